@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { PageHeader, Card } from "@/components/ui/card";
+import { Alert } from "@/components/ui/alert";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("account");
+  return { title: t("title") };
+}
+
+export default async function ChangePasswordPage() {
+  const user = await requireUser({ allowPasswordChange: true });
+  const t = await getTranslations("account");
+  return (
+    <div className="max-w-lg">
+      <PageHeader title={t("title")} description={t("intro")} />
+      {user.mustChangePassword ? <Alert tone="warning" className="mb-4">{t("mustChangeIntro")}</Alert> : null}
+      <Card>
+        <ChangePasswordForm forced={user.mustChangePassword} />
+      </Card>
+    </div>
+  );
+}

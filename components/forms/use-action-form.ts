@@ -1,0 +1,106 @@
+"use client";
+// react-hook-form bound to one of our server actions (lib/action.ts). The same zod schema
+// validates in the browser and on the server; server field errors land on their fields,
+// the general message on the form. Values are never cleared on an error, and with a
+// `draftKey` they survive a reload or a dropped connection (kept in localStorage until the
+// submit succeeds).
+import { useEffect, useRef, useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocale, useTranslations } from "next-intl";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/action";
+import { toLocale } from "@/lib/i18n/locales";
+import { translateFieldError, zodErrorMap } from "@/lib/i18n/zod";
+import { newIdempotencyKey } from "./idempotency";
+
+type Options<TValues extends FieldValues, TData> = {
+  schema: z.ZodType<unknown, TValues>;
+  action: (input: unknown) => Promise<ActionResult<TData>>;
+  defaultValues: DefaultValues<TValues>;
+  /** Sends an idempotency key with the values (create forms). */
+  idempotent?: boolean;
+  /** localStorage key under which unsent input is kept. */
+  draftKey?: string;
+  onSuccess?: (data: TData) => void;
+};
+
+export function useActionForm<TValues extends FieldValues, TData>(options: Options<TValues, TData>) {
+  const locale = toLocale(useLocale());
+  const tErrors = useTranslations("errors");
+  const tValidation = useTranslations("validation");
+  const form = useForm<TValues>({
+    resolver: zodResolver(options.schema as never, { error: zodErrorMap(locale) } as never) as unknown as Resolver<TValues>,
+    defaultValues: options.defaultValues,
+    mode: "onTouched",
+  });
+  const [rootError, setRootError] = useState<string | null>(null);
+  const [draftRestored, setDraftRestored] = useState(false);
+  const keyRef = useRef<string | null>(null);
+  const { draftKey } = options;
+
+  useEffect(() => {
+    if (!draftKey) return;
+    try {
+      const saved = localStorage.getItem(draftKey);
+      if (saved) {
+        form.reset({ ...options.defaultValues, ...JSON.parse(saved) });
+        setDraftRestored(true);
+      }
+    } catch {
+      /* a corrupt draft is just ignored */
+    }
+    const sub = form.watch((values) => {
+      try {
+        localStorage.setItem(draftKey, JSON.stringify(values));
+      } catch {
+        /* storage full or disabled: the form still works */
+      }
+    });
+    return () => sub.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draftKey]);
+
+  const discardDraft = () => {
+    if (draftKey) localStorage.removeItem(draftKey);
+    form.reset(options.defaultValues);
+    setDraftRestored(false);
+  };
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setRootError(null);
+    // One key per intended record: a retry of the same submit reuses it.
+    if (options.idempotent) keyRef.current ??= newIdempotencyKey();
+    const payload = options.idempotent ? { ...values, idempotencyKey: keyRef.current } : values;
+    let result: ActionResult<TData>;
+    try {
+      result = await options.action(payload);
+    } catch {
+      setRootError(tErrors("network"));
+      return;
+    }
+    if (!result.ok) {
+      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (path === "_form" || path === "idempotencyKey") continue;
+        form.setError(path as Path<TValues>, { type: "server", message: messages[0] }, { shouldFocus: true });
+      }
+      setRootError(result.error);
+      return;
+    }
+    keyRef.current = null;
+    if (draftKey) localStorage.removeItem(draftKey);
+    setDraftRestored(false);
+    options.onSuccess?.(result.data);
+  });
+
+  /** The message for a field, translating client-side "@key" messages. */
+  const errorOf = (path: string): string | undefined => {
+    const parts = path.split(".");
+    let node: unknown = form.formState.errors;
+    for (const p of parts) node = (node as Record<string, unknown> | undefined)?.[p];
+    const message = (node as { message?: string } | undefined)?.message;
+    return message ? translateFieldError(message, tValidation) : undefined;
+  };
+
+  return { form, onSubmit, rootError, setRootError, errorOf, pending: form.formState.isSubmitting, draftRestored, discardDraft };
+}

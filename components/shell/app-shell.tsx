@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { signOutAction } from "@/lib/account/actions";
+import { NAV_ITEMS } from "./nav-items";
+import { NavLink } from "./nav-link";
+import { LanguageSwitch } from "./language-switch";
+
+/**
+ * Header + navigation. On a phone the navigation is a scrollable strip under the header
+ * (no hidden menu to discover); from md up it is a sidebar.
+ */
+export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  const t = await getTranslations("nav");
+  const tApp = await getTranslations("app");
+  const tRoles = await getTranslations("roles");
+  const items = NAV_ITEMS.filter((item) => can(user, item.permission));
+  const main = items.filter((i) => i.group === "main");
+  const admin = items.filter((i) => i.group === "admin");
+
+  return (
+    <div className="min-h-dvh">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("skipToContent")}
+      </a>
+      <header className="sticky top-0 z-30 bg-brand-700 text-white shadow">
+        <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-3 px-3 sm:px-4">
+          <Link href="/" className="truncate text-base font-semibold sm:text-lg">{tApp("name")}</Link>
+          <div className="flex items-center gap-1 sm:gap-2">
+            <span className="hidden text-right text-xs leading-tight text-white/90 sm:block" data-testid="current-user">
+              {user.name}
+              <br />
+              {tRoles(user.role)} · {user.orgName}
+            </span>
+            <LanguageSwitch />
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md px-2 py-1 text-sm text-white/90 hover:bg-white/10">{t("signOut")}</button>
+            </form>
+          </div>
+        </div>
+        <nav aria-label={t("menu")} className="border-t border-white/10 bg-white md:hidden">
+          <ul className="flex gap-1 overflow-x-auto px-2 py-1.5">
+            {[...main, ...admin].map((item) => (
+              <li key={item.href}><NavLink href={item.href}>{t(item.key)}</NavLink></li>
+            ))}
+            <li><NavLink href="/account/password">{t("account")}</NavLink></li>
+          </ul>
+        </nav>
+      </header>
+      <div className="mx-auto flex max-w-7xl gap-6 px-3 py-4 sm:px-4 md:py-6">
+        <nav aria-label={t("menu")} className="hidden w-48 shrink-0 md:block">
+          <ul className="space-y-1">
+            {main.map((item) => (
+              <li key={item.href}><NavLink href={item.href}>{t(item.key)}</NavLink></li>
+            ))}
+          </ul>
+          {admin.length ? (
+            <>
+              <p className="mt-5 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("admin")}</p>
+              <ul className="mt-1 space-y-1">
+                {admin.map((item) => (
+                  <li key={item.href}><NavLink href={item.href}>{t(item.key)}</NavLink></li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <ul className="mt-5 space-y-1 border-t border-slate-200 pt-3">
+            <li><NavLink href="/account/password">{t("account")}</NavLink></li>
+          </ul>
+        </nav>
+        <main id="main" className="min-w-0 flex-1">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+"use server";
+// The signed-in user's own account: password change, language, sign-out.
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { action, type ActionResult } from "@/lib/action";
+import { assertCan } from "@/lib/authz/can";
+import { signIn, signOut } from "@/lib/auth";
+import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
+import { changeOwnPassword } from "@/lib/users/mutations";
+import { changeOwnPasswordSchema } from "@/lib/users/schemas";
+
+const changePassword = action(
+  { name: "account.changePassword", schema: changeOwnPasswordSchema, allowDuringPasswordChange: true },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "account.changeOwnPassword");
+    await changeOwnPassword(tx, user.id, input.currentPassword, input.newPassword);
+    await audit({ action: "account.changePassword", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId, data: { otherSessionsEnded: true } });
+    return { username: user.username };
+  },
+);
+
+export async function changeOwnPasswordAction(input: unknown): Promise<ActionResult<{ username: string }>> {
+  const result = await changePassword(input);
+  if (result.ok) {
+    // The change ended every session of this user, this one included; sign this device
+    // straight back in with the new password so the officer is not thrown out mid-task.
+    const { newPassword } = changeOwnPasswordSchema.parse(input);
+    await signIn("credentials", { login: result.data.username, password: newPassword, redirect: false });
+  }
+  return result;
+}
+
+const signInSchema = z.object({
+  login: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+  callbackUrl: z.string().max(512).optional(),
+});
+
+/** Only same-site paths: an absolute or protocol-relative URL would be an open redirect. */
+function safeCallback(url: string | undefined): string {
+  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/login")) return "/";
+  return url;
+}
+
+export async function signInAction(input: unknown): Promise<{ ok: false; error: "invalid" | "failed" } | never> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid" };
+  try {
+    await signIn("credentials", { login: parsed.data.login, password: parsed.data.password, redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, error: "failed" };
+    throw error;
+  }
+  redirect(safeCallback(parsed.data.callbackUrl));
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}
+
+export async function setLocaleAction(locale: string): Promise<void> {
+  if (!(LOCALES as readonly string[]).includes(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: false });
+}

@@ -1,0 +1,149 @@
+// The one server-action wrapper. Every write in the app goes through it, in this order:
+//   sign-in check → zod parse (field errors back to the form) → the handler, inside one
+//   transaction: scoped load (…OrThrow) → assertCan → mutation → audit row → commit →
+//   revalidate.
+// Expected errors (DomainError) become clear messages; anything else becomes a generic
+// message and a server log line carrying the request id. Bad input never yields a 500.
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { db, type Tx } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { appendAudit, appendAuditStandalone, type AuditEntry } from "@/lib/audit/write";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { DomainError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { getRequestMeta, type RequestMeta } from "@/lib/request";
+import { toLocale } from "@/lib/i18n/locales";
+import { translateFieldError, zodErrorMap } from "@/lib/i18n/zod";
+
+export type FieldErrors = Record<string, string[]>;
+
+export type ActionResult<T> =
+  | { ok: true; data: T; duplicate?: boolean }
+  | { ok: false; error: string; fieldErrors?: FieldErrors; requestId?: string };
+
+export type ActionContext = {
+  user: SessionUser;
+  tx: Tx;
+  meta: RequestMeta;
+  /** Writes the audit row for this change, inside the same transaction. */
+  audit: (entry: AuditEntry) => Promise<void>;
+};
+
+type Options<S extends z.ZodType> = {
+  /** Audit/log name, e.g. "orgUnit.rename". */
+  name: string;
+  schema: S;
+  /**
+   * Create forms send an `idempotencyKey`: the first submit records it in the same
+   * transaction as the record it created; a repeat (double click, retry on a flaky phone
+   * connection) returns the first result instead of creating a second record.
+   */
+  idempotent?: boolean;
+  /** Allowed while the user must still change a reset password. */
+  allowDuringPasswordChange?: boolean;
+  revalidate?: string[];
+};
+
+/** Field errors keyed by dotted path ("indicators.0.targets.1.period"), as react-hook-form names fields. */
+function issuesByPath(issues: z.core.$ZodIssue[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+const idempotencyKeySchema = z.object({ idempotencyKey: z.uuid() });
+
+export function action<S extends z.ZodType, T extends object | void>(
+  options: Options<S>,
+  handler: (input: z.infer<S>, ctx: ActionContext) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (rawInput: unknown): Promise<ActionResult<T>> => {
+    const meta = await getRequestMeta();
+    const locale = toLocale(await getLocale().catch(() => null));
+    const tErrors = await getTranslations({ locale, namespace: "errors" });
+    const tValidation = await getTranslations({ locale, namespace: "validation" });
+    const fail = (key: string, values?: Record<string, string | number>, fieldErrors?: FieldErrors) => ({
+      ok: false as const,
+      error: tErrors(key, values),
+      fieldErrors: fieldErrors
+        ? Object.fromEntries(
+            Object.entries(fieldErrors).map(([f, msgs]) => [f, msgs.map((m) => translateFieldError(m, tValidation))]),
+          )
+        : undefined,
+    });
+
+    const user = await getCurrentUser();
+    if (!user) return fail(new UnauthenticatedError().messageKey);
+    if (user.mustChangePassword && !options.allowDuringPasswordChange) return fail("mustChangePassword");
+
+    // Input comes as a plain object from react-hook-form, or FormData from a plain <form>.
+    const input = rawInput instanceof FormData ? Object.fromEntries(rawInput) : rawInput;
+    const parsed = options.schema.safeParse(input, { error: zodErrorMap(locale) });
+    if (!parsed.success) {
+      return fail("checkFields", undefined, issuesByPath(parsed.error.issues));
+    }
+    let idempotencyKey: string | undefined;
+    if (options.idempotent) {
+      const key = idempotencyKeySchema.safeParse(input);
+      if (!key.success) return fail("checkFields");
+      idempotencyKey = key.data.idempotencyKey;
+    }
+
+    const auditMeta = { actorId: user.id, actorName: user.name, requestId: meta.requestId, ip: meta.ip };
+    try {
+      const data = await db.$transaction(
+        async (tx) => {
+          if (idempotencyKey) {
+            await tx.idempotencyKey.create({ data: { key: idempotencyKey, userId: user.id, action: options.name } });
+          }
+          let audited = 0;
+          const result = await handler(parsed.data, {
+            user,
+            tx,
+            meta,
+            audit: async (entry) => {
+              audited += 1;
+              await appendAudit(tx, auditMeta, entry);
+            },
+          });
+          if (audited === 0) throw new Error(`action ${options.name} changed data without an audit row`);
+          if (idempotencyKey) {
+            const resultId = (result as { id?: unknown } | undefined)?.id;
+            await tx.idempotencyKey.update({
+              where: { key: idempotencyKey },
+              data: { resultId: typeof resultId === "string" ? resultId : null },
+            });
+          }
+          return result;
+        },
+        { timeout: 15_000 },
+      );
+      for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
+      return { ok: true, data };
+    } catch (error) {
+      if (idempotencyKey && isUniqueViolation(error)) {
+        const first = await db.idempotencyKey.findUnique({ where: { key: idempotencyKey } });
+        if (first && first.userId === user.id && first.action === options.name) {
+          return { ok: true, data: (first.resultId ? { id: first.resultId } : {}) as T, duplicate: true };
+        }
+      }
+      if (error instanceof ForbiddenError) {
+        await appendAuditStandalone(auditMeta, {
+          action: options.name,
+          entityType: "Permission",
+          outcome: "DENIED",
+          data: { permission: error.permission ?? null },
+        }).catch(() => {});
+      }
+      if (error instanceof DomainError) return fail(error.messageKey, error.values, error.fieldErrors);
+      if (isUniqueViolation(error)) return fail("duplicate");
+      console.error(`[action ${options.name}] request ${meta.requestId}`, error);
+      return { ...fail("unexpected", { requestId: meta.requestId }), requestId: meta.requestId };
+    }
+  };
+}

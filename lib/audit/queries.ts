@@ -1,0 +1,49 @@
+import type { Db } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { orgUnitInSubtree } from "@/lib/org/scope";
+
+export type AuditFilter = {
+  action?: string;
+  actor?: string;
+  entityType?: string;
+  entityId?: string;
+  outcome?: string;
+  from?: string; // YYYY-MM-DD, Asia/Shanghai
+  to?: string;
+};
+
+const PAGE_SIZE = 100;
+
+/** Start of a calendar day in Asia/Shanghai (UTC+8, no daylight saving). */
+function shanghaiDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+/**
+ * Audit rows newest first, keyset-paged by seq. An admin below the root sees rows about
+ * org units in their subtree and rows by users of their subtree.
+ */
+export async function listAuditLog(client: Db, actor: Actor, filter: AuditFilter, beforeSeq?: bigint) {
+  const units = await client.orgUnit.findMany({ where: orgUnitInSubtree(actor), select: { id: true } });
+  const unitIds = units.map((u) => u.id);
+  const isRoot = actor.orgPath.split("/").filter(Boolean).length === 1;
+  const rows = await client.auditLog.findMany({
+    where: {
+      AND: [
+        isRoot ? {} : { OR: [{ orgUnitId: { in: unitIds } }, { actorId: { in: (await client.user.findMany({ where: { orgUnitId: { in: unitIds } }, select: { id: true } })).map((u) => u.id) } }] },
+        filter.action ? { action: { startsWith: filter.action } } : {},
+        filter.actor ? { actorName: { contains: filter.actor } } : {},
+        filter.entityType ? { entityType: filter.entityType } : {},
+        filter.entityId ? { entityId: filter.entityId } : {},
+        filter.outcome ? { outcome: filter.outcome } : {},
+        filter.from ? { at: { gte: shanghaiDayStart(filter.from) } } : {},
+        filter.to ? { at: { lt: new Date(shanghaiDayStart(filter.to).getTime() + 86_400_000) } } : {},
+        beforeSeq ? { seq: { lt: beforeSeq } } : {},
+      ],
+    },
+    orderBy: { seq: "desc" },
+    take: PAGE_SIZE + 1,
+  });
+  const page = rows.slice(0, PAGE_SIZE);
+  return { rows: page, nextBefore: rows.length > PAGE_SIZE ? page[page.length - 1]!.seq : undefined };
+}

@@ -1,0 +1,43 @@
+// Sign-in lockout: 5 failed attempts within 15 minutes lock the account for 15 minutes. The
+// counter lives in the database (survives restarts, shared by every app instance) and is
+// moved by single conditional UPDATEs so concurrent attempts cannot lose a count.
+import type { Db, Tx } from "@/lib/db/client";
+
+export const LOCKOUT = {
+  maxFailures: Number(process.env.LOGIN_MAX_FAILURES ?? 5),
+  windowMinutes: Number(process.env.LOGIN_FAILURE_WINDOW_MINUTES ?? 15),
+  lockMinutes: Number(process.env.LOGIN_LOCK_MINUTES ?? 15),
+};
+
+/** Records one failed attempt; returns whether the account is now locked. */
+export async function recordFailedSignIn(client: Db | Tx, userId: string): Promise<boolean> {
+  const window = `${LOCKOUT.windowMinutes} minutes`;
+  const lock = `${LOCKOUT.lockMinutes} minutes`;
+  const rows = await client.$queryRaw<{ locked: boolean }[]>`
+    UPDATE app_user SET
+      "failedLoginCount" = CASE
+        WHEN "failedLoginWindowStart" > now() - ${window}::interval THEN "failedLoginCount" + 1
+        ELSE 1 END,
+      "failedLoginWindowStart" = CASE
+        WHEN "failedLoginWindowStart" > now() - ${window}::interval THEN "failedLoginWindowStart"
+        ELSE now() END,
+      "lockedUntil" = CASE
+        WHEN "failedLoginWindowStart" > now() - ${window}::interval
+             AND "failedLoginCount" + 1 >= ${LOCKOUT.maxFailures}
+        THEN now() + ${lock}::interval
+        ELSE "lockedUntil" END
+    WHERE id = ${userId}
+    RETURNING ("lockedUntil" IS NOT NULL AND "lockedUntil" > now()) AS locked`;
+  return rows[0]?.locked ?? false;
+}
+
+export async function recordSuccessfulSignIn(client: Db | Tx, userId: string): Promise<void> {
+  await client.user.update({
+    where: { id: userId },
+    data: { failedLoginCount: 0, failedLoginWindowStart: null, lockedUntil: null, lastLoginAt: new Date() },
+  });
+}
+
+export function isLocked(user: { lockedUntil: Date | null }, now = new Date()): boolean {
+  return user.lockedUntil !== null && user.lockedUntil > now;
+}

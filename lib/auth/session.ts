@@ -1,0 +1,70 @@
+// The signed-in user as the server trusts it: the JWT says who, the database says what they
+// are now. A token whose sessionVersion no longer matches (role or org changed, password
+// reset, account deactivated) is treated as signed out.
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { auth } from "./index";
+import type { Role, Permission } from "@/lib/authz/permissions";
+import { can } from "@/lib/authz/can";
+
+export type SessionUser = {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  orgUnitId: string;
+  orgPath: string;
+  orgName: string;
+  mustChangePassword: boolean;
+};
+
+export async function loadSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      username: true,
+      name: true,
+      role: true,
+      active: true,
+      sessionVersion: true,
+      mustChangePassword: true,
+      orgUnit: { select: { id: true, path: true, name: true } },
+    },
+  });
+  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    role: user.role,
+    orgUnitId: user.orgUnit.id,
+    orgPath: user.orgUnit.path,
+    orgName: user.orgUnit.name,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+/** The current user, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  if (!session?.user?.id || typeof session.user.sv !== "number") return null;
+  return loadSessionUser(session.user.id, session.user.sv);
+});
+
+/** For pages: the current user, or a redirect to sign-in / to the forced password change. */
+export async function requireUser(options: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (user.mustChangePassword && !options.allowPasswordChange) redirect("/account/password");
+  return user;
+}
+
+/** For pages: the current user holding `permission`, or the 403 page. */
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user, permission)) redirect("/forbidden");
+  return user;
+}

@@ -1,0 +1,51 @@
+// Expected errors: the action wrapper turns these into clear messages for the user. Anything
+// else is unexpected and becomes a generic message plus a server log line with a request id.
+// `messageKey` points into the "errors" namespace of messages/*.json.
+
+export class DomainError extends Error {
+  constructor(
+    readonly messageKey: string,
+    readonly values: Record<string, string | number> = {},
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(messageKey);
+    this.name = new.target.name;
+  }
+}
+
+/** Not found, or not in the user's org subtree: the two are indistinguishable on purpose. */
+export class NotFoundError extends DomainError {
+  constructor() {
+    super("notFound");
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(readonly permission?: string) {
+    super("forbidden");
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor() {
+    super("unauthenticated");
+  }
+}
+
+/** Someone else saved the record first (optimistic concurrency), or a state moved on. */
+export class ConflictError extends DomainError {
+  constructor(messageKey = "staleVersion", values: Record<string, string | number> = {}) {
+    super(messageKey, values);
+  }
+}
+
+/**
+ * Input that passed the schema but breaks a rule only the database can check (a username
+ * taken, a move into one's own subtree). With a field, the message lands on that field
+ * (key in the "validation" namespace); without, it is the form's message ("errors").
+ */
+export class RuleViolation extends DomainError {
+  constructor(messageKey: string, field?: string) {
+    super(field ? "checkFields" : messageKey, {}, field ? { [field]: [`@${messageKey}`] } : undefined);
+  }
+}

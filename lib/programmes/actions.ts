@@ -1,0 +1,51 @@
+"use server";
+import { action } from "@/lib/action";
+import { assertCan } from "@/lib/authz/can";
+import { getOrgUnitOrThrow } from "@/lib/org/queries";
+import { getProgrammeOrThrow } from "./queries";
+import { createProgramme, setProgrammeStatus, updateProgramme } from "./mutations";
+import { createProgrammeSchema, setProgrammeStatusSchema, updateProgrammeSchema } from "./schemas";
+
+const revalidate = ["/programmes", "/"];
+
+function summary(p: { name: string; type: string; status: string; startDate: Date; endDate: Date; orgUnitId: string }, indicators: { code: string; targets: unknown[] }[]) {
+  return { name: p.name, type: p.type, status: p.status, startDate: p.startDate, endDate: p.endDate, orgUnitId: p.orgUnitId, indicators: indicators.map((i) => `${i.code}(${i.targets.length})`) };
+}
+
+export const createProgrammeAction = action(
+  { name: "programme.create", schema: createProgrammeSchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    const owner = await getOrgUnitOrThrow(tx, user, input.orgUnitId);
+    assertCan(user, "programme.manage", owner);
+    const programme = await createProgramme(tx, user, input);
+    await audit({ action: "programme.create", entityType: "Programme", entityId: programme.id, orgUnitId: owner.id, data: { after: summary(programme, input.indicators) } });
+    return { id: programme.id };
+  },
+);
+
+export const updateProgrammeAction = action(
+  { name: "programme.update", schema: updateProgrammeSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const existing = await getProgrammeOrThrow(tx, user, input.id);
+    assertCan(user, "programme.manage", existing);
+    const newOwner = await getOrgUnitOrThrow(tx, user, input.orgUnitId);
+    assertCan(user, "programme.manage", newOwner);
+    const updated = await updateProgramme(tx, user, existing, input);
+    await audit({
+      action: "programme.update", entityType: "Programme", entityId: existing.id, orgUnitId: updated.orgUnitId,
+      data: { before: summary(existing, existing.indicators), after: summary(updated, input.indicators) },
+    });
+    return { id: existing.id, version: updated.version };
+  },
+);
+
+export const setProgrammeStatusAction = action(
+  { name: "programme.setStatus", schema: setProgrammeStatusSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const existing = await getProgrammeOrThrow(tx, user, input.id);
+    assertCan(user, "programme.manage", existing);
+    const updated = await setProgrammeStatus(tx, existing, input.version, input.status);
+    await audit({ action: "programme.setStatus", entityType: "Programme", entityId: existing.id, orgUnitId: existing.orgUnitId, data: { before: { status: existing.status }, after: { status: updated.status } } });
+    return { id: existing.id, version: updated.version, status: updated.status };
+  },
+);

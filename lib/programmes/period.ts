@@ -1,0 +1,45 @@
+// Target periods are written as a year "2026", a quarter "2026-Q4" or a month "2026-11".
+// Dates are calendar dates (no time zone): the first and last day of the period.
+
+export const PERIOD_PATTERN = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
+
+export type PeriodRange = { start: string; end: string };
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export function parsePeriod(label: string): PeriodRange | null {
+  const m = PERIOD_PATTERN.exec(label);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < 2000 || year > 2100) return null;
+  let firstMonth = 1;
+  let lastMonth = 12;
+  if (m[2]) {
+    firstMonth = (Number(m[2]) - 1) * 3 + 1;
+    lastMonth = firstMonth + 2;
+  } else if (m[3]) {
+    firstMonth = lastMonth = Number(m[3]);
+  }
+  return {
+    start: `${year}-${pad(firstMonth)}-01`,
+    end: `${year}-${pad(lastMonth)}-${pad(lastDayOfMonth(year, lastMonth))}`,
+  };
+}
+
+/** Two closed date ranges (YYYY-MM-DD strings compare correctly as text) overlap. */
+export function rangesOverlap(a: PeriodRange, b: PeriodRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** A calendar date for a @db.Date column: midnight UTC of that day. */
+export function dateOnly(value: string): Date {
+  return new Date(`${value}T00:00:00.000Z`);
+}
+
+export function formatDateOnly(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}

@@ -1,0 +1,60 @@
+import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { NotFoundError } from "@/lib/errors";
+import type { ProgrammeStatus, ProgrammeType } from "@/lib/generated/prisma/enums";
+import { ancestorIds } from "@/lib/org/path";
+
+/**
+ * Which programmes a user sees: those owned inside their subtree, and those their unit takes
+ * part in — directly, through a unit below it, or through an ancestor (a district campaign
+ * in which a street participates reaches that street's villages).
+ */
+export function visibleProgrammes(actor: Pick<Actor, "orgPath">) {
+  return {
+    OR: [
+      { orgUnit: { path: { startsWith: actor.orgPath } } },
+      { participants: { some: { orgUnit: { path: { startsWith: actor.orgPath } } } } },
+      { participants: { some: { orgUnitId: { in: ancestorIds(actor.orgPath) } } } },
+    ],
+  };
+}
+
+export type ProgrammeListFilter = { type?: ProgrammeType; status?: ProgrammeStatus; q?: string };
+
+export async function listProgrammes(client: Db | Tx, actor: Actor, filter: ProgrammeListFilter = {}) {
+  return client.programme.findMany({
+    where: {
+      AND: [
+        visibleProgrammes(actor),
+        filter.type ? { type: filter.type } : {},
+        filter.status ? { status: filter.status } : {},
+        filter.q ? { name: { contains: filter.q } } : {},
+      ],
+    },
+    orderBy: [{ status: "asc" }, { startDate: "desc" }, { name: "asc" }],
+    take: 200,
+    select: {
+      id: true, type: true, name: true, status: true, startDate: true, endDate: true,
+      orgUnit: { select: { id: true, name: true } },
+      _count: { select: { indicators: true, participants: true } },
+    },
+  });
+}
+
+/** A programme the actor may see, with its owner's path for permission checks. */
+export async function getProgrammeOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const programme = await client.programme.findFirst({
+    where: { AND: [{ id }, visibleProgrammes(actor)] },
+    include: {
+      orgUnit: { select: { id: true, name: true, path: true } },
+      createdBy: { select: { id: true, name: true } },
+      participants: { include: { orgUnit: { select: { id: true, name: true, path: true } } } },
+      indicators: {
+        orderBy: { sortOrder: "asc" },
+        include: { targets: { orderBy: [{ period: "asc" }], include: { orgUnit: { select: { id: true, name: true } } } } },
+      },
+    },
+  });
+  if (!programme) throw new NotFoundError();
+  return { ...programme, orgPath: programme.orgUnit.path };
+}

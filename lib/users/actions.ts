@@ -1,0 +1,75 @@
+"use server";
+import { action } from "@/lib/action";
+import { assertCan } from "@/lib/authz/can";
+import { RuleViolation } from "@/lib/errors";
+import { getOrgUnitOrThrow } from "@/lib/org/queries";
+import { getUserOrThrow } from "./queries";
+import { createUser, resetUserPassword, setUserActive, updateUser } from "./mutations";
+import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "./schemas";
+
+const revalidate = ["/admin/users"];
+
+export const createUserAction = action(
+  { name: "user.create", schema: createUserSchema, idempotent: true, revalidate },
+  async (input, { user: actor, tx, audit }) => {
+    const orgUnit = await getOrgUnitOrThrow(tx, actor, input.orgUnitId);
+    assertCan(actor, "user.manage", orgUnit);
+    const { user, temporaryPassword } = await createUser(tx, { ...input, orgUnitActive: orgUnit.active });
+    await audit({
+      action: "user.create", entityType: "User", entityId: user.id, orgUnitId: orgUnit.id,
+      data: { after: { username: user.username, name: user.name, role: user.role, orgUnitId: orgUnit.id } },
+    });
+    // Shown once to the admin who hands it over; never stored in clear or audited.
+    return { id: user.id, temporaryPassword };
+  },
+);
+
+export const updateUserAction = action(
+  { name: "user.update", schema: updateUserSchema, revalidate },
+  async (input, { user: actor, tx, audit }) => {
+    const existing = await getUserOrThrow(tx, actor, input.id);
+    assertCan(actor, "user.manage", existing);
+    const orgUnit = await getOrgUnitOrThrow(tx, actor, input.orgUnitId);
+    assertCan(actor, "user.manage", orgUnit);
+    if (existing.id === actor.id && (input.role !== existing.role || input.orgUnitId !== existing.orgUnitId)) {
+      // An admin demoting or moving themselves could lock the district out of its admin.
+      throw new RuleViolation("cannotChangeOwnRole", "role");
+    }
+    const { user, sessionsEnded } = await updateUser(tx, existing, { ...input, orgUnitActive: orgUnit.active });
+    await audit({
+      action: "user.update", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId,
+      data: {
+        before: { name: existing.name, role: existing.role, orgUnitId: existing.orgUnitId, phoneChanged: existing.phone !== user.phone },
+        after: { name: user.name, role: user.role, orgUnitId: user.orgUnitId },
+        sessionsEnded,
+      },
+    });
+    return { id: user.id, version: user.version };
+  },
+);
+
+export const setUserActiveAction = action(
+  { name: "user.setActive", schema: setUserActiveSchema, revalidate },
+  async (input, { user: actor, tx, audit }) => {
+    const existing = await getUserOrThrow(tx, actor, input.id);
+    assertCan(actor, "user.manage", existing);
+    if (existing.id === actor.id) throw new RuleViolation("cannotDeactivateSelf");
+    const user = await setUserActive(tx, existing, input.version, input.active);
+    await audit({
+      action: input.active ? "user.activate" : "user.deactivate", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId,
+      data: { before: { active: existing.active }, after: { active: user.active } },
+    });
+    return { id: user.id, version: user.version };
+  },
+);
+
+export const resetUserPasswordAction = action(
+  { name: "user.resetPassword", schema: resetPasswordSchema, revalidate },
+  async (input, { user: actor, tx, audit }) => {
+    const existing = await getUserOrThrow(tx, actor, input.id);
+    assertCan(actor, "user.manage", existing);
+    const { temporaryPassword, user } = await resetUserPassword(tx, existing, input.version);
+    await audit({ action: "user.resetPassword", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId, data: { sessionsEnded: true } });
+    return { id: user.id, version: user.version, temporaryPassword };
+  },
+);

@@ -1,0 +1,106 @@
+// User account changes. Any change to who a user is for authorization (role, org unit,
+// active) or how they prove it (password) bumps sessionVersion, which ends their sessions.
+import type { Tx } from "@/lib/db/client";
+import { ConflictError, RuleViolation } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { generateTemporaryPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { CreateUserInput, UpdateUserInput } from "./schemas";
+
+type ExistingUser = { id: string; version: number; role: string; orgUnitId: string; phone: string | null; name: string; active: boolean };
+
+async function assertPhoneFree(tx: Tx, phone: string | null, exceptId?: string) {
+  if (!phone) return;
+  const other = await tx.user.findFirst({ where: { phone, ...(exceptId ? { NOT: { id: exceptId } } : {}) } });
+  if (other) throw new RuleViolation("phoneTaken", "phone");
+}
+
+/** Creates the account with a temporary password the user must change at first sign-in. */
+export async function createUser(tx: Tx, input: CreateUserInput & { orgUnitActive: boolean }) {
+  if (!input.orgUnitActive) throw new RuleViolation("orgUnitInactive", "orgUnitId");
+  if (await tx.user.findUnique({ where: { username: input.username } })) throw new RuleViolation("usernameTaken", "username");
+  await assertPhoneFree(tx, input.phone);
+  const temporaryPassword = generateTemporaryPassword();
+  try {
+    const user = await tx.user.create({
+      data: {
+        username: input.username,
+        name: input.name,
+        phone: input.phone,
+        role: input.role,
+        orgUnitId: input.orgUnitId,
+        passwordHash: await hashPassword(temporaryPassword),
+        mustChangePassword: true,
+      },
+    });
+    return { user, temporaryPassword };
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new RuleViolation("usernameTaken", "username");
+    throw e;
+  }
+}
+
+export async function updateUser(tx: Tx, existing: ExistingUser, input: UpdateUserInput & { orgUnitActive: boolean }) {
+  if (input.orgUnitId !== existing.orgUnitId && !input.orgUnitActive) throw new RuleViolation("orgUnitInactive", "orgUnitId");
+  await assertPhoneFree(tx, input.phone, existing.id);
+  const authzChanged = input.role !== existing.role || input.orgUnitId !== existing.orgUnitId;
+  const { count } = await tx.user.updateMany({
+    where: { id: existing.id, version: input.version },
+    data: {
+      name: input.name,
+      phone: input.phone,
+      role: input.role,
+      orgUnitId: input.orgUnitId,
+      version: { increment: 1 },
+      ...(authzChanged ? { sessionVersion: { increment: 1 } } : {}),
+    },
+  });
+  if (count === 0) throw new ConflictError();
+  return { user: await tx.user.findUniqueOrThrow({ where: { id: existing.id } }), sessionsEnded: authzChanged };
+}
+
+export async function setUserActive(tx: Tx, existing: ExistingUser, version: number, active: boolean) {
+  const { count } = await tx.user.updateMany({
+    where: { id: existing.id, version },
+    data: { active, version: { increment: 1 }, sessionVersion: { increment: 1 }, ...(active ? { failedLoginCount: 0, lockedUntil: null } : {}) },
+  });
+  if (count === 0) throw new ConflictError();
+  return tx.user.findUniqueOrThrow({ where: { id: existing.id } });
+}
+
+/** Issues a new temporary password; existing sessions end and a lockout is lifted. */
+export async function resetUserPassword(tx: Tx, existing: ExistingUser, version: number) {
+  const temporaryPassword = generateTemporaryPassword();
+  const { count } = await tx.user.updateMany({
+    where: { id: existing.id, version },
+    data: {
+      passwordHash: await hashPassword(temporaryPassword),
+      mustChangePassword: true,
+      version: { increment: 1 },
+      sessionVersion: { increment: 1 },
+      failedLoginCount: 0,
+      failedLoginWindowStart: null,
+      lockedUntil: null,
+    },
+  });
+  if (count === 0) throw new ConflictError();
+  return { temporaryPassword, user: await tx.user.findUniqueOrThrow({ where: { id: existing.id } }) };
+}
+
+/**
+ * The user's own password change. Other sessions end (sessionVersion moves); the caller
+ * re-issues the current session's cookie so this device stays signed in.
+ */
+export async function changeOwnPassword(tx: Tx, userId: string, currentPassword: string, newPassword: string) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new RuleViolation("currentPasswordWrong", "currentPassword");
+  return tx.user.update({
+    where: { id: userId },
+    data: {
+      passwordHash: await hashPassword(newPassword),
+      mustChangePassword: false,
+      passwordChangedAt: new Date(),
+      sessionVersion: { increment: 1 },
+      version: { increment: 1 },
+    },
+  });
+}

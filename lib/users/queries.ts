@@ -1,0 +1,45 @@
+import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { NotFoundError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { maskPhone } from "@/lib/privacy/mask";
+import { inSubtree } from "@/lib/org/scope";
+
+/** A user whose org unit lies in the actor's subtree, or NotFoundError. */
+export async function getUserOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const user = await client.user.findFirst({
+    where: { id, ...inSubtree(actor) },
+    include: { orgUnit: { select: { id: true, name: true, path: true } } },
+  });
+  if (!user) throw new NotFoundError();
+  return { ...user, orgPath: user.orgUnit.path };
+}
+
+export type UserListFilter = { q?: string; role?: Role; orgUnitId?: string; active?: boolean };
+
+const PAGE_SIZE = 50;
+
+/** Users in the actor's subtree, phones masked, keyset-paged by (name, id). */
+export async function listUsers(client: Db | Tx, actor: Actor, filter: UserListFilter, after?: string) {
+  const rows = await client.user.findMany({
+    where: {
+      ...inSubtree(actor),
+      ...(filter.role ? { role: filter.role } : {}),
+      ...(filter.active === undefined ? {} : { active: filter.active }),
+      ...(filter.orgUnitId ? { orgUnit: { path: { startsWith: actor.orgPath }, id: filter.orgUnitId } } : {}),
+      ...(filter.q
+        ? { OR: [{ name: { contains: filter.q } }, { username: { contains: filter.q } }, { phone: { contains: filter.q } }] }
+        : {}),
+    },
+    orderBy: [{ username: "asc" }],
+    take: PAGE_SIZE + 1,
+    ...(after ? { cursor: { username: after }, skip: 1 } : {}),
+    select: {
+      id: true, username: true, name: true, phone: true, role: true, active: true, mustChangePassword: true,
+      lockedUntil: true, lastLoginAt: true, version: true,
+      orgUnit: { select: { id: true, name: true } },
+    },
+  });
+  const page = rows.slice(0, PAGE_SIZE).map(({ phone, ...u }) => ({ ...u, phoneMasked: maskPhone(phone) }));
+  return { users: page, nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]?.username : undefined };
+}

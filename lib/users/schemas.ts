@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/authz/permissions";
+
+export const PASSWORD_MIN_LENGTH = Number(process.env.NEXT_PUBLIC_PASSWORD_MIN_LENGTH ?? 10);
+
+const id = z.string().min(1).max(64);
+const version = z.coerce.number().int().positive();
+
+export const usernameField = z
+  .string()
+  .trim()
+  .min(3, "@usernameLength")
+  .max(32, "@usernameLength")
+  .regex(/^[A-Za-z0-9_.-]+$/, "@usernameFormat");
+
+/** Mainland mobile numbers; empty means none. */
+export const phoneField = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || /^1[3-9]\d{9}$/.test(v), "@phoneFormat")
+  .transform((v) => (v === "" ? null : v));
+
+const personName = z.string().trim().min(1, "@required").max(40, "@tooLong");
+
+export const createUserSchema = z.strictObject({
+  username: usernameField,
+  name: personName,
+  phone: phoneField,
+  role: z.enum(ROLES),
+  orgUnitId: id,
+  idempotencyKey: z.uuid(),
+});
+
+export const updateUserSchema = z.strictObject({
+  id,
+  version,
+  name: personName,
+  phone: phoneField,
+  role: z.enum(ROLES),
+  orgUnitId: id,
+});
+
+export const setUserActiveSchema = z.strictObject({ id, version, active: z.boolean() });
+export const resetPasswordSchema = z.strictObject({ id, version });
+
+/** At least PASSWORD_MIN_LENGTH characters with a letter and a digit. */
+export const newPasswordField = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, "@passwordTooShort")
+  .max(128, "@tooLong")
+  .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), "@passwordLettersDigits");
+
+export const changeOwnPasswordSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1, "@required").max(256),
+    newPassword: newPasswordField,
+    confirmPassword: z.string().max(256),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "@passwordsDiffer", path: ["confirmPassword"] })
+  .refine((v) => v.newPassword !== v.currentPassword, { message: "@passwordUnchanged", path: ["newPassword"] });
+
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
