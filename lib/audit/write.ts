@@ -31,7 +31,7 @@ function toJsonSafe(value: unknown): unknown {
 }
 
 export async function appendAudit(tx: Tx, meta: AuditMeta, entry: AuditEntry): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const last = await tx.auditLog.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
   const content: AuditContent = {

@@ -11,9 +11,10 @@
 //   tsx scripts/db/migrate.ts status                      exit 1 if pending or failed
 //   tsx scripts/db/migrate.ts diff                        exit 2 if schema.prisma drifted
 //
-// DATABASE_URL names the database. `dev` and `diff` also use a scratch database on the same
-// server, `<db>_shadow`, which they create and drop (the role needs CREATEDB).
-// See docs in shared/notes/OFFLINE-TOOLCHAIN.md ("Prisma migrations") for the pitfalls below.
+// DATABASE_URL names the database (`?schema=` is honoured, as by Prisma). `dev` and `diff` also
+// use a scratch database on the same server, `<db>_shadow`, which they create and drop (the
+// role needs CREATEDB; two runs against the same database at once would share it).
+// Where the WASM engine or adapter-pg 7.10 needed a workaround, the comment says why.
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -30,6 +31,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import * as engineRuntime from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type {
+  CreateMigrationOutput,
   DiagnoseMigrationHistoryOutput,
   MigrationDirectory,
   MigrationList,
@@ -82,9 +84,9 @@ const LOCKFILE = "migration_lock.toml";
 // --experimental-wasm-modules: instantiate it here, as Prisma's own CLI does, once per process.
 let wasmReady: Promise<void> | undefined;
 
-// The engine races its database calls against timers it never clears, which keep Node alive
-// 10–60 s after the work is done. Track them, and clear the leftovers whenever no engine
-// command is running (then no one waits on them).
+// The engine starts timers (10 s ones, seen) that it never clears: Node would linger that long
+// after the work. Track them, and clear the leftovers whenever no engine session is running
+// (then nothing can be waiting on them).
 const pendingTimers = new Set<NodeJS.Timeout>();
 let runningSessions = 0;
 
@@ -197,18 +199,27 @@ type Target = {
 
 function parseDatabaseUrl(databaseUrl: string): Target {
   if (!databaseUrl) throw new MigrateError("DATABASE_URL is not set.");
-  // `schema` and Prisma's pool settings are for Prisma, not for pg.
-  const { schema, connection_limit, pool_timeout, ...config } = parseIntoClientConfig(
-    databaseUrl,
-  ) as pg.ClientConfig & Record<string, unknown>;
-  void connection_limit;
-  void pool_timeout;
-  if (!config.database) throw new MigrateError("DATABASE_URL names no database.");
+  // Query parameters pg does not know (schema, connection_limit…) are kept and ignored by pg.
+  const config: pg.ClientConfig & { schema?: unknown } = parseIntoClientConfig(databaseUrl);
+  const { database, schema } = config;
+  if (!database) throw new MigrateError("DATABASE_URL names no database.");
   return {
-    config: { ...config, database: config.database },
+    config: { ...config, database },
     schema: typeof schema === "string" && schema ? schema : undefined,
   };
 }
+
+/** Drops every user schema (with its tables, types, functions, extensions) and recreates public. */
+const WIPE_SCHEMAS_SQL = `DO $$
+DECLARE s text;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace
+    WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%'
+  LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+  END LOOP;
+  CREATE SCHEMA public;
+END $$`;
 
 /**
  * The adapter factory the engine gets. Besides the main database it hands out a shadow
@@ -231,11 +242,24 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
     return this.adapterFor(this.openPool(this.target.config.database));
   }
 
-  /** The engine asks for a shadow database several times a command: a fresh one each time. */
+  /** The engine asks for a shadow database several times a command: an empty one each time. */
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    if (this.shadowPool) await this.endPool(this.shadowPool);
-    await this.dropShadowDatabase();
-    await this.admin(`CREATE DATABASE ${pg.escapeIdentifier(this.shadowDatabase)}`);
+    if (this.shadowPool) {
+      // Later requests empty the existing database: CREATE DATABASE costs 0.1–0.3 s.
+      await this.endPool(this.shadowPool);
+      await this.admin(WIPE_SCHEMAS_SQL, this.shadowDatabase);
+    } else {
+      // Dropped first: a run that crashed may have left one behind.
+      try {
+        await this.dropShadowDatabase();
+        await this.admin(`CREATE DATABASE ${pg.escapeIdentifier(this.shadowDatabase)}`);
+      } catch (error) {
+        throw new Error(
+          `cannot create the shadow database "${this.shadowDatabase}" (the role needs CREATEDB): ` +
+            (error as Error).message,
+        );
+      }
+    }
     this.shadowPool = this.openPool(this.shadowDatabase);
     return this.adapterFor(this.shadowPool);
   }
@@ -277,9 +301,7 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
       Client: CharAwareClient,
       // Unqualified names in hand-written migration SQL land in the `?schema=` schema, as with
       // the native engine.
-      ...(this.target.schema
-        ? { options: `-c search_path=${pg.escapeIdentifier(this.target.schema)}` }
-        : {}),
+      ...(this.target.schema ? { options: `-c search_path=${pg.escapeIdentifier(this.target.schema)}` } : {}),
     });
     // An idle client dropping (e.g. the shadow database being dropped) must not crash Node.
     pool.on("error", () => {});
@@ -297,8 +319,8 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
     return this.admin(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(this.shadowDatabase)} WITH (FORCE)`);
   }
 
-  private async admin(sql: string): Promise<void> {
-    const client = new pg.Client(this.target.config);
+  private async admin(sql: string, database = this.target.config.database): Promise<void> {
+    const client = new pg.Client({ ...this.target.config, database });
     await client.connect();
     try {
       await client.query(sql);
@@ -323,10 +345,12 @@ type Session = {
 async function withEngine<T>(
   databaseUrl: string,
   migrateOptions: MigrateOptions | undefined,
+  { createDatabase }: { createDatabase: boolean },
   work: (session: Session) => Promise<T>,
 ): Promise<T> {
   const options = resolveOptions(migrateOptions);
   const target = parseDatabaseUrl(databaseUrl);
+  if (createDatabase) await ensureDatabaseExists(target, options.log);
   const schemaContent = await fs.readFile(options.schemaPath, "utf8");
   const schema: SchemasContainer = { files: [{ path: options.schemaPath, content: schemaContent }] };
 
@@ -362,8 +386,33 @@ async function withEngine<T>(
   }
 }
 
+/** As Prisma's migrate deploy/dev/reset do: creates the database if it does not exist yet. */
+async function ensureDatabaseExists(target: Target, log: (message: string) => void): Promise<void> {
+  const probe = new pg.Client(target.config);
+  try {
+    await probe.connect();
+    return;
+  } catch (error) {
+    // invalid_catalog_name; any other failure is for the engine to report.
+    if ((error as { code?: unknown }).code !== "3D000") return;
+  } finally {
+    await probe.end().catch(() => {});
+  }
+  const admin = new pg.Client({ ...target.config, database: "postgres" });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(target.config.database)}`);
+  } finally {
+    await admin.end();
+  }
+  log(`Created database "${target.config.database}".`);
+}
+
 /** Makes every engine method throw a MigrateError (or the adapter's original error). */
-function withErrorMapping(session: Session, bound: ErrorCapturingSqlMigrationAwareDriverAdapterFactory): Session {
+function withErrorMapping(
+  session: Session,
+  bound: ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
+): Session {
   const engine = new Proxy(session.engine, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
@@ -375,7 +424,10 @@ function withErrorMapping(session: Session, bound: ErrorCapturingSqlMigrationAwa
   return { ...session, engine };
 }
 
-async function call<T>(bound: ErrorCapturingSqlMigrationAwareDriverAdapterFactory, fn: () => Promise<T>): Promise<T> {
+async function call<T>(
+  bound: ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
+  fn: () => Promise<T>,
+): Promise<T> {
   try {
     return await fn();
   } catch (error) {
@@ -425,6 +477,10 @@ async function readMigrations(migrationsDir: string): Promise<MigrationList> {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
+// Like Prisma's: commands that write create the database when it does not exist yet.
+const WRITE = { createDatabase: true };
+const READ = { createDatabase: false };
+
 /** Refuses to go on over failed or edited migrations, with Prisma's remedies. */
 function assertHealthyHistory(diagnosis: DiagnoseMigrationHistoryOutput): void {
   if (diagnosis.failedMigrationNames.length > 0) {
@@ -448,10 +504,14 @@ export async function deployMigrations(
   databaseUrl: string,
   options?: MigrateOptions,
 ): Promise<{ applied: string[] }> {
-  return withEngine(databaseUrl, options, async ({ engine, migrations }) => {
+  return withEngine(databaseUrl, options, WRITE, async ({ engine, migrations }) => {
     const migrationsList = await migrations();
     assertHealthyHistory(
-      await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER }),
+      await engine.diagnoseMigrationHistory({
+        migrationsList,
+        optInToShadowDatabase: false,
+        filters: NO_FILTER,
+      }),
     );
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return { applied: appliedMigrationNames };
@@ -464,7 +524,7 @@ export async function deployMigrations(
  * (see isEmptyMigrationScript). Objects Prisma does not model (functions, triggers) are ignored.
  */
 export async function diffMigrationsToSchema(databaseUrl: string, options?: MigrateOptions): Promise<string> {
-  return withEngine(databaseUrl, options, async ({ engine, migrations, schema }) => {
+  return withEngine(databaseUrl, options, READ, async ({ engine, migrations, schema }) => {
     const result = await engine.diff({
       from: { tag: "migrations", ...(await migrations()) },
       to: { tag: "schemaDatamodel", ...schema },
@@ -482,8 +542,12 @@ export function isEmptyMigrationScript(sql: string): boolean {
 }
 
 /** `prisma migrate reset --force`: empties the database's schema, re-applies every migration. */
-export async function resetDatabase(databaseUrl: string, options?: MigrateOptions): Promise<{ applied: string[] }> {
-  return withEngine(databaseUrl, options, async ({ engine, migrations }) => {
+export async function resetDatabase(databaseUrl: string, options?: MigrateOptions): Promise<void> {
+  await resetAndApply(databaseUrl, options);
+}
+
+async function resetAndApply(databaseUrl: string, options?: MigrateOptions): Promise<{ applied: string[] }> {
+  return withEngine(databaseUrl, options, WRITE, async ({ engine, migrations }) => {
     await engine.reset({ filter: NO_FILTER });
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: await migrations(),
@@ -504,8 +568,11 @@ export type MigrationStatus = {
 };
 
 /** `prisma migrate status`, as data. */
-export async function migrationStatus(databaseUrl: string, options?: MigrateOptions): Promise<MigrationStatus> {
-  return withEngine(databaseUrl, options, async ({ engine, migrations }) => {
+export async function migrationStatus(
+  databaseUrl: string,
+  options?: MigrateOptions,
+): Promise<MigrationStatus> {
+  return withEngine(databaseUrl, options, READ, async ({ engine, migrations }) => {
     const migrationsList = await migrations();
     const d = await engine.diagnoseMigrationHistory({
       migrationsList,
@@ -515,8 +582,12 @@ export async function migrationStatus(databaseUrl: string, options?: MigrateOpti
     const history = d.history;
     return {
       migrations: migrationsList.migrationDirectories.map((m) => m.path),
-      pending: history && history.diagnostic !== "migrationsDirectoryIsBehind" ? history.unappliedMigrationNames : [],
-      missingLocally: history && history.diagnostic !== "databaseIsBehind" ? history.unpersistedMigrationNames : [],
+      pending:
+        history && history.diagnostic !== "migrationsDirectoryIsBehind"
+          ? history.unappliedMigrationNames
+          : [],
+      missingLocally:
+        history && history.diagnostic !== "databaseIsBehind" ? history.unpersistedMigrationNames : [],
       failed: d.failedMigrationNames,
       edited: d.editedMigrationNames,
       hasMigrationsTable: d.hasMigrationsTable,
@@ -524,12 +595,16 @@ export async function migrationStatus(databaseUrl: string, options?: MigrateOpti
   });
 }
 
-/** Prisma's migration-name slug: "Add audit log" → "add_audit_log". */
+/** Prisma's migration-name slug (its `slugify` with "_"): "Add auditLog" → "add_audit_log". */
 export function migrationSlug(name: string): string {
   return name
     .normalize("NFD")
     .replace(/\p{Diacritic}/gu, "")
-    .replace(/([a-z\d])([A-Z])/g, "$1_$2")
+    .replace(/&/g, " and ")
+    .replace(/([A-Z]{2,})(\d+)/g, "$1 $2")
+    .replace(/([a-z\d]+)([A-Z]{2,})/g, "$1 $2")
+    .replace(/([a-z\d])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-rt-z\d]+)/g, "$1 $2")
     .toLowerCase()
     .replace(/[^a-z\d]+/g, "_")
     .replace(/^_+|_+$/g, "")
@@ -555,12 +630,12 @@ export async function migrateDev(
   params: { name?: string; createOnly?: boolean; acceptDataLoss?: boolean },
   options?: MigrateOptions,
 ): Promise<DevResult> {
-  return withEngine(databaseUrl, options, async ({ engine, migrations, schema, options: opts }) => {
+  return withEngine(databaseUrl, options, WRITE, async ({ engine, migrations, schema, options: opts }) => {
     const { log } = opts;
     const { action } = await engine.devDiagnostic({ migrationsList: await migrations(), filters: NO_FILTER });
     if (action.tag === "reset") {
       throw new MigrateError(
-        `${action.reason}\nThe database must be reset: run \`tsx scripts/db/migrate.ts reset --force\` ` +
+        `${action.reason}\nThe database must be reset: run \`npm run db:reset -- --force\` ` +
           `(all data will be lost).`,
       );
     }
@@ -573,16 +648,20 @@ export async function migrateDev(
 
     // evaluateDataLoss and createMigration get no shadow database from the WASM engine: they
     // read the migrations' end state from a cache that only commands given the adapter factory
-    // fill. devDiagnostic skips it on a database without history (then evaluateDataLoss fails,
-    // uncatchably, with "PostgreSQL shadow DB must be provided through an external factory"),
-    // so fill it here; when devDiagnostic did, this is a cache hit.
+    // fill, and devDiagnostic does not fill it for the full folder (not at all on a database
+    // without history). Without it evaluateDataLoss fails, as an uncaught exception, with
+    // "PostgreSQL shadow DB must be provided through an external factory". Fill it here.
     await engine.diagnoseMigrationHistory({
       migrationsList: await migrations(),
       optInToShadowDatabase: true,
       filters: NO_FILTER,
     });
 
-    const loss = await engine.evaluateDataLoss({ migrationsList: await migrations(), schema, filters: NO_FILTER });
+    const loss = await engine.evaluateDataLoss({
+      migrationsList: await migrations(),
+      schema,
+      filters: NO_FILTER,
+    });
     const warnings = loss.warnings.map((w) => w.message);
     if (loss.unexecutableSteps.length > 0) {
       const steps = loss.unexecutableSteps.map((s) => `  • Step ${s.stepIndex} ${s.message}`).join("\n");
@@ -602,7 +681,11 @@ export async function migrateDev(
 
     if (loss.migrationSteps === 0 && !params.createOnly) return { applied, warnings };
     const migrationName = migrationSlug(params.name ?? "");
-    if (!migrationName) throw new MigrateError("Name the new migration: --name <name>.");
+    if (!migrationName) {
+      throw new MigrateError(
+        "Name the new migration: --name <name> (ASCII letters and digits; others are dropped).",
+      );
+    }
 
     const migrationsList = await migrations();
     const created = await engine.createMigration({
@@ -614,16 +697,15 @@ export async function migrateDev(
     });
     if (created.migrationScript === null) return { applied, warnings };
     await writeMigration(migrationsList, created);
-    if (!params.createOnly) await engine.applyMigrations({ migrationsList: await migrations(), filters: NO_FILTER });
+    if (!params.createOnly) {
+      await engine.applyMigrations({ migrationsList: await migrations(), filters: NO_FILTER });
+    }
     return { applied, warnings, created: created.generatedMigrationName };
   });
 }
 
 /** Writes the folder, script and lockfile exactly as Prisma's CLI does. */
-async function writeMigration(
-  list: MigrationList,
-  created: { generatedMigrationName: string; extension: string; migrationScript: string | null; connectorType: string },
-): Promise<void> {
+async function writeMigration(list: MigrationList, created: CreateMigrationOutput): Promise<void> {
   const dir = path.join(list.baseDir, created.generatedMigrationName);
   await fs.mkdir(list.baseDir, { recursive: true });
   await fs.mkdir(dir); // fails if it exists, like Prisma
@@ -682,7 +764,11 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case "deploy": {
         const { applied } = await deployMigrations(databaseUrl, options);
-        done(applied.length ? `Applied migration(s):\n${formatList(applied)}` : "No pending migrations to apply.");
+        done(
+          applied.length
+            ? `Applied migration(s):\n${formatList(applied)}`
+            : "No pending migrations to apply.",
+        );
         return 0;
       }
       case "dev": {
@@ -711,7 +797,7 @@ export async function runCli(argv: string[]): Promise<number> {
           process.stderr.write("reset drops all data: pass --force to confirm.\n");
           return 1;
         }
-        const { applied } = await resetDatabase(databaseUrl, options);
+        const { applied } = await resetAndApply(databaseUrl, options);
         done(`Database reset; applied migration(s):\n${formatList(applied)}`);
         return 0;
       }
@@ -732,7 +818,6 @@ export async function runCli(argv: string[]): Promise<number> {
           code = 1;
         }
         if (s.edited.length) out(`Modified after being applied:\n${formatList(s.edited)}`);
-        if (!s.hasMigrationsTable && s.migrations.length > 0 && !s.pending.length) code = 1;
         if (code === 0) done("Database schema is up to date!");
         return code;
       }
@@ -743,6 +828,10 @@ export async function runCli(argv: string[]): Promise<number> {
           return 0;
         }
         process.stdout.write(sql.endsWith("\n") ? sql : `${sql}\n`);
+        process.stderr.write(
+          "prisma/schema.prisma differs from prisma/migrations: " +
+            "create a migration with `npm run db:migrate:dev -- --name <name>`.\n",
+        );
         return 2;
       }
       case undefined:
@@ -765,7 +854,8 @@ function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   // Engine errors carry the engine's own context in the message; JS stacks only help us.
   if (process.env.MIGRATE_DEBUG && error.stack) return error.stack;
-  return error instanceof MigrateError ? error.message : `${error.name}: ${error.message}`;
+  const message = error.message.trimEnd();
+  return error instanceof MigrateError ? message : `${error.name}: ${message}`;
 }
 
 const isMain =

@@ -1,0 +1,35 @@
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { getOrgTree, orgUnitOptions, type OrgUnitNode } from "@/lib/org/queries";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { OrgUnitTree } from "@/components/admin/org-unit-tree";
+
+export async function generateMetadata() {
+  const t = await getTranslations("orgUnits");
+  return { title: t("title") };
+}
+
+export default async function OrgUnitsPage() {
+  const user = await requirePermission("orgUnit.manage");
+  const t = await getTranslations("orgUnits");
+  const [root, options] = await Promise.all([getOrgTree(db, user), orgUnitOptions(db, user)]);
+
+  const pathById: Record<string, string> = {};
+  let total = 0;
+  const walk = (n: OrgUnitNode) => {
+    pathById[n.id] = n.path;
+    total += 1;
+    n.children.forEach(walk);
+  };
+  if (root) walk(root);
+
+  return (
+    <div>
+      <PageHeader title={t("title")} description={t("intro")} />
+      <Card title={root ? t("summary", { count: total }) : undefined}>
+        {root ? <OrgUnitTree root={root} options={options} pathById={pathById} /> : <EmptyState>{t("empty")}</EmptyState>}
+      </Card>
+    </div>
+  );
+}

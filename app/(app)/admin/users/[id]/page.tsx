@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { getUserOrThrow } from "@/lib/users/queries";
+import { orgUnitOptions } from "@/lib/org/queries";
+import { formatDateTime } from "@/lib/format/dates";
+import { PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
+import { UserEditor, type EditableUser } from "@/components/admin/user-editor";
+import type { OrgOption } from "@/components/admin/org-options";
+import { UserStatusBadges } from "@/components/admin/user-status";
+
+async function loadUser(id: string) {
+  const actor = await requirePermission("user.manage");
+  try {
+    return { actor, user: await getUserOrThrow(db, actor, id) };
+  } catch (error) {
+    // Not found and outside the admin's subtree look the same, on purpose.
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata() {
+  const t = await getTranslations("users");
+  return { title: t("edit") };
+}
+
+export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { actor, user } = await loadUser(id);
+  const t = await getTranslations("users");
+  const tRoles = await getTranslations("roles");
+  const locale = await getLocale();
+  const now = new Date();
+
+  const options: OrgOption[] = await orgUnitOptions(db, actor);
+  // The pickers list active units only; keep the user's current unit selectable even if it
+  // has been deactivated since, so saving a name change does not move the user.
+  if (!options.some((o) => o.id === user.orgUnitId)) {
+    options.unshift({ id: user.orgUnitId, name: t("inactiveUnit", { name: user.orgUnit.name }), kind: "", level: 0 });
+  }
+
+  // Only what the form needs crosses to the browser (never the password hash or counters).
+  // The full phone is shown to the administrator in the edit form only; lists stay masked.
+  const editable: EditableUser = {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    phone: user.phone ?? "",
+    role: user.role,
+    orgUnitId: user.orgUnitId,
+    orgUnitName: user.orgUnit.name,
+    active: user.active,
+    locked: !!user.lockedUntil && user.lockedUntil > now,
+    version: user.version,
+    isSelf: user.id === actor.id,
+  };
+
+  return (
+    <div className="max-w-3xl">
+      <PageHeader
+        title={user.name}
+        description={`${user.username} · ${tRoles(user.role)} · ${user.orgUnit.name}`}
+        actions={<LinkButton href="/admin/users" variant="ghost">{t("backToList")}</LinkButton>}
+      />
+      <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
+        <UserStatusBadges active={user.active} lockedUntil={user.lockedUntil} mustChangePassword={user.mustChangePassword} now={now} />
+        <span>{t("lastLoginAt", { time: user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t("never") })}</span>
+        {can(actor, "audit.view") ? (
+          <Link href={`/admin/audit?entityType=User&entityId=${encodeURIComponent(user.id)}`} className="text-brand-700 underline">{t("auditTrail")}</Link>
+        ) : null}
+      </div>
+      <UserEditor user={editable} options={options} />
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { ROLES, type Role } from "@/lib/authz/permissions";
+import { listUsers, type UserListFilter } from "@/lib/users/queries";
+import { orgUnitOptions } from "@/lib/org/queries";
+import { formatDateTime } from "@/lib/format/dates";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { LinkButton, buttonClass } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
+import { cn } from "@/components/ui/cn";
+import { indentedName } from "@/components/admin/org-options";
+import { UserStatusBadges } from "@/components/admin/user-status";
+
+export async function generateMetadata() {
+  const t = await getTranslations("users");
+  return { title: t("title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function first(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePermission("user.manage");
+  const t = await getTranslations("users");
+  const tCommon = await getTranslations("common");
+  const tRoles = await getTranslations("roles");
+  const locale = await getLocale();
+
+  // Query parameters are untrusted: keep only values the filter understands.
+  const sp = await searchParams;
+  const q = first(sp.q).slice(0, 50);
+  const roleParam = first(sp.role);
+  const role = (ROLES as readonly string[]).includes(roleParam) ? (roleParam as Role) : undefined;
+  const orgUnitId = first(sp.org).slice(0, 64);
+  const activeParam = first(sp.active);
+  const active = activeParam === "true" ? true : activeParam === "false" ? false : undefined;
+  const after = first(sp.after).slice(0, 64) || undefined;
+
+  const filter: UserListFilter = { q: q || undefined, role, orgUnitId: orgUnitId || undefined, active };
+  const [{ users, nextCursor }, options] = await Promise.all([listUsers(db, actor, filter, after), orgUnitOptions(db, actor)]);
+  const now = new Date();
+
+  const filterParams = new URLSearchParams();
+  if (q) filterParams.set("q", q);
+  if (role) filterParams.set("role", role);
+  if (orgUnitId) filterParams.set("org", orgUnitId);
+  if (active !== undefined) filterParams.set("active", String(active));
+  const withParams = (extra: Record<string, string>) => {
+    const p = new URLSearchParams(filterParams);
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    const s = p.toString();
+    return s ? `/admin/users?${s}` : "/admin/users";
+  };
+  const filtered = filterParams.size > 0;
+  const lastLogin = (d: Date | null) => (d ? formatDateTime(d, locale) : t("never"));
+
+  return (
+    <div>
+      <PageHeader title={t("title")} description={t("intro")} actions={<LinkButton href="/admin/users/new">{t("new")}</LinkButton>} />
+
+      <form method="get" action="/admin/users" role="search" aria-label={tCommon("filter")} className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_2fr_1fr_auto]">
+        <div className="space-y-1">
+          <label htmlFor="f-q" className="block text-sm font-medium text-slate-700">{tCommon("search")}</label>
+          <input id="f-q" name="q" type="search" defaultValue={q} placeholder={t("searchPlaceholder")} maxLength={50} className={cn(controlClass, "h-11")} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="f-role" className="block text-sm font-medium text-slate-700">{t("role")}</label>
+          <select id="f-role" name="role" defaultValue={role ?? ""} className={cn(controlClass, "h-11")}>
+            <option value="">{tCommon("all")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>{tRoles(r)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="f-org" className="block text-sm font-medium text-slate-700">{t("orgUnit")}</label>
+          <select id="f-org" name="org" defaultValue={orgUnitId} className={cn(controlClass, "h-11")}>
+            <option value="">{tCommon("all")}</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>{indentedName(o)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="f-active" className="block text-sm font-medium text-slate-700">{t("status")}</label>
+          <select id="f-active" name="active" defaultValue={active === undefined ? "" : String(active)} className={cn(controlClass, "h-11")}>
+            <option value="">{tCommon("all")}</option>
+            <option value="true">{tCommon("active")}</option>
+            <option value="false">{tCommon("inactive")}</option>
+          </select>
+        </div>
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonClass("primary", "md")}>{tCommon("filter")}</button>
+          {filtered ? <Link href="/admin/users" className={buttonClass("ghost", "md")}>{tCommon("reset")}</Link> : null}
+        </div>
+      </form>
+
+      {users.length === 0 ? (
+        <EmptyState>{filtered ? t("noMatches") : t("empty")}</EmptyState>
+      ) : (
+        <>
+          {/* Phones: one card per user, the whole card opens the user. */}
+          <ul className="space-y-2 md:hidden" aria-label={t("title")}>
+            {users.map((u) => (
+              <li key={u.id}>
+                <Link href={`/admin/users/${u.id}`} className="block rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-brand-600">
+                  <div className="flex flex-wrap items-baseline justify-between gap-x-2">
+                    <span className="font-medium text-slate-900">{u.name}</span>
+                    <span className="font-mono text-sm text-slate-500">{u.username}</span>
+                  </div>
+                  <div className="mt-1"><UserStatusBadges active={u.active} lockedUntil={u.lockedUntil} mustChangePassword={u.mustChangePassword} now={now} /></div>
+                  <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
+                    <dt className="text-slate-500">{t("role")}</dt>
+                    <dd>{tRoles(u.role)}</dd>
+                    <dt className="text-slate-500">{t("orgUnit")}</dt>
+                    <dd className="min-w-0 break-words">{u.orgUnit.name}</dd>
+                    <dt className="text-slate-500">{t("phone")}</dt>
+                    <dd className="font-mono">{u.phoneMasked || "—"}</dd>
+                    <dt className="text-slate-500">{t("lastLogin")}</dt>
+                    <dd>{lastLogin(u.lastLoginAt)}</dd>
+                  </dl>
+                </Link>
+              </li>
+            ))}
+          </ul>
+
+          <Card className="hidden md:block">
+            <div className="-m-4 overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{t("title")}</caption>
+                <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+                  <tr>
+                    <th scope="col" className="px-3 py-2 font-medium">{t("username")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t("name")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t("phone")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t("role")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t("orgUnit")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t("status")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">{t("lastLogin")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">{tCommon("actions")}</span></th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {users.map((u) => (
+                    <tr key={u.id} className="hover:bg-slate-50">
+                      <td className="px-3 py-2 font-mono">
+                        <Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">{u.username}</Link>
+                      </td>
+                      <td className="px-3 py-2">{u.name}</td>
+                      <td className="whitespace-nowrap px-3 py-2 font-mono">{u.phoneMasked || "—"}</td>
+                      <td className="whitespace-nowrap px-3 py-2">{tRoles(u.role)}</td>
+                      <td className="px-3 py-2">{u.orgUnit.name}</td>
+                      <td className="px-3 py-2"><UserStatusBadges active={u.active} lockedUntil={u.lockedUntil} mustChangePassword={u.mustChangePassword} now={now} /></td>
+                      <td className="whitespace-nowrap px-3 py-2 text-slate-600">{lastLogin(u.lastLoginAt)}</td>
+                      <td className="px-3 py-2 text-right">
+                        <Link href={`/admin/users/${u.id}`} className={buttonClass("ghost", "sm")} aria-label={t("editNamed", { name: u.name })}>{tCommon("edit")}</Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        </>
+      )}
+
+      {after || nextCursor ? (
+        <nav aria-label={t("pages")} className="mt-4 flex flex-wrap gap-2">
+          {after ? <LinkButton href={withParams({})} variant="secondary">{tCommon("first")}</LinkButton> : null}
+          {nextCursor ? <LinkButton href={withParams({ after: nextCursor })} variant="secondary">{tCommon("next")}</LinkButton> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { orgUnitOptions } from "@/lib/org/queries";
+import { PageHeader } from "@/components/ui/card";
+import { ProgrammeForm } from "@/components/programmes/programme-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("programmes");
+  return { title: t("new") };
+}
+
+export default async function NewProgrammePage() {
+  const user = await requirePermission("programme.manage");
+  const t = await getTranslations("programmes");
+  const units = await orgUnitOptions(db, user);
+  return (
+    <div className="max-w-4xl">
+      <PageHeader title={t("new")} />
+      <ProgrammeForm
+        mode="create"
+        units={units.map((u) => ({ id: u.id, name: u.name, level: u.level }))}
+        defaultValues={{
+          type: "",
+          name: "",
+          description: "",
+          startDate: "",
+          endDate: "",
+          orgUnitId: units[0]?.id ?? "",
+          participantIds: [],
+          indicators: [],
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+// The per-unit forms of the org-unit page: add a unit below, rename, move. Each reports
+// success upwards (the panel shows the notice and refreshes the page); server errors stay
+// in the form, next to the fields.
+import { z } from "zod";
+import { useTranslations } from "next-intl";
+import { createOrgUnitAction, moveOrgUnitAction, renameOrgUnitAction } from "@/lib/org/actions";
+import { createOrgUnitSchema, moveOrgUnitSchema, renameOrgUnitSchema, ORG_UNIT_KINDS } from "@/lib/org/schemas";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { FormShell } from "@/components/forms/form-shell";
+import { Field, Input, Select } from "@/components/ui/field";
+import { indentedName, type OrgOption } from "./org-options";
+
+export type PanelUnit = { id: string; name: string; kind: string; code: string | null; path: string; parentId: string | null; version: number; active: boolean };
+
+type Kind = (typeof ORG_UNIT_KINDS)[number];
+
+/** The usual kind one level down, as a sensible default. */
+const CHILD_KIND: Record<Kind, Kind> = {
+  CITY: "DISTRICT",
+  DISTRICT: "STREET",
+  ZONE: "STREET",
+  STREET: "COMMUNITY",
+  TOWN: "VILLAGE",
+  VILLAGE: "GRID",
+  COMMUNITY: "GRID",
+  GRID: "GRID",
+  DEPARTMENT: "DEPARTMENT",
+};
+
+function childKind(kind: string): Kind {
+  return CHILD_KIND[kind as Kind] ?? "GRID";
+}
+
+// The create schema minus the idempotency key, which useActionForm adds when it submits.
+const addSchema = createOrgUnitSchema.omit({ idempotencyKey: true });
+
+export function AddChildForm({ parent, onDone }: { parent: PanelUnit; onDone: (message: string) => void }) {
+  const t = useTranslations("orgUnits");
+  const tKinds = useTranslations("orgKinds");
+  const tCommon = useTranslations("common");
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
+    schema: addSchema,
+    action: createOrgUnitAction,
+    idempotent: true,
+    defaultValues: { parentId: parent.id, name: "", kind: childKind(parent.kind), code: "" },
+    onSuccess: () => {
+      const name = form.getValues("name");
+      form.reset();
+      onDone(t("createdNamed", { name: name.trim(), parent: parent.name }));
+    },
+  });
+  const { register } = form;
+  const id = (f: string) => `add-${parent.id}-${f}`;
+  return (
+    <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("addChild")} label={t("addChildTo", { name: parent.name })}>
+      <p className="text-sm text-slate-600">{t("addChildTo", { name: parent.name })}</p>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Field id={id("name")} label={t("name")} error={errorOf("name")} required>
+          {(p) => <Input {...p} autoComplete="off" maxLength={60} {...register("name")} />}
+        </Field>
+        <Field id={id("kind")} label={t("kind")} error={errorOf("kind")} required>
+          {(p) => (
+            <Select {...p} {...register("kind")}>
+              {ORG_UNIT_KINDS.map((k) => (
+                <option key={k} value={k}>{tKinds(k)}</option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id={id("code")} label={<>{t("code")} <span className="font-normal text-slate-500">（{tCommon("optional")}）</span></>} error={errorOf("code")} hint={t("codeHint")}>
+          {(p) => <Input {...p} autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={32} {...register("code")} />}
+        </Field>
+      </div>
+    </FormShell>
+  );
+}
+
+export function RenameForm({ unit, onDone }: { unit: PanelUnit; onDone: (message: string) => void }) {
+  const t = useTranslations("orgUnits");
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
+    schema: renameOrgUnitSchema,
+    action: renameOrgUnitAction,
+    defaultValues: { id: unit.id, name: unit.name, version: unit.version },
+    onSuccess: () => onDone(t("renamed")),
+  });
+  return (
+    <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("rename")} label={t("rename")}>
+      <Field id={`rename-${unit.id}-name`} label={t("name")} error={errorOf("name")} required className="max-w-md">
+        {(p) => <Input {...p} autoComplete="off" maxLength={60} {...form.register("name")} />}
+      </Field>
+    </FormShell>
+  );
+}
+
+// Same schema as the action, with a readable message for "nothing picked yet".
+const moveFormSchema = moveOrgUnitSchema.extend({ newParentId: z.string().min(1, "@required").max(64) });
+
+export function MoveForm({
+  unit, parentName, options, pathById, onDone,
+}: {
+  unit: PanelUnit;
+  parentName: string | null;
+  options: OrgOption[];
+  pathById: Record<string, string>;
+  onDone: (message: string, newParentId: string) => void;
+}) {
+  const t = useTranslations("orgUnits");
+  // Not into its own subtree (that would cut the branch off), and not where it already is.
+  const targets = options.filter((o) => o.id !== unit.parentId && !(pathById[o.id] ?? "").startsWith(unit.path));
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
+    schema: moveFormSchema,
+    action: moveOrgUnitAction,
+    defaultValues: { id: unit.id, newParentId: "", version: unit.version },
+    onSuccess: () => onDone(t("moved"), form.getValues("newParentId")),
+  });
+  if (targets.length === 0) return <p className="text-sm text-slate-600">{t("noMoveTargets")}</p>;
+  return (
+    <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("move")} label={t("move")}>
+      {parentName ? <p className="text-sm text-slate-600">{t("currentParent", { name: parentName })}</p> : null}
+      <Field id={`move-${unit.id}-parent`} label={t("newParent")} error={errorOf("newParentId")} hint={t("moveHint")} required className="max-w-md">
+        {(p) => (
+          <Select {...p} {...form.register("newParentId")}>
+            <option value="">{t("selectUnit")}</option>
+            {targets.map((o) => (
+              <option key={o.id} value={o.id}>{indentedName(o)}</option>
+            ))}
+          </Select>
+        )}
+      </Field>
+    </FormShell>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { setProgrammeStatusAction } from "@/lib/programmes/actions";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+
+/**
+ * 启动专项 (DRAFT → ACTIVE) or 结束专项 (ACTIVE → CLOSED), after a confirmation. Sends the
+ * version the page loaded; the server's refusal (no indicator yet, changed by someone
+ * else) is shown as it comes.
+ */
+export function ProgrammeStatusButton({ id, version, status }: { id: string; version: number; status: string }) {
+  const t = useTranslations("programmes");
+  const tErrors = useTranslations("errors");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+
+  const next = status === "DRAFT" ? "ACTIVE" : status === "ACTIVE" ? "CLOSED" : null;
+  const activating = next === "ACTIVE";
+
+  const confirm = async () => {
+    if (!next) return;
+    setPending(true);
+    setMessage(null);
+    try {
+      const result = await setProgrammeStatusAction({ id, version, status: next });
+      if (result.ok) {
+        setMessage({ tone: "success", text: t("statusChanged") });
+        router.refresh();
+      } else {
+        setMessage({ tone: "error", text: result.error });
+      }
+    } catch {
+      setMessage({ tone: "error", text: tErrors("network") });
+    } finally {
+      setPending(false);
+      setOpen(false);
+    }
+  };
+
+  return (
+    <>
+      {next ? (
+        <>
+      <Button
+        variant={activating ? "primary" : "danger"}
+        onClick={() => {
+          setMessage(null);
+          setOpen(true);
+        }}
+      >
+        {activating ? t("activate") : t("close")}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        tone={activating ? "primary" : "danger"}
+        title={activating ? t("activateTitle") : t("closeTitle")}
+        message={activating ? t("confirmActivate") : t("confirmClose")}
+        confirmLabel={activating ? t("activate") : t("close")}
+        pending={pending}
+        onConfirm={confirm}
+        onCancel={() => setOpen(false)}
+      />
+        </>
+      ) : null}
+      {message ? (
+        <Alert tone={message.tone} className="basis-full">
+          {message.text}
+        </Alert>
+      ) : null}
+    </>
+  );
+}
