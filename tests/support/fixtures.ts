@@ -1,0 +1,19 @@
+// Lookups into the seeded demo district (prisma/demo-data.ts) that tests share.
+import { db } from "@/lib/db/client";
+
+export async function demoUser(username: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { username }, include: { orgUnit: true } });
+  return user;
+}
+
+export async function unitByCode(code: string) {
+  return db.orgUnit.findUniqueOrThrow({ where: { code } });
+}
+
+/** Signs in as a demo user (fresh sessionVersion read from the database). */
+export async function actAs(username: string) {
+  const { signInAs } = await import("./next-stubs");
+  const user = await demoUser(username);
+  await signInAs(user);
+  return user;
+}

@@ -1,0 +1,40 @@
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, type EmbeddedCluster } from "../../scripts/db/embedded";
+import { deployMigrations } from "../../scripts/db/migrate";
+import { TEMPLATE_DB, adminQuery, withDatabase } from "./test-db";
+
+let cluster: EmbeddedCluster | undefined;
+
+export default async function setup(project: TestProject) {
+  let adminUrl: string;
+  const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (external) {
+    adminUrl = withDatabase(external, "postgres");
+  } else {
+    cluster = await startEmbeddedPostgres({ dir: ".data/pg-test", port: Number(process.env.TEST_PG_PORT ?? 54339), quiet: true });
+    adminUrl = cluster.url("postgres");
+  }
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${TEMPLATE_DB}`);
+  const templateUrl = withDatabase(adminUrl, TEMPLATE_DB);
+  await deployMigrations(templateUrl);
+
+  // Seed the demo district into the template with a client of its own.
+  process.env.DATABASE_URL = templateUrl;
+  const { db } = await import("../../lib/db/client");
+  const { seedDemo } = await import("../../prisma/demo-data");
+  await seedDemo(db);
+  await db.$disconnect();
+  delete (globalThis as { __db?: unknown }).__db;
+
+  project.provide("pgAdminUrl", adminUrl);
+  return async () => {
+    await cluster?.stop();
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}

@@ -1,0 +1,101 @@
+// Stand-ins for the Next.js request scope, which does not exist outside a running server.
+// A test "is" a signed-in user by holding a real Auth.js session cookie (encoded with the
+// same secret and salt as the app), so auth() decodes it exactly as in production.
+import { encode } from "next-auth/jwt";
+import { createTranslator } from "next-intl";
+import zhCN from "@/messages/zh-CN.json";
+import en from "@/messages/en.json";
+
+const SESSION_COOKIE = "authjs.session-token";
+
+const state = {
+  cookies: new Map<string, string>(),
+  locale: "zh-CN" as "zh-CN" | "en",
+  revalidated: [] as string[],
+};
+
+export const requestState = state;
+
+export function resetRequest() {
+  state.cookies.clear();
+  state.locale = "zh-CN";
+  state.revalidated = [];
+}
+
+/** Signs the "browser" in as this user, with a token like the one sign-in would issue. */
+export async function signInAs(
+  user: { id: string; role: string; orgUnitId: string; sessionVersion: number; name?: string },
+  options: { authTime?: number } = {},
+) {
+  const token = await encode({
+    salt: SESSION_COOKIE,
+    secret: process.env.AUTH_SECRET!,
+    token: {
+      sub: user.id,
+      name: user.name,
+      role: user.role,
+      orgUnitId: user.orgUnitId,
+      sv: user.sessionVersion,
+      authTime: options.authTime ?? Math.floor(Date.now() / 1000),
+    } as never,
+  });
+  state.cookies.set(SESSION_COOKIE, token);
+}
+
+export function signOut() {
+  state.cookies.delete(SESSION_COOKIE);
+}
+
+function cookieHeader() {
+  return [...state.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+}
+
+export const nextHeaders = {
+  headers: async () =>
+    new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", cookie: cookieHeader(), "x-forwarded-for": "127.0.0.1" }),
+  cookies: async () => ({
+    get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
+    getAll: () => [...state.cookies].map(([name, value]) => ({ name, value })),
+    has: (name: string) => state.cookies.has(name),
+    set: (name: string, value: string) => {
+      state.cookies.set(name, value);
+    },
+    delete: (name: string) => {
+      state.cookies.delete(name);
+    },
+  }),
+};
+
+export const nextCache = {
+  revalidatePath: (path: string) => {
+    state.revalidated.push(path);
+  },
+  revalidateTag: () => {},
+};
+
+export const nextIntlServer = {
+  getLocale: async () => state.locale,
+  getTranslations: async (opts?: string | { locale?: string; namespace?: string }) => {
+    const namespace = typeof opts === "string" ? opts : opts?.namespace;
+    const locale = (typeof opts === "object" && opts?.locale) || state.locale;
+    return createTranslator({ locale, messages: (locale === "en" ? en : zhCN) as never, namespace: namespace as never });
+  },
+};
+
+class RedirectError extends Error {
+  constructor(readonly url: string) {
+    super(`NEXT_REDIRECT ${url}`);
+  }
+  get digest() {
+    return `NEXT_REDIRECT;replace;${this.url};307;`;
+  }
+}
+
+export const nextNavigation = {
+  redirect: (url: string) => {
+    throw new RedirectError(url);
+  },
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+};

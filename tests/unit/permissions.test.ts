@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { PERMISSIONS, PERMISSION_NAMES, ROLES, roleHas, type Permission, type Role } from "@/lib/authz/permissions";
+import { can } from "@/lib/authz/can";
+
+// The expected table, written out independently: a change to lib/authz/permissions.ts
+// must change this too, on purpose.
+const EXPECTED: Record<Permission, Role[]> = {
+  "home.view": ["OFFICER", "MANAGER", "ADMIN"],
+  "programme.view": ["OFFICER", "MANAGER", "ADMIN"],
+  "programme.manage": ["ADMIN"],
+  "orgUnit.view": ["OFFICER", "MANAGER", "ADMIN"],
+  "orgUnit.manage": ["ADMIN"],
+  "user.view": ["MANAGER", "ADMIN"],
+  "user.manage": ["ADMIN"],
+  "audit.view": ["ADMIN"],
+  "personalData.unmask": ["MANAGER", "ADMIN"],
+  "report.export": ["MANAGER", "ADMIN"],
+  "account.changeOwnPassword": ["OFFICER", "MANAGER", "ADMIN"],
+};
+
+describe("permission table", () => {
+  it("lists exactly the expected permissions", () => {
+    expect(new Set(PERMISSION_NAMES)).toEqual(new Set(Object.keys(EXPECTED)));
+  });
+
+  for (const permission of Object.keys(EXPECTED) as Permission[]) {
+    for (const role of ROLES) {
+      const allowed = EXPECTED[permission].includes(role);
+      it(`${role} ${allowed ? "may" : "may not"} ${permission}`, () => {
+        expect(roleHas(role, permission)).toBe(allowed);
+        expect(can({ id: "u", role, orgPath: "/a/" }, permission)).toBe(allowed);
+      });
+    }
+  }
+
+  it("has no role outside OFFICER/MANAGER/ADMIN", () => {
+    for (const roles of Object.values(PERMISSIONS)) for (const r of roles) expect(ROLES).toContain(r);
+  });
+});
+
+describe("can() and org scope", () => {
+  const admin = { id: "u", role: "ADMIN" as const, orgPath: "/city/district/" };
+  it("allows a record inside the actor's subtree", () => {
+    expect(can(admin, "orgUnit.manage", { orgPath: "/city/district/" })).toBe(true);
+    expect(can(admin, "orgUnit.manage", { orgPath: "/city/district/street/village/" })).toBe(true);
+  });
+  it("refuses a record in a sibling or parent unit", () => {
+    expect(can(admin, "orgUnit.manage", { orgPath: "/city/" })).toBe(false);
+    expect(can(admin, "orgUnit.manage", { orgPath: "/city/district2/" })).toBe(false);
+    // A prefix of the id is not the same unit: "/city/dist/" vs "/city/district/".
+    expect(can({ ...admin, orgPath: "/city/dist/" }, "orgUnit.manage", { orgPath: "/city/district/" })).toBe(false);
+  });
+  it("refuses a permission the role lacks even inside scope", () => {
+    expect(can({ ...admin, role: "OFFICER" }, "orgUnit.manage", { orgPath: "/city/district/" })).toBe(false);
+  });
+});
