@@ -45,19 +45,24 @@ export function useActionForm<TValues extends FieldValues, TData>(options: Optio
       const saved = localStorage.getItem(draftKey);
       if (saved) {
         form.reset({ ...options.defaultValues, ...JSON.parse(saved) });
+        // localStorage is only readable after mounting (the server has none), so this
+        // state cannot be initialised during render.
+        // eslint-disable-next-line react-hooks/set-state-in-effect
         setDraftRestored(true);
       }
     } catch {
       /* a corrupt draft is just ignored */
     }
-    const sub = form.watch((values) => {
-      try {
-        localStorage.setItem(draftKey, JSON.stringify(values));
-      } catch {
-        /* storage full or disabled: the form still works */
-      }
+    return form.subscribe({
+      formState: { values: true },
+      callback: ({ values }) => {
+        try {
+          localStorage.setItem(draftKey, JSON.stringify(values));
+        } catch {
+          /* storage full or disabled: the form still works */
+        }
+      },
     });
-    return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draftKey]);
 
@@ -67,7 +72,7 @@ export function useActionForm<TValues extends FieldValues, TData>(options: Optio
     setDraftRestored(false);
   };
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const submitValues = async (values: TValues) => {
     setRootError(null);
     // One key per intended record: a retry of the same submit reuses it.
     if (options.idempotent) keyRef.current ??= newIdempotencyKey();
@@ -91,7 +96,8 @@ export function useActionForm<TValues extends FieldValues, TData>(options: Optio
     if (draftKey) localStorage.removeItem(draftKey);
     setDraftRestored(false);
     options.onSuccess?.(result.data);
-  });
+  };
+  const onSubmit = (event?: React.BaseSyntheticEvent) => form.handleSubmit(submitValues)(event);
 
   /** The message for a field, translating client-side "@key" messages. */
   const errorOf = (path: string): string | undefined => {

@@ -7,6 +7,11 @@ import { z } from "zod";
 import { action, type ActionResult } from "@/lib/action";
 import { assertCan } from "@/lib/authz/can";
 import { signIn, signOut } from "@/lib/auth";
+import { SESSION_POLICY } from "@/lib/auth/config";
+import { getCurrentSession } from "@/lib/auth/session";
+import { appendAudit } from "@/lib/audit/write";
+import { db } from "@/lib/db/client";
+import { getRequestMeta } from "@/lib/request";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
 import { changeOwnPassword } from "@/lib/users/mutations";
 import { changeOwnPasswordSchema } from "@/lib/users/schemas";
@@ -56,7 +61,23 @@ export async function signInAction(input: unknown): Promise<{ ok: false; error: 
   redirect(safeCallback(parsed.data.callbackUrl));
 }
 
+/**
+ * Records this session as revoked before clearing the cookie: a request still in flight
+ * (a prefetch) could otherwise bring the cookie back, and a copied cookie would live on.
+ */
 export async function signOutAction(): Promise<void> {
+  const session = await getCurrentSession();
+  if (session) {
+    const meta = await getRequestMeta();
+    await db.$transaction(async (tx) => {
+      await tx.revokedSession.upsert({
+        where: { sid: session.sid },
+        create: { sid: session.sid, userId: session.id, expiresAt: new Date((session.authTime + SESSION_POLICY.absoluteSeconds) * 1000) },
+        update: {},
+      });
+      await appendAudit(tx, { actorId: session.id, actorName: session.name ?? null, ...meta }, { action: "auth.signOut", entityType: "User", entityId: session.id, orgUnitId: session.orgUnitId });
+    });
+  }
   await signOut({ redirectTo: "/login" });
 }
 

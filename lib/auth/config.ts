@@ -55,6 +55,7 @@ export const authConfig = {
         token.orgUnitId = u.orgUnitId;
         token.sv = u.sessionVersion;
         token.authTime = Math.floor(Date.now() / 1000);
+        token.sid = crypto.randomUUID();
       }
       if (!token.authTime || Date.now() / 1000 - token.authTime > SESSION_POLICY.absoluteSeconds) {
         return null;
@@ -66,6 +67,8 @@ export const authConfig = {
       session.user.role = token.role;
       session.user.orgUnitId = token.orgUnitId;
       session.user.sv = token.sv;
+      session.user.sid = token.sid;
+      session.user.authTime = token.authTime;
       return session;
     },
   },

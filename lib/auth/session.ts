@@ -50,9 +50,19 @@ export async function loadSessionUser(userId: string, sessionVersion: number): P
 /** The current user, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  if (!session?.user?.id || typeof session.user.sv !== "number") return null;
-  return loadSessionUser(session.user.id, session.user.sv);
+  if (!session?.user?.id || typeof session.user.sv !== "number" || !session.user.sid) return null;
+  const [user, revoked] = await Promise.all([
+    loadSessionUser(session.user.id, session.user.sv),
+    db.revokedSession.findUnique({ where: { sid: session.user.sid }, select: { sid: true } }),
+  ]);
+  return revoked ? null : user;
 });
+
+/** The signed-in session's id and user, for sign-out. */
+export async function getCurrentSession() {
+  const session = await auth();
+  return session?.user?.sid ? session.user : null;
+}
 
 /** For pages: the current user, or a redirect to sign-in / to the forced password change. */
 export async function requireUser(options: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {

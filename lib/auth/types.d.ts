@@ -8,6 +8,8 @@ declare module "@auth/core/jwt" {
     sv: number;
     /** Epoch seconds of sign-in, for the absolute session lifetime. */
     authTime: number;
+    /** Id of this sign-in, for revocation at sign-out. */
+    sid: string;
   }
 }
 
@@ -19,6 +21,8 @@ declare module "next-auth" {
       role: Role;
       orgUnitId: string;
       sv: number;
+      sid: string;
+      authTime: number;
     };
   }
 }

@@ -4,9 +4,9 @@ import { verifyCredentials } from "@/lib/auth/credentials";
 import { getCurrentUser } from "@/lib/auth/session";
 import { SESSION_POLICY } from "@/lib/auth/config";
 import { updateUserAction, setUserActiveAction, resetUserPasswordAction } from "@/lib/users/actions";
-import { changeOwnPasswordAction } from "@/lib/account/actions";
+import { changeOwnPasswordAction, signOutAction } from "@/lib/account/actions";
 import { DEMO_PASSWORD } from "@/prisma/demo-data";
-import { resetRequest, signInAs } from "../support/next-stubs";
+import { requestState, resetRequest, signInAs } from "../support/next-stubs";
 import { actAs, demoUser } from "../support/fixtures";
 
 const meta = { requestId: "test", ip: "127.0.0.1" };
@@ -84,6 +84,18 @@ describe("session revocation", () => {
       (await import("../support/next-stubs")).requestState.cookies.set("authjs.session-token", cookie);
       expect(await getCurrentUser(), change).toBeNull();
     }
+  });
+
+  it("signing out revokes the token itself, so a copy of the cookie no longer works", async () => {
+    const user = await demoUser("py.manager");
+    await signInAs(user);
+    const cookie = requestState.cookies.get("authjs.session-token")!;
+    expect(await getCurrentUser()).not.toBeNull();
+    await expect(signOutAction()).rejects.toThrow(/NEXT_REDIRECT/);
+    resetRequest();
+    requestState.cookies.set("authjs.session-token", cookie);
+    expect(await getCurrentUser()).toBeNull();
+    expect(await db.auditLog.count({ where: { action: "auth.signOut", actorId: user.id } })).toBe(1);
   });
 
   it("a session older than the absolute lifetime is refused", async () => {

@@ -37,6 +37,7 @@ export async function signInAs(
       orgUnitId: user.orgUnitId,
       sv: user.sessionVersion,
       authTime: options.authTime ?? Math.floor(Date.now() / 1000),
+      sid: crypto.randomUUID(),
     } as never,
   });
   state.cookies.set(SESSION_COOKIE, token);

@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "zj-demo-2026";
+
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("用户名或手机号").fill(login);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** A suffix that keeps names unique across tests and reruns against the same database. */
+export function unique(): string {
+  return `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 100)}`;
+}

@@ -1,0 +1,61 @@
+// `npm test`: the whole suite, in the order a failure is cheapest to find —
+// typecheck, lint, unit + integration (Vitest, real PostgreSQL), production build,
+// end-to-end (Playwright, Chromium). Every step runs even if an earlier one failed (except
+// e2e, which needs the build), and the run ends with one summary line:
+//   "Tests: N passed, M failed"
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "./db/embedded";
+
+const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", ".bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const failures: string[] = [];
+let passed = 0;
+let failed = 0;
+
+function step(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
+  const started = Date.now();
+  console.log(`\n━━ ${name}: ${path.basename(command)} ${args.join(" ")}`);
+  const r = spawnSync(command, args, { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...env, ...extraEnv } });
+  const ok = r.status === 0;
+  console.log(`━━ ${name}: ${ok ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (!ok) failures.push(name);
+  return ok;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, file), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+fs.rmSync(path.join(PROJECT_ROOT, "test-results"), { recursive: true, force: true });
+
+step("typecheck", bin("next"), ["typegen"]) && step("typecheck", bin("tsc"), ["--noEmit"]);
+step("lint", bin("eslint"), ["--max-warnings=0", "."]);
+
+step("unit + integration", bin("vitest"), ["run"]);
+const vitest = readJson("test-results/vitest.json") as { numPassedTests?: number; numFailedTests?: number } | undefined;
+if (vitest) {
+  passed += vitest.numPassedTests ?? 0;
+  failed += vitest.numFailedTests ?? 0;
+} else failed += 1;
+
+if (step("build", bin("next"), ["build"], { NODE_ENV: "production", ...(failures.includes("typecheck") ? {} : { SKIP_BUILD_TYPECHECK: "1" }) })) {
+  step("end-to-end", bin("playwright"), ["test"]);
+  const pw = readJson("test-results/playwright.json") as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | undefined;
+  if (pw?.stats) {
+    passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
+    failed += pw.stats.unexpected ?? 0;
+  } else failed += 1;
+}
+
+if (failures.length) console.log(`\nFailed steps: ${[...new Set(failures)].join(", ")}`);
+// Steps without test counts (typecheck, lint, build) count as one failed test when they fail,
+// so the summary line can never read "0 failed" for a broken run.
+const stepFailures = [...new Set(failures)].filter((f) => f === "typecheck" || f === "lint" || f === "build").length;
+console.log(`\nTests: ${passed} passed, ${failed + stepFailures} failed`);
+process.exit(failures.length ? 1 : 0);
