@@ -36,9 +36,10 @@ type Options<S extends z.ZodType> = {
   name: string;
   schema: S;
   /**
-   * Create forms send an `idempotencyKey`: the first submit records it in the same
-   * transaction as the record it created; a repeat (double click, retry on a flaky phone
-   * connection) returns the first result instead of creating a second record.
+   * Create forms send an `idempotencyKey` beside their fields (not part of the domain
+   * schema): the first submit records it in the same transaction as the record it
+   * created; a repeat (double click, retry on a flaky phone connection) returns the first
+   * result instead of creating a second record.
    */
   idempotent?: boolean;
   /** Allowed while the user must still change a reset password. */
@@ -83,7 +84,12 @@ export function action<S extends z.ZodType, T extends object | void>(
 
     // Input comes as a plain object from react-hook-form, or FormData from a plain <form>.
     const input = rawInput instanceof FormData ? Object.fromEntries(rawInput) : rawInput;
-    const parsed = options.schema.safeParse(input, { error: zodErrorMap(locale) });
+    let fields = input;
+    if (options.idempotent && input && typeof input === "object" && !Array.isArray(input)) {
+      const { idempotencyKey: _key, ...rest } = input as Record<string, unknown>;
+      fields = rest;
+    }
+    const parsed = options.schema.safeParse(fields, { error: zodErrorMap(locale) });
     if (!parsed.success) {
       return fail("checkFields", undefined, issuesByPath(parsed.error.issues));
     }

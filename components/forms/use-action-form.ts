@@ -30,7 +30,9 @@ export function useActionForm<TValues extends FieldValues, TData>(options: Optio
   const tErrors = useTranslations("errors");
   const tValidation = useTranslations("validation");
   const form = useForm<TValues>({
-    resolver: zodResolver(options.schema as never, { error: zodErrorMap(locale) } as never) as unknown as Resolver<TValues>,
+    // raw: submit what the user typed; the server action parses (and transforms) it again
+    // with the same schema, so transformed output must not be sent.
+    resolver: zodResolver(options.schema as never, { error: zodErrorMap(locale) } as never, { raw: true }) as unknown as Resolver<TValues>,
     defaultValues: options.defaultValues,
     mode: "onTouched",
   });

@@ -17,7 +17,6 @@ export const createOrgUnitSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_-]*$/, "@codeFormat")
     .optional()
     .transform((v) => (v ? v : undefined)),
-  idempotencyKey: z.uuid(),
 });
 
 export const renameOrgUnitSchema = z.strictObject({ id, name, version });

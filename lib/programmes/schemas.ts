@@ -52,7 +52,7 @@ function checkProgramme<T extends { startDate: string; endDate: string; indicato
   });
 }
 
-export const createProgrammeSchema = z.strictObject({ ...programmeFields, idempotencyKey: z.uuid() }).superRefine(checkProgramme);
+export const createProgrammeSchema = z.strictObject(programmeFields).superRefine(checkProgramme);
 // The type is fixed at creation: records of later modules hang off it.
 const { type: _type, ...updatableFields } = programmeFields;
 export const updateProgrammeSchema = z.strictObject({ ...updatableFields, id, version }).superRefine(checkProgramme);

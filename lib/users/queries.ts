@@ -19,14 +19,21 @@ export type UserListFilter = { q?: string; role?: Role; orgUnitId?: string; acti
 
 const PAGE_SIZE = 50;
 
-/** Users in the actor's subtree, phones masked, keyset-paged by (name, id). */
+/**
+ * Users in the actor's subtree (or in the subtree of the chosen unit within it), phones
+ * masked, keyset-paged by username (unique).
+ */
 export async function listUsers(client: Db | Tx, actor: Actor, filter: UserListFilter, after?: string) {
+  const unit = filter.orgUnitId
+    ? await client.orgUnit.findFirst({ where: { id: filter.orgUnitId, path: { startsWith: actor.orgPath } }, select: { path: true } })
+    : null;
+  // A unit outside the actor's subtree (a forged filter) finds no one.
+  if (filter.orgUnitId && !unit) return { users: [], nextCursor: undefined };
   const rows = await client.user.findMany({
     where: {
-      ...inSubtree(actor),
+      ...inSubtree(unit ? { orgPath: unit.path } : actor),
       ...(filter.role ? { role: filter.role } : {}),
       ...(filter.active === undefined ? {} : { active: filter.active }),
-      ...(filter.orgUnitId ? { orgUnit: { path: { startsWith: actor.orgPath }, id: filter.orgUnitId } } : {}),
       ...(filter.q
         ? { OR: [{ name: { contains: filter.q } }, { username: { contains: filter.q } }, { phone: { contains: filter.q } }] }
         : {}),

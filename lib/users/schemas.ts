@@ -28,7 +28,6 @@ export const createUserSchema = z.strictObject({
   phone: phoneField,
   role: z.enum(ROLES),
   orgUnitId: id,
-  idempotencyKey: z.uuid(),
 });
 
 export const updateUserSchema = z.strictObject({

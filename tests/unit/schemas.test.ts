@@ -5,10 +5,9 @@ import { createOrgUnitSchema, renameOrgUnitSchema } from "@/lib/org/schemas";
 import { createProgrammeSchema } from "@/lib/programmes/schemas";
 import { parsePeriod } from "@/lib/programmes/period";
 
-const key = "5f0c8a52-6a3e-4c2b-9b1e-2f7b1c9d0a11";
 
 describe("user schemas", () => {
-  const valid = { username: "li.ming", name: "李明", phone: "13800001111", role: "OFFICER", orgUnitId: "ou1", idempotencyKey: key };
+  const valid = { username: "li.ming", name: "李明", phone: "13800001111", role: "OFFICER", orgUnitId: "ou1" };
   it("accepts a valid user and normalises an empty phone to null", () => {
     expect(createUserSchema.parse(valid).phone).toBe("13800001111");
     expect(createUserSchema.parse({ ...valid, phone: "" }).phone).toBeNull();
@@ -38,7 +37,6 @@ describe("programme schema", () => {
   const base = {
     type: "VISIT_CAMPAIGN", name: "民情双访", description: "", startDate: "2026-03-01", endDate: "2026-12-31", orgUnitId: "ou1", participantIds: [],
     indicators: [{ code: "households_visited", name: "走访农户", unit: "户", targets: [{ orgUnitId: "ou1", period: "2026", value: "2000" }] }],
-    idempotencyKey: key,
   };
   it("accepts a programme with a target and coerces the value", () => {
     const parsed = createProgrammeSchema.parse(base);
