@@ -17,7 +17,7 @@ import { TemporaryPasswordPanel } from "./temporary-password-panel";
 
 // The action's schema, minus the idempotency key (added on submit), with a readable
 // message when no unit has been picked.
-const formSchema = createUserSchema.omit({ idempotencyKey: true }).extend({ orgUnitId: z.string().min(1, "@required").max(64) });
+const formSchema = createUserSchema.extend({ orgUnitId: z.string().min(1, "@required").max(64) });
 
 type Created = { id: string; name: string; username: string; password?: string };
 

@@ -33,7 +33,7 @@ function childKind(kind: string): Kind {
 }
 
 // The create schema minus the idempotency key, which useActionForm adds when it submits.
-const addSchema = createOrgUnitSchema.omit({ idempotencyKey: true });
+const addSchema = createOrgUnitSchema;
 
 export function AddChildForm({ parent, onDone }: { parent: PanelUnit; onDone: (message: string) => void }) {
   const t = useTranslations("orgUnits");
@@ -107,14 +107,15 @@ export function MoveForm({
 }) {
   const t = useTranslations("orgUnits");
   // Not into its own subtree (that would cut the branch off), and not where it already is.
-  const targets = options.filter((o) => o.id !== unit.parentId && !(pathById[o.id] ?? "").startsWith(unit.path));
+  // The current parent stays listed (disabled) so the indentation still reads as a tree.
+  const targets = options.filter((o) => !(pathById[o.id] ?? "").startsWith(unit.path));
   const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
     schema: moveFormSchema,
     action: moveOrgUnitAction,
     defaultValues: { id: unit.id, newParentId: "", version: unit.version },
     onSuccess: () => onDone(t("moved"), form.getValues("newParentId")),
   });
-  if (targets.length === 0) return <p className="text-sm text-slate-600">{t("noMoveTargets")}</p>;
+  if (!targets.some((o) => o.id !== unit.parentId)) return <p className="text-sm text-slate-600">{t("noMoveTargets")}</p>;
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("move")} label={t("move")}>
       {parentName ? <p className="text-sm text-slate-600">{t("currentParent", { name: parentName })}</p> : null}
@@ -123,7 +124,9 @@ export function MoveForm({
           <Select {...p} {...form.register("newParentId")}>
             <option value="">{t("selectUnit")}</option>
             {targets.map((o) => (
-              <option key={o.id} value={o.id}>{indentedName(o)}</option>
+              <option key={o.id} value={o.id} disabled={o.id === unit.parentId}>
+                {o.id === unit.parentId ? t("currentParentOption", { name: indentedName(o) }) : indentedName(o)}
+              </option>
             ))}
           </Select>
         )}

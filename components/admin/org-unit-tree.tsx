@@ -2,7 +2,7 @@
 // The admin's org subtree as an indented, collapsible tree. Each row has one "操作" button
 // that opens an inline panel under it (works the same with a thumb or a keyboard) with the
 // forms for that unit. One panel is open at a time.
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { OrgUnitNode } from "@/lib/org/queries";
@@ -28,6 +28,9 @@ type TreeProps = {
 type Ctx = TreeProps & {
   openId: string | null;
   setOpenId: (id: string | null) => void;
+  /** Kept here, not in the panel: a moved unit's panel re-mounts at its new place. */
+  mode: Mode | null;
+  setMode: (mode: Mode) => void;
   isExpanded: (node: OrgUnitNode, level: number) => boolean;
   setExpanded: (id: string, value: boolean) => void;
   expandPath: (path: string) => void;
@@ -37,6 +40,7 @@ type Ctx = TreeProps & {
 
 export function OrgUnitTree(props: TreeProps) {
   const [openId, setOpenId] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode | null>(null);
   const [expanded, setExpandedMap] = useState<Record<string, boolean>>({});
   const [notice, setNotice] = useState<{ id: string; text: string } | null>(null);
   const ctx: Ctx = {
@@ -44,8 +48,11 @@ export function OrgUnitTree(props: TreeProps) {
     openId,
     setOpenId: (id) => {
       setOpenId(id);
+      setMode(null);
       setNotice(null);
     },
+    mode,
+    setMode,
     // The top two levels start open; deeper branches (villages, grids) start closed.
     isExpanded: (node, level) => expanded[node.id] ?? level < 2,
     setExpanded: (id, value) => setExpandedMap((m) => ({ ...m, [id]: value })),
@@ -73,7 +80,7 @@ function TreeNode({ node, level, parentName, ctx }: { node: OrgUnitNode; level: 
 
   return (
     <li>
-      <div className={cn("flex items-center gap-1 py-1.5 sm:gap-2", !node.active && "opacity-70")}>
+      <div className="flex items-center gap-1 py-1.5 sm:gap-2">
         {hasChildren ? (
           <button
             type="button"
@@ -88,7 +95,7 @@ function TreeNode({ node, level, parentName, ctx }: { node: OrgUnitNode; level: 
         ) : (
           <span className="w-9 shrink-0" aria-hidden="true" />
         )}
-        <div className="min-w-0 flex-1">
+        <div className={cn("min-w-0 flex-1", !node.active && "opacity-70")}>
           <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
             <span className={cn("font-medium text-slate-900", level === 0 && "text-base sm:text-lg")}>{node.name}</span>
             <Badge tone="blue">{tKinds(node.kind)}</Badge>
@@ -134,13 +141,19 @@ function UnitPanel({ id, node, parentName, isTop, ctx }: { id: string; node: Org
   const canMove = !isTop && node.parentId !== null;
   const canToggle = !isTop;
   const modes: Mode[] = [...(canAdd ? (["add"] as const) : []), "rename", ...(canMove ? (["move"] as const) : []), ...(canToggle ? (["active"] as const) : [])];
-  const [chosen, setMode] = useState<Mode>(modes[0]!);
   // After a change (e.g. deactivation) a mode may no longer apply.
-  const mode = modes.includes(chosen) ? chosen : modes[0]!;
+  const mode = ctx.mode && modes.includes(ctx.mode) ? ctx.mode : modes[0]!;
+  const setMode = ctx.setMode;
   const [confirming, setConfirming] = useState(false);
   const [toggleError, setToggleError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const notice = ctx.notice?.id === node.id ? ctx.notice.text : null;
+  const ref = useRef<HTMLDivElement>(null);
+  // A moved unit re-appears elsewhere in the tree: bring its panel (and notice) into view.
+  useEffect(() => {
+    if (notice) ref.current?.scrollIntoView({ block: "nearest" });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const unit: PanelUnit = { id: node.id, name: node.name, kind: node.kind, code: node.code, path: node.path, parentId: node.parentId, version: node.version, active: node.active };
   const done = (text: string) => {
@@ -167,7 +180,7 @@ function UnitPanel({ id, node, parentName, isTop, ctx }: { id: string; node: Org
   const label = (m: Mode) => (m === "add" ? t("addChild") : m === "rename" ? t("rename") : m === "move" ? t("move") : node.active ? t("deactivate") : t("activate"));
 
   return (
-    <div id={id} role="region" aria-label={t("actionsFor", { name: node.name })} className="mb-2 ml-10 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+    <div ref={ref} id={id} role="region" aria-label={t("actionsFor", { name: node.name })} className="mb-2 ml-10 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
       <div role="group" aria-label={tCommon("actions")} className="flex flex-wrap gap-2">
         {modes.map((m) => (
           <Button

@@ -86,9 +86,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <Link
             href={href({ entityType: row.entityType, entityId: row.entityId }, ["before"])}
             className="font-mono text-xs text-brand-700 hover:underline"
-            title={t("onlyThisRecord")}
+            title={`${row.entityId} · ${t("onlyThisRecord")}`}
+            aria-label={`${row.entityId}: ${t("onlyThisRecord")}`}
           >
-            {row.entityId}
+            {row.entityId.length > 12 ? `${row.entityId.slice(0, 10)}…` : row.entityId}
           </Link>
         </>
       ) : null}
@@ -96,7 +97,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   );
   const details = (row: (typeof rows)[number]) => (
     <details className="group">
-      <summary className="cursor-pointer select-none py-1 text-brand-700">{t("details")}</summary>
+      <summary className="-my-1 inline-flex min-h-11 cursor-pointer list-none select-none items-center gap-1 text-brand-700 [&::-webkit-details-marker]:hidden">
+        <span aria-hidden="true" className="text-xs transition-transform group-open:rotate-90">▶</span>
+        {t("details")}
+      </summary>
       <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-xs text-slate-600">
         <dt>{t("seq")}</dt>
         <dd className="font-mono">{row.seq.toString()}</dd>
@@ -123,12 +127,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <div>
       <PageHeader title={t("title")} description={t("intro")} />
 
-      <form method="get" action="/admin/audit" role="search" aria-label={tCommon("filter")} className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
-        <div className="space-y-1">
+      <form method="get" action="/admin/audit" role="search" aria-label={tCommon("filter")} className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm lg:grid-cols-4">
+        <div className="col-span-2 space-y-1 sm:col-span-1">
           <label htmlFor="f-action" className="block text-sm font-medium text-slate-700">{t("actionPrefix")}</label>
           <input id="f-action" name="action" defaultValue={action} placeholder={t("actionPlaceholder")} maxLength={64} autoCapitalize="off" spellCheck={false} className={cn(controlClass, "h-11")} />
         </div>
-        <div className="space-y-1">
+        <div className="col-span-2 space-y-1 sm:col-span-1">
           <label htmlFor="f-actor" className="block text-sm font-medium text-slate-700">{t("actor")}</label>
           <input id="f-actor" name="actor" defaultValue={actorName} placeholder={t("actorPlaceholder")} maxLength={40} className={cn(controlClass, "h-11")} />
         </div>
@@ -161,7 +165,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         </div>
         {/* Keeps a "this record only" filter (from a record link) across filter changes. */}
         {entityId ? <input type="hidden" name="entityId" value={entityId} /> : null}
-        <div className="flex items-end gap-2 sm:col-span-2">
+        <div className="col-span-2 flex items-end gap-2">
           <button type="submit" className={buttonClass("primary", "md")}>{tCommon("filter")}</button>
           {filtered ? <Link href="/admin/audit" className={buttonClass("ghost", "md")}>{tCommon("reset")}</Link> : null}
         </div>

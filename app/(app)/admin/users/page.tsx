@@ -63,10 +63,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     <div>
       <PageHeader title={t("title")} description={t("intro")} actions={<LinkButton href="/admin/users/new">{t("new")}</LinkButton>} />
 
-      <form method="get" action="/admin/users" role="search" aria-label={tCommon("filter")} className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_2fr_1fr_auto]">
-        <div className="space-y-1">
+      <form method="get" action="/admin/users" role="search" aria-label={tCommon("filter")} className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm lg:grid-cols-[2fr_2fr_1fr_1fr_auto]">
+        <div className="col-span-2 space-y-1 lg:col-span-1">
           <label htmlFor="f-q" className="block text-sm font-medium text-slate-700">{tCommon("search")}</label>
           <input id="f-q" name="q" type="search" defaultValue={q} placeholder={t("searchPlaceholder")} maxLength={50} className={cn(controlClass, "h-11")} />
+        </div>
+        <div className="col-span-2 space-y-1 lg:col-span-1">
+          <label htmlFor="f-org" className="block text-sm font-medium text-slate-700">{t("orgUnit")}</label>
+          <select id="f-org" name="org" defaultValue={orgUnitId} className={cn(controlClass, "h-11")}>
+            <option value="">{tCommon("all")}</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>{indentedName(o)}</option>
+            ))}
+          </select>
         </div>
         <div className="space-y-1">
           <label htmlFor="f-role" className="block text-sm font-medium text-slate-700">{t("role")}</label>
@@ -78,15 +87,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           </select>
         </div>
         <div className="space-y-1">
-          <label htmlFor="f-org" className="block text-sm font-medium text-slate-700">{t("orgUnit")}</label>
-          <select id="f-org" name="org" defaultValue={orgUnitId} className={cn(controlClass, "h-11")}>
-            <option value="">{tCommon("all")}</option>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>{indentedName(o)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
           <label htmlFor="f-active" className="block text-sm font-medium text-slate-700">{t("status")}</label>
           <select id="f-active" name="active" defaultValue={active === undefined ? "" : String(active)} className={cn(controlClass, "h-11")}>
             <option value="">{tCommon("all")}</option>
@@ -94,7 +94,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             <option value="false">{tCommon("inactive")}</option>
           </select>
         </div>
-        <div className="flex items-end gap-2">
+        <div className="flex items-end gap-2 lg:col-span-1">
           <button type="submit" className={buttonClass("primary", "md")}>{tCommon("filter")}</button>
           {filtered ? <Link href="/admin/users" className={buttonClass("ghost", "md")}>{tCommon("reset")}</Link> : null}
         </div>
