@@ -19,3 +19,10 @@ export async function signOut(page: Page) {
 export function unique(): string {
   return `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 100)}`;
 }
+
+/** Picks the <option> whose text contains `text` (org-unit options are indented). */
+export async function selectByText(page: Page, label: string | RegExp, text: string) {
+  const select = page.getByLabel(label);
+  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
+  await select.selectOption(value!);
+}
