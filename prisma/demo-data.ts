@@ -2,7 +2,7 @@
 // 良渚街道, 余杭经开区), 萧山区浦阳镇 and its villages, 西湖区古荡街道 and its ten building grids,
 // plus the departments problems get escalated to. Used by `npm run db:seed`, the demo and
 // the tests (which run against exactly this data).
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { OrgUnitKind, ProgrammeType, Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { childPath } from "@/lib/org/path";
@@ -167,7 +167,7 @@ export const DEMO_PROGRAMMES: ProgrammeSpec[] = [
 ];
 
 /** Seeds the demo data into an empty database. Returns the org-unit ids by key. */
-export async function seedDemo(db: PrismaClient): Promise<Record<string, string>> {
+export async function seedDemo(db: Db | Tx): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   const paths: Record<string, string> = {};
   let order = 0;

@@ -1,7 +1,7 @@
 // `npm run db:seed`: loads the demo district into an empty database. Refuses to run against
 // a production deployment, and refuses to mix demo data into a database that has users.
 import { db } from "@/lib/db/client";
-import { appendAuditStandalone } from "@/lib/audit/write";
+import { appendAudit } from "@/lib/audit/write";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo-data";
 
 export async function seedIfEmpty(): Promise<boolean> {
@@ -9,10 +9,17 @@ export async function seedIfEmpty(): Promise<boolean> {
     throw new Error("Refusing to seed demo data: APP_ENV/NODE_ENV is production.");
   }
   if ((await db.user.count()) > 0) return false;
-  await seedDemo(db);
-  await appendAuditStandalone(
-    { actorId: null, actorName: "system", requestId: null, ip: null },
-    { action: "system.seedDemo", entityType: "Database", data: { users: DEMO_USERS.length } },
+  // All or nothing: a seed interrupted half-way would otherwise be "not empty" next time.
+  await db.$transaction(
+    async (tx) => {
+      await seedDemo(tx);
+      await appendAudit(
+        tx,
+        { actorId: null, actorName: "system", requestId: null, ip: null },
+        { action: "system.seedDemo", entityType: "Database", data: { users: DEMO_USERS.length } },
+      );
+    },
+    { timeout: 120_000 },
   );
   return true;
 }
