@@ -5,17 +5,16 @@ import type { ProgrammeStatus, ProgrammeType } from "@/lib/generated/prisma/enum
 import { ancestorIds } from "@/lib/org/path";
 
 /**
- * Which programmes a user sees: those owned inside their subtree, and those their unit takes
- * part in — directly, through a unit below it, or through an ancestor (a district campaign
- * in which a street participates reaches that street's villages).
+ * Which programmes a user sees: those whose owning unit lies in the user's subtree or above
+ * the user (a town's campaign reaches its villages), and those in which such a unit takes
+ * part (a district campaign with a street participating reaches that street's villages;
+ * a village participating makes it visible to the street manager above it).
  */
 export function visibleProgrammes(actor: Pick<Actor, "orgPath">) {
+  const lineage = ancestorIds(actor.orgPath);
+  const reaches = { OR: [{ path: { startsWith: actor.orgPath } }, { id: { in: lineage } }] };
   return {
-    OR: [
-      { orgUnit: { path: { startsWith: actor.orgPath } } },
-      { participants: { some: { orgUnit: { path: { startsWith: actor.orgPath } } } } },
-      { participants: { some: { orgUnitId: { in: ancestorIds(actor.orgPath) } } } },
-    ],
+    OR: [{ orgUnit: reaches }, { participants: { some: { orgUnit: reaches } } }],
   };
 }
 
