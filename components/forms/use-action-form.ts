@@ -99,7 +99,10 @@ export function useActionForm<TValues extends FieldValues, TData>(options: Optio
     setDraftRestored(false);
     options.onSuccess?.(result.data);
   };
-  const onSubmit = (event?: React.BaseSyntheticEvent) => form.handleSubmit(submitValues)(event);
+  // Field errors show on their fields; say so at the top too (on a phone the first bad field
+  // may be off-screen, and a form-level issue has no field to show on).
+  const onInvalid = () => setRootError(tErrors("checkFields"));
+  const onSubmit = (event?: React.BaseSyntheticEvent) => form.handleSubmit(submitValues, onInvalid)(event);
 
   /** The message for a field, translating client-side "@key" messages. */
   const errorOf = (path: string): string | undefined => {

@@ -3,10 +3,10 @@
 // nested field arrays; every repeated input has a label naming its position ("指标名称 1",
 // "目标值 1-2") so screen readers and tests can tell them apart, and server errors keyed by
 // dotted paths ("indicators.0.targets.1.period") land on the input they belong to.
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ComponentProps } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { z } from "zod";
+import type { z } from "zod";
 import { useController, useFieldArray, useWatch, type Control, type UseFormReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/action";
 import { createProgrammeAction, updateProgrammeAction } from "@/lib/programmes/actions";
@@ -27,7 +27,8 @@ type IndicatorValues = { code: string; name: string; unit: string; targets: Targ
 export type ProgrammeFormValues = {
   id?: string;
   version?: number;
-  type: string;
+  /** Create only. */
+  type?: string;
   name: string;
   description: string;
   startDate: string;
@@ -37,18 +38,11 @@ export type ProgrammeFormValues = {
   indicators: IndicatorValues[];
 };
 
-// The action schemas run in the browser too. The create schema requires the idempotency key,
-// which useActionForm adds only to the payload it sends: validate with a stand-in here (the
-// real key replaces it). The update schema does not accept `type` (fixed at creation).
-const KEY_STAND_IN = "00000000-0000-4000-8000-000000000000";
-const createClientSchema = z.preprocess(
-  (v) => ({ ...(v as object), idempotencyKey: KEY_STAND_IN }),
-  createProgrammeSchema,
-) as unknown as z.ZodType<unknown, ProgrammeFormValues>;
-const updateClientSchema = z.preprocess((v) => {
-  const { type: _type, ...rest } = v as Record<string, unknown>;
-  return rest;
-}, updateProgrammeSchema) as unknown as z.ZodType<unknown, ProgrammeFormValues>;
+// The action schemas run in the browser too, on the raw values (useActionForm submits what
+// the user typed). The type is fixed at creation: edit forms carry no `type` value at all,
+// since the update schema rejects unknown keys; the fixed type comes in as a prop.
+const createClientSchema = createProgrammeSchema as unknown as z.ZodType<unknown, ProgrammeFormValues>;
+const updateClientSchema = updateProgrammeSchema as unknown as z.ZodType<unknown, ProgrammeFormValues>;
 
 export const NEW_PROGRAMME_DRAFT_KEY = "draft:programme:new";
 
@@ -64,28 +58,33 @@ function subtreeIds(options: UnitOption[], rootId: string): string[] {
   return out;
 }
 
+/** Nothing picked yet: say so, rather than zod's "too short" for an empty id. */
+function useUnitError() {
+  const t = useTranslations("programmes");
+  return (error: string | undefined, value: string | undefined) => (error && !value ? t("chooseUnit") : error);
+}
+
 function unitLabel(o: UnitOption, suffix: string) {
   // Full-width spaces indent the tree inside a native <select> (padding is ignored there).
   return `${"\u3000".repeat(o.level)}${o.name}${o.unavailable ? suffix : ""}`;
 }
 
-/** A label whose accessible name carries the position, e.g. "目标值 1-2"; the number is for screen readers only. */
-function Indexed({ text, index }: { text: string; index: string }) {
-  return (
-    <>
-      {text}
-      <span className="sr-only"> {index}</span>
-    </>
-  );
+/**
+ * Repeated inputs show a short visible label ("目标值") but are named with their position
+ * ("目标值 1-2") through aria-label, so screen readers and tests (getByLabel, exact or not)
+ * can tell them apart.
+ */
+const indexed = (text: string, index: string) => `${text} ${index}`;
+
+function IndexedField({ ariaName, children, ...rest }: ComponentProps<typeof Field> & { ariaName: string }) {
+  return <Field {...rest}>{(p) => children({ ...p, "aria-label": ariaName } as typeof p)}</Field>;
 }
 
-type Props = {
-  mode: "create" | "edit";
-  units: UnitOption[];
-  defaultValues: ProgrammeFormValues;
-};
+type Props =
+  | { mode: "create"; units: UnitOption[]; defaultValues: ProgrammeFormValues; programmeType?: undefined }
+  | { mode: "edit"; units: UnitOption[]; defaultValues: ProgrammeFormValues; /** Fixed at creation. */ programmeType: string };
 
-export function ProgrammeForm({ mode, units, defaultValues }: Props) {
+export function ProgrammeForm({ mode, units, defaultValues, programmeType }: Props) {
   const t = useTranslations("programmes");
   const tc = useTranslations("common");
   const tTypes = useTranslations("programmeTypes");
@@ -105,6 +104,14 @@ export function ProgrammeForm({ mode, units, defaultValues }: Props) {
     },
   });
   const { register, control } = form;
+  const unitError = useUnitError();
+
+  // Adding an indicator or target re-validates the whole list (react-hook-form does that for
+  // field arrays): do not greet a fresh, untouched row with "必填" before the first submit.
+  const nestedError = (path: string) => {
+    const { isTouched } = form.getFieldState(path as never, form.formState);
+    return isTouched || form.formState.isSubmitted ? errorOf(path) : undefined;
+  };
 
   return (
     <FormShell
@@ -123,14 +130,14 @@ export function ProgrammeForm({ mode, units, defaultValues }: Props) {
     >
       <Card title={t("basics")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="programme-type" label={t("type")} error={errorOf("type")} hint={editing ? t("typeFixed") : undefined} required className="sm:col-span-2">
+          <Field id="programme-type" label={t("type")} error={errorOf("type") ? t("chooseType") : undefined} hint={editing ? t("typeFixed") : undefined} required className="sm:col-span-2">
             {(p) =>
               editing ? (
-                <Select {...p} defaultValue={defaultValues.type} disabled>
-                  <option value={defaultValues.type}>{tTypes(defaultValues.type)}</option>
+                <Select {...p} defaultValue={programmeType ?? ""} disabled>
+                  <option value={programmeType ?? ""}>{programmeType ? tTypes(programmeType) : ""}</option>
                 </Select>
               ) : (
-                <Select {...p} {...register("type")}>
+                <Select {...p} defaultValue={defaultValues.type ?? ""} {...register("type")}>
                   <option value="" disabled>{t("chooseType")}</option>
                   {PROGRAMME_TYPES.map((type) => (
                     <option key={type} value={type}>{tTypes(type)}</option>
@@ -140,20 +147,20 @@ export function ProgrammeForm({ mode, units, defaultValues }: Props) {
             }
           </Field>
           <Field id="programme-name" label={t("name")} error={errorOf("name")} required className="sm:col-span-2">
-            {(p) => <Input {...p} maxLength={100} autoComplete="off" {...register("name")} />}
+            {(p) => <Input {...p} maxLength={100} autoComplete="off" defaultValue={defaultValues.name} {...register("name")} />}
           </Field>
           <Field id="programme-description" label={t("description")} error={errorOf("description")} className="sm:col-span-2">
-            {(p) => <Textarea {...p} rows={3} maxLength={2000} {...register("description")} />}
+            {(p) => <Textarea {...p} rows={3} maxLength={2000} defaultValue={defaultValues.description} {...register("description")} />}
           </Field>
           <Field id="programme-start" label={t("startDate")} error={errorOf("startDate")} required>
-            {(p) => <Input {...p} type="date" {...register("startDate")} />}
+            {(p) => <Input {...p} type="date" defaultValue={defaultValues.startDate} {...register("startDate")} />}
           </Field>
           <Field id="programme-end" label={t("endDate")} error={errorOf("endDate")} required>
-            {(p) => <Input {...p} type="date" {...register("endDate")} />}
+            {(p) => <Input {...p} type="date" defaultValue={defaultValues.endDate} {...register("endDate")} />}
           </Field>
-          <Field id="programme-owner" label={t("owner")} error={errorOf("orgUnitId")} required className="sm:col-span-2">
+          <Field id="programme-owner" label={t("owner")} error={unitError(errorOf("orgUnitId"), form.getValues("orgUnitId"))} required className="sm:col-span-2">
             {(p) => (
-              <Select {...p} {...register("orgUnitId")}>
+              <Select {...p} defaultValue={defaultValues.orgUnitId} {...register("orgUnitId")}>
                 <option value="" disabled>{t("chooseUnit")}</option>
                 {units.map((o) => (
                   <option key={o.id} value={o.id} disabled={o.unavailable}>{unitLabel(o, t("unavailableUnit"))}</option>
@@ -169,8 +176,11 @@ export function ProgrammeForm({ mode, units, defaultValues }: Props) {
       </Card>
 
       <Card title={t("indicators")}>
-        <IndicatorsEditor form={form} units={units} errorOf={errorOf} fixedType={editing ? defaultValues.type : undefined} />
+        <IndicatorsEditor form={form} units={units} errorOf={nestedError} fixedType={programmeType} />
       </Card>
+      {/* The form is long: repeat the general error beside the save button, where a phone
+          user is looking (the announced copy is the alert at the top). */}
+      {rootError ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{rootError}</p> : null}
     </FormShell>
   );
 }
@@ -298,7 +308,7 @@ function IndicatorsEditor({ form, units, errorOf, fixedType }: { form: FormApi; 
       <ol className="space-y-4">
         {fields.map((field, i) => (
           <li key={field.id}>
-            <IndicatorFields form={form} index={i} units={units} targetUnits={targetUnits} errorOf={errorOf} onRemove={() => remove(i)} />
+            <IndicatorFields form={form} index={i} initial={field} units={units} targetUnits={targetUnits} errorOf={errorOf} onRemove={() => remove(i)} />
           </li>
         ))}
       </ol>
@@ -315,10 +325,12 @@ function IndicatorsEditor({ form, units, errorOf, fixedType }: { form: FormApi; 
 }
 
 function IndicatorFields({
-  form, index, units, targetUnits, errorOf, onRemove,
+  form, index, initial, units, targetUnits, errorOf, onRemove,
 }: {
   form: FormApi;
   index: number;
+  /** The values the row started with: rendered as default values so server HTML shows them before hydration. */
+  initial: IndicatorValues;
   units: UnitOption[];
   targetUnits: UnitOption[];
   errorOf: (path: string) => string | undefined;
@@ -329,6 +341,7 @@ function IndicatorFields({
   const { fields, append, remove } = useFieldArray({ control, name: `indicators.${index}.targets` });
   const unit = useWatch({ control, name: `indicators.${index}.unit` });
   const targets = useWatch({ control, name: `indicators.${index}.targets` });
+  const unitError = useUnitError();
   const n = String(index + 1);
   const base = `indicators.${index}` as const;
   const idBase = `indicator-${index}`;
@@ -349,16 +362,16 @@ function IndicatorFields({
   return (
     <fieldset className="rounded-md border border-slate-200 bg-slate-50/60 p-3 sm:p-4">
       <legend className="px-1 text-sm font-semibold text-slate-800">{t("indicatorN", { n })}</legend>
-      <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
-        <Field id={`${idBase}-name`} label={<Indexed text={t("indicatorName")} index={n} />} error={errorOf(`${base}.name`)} required>
-          {(p) => <Input {...p} maxLength={60} {...register(`${base}.name`)} />}
-        </Field>
-        <Field id={`${idBase}-unit`} label={<Indexed text={t("indicatorUnit")} index={n} />} error={errorOf(`${base}.unit`)}>
-          {(p) => <Input {...p} maxLength={10} {...register(`${base}.unit`)} />}
-        </Field>
-        <Field id={`${idBase}-code`} label={<Indexed text={t("indicatorCode")} index={n} />} error={errorOf(`${base}.code`)} required>
-          {(p) => <Input {...p} maxLength={40} autoCapitalize="none" autoCorrect="off" spellCheck={false} className={cn(p.className, "font-mono text-sm")} {...register(`${base}.code`)} />}
-        </Field>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-[2fr_1fr_1fr]">
+        <IndexedField className="col-span-2 sm:col-span-1" id={`${idBase}-name`} label={t("indicatorName")} ariaName={indexed(t("indicatorName"), n)} error={errorOf(`${base}.name`)} required>
+          {(p) => <Input {...p} maxLength={60} defaultValue={initial.name} {...register(`${base}.name`)} />}
+        </IndexedField>
+        <IndexedField id={`${idBase}-unit`} label={t("indicatorUnit")} ariaName={indexed(t("indicatorUnit"), n)} error={errorOf(`${base}.unit`)}>
+          {(p) => <Input {...p} maxLength={10} defaultValue={initial.unit} {...register(`${base}.unit`)} />}
+        </IndexedField>
+        <IndexedField id={`${idBase}-code`} label={t("indicatorCode")} ariaName={indexed(t("indicatorCode"), n)} error={errorOf(`${base}.code`)} required>
+          {(p) => <Input {...p} maxLength={40} autoCapitalize="none" autoCorrect="off" spellCheck={false} className={cn(p.className, "font-mono text-sm")} defaultValue={initial.code} {...register(`${base}.code`)} />}
+        </IndexedField>
       </div>
       <p className="mt-1 text-xs text-slate-500">{t("indicatorCodeHint")}</p>
 
@@ -375,21 +388,21 @@ function IndicatorFields({
           const options = current && !targetUnits.some((o) => o.id === current) ? [...targetUnits, ...units.filter((o) => o.id === current)] : targetUnits;
           return (
             <li key={field.id} className="grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-start">
-              <Field id={`${tid}-unit`} label={<Indexed text={t("targetUnit")} index={m} />} error={errorOf(`${path}.orgUnitId`)} required>
+              <IndexedField id={`${tid}-unit`} label={t("targetUnit")} ariaName={indexed(t("targetUnit"), m)} error={unitError(errorOf(`${path}.orgUnitId`), current)} required>
                 {(p) => (
-                  <Select {...p} {...register(`${path}.orgUnitId`)}>
+                  <Select {...p} defaultValue={field.orgUnitId} {...register(`${path}.orgUnitId`)}>
                     <option value="" disabled>{t("chooseUnit")}</option>
                     {options.map((o) => (
                       <option key={o.id} value={o.id}>{unitLabel(o, t("unavailableUnit"))}</option>
                     ))}
                   </Select>
                 )}
-              </Field>
+              </IndexedField>
               <div className="grid grid-cols-2 gap-3 sm:contents">
-                <Field id={`${tid}-period`} label={<Indexed text={t("targetPeriod")} index={m} />} error={errorOf(`${path}.period`)} required>
-                  {(p) => <Input {...p} placeholder={t("periodPlaceholder")} autoCapitalize="characters" autoComplete="off" spellCheck={false} {...register(`${path}.period`)} />}
-                </Field>
-                <Field id={`${tid}-value`} label={<Indexed text={t("targetValue")} index={m} />} error={errorOf(`${path}.value`)} required>
+                <IndexedField id={`${tid}-period`} label={t("targetPeriod")} ariaName={indexed(t("targetPeriod"), m)} error={errorOf(`${path}.period`)} required>
+                  {(p) => <Input {...p} placeholder={t("periodPlaceholder")} autoCapitalize="characters" autoComplete="off" spellCheck={false} defaultValue={field.period} {...register(`${path}.period`)} />}
+                </IndexedField>
+                <IndexedField id={`${tid}-value`} label={t("targetValue")} ariaName={indexed(t("targetValue"), m)} error={errorOf(`${path}.value`)} required>
                   {(p) => (
                     <div className="relative">
                       <Input
@@ -398,13 +411,14 @@ function IndicatorFields({
                         inputMode="decimal"
                         min={0}
                         step="any"
-                        className={cn(p.className, unit ? "pr-12" : undefined, "tabular-nums")}
+                        className={cn(p.className, unit ? "pr-12" : undefined, "tabular-nums [appearance:textfield] [&::-webkit-inner-spin-button]:appearance-none [&::-webkit-outer-spin-button]:appearance-none")}
+                        defaultValue={field.value ?? ""}
                         {...register(`${path}.value`, { setValueAs: toNumber })}
                       />
                       {unit ? <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm text-slate-500">{unit}</span> : null}
                     </div>
                   )}
-                </Field>
+                </IndexedField>
               </div>
               <div className="sm:pt-6">
                 <Button variant="ghost" className="w-full text-red-700 hover:bg-red-50 sm:w-auto" onClick={() => remove(j)}>

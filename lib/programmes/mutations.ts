@@ -80,9 +80,10 @@ export async function createProgramme(tx: Tx, actor: Actor, input: CreateProgram
   return programme;
 }
 
-export async function updateProgramme(tx: Tx, actor: Actor, existing: { id: string; status: ProgrammeStatus }, input: UpdateProgrammeInput) {
+export async function updateProgramme(tx: Tx, actor: Actor, existing: { id: string; status: ProgrammeStatus; orgUnitId: string }, input: UpdateProgrammeInput) {
   if (existing.status === "CLOSED") throw new RuleViolation("programmeClosed");
-  await resolveUnits(tx, actor, input);
+  const owner = await resolveUnits(tx, actor, input);
+  if (owner.id !== existing.orgUnitId && !owner.active) throw new RuleViolation("orgUnitInactive", "orgUnitId");
   const { count } = await tx.programme.updateMany({
     where: { id: existing.id, version: input.version },
     data: {

@@ -5,16 +5,23 @@ import type { ProgrammeStatus, ProgrammeType } from "@/lib/generated/prisma/enum
 import { ancestorIds } from "@/lib/org/path";
 
 /**
- * Which programmes a user sees: those whose owning unit lies in the user's subtree or above
- * the user (a town's campaign reaches its villages), and those in which such a unit takes
- * part (a district campaign with a street participating reaches that street's villages;
- * a village participating makes it visible to the street manager above it).
+ * Which programmes a user sees:
+ * - those owned inside the user's subtree;
+ * - those in which a unit in the user's subtree or above the user takes part (a district
+ *   campaign with a street participating reaches that street's villages, and a village
+ *   taking part makes it visible to the street manager above it);
+ * - those owned above the user that name no participants: the owner's whole subtree takes
+ *   part (a town's campaign reaches all its villages).
  */
 export function visibleProgrammes(actor: Pick<Actor, "orgPath">) {
-  const lineage = ancestorIds(actor.orgPath);
-  const reaches = { OR: [{ path: { startsWith: actor.orgPath } }, { id: { in: lineage } }] };
+  const above = { id: { in: ancestorIds(actor.orgPath) } };
+  const below = { path: { startsWith: actor.orgPath } };
   return {
-    OR: [{ orgUnit: reaches }, { participants: { some: { orgUnit: reaches } } }],
+    OR: [
+      { orgUnit: below },
+      { participants: { some: { orgUnit: { OR: [below, above] } } } },
+      { orgUnit: above, participants: { none: {} } },
+    ],
   };
 }
 
@@ -27,7 +34,7 @@ export async function listProgrammes(client: Db | Tx, actor: Actor, filter: Prog
         visibleProgrammes(actor),
         filter.type ? { type: filter.type } : {},
         filter.status ? { status: filter.status } : {},
-        filter.q ? { name: { contains: filter.q } } : {},
+        filter.q ? { name: { contains: filter.q, mode: "insensitive" as const } } : {},
       ],
     },
     orderBy: [{ status: "asc" }, { startDate: "desc" }, { name: "asc" }],

@@ -9,7 +9,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat").refine((v
 export const targetSchema = z.strictObject({
   orgUnitId: id,
   period: z.string().trim().regex(PERIOD_PATTERN, "@periodFormat").refine((v) => parsePeriod(v) !== null, "@periodFormat"),
-  value: z.coerce.number({ error: "@numberRequired" }).min(0, "@notNegative").max(1e12, "@tooLarge"),
+  // An empty field is "no number", not 0 (z.coerce alone would turn "" into 0).
+  value: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: "@numberRequired" }).min(0, "@notNegative").max(1e12, "@tooLarge")),
 });
 
 export const indicatorSchema = z.strictObject({

@@ -23,6 +23,7 @@ export default async function ProgrammeDetailPage({ params, searchParams }: Prop
   const { notice } = await searchParams;
   const programme = await loadProgramme(user, id);
   const t = await getTranslations("programmes");
+  const tc = await getTranslations("common");
   const tTypes = await getTranslations("programmeTypes");
   const tStatuses = await getTranslations("programmeStatuses");
   const locale = await getLocale();
@@ -45,7 +46,7 @@ export default async function ProgrammeDetailPage({ params, searchParams }: Prop
         <h1 className="break-words text-xl font-semibold text-slate-900 sm:text-2xl">{programme.name}</h1>
         {manage && programme.status !== "CLOSED" ? (
           <div className="flex flex-wrap gap-2">
-            {editable ? <LinkButton href={`/programmes/${programme.id}/edit`} variant="secondary">{t("edit")}</LinkButton> : null}
+            {editable ? <LinkButton href={`/programmes/${programme.id}/edit`} variant="secondary">{tc("edit")}</LinkButton> : null}
             <ProgrammeStatusButton id={programme.id} version={programme.version} status={programme.status} />
           </div>
         ) : null}
@@ -103,7 +104,12 @@ export default async function ProgrammeDetailPage({ params, searchParams }: Prop
                   <p className="mt-1 text-sm text-slate-500">{t("noTargets")}</p>
                 ) : (
                   <div className="mt-2 overflow-x-auto rounded-md border border-slate-200">
-                    <table className="w-full text-sm">
+                    <table className="w-full min-w-[18rem] table-fixed text-sm">
+                      <colgroup>
+                        <col className="w-1/2" />
+                        <col className="w-1/4" />
+                        <col className="w-1/4" />
+                      </colgroup>
                       <thead className="bg-slate-50 text-left text-slate-600">
                         <tr>
                           <th scope="col" className="px-3 py-2 font-medium">{t("targetUnit")}</th>

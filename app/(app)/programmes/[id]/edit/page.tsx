@@ -57,11 +57,11 @@ export default async function EditProgrammePage({ params }: { params: Promise<{ 
       <PageHeader title={t("edit")} description={programme.name} />
       <ProgrammeForm
         mode="edit"
+        programmeType={programme.type}
         units={units}
         defaultValues={{
           id: programme.id,
           version: programme.version,
-          type: programme.type,
           name: programme.name,
           description: programme.description,
           startDate: formatCalendarDate(programme.startDate),
