@@ -13,7 +13,7 @@ test("admin creates a programme with a target and activates it; a village office
 
   await page.getByRole("button", { name: "添加指标" }).click();
   await page.getByLabel("指标名称 1", { exact: true }).fill("走访农户");
-  await page.getByLabel("单位 1", { exact: true }).fill("户");
+  await page.getByLabel("计量单位 1", { exact: true }).fill("户");
   await page.getByLabel("指标编码 1", { exact: true }).fill("households_visited");
   await page.getByRole("button", { name: /添加目标/ }).click();
   await page.getByLabel("期间 1-1", { exact: true }).fill("2026-12");

@@ -34,7 +34,7 @@ function readJson(file: string): unknown {
 
 fs.rmSync(path.join(PROJECT_ROOT, "test-results"), { recursive: true, force: true });
 
-step("typecheck", bin("next"), ["typegen"]) && step("typecheck", bin("tsc"), ["--noEmit"]);
+if (step("typecheck", bin("next"), ["typegen"])) step("typecheck", bin("tsc"), ["--noEmit"]);
 step("lint", bin("eslint"), ["--max-warnings=0", "."]);
 
 step("unit + integration", bin("vitest"), ["run"]);
