@@ -49,9 +49,18 @@ test("a direct call of an admin action by an officer is refused and changes noth
   expect(refused.text).toMatch(/没有执行此操作的权限|记录不存在/);
   expect(refused.text).toContain('"ok":false');
 
+  // A cross-site POST of the action, even with the admin's own cookies, is refused by
+  // Next's origin check before any of our code runs.
+  const crossSite = await adminPage.request.post("/admin/org-units", {
+    headers: { "Next-Action": actionId, Origin: "http://evil.example", Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+    data: JSON.stringify([{ ...current, name: "萧山区（跨站）" }]),
+  });
+  expect(crossSite.status()).toBeGreaterThanOrEqual(400);
+
   // Nothing changed; and the very same call by the admin does go through (the check can fail).
   await adminPage.goto("/admin/org-units");
   await expect(adminPage.getByText("萧山区（被篡改）")).toHaveCount(0);
+  await expect(adminPage.getByText("萧山区（跨站）")).toHaveCount(0);
   const accepted = await callServerAction(adminPage, actionId, [current]);
   expect(accepted.text).toContain('"ok":true');
 });
