@@ -4,7 +4,8 @@ import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listAuditLog, type AuditFilter } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/format/dates";
-import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { TableCard } from "@/components/ui/table";
 import { LinkButton, buttonClass } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
@@ -204,20 +205,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             ))}
           </ul>
 
-          <Card className="hidden md:block">
-            <div className="-m-4 overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("title")}</caption>
-                <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("time")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("actor")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("action")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("entity")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("outcome")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("details")}</th>
-                  </tr>
-                </thead>
+          <TableCard caption={t("title")} columns={[{ key: "time", label: t("time") }, { key: "actor", label: t("actor") }, { key: "action", label: t("action") }, { key: "entity", label: t("entity") }, { key: "outcome", label: t("outcome") }, { key: "details", label: t("details") }]}>
                 <tbody className="divide-y divide-slate-100 align-top">
                   {rows.map((row) => (
                     <tr key={row.seq.toString()}>
@@ -235,9 +223,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
-          </Card>
+          </TableCard>
         </>
       )}
 

@@ -6,7 +6,8 @@ import { ROLES, type Role } from "@/lib/authz/permissions";
 import { listUsers, type UserListFilter } from "@/lib/users/queries";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { formatDateTime } from "@/lib/format/dates";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { TableCard } from "@/components/ui/table";
+import { EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton, buttonClass } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
@@ -129,22 +130,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             ))}
           </ul>
 
-          <Card className="hidden md:block">
-            <div className="-m-4 overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("title")}</caption>
-                <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("username")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("name")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("phone")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("role")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("orgUnit")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("status")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("lastLogin")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">{tCommon("actions")}</span></th>
-                  </tr>
-                </thead>
+          <TableCard caption={t("title")} columns={[{ key: "username", label: t("username") }, { key: "name", label: t("name") }, { key: "phone", label: t("phone") }, { key: "role", label: t("role") }, { key: "org", label: t("orgUnit") }, { key: "status", label: t("status") }, { key: "lastLogin", label: t("lastLogin") }, { key: "actions", label: tCommon("actions"), srOnly: true }]}>
                 <tbody className="divide-y divide-slate-100">
                   {users.map((u) => (
                     <tr key={u.id} className="hover:bg-slate-50">
@@ -163,9 +149,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
-          </Card>
+          </TableCard>
         </>
       )}
 
