@@ -214,5 +214,10 @@ export async function seedDemo(db: Db | Tx): Promise<Record<string, string>> {
       },
     });
   }
+  // Programme modules add their own demo records (registers, campaigns …) on top.
+  const { seedDemoRegisters } = await import("./demo-registers");
+  await seedDemoRegisters(db, ids, userIds);
+  const { seedDemoCampaigns } = await import("./demo-campaigns");
+  await seedDemoCampaigns(db, ids, userIds);
   return ids;
 }

@@ -19,6 +19,23 @@ export const PERMISSIONS = {
   "personalData.unmask": ["MANAGER", "ADMIN"],
   "report.export": ["MANAGER", "ADMIN"],
   "account.changeOwnPassword": ALL,
+  // Registers (一户一档 / 一企一档). Officers may add a household they find on a visit.
+  "household.view": ALL,
+  "household.manage": ALL,
+  "enterprise.view": ALL,
+  "enterprise.manage": ["MANAGER", "ADMIN"],
+  "register.import": ["MANAGER", "ADMIN"],
+  // Visit campaigns (民情双访).
+  "campaign.configure": ["MANAGER", "ADMIN"],
+  "visit.view": ALL,
+  "visit.create": ["OFFICER", "MANAGER"],
+  "visit.update": ["OFFICER", "MANAGER"],
+  "problem.view": ALL,
+  "problem.work": ALL,
+  "problem.escalate": ["MANAGER", "ADMIN"],
+  "problem.confirm": ALL,
+  "event.view": ALL,
+  "event.create": ["OFFICER", "MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,6 +16,21 @@ const EXPECTED: Record<Permission, Role[]> = {
   "personalData.unmask": ["MANAGER", "ADMIN"],
   "report.export": ["MANAGER", "ADMIN"],
   "account.changeOwnPassword": ["OFFICER", "MANAGER", "ADMIN"],
+  "household.view": ["OFFICER", "MANAGER", "ADMIN"],
+  "household.manage": ["OFFICER", "MANAGER", "ADMIN"],
+  "enterprise.view": ["OFFICER", "MANAGER", "ADMIN"],
+  "enterprise.manage": ["MANAGER", "ADMIN"],
+  "register.import": ["MANAGER", "ADMIN"],
+  "campaign.configure": ["MANAGER", "ADMIN"],
+  "visit.view": ["OFFICER", "MANAGER", "ADMIN"],
+  "visit.create": ["OFFICER", "MANAGER"],
+  "visit.update": ["OFFICER", "MANAGER"],
+  "problem.view": ["OFFICER", "MANAGER", "ADMIN"],
+  "problem.work": ["OFFICER", "MANAGER", "ADMIN"],
+  "problem.escalate": ["MANAGER", "ADMIN"],
+  "problem.confirm": ["OFFICER", "MANAGER", "ADMIN"],
+  "event.view": ["OFFICER", "MANAGER", "ADMIN"],
+  "event.create": ["OFFICER", "MANAGER"],
 };
 
 describe("permission table", () => {
