@@ -5,6 +5,8 @@ import { db } from "@/lib/db/client";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { Card, EmptyState, Badge } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
+import { can } from "@/lib/authz/can";
 
 export default async function HomePage() {
   const user = await requireUser();
@@ -12,9 +14,13 @@ export default async function HomePage() {
   const programmes = await listProgrammes(db, user, { status: "ACTIVE" });
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-xl font-semibold sm:text-2xl">{t("home.greeting", { name: user.name })}</h1>
-        <p className="text-sm text-slate-600">{t("home.roleAt", { role: t(`roles.${user.role}`), org: user.orgName })}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold sm:text-2xl">{t("home.greeting", { name: user.name })}</h1>
+          <p className="text-sm text-slate-600">{t("home.roleAt", { role: t(`roles.${user.role}`), org: user.orgName })}</p>
+        </div>
+        {/* The officer's most frequent task, one tap from home on a phone. */}
+        {can(user, "visit.create") ? <LinkButton href="/visits/new" className="w-full sm:w-auto">{t("nav.recordVisit")}</LinkButton> : null}
       </div>
       <Card title={t("home.activeProgrammes")}>
         {programmes.length === 0 ? (
