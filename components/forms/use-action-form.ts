@@ -34,7 +34,11 @@ export function useActionForm<TValues extends FieldValues, TData>(options: Optio
     // with the same schema, so transformed output must not be sent.
     resolver: zodResolver(options.schema as never, { error: zodErrorMap(locale) } as never, { raw: true }) as unknown as Resolver<TValues>,
     defaultValues: options.defaultValues,
-    mode: "onTouched",
+    // Errors appear on submit, then update as the user corrects them. (Validating on blur
+    // made an error line appear under the last field just as the user reached for the
+    // button, moving it away from the tap.)
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const [rootError, setRootError] = useState<string | null>(null);
   const [draftRestored, setDraftRestored] = useState(false);

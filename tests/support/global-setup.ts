@@ -28,7 +28,9 @@ export default async function setup(project: TestProject) {
   delete (globalThis as { __db?: unknown }).__db;
 
   project.provide("pgAdminUrl", adminUrl);
+  project.provide("pgTemplate", TEMPLATE_DB);
   return async () => {
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`).catch(() => {});
     await cluster?.stop();
   };
 }
@@ -36,5 +38,6 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
+    pgTemplate: string;
   }
 }

@@ -8,7 +8,7 @@ import { cloneTemplate, adminQuery } from "./test-db";
 
 const adminUrl = inject("pgAdminUrl");
 const dbName = `zjtrack_test_${randomBytes(4).toString("hex")}`;
-process.env.DATABASE_URL = await cloneTemplate(adminUrl, dbName);
+process.env.DATABASE_URL = await cloneTemplate(adminUrl, dbName, inject("pgTemplate"));
 process.env.AUTH_SECRET ??= "test-secret-not-for-production-0123456789";
 delete (globalThis as { __db?: unknown }).__db;
 

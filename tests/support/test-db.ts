@@ -3,7 +3,8 @@
 // test file then gets its own clone (CREATE DATABASE … TEMPLATE, ~0.1 s).
 import pg from "pg";
 
-export const TEMPLATE_DB = "zjtrack_test_template";
+// One template per run (pid), so two runs against the same server never drop each other's.
+export const TEMPLATE_DB = `zjtrack_test_template_${process.env.VITEST_TEMPLATE_ID ?? process.pid}`;
 
 /** URL of the same server with another database name. */
 export function withDatabase(url: string, database: string): string {
@@ -22,8 +23,8 @@ export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   }
 }
 
-export async function cloneTemplate(adminUrl: string, name: string): Promise<string> {
+export async function cloneTemplate(adminUrl: string, name: string, template: string): Promise<string> {
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-  await adminQuery(adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(TEMPLATE_DB)}`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`);
   return withDatabase(adminUrl, name);
 }

@@ -1,0 +1,57 @@
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { visitFormOptions } from "@/lib/visits/queries";
+import { toShanghaiLocal } from "@/lib/visits/time";
+import { PageHeader, EmptyState } from "@/components/ui/card";
+import { VisitForm } from "@/components/visits/visit-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("visits");
+  return { title: t("recordTitle") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function NewVisitPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePermission("visit.create");
+  const t = await getTranslations("visits");
+  const { programmeId } = await searchParams;
+  const options = await visitFormOptions(db, user);
+  // ?programmeId=… preselects a campaign (ignored unless it is one the user may record for).
+  const wanted = typeof programmeId === "string" ? options.campaigns.find((c) => c.id === programmeId) : undefined;
+  // Otherwise the one campaign the user takes part in (or the only one there is).
+  const mine = options.campaigns.filter((c) => c.participantIds.includes(user.id));
+  const campaign = wanted ?? (mine.length === 1 ? mine[0] : options.campaigns.length === 1 ? options.campaigns[0] : undefined);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <PageHeader title={t("recordTitle")} description={t("recordIntro")} />
+      {options.campaigns.length === 0 ? (
+        <EmptyState>{t("noActiveCampaign")}</EmptyState>
+      ) : (
+        <VisitForm
+          mode="create"
+          campaigns={options.campaigns}
+          officers={options.officers}
+          self={{ id: user.id, name: user.name }}
+          defaultValues={{
+            programmeId: campaign?.id ?? "",
+            officerId: "",
+            mentorId: campaign?.mentorOf[user.id] ?? "",
+            kind: "HOUSEHOLD",
+            placeType: "HOUSEHOLD",
+            placeId: "",
+            visitedAt: toShanghaiLocal(new Date()),
+            checklist: (campaign?.checkItems ?? []).map((i) => ({ itemId: i.id, checked: false, note: "" })),
+            problems: [],
+            services: [],
+            notes: "",
+            latitude: "",
+            longitude: "",
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { createEventAction } from "@/lib/events/actions";
+import { createEventSchema, EVENT_TYPES, type CreateEventFormValues } from "@/lib/events/schemas";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { FormShell } from "@/components/forms/form-shell";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+
+export function EventForm({ programmeId, units, defaultDate, minDate, maxDate }: { programmeId: string; units: { id: string; name: string }[]; defaultDate: string; minDate: string; maxDate: string }) {
+  const t = useTranslations("campaigns");
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const defaults: CreateEventFormValues = {
+    programmeId, orgUnitId: units.length === 1 ? units[0]!.id : "", type: "CLINIC", title: "", heldOn: defaultDate, participants: "", notes: "",
+  };
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
+    schema: createEventSchema,
+    action: createEventAction,
+    defaultValues: defaults,
+    idempotent: true,
+    draftKey: `campaign-event:${programmeId}`,
+    onSuccess: () => {
+      form.reset(defaults);
+      setSaved(true);
+      router.refresh();
+    },
+  });
+  const { register } = form;
+  return (
+    <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("events.submit")} label={t("events.new")} draftRestored={draftRestored} onDiscardDraft={discardDraft}>
+      {saved ? <Alert tone="success">{t("events.saved")}</Alert> : null}
+      <input type="hidden" {...register("programmeId")} />
+      <Field id="event-type" label={t("events.type")} error={errorOf("type")} required>
+        {(p) => (
+          <Select {...p} {...register("type", { onChange: () => setSaved(false) })}>
+            {EVENT_TYPES.map((type) => <option key={type} value={type}>{t(`eventTypes.${type}`)}</option>)}
+          </Select>
+        )}
+      </Field>
+      <Field id="event-title" label={t("events.titleField")} error={errorOf("title")} hint={t("events.titleHint")} required>
+        {(p) => <Input {...p} maxLength={100} {...register("title")} />}
+      </Field>
+      <Field id="event-unit" label={t("events.unit")} error={errorOf("orgUnitId")} required>
+        {(p) => (
+          <Select {...p} {...register("orgUnitId")}>
+            {units.length > 1 ? <option value="">{t("events.chooseUnit")}</option> : null}
+            {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </Select>
+        )}
+      </Field>
+      <div className="grid grid-cols-2 gap-3">
+        <Field id="event-date" label={t("events.date")} error={errorOf("heldOn")} required>
+          {(p) => <Input {...p} type="date" min={minDate} max={maxDate} {...register("heldOn")} />}
+        </Field>
+        <Field id="event-participants" label={t("events.participants")} error={errorOf("participants")} required>
+          {(p) => <Input {...p} type="number" inputMode="numeric" min={0} step={1} {...register("participants")} />}
+        </Field>
+      </div>
+      <Field id="event-notes" label={t("events.notes")} error={errorOf("notes")}>
+        {(p) => <Textarea {...p} maxLength={2000} {...register("notes")} />}
+      </Field>
+    </FormShell>
+  );
+}

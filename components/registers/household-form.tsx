@@ -1,0 +1,143 @@
+"use client";
+// Create or edit a household. The stored phone never reaches this form: editing shows the
+// masked number, an empty field keeps it, a new number replaces it.
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { FieldValues, UseFormRegister } from "react-hook-form";
+import { z } from "zod";
+import { createHouseholdAction, updateHouseholdAction } from "@/lib/registers/actions";
+import { createHouseholdSchema, updateHouseholdSchema } from "@/lib/registers/schemas";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { FormShell } from "@/components/forms/form-shell";
+import { Field, Input, Select } from "@/components/ui/field";
+import { indentedName, type OrgOption } from "@/components/admin/org-options";
+import { LinkButton } from "@/components/ui/button";
+
+export type EditableHousehold = {
+  id: string;
+  version: number;
+  householdKey: string;
+  headName: string;
+  address: string;
+  orgUnitId: string;
+  membersCount: number;
+  tags: string[];
+  phoneMasked: string;
+};
+
+const createForm = createHouseholdSchema.extend({ orgUnitId: z.string().min(1, "@required").max(64) });
+
+function Optional() {
+  const t = useTranslations("registers");
+  return <span className="font-normal text-slate-500">（{t("optional")}）</span>;
+}
+
+export function CreateHouseholdForm({ options, draftKey }: { options: OrgOption[]; draftKey: string }) {
+  const t = useTranslations("registers");
+  const router = useRouter();
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
+    schema: createForm,
+    action: createHouseholdAction,
+    idempotent: true,
+    draftKey,
+    defaultValues: { householdKey: "", headName: "", address: "", orgUnitId: options.length === 1 ? options[0]!.id : "", phone: "", membersCount: 1, tags: "" },
+    onSuccess: (data) => router.push(`/registers/households/${data.id}?created=1`),
+  });
+  const { register } = form;
+  return (
+    <FormShell
+      onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("newHousehold")} label={t("newHousehold")}
+      draftRestored={draftRestored} onDiscardDraft={discardDraft}
+      secondary={<LinkButton href="/registers/households" variant="ghost">{t("backToHouseholds")}</LinkButton>}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="householdKey" label={t("householdKey")} error={errorOf("householdKey")} hint={t("householdKeyHint")} required>
+          {(p) => <Input {...p} autoComplete="off" maxLength={40} {...register("householdKey")} />}
+        </Field>
+        <HouseholdFields options={options} register={register} errorOf={errorOf} />
+        <Field id="phone" label={<>{t("phone")} <Optional /></>} error={errorOf("phone")} hint={t("phoneHint")}>
+          {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" maxLength={11} {...register("phone")} />}
+        </Field>
+      </div>
+    </FormShell>
+  );
+}
+
+/** The fields shared by create and edit (both forms have them under the same names). */
+function HouseholdFields({ options, register, errorOf }: { options: OrgOption[]; register: unknown; errorOf: (path: string) => string | undefined }) {
+  const t = useTranslations("registers");
+  const reg = register as UseFormRegister<FieldValues>;
+  return (
+    <>
+      <Field id="headName" label={t("headName")} error={errorOf("headName")} required>
+        {(p) => <Input {...p} autoComplete="off" maxLength={40} {...reg("headName")} />}
+      </Field>
+      <Field id="orgUnitId" label={t("village")} error={errorOf("orgUnitId")} required>
+        {(p) => (
+          <Select {...p} {...reg("orgUnitId")}>
+            <option value="">{t("choose")}</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>{indentedName(o)}</option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field id="address" label={<>{t("address")} <Optional /></>} error={errorOf("address")} className="sm:col-span-2">
+        {(p) => <Input {...p} autoComplete="off" maxLength={200} {...reg("address")} />}
+      </Field>
+      <Field id="membersCount" label={t("membersCount")} error={errorOf("membersCount")} required>
+        {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={99} {...reg("membersCount")} />}
+      </Field>
+      <Field id="tags" label={<>{t("tags")} <Optional /></>} error={errorOf("tags")} hint={t("tagsHint")}>
+        {(p) => <Input {...p} autoComplete="off" maxLength={300} {...reg("tags")} />}
+      </Field>
+    </>
+  );
+}
+
+export function EditHouseholdForm({ household, options, onSaved }: { household: EditableHousehold; options: OrgOption[]; onSaved: () => void }) {
+  const t = useTranslations("registers");
+  const tCommon = useTranslations("common");
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
+    schema: updateHouseholdSchema,
+    action: updateHouseholdAction,
+    defaultValues: {
+      id: household.id, version: household.version, headName: household.headName, address: household.address, orgUnitId: household.orgUnitId,
+      membersCount: household.membersCount, tags: household.tags.join("、"), phone: "", clearPhone: false,
+    },
+    onSuccess: onSaved,
+  });
+  const { register } = form;
+  return (
+    <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={tCommon("save")} label={t("editHousehold")}>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="householdKey" label={t("householdKey")} hint={t("householdKeyFixed")}>
+          {(p) => <Input {...p} value={household.householdKey} readOnly disabled />}
+        </Field>
+        <HouseholdFields options={options} register={register} errorOf={errorOf} />
+        <PhoneField masked={household.phoneMasked} error={errorOf("phone")} inputProps={register("phone")} clearProps={register("clearPhone")} label={t("phone")} />
+      </div>
+    </FormShell>
+  );
+}
+
+/** The phone of an edit form: masked current value as hint, an optional "remove" checkbox. */
+export function PhoneField({ masked, error, inputProps, clearProps, label, id = "phone" }: {
+  masked: string; error?: string; label: string; id?: string;
+  inputProps: React.ComponentProps<"input">; clearProps: React.ComponentProps<"input">;
+}) {
+  const t = useTranslations("registers");
+  return (
+    <div className="space-y-2">
+      <Field id={id} label={<>{label} <Optional /></>} error={error} hint={masked ? t("phoneKeepHint", { masked }) : t("phoneNoneHint")}>
+        {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" maxLength={11} placeholder={masked || undefined} {...inputProps} />}
+      </Field>
+      {masked ? (
+        <label className="flex min-h-11 items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" className="size-5" {...clearProps} />
+          {t("clearPhone")}
+        </label>
+      ) : null}
+    </div>
+  );
+}

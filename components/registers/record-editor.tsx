@@ -1,0 +1,145 @@
+"use client";
+// The edit page body of a register record: success notices, the edit form (re-created per
+// saved version), the unmask button (only when allowed) and deactivate/reactivate.
+import { useState, useTransition, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/action";
+import { setEnterpriseActiveAction, setHouseholdActiveAction, unmaskEnterprisePhoneAction, unmaskHouseholdPhoneAction } from "@/lib/registers/actions";
+import type { OrgOption } from "@/components/admin/org-options";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EditHouseholdForm, type EditableHousehold } from "./household-form";
+import { EditEnterpriseForm, type CommissionerOption, type EditableEnterprise } from "./enterprise-form";
+
+type Common = { active: boolean; canManage: boolean; canUnmask: boolean; justCreated: boolean; readOnly: ReactNode };
+
+export function HouseholdEditor({ household, options, ...common }: Common & { household: EditableHousehold; options: OrgOption[] }) {
+  const t = useTranslations("registers");
+  return (
+    <Editor
+      {...common}
+      id={household.id}
+      version={household.version}
+      displayName={household.headName}
+      hasPhone={!!household.phoneMasked}
+      unmask={unmaskHouseholdPhoneAction}
+      setActive={setHouseholdActiveAction}
+      deactivateMessage={t("confirmDeactivateHousehold", { name: household.headName })}
+      title={t("editHousehold")}
+      form={(onSaved) => <EditHouseholdForm key={household.version} household={household} options={options} onSaved={onSaved} />}
+    />
+  );
+}
+
+export function EnterpriseEditor({ enterprise, options, commissioners, ...common }: Common & { enterprise: EditableEnterprise; options: OrgOption[]; commissioners: CommissionerOption[] }) {
+  const t = useTranslations("registers");
+  return (
+    <Editor
+      {...common}
+      id={enterprise.id}
+      version={enterprise.version}
+      displayName={enterprise.name}
+      hasPhone={!!enterprise.contactPhoneMasked}
+      unmask={unmaskEnterprisePhoneAction}
+      setActive={setEnterpriseActiveAction}
+      deactivateMessage={t("confirmDeactivateEnterprise", { name: enterprise.name })}
+      title={t("editEnterprise")}
+      form={(onSaved) => <EditEnterpriseForm key={enterprise.version} enterprise={enterprise} options={options} commissioners={commissioners} onSaved={onSaved} />}
+    />
+  );
+}
+
+type EditorProps = Common & {
+  id: string;
+  version: number;
+  displayName: string;
+  hasPhone: boolean;
+  unmask: (input: unknown) => Promise<ActionResult<{ phone: string }>>;
+  setActive: (input: unknown) => Promise<ActionResult<{ id: string; version: number }>>;
+  deactivateMessage: string;
+  title: string;
+  form: (onSaved: () => void) => ReactNode;
+};
+
+function Editor({ id, version, displayName, hasPhone, active, canManage, canUnmask, justCreated, readOnly, unmask, setActive, deactivateMessage, title, form }: EditorProps) {
+  const t = useTranslations("registers");
+  const tErrors = useTranslations("errors");
+  const router = useRouter();
+  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(justCreated ? { tone: "success", text: t("created") } : null);
+  const [phone, setPhone] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  const reveal = () =>
+    startTransition(async () => {
+      try {
+        const r = await unmask({ id });
+        if (r.ok) setPhone(r.data.phone);
+        else setNotice({ tone: "error", text: r.error });
+      } catch {
+        setNotice({ tone: "error", text: tErrors("network") });
+      }
+    });
+
+  const toggle = () =>
+    startTransition(async () => {
+      let r: ActionResult<{ id: string; version: number }>;
+      try {
+        r = await setActive({ id, version, active: !active });
+      } catch {
+        r = { ok: false, error: tErrors("network") };
+      }
+      setConfirming(false);
+      setNotice(r.ok ? { tone: "success", text: active ? t("deactivated") : t("activated") } : { tone: "error", text: r.error });
+      if (r.ok) router.refresh();
+    });
+
+  return (
+    <div className="space-y-4">
+      <div aria-live="polite">{notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}</div>
+      {!active ? <Alert tone="warning">{t("inactiveNotice")}</Alert> : null}
+      {canUnmask && hasPhone ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+          {phone !== null ? (
+            <p className="font-mono text-base text-slate-900" role="status">{t("unmasked", { phone: phone || "—" })}</p>
+          ) : (
+            <>
+              <Button variant="secondary" onClick={reveal} disabled={pending}>{t("unmask")}</Button>
+              <span className="text-xs text-slate-500">{t("unmaskHint")}</span>
+            </>
+          )}
+        </div>
+      ) : null}
+      {canManage ? (
+        <Card title={title}>
+          {form(() => {
+            setNotice({ tone: "success", text: t("saved") });
+            router.refresh();
+          })}
+        </Card>
+      ) : (
+        <Card title={t("details")}>{readOnly}</Card>
+      )}
+      {canManage ? (
+        <Card title={t("recordActions")}>
+          <Button variant={active ? "danger" : "primary"} onClick={() => setConfirming(true)} disabled={pending}>
+            {active ? t("deactivate") : t("activate")}
+          </Button>
+          <ConfirmDialog
+            open={confirming}
+            title={active ? t("deactivate") : t("activate")}
+            message={active ? deactivateMessage : t("confirmActivate", { name: displayName })}
+            confirmLabel={active ? t("deactivate") : t("activate")}
+            tone={active ? "danger" : "primary"}
+            pending={pending}
+            onConfirm={toggle}
+            onCancel={() => setConfirming(false)}
+          />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

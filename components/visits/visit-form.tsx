@@ -1,0 +1,420 @@
+"use client";
+// The visit form (记录走访), phone first: campaign, who, when, kind, where (quick search),
+// the campaign's checklist, problems raised, services delivered, notes and location. The
+// same component edits a saved visit (campaign, place and kind are then fixed). Nothing
+// typed is lost: a draft is kept until the visit is saved. Photos are added on the saved
+// visit's page.
+import { useEffect, useMemo, useState, type ComponentProps } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { z } from "zod";
+import { useFieldArray, useWatch } from "react-hook-form";
+import type { ActionResult } from "@/lib/action";
+import { createVisitAction, updateVisitAction } from "@/lib/visits/actions";
+import { createVisitSchema, updateVisitSchema, VISIT_KINDS, MAX_PROBLEMS_PER_VISIT, MAX_SERVICES_PER_VISIT } from "@/lib/visits/schemas";
+import type { PlaceMatch } from "@/lib/visits/queries";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { FormShell } from "@/components/forms/form-shell";
+import { Field, Input, Select, Textarea, controlClass } from "@/components/ui/field";
+import { Button, LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { PlaceSearch } from "./place-search";
+
+export type CampaignOption = {
+  id: string;
+  name: string;
+  checkItems: { id: string; label: string }[];
+  mentors: { id: string; name: string }[];
+  /** officerId → their mentor in this campaign. */
+  mentorOf: Record<string, string>;
+};
+
+type ChecklistValue = { itemId: string; checked: boolean; note: string };
+export type VisitFormValues = {
+  id?: string;
+  version?: number;
+  programmeId?: string;
+  officerId?: string;
+  kind?: string;
+  placeType?: "HOUSEHOLD" | "ENTERPRISE";
+  placeId?: string;
+  mentorId: string;
+  visitedAt: string;
+  checklist: ChecklistValue[];
+  problems?: { title: string; description: string; category: string; dueDate: string }[];
+  services: { description: string }[];
+  notes: string;
+  latitude: string;
+  longitude: string;
+};
+
+const createClientSchema = createVisitSchema as unknown as z.ZodType<unknown, VisitFormValues>;
+const updateClientSchema = updateVisitSchema as unknown as z.ZodType<unknown, VisitFormValues>;
+
+export const NEW_VISIT_DRAFT_KEY = "draft:visit:new";
+const PLACE_DRAFT_KEY = `${NEW_VISIT_DRAFT_KEY}:place`;
+
+function IndexedField({ ariaName, children, ...rest }: ComponentProps<typeof Field> & { ariaName: string }) {
+  return <Field {...rest}>{(p) => children({ ...p, "aria-label": ariaName } as typeof p)}</Field>;
+}
+
+const checklistFor = (campaign: CampaignOption | undefined): ChecklistValue[] =>
+  (campaign?.checkItems ?? []).map((i) => ({ itemId: i.id, checked: false, note: "" }));
+
+type CreateProps = {
+  mode: "create";
+  campaigns: CampaignOption[];
+  officers: { id: string; name: string; orgName: string }[];
+  self: { id: string; name: string };
+  defaultValues: VisitFormValues;
+};
+type EditProps = {
+  mode: "edit";
+  /** The campaign's mentors (or just the visit's current mentor). */
+  mentors: { id: string; name: string }[];
+  /** Labels of the visit's checklist lines, by item id (as saved with the visit). */
+  checklistLabels: Record<string, string>;
+  fixed: { campaign: string; kind: string; place: string };
+  defaultValues: VisitFormValues;
+};
+
+export function VisitForm(props: CreateProps | EditProps) {
+  const t = useTranslations("visits");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const editing = props.mode === "edit";
+  const { defaultValues } = props;
+
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
+    schema: editing ? updateClientSchema : createClientSchema,
+    action: (editing ? updateVisitAction : createVisitAction) as (input: unknown) => Promise<ActionResult<{ id: string }>>,
+    defaultValues,
+    idempotent: !editing,
+    draftKey: editing ? undefined : NEW_VISIT_DRAFT_KEY,
+    onSuccess: (data) => {
+      if (!editing) localStorage.removeItem(PLACE_DRAFT_KEY);
+      const id = data?.id ?? defaultValues.id;
+      router.push(`/visits/${id}?notice=${editing ? "updated" : "created"}`);
+    },
+  });
+  const { register, control, setValue } = form;
+  const nestedError = (path: string) => {
+    const { isTouched } = form.getFieldState(path as never, form.formState);
+    return isTouched || form.formState.isSubmitted ? errorOf(path) : undefined;
+  };
+
+  const checklist = useFieldArray({ control, name: "checklist" });
+  const services = useFieldArray({ control, name: "services" });
+  const problems = useFieldArray({ control, name: "problems" as "services" }) as unknown as ReturnType<typeof useFieldArray<VisitFormValues, "problems">>;
+
+  const programmeId = useWatch({ control, name: "programmeId" });
+  const officerId = useWatch({ control, name: "officerId" });
+  const kind = useWatch({ control, name: "kind" });
+  const placeType = useWatch({ control, name: "placeType" });
+  const latitude = useWatch({ control, name: "latitude" });
+  const longitude = useWatch({ control, name: "longitude" });
+
+  const campaigns = props.mode === "create" ? props.campaigns : [];
+  const campaign = campaigns.find((c) => c.id === programmeId);
+  const mentors = props.mode === "create" ? (campaign?.mentors ?? []) : props.mentors;
+  const labelOf = (itemId: string) =>
+    props.mode === "create" ? (campaign?.checkItems.find((c) => c.id === itemId)?.label ?? "") : (props.checklistLabels[itemId] ?? "");
+
+  // A new campaign brings its own checklist, and the officer's mentor in it.
+  useEffect(() => {
+    if (editing) return;
+    const current = form.getValues("checklist");
+    const wanted = checklistFor(campaign);
+    const same = current.length === wanted.length && current.every((c, i) => c.itemId === wanted[i]!.itemId);
+    // A restored draft for the same campaign keeps its answers.
+    if (!same) checklist.replace(wanted);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [programmeId]);
+
+  useEffect(() => {
+    if (editing || !campaign) return;
+    const who = officerId || (props.mode === "create" ? props.self.id : "");
+    setValue("mentorId", campaign.mentorOf[who] ?? "");
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [programmeId, officerId]);
+
+  // Where: the picked record (its label is kept beside the draft so a reload shows it).
+  const [place, setPlace] = useState<PlaceMatch | null>(null);
+  useEffect(() => {
+    if (editing) return;
+    try {
+      const saved = localStorage.getItem(PLACE_DRAFT_KEY);
+      const parsed = saved ? (JSON.parse(saved) as PlaceMatch) : null;
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      if (parsed && parsed.id === form.getValues("placeId")) setPlace(parsed);
+    } catch {
+      /* ignore */
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draftRestored]);
+  const pickPlace = (p: PlaceMatch | null) => {
+    setPlace(p);
+    setValue("placeId", p?.id ?? "", { shouldValidate: form.formState.isSubmitted });
+    try {
+      if (p) localStorage.setItem(PLACE_DRAFT_KEY, JSON.stringify(p));
+      else localStorage.removeItem(PLACE_DRAFT_KEY);
+    } catch {
+      /* ignore */
+    }
+  };
+  const onKindChange = (next: string) => {
+    const wanted = next === "ENTERPRISE" ? "ENTERPRISE" : next === "HOUSEHOLD" ? "HOUSEHOLD" : placeType;
+    if (wanted && wanted !== placeType) {
+      setValue("placeType", wanted);
+      pickPlace(null);
+    }
+  };
+
+  // Location from the browser, on request only.
+  const [locating, setLocating] = useState(false);
+  const [locationError, setLocationError] = useState<string | null>(null);
+  const locate = () => {
+    setLocationError(null);
+    if (!("geolocation" in navigator)) {
+      setLocationError(t("locationUnsupported"));
+      return;
+    }
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        setValue("latitude", pos.coords.latitude.toFixed(6), { shouldDirty: true });
+        setValue("longitude", pos.coords.longitude.toFixed(6), { shouldDirty: true });
+        setLocating(false);
+      },
+      () => {
+        setLocationError(t("locationFailed"));
+        setLocating(false);
+      },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
+
+  const nowLocal = useMemo(() => defaultValues.visitedAt, [defaultValues.visitedAt]);
+  const placeError = errorOf("placeId") && !form.getValues("placeId") ? t("choosePlace") : errorOf("placeId");
+
+  return (
+    <FormShell
+      onSubmit={onSubmit}
+      rootError={rootError}
+      pending={pending}
+      submitLabel={t("submit")}
+      label={editing ? t("editTitle") : t("recordTitle")}
+      draftRestored={draftRestored}
+      onDiscardDraft={() => {
+        discardDraft();
+        pickPlace(null);
+      }}
+      secondary={<LinkButton href={editing ? `/visits/${defaultValues.id}` : "/visits"} variant="secondary">{tc("cancel")}</LinkButton>}
+    >
+      <Card title={t("basics")}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {props.mode === "create" ? (
+            <>
+              <Field id="visit-campaign" label={t("campaign")} error={errorOf("programmeId") && !programmeId ? t("chooseCampaign") : errorOf("programmeId")} required className="sm:col-span-2">
+                {(p) => (
+                  <Select {...p} {...register("programmeId")}>
+                    <option value="" disabled>{t("chooseCampaign")}</option>
+                    {props.campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                  </Select>
+                )}
+              </Field>
+              {props.officers.length > 0 ? (
+                <Field id="visit-officer" label={t("officer")} error={errorOf("officerId")} hint={t("onBehalfHint")}>
+                  {(p) => (
+                    <Select {...p} {...register("officerId")}>
+                      <option value="">{t("officerSelf", { name: props.self.name })}</option>
+                      {props.officers.map((o) => <option key={o.id} value={o.id}>{`${o.name}（${o.orgName}）`}</option>)}
+                    </Select>
+                  )}
+                </Field>
+              ) : (
+                <div className="space-y-1">
+                  <p className="text-sm font-medium text-slate-700">{t("officer")}</p>
+                  <p className="flex h-11 items-center text-slate-900">{props.self.name}</p>
+                </div>
+              )}
+            </>
+          ) : (
+            <dl className="grid gap-x-4 gap-y-1 text-sm sm:col-span-2 sm:grid-cols-[max-content_1fr]">
+              <dt className="text-slate-500">{t("campaign")}</dt>
+              <dd className="text-slate-900">{props.fixed.campaign}</dd>
+              <dt className="text-slate-500">{t("kind")}</dt>
+              <dd className="text-slate-900">{props.fixed.kind}</dd>
+              <dt className="text-slate-500">{t("place")}</dt>
+              <dd className="text-slate-900">{props.fixed.place}</dd>
+            </dl>
+          )}
+          <Field id="visit-mentor" label={t("mentor")} error={errorOf("mentorId")} hint={editing ? undefined : t("mentorHint")}>
+            {(p) => (
+              <Select {...p} {...register("mentorId")}>
+                <option value="">{t("noMentor")}</option>
+                {mentors.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+              </Select>
+            )}
+          </Field>
+          <Field id="visit-when" label={t("visitedAt")} error={errorOf("visitedAt")} required>
+            {(p) => <Input {...p} type="datetime-local" max={editing ? undefined : nowLocal} {...register("visitedAt")} />}
+          </Field>
+        </div>
+      </Card>
+
+      {props.mode === "create" ? (
+        <Card title={t("where")}>
+          <div className="space-y-4">
+            <fieldset>
+              <legend className="mb-1 block text-sm font-medium text-slate-700">{t("kind")}<span aria-hidden="true" className="ml-0.5 text-red-600">*</span></legend>
+              <div className="grid grid-cols-3 gap-2">
+                {VISIT_KINDS.map((k) => (
+                  <label key={k} className={cn("flex min-h-11 cursor-pointer items-center justify-center rounded-md border px-2 text-center text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600", "border-slate-300")}>
+                    <input type="radio" value={k} className="sr-only" {...register("kind", { onChange: (e) => onKindChange(e.target.value) })} />
+                    {t(`kinds.${k}`)}
+                  </label>
+                ))}
+              </div>
+              {errorOf("kind") ? <p className="mt-1 text-sm text-red-700">{t("chooseKind")}</p> : null}
+            </fieldset>
+            {kind === "FOLLOW_UP" ? (
+              <fieldset>
+                <legend className="mb-1 block text-sm font-medium text-slate-700">{t("placeType")}</legend>
+                <div className="grid grid-cols-2 gap-2">
+                  {(["HOUSEHOLD", "ENTERPRISE"] as const).map((pt) => (
+                    <label key={pt} className="flex min-h-11 cursor-pointer items-center justify-center rounded-md border border-slate-300 px-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600">
+                      <input type="radio" value={pt} className="sr-only" {...register("placeType", { onChange: () => pickPlace(null) })} />
+                      {t(`placeTypes.${pt}`)}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            ) : null}
+            <div className="space-y-1">
+              <label htmlFor="visit-place" className="block text-sm font-medium text-slate-700">
+                {placeType === "ENTERPRISE" ? t("placeTypes.ENTERPRISE") : t("placeTypes.HOUSEHOLD")}
+                <span aria-hidden="true" className="ml-0.5 text-red-600">*</span>
+              </label>
+              <PlaceSearch inputId="visit-place" placeType={placeType === "ENTERPRISE" ? "ENTERPRISE" : "HOUSEHOLD"} selected={place} onSelect={pickPlace} error={placeError} />
+            </div>
+          </div>
+        </Card>
+      ) : null}
+
+      <Card title={t("checklist")}>
+        {checklist.fields.length === 0 ? (
+          <p className="text-sm text-slate-500">{programmeId || editing ? t("checklistEmpty") : t("checklistChooseCampaign")}</p>
+        ) : (
+          <ul className="space-y-3">
+            {checklist.fields.map((item, i) => (
+              <li key={item.id} className="rounded-md border border-slate-200 p-3">
+                <label className="flex min-h-11 cursor-pointer items-center gap-3">
+                  <input type="checkbox" className="size-5 shrink-0 accent-brand-700" {...register(`checklist.${i}.checked`)} />
+                  <span className="text-slate-900">{labelOf(item.itemId)}</span>
+                </label>
+                <input
+                  type="text"
+                  aria-label={t("checklistNoteFor", { item: labelOf(item.itemId) })}
+                  placeholder={t("checklistNote")}
+                  maxLength={500}
+                  className={cn(controlClass, "mt-2 h-11")}
+                  {...register(`checklist.${i}.note`)}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      {!editing ? (
+        <Card title={t("problems")}>
+          <p className="mb-3 text-sm text-slate-600">{t("problemsHint")}</p>
+          <ol className="space-y-4">
+            {problems.fields.map((p, i) => {
+              const n = String(i + 1);
+              return (
+                <li key={p.id} className="rounded-md border border-slate-200 p-3">
+                  <div className="mb-2 flex items-center justify-between">
+                    <h3 className="font-medium text-slate-800">{t("problemN", { n })}</h3>
+                    <Button variant="ghost" size="sm" className="h-11" onClick={() => problems.remove(i)} aria-label={t("removeProblemN", { n })}>{tc("remove")}</Button>
+                  </div>
+                  <div className="grid gap-3 sm:grid-cols-2">
+                    <IndexedField id={`problem-${i}-title`} ariaName={`${t("problemTitle")} ${n}`} label={t("problemTitle")} error={nestedError(`problems.${i}.title`)} required className="sm:col-span-2">
+                      {(f) => <Input {...f} maxLength={100} {...register(`problems.${i}.title`)} />}
+                    </IndexedField>
+                    <IndexedField id={`problem-${i}-description`} ariaName={`${t("problemDescription")} ${n}`} label={t("problemDescription")} error={nestedError(`problems.${i}.description`)} className="sm:col-span-2">
+                      {(f) => <Textarea {...f} rows={2} maxLength={2000} {...register(`problems.${i}.description`)} />}
+                    </IndexedField>
+                    <IndexedField id={`problem-${i}-category`} ariaName={`${t("problemCategory")} ${n}`} label={t("problemCategory")} error={nestedError(`problems.${i}.category`)}>
+                      {(f) => <Input {...f} maxLength={40} list="problem-categories" {...register(`problems.${i}.category`)} />}
+                    </IndexedField>
+                    <IndexedField id={`problem-${i}-due`} ariaName={`${t("problemDue")} ${n}`} label={t("problemDue")} error={nestedError(`problems.${i}.dueDate`)}>
+                      {(f) => <Input {...f} type="date" {...register(`problems.${i}.dueDate`)} />}
+                    </IndexedField>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+          <datalist id="problem-categories">
+            {["教育", "医疗", "就业", "基础设施", "环境卫生", "社会保障", "安全", "企业经营"].map((c) => <option key={c} value={c} />)}
+          </datalist>
+          {problems.fields.length < MAX_PROBLEMS_PER_VISIT ? (
+            <Button variant="secondary" className="mt-3 w-full sm:w-auto" onClick={() => problems.append({ title: "", description: "", category: "", dueDate: "" }, { shouldFocus: true })}>
+              {t("addProblem")}
+            </Button>
+          ) : null}
+        </Card>
+      ) : null}
+
+      <Card title={t("services")}>
+        <ol className="space-y-3">
+          {services.fields.map((s, i) => {
+            const n = String(i + 1);
+            return (
+              <li key={s.id} className="flex items-start gap-2">
+                <IndexedField id={`service-${i}`} ariaName={`${t("serviceDescription")} ${n}`} label={t("serviceN", { n })} error={nestedError(`services.${i}.description`)} className="flex-1">
+                  {(f) => <Input {...f} maxLength={500} placeholder={t("servicePlaceholder")} {...register(`services.${i}.description`)} />}
+                </IndexedField>
+                <Button variant="ghost" size="sm" className="mt-6 h-11" onClick={() => services.remove(i)} aria-label={t("removeServiceN", { n })}>{tc("remove")}</Button>
+              </li>
+            );
+          })}
+        </ol>
+        {services.fields.length < MAX_SERVICES_PER_VISIT ? (
+          <Button variant="secondary" className="mt-3 w-full sm:w-auto" onClick={() => services.append({ description: "" }, { shouldFocus: true })}>
+            {t("addService")}
+          </Button>
+        ) : null}
+      </Card>
+
+      <Card title={t("notesAndLocation")}>
+        <div className="space-y-4">
+          <Field id="visit-notes" label={t("notes")} error={errorOf("notes")}>
+            {(p) => <Textarea {...p} rows={3} maxLength={2000} {...register("notes")} />}
+          </Field>
+          <div className="space-y-2">
+            <p className="text-sm font-medium text-slate-700">{t("location")}</p>
+            {latitude && longitude ? (
+              <p className="text-sm tabular-nums text-slate-900" role="status">{t("locationRecorded", { lat: latitude, lng: longitude })}</p>
+            ) : (
+              <p className="text-sm text-slate-500">{t("noLocation")}</p>
+            )}
+            <div className="flex flex-wrap gap-2">
+              <Button variant="secondary" onClick={locate} disabled={locating} aria-busy={locating}>{locating ? t("locating") : t("recordLocation")}</Button>
+              {latitude || longitude ? (
+                <Button variant="ghost" onClick={() => { setValue("latitude", ""); setValue("longitude", ""); }}>{t("clearLocation")}</Button>
+              ) : null}
+            </div>
+            {locationError ? <p className="text-sm text-red-700" role="alert">{locationError}</p> : null}
+            {errorOf("latitude") || errorOf("longitude") ? <p className="text-sm text-red-700">{errorOf("latitude") ?? errorOf("longitude")}</p> : null}
+          </div>
+          {!editing ? <p className="text-sm text-slate-500">{t("photosAfterSave")}</p> : null}
+        </div>
+      </Card>
+      {rootError ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{rootError}</p> : null}
+    </FormShell>
+  );
+}

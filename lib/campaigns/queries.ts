@@ -1,0 +1,106 @@
+// Visit campaigns (民情双访): a Programme of type VISIT_CAMPAIGN with its participants,
+// assigned units, checklist and frequency rules. Reads are scoped: a campaign is found only
+// when the programme is visible to the actor (lib/programmes/queries visibleProgrammes).
+import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { NotFoundError } from "@/lib/errors";
+import { inSubtree, orgUnitInSubtree } from "@/lib/org/scope";
+import { formatDateOnly } from "@/lib/programmes/period";
+import { visibleProgrammes } from "@/lib/programmes/queries";
+
+/** A VISIT_CAMPAIGN programme the actor may see, with its owner's path for permission checks. */
+export async function getCampaignOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const programme = await client.programme.findFirst({
+    where: { AND: [{ id, type: "VISIT_CAMPAIGN" }, visibleProgrammes(actor)] },
+    select: {
+      id: true, name: true, description: true, status: true, startDate: true, endDate: true, version: true, orgUnitId: true,
+      orgUnit: { select: { id: true, name: true, path: true, depth: true } },
+      participants: { select: { orgUnit: { select: { id: true, path: true } } } },
+    },
+  });
+  if (!programme) throw new NotFoundError();
+  return {
+    ...programme,
+    orgPath: programme.orgUnit.path,
+    /** Subtrees the campaign reaches: the owner's and each participating unit's. */
+    reach: [programme.orgUnit.path, ...programme.participants.map((p) => p.orgUnit.path)],
+    startDay: formatDateOnly(programme.startDate),
+    endDay: formatDateOnly(programme.endDate),
+  };
+}
+
+export type Campaign = Awaited<ReturnType<typeof getCampaignOrThrow>>;
+
+const LIST_ORDER: Record<string, number> = { ACTIVE: 0, DRAFT: 1, CLOSED: 2 };
+
+/** Visible campaigns, running ones first. */
+export async function listCampaigns(client: Db | Tx, actor: Actor) {
+  const rows = await client.programme.findMany({
+    where: { AND: [{ type: "VISIT_CAMPAIGN" }, visibleProgrammes(actor)] },
+    orderBy: [{ status: "asc" }, { startDate: "desc" }, { name: "asc" }],
+    take: 200,
+    select: {
+      id: true, name: true, status: true, startDate: true, endDate: true,
+      orgUnit: { select: { id: true, name: true } },
+      // Visits and events counted within the actor's subtree only.
+      _count: { select: { campaignParticipants: true, campaignAssignments: true, visits: { where: inSubtree(actor) }, events: { where: inSubtree(actor) } } },
+    },
+  });
+  return rows.sort((a, b) => (LIST_ORDER[a.status] ?? 9) - (LIST_ORDER[b.status] ?? 9));
+}
+
+/** The campaign's configuration as the setup page shows it. */
+export async function getCampaignSetup(client: Db | Tx, actor: Actor, id: string) {
+  const campaign = await getCampaignOrThrow(client, actor, id);
+  const [participants, assignments, checkItems, rules] = await Promise.all([
+    client.campaignParticipant.findMany({
+      where: { programmeId: id },
+      select: { officerId: true, mentorId: true, officer: { select: { name: true, orgUnit: { select: { name: true } } } } },
+    }),
+    client.campaignAssignment.findMany({
+      where: { programmeId: id },
+      select: { orgUnitId: true, officerId: true, orgUnit: { select: { name: true, path: true } } },
+      orderBy: { orgUnit: { path: "asc" } },
+    }),
+    client.campaignCheckItem.findMany({ where: { programmeId: id }, orderBy: [{ sortOrder: "asc" }, { label: "asc" }], select: { id: true, label: true, active: true, sortOrder: true } }),
+    client.campaignFrequencyRule.findMany({ where: { programmeId: id }, orderBy: [{ kind: "asc" }, { period: "asc" }], select: { id: true, kind: true, period: true, minVisits: true, dueSoonDays: true } }),
+  ]);
+  participants.sort((a, b) => a.officer.name.localeCompare(b.officer.name, "zh-CN"));
+  return { campaign, participants, assignments, checkItems, rules };
+}
+
+/**
+ * Choices for the setup form: people in the owner's subtree (also inside the actor's), and
+ * the org units within the campaign's reach that the actor may assign.
+ */
+export async function getSetupOptions(client: Db | Tx, actor: Actor, campaign: Pick<Campaign, "orgPath" | "reach">) {
+  const [people, units] = await Promise.all([
+    client.user.findMany({
+      where: { active: true, orgUnit: { path: { startsWith: campaign.orgPath } } },
+      orderBy: [{ name: "asc" }],
+      take: 2000,
+      select: { id: true, name: true, role: true, orgUnit: { select: { name: true } } },
+    }),
+    client.orgUnit.findMany({
+      where: { active: true, ...orgUnitInSubtree(actor), OR: campaign.reach.map((p) => ({ path: { startsWith: p } })) },
+      orderBy: { path: "asc" },
+      take: 2000,
+      select: { id: true, name: true, kind: true, depth: true, path: true },
+    }),
+  ]);
+  const minDepth = Math.min(...units.map((u) => u.depth));
+  return {
+    people: people.map((p) => ({ id: p.id, name: p.name, role: p.role, orgUnitName: p.orgUnit.name })),
+    units: units.filter((u) => u.kind !== "DEPARTMENT").map((u) => ({ id: u.id, name: u.name, kind: u.kind, level: u.depth - minDepth })),
+  };
+}
+
+/** Units the actor may record an event for: the campaign's assigned units in the actor's subtree. */
+export async function eventUnitOptions(client: Db | Tx, actor: Actor, programmeId: string) {
+  const rows = await client.campaignAssignment.findMany({
+    where: { programmeId, orgUnit: { ...orgUnitInSubtree(actor), active: true } },
+    select: { orgUnit: { select: { id: true, name: true, path: true } } },
+    orderBy: { orgUnit: { path: "asc" } },
+  });
+  return rows.map((r) => ({ id: r.orgUnit.id, name: r.orgUnit.name }));
+}

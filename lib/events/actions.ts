@@ -1,0 +1,23 @@
+"use server";
+import { action } from "@/lib/action";
+import { assertCan } from "@/lib/authz/can";
+import { RuleViolation } from "@/lib/errors";
+import { getCampaignOrThrow } from "@/lib/campaigns/queries";
+import { createCampaignEvent } from "./mutations";
+import { createEventSchema } from "./schemas";
+
+export const createEventAction = action(
+  { name: "event.create", schema: createEventSchema, idempotent: true, revalidate: ["/campaigns"] },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "event.create");
+    const campaign = await getCampaignOrThrow(tx, user, input.programmeId);
+    if (campaign.status !== "ACTIVE") throw new RuleViolation("eventCampaignNotActive");
+    const { event, orgPath } = await createCampaignEvent(tx, user, campaign, input);
+    assertCan(user, "event.create", { orgPath });
+    await audit({
+      action: "event.create", entityType: "CampaignEvent", entityId: event.id, orgUnitId: event.orgUnitId,
+      data: { after: { programmeId: campaign.id, type: event.type, title: event.title, heldOn: input.heldOn, participants: event.participants } },
+    });
+    return { id: event.id };
+  },
+);

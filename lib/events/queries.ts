@@ -1,0 +1,22 @@
+// Campaign events (活动), scoped: a user sees the events held in units of their subtree.
+import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { inSubtree } from "@/lib/org/scope";
+
+export async function listCampaignEvents(client: Db | Tx, actor: Actor, programmeId: string, options: { take?: number } = {}) {
+  const where = { programmeId, ...inSubtree(actor) };
+  const [rows, total] = await Promise.all([
+    client.campaignEvent.findMany({
+      where,
+      orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
+      take: options.take ?? 200,
+      select: {
+        id: true, type: true, title: true, heldOn: true, participants: true, notes: true, createdAt: true,
+        orgUnit: { select: { id: true, name: true } },
+        organiser: { select: { id: true, name: true } },
+      },
+    }),
+    client.campaignEvent.count({ where }),
+  ]);
+  return { rows, total };
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** Event types (活动); names in messages under "campaigns.eventTypes.<type>". */
+export const EVENT_TYPES = ["CLINIC", "CULTURE", "SUMMER_CLASS", "BASKETBALL", "JOB_FAIR", "OTHER"] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+const id = z.string().min(1).max(64);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat").refine((v) => !Number.isNaN(Date.parse(v)), "@dateFormat");
+
+/** Organiser and campaign scoping come from the server; the form names only these fields. */
+export const createEventSchema = z.strictObject({
+  programmeId: id,
+  orgUnitId: z.string().min(1, "@required").max(64),
+  type: z.enum(EVENT_TYPES),
+  title: z.string().trim().min(2, "@required").max(100, "@tooLong"),
+  heldOn: isoDate,
+  participants: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ error: "@numberRequired" }).int("@campaignWholeNumber").min(0, "@notNegative").max(100000, "@tooLarge"),
+  ),
+  notes: z.string().trim().max(2000, "@tooLong"),
+});
+
+export type CreateEventInput = z.infer<typeof createEventSchema>;
+export type CreateEventFormValues = z.input<typeof createEventSchema>;

@@ -1,0 +1,116 @@
+import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { NotFoundError } from "@/lib/errors";
+import type { ProblemStatus } from "@/lib/generated/prisma/enums";
+import { inSubtree } from "@/lib/org/scope";
+import { isWithinSubtree } from "@/lib/org/path";
+import { dateOnly } from "@/lib/programmes/period";
+import { todayInShanghai } from "@/lib/visits/time";
+import { UNRESOLVED_STATUSES } from "./transitions";
+import { decodeCursor, encodeCursor } from "@/lib/visits/cursor";
+
+/**
+ * What problems a user sees: those raised in their subtree, and those escalated to a
+ * department in their subtree (the department's queue, 部门待办), wherever they were raised.
+ */
+export function problemReadScope(actor: Pick<Actor, "orgPath">) {
+  return { OR: [inSubtree(actor), { escalatedTo: { path: { startsWith: actor.orgPath } } }] };
+}
+
+export function departmentQueueScope(actor: Pick<Actor, "orgPath">) {
+  return { escalatedTo: { path: { startsWith: actor.orgPath } } };
+}
+
+const problemInclude = {
+  orgUnit: { select: { id: true, name: true, path: true } },
+  escalatedTo: { select: { id: true, name: true, path: true } },
+  programme: { select: { id: true, name: true } },
+  assignee: { select: { id: true, name: true } },
+  visit: {
+    select: {
+      id: true, visitedAt: true, kind: true, officerId: true,
+      officer: { select: { id: true, name: true } },
+      household: { select: { id: true, headName: true } },
+      enterprise: { select: { id: true, name: true } },
+    },
+  },
+} as const;
+
+/** A problem the actor may see, with `orgPath` (its own unit) for permission checks. */
+export async function getProblemOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const problem = await client.problem.findFirst({ where: { AND: [{ id }, problemReadScope(actor)] }, include: problemInclude });
+  if (!problem) throw new NotFoundError();
+  return {
+    ...problem,
+    orgPath: problem.orgUnit.path,
+    /** Seen only because it was escalated to the actor's department. */
+    viaDepartment: !isWithinSubtree(problem.orgUnit.path, actor.orgPath),
+  };
+}
+
+/** The timeline of a problem the caller has already loaded through getProblemOrThrow. */
+export async function problemTimeline(client: Db | Tx, problemId: string) {
+  const events = await client.problemEvent.findMany({ where: { problemId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  const actors = await client.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId))] } }, select: { id: true, name: true } });
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  return events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? "" }));
+}
+
+export type ProblemListFilter = {
+  tab?: "all" | "department";
+  status?: ProblemStatus;
+  programmeId?: string;
+  mine?: boolean;
+  overdue?: boolean;
+  cursor?: string;
+};
+
+export const PROBLEM_PAGE_SIZE = 30;
+
+export async function listProblems(client: Db | Tx, actor: Actor, filter: ProblemListFilter = {}, pageSize = PROBLEM_PAGE_SIZE) {
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
+  const rows = await client.problem.findMany({
+    where: {
+      AND: [
+        filter.tab === "department" ? departmentQueueScope(actor) : problemReadScope(actor),
+        filter.status ? { status: filter.status } : {},
+        filter.programmeId ? { programmeId: filter.programmeId } : {},
+        filter.mine ? { OR: [{ assigneeId: actor.id }, { visit: { officerId: actor.id } }] } : {},
+        filter.overdue ? { dueDate: { lt: dateOnly(todayInShanghai()) }, status: { in: [...UNRESOLVED_STATUSES] } } : {},
+        cursor ? { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] } : {},
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+    select: {
+      id: true, title: true, category: true, status: true, dueDate: true, createdAt: true,
+      orgUnit: { select: { id: true, name: true } },
+      escalatedTo: { select: { id: true, name: true } },
+      programme: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
+    },
+  });
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+/** Departments a problem can be escalated to: active DEPARTMENT units hanging off the problem's unit or any unit above it. */
+export async function escalationTargets(client: Db | Tx, problemOrgPath: string) {
+  const chain = problemOrgPath.split("/").filter(Boolean);
+  return client.orgUnit.findMany({
+    where: { kind: "DEPARTMENT", active: true, parentId: { in: chain } },
+    orderBy: [{ depth: "desc" }, { sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, path: true },
+  });
+}
+
+/** People a problem may be assigned to: active users in the actor's subtree. */
+export async function assigneeOptions(client: Db | Tx, actor: Actor) {
+  return client.user.findMany({
+    where: { active: true, orgUnit: { path: { startsWith: actor.orgPath } } },
+    orderBy: [{ name: "asc" }],
+    take: 500,
+    select: { id: true, name: true, orgUnit: { select: { name: true } } },
+  });
+}

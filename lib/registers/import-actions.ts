@@ -1,0 +1,52 @@
+"use server";
+// Writing a previewed import, one batch per call (the client loops and shows progress).
+import { z } from "zod";
+import { action } from "@/lib/action";
+import { assertCan } from "@/lib/authz/can";
+import { getCurrentUser } from "@/lib/auth/session";
+import { ConflictError } from "@/lib/errors";
+import { getOrgUnitOrThrow } from "@/lib/org/queries";
+import { writeImportBatch, IMPORT_BATCH_SIZE } from "./import";
+import { deleteImport, importIdField, loadImport, managePermission, registerKindField } from "./import-service";
+
+const batchSchema = z.strictObject({
+  kind: registerKindField,
+  importId: importIdField,
+  offset: z.coerce.number().int().min(0).max(1_000_000),
+});
+
+/**
+ * Writes rows [offset, offset + 500) of the stored upload. Each call is one transaction with
+ * its audit row (`register.import`: file, rows covered, created/updated/invalid counts); an
+ * import of up to 500 rows is one call and so one audit row.
+ */
+export const importBatchAction = action(
+  { name: "register.import", schema: batchSchema, revalidate: ["/registers/households", "/registers/enterprises"] },
+  async (input, { user, tx, audit }) => {
+    const actorUnit = await getOrgUnitOrThrow(tx, user, user.orgUnitId);
+    assertCan(user, "register.import", actorUnit);
+    assertCan(user, managePermission(input.kind), actorUnit);
+    const loaded = await loadImport(user.id, input.importId);
+    if (!loaded || loaded.meta.kind !== input.kind) throw new ConflictError("registers.importExpired");
+    const result = await writeImportBatch(tx, user, input.kind, loaded.rows, input.offset, IMPORT_BATCH_SIZE);
+    const nextOffset = input.offset + result.processed;
+    const done = nextOffset >= loaded.rows.length;
+    await audit({
+      action: "register.import", entityType: input.kind === "households" ? "Household" : "Enterprise", orgUnitId: user.orgUnitId,
+      data: {
+        importId: input.importId, fileName: loaded.meta.fileName, totalRows: loaded.rows.length,
+        rows: { from: result.firstRow, to: result.lastRow }, created: result.created, updated: result.updated, invalid: result.invalid, final: done,
+      },
+    });
+    return { ...result, nextOffset, total: loaded.rows.length, done };
+  },
+);
+
+/** Removes a stored upload (after the last batch, or when the user cancels). */
+export async function discardImportAction(input: unknown): Promise<{ ok: boolean }> {
+  const user = await getCurrentUser();
+  const parsed = z.strictObject({ importId: importIdField }).safeParse(input);
+  if (!user || !parsed.success) return { ok: false };
+  await deleteImport(user.id, parsed.data.importId);
+  return { ok: true };
+}

@@ -1,0 +1,131 @@
+// Register reads, always confined to the actor's org subtree. Lists are keyset-paged by id
+// (no OFFSET, no count over the table) so they stay fast at 500,000 households.
+import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { NotFoundError } from "@/lib/errors";
+import { inSubtree } from "@/lib/org/scope";
+import { maskPhone } from "@/lib/privacy/mask";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EnterpriseSizeValue } from "./schemas";
+
+export const PAGE_SIZE = 50;
+
+export type HouseholdFilter = { q?: string; addr?: string; orgUnitId?: string; tag?: string; active?: boolean };
+export type EnterpriseFilter = { q?: string; addr?: string; orgUnitId?: string; size?: EnterpriseSizeValue; active?: boolean };
+
+/**
+ * Ids of the org units a list may show: the actor's subtree, or the chosen unit's subtree
+ * inside it. A unit outside the actor's subtree (a forged filter) yields none.
+ */
+export async function scopeUnitIds(client: Db | Tx, actor: Actor, orgUnitId?: string): Promise<string[]> {
+  let path = actor.orgPath;
+  if (orgUnitId) {
+    const unit = await client.orgUnit.findFirst({ where: { id: orgUnitId, path: { startsWith: actor.orgPath } }, select: { path: true } });
+    if (!unit) return [];
+    path = unit.path;
+  }
+  const units = await client.orgUnit.findMany({ where: { path: { startsWith: path } }, select: { id: true } });
+  return units.map((u) => u.id);
+}
+
+export async function householdWhere(client: Db | Tx, actor: Actor, filter: HouseholdFilter): Promise<Prisma.HouseholdWhereInput> {
+  const unitIds = await scopeUnitIds(client, actor, filter.orgUnitId);
+  return {
+    orgUnitId: { in: unitIds },
+    ...(filter.active === undefined ? {} : { active: filter.active }),
+    ...(filter.tag ? { tags: { has: filter.tag } } : {}),
+    ...(filter.addr ? { address: { contains: filter.addr } } : {}),
+    // Name prefix (indexed) or the exact household key (unique index).
+    ...(filter.q ? { OR: [{ headName: { startsWith: filter.q } }, { householdKey: filter.q }] } : {}),
+  };
+}
+
+export async function enterpriseWhere(client: Db | Tx, actor: Actor, filter: EnterpriseFilter): Promise<Prisma.EnterpriseWhereInput> {
+  const unitIds = await scopeUnitIds(client, actor, filter.orgUnitId);
+  const code = filter.q?.replace(/\s+/g, "").toUpperCase();
+  return {
+    orgUnitId: { in: unitIds },
+    ...(filter.active === undefined ? {} : { active: filter.active }),
+    ...(filter.size ? { size: filter.size } : {}),
+    ...(filter.addr ? { address: { contains: filter.addr } } : {}),
+    ...(filter.q ? { OR: [{ name: { startsWith: filter.q } }, { creditCode: code }] } : {}),
+  };
+}
+
+/** One page of households, phones masked. `after` is the last id of the previous page. */
+export async function listHouseholds(client: Db | Tx, actor: Actor, filter: HouseholdFilter, after?: string) {
+  const where = await householdWhere(client, actor, filter);
+  const rows = await client.household.findMany({
+    where: { AND: [where, ...(after ? [{ id: { gt: after } }] : [])] },
+    orderBy: { id: "asc" },
+    take: PAGE_SIZE + 1,
+    select: {
+      id: true, householdKey: true, headName: true, address: true, phone: true, membersCount: true, tags: true, active: true,
+      orgUnit: { select: { id: true, name: true } },
+    },
+  });
+  const page = rows.slice(0, PAGE_SIZE).map(({ phone, ...h }) => ({ ...h, phoneMasked: maskPhone(phone) }));
+  return { households: page, nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]?.id : undefined };
+}
+
+export async function listEnterprises(client: Db | Tx, actor: Actor, filter: EnterpriseFilter, after?: string) {
+  const where = await enterpriseWhere(client, actor, filter);
+  const rows = await client.enterprise.findMany({
+    where: { AND: [where, ...(after ? [{ id: { gt: after } }] : [])] },
+    orderBy: { id: "asc" },
+    take: PAGE_SIZE + 1,
+    select: {
+      id: true, name: true, creditCode: true, address: true, industry: true, size: true, contactName: true, contactPhone: true, active: true,
+      orgUnit: { select: { id: true, name: true } },
+      commissioner: { select: { id: true, name: true } },
+    },
+  });
+  const page = rows.slice(0, PAGE_SIZE).map(({ contactPhone, ...e }) => ({ ...e, contactPhoneMasked: maskPhone(contactPhone) }));
+  return { enterprises: page, nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]?.id : undefined };
+}
+
+/** A household in the actor's subtree (full record, phone included: callers decide what to show), or NotFoundError. */
+export async function getHouseholdOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const household = await client.household.findFirst({
+    where: { id, ...inSubtree(actor) },
+    include: { orgUnit: { select: { id: true, name: true, path: true, active: true } } },
+  });
+  if (!household) throw new NotFoundError();
+  return { ...household, orgPath: household.orgUnit.path };
+}
+
+export async function getEnterpriseOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const enterprise = await client.enterprise.findFirst({
+    where: { id, ...inSubtree(actor) },
+    include: {
+      orgUnit: { select: { id: true, name: true, path: true, active: true } },
+      commissioner: { select: { id: true, name: true, username: true } },
+    },
+  });
+  if (!enterprise) throw new NotFoundError();
+  return { ...enterprise, orgPath: enterprise.orgUnit.path };
+}
+
+/** Users who may be an enterprise's economic commissioner: active, in the actor's subtree. */
+export async function commissionerOptions(client: Db | Tx, actor: Actor) {
+  return client.user.findMany({
+    where: { active: true, ...inSubtree(actor) },
+    orderBy: [{ name: "asc" }],
+    select: { id: true, name: true, username: true, orgUnit: { select: { name: true } } },
+    take: 500,
+  });
+}
+
+/** Distinct tags in use, for the tag filter (a bounded sample, not a scan of every row). */
+export async function householdTagOptions(client: Db | Tx, actor: Actor): Promise<string[]> {
+  const unitIds = await scopeUnitIds(client, actor);
+  const rows = await client.household.findMany({
+    where: { orgUnitId: { in: unitIds }, NOT: { tags: { isEmpty: true } } },
+    select: { tags: true },
+    orderBy: { id: "desc" },
+    take: 2000,
+  });
+  const tags = new Set<string>(["困难家庭", "新居民"]);
+  for (const r of rows) for (const t of r.tags) tags.add(t);
+  return [...tags].sort((a, b) => a.localeCompare(b, "zh-CN")).slice(0, 50);
+}

@@ -1,0 +1,116 @@
+"use server";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { action, type ActionResult } from "@/lib/action";
+import { assertCan, can } from "@/lib/authz/can";
+import { getCurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { DomainError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/errors";
+import { storage } from "@/lib/storage";
+import { editWindowHours, isEditableBy } from "./edit-window";
+import { createVisit, updateVisit } from "./mutations";
+import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VISIT, photoStorageKey, sniffImageType } from "./photos";
+import { getVisitOrThrow, searchPlaces, type PlaceMatch } from "./queries";
+import { createVisitSchema, deletePhotoSchema, searchPlacesSchema, updateVisitSchema } from "./schemas";
+
+const revalidate = ["/visits", "/problems"];
+
+function summary(v: { kind: string; visitedAt: Date; officerId: string; mentorId: string | null; householdId: string | null; enterpriseId: string | null; notes: string; latitude: number | null; longitude: number | null; checklist: unknown }, services: { description: string }[]) {
+  return {
+    kind: v.kind, visitedAt: v.visitedAt, officerId: v.officerId, mentorId: v.mentorId, householdId: v.householdId, enterpriseId: v.enterpriseId,
+    notes: v.notes, location: v.latitude !== null ? [v.latitude, v.longitude] : null, checklist: v.checklist, services: services.map((s) => s.description),
+  };
+}
+
+export const createVisitAction = action(
+  { name: "visit.create", schema: createVisitSchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "visit.create");
+    const { visit, problems, place } = await createVisit(tx, user, input);
+    assertCan(user, "visit.create", place);
+    await audit({
+      action: "visit.create", entityType: "Visit", entityId: visit.id, orgUnitId: visit.orgUnitId,
+      data: { after: { ...summary(visit, input.services), programmeId: visit.programmeId, problems: problems.map((p) => ({ id: p.id, title: p.title })) } },
+    });
+    return { id: visit.id };
+  },
+);
+
+export const updateVisitAction = action(
+  { name: "visit.update", schema: updateVisitSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const existing = await getVisitOrThrow(tx, user, input.id);
+    assertCan(user, "visit.update", existing);
+    const updated = await updateVisit(tx, user, existing, input);
+    await audit({
+      action: "visit.update", entityType: "Visit", entityId: existing.id, orgUnitId: existing.orgUnitId,
+      data: { before: summary(existing, existing.services), after: summary(updated, updated.services) },
+    });
+    return { id: existing.id, version: updated.version };
+  },
+);
+
+/** The author within the edit window may add and remove photos. */
+function assertMayChangePhotos(user: { id: string }, visit: { officerId: string; createdAt: Date }) {
+  if (visit.officerId !== user.id) throw new ForbiddenError("visit.update");
+  if (!isEditableBy(visit, user.id)) throw new DomainError("visitEditWindowClosed", { hours: editWindowHours() });
+}
+
+const uploadPhotoSchema = z.strictObject({
+  visitId: z.string().min(1).max(64),
+  photo: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, "@photoType"),
+});
+
+/**
+ * One photo, as FormData { visitId, photo }. Size and type are checked on the bytes; the
+ * row, the audit entry and the stored file go together (the file is written last, so a
+ * refused photo leaves nothing on disk).
+ */
+export const uploadVisitPhotoAction = action(
+  { name: "visit.photo.add", schema: uploadPhotoSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const visit = await getVisitOrThrow(tx, user, input.visitId);
+    assertCan(user, "visit.update", visit);
+    assertMayChangePhotos(user, visit);
+    // Serialise uploads to one visit so two at once cannot both be the sixth.
+    await tx.$queryRaw`SELECT id FROM visit WHERE id = ${visit.id} FOR UPDATE`;
+    if ((await tx.visitPhoto.count({ where: { visitId: visit.id } })) >= MAX_PHOTOS_PER_VISIT) throw new RuleViolation("tooManyPhotos", "photo");
+    if (input.photo.size > MAX_PHOTO_BYTES) throw new RuleViolation("photoTooLarge", "photo");
+    if (input.photo.size === 0) throw new RuleViolation("photoType", "photo");
+    const bytes = new Uint8Array(await input.photo.arrayBuffer());
+    if (bytes.length > MAX_PHOTO_BYTES) throw new RuleViolation("photoTooLarge", "photo");
+    const mimeType = sniffImageType(bytes);
+    if (!mimeType) throw new RuleViolation("photoType", "photo");
+    const photoId = randomUUID();
+    const storageKey = photoStorageKey(visit.id, photoId);
+    const photo = await tx.visitPhoto.create({ data: { id: photoId, visitId: visit.id, storageKey, mimeType, sizeBytes: bytes.length } });
+    await audit({ action: "visit.photo.add", entityType: "Visit", entityId: visit.id, orgUnitId: visit.orgUnitId, data: { photoId, mimeType, sizeBytes: bytes.length } });
+    await storage().put(storageKey, bytes);
+    return { id: photo.id };
+  },
+);
+
+export const deleteVisitPhotoAction = action(
+  { name: "visit.photo.delete", schema: deletePhotoSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const visit = await getVisitOrThrow(tx, user, input.visitId);
+    assertCan(user, "visit.update", visit);
+    assertMayChangePhotos(user, visit);
+    const photo = await tx.visitPhoto.findFirst({ where: { id: input.photoId, visitId: visit.id } });
+    if (!photo) throw new NotFoundError();
+    await tx.visitPhoto.delete({ where: { id: photo.id } });
+    await audit({ action: "visit.photo.delete", entityType: "Visit", entityId: visit.id, orgUnitId: visit.orgUnitId, data: { photoId: photo.id } });
+    await storage().delete(photo.storageKey);
+    return { id: photo.id };
+  },
+);
+
+/** The visit form's quick search (read-only, so not through the write wrapper). */
+export async function searchPlacesAction(input: unknown): Promise<ActionResult<PlaceMatch[]>> {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return { ok: false, error: "unauthenticated" };
+  const parsed = searchPlacesSchema.safeParse(input);
+  if (!parsed.success) return { ok: true, data: [] };
+  if (!can(user, "visit.create")) return { ok: true, data: [] };
+  return { ok: true, data: await searchPlaces(db, user, parsed.data.placeType, parsed.data.q) };
+}

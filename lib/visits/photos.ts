@@ -1,0 +1,44 @@
+// Visit photos: checked by their bytes (not the file name or the browser's claimed type),
+// kept in lib/storage, and served only through the photo route after a scoped lookup.
+import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { can } from "@/lib/authz/can";
+import { NotFoundError } from "@/lib/errors";
+import { storage } from "@/lib/storage";
+import { visitScope } from "./queries";
+
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export const MAX_PHOTOS_PER_VISIT = 6;
+export const PHOTO_MIME_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+export type PhotoMimeType = (typeof PHOTO_MIME_TYPES)[number];
+
+const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) => signature.every((b, i) => bytes[offset + i] === b);
+
+/** The image type the bytes actually are (JPEG, PNG or WebP), or null. */
+export function sniffImageType(bytes: Uint8Array): PhotoMimeType | null {
+  if (bytes.length >= 3 && startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (bytes.length >= 8 && startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  // "RIFF" <size> "WEBP"
+  if (bytes.length >= 12 && startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
+  return null;
+}
+
+export function photoStorageKey(visitId: string, photoId: string): string {
+  return `visits/${visitId}/${photoId}`;
+}
+
+/**
+ * A photo for the photo route: the visit must lie in the user's subtree and the user must
+ * hold visit.view; otherwise NotFoundError (out of scope and missing look the same).
+ */
+export async function getVisitPhotoForUser(client: Db | Tx, actor: Actor, visitId: string, photoId: string) {
+  if (!can(actor, "visit.view")) throw new NotFoundError();
+  const photo = await client.visitPhoto.findFirst({
+    where: { id: photoId, visitId, visit: visitScope(actor) },
+    select: { id: true, storageKey: true, mimeType: true, sizeBytes: true },
+  });
+  if (!photo) throw new NotFoundError();
+  const bytes = await storage().get(photo.storageKey);
+  if (!bytes) throw new NotFoundError();
+  return { mimeType: photo.mimeType, bytes };
+}

@@ -1,0 +1,191 @@
+import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { NotFoundError } from "@/lib/errors";
+import type { VisitKind } from "@/lib/generated/prisma/enums";
+import { inSubtree } from "@/lib/org/scope";
+import { visibleProgrammes } from "@/lib/programmes/queries";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { shanghaiDayStart } from "./time";
+
+/** Visits a user sees: those in their org subtree (the visit's unit is the household's or enterprise's). */
+export function visitScope(actor: Pick<Actor, "orgPath">) {
+  return inSubtree(actor);
+}
+
+export type ChecklistEntry = { itemId: string; label: string; checked: boolean; note: string };
+
+export function readChecklist(value: unknown): ChecklistEntry[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((e): e is Record<string, unknown> => !!e && typeof e === "object")
+    .map((e) => ({ itemId: String(e.itemId ?? ""), label: String(e.label ?? ""), checked: e.checked === true, note: typeof e.note === "string" ? e.note : "" }));
+}
+
+/** A visit in the actor's subtree, with everything its detail page shows; `orgPath` for permission checks. */
+export async function getVisitOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const visit = await client.visit.findFirst({
+    where: { AND: [{ id }, visitScope(actor)] },
+    include: {
+      orgUnit: { select: { id: true, name: true, path: true } },
+      programme: { select: { id: true, name: true, status: true } },
+      officer: { select: { id: true, name: true } },
+      mentor: { select: { id: true, name: true } },
+      household: { select: { id: true, headName: true, householdKey: true, address: true } },
+      enterprise: { select: { id: true, name: true, creditCode: true, address: true } },
+      services: { orderBy: { sortOrder: "asc" } },
+      problems: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, category: true, status: true, dueDate: true } },
+      photos: { orderBy: { createdAt: "asc" }, select: { id: true, mimeType: true, sizeBytes: true, createdAt: true } },
+    },
+  });
+  if (!visit) throw new NotFoundError();
+  return { ...visit, orgPath: visit.orgUnit.path, checklistEntries: readChecklist(visit.checklist) };
+}
+
+export type VisitListFilter = {
+  programmeId?: string;
+  /** Shanghai calendar days, inclusive. */
+  from?: string;
+  to?: string;
+  officerId?: string;
+  kind?: VisitKind;
+  cursor?: string;
+};
+
+export const VISIT_PAGE_SIZE = 30;
+
+/**
+ * An officer's own visits; a manager's (or admin's) whole subtree, optionally one officer's.
+ * Keyset pagination by (visitedAt desc, id desc): stable under inserts, cheap at any depth.
+ */
+export async function listVisits(client: Db | Tx, actor: Actor, filter: VisitListFilter = {}, pageSize = VISIT_PAGE_SIZE) {
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
+  const officerId = actor.role === "OFFICER" ? actor.id : filter.officerId;
+  const rows = await client.visit.findMany({
+    where: {
+      AND: [
+        visitScope(actor),
+        officerId ? { officerId } : {},
+        filter.programmeId ? { programmeId: filter.programmeId } : {},
+        filter.kind ? { kind: filter.kind } : {},
+        filter.from ? { visitedAt: { gte: shanghaiDayStart(filter.from) } } : {},
+        filter.to ? { visitedAt: { lt: new Date(shanghaiDayStart(filter.to).getTime() + 86_400_000) } } : {},
+        cursor ? { OR: [{ visitedAt: { lt: cursor.at } }, { visitedAt: cursor.at, id: { lt: cursor.id } }] } : {},
+      ],
+    },
+    orderBy: [{ visitedAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+    select: {
+      id: true, kind: true, visitedAt: true,
+      orgUnit: { select: { name: true } },
+      programme: { select: { id: true, name: true } },
+      officer: { select: { id: true, name: true } },
+      mentor: { select: { id: true, name: true } },
+      household: { select: { headName: true } },
+      enterprise: { select: { name: true } },
+      _count: { select: { problems: true, services: true, photos: true } },
+    },
+  });
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor(last.visitedAt, last.id) : null };
+}
+
+/** Active visit campaigns the actor may record visits for. */
+export function activeCampaignsWhere(actor: Pick<Actor, "orgPath">) {
+  return { AND: [visibleProgrammes(actor), { type: "VISIT_CAMPAIGN" as const, status: "ACTIVE" as const }] };
+}
+
+/** Everything the visit form offers: campaigns with their checklist and officer→mentor pairs, officers for a manager. */
+export async function visitFormOptions(client: Db | Tx, actor: Actor) {
+  const campaigns = await client.programme.findMany({
+    where: activeCampaignsWhere(actor),
+    orderBy: [{ startDate: "desc" }, { name: "asc" }],
+    select: {
+      id: true, name: true,
+      checkItems: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, label: true } },
+      campaignParticipants: { select: { officerId: true, mentor: { select: { id: true, name: true } } } },
+    },
+  });
+  const officers = actor.role === "OFFICER"
+    ? []
+    : await client.user.findMany({
+        where: { active: true, role: "OFFICER", orgUnit: { path: { startsWith: actor.orgPath } } },
+        orderBy: { name: "asc" },
+        take: 1000,
+        select: { id: true, name: true, orgUnit: { select: { name: true } } },
+      });
+  return {
+    campaigns: campaigns.map((c) => {
+      const mentors = new Map<string, string>();
+      const mentorOf: Record<string, string> = {};
+      for (const p of c.campaignParticipants) {
+        if (!p.mentor) continue;
+        mentors.set(p.mentor.id, p.mentor.name);
+        mentorOf[p.officerId] = p.mentor.id;
+      }
+      return {
+        id: c.id, name: c.name, checkItems: c.checkItems,
+        participantIds: c.campaignParticipants.map((p) => p.officerId),
+        mentors: [...mentors].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
+        mentorOf,
+      };
+    }),
+    officers: officers.map((o) => ({ id: o.id, name: o.name, orgName: o.orgUnit.name })),
+  };
+}
+
+export type PlaceMatch = { id: string; label: string; detail: string };
+
+/**
+ * The quick search of the visit form: at most 10 active households (by head-of-household
+ * name or household number prefix) or enterprises (by name or credit-code prefix) in the
+ * actor's subtree. Prefix matches use the name indexes; no phone numbers leave the server.
+ */
+export async function searchPlaces(client: Db | Tx, actor: Actor, placeType: "HOUSEHOLD" | "ENTERPRISE", q: string): Promise<PlaceMatch[]> {
+  if (placeType === "HOUSEHOLD") {
+    const rows = await client.household.findMany({
+      where: { AND: [inSubtree(actor), { active: true }, { OR: [{ headName: { startsWith: q } }, { householdKey: { startsWith: q } }] }] },
+      orderBy: [{ headName: "asc" }, { id: "asc" }],
+      take: 10,
+      select: { id: true, headName: true, householdKey: true, address: true, orgUnit: { select: { name: true } } },
+    });
+    return rows.map((r) => ({ id: r.id, label: `${r.headName}（${r.householdKey}）`, detail: [r.orgUnit.name, r.address].filter(Boolean).join(" · ") }));
+  }
+  const rows = await client.enterprise.findMany({
+    where: { AND: [inSubtree(actor), { active: true }, { OR: [{ name: { startsWith: q } }, { creditCode: { startsWith: q.toUpperCase() } }] }] },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 10,
+    select: { id: true, name: true, creditCode: true, address: true, orgUnit: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, label: r.name, detail: [r.creditCode, r.orgUnit.name, r.address].filter(Boolean).join(" · ") }));
+}
+
+/** Visit campaigns the actor can see (for list filters), active or not. */
+export async function visitCampaignOptions(client: Db | Tx, actor: Actor) {
+  return client.programme.findMany({
+    where: { AND: [visibleProgrammes(actor), { type: "VISIT_CAMPAIGN" }] },
+    orderBy: [{ startDate: "desc" }, { name: "asc" }],
+    select: { id: true, name: true },
+  });
+}
+
+/** Officers in the actor's subtree (the manager's "officer" filter). */
+export async function officerOptions(client: Db | Tx, actor: Actor) {
+  return client.user.findMany({
+    where: { role: { in: ["OFFICER", "MANAGER"] }, orgUnit: { path: { startsWith: actor.orgPath } } },
+    orderBy: { name: "asc" },
+    take: 1000,
+    select: { id: true, name: true },
+  });
+}
+
+/** Mentors offered when editing a visit: the campaign's mentors, plus the visit's own. */
+export async function visitMentorOptions(client: Db | Tx, programmeId: string | null, current: { id: string; name: string } | null) {
+  const rows = programmeId
+    ? await client.campaignParticipant.findMany({ where: { programmeId, mentorId: { not: null } }, select: { mentor: { select: { id: true, name: true } } } })
+    : [];
+  const byId = new Map<string, string>();
+  for (const r of rows) if (r.mentor) byId.set(r.mentor.id, r.mentor.name);
+  if (current) byId.set(current.id, current.name);
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { newProblemSchema } from "@/lib/problems/schemas";
+import { DATETIME_LOCAL_PATTERN, FUTURE_TOLERANCE_MS, parseShanghaiLocal } from "./time";
+
+const id = z.string().min(1).max(64);
+const version = z.coerce.number().int().positive();
+
+export const VISIT_KINDS = ["HOUSEHOLD", "ENTERPRISE", "FOLLOW_UP"] as const;
+export const PLACE_TYPES = ["HOUSEHOLD", "ENTERPRISE"] as const;
+
+export const MAX_PROBLEMS_PER_VISIT = 20;
+export const MAX_SERVICES_PER_VISIT = 30;
+
+/** "" (an empty field) is "not given". */
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+/** Shanghai wall-clock time from a datetime-local input; not in the future. */
+const visitedAt = z
+  .string()
+  .regex(DATETIME_LOCAL_PATTERN, "@dateFormat")
+  .refine((v) => parseShanghaiLocal(v) !== null, "@dateFormat")
+  .refine((v) => (parseShanghaiLocal(v)?.getTime() ?? 0) <= Date.now() + FUTURE_TOLERANCE_MS, "@visitInFuture");
+
+const latitude = z.preprocess(blankToUndefined, z.coerce.number().min(-90, "@coordinateRange").max(90, "@coordinateRange").optional());
+const longitude = z.preprocess(blankToUndefined, z.coerce.number().min(-180, "@coordinateRange").max(180, "@coordinateRange").optional());
+
+export const checklistAnswerSchema = z.strictObject({
+  itemId: id,
+  checked: z.boolean(),
+  note: z.string().trim().max(500, "@tooLong").default(""),
+});
+
+export const serviceSchema = z.strictObject({
+  description: z.string().trim().min(1, "@required").max(500, "@tooLong"),
+});
+
+/** What the visit form's edit may change (the place, campaign and kind are fixed once saved). */
+const editableFields = {
+  visitedAt,
+  mentorId: z.string().max(64).default(""),
+  checklist: z.array(checklistAnswerSchema).max(100),
+  services: z.array(serviceSchema).max(MAX_SERVICES_PER_VISIT),
+  notes: z.string().trim().max(2000, "@tooLong").default(""),
+  latitude,
+  longitude,
+};
+
+function bothOrNeither(v: { latitude?: number; longitude?: number }, ctx: z.RefinementCtx) {
+  if ((v.latitude === undefined) !== (v.longitude === undefined)) {
+    ctx.addIssue({ code: "custom", message: "@coordinateRange", path: [v.latitude === undefined ? "latitude" : "longitude"] });
+  }
+}
+
+/**
+ * A new visit. Who recorded it, its org unit (the household's or enterprise's), checklist
+ * labels and the problems' status come from the server; `officerId` is only for a manager
+ * recording on behalf of an officer ("" = myself).
+ */
+export const createVisitSchema = z
+  .strictObject({
+    ...editableFields,
+    programmeId: id,
+    officerId: z.string().max(64).default(""),
+    kind: z.enum(VISIT_KINDS),
+    placeType: z.enum(PLACE_TYPES),
+    placeId: id,
+    problems: z.array(newProblemSchema).max(MAX_PROBLEMS_PER_VISIT),
+  })
+  .superRefine((v, ctx) => {
+    bothOrNeither(v, ctx);
+    if ((v.kind === "HOUSEHOLD" && v.placeType !== "HOUSEHOLD") || (v.kind === "ENTERPRISE" && v.placeType !== "ENTERPRISE")) {
+      ctx.addIssue({ code: "custom", message: "@visitPlaceKind", path: ["placeId"] });
+    }
+  });
+
+export const updateVisitSchema = z.strictObject({ ...editableFields, id, version }).superRefine(bothOrNeither);
+
+export const searchPlacesSchema = z.strictObject({
+  placeType: z.enum(PLACE_TYPES),
+  q: z.string().trim().min(1).max(50),
+});
+
+export const deletePhotoSchema = z.strictObject({ visitId: id, photoId: id });
+
+export type CreateVisitInput = z.infer<typeof createVisitSchema>;
+export type UpdateVisitInput = z.infer<typeof updateVisitSchema>;
+export type CreateVisitValues = z.input<typeof createVisitSchema>;
+export type UpdateVisitValues = z.input<typeof updateVisitSchema>;
