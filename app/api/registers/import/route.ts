@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { IMPORT_MAX_BYTES } from "@/lib/registers/import";
 import { mayImport, receiveImportUpload, registerKindField } from "@/lib/registers/import-service";
-import { sameOrigin } from "@/lib/registers/http";
+import { sameOrigin } from "@/lib/http";
 
 export async function POST(request: Request) {
   const tErrors = await getTranslations("errors");

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { importTemplate } from "@/lib/registers/import";
 import { mayImport, registerKindField } from "@/lib/registers/import-service";
-import { attachment, XLSX_TYPE } from "@/lib/registers/http";
+import { attachment, XLSX_TYPE } from "@/lib/http";
 
 export async function GET(request: Request) {
   const user = await getCurrentUser();

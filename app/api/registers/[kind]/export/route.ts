@@ -6,7 +6,7 @@ import { can } from "@/lib/authz/can";
 import { exportRegister } from "@/lib/registers/export";
 import { parseEnterpriseFilter, parseHouseholdFilter } from "@/lib/registers/filters";
 import { registerKindField } from "@/lib/registers/import-service";
-import { attachment, XLSX_TYPE } from "@/lib/registers/http";
+import { attachment, XLSX_TYPE } from "@/lib/http";
 
 export async function GET(request: Request, { params }: { params: Promise<{ kind: string }> }) {
   const kind = registerKindField.safeParse((await params).kind);

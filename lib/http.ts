@@ -1,4 +1,5 @@
-// Small helpers for the registers' route handlers (file upload/download).
+// Helpers for route handlers (uploads, downloads). Server actions get Next's own origin
+// check; every POST route handler must call sameOrigin() itself (SECURITY.md #13).
 import "server-only";
 
 /** A POST must come from this site: its Origin's host must equal the Host it was sent to. */
