@@ -28,6 +28,8 @@ export default defineConfig({
         ...(isRoot ? ["--no-sandbox"] : []),
         // On a closed network Chromium otherwise stalls on refused background connections.
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu",
+        // Date pickers and other browser-drawn controls follow the browser UI language.
+        "--lang=zh-CN",
       ],
     },
   },
