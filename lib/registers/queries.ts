@@ -28,13 +28,31 @@ export async function scopeUnitIds(client: Db | Tx, actor: Actor, orgUnitId?: st
   return units.map((u) => u.id);
 }
 
+/** Distinct two-character substrings, by code point (as PostgreSQL's text_bigrams()). */
+export function bigrams(text: string): string[] {
+  const chars = Array.from(text);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return [...out];
+}
+
+/**
+ * "Address contains …": the GIN index on addressBigrams finds rows having every bigram of
+ * the query; `contains` then checks they appear in order. One character has no bigram and
+ * falls back to the scan within the scoped units.
+ */
+function addressContains(query: string) {
+  const grams = bigrams(query);
+  return grams.length ? { addressBigrams: { hasEvery: grams }, address: { contains: query } } : { address: { contains: query } };
+}
+
 export async function householdWhere(client: Db | Tx, actor: Actor, filter: HouseholdFilter): Promise<Prisma.HouseholdWhereInput> {
   const unitIds = await scopeUnitIds(client, actor, filter.orgUnitId);
   return {
     orgUnitId: { in: unitIds },
     ...(filter.active === undefined ? {} : { active: filter.active }),
     ...(filter.tag ? { tags: { has: filter.tag } } : {}),
-    ...(filter.addr ? { address: { contains: filter.addr } } : {}),
+    ...(filter.addr ? addressContains(filter.addr) : {}),
     // Name prefix (indexed) or the exact household key (unique index).
     ...(filter.q ? { OR: [{ headName: { startsWith: filter.q } }, { householdKey: filter.q }] } : {}),
   };
@@ -47,7 +65,7 @@ export async function enterpriseWhere(client: Db | Tx, actor: Actor, filter: Ent
     orgUnitId: { in: unitIds },
     ...(filter.active === undefined ? {} : { active: filter.active }),
     ...(filter.size ? { size: filter.size } : {}),
-    ...(filter.addr ? { address: { contains: filter.addr } } : {}),
+    ...(filter.addr ? addressContains(filter.addr) : {}),
     ...(filter.q ? { OR: [{ name: { startsWith: filter.q } }, { creditCode: code }] } : {}),
   };
 }
