@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -154,12 +155,11 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         </ul>
       )}
 
-      {filter.cursor || page.nextCursor ? (
-        <nav aria-label={t("pagination")} className="flex flex-wrap gap-2">
-          {filter.cursor ? <LinkButton href={href(filter, { cursor: undefined })} variant="secondary">{tc("first")}</LinkButton> : null}
-          {page.nextCursor ? <LinkButton href={href(filter, { cursor: page.nextCursor })} variant="secondary">{tc("next")}</LinkButton> : null}
-        </nav>
-      ) : null}
+      <KeysetPager
+        label={t("pagination")}
+        firstHref={filter.cursor ? href(filter, { cursor: undefined }) : undefined}
+        nextHref={page.nextCursor ? href(filter, { cursor: page.nextCursor }) : undefined}
+      />
     </div>
   );
 }

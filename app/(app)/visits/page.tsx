@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
@@ -148,12 +149,11 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
         </ul>
       )}
 
-      {filter.cursor || page.nextCursor ? (
-        <nav aria-label={t("pagination")} className="flex flex-wrap gap-2">
-          {filter.cursor ? <LinkButton href={query({ ...filter, cursor: undefined })} variant="secondary">{tc("first")}</LinkButton> : null}
-          {page.nextCursor ? <LinkButton href={query(filter, page.nextCursor)} variant="secondary">{tc("next")}</LinkButton> : null}
-        </nav>
-      ) : null}
+      <KeysetPager
+        label={t("pagination")}
+        firstHref={filter.cursor ? query({ ...filter, cursor: undefined }) : undefined}
+        nextHref={page.nextCursor ? query(filter, page.nextCursor) : undefined}
+      />
     </div>
   );
 }

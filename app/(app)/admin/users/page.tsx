@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -153,12 +154,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         </>
       )}
 
-      {after || nextCursor ? (
-        <nav aria-label={t("pages")} className="mt-4 flex flex-wrap gap-2">
-          {after ? <LinkButton href={withParams({})} variant="secondary">{tCommon("first")}</LinkButton> : null}
-          {nextCursor ? <LinkButton href={withParams({ after: nextCursor })} variant="secondary">{tCommon("next")}</LinkButton> : null}
-        </nav>
-      ) : null}
+      <KeysetPager label={t("pages")} firstHref={after ? withParams({}) : undefined} nextHref={nextCursor ? withParams({ after: nextCursor }) : undefined} />
     </div>
   );
 }
