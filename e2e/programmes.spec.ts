@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { selectByText, signIn, unique } from "./helpers";
+import { selectByText, signIn, signOut, unique } from "./helpers";
 
 test("admin creates a programme with a target and activates it; a village officer of the town then sees it", async ({ page }) => {
   const name = `浦阳镇冬季走访${unique()}`;
@@ -31,7 +31,9 @@ test("admin creates a programme with a target and activates it; a village office
   await expect(page.getByText("进行中").first()).toBeVisible();
 
   // An officer of 谢家村 (under 浦阳镇) finds it among the active programmes at home.
-  await page.context().clearCookies();
+  // Sign out for real: clearing cookies is not enough while a refresh triggered by the
+  // status change is still in flight (its response re-sets the session cookie).
+  await signOut(page);
   await signIn(page, "py.officer");
   await expect(page.getByRole("link", { name: new RegExp(name) })).toBeVisible();
 });
