@@ -36,6 +36,50 @@ export const PERMISSIONS = {
   "problem.confirm": ALL,
   "event.view": ALL,
   "event.create": ["OFFICER", "MANAGER"],
+  // 亲企办 hotline. Operators and service officers are OFFICERs; whether a user may act on a
+  // given request (its assignee, its lead department …) is checked in lib/hotline.
+  "request.view": ALL,
+  "request.intake": ALL,
+  "request.handle": ALL,
+  "request.chase": ["MANAGER", "ADMIN"],
+  "request.decideExtension": ["MANAGER", "ADMIN"],
+  "request.merge": ["MANAGER", "ADMIN"],
+  "hotline.report": ["MANAGER", "ADMIN"],
+  "calendar.manage": ["ADMIN"],
+  "notification.view": ALL,
+  // 导师带徒 mentorship. Mentor and trainee update their own plan and log (checked in lib).
+  "mentorship.view": ALL,
+  "mentorship.manage": ["MANAGER", "ADMIN"],
+  "mentorship.configure": ["ADMIN"],
+  "mentorship.plan.update": ALL,
+  "mentorship.activity.log": ALL,
+  // 三争一实 showcases. Scoring needs the user to be a judge of the session (checked in lib).
+  "showcase.view": ALL,
+  "showcase.manage": ["MANAGER", "ADMIN"],
+  "showcase.score": ALL,
+  "talentList.manage": ["MANAGER", "ADMIN"],
+  // 人才积分 talent points.
+  "talent.view": ALL,
+  "talent.manage": ALL,
+  "points.configure": ["ADMIN"],
+  "points.apply": ALL,
+  "points.review": ["OFFICER", "MANAGER"],
+  "points.approve": ["MANAGER", "ADMIN"],
+  "points.reverse": ["MANAGER", "ADMIN"],
+  "redemption.request": ALL,
+  "redemption.decide": ["MANAGER", "ADMIN"],
+  // 招商 investment attraction and 重点项目 key projects.
+  "investment.view": ALL,
+  "investment.manage": ["MANAGER", "ADMIN"],
+  "investment.record": ALL,
+  "keyProject.view": ALL,
+  "keyProject.manage": ["MANAGER", "ADMIN"],
+  "keyProject.update": ALL,
+  "pledge.manage": ["MANAGER", "ADMIN"],
+  // Managers' dashboards and 赛马 rankings.
+  "dashboard.view": ["MANAGER", "ADMIN"],
+  "ranking.view": ["MANAGER", "ADMIN"],
+  "ranking.configure": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

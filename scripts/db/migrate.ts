@@ -869,5 +869,24 @@ if (isMain) {
   });
   // Exit explicitly: nothing should be left to wait for, but a stray handle of the WASM
   // engine or of pg must never keep a CI job alive.
-  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+  void withDatabaseUrl()
+    .then(() => runCli(process.argv.slice(2)))
+    .then((code) => process.exit(code));
+}
+
+/**
+ * Without DATABASE_URL the CLI works on the demo's embedded cluster (.data/pg, database
+ * zjtrack), as `npm run demo` does, so a developer needs no PostgreSQL of their own.
+ */
+async function withDatabaseUrl(): Promise<void> {
+  if (process.env.DATABASE_URL) return;
+  const { startEmbeddedPostgres, ensureDatabase } = await import("./embedded");
+  const cluster = await startEmbeddedPostgres({
+    dir: ".data/pg",
+    port: Number(process.env.DEMO_PG_PORT ?? 54329),
+    quiet: true,
+  });
+  await ensureDatabase(cluster.url("postgres"), "zjtrack");
+  process.env.DATABASE_URL = cluster.url("zjtrack");
+  process.stderr.write(`Using the embedded PostgreSQL (${process.env.DATABASE_URL.replace(/:[^:@/]+@/, ":***@")}).\n`);
 }

@@ -3,8 +3,7 @@
 // same secret and salt as the app), so auth() decodes it exactly as in production.
 import { encode } from "next-auth/jwt";
 import { createTranslator } from "next-intl";
-import zhCN from "@/messages/zh-CN.json";
-import en from "@/messages/en.json";
+import { messagesFor } from "@/lib/i18n/messages";
 
 const SESSION_COOKIE = "authjs.session-token";
 
@@ -79,7 +78,7 @@ export const nextIntlServer = {
   getTranslations: async (opts?: string | { locale?: string; namespace?: string }) => {
     const namespace = typeof opts === "string" ? opts : opts?.namespace;
     const locale = (typeof opts === "object" && opts?.locale) || state.locale;
-    return createTranslator({ locale, messages: (locale === "en" ? en : zhCN) as never, namespace: namespace as never });
+    return createTranslator({ locale, messages: messagesFor(locale === "en" ? "en" : "zh-CN") as never, namespace: namespace as never });
   },
 };
 
