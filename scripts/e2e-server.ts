@@ -18,7 +18,7 @@ async function main() {
     u.pathname = "/postgres";
     adminUrl = u.toString();
   } else {
-    cluster = await startEmbeddedPostgres({ dir: ".data/pg-e2e", port: Number(process.env.E2E_PG_PORT ?? 54349), quiet: true });
+    cluster = await startEmbeddedPostgres({ dir: process.env.E2E_PG_DIR ?? ".data/pg-e2e", port: Number(process.env.E2E_PG_PORT ?? 54349), quiet: true });
     adminUrl = cluster.url("postgres");
   }
   const admin = new pg.Client({ connectionString: adminUrl });
