@@ -219,5 +219,15 @@ export async function seedDemo(db: Db | Tx): Promise<Record<string, string>> {
   await seedDemoRegisters(db, ids, userIds);
   const { seedDemoCampaigns } = await import("./demo-campaigns");
   await seedDemoCampaigns(db, ids, userIds);
+  const { seedDemoHotline } = await import("./demo-hotline");
+  await seedDemoHotline(db, ids, userIds);
+  const { seedDemoMentorship } = await import("./demo-mentorship");
+  await seedDemoMentorship(db, ids, userIds);
+  const { seedDemoTalent } = await import("./demo-talent");
+  await seedDemoTalent(db, ids, userIds);
+  const { seedDemoInvestment } = await import("./demo-investment");
+  await seedDemoInvestment(db, ids, userIds);
+  const { seedDemoDashboards } = await import("./demo-dashboards");
+  await seedDemoDashboards(db, ids, userIds);
   return ids;
 }
