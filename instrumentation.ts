@@ -1,0 +1,23 @@
+// Next.js calls register() once when a server process starts. In the Node.js runtime it starts
+// the background-job workers (lib/jobs): deadline timers and notification deliveries run in
+// the app's own processes, on PostgreSQL (pg-boss), with no extra service to deploy.
+// Set JOBS_WORKERS=off to run the web process without workers and run `npm run worker`
+// separately instead (README "Background jobs").
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.JOBS_WORKERS === "off") return;
+  const { startWorkers } = await import("@/lib/jobs/worker");
+  const start = async (attempt: number): Promise<void> => {
+    try {
+      await startWorkers();
+    } catch (error) {
+      // The database may still be starting: the web app works without workers meanwhile, and
+      // due jobs simply wait in the queue until a worker picks them up.
+      console.error(`[jobs] could not start workers (attempt ${attempt}); retrying in 30 s`, error);
+      (globalThis as { __workersStarted?: unknown }).__workersStarted = undefined;
+      setTimeout(() => void start(attempt + 1), 30_000).unref();
+    }
+  };
+  void start(1);
+}

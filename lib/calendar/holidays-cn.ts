@@ -1,0 +1,98 @@
+// China's public holidays and make-up working days (调休), from the State Council General
+// Office's annual notice (国务院办公厅关于部分节假日安排的通知). The 2026 list follows the notice
+// for 2026 as we have it (no copy in /work/shared): an ADMIN MUST CONFIRM it on the calendar page
+// (管理 → 工作日历) against the published notice, and load each new year when it is announced
+// (usually in November or December of the year before).
+//
+// Only exceptions to "Monday–Friday work" are stored: weekday holidays (HOLIDAY) and weekend
+// working days (WORKDAY). A holiday falling on a Saturday or Sunday needs no row.
+// The bulk-load text format (one day a line) is parsed by parseCalendarList below.
+import type { CalendarDayKindValue } from "@/lib/calendar/working-days";
+
+export type CalendarEntry = { date: string; kind: CalendarDayKindValue; name: string };
+
+export const CN_CALENDAR_2026: readonly CalendarEntry[] = [
+  // 元旦 1月1日–3日放假，1月4日（周日）上班
+  { date: "2026-01-01", kind: "HOLIDAY", name: "元旦" },
+  { date: "2026-01-02", kind: "HOLIDAY", name: "元旦" },
+  { date: "2026-01-04", kind: "WORKDAY", name: "元旦调休" },
+  // 春节 2月15日–23日放假，2月14日（周六）、2月28日（周六）上班
+  { date: "2026-02-14", kind: "WORKDAY", name: "春节调休" },
+  { date: "2026-02-16", kind: "HOLIDAY", name: "春节" },
+  { date: "2026-02-17", kind: "HOLIDAY", name: "春节" },
+  { date: "2026-02-18", kind: "HOLIDAY", name: "春节" },
+  { date: "2026-02-19", kind: "HOLIDAY", name: "春节" },
+  { date: "2026-02-20", kind: "HOLIDAY", name: "春节" },
+  { date: "2026-02-23", kind: "HOLIDAY", name: "春节" },
+  { date: "2026-02-28", kind: "WORKDAY", name: "春节调休" },
+  // 清明节 4月4日–6日放假
+  { date: "2026-04-06", kind: "HOLIDAY", name: "清明节" },
+  // 劳动节 5月1日–5日放假，5月9日（周六）上班
+  { date: "2026-05-01", kind: "HOLIDAY", name: "劳动节" },
+  { date: "2026-05-04", kind: "HOLIDAY", name: "劳动节" },
+  { date: "2026-05-05", kind: "HOLIDAY", name: "劳动节" },
+  { date: "2026-05-09", kind: "WORKDAY", name: "劳动节调休" },
+  // 端午节 6月19日–21日放假
+  { date: "2026-06-19", kind: "HOLIDAY", name: "端午节" },
+  // 中秋节 9月25日–27日放假
+  { date: "2026-09-25", kind: "HOLIDAY", name: "中秋节" },
+  // 国庆节 10月1日–7日放假，9月20日（周日）、10月10日（周六）上班
+  { date: "2026-09-20", kind: "WORKDAY", name: "国庆节调休" },
+  { date: "2026-10-01", kind: "HOLIDAY", name: "国庆节" },
+  { date: "2026-10-02", kind: "HOLIDAY", name: "国庆节" },
+  { date: "2026-10-05", kind: "HOLIDAY", name: "国庆节" },
+  { date: "2026-10-06", kind: "HOLIDAY", name: "国庆节" },
+  { date: "2026-10-07", kind: "HOLIDAY", name: "国庆节" },
+  { date: "2026-10-10", kind: "WORKDAY", name: "国庆节调休" },
+];
+
+/**
+ * 2027: only 元旦 (fixed by law on January 1st, a Friday). The rest of the year — 春节 and its
+ * 调休 days — is announced by the State Council late in 2026; the admin loads it then.
+ */
+export const CN_CALENDAR_2027: readonly CalendarEntry[] = [{ date: "2027-01-01", kind: "HOLIDAY", name: "元旦" }];
+
+const KIND_WORDS: Record<string, CalendarDayKindValue> = {
+  holiday: "HOLIDAY",
+  休: "HOLIDAY",
+  假: "HOLIDAY",
+  放假: "HOLIDAY",
+  workday: "WORKDAY",
+  班: "WORKDAY",
+  上班: "WORKDAY",
+};
+
+export type ParsedList = { entries: CalendarEntry[]; errors: { line: number; text: string }[] };
+
+/**
+ * Parses a pasted list, one day a line: `2026-10-01 休 国庆节` or `2026-10-10,WORKDAY,国庆节调休`
+ * (date, kind, optional name; separated by spaces, tabs, commas or 、). Kind words: HOLIDAY/休/假/放假,
+ * WORKDAY/班/上班. Blank lines and lines starting with # are ignored. Dates may use / or . too.
+ * A date listed twice keeps the last line.
+ */
+export function parseCalendarList(text: string): ParsedList {
+  const byDate = new Map<string, CalendarEntry>();
+  const errors: ParsedList["errors"] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) return;
+    const [dateText = "", kindText = "", ...nameParts] = line.split(/[\s,，、\t]+/).filter(Boolean);
+    const date = normaliseDate(dateText);
+    const kind = KIND_WORDS[kindText.toLowerCase()];
+    const name = nameParts.join(" ").slice(0, 40);
+    if (!date || !kind) {
+      errors.push({ line: index + 1, text: line.slice(0, 80) });
+      return;
+    }
+    byDate.set(date, { date, kind, name });
+  });
+  return { entries: [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)), errors };
+}
+
+function normaliseDate(text: string): string | null {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  if (!m) return null;
+  const date = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
+  const d = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date ? null : date;
+}

@@ -1,0 +1,21 @@
+// `npm run worker`: works the background-job queues in a process of its own (run the web app
+// with JOBS_WORKERS=off then, or keep both: pg-boss hands each job to exactly one worker).
+// Stops gracefully on SIGINT/SIGTERM, letting running jobs finish.
+import { stopBoss } from "@/lib/jobs/boss";
+import { startWorkers } from "@/lib/jobs/worker";
+import { db } from "@/lib/db/client";
+
+await startWorkers();
+console.info("[jobs] worker running; Ctrl-C to stop");
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.info(`[jobs] ${signal}: stopping`);
+  await stopBoss();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
