@@ -1,0 +1,177 @@
+"use server";
+import { getTranslations } from "next-intl/server";
+import { action, type ActionResult } from "@/lib/action";
+import { getCurrentUser } from "@/lib/auth/session";
+import { assertCan, can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { formatDateOnly } from "@/lib/programmes/period";
+import {
+  getInvestmentProgrammeOrThrow, getLeadOrThrow, getProspectOrThrow, getTaskForceOrThrow, searchInvestmentEnterprises, type EnterpriseMatch,
+} from "./queries";
+import {
+  convertProspect, createLead, createTaskForce, createTrip, transitionLead, updateInvestmentSettings, updateTaskForce,
+} from "./mutations";
+import {
+  convertProspectSchema, createLeadSchema, createTaskForceSchema, createTripSchema, enterpriseLookupSchema, transitionLeadSchema,
+  updateInvestmentSettingsSchema, updateTaskForceSchema,
+} from "./schemas";
+
+const revalidate = ["/investment"];
+
+/** "状态不能从“洽谈中”变为“已落地”": stages in the user's words. */
+async function withStageLabels<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ConflictError && error.messageKey === "statusTransition") {
+      const t = await getTranslations("investment");
+      const label = (s: unknown) => (typeof s === "string" && s ? t(`stage.${s}` as never) : "");
+      throw new ConflictError("statusTransition", { from: label(error.values.from), to: label(error.values.to) });
+    }
+    throw error;
+  }
+}
+
+export const createTaskForceAction = action(
+  { name: "investment.taskForce.create", schema: createTaskForceSchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "investment.manage");
+    const programme = await getInvestmentProgrammeOrThrow(tx, user, input.programmeId);
+    const tf = await createTaskForce(tx, user, programme, input);
+    await audit({
+      action: "investment.taskForce.create", entityType: "TaskForce", entityId: tf.id, orgUnitId: tf.orgUnitId,
+      data: {
+        after: {
+          name: tf.name, kind: tf.kind, leaderId: tf.leaderId, members: tf.members.map((m) => m.userId), sectors: tf.sectors,
+          targets: { trips: tf.targetTrips, enterprises: tf.targetEnterprises, projects: tf.targetProjects, investmentWan: tf.targetInvestmentWan },
+        },
+      },
+    });
+    return { id: tf.id };
+  },
+);
+
+export const updateTaskForceAction = action(
+  { name: "investment.taskForce.update", schema: updateTaskForceSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const existing = await getTaskForceOrThrow(tx, user, input.id);
+    const programme = await tx.programme.findUniqueOrThrow({ where: { id: existing.programmeId }, select: { status: true, orgUnitId: true } });
+    const tf = await updateTaskForce(tx, user, { ...existing, programmeStatus: programme.status, programmeOrgUnitId: programme.orgUnitId }, input);
+    await audit({
+      action: "investment.taskForce.update", entityType: "TaskForce", entityId: tf.id, orgUnitId: tf.orgUnitId,
+      data: {
+        before: { name: existing.name, kind: existing.kind, orgUnitId: existing.orgUnitId, leaderId: existing.leaderId, members: existing.members.map((m) => m.userId), active: existing.active, targetInvestmentWan: existing.targetInvestmentWan },
+        after: { name: tf.name, kind: tf.kind, orgUnitId: tf.orgUnitId, leaderId: tf.leaderId, members: tf.members.map((m) => m.userId), active: tf.active, targetInvestmentWan: tf.targetInvestmentWan },
+      },
+    });
+    return { id: tf.id, version: tf.version };
+  },
+);
+
+export const createTripAction = action(
+  { name: "investment.trip.create", schema: createTripSchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "investment.record");
+    const { trip, meetings } = await createTrip(tx, user, input);
+    await audit({
+      action: "investment.trip.create", entityType: "InvestmentTrip", entityId: trip.id, orgUnitId: trip.orgUnitId,
+      data: {
+        after: {
+          taskForceId: trip.taskForceId, startDate: input.startDate, endDate: input.endDate, destinationCity: trip.destinationCity,
+          participants: input.participantIds.length, meetings: meetings.map((m) => ({ enterpriseId: m.enterpriseId, prospectId: m.prospectId })),
+        },
+      },
+    });
+    return { id: trip.id };
+  },
+);
+
+export const createLeadAction = action(
+  { name: "investment.lead.create", schema: createLeadSchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "investment.record");
+    const lead = await createLead(tx, user, input);
+    await audit({
+      action: "investment.lead.create", entityType: "InvestmentLead", entityId: lead.id, orgUnitId: lead.orgUnitId,
+      data: {
+        after: {
+          title: lead.title, taskForceId: lead.taskForceId, tripMeetingId: lead.tripMeetingId, enterpriseId: lead.enterpriseId,
+          prospectId: lead.prospectId, plannedInvestmentWan: lead.plannedInvestmentWan, stage: lead.stage,
+        },
+        typed: { amount: input.plannedAmount, unit: input.plannedUnit },
+      },
+    });
+    return { id: lead.id };
+  },
+);
+
+export const transitionLeadAction = action(
+  { name: "investment.lead.transition", schema: transitionLeadSchema, revalidate },
+  async (input, { user, tx, audit }) =>
+    withStageLabels(async () => {
+      const lead = await getLeadOrThrow(tx, user, input.id);
+      const updated = await transitionLead(tx, user, lead, input);
+      await audit({
+        action: "investment.lead.transition", entityType: "InvestmentLead", entityId: lead.id, orgUnitId: lead.orgUnitId,
+        data: {
+          before: { stage: lead.stage },
+          after: {
+            stage: updated.stage,
+            signedOn: updated.signedOn ? formatDateOnly(updated.signedOn) : undefined,
+            signedAmountWan: updated.signedAmountWan ?? undefined,
+            contractNo: updated.contractNo ?? undefined,
+            landedOn: updated.landedOn ? formatDateOnly(updated.landedOn) : undefined,
+            lostReason: updated.lostReason ?? undefined,
+          },
+          note: input.note || undefined,
+        },
+      });
+      return { id: lead.id, version: updated.version, stage: updated.stage };
+    }),
+);
+
+export const convertProspectAction = action(
+  { name: "investment.prospect.convert", schema: convertProspectSchema, revalidate: [...revalidate, "/registers/enterprises"] },
+  async (input, { user, tx, audit }) => {
+    const prospect = await getProspectOrThrow(tx, user, input.id);
+    const { enterprise, movedLeads } = await convertProspect(tx, user, prospect, input);
+    await audit({
+      action: "enterprise.create", entityType: "Enterprise", entityId: enterprise.id, orgUnitId: enterprise.orgUnitId,
+      data: { after: { name: enterprise.name, creditCode: enterprise.creditCode, orgUnitId: enterprise.orgUnitId }, fromProspect: prospect.id },
+    });
+    await audit({
+      action: "investment.prospect.convert", entityType: "Prospect", entityId: prospect.id, orgUnitId: prospect.orgUnitId,
+      data: { after: { convertedEnterpriseId: enterprise.id }, movedLeads },
+    });
+    return { id: prospect.id, enterpriseId: enterprise.id };
+  },
+);
+
+export const updateInvestmentSettingsAction = action(
+  { name: "investment.settings.update", schema: updateInvestmentSettingsSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const programme = await getInvestmentProgrammeOrThrow(tx, user, input.programmeId);
+    const updated = await updateInvestmentSettings(tx, user, programme, input);
+    await audit({
+      action: "investment.settings.update", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnit.id,
+      data: { before: { shareLeads: programme.settings.shareLeads }, after: { shareLeads: input.shareLeads } },
+    });
+    return { id: updated.id, version: updated.version };
+  },
+);
+
+/** The trip/lead forms' enterprise lookup (read-only, so not through the write wrapper). */
+export async function lookupEnterprisesAction(input: unknown): Promise<ActionResult<EnterpriseMatch[]>> {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return { ok: false, error: "unauthenticated" };
+  const parsed = enterpriseLookupSchema.safeParse(input);
+  if (!parsed.success || !can(user, "investment.record")) return { ok: true, data: [] };
+  try {
+    const programme = await getInvestmentProgrammeOrThrow(db, user, parsed.data.programmeId);
+    return { ok: true, data: await searchInvestmentEnterprises(db, user, programme.orgPath, parsed.data.q) };
+  } catch (e) {
+    if (e instanceof NotFoundError) return { ok: true, data: [] };
+    throw e;
+  }
+}

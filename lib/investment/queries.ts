@@ -1,0 +1,311 @@
+// Investment reads, each scoped to the user. Who sees what:
+// - a task force's own records (trips, leads, prospects) are seen by users whose org subtree
+//   holds the task force's unit (so a district manager above sees all of them) and by the
+//   task force's leader and members, wherever they sit;
+// - leads of a programme whose settings say `shareLeads` are seen by everyone who sees the
+//   programme (a street's task force then sees the other task forces' leads, read-only).
+import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { can } from "@/lib/authz/can";
+import { NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ancestorIds, isWithinSubtree } from "@/lib/org/path";
+import { inSubtree } from "@/lib/org/scope";
+import { visibleProgrammes } from "@/lib/programmes/queries";
+import { readInvestmentSettings, type LeadStageValue } from "./schemas";
+
+/** Task forces the actor leads or belongs to. */
+export function memberOf(actor: Pick<Actor, "id">): Prisma.TaskForceWhereInput {
+  return { OR: [{ leaderId: actor.id }, { members: { some: { userId: actor.id } } }] };
+}
+
+/** Task forces whose records are the actor's own to see and (with the permission) record. */
+export function taskForceOwnScope(actor: Pick<Actor, "id" | "orgPath">): Prisma.TaskForceWhereInput {
+  return { OR: [inSubtree(actor), memberOf(actor)] };
+}
+
+const sharedProgramme = (actor: Pick<Actor, "orgPath">): Prisma.ProgrammeWhereInput => ({
+  AND: [visibleProgrammes(actor), { settings: { path: ["shareLeads"], equals: true } }],
+});
+
+/** Task forces the actor sees: their own, or any of a programme that shares its leads. */
+export function taskForceReadScope(actor: Pick<Actor, "id" | "orgPath">): Prisma.TaskForceWhereInput {
+  return { OR: [taskForceOwnScope(actor), { programme: sharedProgramme(actor) }] };
+}
+
+export function leadReadScope(actor: Pick<Actor, "id" | "orgPath">): Prisma.InvestmentLeadWhereInput {
+  return { OR: [{ orgUnit: { path: { startsWith: actor.orgPath } } }, { taskForce: memberOf(actor) }, { programme: sharedProgramme(actor) }] };
+}
+
+export function tripReadScope(actor: Pick<Actor, "id" | "orgPath">): Prisma.InvestmentTripWhereInput {
+  return { OR: [{ orgUnit: { path: { startsWith: actor.orgPath } } }, { taskForce: memberOf(actor) }, { participants: { some: { userId: actor.id } } }] };
+}
+
+export function prospectReadScope(actor: Pick<Actor, "id" | "orgPath">): Prisma.ProspectWhereInput {
+  return {
+    OR: [
+      { orgUnit: { path: { startsWith: actor.orgPath } } },
+      { meetings: { some: { trip: { taskForce: memberOf(actor) } } } },
+      { leads: { some: { taskForce: memberOf(actor) } } },
+    ],
+  };
+}
+
+export type TaskForceAuthority = { orgUnit: { path: string }; leaderId: string; members: { userId: string }[] };
+
+/** May the actor record trips and leads for this task force (its unit in their subtree, or they are on it)? */
+export function mayRecordFor(actor: Actor, taskForce: TaskForceAuthority): boolean {
+  if (!can(actor, "investment.record")) return false;
+  return (
+    isWithinSubtree(taskForce.orgUnit.path, actor.orgPath) ||
+    taskForce.leaderId === actor.id ||
+    taskForce.members.some((m) => m.userId === actor.id)
+  );
+}
+
+// ───────────── Programmes ─────────────
+
+export async function investmentProgrammes(client: Db | Tx, actor: Actor) {
+  const rows = await client.programme.findMany({
+    where: { AND: [visibleProgrammes(actor), { type: "INVESTMENT" }] },
+    orderBy: [{ status: "asc" }, { startDate: "desc" }],
+    select: { id: true, name: true, status: true, startDate: true, endDate: true, settings: true, version: true, orgUnit: { select: { id: true, name: true, path: true } } },
+  });
+  return rows.map((r) => ({ ...r, settings: readInvestmentSettings(r.settings) }));
+}
+
+export async function getInvestmentProgrammeOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const p = await client.programme.findFirst({
+    where: { AND: [{ id, type: "INVESTMENT" }, visibleProgrammes(actor)] },
+    select: { id: true, name: true, status: true, startDate: true, endDate: true, settings: true, version: true, orgUnit: { select: { id: true, name: true, path: true } } },
+  });
+  if (!p) throw new NotFoundError();
+  return { ...p, rawSettings: p.settings, settings: readInvestmentSettings(p.settings), orgPath: p.orgUnit.path };
+}
+
+/** The programme to show when none is chosen: ?programme=… if visible, else the first active one. */
+export async function pickInvestmentProgramme(client: Db | Tx, actor: Actor, requested?: string) {
+  const all = await investmentProgrammes(client, actor);
+  const chosen = all.find((p) => p.id === requested) ?? all.find((p) => p.status === "ACTIVE") ?? all[0] ?? null;
+  return { all, chosen };
+}
+
+// ───────────── Task forces ─────────────
+
+const taskForceInclude = {
+  orgUnit: { select: { id: true, name: true, path: true } },
+  leader: { select: { id: true, name: true, orgUnit: { select: { name: true } } } },
+  members: { select: { userId: true, user: { select: { id: true, name: true, orgUnit: { select: { name: true } } } } } },
+  programme: { select: { id: true, name: true, orgUnit: { select: { path: true } } } },
+} as const;
+
+export async function listTaskForces(client: Db | Tx, actor: Actor, programmeId: string) {
+  return client.taskForce.findMany({
+    where: { AND: [{ programmeId }, taskForceReadScope(actor)] },
+    orderBy: [{ active: "desc" }, { kind: "asc" }, { name: "asc" }],
+    include: taskForceInclude,
+  });
+}
+
+export async function getTaskForceOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const tf = await client.taskForce.findFirst({ where: { AND: [{ id }, taskForceReadScope(actor)] }, include: taskForceInclude });
+  if (!tf) throw new NotFoundError();
+  return { ...tf, orgPath: tf.orgUnit.path };
+}
+
+/** Active task forces the actor may record trips and leads for. */
+export async function recordableTaskForces(client: Db | Tx, actor: Actor, programmeId?: string) {
+  if (!can(actor, "investment.record")) return [];
+  return client.taskForce.findMany({
+    where: { AND: [taskForceOwnScope(actor), { active: true, programme: { status: "ACTIVE" } }, programmeId ? { programmeId } : {}] },
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: {
+      id: true, name: true, kind: true, programmeId: true, leaderId: true,
+      orgUnit: { select: { name: true } },
+      leader: { select: { id: true, name: true } },
+      members: { select: { user: { select: { id: true, name: true } } } },
+    },
+  });
+}
+
+/**
+ * People who may lead, join or travel with a task force: active users of the actor's
+ * subtree, of the programme owner's subtree, and of the units above the owner (区领导).
+ */
+export async function investmentPeopleOptions(client: Db | Tx, actor: Actor, programmeOrgPath: string) {
+  return client.user.findMany({
+    where: { AND: [{ active: true }, peopleWhere(actor, programmeOrgPath)] },
+    orderBy: [{ name: "asc" }],
+    take: 500,
+    select: { id: true, name: true, orgUnit: { select: { name: true } } },
+  });
+}
+
+export function peopleWhere(actor: Pick<Actor, "orgPath">, programmeOrgPath: string): Prisma.UserWhereInput {
+  return {
+    OR: [
+      { orgUnit: { path: { startsWith: actor.orgPath } } },
+      { orgUnit: { path: { startsWith: programmeOrgPath } } },
+      { orgUnitId: { in: ancestorIds(programmeOrgPath) } },
+    ],
+  };
+}
+
+// ───────────── Trips ─────────────
+
+export type TripListFilter = { programmeId: string; taskForceId?: string; cursor?: string };
+
+export async function listTrips(client: Db | Tx, actor: Actor, filter: TripListFilter, take = 50) {
+  return client.investmentTrip.findMany({
+    where: { AND: [{ programmeId: filter.programmeId }, tripReadScope(actor), filter.taskForceId ? { taskForceId: filter.taskForceId } : {}] },
+    orderBy: [{ startDate: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true, startDate: true, endDate: true, destinationCity: true,
+      taskForce: { select: { id: true, name: true } },
+      _count: { select: { meetings: true, participants: true } },
+    },
+  });
+}
+
+export async function getTripOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const trip = await client.investmentTrip.findFirst({
+    where: { AND: [{ id }, tripReadScope(actor)] },
+    include: {
+      orgUnit: { select: { id: true, name: true, path: true } },
+      taskForce: { select: { id: true, name: true, leaderId: true, orgUnit: { select: { path: true } }, members: { select: { userId: true } } } },
+      createdBy: { select: { id: true, name: true } },
+      participants: { select: { user: { select: { id: true, name: true, orgUnit: { select: { name: true } } } } } },
+      meetings: {
+        orderBy: { id: "asc" },
+        include: {
+          enterprise: { select: { id: true, name: true } },
+          prospect: { select: { id: true, name: true, city: true, convertedEnterpriseId: true } },
+          leads: { select: { id: true, title: true, stage: true } },
+        },
+      },
+    },
+  });
+  if (!trip) throw new NotFoundError();
+  return trip;
+}
+
+// ───────────── Leads ─────────────
+
+export type LeadListFilter = { programmeId: string; stage?: LeadStageValue; taskForceId?: string; enterpriseId?: string };
+
+export async function listLeads(client: Db | Tx, actor: Actor, filter: LeadListFilter, take = 200) {
+  return client.investmentLead.findMany({
+    where: {
+      AND: [
+        { programmeId: filter.programmeId },
+        leadReadScope(actor),
+        filter.stage ? { stage: filter.stage } : {},
+        filter.taskForceId ? { taskForceId: filter.taskForceId } : {},
+      ],
+    },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true, title: true, sector: true, stage: true, plannedInvestmentWan: true, signedAmountWan: true, signedOn: true, landedOn: true,
+      taskForce: { select: { id: true, name: true } },
+      enterprise: { select: { id: true, name: true } },
+      prospect: { select: { id: true, name: true } },
+      orgUnit: { select: { name: true } },
+    },
+  });
+}
+
+export async function getLeadOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const lead = await client.investmentLead.findFirst({
+    where: { AND: [{ id }, leadReadScope(actor)] },
+    include: {
+      orgUnit: { select: { id: true, name: true, path: true } },
+      programme: { select: { id: true, name: true, status: true } },
+      taskForce: { select: { id: true, name: true, leaderId: true, orgUnit: { select: { path: true } }, members: { select: { userId: true } } } },
+      enterprise: { select: { id: true, name: true, creditCode: true } },
+      prospect: { select: { id: true, name: true, city: true, convertedEnterpriseId: true } },
+      tripMeeting: { select: { id: true, trip: { select: { id: true, destinationCity: true, startDate: true } } } },
+      owner: { select: { id: true, name: true } },
+    },
+  });
+  if (!lead) throw new NotFoundError();
+  return { ...lead, orgPath: lead.orgUnit.path };
+}
+
+export async function leadTimeline(client: Db | Tx, leadId: string) {
+  const events = await client.investmentLeadEvent.findMany({ where: { leadId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  const actors = await client.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId))] } }, select: { id: true, name: true } });
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  return events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? "" }));
+}
+
+// ───────────── Prospects and enterprises ─────────────
+
+export async function getProspectOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const p = await client.prospect.findFirst({
+    where: { AND: [{ id }, prospectReadScope(actor)] },
+    include: {
+      orgUnit: { select: { id: true, name: true, path: true } },
+      convertedEnterprise: { select: { id: true, name: true } },
+      programme: { select: { id: true, name: true, orgUnit: { select: { path: true } } } },
+      leads: { where: leadReadScope(actor), select: { id: true, title: true, stage: true } },
+    },
+  });
+  if (!p) throw new NotFoundError();
+  return { ...p, orgPath: p.orgUnit.path };
+}
+
+export async function listProspects(client: Db | Tx, actor: Actor, programmeId: string) {
+  return client.prospect.findMany({
+    where: { AND: [{ programmeId }, prospectReadScope(actor)] },
+    orderBy: [{ createdAt: "desc" }],
+    take: 200,
+    select: { id: true, name: true, city: true, sector: true, convertedEnterprise: { select: { id: true, name: true } } },
+  });
+}
+
+export type EnterpriseMatch = { id: string; label: string; detail: string };
+
+/**
+ * The trip and lead forms' enterprise lookup: active register enterprises in the actor's
+ * subtree or the programme owner's area, by name or credit-code prefix. No phone numbers.
+ */
+export async function searchInvestmentEnterprises(client: Db | Tx, actor: Actor, programmeOrgPath: string, q: string): Promise<EnterpriseMatch[]> {
+  const rows = await client.enterprise.findMany({
+    where: {
+      AND: [
+        { active: true },
+        enterpriseAreaWhere(actor, programmeOrgPath),
+        { OR: [{ name: { contains: q } }, { creditCode: { startsWith: q.toUpperCase() } }] },
+      ],
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 10,
+    select: { id: true, name: true, creditCode: true, orgUnit: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, label: r.name, detail: `${r.creditCode} · ${r.orgUnit.name}` }));
+}
+
+export function enterpriseAreaWhere(actor: Pick<Actor, "orgPath">, programmeOrgPath: string): Prisma.EnterpriseWhereInput {
+  return { OR: [{ orgUnit: { path: { startsWith: actor.orgPath } } }, { orgUnit: { path: { startsWith: programmeOrgPath } } }] };
+}
+
+/** Leads and key projects of one register enterprise (the 一企一档 section), scoped like their lists. */
+export async function enterpriseInvestment(client: Db | Tx, actor: Actor, enterpriseId: string) {
+  const [leads, projects] = await Promise.all([
+    client.investmentLead.findMany({
+      where: { AND: [{ enterpriseId }, leadReadScope(actor)] },
+      orderBy: { updatedAt: "desc" },
+      take: 20,
+      select: { id: true, title: true, stage: true, plannedInvestmentWan: true, signedAmountWan: true, taskForce: { select: { name: true } } },
+    }),
+    client.keyProject.findMany({
+      where: { AND: [{ ownerEnterpriseId: enterpriseId }, { OR: [inSubtree(actor), { liaisonId: actor.id }] }] },
+      orderBy: { updatedAt: "desc" },
+      take: 20,
+      select: { id: true, name: true, stage: true, investmentWan: true },
+    }),
+  ]);
+  return { leads, projects };
+}

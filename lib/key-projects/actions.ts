@@ -1,0 +1,117 @@
+"use server";
+import { getTranslations } from "next-intl/server";
+import { action } from "@/lib/action";
+import { assertCan } from "@/lib/authz/can";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { formatDateOnly } from "@/lib/programmes/period";
+import { getInvestmentProgrammeOrThrow } from "@/lib/investment/queries";
+import { getKeyProjectOrThrow, getKeyProjectProgrammeOrThrow, getPledgeOrThrow } from "./queries";
+import { advanceStage, completePledge, createBlocker, createKeyProject, createPledge, updateMilestone } from "./mutations";
+import { advanceStageSchema, completePledgeSchema, createBlockerSchema, createKeyProjectSchema, createPledgeSchema, updateMilestoneSchema } from "./schemas";
+
+const revalidate = ["/key-projects"];
+
+/** Stage and milestone names in the user's words in conflict messages. */
+async function withLabels<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ConflictError && (error.messageKey === "statusTransition" || error.messageKey === "investment.milestoneMissing")) {
+      const t = await getTranslations("keyProjects");
+      const v = error.values;
+      const stage = (s: unknown) => (typeof s === "string" && s ? t(`stage.${s}` as never) : "");
+      if (error.messageKey === "statusTransition") throw new ConflictError("statusTransition", { from: stage(v.from), to: stage(v.to) });
+      throw new ConflictError("investment.milestoneMissing", { milestone: t(`milestone.${v.milestone}` as never), stage: stage(v.stage) });
+    }
+    throw error;
+  }
+}
+
+export const createKeyProjectAction = action(
+  { name: "keyProject.create", schema: createKeyProjectSchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "keyProject.manage");
+    const programme = await getKeyProjectProgrammeOrThrow(tx, user, input.programmeId);
+    const p = await createKeyProject(tx, user, programme, input);
+    await audit({
+      action: "keyProject.create", entityType: "KeyProject", entityId: p.id, orgUnitId: p.orgUnitId,
+      data: { after: { name: p.name, investmentWan: p.investmentWan, stage: p.stage, liaisonId: p.liaisonId, ownerEnterpriseId: p.ownerEnterpriseId, milestones: input.milestones } },
+    });
+    return { id: p.id };
+  },
+);
+
+export const updateMilestoneAction = action(
+  { name: "keyProject.milestone", schema: updateMilestoneSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const project = await getKeyProjectOrThrow(tx, user, input.projectId);
+    const { before, milestone } = await updateMilestone(tx, user, project, input);
+    await audit({
+      action: "keyProject.milestone", entityType: "KeyProject", entityId: project.id, orgUnitId: project.orgUnitId,
+      data: {
+        kind: input.kind,
+        before: before ? { plannedOn: formatDateOnly(before.plannedOn), actualOn: before.actualOn ? formatDateOnly(before.actualOn) : null } : null,
+        after: { plannedOn: formatDateOnly(milestone.plannedOn), actualOn: milestone.actualOn ? formatDateOnly(milestone.actualOn) : null },
+      },
+    });
+    return { id: project.id, version: project.version + 1 };
+  },
+);
+
+export const advanceStageAction = action(
+  { name: "keyProject.advance", schema: advanceStageSchema, revalidate },
+  async (input, { user, tx, audit }) =>
+    withLabels(async () => {
+      const project = await getKeyProjectOrThrow(tx, user, input.id);
+      const updated = await advanceStage(tx, user, project, input);
+      await audit({
+        action: "keyProject.advance", entityType: "KeyProject", entityId: project.id, orgUnitId: project.orgUnitId,
+        data: { before: { stage: project.stage }, after: { stage: updated.stage }, note: input.note || undefined },
+      });
+      return { id: project.id, version: updated.version, stage: updated.stage };
+    }),
+);
+
+export const createBlockerAction = action(
+  { name: "keyProject.blocker.create", schema: createBlockerSchema, idempotent: true, revalidate: [...revalidate, "/problems"] },
+  async (input, { user, tx, audit }) => {
+    const project = await getKeyProjectOrThrow(tx, user, input.projectId);
+    const problem = await createBlocker(tx, user, project, input);
+    await audit({
+      action: "keyProject.blocker.create", entityType: "Problem", entityId: problem.id, orgUnitId: problem.orgUnitId,
+      data: { keyProjectId: project.id, after: { title: problem.title, status: problem.status, dueDate: input.dueDate || null } },
+    });
+    return { id: problem.id };
+  },
+);
+
+export const createPledgeAction = action(
+  { name: "pledge.create", schema: createPledgeSchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "pledge.manage");
+    // A pledge belongs to a key-project or an investment programme the user sees.
+    const programme = await getKeyProjectProgrammeOrThrow(tx, user, input.programmeId).catch(async (e) => {
+      if (e instanceof NotFoundError) return getInvestmentProgrammeOrThrow(tx, user, input.programmeId);
+      throw e;
+    });
+    const pledge = await createPledge(tx, user, programme, input);
+    await audit({
+      action: "pledge.create", entityType: "Pledge", entityId: pledge.id, orgUnitId: pledge.orgUnitId,
+      data: { after: { problem: pledge.problem, dueOn: input.dueOn, pledgerId: pledge.pledgerId, keyProjectId: pledge.keyProjectId } },
+    });
+    return { id: pledge.id };
+  },
+);
+
+export const completePledgeAction = action(
+  { name: "pledge.complete", schema: completePledgeSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const pledge = await getPledgeOrThrow(tx, user, input.id);
+    const updated = await completePledge(tx, user, pledge, input);
+    await audit({
+      action: "pledge.complete", entityType: "Pledge", entityId: pledge.id, orgUnitId: pledge.orgUnitId,
+      data: { before: { status: pledge.status }, after: { status: updated.status, doneOn: input.doneOn, late: input.doneOn > formatDateOnly(pledge.dueOn) } },
+    });
+    return { id: pledge.id, version: updated.version };
+  },
+);
