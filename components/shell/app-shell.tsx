@@ -6,6 +6,7 @@ import { signOutAction } from "@/lib/account/actions";
 import { NAV_ITEMS } from "./nav-items";
 import { NavLink } from "./nav-link";
 import { LanguageSwitch } from "./language-switch";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 /**
  * Header + navigation. On a phone the navigation is a scrollable strip under the header
@@ -33,6 +34,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
               <br />
               {tRoles(user.role)} · {user.orgName}
             </span>
+            {can(user, "notification.view") ? <NotificationBell user={user} /> : null}
             <LanguageSwitch />
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 text-sm text-white/90 hover:bg-white/10">{t("signOut")}</button>

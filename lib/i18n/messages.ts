@@ -11,6 +11,8 @@ import investmentZh from "@/messages/investment/zh-CN.json";
 import investmentEn from "@/messages/investment/en.json";
 import mentorshipZh from "@/messages/mentorship/zh-CN.json";
 import mentorshipEn from "@/messages/mentorship/en.json";
+import platformZh from "@/messages/platform/zh-CN.json";
+import platformEn from "@/messages/platform/en.json";
 import talentZh from "@/messages/talent/zh-CN.json";
 import talentEn from "@/messages/talent/en.json";
 import type { Locale } from "@/lib/i18n/locales";
@@ -25,6 +27,7 @@ export const MESSAGE_SOURCES: Record<Locale, Record<string, Messages>> = {
     hotline: hotlineZh,
     investment: investmentZh,
     mentorship: mentorshipZh,
+    platform: platformZh,
     talent: talentZh,
   },
   en: {
@@ -33,6 +36,7 @@ export const MESSAGE_SOURCES: Record<Locale, Record<string, Messages>> = {
     hotline: hotlineEn,
     investment: investmentEn,
     mentorship: mentorshipEn,
+    platform: platformEn,
     talent: talentEn,
   },
 };

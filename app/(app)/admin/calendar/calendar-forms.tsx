@@ -1,0 +1,124 @@
+"use client";
+// The calendar admin forms: one day (add or change), a pasted list (with a live preview of
+// what will be loaded and which lines cannot be read), and removing a day.
+import { useMemo, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { FormShell } from "@/components/forms/form-shell";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { bulkLoadCalendarAction, deleteCalendarDayAction, saveCalendarDayAction } from "@/lib/calendar/actions";
+import { bulkCalendarSchema, calendarDaySchema } from "@/lib/calendar/schemas";
+import { parseCalendarList } from "@/lib/calendar/holidays-cn";
+
+type DayValues = { date: string; kind: "HOLIDAY" | "WORKDAY"; name: string };
+
+export function CalendarDayForm({ initial }: { initial: DayValues }) {
+  const t = useTranslations("calendar");
+  const router = useRouter();
+  const [done, setDone] = useState<string | null>(null);
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<DayValues, { id: string }>({
+    schema: calendarDaySchema,
+    action: saveCalendarDayAction,
+    defaultValues: initial,
+    onSuccess: (data) => {
+      setDone(t("saved", { date: data.id }));
+      router.refresh();
+    },
+  });
+  const kind = form.watch("kind");
+  return (
+    <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("save")} label={t("add")}>
+      {done ? <Alert tone="success">{done}</Alert> : null}
+      <div className="grid gap-3 sm:grid-cols-[10rem_12rem_1fr]">
+        <Field id="cal-date" label={t("date")} error={errorOf("date")} required>
+          {(p) => <Input type="date" {...p} {...form.register("date")} className={`${p.className} h-11`} />}
+        </Field>
+        <Field id="cal-kind" label={t("kindLabel")} error={errorOf("kind")} hint={t(`kindHint.${kind}`)} required>
+          {(p) => (
+            <Select {...p} {...form.register("kind")} className={`${p.className} h-11`}>
+              <option value="HOLIDAY">{t("kind.HOLIDAY")}</option>
+              <option value="WORKDAY">{t("kind.WORKDAY")}</option>
+            </Select>
+          )}
+        </Field>
+        <Field id="cal-name" label={t("name")} error={errorOf("name")}>
+          {(p) => <Input {...p} {...form.register("name")} placeholder={t("namePlaceholder")} maxLength={40} className={`${p.className} h-11`} />}
+        </Field>
+      </div>
+    </FormShell>
+  );
+}
+
+export function BulkCalendarForm() {
+  const t = useTranslations("calendar");
+  const router = useRouter();
+  const [done, setDone] = useState<string | null>(null);
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<{ text: string }, { added: number; updated: number }>({
+    schema: bulkCalendarSchema,
+    action: bulkLoadCalendarAction,
+    defaultValues: { text: "" },
+    draftKey: "draft:calendar-bulk",
+    onSuccess: (data) => {
+      setDone(t("bulkDone", data));
+      form.reset({ text: "" });
+      router.refresh();
+    },
+  });
+  const text = form.watch("text");
+  const preview = useMemo(() => parseCalendarList(text ?? ""), [text]);
+  return (
+    <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("bulkSubmit")} label={t("bulkTitle")}>
+      {done ? <Alert tone="success">{done}</Alert> : null}
+      <Field id="cal-bulk" label={t("bulkText")} error={errorOf("text")} hint={t("bulkIntro")} required>
+        {(p) => <Textarea {...p} {...form.register("text")} rows={8} placeholder={t("bulkPlaceholder")} className={`${p.className} py-2 font-mono text-sm`} />}
+      </Field>
+      {text?.trim() ? (
+        <p role="status" className="text-sm">
+          <span className="text-slate-700">{t("bulkPreview", { count: preview.entries.length })}</span>
+          {preview.errors.length > 0 ? (
+            <span className="ml-2 text-red-700">{t("bulkBadLines", { lines: preview.errors.map((e) => e.line).join("、") })}</span>
+          ) : null}
+        </p>
+      ) : null}
+    </FormShell>
+  );
+}
+
+export function RemoveDayButton({ date, name, what }: { date: string; name: string; what: string }) {
+  const t = useTranslations("calendar");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <>
+      <Button variant="ghost" size="sm" onClick={() => setOpen(true)} aria-label={`${t("remove")} ${date}`}>{t("remove")}</Button>
+      <ConfirmDialog
+        open={open}
+        title={t("remove")}
+        message={t("removeConfirm", { date, name: name || "—", what })}
+        confirmLabel={t("remove")}
+        pending={pending}
+        onCancel={() => {
+          setOpen(false);
+          setError(null);
+        }}
+        onConfirm={() =>
+          start(async () => {
+            const result = await deleteCalendarDayAction({ date });
+            if (result.ok) {
+              setOpen(false);
+              router.refresh();
+            } else setError(result.error);
+          })
+        }
+      >
+        {error ? <Alert tone="error">{error}</Alert> : null}
+      </ConfirmDialog>
+    </>
+  );
+}

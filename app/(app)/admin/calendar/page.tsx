@@ -1,0 +1,131 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { listCalendarYear } from "@/lib/calendar/queries";
+import { isWeekend, shanghaiDay } from "@/lib/calendar/working-days";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Alert } from "@/components/ui/alert";
+import { TableCard } from "@/components/ui/table";
+import { buttonClass } from "@/components/ui/button";
+import { BulkCalendarForm, CalendarDayForm, RemoveDayButton } from "./calendar-forms";
+
+export async function generateMetadata() {
+  const t = await getTranslations("calendar");
+  return { title: t("title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+
+export default async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePermission("calendar.manage");
+  const t = await getTranslations("calendar");
+  const tCommon = await getTranslations("common");
+  const sp = await searchParams;
+  const today = shanghaiDay(new Date());
+  const yearParam = Number(first(sp.year));
+  const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : Number(today.slice(0, 4));
+  const rows = await listCalendarYear(db, year);
+
+  const editParam = first(sp.date);
+  const editing = rows.find((r) => r.date === editParam);
+  const initial = editing
+    ? { date: editing.date, kind: editing.kind, name: editing.name }
+    : { date: /^\d{4}-\d{2}-\d{2}$/.test(editParam) ? editParam : "", kind: "HOLIDAY" as const, name: "" };
+
+  const weekday = (d: string) => t(`weekdays.${new Date(`${d}T00:00:00Z`).getUTCDay()}` as never);
+  const effect = (d: string, kind: "HOLIDAY" | "WORKDAY") => {
+    const weekend = isWeekend(d);
+    // A HOLIDAY on a weekend or a WORKDAY on a weekday changes nothing: say so, it is harmless.
+    if (kind === "HOLIDAY" && weekend) return { text: t("noEffect", { what: t("weekendWord") }), tone: "slate" as const };
+    if (kind === "WORKDAY" && !weekend) return { text: t("noEffect", { what: t("workdayWord") }), tone: "slate" as const };
+    return { text: t(`kindHint.${kind}`), tone: kind === "HOLIDAY" ? ("amber" as const) : ("blue" as const) };
+  };
+  const ordinary = (d: string) => (isWeekend(d) ? t("weekendWord") : t("workdayWord"));
+  const holidays = rows.filter((r) => r.kind === "HOLIDAY").length;
+  const workdays = rows.length - holidays;
+  const yearHref = (y: number) => `/admin/calendar?year=${y}`;
+  const editHref = (d: string) => `/admin/calendar?year=${year}&date=${d}#day-form`;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("title")} description={t("intro")} />
+      <Alert tone="warning">{t("confirmNote")}</Alert>
+
+      <nav aria-label={t("year")} className="flex flex-wrap items-center gap-2">
+        <Link href={yearHref(year - 1)} className={buttonClass("secondary", "sm")} aria-label={t("prevYear")}>‹ {year - 1}</Link>
+        <span className="px-2 text-lg font-semibold text-slate-900" aria-current="page">{year}</span>
+        <Link href={yearHref(year + 1)} className={buttonClass("secondary", "sm")} aria-label={t("nextYear")}>{year + 1} ›</Link>
+        <span className="ml-2 text-sm text-slate-600" data-testid="calendar-summary">{t("countSummary", { year, holidays, workdays })}</span>
+      </nav>
+
+      {rows.length === 0 ? (
+        <EmptyState>{t("empty", { year })}</EmptyState>
+      ) : (
+        <>
+          <ul className="space-y-2 md:hidden" aria-label={t("title")}>
+            {rows.map((r) => {
+              const e = effect(r.date, r.kind);
+              return (
+                <li key={r.date} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+                  <div className="flex items-baseline justify-between gap-2">
+                    <span className="font-mono font-medium text-slate-900">{r.date} <span className="font-sans text-sm text-slate-500">{weekday(r.date)}</span></span>
+                    <Badge tone={r.kind === "HOLIDAY" ? "amber" : "blue"}>{t(`kind.${r.kind}`)}</Badge>
+                  </div>
+                  <div className="mt-1 text-slate-800">{r.name || "—"}</div>
+                  <div className="mt-1 text-sm text-slate-500">{e.text}</div>
+                  <div className="mt-2 flex gap-2">
+                    <Link href={editHref(r.date)} className={buttonClass("secondary", "sm")}>{t("edit")}</Link>
+                    <RemoveDayButton date={r.date} name={r.name} what={ordinary(r.date)} />
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+          <TableCard
+            caption={t("title")}
+            columns={[
+              { key: "date", label: t("date") },
+              { key: "weekday", label: t("weekday") },
+              { key: "kind", label: t("kindLabel") },
+              { key: "name", label: t("name") },
+              { key: "effect", label: t("effect") },
+              { key: "actions", label: tCommon("actions"), srOnly: true },
+            ]}
+          >
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => {
+                const e = effect(r.date, r.kind);
+                return (
+                  <tr key={r.date} className={r.date === editing?.date ? "bg-brand-50" : "hover:bg-slate-50"}>
+                    <td className="whitespace-nowrap px-3 py-2 font-mono">{r.date}</td>
+                    <td className="whitespace-nowrap px-3 py-2">{weekday(r.date)}</td>
+                    <td className="px-3 py-2"><Badge tone={r.kind === "HOLIDAY" ? "amber" : "blue"}>{t(`kind.${r.kind}`)}</Badge></td>
+                    <td className="px-3 py-2">{r.name || "—"}</td>
+                    <td className="px-3 py-2 text-sm text-slate-600">{e.text}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-right">
+                      <Link href={editHref(r.date)} className={buttonClass("ghost", "sm")} aria-label={`${t("edit")} ${r.date}`}>{t("edit")}</Link>
+                      <RemoveDayButton date={r.date} name={r.name} what={ordinary(r.date)} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </TableCard>
+        </>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div id="day-form">
+          <Card title={t("add")}>
+            <CalendarDayForm key={initial.date || "new"} initial={initial} />
+          </Card>
+        </div>
+        <Card title={t("bulkTitle")}>
+          <BulkCalendarForm />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format/dates";
+import { listNotifications, unreadNotificationCount } from "@/lib/notifications/queries";
+import { safeNotificationLink } from "@/lib/notifications/schemas";
+import { notificationTitleRenderer } from "@/components/notifications/title";
+import { MarkAllReadButton, MarkReadButton, OpenNotificationButton } from "@/components/notifications/notification-actions";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { KeysetPager } from "@/components/ui/keyset-pager";
+import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+
+export async function generateMetadata() {
+  const t = await getTranslations("notifications");
+  return { title: t("title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+
+export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePermission("notification.view");
+  const t = await getTranslations("notifications");
+  const locale = await getLocale();
+  const sp = await searchParams;
+  const unreadOnly = first(sp.unread) === "1";
+  const after = first(sp.after).slice(0, 80) || undefined;
+
+  const [{ items, nextCursor }, unread, title] = await Promise.all([
+    listNotifications(db, user.id, { unreadOnly, after }),
+    unreadNotificationCount(db, user.id),
+    notificationTitleRenderer(),
+  ]);
+  const base = unreadOnly ? "/notifications?unread=1" : "/notifications";
+  const withAfter = (cursor: string) => `${base}${unreadOnly ? "&" : "?"}after=${encodeURIComponent(cursor)}`;
+
+  return (
+    <div>
+      <PageHeader title={t("title")} description={t("intro")} actions={unread > 0 ? <MarkAllReadButton /> : null} />
+
+      <nav aria-label={t("title")} className="mb-3 flex gap-2">
+        <Link href="/notifications" aria-current={!unreadOnly ? "page" : undefined} className={buttonClass(!unreadOnly ? "primary" : "secondary", "sm")}>
+          {t("showAll")}
+        </Link>
+        <Link href="/notifications?unread=1" aria-current={unreadOnly ? "page" : undefined} className={buttonClass(unreadOnly ? "primary" : "secondary", "sm")}>
+          {t("unreadOnly")}{unread > 0 ? ` (${unread})` : ""}
+        </Link>
+      </nav>
+
+      {items.length === 0 ? (
+        <EmptyState>{unreadOnly ? t("emptyUnread") : t("empty")}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="notification-list">
+          {items.map((n) => {
+            const text = title(n.titleKey, n.params);
+            const href = safeNotificationLink(n.link);
+            const isUnread = n.readAt === null;
+            return (
+              <li
+                key={n.id}
+                data-unread={isUnread ? "true" : "false"}
+                className={cn("flex items-start gap-3 px-3 py-3 sm:px-4", isUnread ? "bg-brand-50" : "bg-white")}
+              >
+                <span aria-hidden="true" className={cn("mt-2 h-2.5 w-2.5 shrink-0 rounded-full", isUnread ? "bg-brand-600" : "bg-transparent")} />
+                <div className="min-w-0 flex-1">
+                  <div className={cn("break-words", isUnread ? "font-semibold text-slate-900" : "text-slate-700")}>
+                    {isUnread ? <span className="sr-only">{t("unread")}: </span> : null}
+                    {href ? <OpenNotificationButton id={n.id} href={href} unread={isUnread} label={text} /> : text}
+                  </div>
+                  <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
+                    <time dateTime={n.lastAt.toISOString()}>{formatDateTime(n.lastAt, locale)}</time>
+                    {n.count > 1 ? (
+                      <span title={t("foldedLabel", { count: n.count })} aria-label={t("foldedLabel", { count: n.count })}>
+                        <Badge tone="amber">{t("folded", { count: n.count })}</Badge>
+                      </span>
+                    ) : null}
+                  </div>
+                </div>
+                {isUnread ? <MarkReadButton id={n.id} /> : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <div className="mt-4">
+        <KeysetPager label={t("pages")} firstHref={after ? base : undefined} nextHref={nextCursor ? withAfter(nextCursor) : undefined} />
+      </div>
+    </div>
+  );
+}

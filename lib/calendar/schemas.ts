@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@required").refine((v) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}, "@required");
+
+export const calendarDaySchema = z.strictObject({
+  date: day,
+  kind: z.enum(["HOLIDAY", "WORKDAY"]),
+  name: z.string().trim().max(40, "@tooLong"),
+});
+export type CalendarDayInput = z.infer<typeof calendarDaySchema>;
+
+export const deleteCalendarDaySchema = z.strictObject({ date: day });
+
+/** Pasted list, one day a line (see parseCalendarList). ~400 lines is more than two years. */
+export const bulkCalendarSchema = z.strictObject({
+  text: z.string().trim().min(1, "@required").max(20_000, "@tooLong"),
+});
+
+export const MAX_BULK_DAYS = 400;
