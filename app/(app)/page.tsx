@@ -1,27 +1,129 @@
+// Home: what is due today for the signed-in user, first thing on a phone — visits due under
+// the campaigns' rules, hotline requests with a clock running, problems assigned to them,
+// mentoring milestones due. Managers and admins also get their dashboard one tap away.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listProgrammes } from "@/lib/programmes/queries";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { officerDue } from "@/lib/dashboards/officer-home";
+import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { Card, EmptyState, Badge } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { can } from "@/lib/authz/can";
 
+function DueList({ title, count, children, empty }: { title: string; count: number; children: ReactNode; empty: string }) {
+  return (
+    <Card title={<span className="flex items-center gap-2">{title} <Badge tone={count ? "amber" : "slate"}>{count}</Badge></span>}>
+      {count === 0 ? <p className="text-sm text-slate-500">{empty}</p> : <ul className="-my-2 divide-y divide-slate-100">{children}</ul>}
+    </Card>
+  );
+}
+
+function DueLink({ href, title, meta, tone }: { href: string; title: string; meta: ReactNode; tone?: "red" | "amber" | null }) {
+  return (
+    <li>
+      <Link href={href} className="flex min-h-12 items-center justify-between gap-3 py-2 hover:bg-slate-50">
+        <span className="min-w-0">
+          <span className="block truncate font-medium text-slate-900">{title}</span>
+          <span className={tone === "red" ? "text-sm text-red-700" : tone === "amber" ? "text-sm text-amber-700" : "text-sm text-slate-600"}>{meta}</span>
+        </span>
+        <span aria-hidden="true" className="text-slate-400">›</span>
+      </Link>
+    </li>
+  );
+}
+
 export default async function HomePage() {
   const user = await requireUser();
   const t = await getTranslations();
-  const programmes = await listProgrammes(db, user, { status: "ACTIVE" });
+  const th = await getTranslations("officerHome");
+  const locale = await getLocale();
+  const [programmes, due] = await Promise.all([listProgrammes(db, user, { status: "ACTIVE" }), officerDue(db, user)]);
+  const total = due.visits.length + due.requests.length + due.problems.length + due.milestones.length;
+  const isManager = can(user, "dashboard.view");
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold sm:text-2xl">{t("home.greeting", { name: user.name })}</h1>
           <p className="text-sm text-slate-600">{t("home.roleAt", { role: t(`roles.${user.role}`), org: user.orgName })}</p>
         </div>
-        {/* The officer's most frequent task, one tap from home on a phone. */}
-        {can(user, "visit.create") ? <LinkButton href="/visits/new" className="w-full sm:w-auto">{t("nav.recordVisit")}</LinkButton> : null}
+        <div className="flex w-full flex-wrap gap-2 sm:w-auto">
+          {/* The officer's most frequent task, one tap from home on a phone. */}
+          {can(user, "visit.create") ? <LinkButton href="/visits/new" className="flex-1 sm:flex-none">{t("nav.recordVisit")}</LinkButton> : null}
+          {isManager ? <LinkButton href="/dashboard" variant={can(user, "visit.create") ? "secondary" : "primary"} className="flex-1 sm:flex-none">{th("managerSummary")}</LinkButton> : null}
+        </div>
       </div>
+
+      <h2 className="text-lg font-semibold text-slate-800">{th("dueToday")} <span className="text-sm font-normal text-slate-500">{formatCalendarDate(new Date(`${due.today}T00:00:00Z`))}</span></h2>
+      {total === 0 ? <EmptyState>{th("nothingDue")}</EmptyState> : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {due.visits.length || !isManager ? (
+          <DueList title={th("visitsDue")} count={due.visits.length} empty={th("none")}>
+            {due.visits.map((v) => (
+              <DueLink
+                key={`${v.programmeId}-${v.ruleId}-${v.subjectId}`}
+                href={v.subjectType === "ENTERPRISE" ? "/visits/new" : `/campaigns/${v.programmeId}/due`}
+                title={v.subjectType === "ENTERPRISE" ? v.subjectName : v.programmeName}
+                tone={v.status === "OVERDUE" ? "red" : v.status === "DUE_SOON" ? "amber" : null}
+                meta={`${v.status === "OVERDUE" ? `${th("overdue")} · ` : ""}${v.count}/${v.required} · ${th("dueOn", { date: v.current.lastDay })}`}
+              />
+            ))}
+          </DueList>
+        ) : null}
+        {due.requests.length || !isManager ? (
+          <DueList title={th("requests")} count={due.requests.length} empty={th("none")}>
+            {due.requests.map((r) => {
+              const late = r.respondDueAt < due.now;
+              return (
+                <DueLink
+                  key={r.id}
+                  href={`/hotline/${r.id}`}
+                  title={`${r.number} ${r.title || r.enterprise?.name || r.enterpriseName || r.category}`}
+                  tone={late ? "red" : "amber"}
+                  meta={late ? th("overdue") : th("dueAt", { time: formatDateTime(r.respondDueAt, locale) })}
+                />
+              );
+            })}
+          </DueList>
+        ) : null}
+        {due.problems.length || !isManager ? (
+          <DueList title={th("problems")} count={due.problems.length} empty={th("none")}>
+            {due.problems.map((p) => {
+              const late = p.dueDate && p.dueDate.toISOString().slice(0, 10) < due.today;
+              return (
+                <DueLink
+                  key={p.id}
+                  href={`/problems/${p.id}`}
+                  title={p.title}
+                  tone={late ? "red" : null}
+                  meta={`${t(`problems.status.${p.status}`)} · ${p.orgUnit.name}${p.dueDate ? ` · ${th("dueOn", { date: formatCalendarDate(p.dueDate) })}` : ""}`}
+                />
+              );
+            })}
+          </DueList>
+        ) : null}
+        {due.milestones.length || !isManager ? (
+          <DueList title={th("milestones")} count={due.milestones.length} empty={th("none")}>
+            {due.milestones.map((m) => {
+              const pairing = m.goal.plan.pairing;
+              const late = m.dueDate.toISOString().slice(0, 10) < due.today;
+              return (
+                <DueLink
+                  key={m.id}
+                  href={`/mentorship/pairings/${pairing.id}`}
+                  title={m.title}
+                  tone={late ? "red" : "amber"}
+                  meta={`${late ? `${th("overdue")} · ` : ""}${th("dueOn", { date: formatCalendarDate(m.dueDate) })} · ${pairing.mentorId === user.id ? `${th("asMentor")} ${pairing.trainee.name}` : `${th("asTrainee")} · ${pairing.mentor.name}`}`}
+                />
+              );
+            })}
+          </DueList>
+        ) : null}
+      </div>
+
       <Card title={t("home.activeProgrammes")}>
         {programmes.length === 0 ? (
           <EmptyState>{t("home.noProgrammes")}</EmptyState>
@@ -29,7 +131,7 @@ export default async function HomePage() {
           <ul className="grid gap-3 sm:grid-cols-2">
             {programmes.map((p) => (
               <li key={p.id}>
-                <Link href={`/programmes/${p.id}`} className="block rounded-md border border-slate-200 p-3 hover:border-brand-600 hover:bg-brand-50">
+                <Link href={isManager ? `/dashboard?programme=${p.id}` : `/programmes/${p.id}`} className="block rounded-md border border-slate-200 p-3 hover:border-brand-600 hover:bg-brand-50">
                   <div className="flex items-center gap-2">
                     <Badge tone="blue">{t(`programmeTypes.${p.type}`)}</Badge>
                     <span className="text-xs text-slate-500">{p.orgUnit.name}</span>

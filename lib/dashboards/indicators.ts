@@ -1,0 +1,177 @@
+// The indicator registry: every measure a dashboard, a target or a 赛马 ranking can name.
+// Each indicator derives its value from one or two query families (./families), so a page
+// runs each family's SQL once for all the units it shows. Names are in messages/dashboards
+// under "dashboards.indicators.<key>"; units under "dashboards.units.<unit>".
+import "server-only";
+import type { Db, Tx } from "@/lib/db/client";
+import type { ProgrammeType } from "@/lib/generated/prisma/enums";
+import { FAMILIES, type FamilyName, type FamilyQuery, type FamilyResult, type FamilyRow } from "./families";
+
+export type IndicatorUnit = "count" | "households" | "enterprises" | "percent" | "days" | "points" | "wan" | "yi" | "score" | "items";
+export type Direction = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+
+export type Indicator = {
+  key: string;
+  unit: IndicatorUnit;
+  direction: Direction;
+  /** Values of children add up to the parent's (counts and sums; not rates or averages). */
+  additive: boolean;
+  /** The programme type whose panel shows it. */
+  programmeType: ProgrammeType;
+  families: FamilyName[];
+  value: (rows: Partial<Record<FamilyName, FamilyRow>>) => number | null;
+};
+
+const pct = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 1000) / 10 : null);
+const round1 = (v: number) => Math.round(v * 10) / 10;
+const n = (row: FamilyRow | undefined, key: string) => row?.[key] ?? 0;
+
+function count(key: string, programmeType: ProgrammeType, family: FamilyName, column: string, unit: IndicatorUnit = "count"): Indicator {
+  return { key, unit, direction: "HIGHER_IS_BETTER", additive: true, programmeType, families: [family], value: (r) => n(r[family], column) };
+}
+
+/** On-time rate of a hotline stage: on time ÷ requests whose clock has run out or been met. */
+function onTime(key: string, stage: "accept" | "assign" | "respond"): Indicator {
+  return {
+    key, unit: "percent", direction: "HIGHER_IS_BETTER", additive: false, programmeType: "HOTLINE", families: ["requests"],
+    value: (r) => pct(n(r.requests, `${stage}OnTime`), n(r.requests, "received") - n(r.requests, `${stage}Pending`)),
+  };
+}
+
+export const INDICATORS: Indicator[] = [
+  // 民情双访 visits and problems
+  count("visits.count", "VISIT_CAMPAIGN", "visits", "visits"),
+  count("visits.households", "VISIT_CAMPAIGN", "reach", "households", "households"),
+  count("visits.enterprises", "VISIT_CAMPAIGN", "reach", "enterprises", "enterprises"),
+  count("visits.guided", "VISIT_CAMPAIGN", "visits", "guided"),
+  {
+    key: "visits.coverage", unit: "percent", direction: "HIGHER_IS_BETTER", additive: false, programmeType: "VISIT_CAMPAIGN", families: ["coverage"],
+    value: (r) => pct(n(r.coverage, "reachedHouseholds"), n(r.coverage, "households")),
+  },
+  {
+    key: "visits.enterpriseCoverage", unit: "percent", direction: "HIGHER_IS_BETTER", additive: false, programmeType: "VISIT_CAMPAIGN", families: ["coverage"],
+    value: (r) => pct(n(r.coverage, "reachedEnterprises"), n(r.coverage, "enterprises")),
+  },
+  count("visits.events", "VISIT_CAMPAIGN", "events", "events"),
+  count("problems.raised", "VISIT_CAMPAIGN", "problems", "raised", "items"),
+  count("problems.solved", "VISIT_CAMPAIGN", "problems", "solved", "items"),
+  {
+    key: "problems.solvedRate", unit: "percent", direction: "HIGHER_IS_BETTER", additive: false, programmeType: "VISIT_CAMPAIGN", families: ["problems"],
+    value: (r) => pct(n(r.problems, "solved"), n(r.problems, "raised")),
+  },
+  {
+    key: "problems.avgDaysToSolve", unit: "days", direction: "LOWER_IS_BETTER", additive: false, programmeType: "VISIT_CAMPAIGN", families: ["problems"],
+    value: (r) => (n(r.problems, "solved") > 0 ? round1(n(r.problems, "solvedDaysSum") / n(r.problems, "solved")) : null),
+  },
+  // 亲企办 hotline
+  count("hotline.received", "HOTLINE", "requests", "received", "items"),
+  count("hotline.closed", "HOTLINE", "requests", "closed", "items"),
+  onTime("hotline.acceptOnTime", "accept"),
+  onTime("hotline.assignOnTime", "assign"),
+  onTime("hotline.respondOnTime", "respond"),
+  {
+    // Stage clocks missed (late, or overdue and still running), summed over the three stages.
+    key: "hotline.breaches", unit: "count", direction: "LOWER_IS_BETTER", additive: true, programmeType: "HOTLINE", families: ["requests"],
+    value: (r) => (["accept", "assign", "respond"] as const).reduce((s, st) => s + n(r.requests, "received") - n(r.requests, `${st}OnTime`) - n(r.requests, `${st}Pending`), 0),
+  },
+  {
+    key: "hotline.satisfaction", unit: "percent", direction: "HIGHER_IS_BETTER", additive: false, programmeType: "HOTLINE", families: ["requests"],
+    value: (r) => pct(n(r.requests, "satisfactionSum"), n(r.requests, "satisfactionCount") * 5),
+  },
+  // 导师带徒 mentorship
+  count("mentorship.pairingsActive", "MENTORSHIP", "mentorship", "pairingsActive"),
+  {
+    key: "mentorship.pairingsOnTrack", unit: "percent", direction: "HIGHER_IS_BETTER", additive: false, programmeType: "MENTORSHIP", families: ["mentorship"],
+    value: (r) => pct(n(r.mentorship, "pairingsOnTrack"), n(r.mentorship, "pairingsActive")),
+  },
+  { ...count("mentorship.overdueActivities", "MENTORSHIP", "mentorship", "overdueMilestones", "items"), direction: "LOWER_IS_BETTER" },
+  count("mentorship.activities", "MENTORSHIP", "mentorship", "activities"),
+  count("mentorship.guidedVisits", "MENTORSHIP", "mentorship", "guidedVisits"),
+  count("mentorship.disputes", "MENTORSHIP", "mentorship", "disputes", "items"),
+  // 人才积分 talent points
+  count("points.granted", "TALENT_POINTS", "points", "granted", "points"),
+  count("points.redeemed", "TALENT_POINTS", "points", "redeemed", "points"),
+  count("points.redemptions", "TALENT_POINTS", "points", "redemptions", "items"),
+  count("points.talentsServed", "TALENT_POINTS", "quotas", "talentsServed"),
+  {
+    key: "points.quotaUse", unit: "percent", direction: "HIGHER_IS_BETTER", additive: false, programmeType: "TALENT_POINTS", families: ["quotas"],
+    value: (r) => pct(n(r.quotas, "quotaUsed"), n(r.quotas, "quotaTotal")),
+  },
+  // 三争一实 showcases
+  count("showcase.sessions", "SHOWCASE", "showcase", "sessions"),
+  count("showcase.entries", "SHOWCASE", "showcase", "entries"),
+  // 招商 investment
+  count("investment.trips", "INVESTMENT", "investment", "trips"),
+  count("investment.enterprisesMet", "INVESTMENT", "investment", "enterprisesMet", "enterprises"),
+  count("investment.projectsSigned", "INVESTMENT", "investment", "projectsSigned", "items"),
+  { ...count("investment.signedWan", "INVESTMENT", "investment", "signedWan", "wan"), value: (r) => round1(n(r.investment, "signedWan")) },
+  { ...count("investment.signedYi", "INVESTMENT", "investment", "signedWan", "yi"), value: (r) => Math.round(n(r.investment, "signedWan") / 100) / 100 },
+  // 重点项目 key projects
+  count("keyProjects.started", "KEY_PROJECT", "keyProjects", "started", "items"),
+  count("keyProjects.inProduction", "KEY_PROJECT", "keyProjects", "inProduction", "items"),
+  { ...count("keyProjects.lateMilestones", "KEY_PROJECT", "keyProjects", "lateMilestones", "items"), direction: "LOWER_IS_BETTER" },
+];
+
+export const INDICATOR_BY_KEY = new Map(INDICATORS.map((i) => [i.key, i]));
+export const INDICATOR_KEYS = INDICATORS.map((i) => i.key);
+
+/** Programme indicator codes (lib/programmes/catalogue.ts) → the registry key that computes them. */
+export const TARGET_CODE_TO_KEY: Record<string, string> = {
+  households_visited: "visits.households",
+  enterprises_visited: "visits.enterprises",
+  problems_solved: "problems.solved",
+  events_held: "visits.events",
+  pairings_active: "mentorship.pairingsActive",
+  guided_visits: "mentorship.guidedVisits",
+  disputes_resolved: "mentorship.disputes",
+  requests_closed: "hotline.closed",
+  same_day_response_rate: "hotline.respondOnTime",
+  satisfaction_rate: "hotline.satisfaction",
+  talents_served: "points.talentsServed",
+  points_granted: "points.granted",
+  resources_redeemed: "points.redemptions",
+  entries_presented: "showcase.entries",
+  sessions_held: "showcase.sessions",
+  trips: "investment.trips",
+  enterprises_met: "investment.enterprisesMet",
+  projects_signed: "investment.projectsSigned",
+  investment_signed: "investment.signedYi",
+  projects_started: "keyProjects.started",
+  projects_in_production: "keyProjects.inProduction",
+};
+
+/** The indicators of one programme type's panel, in display order. */
+export function indicatorsOfType(type: ProgrammeType): Indicator[] {
+  return INDICATORS.filter((i) => i.programmeType === type && i.key !== "investment.signedYi");
+}
+
+export type IndicatorValues = Map<string, Map<string, number | null>>;
+
+/**
+ * Values of `keys` for every unit in `q.units` (each its whole subtree): indicator key →
+ * unit id → value. With `q.grain`, the inner key is `${unitId}|${bucketStart}` and only
+ * bucketable indicators have values.
+ */
+export async function computeIndicators(client: Db | Tx, keys: string[], q: FamilyQuery): Promise<IndicatorValues> {
+  const indicators = keys.map((k) => INDICATOR_BY_KEY.get(k)).filter((i): i is Indicator => Boolean(i));
+  const needed = [...new Set(indicators.flatMap((i) => i.families))].filter((f) => !q.grain || FAMILIES[f].bucketed);
+  const results = new Map<FamilyName, FamilyResult>(
+    await Promise.all(needed.map(async (f) => [f, await FAMILIES[f].run(client, q)] as const)),
+  );
+  const rowKeys = new Set<string>(q.grain ? [...results.values()].flatMap((r) => [...r.keys()]) : q.units.map((u) => u.id));
+  const out: IndicatorValues = new Map();
+  for (const ind of indicators) {
+    const values = new Map<string, number | null>();
+    if (!ind.families.every((f) => results.has(f))) {
+      out.set(ind.key, values);
+      continue;
+    }
+    for (const rk of rowKeys) {
+      const rows: Partial<Record<FamilyName, FamilyRow>> = {};
+      for (const f of ind.families) rows[f] = results.get(f)!.get(rk);
+      values.set(rk, ind.value(rows));
+    }
+    out.set(ind.key, values);
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+// The dashboard period: this week / month / quarter / year, or a custom range, as Shanghai
+// calendar dates "YYYY-MM-DD" (inclusive). Pure, so it is unit-tested without a database.
+import { z } from "zod";
+import { shanghaiDate } from "@/lib/campaigns/frequency";
+
+export const PERIOD_KINDS = ["week", "month", "quarter", "year", "custom"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export type DashboardPeriod = { kind: PeriodKind; from: string; to: string };
+
+const DAY = 86_400_000;
+const ymd = (d: Date) => d.toISOString().slice(0, 10);
+const utc = (s: string) => new Date(`${s}T00:00:00.000Z`);
+const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(utc(s).getTime()) && ymd(utc(s)) === s);
+
+export function addDays(day: string, n: number): string {
+  return ymd(new Date(utc(day).getTime() + n * DAY));
+}
+
+/** The period of this kind containing `today` (Shanghai date). Weeks start on Monday. */
+export function periodOf(kind: Exclude<PeriodKind, "custom">, today: string): DashboardPeriod {
+  const d = utc(today);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  switch (kind) {
+    case "week": {
+      const back = (d.getUTCDay() + 6) % 7;
+      const from = addDays(today, -back);
+      return { kind, from, to: addDays(from, 6) };
+    }
+    case "month":
+      return { kind, from: ymd(new Date(Date.UTC(y, m, 1))), to: ymd(new Date(Date.UTC(y, m + 1, 0))) };
+    case "quarter": {
+      const q = Math.floor(m / 3) * 3;
+      return { kind, from: ymd(new Date(Date.UTC(y, q, 1))), to: ymd(new Date(Date.UTC(y, q + 3, 0))) };
+    }
+    case "year":
+      return { kind, from: `${y}-01-01`, to: `${y}-12-31` };
+  }
+}
+
+/** Reads ?period=&from=&to= (anything invalid falls back to this month; a custom range is at most 3 years). */
+export function parseDashboardPeriod(params: { period?: string; from?: string; to?: string }, now = new Date()): DashboardPeriod {
+  const today = shanghaiDate(now);
+  const kind = (PERIOD_KINDS as readonly string[]).includes(params.period ?? "") ? (params.period as PeriodKind) : "month";
+  if (kind !== "custom") return periodOf(kind, today);
+  const from = dateString.safeParse(params.from);
+  const to = dateString.safeParse(params.to);
+  if (!from.success || !to.success || from.data > to.data || utc(to.data).getTime() - utc(from.data).getTime() > 3 * 366 * DAY) {
+    return periodOf("month", today);
+  }
+  return { kind, from: from.data, to: to.data };
+}
+
+/** Week buckets for spans up to ~4 months, month buckets beyond. */
+export function trendGrain(period: Pick<DashboardPeriod, "from" | "to">): "week" | "month" {
+  return utc(period.to).getTime() - utc(period.from).getTime() <= 120 * DAY ? "week" : "month";
+}
+
+/** The first day of every bucket (week from Monday / month) overlapping the period, in order. */
+export function trendBuckets(period: Pick<DashboardPeriod, "from" | "to">, grain: "week" | "month"): string[] {
+  const out: string[] = [];
+  let cur = grain === "week" ? periodOf("week", period.from).from : periodOf("month", period.from).from;
+  while (cur <= period.to) {
+    out.push(cur);
+    cur = grain === "week" ? addDays(cur, 7) : ymd(new Date(Date.UTC(utc(cur).getUTCFullYear(), utc(cur).getUTCMonth() + 1, 1)));
+  }
+  return out;
+}
+
+export function minDay(a: string, b: string): string {
+  return a < b ? a : b;
+}
+export function maxDay(a: string, b: string): string {
+  return a > b ? a : b;
+}

@@ -1,0 +1,126 @@
+// The manager dashboard: who may open it and export from it, drill-down scope, children
+// adding up to the parent, and the export carrying exactly the rows of the table on screen.
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { db } from "@/lib/db/client";
+import { loadSessionUser } from "@/lib/auth/session";
+import { loadDashboard, panelTable } from "@/lib/dashboards/view";
+import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
+import { dateOnly } from "@/lib/programmes/period";
+import { messagesFor } from "@/lib/i18n/messages";
+import { createTranslator } from "next-intl";
+import DashboardPage from "@/app/(app)/dashboard/page";
+import { GET as exportDashboard } from "@/app/api/exports/dashboard/route";
+import { resetRequest } from "../support/next-stubs";
+import { actAs, demoUser, unitByCode } from "../support/fixtures";
+
+let programmeId: string;
+const NOW = new Date();
+const t = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") as never, namespace: "dashboards" as never }) as unknown as (k: string, v?: Record<string, string | number>) => string;
+
+async function sessionUser(username: string) {
+  const u = await demoUser(username);
+  return (await loadSessionUser(u.id, u.sessionVersion))!;
+}
+
+beforeAll(async () => {
+  const admin = await demoUser("admin");
+  const py = await unitByCode("XS-PY");
+  programmeId = (await db.programme.create({
+    data: {
+      type: "VISIT_CAMPAIGN", name: "看板导出测试", startDate: dateOnly("2026-01-01"), endDate: dateOnly("2027-12-31"), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id,
+      indicators: { create: [{ code: "households_visited", name: "走访农户", unit: "户" }] },
+    },
+  })).id;
+  const officer = await demoUser("py.officer");
+  // A few visits this month in three villages, to seeded households.
+  const today = new Date(Date.now() - 60_000);
+  for (const [code, n] of [["XS-PY-XJ", 3], ["XS-PY-JY", 2], ["XS-PY-SH", 1]] as const) {
+    const unit = await unitByCode(code);
+    const households = await db.household.findMany({ where: { orgUnitId: unit.id }, take: n, orderBy: { householdKey: "asc" } });
+    for (const h of households) {
+      await db.visit.create({ data: { programmeId, orgUnitId: unit.id, officerId: officer.id, kind: "HOUSEHOLD", householdId: h.id, visitedAt: today } });
+    }
+  }
+});
+beforeEach(() => resetRequest());
+
+async function rowsOf(response: Response) {
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toContain("spreadsheetml");
+  expect(response.headers.get("content-disposition")).toContain("attachment");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe("access", () => {
+  it("an officer gets the forbidden page and a 403 from the export", async () => {
+    await actAs("py.officer");
+    await expect(DashboardPage({ searchParams: Promise.resolve({}) })).rejects.toThrow("NEXT_REDIRECT /forbidden");
+    const denied = await exportDashboard(new Request("http://localhost:3000/api/exports/dashboard?table=panel"));
+    expect(denied.status).toBe(403);
+    expect(await db.auditLog.count({ where: { action: "dashboard.export" } })).toBe(0);
+  });
+
+  it("no session: 401, nothing exported", async () => {
+    const response = await exportDashboard(new Request("http://localhost:3000/api/exports/dashboard"));
+    expect(response.status).toBe(401);
+  });
+
+  it("a manager may not drill outside their subtree (a unit of another district is not found)", async () => {
+    const yh = await sessionUser("yh.manager");
+    const py = await unitByCode("XS-PY");
+    await expect(loadDashboard(db, yh, { unit: py.id })).rejects.toThrow("notFound");
+    await actAs("yh.manager");
+    const response = await exportDashboard(new Request(`http://localhost:3000/api/exports/dashboard?unit=${py.id}`));
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("drill-down", () => {
+  it("district → town → village; children of additive indicators add up to the parent", async () => {
+    const admin = await sessionUser("admin");
+    const xs = await unitByCode("XS");
+    const py = await unitByCode("XS-PY");
+    const xj = await unitByCode("XS-PY-XJ");
+    const town = await loadDashboard(db, admin, { unit: py.id, programme: programmeId, period: "month" });
+    expect(town.breadcrumb.map((b) => b.id).slice(-2)).toEqual([xs.id, py.id]);
+    expect(town.selected?.id).toBe(programmeId);
+    expect(town.children.map((c) => c.id)).toContain(xj.id);
+    const panel = town.panel!;
+    expect(panel.values.get("visits.count")!.get(py.id)).toBe(6);
+    expect(panel.values.get("visits.households")!.get(xj.id)).toBe(3);
+    for (const key of panel.keys.filter((k) => INDICATOR_BY_KEY.get(k)!.additive)) {
+      const sum = town.children.reduce((s, c) => s + (panel.values.get(key)!.get(c.id) ?? 0), 0);
+      expect({ key, sum }).toEqual({ key, sum: panel.values.get(key)!.get(py.id) ?? 0 });
+    }
+    // The village page's own total equals its row on the town page.
+    const village = await loadDashboard(db, admin, { unit: xj.id, programme: programmeId, period: "month" });
+    expect(village.children).toHaveLength(0);
+    for (const key of panel.keys) expect(village.panel!.values.get(key)!.get(xj.id)).toEqual(panel.values.get(key)!.get(xj.id));
+    // Trend: the month's weekly buckets add up to the period total.
+    const weekly = town.panel!.trend.values.get("visits.count")!;
+    expect(weekly.reduce((s: number, v) => s + (v ?? 0), 0)).toBe(6);
+  });
+});
+
+describe("export", () => {
+  it("contains exactly the table's rows, with the filters and export time; audited with the row count", async () => {
+    const manager = await actAs("py.manager");
+    const py = await unitByCode("XS-PY");
+    const rows = await rowsOf(await exportDashboard(new Request(`http://localhost:3000/api/exports/dashboard?unit=${py.id}&programme=${programmeId}&period=month&table=panel`)));
+    expect(String(rows[0]![0])).toContain("浦阳镇");
+    expect(String(rows[0]![0])).toContain("看板导出测试");
+    expect(String(rows[0]![0])).toMatch(/导出时间：\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/);
+    const model = await loadDashboard(db, await sessionUser("py.manager"), { unit: py.id, programme: programmeId, period: "month" }, NOW);
+    const expected = panelTable(model, t);
+    expect(rows[1]).toEqual(expected.headers);
+    expect(rows.slice(2).map((r) => Array.from(r, (c) => (c === "" || c === undefined ? null : c)))).toEqual(expected.rows.map((r) => r.cells.map((c) => c ?? null)).map((r) => { while (r.length && r.at(-1) === null) r.pop(); return r; }));
+    expect(rows.slice(2)).toHaveLength(6); // the town and its five villages
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "dashboard.export", actorId: manager.id }, orderBy: { seq: "desc" } });
+    expect(audit.data).toMatchObject({ rows: 6, programmeId, table: "panel", unitId: py.id });
+  });
+});
