@@ -1,0 +1,47 @@
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { hotlineProgrammeOptions } from "@/lib/hotline/queries";
+import { getVisitOrThrow } from "@/lib/visits/queries";
+import { NotFoundError } from "@/lib/errors";
+import { Alert } from "@/components/ui/alert";
+import { Card, PageHeader } from "@/components/ui/card";
+import { IntakeForm } from "@/components/hotline/intake-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("hotline");
+  return { title: t("newTitle") };
+}
+
+export default async function NewRequestPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requirePermission("request.intake");
+  const t = await getTranslations("hotline");
+  const { visit: visitId } = await searchParams;
+  const programmes = await hotlineProgrammeOptions(db, user);
+  // "提交诉求" from a visit: the visit and its enterprise come prefilled (and are checked again on submit).
+  let visit: { id: string; enterprise: { id: string; name: string; creditCode: string } | null } | null = null;
+  if (visitId && visitId.length <= 64) {
+    try {
+      const v = await getVisitOrThrow(db, user, visitId);
+      visit = { id: v.id, enterprise: v.enterprise ? { id: v.enterprise.id, name: v.enterprise.name, creditCode: v.enterprise.creditCode } : null };
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+
+  return (
+    <div className="mx-auto max-w-2xl">
+      <PageHeader title={t("newTitle")} description={visit ? t("fromVisitIntro") : t("newIntro")} />
+      {programmes.length === 0 ? (
+        <Alert tone="warning">{t("programmeNone")}</Alert>
+      ) : (
+        <Card>
+          <IntakeForm
+            programmes={programmes.map((p) => ({ id: p.id, name: p.name, categories: p.settings.categories }))}
+            visit={visit}
+          />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format/dates";
+import { clocksOf, isBreached } from "@/lib/hotline/clocks";
+import { hotlineCategories, listRequests, pendingExtensions, REQUEST_TABS, type RequestListFilter, type RequestTab } from "@/lib/hotline/queries";
+import { REQUEST_STATUSES } from "@/lib/hotline/transitions";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Button, LinkButton } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
+import { cn } from "@/components/ui/cn";
+import { KeysetPager } from "@/components/ui/keyset-pager";
+import { RequestStatusBadge } from "@/components/hotline/status-badge";
+import { ClockList } from "@/components/hotline/clock-list";
+
+export async function generateMetadata() {
+  const t = await getTranslations("hotline");
+  return { title: t("title") };
+}
+
+type Params = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseFilter(params: Params): RequestListFilter & { fromDay?: string; toDay?: string } {
+  const tab = one(params.tab) as RequestTab;
+  const status = one(params.status);
+  const from = one(params.from);
+  const to = one(params.to);
+  return {
+    tab: REQUEST_TABS.includes(tab) ? tab : "queue",
+    status: (REQUEST_STATUSES as readonly string[]).includes(status) ? (status as RequestListFilter["status"]) : undefined,
+    category: one(params.category).slice(0, 20) || undefined,
+    fromDay: DAY.test(from) ? from : undefined,
+    toDay: DAY.test(to) ? to : undefined,
+    from: DAY.test(from) ? new Date(`${from}T00:00:00+08:00`) : undefined,
+    to: DAY.test(to) ? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
+    cursor: one(params.after).slice(0, 200) || undefined,
+  };
+}
+
+function href(f: ReturnType<typeof parseFilter>, changes: Partial<ReturnType<typeof parseFilter>> = {}) {
+  const v = { ...f, ...changes };
+  const q = new URLSearchParams();
+  if (v.tab && v.tab !== "queue") q.set("tab", v.tab);
+  if (v.status) q.set("status", v.status);
+  if (v.category) q.set("category", v.category);
+  if (v.fromDay) q.set("from", v.fromDay);
+  if (v.toDay) q.set("to", v.toDay);
+  if (v.cursor) q.set("after", v.cursor);
+  const s = q.toString();
+  return s ? `/hotline?${s}` : "/hotline";
+}
+
+export default async function HotlinePage({ searchParams }: { searchParams: Promise<Params> }) {
+  const user = await requirePermission("request.view");
+  const t = await getTranslations("hotline");
+  const tc = await getTranslations("common");
+  const locale = await getLocale();
+  const filter = parseFilter(await searchParams);
+  const now = new Date();
+  const manager = can(user, "request.decideExtension");
+  const [page, categories, extensions] = await Promise.all([
+    listRequests(db, user, filter, now),
+    hotlineCategories(db, user),
+    manager ? pendingExtensions(db, user, 10) : Promise.resolve([]),
+  ]);
+  const filtered = !!(filter.status || filter.category || filter.fromDay || filter.toDay);
+  const label = "block text-sm font-medium text-slate-700";
+
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={
+          <>
+            {can(user, "request.intake") ? <LinkButton href="/hotline/new">{t("newRequest")}</LinkButton> : null}
+            {can(user, "hotline.report") ? <LinkButton href="/hotline/reports" variant="secondary">{t("reports")}</LinkButton> : null}
+          </>
+        }
+      />
+
+      {extensions.length ? (
+        <Card title={t("pendingExtensions")}>
+          <ul className="divide-y divide-slate-100">
+            {extensions.map((e) => (
+              <li key={e.id} className="py-2 text-sm">
+                <Link href={`/hotline/${e.request.id}`} className="font-medium text-brand-700 hover:underline">{e.request.number}</Link>
+                <span className="ml-2 text-slate-700">{e.request.enterprise?.name ?? e.request.enterpriseName} · {e.request.category}</span>
+                <p className="text-slate-600">{t("extensionLine", { name: e.requestedBy.name, time: formatDateTime(e.proposedDueAt, locale).slice(0, -3), reason: e.reason })}</p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <nav aria-label={t("tabs")} className="-mx-1 flex gap-1 overflow-x-auto border-b border-slate-200 px-1">
+        {REQUEST_TABS.map((tab) => {
+          const current = filter.tab === tab;
+          return (
+            <Link
+              key={tab}
+              href={href({ tab })}
+              aria-current={current ? "page" : undefined}
+              className={cn("-mb-px inline-flex min-h-11 shrink-0 items-center border-b-2 px-3 text-sm font-medium", current ? "border-brand-700 text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900", tab === "breached" && !current ? "text-red-700" : "")}
+            >
+              {t(`tab.${tab}`)}
+            </Link>
+          );
+        })}
+      </nav>
+      <p className="text-sm text-slate-600">{t(`tabIntro.${filter.tab ?? "queue"}`)}</p>
+
+      <Card>
+        <form method="get" action="/hotline" role="search" aria-label={t("filters")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end">
+          {filter.tab && filter.tab !== "queue" ? <input type="hidden" name="tab" value={filter.tab} /> : null}
+          <div className="space-y-1">
+            <label htmlFor="f-status" className={label}>{tc("status")}</label>
+            <select id="f-status" name="status" defaultValue={filter.status ?? ""} className={`${controlClass} h-11`}>
+              <option value="">{tc("all")}</option>
+              {REQUEST_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="f-category" className={label}>{t("category")}</label>
+            <select id="f-category" name="category" defaultValue={filter.category ?? ""} className={`${controlClass} h-11`}>
+              <option value="">{t("allCategories")}</option>
+              {categories.map((c) => <option key={c} value={c}>{c}</option>)}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="f-from" className={label}>{t("receivedFrom")}</label>
+            <input id="f-from" type="date" name="from" defaultValue={filter.fromDay ?? ""} className={`${controlClass} h-11`} />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="f-to" className={label}>{t("receivedTo")}</label>
+            <input id="f-to" type="date" name="to" defaultValue={filter.toDay ?? ""} className={`${controlClass} h-11`} />
+          </div>
+          <div className="flex gap-2">
+            <Button type="submit" className="flex-1 lg:flex-none">{tc("filter")}</Button>
+            {filtered ? <LinkButton href={href({ tab: filter.tab })} variant="secondary" className="flex-1 lg:flex-none">{tc("reset")}</LinkButton> : null}
+          </div>
+        </form>
+      </Card>
+
+      {page.rows.length === 0 ? (
+        <EmptyState>{filtered ? t("emptyFiltered") : filter.tab === "queue" ? t("emptyQueue") : t("empty")}</EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {page.rows.map((r) => {
+            const breached = isBreached(r, now);
+            return (
+              <li key={r.id} className="relative rounded-lg border border-slate-200 bg-white p-4 shadow-sm focus-within:border-brand-600 hover:border-brand-600">
+                <div className="flex flex-col gap-3 lg:flex-row lg:items-start lg:justify-between lg:gap-6">
+                  <div className="min-w-0">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <RequestStatusBadge status={r.status} label={t(`status.${r.status}`)} />
+                      {breached ? <Badge tone="red">{t("breachedBadge")}</Badge> : null}
+                      {r.urgency === "URGENT" ? <Badge tone="red">{t("urgentBadge")}</Badge> : null}
+                      <Badge>{r.category}</Badge>
+                      <span className="text-xs tabular-nums text-slate-500">{r.number}</span>
+                    </div>
+                    <h2 className="mt-1.5 text-base font-semibold text-slate-900">
+                      <Link href={`/hotline/${r.id}`} className="break-words after:absolute after:inset-0 after:rounded-lg hover:text-brand-700 hover:underline">
+                        {r.enterprise?.name ?? r.enterpriseName}
+                      </Link>
+                    </h2>
+                    <p className="mt-0.5 line-clamp-2 text-sm text-slate-700">{r.title || r.description}</p>
+                    <p className="mt-1 text-xs text-slate-500">
+                      {t(`channel.${r.channel}`)} · {formatDateTime(r.receivedAt, locale).slice(0, -3)}
+                      {r.leadDepartment || r.assignee ? ` · ${[r.leadDepartment?.name, r.assignee?.name].filter(Boolean).join(" / ")}` : ""}
+                    </p>
+                  </div>
+                  {r.status !== "CLOSED" && r.status !== "MERGED" ? (
+                    <div className="shrink-0 lg:w-96">
+                      <ClockList clocks={clocksOf(r, now)} compact />
+                    </div>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <KeysetPager
+        label={t("pagination")}
+        firstHref={filter.cursor ? href(filter, { cursor: undefined }) : undefined}
+        nextHref={page.nextCursor ? href(filter, { cursor: page.nextCursor }) : undefined}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+"use server";
+import { getTranslations } from "next-intl/server";
+import { action, type ActionResult } from "@/lib/action";
+import type { AuditEntry } from "@/lib/audit/write";
+import { assertCan, can } from "@/lib/authz/can";
+import { getCurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { ConflictError } from "@/lib/errors";
+import { searchPlaces, type PlaceMatch } from "@/lib/visits/queries";
+import { z } from "zod";
+import {
+  acceptRequest, assignRequest, chaseRequest, closeRequest, decideExtension, intakeRequest, mergeRequest, reopenRequest,
+  requestExtension, resolveRequest, respondRequest, sendBackRequest,
+} from "./mutations";
+import { getRequestOrThrow, hotlineProgrammeOptions } from "./queries";
+import {
+  assignSchema, chaseSchema, extensionDecisionSchema, extensionRequestSchema, feedbackSchema, intakeSchema, mergeSchema,
+  reasonMoveSchema, resolveSchema, respondSchema, simpleMoveSchema,
+} from "./schemas";
+
+const revalidate = ["/hotline", "/registers/enterprises"];
+
+/** "状态不能从“已受理”变为“已回应”": the statuses in the user's words, not enum names. */
+async function withStatusLabels<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ConflictError && error.messageKey === "statusTransition") {
+      const t = await getTranslations("hotline");
+      const label = (s: unknown) => (typeof s === "string" && s ? t(`status.${s}` as never) : "");
+      throw new ConflictError("statusTransition", { from: label(error.values.from), to: label(error.values.to) });
+    }
+    throw error;
+  }
+}
+
+export const intakeRequestAction = action(
+  { name: "request.intake", schema: intakeSchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "request.intake");
+    const programmes = await hotlineProgrammeOptions(tx, user);
+    const { request, trackingCode, createdEnterpriseId } = await intakeRequest(tx, user, input, programmes.map((p) => p.id));
+    if (createdEnterpriseId) {
+      await audit({
+        action: "enterprise.create", entityType: "Enterprise", entityId: createdEnterpriseId, orgUnitId: request.orgUnitId,
+        data: { after: { name: input.enterpriseName, creditCode: input.creditCode }, via: "hotline" },
+      });
+    }
+    await audit({
+      action: "request.intake", entityType: "ServiceRequest", entityId: request.id, orgUnitId: request.orgUnitId,
+      data: { after: { number: request.number, channel: request.channel, category: request.category, enterpriseId: request.enterpriseId, visitId: request.visitId } },
+    });
+    return { id: request.id, number: request.number, trackingCode };
+  },
+);
+
+type Moved = { id: string; version: number; status: string };
+
+async function auditMove(audit: (e: AuditEntry) => Promise<void>, name: string, r: { id: string; orgUnitId: string; status: string }, after: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  await audit({ action: name, entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId, data: { before: { status: r.status }, after, ...extra } });
+}
+
+export const acceptRequestAction = action(
+  { name: "request.accept", schema: simpleMoveSchema, revalidate },
+  async (input, { user, tx, audit }): Promise<Moved> =>
+    withStatusLabels(async () => {
+      const r = await getRequestOrThrow(tx, user, input.id);
+      const { updated } = await acceptRequest(tx, user, r, input);
+      await auditMove(audit, "request.accept", r, { status: updated.status }, { note: input.note || undefined });
+      return { id: r.id, version: updated.version, status: updated.status };
+    }),
+);
+
+function assignAction(kind: "assign" | "reassign") {
+  return action(
+    { name: `request.${kind}`, schema: assignSchema, revalidate },
+    async (input, { user, tx, audit }): Promise<Moved> =>
+      withStatusLabels(async () => {
+        const r = await getRequestOrThrow(tx, user, input.id);
+        const { updated, lead, assignee, coHandlers } = await assignRequest(tx, user, r, input, kind);
+        await auditMove(audit, `request.${kind}`, r,
+          { status: updated.status, leadDepartmentId: lead?.id ?? null, assigneeId: assignee?.id ?? null, coHandlerIds: coHandlers.map((c) => c.id) },
+          { beforeAssignment: { leadDepartmentId: r.leadDepartmentId, assigneeId: r.assigneeId }, note: input.note || undefined });
+        return { id: r.id, version: updated.version, status: updated.status };
+      }),
+  );
+}
+export const assignRequestAction = assignAction("assign");
+export const reassignRequestAction = assignAction("reassign");
+
+export const sendBackRequestAction = action(
+  { name: "request.sendBack", schema: reasonMoveSchema, revalidate },
+  async (input, { user, tx, audit }): Promise<Moved> =>
+    withStatusLabels(async () => {
+      const r = await getRequestOrThrow(tx, user, input.id);
+      const { updated } = await sendBackRequest(tx, user, r, input);
+      await auditMove(audit, "request.sendBack", r, { status: updated.status }, { reason: input.note, beforeAssignment: { leadDepartmentId: r.leadDepartmentId, assigneeId: r.assigneeId } });
+      return { id: r.id, version: updated.version, status: updated.status };
+    }),
+);
+
+export const respondRequestAction = action(
+  { name: "request.respond", schema: respondSchema, revalidate },
+  async (input, { user, tx, audit }): Promise<Moved> =>
+    withStatusLabels(async () => {
+      const r = await getRequestOrThrow(tx, user, input.id);
+      const { updated } = await respondRequest(tx, user, r, input);
+      await auditMove(audit, "request.respond", r, { status: updated.status, respondedAt: updated.respondedAt }, { viaDepartment: r.viaDepartment });
+      return { id: r.id, version: updated.version, status: updated.status };
+    }),
+);
+
+export const resolveRequestAction = action(
+  { name: "request.resolve", schema: resolveSchema, revalidate },
+  async (input, { user, tx, audit }): Promise<Moved> =>
+    withStatusLabels(async () => {
+      const r = await getRequestOrThrow(tx, user, input.id);
+      const { updated } = await resolveRequest(tx, user, r, input);
+      await auditMove(audit, "request.resolve", r, { status: updated.status }, { viaDepartment: r.viaDepartment });
+      return { id: r.id, version: updated.version, status: updated.status };
+    }),
+);
+
+export const closeRequestAction = action(
+  { name: "request.close", schema: feedbackSchema, revalidate },
+  async (input, { user, tx, audit }): Promise<Moved> =>
+    withStatusLabels(async () => {
+      const r = await getRequestOrThrow(tx, user, input.id);
+      const { updated } = await closeRequest(tx, user, r, input);
+      await auditMove(audit, "request.close", r, { status: updated.status, satisfaction: input.satisfaction });
+      return { id: r.id, version: updated.version, status: updated.status };
+    }),
+);
+
+export const reopenRequestAction = action(
+  { name: "request.reopen", schema: reasonMoveSchema, revalidate },
+  async (input, { user, tx, audit }): Promise<Moved> =>
+    withStatusLabels(async () => {
+      const r = await getRequestOrThrow(tx, user, input.id);
+      const { updated } = await reopenRequest(tx, user, r, input);
+      await auditMove(audit, "request.reopen", r, { status: updated.status, reopenCount: updated.reopenCount }, { reason: input.note });
+      return { id: r.id, version: updated.version, status: updated.status };
+    }),
+);
+
+export const mergeRequestAction = action(
+  { name: "request.merge", schema: mergeSchema, revalidate },
+  async (input, { user, tx, audit }): Promise<Moved & { intoId: string }> =>
+    withStatusLabels(async () => {
+      const r = await getRequestOrThrow(tx, user, input.id);
+      const { updated, survivor } = await mergeRequest(tx, user, r, input);
+      await auditMove(audit, "request.merge", r, { status: updated.status, mergedIntoId: survivor.id }, { into: survivor.number });
+      return { id: r.id, version: updated.version, status: updated.status, intoId: survivor.id };
+    }),
+);
+
+export const chaseRequestAction = action(
+  { name: "request.chase", schema: chaseSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const r = await getRequestOrThrow(tx, user, input.id);
+    const { notified } = await chaseRequest(tx, user, r, input.note);
+    await audit({ action: "request.chase", entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId, data: { note: input.note || undefined, notified: notified.length } });
+    return { id: r.id, notified: notified.length };
+  },
+);
+
+export const requestExtensionAction = action(
+  { name: "request.requestExtension", schema: extensionRequestSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const r = await getRequestOrThrow(tx, user, input.id);
+    const extension = await requestExtension(tx, user, r, input);
+    await audit({
+      action: "request.requestExtension", entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId,
+      data: { extensionId: extension.id, reason: input.reason, proposedDueAt: extension.proposedDueAt, currentDueAt: r.respondDueAt },
+    });
+    return { id: r.id, extensionId: extension.id };
+  },
+);
+
+export const decideExtensionAction = action(
+  { name: "request.decideExtension", schema: extensionDecisionSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const r = await getRequestOrThrow(tx, user, input.id);
+    const { extension, approved } = await decideExtension(tx, user, r, input);
+    await audit({
+      action: "request.decideExtension", entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId,
+      data: { extensionId: extension.id, approved, before: { respondDueAt: r.respondDueAt }, after: { respondDueAt: approved ? extension.proposedDueAt : r.respondDueAt }, note: input.note || undefined },
+    });
+    return { id: r.id, approved };
+  },
+);
+
+const searchSchema = z.object({ q: z.string().trim().min(1).max(40) });
+
+/** The intake form's enterprise lookup: name prefix or credit code, in the user's own area, at most 10, no phone numbers. */
+export async function searchEnterprisesAction(input: unknown): Promise<ActionResult<PlaceMatch[]>> {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return { ok: false, error: "unauthenticated" };
+  const parsed = searchSchema.safeParse(input);
+  if (!parsed.success || !can(user, "request.intake")) return { ok: true, data: [] };
+  return { ok: true, data: await searchPlaces(db, user, "ENTERPRISE", parsed.data.q) };
+}

@@ -1,0 +1,9 @@
+// Job handlers of the hotline module (imported by lib/jobs/handlers.ts).
+import "server-only";
+import { defineJob } from "@/lib/jobs/registry";
+import { runClockCheck } from "./alerts";
+import { CLOCK_JOB, type ClockJobData } from "./schedule";
+
+defineJob<ClockJobData>(CLOCK_JOB, async (data) => {
+  await runClockCheck(data);
+});

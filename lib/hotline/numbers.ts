@@ -1,0 +1,44 @@
+// Confirmation numbers and tracking codes. The number (QQB20261123-0007) is what the caller
+// writes down; it is guessable, so the status page also asks for the tracking code, a
+// random secret of which only a hash is stored.
+import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import type { Tx } from "@/lib/db/client";
+import { shanghaiDay } from "@/lib/calendar/working-days";
+
+export const NUMBER_PREFIX = "QQB";
+
+/** The next number of the Shanghai day of `at`, from the database counter (never process memory). */
+export async function nextConfirmationNumber(tx: Tx, at: Date): Promise<string> {
+  const day = shanghaiDay(at).replaceAll("-", "");
+  const name = `hotline:${NUMBER_PREFIX}${day}`;
+  const rows = await tx.$queryRaw<{ value: bigint }[]>`
+    INSERT INTO sequence_counter (name, value) VALUES (${name}, 1)
+    ON CONFLICT (name) DO UPDATE SET value = sequence_counter.value + 1
+    RETURNING value`;
+  const value = Number(rows[0]!.value);
+  return `${NUMBER_PREFIX}${day}-${String(value).padStart(4, "0")}`;
+}
+
+// No 0/O, 1/I/L: read out over the phone without confusion. 8 of 31 symbols ≈ 40 bits.
+const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const TRACKING_CODE_LENGTH = 8;
+
+export function newTrackingCode(): string {
+  let code = "";
+  for (let i = 0; i < TRACKING_CODE_LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  return code;
+}
+
+export function normalizeTrackingCode(code: string): string {
+  return code.replace(/[\s-]/g, "").toUpperCase();
+}
+
+export function hashTrackingCode(code: string): string {
+  return createHash("sha256").update(`hotline-tracking:${normalizeTrackingCode(code)}`).digest("hex");
+}
+
+export function trackingCodeMatches(code: string, storedHash: string): boolean {
+  const a = Buffer.from(hashTrackingCode(code), "hex");
+  const b = Buffer.from(storedHash, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,226 @@
+// Hotline reads, always scoped. What a user sees of the requests:
+//   - those whose org unit lies in the user's subtree (the hotline's own side);
+//   - those whose lead department (牵头单位) or a co-handling department (协办) lies in the
+//     user's subtree, wherever the request sits (the department's queue);
+//   - those assigned to the user personally (助企服务员).
+import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import { inSubtree } from "@/lib/org/scope";
+import { isWithinSubtree } from "@/lib/org/path";
+import { visibleProgrammes } from "@/lib/programmes/queries";
+import { decodeCursor, encodeCursor } from "@/lib/visits/cursor";
+import { parseHotlineSettings } from "./settings";
+import { OPEN_STATUSES } from "./transitions";
+
+export function requestReadScope(actor: Pick<Actor, "id" | "orgPath">): Prisma.ServiceRequestWhereInput {
+  const below = { path: { startsWith: actor.orgPath } };
+  return {
+    OR: [
+      inSubtree(actor),
+      { leadDepartment: below },
+      { coHandlers: { some: { orgUnit: below } } },
+      { assigneeId: actor.id },
+    ],
+  };
+}
+
+const requestInclude = {
+  orgUnit: { select: { id: true, name: true, path: true } },
+  leadDepartment: { select: { id: true, name: true, path: true } },
+  assignee: { select: { id: true, name: true, orgUnit: { select: { name: true } } } },
+  receivedBy: { select: { id: true, name: true } },
+  enterprise: { select: { id: true, name: true, creditCode: true } },
+  programme: { select: { id: true, name: true, settings: true } },
+  visit: { select: { id: true, visitedAt: true } },
+  coHandlers: { select: { orgUnit: { select: { id: true, name: true, path: true } } } },
+  mergedInto: { select: { id: true, number: true } },
+  mergedFrom: { select: { id: true, number: true, callerName: true, callerPhone: true, enterpriseName: true, receivedAt: true, description: true }, orderBy: { receivedAt: "asc" } },
+  extensions: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true, reason: true, proposedDueAt: true, status: true, decisionNote: true, decidedAt: true, createdAt: true, requestedById: true,
+      requestedBy: { select: { name: true } }, decidedBy: { select: { name: true } },
+    },
+  },
+} as const satisfies Prisma.ServiceRequestInclude;
+
+/** A request the actor may see, with `orgPath` (its own unit) for permission checks. */
+export async function getRequestOrThrow(client: Db | Tx, actor: Actor, id: string) {
+  const request = await client.serviceRequest.findFirst({ where: { AND: [{ id }, requestReadScope(actor)] }, include: requestInclude });
+  if (!request) throw new NotFoundError();
+  return {
+    ...request,
+    orgPath: request.orgUnit.path,
+    /** Seen only through the lead/co-handling department or a personal assignment. */
+    viaDepartment: !isWithinSubtree(request.orgUnit.path, actor.orgPath),
+  };
+}
+export type LoadedRequest = Awaited<ReturnType<typeof getRequestOrThrow>>;
+
+/** The timeline, oldest first, with the actors' names. */
+export async function requestTimeline(client: Db | Tx, requestId: string) {
+  return client.serviceRequestEvent.findMany({
+    where: { requestId },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { id: true, kind: true, fromStatus: true, toStatus: true, note: true, data: true, at: true, actor: { select: { name: true } } },
+  });
+}
+
+export type RequestTab = "queue" | "unassigned" | "breached" | "all";
+export const REQUEST_TABS: readonly RequestTab[] = ["queue", "unassigned", "breached", "all"];
+
+export type RequestListFilter = {
+  tab?: RequestTab;
+  status?: RequestStatus;
+  category?: string;
+  /** Received on or after / before (exclusive) these instants. */
+  from?: Date;
+  to?: Date;
+  leadDepartmentId?: string;
+  enterpriseId?: string;
+  cursor?: string;
+};
+
+export const REQUEST_PAGE_SIZE = 30;
+const OPEN = [...OPEN_STATUSES];
+
+/** A clock still running past its due time, or met late; only open requests (the manager's worry list). */
+export function breachedWhere(client: Db | Tx, now: Date): Prisma.ServiceRequestWhereInput {
+  const f = client.serviceRequest.fields;
+  return {
+    status: { in: OPEN },
+    OR: [
+      { acceptedAt: null, acceptDueAt: { lt: now } },
+      { assignedAt: null, assignDueAt: { lt: now } },
+      { respondedAt: null, respondDueAt: { lt: now } },
+      { acceptedAt: { gt: f.acceptDueAt } },
+      { assignedAt: { gt: f.assignDueAt } },
+      { respondedAt: { gt: f.respondDueAt } },
+    ],
+  };
+}
+
+/** Requests waiting for this user: to accept/assign/close on the hotline's side, to answer on the department's. */
+export function queueWhere(actor: Pick<Actor, "id" | "orgPath">): Prisma.ServiceRequestWhereInput {
+  const below = { path: { startsWith: actor.orgPath } };
+  return {
+    OR: [
+      { AND: [inSubtree(actor), { status: { in: ["RECEIVED", "ACCEPTED", "REOPENED", "RESOLVED"] } }] },
+      { assigneeId: actor.id, status: { in: ["ASSIGNED", "RESPONDED"] } },
+      { assigneeId: null, leadDepartment: below, status: { in: ["ASSIGNED", "RESPONDED"] } },
+    ],
+  };
+}
+
+export async function listRequests(client: Db | Tx, actor: Actor, filter: RequestListFilter = {}, now = new Date(), pageSize = REQUEST_PAGE_SIZE) {
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
+  const tab: Prisma.ServiceRequestWhereInput =
+    filter.tab === "queue" ? queueWhere(actor)
+    : filter.tab === "unassigned" ? { status: { in: ["RECEIVED", "ACCEPTED", "REOPENED"] } }
+    : filter.tab === "breached" ? breachedWhere(client, now)
+    : {};
+  const rows = await client.serviceRequest.findMany({
+    where: {
+      AND: [
+        requestReadScope(actor),
+        tab,
+        filter.status ? { status: filter.status } : {},
+        filter.category ? { category: filter.category } : {},
+        filter.leadDepartmentId ? { leadDepartmentId: filter.leadDepartmentId } : {},
+        filter.enterpriseId ? { enterpriseId: filter.enterpriseId } : {},
+        filter.from ? { receivedAt: { gte: filter.from } } : {},
+        filter.to ? { receivedAt: { lt: filter.to } } : {},
+        cursor ? { OR: [{ receivedAt: { lt: cursor.at } }, { receivedAt: cursor.at, id: { lt: cursor.id } }] } : {},
+      ],
+    },
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+    select: {
+      id: true, number: true, status: true, category: true, title: true, description: true, urgency: true, channel: true, enterpriseName: true, receivedAt: true,
+      acceptDueAt: true, assignDueAt: true, respondDueAt: true, acceptedAt: true, assignedAt: true, respondedAt: true, reopenCount: true,
+      enterprise: { select: { id: true, name: true } },
+      leadDepartment: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
+      orgUnit: { select: { id: true, name: true } },
+    },
+  });
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor(last.receivedAt, last.id) : null };
+}
+
+/** Active HOTLINE programmes the actor can take requests for. */
+export async function hotlineProgrammeOptions(client: Db | Tx, actor: Actor) {
+  const rows = await client.programme.findMany({
+    where: { AND: [visibleProgrammes(actor), { type: "HOTLINE", status: "ACTIVE" }] },
+    orderBy: [{ startDate: "desc" }, { name: "asc" }],
+    select: { id: true, name: true, settings: true, orgUnitId: true },
+  });
+  return rows.map((p) => ({ id: p.id, name: p.name, orgUnitId: p.orgUnitId, settings: parseHotlineSettings(p.settings) }));
+}
+
+/** Every HOTLINE programme the actor can see (report and list filters). */
+export async function hotlineCategories(client: Db | Tx, actor: Actor): Promise<string[]> {
+  const programmes = await hotlineProgrammeOptions(client, actor);
+  return [...new Set(programmes.flatMap((p) => p.settings.categories))];
+}
+
+/**
+ * Departments a request can be handed to (交办): active DEPARTMENT units hanging off the
+ * request's unit or any unit above it (亲企办, 经信局, 助企专班 …), nearest first.
+ */
+export async function departmentOptions(client: Db | Tx, requestOrgPath: string) {
+  const chain = requestOrgPath.split("/").filter(Boolean);
+  return client.orgUnit.findMany({
+    where: { kind: "DEPARTMENT", active: true, parentId: { in: chain } },
+    orderBy: [{ depth: "desc" }, { sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, path: true },
+  });
+}
+
+/**
+ * People a request can be handed to personally (助企服务员): active users of the hotline's
+ * subtree or of the departments it may go to.
+ */
+export async function serviceOfficerOptions(client: Db | Tx, actor: Actor, departments: { path: string }[]) {
+  return client.user.findMany({
+    where: {
+      active: true,
+      OR: [{ orgUnit: { path: { startsWith: actor.orgPath } } }, ...departments.map((d) => ({ orgUnit: { path: { startsWith: d.path } } }))],
+    },
+    orderBy: [{ name: "asc" }],
+    take: 300,
+    select: { id: true, name: true, orgUnit: { select: { name: true, path: true } } },
+  });
+}
+
+/** Requests of one enterprise (the 一企一档 file), newest first, scoped. */
+export async function requestsOfEnterprise(client: Db | Tx, actor: Actor, enterpriseId: string, take = 50) {
+  return client.serviceRequest.findMany({
+    where: { AND: [requestReadScope(actor), { OR: [{ enterpriseId }, { mergedInto: { enterpriseId } }] }] },
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true, number: true, status: true, category: true, title: true, description: true, receivedAt: true, satisfaction: true,
+      acceptDueAt: true, assignDueAt: true, respondDueAt: true, acceptedAt: true, assignedAt: true, respondedAt: true,
+      leadDepartment: { select: { name: true } },
+    },
+  });
+}
+
+/** Pending extension requests a manager may decide (the manager view). */
+export async function pendingExtensions(client: Db | Tx, actor: Actor, take = 50) {
+  return client.serviceRequestExtension.findMany({
+    where: { status: "PENDING", request: inSubtree(actor) },
+    orderBy: { createdAt: "asc" },
+    take,
+    select: {
+      id: true, reason: true, proposedDueAt: true, createdAt: true,
+      requestedBy: { select: { name: true } },
+      request: { select: { id: true, number: true, category: true, respondDueAt: true, enterpriseName: true, enterprise: { select: { name: true } } } },
+    },
+  });
+}
