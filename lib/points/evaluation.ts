@@ -1,0 +1,66 @@
+// Annual evaluation (年度评价): each enterprise's points earned in the year, its tier (四档) and
+// the score it contributes to the county's enterprise evaluation (up to 8 points, mapping in
+// the programme settings — see lib/points/rules.ts evaluationScore).
+import "server-only";
+import ExcelJS from "exceljs";
+import { getTranslations } from "next-intl/server";
+import type { Db, Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import type { SessionUser } from "@/lib/auth/session";
+import { appendAuditStandalone } from "@/lib/audit/write";
+import { getRequestMeta } from "@/lib/request";
+import { formatDateTime } from "@/lib/format/dates";
+import { evaluationScore } from "./rules";
+import { enterpriseStandings } from "./tiers";
+import type { TalentProgramme } from "./programme";
+
+export type EvaluationFilter = { year: number; orgUnitId?: string; tier?: number | "none" };
+
+export async function evaluationRows(client: Db | Tx, actor: Actor, programme: TalentProgramme, filter: EvaluationFilter) {
+  let scopePath = actor.orgPath;
+  if (filter.orgUnitId) {
+    const unit = await client.orgUnit.findFirst({ where: { id: filter.orgUnitId, path: { startsWith: actor.orgPath } }, select: { path: true } });
+    if (!unit) return [];
+    scopePath = unit.path;
+  }
+  const enterprises = await client.enterprise.findMany({
+    where: { AND: [{ orgUnit: { path: { startsWith: scopePath } } }, { OR: programme.reach.map((p) => ({ orgUnit: { path: { startsWith: p } } })) }] },
+    orderBy: { name: "asc" },
+    take: 5000,
+    select: { id: true, name: true, creditCode: true, orgUnit: { select: { name: true } } },
+  });
+  const standings = await enterpriseStandings(client, programme.id, enterprises.map((e) => e.id), filter.year);
+  const rows = enterprises.map((e) => {
+    const s = standings.get(e.id)!;
+    return { ...e, earned: s.earned, balance: s.balance, tier: s.tier, tierName: s.tierName, score: evaluationScore(programme.config.evaluation, s.earned, s.tier) };
+  });
+  return rows
+    .filter((r) => (filter.tier === undefined ? true : filter.tier === "none" ? r.tier === null : r.tier === filter.tier))
+    .sort((a, b) => b.earned - a.earned || a.name.localeCompare(b.name, "zh-CN"));
+}
+
+/** The year's results as .xlsx: a line with the filters and export time, Chinese headers; audited. */
+export async function exportEvaluation(user: SessionUser, programme: TalentProgramme, filter: EvaluationFilter, locale: string, now = new Date()) {
+  const t = await getTranslations({ locale, namespace: "points" });
+  const rows = await evaluationRows(db, user, programme, filter);
+  const unitName = filter.orgUnitId ? (await db.orgUnit.findFirst({ where: { id: filter.orgUnitId }, select: { name: true } }))?.name ?? "-" : user.orgName;
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(t("evaluation.sheet"));
+  const tierText = filter.tier === undefined ? t("evaluation.allTiers") : filter.tier === "none" ? t("tiers.none") : t("tiers.name", { tier: filter.tier });
+  sheet.addRow([
+    `${t("evaluation.filters")}：${t("evaluation.year")}=${filter.year}；${t("evaluation.unit")}=${unitName}；${t("evaluation.tier")}=${tierText}　${t("evaluation.exportTime")}：${formatDateTime(now, locale)}（${t("evaluation.timeZone")}）`,
+  ]);
+  const header = sheet.addRow([t("evaluation.rank"), t("evaluation.enterprise"), t("evaluation.creditCode"), t("evaluation.unit"), t("evaluation.earned"), t("evaluation.tier"), t("evaluation.score"), t("evaluation.balance")]);
+  header.font = { bold: true };
+  rows.forEach((r, i) => sheet.addRow([i + 1, r.name, r.creditCode, r.orgUnit.name, r.earned, r.tierName ?? t("tiers.none"), r.score, r.balance]));
+  sheet.columns.forEach((c, i) => { c.width = [6, 36, 22, 18, 12, 10, 12, 12][i] ?? 12; });
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const meta = await getRequestMeta();
+  await appendAuditStandalone(
+    { actorId: user.id, actorName: user.name, requestId: meta.requestId, ip: meta.ip },
+    { action: "points.evaluation.export", entityType: "Programme", entityId: programme.id, orgUnitId: user.orgUnitId, data: { filters: { ...filter }, rows: rows.length } },
+  );
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now).replaceAll("-", "");
+  return { buffer, fileName: `${t("evaluation.fileName", { year: filter.year })}-${day}.xlsx`, rows: rows.length };
+}

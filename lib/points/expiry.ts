@@ -1,0 +1,43 @@
+// Expiry of points with a validity period: each GRANT whose expiresOn has passed gets one
+// EXPIRY entry (reversesSeq = the grant, so a grant expires — or is reversed — only once).
+// Points already spent are not clawed back: the expiry takes what is left, at most the
+// grant's points, so a balance never goes negative. One transaction per grant, audited.
+import { db } from "@/lib/db/client";
+import { appendAudit } from "@/lib/audit/write";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { postEntry } from "./ledger";
+import { ConflictError } from "@/lib/errors";
+
+export async function expirePoints(asOf: Date = new Date(), limit = 10_000): Promise<{ expired: number; points: number }> {
+  const due = await db.pointLedgerEntry.findMany({
+    where: { kind: "GRANT", expiresOn: { lte: asOf }, reversedBy: null },
+    orderBy: { seq: "asc" },
+    take: limit,
+    select: { seq: true, accountId: true, points: true, year: true, itemId: true, applicationId: true, account: { select: { orgUnitId: true } } },
+  });
+  let expired = 0;
+  let total = 0;
+  for (const grant of due) {
+    try {
+      await db.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<{ balance: number }[]>`SELECT balance FROM point_account WHERE id = ${grant.accountId} FOR UPDATE`;
+        const amount = Math.min(grant.points, rows[0]?.balance ?? 0);
+        const entry = await postEntry(tx, {
+          accountId: grant.accountId, kind: "EXPIRY", points: -amount, year: grant.year, itemId: grant.itemId, applicationId: grant.applicationId,
+          reversesSeq: grant.seq, reason: amount < grant.points ? `积分到期（已使用 ${grant.points - amount} 分）` : "积分到期", actorId: null,
+        });
+        await appendAudit(tx, { actorId: null, actorName: "system", requestId: null, ip: null }, {
+          action: "points.expire", entityType: "PointLedgerEntry", entityId: String(entry.seq), orgUnitId: grant.account.orgUnitId,
+          data: { grantSeq: String(grant.seq), points: -amount, balanceAfter: entry.balanceAfter },
+        });
+        total += amount;
+      });
+      expired += 1;
+    } catch (e) {
+      // Reversed or expired by someone else in the meantime: nothing to do.
+      if (e instanceof ConflictError || isUniqueViolation(e)) continue;
+      throw e;
+    }
+  }
+  return { expired, points: total };
+}

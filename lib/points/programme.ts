@@ -1,0 +1,45 @@
+// The TALENT_POINTS programme a user works in: its configuration (items, resources, tiers,
+// settings) belongs to the programme; talents, applications and redemptions are scoped by
+// their enterprise's org unit, which must lie in the programme's reach (the owner's subtree
+// or a participating unit's subtree) and in the user's subtree.
+import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import { NotFoundError } from "@/lib/errors";
+import { isWithinSubtree } from "@/lib/org/path";
+import { visibleProgrammes } from "@/lib/programmes/queries";
+import { parseTalentSettings } from "./rules";
+
+export type TalentProgramme = Awaited<ReturnType<typeof getTalentProgrammeOrThrow>>;
+
+/** The active (else newest) talent-points programme visible to the actor, or NotFoundError. */
+export async function getTalentProgrammeOrThrow(client: Db | Tx, actor: Pick<Actor, "orgPath">, programmeId?: string) {
+  const rows = await client.programme.findMany({
+    where: { AND: [{ type: "TALENT_POINTS" }, visibleProgrammes(actor), programmeId ? { id: programmeId } : {}] },
+    orderBy: [{ status: "asc" }, { startDate: "desc" }],
+    take: 5,
+    select: {
+      id: true, name: true, status: true, settings: true, version: true, orgUnitId: true,
+      orgUnit: { select: { path: true, name: true } },
+      participants: { select: { orgUnit: { select: { path: true } } } },
+    },
+  });
+  const programme = rows.find((p) => p.status === "ACTIVE") ?? rows[0];
+  if (!programme) throw new NotFoundError();
+  const reach = [programme.orgUnit.path, ...programme.participants.map((p) => p.orgUnit.path)];
+  return { ...programme, orgPath: programme.orgUnit.path, reach, config: parseTalentSettings(programme.settings) };
+}
+
+/** Does the programme reach an enterprise located at `orgPath`? */
+export function programmeReaches(programme: { reach: string[] }, orgPath: string): boolean {
+  return programme.reach.some((p) => isWithinSubtree(orgPath, p));
+}
+
+/** Prisma filter: org units in the actor's subtree and in the programme's reach. */
+export function unitScope(actor: Pick<Actor, "orgPath">, programme: { reach: string[] }) {
+  return {
+    AND: [
+      { path: { startsWith: actor.orgPath } },
+      { OR: programme.reach.map((p) => ({ path: { startsWith: p } })) },
+    ],
+  };
+}

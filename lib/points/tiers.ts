@@ -1,0 +1,68 @@
+// Enterprise tiers (四档) by points EARNED in the evaluation year — grants of that year less
+// their reversals, never the current balance (redeeming points does not lower a tier) — and
+// the tier quotas each enterprise gets for that year (ResourceQuota rows with enterpriseId).
+import type { Db, Tx } from "@/lib/db/client";
+import { earnedInYear } from "./ledger";
+import { parseTierQuotas, tierForPoints } from "./rules";
+
+export type Standing = { enterpriseId: string; accountId: string | null; earned: number; balance: number; tier: number | null; tierName: string | null };
+
+export async function programmeTiers(client: Db | Tx, programmeId: string) {
+  const rows = await client.enterpriseTier.findMany({ where: { programmeId }, orderBy: { tier: "asc" } });
+  return rows.map((r) => ({ ...r, quotas: parseTierQuotas(r.quotas) }));
+}
+
+/** Earned points and tier of each enterprise in `year`. */
+export async function enterpriseStandings(client: Db | Tx, programmeId: string, enterpriseIds: string[], year: number): Promise<Map<string, Standing>> {
+  const [accounts, tiers] = await Promise.all([
+    client.pointAccount.findMany({ where: { enterpriseId: { in: enterpriseIds } }, select: { id: true, enterpriseId: true, balance: true } }),
+    programmeTiers(client, programmeId),
+  ]);
+  const earned = await earnedInYear(client, accounts.map((a) => a.id), year);
+  const out = new Map<string, Standing>();
+  for (const id of enterpriseIds) {
+    const account = accounts.find((a) => a.enterpriseId === id);
+    const points = account ? (earned.get(account.id) ?? 0) : 0;
+    const tier = tierForPoints(tiers, points);
+    out.set(id, { enterpriseId: id, accountId: account?.id ?? null, earned: points, balance: account?.balance ?? 0, tier: tier?.tier ?? null, tierName: tier?.name ?? null });
+  }
+  return out;
+}
+
+export async function enterpriseStanding(client: Db | Tx, programmeId: string, enterpriseId: string, year: number): Promise<Standing> {
+  return (await enterpriseStandings(client, programmeId, [enterpriseId], year)).get(enterpriseId)!;
+}
+
+/**
+ * Sets each enterprise's quota places for `year` from its tier: total = the tier's places,
+ * but never below the places already used (the CHECK used <= total would refuse it).
+ * Returns how many quota rows were created or changed.
+ */
+export async function allocateTierQuotas(tx: Tx, programmeId: string, enterpriseIds: string[], year: number) {
+  const period = String(year);
+  const [standings, resources, tiers] = await Promise.all([
+    enterpriseStandings(tx, programmeId, enterpriseIds, year),
+    tx.pointResource.findMany({ where: { programmeId }, select: { id: true, code: true } }),
+    programmeTiers(tx, programmeId),
+  ]);
+  let changed = 0;
+  for (const [enterpriseId, s] of standings) {
+    const quotas = tiers.find((t) => t.tier === s.tier)?.quotas ?? {};
+    for (const r of resources) {
+      const places = quotas[r.code] ?? 0;
+      const existing = await tx.resourceQuota.findFirst({ where: { resourceId: r.id, period, enterpriseId } });
+      if (!existing) {
+        if (places > 0) {
+          await tx.resourceQuota.create({ data: { resourceId: r.id, period, enterpriseId, total: places } });
+          changed += 1;
+        }
+        continue;
+      }
+      const n = await tx.$executeRaw`
+        UPDATE resource_quota SET total = GREATEST(used, ${places}::int), version = version + 1
+        WHERE id = ${existing.id} AND total <> GREATEST(used, ${places}::int)`;
+      changed += n;
+    }
+  }
+  return { changed, standings: [...standings.values()] };
+}

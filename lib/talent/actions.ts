@@ -1,0 +1,75 @@
+"use server";
+// Talent (人才) records. ID numbers are validated, encrypted, and never returned by these
+// actions except by unmaskTalentIdAction, which needs "personalData.unmask" and is audited.
+import { action } from "@/lib/action";
+import { assertCan } from "@/lib/authz/can";
+import type { Actor } from "@/lib/authz/can";
+import type { Tx } from "@/lib/db/client";
+import { NotFoundError, RuleViolation } from "@/lib/errors";
+import { decryptPii } from "@/lib/privacy/crypto";
+import { getEnterpriseOrThrow } from "@/lib/registers/queries";
+import { ensureTalentAccount } from "@/lib/points/ledger";
+import { getTalentProgrammeOrThrow, programmeReaches } from "@/lib/points/programme";
+import { getTalentOrThrow } from "./queries";
+import { createTalent, updateTalent } from "./mutations";
+import { createTalentSchema, talentIdSchema, updateTalentSchema } from "./schemas";
+
+const paths = ["/talent"];
+
+/** The chosen enterprise: in the actor's subtree and in the programme's reach, else a field error. */
+async function enterpriseForTalent(tx: Tx, actor: Actor, enterpriseId: string) {
+  const programme = await getTalentProgrammeOrThrow(tx, actor);
+  try {
+    const enterprise = await getEnterpriseOrThrow(tx, actor, enterpriseId);
+    if (!programmeReaches(programme, enterprise.orgPath) || !enterprise.active) throw new NotFoundError();
+    return enterprise;
+  } catch (e) {
+    if (e instanceof NotFoundError) throw new RuleViolation("points.enterpriseOutOfScope", "enterpriseId");
+    throw e;
+  }
+}
+
+export const createTalentAction = action(
+  { name: "talent.create", schema: createTalentSchema, idempotent: true, revalidate: paths },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "talent.manage");
+    const enterprise = await enterpriseForTalent(tx, user, input.enterpriseId);
+    assertCan(user, "talent.manage", enterprise);
+    const talent = await createTalent(tx, enterprise, input);
+    await ensureTalentAccount(tx, talent);
+    await audit({
+      action: "talent.create", entityType: "Talent", entityId: talent.id, orgUnitId: talent.orgUnitId,
+      data: { after: { name: talent.name, enterpriseId: talent.enterpriseId, idLast4: talent.idLast4, education: talent.education, title: talent.title } },
+    });
+    return { id: talent.id };
+  },
+);
+
+export const updateTalentAction = action(
+  { name: "talent.update", schema: updateTalentSchema, revalidate: paths },
+  async (input, { user, tx, audit }) => {
+    const existing = await getTalentOrThrow(tx, user, input.id);
+    assertCan(user, "talent.manage", existing);
+    const enterprise = input.enterpriseId === existing.enterpriseId ? { id: existing.enterpriseId, orgUnitId: existing.orgUnitId } : await enterpriseForTalent(tx, user, input.enterpriseId);
+    const t = await updateTalent(tx, { id: existing.id, version: input.version }, enterprise, input);
+    const summary = (x: { name: string; enterpriseId: string; education: string; title: string; position: string; idLast4: string }) => ({
+      name: x.name, enterpriseId: x.enterpriseId, education: x.education, title: x.title, position: x.position, idLast4: x.idLast4,
+    });
+    await audit({
+      action: "talent.update", entityType: "Talent", entityId: t.id, orgUnitId: t.orgUnitId,
+      data: { before: summary(existing), after: summary(t), idNumberChanged: existing.idHash !== t.idHash, phoneChanged: existing.phone !== t.phone },
+    });
+    return { id: t.id, version: t.version };
+  },
+);
+
+/** The full ID number of one talent, for a user allowed to see it; the look is audited. */
+export const unmaskTalentIdAction = action(
+  { name: "personalData.unmask", schema: talentIdSchema },
+  async (input, { user, tx, audit }) => {
+    const t = await getTalentOrThrow(tx, user, input.id);
+    assertCan(user, "personalData.unmask", t);
+    await audit({ action: "personalData.unmask", entityType: "Talent", entityId: t.id, orgUnitId: t.orgUnitId, data: { field: "idNumber" } });
+    return { idNumber: decryptPii(t.idNumberEnc), phone: t.phone ?? "" };
+  },
+);
