@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/authz/can";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { inSubtree } from "@/lib/org/scope";
 import { createProblemsForVisit } from "@/lib/problems/mutations";
+import { recordGuidedVisit, syncGuidedVisit } from "@/lib/mentorship/guided-visit";
 import { editWindowHours, isEditableBy } from "./edit-window";
 import { activeCampaignsWhere, readChecklist, type ChecklistEntry } from "./queries";
 import type { CreateVisitInput, UpdateVisitInput } from "./schemas";
@@ -105,6 +106,8 @@ export async function createVisit(tx: Tx, actor: Actor, input: CreateVisitInput)
     },
   });
   const problems = await createProblemsForVisit(tx, actor, visit, input.problems);
+  // With a mentor the officer is paired with, the visit is also a guided-visit mentoring activity.
+  await recordGuidedVisit(tx, visit);
   return { visit, problems, place };
 }
 
@@ -132,5 +135,8 @@ export async function updateVisit(tx: Tx, actor: Actor, existing: Editable, inpu
   if (input.services.length) {
     await tx.visitService.createMany({ data: input.services.map((s, sortOrder) => ({ visitId: existing.id, description: s.description, sortOrder })) });
   }
-  return tx.visit.findUniqueOrThrow({ where: { id: existing.id }, include: { services: { orderBy: { sortOrder: "asc" } } } });
+  const updated = await tx.visit.findUniqueOrThrow({ where: { id: existing.id }, include: { services: { orderBy: { sortOrder: "asc" } } } });
+  // The guided-visit mentoring activity follows the visit's mentor and date.
+  await syncGuidedVisit(tx, updated);
+  return updated;
 }

@@ -1,0 +1,209 @@
+"use server";
+// Server actions of 导师带徒: thin — scoped load, permission, mutation, audit.
+import { action, type ActionResult } from "@/lib/action";
+import { assertCan, can } from "@/lib/authz/can";
+import { getCurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { ForbiddenError } from "@/lib/errors";
+import {
+  addPoolMember,
+  assertMayEditPlan,
+  changeCapacity,
+  changeMemberFlags,
+  changeMemberStatus,
+  changePlan,
+  createPairing,
+  endPairing,
+  evaluatePairing,
+  logActivity,
+  saveSettings,
+  saveTemplate,
+  signOffMilestone,
+} from "./mutations";
+import { getMentorshipProgrammeOrThrow, getPairingOrThrow, getPoolMemberOrThrow, suggestMentors } from "./queries";
+import {
+  addPoolMemberSchema,
+  changeCapacitySchema,
+  changeMemberFlagsSchema,
+  changeMemberStatusSchema,
+  createPairingSchema,
+  endPairingSchema,
+  evaluatePairingSchema,
+  logActivitySchema,
+  planChangeSchema,
+  saveSettingsSchema,
+  saveTemplateSchema,
+  signOffMilestoneSchema,
+  suggestMentorsSchema,
+} from "./schemas";
+import type { RankedMentor } from "./suggest";
+
+const revalidate = ["/mentorship"];
+
+export const addPoolMemberAction = action(
+  { name: "mentorship.pool.add", schema: addPoolMemberSchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "mentorship.manage");
+    const programme = await getMentorshipProgrammeOrThrow(tx, user, input.programmeId);
+    const { member, userName } = await addPoolMember(tx, user, programme, input);
+    await audit({
+      action: "mentorship.pool.add", entityType: "PoolMember", entityId: member.id, orgUnitId: programme.orgUnit.id,
+      data: { after: { programmeId: programme.id, pool: member.pool, userId: member.userId, userName, capacity: member.capacity, lineOfWork: member.lineOfWork, reason: input.reason } },
+    });
+    return { id: member.id };
+  },
+);
+
+export const changeMemberStatusAction = action(
+  { name: "mentorship.pool.status", schema: changeMemberStatusSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const member = await getPoolMemberOrThrow(tx, user, input.memberId);
+    assertCan(user, "mentorship.manage", member);
+    await changeMemberStatus(tx, user, member, input);
+    await audit({
+      action: "mentorship.pool.status", entityType: "PoolMember", entityId: member.id,
+      data: { before: { status: member.status }, after: { status: input.toStatus }, reason: input.reason, effectiveOn: input.effectiveOn },
+    });
+    return { id: member.id };
+  },
+);
+
+export const changeMemberFlagsAction = action(
+  { name: "mentorship.pool.flags", schema: changeMemberFlagsSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const member = await getPoolMemberOrThrow(tx, user, input.memberId);
+    assertCan(user, "mentorship.manage", member);
+    const changes = await changeMemberFlags(tx, user, member, input);
+    await audit({
+      action: "mentorship.pool.flags", entityType: "PoolMember", entityId: member.id,
+      data: {
+        before: { priorityPromotion: member.priorityPromotion, reserveCadre: member.reserveCadre, reserveNote: member.reserveNote },
+        after: { priorityPromotion: input.priorityPromotion, reserveCadre: input.reserveCadre, reserveNote: input.reserveNote },
+        changes, reason: input.reason,
+      },
+    });
+    return { id: member.id };
+  },
+);
+
+export const changeCapacityAction = action(
+  { name: "mentorship.pool.capacity", schema: changeCapacitySchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const member = await getPoolMemberOrThrow(tx, user, input.memberId);
+    assertCan(user, "mentorship.manage", member);
+    await changeCapacity(tx, user, member, input);
+    await audit({ action: "mentorship.pool.capacity", entityType: "PoolMember", entityId: member.id, data: { before: { capacity: member.capacity }, after: { capacity: input.capacity }, reason: input.reason } });
+    return { id: member.id };
+  },
+);
+
+export const createPairingAction = action(
+  { name: "mentorship.pairing.create", schema: createPairingSchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "mentorship.manage");
+    const programme = await getMentorshipProgrammeOrThrow(tx, user, input.programmeId);
+    const { pairing, plan, mentorName, traineeName } = await createPairing(tx, user, programme, input);
+    await audit({
+      action: "mentorship.pairing.create", entityType: "Pairing", entityId: pairing.id, orgUnitId: pairing.orgUnitId,
+      data: { after: { programmeId: programme.id, mentorId: pairing.mentorId, mentorName, traineeId: pairing.traineeId, traineeName, startDate: input.startDate, endDate: input.endDate, planId: plan.id } },
+    });
+    return { id: pairing.id };
+  },
+);
+
+export const endPairingAction = action(
+  { name: "mentorship.pairing.end", schema: endPairingSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const pairing = await getPairingOrThrow(tx, user, input.pairingId);
+    assertCan(user, "mentorship.manage", pairing);
+    await endPairing(tx, pairing, input);
+    await audit({ action: "mentorship.pairing.end", entityType: "Pairing", entityId: pairing.id, orgUnitId: pairing.orgUnitId, data: { before: { status: "ACTIVE" }, after: { status: "ENDED" }, reason: input.reason } });
+    return { id: pairing.id };
+  },
+);
+
+export const evaluatePairingAction = action(
+  { name: "mentorship.pairing.evaluate", schema: evaluatePairingSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const pairing = await getPairingOrThrow(tx, user, input.pairingId);
+    assertCan(user, "mentorship.manage", pairing);
+    await evaluatePairing(tx, user, pairing, input);
+    await audit({
+      action: "mentorship.pairing.evaluate", entityType: "Pairing", entityId: pairing.id, orgUnitId: pairing.orgUnitId,
+      data: { before: { rating: pairing.rating, evaluation: pairing.evaluation }, after: { rating: input.rating, evaluation: input.evaluation } },
+    });
+    return { id: pairing.id };
+  },
+);
+
+export const changePlanAction = action(
+  { name: "mentorship.plan.change", schema: planChangeSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const pairing = await tx.pairing.findFirst({ where: { plan: { id: input.planId } }, select: { id: true } });
+    const loaded = await getPairingOrThrow(tx, user, pairing?.id ?? "");
+    assertMayEditPlan(user, loaded);
+    const result = await changePlan(tx, user, loaded, input);
+    await audit({ action: `mentorship.plan.${input.op}`, entityType: "DevelopmentPlan", entityId: result.planId, orgUnitId: loaded.orgUnitId, data: { version: result.version, ...result.summary } });
+    return { id: result.planId, version: result.version };
+  },
+);
+
+export const signOffMilestoneAction = action(
+  { name: "mentorship.plan.signOff", schema: signOffMilestoneSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const pairing = await tx.pairing.findFirst({ where: { plan: { id: input.planId } }, select: { id: true } });
+    const loaded = await getPairingOrThrow(tx, user, pairing?.id ?? "");
+    assertCan(user, "mentorship.manage", loaded);
+    const result = await signOffMilestone(tx, user, loaded, input);
+    await audit({ action: "mentorship.plan.signOff", entityType: "DevelopmentPlan", entityId: input.planId, orgUnitId: loaded.orgUnitId, data: { milestoneId: input.milestoneId, milestone: result.milestone, version: result.version } });
+    return { id: input.planId, version: result.version };
+  },
+);
+
+export const logActivityAction = action(
+  { name: "mentorship.activity.log", schema: logActivitySchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "mentorship.activity.log");
+    const pairing = await getPairingOrThrow(tx, user, input.pairingId);
+    const activity = await logActivity(tx, user, pairing, input);
+    await audit({ action: "mentorship.activity.log", entityType: "MentoringActivity", entityId: activity.id, orgUnitId: pairing.orgUnitId, data: { after: { pairingId: pairing.id, kind: input.kind, occurredOn: input.occurredOn, place: input.place } } });
+    return { id: activity.id };
+  },
+);
+
+export const saveSettingsAction = action(
+  { name: "mentorship.configure.settings", schema: saveSettingsSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const programme = await getMentorshipProgrammeOrThrow(tx, user, input.programmeId);
+    assertCan(user, "mentorship.configure", programme);
+    const settings = await saveSettings(tx, programme, input);
+    await audit({ action: "mentorship.configure.settings", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnit.id, data: { before: programme.parsedSettings, after: settings } });
+    return { id: programme.id };
+  },
+);
+
+export const saveTemplateAction = action(
+  { name: "mentorship.configure.template", schema: saveTemplateSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const programme = await getMentorshipProgrammeOrThrow(tx, user, input.programmeId);
+    assertCan(user, "mentorship.configure", programme);
+    const template = await saveTemplate(tx, programme, input);
+    await audit({ action: "mentorship.configure.template", entityType: "PlanTemplate", entityId: template.id, orgUnitId: programme.orgUnit.id, data: { after: { name: input.name, active: input.active, content: input.content } } });
+    return { id: template.id };
+  },
+);
+
+/** The pairing form's mentor suggestions (read-only, so not through the write wrapper). */
+export async function suggestMentorsAction(input: unknown): Promise<ActionResult<RankedMentor[]>> {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return { ok: false, error: "unauthenticated" };
+  const parsed = suggestMentorsSchema.safeParse(input);
+  if (!parsed.success) return { ok: true, data: [] };
+  try {
+    if (!can(user, "mentorship.manage")) throw new ForbiddenError("mentorship.manage");
+    await getMentorshipProgrammeOrThrow(db, user, parsed.data.programmeId);
+  } catch {
+    return { ok: true, data: [] };
+  }
+  return { ok: true, data: await suggestMentors(db, user, parsed.data.programmeId, parsed.data.traineeId) };
+}

@@ -1,0 +1,196 @@
+"use server";
+// Server actions of 三争一实 showcases: thin — scoped load, permission, mutation, audit.
+import { z } from "zod";
+import { action, type ActionResult } from "@/lib/action";
+import { assertCan, can } from "@/lib/authz/can";
+import { getCurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { ForbiddenError, RuleViolation } from "@/lib/errors";
+import { storage } from "@/lib/storage";
+import {
+  addEntry,
+  addJudge,
+  addToTalentList,
+  closeSession,
+  createSession,
+  declareConflict,
+  removeJudge,
+  saveCriteria,
+  saveScoreSheet,
+  updateNarrative,
+} from "./mutations";
+import { getEntryOrThrow, getSessionOrThrow, getShowcaseProgrammeOrThrow, othersScores } from "./queries";
+import {
+  addEntrySchema,
+  addToTalentListSchema,
+  closeSessionSchema,
+  conflictSchema,
+  createSessionSchema,
+  judgeSchema,
+  saveCriteriaSchema,
+  scoreSheetSchema,
+  sessionIdSchema,
+  updateNarrativeSchema,
+} from "./schemas";
+import { MAX_NARRATIVE_BYTES, narrativeKey, sniffNarrative } from "./files";
+
+const revalidate = ["/showcases"];
+
+export const createSessionAction = action(
+  { name: "showcase.session.create", schema: createSessionSchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    const programme = await getShowcaseProgrammeOrThrow(tx, user, input.programmeId);
+    assertCan(user, "showcase.manage", programme);
+    const session = await createSession(tx, programme, input);
+    await audit({ action: "showcase.session.create", entityType: "ShowcaseSession", entityId: session.id, orgUnitId: session.orgUnitId, data: { after: { ...input } } });
+    return { id: session.id };
+  },
+);
+
+export const saveCriteriaAction = action(
+  { name: "showcase.criteria.save", schema: saveCriteriaSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const session = await getSessionOrThrow(tx, user, input.sessionId);
+    assertCan(user, "showcase.manage", session);
+    await saveCriteria(tx, session, input);
+    await audit({
+      action: "showcase.criteria.save", entityType: "ShowcaseSession", entityId: session.id, orgUnitId: session.orgUnitId,
+      data: { before: session.criteria.map((c) => ({ dimension: c.dimension, name: c.name, weight: String(c.weight), maxScore: c.maxScore })), after: input.criteria },
+    });
+    return { id: session.id };
+  },
+);
+
+export const addEntryAction = action(
+  { name: "showcase.entry.add", schema: addEntrySchema, idempotent: true, revalidate },
+  async (input, { user, tx, audit }) => {
+    const session = await getSessionOrThrow(tx, user, input.sessionId);
+    assertCan(user, "showcase.manage", session);
+    const entry = await addEntry(tx, user, session, input);
+    await audit({ action: "showcase.entry.add", entityType: "ShowcaseEntry", entityId: entry.id, orgUnitId: entry.orgUnitId, data: { after: { sessionId: session.id, officerId: entry.officerId, topic: entry.topic } } });
+    return { id: entry.id };
+  },
+);
+
+/** The entrant (or a manager over the session) edits topic and typed narrative while the session is open. */
+export const updateNarrativeAction = action(
+  { name: "showcase.entry.update", schema: updateNarrativeSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const { session, entry } = await getEntryOrThrow(tx, user, input.entryId);
+    if (entry.officerId !== user.id) assertCan(user, "showcase.manage", session);
+    await updateNarrative(tx, session, entry.id, { topic: input.topic, narrative: input.narrative });
+    await audit({ action: "showcase.entry.update", entityType: "ShowcaseEntry", entityId: entry.id, orgUnitId: entry.orgUnitId, data: { before: { topic: entry.topic }, after: { topic: input.topic, narrativeLength: input.narrative.length } } });
+    return { id: entry.id };
+  },
+);
+
+const uploadSchema = z.strictObject({
+  entryId: z.string().min(1).max(64),
+  file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, "@showcase.fileType"),
+});
+
+/** The written narrative as a file (PDF, Word or plain text), as FormData { entryId, file }. */
+export const uploadNarrativeAction = action(
+  { name: "showcase.entry.upload", schema: uploadSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const { session, entry } = await getEntryOrThrow(tx, user, input.entryId);
+    if (entry.officerId !== user.id) assertCan(user, "showcase.manage", session);
+    if (input.file.size === 0) throw new RuleViolation("showcase.fileType", "file");
+    if (input.file.size > MAX_NARRATIVE_BYTES) throw new RuleViolation("showcase.fileTooLarge", "file");
+    const bytes = new Uint8Array(await input.file.arrayBuffer());
+    if (bytes.length > MAX_NARRATIVE_BYTES) throw new RuleViolation("showcase.fileTooLarge", "file");
+    const kind = sniffNarrative(bytes);
+    if (!kind) throw new RuleViolation("showcase.fileType", "file");
+    const key = narrativeKey(entry.id);
+    const fileName = (input.file.name || `narrative.${kind}`).slice(0, 120);
+    await updateNarrative(tx, session, entry.id, { narrativeFileKey: key, narrativeFileName: fileName });
+    await audit({ action: "showcase.entry.upload", entityType: "ShowcaseEntry", entityId: entry.id, orgUnitId: entry.orgUnitId, data: { fileName, sizeBytes: bytes.length, kind } });
+    await storage().put(key, bytes);
+    if (entry.narrativeFileKey && entry.narrativeFileKey !== key) await storage().delete(entry.narrativeFileKey).catch(() => {});
+    return { id: entry.id };
+  },
+);
+
+export const addJudgeAction = action(
+  { name: "showcase.judge.add", schema: judgeSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const session = await getSessionOrThrow(tx, user, input.sessionId);
+    assertCan(user, "showcase.manage", session);
+    const judge = await addJudge(tx, user, session, input.userId);
+    await audit({ action: "showcase.judge.add", entityType: "ShowcaseSession", entityId: session.id, orgUnitId: session.orgUnitId, data: { judgeId: judge.id, judgeName: judge.name } });
+    return { id: session.id };
+  },
+);
+
+export const removeJudgeAction = action(
+  { name: "showcase.judge.remove", schema: judgeSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const session = await getSessionOrThrow(tx, user, input.sessionId);
+    assertCan(user, "showcase.manage", session);
+    await removeJudge(tx, session, input.userId);
+    await audit({ action: "showcase.judge.remove", entityType: "ShowcaseSession", entityId: session.id, orgUnitId: session.orgUnitId, data: { judgeId: input.userId } });
+    return { id: session.id };
+  },
+);
+
+export const declareConflictAction = action(
+  { name: "showcase.conflict.declare", schema: conflictSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const { session, entry } = await getEntryOrThrow(tx, user, input.entryId);
+    assertCan(user, "showcase.score");
+    const asManager = can(user, "showcase.manage", session);
+    const { judgeId, removedScores } = await declareConflict(tx, user, session, input, asManager);
+    await audit({ action: "showcase.conflict.declare", entityType: "ShowcaseEntry", entityId: entry.id, orgUnitId: entry.orgUnitId, data: { judgeId, reason: input.reason, removedScores } });
+    return { id: entry.id };
+  },
+);
+
+export const saveScoreSheetAction = action(
+  { name: "showcase.score.save", schema: scoreSheetSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const { session, entry } = await getEntryOrThrow(tx, user, input.entryId);
+    assertCan(user, "showcase.score");
+    const saved = await saveScoreSheet(tx, user, session, input);
+    await audit({ action: "showcase.score.save", entityType: "ShowcaseEntry", entityId: entry.id, orgUnitId: entry.orgUnitId, data: { sessionId: session.id, scores: saved.scores } });
+    return { id: entry.id };
+  },
+);
+
+export const closeSessionAction = action(
+  { name: "showcase.session.close", schema: closeSessionSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const session = await getSessionOrThrow(tx, user, input.sessionId);
+    assertCan(user, "showcase.manage", session);
+    const results = await closeSession(tx, session, input.version);
+    await audit({
+      action: "showcase.session.close", entityType: "ShowcaseSession", entityId: session.id, orgUnitId: session.orgUnitId,
+      data: { results: results.map((r) => ({ entryId: r.entryId, judges: r.judges, finalScore: r.finalScore, rank: r.rank })) },
+    });
+    return { id: session.id };
+  },
+);
+
+export const addToTalentListAction = action(
+  { name: "showcase.talentList.add", schema: addToTalentListSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    const { session, entry } = await getEntryOrThrow(tx, user, input.entryId);
+    assertCan(user, "talentList.manage", session);
+    if (session.status !== "CLOSED") throw new RuleViolation("showcase.sessionNotClosed");
+    const row = await addToTalentList(tx, user, entry, input);
+    await audit({ action: "talentList.add", entityType: "TalentListEntry", entityId: row.id, orgUnitId: entry.orgUnitId, data: { list: input.list, userId: entry.officerId, sourceEntryId: entry.id, note: input.note } });
+    return { id: row.id };
+  },
+);
+
+/**
+ * Every judge's scores of a session. Before the session closes this returns nothing — to
+ * judges, managers and everyone else alike; a judge's own sheets come with the scoring page.
+ */
+export async function readSessionScoresAction(input: unknown): Promise<ActionResult<Awaited<ReturnType<typeof othersScores>>>> {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return { ok: false, error: "unauthenticated" };
+  const parsed = sessionIdSchema.safeParse(input);
+  if (!parsed.success) return { ok: true, data: [] };
+  if (!can(user, "showcase.view")) return { ok: false, error: new ForbiddenError().messageKey };
+  return { ok: true, data: await othersScores(db, user, parsed.data.sessionId) };
+}
