@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { signOutAction } from "@/lib/account/actions";
-import { NAV_ITEMS } from "./nav-items";
+import { NAV_GROUPS, NAV_ITEMS } from "./nav-items";
 import { NavLink } from "./nav-link";
 import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "@/components/notifications/notification-bell";
@@ -17,8 +17,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
   const tApp = await getTranslations("app");
   const tRoles = await getTranslations("roles");
   const items = NAV_ITEMS.filter((item) => can(user, item.permission));
-  const main = items.filter((i) => i.group === "main");
-  const admin = items.filter((i) => i.group === "admin");
+  const sections = NAV_GROUPS.map((group) => ({ group, items: items.filter((i) => i.group === group) })).filter((s) => s.items.length);
 
   return (
     <div className="min-h-dvh">
@@ -43,7 +42,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
         </div>
         <nav aria-label={t("menu")} className="border-t border-white/10 bg-white md:hidden">
           <ul className="flex gap-1 overflow-x-auto px-2 py-1.5">
-            {[...main, ...admin].map((item) => (
+            {items.map((item) => (
               <li key={item.href}><NavLink href={item.href}>{t(item.key)}</NavLink></li>
             ))}
             <li><NavLink href="/account/password">{t("account")}</NavLink></li>
@@ -52,21 +51,16 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       </header>
       <div className="mx-auto flex max-w-7xl gap-6 px-3 py-4 sm:px-4 md:py-6">
         <nav aria-label={t("menu")} className="hidden w-48 shrink-0 md:block">
-          <ul className="space-y-1">
-            {main.map((item) => (
-              <li key={item.href}><NavLink href={item.href}>{t(item.key)}</NavLink></li>
-            ))}
-          </ul>
-          {admin.length ? (
-            <>
-              <p className="mt-5 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("admin")}</p>
-              <ul className="mt-1 space-y-1">
-                {admin.map((item) => (
+          {sections.map(({ group, items: groupItems }, i) => (
+            <div key={group} className={i ? "mt-4" : undefined}>
+              <p className="px-3 text-xs font-semibold tracking-wide text-slate-500">{t(`groups.${group}`)}</p>
+              <ul className="mt-1 space-y-0.5">
+                {groupItems.map((item) => (
                   <li key={item.href}><NavLink href={item.href}>{t(item.key)}</NavLink></li>
                 ))}
               </ul>
-            </>
-          ) : null}
+            </div>
+          ))}
           <ul className="mt-5 space-y-1 border-t border-slate-200 pt-3">
             <li><NavLink href="/account/password">{t("account")}</NavLink></li>
           </ul>
