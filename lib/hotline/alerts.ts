@@ -45,7 +45,7 @@ export async function runClockCheck(data: ClockJobData, now = new Date(), client
     await notify(tx, {
       userIds,
       kind: `hotline.${kind}`,
-      titleKey: data.kind === "BREACH" ? "hotlineBreach" : "hotlineWarning",
+      titleKey: data.kind === "BREACH" ? "hotline.notify.breach" : "hotline.notify.warning",
       params: { number: r.number, stage: data.stage },
       link: requestLink(r.id),
       entityType: "ServiceRequest",

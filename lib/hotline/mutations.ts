@@ -155,7 +155,7 @@ export async function intakePublicRequest(tx: Tx, input: PublicIntakeInput) {
   // The hotline desk hears about a request nobody took by phone.
   await notify(tx, {
     userIds: await holders(tx, { assigneeId: null, leadDepartmentId: null, receivedById: null, orgUnitId: request.orgUnitId }),
-    kind: "hotline.online", titleKey: "hotlineOnline", params: { number: request.number },
+    kind: "hotline.online", titleKey: "hotline.notify.online", params: { number: request.number },
     link: requestLink(request.id), entityType: "ServiceRequest", entityId: request.id, digestKey: "hotline.online",
   });
   return { request, trackingCode };
@@ -240,7 +240,7 @@ export async function assignRequest(tx: Tx, actor: Actor, r: Loaded, input: Assi
   if (coHandlers.length) await tx.serviceRequestCoHandler.createMany({ data: coHandlers.map((c) => ({ requestId: r.id, orgUnitId: c.id })) });
   await notify(tx, {
     userIds: (await holders(tx, { ...updated, receivedById: null })).filter((id) => id !== actor.id),
-    kind: "hotline.assigned", titleKey: "hotlineAssigned", params: { number: r.number },
+    kind: "hotline.assigned", titleKey: "hotline.notify.assigned", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: "hotline.assigned",
   });
   return { transition: t, updated, lead, assignee, coHandlers };
@@ -252,7 +252,7 @@ export async function sendBackRequest(tx: Tx, actor: Actor, r: Loaded, input: { 
   await tx.serviceRequestCoHandler.deleteMany({ where: { requestId: r.id } });
   await notify(tx, {
     userIds: (await holders(tx, { assigneeId: null, leadDepartmentId: null, receivedById: r.receivedById, orgUnitId: r.orgUnitId })).filter((id) => id !== actor.id),
-    kind: "hotline.sentBack", titleKey: "hotlineSentBack", params: { number: r.number },
+    kind: "hotline.sentBack", titleKey: "hotline.notify.sentBack", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.sentBack:${r.id}`,
   });
   return result;
@@ -291,7 +291,7 @@ export async function feedbackByEnterprise(tx: Tx, r: Loaded, decision: "close" 
   if (decision === "reopen") {
     await notify(tx, {
       userIds: await holders(tx, { assigneeId: null, leadDepartmentId: null, receivedById: r.receivedById, orgUnitId: r.orgUnitId }),
-      kind: "hotline.reopened", titleKey: "hotlineReopened", params: { number: r.number },
+      kind: "hotline.reopened", titleKey: "hotline.notify.reopened", params: { number: r.number },
       link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.reopened:${r.id}`,
     });
   }
@@ -323,7 +323,7 @@ export async function chaseRequest(tx: Tx, actor: Actor, r: Loaded, note: string
   const event = await tx.serviceRequestEvent.create({ data: { requestId: r.id, kind: "chase", actorId: actor.id, note } });
   const userIds = await holders(tx, { ...r, receivedById: null });
   await notify(tx, {
-    userIds, kind: "hotline.chase", titleKey: "hotlineChase", params: { number: r.number },
+    userIds, kind: "hotline.chase", titleKey: "hotline.notify.chase", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.chase:${r.id}`,
   });
   return { event, notified: userIds };
@@ -339,7 +339,7 @@ export async function requestExtension(tx: Tx, actor: Actor, r: Loaded & { respo
   await tx.serviceRequestEvent.create({ data: { requestId: r.id, kind: "extensionRequested", actorId: actor.id, note: input.reason, data: { proposedDueAt: proposed.toISOString() } } });
   await notify(tx, {
     userIds: (await nearestManagers(tx, r.orgUnit.path)).filter((id) => id !== actor.id),
-    kind: "hotline.extension", titleKey: "hotlineExtensionRequested", params: { number: r.number },
+    kind: "hotline.extension", titleKey: "hotline.notify.extensionRequested", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: "hotline.extension",
   });
   return extension;
@@ -374,7 +374,7 @@ export async function decideExtension(tx: Tx, actor: Actor, r: Loaded & { progra
   });
   await notify(tx, {
     userIds: [extension.requestedById], kind: "hotline.extension",
-    titleKey: input.approve ? "hotlineExtensionApproved" : "hotlineExtensionRejected", params: { number: r.number },
+    titleKey: input.approve ? "hotline.notify.extensionApproved" : "hotline.notify.extensionRejected", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.extensionDecided:${r.id}`,
   });
   return { extension, approved: input.approve };

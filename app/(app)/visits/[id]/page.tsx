@@ -26,6 +26,7 @@ export default async function VisitDetailPage({ params, searchParams }: Props) {
   const visit = await loadVisit(user, id);
   const t = await getTranslations("visits");
   const tp = await getTranslations("problems");
+  const th = await getTranslations("hotline");
   const locale = await getLocale();
   const isAuthor = visit.officerId === user.id;
   const editable = can(user, "visit.update", visit) && isEditableBy(visit, user.id);
@@ -49,6 +50,10 @@ export default async function VisitDetailPage({ params, searchParams }: Props) {
         <p className="text-sm tabular-nums text-slate-600">{formatDateTime(visit.visitedAt, locale)}</p>
         {notice === "created" ? <Alert tone="success">{t("created")}</Alert> : null}
         {notice === "updated" ? <Alert tone="success">{t("updated")}</Alert> : null}
+        {visit.enterprise && can(user, "request.intake") ? (
+          // 亲企办: an enterprise's request heard on this visit goes to the hotline, enterprise and visit prefilled.
+          <LinkButton href={`/hotline/new?visit=${visit.id}`} variant="secondary">{th("submitFromVisit")}</LinkButton>
+        ) : null}
         {editable ? (
           <div className="flex flex-wrap items-center gap-3">
             <LinkButton href={`/visits/${visit.id}/edit`} variant="secondary">{t("edit")}</LinkButton>
