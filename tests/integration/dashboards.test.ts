@@ -11,6 +11,10 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { createTranslator } from "next-intl";
 import DashboardPage from "@/app/(app)/dashboard/page";
 import { GET as exportDashboard } from "@/app/api/exports/dashboard/route";
+import { GET as exportRanking } from "@/app/api/exports/rankings/route";
+import { computeRanking, listRankingSchemes } from "@/lib/dashboards/rankings";
+import { saveRankingSchemeAction } from "@/lib/dashboards/ranking-actions";
+import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 
@@ -122,5 +126,57 @@ describe("export", () => {
     expect(rows.slice(2)).toHaveLength(6); // the town and its five villages
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "dashboard.export", actorId: manager.id }, orderBy: { seq: "desc" } });
     expect(audit.data).toMatchObject({ rows: 6, programmeId, table: "panel", unitId: py.id });
+  });
+});
+
+describe("赛马 rankings", () => {
+  it("ranks the seeded 浦阳镇 villages on the scheme's weights, with each unit's breakdown", async () => {
+    const manager = await sessionUser("py.manager");
+    const schemes = await listRankingSchemes(db, manager);
+    expect(schemes.map((x) => x.name)).toEqual(["浦阳镇村社民情双访“赛马”"]);
+    const result = await computeRanking(db, manager, schemes[0]!.id, parseDashboardPeriod({ period: "month" }));
+    expect(result.ranked).toHaveLength(5);
+    const xj = await unitByCode("XS-PY-XJ");
+    const top = result.ranked[0]!;
+    expect(top.id).toBe(xj.id); // 3 households reached, the most this month
+    expect(top.parts.find((p) => p.key === "visits.households")).toMatchObject({ value: 3, normalised: 100 });
+    // Each score is the sum of its contributions.
+    for (const u of result.ranked) expect(u.parts.reduce((s, p) => s + p.contribution, 0)).toBeCloseTo(u.score, 1);
+    // yh.manager sees only 余杭区's scheme; the 浦阳镇 one is not found for them.
+    const yh = await sessionUser("yh.manager");
+    expect((await listRankingSchemes(db, yh)).map((x) => x.name)).toEqual(["余杭区镇街“赛马”综合排名"]);
+    await expect(computeRanking(db, yh, schemes[0]!.id, parseDashboardPeriod({}))).rejects.toThrow("notFound");
+  });
+
+  it("only an admin configures schemes; unknown indicators and stale versions are refused", async () => {
+    const py = await unitByCode("XS-PY");
+    const input = { name: "测试方案", parentOrgUnitId: py.id, active: true, weights: [{ indicatorKey: "visits.count", weight: 2, direction: "HIGHER_IS_BETTER" }] };
+    await actAs("py.manager");
+    expect(await saveRankingSchemeAction(input)).toMatchObject({ ok: false });
+    await actAs("admin");
+    const bad = await saveRankingSchemeAction({ ...input, weights: [{ indicatorKey: "nope.nothing", weight: 1, direction: "HIGHER_IS_BETTER" }] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {})).toEqual(["weights.0.indicatorKey"]);
+    expect((await saveRankingSchemeAction({ ...input, createdById: "x" })).ok).toBe(false); // strict: no extra fields
+    const created = await saveRankingSchemeAction(input);
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const row = await db.rankingScheme.findUniqueOrThrow({ where: { id: created.data.id }, include: { weights: true } });
+    expect(row.weights.map((w) => [w.indicatorKey, w.weight.toNumber()])).toEqual([["visits.count", 2]]);
+    const edit = { ...input, id: row.id, version: row.version, weights: [{ indicatorKey: "problems.solved", weight: 1, direction: "HIGHER_IS_BETTER" }] };
+    expect((await saveRankingSchemeAction(edit)).ok).toBe(true);
+    expect(await saveRankingSchemeAction(edit)).toMatchObject({ ok: false }); // stale version
+    expect(await db.auditLog.count({ where: { entityType: "RankingScheme", entityId: row.id } })).toBe(2);
+  });
+
+  it("the ranking export: officer 403, manager gets every sibling with the breakdown", async () => {
+    const manager = await sessionUser("py.manager");
+    const scheme = (await listRankingSchemes(db, manager)).find((x) => x.name === "浦阳镇村社民情双访“赛马”")!;
+    await actAs("py.officer");
+    expect((await exportRanking(new Request(`http://localhost:3000/api/exports/rankings?scheme=${scheme.id}`))).status).toBe(403);
+    await actAs("py.manager");
+    const rows = await rowsOf(await exportRanking(new Request(`http://localhost:3000/api/exports/rankings?scheme=${scheme.id}&period=month`)));
+    expect(rows[1]!.slice(0, 3)).toEqual(["名次", "单位", "总分"]);
+    expect(rows.slice(2).map((r) => r[1])).toHaveLength(5);
+    expect(rows[2]![1]).toBe("谢家村");
   });
 });

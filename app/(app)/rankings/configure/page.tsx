@@ -1,0 +1,55 @@
+// Create or edit a 赛马 scheme (admins, "ranking.configure").
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { INDICATORS } from "@/lib/dashboards/indicators";
+import { getRankingSchemeOrThrow } from "@/lib/dashboards/rankings";
+import type { RankingSchemeInput } from "@/lib/dashboards/ranking-schemas";
+import { Card, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
+import { RankingSchemeForm } from "@/components/dashboards/ranking-scheme-form";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ConfigureRankingPage({ searchParams }: Props) {
+  const user = await requirePermission("ranking.configure");
+  const sp = await searchParams;
+  const id = typeof sp.id === "string" ? sp.id.slice(0, 64) : undefined;
+  const t = await getTranslations("rankings");
+  const td = await getTranslations("dashboards");
+  let initial: RankingSchemeInput;
+  const units = await db.orgUnit.findMany({
+    where: { path: { startsWith: user.orgPath }, active: true, kind: { not: "DEPARTMENT" }, children: { some: { active: true } } },
+    orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
+    take: 300,
+    select: { id: true, name: true },
+  });
+  if (id) {
+    try {
+      const s = await getRankingSchemeOrThrow(db, user, id);
+      initial = {
+        id: s.id, version: s.version, name: s.name, parentOrgUnitId: s.parentOrgUnitId, active: s.active,
+        weights: s.weights.map((w) => ({ indicatorKey: w.indicatorKey, weight: w.weight.toNumber(), direction: w.direction })),
+      };
+    } catch (e) {
+      if (e instanceof NotFoundError) notFound();
+      throw e;
+    }
+  } else {
+    initial = { id: "", name: "", parentOrgUnitId: units[0]?.id ?? "", active: true, weights: [{ indicatorKey: "visits.coverage", weight: 1, direction: "HIGHER_IS_BETTER" }] };
+  }
+  return (
+    <div className="space-y-4">
+      <PageHeader title={id ? `${t("edit")} · ${initial.name}` : t("newScheme")} description={t("description")} actions={<LinkButton href="/rankings" variant="secondary">{t("backToRankings")}</LinkButton>} />
+      <Card>
+        <RankingSchemeForm
+          initial={initial}
+          units={units.map((u) => ({ value: u.id, label: u.name }))}
+          indicators={INDICATORS.map((i) => ({ value: i.key, label: `${td(`indicators.${i.key}`)}（${td(`units.${i.unit}`)}）`, direction: i.direction }))}
+        />
+      </Card>
+    </div>
+  );
+}

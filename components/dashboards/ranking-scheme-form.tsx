@@ -1,0 +1,81 @@
+"use client";
+// The 赛马 scheme editor (admins): name, the parent whose children compete, and the weighted
+// indicators with their direction.
+import { useRouter } from "next/navigation";
+import { useFieldArray } from "react-hook-form";
+import { useTranslations } from "next-intl";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { FormShell } from "@/components/forms/form-shell";
+import { Field } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { rankingSchemeSchema, type RankingSchemeInput } from "@/lib/dashboards/ranking-schemas";
+import { saveRankingSchemeAction } from "@/lib/dashboards/ranking-actions";
+
+type Option = { value: string; label: string };
+
+export function RankingSchemeForm({ initial, units, indicators }: { initial: RankingSchemeInput; units: Option[]; indicators: (Option & { direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER" })[] }) {
+  const t = useTranslations("rankings");
+  const router = useRouter();
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
+    schema: rankingSchemeSchema,
+    action: saveRankingSchemeAction,
+    defaultValues: initial,
+    draftKey: `ranking-scheme:${initial.id || "new"}`,
+    onSuccess: (data) => router.push(`/rankings?scheme=${data.id}`),
+  });
+  const weights = useFieldArray({ control: form.control, name: "weights" });
+  return (
+    <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("save")} draftRestored={draftRestored} onDiscardDraft={discardDraft} label={t("configure")}>
+      <Field id="name" label={t("name")} error={errorOf("name")} required>
+        {(p) => <input {...p} {...form.register("name")} />}
+      </Field>
+      <Field id="parentOrgUnitId" label={t("parent")} error={errorOf("parentOrgUnitId")} required>
+        {(p) => (
+          <select {...p} {...form.register("parentOrgUnitId")}>
+            {units.map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}
+          </select>
+        )}
+      </Field>
+      <label className="flex min-h-11 items-center gap-2 text-sm">
+        <input type="checkbox" className="h-5 w-5" {...form.register("active")} /> {t("active")}
+      </label>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-slate-700">{t("indicator")}</legend>
+        {errorOf("weights") ? <p className="text-sm text-red-700">{errorOf("weights")}</p> : null}
+        {weights.fields.map((f, i) => (
+          <div key={f.id} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end">
+            <Field id={`weights.${i}.indicatorKey`} label={t("indicator")} error={errorOf(`weights.${i}.indicatorKey`)}>
+              {(p) => (
+                <select {...p} {...form.register(`weights.${i}.indicatorKey`)}>
+                  {indicators.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                </select>
+              )}
+            </Field>
+            <Field id={`weights.${i}.weight`} label={t("weight")} error={errorOf(`weights.${i}.weight`)}>
+              {(p) => <input {...p} inputMode="decimal" {...form.register(`weights.${i}.weight`)} />}
+            </Field>
+            <Field id={`weights.${i}.direction`} label={t("direction")} error={errorOf(`weights.${i}.direction`)}>
+              {(p) => (
+                <select {...p} {...form.register(`weights.${i}.direction`)}>
+                  <option value="HIGHER_IS_BETTER">{t("directions.HIGHER_IS_BETTER")}</option>
+                  <option value="LOWER_IS_BETTER">{t("directions.LOWER_IS_BETTER")}</option>
+                </select>
+              )}
+            </Field>
+            <Button variant="ghost" onClick={() => weights.remove(i)} disabled={weights.fields.length <= 1}>{t("remove")}</Button>
+          </div>
+        ))}
+        <Button
+          variant="secondary"
+          onClick={() => {
+            const used = new Set(form.getValues("weights").map((w) => w.indicatorKey));
+            const next = indicators.find((o) => !used.has(o.value)) ?? indicators[0]!;
+            weights.append({ indicatorKey: next.value, weight: 1, direction: next.direction });
+          }}
+        >
+          {t("addWeight")}
+        </Button>
+      </fieldset>
+    </FormShell>
+  );
+}

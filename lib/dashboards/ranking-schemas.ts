@@ -1,0 +1,19 @@
+// The 赛马 scheme form: the same schema in the browser and in the action (strict: no
+// createdById, no orgUnit path, no version bump from the client beyond the one it read).
+import { z } from "zod";
+
+export const rankingWeightSchema = z.strictObject({
+  indicatorKey: z.string().min(1).max(64),
+  weight: z.coerce.number().min(0.1, "@rankings.weightMin").max(100, "@rankings.weightMax"),
+  direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]),
+});
+
+export const rankingSchemeSchema = z.strictObject({
+  id: z.string().max(64).optional().or(z.literal("")),
+  version: z.coerce.number().int().min(0).optional(),
+  name: z.string().trim().min(1).max(80),
+  parentOrgUnitId: z.string().min(1).max(64),
+  active: z.boolean(),
+  weights: z.array(rankingWeightSchema).min(1).max(20),
+});
+export type RankingSchemeInput = z.input<typeof rankingSchemeSchema>;
