@@ -261,3 +261,30 @@ describe("prospect conversion", () => {
     expect(await db.enterprise.count()).toBe(before + 1);
   });
 });
+
+describe("Excel export", () => {
+  it("needs report.export, has Chinese headers and the figures, and is audited", async () => {
+    const { GET } = await import("@/app/api/investment/export/route");
+    const url = `http://localhost:3000/api/investment/export?programme=${demoProgrammeId}&from=2026-01-01&to=2026-12-31`;
+    await actAs("rh.officer");
+    expect((await GET(new Request(url))).status).toBe(403);
+    await actAs("etdz.manager");
+    const res = await GET(new Request(url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(encodeURIComponent("余杭经开区招商引资攻坚"));
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["突击队进度", "单位汇总", "招商线索"]);
+    const units = wb.getWorksheet("单位汇总")!;
+    expect(String(units.getRow(1).getCell(1).value)).toMatch(/^筛选条件：专项=余杭经开区招商引资攻坚；期间=2026-01-01～2026-12-31/);
+    expect(units.getRow(2).values).toContain("签约金额（万元）");
+    const totalRow = units.getRow(units.rowCount);
+    expect(String(totalRow.getCell(1).value)).toMatch(/^合计/);
+    expect(totalRow.getCell(2).value).toBe(8); // eight demo trips
+    // The programme's 230 亿元 target, in 万元.
+    expect(totalRow.getCell(10).value).toBe(2_300_000);
+    expect(wb.getWorksheet("招商线索")!.rowCount).toBe(2 + 12);
+    expect(await db.auditLog.count({ where: { action: "investment.export", entityId: demoProgrammeId } })).toBe(1);
+  });
+});

@@ -1,0 +1,39 @@
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { formatCalendarDate } from "@/lib/format/dates";
+import { getTripOrThrow, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
+import { Card, PageHeader } from "@/components/ui/card";
+import { LeadForm } from "@/components/investment/lead-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("investment"))("newLead") };
+}
+
+export default async function NewLeadPage({ searchParams }: { searchParams: Promise<{ programme?: string; meeting?: string }> }) {
+  const user = await requirePermission("investment.record");
+  const t = await getTranslations("investment");
+  const params = await searchParams;
+  const { chosen } = await pickInvestmentProgramme(db, user, params.programme);
+  if (!chosen) redirect("/investment/leads");
+  const taskForces = await recordableTaskForces(db, user, chosen.id);
+  let meeting = null;
+  if (params.meeting) {
+    const m = await db.tripMeeting.findUnique({ where: { id: params.meeting }, select: { tripId: true } });
+    const trip = m ? await getTripOrThrow(db, user, m.tripId).catch(() => null) : null;
+    const found = trip?.meetings.find((x) => x.id === params.meeting);
+    if (trip && found && taskForces.some((tf) => tf.id === trip.taskForceId)) {
+      const who = found.enterprise?.name ?? found.prospect?.name ?? "";
+      meeting = { id: found.id, taskForceId: trip.taskForceId, sector: "", label: `${who} · ${t("fromTrip", { city: trip.destinationCity, date: formatCalendarDate(trip.startDate) })}` };
+    }
+  }
+  return (
+    <div className="max-w-3xl">
+      <PageHeader title={t("newLead")} description={chosen.name} />
+      <Card>
+        <LeadForm programmeId={chosen.id} taskForces={taskForces.map((tf) => ({ id: tf.id, name: `${tf.name}（${tf.orgUnit.name}）` }))} meeting={meeting} draftKey={`draft:lead:new:${user.id}`} />
+      </Card>
+    </div>
+  );
+}

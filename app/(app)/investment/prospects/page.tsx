@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { listProspects, pickInvestmentProgramme } from "@/lib/investment/queries";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { InvestmentNav, ProgrammeSwitch } from "@/components/investment/sub-nav";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("investment"))("prospects") };
+}
+
+export default async function ProspectsPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
+  const user = await requirePermission("investment.view");
+  const t = await getTranslations("investment");
+  const { all, chosen } = await pickInvestmentProgramme(db, user, (await searchParams).programme);
+  if (!chosen) return <><PageHeader title={t("prospects")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
+  const prospects = await listProspects(db, user, chosen.id);
+  return (
+    <div className="max-w-5xl">
+      <PageHeader title={t("prospects")} description={t("prospectsIntro")} />
+      <ProgrammeSwitch all={all} current={chosen.id} base="/investment/prospects" label={t("programme")} />
+      <InvestmentNav current="prospects" programmeId={chosen.id} />
+      {prospects.length === 0 ? <EmptyState>{t("emptyProspects")}</EmptyState> : (
+        <Card>
+          <ul className="-my-2 divide-y divide-slate-100">
+            {prospects.map((p) => (
+              <li key={p.id}>
+                <Link href={`/investment/prospects/${p.id}`} className="flex flex-wrap items-center justify-between gap-2 py-3 hover:bg-slate-50">
+                  <span><span className="block font-medium text-slate-900">{p.name}</span><span className="text-sm text-slate-600">{[p.city, p.sector].filter(Boolean).join(" · ")}</span></span>
+                  {p.convertedEnterprise ? <Badge tone="green">{t("convertedBadge")}</Badge> : null}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </div>
+  );
+}

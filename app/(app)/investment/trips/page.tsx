@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { formatCalendarDate } from "@/lib/format/dates";
+import { listTrips, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
+import { InvestmentNav, ProgrammeSwitch } from "@/components/investment/sub-nav";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("investment"))("trips") };
+}
+
+export default async function TripsPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
+  const user = await requirePermission("investment.view");
+  const t = await getTranslations("investment");
+  const { all, chosen } = await pickInvestmentProgramme(db, user, (await searchParams).programme);
+  if (!chosen) return <><PageHeader title={t("trips")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
+  const [trips, recordable] = await Promise.all([listTrips(db, user, { programmeId: chosen.id }), recordableTaskForces(db, user, chosen.id)]);
+  return (
+    <div className="max-w-5xl">
+      <PageHeader title={t("trips")} description={t("tripsIntro")}
+        actions={can(user, "investment.record") && recordable.length ? <LinkButton href={`/investment/trips/new?programme=${chosen.id}`}>{t("newTrip")}</LinkButton> : null} />
+      <ProgrammeSwitch all={all} current={chosen.id} base="/investment/trips" label={t("programme")} />
+      <InvestmentNav current="trips" programmeId={chosen.id} />
+      {trips.length === 0 ? <EmptyState>{t("emptyTrips")}</EmptyState> : (
+        <Card>
+          <ul className="-my-2 divide-y divide-slate-100">
+            {trips.map((trip) => (
+              <li key={trip.id}>
+                <Link href={`/investment/trips/${trip.id}`} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3 hover:bg-slate-50">
+                  <span className="font-medium text-slate-900">{trip.destinationCity} · {trip.taskForce.name}</span>
+                  <span className="text-sm text-slate-600">
+                    {formatCalendarDate(trip.startDate)}{trip.endDate > trip.startDate ? ` — ${formatCalendarDate(trip.endDate)}` : ""} · {t("meetingCount", { n: trip._count.meetings })} · {t("people", { n: trip._count.participants })}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { formatCalendarDate } from "@/lib/format/dates";
+import { orgUnitOptions } from "@/lib/org/queries";
+import { keyProjectOptions, keyProjectPeopleOptions, listPledges, pickKeyProjectProgramme } from "@/lib/key-projects/queries";
+import { todayInShanghai } from "@/lib/visits/time";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
+import { PledgeDoneButton, PledgeForm } from "@/components/key-projects/pledge-forms";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("keyProjects"))("pledges") };
+}
+
+export default async function PledgesPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
+  const user = await requirePermission("keyProject.view");
+  const t = await getTranslations("keyProjects");
+  const { chosen } = await pickKeyProjectProgramme(db, user, (await searchParams).programme);
+  if (!chosen) return <><PageHeader title={t("pledges")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
+  const pledges = await listPledges(db, user, { programmeId: chosen.id });
+  const mayManage = can(user, "pledge.manage");
+  const [units, people, projects] = mayManage
+    ? await Promise.all([orgUnitOptions(db, user), keyProjectPeopleOptions(db, user), keyProjectOptions(db, user, chosen.id)])
+    : [[], [], []];
+  const today = todayInShanghai();
+  return (
+    <div className="max-w-4xl space-y-4">
+      <PageHeader title={t("pledges")} description={t("pledgesIntro")} actions={<LinkButton variant="secondary" href={`/key-projects?programme=${chosen.id}`}>{t("back")}</LinkButton>} />
+      {pledges.length === 0 ? <EmptyState>{t("emptyPledges")}</EmptyState> : (
+        <Card>
+          <ul className="-my-2 divide-y divide-slate-100">
+            {pledges.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <span className="min-w-0">
+                  <span className="block font-medium text-slate-900">{p.problem}</span>
+                  <span className="block text-sm text-slate-600">
+                    {p.orgUnit.name}{p.pledger ? ` · ${p.pledger.name}` : ""} · {t("dueOn")} {formatCalendarDate(p.dueOn)}
+                    {p.doneOn ? ` · ${t("doneOn")} ${formatCalendarDate(p.doneOn)}${p.doneOn > p.dueOn ? t("doneLate") : ""}` : ""}
+                    {p.keyProject ? <> · <Link className="text-brand-800 underline" href={`/key-projects/${p.keyProject.id}`}>{p.keyProject.name}</Link></> : null}
+                  </span>
+                </span>
+                <span className="flex items-center gap-2">
+                  <Badge tone={p.effectiveStatus === "DONE" ? "green" : p.effectiveStatus === "MISSED" ? "red" : "slate"}>{t(`pledgeStatus.${p.effectiveStatus}`)}</Badge>
+                  {p.status === "OPEN" && (can(user, "pledge.manage", { orgPath: p.orgUnit.path }) || p.pledgerId === user.id) ? <PledgeDoneButton id={p.id} version={p.version} today={today} /> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {mayManage ? (
+        <Card title={t("newPledge")}>
+          <PledgeForm programmeId={chosen.id} units={units} people={people.map((p) => ({ id: p.id, name: p.name, orgName: p.orgUnit.name }))} projects={projects} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}
