@@ -12,6 +12,7 @@ import {
 import { getRequestOrThrow, listRequests } from "@/lib/hotline/queries";
 import { runClockCheck } from "@/lib/hotline/alerts";
 import { hotlineReport } from "@/lib/hotline/reports";
+import { enterpriseTimeline } from "@/lib/hotline/enterprise-file";
 import { REQUEST_TRANSITIONS } from "@/lib/hotline/transitions";
 import { loadSessionUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
@@ -372,5 +373,35 @@ describe("report", () => {
     // An officer of another district sees nothing.
     const outsider = (await loadSessionUser((await demoUser("py.officer")).id, (await demoUser("py.officer")).sessionVersion))!;
     expect((await hotlineReport(db, outsider, { from, to: new Date(Date.now() + 86_400_000), groupBy: "department" })).overall.total).toBe(0);
+  });
+});
+
+describe("一企一档", () => {
+  it("the enterprise's timeline unions its requests, newest first, scoped to the reader", async () => {
+    const id = await newRequest();
+    const lz = (await loadSessionUser((await demoUser("lz.officer")).id, (await demoUser("lz.officer")).sessionVersion))!;
+    const items = await enterpriseTimeline(db, lz, enterpriseId);
+    expect(items[0]).toMatchObject({ kind: "request", id });
+    const times = items.map((i) => new Date(i.at).getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const outsider = (await loadSessionUser((await demoUser("py.officer")).id, (await demoUser("py.officer")).sessionVersion))!;
+    expect(await enterpriseTimeline(db, outsider, enterpriseId)).toEqual([]);
+  });
+});
+
+describe("report export", () => {
+  it("writes an audited .xlsx with Chinese headers, the filters and the export time", async () => {
+    const { exportHotlineReport } = await import("@/lib/hotline/export");
+    const ExcelJS = (await import("exceljs")).default;
+    const manager = (await loadSessionUser((await demoUser("yh.manager")).id, (await demoUser("yh.manager")).sessionVersion))!;
+    const from = new Date(Date.now() - 400 * 86_400_000);
+    const { buffer, fileName } = await exportHotlineReport(manager, { from, to: new Date(Date.now() + 86_400_000), groupBy: "department" }, "2026", "zh-CN");
+    expect(fileName).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as never);
+    const sheet = wb.worksheets[0]!;
+    expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/筛选条件：.*导出时间：/);
+    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(["诉求数", "受理当天率", "回应90%用时", "重办率"]));
+    expect(await db.auditLog.count({ where: { action: "hotline.reportExport", actorId: manager.id } })).toBe(1);
   });
 });

@@ -1,20 +1,21 @@
-import Link from "next/link";
+// 一企一档 — one file per enterprise: profile and commissioner, then one section per
+// programme (visits, hotline requests, problems …), then the unified timeline. The page is
+// only a composition of section components (components/registers/enterprise-file/).
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { commissionerOptions, getEnterpriseOrThrow } from "@/lib/registers/queries";
-import { ENTERPRISE_EXCLUDED_KINDS } from "@/lib/registers/mutations";
-import { orgUnitOptions } from "@/lib/org/queries";
-import { maskPhone } from "@/lib/privacy/mask";
-import { formatDateTime } from "@/lib/format/dates";
+import { getEnterpriseOrThrow } from "@/lib/registers/queries";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
-import type { OrgOption } from "@/components/admin/org-options";
-import { EnterpriseEditor } from "@/components/registers/record-editor";
-import { ActiveBadge } from "@/components/registers/list-bits";
+import { ProfileSection } from "@/components/registers/enterprise-file/profile-section";
+import { VisitsSection } from "@/components/registers/enterprise-file/visits-section";
+import { RequestsSection } from "@/components/registers/enterprise-file/requests-section";
+import { ProblemsSection } from "@/components/registers/enterprise-file/problems-section";
+import { TimelineSection } from "@/components/registers/enterprise-file/timeline-section";
+import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
 
 async function load(id: string) {
   const actor = await requirePermission("enterprise.view");
@@ -27,61 +28,44 @@ async function load(id: string) {
 }
 
 export async function generateMetadata() {
-  const t = await getTranslations("registers");
-  return { title: t("editEnterprise") };
+  const t = await getTranslations("enterpriseFile");
+  return { title: t("title") };
 }
 
 export default async function EnterprisePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { id } = await params;
   const { actor, enterprise: e } = await load(id);
   const t = await getTranslations("registers");
-  const locale = await getLocale();
-  const canManage = can(actor, "enterprise.manage", e);
-  const [units, users] = canManage ? await Promise.all([orgUnitOptions(db, actor), commissionerOptions(db, actor)]) : [[], []];
-  const options: OrgOption[] = units.filter((o) => !ENTERPRISE_EXCLUDED_KINDS.includes(o.kind));
-  if (canManage && !options.some((o) => o.id === e.orgUnitId)) options.unshift({ id: e.orgUnitId, name: e.orgUnit.name, kind: "", level: 0 });
-  const commissioners = users.map((c) => ({ id: c.id, name: c.name, username: c.username, orgName: c.orgUnit.name }));
-  if (e.commissioner && !commissioners.some((c) => c.id === e.commissioner!.id)) {
-    commissioners.unshift({ id: e.commissioner.id, name: e.commissioner.name, username: e.commissioner.username, orgName: "—" });
-  }
-  const contactPhoneMasked = maskPhone(e.contactPhone);
+  const tf = await getTranslations("enterpriseFile");
+  const section: EnterpriseSectionProps = { actor, enterprise: { id: e.id, name: e.name, orgUnitId: e.orgUnitId, orgPath: e.orgPath } };
 
   return (
-    <div className="max-w-3xl">
+    <div className="space-y-4">
       <PageHeader
         title={e.name}
-        description={`${e.creditCode} · ${e.orgUnit.name}`}
-        actions={<LinkButton href="/registers/enterprises" variant="ghost">{t("backToEnterprises")}</LinkButton>}
-      />
-      <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
-        <ActiveBadge active={e.active} />
-        <span>{t("updatedAt", { time: formatDateTime(e.updatedAt, locale) })}</span>
-        {can(actor, "audit.view") ? (
-          <Link href={`/admin/audit?entityType=Enterprise&entityId=${encodeURIComponent(e.id)}`} className="text-brand-700 underline">{t("auditTrail")}</Link>
-        ) : null}
-      </div>
-      <EnterpriseEditor
-        enterprise={{
-          id: e.id, version: e.version, name: e.name, creditCode: e.creditCode, address: e.address, orgUnitId: e.orgUnitId, industry: e.industry,
-          size: e.size, contactName: e.contactName, commissionerId: e.commissionerId ?? "", contactPhoneMasked,
-        }}
-        options={options}
-        commissioners={commissioners}
-        active={e.active}
-        canManage={canManage}
-        canUnmask={can(actor, "personalData.unmask", e)}
-        justCreated={(await searchParams).created === "1"}
-        readOnly={
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-500">{t("address")}</dt><dd>{e.address || "—"}</dd>
-            <dt className="text-slate-500">{t("industry")}</dt><dd>{e.industry || "—"}</dd>
-            <dt className="text-slate-500">{t("size")}</dt><dd>{t(`sizes.${e.size}`)}</dd>
-            <dt className="text-slate-500">{t("contactName")}</dt><dd>{e.contactName || "—"}</dd>
-            <dt className="text-slate-500">{t("contactPhone")}</dt><dd className="font-mono">{contactPhoneMasked || "—"}</dd>
-            <dt className="text-slate-500">{t("commissioner")}</dt><dd>{e.commissioner?.name ?? t("noCommissioner")}</dd>
-          </dl>
+        description={`${tf("title")} · ${e.creditCode} · ${e.orgUnit.name}`}
+        actions={
+          <>
+            {can(actor, "request.intake") ? <LinkButton href="/hotline/new" variant="secondary">{tf("newRequest")}</LinkButton> : null}
+            <LinkButton href="/registers/enterprises" variant="ghost">{t("backToEnterprises")}</LinkButton>
+          </>
         }
       />
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="min-w-0 space-y-4">
+          <ProfileSection actor={actor} enterprise={e} justCreated={(await searchParams).created === "1"} />
+          <section aria-label={tf("sections")} className="space-y-4" data-enterprise-file-sections>
+            {/* ── 一企一档 sections: one component per programme, each taking EnterpriseSectionProps.
+                 Add yours below with one line (talent points/tier: h6; investment: h8). ── */}
+            <RequestsSection {...section} />
+            <VisitsSection {...section} />
+            <ProblemsSection {...section} />
+          </section>
+        </div>
+        <div className="min-w-0">
+          <TimelineSection {...section} />
+        </div>
+      </div>
     </div>
   );
 }
