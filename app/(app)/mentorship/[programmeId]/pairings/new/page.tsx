@@ -1,0 +1,56 @@
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { getMentorshipProgrammeOrThrow, listPoolMembers, listTemplates, unpairedTrainees } from "@/lib/mentorship/queries";
+import { shanghaiDate } from "@/lib/campaigns/frequency";
+import { formatCalendarDate } from "@/lib/format/dates";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { MentorshipHeader } from "@/components/mentorship/programme-header";
+import { PairingForm } from "@/components/mentorship/pairing-form";
+import { orNotFound } from "@/components/mentorship/load";
+
+export async function generateMetadata() {
+  const t = await getTranslations("mentorship");
+  return { title: t("newPairing") };
+}
+
+export default async function NewPairingPage({ params }: { params: Promise<{ programmeId: string }> }) {
+  const user = await requirePermission("mentorship.manage");
+  const { programmeId } = await params;
+  const programme = await orNotFound(getMentorshipProgrammeOrThrow(db, user, programmeId));
+  const t = await getTranslations("mentorship");
+  const [trainees, mentors, templates] = await Promise.all([
+    unpairedTrainees(db, user, programme.id),
+    listPoolMembers(db, user, programme.id, "MENTOR"),
+    listTemplates(db, programme.id),
+  ]);
+  const today = shanghaiDate(new Date());
+  const start = formatCalendarDate(programme.startDate);
+  const end = formatCalendarDate(programme.endDate);
+  return (
+    <div className="space-y-4">
+      <MentorshipHeader user={user} programme={programme} current="pairings" />
+      <Card title={t("newPairing")} className="max-w-2xl">
+        {programme.status !== "ACTIVE" ? (
+          <Alert tone="warning">{t("programmeNotActive")}</Alert>
+        ) : trainees.length === 0 ? (
+          <Alert tone="info">{t("noUnpairedTrainees")}</Alert>
+        ) : (
+          <PairingForm
+            programmeId={programme.id}
+            trainees={trainees.map((m) => ({ id: m.user.id, name: m.user.name, orgUnitName: m.user.orgUnit.name, lineOfWork: m.lineOfWork }))}
+            mentors={mentors
+              .filter((m) => m.status === "ACTIVE" && (m.capacity === null || m.activeTrainees < m.capacity))
+              .map((m) => ({ id: m.user.id, name: m.user.name, orgUnitName: m.user.orgUnit.name, free: m.capacity === null ? null : m.capacity - m.activeTrainees }))}
+            templates={templates.filter((tpl) => tpl.active).map((tpl) => ({ id: tpl.id, name: tpl.name }))}
+            defaultStart={today < start ? start : today > end ? end : today}
+            defaultEnd={end}
+            minDate={start}
+            maxDate={end}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

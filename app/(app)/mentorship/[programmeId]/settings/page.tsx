@@ -1,0 +1,46 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { getMentorshipProgrammeOrThrow, listTemplates } from "@/lib/mentorship/queries";
+import { templateContentSchema } from "@/lib/mentorship/schemas";
+import { Card } from "@/components/ui/card";
+import { MentorshipHeader } from "@/components/mentorship/programme-header";
+import { ExpectationsForm, TemplateForm } from "@/components/mentorship/settings-form";
+import { orNotFound } from "@/components/mentorship/load";
+
+export async function generateMetadata() {
+  const t = await getTranslations("mentorship");
+  return { title: t("tabs.settings") };
+}
+
+export default async function MentorshipSettingsPage({ params }: { params: Promise<{ programmeId: string }> }) {
+  const user = await requirePermission("mentorship.configure");
+  const { programmeId } = await params;
+  const programme = await orNotFound(getMentorshipProgrammeOrThrow(db, user, programmeId));
+  if (!can(user, "mentorship.configure", programme)) redirect("/forbidden");
+  const t = await getTranslations("mentorship");
+  const templates = await listTemplates(db, programme.id);
+  const s = programme.parsedSettings;
+  return (
+    <div className="space-y-4">
+      <MentorshipHeader user={user} programme={programme} current="settings" />
+      <Card title={t("expectationsTitle")} className="max-w-3xl">
+        <p className="mb-3 text-sm text-slate-600">{t("expectationsIntro")}</p>
+        <ExpectationsForm programmeId={programme.id} version={programme.version} expectations={s.expectations} dueSoonDays={s.dueSoonDays} defaultCapacity={s.defaultCapacity} />
+      </Card>
+      {templates.map((tpl) => {
+        const parsed = templateContentSchema.safeParse(tpl.content);
+        return (
+          <Card key={tpl.id} title={tpl.name} className="max-w-3xl">
+            <TemplateForm programmeId={programme.id} template={{ id: tpl.id, name: tpl.name, active: tpl.active, content: parsed.success ? parsed.data : { areas: [] } }} />
+          </Card>
+        );
+      })}
+      <Card title={t("newTemplate")} className="max-w-3xl">
+        <TemplateForm programmeId={programme.id} template={null} />
+      </Card>
+    </div>
+  );
+}

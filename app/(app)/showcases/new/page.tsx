@@ -1,0 +1,31 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { getShowcaseProgrammeOrThrow } from "@/lib/showcase/queries";
+import { shanghaiDate } from "@/lib/campaigns/frequency";
+import { Card, PageHeader } from "@/components/ui/card";
+import { SessionForm } from "@/components/showcase/session-form";
+import { orNotFound } from "@/components/mentorship/load";
+
+export async function generateMetadata() {
+  const t = await getTranslations("showcase");
+  return { title: t("newSession") };
+}
+
+export default async function NewSessionPage({ searchParams }: { searchParams: Promise<{ programmeId?: string }> }) {
+  const user = await requirePermission("showcase.manage");
+  const { programmeId } = await searchParams;
+  const programme = await orNotFound(getShowcaseProgrammeOrThrow(db, user, programmeId ?? ""));
+  if (!can(user, "showcase.manage", programme)) redirect("/forbidden");
+  const t = await getTranslations("showcase");
+  const today = shanghaiDate(new Date());
+  const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("newSession")} description={programme.name} />
+      <Card className="max-w-3xl"><SessionForm programmeId={programme.id} defaultQuarter={quarter} defaultDate={today} /></Card>
+    </div>
+  );
+}
