@@ -14,7 +14,7 @@ export function OpenNotificationButton({ id, href, unread, label }: { id: string
     <a
       href={href}
       aria-busy={pending}
-      className="block min-w-0 rounded focus-visible:outline-2 focus-visible:outline-brand-600"
+      className="block min-w-0 rounded hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
       onClick={(event) => {
         if (!unread || event.metaKey || event.ctrlKey || event.shiftKey) return;
         event.preventDefault();
@@ -55,7 +55,7 @@ export function MarkReadButton({ id }: { id: string }) {
   );
 }
 
-export function MarkAllReadButton() {
+export function MarkAllReadButton({ disabled = false }: { disabled?: boolean }) {
   const t = useTranslations("notifications");
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -64,7 +64,7 @@ export function MarkAllReadButton() {
     <span className="inline-flex flex-col items-end gap-1">
       <Button
         variant="secondary"
-        disabled={pending}
+        disabled={pending || disabled}
         onClick={() =>
           start(async () => {
             const result = await markAllNotificationsReadAction({});

@@ -38,7 +38,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 
   return (
     <div>
-      <PageHeader title={t("title")} description={t("intro")} actions={unread > 0 ? <MarkAllReadButton /> : null} />
+      <PageHeader title={t("title")} description={t("intro")} actions={<MarkAllReadButton disabled={unread === 0} />} />
 
       <nav aria-label={t("title")} className="mb-3 flex gap-2">
         <Link href="/notifications" aria-current={!unreadOnly ? "page" : undefined} className={buttonClass(!unreadOnly ? "primary" : "secondary", "sm")}>

@@ -33,7 +33,7 @@ export function CalendarDayForm({ initial }: { initial: DayValues }) {
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("save")} label={t("add")}>
       {done ? <Alert tone="success">{done}</Alert> : null}
-      <div className="grid gap-3 sm:grid-cols-[10rem_12rem_1fr]">
+      <div className="grid gap-3 sm:grid-cols-2">
         <Field id="cal-date" label={t("date")} error={errorOf("date")} required>
           {(p) => <Input type="date" {...p} {...form.register("date")} className={`${p.className} h-11`} />}
         </Field>
@@ -45,7 +45,7 @@ export function CalendarDayForm({ initial }: { initial: DayValues }) {
             </Select>
           )}
         </Field>
-        <Field id="cal-name" label={t("name")} error={errorOf("name")}>
+        <Field id="cal-name" label={t("name")} error={errorOf("name")} className="sm:col-span-2">
           {(p) => <Input {...p} {...form.register("name")} placeholder={t("namePlaceholder")} maxLength={40} className={`${p.className} h-11`} />}
         </Field>
       </div>

@@ -50,7 +50,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={t("intro")} />
+      <PageHeader title={t("title")} description={t("intro")} actions={<a href="#day-form" className={buttonClass("primary", "md")}>{t("add")}</a>} />
       <Alert tone="warning">{t("confirmNote")}</Alert>
 
       <nav aria-label={t("year")} className="flex flex-wrap items-center gap-2">
