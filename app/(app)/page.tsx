@@ -66,9 +66,9 @@ export default async function HomePage() {
               <DueLink
                 key={`${v.programmeId}-${v.ruleId}-${v.subjectId}`}
                 href={v.subjectType === "ENTERPRISE" ? "/visits/new" : `/campaigns/${v.programmeId}/due`}
-                title={v.subjectType === "ENTERPRISE" ? v.subjectName : v.programmeName}
+                title={v.subjectType === "ENTERPRISE" ? v.subjectName : t(`campaigns.ruleKinds.${v.kind}`)}
                 tone={v.status === "OVERDUE" ? "red" : v.status === "DUE_SOON" ? "amber" : null}
-                meta={`${v.status === "OVERDUE" ? `${th("overdue")} · ` : ""}${v.count}/${v.required} · ${th("dueOn", { date: v.current.lastDay })}`}
+                meta={`${v.status === "OVERDUE" ? `${th("lastPeriodMissed")} · ` : ""}${th("thisPeriod", { count: v.count, required: v.required })} · ${th("dueOn", { date: v.current.lastDay })} · ${v.programmeName}`}
               />
             ))}
           </DueList>

@@ -176,7 +176,7 @@ export default async function DashboardPage({ searchParams }: Props) {
 
           {model.panel ? (
             <Card
-              title={`${t("indicators")} · ${selected.name}`}
+              title={`${t("indicatorsTitle")} · ${selected.name}`}
               actions={canExport ? <ExportLink href={exportHref("panel")} label={t("export")} /> : null}
             >
               <div className="space-y-4">
@@ -188,7 +188,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                     series={[{ name: indicatorName(t, mainKey), data: children.map((c) => model.panel!.values.get(mainKey)?.get(c.id) ?? null) }]}
                   />
                 ) : null}
-                <DataTable caption={t("indicators")} headers={panel.headers} rows={rowsOf(panel)} format={fmt} />
+                <DataTable caption={t("indicatorsTitle")} headers={panel.headers} rows={rowsOf(panel)} format={fmt} />
               </div>
             </Card>
           ) : null}
