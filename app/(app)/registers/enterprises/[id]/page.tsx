@@ -16,6 +16,7 @@ import { RequestsSection } from "@/components/registers/enterprise-file/requests
 import { ProblemsSection } from "@/components/registers/enterprise-file/problems-section";
 import { TimelineSection } from "@/components/registers/enterprise-file/timeline-section";
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
+import { InvestmentSection } from "@/components/investment/enterprise-investment-section";
 
 async function load(id: string) {
   const actor = await requirePermission("enterprise.view");
@@ -60,6 +61,7 @@ export default async function EnterprisePage({ params, searchParams }: { params:
             <RequestsSection {...section} />
             <VisitsSection {...section} />
             <ProblemsSection {...section} />
+            <InvestmentSection {...section} />
           </section>
         </div>
         <div className="min-w-0">
