@@ -11,7 +11,7 @@ test("an operator logs a call on a phone", async ({ page }) => {
   await signIn(page, "lz.officer");
   await page.goto("/hotline/new");
   await page.getByText("只记企业名称", { exact: true }).click();
-  await page.getByLabel("企业名称").fill("杭州瓶窑机电有限公司");
+  await page.getByLabel("企业名称", { exact: true }).fill("杭州瓶窑机电有限公司");
   await page.getByLabel("来电人姓名").fill("褚女士");
   await page.getByLabel("联系电话").fill("0571-88201234");
   await page.getByText("水电气保障", { exact: true }).click();

@@ -62,6 +62,7 @@ test("a call goes from intake to closure with the enterprise's feedback", async 
   await move(page, "回应企业", async (dialog) => {
     await dialog.getByLabel("回应内容").fill("已联系企业，推荐辖区内一公里外的专业检测机构。");
   });
+  await expect(page.locator('[data-clock="RESPOND"]')).toHaveAttribute("data-state", "met");
   await shot(page, "hotline-request-desktop.png");
   await move(page, "办结", async (dialog) => {
     await dialog.getByLabel("办理结果").fill("检测机构已上门完成检测。");

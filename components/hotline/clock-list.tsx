@@ -25,6 +25,11 @@ export async function ClockList({ clocks, compact = false }: { clocks: Clock[]; 
   const t = await getTranslations("hotline");
   const locale = await getLocale();
   const time = (d: Date) => formatDateTime(d, locale).slice(0, -3);
+  // "截止 11/24 24:00" reads as the end of that day; "11/25 00:00" made officers think they had another day.
+  const due = (d: Date) => {
+    const text = time(d);
+    return text.endsWith("00:00") ? `${time(new Date(d.getTime() - 60_000)).slice(0, -5)}24:00` : text;
+  };
   const lines = await Promise.all(
     clocks.map(async (c) => {
       const duration = await formatDuration(c.deltaMs);
@@ -43,7 +48,7 @@ export async function ClockList({ clocks, compact = false }: { clocks: Clock[]; 
         <li key={c.stage} data-clock={c.stage} data-state={c.state} className={cn("rounded-md border px-3 py-2", tone[c.state])}>
           <p className="text-sm font-semibold">{t(`stage.${c.stage}`)}</p>
           <p className="text-sm font-medium">{status}</p>
-          {compact ? null : <p className="text-xs tabular-nums opacity-80">{t("clock.due", { time: time(c.dueAt) })}</p>}
+          {compact ? null : <p className="text-xs tabular-nums opacity-80">{t("clock.due", { time: due(c.dueAt) })}</p>}
         </li>
       ))}
     </ul>

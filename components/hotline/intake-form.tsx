@@ -47,7 +47,7 @@ export function IntakeForm({ programmes, visit }: Props) {
     action: intakeRequestAction,
     defaultValues: defaults,
     idempotent: true,
-    draftKey: visit ? `hotline-intake:visit:${visit.id}` : "hotline-intake",
+    draftKey: visit?.id ? `hotline-intake:visit:${visit.id}` : visit?.enterprise ? `hotline-intake:enterprise:${visit.enterprise.id}` : "hotline-intake",
     onSuccess: (data) => {
       setCreated(data);
       setPicked(null);

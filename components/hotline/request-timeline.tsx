@@ -16,7 +16,8 @@ export async function RequestTimeline({ events, showActors }: { events: Event[];
   const locale = await getLocale();
   const time = (d: Date) => formatDateTime(d, locale).slice(0, -3);
   const detail = (e: Event): string | null => {
-    const d = (e.data ?? {}) as Record<string, unknown>;
+    if (!e.data) return null;
+    const d = e.data as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === "string" ? v : "");
     switch (e.kind) {
       case "assign":

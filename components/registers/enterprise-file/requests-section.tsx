@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { clocksOf } from "@/lib/hotline/clocks";
 import { enterpriseRequests, FILE_LIST_LIMIT } from "@/lib/hotline/enterprise-file";
 import { Card, EmptyState } from "@/components/ui/card";
-import { LinkButton } from "@/components/ui/button";
 import { ClockList } from "@/components/hotline/clock-list";
 import { RequestStatusBadge } from "@/components/hotline/status-badge";
 import type { EnterpriseSectionProps } from "./types";
@@ -18,7 +16,7 @@ export async function RequestsSection({ actor, enterprise }: EnterpriseSectionPr
   const locale = await getLocale();
   const requests = await enterpriseRequests(db, actor, enterprise.id, FILE_LIST_LIMIT);
   return (
-    <Card title={t("requests")} actions={can(actor, "request.intake") ? <LinkButton href="/hotline/new" size="sm" variant="secondary">{t("newRequest")}</LinkButton> : null}>
+    <Card title={t("requests")}>
       {requests.length === 0 ? <EmptyState>{t("noRequests")}</EmptyState> : (
         <ul className="space-y-3">
           {requests.map((r) => (

@@ -3,6 +3,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { hotlineProgrammeOptions } from "@/lib/hotline/queries";
 import { getVisitOrThrow } from "@/lib/visits/queries";
+import { getEnterpriseOrThrow } from "@/lib/registers/queries";
 import { NotFoundError } from "@/lib/errors";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -16,7 +17,7 @@ export async function generateMetadata() {
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("request.intake");
   const t = await getTranslations("hotline");
-  const { visit: visitId } = await searchParams;
+  const { visit: visitId, enterprise: enterpriseId } = await searchParams;
   const programmes = await hotlineProgrammeOptions(db, user);
   // "提交诉求" from a visit: the visit and its enterprise come prefilled (and are checked again on submit).
   let visit: { id: string; enterprise: { id: string; name: string; creditCode: string } | null } | null = null;
@@ -29,9 +30,19 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
     }
   }
 
+  // "登记诉求" from the enterprise file: the enterprise comes prefilled.
+  if (!visit && enterpriseId && enterpriseId.length <= 64) {
+    try {
+      const e = await getEnterpriseOrThrow(db, user, enterpriseId);
+      visit = { id: "", enterprise: { id: e.id, name: e.name, creditCode: e.creditCode } };
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+
   return (
     <div className="mx-auto max-w-2xl">
-      <PageHeader title={t("newTitle")} description={visit ? t("fromVisitIntro") : t("newIntro")} />
+      <PageHeader title={t("newTitle")} description={visit?.id ? t("fromVisitIntro") : t("newIntro")} />
       {programmes.length === 0 ? (
         <Alert tone="warning">{t("programmeNone")}</Alert>
       ) : (

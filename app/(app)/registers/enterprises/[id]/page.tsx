@@ -47,7 +47,7 @@ export default async function EnterprisePage({ params, searchParams }: { params:
         description={`${tf("title")} · ${e.creditCode} · ${e.orgUnit.name}`}
         actions={
           <>
-            {can(actor, "request.intake") ? <LinkButton href="/hotline/new" variant="secondary">{tf("newRequest")}</LinkButton> : null}
+            {can(actor, "request.intake") ? <LinkButton href={`/hotline/new?enterprise=${e.id}`} variant="secondary">{tf("newRequest")}</LinkButton> : null}
             <LinkButton href="/registers/enterprises" variant="ghost">{t("backToEnterprises")}</LinkButton>
           </>
         }
