@@ -64,3 +64,15 @@ export async function exportEvaluation(user: SessionUser, programme: TalentProgr
   const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now).replaceAll("-", "");
   return { buffer, fileName: `${t("evaluation.fileName", { year: filter.year })}-${day}.xlsx`, rows: rows.length };
 }
+
+/** The evaluation filter from query parameters (year defaults to the current Shanghai year). */
+export function parseEvaluationFilter(search: URLSearchParams, currentYear: number): EvaluationFilter {
+  const year = Number(search.get("year"));
+  const tier = search.get("tier");
+  const org = search.get("org");
+  return {
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : currentYear,
+    orgUnitId: org && /^[\w-]{1,64}$/.test(org) ? org : undefined,
+    tier: tier === "none" ? "none" : tier && /^[1-4]$/.test(tier) ? Number(tier) : undefined,
+  };
+}

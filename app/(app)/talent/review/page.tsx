@@ -1,0 +1,36 @@
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { listApplications } from "@/lib/points/applications";
+import { listRedemptions } from "@/lib/points/redemption";
+import { Card, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
+import { ApplicationList } from "@/components/talent/application-list";
+
+export async function generateMetadata() {
+  const t = await getTranslations("points");
+  return { title: t("reviewQueue") };
+}
+
+export default async function ReviewQueuePage() {
+  const user = await requireUser();
+  if (!can(user, "points.review") && !can(user, "points.approve")) redirect("/forbidden");
+  const t = await getTranslations("points");
+  const [rows, requested] = await Promise.all([
+    listApplications(db, user, { status: ["SUBMITTED", "UNDER_REVIEW"] }),
+    can(user, "redemption.decide") ? listRedemptions(db, user, { status: ["REQUESTED"] }) : Promise.resolve([]),
+  ]);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("reviewQueue")} description={t("reviewIntro")} />
+      {requested.length ? (
+        <Card title={t("redemptionsWaiting", { count: requested.length })} actions={<LinkButton size="sm" variant="secondary" href="/talent/redemptions?status=REQUESTED">{t("open")}</LinkButton>}>
+          <p className="text-sm text-slate-600">{t("redemptionsWaitingHint")}</p>
+        </Card>
+      ) : null}
+      <ApplicationList rows={rows} empty={t("queueEmpty")} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// 一企一档: the enterprise's talent points — balance, points earned this year, tier (四档),
+// evaluation score, its tier quota places and recent ledger entries. Renders nothing when
+// the enterprise is outside the talent-points scheme or the user may not see talent data.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { getEnterpriseOrThrow } from "@/lib/registers/queries";
+import { shanghaiYear } from "@/lib/points/ledger";
+import { getTalentProgrammeOrThrow, programmeReaches } from "@/lib/points/programme";
+import { evaluationScore } from "@/lib/points/rules";
+import { enterpriseStanding } from "@/lib/points/tiers";
+import { Card } from "@/components/ui/card";
+import { TierBadge } from "./badges";
+
+export async function EnterprisePointsSection({ enterpriseId }: { enterpriseId: string }) {
+  const user = await getCurrentUser();
+  if (!user || !can(user, "talent.view")) return null;
+  let programme, enterprise;
+  try {
+    programme = await getTalentProgrammeOrThrow(db, user);
+    enterprise = await getEnterpriseOrThrow(db, user, enterpriseId);
+  } catch (e) {
+    if (e instanceof NotFoundError) return null;
+    throw e;
+  }
+  if (!programmeReaches(programme, enterprise.orgPath)) return null;
+  const t = await getTranslations("points.enterprise");
+  const year = shanghaiYear();
+  const [standing, quotas, talents, entries] = await Promise.all([
+    enterpriseStanding(db, programme.id, enterprise.id, year),
+    db.resourceQuota.findMany({ where: { enterpriseId: enterprise.id, period: String(year) }, include: { resource: { select: { name: true } } }, orderBy: { resourceId: "asc" } }),
+    db.talent.count({ where: { enterpriseId: enterprise.id, active: true } }),
+    db.pointLedgerEntry.findMany({ where: { account: { enterpriseId: enterprise.id } }, orderBy: { seq: "desc" }, take: 5, select: { seq: true, points: true, reason: true } }),
+  ]);
+  const score = evaluationScore(programme.config.evaluation, standing.earned, standing.tier);
+  return (
+    <Card title={t("title")} actions={<Link className="text-sm text-brand-700 underline" href={`/talent?enterprise=${enterprise.id}`}>{t("talents", { count: talents })}</Link>}>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="enterprise-points">
+        <div><dt className="text-sm text-slate-500">{t("earned", { year })}</dt><dd className="text-2xl font-semibold tabular-nums">{standing.earned}</dd></div>
+        <div><dt className="text-sm text-slate-500">{t("tier")}</dt><dd className="mt-1"><TierBadge tier={standing.tier} name={standing.tierName} /></dd></div>
+        <div><dt className="text-sm text-slate-500">{t("score")}</dt><dd className="text-2xl font-semibold tabular-nums">{score}</dd></div>
+        <div><dt className="text-sm text-slate-500">{t("balance")}</dt><dd className="text-2xl font-semibold tabular-nums">{standing.balance}</dd></div>
+      </dl>
+      {quotas.length ? (
+        <p className="mt-3 text-sm text-slate-700">{t("quotas")}：{quotas.map((q) => t("quotaItem", { name: q.resource.name, used: q.used, total: q.total })).join("；")}</p>
+      ) : <p className="mt-3 text-sm text-slate-500">{t("noQuotas")}</p>}
+      {entries.length ? (
+        <ul className="mt-3 space-y-1 text-sm">
+          {entries.map((e) => <li key={String(e.seq)} className="flex justify-between gap-2"><span className="min-w-0 truncate text-slate-600">{e.reason}</span><span className="tabular-nums">{e.points > 0 ? `+${e.points}` : e.points}</span></li>)}
+        </ul>
+      ) : null}
+      <div className="mt-3 flex flex-wrap gap-3 text-sm">
+        {can(user, "points.apply") ? <Link className="text-brand-700 underline" href={`/talent/applications/new?enterpriseId=${enterprise.id}`}>{t("apply")}</Link> : null}
+        <Link className="text-brand-700 underline" href={`/talent/evaluation?year=${year}`}>{t("evaluation")}</Link>
+      </div>
+    </Card>
+  );
+}
