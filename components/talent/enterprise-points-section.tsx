@@ -3,11 +3,10 @@
 // the enterprise is outside the talent-points scheme or the user may not see talent data.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { getEnterpriseOrThrow } from "@/lib/registers/queries";
 import { shanghaiYear } from "@/lib/points/ledger";
 import { getTalentProgrammeOrThrow, programmeReaches } from "@/lib/points/programme";
 import { evaluationScore } from "@/lib/points/rules";
@@ -15,13 +14,12 @@ import { enterpriseStanding } from "@/lib/points/tiers";
 import { Card } from "@/components/ui/card";
 import { TierBadge } from "./badges";
 
-export async function EnterprisePointsSection({ enterpriseId }: { enterpriseId: string }) {
-  const user = await getCurrentUser();
-  if (!user || !can(user, "talent.view")) return null;
-  let programme, enterprise;
+/** `enterprise` comes from the page's scoped load (getEnterpriseOrThrow). */
+export async function EnterprisePointsSection({ actor: user, enterprise }: EnterpriseSectionProps) {
+  if (!can(user, "talent.view")) return null;
+  let programme;
   try {
     programme = await getTalentProgrammeOrThrow(db, user);
-    enterprise = await getEnterpriseOrThrow(db, user, enterpriseId);
   } catch (e) {
     if (e instanceof NotFoundError) return null;
     throw e;

@@ -17,6 +17,7 @@ import { ProblemsSection } from "@/components/registers/enterprise-file/problems
 import { TimelineSection } from "@/components/registers/enterprise-file/timeline-section";
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
 import { InvestmentSection } from "@/components/investment/enterprise-investment-section";
+import { EnterprisePointsSection } from "@/components/talent/enterprise-points-section";
 
 async function load(id: string) {
   const actor = await requirePermission("enterprise.view");
@@ -62,6 +63,7 @@ export default async function EnterprisePage({ params, searchParams }: { params:
             <VisitsSection {...section} />
             <ProblemsSection {...section} />
             <InvestmentSection {...section} />
+            <EnterprisePointsSection {...section} />
           </section>
         </div>
         <div className="min-w-0">
