@@ -15,7 +15,7 @@ export async function InvestmentNav({ current, programmeId }: { current: (typeof
   const t = await getTranslations("investment.nav");
   const q = programmeId ? `?programme=${programmeId}` : "";
   return (
-    <nav aria-label={t("overview")} className="-mx-4 mb-4 overflow-x-auto px-4">
+    <nav aria-label={t("overview")} className="mb-4 overflow-x-auto">
       <ul className="flex min-w-max gap-1 border-b border-slate-200">
         {ITEMS.map((i) => (
           <li key={i.key}>

@@ -59,7 +59,7 @@ export default async function KeyProjectsBoardPage({ searchParams }: { searchPar
         </ul>
       </section>
       {/* On a phone the three columns stack; these jump links act as tabs. */}
-      <nav aria-label={t("board")} className="sticky top-0 z-10 -mx-4 flex gap-2 overflow-x-auto bg-slate-50/95 px-4 py-2 lg:hidden">
+      <nav aria-label={t("board")} className="sticky top-0 z-10 flex gap-2 overflow-x-auto bg-slate-50/95 py-2 lg:hidden">
         {KEY_PROJECT_STAGES.map((s) => (
           <a key={s} href={`#stage-${s}`} className="inline-flex h-9 shrink-0 items-center rounded-full border border-slate-300 bg-white px-3 text-sm">{t(`stage.${s}`)}（{board.columns[s].length}）</a>
         ))}
