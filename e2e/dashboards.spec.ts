@@ -57,6 +57,12 @@ test("a manager drills from the district to a village and exports the table", as
   // A village has no sub-units: exactly one data row, its own.
   expect(sheet.rowCount).toBe(3);
   expect(String(sheet.getRow(3).getCell(1).value)).toContain("港南村");
+
+  // 赛马: the seeded scheme ranks 余杭区's streets and zones, with each unit's breakdown.
+  await page.goto("/rankings");
+  await expect(page.getByRole("heading", { name: "赛马排名" })).toBeVisible();
+  await expect(page.getByText("余杭区镇街“赛马”综合排名").first()).toBeVisible();
+  await capture(page, "rankings");
 });
 
 test("an officer's home shows what is due today; the dashboard is not theirs", async ({ page }) => {

@@ -42,7 +42,7 @@ async function main() {
   let cluster: EmbeddedCluster | undefined;
   let url = process.env.SCALE_DATABASE_URL;
   if (!url) {
-    cluster = await startEmbeddedPostgres({ dir: ".data/pg-scale", port: Number(process.env.SCALE_PG_PORT ?? 54419), quiet: true });
+    cluster = await startEmbeddedPostgres({ dir: process.env.SCALE_PG_DIR ?? ".data/pg-scale", port: Number(process.env.SCALE_PG_PORT ?? 54419), quiet: true });
     url = cluster.url("zjtrack_scale");
   }
   const scaleInfo = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "bench", ".scale.json"), "utf8"));
@@ -87,10 +87,11 @@ async function main() {
     const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
     let captured: { query: string; params: string }[] = [];
     logged.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
-    const { loadSessionUser } = await import("../lib/auth/session");
     const { loadDashboard } = await import("../lib/dashboards/view");
     const { listVisits, getVisitOrThrow } = await import("../lib/visits/queries");
-    const user = (await loadSessionUser(manager.id, manager.sessionVersion))!;
+    // The session user as lib/auth/session builds it (imported directly it would pull in Next's runtime).
+    const unitRow = await q1(`SELECT u.username, o.id, o.path, o.name FROM app_user u JOIN org_unit o ON o.id = u."orgUnitId" WHERE u.id = $1`, [manager.id]);
+    const user = { id: manager.id, username: unitRow.username, name: manager.name, role: manager.role, orgUnitId: unitRow.id, orgPath: unitRow.path, orgName: unitRow.name, mustChangePassword: false };
     const capture = async (fn: () => Promise<unknown>) => {
       captured = [];
       await fn();

@@ -49,7 +49,7 @@ async function main() {
   let cluster: EmbeddedCluster | undefined;
   let url = process.env.SCALE_DATABASE_URL;
   if (!url) {
-    cluster = await startEmbeddedPostgres({ dir: ".data/pg-scale", port: Number(process.env.SCALE_PG_PORT ?? 54419), quiet: true });
+    cluster = await startEmbeddedPostgres({ dir: process.env.SCALE_PG_DIR ?? ".data/pg-scale", port: Number(process.env.SCALE_PG_PORT ?? 54419), quiet: true });
     const admin = new pg.Client({ connectionString: cluster.url("postgres") });
     await admin.connect();
     await admin.query("DROP DATABASE IF EXISTS zjtrack_scale WITH (FORCE)");

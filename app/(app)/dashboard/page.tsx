@@ -138,7 +138,7 @@ export default async function DashboardPage({ searchParams }: Props) {
             ) : (
               <div className="space-y-4">
                 <div className="flex flex-wrap gap-3">
-                  {model.targets.map((r) => {
+                  {model.targets.filter((r) => r.cells.get(unit.id)?.target !== null).map((r) => {
                     const c = r.cells.get(unit.id)!;
                     const pct = c.percent ?? 0;
                     return (
