@@ -10,11 +10,11 @@ const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? path.resolve("docs/screenshots
 test("an operator logs a call on a phone", async ({ page }) => {
   await signIn(page, "lz.officer");
   await page.goto("/hotline/new");
-  await page.getByText("只记企业名称", { exact: true }).click();
-  await page.getByLabel("企业名称", { exact: true }).fill("杭州瓶窑机电有限公司");
+  await page.getByRole("radio", { name: "只记企业名称" }).check({ force: true });
+  await page.locator("#enterpriseName").fill("杭州瓶窑机电有限公司");
   await page.getByLabel("来电人姓名").fill("褚女士");
   await page.getByLabel("联系电话").fill("0571-88201234");
-  await page.getByText("水电气保障", { exact: true }).click();
+  await page.getByRole("radio", { name: "水电气保障" }).check({ force: true });
   await page.getByLabel("诉求内容").fill("新厂房天然气接入排期太长，影响投产。");
   // A reload keeps what was typed.
   await page.reload();

@@ -32,7 +32,7 @@ test("a call goes from intake to closure with the enterprise's feedback", async 
   await page.getByRole("button", { name: new RegExp(ENTERPRISE) }).click();
   await page.getByLabel("来电人姓名").fill("王经理");
   await page.getByLabel("联系电话").fill("13857109999");
-  await page.getByText("检验检测", { exact: true }).click();
+  await page.getByRole("radio", { name: "检验检测" }).check({ force: true });
   await page.getByLabel("诉求内容").fill("新产品上市前需要第三方检测，希望推荐附近的检测机构。");
   await shot(page, "hotline-intake-desktop.png");
   await page.getByRole("button", { name: "提交诉求" }).click();
@@ -83,7 +83,7 @@ test("a call goes from intake to closure with the enterprise's feedback", async 
   await page.getByRole("radio", { name: /^5 / }).check({ force: true });
   await page.getByLabel("意见（选填）").fill("很及时，谢谢！");
   await page.getByRole("button", { name: "提交评价" }).click();
-  await expect(page.getByText("感谢您的评价")).toBeVisible();
+  await expect(page.getByText("感谢您的评价").first()).toBeVisible();
   await expect(page.getByTestId("public-status")).toContainText("已评价闭环");
 
   // The enterprise file shows the whole history.

@@ -43,11 +43,12 @@ export async function ClockList({ clocks, compact = false }: { clocks: Clock[]; 
     }),
   );
   return (
-    <ul className={cn("grid gap-2", compact ? "sm:grid-cols-3" : "sm:grid-cols-3")} aria-label={t("clock.title")}>
+    // Compact (lists, the enterprise file): three small boxes side by side even on a phone.
+    <ul className={cn("grid gap-2", compact ? "grid-cols-3 gap-1.5" : "sm:grid-cols-3")} aria-label={t("clock.title")}>
       {lines.map(({ c, status }) => (
-        <li key={c.stage} data-clock={c.stage} data-state={c.state} className={cn("rounded-md border px-3 py-2", tone[c.state])}>
-          <p className="text-sm font-semibold">{t(`stage.${c.stage}`)}</p>
-          <p className="text-sm font-medium">{status}</p>
+        <li key={c.stage} data-clock={c.stage} data-state={c.state} className={cn("rounded-md border", compact ? "px-2 py-1.5" : "px-3 py-2", tone[c.state])}>
+          <p className={cn("font-semibold", compact ? "text-xs" : "text-sm")}>{t(`stage.${c.stage}`)}</p>
+          <p className={cn("font-medium", compact ? "text-xs" : "text-sm")}>{status}</p>
           {compact ? null : <p className="text-xs tabular-nums opacity-80">{t("clock.due", { time: due(c.dueAt) })}</p>}
         </li>
       ))}

@@ -66,6 +66,8 @@ export default async function TrackPage({ searchParams }: { searchParams: Promis
                 {status.resolution ? (<><dt className="text-slate-500">{t("resolution")}</dt><dd className="whitespace-pre-wrap">{status.resolution}</dd></>) : null}
                 {status.satisfaction ? (<><dt className="text-slate-500">{t("satisfaction")}</dt><dd>{t("closedAs", { value: status.satisfaction })}</dd></>) : null}
               </dl>
+              {status.status === "CLOSED" && status.satisfaction ? <Alert tone="success">{t("feedbackDone")}</Alert> : null}
+              {status.status === "REOPENED" ? <Alert tone="info">{t("reopenDone")}</Alert> : null}
               {status.mergedInto ? <Alert tone="info">{t("mergedInto", { number: status.mergedInto.number })}</Alert> : null}
             </div>
           </Card>
