@@ -134,8 +134,8 @@ async function main() {
     // Writes: a server action over HTTP, as the browser calls it.
     const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, ".next", "server", "server-reference-manifest.json"), "utf8"));
     const actionId = (exported: string) => {
-      for (const [id, entry] of Object.entries<{ workers: Record<string, { exportedName?: string }> }>(manifest.node ?? {})) {
-        if (Object.values(entry.workers).some((w) => w.exportedName === exported)) return { id, page: Object.keys(entry.workers)[0]! };
+      for (const [id, entry] of Object.entries<{ workers: Record<string, unknown>; exportedName?: string }>(manifest.node ?? {})) {
+        if (entry.exportedName === exported) return { id, page: Object.keys(entry.workers)[0]! };
       }
       return null;
     };

@@ -174,7 +174,7 @@ async function main() {
   const seconds = (Date.now() - t0) / 1000;
   console.log(`Done in ${seconds.toFixed(0)} s. DATABASE_URL=${url}`);
   fs.mkdirSync(path.join(PROJECT_ROOT, "bench"), { recursive: true });
-  fs.writeFileSync(path.join(PROJECT_ROOT, "bench", ".scale.json"), JSON.stringify({ url, scale: SCALE, volumes: V, seconds, at: new Date().toISOString() }, null, 2));
+  fs.writeFileSync(path.join(PROJECT_ROOT, "bench", process.env.SCALE_INFO_FILE ?? ".scale.json"), JSON.stringify({ url, scale: SCALE, volumes: V, seconds, at: new Date().toISOString() }, null, 2));
   if (cluster && !args.includes("--keep")) await cluster.stop();
 }
 

@@ -16,6 +16,13 @@ export type FamilyQuery = {
   /** null: every programme (rankings, officer-independent totals). */
   programmeId: string | null;
   grain?: "week" | "month";
+  /**
+   * Drill-down: `units` are this unit and (some of) its children. The records of the
+   * parent's subtree are then read once, grouped by child, and the parent's row is the sum
+   * of all of them (every family measure is additive over disjoint units) — half the rows
+   * of reading the parent and the children separately.
+   */
+  parent?: UnitRef;
   /** Shanghai date of "now", for overdue and not-yet-due measures. */
   today: string;
   now: Date;
@@ -37,16 +44,32 @@ async function grouped(client: Client, q: FamilyQuery, selects: Prisma.Sql, body
   if (q.units.length === 0) return out;
   const { ids, paths } = unitArrays(q);
   const bucket = q.grain && day ? Prisma.sql`to_char(date_trunc(${q.grain}, ${day}), 'YYYY-MM-DD')` : Prisma.sql`''`;
-  const rows = await client.$queryRaw<({ unitId: string; bucket: string } & FamilyRow)[]>`
-    SELECT q.id AS "unitId", ${bucket} AS bucket, ${selects}
-    FROM unnest(${ids}::text[], ${paths}::text[]) AS q(id, path)
-    JOIN org_unit u ON u.path LIKE q.path || '%'
-    ${body}
-    GROUP BY 1, 2`;
+  const parent = q.parent && q.units.every((u) => u.id === q.parent!.id || u.path.startsWith(q.parent!.path)) ? q.parent : null;
+  const rows = parent
+    ? await client.$queryRaw<({ unitId: string; bucket: string } & FamilyRow)[]>`
+        SELECT u.child AS "unitId", ${bucket} AS bucket, ${selects}
+        FROM (SELECT o.id, o.path, CASE WHEN o.id = ${parent.id} THEN '' ELSE split_part(substr(o.path, ${parent.path.length + 1}::int), '/', 1) END AS child
+              FROM org_unit o WHERE o.path LIKE ${`${parent.path}%`}) u
+        ${body}
+        GROUP BY 1, 2`
+    : await client.$queryRaw<({ unitId: string; bucket: string } & FamilyRow)[]>`
+        SELECT q.id AS "unitId", ${bucket} AS bucket, ${selects}
+        FROM unnest(${ids}::text[], ${paths}::text[]) AS q(id, path)
+        JOIN org_unit u ON u.path LIKE q.path || '%'
+        ${body}
+        GROUP BY 1, 2`;
+  const wanted = new Set(ids);
+  const add = (key: string, rest: Record<string, unknown>) => {
+    const row = out.get(key) ?? {};
+    for (const [k, v] of Object.entries(rest)) row[k] = (row[k] ?? 0) + (v === null ? 0 : Number(v));
+    out.set(key, row);
+  };
   for (const { unitId, bucket: b, ...rest } of rows) {
-    const row: FamilyRow = {};
-    for (const [k, v] of Object.entries(rest)) row[k] = v === null ? 0 : Number(v);
-    out.set(q.grain && day ? `${unitId}|${b}` : unitId, row);
+    const keyOf = (id: string) => (q.grain && day ? `${id}|${b}` : id);
+    if (parent) {
+      if (wanted.has(parent.id)) add(keyOf(parent.id), rest);
+      if (unitId && unitId !== parent.id && wanted.has(unitId)) add(keyOf(unitId), rest);
+    } else add(keyOf(unitId), rest);
   }
   return out;
 }

@@ -95,7 +95,7 @@ export async function programmeTargets(client: Client, programme: DashboardProgr
   const computed = new Map<string, Map<string, Map<string, number | null>>>();
   await Promise.all(
     [...ranges].map(async ([rk, r]) => {
-      computed.set(rk, await computeIndicators(client, [...r.keys], { units: [...r.units.values()], from: r.from, to: r.to, programmeId: programme.id, today, now }));
+      computed.set(rk, await computeIndicators(client, [...r.keys], { units: [...r.units.values()], from: r.from, to: r.to, programmeId: programme.id, today, now, parent: units[0] }));
     }),
   );
   return programme.indicators.map((ind) => {
@@ -131,7 +131,7 @@ export async function programmePanel(client: Client, type: ProgrammeType, progra
   const buckets = trendBuckets(period, grain);
   const trendKeys = keys.filter((k) => INDICATOR_BY_KEY.get(k)!.families.every((f) => ["visits", "reach", "problems", "requests", "points", "events"].includes(f)));
   const [values, trendValues] = await Promise.all([
-    computeIndicators(client, keys, { units: [unit, ...children], from: period.from, to: period.to, programmeId, today, now }),
+    computeIndicators(client, keys, { units: [unit, ...children], from: period.from, to: period.to, programmeId, today, now, parent: unit }),
     trendKeys.length ? computeIndicators(client, trendKeys, { units: [unit], from: period.from, to: period.to, programmeId, today, now, grain }) : new Map(),
   ]);
   const trend = new Map<string, (number | null)[]>();
