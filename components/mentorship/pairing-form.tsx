@@ -77,10 +77,10 @@ export function PairingForm({ programmeId, trainees, mentors, templates, default
               {top.map((m, i) => (
                 <li key={m.userId}>
                   <label className={cn("flex min-h-11 cursor-pointer items-start gap-3 rounded-md border p-3", mentorId === m.userId ? "border-brand-700 bg-brand-50" : "border-slate-200 bg-white hover:border-brand-600")}>
-                    <input type="radio" value={m.userId} className="mt-1 size-5" {...register("mentorId")} />
+                    <input type="radio" name="suggested-mentor" value={m.userId} className="mt-1 size-5" checked={mentorId === m.userId} onChange={() => setValue("mentorId", m.userId, { shouldValidate: form.formState.isSubmitted })} />
                     <span className="min-w-0 text-sm">
                       <span className="font-medium text-slate-900">{m.name}</span>
-                      {i === 0 ? <Badge tone="blue">{t("bestMatch")}</Badge> : null}
+                      {i === 0 ? <span className="ml-1.5"><Badge tone="blue">{t("bestMatch")}</Badge></span> : null}
                       <span className="block text-slate-600">{m.orgUnitName}{m.lineOfWork ? ` · ${m.lineOfWork}` : ""}</span>
                       <span className="mt-1 flex flex-wrap gap-1">
                         <Badge tone="slate">{t(`relation.${m.relation}`)}</Badge>

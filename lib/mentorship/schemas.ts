@@ -177,7 +177,7 @@ export const planChangeSchema = z.discriminatedUnion("op", [
 ]);
 export type PlanChangeInput = z.infer<typeof planChangeSchema>;
 
-export const signOffMilestoneSchema = z.strictObject({ planId: id, planVersion: version, milestoneId: id, note: text(200) });
+export const signOffMilestoneSchema = z.strictObject({ planId: id, planVersion: version, milestoneId: id, note: text(200).default("") });
 
 // ── Mentoring log ────────────────────────────────────────────────────────────────────────
 
