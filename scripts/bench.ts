@@ -20,6 +20,8 @@ import { PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedCluster } from "./db/
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
+/** --only=dashboard: just the dashboard row (quick re-measure after a change). */
+const ONLY = args.find((a) => a.startsWith("--only="))?.split("=")[1];
 const PORT = Number(process.env.BENCH_PORT ?? 3219);
 const BASE = `http://127.0.0.1:${PORT}`;
 const nextBin = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
@@ -121,6 +123,13 @@ async function main() {
     const params = { unit: yh.id, programme: "scpvisit", period: "year" };
     await read("dashboard (余杭区, year, district-scale visit campaign)", `/dashboard?unit=${yh.id}&programme=scpvisit&period=year`,
       () => loadDashboard(logged, user, params), "p95 ≤ 150 ms; ≤ 1.5× SQL");
+    if (ONLY === "dashboard") {
+      await sql.end();
+      await logged.$disconnect();
+      fs.mkdirSync(path.join(PROJECT_ROOT, "bench", "results"), { recursive: true });
+      fs.writeFileSync(path.join(PROJECT_ROOT, "bench", "results", `${new Date().toISOString().slice(0, 10)}-dashboard.json`), JSON.stringify({ at: new Date().toISOString(), scale: scaleInfo.scale, runs: RUNS, results }, null, 2) + "\n");
+      return;
+    }
     const filter = { programmeId: "scpvisit", kind: "HOUSEHOLD" as const };
     const first = await listVisits(logged, user, filter);
     // A deep page: follow the cursor 50 pages in (1,500 rows deep).
