@@ -6,6 +6,9 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // Fail at boot, not on the first talent page, when production lacks the ID-number key.
+  const { assertPiiKeyConfigured } = await import("@/lib/privacy/crypto");
+  assertPiiKeyConfigured();
   if (process.env.JOBS_WORKERS === "off") return;
   const { startWorkers } = await import("@/lib/jobs/worker");
   const start = async (attempt: number): Promise<void> => {

@@ -2,3 +2,4 @@
 // A worker imports this file so it knows all jobs. Add one line per module.
 import "@/lib/notifications/jobs";
 import "@/lib/hotline/jobs";
+import "@/lib/points/jobs";

@@ -16,13 +16,18 @@ export type JobOptions = {
   retryBackoff?: boolean;
   /** A run longer than this counts as failed and is retried (default 300 s). */
   expireInSeconds?: number;
+  /**
+   * Run on a schedule as well (cron, Asia/Shanghai), e.g. "15 2 * * *" for 02:15 daily.
+   * pg-boss keeps schedules in its own tables and fires each tick once across all instances.
+   */
+  cron?: string;
 };
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
-export type JobDefinition = { name: string; handler: JobHandler<unknown>; options: Required<JobOptions> };
+export type JobDefinition = { name: string; handler: JobHandler<unknown>; options: Required<Omit<JobOptions, "cron">>; cron?: string };
 
-const DEFAULTS: Required<JobOptions> = {
+const DEFAULTS: Required<Omit<JobOptions, "cron">> = {
   retryLimit: 5,
   retryDelay: 30,
   retryBackoff: true,
@@ -37,7 +42,8 @@ const registry: Map<string, JobDefinition> = (globalForJobs.__jobs ??= new Map()
 
 export function defineJob<T>(name: string, handler: (data: T) => Promise<void>, options: JobOptions = {}): void {
   if (!JOB_NAME.test(name)) throw new Error(`job name "${name}" must look like "module.verb"`);
-  registry.set(name, { name, handler: handler as JobHandler<unknown>, options: { ...DEFAULTS, ...options } });
+  const { cron, ...rest } = options;
+  registry.set(name, { name, handler: handler as JobHandler<unknown>, options: { ...DEFAULTS, ...rest }, cron });
 }
 
 export function getJobDefinition(name: string): JobDefinition | undefined {

@@ -25,6 +25,7 @@ async function workJob(boss: PgBoss, def: JobDefinition, interval: number): Prom
   await boss.updateQueue(def.name, settings);
   // One job per fetch: a batch is completed or failed as a whole in pg-boss, and one bad job
   // must not send its neighbours back for a retry.
+  if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "Asia/Shanghai" });
   await boss.work<unknown>(def.name, { batchSize: 1, pollingIntervalSeconds: interval }, async ([job]) => {
     if (job) await def.handler(job.data);
   });

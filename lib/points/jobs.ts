@@ -4,6 +4,11 @@ import "server-only";
 import { defineJob } from "@/lib/jobs/registry";
 import { expirePoints } from "./expiry";
 
-defineJob<{ asOf?: string }>("points.expire", async (data) => {
-  await expirePoints(data?.asOf ? new Date(data.asOf) : new Date());
-});
+// Daily at 01:30 Shanghai time: a grant valid "until" a day expires after that day ends.
+defineJob<{ asOf?: string }>(
+  "points.expire",
+  async (data) => {
+    await expirePoints(data?.asOf ? new Date(data.asOf) : new Date());
+  },
+  { cron: "30 1 * * *" },
+);

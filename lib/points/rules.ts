@@ -46,7 +46,7 @@ export type TierQuotas = z.infer<typeof tierQuotasSchema>;
  * Programme settings of a TALENT_POINTS programme. The county's enterprise evaluation gives
  * up to `max` (8) points for talent work: by default by tier (一档 8, 二档 6, 三档 4, 四档 2);
  * alternatively proportional to the points earned in the year, reaching `max` at
- * `pointsForMax` (see docs/decisions/talent-points-evaluation.md).
+ * `pointsForMax` (see docs/decisions/0008-talent-points-evaluation.md).
  */
 export const evaluationSettingsSchema = z.strictObject({
   mode: z.enum(["TIER", "PROPORTIONAL"]).default("TIER"),

@@ -12,12 +12,12 @@ const DEV_SEED = "zjtrack-development-only-pii-key (never used with APP_ENV=prod
 type Keys = { enc: Buffer; mac: Buffer };
 let cached: Keys | null = null;
 
-export function isProductionEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isProductionEnv(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   return env.APP_ENV === "production";
 }
 
 /** Parses PII_ENCRYPTION_KEY; throws a clear message when it is malformed or missing in production. */
-export function parseMasterKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+export function parseMasterKey(env: Readonly<Record<string, string | undefined>> = process.env): Buffer {
   const raw = env.PII_ENCRYPTION_KEY?.trim();
   if (!raw) {
     if (isProductionEnv(env)) {
