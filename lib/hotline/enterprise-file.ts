@@ -6,6 +6,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { problemReadScope } from "@/lib/problems/queries";
 import { requestsOfEnterprise } from "./queries";
+import { listCounts } from "@/lib/visits/queries";
 
 export type TimelineItem = { kind: "visit" | "request" | "problem"; id: string; at: Date; status: string; title: string; detail: string };
 
@@ -33,12 +34,15 @@ export async function enterpriseTimeline(client: Db | Tx, actor: Actor, enterpri
 }
 
 export async function enterpriseVisits(client: Db | Tx, actor: Actor, enterpriseId: string, take = FILE_LIST_LIMIT) {
-  return client.visit.findMany({
+  const visits = await client.visit.findMany({
     where: { enterpriseId, orgUnit: { path: { startsWith: actor.orgPath } } },
     orderBy: [{ visitedAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, visitedAt: true, kind: true, notes: true, officer: { select: { name: true } }, _count: { select: { problems: true } } },
+    select: { id: true, visitedAt: true, kind: true, notes: true, officer: { select: { name: true } } },
   });
+  // Page-scoped counts (see listCounts: Prisma's `_count` would aggregate the whole table).
+  const counts = await listCounts(client, visits.map((v) => v.id));
+  return visits.map((v) => ({ ...v, _count: { problems: counts.get(v.id)?.problems ?? 0 } }));
 }
 
 export async function enterpriseProblems(client: Db | Tx, actor: Actor, enterpriseId: string, take = FILE_LIST_LIMIT) {

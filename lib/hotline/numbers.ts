@@ -3,6 +3,7 @@
 // random secret of which only a hash is stored.
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
+import { nextSequence } from "@/lib/db/sequence";
 import { shanghaiDay } from "@/lib/calendar/working-days";
 
 export const NUMBER_PREFIX = "QQB";
@@ -11,11 +12,7 @@ export const NUMBER_PREFIX = "QQB";
 export async function nextConfirmationNumber(tx: Tx, at: Date): Promise<string> {
   const day = shanghaiDay(at).replaceAll("-", "");
   const name = `hotline:${NUMBER_PREFIX}${day}`;
-  const rows = await tx.$queryRaw<{ value: bigint }[]>`
-    INSERT INTO sequence_counter (name, value) VALUES (${name}, 1)
-    ON CONFLICT (name) DO UPDATE SET value = sequence_counter.value + 1
-    RETURNING value`;
-  const value = Number(rows[0]!.value);
+  const value = await nextSequence(tx, name);
   return `${NUMBER_PREFIX}${day}-${String(value).padStart(4, "0")}`;
 }
 

@@ -150,11 +150,5 @@ export async function findLedgerMismatches(client: Db | Tx): Promise<{ accounts:
   return { accounts: rows.length, entries: rows.reduce((s, r) => s + Number(r.n), 0), mismatches };
 }
 
-/** Next number of a named counter (sequence_counter; never process memory). */
-export async function nextSequence(tx: Tx, name: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ value: bigint }[]>`
-    INSERT INTO sequence_counter (name, value) VALUES (${name}, 1)
-    ON CONFLICT (name) DO UPDATE SET value = sequence_counter.value + 1
-    RETURNING value`;
-  return Number(rows[0]!.value);
-}
+/** Numbers come from the shared database counter. */
+export { nextSequence } from "@/lib/db/sequence";

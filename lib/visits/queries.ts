@@ -82,12 +82,36 @@ export async function listVisits(client: Db | Tx, actor: Actor, filter: VisitLis
       mentor: { select: { id: true, name: true } },
       household: { select: { headName: true } },
       enterprise: { select: { name: true } },
-      _count: { select: { problems: true, services: true, photos: true } },
     },
   });
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor(last.visitedAt, last.id) : null };
+  const counts = await listCounts(client, page.map((v) => v.id));
+  return {
+    rows: page.map((v) => ({ ...v, _count: counts.get(v.id) ?? { problems: 0, services: 0, photos: 0 } })),
+    nextCursor: rows.length > pageSize && last ? encodeCursor(last.visitedAt, last.id) : null,
+  };
+}
+
+/**
+ * Problems, services and photos per visit of one page. Not Prisma's `_count` select: that
+ * joins a GROUP BY over each whole table (seconds at 3 M visits); this reads the page's ids
+ * through the visitId indexes.
+ */
+export async function listCounts(client: Db | Tx, visitIds: string[]) {
+  const counts = new Map<string, { problems: number; services: number; photos: number }>();
+  if (!visitIds.length) return counts;
+  for (const id of visitIds) counts.set(id, { problems: 0, services: 0, photos: 0 });
+  const where = { visitId: { in: visitIds } };
+  const [problems, services, photos] = await Promise.all([
+    client.problem.groupBy({ by: ["visitId"], where, _count: { _all: true } }),
+    client.visitService.groupBy({ by: ["visitId"], where, _count: { _all: true } }),
+    client.visitPhoto.groupBy({ by: ["visitId"], where, _count: { _all: true } }),
+  ]);
+  for (const r of problems) if (r.visitId) counts.get(r.visitId)!.problems = r._count._all;
+  for (const r of services) counts.get(r.visitId)!.services = r._count._all;
+  for (const r of photos) counts.get(r.visitId)!.photos = r._count._all;
+  return counts;
 }
 
 /** Active visit campaigns the actor may record visits for. */
