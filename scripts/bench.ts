@@ -20,8 +20,15 @@ import { PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedCluster } from "./db/
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
-/** --only=dashboard: just the dashboard row (quick re-measure after a change). */
+/**
+ * --only=dashboard[,visits,create,hotline,redemptions]: just those rows (quick re-measure
+ * after a change); the results go to bench/results/<date>-<rows>.json.
+ */
 const ONLY = args.find((a) => a.startsWith("--only="))?.split("=")[1];
+const ROWS = ["dashboard", "visits", "create", "hotline", "redemptions"] as const;
+const onlyRows = ONLY?.split(",").filter(Boolean);
+if (onlyRows?.some((r) => !(ROWS as readonly string[]).includes(r))) throw new Error(`--only takes ${ROWS.join(", ")}`);
+const want = (row: (typeof ROWS)[number]) => !onlyRows || onlyRows.includes(row);
 const PORT = Number(process.env.BENCH_PORT ?? 3219);
 const BASE = `http://127.0.0.1:${PORT}`;
 const nextBin = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
@@ -121,24 +128,21 @@ async function main() {
 
     const yh = await q1(`SELECT id FROM org_unit WHERE code = 'YH'`);
     const params = { unit: yh.id, programme: "scpvisit", period: "year" };
-    await read("dashboard (余杭区, year, district-scale visit campaign)", `/dashboard?unit=${yh.id}&programme=scpvisit&period=year`,
-      () => loadDashboard(logged, user, params), "p95 ≤ 150 ms; ≤ 1.5× SQL");
-    if (ONLY === "dashboard") {
-      await sql.end();
-      await logged.$disconnect();
-      fs.mkdirSync(path.join(PROJECT_ROOT, "bench", "results"), { recursive: true });
-      fs.writeFileSync(path.join(PROJECT_ROOT, "bench", "results", `${new Date().toISOString().slice(0, 10)}-dashboard.json`), JSON.stringify({ at: new Date().toISOString(), scale: scaleInfo.scale, runs: RUNS, results }, null, 2) + "\n");
-      return;
+    if (want("dashboard")) {
+      await read("dashboard (余杭区, year, district-scale visit campaign)", `/dashboard?unit=${yh.id}&programme=scpvisit&period=year`,
+        () => loadDashboard(logged, user, params), "p95 ≤ 150 ms; ≤ 1.5× SQL");
     }
-    const filter = { programmeId: "scpvisit", kind: "HOUSEHOLD" as const };
-    const first = await listVisits(logged, user, filter);
-    // A deep page: follow the cursor 50 pages in (1,500 rows deep).
-    let cursor = first.nextCursor;
-    for (let i = 0; i < 49 && cursor; i++) cursor = (await listVisits(logged, user, { ...filter, cursor })).nextCursor;
-    await read("visit list, filtered (campaign + kind), first page", `/visits?campaign=scpvisit&kind=HOUSEHOLD`, () => listVisits(logged, user, filter), "≤ 1.5× SQL");
-    await read("visit list, filtered, page 50 (keyset)", `/visits?campaign=scpvisit&kind=HOUSEHOLD&after=${cursor}`, () => listVisits(logged, user, { ...filter, cursor: cursor ?? undefined }), "≤ 1.5× SQL");
-    const visit = first.rows[0]!;
-    await read("visit detail", `/visits/${visit.id}`, () => getVisitOrThrow(logged, user, visit.id), "≤ 1.5× SQL");
+    if (want("visits")) {
+      const filter = { programmeId: "scpvisit", kind: "HOUSEHOLD" as const };
+      const first = await listVisits(logged, user, filter);
+      // A deep page: follow the cursor 50 pages in (1,500 rows deep).
+      let cursor = first.nextCursor;
+      for (let i = 0; i < 49 && cursor; i++) cursor = (await listVisits(logged, user, { ...filter, cursor })).nextCursor;
+      await read("visit list, filtered (campaign + kind), first page", `/visits?campaign=scpvisit&kind=HOUSEHOLD`, () => listVisits(logged, user, filter), "≤ 1.5× SQL");
+      await read("visit list, filtered, page 50 (keyset)", `/visits?campaign=scpvisit&kind=HOUSEHOLD&after=${cursor}`, () => listVisits(logged, user, { ...filter, cursor: cursor ?? undefined }), "≤ 1.5× SQL");
+      const visit = first.rows[0]!;
+      await read("visit detail", `/visits/${visit.id}`, () => getVisitOrThrow(logged, user, visit.id), "≤ 1.5× SQL");
+    }
 
     // Writes: a server action over HTTP, as the browser calls it.
     const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, ".next", "server", "server-reference-manifest.json"), "utf8"));
@@ -148,7 +152,8 @@ async function main() {
       }
       return null;
     };
-    const callAction = async (exported: string, pagePath: string, input: unknown) => {
+    /** The action's response body (the flight payload holding its ActionResult). */
+    const postAction = async (exported: string, pagePath: string, input: unknown) => {
       const a = actionId(exported);
       if (!a) throw new Error(`${exported} not in the build`);
       const r = await fetch(`${BASE}${pagePath}`, {
@@ -156,47 +161,161 @@ async function main() {
         headers: { cookie, "Next-Action": a.id, "Content-Type": "text/plain;charset=UTF-8", Origin: BASE, Accept: "text/x-component" },
         body: JSON.stringify([input]),
       });
-      const text = await r.text();
+      return r.text();
+    };
+    const callAction = async (exported: string, pagePath: string, input: unknown) => {
+      const text = await postAction(exported, pagePath, input);
       if (!text.includes('"ok":true')) throw new Error(`${exported}: ${text.slice(0, 300)}`);
     };
-    // create visit: yh.manager may record visits (MANAGER holds visit.create) in their subtree.
-    const households = (await sql.query(`SELECT id FROM household WHERE id LIKE 'sch%' ORDER BY id LIMIT $1`, [RUNS * 2 + 5])).rows.map((r) => r.id as string);
-    const local = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(Date.now() - 3_600_000)).replace(" ", "T");
-    const visitInput = (householdId: string) => ({
-      programmeId: "scpvisit", officerId: "", mentorId: "", kind: "HOUSEHOLD", placeType: "HOUSEHOLD", placeId: householdId, visitedAt: local(),
-      checklist: [], services: [], problems: [], notes: "基准测试", latitude: "", longitude: "", idempotencyKey: randomUUID(),
-    });
-    try {
-      for (let i = 0; i < 3; i++) await callAction("createVisitAction", "/visits/new", visitInput(households[i]!));
-      const app: number[] = [];
-      for (let i = 0; i < RUNS; i++) app.push(await timed(() => callAction("createVisitAction", "/visits/new", visitInput(households[5 + i]!))));
-      const village = await q1(`SELECT "orgUnitId" FROM household WHERE id = $1`, [households[0]]);
-      const db: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        db.push(await timed(async () => {
-          await sql.query("BEGIN");
-          await sql.query(`INSERT INTO visit (id, "programmeId", "orgUnitId", "officerId", kind, "householdId", "visitedAt", "updatedAt") VALUES ($1, 'scpvisit', $2, $3, 'HOUSEHOLD', $4, now(), now())`,
-            [`benchsql${randomUUID()}`, village.orgUnitId, manager.id, households[5 + RUNS + (i % 5)]]);
-          await sql.query("COMMIT");
-        }));
-      }
+    const writeRow = (name: string, app: number[], db: number[], note: string): Row => {
       const p50 = pct(app, 50);
       const sqlP50 = pct(db, 50);
-      results.push({ name: "create visit (server action over HTTP)", kind: "write", runs: RUNS, p50, p95: pct(app, 95), sqlP50, ratio: p50 && sqlP50 ? Math.round((p50 / sqlP50) * 100) / 100 : null, target: "≤ 2× SQL",
-        note: "SQL side: the visit INSERT alone in one transaction (rollup triggers fire); the action also checks scope, idempotency and writes the audit row" });
-    } catch (e) {
-      results.push({ name: "create visit (server action over HTTP)", kind: "write", runs: 0, p50: null, p95: null, sqlP50: null, ratio: null, target: "≤ 2× SQL", note: `failed: ${(e as Error).message.slice(0, 200)}` });
+      return { name, kind: "write", runs: app.length, p50, p95: pct(app, 95), sqlP50, ratio: p50 && sqlP50 ? Math.round((p50 / sqlP50) * 100) / 100 : null, target: "≤ 2× SQL", note };
+    };
+    const failedRow = (name: string, target: string, e: unknown): Row =>
+      ({ name, kind: "write", runs: 0, p50: null, p95: null, sqlP50: null, ratio: null, target, note: `failed: ${(e as Error).message.slice(0, 200)}` });
+    const runId = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
+
+    if (want("create")) {
+      // create visit: yh.manager may record visits (MANAGER holds visit.create) in their subtree.
+      const households = (await sql.query(`SELECT id FROM household WHERE id LIKE 'sch%' ORDER BY id LIMIT $1`, [RUNS * 2 + 5])).rows.map((r) => r.id as string);
+      const local = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(Date.now() - 3_600_000)).replace(" ", "T");
+      const visitInput = (householdId: string) => ({
+        programmeId: "scpvisit", officerId: "", mentorId: "", kind: "HOUSEHOLD", placeType: "HOUSEHOLD", placeId: householdId, visitedAt: local(),
+        checklist: [], services: [], problems: [], notes: "基准测试", latitude: "", longitude: "", idempotencyKey: randomUUID(),
+      });
+      try {
+        for (let i = 0; i < 3; i++) await callAction("createVisitAction", "/visits/new", visitInput(households[i]!));
+        const app: number[] = [];
+        for (let i = 0; i < RUNS; i++) app.push(await timed(() => callAction("createVisitAction", "/visits/new", visitInput(households[5 + i]!))));
+        const village = await q1(`SELECT "orgUnitId" FROM household WHERE id = $1`, [households[0]]);
+        const db: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          db.push(await timed(async () => {
+            await sql.query("BEGIN");
+            await sql.query(`INSERT INTO visit (id, "programmeId", "orgUnitId", "officerId", kind, "householdId", "visitedAt", "updatedAt") VALUES ($1, 'scpvisit', $2, $3, 'HOUSEHOLD', $4, now(), now())`,
+              [`benchsql${randomUUID()}`, village.orgUnitId, manager.id, households[5 + RUNS + (i % 5)]]);
+            await sql.query("COMMIT");
+          }));
+        }
+        results.push(writeRow("create visit (server action over HTTP)", app, db,
+          "SQL side: the visit INSERT alone in one transaction (rollup triggers fire); the action also checks scope, idempotency and writes the audit row"));
+      } catch (e) {
+        results.push(failedRow("create visit (server action over HTTP)", "≤ 2× SQL", e));
+      }
+      console.log(results.at(-1));
     }
-    console.log(results.at(-1));
-    results.push({ name: "hotline assignment", kind: "write", runs: 0, p50: null, p95: null, sqlP50: null, ratio: null, target: "≤ 2× SQL", note: "not available yet: lib/hotline's assign action exists but is not wired into this benchmark" });
-    results.push({ name: "50 concurrent redemptions", kind: "write", runs: 0, p50: null, p95: null, sqlP50: null, ratio: null, target: "exactly the available places succeed", note: "not available yet: not wired into this benchmark" });
+
+    if (want("hotline")) {
+      // 交办: requests prepared by SQL as the operator leaves them after 受理 (ACCEPTED, clocks
+      // set) in a scale village under 余杭区 on the scale hotline; yh.manager (request.intake,
+      // the request in their subtree) hands each to 余杭区经信局 as lead department. Fresh
+      // rows per run (ids benchsr<run>-n), so a re-run never depends on an earlier one.
+      const name = "hotline assignment (交办, server action over HTTP)";
+      try {
+        const dept = await q1(`SELECT id FROM org_unit WHERE code = 'YH-JXJ'`);
+        const n = 3 + RUNS * 2;
+        const ids = (await sql.query(`
+          INSERT INTO service_request (id, number, "trackingCode", "programmeId", "orgUnitId", "enterpriseId", channel, "callerName", "callerPhone", category, description,
+                                       status, "receivedAt", "acceptDueAt", "assignDueAt", "respondDueAt", "acceptedAt", "updatedAt")
+          SELECT 'benchsr' || $1 || '-' || g, 'BH' || $1 || lpad(g::text, 4, '0'), md5($1 || g), 'scphot', e."orgUnitId", e.id, 'PHONE', '基准测试', '13800000000', '政策咨询', '基准测试诉求（交办）',
+                 'ACCEPTED', now() - interval '1 hour', now() + interval '7 hours', now() + interval '7 hours', now() + interval '9 hours', now() - interval '30 minutes', now()
+          FROM generate_series(1, $2::int) g CROSS JOIN (SELECT id, "orgUnitId" FROM enterprise WHERE id = 'sce1') e
+          ORDER BY g RETURNING id`, [runId, n])).rows.map((r) => r.id as string);
+        if (ids.length !== n) throw new Error(`prepared ${ids.length} of ${n} requests (is enterprise sce1 there?)`);
+        const assign = (id: string) => callAction("assignRequestAction", `/hotline/${id}`, { id, version: 1, leadDepartmentId: dept.id, assigneeId: "", coHandlerIds: [], note: "" });
+        for (let i = 0; i < 3; i++) await assign(ids[i]!);
+        const app: number[] = [];
+        for (let i = 0; i < RUNS; i++) app.push(await timed(() => assign(ids[3 + i]!)));
+        const assigned = await q1(`SELECT count(*)::int AS n FROM service_request WHERE id = ANY($1) AND status = 'ASSIGNED' AND "leadDepartmentId" = $2`, [ids.slice(0, 3 + RUNS), dept.id]);
+        if (assigned.n !== 3 + RUNS) throw new Error(`${assigned.n} of ${3 + RUNS} requests assigned`);
+        const db: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const id = ids[3 + RUNS + i]!;
+          db.push(await timed(async () => {
+            await sql.query("BEGIN");
+            const u = await sql.query(`UPDATE service_request SET status = 'ASSIGNED', "leadDepartmentId" = $2, "assigneeId" = NULL, "assignedAt" = now(), version = version + 1, "updatedAt" = now()
+                                       WHERE id = $1 AND version = 1 AND status = 'ACCEPTED'`, [id, dept.id]);
+            if (u.rowCount !== 1) throw new Error(`SQL baseline: ${id} not ACCEPTED`);
+            await sql.query(`INSERT INTO service_request_event (id, "requestId", kind, "fromStatus", "toStatus", "actorId", note, data, at) VALUES ($1, $2, 'assign', 'ACCEPTED', 'ASSIGNED', $3, '', $4, now())`,
+              [`benchev${randomUUID()}`, id, manager.id, JSON.stringify({ leadDepartment: "余杭区经信局", assignee: null, coHandlers: [] })]);
+            await sql.query("COMMIT");
+          }));
+        }
+        // The page the action re-renders in its response (revalidate "/hotline"): how much of the action's time it is.
+        const { getRequestOrThrow } = await import("../lib/hotline/queries");
+        await read("hotline request detail (the page the assign response re-renders)", `/hotline/${ids[0]}`, () => getRequestOrThrow(logged, user, ids[0]!), "≤ 1.5× SQL");
+        results.push(writeRow(name, app, db,
+          "SQL side: the conditional UPDATE (id + version + status) and the event INSERT in one transaction (rollup trigger fires); the action also loads the request in scope, lists departments, re-reads the row, clears co-handlers, notifies the department's users, writes the audit row"));
+      } catch (e) {
+        await sql.query("ROLLBACK").catch(() => {});
+        results.push(failedRow(name, "≤ 2× SQL", e));
+      }
+      console.log(results.at(-1));
+    }
+
+    if (want("redemptions")) {
+      // 50 redemption requests at once for one talent whose balance pays for exactly 3: a
+      // fresh talent (benchtal<run>) with one GRANT of 800 points, a resource costing 250
+      // (benchres, in the talent-points programme the manager's requests land in) and a
+      // quota with 100 free places at the talent's village. Exactly 3 must succeed, and the
+      // balance must equal the ledger sum afterwards.
+      const name = "50 concurrent redemptions (one talent, balance for 3)";
+      const target = "exactly 3 succeed; balance = ledger sum";
+      try {
+        const { getTalentProgrammeOrThrow } = await import("../lib/points/programme");
+        const programme = await getTalentProgrammeOrThrow(logged, user);
+        const ent = await q1(`SELECT e.id, e."orgUnitId" FROM enterprise e JOIN org_unit o ON o.id = e."orgUnitId"
+                              WHERE o.path LIKE $1 || '%' AND o.path LIKE ANY($2) ORDER BY e.id LIMIT 1`, [user.orgPath, programme.reach.map((p) => `${p}%`)]);
+        if (!ent) throw new Error(`no enterprise in reach of ${programme.id}`);
+        const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
+        const talentId = `benchtal${runId}`;
+        const accountId = `benchacc${runId}`;
+        await sql.query("BEGIN");
+        await sql.query(`INSERT INTO talent (id, "enterpriseId", "orgUnitId", name, "idNumberEnc", "idHash", "idLast4", "updatedAt") VALUES ($1, $2, $3, '基准人才', 'enc', md5($1), '0000', now())`, [talentId, ent.id, ent.orgUnitId]);
+        await sql.query(`INSERT INTO point_account (id, subject, "talentId", "orgUnitId", balance) VALUES ($1, 'TALENT', $2, $3, 800)`, [accountId, talentId, ent.orgUnitId]);
+        await sql.query(`INSERT INTO point_ledger_entry ("accountId", kind, points, "balanceAfter", year, reason) VALUES ($1, 'GRANT', 800, 800, $2, '基准测试')`, [accountId, year]);
+        await sql.query(`INSERT INTO point_resource (id, "programmeId", code, name, "pointsCost", eligibility) VALUES ('benchres', $1, 'BENCH', '基准测试资源', 250, '{}')
+                         ON CONFLICT (id) DO UPDATE SET "programmeId" = $1, "pointsCost" = 250, eligibility = '{}', active = true`, [programme.id]);
+        await sql.query(`INSERT INTO resource_quota (id, "resourceId", period, "orgUnitId", total, used) VALUES ($1, 'benchres', $2, $3, 100, 0)
+                         ON CONFLICT (id) DO UPDATE SET total = resource_quota.used + 100`, [`benchquota${year}${ent.orgUnitId}`, String(year), ent.orgUnitId]);
+        await sql.query("COMMIT");
+        const quotaBefore = await q1(`SELECT used FROM resource_quota WHERE id = $1`, [`benchquota${year}${ent.orgUnitId}`]);
+        // Warm the route with a request that is refused (unknown resource): no place, no points.
+        await postAction("requestRedemptionAction", "/talent/redemptions", { resourceId: "benchnone", mode: "TALENT", talentId, enterpriseId: "", note: "", idempotencyKey: randomUUID() });
+        const times: number[] = [];
+        const outcomes: string[] = [];
+        const t0 = performance.now();
+        await Promise.all(Array.from({ length: 50 }, async () => {
+          const t = performance.now();
+          const text = await postAction("requestRedemptionAction", "/talent/redemptions", { resourceId: "benchres", mode: "TALENT", talentId, enterpriseId: "", note: "基准测试", idempotencyKey: randomUUID() })
+            .catch((e: Error) => `fetch failed ${e.message}`);
+          times.push(performance.now() - t);
+          outcomes.push(text.includes('"ok":true') ? "ok" : /"error":"([^"]+)"/.exec(text)?.[1] ?? `other: ${text.slice(0, 80)}`);
+        }));
+        const wall = Math.round(performance.now() - t0);
+        const after = await q1(`SELECT a.balance, (SELECT COALESCE(sum(points), 0)::int FROM point_ledger_entry l WHERE l."accountId" = a.id) AS ledger,
+                                       (SELECT count(*)::int FROM redemption r WHERE r."accountId" = a.id) AS redemptions,
+                                       (SELECT used FROM resource_quota WHERE id = $2) AS used
+                                FROM point_account a WHERE a.id = $1`, [accountId, `benchquota${year}${ent.orgUnitId}`]);
+        const ok = outcomes.filter((o) => o === "ok").length;
+        const tally = Object.entries(outcomes.reduce<Record<string, number>>((m, o) => ({ ...m, [o]: (m[o] ?? 0) + 1 }), {})).map(([k, v]) => `${k} ×${v}`).join(", ");
+        const pass = ok === 3 && after.redemptions === 3 && after.balance === 50 && after.balance === after.ledger && after.used - quotaBefore.used === 3;
+        results.push({ name, kind: "write", runs: 50, p50: pct(times, 50), p95: pct(times, 95), sqlP50: null, ratio: null, target,
+          note: `${pass ? "PASS" : "FAIL"}: wall ${wall} ms; ${ok} succeeded (${tally}); balance ${after.balance} = ledger ${after.ledger}; ${after.redemptions} redemption rows; quota +${after.used - quotaBefore.used}` });
+      } catch (e) {
+        await sql.query("ROLLBACK").catch(() => {});
+        results.push(failedRow(name, target, e));
+      }
+      console.log(results.at(-1));
+    }
 
     await sql.end();
     await logged.$disconnect();
     const day = new Date().toISOString().slice(0, 10);
     const out = { at: new Date().toISOString(), scale: scaleInfo.scale, volumes: scaleInfo.volumes, seedSeconds: scaleInfo.seconds, runs: RUNS, machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, results };
     fs.mkdirSync(path.join(PROJECT_ROOT, "bench", "results"), { recursive: true });
-    fs.writeFileSync(path.join(PROJECT_ROOT, "bench", "results", `${day}.json`), JSON.stringify(out, null, 2) + "\n");
+    fs.writeFileSync(path.join(PROJECT_ROOT, "bench", "results", `${day}${onlyRows ? `-${onlyRows.join("+")}` : ""}.json`), JSON.stringify(out, null, 2) + "\n");
     const table = [
       "| Measure | Runs | App p50 (ms) | App p95 (ms) | SQL p50 (ms) | App ÷ SQL | Target | Note |",
       "|---|---|---|---|---|---|---|---|",
