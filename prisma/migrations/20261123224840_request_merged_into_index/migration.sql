@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "service_request_mergedIntoId_idx" ON "service_request"("mergedIntoId");
