@@ -88,6 +88,8 @@ async function main() {
   const { DEMO_USERS, DEMO_PASSWORD } = await import("../prisma/demo-data");
   console.log(`\n  App: http://localhost:${port}\n  Demo logins (password ${DEMO_PASSWORD}):`);
   for (const u of DEMO_USERS) console.log(`    ${u.username.padEnd(12)} ${u.role.padEnd(8)} ${u.name}`);
+  console.log("    … and the programme logins in README.md (lz.qqb 亲企办, etdz.manager 招商, fst.manager 三争一实 …)");
+  console.log(`  Public hotline page (no login): http://localhost:${port}/service`);
   console.log("  Stop with Ctrl+C.\n");
 
   let stopping = false;
