@@ -5,7 +5,9 @@ import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { clocksOf, isBreached } from "@/lib/hotline/clocks";
-import { hotlineCategories, listRequests, pendingExtensions, REQUEST_TABS, type RequestListFilter, type RequestTab } from "@/lib/hotline/queries";
+import { hotlineCategories, listRequests, pendingExtensions, REQUEST_TABS } from "@/lib/hotline/queries";
+import { parseRequestFilter, requestFilterQuery, type RequestPageFilter, type SearchParamsRecord } from "@/lib/hotline/list-filter";
+import { ExportLink } from "@/components/dashboards/export-link";
 import { REQUEST_STATUSES } from "@/lib/hotline/transitions";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Button, LinkButton } from "@/components/ui/button";
@@ -20,46 +22,17 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-type Params = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function parseFilter(params: Params): RequestListFilter & { fromDay?: string; toDay?: string } {
-  const tab = one(params.tab) as RequestTab;
-  const status = one(params.status);
-  const from = one(params.from);
-  const to = one(params.to);
-  return {
-    tab: REQUEST_TABS.includes(tab) ? tab : "queue",
-    status: (REQUEST_STATUSES as readonly string[]).includes(status) ? (status as RequestListFilter["status"]) : undefined,
-    category: one(params.category).slice(0, 20) || undefined,
-    fromDay: DAY.test(from) ? from : undefined,
-    toDay: DAY.test(to) ? to : undefined,
-    from: DAY.test(from) ? new Date(`${from}T00:00:00+08:00`) : undefined,
-    to: DAY.test(to) ? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
-    cursor: one(params.after).slice(0, 200) || undefined,
-  };
-}
-
-function href(f: ReturnType<typeof parseFilter>, changes: Partial<ReturnType<typeof parseFilter>> = {}) {
-  const v = { ...f, ...changes };
-  const q = new URLSearchParams();
-  if (v.tab && v.tab !== "queue") q.set("tab", v.tab);
-  if (v.status) q.set("status", v.status);
-  if (v.category) q.set("category", v.category);
-  if (v.fromDay) q.set("from", v.fromDay);
-  if (v.toDay) q.set("to", v.toDay);
-  if (v.cursor) q.set("after", v.cursor);
-  const s = q.toString();
+function href(f: RequestPageFilter, changes: Partial<RequestPageFilter> = {}) {
+  const s = requestFilterQuery({ ...f, ...changes });
   return s ? `/hotline?${s}` : "/hotline";
 }
 
-export default async function HotlinePage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function HotlinePage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const user = await requirePermission("request.view");
   const t = await getTranslations("hotline");
   const tc = await getTranslations("common");
   const locale = await getLocale();
-  const filter = parseFilter(await searchParams);
+  const filter = parseRequestFilter(await searchParams);
   const now = new Date();
   const manager = can(user, "request.decideExtension");
   const [page, categories, extensions] = await Promise.all([
@@ -79,6 +52,7 @@ export default async function HotlinePage({ searchParams }: { searchParams: Prom
           <>
             {can(user, "request.intake") ? <LinkButton href="/hotline/new">{t("newRequest")}</LinkButton> : null}
             {can(user, "hotline.report") ? <LinkButton href="/hotline/reports" variant="secondary">{t("reports")}</LinkButton> : null}
+            {can(user, "report.export") ? <ExportLink href={`/api/exports/requests?${requestFilterQuery({ ...filter, cursor: undefined })}`} label={t("export")} /> : null}
           </>
         }
       />

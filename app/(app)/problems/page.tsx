@@ -6,6 +6,9 @@ import { db } from "@/lib/db/client";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { listProblems, type ProblemListFilter } from "@/lib/problems/queries";
 import { PROBLEM_STATUSES, UNRESOLVED_STATUSES } from "@/lib/problems/transitions";
+import { parseProblemFilter, problemFilterQuery, type SearchParamsRecord } from "@/lib/problems/list-filter";
+import { can } from "@/lib/authz/can";
+import { ExportLink } from "@/components/dashboards/export-link";
 import { visitCampaignOptions } from "@/lib/visits/queries";
 import { todayInShanghai } from "@/lib/visits/time";
 import { Card, EmptyState, PageHeader, Badge } from "@/components/ui/card";
@@ -19,43 +22,16 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-type Params = Record<string, string | string[] | undefined>;
-
-function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-}
-
-function parseFilter(params: Params): ProblemListFilter {
-  const status = one(params.status);
-  const campaign = one(params.campaign);
-  return {
-    tab: one(params.tab) === "department" ? "department" : "all",
-    status: (PROBLEM_STATUSES as readonly string[]).includes(status) ? (status as ProblemListFilter["status"]) : undefined,
-    programmeId: campaign && campaign.length <= 64 ? campaign : undefined,
-    mine: one(params.mine) === "1",
-    overdue: one(params.overdue) === "1",
-    cursor: one(params.after).slice(0, 200) || undefined,
-  };
-}
-
 function href(filter: ProblemListFilter, changes: Partial<ProblemListFilter> = {}) {
-  const f = { ...filter, ...changes };
-  const q = new URLSearchParams();
-  if (f.tab === "department") q.set("tab", "department");
-  if (f.status) q.set("status", f.status);
-  if (f.programmeId) q.set("campaign", f.programmeId);
-  if (f.mine) q.set("mine", "1");
-  if (f.overdue) q.set("overdue", "1");
-  if (f.cursor) q.set("after", f.cursor);
-  const s = q.toString();
+  const s = problemFilterQuery({ ...filter, ...changes });
   return s ? `/problems?${s}` : "/problems";
 }
 
-export default async function ProblemsPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function ProblemsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const user = await requirePermission("problem.view");
   const t = await getTranslations("problems");
   const tc = await getTranslations("common");
-  const filter = parseFilter(await searchParams);
+  const filter = parseProblemFilter(await searchParams);
   const [page, campaigns] = await Promise.all([listProblems(db, user, filter), visitCampaignOptions(db, user)]);
   const today = todayInShanghai();
   const filtered = !!(filter.status || filter.programmeId || filter.mine || filter.overdue);
@@ -67,7 +43,11 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("title")} description={filter.tab === "department" ? t("departmentIntro", { org: user.orgName }) : t("intro")} />
+      <PageHeader
+        title={t("title")}
+        description={filter.tab === "department" ? t("departmentIntro", { org: user.orgName }) : t("intro")}
+        actions={can(user, "report.export") ? <ExportLink href={`/api/exports/problems?${problemFilterQuery({ ...filter, cursor: undefined })}`} label={t("export")} /> : null}
+      />
 
       <nav aria-label={t("tabs")} className="flex gap-1 border-b border-slate-200">
         {tabs.map((tab) => {

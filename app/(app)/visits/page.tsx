@@ -7,6 +7,8 @@ import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { listVisits, officerOptions, visitCampaignOptions, type VisitListFilter } from "@/lib/visits/queries";
 import { VISIT_KINDS } from "@/lib/visits/schemas";
+import { parseVisitFilter, visitFilterQuery, type SearchParamsRecord } from "@/lib/visits/list-filter";
+import { ExportLink } from "@/components/dashboards/export-link";
 import { Card, EmptyState, PageHeader, Badge } from "@/components/ui/card";
 import { Button, LinkButton } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
@@ -16,39 +18,10 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-type Params = Record<string, string | string[] | undefined>;
-
-function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Only well-formed values reach the query; anything else in the URL is ignored. */
-function parseFilter(params: Params): VisitListFilter {
-  const kind = one(params.kind);
-  const from = one(params.from);
-  const to = one(params.to);
-  const id = (v: string) => (v && v.length <= 64 ? v : undefined);
-  return {
-    programmeId: id(one(params.campaign)),
-    officerId: id(one(params.officer)),
-    kind: (VISIT_KINDS as readonly string[]).includes(kind) ? (kind as VisitListFilter["kind"]) : undefined,
-    from: DAY.test(from) ? from : undefined,
-    to: DAY.test(to) ? to : undefined,
-    cursor: one(params.after).slice(0, 200) || undefined,
-  };
-}
+type Params = SearchParamsRecord;
 
 function query(filter: VisitListFilter, cursor?: string) {
-  const q = new URLSearchParams();
-  if (filter.programmeId) q.set("campaign", filter.programmeId);
-  if (filter.officerId) q.set("officer", filter.officerId);
-  if (filter.kind) q.set("kind", filter.kind);
-  if (filter.from) q.set("from", filter.from);
-  if (filter.to) q.set("to", filter.to);
-  if (cursor) q.set("after", cursor);
-  const s = q.toString();
+  const s = visitFilterQuery(filter, cursor);
   return s ? `/visits?${s}` : "/visits";
 }
 
@@ -57,7 +30,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("visits");
   const tc = await getTranslations("common");
   const locale = await getLocale();
-  const filter = parseFilter(await searchParams);
+  const filter = parseVisitFilter(await searchParams);
   const manager = user.role !== "OFFICER";
   const [page, campaigns, officers] = await Promise.all([
     listVisits(db, user, filter),
@@ -72,7 +45,12 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title={t("title")}
         description={manager ? t("scopeManager", { org: user.orgName }) : t("scopeOfficer")}
-        actions={can(user, "visit.create") ? <LinkButton href="/visits/new">{t("new")}</LinkButton> : null}
+        actions={
+          <>
+            {can(user, "report.export") ? <ExportLink href={`/api/exports/visits?${visitFilterQuery(filter)}`} label={t("export")} /> : null}
+            {can(user, "visit.create") ? <LinkButton href="/visits/new">{t("new")}</LinkButton> : null}
+          </>
+        }
       />
 
       <Card>

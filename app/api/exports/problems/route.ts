@@ -1,0 +1,62 @@
+// GET /api/exports/problems?tab=&status=&campaign=&mine=&overdue=: every problem the list shows
+// for these filters (all pages, read page by page on the list's keyset cursor, so rows stream)
+// as .xlsx. Permission "report.export" and "problem.view"; audited with the filters and row count.
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
+import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
+import { attachment, XLSX_TYPE } from "@/lib/http";
+import { parseProblemFilter } from "@/lib/problems/list-filter";
+import { listProblems, type ProblemListFilter } from "@/lib/problems/queries";
+import { visibleProgrammes } from "@/lib/programmes/queries";
+
+const PAGE = 500;
+
+async function* problemRows(user: SessionUser, filter: ProblemListFilter, locale: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await listProblems(db, user, { ...filter, cursor }, PAGE);
+    for (const p of page.rows) {
+      yield [
+        formatDateTime(p.createdAt, locale), p.title, p.category, t(`status.${p.status}`), p.orgUnit.name, p.programme?.name ?? "",
+        p.assignee?.name ?? "", p.escalatedTo?.name ?? "", p.dueDate ? formatCalendarDate(p.dueDate) : "",
+      ];
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
+  if (!can(user, "report.export") || !can(user, "problem.view")) return new Response(null, { status: 403 });
+  const filter: ProblemListFilter = { ...parseProblemFilter(Object.fromEntries(new URL(request.url).searchParams)), cursor: undefined };
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "problems" });
+  const tx = await getTranslations({ locale, namespace: "exports" });
+  const programme = filter.programmeId
+    ? await db.programme.findFirst({ where: { AND: [{ id: filter.programmeId }, visibleProgrammes(user)] }, select: { name: true } })
+    : null;
+  const filters = [
+    { label: tx("unit"), value: user.orgName },
+    { label: t("exportTab"), value: filter.tab === "department" ? t("tabDepartment") : t("tabAll") },
+  ];
+  if (filter.status) filters.push({ label: t("exportCols.status"), value: t(`status.${filter.status}`) });
+  if (filter.programmeId) filters.push({ label: t("campaign"), value: programme?.name ?? filter.programmeId });
+  if (filter.mine) filters.push({ label: t("mine"), value: t("exportYes") });
+  if (filter.overdue) filters.push({ label: t("overdue"), value: t("exportYes") });
+  const cols = ["createdAt", "title", "category", "status", "unit", "campaign", "assignee", "department", "dueDate"] as const;
+  const { stream, fileName } = await streamXlsx(user, {
+    name: `${user.orgName}-${t("exportSheet")}`,
+    filters,
+    headers: cols.map((c) => t(`exportCols.${c}`)),
+    rows: problemRows(user, filter, locale, (k) => t(k)),
+    audit: {
+      action: "problem.export", entityType: "Problem", entityId: null,
+      data: { tab: filter.tab ?? "all", status: filter.status ?? null, programmeId: filter.programmeId ?? null, mine: !!filter.mine, overdue: !!filter.overdue },
+    },
+  }, locale);
+  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,71 @@
+// GET /api/exports/requests?tab=&status=&category=&from=&to=: every hotline request the list
+// shows for these filters (all pages, read page by page on the list's keyset cursor, so rows
+// stream) as .xlsx. Permission "report.export" and "request.view"; the caller's phone is masked
+// unless the user may see personal data; audited with the filters and row count.
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
+import { formatDateTime } from "@/lib/format/dates";
+import { parseRequestFilter, type RequestPageFilter } from "@/lib/hotline/list-filter";
+import { listRequests } from "@/lib/hotline/queries";
+import { attachment, XLSX_TYPE } from "@/lib/http";
+import { maskPhone } from "@/lib/privacy/mask";
+
+const PAGE = 500;
+
+async function* requestRows(user: SessionUser, filter: RequestPageFilter, now: Date, locale: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
+  const unmask = can(user, "personalData.unmask");
+  let cursor: string | undefined;
+  do {
+    const page = await listRequests(db, user, { ...filter, cursor }, now, PAGE);
+    // The caller is not on the list itself: read it for this page's ids only.
+    const callers = new Map(
+      (await db.serviceRequest.findMany({ where: { id: { in: page.rows.map((r) => r.id) } }, select: { id: true, callerName: true, callerPhone: true } }))
+        .map((c) => [c.id, c]),
+    );
+    for (const r of page.rows) {
+      const caller = callers.get(r.id);
+      yield [
+        r.number, formatDateTime(r.receivedAt, locale), t(`status.${r.status}`), t(`channel.${r.channel}`), t(`urgency.${r.urgency}`), r.category,
+        r.enterprise?.name ?? r.enterpriseName, r.title || r.description, caller?.callerName ?? "",
+        unmask ? (caller?.callerPhone ?? "") : maskPhone(caller?.callerPhone), r.leadDepartment?.name ?? "", r.assignee?.name ?? "", r.orgUnit.name,
+      ];
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
+  if (!can(user, "report.export") || !can(user, "request.view")) return new Response(null, { status: 403 });
+  const filter: RequestPageFilter = { ...parseRequestFilter(Object.fromEntries(new URL(request.url).searchParams)), cursor: undefined };
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "hotline" });
+  const tx = await getTranslations({ locale, namespace: "exports" });
+  const tab = filter.tab ?? "queue";
+  const filters = [
+    { label: tx("unit"), value: user.orgName },
+    { label: t("exportTab"), value: t(`tab.${tab}`) },
+  ];
+  if (filter.status) filters.push({ label: t("exportStatus"), value: t(`status.${filter.status}`) });
+  if (filter.category) filters.push({ label: t("category"), value: filter.category });
+  if (filter.fromDay) filters.push({ label: t("receivedFrom"), value: filter.fromDay });
+  if (filter.toDay) filters.push({ label: t("exportTo"), value: filter.toDay });
+  const { stream, fileName } = await streamXlsx(user, {
+    name: `${user.orgName}-${t("exportSheet")}`,
+    filters,
+    headers: [
+      t("number"), t("receivedAt"), t("exportStatus"), t("exportChannel"), t("urgencyLabel"), t("category"), t("enterprise"), t("titleField"),
+      t("callerName"), t("callerPhone"), t("leadDepartment"), t("assignee"), t("exportUnit"),
+    ],
+    rows: requestRows(user, filter, new Date(), locale, (k) => t(k)),
+    audit: {
+      action: "request.export", entityType: "ServiceRequest", entityId: null,
+      data: { tab, status: filter.status ?? null, category: filter.category ?? null, from: filter.fromDay ?? null, to: filter.toDay ?? null, unmasked: can(user, "personalData.unmask") },
+    },
+  }, locale);
+  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+}

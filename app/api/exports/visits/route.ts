@@ -1,0 +1,61 @@
+// GET /api/exports/visits?campaign=&officer=&kind=&from=&to=: every visit the list shows for
+// these filters (all pages, read page by page on the list's keyset cursor, so rows stream) as
+// .xlsx. Permission "report.export" and "visit.view"; audited with the filters and row count.
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
+import { formatDateTime } from "@/lib/format/dates";
+import { attachment, XLSX_TYPE } from "@/lib/http";
+import { visibleProgrammes } from "@/lib/programmes/queries";
+import { parseVisitFilter } from "@/lib/visits/list-filter";
+import { listVisits, officerOptions, type VisitListFilter } from "@/lib/visits/queries";
+
+const PAGE = 500;
+
+async function* visitRows(user: SessionUser, filter: VisitListFilter, locale: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await listVisits(db, user, { ...filter, cursor }, PAGE);
+    for (const v of page.rows) {
+      yield [
+        formatDateTime(v.visitedAt, locale), t(`kinds.${v.kind}`), v.household?.headName ?? v.enterprise?.name ?? "", v.orgUnit.name,
+        v.officer.name, v.mentor?.name ?? "", v.programme?.name ?? "", v._count.problems, v._count.services, v._count.photos,
+      ];
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
+  if (!can(user, "report.export") || !can(user, "visit.view")) return new Response(null, { status: 403 });
+  const filter: VisitListFilter = { ...parseVisitFilter(Object.fromEntries(new URL(request.url).searchParams)), cursor: undefined };
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "visits" });
+  const tx = await getTranslations({ locale, namespace: "exports" });
+  const [programme, officer] = await Promise.all([
+    filter.programmeId ? db.programme.findFirst({ where: { AND: [{ id: filter.programmeId }, visibleProgrammes(user)] }, select: { name: true } }) : null,
+    filter.officerId && user.role !== "OFFICER" ? officerOptions(db, user).then((os) => os.find((o) => o.id === filter.officerId) ?? null) : null,
+  ]);
+  const filters = [{ label: tx("unit"), value: user.orgName }];
+  if (filter.programmeId) filters.push({ label: t("campaign"), value: programme?.name ?? filter.programmeId });
+  if (filter.kind) filters.push({ label: t("kind"), value: t(`kinds.${filter.kind}`) });
+  if (filter.officerId) filters.push({ label: t("officer"), value: officer?.name ?? filter.officerId });
+  if (filter.from) filters.push({ label: t("from"), value: filter.from });
+  if (filter.to) filters.push({ label: t("to"), value: filter.to });
+  const cols = ["visitedAt", "kind", "place", "unit", "officer", "mentor", "campaign", "problems", "services", "photos"] as const;
+  const { stream, fileName } = await streamXlsx(user, {
+    name: `${user.orgName}-${t("exportSheet")}`,
+    filters,
+    headers: cols.map((c) => t(`exportCols.${c}`)),
+    rows: visitRows(user, filter, locale, (k) => t(k)),
+    audit: {
+      action: "visit.export", entityType: "Visit", entityId: null,
+      data: { programmeId: filter.programmeId ?? null, officerId: filter.officerId ?? null, kind: filter.kind ?? null, from: filter.from ?? null, to: filter.to ?? null },
+    },
+  }, locale);
+  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+}
