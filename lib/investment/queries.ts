@@ -99,10 +99,11 @@ const taskForceInclude = {
   programme: { select: { id: true, name: true, orgUnit: { select: { path: true } } } },
 } as const;
 
-export async function listTaskForces(client: Db | Tx, actor: Actor, programmeId: string) {
+export async function listTaskForces(client: Db | Tx, actor: Actor, programmeId: string, page: { skip?: number; take?: number } = {}) {
   return client.taskForce.findMany({
     where: { AND: [{ programmeId }, taskForceReadScope(actor)] },
-    orderBy: [{ active: "desc" }, { kind: "asc" }, { name: "asc" }],
+    orderBy: [{ active: "desc" }, { kind: "asc" }, { name: "asc" }, { id: "asc" }],
+    ...(page.take ? { skip: page.skip ?? 0, take: page.take } : {}),
     include: taskForceInclude,
   });
 }
@@ -155,10 +156,11 @@ export function peopleWhere(actor: Pick<Actor, "orgPath">, programmeOrgPath: str
 
 export type TripListFilter = { programmeId: string; taskForceId?: string; cursor?: string };
 
-export async function listTrips(client: Db | Tx, actor: Actor, filter: TripListFilter, take = 50) {
+export async function listTrips(client: Db | Tx, actor: Actor, filter: TripListFilter, take = 50, skip = 0) {
   return client.investmentTrip.findMany({
     where: { AND: [{ programmeId: filter.programmeId }, tripReadScope(actor), filter.taskForceId ? { taskForceId: filter.taskForceId } : {}] },
     orderBy: [{ startDate: "desc" }, { id: "desc" }],
+    skip,
     take,
     select: {
       id: true, startDate: true, endDate: true, destinationCity: true,

@@ -95,7 +95,7 @@ export function pairingScope(actor: Pick<Actor, "id" | "orgPath">) {
   return { OR: [{ orgUnit: { path: { startsWith: actor.orgPath } } }, { mentorId: actor.id }, { traineeId: actor.id }] };
 }
 
-export async function listPairings(client: Client, actor: Actor, programmeId: string, filter: { status?: "ACTIVE" | "ENDED"; mine?: boolean } = {}) {
+export async function listPairings(client: Client, actor: Actor, programmeId: string, filter: { status?: "ACTIVE" | "ENDED"; mine?: boolean } = {}, page: { skip?: number; take?: number } = {}) {
   return client.pairing.findMany({
     where: {
       AND: [
@@ -106,7 +106,8 @@ export async function listPairings(client: Client, actor: Actor, programmeId: st
       ],
     },
     orderBy: [{ status: "asc" }, { startDate: "desc" }, { id: "asc" }],
-    take: 500,
+    skip: page.skip ?? 0,
+    take: page.take ?? 500,
     select: {
       id: true, status: true, startDate: true, endDate: true, rating: true,
       orgUnit: { select: { id: true, name: true } },

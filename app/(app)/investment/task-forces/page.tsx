@@ -8,6 +8,7 @@ import { listTaskForces, pickInvestmentProgramme } from "@/lib/investment/querie
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { InvestmentNav, ProgrammeSwitch } from "@/components/investment/sub-nav";
+import { ExportLink } from "@/components/dashboards/export-link";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("investment"))("taskForces") };
@@ -23,7 +24,10 @@ export default async function TaskForcesPage({ searchParams }: { searchParams: P
   return (
     <div className="max-w-5xl">
       <PageHeader title={t("taskForces")} description={t("taskForcesIntro")}
-        actions={can(user, "investment.manage") ? <LinkButton href={`/investment/task-forces/new?programme=${chosen.id}`}>{t("newTaskForce")}</LinkButton> : null} />
+        actions={<div className="flex flex-wrap gap-2">
+          {can(user, "report.export") ? <ExportLink href={`/api/exports/task-forces?programme=${chosen.id}`} label={t("exportButton")} /> : null}
+          {can(user, "investment.manage") ? <LinkButton href={`/investment/task-forces/new?programme=${chosen.id}`}>{t("newTaskForce")}</LinkButton> : null}
+        </div>} />
       <ProgrammeSwitch all={all} current={chosen.id} base="/investment/task-forces" label={t("programme")} />
       <InvestmentNav current="taskForces" programmeId={chosen.id} />
       {taskForces.length === 0 ? <EmptyState>{t("noLeads")}</EmptyState> : (

@@ -8,6 +8,7 @@ import { listTrips, pickInvestmentProgramme, recordableTaskForces } from "@/lib/
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { InvestmentNav, ProgrammeSwitch } from "@/components/investment/sub-nav";
+import { ExportLink } from "@/components/dashboards/export-link";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("investment"))("trips") };
@@ -22,7 +23,10 @@ export default async function TripsPage({ searchParams }: { searchParams: Promis
   return (
     <div className="max-w-5xl">
       <PageHeader title={t("trips")} description={t("tripsIntro")}
-        actions={can(user, "investment.record") && recordable.length ? <LinkButton href={`/investment/trips/new?programme=${chosen.id}`}>{t("newTrip")}</LinkButton> : null} />
+        actions={<div className="flex flex-wrap gap-2">
+          {can(user, "report.export") ? <ExportLink href={`/api/exports/trips?programme=${chosen.id}`} label={t("exportButton")} /> : null}
+          {can(user, "investment.record") && recordable.length ? <LinkButton href={`/investment/trips/new?programme=${chosen.id}`}>{t("newTrip")}</LinkButton> : null}
+        </div>} />
       <ProgrammeSwitch all={all} current={chosen.id} base="/investment/trips" label={t("programme")} />
       <InvestmentNav current="trips" programmeId={chosen.id} />
       {trips.length === 0 ? <EmptyState>{t("emptyTrips")}</EmptyState> : (

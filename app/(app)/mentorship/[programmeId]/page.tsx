@@ -11,6 +11,8 @@ import { LinkButton } from "@/components/ui/button";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
 import { ExpectationBadge } from "@/components/mentorship/expectation-badge";
 import { orNotFound } from "@/components/mentorship/load";
+import { ExportLink } from "@/components/dashboards/export-link";
+import { parsePairingStatus } from "@/lib/mentorship/list-filter";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");
@@ -23,7 +25,7 @@ export default async function MentorshipProgrammePage({ params, searchParams }: 
   const { status } = await searchParams;
   const programme = await orNotFound(getMentorshipProgrammeOrThrow(db, user, programmeId));
   const t = await getTranslations("mentorship");
-  const filter = status === "ENDED" ? "ENDED" : "ACTIVE";
+  const filter = parsePairingStatus(status);
   const manager = can(user, "mentorship.manage");
   const [pairings, expectations] = await Promise.all([
     listPairings(db, user, programme.id, { status: filter }),
@@ -59,7 +61,10 @@ export default async function MentorshipProgrammePage({ params, searchParams }: 
             </LinkButton>
           ))}
         </div>
-        {manager && programme.status === "ACTIVE" ? <LinkButton href={`/mentorship/${programme.id}/pairings/new`}>{t("newPairing")}</LinkButton> : null}
+        <div className="flex flex-wrap items-center gap-2">
+          {can(user, "report.export") ? <ExportLink href={`/api/exports/pairings?programme=${programme.id}&status=${filter}`} label={t("export")} /> : null}
+          {manager && programme.status === "ACTIVE" ? <LinkButton href={`/mentorship/${programme.id}/pairings/new`}>{t("newPairing")}</LinkButton> : null}
+        </div>
       </div>
       {pairings.length === 0 ? (
         <EmptyState>{t("noPairings")}</EmptyState>

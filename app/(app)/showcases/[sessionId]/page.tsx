@@ -12,6 +12,7 @@ import { LinkButton } from "@/components/ui/button";
 import { QuickForm } from "@/components/mentorship/quick-form";
 import { NarrativeUpload } from "@/components/showcase/narrative-upload";
 import { orNotFound } from "@/components/mentorship/load";
+import { ExportLink } from "@/components/dashboards/export-link";
 
 export async function generateMetadata() {
   const t = await getTranslations("showcase");
@@ -48,6 +49,7 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone={open ? "green" : "slate"}>{t(`sessionStatus.${session.status}`)}</Badge>
           {session.isJudge ? <Badge tone="blue">{t("youJudge")}</Badge> : null}
+          {can(user, "report.export") ? <ExportLink href={`/api/exports/showcase?session=${session.id}`} label={t("export")} /> : null}
           <span className="text-sm text-slate-600"><span className="tabular-nums">{formatCalendarDate(session.heldOn)}</span>{session.place ? ` · ${session.place}` : ""}</span>
         </div>
         <h1 className="text-xl font-semibold text-slate-900 sm:text-2xl">{t("sessionName", { quarter: session.quarter })}</h1>

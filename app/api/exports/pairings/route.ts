@@ -1,0 +1,53 @@
+// GET /api/exports/pairings?programme=&status=: every pairing the programme's pairing list shows
+// for this status, read 500 at a time in the list's order, as .xlsx. Permission "report.export"
+// and "mentorship.view"; audited with the filters and row count.
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
+import { formatCalendarDate } from "@/lib/format/dates";
+import { attachment, XLSX_TYPE } from "@/lib/http";
+import { parsePairingStatus, type PairingStatusFilter } from "@/lib/mentorship/list-filter";
+import { getMentorshipProgrammeOrThrow, listPairings } from "@/lib/mentorship/queries";
+import { NotFoundError } from "@/lib/errors";
+
+const PAGE = 500;
+
+async function* pairingRows(user: SessionUser, programmeId: string, status: PairingStatusFilter, t: (key: string) => string): AsyncGenerator<Cell[]> {
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await listPairings(db, user, programmeId, { status }, { skip, take: PAGE });
+    for (const p of page) {
+      yield [p.mentor.name, p.trainee.name, p.orgUnit.name, t(`pairingStatus.${p.status}`), formatCalendarDate(p.startDate), formatCalendarDate(p.endDate), p._count.activities, p.rating ?? null];
+    }
+    if (page.length < PAGE) return;
+  }
+}
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
+  if (!can(user, "report.export") || !can(user, "mentorship.view")) return new Response(null, { status: 403 });
+  const params = new URL(request.url).searchParams;
+  const status = parsePairingStatus(params.get("status"));
+  let programme: Awaited<ReturnType<typeof getMentorshipProgrammeOrThrow>>;
+  try {
+    programme = await getMentorshipProgrammeOrThrow(db, user, (params.get("programme") ?? "").slice(0, 64));
+  } catch (error) {
+    if (error instanceof NotFoundError) return new Response(null, { status: 404 });
+    throw error;
+  }
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "mentorship" });
+  const tx = await getTranslations({ locale, namespace: "exports" });
+  const filters = [{ label: tx("unit"), value: user.orgName }, { label: t("exportSheet"), value: programme.name }, { label: t("status"), value: t(`pairingStatus.${status}`) }];
+  const cols = ["mentor", "trainee", "unit", "status", "startDate", "endDate", "activities", "rating"] as const;
+  const { stream, fileName } = await streamXlsx(user, {
+    name: `${programme.name}-${t("exportSheet")}`,
+    filters,
+    headers: cols.map((c) => t(`exportCols.${c}`)),
+    rows: pairingRows(user, programme.id, status, (k) => t(k)),
+    audit: { action: "pairing.export", entityType: "Programme", entityId: programme.id, data: { programmeId: programme.id, status } },
+  }, locale);
+  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,55 @@
+// GET /api/exports/showcase?session=: a showcase session's entries as .xlsx, read 500 at a
+// time in leaderboard order. Final scores and ranks are only exported once the session is
+// CLOSED; before that the sheet lists the entrants without any score or rank column (scores
+// stay secret until close). Permission "report.export" and "showcase.view"; audited.
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
+import { attachment, XLSX_TYPE } from "@/lib/http";
+import { sessionScope } from "@/lib/showcase/queries";
+
+const PAGE = 500;
+
+async function* entryRows(sessionId: string, closed: boolean): AsyncGenerator<Cell[]> {
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await db.showcaseEntry.findMany({
+      where: { sessionId },
+      orderBy: closed ? [{ rank: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "asc" }, { id: "asc" }],
+      skip,
+      take: PAGE,
+      select: { topic: true, finalScore: true, rank: true, officer: { select: { name: true, orgUnit: { select: { name: true } } } } },
+    });
+    for (const e of page) {
+      const base: Cell[] = [e.officer.name, e.officer.orgUnit.name, e.topic];
+      yield closed ? [e.rank, ...base, e.finalScore === null ? null : e.finalScore.toFixed(2)] : base;
+    }
+    if (page.length < PAGE) return;
+  }
+}
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
+  if (!can(user, "report.export") || !can(user, "showcase.view")) return new Response(null, { status: 403 });
+  const id = (new URL(request.url).searchParams.get("session") ?? "").slice(0, 64);
+  const session = id
+    ? await db.showcaseSession.findFirst({ where: { AND: [{ id }, sessionScope(user)] }, select: { id: true, quarter: true, status: true, programme: { select: { name: true } } } })
+    : null;
+  if (!session) return new Response(null, { status: 404 });
+  const closed = session.status === "CLOSED";
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "showcase" });
+  const tx = await getTranslations({ locale, namespace: "exports" });
+  const sessionName = `${session.programme.name} ${t("sessionName", { quarter: session.quarter })}`;
+  const cols = closed ? (["rank", "entrant", "unit", "topic", "finalScore"] as const) : (["entrant", "unit", "topic"] as const);
+  const { stream, fileName } = await streamXlsx(user, {
+    name: `${t("exportSheet")}-${session.quarter}`,
+    filters: [{ label: tx("unit"), value: user.orgName }, { label: t("exportSession"), value: sessionName }],
+    headers: cols.map((c) => t(`exportCols.${c}`)),
+    rows: entryRows(session.id, closed),
+    audit: { action: "showcase.export", entityType: "ShowcaseSession", entityId: session.id, data: { sessionId: session.id, status: session.status, scores: closed } },
+  }, locale);
+  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,43 @@
+// GET /api/exports/trips?programme=: every investment trip the trips list shows for the chosen
+// investment programme (same scoping, same order), read 500 at a time, as .xlsx. Permission
+// "report.export" and "investment.view"; audited with the programme and row count.
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
+import { formatCalendarDate } from "@/lib/format/dates";
+import { attachment, XLSX_TYPE } from "@/lib/http";
+import { listTrips, pickInvestmentProgramme } from "@/lib/investment/queries";
+
+const PAGE = 500;
+
+async function* tripRows(user: SessionUser, programmeId: string): AsyncGenerator<Cell[]> {
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await listTrips(db, user, { programmeId }, PAGE, skip);
+    for (const trip of page) {
+      yield [formatCalendarDate(trip.startDate), formatCalendarDate(trip.endDate), trip.destinationCity, trip.taskForce.name, trip._count.meetings, trip._count.participants];
+    }
+    if (page.length < PAGE) return;
+  }
+}
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
+  if (!can(user, "report.export") || !can(user, "investment.view")) return new Response(null, { status: 403 });
+  const { chosen } = await pickInvestmentProgramme(db, user, new URL(request.url).searchParams.get("programme") ?? undefined);
+  if (!chosen) return new Response(null, { status: 404 });
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "investment" });
+  const tx = await getTranslations({ locale, namespace: "exports" });
+  const cols = ["startDate", "endDate", "destination", "taskForce", "meetings", "participants"] as const;
+  const { stream, fileName } = await streamXlsx(user, {
+    name: `${chosen.name}-${t("tripsSheet")}`,
+    filters: [{ label: tx("unit"), value: user.orgName }, { label: t("programme"), value: chosen.name }],
+    headers: cols.map((c) => t(`tripCols.${c}`)),
+    rows: tripRows(user, chosen.id),
+    audit: { action: "trip.export", entityType: "Programme", entityId: chosen.id, data: { programmeId: chosen.id } },
+  }, locale);
+  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+}
