@@ -38,7 +38,7 @@ export type ApplicationRow = Awaited<ReturnType<typeof getApplicationOrThrow>>;
 
 export type ApplicationFilter = { status?: ApplicationStatus[]; talentId?: string; enterpriseId?: string; subject?: PointSubject };
 
-export async function listApplications(client: Db | Tx, actor: Actor, filter: ApplicationFilter, take = 100) {
+export async function listApplications(client: Db | Tx, actor: Actor, filter: ApplicationFilter, take = 100, skip = 0) {
   return client.pointApplication.findMany({
     where: {
       AND: [
@@ -49,8 +49,9 @@ export async function listApplications(client: Db | Tx, actor: Actor, filter: Ap
         filter.subject ? { subject: filter.subject } : {},
       ],
     },
-    orderBy: [{ updatedAt: "desc" }],
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take,
+    skip,
     select: {
       id: true, number: true, subject: true, status: true, submittedAt: true, updatedAt: true,
       talent: { select: { id: true, name: true } }, enterprise: { select: { id: true, name: true } },

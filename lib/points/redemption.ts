@@ -40,7 +40,7 @@ export async function getRedemptionOrThrow(client: Db | Tx, actor: Actor, id: st
 }
 export type RedemptionRow = Awaited<ReturnType<typeof getRedemptionOrThrow>>;
 
-export async function listRedemptions(client: Db | Tx, actor: Actor, filter: { status?: RedemptionStatus[]; talentId?: string; enterpriseId?: string }, take = 100) {
+export async function listRedemptions(client: Db | Tx, actor: Actor, filter: { status?: RedemptionStatus[]; talentId?: string; enterpriseId?: string }, take = 100, skip = 0) {
   return client.redemption.findMany({
     where: {
       AND: [
@@ -50,8 +50,9 @@ export async function listRedemptions(client: Db | Tx, actor: Actor, filter: { s
         filter.enterpriseId ? { enterpriseId: filter.enterpriseId } : {},
       ],
     },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
+    skip,
     select: {
       id: true, number: true, status: true, points: true, createdAt: true, version: true, talentId: true, accountId: true,
       resource: { select: { name: true, code: true } }, talent: { select: { id: true, name: true } }, enterprise: { select: { id: true, name: true } },

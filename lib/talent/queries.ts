@@ -53,6 +53,28 @@ export async function listTalents(client: Db | Tx, actor: Actor, filter: TalentF
   return { talents: page, nextCursor: rows.length > TALENT_PAGE_SIZE ? page.at(-1)?.id : undefined };
 }
 
+/**
+ * One chunk of the talents list for the Excel export (same scope, filters and keyset order as
+ * listTalents). The ID number is decrypted only when `unmask` (the caller has checked
+ * "personalData.unmask"); otherwise it is masked from the stored last four, never decrypted.
+ */
+export async function listTalentsForExport(client: Db | Tx, actor: Actor, filter: TalentFilter, unmask: boolean, after?: string, take = 500) {
+  const rows = await client.talent.findMany({
+    where: { AND: [talentWhere(actor, filter), after ? { id: { gt: after } } : {}] },
+    orderBy: { id: "asc" },
+    take,
+    select: {
+      id: true, name: true, idNumberEnc: true, idLast4: true, education: true, title: true, position: true, active: true,
+      enterprise: { select: { name: true } },
+      orgUnit: { select: { name: true } },
+      account: { select: { balance: true } },
+    },
+  });
+  return rows.map(({ idNumberEnc, idLast4, account, ...t }) => ({
+    ...t, idNumber: unmask ? decryptPii(idNumberEnc) : `${"*".repeat(14)}${idLast4}`, balance: account?.balance ?? 0,
+  }));
+}
+
 /** A talent in the actor's subtree (full row: callers must pass it through talentView before showing it), or NotFoundError. */
 export async function getTalentOrThrow(client: Db | Tx, actor: Actor, id: string) {
   const talent = await client.talent.findFirst({

@@ -10,6 +10,8 @@ import { TableCard } from "@/components/ui/table";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton, buttonClass } from "@/components/ui/button";
 import { filterControl, FilterField } from "@/components/registers/list-bits";
+import { ExportLink } from "@/components/dashboards/export-link";
+import { parseTalentFilter, talentFilterQuery } from "@/lib/talent/list-filter";
 
 export async function generateMetadata() {
   const t = await getTranslations("talent");
@@ -17,7 +19,6 @@ export async function generateMetadata() {
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 64) : undefined);
 
 export default async function TalentsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("talent.view");
@@ -25,9 +26,9 @@ export default async function TalentsPage({ searchParams }: { searchParams: Sear
   const tCommon = await getTranslations("common");
   const programme = await getTalentProgrammeOrThrow(db, user).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
   if (!programme) return (<div><PageHeader title={t("title")} /><EmptyState>{t("noProgramme")}</EmptyState></div>);
-  const sp = await searchParams;
-  const filter = { q: one(sp.q), enterpriseId: one(sp.enterprise), reach: programme.reach };
-  const [{ talents, nextCursor }, enterprises] = await Promise.all([listTalents(db, user, filter, one(sp.after)), enterpriseOptions(db, user, programme.reach)]);
+  const parsed = parseTalentFilter(await searchParams);
+  const filter = { q: parsed.q, enterpriseId: parsed.enterpriseId, reach: programme.reach };
+  const [{ talents, nextCursor }, enterprises] = await Promise.all([listTalents(db, user, filter, parsed.after), enterpriseOptions(db, user, programme.reach)]);
   const params = new URLSearchParams(Object.entries({ q: filter.q, enterprise: filter.enterpriseId }).filter(([, v]) => v) as [string, string][]);
 
   return (
@@ -39,6 +40,7 @@ export default async function TalentsPage({ searchParams }: { searchParams: Sear
           <>
             {can(user, "talent.manage") ? <LinkButton href="/talent/new">{t("newTalent")}</LinkButton> : null}
             {can(user, "points.apply") ? <LinkButton href="/talent/applications/new" variant="secondary">{t("newApplication")}</LinkButton> : null}
+            {can(user, "report.export") ? <ExportLink href={`/api/exports/talents?${talentFilterQuery(filter)}`} label={t("export")} /> : null}
           </>
         }
       />

@@ -4,28 +4,31 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { listApplications } from "@/lib/points/applications";
-import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import { APPLICATION_STATUSES as STATUSES, parseApplicationStatus, statusQuery } from "@/lib/points/list-filter";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ApplicationList } from "@/components/talent/application-list";
-
-const STATUSES: ApplicationStatus[] = ["DRAFT", "SUBMITTED", "UNDER_REVIEW", "RETURNED", "APPROVED", "REJECTED"];
+import { ExportLink } from "@/components/dashboards/export-link";
 
 export async function generateMetadata() {
   const t = await getTranslations("points");
   return { title: t("applications") };
 }
 
-export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("talent.view");
   const t = await getTranslations("points");
-  const { status } = await searchParams;
-  const chosen = STATUSES.find((s) => s === status);
+  const chosen = parseApplicationStatus(await searchParams);
   const rows = await listApplications(db, user, chosen ? { status: [chosen] } : {});
   return (
     <div>
-      <PageHeader title={t("applications")} description={t("applicationsIntro")} actions={can(user, "points.apply") ? <LinkButton href="/talent/applications/new">{t("apply.title")}</LinkButton> : null} />
+      <PageHeader title={t("applications")} description={t("applicationsIntro")} actions={
+        <>
+          {can(user, "points.apply") ? <LinkButton href="/talent/applications/new">{t("apply.title")}</LinkButton> : null}
+          {can(user, "report.export") ? <ExportLink href={`/api/exports/point-applications?${statusQuery(chosen)}`} label={t("export")} /> : null}
+        </>
+      } />
       <nav aria-label={t("statusLabel")} className="mb-3 flex flex-wrap gap-2">
         {[undefined, ...STATUSES].map((s) => (
           <Link key={s ?? "all"} href={s ? `/talent/applications?status=${s}` : "/talent/applications"} aria-current={s === chosen ? "page" : undefined}

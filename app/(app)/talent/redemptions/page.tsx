@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
-import type { RedemptionStatus } from "@/lib/generated/prisma/enums";
+import { REDEMPTION_STATUSES as STATUSES, parseRedemptionStatus, statusQuery } from "@/lib/points/list-filter";
 import { enterpriseOptions, talentOptions } from "@/lib/talent/queries";
 import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
 import { listRedemptions } from "@/lib/points/redemption";
@@ -15,21 +15,19 @@ import { cn } from "@/components/ui/cn";
 import { RedemptionStatusBadge } from "@/components/talent/badges";
 import { RedemptionForm } from "@/components/talent/redemption-form";
 import { StepButton } from "@/components/talent/step-button";
-
-const STATUSES: RedemptionStatus[] = ["REQUESTED", "APPROVED", "FULFILLED", "REJECTED", "CANCELLED"];
+import { ExportLink } from "@/components/dashboards/export-link";
 
 export async function generateMetadata() {
   const t = await getTranslations("points");
   return { title: t("redemptions") };
 }
 
-export default async function RedemptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function RedemptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("talent.view");
   const t = await getTranslations("points");
   const locale = await getLocale();
   const programme = await getTalentProgrammeOrThrow(db, user);
-  const { status } = await searchParams;
-  const chosen = STATUSES.find((s) => s === status);
+  const chosen = parseRedemptionStatus(await searchParams);
   const mayRequest = can(user, "redemption.request");
   const [rows, resources, talents, enterprises] = await Promise.all([
     listRedemptions(db, user, chosen ? { status: [chosen] } : {}),
@@ -42,7 +40,7 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("redemptions")} description={t("redemptionsIntro")} />
+      <PageHeader title={t("redemptions")} description={t("redemptionsIntro")} actions={can(user, "report.export") ? <ExportLink href={`/api/exports/redemptions?${statusQuery(chosen)}`} label={t("export")} /> : null} />
       {mayRequest ? (
         <Card title={t("redeem.title")}>
           <RedemptionForm

@@ -1,0 +1,51 @@
+// GET /api/exports/point-applications?status=: every point application the list shows for this
+// status tab (all of them, read 500 at a time in the list's order with an id tiebreak) as .xlsx.
+// Permission "report.export" and "talent.view"; audited with the filter and row count.
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
+import { formatDateTime } from "@/lib/format/dates";
+import { attachment, XLSX_TYPE } from "@/lib/http";
+import { listApplications, type ApplicationFilter } from "@/lib/points/applications";
+import { parseApplicationStatus } from "@/lib/points/list-filter";
+
+const PAGE = 500;
+
+async function* applicationRows(user: SessionUser, filter: ApplicationFilter, locale: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
+  for (let skip = 0; ; skip += PAGE) {
+    const rows = await listApplications(db, user, filter, PAGE, skip);
+    for (const a of rows) {
+      const claimed = a.lines.reduce((s, l) => s + l.claimedPoints, 0);
+      const awarded = a.lines.reduce((s, l) => s + (l.awardedPoints ?? 0), 0);
+      yield [
+        a.number, t(`apply.subjects.${a.subject}`), a.talent?.name ?? "", a.enterprise.name, t(`status.${a.status}`), claimed,
+        a.status === "APPROVED" ? awarded : null, a.preparedBy.name, a.submittedAt ? formatDateTime(a.submittedAt, locale) : "", formatDateTime(a.updatedAt, locale),
+      ];
+    }
+    if (rows.length < PAGE) return;
+  }
+}
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
+  if (!can(user, "report.export") || !can(user, "talent.view")) return new Response(null, { status: 403 });
+  const status = parseApplicationStatus(Object.fromEntries(new URL(request.url).searchParams));
+  const filter: ApplicationFilter = status ? { status: [status] } : {};
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "points" });
+  const tx = await getTranslations({ locale, namespace: "exports" });
+  const filters = [{ label: tx("unit"), value: user.orgName }];
+  if (status) filters.push({ label: t("exportStatus"), value: t(`status.${status}`) });
+  const cols = ["number", "subject", "talent", "enterprise", "status", "claimed", "awarded", "preparedBy", "submittedAt", "updatedAt"] as const;
+  const { stream, fileName } = await streamXlsx(user, {
+    name: `${user.orgName}-${t("applicationsSheet")}`,
+    filters,
+    headers: cols.map((c) => t(`applicationCols.${c}`)),
+    rows: applicationRows(user, filter, locale, (k) => t(k)),
+    audit: { action: "pointApplication.export", entityType: "PointApplication", entityId: null, data: { status: status ?? null } },
+  }, locale);
+  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,52 @@
+// GET /api/exports/redemptions?status=: every redemption the list shows for this status tab (all
+// of them, read 500 at a time in the list's order with an id tiebreak) as .xlsx. Permission
+// "report.export" and "talent.view"; audited with the filter and row count.
+import { getLocale, getTranslations } from "next-intl/server";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { db } from "@/lib/db/client";
+import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
+import { formatDateTime } from "@/lib/format/dates";
+import type { RedemptionStatus } from "@/lib/generated/prisma/enums";
+import { attachment, XLSX_TYPE } from "@/lib/http";
+import { parseRedemptionStatus } from "@/lib/points/list-filter";
+import { listRedemptions } from "@/lib/points/redemption";
+
+const PAGE = 500;
+type Filter = { status?: RedemptionStatus[] };
+
+async function* redemptionRows(user: SessionUser, filter: Filter, locale: string, t: (key: string, values?: Record<string, string>) => string): AsyncGenerator<Cell[]> {
+  for (let skip = 0; ; skip += PAGE) {
+    const rows = await listRedemptions(db, user, filter, PAGE, skip);
+    for (const r of rows) {
+      yield [
+        r.number, r.resource.name, r.talent?.name ?? "", r.enterprise.name, r.points,
+        r.quota.enterpriseId ? t("fromTierQuota") : t("fromUnitQuota", { unit: r.quota.orgUnit?.name ?? "" }),
+        t(`redemptionStatus.${r.status}`), r.requestedBy.name, formatDateTime(r.createdAt, locale),
+      ];
+    }
+    if (rows.length < PAGE) return;
+  }
+}
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
+  if (!can(user, "report.export") || !can(user, "talent.view")) return new Response(null, { status: 403 });
+  const status = parseRedemptionStatus(Object.fromEntries(new URL(request.url).searchParams));
+  const filter: Filter = status ? { status: [status] } : {};
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "points" });
+  const tx = await getTranslations({ locale, namespace: "exports" });
+  const filters = [{ label: tx("unit"), value: user.orgName }];
+  if (status) filters.push({ label: t("exportStatus"), value: t(`redemptionStatus.${status}`) });
+  const cols = ["number", "resource", "talent", "enterprise", "points", "quota", "status", "requestedBy", "createdAt"] as const;
+  const { stream, fileName } = await streamXlsx(user, {
+    name: `${user.orgName}-${t("redemptionsSheet")}`,
+    filters,
+    headers: cols.map((c) => t(`redemptionCols.${c}`)),
+    rows: redemptionRows(user, filter, locale, (k, v) => t(k, v)),
+    audit: { action: "redemption.export", entityType: "Redemption", entityId: null, data: { status: status ?? null } },
+  }, locale);
+  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+}
