@@ -127,7 +127,10 @@ export function action<S extends z.ZodType, T extends object | void>(
           }
           return result;
         },
-        { timeout: 15_000 },
+        // maxWait: how long to wait for a pooled connection. Prisma's default (2 s) turns a
+        // burst (50 officers redeeming at once, audit rows serialised by their chain lock)
+        // into "unexpected error" for the last in line instead of a short wait.
+        { maxWait: 10_000, timeout: 15_000 },
       );
       for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
       return { ok: true, data };
