@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/card";
-import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import type { RequestStatus } from "@/lib/hotline/transitions";
 
 const tones: Record<RequestStatus, "slate" | "green" | "amber" | "red" | "blue"> = {
   RECEIVED: "amber", ACCEPTED: "blue", ASSIGNED: "blue", RESPONDED: "blue", RESOLVED: "green", CLOSED: "green", REOPENED: "red", MERGED: "slate",

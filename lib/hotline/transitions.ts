@@ -14,6 +14,8 @@
 import type { Permission } from "@/lib/authz/permissions";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 
+export type { RequestStatus };
+
 export const REQUEST_STATUSES = ["RECEIVED", "ACCEPTED", "ASSIGNED", "RESPONDED", "RESOLVED", "CLOSED", "REOPENED", "MERGED"] as const satisfies readonly RequestStatus[];
 
 /** Still being worked on: clocks run, chases and merges apply. */

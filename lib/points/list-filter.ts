@@ -5,6 +5,8 @@ import type { ApplicationStatus, RedemptionStatus } from "@/lib/generated/prisma
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
 
 export const APPLICATION_STATUSES: ApplicationStatus[] = ["DRAFT", "SUBMITTED", "UNDER_REVIEW", "RETURNED", "APPROVED", "REJECTED"];
+export type { RedemptionStatus };
+
 export const REDEMPTION_STATUSES: RedemptionStatus[] = ["REQUESTED", "APPROVED", "FULFILLED", "REJECTED", "CANCELLED"];
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";

@@ -7,7 +7,7 @@ import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatDateTime } from "@/lib/format/dates";
-import type { RedemptionStatus } from "@/lib/generated/prisma/enums";
+import type { RedemptionStatus } from "@/lib/points/list-filter";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { parseRedemptionStatus } from "@/lib/points/list-filter";
 import { listRedemptions } from "@/lib/points/redemption";
