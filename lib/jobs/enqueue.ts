@@ -8,6 +8,7 @@ import type PgBoss from "pg-boss";
 import { db, type Tx } from "@/lib/db/client";
 import { bossStarted, createBoss, getBoss, JOBS_SCHEMA } from "@/lib/jobs/boss";
 import { getJobDefinition } from "@/lib/jobs/registry";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type EnqueueOptions = {
   /** Do not run before this instant (deadline timers). */
@@ -22,20 +23,34 @@ export type EnqueueOptions = {
 
 /**
  * pg-boss's SQL through a Prisma transaction. pg-boss builds the statement text itself (fixed
- * text from its own plans, with `$1…$n` placeholders); every value is passed as a bound
- * parameter, never spliced in, so this is the one sanctioned use of $queryRawUnsafe (see
- * docs/decisions/0005-jobs-on-postgres.md; SECURITY.md #12's concern is user input in SQL text).
+ * text from its own plans, with `$1…$n` placeholders). The text is split at its placeholders
+ * into a Prisma.Sql template whose values are the bound parameters, so it runs through the
+ * tagged-template path like every other raw query: values are never spliced into SQL text.
  */
 export function prismaExecutor(client: Tx | typeof db): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[] = []) {
-      const bound = values.map((v) =>
-        v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v,
-      );
-      const rows = await client.$queryRawUnsafe<unknown[]>(text, ...bound);
+      const rows = await client.$queryRaw<unknown[]>(pgBossSql(text, values));
       return { rows };
     },
   };
+}
+
+/** `SELECT … WHERE a = $2 AND b = $1` + values → Prisma.Sql with the values in text order. */
+export function pgBossSql(text: string, values: unknown[]): Prisma.Sql {
+  const parts = text.split(/\$(\d+)/);
+  const strings: string[] = [];
+  const bound: unknown[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) strings.push(parts[i]!);
+    else bound.push(toParam(values[Number(parts[i]) - 1]));
+  }
+  return Prisma.sql(strings, ...bound);
+}
+
+function toParam(v: unknown): unknown {
+  if (v === undefined) return null;
+  return v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v;
 }
 
 /**
