@@ -224,3 +224,9 @@ export async function pendingExtensions(client: Db | Tx, actor: Actor, take = 50
     },
   });
 }
+
+/** Caller name and phone of the given requests (the list omits them; the export needs them). */
+export async function callersOf(client: Db | Tx, requestIds: string[]) {
+  const rows = await client.serviceRequest.findMany({ where: { id: { in: requestIds } }, select: { id: true, callerName: true, callerPhone: true } });
+  return new Map(rows.map((c) => [c.id, c]));
+}

@@ -157,3 +157,26 @@ export async function listTalentList(client: Client, actor: Actor) {
 export async function talentListedUsers(client: Client, userIds: string[]) {
   return client.talentListEntry.findMany({ where: { userId: { in: userIds } }, select: { userId: true, list: true } });
 }
+
+/** A session in the actor's scope, with what its export needs (null when out of scope). */
+export async function sessionForExport(client: Client, actor: Actor, id: string) {
+  return client.showcaseSession.findFirst({
+    where: { AND: [{ id }, sessionScope(actor)] },
+    select: { id: true, quarter: true, status: true, programme: { select: { name: true } } },
+  });
+}
+
+/**
+ * One page of a session's entries for the export. Scores and ranks are selected only for a
+ * CLOSED session: before close they must not leave the database (see the scoring rules).
+ */
+export async function sessionEntriesPage(client: Client, sessionId: string, closed: boolean, skip: number, take: number) {
+  const entries = await client.showcaseEntry.findMany({
+    where: { sessionId },
+    orderBy: closed ? [{ rank: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "asc" }, { id: "asc" }],
+    skip,
+    take,
+    select: { topic: true, finalScore: closed, rank: closed, officer: { select: { name: true, orgUnit: { select: { name: true } } } } },
+  });
+  return entries.map((e) => ({ topic: e.topic, officer: e.officer, finalScore: closed ? (e.finalScore ?? null) : null, rank: closed ? (e.rank ?? null) : null }));
+}

@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatDateTime } from "@/lib/format/dates";
 import { parseRequestFilter, type RequestPageFilter } from "@/lib/hotline/list-filter";
-import { listRequests } from "@/lib/hotline/queries";
+import { callersOf, listRequests } from "@/lib/hotline/queries";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { maskPhone } from "@/lib/privacy/mask";
 
@@ -21,10 +21,7 @@ async function* requestRows(user: SessionUser, filter: RequestPageFilter, now: D
   do {
     const page = await listRequests(db, user, { ...filter, cursor }, now, PAGE);
     // The caller is not on the list itself: read it for this page's ids only.
-    const callers = new Map(
-      (await db.serviceRequest.findMany({ where: { id: { in: page.rows.map((r) => r.id) } }, select: { id: true, callerName: true, callerPhone: true } }))
-        .map((c) => [c.id, c]),
-    );
+    const callers = await callersOf(db, page.rows.map((r) => r.id));
     for (const r of page.rows) {
       const caller = callers.get(r.id);
       yield [

@@ -8,19 +8,13 @@ import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
-import { sessionScope } from "@/lib/showcase/queries";
+import { sessionEntriesPage, sessionForExport } from "@/lib/showcase/queries";
 
 const PAGE = 500;
 
 async function* entryRows(sessionId: string, closed: boolean): AsyncGenerator<Cell[]> {
   for (let skip = 0; ; skip += PAGE) {
-    const page = await db.showcaseEntry.findMany({
-      where: { sessionId },
-      orderBy: closed ? [{ rank: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "asc" }, { id: "asc" }],
-      skip,
-      take: PAGE,
-      select: { topic: true, finalScore: true, rank: true, officer: { select: { name: true, orgUnit: { select: { name: true } } } } },
-    });
+    const page = await sessionEntriesPage(db, sessionId, closed, skip, PAGE);
     for (const e of page) {
       const base: Cell[] = [e.officer.name, e.officer.orgUnit.name, e.topic];
       yield closed ? [e.rank, ...base, e.finalScore === null ? null : e.finalScore.toFixed(2)] : base;
@@ -35,7 +29,7 @@ export async function GET(request: Request) {
   if (!can(user, "report.export") || !can(user, "showcase.view")) return new Response(null, { status: 403 });
   const id = (new URL(request.url).searchParams.get("session") ?? "").slice(0, 64);
   const session = id
-    ? await db.showcaseSession.findFirst({ where: { AND: [{ id }, sessionScope(user)] }, select: { id: true, quarter: true, status: true, programme: { select: { name: true } } } })
+    ? await sessionForExport(db, user, id)
     : null;
   if (!session) return new Response(null, { status: 404 });
   const closed = session.status === "CLOSED";
