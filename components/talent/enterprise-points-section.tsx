@@ -10,7 +10,7 @@ import { NotFoundError } from "@/lib/errors";
 import { shanghaiYear } from "@/lib/points/ledger";
 import { getTalentProgrammeOrThrow, programmeReaches } from "@/lib/points/programme";
 import { evaluationScore } from "@/lib/points/rules";
-import { enterpriseStanding } from "@/lib/points/tiers";
+import { enterprisePointsSummary } from "@/lib/points/tiers";
 import { Card } from "@/components/ui/card";
 import { TierBadge } from "./badges";
 
@@ -27,12 +27,7 @@ export async function EnterprisePointsSection({ actor: user, enterprise }: Enter
   if (!programmeReaches(programme, enterprise.orgPath)) return null;
   const t = await getTranslations("points.enterprise");
   const year = shanghaiYear();
-  const [standing, quotas, talents, entries] = await Promise.all([
-    enterpriseStanding(db, programme.id, enterprise.id, year),
-    db.resourceQuota.findMany({ where: { enterpriseId: enterprise.id, period: String(year) }, include: { resource: { select: { name: true } } }, orderBy: { resourceId: "asc" } }),
-    db.talent.count({ where: { enterpriseId: enterprise.id, active: true } }),
-    db.pointLedgerEntry.findMany({ where: { account: { enterpriseId: enterprise.id } }, orderBy: { seq: "desc" }, take: 5, select: { seq: true, points: true, reason: true } }),
-  ]);
+  const { standing, quotas, talents, entries } = await enterprisePointsSummary(db, programme.id, enterprise.id, year);
   const score = evaluationScore(programme.config.evaluation, standing.earned, standing.tier);
   return (
     <Card title={t("title")} actions={<Link className="text-sm text-brand-700 underline" href={`/talent?enterprise=${enterprise.id}`}>{t("talents", { count: talents })}</Link>}>

@@ -170,6 +170,14 @@ export async function listTrips(client: Db | Tx, actor: Actor, filter: TripListF
   });
 }
 
+/** The trip a meeting belongs to, in the actor's scope, with the meeting (null otherwise). */
+export async function getMeetingWithTrip(client: Db | Tx, actor: Actor, meetingId: string) {
+  const m = await client.tripMeeting.findUnique({ where: { id: meetingId }, select: { tripId: true } });
+  const trip = m ? await getTripOrThrow(client, actor, m.tripId).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null;
+  const meeting = trip?.meetings.find((x) => x.id === meetingId);
+  return trip && meeting ? { trip, meeting } : null;
+}
+
 export async function getTripOrThrow(client: Db | Tx, actor: Actor, id: string) {
   const trip = await client.investmentTrip.findFirst({
     where: { AND: [{ id }, tripReadScope(actor)] },

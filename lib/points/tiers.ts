@@ -66,3 +66,14 @@ export async function allocateTierQuotas(tx: Tx, programmeId: string, enterprise
   }
   return { changed, standings: [...standings.values()] };
 }
+
+/** What the enterprise file (一企一档) shows of an enterprise's points in `year`. */
+export async function enterprisePointsSummary(client: Db | Tx, programmeId: string, enterpriseId: string, year: number) {
+  const [standing, quotas, talents, entries] = await Promise.all([
+    enterpriseStanding(client, programmeId, enterpriseId, year),
+    client.resourceQuota.findMany({ where: { enterpriseId, period: String(year) }, include: { resource: { select: { name: true } } }, orderBy: { resourceId: "asc" } }),
+    client.talent.count({ where: { enterpriseId, active: true } }),
+    client.pointLedgerEntry.findMany({ where: { account: { enterpriseId } }, orderBy: { seq: "desc" }, take: 5, select: { seq: true, points: true, reason: true } }),
+  ]);
+  return { standing, quotas, talents, entries };
+}

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatCalendarDate } from "@/lib/format/dates";
-import { getTripOrThrow, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
+import { getMeetingWithTrip, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LeadForm } from "@/components/investment/lead-form";
 
@@ -20,9 +20,7 @@ export default async function NewLeadPage({ searchParams }: { searchParams: Prom
   const taskForces = await recordableTaskForces(db, user, chosen.id);
   let meeting = null;
   if (params.meeting) {
-    const m = await db.tripMeeting.findUnique({ where: { id: params.meeting }, select: { tripId: true } });
-    const trip = m ? await getTripOrThrow(db, user, m.tripId).catch(() => null) : null;
-    const found = trip?.meetings.find((x) => x.id === params.meeting);
+    const { trip, meeting: found } = (await getMeetingWithTrip(db, user, params.meeting)) ?? {};
     if (trip && found && taskForces.some((tf) => tf.id === trip.taskForceId)) {
       const who = found.enterprise?.name ?? found.prospect?.name ?? "";
       meeting = { id: found.id, taskForceId: trip.taskForceId, sector: "", label: `${who} · ${t("fromTrip", { city: trip.destinationCity, date: formatCalendarDate(trip.startDate) })}` };
