@@ -55,3 +55,13 @@ export async function computeRanking(client: Client, actor: Actor, schemeId: str
   return { scheme, weights, ranked, hasChildren: new Map(siblings.map((s) => [s.id, s._count.children > 0])) };
 }
 export type RankingResult = Awaited<ReturnType<typeof computeRanking>>;
+
+/** Units in the actor's subtree whose children can be ranked (active, with active children). */
+export async function rankableParents(client: Db | Tx, actor: Actor) {
+  return client.orgUnit.findMany({
+    where: { path: { startsWith: actor.orgPath }, active: true, kind: { not: "DEPARTMENT" }, children: { some: { active: true } } },
+    orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
+    take: 300,
+    select: { id: true, name: true },
+  });
+}

@@ -79,3 +79,9 @@ export async function orgUnitOptions(client: Db | Tx, actor: Actor) {
   const minDepth = top?.depth ?? 0;
   return out.map((r) => ({ id: r.id, name: r.name, kind: r.kind, level: r.depth - minDepth }));
 }
+
+/** The direct children of a unit with their paths, and whether each has children of its own (drill-down links). */
+export async function childUnits(client: Db | Tx, parentId: string) {
+  const rows = await client.orgUnit.findMany({ where: { parentId }, select: { id: true, path: true, _count: { select: { children: true } } } });
+  return rows.map((r) => ({ id: r.id, path: r.path, hasChildren: r._count.children > 0 }));
+}

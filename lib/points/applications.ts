@@ -179,3 +179,8 @@ export async function approveApplication(tx: Tx, app: ApplicationRow, version: n
   }
   return { ...result, accountId, awards, total: awards.reduce((s, a) => s + a.awarded, 0) };
 }
+
+/** An evidence file of an application in the actor's scope (null otherwise). */
+export async function getEvidenceInScope(client: Db | Tx, actor: Actor, evidenceId: string) {
+  return client.pointEvidence.findFirst({ where: { id: evidenceId, application: applicationScope(actor) }, select: { storageKey: true, mimeType: true, fileName: true } });
+}

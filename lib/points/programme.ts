@@ -43,3 +43,15 @@ export function unitScope(actor: Pick<Actor, "orgPath">, programme: { reach: str
     ],
   };
 }
+
+/** Everything the configuration page edits: items, resources, tiers, this year's unit quotas, units in reach. */
+export async function pointsConfiguration(client: Db | Tx, actor: Actor, programme: { id: string; reach: string[] }, year: number) {
+  const [items, resources, tiers, quotas, units] = await Promise.all([
+    client.pointItem.findMany({ where: { programmeId: programme.id }, orderBy: [{ subject: "asc" }, { sortOrder: "asc" }] }),
+    client.pointResource.findMany({ where: { programmeId: programme.id }, orderBy: { code: "asc" } }),
+    client.enterpriseTier.findMany({ where: { programmeId: programme.id }, orderBy: { tier: "asc" } }),
+    client.resourceQuota.findMany({ where: { resource: { programmeId: programme.id }, enterpriseId: null, period: String(year) }, include: { resource: { select: { name: true } }, orgUnit: { select: { name: true } } }, orderBy: [{ resourceId: "asc" }] }),
+    client.orgUnit.findMany({ where: { active: true, AND: [{ path: { startsWith: actor.orgPath } }, { OR: programme.reach.map((p) => ({ path: { startsWith: p } })) }] }, orderBy: [{ depth: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true }, take: 300 }),
+  ]);
+  return { items, resources, tiers, quotas, units };
+}

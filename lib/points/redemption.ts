@@ -172,3 +172,8 @@ export async function cancelRedemption(tx: Tx, r: RedemptionRow, version: number
   await giveBack(tx, r, `${r.number} 取消${note ? `：${note}` : ""}`, actorId);
   return result;
 }
+
+/** Current balances of the given enterprises' accounts. */
+export async function enterpriseBalances(client: Db | Tx, enterpriseIds: string[]) {
+  return client.pointAccount.findMany({ where: { enterpriseId: { in: enterpriseIds } }, select: { enterpriseId: true, balance: true } });
+}

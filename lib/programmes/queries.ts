@@ -64,3 +64,9 @@ export async function getProgrammeOrThrow(client: Db | Tx, actor: Actor, id: str
   if (!programme) throw new NotFoundError();
   return { ...programme, orgPath: programme.orgUnit.path };
 }
+
+/** The name of a programme the actor may see (null when it is not visible), for export headers. */
+export async function visibleProgrammeName(client: Db | Tx, actor: Actor, id: string): Promise<string | null> {
+  const p = await client.programme.findFirst({ where: { AND: [{ id }, visibleProgrammes(actor)] }, select: { name: true } });
+  return p?.name ?? null;
+}

@@ -50,3 +50,9 @@ export async function listUsers(client: Db | Tx, actor: Actor, filter: UserListF
   const page = rows.slice(0, PAGE_SIZE).map(({ phone, ...u }) => ({ ...u, phoneMasked: maskPhone(phone) }));
   return { users: page, nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]?.username : undefined };
 }
+
+/** Display names of the given users (timelines store actor ids). */
+export async function userNames(client: Db | Tx, ids: string[]): Promise<Map<string, string>> {
+  const rows = await client.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  return new Map(rows.map((u) => [u.id, u.name]));
+}

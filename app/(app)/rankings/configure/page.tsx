@@ -10,6 +10,7 @@ import type { RankingSchemeInput } from "@/lib/dashboards/ranking-schemas";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { RankingSchemeForm } from "@/components/dashboards/ranking-scheme-form";
+import { rankableParents } from "@/lib/dashboards/rankings";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,12 +21,7 @@ export default async function ConfigureRankingPage({ searchParams }: Props) {
   const t = await getTranslations("rankings");
   const td = await getTranslations("dashboards");
   let initial: RankingSchemeInput;
-  const units = await db.orgUnit.findMany({
-    where: { path: { startsWith: user.orgPath }, active: true, kind: { not: "DEPARTMENT" }, children: { some: { active: true } } },
-    orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
-    take: 300,
-    select: { id: true, name: true },
-  });
+  const units = await rankableParents(db, user);
   if (id) {
     try {
       const s = await getRankingSchemeOrThrow(db, user, id);

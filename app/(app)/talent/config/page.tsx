@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { shanghaiYear } from "@/lib/points/ledger";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
+import { getTalentProgrammeOrThrow, pointsConfiguration } from "@/lib/points/programme";
 import { parseEligibility, parseLevels, parseTierQuotas } from "@/lib/points/rules";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AllocateButton, ItemForm, QuotaForm, ResourceForm, SettingsForm, TiersForm } from "@/components/talent/config-forms";
@@ -20,13 +20,7 @@ export default async function ConfigPage() {
   const t = await getTranslations("points.config");
   const programme = await getTalentProgrammeOrThrow(db, user);
   const year = shanghaiYear();
-  const [items, resources, tiers, quotas, units] = await Promise.all([
-    db.pointItem.findMany({ where: { programmeId: programme.id }, orderBy: [{ subject: "asc" }, { sortOrder: "asc" }] }),
-    db.pointResource.findMany({ where: { programmeId: programme.id }, orderBy: { code: "asc" } }),
-    db.enterpriseTier.findMany({ where: { programmeId: programme.id }, orderBy: { tier: "asc" } }),
-    db.resourceQuota.findMany({ where: { resource: { programmeId: programme.id }, enterpriseId: null, period: String(year) }, include: { resource: { select: { name: true } }, orgUnit: { select: { name: true } } }, orderBy: [{ resourceId: "asc" }] }),
-    db.orgUnit.findMany({ where: { active: true, AND: [{ path: { startsWith: user.orgPath } }, { OR: programme.reach.map((p) => ({ path: { startsWith: p } })) }] }, orderBy: [{ depth: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true }, take: 300 }),
-  ]);
+  const { items, resources, tiers, quotas, units } = await pointsConfiguration(db, user, programme, year);
   const editable = (i: (typeof items)[number]) => ({
     id: i.id, version: i.version, subject: i.subject, code: i.code, name: i.name, levels: parseLevels(i.levels), capPerItem: i.capPerItem, capPerYear: i.capPerYear,
     evidenceTypes: i.evidenceTypes, validityMonths: i.validityMonths, active: i.active, sortOrder: i.sortOrder,

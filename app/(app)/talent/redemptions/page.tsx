@@ -16,6 +16,7 @@ import { RedemptionStatusBadge } from "@/components/talent/badges";
 import { RedemptionForm } from "@/components/talent/redemption-form";
 import { StepButton } from "@/components/talent/step-button";
 import { ExportLink } from "@/components/dashboards/export-link";
+import { enterpriseBalances } from "@/lib/points/redemption";
 
 export async function generateMetadata() {
   const t = await getTranslations("points");
@@ -35,7 +36,7 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
     mayRequest ? talentOptions(db, user, programme.reach) : Promise.resolve([]),
     mayRequest ? enterpriseOptions(db, user, programme.reach) : Promise.resolve([]),
   ]);
-  const accounts = mayRequest ? await db.pointAccount.findMany({ where: { enterpriseId: { in: enterprises.map((e) => e.id) } }, select: { enterpriseId: true, balance: true } }) : [];
+  const accounts = mayRequest ? await enterpriseBalances(db, enterprises.map((e) => e.id)) : [];
   const mayDecide = can(user, "redemption.decide");
 
   return (

@@ -10,7 +10,7 @@ import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { parseProblemFilter } from "@/lib/problems/list-filter";
 import { listProblems, type ProblemListFilter } from "@/lib/problems/queries";
-import { visibleProgrammes } from "@/lib/programmes/queries";
+import { visibleProgrammeName } from "@/lib/programmes/queries";
 
 const PAGE = 500;
 
@@ -37,14 +37,14 @@ export async function GET(request: Request) {
   const t = await getTranslations({ locale, namespace: "problems" });
   const tx = await getTranslations({ locale, namespace: "exports" });
   const programme = filter.programmeId
-    ? await db.programme.findFirst({ where: { AND: [{ id: filter.programmeId }, visibleProgrammes(user)] }, select: { name: true } })
+    ? await visibleProgrammeName(db, user, filter.programmeId)
     : null;
   const filters = [
     { label: tx("unit"), value: user.orgName },
     { label: t("exportTab"), value: filter.tab === "department" ? t("tabDepartment") : t("tabAll") },
   ];
   if (filter.status) filters.push({ label: t("exportCols.status"), value: t(`status.${filter.status}`) });
-  if (filter.programmeId) filters.push({ label: t("campaign"), value: programme?.name ?? filter.programmeId });
+  if (filter.programmeId) filters.push({ label: t("campaign"), value: programme ?? filter.programmeId });
   if (filter.mine) filters.push({ label: t("mine"), value: t("exportYes") });
   if (filter.overdue) filters.push({ label: t("overdue"), value: t("exportYes") });
   const cols = ["createdAt", "title", "category", "status", "unit", "campaign", "assignee", "department", "dueDate"] as const;

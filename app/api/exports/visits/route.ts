@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatDateTime } from "@/lib/format/dates";
 import { attachment, XLSX_TYPE } from "@/lib/http";
-import { visibleProgrammes } from "@/lib/programmes/queries";
+import { visibleProgrammeName } from "@/lib/programmes/queries";
 import { parseVisitFilter } from "@/lib/visits/list-filter";
 import { listVisits, officerOptions, type VisitListFilter } from "@/lib/visits/queries";
 
@@ -37,11 +37,11 @@ export async function GET(request: Request) {
   const t = await getTranslations({ locale, namespace: "visits" });
   const tx = await getTranslations({ locale, namespace: "exports" });
   const [programme, officer] = await Promise.all([
-    filter.programmeId ? db.programme.findFirst({ where: { AND: [{ id: filter.programmeId }, visibleProgrammes(user)] }, select: { name: true } }) : null,
+    filter.programmeId ? visibleProgrammeName(db, user, filter.programmeId) : null,
     filter.officerId && user.role !== "OFFICER" ? officerOptions(db, user).then((os) => os.find((o) => o.id === filter.officerId) ?? null) : null,
   ]);
   const filters = [{ label: tx("unit"), value: user.orgName }];
-  if (filter.programmeId) filters.push({ label: t("campaign"), value: programme?.name ?? filter.programmeId });
+  if (filter.programmeId) filters.push({ label: t("campaign"), value: programme ?? filter.programmeId });
   if (filter.kind) filters.push({ label: t("kind"), value: t(`kinds.${filter.kind}`) });
   if (filter.officerId) filters.push({ label: t("officer"), value: officer?.name ?? filter.officerId });
   if (filter.from) filters.push({ label: t("from"), value: filter.from });

@@ -9,6 +9,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
 import { orNotFound } from "@/components/mentorship/load";
+import { childUnits } from "@/lib/org/queries";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");
@@ -26,10 +27,10 @@ export default async function ProgressPage({ params, searchParams }: { params: P
   const [rows, expectations, children] = await Promise.all([
     progressByUnit(db, programme.id, unit.id, today),
     pairingExpectations(db, user, programme.id, programme.parsedSettings),
-    db.orgUnit.findMany({ where: { parentId: unit.id }, select: { id: true, path: true, _count: { select: { children: true } } } }),
+    childUnits(db, unit.id),
   ]);
   const paths = new Map(children.map((c) => [c.id, c.path]));
-  const hasChildren = new Set(children.filter((c) => c._count.children > 0).map((c) => c.id));
+  const hasChildren = new Set(children.filter((c) => c.hasChildren).map((c) => c.id));
   const inUnit = expectations.filter((e) => e.orgPath.startsWith(unit.path));
   const behind = behindByUnit(rows, paths, inUnit);
   const total = rows.reduce(

@@ -17,6 +17,7 @@ import { LinkButton } from "@/components/ui/button";
 import { ApplicationStatusBadge } from "@/components/talent/badges";
 import { EvidenceUpload } from "@/components/talent/evidence-upload";
 import { StepButton } from "@/components/talent/step-button";
+import { userNames } from "@/lib/users/queries";
 
 export async function generateMetadata() {
   const t = await getTranslations("points");
@@ -35,8 +36,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   }
   const t = await getTranslations("points");
   const locale = await getLocale();
-  const users = await db.user.findMany({ where: { id: { in: app.events.map((e) => e.actorId) } }, select: { id: true, name: true } });
-  const nameOf = (uid: string) => users.find((u) => u.id === uid)?.name ?? "—";
+  const names = await userNames(db, app.events.map((e) => e.actorId));
+  const nameOf = (uid: string) => names.get(uid) ?? "—";
   const editable = EDITABLE.includes(app.status) && can(user, "points.apply", app);
   const open = app.status === "SUBMITTED" || app.status === "UNDER_REVIEW";
   const own = app.preparedById === user.id;

@@ -4,7 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { attachment } from "@/lib/http";
-import { applicationScope } from "@/lib/points/applications";
+import { getEvidenceInScope } from "@/lib/points/applications";
 import { storage } from "@/lib/storage";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ evidenceId: string }> }) {
@@ -13,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ evi
   const { evidenceId } = await params;
   const notFound = () => new Response("Not found", { status: 404 });
   if (!can(user, "talent.view")) return notFound();
-  const ev = await db.pointEvidence.findFirst({ where: { id: evidenceId, application: applicationScope(user) }, select: { storageKey: true, mimeType: true, fileName: true } });
+  const ev = await getEvidenceInScope(db, user, evidenceId);
   if (!ev) return notFound();
   const bytes = await storage().get(ev.storageKey);
   if (!bytes) return notFound();
