@@ -167,7 +167,7 @@ export const DEMO_PROGRAMMES: ProgrammeSpec[] = [
 ];
 
 /** Seeds the demo data into an empty database. Returns the org-unit ids by key. */
-export async function seedDemo(db: Db | Tx): Promise<Record<string, string>> {
+export async function seedDemo(db: Db | Tx, _options: { now?: Date } = {}): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   const paths: Record<string, string> = {};
   let order = 0;

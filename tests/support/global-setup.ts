@@ -11,7 +11,7 @@ export default async function setup(project: TestProject) {
   if (external) {
     adminUrl = withDatabase(external, "postgres");
   } else {
-    cluster = await startEmbeddedPostgres({ dir: ".data/pg-test", port: Number(process.env.TEST_PG_PORT ?? 54339), quiet: true });
+    cluster = await startEmbeddedPostgres({ dir: process.env.TEST_PG_DIR ?? ".data/pg-test", port: Number(process.env.TEST_PG_PORT ?? 54339), quiet: true });
     adminUrl = cluster.url("postgres");
   }
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
@@ -19,16 +19,20 @@ export default async function setup(project: TestProject) {
   const templateUrl = withDatabase(adminUrl, TEMPLATE_DB);
   await deployMigrations(templateUrl);
 
-  // Seed the demo district into the template with a client of its own.
+  // Seed the demo district into the template with a client of its own. The seed derives every
+  // date from one anchor instant; the tests get the same anchor (tests/support/time.ts), so a
+  // run that crosses midnight or a new year still agrees with the data it was given.
   process.env.DATABASE_URL = templateUrl;
   const { db } = await import("../../lib/db/client");
   const { seedDemo } = await import("../../prisma/demo-data");
-  await seedDemo(db);
+  const demoNow = new Date();
+  await seedDemo(db, { now: demoNow });
   await db.$disconnect();
   delete (globalThis as { __db?: unknown }).__db;
 
   project.provide("pgAdminUrl", adminUrl);
   project.provide("pgTemplate", TEMPLATE_DB);
+  project.provide("demoNow", demoNow.toISOString());
   return async () => {
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`).catch(() => {});
     await cluster?.stop();
@@ -39,5 +43,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
+    /** The instant the template's demo data was seeded for (ISO string). */
+    demoNow: string;
   }
 }
