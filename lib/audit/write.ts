@@ -1,5 +1,6 @@
 // Writing audit rows. Always inside the transaction of the change it records, so a change
 // and its audit row commit or roll back together.
+import { now } from "@/lib/platform/clock";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import { auditHash, GENESIS_HASH, type AuditContent } from "./chain";
@@ -35,7 +36,7 @@ export async function appendAudit(tx: Tx, meta: AuditMeta, entry: AuditEntry): P
   const last = await tx.auditLog.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
   const content: AuditContent = {
-    at: new Date(),
+    at: now(),
     actorId: meta.actorId,
     actorName: meta.actorName,
     action: entry.action,

@@ -1,5 +1,6 @@
 // Auth.js configuration: credentials sign-in, JWT sessions in a signed, HttpOnly cookie (no
 // server-side session store, so any app instance can serve any request).
+import { nowMs } from "@/lib/platform/clock";
 import type { NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -54,10 +55,10 @@ export const authConfig = {
         token.role = u.role;
         token.orgUnitId = u.orgUnitId;
         token.sv = u.sessionVersion;
-        token.authTime = Math.floor(Date.now() / 1000);
+        token.authTime = Math.floor(nowMs() / 1000);
         token.sid = crypto.randomUUID();
       }
-      if (!token.authTime || Date.now() / 1000 - token.authTime > SESSION_POLICY.absoluteSeconds) {
+      if (!token.authTime || nowMs() / 1000 - token.authTime > SESSION_POLICY.absoluteSeconds) {
         return null;
       }
       return token;

@@ -1,6 +1,7 @@
 // Sign-in lockout: 5 failed attempts within 15 minutes lock the account for 15 minutes. The
 // counter lives in the database (survives restarts, shared by every app instance) and is
 // moved by single conditional UPDATEs so concurrent attempts cannot lose a count.
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Db, Tx } from "@/lib/db/client";
 
 export const LOCKOUT = {
@@ -34,10 +35,10 @@ export async function recordFailedSignIn(client: Db | Tx, userId: string): Promi
 export async function recordSuccessfulSignIn(client: Db | Tx, userId: string): Promise<void> {
   await client.user.update({
     where: { id: userId },
-    data: { failedLoginCount: 0, failedLoginWindowStart: null, lockedUntil: null, lastLoginAt: new Date() },
+    data: { failedLoginCount: 0, failedLoginWindowStart: null, lockedUntil: null, lastLoginAt: clockNow() },
   });
 }
 
-export function isLocked(user: { lockedUntil: Date | null }, now = new Date()): boolean {
+export function isLocked(user: { lockedUntil: Date | null }, now = clockNow()): boolean {
   return user.lockedUntil !== null && user.lockedUntil > now;
 }

@@ -8,6 +8,7 @@
 //   - visits, problems, events: in the record's own unit.
 // GROUPING SETS gives the per-child rows and the parent's total from the same scan (the
 // total's DISTINCT is over the whole subtree, not a sum of the children).
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/authz/can";
@@ -191,7 +192,7 @@ const TARGET_CODES = { households: "households_visited", enterprises: "enterpris
  * Targets per unit: for each indicator and unit, the target whose period covers today (the
  * longest such, since the numbers are cumulative over the campaign), else the longest one.
  */
-export async function campaignTargets(client: Db | Tx, programmeId: string, unitIds: string[], now = new Date()): Promise<Map<string, Targets>> {
+export async function campaignTargets(client: Db | Tx, programmeId: string, unitIds: string[], now = clockNow()): Promise<Map<string, Targets>> {
   const today = shanghaiDate(now);
   const rows = await client.programmeTarget.findMany({
     where: { orgUnitId: { in: unitIds }, indicator: { programmeId, code: { in: Object.values(TARGET_CODES) } } },

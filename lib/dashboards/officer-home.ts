@@ -3,6 +3,7 @@
 // problems assigned to them and still open, and mentoring milestones due in the coming week
 // of pairings where they are mentor or trainee. Each list is the user's own, so no subtree
 // scoping beyond "mine" is needed; each is capped.
+import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
@@ -14,7 +15,7 @@ import { addDays } from "./period";
 
 const LIMIT = 20;
 
-export async function officerDue(client: Db | Tx, actor: Actor, now = new Date()) {
+export async function officerDue(client: Db | Tx, actor: Actor, now = clockNow()) {
   const today = shanghaiDate(now);
   const campaigns = await client.programme.findMany({
     where: { AND: [{ type: "VISIT_CAMPAIGN", status: "ACTIVE" }, visibleProgrammes(actor), { frequencyRules: { some: {} } }] },

@@ -1,5 +1,6 @@
 // The dashboard period: this week / month / quarter / year, or a custom range, as Shanghai
 // calendar dates "YYYY-MM-DD" (inclusive). Pure, so it is unit-tested without a database.
+import { now as clockNow } from "@/lib/platform/clock";
 import { z } from "zod";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 
@@ -39,7 +40,7 @@ export function periodOf(kind: Exclude<PeriodKind, "custom">, today: string): Da
 }
 
 /** Reads ?period=&from=&to= (anything invalid falls back to this month; a custom range is at most 3 years). */
-export function parseDashboardPeriod(params: { period?: string; from?: string; to?: string }, now = new Date()): DashboardPeriod {
+export function parseDashboardPeriod(params: { period?: string; from?: string; to?: string }, now = clockNow()): DashboardPeriod {
   const today = shanghaiDate(now);
   const kind = (PERIOD_KINDS as readonly string[]).includes(params.period ?? "") ? (params.period as PeriodKind) : "month";
   if (kind !== "custom") return periodOf(kind, today);

@@ -2,6 +2,7 @@
 // the computed ranking of the parent's active children over a period. The math is in
 // ./ranking.ts; values come from the same indicator registry as the dashboards, across all
 // programmes (programmeId null), each unit counted with its whole subtree.
+import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
@@ -35,7 +36,7 @@ export async function getRankingSchemeOrThrow(client: Client, actor: Actor, id: 
   return { ...scheme, orgPath: scheme.parentOrgUnit.path };
 }
 
-export async function computeRanking(client: Client, actor: Actor, schemeId: string, period: DashboardPeriod, now = new Date()) {
+export async function computeRanking(client: Client, actor: Actor, schemeId: string, period: DashboardPeriod, now = clockNow()) {
   const scheme = await getRankingSchemeOrThrow(client, actor, schemeId);
   const siblings = await client.orgUnit.findMany({
     where: { parentId: scheme.parentOrgUnitId, active: true, kind: { not: "DEPARTMENT" } },

@@ -1,5 +1,6 @@
 // What the dashboard page and its Excel export both show: one loader and three table
 // builders, so the exported sheet has exactly the rows and columns of the table on screen.
+import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
@@ -12,7 +13,7 @@ type T = (key: string, values?: Record<string, string | number>) => string;
 export type Cell = string | number | null;
 export type Table = { headers: string[]; rows: { unit?: DashboardUnit; cells: Cell[] }[] };
 
-export async function loadDashboard(client: Db | Tx, actor: Actor, params: DashboardParams, now = new Date()) {
+export async function loadDashboard(client: Db | Tx, actor: Actor, params: DashboardParams, now = clockNow()) {
   const period = parseDashboardPeriod(params, now);
   const { unit, breadcrumb, children } = await resolveDashboardUnit(client, actor, params.unit);
   const programmes = await activeProgrammesAt(client, unit);

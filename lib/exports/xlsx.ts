@@ -5,6 +5,7 @@
 // row (who, what, filters, row count) is written before the stream ends, so a completed
 // download is always an audited one. Callers check "report.export" (and their own view
 // permission) before calling; the row cap is EXPORT_MAX_ROWS.
+import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
@@ -28,7 +29,7 @@ export type ExportSpec = {
 };
 export type ExportResult = { stream: ReadableStream<Uint8Array>; fileName: string; done: Promise<number> };
 
-export async function streamXlsx(user: SessionUser, spec: ExportSpec, locale: string, now = new Date()): Promise<ExportResult> {
+export async function streamXlsx(user: SessionUser, spec: ExportSpec, locale: string, now = clockNow()): Promise<ExportResult> {
   const t = await getTranslations({ locale, namespace: "exports" });
   const meta = await getRequestMeta();
   const stamp = formatDateTime(now, locale);

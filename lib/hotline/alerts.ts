@@ -3,6 +3,7 @@
 // ServiceRequestAlert row — its primary key (request, clock, kind) makes a job that runs
 // twice (a retry after a crash, two workers) notify once — then tells whoever holds the
 // request and the nearest manager(s). Notices fold into one per user (digestKey).
+import { now as clockNow } from "@/lib/platform/clock";
 import { db, type Db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/write";
 import { notify } from "@/lib/notifications/notify";
@@ -14,7 +15,7 @@ import { OPEN_STATUSES } from "./transitions";
 
 export type ClockCheckOutcome = "fired" | "alreadyFired" | "met" | "closed" | "stale" | "early" | "missing";
 
-export async function runClockCheck(data: ClockJobData, now = new Date(), client: Db = db): Promise<ClockCheckOutcome> {
+export async function runClockCheck(data: ClockJobData, now = clockNow(), client: Db = db): Promise<ClockCheckOutcome> {
   return client.$transaction(async (tx) => {
     const r = await tx.serviceRequest.findUnique({
       where: { id: data.requestId },

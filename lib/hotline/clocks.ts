@@ -1,5 +1,6 @@
 // The three same-day clocks of a request, as the request page and the public status page
 // show them: due time, time left (or overdue by), met on time / met late.
+import { now as clockNow } from "@/lib/platform/clock";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import type { ClockStage } from "./transitions";
 
@@ -32,7 +33,7 @@ export function metOf(r: Omit<ClockFields, "status" | "acceptDueAt" | "assignDue
   return stage === "ACCEPT" ? r.acceptedAt : stage === "ASSIGN" ? r.assignedAt : r.respondedAt;
 }
 
-export function clockOf(r: ClockFields, stage: ClockStage, now: Date = new Date()): Clock {
+export function clockOf(r: ClockFields, stage: ClockStage, now: Date = clockNow()): Clock {
   const dueAt = dueOf(r, stage);
   const metAt = metOf(r, stage);
   if (metAt) {
@@ -45,12 +46,12 @@ export function clockOf(r: ClockFields, stage: ClockStage, now: Date = new Date(
   return left >= 0 ? { stage, dueAt, metAt, state: "pending", deltaMs: left } : { stage, dueAt, metAt, state: "overdue", deltaMs: -left };
 }
 
-export function clocksOf(r: ClockFields, now: Date = new Date()): Clock[] {
+export function clocksOf(r: ClockFields, now: Date = clockNow()): Clock[] {
   return (["ACCEPT", "ASSIGN", "RESPOND"] as const).map((s) => clockOf(r, s, now));
 }
 
 /** Any clock overdue now or met late. */
-export function isBreached(r: ClockFields, now: Date = new Date()): boolean {
+export function isBreached(r: ClockFields, now: Date = clockNow()): boolean {
   return clocksOf(r, now).some((c) => c.state === "overdue" || c.state === "metLate");
 }
 

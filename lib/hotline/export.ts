@@ -1,5 +1,6 @@
 // The hotline report as .xlsx: Chinese headers, the filters and the export time on the first
 // line, audited. Aggregates only (no personal data), so small enough to build in memory.
+import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import ExcelJS from "exceljs";
 import { getTranslations } from "next-intl/server";
@@ -10,7 +11,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { getRequestMeta } from "@/lib/request";
 import { hotlineReport, type ReportFilter, type ReportRow } from "./reports";
 
-export async function exportHotlineReport(user: SessionUser, filter: ReportFilter, rangeLabel: string, locale: string, now = new Date()) {
+export async function exportHotlineReport(user: SessionUser, filter: ReportFilter, rangeLabel: string, locale: string, now = clockNow()) {
   const t = await getTranslations({ locale, namespace: "hotline" });
   const { rows, overall } = await hotlineReport(db, user, filter, now);
   const programme = filter.programmeId ? await db.programme.findUnique({ where: { id: filter.programmeId }, select: { name: true } }) : null;

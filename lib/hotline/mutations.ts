@@ -2,6 +2,7 @@
 // when two people act at once exactly one update matches and the other gets a clear
 // message. The winner writes the timeline event (ServiceRequestEvent) and any notices in
 // the same transaction; the action (actions.ts) adds the audit row.
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/errors";
@@ -43,7 +44,7 @@ export type NewRequest = {
 };
 
 /** Creates the request with its clocks, number, tracking code, first event and timers. */
-export async function createRequest(tx: Tx, actorId: string | null, input: NewRequest, now = new Date()) {
+export async function createRequest(tx: Tx, actorId: string | null, input: NewRequest, now = clockNow()) {
   if (!input.programme.settings.categories.includes(input.category)) throw new RuleViolation("hotline.categoryUnknown", "category");
   const clocks = await clocksAtIntake(tx, now, input.programme.settings);
   const number = await nextConfirmationNumber(tx, now);
@@ -197,20 +198,20 @@ async function apply(
   return tx.serviceRequest.findUniqueOrThrow({ where: { id: r.id } });
 }
 
-async function staffMove(tx: Tx, actor: Actor, r: Loaded & RequestScope, kind: RequestMoveKind, version: number, data: Prisma.ServiceRequestUncheckedUpdateManyInput, event?: { note?: string; data?: Record<string, unknown> }, now = new Date()) {
+async function staffMove(tx: Tx, actor: Actor, r: Loaded & RequestScope, kind: RequestMoveKind, version: number, data: Prisma.ServiceRequestUncheckedUpdateManyInput, event?: { note?: string; data?: Record<string, unknown> }, now = clockNow()) {
   const t = moveOrThrow(r, kind, version, r.version);
   if (!mayMove(actor, r, t)) throw new ForbiddenError(t.permission);
   return { transition: t, updated: await apply(tx, r, t, version, actor.id, now, data, event) };
 }
 
 export async function acceptRequest(tx: Tx, actor: Actor, r: Loaded, input: { version: number; note: string }) {
-  const now = new Date();
+  const now = clockNow();
   return staffMove(tx, actor, r, "accept", input.version, { acceptedAt: now }, { note: input.note }, now);
 }
 
 /** 交办 (from ACCEPTED or REOPENED) and 改派 (ASSIGNED → ASSIGNED): lead department and/or service officer, co-handling departments. */
 export async function assignRequest(tx: Tx, actor: Actor, r: Loaded, input: AssignInput, kind: "assign" | "reassign") {
-  const now = new Date();
+  const now = clockNow();
   const t = moveOrThrow(r, kind, input.version, r.version);
   if (!mayMove(actor, r, t)) throw new ForbiddenError(t.permission);
   const departments = await departmentOptions(tx, r.orgUnit.path);
@@ -259,18 +260,18 @@ export async function sendBackRequest(tx: Tx, actor: Actor, r: Loaded, input: { 
 }
 
 export async function respondRequest(tx: Tx, actor: Actor, r: Loaded, input: { version: number; response: string }) {
-  const now = new Date();
+  const now = clockNow();
   return staffMove(tx, actor, r, "respond", input.version, { response: input.response, respondedAt: r.respondedAt ?? now }, { note: input.response }, now);
 }
 
 export async function resolveRequest(tx: Tx, actor: Actor, r: Loaded, input: { version: number; resolution: string }) {
-  const now = new Date();
+  const now = clockNow();
   return staffMove(tx, actor, r, "resolve", input.version, { resolution: input.resolution, resolvedAt: now }, { note: input.resolution }, now);
 }
 
 /** The enterprise's satisfaction, recorded by the hotline (e.g. on a return call): closes the loop. */
 export async function closeRequest(tx: Tx, actor: Actor, r: Loaded, input: FeedbackInput) {
-  const now = new Date();
+  const now = clockNow();
   return staffMove(tx, actor, r, "close", input.version,
     { satisfaction: input.satisfaction, feedbackComment: input.comment || null, closedAt: now },
     { note: input.comment, data: { satisfaction: input.satisfaction, by: "staff" } }, now);
@@ -282,7 +283,7 @@ export async function reopenRequest(tx: Tx, actor: Actor, r: Loaded, input: { ve
 
 /** The enterprise's own feedback from the public page (it proved itself with the tracking code). */
 export async function feedbackByEnterprise(tx: Tx, r: Loaded, decision: "close" | "reopen", satisfaction: number | undefined, comment: string) {
-  const now = new Date();
+  const now = clockNow();
   const t = moveOrThrow(r, decision, r.version, r.version);
   const data: Prisma.ServiceRequestUncheckedUpdateManyInput = decision === "close"
     ? { satisfaction, feedbackComment: comment || null, closedAt: now }
@@ -307,7 +308,7 @@ export async function mergeRequest(tx: Tx, actor: Actor, r: Loaded, input: { ver
     select: { id: true, number: true, status: true },
   });
   if (!survivor || survivor.id === r.id || survivor.status === "MERGED") throw new RuleViolation("hotline.mergeTarget", "intoNumber");
-  const now = new Date();
+  const now = clockNow();
   const updated = await apply(tx, r, t, input.version, actor.id, now, { mergedIntoId: survivor.id }, { note: input.note, data: { into: survivor.number } });
   await tx.serviceRequestEvent.create({
     data: { requestId: survivor.id, kind: "mergedIn", actorId: actor.id, note: input.note, data: { number: r.number, requestId: r.id }, at: now },
@@ -333,7 +334,7 @@ export async function requestExtension(tx: Tx, actor: Actor, r: Loaded & { respo
   if (r.version !== input.version) throw new ConflictError();
   if (!mayRequestExtension(actor, r)) throw new ForbiddenError("request.handle");
   const proposed = parseShanghaiLocal(input.proposedDueAt);
-  if (!proposed || proposed <= r.respondDueAt || proposed <= new Date()) throw new RuleViolation("hotline.extensionTooEarly", "proposedDueAt");
+  if (!proposed || proposed <= r.respondDueAt || proposed <= clockNow()) throw new RuleViolation("hotline.extensionTooEarly", "proposedDueAt");
   if (await tx.serviceRequestExtension.count({ where: { requestId: r.id, status: "PENDING" } })) throw new ConflictError("hotline.extensionPending");
   const extension = await tx.serviceRequestExtension.create({ data: { requestId: r.id, requestedById: actor.id, reason: input.reason, proposedDueAt: proposed } });
   await tx.serviceRequestEvent.create({ data: { requestId: r.id, kind: "extensionRequested", actorId: actor.id, note: input.reason, data: { proposedDueAt: proposed.toISOString() } } });
@@ -351,7 +352,7 @@ export async function decideExtension(tx: Tx, actor: Actor, r: Loaded & { progra
   const extension = await tx.serviceRequestExtension.findFirst({ where: { id: input.extensionId, requestId: r.id } });
   if (!extension) throw new NotFoundError();
   if (extension.requestedById === actor.id) throw new ForbiddenError("request.decideExtension");
-  const now = new Date();
+  const now = clockNow();
   const { count } = await tx.serviceRequestExtension.updateMany({
     where: { id: extension.id, status: "PENDING" },
     data: { status: input.approve ? "APPROVED" : "REJECTED", decidedById: actor.id, decisionNote: input.note || null, decidedAt: now },

@@ -3,6 +3,7 @@
 //   - those whose lead department (牵头单位) or a co-handling department (协办) lies in the
 //     user's subtree, wherever the request sits (the department's queue);
 //   - those assigned to the user personally (助企服务员).
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
@@ -115,7 +116,7 @@ export function queueWhere(actor: Pick<Actor, "id" | "orgPath">): Prisma.Service
   };
 }
 
-export async function listRequests(client: Db | Tx, actor: Actor, filter: RequestListFilter = {}, now = new Date(), pageSize = REQUEST_PAGE_SIZE) {
+export async function listRequests(client: Db | Tx, actor: Actor, filter: RequestListFilter = {}, now = clockNow(), pageSize = REQUEST_PAGE_SIZE) {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
   const tab: Prisma.ServiceRequestWhereInput =
     filter.tab === "queue" ? queueWhere(actor)

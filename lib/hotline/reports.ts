@@ -6,6 +6,7 @@
 //
 // A clock counts in a rate once it is decided: met (on time or late) or past its due time.
 // Stage times: 受理 = accepted − received, 交办 = assigned − accepted, 回应 = responded − assigned.
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -41,7 +42,7 @@ const stage = (onTime: number, decided: number, avg: unknown, p90: unknown): Sta
   avgMinutes: num(avg), p90Minutes: num(p90),
 });
 
-export async function hotlineReport(client: Db | Tx, actor: Actor, filter: ReportFilter, now = new Date()): Promise<{ rows: ReportRow[]; overall: ReportRow }> {
+export async function hotlineReport(client: Db | Tx, actor: Actor, filter: ReportFilter, now = clockNow()): Promise<{ rows: ReportRow[]; overall: ReportRow }> {
   const groupExpr =
     filter.groupBy === "department" ? Prisma.sql`ld.id`
     : Prisma.sql`to_char(date_trunc(${filter.groupBy}, sr."receivedAt" AT TIME ZONE 'Asia/Shanghai'), ${filter.groupBy === "month" ? "YYYY-MM" : 'YYYY-"Q"Q'})`;
@@ -99,7 +100,7 @@ export async function hotlineReport(client: Db | Tx, actor: Actor, filter: Repor
 }
 
 /** "2026-11", "2026-Q4" or a custom range → [from, to) instants at Shanghai midnight. */
-export function reportRange(params: { period?: string; from?: string; to?: string }, now = new Date()): { from: Date; to: Date; label: string } {
+export function reportRange(params: { period?: string; from?: string; to?: string }, now = clockNow()): { from: Date; to: Date; label: string } {
   const day = (s: string) => new Date(`${s}T00:00:00+08:00`);
   const valid = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(day(s).getTime());
   if (valid(params.from) && valid(params.to) && params.from! <= params.to!) {

@@ -3,6 +3,7 @@
 // due time and one breach check at it, per clock. The singleton key makes a repeated
 // enqueue a no-op; the handler (jobs.ts → runClockCheck) re-reads the request and fires at
 // most once per (request, clock, kind) thanks to the unique ServiceRequestAlert row.
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Tx } from "@/lib/db/client";
 import { enqueue } from "@/lib/jobs/enqueue";
 import type { ClockStage } from "./transitions";
@@ -23,7 +24,7 @@ export function alertStageKey(stage: ClockStage, seq: number): string {
   return seq > 0 ? `${stage}#${seq}` : stage;
 }
 
-export async function scheduleClock(tx: Tx, requestId: string, stage: ClockStage, dueAt: Date, warnMinutesBefore: number, seq = 0, now = new Date()) {
+export async function scheduleClock(tx: Tx, requestId: string, stage: ClockStage, dueAt: Date, warnMinutesBefore: number, seq = 0, now = clockNow()) {
   const key = alertStageKey(stage, seq);
   const warnAt = new Date(dueAt.getTime() - warnMinutesBefore * 60_000);
   if (warnMinutesBefore > 0 && warnAt > now) {
@@ -34,7 +35,7 @@ export async function scheduleClock(tx: Tx, requestId: string, stage: ClockStage
   await enqueue(tx, CLOCK_JOB, data, { startAfter: dueAt, singletonKey: `${requestId}:${key}:BREACH` });
 }
 
-export async function scheduleAllClocks(tx: Tx, r: { id: string; acceptDueAt: Date; assignDueAt: Date; respondDueAt: Date }, warnMinutesBefore: number, now = new Date()) {
+export async function scheduleAllClocks(tx: Tx, r: { id: string; acceptDueAt: Date; assignDueAt: Date; respondDueAt: Date }, warnMinutesBefore: number, now = clockNow()) {
   await scheduleClock(tx, r.id, "ACCEPT", r.acceptDueAt, warnMinutesBefore, 0, now);
   await scheduleClock(tx, r.id, "ASSIGN", r.assignDueAt, warnMinutesBefore, 0, now);
   await scheduleClock(tx, r.id, "RESPOND", r.respondDueAt, warnMinutesBefore, 0, now);

@@ -2,6 +2,7 @@
 // projects board. Small by nature (tens of task forces, hundreds of leads), so the workbook
 // is built in memory; capped anyway. Chinese headers from the messages, the filters and the
 // export time (Asia/Shanghai) on the first line, amounts as 万元 numbers. Audited.
+import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import ExcelJS from "exceljs";
 import { getTranslations } from "next-intl/server";
@@ -37,7 +38,7 @@ async function audit(user: SessionUser, action: string, entityType: string, enti
 
 const day = (now: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now).replaceAll("-", "");
 
-export async function exportInvestment(user: SessionUser, programmeId: string, range: ProgressRange, locale: string, now = new Date()) {
+export async function exportInvestment(user: SessionUser, programmeId: string, range: ProgressRange, locale: string, now = clockNow()) {
   const programme = await getInvestmentProgrammeOrThrow(db, user, programmeId);
   const t = await getTranslations({ locale, namespace: "investment" });
   const e = (k: string) => t(`export.${k}` as never);
@@ -75,7 +76,7 @@ export async function exportInvestment(user: SessionUser, programmeId: string, r
   return { buffer, fileName: `${programme.name}-${day(now)}.xlsx` };
 }
 
-export async function exportKeyProjects(user: SessionUser, programmeId: string, locale: string, now = new Date()) {
+export async function exportKeyProjects(user: SessionUser, programmeId: string, locale: string, now = clockNow()) {
   const programme = await getKeyProjectProgrammeOrThrow(db, user, programmeId);
   const t = await getTranslations({ locale, namespace: "keyProjects" });
   const ti = await getTranslations({ locale, namespace: "investment" });

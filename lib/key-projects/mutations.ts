@@ -2,6 +2,7 @@
 // (milestones included), so two people editing the same project never silently overwrite
 // each other; a stage advance is conditional on (id, version, stage) and needs the actual
 // date of the milestone the step names.
+import { now } from "@/lib/platform/clock";
 import type { Tx } from "@/lib/db/client";
 import { assertCan, can, type Actor } from "@/lib/authz/can";
 import { ConflictError, ForbiddenError, RuleViolation } from "@/lib/errors";
@@ -59,7 +60,7 @@ export async function createKeyProject(tx: Tx, actor: Actor, programme: Programm
 async function bumpVersion(tx: Tx, project: Pick<Project, "id">, version: number, extra: { stage?: KeyProjectStageValue; from?: KeyProjectStageValue } = {}) {
   const { count } = await tx.keyProject.updateMany({
     where: { id: project.id, version, ...(extra.from ? { stage: extra.from } : {}) },
-    data: { version: { increment: 1 }, ...(extra.stage ? { stage: extra.stage, stageChangedAt: new Date() } : {}) },
+    data: { version: { increment: 1 }, ...(extra.stage ? { stage: extra.stage, stageChangedAt: now() } : {}) },
   });
   if (count === 0) throw new ConflictError();
 }

@@ -1,6 +1,7 @@
 // Key project reads. A project is seen by users whose org subtree holds its unit, and by its
 // liaison officer (专班专员) wherever they sit. Blockers (堵点) are problems with keyProjectId;
 // they are read here through the project, and moved on the problems pages.
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
@@ -88,7 +89,7 @@ export type BoardCard = {
 };
 
 /** The battle map (挂图作战): every project of the programme the actor sees, by stage. */
-export async function keyProjectBoard(client: Db | Tx, actor: Actor, programmeId: string, now: Date = new Date()) {
+export async function keyProjectBoard(client: Db | Tx, actor: Actor, programmeId: string, now: Date = clockNow()) {
   const rows = await client.keyProject.findMany({
     where: { AND: [{ programmeId }, keyProjectScope(actor)] },
     orderBy: [{ stageChangedAt: "desc" }, { name: "asc" }],
@@ -117,7 +118,7 @@ export async function keyProjectBoard(client: Db | Tx, actor: Actor, programmeId
   return { cards, columns };
 }
 
-export async function listPledges(client: Db | Tx, actor: Actor, filter: { programmeId?: string; keyProjectId?: string }, now: Date = new Date()) {
+export async function listPledges(client: Db | Tx, actor: Actor, filter: { programmeId?: string; keyProjectId?: string }, now: Date = clockNow()) {
   const rows = await client.pledge.findMany({
     where: { AND: [pledgeScope(actor), filter.programmeId ? { programmeId: filter.programmeId } : {}, filter.keyProjectId ? { keyProjectId: filter.keyProjectId } : {}] },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],

@@ -1,6 +1,7 @@
 // Writes of 导师带徒. Each takes the action's transaction; callers have done the scoped load
 // and the permission check. Counters are never read-then-written: a mentor's place is taken
 // by one conditional UPDATE (and the pool_member_within_capacity CHECK backs it).
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { assertCan } from "@/lib/authz/can";
@@ -31,7 +32,7 @@ import type {
 } from "./schemas";
 
 const DAY_MS = 86_400_000;
-const today = () => shanghaiDate(new Date());
+const today = () => shanghaiDate(clockNow());
 
 function assertProgrammeActive(programme: { status: string }) {
   if (programme.status !== "ACTIVE") throw new RuleViolation("mentorship.programmeNotActive");
@@ -216,7 +217,7 @@ export async function evaluatePairing(tx: Tx, actor: Actor, pairing: PairingDeta
   if (pairing.mentorId === actor.id || pairing.traineeId === actor.id) throw new ForbiddenError("mentorship.manage");
   const { count } = await tx.pairing.updateMany({
     where: { id: pairing.id, version: input.version },
-    data: { rating: input.rating, evaluation: input.evaluation, evaluatedById: actor.id, evaluatedAt: new Date(), version: { increment: 1 } },
+    data: { rating: input.rating, evaluation: input.evaluation, evaluatedById: actor.id, evaluatedAt: clockNow(), version: { increment: 1 } },
   });
   if (count === 0) throw new ConflictError();
 }
@@ -315,7 +316,7 @@ export async function signOffMilestone(tx: Tx, actor: Actor, pairing: PairingDet
   const next = await bumpPlan(tx, plan.id, input.planVersion);
   const { count } = await tx.planMilestone.updateMany({
     where: { id: m.id, status: "DONE" },
-    data: { status: "SIGNED_OFF", signedOffById: actor.id, signedOffAt: new Date() },
+    data: { status: "SIGNED_OFF", signedOffById: actor.id, signedOffAt: clockNow() },
   });
   if (count === 0) throw new RuleViolation(m.status === "SIGNED_OFF" ? "mentorship.milestoneSignedOff" : "mentorship.signOffNeedsDone");
   await writeSnapshot(tx, plan.id, next, actor.id, input.note || `审核通过：${m.title}`);

@@ -3,6 +3,7 @@
 //   progressByUnit(client, programmeId, unitId, today) — one row per child unit of `unitId`
 //   (records below the child roll up into it) plus a row for records at `unitId` itself.
 // Callers check that `unitId` is in the viewer's subtree (resolveProgressUnit does).
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
@@ -94,7 +95,7 @@ export type PairingExpectation = ExpectationStatus & {
 };
 
 /** Activity expectation status of the active pairings the actor sees (most urgent first). */
-export async function pairingExpectations(client: Client, actor: Actor, programmeId: string, settings: MentorshipSettings, now = new Date()): Promise<PairingExpectation[]> {
+export async function pairingExpectations(client: Client, actor: Actor, programmeId: string, settings: MentorshipSettings, now = clockNow()): Promise<PairingExpectation[]> {
   const pairings = await client.pairing.findMany({
     where: { AND: [{ programmeId, status: "ACTIVE" }, pairingScope(actor)] },
     select: {

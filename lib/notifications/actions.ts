@@ -2,6 +2,7 @@
 // Marking one's own notifications read. The rows are the user's own: the WHERE carries the
 // signed-in user's id, so another user's id finds nothing (NotFound) and changes nothing.
 // Audit rows are kept lean (which notification / how many) but present, as for every write.
+import { now as clockNow } from "@/lib/platform/clock";
 import { action } from "@/lib/action";
 import { assertCan } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
@@ -13,7 +14,7 @@ export const markNotificationReadAction = action(
   { name: "notification.markRead", schema: markNotificationReadSchema, revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "notification.view");
-    const now = new Date();
+    const now = clockNow();
     const { count } = await tx.notification.updateMany({ where: { id: input.id, userId: user.id, readAt: null }, data: { readAt: now } });
     if (count === 0) {
       // Already read (a second tab, a double tap) is fine; not mine or not there is not.
@@ -29,7 +30,7 @@ export const markAllNotificationsReadAction = action(
   { name: "notification.markAllRead", schema: markAllNotificationsReadSchema, revalidate },
   async (_input, { user, tx, audit }) => {
     assertCan(user, "notification.view");
-    const { count } = await tx.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
+    const { count } = await tx.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: clockNow() } });
     await audit({ action: "notification.markAllRead", entityType: "Notification", data: { count } });
     return { count };
   },

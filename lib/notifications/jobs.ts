@@ -2,6 +2,7 @@
 // (lib/notifications/channels.ts). Idempotent per delivery: only PENDING rows are sent and a
 // sent row is marked SENT, so a retried job skips what already went out. (An external send
 // that succeeded just before the process died can be repeated once: at-least-once.)
+import { now } from "@/lib/platform/clock";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/registry";
@@ -42,7 +43,7 @@ export async function deliverPending(data: DeliverJobData): Promise<{ sent: numb
       });
       await db.notificationDelivery.updateMany({
         where: { id: d.id, status: "PENDING" },
-        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+        data: { status: "SENT", sentAt: now(), attempts: { increment: 1 }, lastError: null },
       });
       sent += 1;
     } catch (error) {

@@ -1,5 +1,6 @@
 // Creating notifications. Always inside the transaction of the event that causes them: if the
 // event rolls back, so do its notifications (and their queued deliveries).
+import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { enqueue } from "@/lib/jobs/enqueue";
@@ -40,7 +41,7 @@ export async function notify(tx: Tx, n: NotifyInput): Promise<string[]> {
   const userIds = [...new Set(n.userIds.filter(Boolean))];
   if (userIds.length === 0) return [];
   const params = n.params ?? {};
-  const now = new Date();
+  const now = clockNow();
   const touched: string[] = [];
 
   for (const userId of userIds) {

@@ -3,6 +3,7 @@
 // manager reviews (points.review: start review, return for more evidence), a manager decides
 // (points.approve: approve → GRANT entries, or reject with reasons). The preparer may not
 // decide their own application.
+import { now } from "@/lib/platform/clock";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { action } from "@/lib/action";
@@ -137,7 +138,7 @@ export const submitApplicationAction = action(
     if (app.lines.length === 0) throw new DomainError("points.linesRequired");
     const missing = missingEvidence(app);
     if (missing.length) throw new DomainError("points.evidenceMissing", { items: missing.join("、") });
-    const r = await transition(tx, app, input.version, ["DRAFT", "RETURNED"], "SUBMITTED", user.id, input.note, { submittedAt: new Date() });
+    const r = await transition(tx, app, input.version, ["DRAFT", "RETURNED"], "SUBMITTED", user.id, input.note, { submittedAt: now() });
     await audit({ action: "points.application.submit", entityType: "PointApplication", entityId: app.id, orgUnitId: app.enterprise.orgUnitId, data: { before: { status: app.status }, after: { status: r.status } } });
     return r;
   },
@@ -175,7 +176,7 @@ export const rejectApplicationAction = action(
     const app = await getApplicationOrThrow(tx, user, input.id);
     assertCan(user, "points.approve", app);
     assertNotOwn(user, app);
-    const r = await transition(tx, app, input.version, ["SUBMITTED", "UNDER_REVIEW"], "REJECTED", user.id, input.note, { decidedById: user.id, decidedAt: new Date(), decisionNote: input.note });
+    const r = await transition(tx, app, input.version, ["SUBMITTED", "UNDER_REVIEW"], "REJECTED", user.id, input.note, { decidedById: user.id, decidedAt: now(), decisionNote: input.note });
     await audit({ action: "points.application.reject", entityType: "PointApplication", entityId: app.id, orgUnitId: app.enterprise.orgUnitId, data: { before: { status: app.status }, after: { status: r.status }, reason: input.note } });
     return r;
   },

@@ -3,6 +3,7 @@
 // RETURNED (→ edited → SUBMITTED again). Every transition is one conditional UPDATE on
 // (id, version, status) plus a timeline event. Approving writes the GRANT entries, caps
 // applied, in the same transaction.
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { ConflictError, NotFoundError, RuleViolation } from "@/lib/errors";
@@ -138,7 +139,7 @@ function addMonths(date: Date, months: number): Date {
 }
 
 /** Today's calendar date in Asia/Shanghai, as UTC midnight (the @db.Date convention). */
-export function shanghaiToday(now = new Date()): Date {
+export function shanghaiToday(now = clockNow()): Date {
   const s = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
   return new Date(`${s}T00:00:00Z`);
 }
@@ -150,7 +151,7 @@ export type LineAward = { lineId: string; itemName: string; claimed: number; awa
  * account row is locked so caps are computed against a stable history, then each line gets
  * its award (caps per item and per year) and a GRANT entry.
  */
-export async function approveApplication(tx: Tx, app: ApplicationRow, version: number, actorId: string, note: string, now = new Date()) {
+export async function approveApplication(tx: Tx, app: ApplicationRow, version: number, actorId: string, note: string, now = clockNow()) {
   const result = await transition(tx, app, version, ["SUBMITTED", "UNDER_REVIEW"], "APPROVED", actorId, note, { decidedById: actorId, decidedAt: now, decisionNote: note || null });
   const holder = app.subject === "TALENT"
     ? { id: app.talent!.id, orgUnitId: app.talent!.orgUnitId }

@@ -1,6 +1,7 @@
 // Annual evaluation (年度评价): each enterprise's points earned in the year, its tier (四档) and
 // the score it contributes to the county's enterprise evaluation (up to 8 points, mapping in
 // the programme settings — see lib/points/rules.ts evaluationScore).
+import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import ExcelJS from "exceljs";
 import { getTranslations } from "next-intl/server";
@@ -41,7 +42,7 @@ export async function evaluationRows(client: Db | Tx, actor: Actor, programme: T
 }
 
 /** The year's results as .xlsx: a line with the filters and export time, Chinese headers; audited. */
-export async function exportEvaluation(user: SessionUser, programme: TalentProgramme, filter: EvaluationFilter, locale: string, now = new Date()) {
+export async function exportEvaluation(user: SessionUser, programme: TalentProgramme, filter: EvaluationFilter, locale: string, now = clockNow()) {
   const t = await getTranslations({ locale, namespace: "points" });
   const rows = await evaluationRows(db, user, programme, filter);
   const unitName = filter.orgUnitId ? (await db.orgUnit.findFirst({ where: { id: filter.orgUnitId }, select: { name: true } }))?.name ?? "-" : user.orgName;

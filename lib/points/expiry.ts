@@ -2,13 +2,14 @@
 // EXPIRY entry (reversesSeq = the grant, so a grant expires — or is reversed — only once).
 // Points already spent are not clawed back: the expiry takes what is left, at most the
 // grant's points, so a balance never goes negative. One transaction per grant, audited.
+import { now } from "@/lib/platform/clock";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/write";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { postEntry } from "./ledger";
 import { ConflictError } from "@/lib/errors";
 
-export async function expirePoints(asOf: Date = new Date(), limit = 10_000): Promise<{ expired: number; points: number }> {
+export async function expirePoints(asOf: Date = now(), limit = 10_000): Promise<{ expired: number; points: number }> {
   const due = await db.pointLedgerEntry.findMany({
     where: { kind: "GRANT", expiresOn: { lte: asOf }, reversedBy: null },
     orderBy: { seq: "asc" },

@@ -1,5 +1,6 @@
 // Background job: expire points whose validity has ended (idempotent — each grant expires
 // once). Registered when lib/jobs/handlers.ts imports this file; also `npm run points:expire`.
+import { now } from "@/lib/platform/clock";
 import "server-only";
 import { defineJob } from "@/lib/jobs/registry";
 import { expirePoints } from "./expiry";
@@ -8,7 +9,7 @@ import { expirePoints } from "./expiry";
 defineJob<{ asOf?: string }>(
   "points.expire",
   async (data) => {
-    await expirePoints(data?.asOf ? new Date(data.asOf) : new Date());
+    await expirePoints(data?.asOf ? new Date(data.asOf) : now());
   },
   { cron: "30 1 * * *" },
 );

@@ -5,6 +5,7 @@
 // The RETURNING value is the entry's balanceAfter. No row back = the balance would go
 // negative: "insufficient points", nothing written. Corrections are REVERSAL entries
 // (reversesSeq is unique, so an entry can be reversed — or expire — only once).
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Db, Tx } from "@/lib/db/client";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -18,7 +19,7 @@ export class InsufficientPointsError extends DomainError {
 }
 
 /** The evaluation year of a moment, in Asia/Shanghai. */
-export function shanghaiYear(at: Date = new Date()): number {
+export function shanghaiYear(at: Date = clockNow()): number {
   return Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric" }).format(at));
 }
 

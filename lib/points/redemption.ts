@@ -5,6 +5,7 @@
 // negative, however many requests arrive at once. Rejecting or cancelling returns both (a
 // REVERSAL entry and used − 1). Rows are always locked in the order quota → counter →
 // account, so a request and a cancellation cannot deadlock.
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { ConflictError, DomainError, NotFoundError, RuleViolation } from "@/lib/errors";
@@ -73,7 +74,7 @@ async function takePlace(tx: Tx, quotaIds: string[]): Promise<string | null> {
   return null;
 }
 
-export async function requestRedemption(tx: Tx, user: Actor & { id: string }, programme: TalentProgramme, input: RequestInput, now = new Date()) {
+export async function requestRedemption(tx: Tx, user: Actor & { id: string }, programme: TalentProgramme, input: RequestInput, now = clockNow()) {
   const resource = await tx.pointResource.findFirst({ where: { id: input.resourceId, programmeId: programme.id, active: true } });
   if (!resource) throw new RuleViolation("points.resourceUnknown", "resourceId");
   const eligibility = parseEligibility(resource.eligibility);
@@ -158,17 +159,17 @@ async function move(tx: Tx, r: RedemptionRow, version: number, from: RedemptionS
 
 export async function decideRedemption(tx: Tx, r: RedemptionRow, version: number, decision: "APPROVE" | "REJECT", note: string, actorId: string) {
   const to = decision === "APPROVE" ? "APPROVED" : "REJECTED";
-  const result = await move(tx, r, version, ["REQUESTED"], to, { decidedById: actorId, decidedAt: new Date(), decisionNote: note || r.decisionNote });
+  const result = await move(tx, r, version, ["REQUESTED"], to, { decidedById: actorId, decidedAt: clockNow(), decisionNote: note || r.decisionNote });
   if (decision === "REJECT") await giveBack(tx, r, `${r.number} 驳回：${note}`, actorId);
   return result;
 }
 
 export async function fulfilRedemption(tx: Tx, r: RedemptionRow, version: number) {
-  return move(tx, r, version, ["APPROVED"], "FULFILLED", { fulfilledAt: new Date() });
+  return move(tx, r, version, ["APPROVED"], "FULFILLED", { fulfilledAt: clockNow() });
 }
 
 export async function cancelRedemption(tx: Tx, r: RedemptionRow, version: number, note: string, actorId: string) {
-  const result = await move(tx, r, version, ["REQUESTED", "APPROVED"], "CANCELLED", { cancelledAt: new Date(), decisionNote: note || r.decisionNote });
+  const result = await move(tx, r, version, ["REQUESTED", "APPROVED"], "CANCELLED", { cancelledAt: clockNow(), decisionNote: note || r.decisionNote });
   await giveBack(tx, r, `${r.number} 取消${note ? `：${note}` : ""}`, actorId);
   return result;
 }

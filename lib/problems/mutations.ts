@@ -1,6 +1,7 @@
 // Problem writes. Every status change is one conditional update on (id, status, version):
 // when two people act at once, exactly one update matches and the other gets a clear
 // message; the winner writes the timeline event (ProblemEvent) in the same transaction.
+import { now as clockNow } from "@/lib/platform/clock";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { ConflictError, ForbiddenError, RuleViolation } from "@/lib/errors";
@@ -64,7 +65,7 @@ export async function transitionProblem(tx: Tx, actor: Actor, problem: Loaded, i
   const authority = authorityFor(actor, problem, transition);
   if (!authority) throw new ForbiddenError(transition.permission);
 
-  const now = new Date();
+  const now = clockNow();
   let note = input.note;
   const data: Prisma.ProblemUncheckedUpdateManyInput = { status: input.to, version: { increment: 1 } };
   let escalatedTo: { id: string; name: string } | null = null;

@@ -1,6 +1,7 @@
 // Export of a filtered register list to .xlsx, streamed (exceljs WorkbookWriter) so 200,000
 // rows never sit in memory. The first line states the filters and the export time
 // (Asia/Shanghai); phones are masked unless the user may unmask; the export is audited.
+import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
@@ -38,7 +39,7 @@ async function describeFilter(user: SessionUser, kind: RegisterKind, filter: Fil
 export type ExportResult = { stream: ReadableStream<Uint8Array>; fileName: string; done: Promise<number> };
 
 /** Starts the export; the returned stream yields the workbook, `done` resolves with the row count once written and audited. */
-export async function exportRegister(user: SessionUser, kind: RegisterKind, filter: Filter, locale: string, now = new Date()): Promise<ExportResult> {
+export async function exportRegister(user: SessionUser, kind: RegisterKind, filter: Filter, locale: string, now = clockNow()): Promise<ExportResult> {
   const unmasked = can(user, "personalData.unmask");
   const { t, text } = await describeFilter(user, kind, filter, locale);
   const meta = await getRequestMeta();

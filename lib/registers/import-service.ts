@@ -1,5 +1,6 @@
 // The import's server side, shared by the upload route handler and the batch actions.
 // Uploads live in storage (lib/storage) under the uploader's id; nothing stays in memory.
+import { now } from "@/lib/platform/clock";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -57,7 +58,7 @@ export async function receiveImportUpload(user: SessionUser, kind: RegisterKind,
   }
   const preview = await previewRows(db, user, kind, rows);
   const importId = randomUUID();
-  const meta: ImportMeta = { kind, fileName: fileName.slice(0, 200), totalRows: rows.length, uploadedAt: new Date().toISOString() };
+  const meta: ImportMeta = { kind, fileName: fileName.slice(0, 200), totalRows: rows.length, uploadedAt: now().toISOString() };
   const store = storage();
   await store.put(fileKey(user.id, importId), bytes);
   await store.put(metaKey(user.id, importId), Buffer.from(JSON.stringify(meta)));

@@ -1,6 +1,7 @@
 // Writes of 三争一实 showcases. Every write to an open session first takes a share lock on the
 // session row while it is still OPEN; closing takes the row with a conditional UPDATE, so it
 // waits for writes in flight and every later write finds the session closed (locked).
+import { now as clockNow } from "@/lib/platform/clock";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
@@ -129,7 +130,7 @@ export async function saveScoreSheet(tx: Tx, actor: Actor, session: SessionDetai
 export async function closeSession(tx: Tx, session: SessionDetail, version: number) {
   const { count } = await tx.showcaseSession.updateMany({
     where: { id: session.id, version, status: "OPEN" },
-    data: { status: "CLOSED", closedAt: new Date(), version: { increment: 1 } },
+    data: { status: "CLOSED", closedAt: clockNow(), version: { increment: 1 } },
   });
   if (count === 0) {
     const now = await tx.showcaseSession.findUnique({ where: { id: session.id }, select: { status: true } });

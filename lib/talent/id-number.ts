@@ -1,6 +1,7 @@
 // Resident ID numbers (居民身份证号码), GB 11643-1999: 6-digit region code, 8-digit birth
 // date, 3-digit sequence (odd = male), and a check character by ISO 7064 MOD 11-2.
 // Pure functions (no server-only): shared by forms, actions, the seed and tests.
+import { now } from "@/lib/platform/clock";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK = "10X98765432";
@@ -21,7 +22,7 @@ export function idCheckChar(first17: string): string {
 export type IdNumberProblem = "format" | "birthDate" | "checkDigit";
 
 /** Why an ID number is invalid, or null when it is valid. `today` bounds the birth date. */
-export function idNumberProblem(value: string, today = new Date()): IdNumberProblem | null {
+export function idNumberProblem(value: string, today = now()): IdNumberProblem | null {
   const id = normalizeIdNumber(value);
   if (!/^[1-9]\d{16}[\dX]$/.test(id)) return "format";
   const y = Number(id.slice(6, 10));
@@ -35,7 +36,7 @@ export function idNumberProblem(value: string, today = new Date()): IdNumberProb
   return null;
 }
 
-export function isValidIdNumber(value: string, today = new Date()): boolean {
+export function isValidIdNumber(value: string, today = now()): boolean {
   return idNumberProblem(value, today) === null;
 }
 

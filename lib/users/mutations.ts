@@ -1,5 +1,6 @@
 // User account changes. Any change to who a user is for authorization (role, org unit,
 // active) or how they prove it (password) bumps sessionVersion, which ends their sessions.
+import { now } from "@/lib/platform/clock";
 import type { Tx } from "@/lib/db/client";
 import { ConflictError, RuleViolation } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -98,7 +99,7 @@ export async function changeOwnPassword(tx: Tx, userId: string, currentPassword:
     data: {
       passwordHash: await hashPassword(newPassword),
       mustChangePassword: false,
-      passwordChangedAt: new Date(),
+      passwordChangedAt: now(),
       sessionVersion: { increment: 1 },
       version: { increment: 1 },
     },

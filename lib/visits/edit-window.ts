@@ -1,4 +1,5 @@
 // How long the author of a visit may still edit it (VISIT_EDIT_WINDOW_HOURS, default 72).
+import { now as clockNow } from "@/lib/platform/clock";
 
 export const DEFAULT_EDIT_WINDOW_HOURS = 72;
 
@@ -13,6 +14,6 @@ export function editableUntil(createdAt: Date, hours = editWindowHours()): Date 
 }
 
 /** The author, within the window. (The role's permission and the scope are checked separately.) */
-export function isEditableBy(visit: { officerId: string; createdAt: Date }, actorId: string, now = new Date()): boolean {
+export function isEditableBy(visit: { officerId: string; createdAt: Date }, actorId: string, now = clockNow()): boolean {
   return visit.officerId === actorId && now < editableUntil(visit.createdAt);
 }

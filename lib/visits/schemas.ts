@@ -1,3 +1,4 @@
+import { nowMs } from "@/lib/platform/clock";
 import { z } from "zod";
 import { newProblemSchema } from "@/lib/problems/schemas";
 import { DATETIME_LOCAL_PATTERN, FUTURE_TOLERANCE_MS, parseShanghaiLocal } from "./time";
@@ -19,7 +20,7 @@ const visitedAt = z
   .string()
   .regex(DATETIME_LOCAL_PATTERN, "@dateFormat")
   .refine((v) => parseShanghaiLocal(v) !== null, "@dateFormat")
-  .refine((v) => (parseShanghaiLocal(v)?.getTime() ?? 0) <= Date.now() + FUTURE_TOLERANCE_MS, "@visitInFuture");
+  .refine((v) => (parseShanghaiLocal(v)?.getTime() ?? 0) <= nowMs() + FUTURE_TOLERANCE_MS, "@visitInFuture");
 
 const latitude = z.preprocess(blankToUndefined, z.coerce.number().min(-90, "@coordinateRange").max(90, "@coordinateRange").optional());
 const longitude = z.preprocess(blankToUndefined, z.coerce.number().min(-180, "@coordinateRange").max(180, "@coordinateRange").optional());

@@ -1,5 +1,6 @@
 // Visit times are entered as a wall-clock time in Asia/Shanghai (UTC+8 all year, no
 // daylight saving) from <input type="datetime-local">, and stored as UTC instants.
+import { now as clockNow } from "@/lib/platform/clock";
 import { TIME_ZONE } from "@/lib/i18n/locales";
 
 export const DATETIME_LOCAL_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
@@ -24,7 +25,7 @@ export function toShanghaiLocal(date: Date): string {
 }
 
 /** Today's calendar date in Shanghai, "YYYY-MM-DD". */
-export function todayInShanghai(now: Date = new Date()): string {
+export function todayInShanghai(now: Date = clockNow()): string {
   return toShanghaiLocal(now).slice(0, 10);
 }
 

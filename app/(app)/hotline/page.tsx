@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
@@ -33,7 +34,7 @@ export default async function HotlinePage({ searchParams }: { searchParams: Prom
   const tc = await getTranslations("common");
   const locale = await getLocale();
   const filter = parseRequestFilter(await searchParams);
-  const now = new Date();
+  const now = clockNow();
   const manager = can(user, "request.decideExtension");
   const [page, categories, extensions] = await Promise.all([
     listRequests(db, user, filter, now),

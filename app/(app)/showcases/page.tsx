@@ -1,3 +1,4 @@
+import { now } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
@@ -17,7 +18,7 @@ export default async function ShowcasesPage() {
   const user = await requirePermission("showcase.view");
   const t = await getTranslations("showcase");
   const [programmes, sessions] = await Promise.all([listShowcaseProgrammes(db, user), listSessions(db, user)]);
-  const year = new Date().getUTCFullYear();
+  const year = now().getUTCFullYear();
   return (
     <div className="space-y-4">
       <PageHeader

@@ -1,3 +1,4 @@
+import { now } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
@@ -23,7 +24,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const t = await getTranslations("calendar");
   const tCommon = await getTranslations("common");
   const sp = await searchParams;
-  const today = shanghaiDay(new Date());
+  const today = shanghaiDay(now());
   const yearParam = Number(first(sp.year));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : Number(today.slice(0, 4));
   const rows = await listCalendarYear(db, year);

@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/lib/platform/clock";
 import Link from "next/link";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -45,7 +46,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
 
   const filter: UserListFilter = { q: q || undefined, role, orgUnitId: orgUnitId || undefined, active };
   const [{ users, nextCursor }, options] = await Promise.all([listUsers(db, actor, filter, after), orgUnitOptions(db, actor)]);
-  const now = new Date();
+  const now = clockNow();
 
   const filterParams = new URLSearchParams();
   if (q) filterParams.set("q", q);

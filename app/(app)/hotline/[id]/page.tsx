@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/lib/platform/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -36,7 +37,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   }
   const t = await getTranslations("hotline");
   const locale = await getLocale();
-  const now = new Date();
+  const now = clockNow();
   const settings = parseHotlineSettings(r.programme.settings);
   const moves = [...new Set(allowedMoves(user, r).map((m) => m.kind))];
   const assigning = moves.includes("assign") || moves.includes("reassign");

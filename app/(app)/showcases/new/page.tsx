@@ -1,3 +1,4 @@
+import { now } from "@/lib/platform/clock";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
@@ -20,7 +21,7 @@ export default async function NewSessionPage({ searchParams }: { searchParams: P
   const programme = await orNotFound(getShowcaseProgrammeOrThrow(db, user, programmeId ?? ""));
   if (!can(user, "showcase.manage", programme)) redirect("/forbidden");
   const t = await getTranslations("showcase");
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(now());
   const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
   return (
     <div className="space-y-4">

@@ -1,3 +1,4 @@
+import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -42,7 +43,7 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
             kind: "HOUSEHOLD",
             placeType: "HOUSEHOLD",
             placeId: "",
-            visitedAt: toShanghaiLocal(new Date()),
+            visitedAt: toShanghaiLocal(now()),
             checklist: (campaign?.checkItems ?? []).map((i) => ({ itemId: i.id, checked: false, note: "" })),
             problems: [],
             services: [],

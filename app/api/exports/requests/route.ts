@@ -2,6 +2,7 @@
 // shows for these filters (all pages, read page by page on the list's keyset cursor, so rows
 // stream) as .xlsx. Permission "report.export" and "request.view"; the caller's phone is masked
 // unless the user may see personal data; audited with the filters and row count.
+import { now as clockNow } from "@/lib/platform/clock";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
@@ -58,7 +59,7 @@ export async function GET(request: Request) {
       t("number"), t("receivedAt"), t("exportStatus"), t("exportChannel"), t("urgencyLabel"), t("category"), t("enterprise"), t("titleField"),
       t("callerName"), t("callerPhone"), t("leadDepartment"), t("assignee"), t("exportUnit"),
     ],
-    rows: requestRows(user, filter, new Date(), locale, (k) => t(k)),
+    rows: requestRows(user, filter, clockNow(), locale, (k) => t(k)),
     audit: {
       action: "request.export", entityType: "ServiceRequest", entityId: null,
       data: { tab, status: filter.status ?? null, category: filter.category ?? null, from: filter.fromDay ?? null, to: filter.toDay ?? null, unmasked: can(user, "personalData.unmask") },

@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/lib/platform/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -36,7 +37,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const t = await getTranslations("users");
   const tRoles = await getTranslations("roles");
   const locale = await getLocale();
-  const now = new Date();
+  const now = clockNow();
 
   const options: OrgOption[] = await orgUnitOptions(db, actor);
   // The pickers list active units only; keep the user's current unit selectable even if it

@@ -1,3 +1,4 @@
+import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -67,7 +68,7 @@ export default async function CampaignDuePage({ params, searchParams }: { params
       <p className="text-sm text-slate-600">{user.role === "OFFICER" ? t("due.introOwn") : t("due.introSubtree", { name: user.orgName })}</p>
 
       {items.length === 0 ? (
-        <EmptyState>{shanghaiDate(new Date()) < campaign.startDay ? t("due.notStarted", { start: campaign.startDay }) : t("due.noRules")}</EmptyState>
+        <EmptyState>{shanghaiDate(now()) < campaign.startDay ? t("due.notStarted", { start: campaign.startDay }) : t("due.noRules")}</EmptyState>
       ) : (
         <>
           <Alert tone={attention.length ? "warning" : "success"}>

@@ -1,3 +1,4 @@
+import { now } from "@/lib/platform/clock";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
@@ -26,7 +27,7 @@ export default async function CampaignEventsPage({ params }: { params: Promise<{
   ]);
   const t = await getTranslations("campaigns");
   const nf = new Intl.NumberFormat(await getLocale());
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(now());
   const defaultDate = today < campaign.startDay ? campaign.startDay : today > campaign.endDay ? campaign.endDay : today;
 
   return (

@@ -1,3 +1,4 @@
+import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
@@ -24,7 +25,7 @@ export default async function PoolsPage({ params }: { params: Promise<{ programm
   const { programmeId } = await params;
   const programme = await orNotFound(getMentorshipProgrammeOrThrow(db, user, programmeId));
   const t = await getTranslations("mentorship");
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(now());
   const active = programme.status === "ACTIVE";
   const pools = await Promise.all((["MENTOR", "TRAINEE"] as const).map(async (pool) => ({
     pool,

@@ -1,3 +1,4 @@
+import { now } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
@@ -23,7 +24,7 @@ export default async function ProgressPage({ params, searchParams }: { params: P
   const programme = await orNotFound(getMentorshipProgrammeOrThrow(db, user, programmeId));
   const unit = await orNotFound(resolveProgressUnit(db, user, unitParam));
   const t = await getTranslations("mentorship");
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(now());
   const [rows, expectations, children] = await Promise.all([
     progressByUnit(db, programme.id, unit.id, today),
     pairingExpectations(db, user, programme.id, programme.parsedSettings),

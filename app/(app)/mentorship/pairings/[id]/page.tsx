@@ -1,3 +1,4 @@
+import { now } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
@@ -31,7 +32,7 @@ export default async function PairingPage({ params }: { params: Promise<{ id: st
   const canEdit = active && role !== "VIEWER";
   const isManager = can(user, "mentorship.manage", pairing);
   const canLog = active && (role === "MENTOR" || role === "TRAINEE");
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(now());
   const plan = pairing.plan;
   const settings = readSettings(pairing.programme.settings);
   const statusOptions = EDITABLE_MILESTONE_STATUSES.map((s) => ({ value: s, label: t(`milestoneStatus.${s}`) }));

@@ -1,3 +1,4 @@
+import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -25,7 +26,7 @@ export default async function NewPairingPage({ params }: { params: Promise<{ pro
     listPoolMembers(db, user, programme.id, "MENTOR"),
     listTemplates(db, programme.id),
   ]);
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(now());
   const start = formatCalendarDate(programme.startDate);
   const end = formatCalendarDate(programme.endDate);
   return (
