@@ -1,9 +1,20 @@
-// Fixed-window rate limits for the public pages, counted in the database (rate_limit_bucket)
-// so they hold across app instances and restarts. One statement per hit: the increment and
-// the read are the same INSERT … ON CONFLICT DO UPDATE … RETURNING, so concurrent requests
-// never both see "one left".
+// Rate limits for the public pages, kept in the database (rate_limit) so they hold across app
+// instances and restarts. Each limit is a token bucket ("max an hour" = a bucket of `max`
+// tokens refilled at max/window), stored as one instant per key: GCRA's theoretical arrival
+// time `tat`, the moment the bucket would be full again. A hit is allowed when, after taking
+// one token, the bucket is not overdrawn: tat' = max(tat, now) + interval ≤ now + window.
+// There is no window edge to reset at, so a burst across the top of the hour still meets the
+// limit, and tokens come back one per interval (12 minutes for 5 an hour). Why this and not a
+// sliding log: docs/decisions/0009-rate-limits.md.
+//
+// One statement per hit: the read, the decision and the write are the same
+// INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING. PostgreSQL locks the conflicting row
+// even when the WHERE refuses the update, so concurrent requests queue on the row and never
+// both take the last token; a refused hit updates nothing and returns no row.
 import type { Db, Tx } from "@/lib/db/client";
+import { now as clockNow } from "@/lib/platform/clock";
 
+/** At most `max` hits in any `windowSeconds`, given back gradually (one every window/max). */
 export type Limit = { name: string; windowSeconds: number; max: number };
 
 /** 5 submissions an hour from one address, 3 a day for one phone number. */
@@ -13,29 +24,35 @@ export const PUBLIC_INTAKE_PER_PHONE: Limit = { name: "hotline.intake.phone", wi
 export const PUBLIC_LOOKUP_FAILURES_PER_IP: Limit = { name: "hotline.lookup.ip", windowSeconds: 3600, max: 20 };
 export const PUBLIC_FEEDBACK_PER_IP: Limit = { name: "hotline.feedback.ip", windowSeconds: 3600, max: 10 };
 
-function windowStart(limit: Limit, now: Date): Date {
-  const ms = limit.windowSeconds * 1000;
-  return new Date(Math.floor(now.getTime() / ms) * ms);
+/** Milliseconds for one token to come back. */
+function intervalMs(limit: Limit): number {
+  return (limit.windowSeconds * 1000) / limit.max;
 }
 
-/** Counts one hit; true while the count stays within the limit. */
-export async function hit(client: Db | Tx, limit: Limit, subject: string, now = new Date()): Promise<boolean> {
+/** The latest stored `tat` that still leaves a token at `now`. */
+function latestAllowedTat(limit: Limit, now: Date): Date {
+  return new Date(now.getTime() + limit.windowSeconds * 1000 - intervalMs(limit));
+}
+
+/** Takes one token; true when there was one (the hit is allowed), false when refused. */
+export async function hit(client: Db | Tx, limit: Limit, subject: string, now: Date = clockNow()): Promise<boolean> {
   const key = `${limit.name}:${subject}`;
-  const start = windowStart(limit, now);
-  const rows = await client.$queryRaw<{ count: number }[]>`
-    INSERT INTO rate_limit_bucket (key, "windowStart", count) VALUES (${key}, ${start}, 1)
-    ON CONFLICT (key, "windowStart") DO UPDATE SET count = rate_limit_bucket.count + 1
-    RETURNING count`;
-  return Number(rows[0]!.count) <= limit.max;
+  const seconds = intervalMs(limit) / 1000;
+  // A new key starts with a full bucket: after this hit it is full again one interval from now.
+  const firstTat = new Date(now.getTime() + intervalMs(limit));
+  const rows = await client.$queryRaw<{ tat: Date }[]>`
+    INSERT INTO rate_limit (key, tat) VALUES (${key}, ${firstTat}::timestamptz)
+    ON CONFLICT (key) DO UPDATE
+      SET tat = GREATEST(rate_limit.tat, ${now}::timestamptz) + make_interval(secs => ${seconds}::float8)
+      WHERE rate_limit.tat <= ${latestAllowedTat(limit, now)}::timestamptz
+    RETURNING tat`;
+  return rows.length === 1;
 }
 
-/** True when the subject has already used up the window (does not count a hit). */
-export async function exhausted(client: Db | Tx, limit: Limit, subject: string, now = new Date()): Promise<boolean> {
-  const row = await client.rateLimitBucket.findUnique({
-    where: { key_windowStart: { key: `${limit.name}:${subject}`, windowStart: windowStart(limit, now) } },
-    select: { count: true },
-  });
-  return (row?.count ?? 0) >= limit.max;
+/** True when the next hit would be refused (does not take a token). */
+export async function exhausted(client: Db | Tx, limit: Limit, subject: string, now: Date = clockNow()): Promise<boolean> {
+  const row = await client.rateLimit.findUnique({ where: { key: `${limit.name}:${subject}` }, select: { tat: true } });
+  return row !== null && row.tat.getTime() > latestAllowedTat(limit, now).getTime();
 }
 
 /** The client's address as the reverse proxy reports it (first X-Forwarded-For hop). */
