@@ -1,18 +1,21 @@
 // `npm test`: the whole suite, in the order a failure is cheapest to find —
 // typecheck, lint, unit + integration (Vitest, real PostgreSQL), production build,
-// end-to-end (Playwright, Chromium). Every step runs even if an earlier one failed (except
+// end-to-end (Playwright, Chromium), then unit + integration again at two other dates under
+// libfaketime (scripts/shifted-clock.ts). Every step runs even if an earlier one failed (except
 // e2e, which needs the build), and the run ends with one summary line:
 //   "Tests: N passed, M failed"
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "./db/embedded";
+import { findFaketime, installFaketime, shiftedRuns, underFaketime } from "./shifted-clock";
 
 const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", ".bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const failures: string[] = [];
 let passed = 0;
 let failed = 0;
+let dateShiftMissing: string | undefined;
 
 function step(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
   const started = Date.now();
@@ -37,15 +40,20 @@ fs.rmSync(path.join(PROJECT_ROOT, "test-results"), { recursive: true, force: tru
 if (step("typecheck", bin("next"), ["typegen"])) step("typecheck", bin("tsc"), ["--noEmit"]);
 step("lint", bin("eslint"), ["--max-warnings=0", "."]);
 
+type VitestReport = { numPassedTests?: number; numFailedTests?: number; numFailedTestSuites?: number };
+/** Adds a Vitest JSON report to the totals. Trust the report as well as the exit code: a
+ *  failed test must fail the run even if some exit hook in the runner's process lost the code. */
+function countVitest(name: string, report: string) {
+  const vitest = readJson(report) as VitestReport | undefined;
+  if (vitest) {
+    passed += vitest.numPassedTests ?? 0;
+    failed += vitest.numFailedTests ?? 0;
+    if ((vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0) > 0 && !failures.includes(name)) failures.push(name);
+  } else failed += 1;
+}
+
 step("unit + integration", bin("vitest"), ["run"]);
-// Trust the report as well as the exit code: a failed test must fail the run even if some
-// exit hook in the runner's process lost the code.
-const vitest = readJson("test-results/vitest.json") as { numPassedTests?: number; numFailedTests?: number; numFailedTestSuites?: number } | undefined;
-if (vitest) {
-  passed += vitest.numPassedTests ?? 0;
-  failed += vitest.numFailedTests ?? 0;
-  if ((vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0) > 0 && !failures.includes("unit + integration")) failures.push("unit + integration");
-} else failed += 1;
+countVitest("unit + integration", "test-results/vitest.json");
 
 if (step("build", bin("next"), ["build"], { NODE_ENV: "production", ...(failures.includes("typecheck") ? {} : { SKIP_BUILD_TYPECHECK: "1" }) })) {
   step("end-to-end", bin("playwright"), ["test"]);
@@ -57,9 +65,32 @@ if (step("build", bin("next"), ["build"], { NODE_ENV: "production", ...(failures
   } else failed += 1;
 }
 
+// The same suite at other dates (scripts/shifted-clock.ts): far from today, and across the
+// new year. Without libfaketime this cannot be done; say so in one line, and fail in CI.
+const faketime = findFaketime() ?? installFaketime();
+const skipShifted = process.env.SKIP_SHIFTED_CLOCK === "1";
+if (skipShifted) {
+  console.log("\n━━ date-shifted runs: skipped (SKIP_SHIFTED_CLOCK=1)");
+} else if (!faketime) {
+  const line = "date-shifted runs NOT done: libfaketime is missing — install it (Debian/Ubuntu: apt-get install faketime; macOS: brew install libfaketime) and run npm test again";
+  console.log(`\n━━ ${line}`);
+  dateShiftMissing = line;
+  if (process.env.CI) failures.push("date-shifted runs (faketime missing)");
+} else {
+  for (const run of shiftedRuns()) {
+    const name = `unit + integration at ${run.label}`;
+    const report = `test-results/vitest-${run.name}.json`;
+    const cmd = underFaketime(faketime, run.at, bin("vitest"), ["run", ...run.files]);
+    // Its own embedded cluster, so a shifted run never shares files with the normal one.
+    step(name, cmd.command, cmd.args, { ...cmd.env, VITEST_JSON_REPORT: report, TEST_PG_DIR: ".data/pg-test-shifted", TEST_PG_PORT: "54338" });
+    countVitest(name, report);
+  }
+}
+
 if (failures.length) console.log(`\nFailed steps: ${[...new Set(failures)].join(", ")}`);
 // Steps without test counts (typecheck, lint, build) count as one failed test when they fail,
 // so the summary line can never read "0 failed" for a broken run.
-const stepFailures = [...new Set(failures)].filter((f) => f === "typecheck" || f === "lint" || f === "build").length;
+const stepFailures = [...new Set(failures)].filter((f) => f === "typecheck" || f === "lint" || f === "build" || f.startsWith("date-shifted")).length;
+if (dateShiftMissing) console.log(`\n${dateShiftMissing}`);
 console.log(`\nTests: ${passed} passed, ${failed + stepFailures} failed`);
 process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,136 @@
+// The suite at other dates: libfaketime (Debian's `faketime`) moves the clock of a whole
+// process tree — Node, Vitest's workers and the embedded PostgreSQL they start — so the app,
+// the seed and the database all live at the chosen instant and the clock runs on from there.
+// Used by `npm test` (after the normal run) and by `npm run test:dates`.
+//
+// The instants are derived from today, never written down, so the suite keeps proving the
+// same thing every year:
+//   - "far":      10:00 Shanghai on 15 February of next year (a working day after 春节 in most
+//                 years; months past every seeded period of this year);
+//   - "new-year": 23:59:50 Shanghai on 31 December of this year: the template is seeded on
+//                 the last day of the year and the tests then run on 1 January.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+export type ShiftedRun = { name: string; label: string; at: Date; files: string[] };
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "YYYY-MM-DD HH:MM:SS" in UTC, the form faketime's "@" takes with TZ=UTC. */
+export function faketimeStamp(at: Date): string {
+  return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}`;
+}
+
+/** The Shanghai calendar year of an instant (UTC+8 all year). */
+function shanghaiYear(at: Date): number {
+  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+}
+
+/**
+ * The test files that touch dates, clocks, periods, quotas, calendars or schedules. The
+ * new-year run is limited to them: the others (sign-in, imports, search, exports of the
+ * register …) read no date rule, and running them a third time would add minutes, not proof.
+ * Unit tests are all included (they are quick and hold the rules themselves).
+ */
+export const DATE_SENSITIVE_FILES = [
+  "tests/unit",
+  "tests/integration/calendar.test.ts",
+  "tests/integration/campaigns.test.ts",
+  "tests/integration/dashboards.test.ts",
+  "tests/integration/dashboards-rollups.test.ts",
+  "tests/integration/hotline.test.ts",
+  "tests/integration/hotline-public.test.ts",
+  "tests/integration/investment.test.ts",
+  "tests/integration/jobs.test.ts",
+  "tests/integration/key-projects.test.ts",
+  "tests/integration/mentorship.test.ts",
+  "tests/integration/mentorship-visits.test.ts",
+  "tests/integration/points.test.ts",
+  "tests/integration/points-reports.test.ts",
+  "tests/integration/programmes.test.ts",
+  "tests/integration/seed.test.ts",
+  "tests/integration/showcase.test.ts",
+  "tests/integration/talent.test.ts",
+  "tests/integration/visits.test.ts",
+];
+
+export function shiftedRuns(today = new Date()): ShiftedRun[] {
+  const y = shanghaiYear(today);
+  return [
+    { name: "far", label: `15 Feb ${y + 1} 10:00 Shanghai`, at: new Date(Date.UTC(y + 1, 1, 15, 2, 0, 0)), files: [] },
+    { name: "new-year", label: `31 Dec ${y} 23:59:50 Shanghai → 1 Jan ${y + 1}`, at: new Date(Date.UTC(y, 11, 31, 15, 59, 50)), files: DATE_SENSITIVE_FILES },
+  ];
+}
+
+/** Path of the faketime wrapper, or null. */
+export function findFaketime(): string | null {
+  for (const p of ["/usr/bin/faketime", "/usr/local/bin/faketime", "/opt/homebrew/bin/faketime"]) if (fs.existsSync(p)) return p;
+  const r = spawnSync("sh", ["-c", "command -v faketime"], { encoding: "utf8" });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
+
+/** Installs Debian's faketime when we may (root or passwordless sudo, apt-get present). */
+export function installFaketime(): string | null {
+  if (!fs.existsSync("/usr/bin/apt-get")) return null;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const sudo = isRoot ? [] : spawnSync("sudo", ["-n", "true"]).status === 0 ? ["sudo", "-n"] : null;
+  if (!sudo) return null;
+  const run = (args: string[]) => spawnSync(sudo[0] ?? args[0]!, sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), {
+    stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  }).status === 0;
+  console.log("faketime is missing: installing Debian's faketime (apt-get install faketime) …");
+  if (!run(["apt-get", "install", "-y", "-qq", "faketime"])) {
+    run(["apt-get", "update", "-qq"]);
+    run(["apt-get", "install", "-y", "-qq", "faketime"]);
+  }
+  return findFaketime();
+}
+
+/** Command and environment for running `command args` with the clock starting at `at`. */
+export function underFaketime(faketime: string, at: Date, command: string, args: string[]) {
+  return {
+    command: faketime,
+    args: ["-f", `@${faketimeStamp(at)}`, command, ...args],
+    // TZ=UTC makes faketime read the stamp as UTC. The monotonic clock is left alone so that
+    // Node's timers and PostgreSQL's timeouts keep their real durations.
+    env: { TZ: "UTC", FAKETIME_DONT_FAKE_MONOTONIC: "1" },
+  };
+}
+
+// `npm run test:dates [-- --at "YYYY-MM-DD HH:MM" [files…]]`: only the date-shifted runs, or
+// the suite (or the named files) at one Shanghai wall-clock instant of your choosing.
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) {
+  const argv = process.argv.slice(2);
+  const atIndex = argv.indexOf("--at");
+  let runs = shiftedRuns();
+  if (atIndex >= 0) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(argv[atIndex + 1] ?? "");
+    const [, y, mo, d, h, mi, s] = (m ?? []).map(Number) as number[];
+    const at = new Date(Date.UTC(y!, mo! - 1, d!, h! - 8, mi!, s || 0));
+    // Refuse what does not exist (30 Feb, 25:00) instead of letting Date roll it over.
+    const wall = new Date(at.getTime() + 8 * 3600_000);
+    if (!m || wall.getUTCDate() !== d || wall.getUTCMonth() !== mo! - 1 || wall.getUTCHours() !== h) {
+      console.error('--at takes a Shanghai wall-clock time that exists, e.g. --at "2032-02-29 10:00"');
+      process.exit(2);
+    }
+    const files = argv.filter((_, i) => i !== atIndex && i !== atIndex + 1);
+    runs = [{ name: "at", label: `${argv[atIndex + 1]} Shanghai`, at, files }];
+  }
+  const faketime = findFaketime() ?? installFaketime();
+  if (!faketime) {
+    console.error("libfaketime is missing — install it (Debian/Ubuntu: apt-get install faketime; macOS: brew install libfaketime)");
+    process.exit(2);
+  }
+  let status = 0;
+  for (const run of runs) {
+    console.log(`\n━━ unit + integration at ${run.label}`);
+    const cmd = underFaketime(faketime, run.at, "node_modules/.bin/vitest", ["run", ...run.files]);
+    const r = spawnSync(cmd.command, cmd.args, {
+      stdio: "inherit",
+      env: { ...process.env, ...cmd.env, VITEST_JSON_REPORT: `test-results/vitest-${run.name}.json`, TEST_PG_DIR: ".data/pg-test-shifted", TEST_PG_PORT: "54338" },
+    });
+    if (r.status !== 0) status = 1;
+  }
+  process.exit(status);
+}
