@@ -163,13 +163,12 @@ describe("household import", () => {
       rows.push([`BULK-${String(i).padStart(5, "0")}`, `批量${i}`, `浦阳镇第${i}号`, villages[i % 5]!, `139${String(10_000_000 + i).padStart(8, "0")}`, (i % 6) + 1, i % 7 === 0 ? "困难家庭" : ""]);
     }
     rows[5001] = ["BULK-BAD", "", "", "谢家村", "", "1", ""]; // one invalid row in the middle
-    const started = Date.now();
+    // How long it takes is measured by `npm run bench -- --only=import`, not asserted here: a
+    // wall-clock bound fails on a busy machine and says nothing about whether the rows landed.
     const { upload, totals } = await runImport("py.manager", "households", csv(rows));
-    const seconds = (Date.now() - started) / 1000;
     expect(upload.preview).toMatchObject({ totalRows: 10_000, newRows: 9_999, invalidRows: 1 });
     expect(totals).toMatchObject({ created: 9_999, invalid: 1, batches: 20 });
     expect(await db.household.count({ where: { householdKey: { startsWith: "BULK-" } } })).toBe(9_999);
-    expect(seconds).toBeLessThan(60);
   });
 });
 
