@@ -26,6 +26,19 @@ const config = [
       ],
     },
   },
+  {
+    // One clock (lib/platform/clock): a test can pin it and every time-dependent rule follows.
+    // A client component that needs the browser's own time disables this line with a reason.
+    files: ["lib/**", "app/**", "components/**"],
+    ignores: ["lib/platform/clock.ts", "lib/generated/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Read the time through now() from @/lib/platform/clock" },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Read the time through now() from @/lib/platform/clock" },
+      ],
+    },
+  },
 ];
 
 export default config;
