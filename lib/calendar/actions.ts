@@ -3,12 +3,23 @@
 // not per unit: the permission is the whole check. Every change is audited with before/after.
 import { action } from "@/lib/action";
 import { assertCan } from "@/lib/authz/can";
-import { NotFoundError, RuleViolation } from "@/lib/errors";
+import { ConflictError, DomainError, NotFoundError, RuleViolation } from "@/lib/errors";
+import { now } from "@/lib/platform/clock";
 import { dateOnly } from "@/lib/programmes/period";
-import { parseCalendarList } from "./holidays-cn";
-import { bulkCalendarSchema, calendarDaySchema, deleteCalendarDaySchema, MAX_BULK_DAYS } from "./schemas";
+import { parseCalendarList, type ListErrorReason } from "./holidays-cn";
+import { bulkCalendarSchema, calendarDaySchema, calendarYearSchema, deleteCalendarDaySchema, MAX_BULK_DAYS } from "./schemas";
+import { calendarYearReadiness } from "./confirmation";
 
-const revalidate = ["/admin/calendar"];
+// The home page and every admin page show the new-year checklist, which reads confirmations.
+const revalidate = ["/admin/calendar", "/admin", "/"];
+
+/** One field message per kind of bad line (the form's preview names the line numbers). */
+const LIST_ERROR_KEYS: Record<ListErrorReason, string> = {
+  unreadable: "@calendar.badLines",
+  impossibleDate: "@calendar.impossibleDate",
+  duplicate: "@calendar.duplicateDate",
+  conflict: "@calendar.holidayAndWorkday",
+};
 
 export const saveCalendarDayAction = action(
   { name: "calendar.save", schema: calendarDaySchema, revalidate },
@@ -50,8 +61,12 @@ export const bulkLoadCalendarAction = action(
   async (input, { user, tx, audit }) => {
     assertCan(user, "calendar.manage");
     const { entries, errors } = parseCalendarList(input.text);
-    // The form previews bad lines with their numbers before sending; this is the server's guard.
-    if (errors.length > 0) throw new RuleViolation("calendar.badLines", "text");
+    // The form previews bad lines with their numbers before sending; this is the server's guard:
+    // one bad line refuses the whole list, so a year is never half loaded.
+    if (errors.length > 0) {
+      const keys = [...new Set(errors.map((e) => LIST_ERROR_KEYS[e.reason]))];
+      throw new DomainError("checkFields", {}, { text: keys });
+    }
     if (entries.length === 0) throw new RuleViolation("required", "text");
     if (entries.length > MAX_BULK_DAYS) throw new RuleViolation("tooLong", "text");
     const existing = await tx.calendarDay.findMany({ where: { date: { in: entries.map((e) => dateOnly(e.date)) } }, select: { date: true } });
@@ -69,5 +84,37 @@ export const bulkLoadCalendarAction = action(
       data: { ...result, from: entries[0]!.date, to: entries.at(-1)!.date },
     });
     return result;
+  },
+);
+
+/**
+ * Confirms a year's working calendar after the admin has checked its holidays and 调休 against
+ * the State Council notice. Refused while the year holds no holiday beyond 元旦 (the notice has
+ * not been loaded) or is already confirmed.
+ */
+export const confirmCalendarYearAction = action(
+  { name: "calendar.confirmYear", schema: calendarYearSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "calendar.manage");
+    const existing = await tx.calendarYear.findUnique({ where: { year: input.year } });
+    if (existing) throw new ConflictError("calendarYearConfirmed", { year: input.year });
+    const ready = await calendarYearReadiness(tx, input.year);
+    if (!ready.loaded) throw new RuleViolation("calendar.yearNotLoaded", "year");
+    await tx.calendarYear.create({ data: { year: input.year, confirmedAt: now(), confirmedById: user.id } });
+    await audit({ action: "calendar.confirmYear", entityType: "CalendarYear", entityId: String(input.year), data: { after: { holidays: ready.holidays, workdays: ready.workdays } } });
+    return { id: String(input.year) };
+  },
+);
+
+/** Takes a confirmation back (an amended notice): deadlines in that year are flagged again until re-confirmed. */
+export const unconfirmCalendarYearAction = action(
+  { name: "calendar.unconfirmYear", schema: calendarYearSchema, revalidate },
+  async (input, { user, tx, audit }) => {
+    assertCan(user, "calendar.manage");
+    const before = await tx.calendarYear.findUnique({ where: { year: input.year } });
+    const { count } = await tx.calendarYear.deleteMany({ where: { year: input.year } });
+    if (count === 0 || !before) throw new NotFoundError();
+    await audit({ action: "calendar.unconfirmYear", entityType: "CalendarYear", entityId: String(input.year), data: { before: { confirmedAt: before.confirmedAt, confirmedById: before.confirmedById } } });
+    return { id: String(input.year) };
   },
 );

@@ -62,16 +62,27 @@ const KIND_WORDS: Record<string, CalendarDayKindValue> = {
   上班: "WORKDAY",
 };
 
-export type ParsedList = { entries: CalendarEntry[]; errors: { line: number; text: string }[] };
+/**
+ * Why a line was refused: it cannot be read at all; its date does not exist (2月30日); its
+ * date is on an earlier line already with the same kind (duplicate) or with the other kind
+ * (conflict: one day cannot be both a holiday and a make-up working day).
+ */
+export type ListErrorReason = "unreadable" | "impossibleDate" | "duplicate" | "conflict";
+
+export type ParsedList = {
+  entries: CalendarEntry[];
+  errors: { line: number; text: string; reason: ListErrorReason; firstLine?: number }[];
+};
 
 /**
  * Parses a pasted list, one day a line: `2026-10-01 休 国庆节` or `2026-10-10,WORKDAY,国庆节调休`
  * (date, kind, optional name; separated by spaces, tabs, commas or 、). Kind words: HOLIDAY/休/假/放假,
  * WORKDAY/班/上班. Blank lines and lines starting with # are ignored. Dates may use / or . too.
- * A date listed twice keeps the last line.
+ * A date listed twice is an error, not "the last line wins": in a notice copied by hand a
+ * repeated date is a typo for another day, and silently keeping one would load a wrong year.
  */
 export function parseCalendarList(text: string): ParsedList {
-  const byDate = new Map<string, CalendarEntry>();
+  const byDate = new Map<string, { entry: CalendarEntry; line: number }>();
   const errors: ParsedList["errors"] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
@@ -80,19 +91,31 @@ export function parseCalendarList(text: string): ParsedList {
     const date = normaliseDate(dateText);
     const kind = KIND_WORDS[kindText.toLowerCase()];
     const name = nameParts.join(" ").slice(0, 40);
-    if (!date || !kind) {
-      errors.push({ line: index + 1, text: line.slice(0, 80) });
+    const lineNo = index + 1;
+    const shown = line.slice(0, 80);
+    if (date === "impossible" && kind) {
+      errors.push({ line: lineNo, text: shown, reason: "impossibleDate" });
       return;
     }
-    byDate.set(date, { date, kind, name });
+    if (!date || date === "impossible" || !kind) {
+      errors.push({ line: lineNo, text: shown, reason: "unreadable" });
+      return;
+    }
+    const first = byDate.get(date);
+    if (first) {
+      errors.push({ line: lineNo, text: shown, reason: first.entry.kind === kind ? "duplicate" : "conflict", firstLine: first.line });
+      return;
+    }
+    byDate.set(date, { entry: { date, kind, name }, line: lineNo });
   });
-  return { entries: [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)), errors };
+  return { entries: [...byDate.values()].map((v) => v.entry).sort((a, b) => a.date.localeCompare(b.date)), errors };
 }
 
-function normaliseDate(text: string): string | null {
+/** "YYYY-MM-DD"; "impossible" for a well-formed date that does not exist (2027-02-30); null otherwise. */
+function normaliseDate(text: string): string | "impossible" | null {
   const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
   if (!m) return null;
   const date = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
   const d = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date ? null : date;
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date ? "impossible" : date;
 }

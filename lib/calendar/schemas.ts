@@ -20,3 +20,6 @@ export const bulkCalendarSchema = z.strictObject({
 });
 
 export const MAX_BULK_DAYS = 400;
+
+/** A calendar year the app can hold (programme periods use the same range). */
+export const calendarYearSchema = z.strictObject({ year: z.coerce.number({ error: "@required" }).int("@required").min(2000, "@required").max(2100, "@required") });

@@ -249,15 +249,22 @@ describe("holiday lists and the bulk-load parser", () => {
     }
   });
 
-  it("parses the pasted formats and reports bad lines with their number", () => {
+  it("parses the pasted formats and reports bad lines with their number and reason", () => {
     const { entries, errors } = parseCalendarList(
-      ["# 2027 国务院通知", "2027-02-06 班 春节调休", "2027/2/8\t休\t春节", "2027-02-09,HOLIDAY,春节", "", "2027-02-30 休 x", "2027-02-10 maybe", "2027-02-08 假 春节（改）"].join("\n"),
+      ["# 2027 国务院通知", "2027-02-06 班 春节调休", "2027/2/8\t休\t春节", "2027-02-09,HOLIDAY,春节", "", "2027-02-30 休 x", "2027-02-10 maybe", "2027-02-08 假 春节（改）", "2027-02-09 班 x"].join("\n"),
     );
     expect(entries).toEqual([
       { date: "2027-02-06", kind: "WORKDAY", name: "春节调休" },
-      { date: "2027-02-08", kind: "HOLIDAY", name: "春节（改）" },
+      { date: "2027-02-08", kind: "HOLIDAY", name: "春节" },
       { date: "2027-02-09", kind: "HOLIDAY", name: "春节" },
     ]);
-    expect(errors.map((e) => e.line)).toEqual([6, 7]);
+    // A repeated date is refused, not "last line wins": a hand-copied notice with the same
+    // date twice has a typo for another day.
+    expect(errors.map((e) => [e.line, e.reason, e.firstLine])).toEqual([
+      [6, "impossibleDate", undefined],
+      [7, "unreadable", undefined],
+      [8, "duplicate", 3],
+      [9, "conflict", 4],
+    ]);
   });
 });

@@ -1,0 +1,60 @@
+// Which years' working calendar an admin has confirmed (CalendarYear rows). Deadlines are
+// computed whether or not a year is confirmed — an unloaded year simply has no holidays — so
+// the confirmation does not change any clock; it tells readers whether to trust them.
+import "server-only";
+import type { Db, Tx } from "@/lib/db/client";
+import { shanghaiYear } from "@/lib/platform/clock";
+import { dateOnly } from "@/lib/programmes/period";
+
+export type CalendarYearReadiness = {
+  year: number;
+  /** Rows of the year: weekday holidays and weekend working days. */
+  holidays: number;
+  workdays: number;
+  /**
+   * The notice looks loaded: at least one holiday other than 1 January. 元旦 alone is fixed by
+   * law and is seeded ahead of the notice; every other holiday comes from the notice.
+   */
+  loaded: boolean;
+  confirmed: { at: Date; byName: string } | null;
+};
+
+export async function calendarYearReadiness(client: Db | Tx, year: number): Promise<CalendarYearReadiness> {
+  const [rows, confirmation] = await Promise.all([
+    client.calendarDay.groupBy({
+      by: ["kind"],
+      where: { date: { gte: dateOnly(`${year}-01-01`), lte: dateOnly(`${year}-12-31`) } },
+      _count: { _all: true },
+    }),
+    client.calendarYear.findUnique({ where: { year }, include: { confirmedBy: { select: { name: true } } } }),
+  ]);
+  const holidays = rows.find((r) => r.kind === "HOLIDAY")?._count._all ?? 0;
+  const workdays = rows.find((r) => r.kind === "WORKDAY")?._count._all ?? 0;
+  const beyondNewYear = holidays
+    ? await client.calendarDay.count({ where: { kind: "HOLIDAY", date: { gt: dateOnly(`${year}-01-01`), lte: dateOnly(`${year}-12-31`) } } })
+    : 0;
+  return {
+    year,
+    holidays,
+    workdays,
+    loaded: beyondNewYear > 0,
+    confirmed: confirmation ? { at: confirmation.confirmedAt, byName: confirmation.confirmedBy.name } : null,
+  };
+}
+
+/** Is the working calendar of `year` confirmed? */
+export async function isCalendarYearConfirmed(client: Db | Tx, year: number): Promise<boolean> {
+  return (await client.calendarYear.count({ where: { year } })) > 0;
+}
+
+/**
+ * The Shanghai calendar years of these instants whose calendar is not confirmed, ascending.
+ * A request received on 31 December with a deadline on 2 January touches both years.
+ */
+export async function unconfirmedYears(client: Db | Tx, instants: readonly (Date | null | undefined)[]): Promise<number[]> {
+  const years = [...new Set(instants.filter((d): d is Date => d instanceof Date).map((d) => shanghaiYear(d)))];
+  if (years.length === 0) return [];
+  const confirmed = await client.calendarYear.findMany({ where: { year: { in: years } }, select: { year: true } });
+  const done = new Set(confirmed.map((c) => c.year));
+  return years.filter((y) => !done.has(y)).sort((a, b) => a - b);
+}
