@@ -16,6 +16,7 @@ import { todayInShanghai } from "@/lib/visits/time";
 import { wanToCents } from "@/lib/investment/amount";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { addDaysYmd, shanghaiYmd } from "../support/time";
 
 beforeEach(() => resetRequest());
 
@@ -31,7 +32,10 @@ async function sessionUser(username: string) {
 async function programmeId() {
   return (await db.programme.findFirstOrThrow({ where: { name: "余杭区重点项目提速年" } })).id;
 }
-const milestones = (over: Record<string, string> = {}) => ({ LAND_LISTING: "2026-01-10", PERMITS: "2026-02-10", START: "2026-03-01", COMPLETION: "2099-06-30", PRODUCTION: "2099-12-31", ...over });
+// Dates relative to today (Shanghai), read when used: the first three milestones are past, the
+// last two years ahead, whatever day the suite runs.
+const day = (n: number) => addDaysYmd(shanghaiYmd(), n);
+const milestones = (over: Record<string, string> = {}) => ({ LAND_LISTING: day(-60), PERMITS: day(-30), START: day(-10), COMPLETION: day(365), PRODUCTION: day(730), ...over });
 
 async function newProject(name: string, amount = "3", unit = "YI") {
   await actAs("etdz.manager");
@@ -55,16 +59,16 @@ describe("stage advance", () => {
 
     // The liaison officer (an OFFICER) records the actual start date; a future date is refused.
     await actAs("rh.officer");
-    const future = await updateMilestoneAction({ projectId: id, version: await version(id), kind: "START", plannedOn: "2026-03-01", actualOn: "2099-01-01" });
+    const future = await updateMilestoneAction({ projectId: id, version: await version(id), kind: "START", plannedOn: day(-10), actualOn: day(1) });
     expect(future.ok).toBe(false);
     if (!future.ok) expect(future.fieldErrors?.actualOn).toEqual(["日期不能晚于今天"]);
-    expectOk(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "START", plannedOn: "2026-03-01", actualOn: "2026-03-05" }));
+    expectOk(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "START", plannedOn: day(-10), actualOn: day(-5) }));
     // …but advancing is a manager's decision.
     expect((await advanceStageAction({ id, version: await version(id), to: "UNDER_CONSTRUCTION" })).ok).toBe(false);
     await actAs("etdz.manager");
     expect(expectOk(await advanceStageAction({ id, version: await version(id), to: "UNDER_CONSTRUCTION" })).stage).toBe("UNDER_CONSTRUCTION");
     expect((await advanceStageAction({ id, version: await version(id), to: "IN_PRODUCTION" })).ok).toBe(false);
-    expectOk(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "PRODUCTION", plannedOn: "2099-12-31", actualOn: todayInShanghai() }));
+    expectOk(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "PRODUCTION", plannedOn: day(730), actualOn: todayInShanghai() }));
     expectOk(await advanceStageAction({ id, version: await version(id), to: "IN_PRODUCTION" }));
     const events = await db.keyProjectEvent.findMany({ where: { projectId: id, kind: "STAGE" }, orderBy: { at: "asc" } });
     expect(events.map((e) => `${e.fromStage}>${e.toStage}`)).toEqual(["PLANNED>UNDER_CONSTRUCTION", "UNDER_CONSTRUCTION>IN_PRODUCTION"]);
@@ -76,7 +80,7 @@ describe("stage advance", () => {
   it("two managers advancing at once: exactly one wins", async () => {
     const id = await newProject("测试项目乙");
     await actAs("rh.officer");
-    expectOk(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "START", plannedOn: "2026-03-01", actualOn: "2026-03-01" }));
+    expectOk(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "START", plannedOn: day(-10), actualOn: day(-10) }));
     const v = await version(id);
     await actAs("etdz.manager");
     const results = await Promise.all([
@@ -97,7 +101,7 @@ describe("battle map, blockers and totals", () => {
     const id = await newProject("测试项目丙", "5000", "WAN");
     let board = await keyProjectBoard(db, manager, pid);
     const card = board.columns.PLANNED.find((c) => c.id === id)!;
-    // LAND_LISTING, PERMITS and START were planned in early 2026 and have no actual date.
+    // LAND_LISTING, PERMITS and START were planned for the past weeks and have no actual date.
     expect(card.lateMilestones.map((m) => m.kind)).toEqual(["LAND_LISTING", "PERMITS", "START"]);
     expect(card.nextMilestone?.kind).toBe("LAND_LISTING");
 
@@ -143,7 +147,7 @@ describe("pledges (军令状)", () => {
     await actAs("rh.officer");
     const rh = await unitByCode("YH-RH");
     const officer = await demoUser("rh.officer");
-    const input = { programmeId: pid, orgUnitId: rh.id, pledgerId: officer.id, keyProjectId: "", problem: "月底前解决用地指标", dueOn: "2026-01-31", note: "" };
+    const input = { programmeId: pid, orgUnitId: rh.id, pledgerId: officer.id, keyProjectId: "", problem: "月底前解决用地指标", dueOn: day(-30), note: "" };
     expect((await createPledgeAction({ ...input, ...key() })).ok).toBe(false);
     await actAs("etdz.manager");
     const id = expectOk(await createPledgeAction({ ...input, ...key() })).id;

@@ -8,6 +8,7 @@ import { toShanghaiLocal } from "@/lib/visits/time";
 import type { ActionResult } from "@/lib/action";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { demoYear } from "../support/time";
 
 let campaignId: string;
 let xjHousehold: { id: string };
@@ -16,7 +17,7 @@ let mentorId: string;
 let pairingId: string;
 
 beforeAll(async () => {
-  campaignId = (await db.programme.findFirstOrThrow({ where: { name: "2026年浦阳镇“民情双访”" } })).id;
+  campaignId = (await db.programme.findFirstOrThrow({ where: { name: `${demoYear}年浦阳镇“民情双访”` } })).id;
   xjHousehold = await db.household.create({ data: { householdKey: `T-MV-${crypto.randomUUID().slice(0, 8)}`, orgUnitId: (await unitByCode("XS-PY-XJ")).id, headName: "谢帮带", address: "谢家村9号" } });
   shHousehold = await db.household.create({ data: { householdKey: `T-MV-${crypto.randomUUID().slice(0, 8)}`, orgUnitId: (await unitByCode("XS-PY-SH")).id, headName: "森帮带", address: "森海社区9号" } });
   mentorId = (await demoUser("py.manager")).id;

@@ -22,17 +22,21 @@ import { diffPlans, readSnapshot } from "@/lib/mentorship/plan-diff";
 import { pairingExpectations, progressByUnit } from "@/lib/mentorship/progress";
 import { getPairingOrThrow } from "@/lib/mentorship/queries";
 import { readSettings } from "@/lib/mentorship/schemas";
-import { shanghaiDate } from "@/lib/campaigns/frequency";
+import { now } from "@/lib/platform/clock";
 import { NotFoundError } from "@/lib/errors";
 import type { ActionResult } from "@/lib/action";
 import { resetRequest, signInAs } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { addDaysYmd, shanghaiYmd } from "../support/time";
 
 const NAME = "浦阳镇年轻干部“帮带导师”计划";
 let programmeId: string;
+// Pairings must lie within the seeded programme, which runs to the end of the seed's year.
+let programmeEnd: string;
 const people: Record<string, { id: string; role: "OFFICER"; orgUnitId: string; sessionVersion: number; name: string }> = {};
-const today = shanghaiDate(new Date());
-const daysAgo = (n: number) => shanghaiDate(new Date(Date.now() - n * 86_400_000));
+// Every date the test writes is relative to the clock, so it passes on any day of any year.
+const today = shanghaiYmd(now());
+const daysAgo = (n: number) => addDaysYmd(today, -n);
 
 function expectOk<T>(r: ActionResult<T>): T {
   if (!r.ok) throw new Error(JSON.stringify(r));
@@ -49,12 +53,14 @@ async function mkUser(username: string, name: string, code: string) {
 const as = (username: string) => signInAs(people[username]!);
 
 async function addMember(userId: string, pool: "MENTOR" | "TRAINEE", extra: { capacity?: string; lineOfWork?: string } = {}) {
-  return addPoolMemberAction({ programmeId, pool, userId, lineOfWork: extra.lineOfWork ?? "", capacity: extra.capacity ?? "", joinedOn: "2026-03-01", reason: "入库", idempotencyKey: key() });
+  return addPoolMemberAction({ programmeId, pool, userId, lineOfWork: extra.lineOfWork ?? "", capacity: extra.capacity ?? "", joinedOn: daysAgo(90), reason: "入库", idempotencyKey: key() });
 }
-const pairingInput = (traineeId: string, mentorId: string) => ({ programmeId, traineeId, mentorId, startDate: daysAgo(20), endDate: "2026-12-31", templateId: "", idempotencyKey: key() });
+const pairingInput = (traineeId: string, mentorId: string) => ({ programmeId, traineeId, mentorId, startDate: daysAgo(20), endDate: programmeEnd, templateId: "", idempotencyKey: key() });
 
 beforeAll(async () => {
-  programmeId = (await db.programme.findFirstOrThrow({ where: { name: NAME } })).id;
+  const programme = await db.programme.findFirstOrThrow({ where: { name: NAME } });
+  programmeId = programme.id;
+  programmeEnd = programme.endDate.toISOString().slice(0, 10);
   await mkUser("t.mentor", "测试导师", "XS-PY");
   await mkUser("t.trainee1", "学员一", "XS-PY-JY");
   await mkUser("t.trainee2", "学员二", "XS-PY-JY");
@@ -71,8 +77,8 @@ describe("pools", () => {
     await actAs("py.manager");
     const manager = await demoUser("py.manager");
     const member = await db.poolMember.findFirstOrThrow({ where: { programmeId, userId: people["t.trainee3"]!.id, pool: "TRAINEE" } });
-    expectOk(await changeMemberStatusAction({ memberId: member.id, version: member.version, toStatus: "PAUSED", effectiveOn: "2026-10-01", reason: "借调县里三个月" }));
-    expectOk(await changeMemberStatusAction({ memberId: member.id, version: member.version + 1, toStatus: "ACTIVE", effectiveOn: "2026-11-01", reason: "借调结束" }));
+    expectOk(await changeMemberStatusAction({ memberId: member.id, version: member.version, toStatus: "PAUSED", effectiveOn: daysAgo(60), reason: "借调县里三个月" }));
+    expectOk(await changeMemberStatusAction({ memberId: member.id, version: member.version + 1, toStatus: "ACTIVE", effectiveOn: daysAgo(30), reason: "借调结束" }));
     expectOk(await changeMemberFlagsAction({ memberId: member.id, version: member.version + 2, priorityPromotion: true, reserveCadre: true, reserveNote: "擅长矛盾调解", reason: "季度考评优秀" }));
     const history = await db.poolMemberChange.findMany({ where: { memberId: member.id }, orderBy: { at: "asc" } });
     expect(history.map((h) => [h.kind, h.fromStatus, h.toStatus])).toEqual([
@@ -83,7 +89,7 @@ describe("pools", () => {
       ["RESERVE_CADRE_ON", null, null],
     ]);
     expect(history.every((h) => h.decidedById === manager.id)).toBe(true);
-    expect(history[1]).toMatchObject({ reason: "借调县里三个月", effectiveOn: new Date("2026-10-01T00:00:00Z") });
+    expect(history[1]).toMatchObject({ reason: "借调县里三个月", effectiveOn: new Date(`${daysAgo(60)}T00:00:00Z`) });
     expect(history[4]!.reason).toContain("擅长矛盾调解");
     expect(await db.poolMember.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ status: "ACTIVE", priorityPromotion: true, reserveCadre: true, reserveNote: "擅长矛盾调解" });
 
@@ -191,7 +197,7 @@ describe("one-person-one-plan", () => {
     await as("t.trainee3");
     expectOk(await changePlanAction({ op: "updateMilestone", planId, planVersion: 1, note: "", milestoneId: speech.id, title: "政策宣讲", dueDate: daysAgo(15), status: "DONE", milestoneNote: "在安山村宣讲医保政策" }));
     await actAs("py.manager"); // py.manager is this pairing's mentor
-    expectOk(await changePlanAction({ op: "addMilestone", planId, planVersion: 2, note: "导师补充", goalId: speech.goalId, title: "独立宣讲一次", dueDate: "2026-12-20" }));
+    expectOk(await changePlanAction({ op: "addMilestone", planId, planVersion: 2, note: "导师补充", goalId: speech.goalId, title: "独立宣讲一次", dueDate: addDaysYmd(today, 90) }));
     const ledger = milestones.find((m) => m.title === "台账")!;
     expectOk(await changePlanAction({ op: "removeMilestone", planId, planVersion: 3, note: "", milestoneId: ledger.id }));
 
@@ -243,7 +249,7 @@ describe("one-person-one-plan", () => {
   it("mentor or trainee log activities; the manager evaluates, and the trainee sees it", async () => {
     await as("t.trainee3");
     expectOk(await logActivityAction({ pairingId, kind: "TALK", occurredOn: today, place: "安山村村委", notes: "谈心谈话", idempotencyKey: key() }));
-    expect(await logActivityAction({ pairingId, kind: "TALK", occurredOn: "2099-01-01", place: "", notes: "", idempotencyKey: key() })).toMatchObject({ ok: false, fieldErrors: { occurredOn: ["日期不能晚于今天"] } });
+    expect(await logActivityAction({ pairingId, kind: "TALK", occurredOn: addDaysYmd(today, 1), place: "", notes: "", idempotencyKey: key() })).toMatchObject({ ok: false, fieldErrors: { occurredOn: ["日期不能晚于今天"] } });
     await as("t.outsider");
     expect((await logActivityAction({ pairingId, kind: "TALK", occurredOn: today, place: "", notes: "", idempotencyKey: key() })).ok).toBe(false);
     await actAs("admin"); // a manager over the pairing, but not its mentor or trainee

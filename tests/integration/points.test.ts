@@ -17,6 +17,7 @@ import { DEFAULT_TALENT_ITEMS } from "@/lib/points/defaults";
 import type { ActionResult } from "@/lib/action";
 import { resetRequest } from "../support/next-stubs";
 import { actAs } from "../support/fixtures";
+import { demoYear } from "../support/time";
 
 beforeEach(() => resetRequest());
 
@@ -280,7 +281,8 @@ describe("tiers, reversals and the append-only ledger", () => {
   it("tier comes from points earned in the year, not the balance", async () => {
     const p = await programme();
     const e = await db.enterprise.findFirstOrThrow({ where: { name: "杭州经开新材料股份有限公司" } });
-    const s = await enterpriseStanding(db, p.id, e.id, 2026);
+    // The seed gave this enterprise its points in the seed's year.
+    const s = await enterpriseStanding(db, p.id, e.id, demoYear);
     expect(s.tier).toBe(1);
     expect(s.earned).toBeGreaterThanOrEqual(300);
     expect(s.balance).toBeLessThan(60);
@@ -288,7 +290,7 @@ describe("tiers, reversals and the append-only ledger", () => {
     const health = await resource("HEALTH_CHECK");
     await actAs("yh.manager");
     if (s.balance >= health.pointsCost) ok(await requestRedemptionAction({ resourceId: health.id, mode: "ENTERPRISE", enterpriseId: e.id, idempotencyKey: crypto.randomUUID() }));
-    expect((await enterpriseStanding(db, p.id, e.id, 2026)).tier).toBe(1);
+    expect((await enterpriseStanding(db, p.id, e.id, demoYear)).tier).toBe(1);
     // An enterprise without a tier quota gets a clear message.
     const none = await db.enterprise.findFirstOrThrow({ where: { name: "杭州港南农业科技有限公司" } });
     const r = await requestRedemptionAction({ resourceId: health.id, mode: "ENTERPRISE", enterpriseId: none.id, idempotencyKey: crypto.randomUUID() });
@@ -324,7 +326,7 @@ describe("tiers, reversals and the append-only ledger", () => {
   it("expiry takes what is left of an expired grant, once", async () => {
     const t = await newTalent();
     const salary = await item("SALARY");
-    await db.$transaction((tx) => postEntry(tx, { accountId: t.account!.id, kind: "GRANT", points: 30, year: YEAR, itemId: salary.id, expiresOn: new Date("2020-01-01"), reason: "旧薪酬分" }));
+    await db.$transaction((tx) => postEntry(tx, { accountId: t.account!.id, kind: "GRANT", points: 30, year: YEAR, itemId: salary.id, expiresOn: new Date(Date.UTC(YEAR - 2, 0, 1)), reason: "旧薪酬分" }));
     await db.$transaction((tx) => postEntry(tx, { accountId: t.account!.id, kind: "REDEMPTION", points: -10, year: YEAR, reason: "已用" }));
     const r = await expirePoints(new Date());
     expect(r.expired).toBeGreaterThanOrEqual(1);

@@ -16,6 +16,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { ActionResult } from "@/lib/action";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { addDaysYmd, demoYear, shanghaiYmd } from "../support/time";
 
 let campaignId: string;
 let checkItems: { id: string; label: string }[];
@@ -24,7 +25,7 @@ let shHousehold: { id: string };
 
 beforeAll(async () => {
   process.env.STORAGE_DIR = await mkdtemp(path.join(tmpdir(), "visit-photos-"));
-  const campaign = await db.programme.findFirstOrThrow({ where: { name: "2026年浦阳镇“民情双访”" } });
+  const campaign = await db.programme.findFirstOrThrow({ where: { name: `${demoYear}年浦阳镇“民情双访”` } });
   campaignId = campaign.id;
   checkItems = await Promise.all(
     ["家庭基本情况", "政策宣讲"].map((label, sortOrder) => db.campaignCheckItem.create({ data: { programmeId: campaignId, label: `${label}（测试）`, sortOrder: 100 + sortOrder } })),
@@ -36,6 +37,8 @@ beforeAll(async () => {
 });
 beforeEach(() => resetRequest());
 
+// A problem due two months from today: a date in the future whatever day the suite runs.
+const busDue = addDaysYmd(shanghaiYmd(), 60);
 const hoursAgo = (h: number) => toShanghaiLocal(new Date(Date.now() - h * 3_600_000));
 
 function visitInput(overrides: Record<string, unknown> = {}) {
@@ -52,7 +55,7 @@ function visitInput(overrides: Record<string, unknown> = {}) {
       { itemId: checkItems[1]!.id, checked: false, note: "" },
     ],
     problems: [
-      { title: "孩子上学校车接送", description: "新居民子女入学需校车", category: "教育", dueDate: "2026-12-15" },
+      { title: "孩子上学校车接送", description: "新居民子女入学需校车", category: "教育", dueDate: busDue },
       { title: "路灯损坏", description: "", category: "基础设施", dueDate: "" },
     ],
     services: [{ description: "现场讲解医保政策" }],
@@ -99,7 +102,7 @@ describe("recording a visit", () => {
       expect(p).toMatchObject({ status: "OPEN", orgUnitId: xj.id, programmeId: campaignId, visitId: id });
       expect(p.events.map((e) => [e.fromStatus, e.toStatus, e.actorId])).toEqual([[null, "OPEN", officer.id]]);
     }
-    expect(visit.problems.find((p) => p.title === "孩子上学校车接送")!.dueDate!.toISOString().slice(0, 10)).toBe("2026-12-15");
+    expect(visit.problems.find((p) => p.title === "孩子上学校车接送")!.dueDate!.toISOString().slice(0, 10)).toBe(busDue);
     // Labels copied into the visit, in the campaign's order, with answers.
     const checklist = visit.checklist as { itemId: string; label: string; checked: boolean; note: string }[];
     expect(checklist.filter((c) => checkItems.some((i) => i.id === c.itemId))).toEqual([
