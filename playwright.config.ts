@@ -1,9 +1,11 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./scripts/browser";
 
-// Debian's Chromium when the machine has it (offline CI, this workplace); otherwise the
-// browser Playwright downloads with `npx playwright install chromium`.
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+// PLAYWRIGHT_CHROMIUM_PATH, else the system's Chromium (offline CI, this workplace), else the
+// browser Playwright downloaded (scripts/browser.ts; `npm test` installs one when none is found).
+// Named explicitly even for Playwright's own, so headless runs never look for the separate
+// headless shell that `playwright install chromium` may not have fetched.
+const chromiumPath = findChromium()?.path;
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -23,7 +25,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? systemChromium,
+      executablePath: chromiumPath,
       args: [
         ...(isRoot ? ["--no-sandbox"] : []),
         // On a closed network Chromium otherwise stalls on refused background connections.

@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureChromium } from "./browser";
 import { PROJECT_ROOT } from "./db/embedded";
 import { findFaketime, installFaketime, shiftedRuns, underFaketime } from "./shifted-clock";
 
@@ -16,6 +17,7 @@ const failures: string[] = [];
 let passed = 0;
 let failed = 0;
 let dateShiftMissing: string | undefined;
+let chromiumMissing: string | undefined;
 
 function step(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
   const started = Date.now();
@@ -56,13 +58,24 @@ step("unit + integration", bin("vitest"), ["run"]);
 countVitest("unit + integration", "test-results/vitest.json");
 
 if (step("build", bin("next"), ["build"], { NODE_ENV: "production", ...(failures.includes("typecheck") ? {} : { SKIP_BUILD_TYPECHECK: "1" }) })) {
-  step("end-to-end", bin("playwright"), ["test"]);
+  // A fresh machine may have no Chromium: find one or install one (scripts/browser.ts). Without
+  // one, e2e is a failed step with one line saying what to run — never a silent pass.
+  const browser = ensureChromium();
+  if ("missing" in browser) {
+    chromiumMissing = browser.missing;
+    console.log(`\n━━ ${chromiumMissing}`);
+    failures.push("end-to-end (no Chromium)");
+    failed += 1;
+  } else {
+    console.log(`\nChromium for end-to-end: ${browser.found.path} (${browser.found.source})`);
+    step("end-to-end", bin("playwright"), ["test"], { PLAYWRIGHT_CHROMIUM_PATH: browser.found.path });
+  }
   const pw = readJson("test-results/playwright.json") as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | undefined;
   if (pw?.stats) {
     passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
     failed += pw.stats.unexpected ?? 0;
     if ((pw.stats.unexpected ?? 0) > 0 && !failures.includes("end-to-end")) failures.push("end-to-end");
-  } else failed += 1;
+  } else if (!chromiumMissing) failed += 1;
 }
 
 // The same suite at other dates (scripts/shifted-clock.ts): far from today, and across the
@@ -92,5 +105,6 @@ if (failures.length) console.log(`\nFailed steps: ${[...new Set(failures)].join(
 // so the summary line can never read "0 failed" for a broken run.
 const stepFailures = [...new Set(failures)].filter((f) => f === "typecheck" || f === "lint" || f === "build" || f.startsWith("date-shifted")).length;
 if (dateShiftMissing) console.log(`\n${dateShiftMissing}`);
+if (chromiumMissing) console.log(`\n${chromiumMissing}`);
 console.log(`\nTests: ${passed} passed, ${failed + stepFailures} failed`);
 process.exit(failures.length ? 1 : 0);
