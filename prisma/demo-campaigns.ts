@@ -2,13 +2,14 @@
 // the configuration of the two VISIT_CAMPAIGN programmes (participants with their mentor,
 // assigned villages/grids, the visit checklist and the frequency rules).
 import type { Db, Tx } from "@/lib/db/client";
+import type { DemoTime } from "./demo-time";
 
 const PY_UNITS = ["py-xj", "py-jy", "py-cnh", "py-as", "py-sh"];
 const PY_CHECKLIST = ["家庭基本情况", "生产生活需求", "政策宣传讲解", "矛盾纠纷排查", "安全隐患排查"];
 
 /** `units`: org-unit ids by demo key (see ORG_TREE); `users`: user ids by username. */
-export async function seedDemoCampaigns(db: Db | Tx, units: Record<string, string>, users: Record<string, string>): Promise<void> {
-  const puyang = await db.programme.findFirst({ where: { type: "VISIT_CAMPAIGN", name: "2026年浦阳镇“民情双访”" }, select: { id: true } });
+export async function seedDemoCampaigns(db: Db | Tx, units: Record<string, string>, users: Record<string, string>, t: DemoTime): Promise<void> {
+  const puyang = await db.programme.findFirst({ where: { type: "VISIT_CAMPAIGN", name: `${t.Y}年浦阳镇“民情双访”` }, select: { id: true } });
   if (puyang) {
     const programmeId = puyang.id;
     await db.campaignParticipant.createMany({

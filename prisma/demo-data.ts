@@ -7,6 +7,8 @@ import type { OrgUnitKind, ProgrammeType, Role } from "@/lib/generated/prisma/en
 import { hashPassword } from "@/lib/auth/password";
 import { childPath } from "@/lib/org/path";
 import { dateOnly, parsePeriod } from "@/lib/programmes/period";
+import { now as clockNow } from "@/lib/platform/clock";
+import { addDays, demoTime, type DemoTime } from "./demo-time";
 
 export const DEMO_PASSWORD = "zj-demo-2026";
 
@@ -93,81 +95,107 @@ export const DEMO_USERS: UserSpec[] = [
 type TargetSpec = { unit: string; period: string; value: number };
 type ProgrammeSpec = {
   type: ProgrammeType; name: string; description: string; owner: string; participants: string[];
-  start: string; end: string; status: "ACTIVE" | "DRAFT";
+  start: string; end: string; status: "ACTIVE" | "DRAFT" | "CLOSED";
   indicators: { code: string; name: string; unit: string; targets: TargetSpec[] }[];
 };
 
 const PY_VILLAGES = ["py-xj", "py-jy", "py-cnh", "py-as", "py-sh"];
 
-export const DEMO_PROGRAMMES: ProgrammeSpec[] = [
-  {
-    type: "VISIT_CAMPAIGN", name: "2026年浦阳镇“民情双访”", owner: "py", participants: PY_VILLAGES, start: "2026-03-01", end: "2026-12-31", status: "ACTIVE",
-    description: "年轻干部在帮带导师陪同下走村入户，建立入户清单、问题清单、服务清单，每人为走访村社组织至少一场活动。",
-    indicators: [
-      { code: "households_visited", name: "走访农户", unit: "户", targets: [{ unit: "py", period: "2026", value: 2000 }, ...PY_VILLAGES.map((unit) => ({ unit, period: "2026", value: 400 }))] },
-      { code: "problems_solved", name: "解决问题", unit: "个", targets: [{ unit: "py", period: "2026", value: 100 }] },
-      { code: "events_held", name: "组织活动", unit: "场", targets: [{ unit: "py", period: "2026", value: 40 }] },
-    ],
-  },
-  {
-    type: "MENTORSHIP", name: "浦阳镇年轻干部“帮带导师”计划", owner: "py", participants: [], start: "2026-01-01", end: "2026-12-31", status: "ACTIVE",
-    description: "14名机关干部和20名村社书记担任帮带导师，一人一策培养方案，帮带入户走亲、矛盾化解、协调破难。",
-    indicators: [
-      { code: "pairings_active", name: "在帮结对", unit: "对", targets: [{ unit: "py", period: "2026", value: 34 }] },
-      { code: "guided_visits", name: "帮带入户走亲", unit: "次", targets: [{ unit: "py", period: "2026-Q4", value: 400 }] },
-    ],
-  },
-  {
-    type: "HOTLINE", name: "良渚街道亲企办24小时热线", owner: "lz", participants: [], start: "2026-01-01", end: "2026-12-31", status: "ACTIVE",
-    description: "当天受理、当天交办、当天回应；企业反馈后闭环。",
-    indicators: [
-      { code: "requests_closed", name: "闭环诉求", unit: "件", targets: [{ unit: "lz", period: "2026", value: 300 }] },
-      { code: "same_day_response_rate", name: "当天回应率", unit: "%", targets: [{ unit: "lz", period: "2026", value: 100 }] },
-    ],
-  },
-  {
-    type: "TALENT_POINTS", name: "企业人才积分制", owner: "etdz", participants: [], start: "2026-01-01", end: "2026-12-31", status: "ACTIVE",
-    description: "个人积分9项评价指标，积分兑换人才公寓、子女入学、体检、疗休养；企业积分分四档。",
-    indicators: [
-      { code: "talents_served", name: "解决住房或入学人才", unit: "人", targets: [{ unit: "etdz", period: "2026", value: 60 }] },
-      { code: "resources_redeemed", name: "兑换资源", unit: "个", targets: [{ unit: "etdz", period: "2026", value: 120 }] },
-    ],
-  },
-  {
-    type: "SHOWCASE", name: "未来科技城“三争一实”季度擂台", owner: "fst", participants: [], start: "2026-01-01", end: "2026-12-31", status: "ACTIVE",
-    description: "每季度一场，年轻干部现场叙事与书面叙事，评委打分，形成优秀年轻干部名单。",
-    indicators: [
-      { code: "sessions_held", name: "擂台场次", unit: "场", targets: [{ unit: "fst", period: "2026", value: 4 }] },
-      { code: "entries_presented", name: "上台干部", unit: "人", targets: [{ unit: "fst", period: "2026-Q4", value: 20 }] },
-    ],
-  },
-  {
-    type: "INVESTMENT", name: "余杭经开区招商引资攻坚", owner: "etdz", participants: [], start: "2026-01-01", end: "2026-12-31", status: "ACTIVE",
-    description: "外出招商、走访企业、签约项目与投资额，按突击队与单位统计。",
-    indicators: [
-      { code: "trips", name: "外出招商", unit: "次", targets: [{ unit: "etdz", period: "2026", value: 42 }] },
-      { code: "enterprises_met", name: "走访企业", unit: "家", targets: [{ unit: "etdz", period: "2026", value: 74 }] },
-      { code: "projects_signed", name: "签约项目", unit: "个", targets: [{ unit: "etdz", period: "2026", value: 38 }] },
-      { code: "investment_signed", name: "签约投资额", unit: "亿元", targets: [{ unit: "etdz", period: "2026", value: 230 }] },
-    ],
-  },
-  {
-    type: "KEY_PROJECT", name: "余杭区重点项目提速年", owner: "yh", participants: ["fst", "etdz"], start: "2026-01-01", end: "2026-12-31", status: "ACTIVE",
-    description: "谋划储备、开工建设、投产达效，专班专员挂图作战。",
-    indicators: [
-      { code: "projects_started", name: "新开工项目", unit: "个", targets: [{ unit: "yh", period: "2026", value: 20 }, { unit: "fst", period: "2026", value: 12 }, { unit: "etdz", period: "2026", value: 8 }] },
-      { code: "projects_in_production", name: "投产达效项目", unit: "个", targets: [{ unit: "yh", period: "2026", value: 10 }] },
-    ],
-  },
-  {
-    type: "VISIT_CAMPAIGN", name: "古荡街道楼宇企业月度走访", owner: "gd", participants: [], start: "2026-12-01", end: "2027-11-30", status: "DRAFT",
-    description: "10个网格、10名经济专员，每家企业每月至少走访一次。",
-    indicators: [{ code: "enterprises_visited", name: "走访企业", unit: "家", targets: [] }],
-  },
-];
+/**
+ * The programmes of year `Y`: each runs over the calendar year with targets for the year
+ * (`${Y}`) and, where quarters are used, the quarter `q`. Names carry the year only where the
+ * real programme's name does (“<year>年浦阳镇‘民情双访’”); `prefix` ("" this year, "<year−1>年"
+ * for last year's closed copy) keeps every name unique, so lookups by name find one programme.
+ */
+function programmesOfYear(Y: number, q: number, status: "ACTIVE" | "CLOSED", prefix: string): ProgrammeSpec[] {
+  const year = String(Y);
+  const quarter = `${Y}-Q${q}`;
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  return [
+    {
+      type: "VISIT_CAMPAIGN", name: `${Y}年浦阳镇“民情双访”`, owner: "py", participants: PY_VILLAGES, start, end, status,
+      description: "年轻干部在帮带导师陪同下走村入户，建立入户清单、问题清单、服务清单，每人为走访村社组织至少一场活动。",
+      indicators: [
+        { code: "households_visited", name: "走访农户", unit: "户", targets: [{ unit: "py", period: year, value: 2000 }, ...PY_VILLAGES.map((unit) => ({ unit, period: year, value: 400 }))] },
+        { code: "problems_solved", name: "解决问题", unit: "个", targets: [{ unit: "py", period: year, value: 100 }] },
+        { code: "events_held", name: "组织活动", unit: "场", targets: [{ unit: "py", period: year, value: 40 }] },
+      ],
+    },
+    {
+      type: "MENTORSHIP", name: `${prefix}浦阳镇年轻干部“帮带导师”计划`, owner: "py", participants: [], start, end, status,
+      description: "14名机关干部和20名村社书记担任帮带导师，一人一策培养方案，帮带入户走亲、矛盾化解、协调破难。",
+      indicators: [
+        { code: "pairings_active", name: "在帮结对", unit: "对", targets: [{ unit: "py", period: year, value: 34 }] },
+        { code: "guided_visits", name: "帮带入户走亲", unit: "次", targets: [{ unit: "py", period: quarter, value: 400 }] },
+      ],
+    },
+    {
+      type: "HOTLINE", name: `${prefix}良渚街道亲企办24小时热线`, owner: "lz", participants: [], start, end, status,
+      description: "当天受理、当天交办、当天回应；企业反馈后闭环。",
+      indicators: [
+        { code: "requests_closed", name: "闭环诉求", unit: "件", targets: [{ unit: "lz", period: year, value: 300 }] },
+        { code: "same_day_response_rate", name: "当天回应率", unit: "%", targets: [{ unit: "lz", period: year, value: 100 }] },
+      ],
+    },
+    {
+      type: "TALENT_POINTS", name: `${prefix}企业人才积分制`, owner: "etdz", participants: [], start, end, status,
+      description: "个人积分9项评价指标，积分兑换人才公寓、子女入学、体检、疗休养；企业积分分四档。",
+      indicators: [
+        { code: "talents_served", name: "解决住房或入学人才", unit: "人", targets: [{ unit: "etdz", period: year, value: 60 }] },
+        { code: "resources_redeemed", name: "兑换资源", unit: "个", targets: [{ unit: "etdz", period: year, value: 120 }] },
+      ],
+    },
+    {
+      type: "SHOWCASE", name: `${prefix}未来科技城“三争一实”季度擂台`, owner: "fst", participants: [], start, end, status,
+      description: "每季度一场，年轻干部现场叙事与书面叙事，评委打分，形成优秀年轻干部名单。",
+      indicators: [
+        { code: "sessions_held", name: "擂台场次", unit: "场", targets: [{ unit: "fst", period: year, value: 4 }] },
+        { code: "entries_presented", name: "上台干部", unit: "人", targets: [{ unit: "fst", period: quarter, value: 20 }] },
+      ],
+    },
+    {
+      type: "INVESTMENT", name: `${prefix}余杭经开区招商引资攻坚`, owner: "etdz", participants: [], start, end, status,
+      description: "外出招商、走访企业、签约项目与投资额，按突击队与单位统计。",
+      indicators: [
+        { code: "trips", name: "外出招商", unit: "次", targets: [{ unit: "etdz", period: year, value: 42 }] },
+        { code: "enterprises_met", name: "走访企业", unit: "家", targets: [{ unit: "etdz", period: year, value: 74 }] },
+        { code: "projects_signed", name: "签约项目", unit: "个", targets: [{ unit: "etdz", period: year, value: 38 }] },
+        { code: "investment_signed", name: "签约投资额", unit: "亿元", targets: [{ unit: "etdz", period: year, value: 230 }] },
+      ],
+    },
+    {
+      type: "KEY_PROJECT", name: `${prefix}余杭区重点项目提速年`, owner: "yh", participants: ["fst", "etdz"], start, end, status,
+      description: "谋划储备、开工建设、投产达效，专班专员挂图作战。",
+      indicators: [
+        { code: "projects_started", name: "新开工项目", unit: "个", targets: [{ unit: "yh", period: year, value: 20 }, { unit: "fst", period: year, value: 12 }, { unit: "etdz", period: year, value: 8 }] },
+        { code: "projects_in_production", name: "投产达效项目", unit: "个", targets: [{ unit: "yh", period: year, value: 10 }] },
+      ],
+    },
+  ];
+}
+
+/**
+ * This year's programmes (ACTIVE), last year's (CLOSED, same targets, for year-on-year
+ * comparison) and 古荡's monthly enterprise campaign, a DRAFT for twelve months from the first
+ * of this month (drafted, not yet started: its activation is part of the demo).
+ */
+export function demoProgrammes(t: DemoTime): ProgrammeSpec[] {
+  const monthStart = `${t.today.slice(0, 8)}01`;
+  return [
+    ...programmesOfYear(t.Y, t.quarter, "ACTIVE", ""),
+    ...programmesOfYear(t.Y - 1, 4, "CLOSED", `${t.Y - 1}年`),
+    {
+      type: "VISIT_CAMPAIGN", name: "古荡街道楼宇企业月度走访", owner: "gd", participants: [], start: monthStart, end: addDays(`${String(t.Y + 1)}${monthStart.slice(4)}`, -1), status: "DRAFT",
+      description: "10个网格、10名经济专员，每家企业每月至少走访一次。",
+      indicators: [{ code: "enterprises_visited", name: "走访企业", unit: "家", targets: [] }],
+    },
+  ];
+}
 
 /** Seeds the demo data into an empty database. Returns the org-unit ids by key. */
-export async function seedDemo(db: Db | Tx, _options: { now?: Date } = {}): Promise<Record<string, string>> {
+export async function seedDemo(db: Db | Tx, options: { now?: Date } = {}): Promise<Record<string, string>> {
+  const t = demoTime(options.now ?? clockNow());
   const ids: Record<string, string> = {};
   const paths: Record<string, string> = {};
   let order = 0;
@@ -188,12 +216,12 @@ export async function seedDemo(db: Db | Tx, _options: { now?: Date } = {}): Prom
   const userIds: Record<string, string> = {};
   for (const u of DEMO_USERS) {
     const user = await db.user.create({
-      data: { username: u.username, name: u.name, role: u.role, orgUnitId: ids[u.unit]!, phone: u.phone, passwordHash, passwordChangedAt: new Date() },
+      data: { username: u.username, name: u.name, role: u.role, orgUnitId: ids[u.unit]!, phone: u.phone, passwordHash, passwordChangedAt: t.now },
     });
     userIds[u.username] = user.id;
   }
 
-  for (const p of DEMO_PROGRAMMES) {
+  for (const p of demoProgrammes(t)) {
     await db.programme.create({
       data: {
         type: p.type, name: p.name, description: p.description, status: p.status,
@@ -214,19 +242,25 @@ export async function seedDemo(db: Db | Tx, _options: { now?: Date } = {}): Prom
       },
     });
   }
-  // Programme modules add their own demo records (registers, campaigns …) on top.
+  // Programme modules add their own demo records (registers, campaigns …) on top. The working
+  // calendar goes first: demo activity happens on working days.
+  await (await import("./demo-calendar")).seedDemoCalendar(db, t);
   const { seedDemoRegisters } = await import("./demo-registers");
-  await seedDemoRegisters(db, ids, userIds);
+  await seedDemoRegisters(db, ids, userIds, t);
   const { seedDemoCampaigns } = await import("./demo-campaigns");
-  await seedDemoCampaigns(db, ids, userIds);
+  await seedDemoCampaigns(db, ids, userIds, t);
   const { seedDemoHotline } = await import("./demo-hotline");
-  await seedDemoHotline(db, ids, userIds);
+  await seedDemoHotline(db, ids, userIds, t);
   const { seedDemoMentorship } = await import("./demo-mentorship");
-  await seedDemoMentorship(db, ids, userIds);
+  await seedDemoMentorship(db, ids, userIds, t);
   const { seedDemoTalent } = await import("./demo-talent");
-  await seedDemoTalent(db, ids, userIds);
+  await seedDemoTalent(db, ids, userIds, t);
   const { seedDemoInvestment } = await import("./demo-investment");
-  await seedDemoInvestment(db, ids, userIds);
+  await seedDemoInvestment(db, ids, userIds, t);
+  // Six months of generated activity up to the anchor (visits, problems, events, 古荡's
+  // commissioners, the mentor pool, last year's investment figures, notifications).
+  const { seedDemoActivity } = await import("./demo-activity");
+  await seedDemoActivity(db, ids, userIds, t);
   const { seedDemoDashboards } = await import("./demo-dashboards");
   await seedDemoDashboards(db, ids, userIds);
   return ids;

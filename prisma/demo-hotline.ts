@@ -10,6 +10,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { addCalendarDays, exceptionsFromRows, sameDayDeadline, shanghaiDay, shanghaiInstant } from "@/lib/calendar/working-days";
 import { hashTrackingCode } from "@/lib/hotline/numbers";
 import { DEFAULT_CATEGORIES } from "@/lib/hotline/settings";
+import { DEMO_PASSWORD } from "./demo-data";
+import type { DemoTime } from "./demo-time";
 
 type Spec = {
   daysAgo: number; at: string; enterprise: string | null; name: string; caller: string; phone: string; category: string; description: string;
@@ -51,22 +53,21 @@ const SPECS: Spec[] = [
   { daysAgo: 0, at: "07:55", enterprise: "杭州美丽洲包装材料有限公司", name: "", caller: "李总", phone: "13857100003", category: "用工招工", description: "春节后返岗率低，需要临时用工约30人。", status: "RECEIVED", channel: "ONLINE" },
 ];
 
-export async function seedDemoHotline(db: Db | Tx, ids: Record<string, string>, userIds: Record<string, string>): Promise<void> {
-  await (await import("./demo-calendar")).seedDemoCalendar(db);
+export async function seedDemoHotline(db: Db | Tx, ids: Record<string, string>, userIds: Record<string, string>, t: DemoTime): Promise<void> {
 
-  const programme = await db.programme.findFirst({ where: { type: "HOTLINE", name: "良渚街道亲企办24小时热线" }, select: { id: true, orgUnitId: true } });
+  const programme = await db.programme.findFirst({ where: { type: "HOTLINE", name: "良渚街道亲企办24小时热线", status: "ACTIVE" }, select: { id: true, orgUnitId: true } });
   if (!programme) return;
-  const passwordHash = await hashPassword("zj-demo-2026");
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const officers: Record<string, string> = {};
   for (const [username, name, unit] of [["lz.qqb", "高唐", "lz-qqb"], ["yh.jxj", "钱卫东", "yh-jxj"]] as const) {
-    const u = await db.user.create({ data: { username, name, role: "OFFICER", orgUnitId: ids[unit]!, passwordHash, passwordChangedAt: new Date() } });
+    const u = await db.user.create({ data: { username, name, role: "OFFICER", orgUnitId: ids[unit]!, passwordHash, passwordChangedAt: t.now } });
     officers[username] = u.id;
   }
   const operator = userIds["lz.officer"]!;
   const enterprises = new Map(
     (await db.enterprise.findMany({ where: { orgUnit: { path: { contains: ids.lz! } } }, select: { id: true, name: true, orgUnitId: true } })).map((e) => [e.name, e]),
   );
-  const now = new Date();
+  const now = t.now;
   const today = shanghaiDay(now);
   const exceptions = exceptionsFromRows(await db.calendarDay.findMany({ select: { date: true, kind: true } }));
   const rule = { cutoff: "17:00", dayEnd: "24:00" };

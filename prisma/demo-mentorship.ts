@@ -10,6 +10,7 @@ import { buildSnapshot } from "@/lib/mentorship/plan-diff";
 import { DEFAULT_TEMPLATE, type TemplateContent } from "@/lib/mentorship/schemas";
 import { DEFAULT_CRITERIA } from "@/lib/showcase/schemas";
 import { computeResults } from "@/lib/showcase/scoring";
+import { instantOn, type DemoTime } from "./demo-time";
 
 const DAY = 86_400_000;
 
@@ -42,20 +43,20 @@ const FST_USERS: NewUser[] = [
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function seedDemoMentorship(db: Db | Tx, ids: Record<string, string>, userIds: Record<string, string>): Promise<void> {
+export async function seedDemoMentorship(db: Db | Tx, ids: Record<string, string>, userIds: Record<string, string>, t: DemoTime): Promise<void> {
   const template = await db.user.findUniqueOrThrow({ where: { username: "py.officer" }, select: { passwordHash: true } });
   const users: Record<string, string> = { ...userIds };
   for (const u of [...PY_USERS, ...FST_USERS]) {
     const created = await db.user.create({
-      data: { username: u.username, name: u.name, role: u.role, orgUnitId: ids[u.unit]!, phone: u.phone, passwordHash: template.passwordHash, passwordChangedAt: new Date() },
+      data: { username: u.username, name: u.name, role: u.role, orgUnitId: ids[u.unit]!, phone: u.phone, passwordHash: template.passwordHash, passwordChangedAt: t.now },
     });
     users[u.username] = created.id;
   }
-  await seedMentorship(db, users);
-  await seedShowcase(db, ids, users);
+  await seedMentorship(db, users, t);
+  await seedShowcase(db, ids, users, t);
 }
 
-async function seedMentorship(db: Db | Tx, users: Record<string, string>) {
+async function seedMentorship(db: Db | Tx, users: Record<string, string>, t: DemoTime) {
   const programme = await db.programme.findFirstOrThrow({ where: { type: "MENTORSHIP", name: "浦阳镇年轻干部“帮带导师”计划" } });
   await db.programme.update({
     where: { id: programme.id },
@@ -66,9 +67,10 @@ async function seedMentorship(db: Db | Tx, users: Record<string, string>) {
   const content: TemplateContent = DEFAULT_TEMPLATE;
   const tpl = await db.planTemplate.create({ data: { programmeId: programme.id, name: "年轻干部一人一策（联村）", content } });
 
-  const now = new Date();
+  const now = t.now;
   const today = shanghaiDate(now);
-  const joined = "2026-02-01";
+  // The pools were set up about ten months ago; the first (ended) pairing ran from then.
+  const joined = t.D(-304);
   const addMember = async (username: string, pool: "MENTOR" | "TRAINEE", lineOfWork: string, capacity: number | null, extra: { priorityPromotion?: boolean; reserveCadre?: boolean; reserveNote?: string } = {}) => {
     const m = await db.poolMember.create({
       data: { programmeId: programme.id, userId: users[username]!, pool, lineOfWork, capacity, joinedOn: dateOnly(joined), ...extra },
@@ -86,13 +88,13 @@ async function seedMentorship(db: Db | Tx, users: Record<string, string>) {
   const paused = await addMember("py.as.sec", "MENTOR", "矛盾调解", 2);
   await db.poolMember.update({ where: { id: paused.id }, data: { status: "PAUSED", version: 2 } });
   await db.poolMemberChange.create({
-    data: { memberId: paused.id, kind: "STATUS", fromStatus: "ACTIVE", toStatus: "PAUSED", reason: "村社换届期间暂停帮带", effectiveOn: dateOnly("2026-09-15"), decidedById: manager },
+    data: { memberId: paused.id, kind: "STATUS", fromStatus: "ACTIVE", toStatus: "PAUSED", reason: "村社换届期间暂停帮带", effectiveOn: dateOnly(t.D(-78)), decidedById: manager },
   });
   // 培养库: young officers.
   const liMing = await addMember("py.officer", "TRAINEE", "联村工作", null, { priorityPromotion: true });
-  await db.poolMemberChange.create({ data: { memberId: liMing.id, kind: "PRIORITY_PROMOTION_ON", reason: "民情双访表现突出，擂台比拼第一", effectiveOn: dateOnly("2026-10-20"), decidedById: manager } });
+  await db.poolMemberChange.create({ data: { memberId: liMing.id, kind: "PRIORITY_PROMOTION_ON", reason: "民情双访表现突出，擂台比拼第一", effectiveOn: dateOnly(t.D(-43)), decidedById: manager } });
   const zhangTing = await addMember("py.officer2", "TRAINEE", "社区治理", null, { reserveCadre: true, reserveNote: "熟悉新居民服务，可重点培养" });
-  await db.poolMemberChange.create({ data: { memberId: zhangTing.id, kind: "RESERVE_CADRE_ON", reason: "纳入干部后备库（熟悉新居民服务，可重点培养）", effectiveOn: dateOnly("2026-10-20"), decidedById: manager } });
+  await db.poolMemberChange.create({ data: { memberId: zhangTing.id, kind: "RESERVE_CADRE_ON", reason: "纳入干部后备库（熟悉新居民服务，可重点培养）", effectiveOn: dateOnly(t.D(-43)), decidedById: manager } });
   await addMember("py.jy.officer", "TRAINEE", "农业农村", null);
   await addMember("py.ch.officer", "TRAINEE", "矛盾调解", null);
   await addMember("py.as.officer", "TRAINEE", "联村工作", null);
@@ -113,7 +115,7 @@ async function seedMentorship(db: Db | Tx, users: Record<string, string>) {
     const mentorId = users[spec.mentor]!;
     const traineeId = users[spec.trainee]!;
     const pairing = await db.pairing.create({
-      data: { programmeId: programme.id, orgUnitId: unitOf.get(traineeId)!, mentorId, traineeId, startDate: start, endDate: dateOnly("2026-12-31"), createdById: manager },
+      data: { programmeId: programme.id, orgUnitId: unitOf.get(traineeId)!, mentorId, traineeId, startDate: start, endDate: dateOnly(`${t.Y}-12-31`), createdById: manager },
     });
     await db.$executeRaw`UPDATE pool_member SET "activeTrainees" = "activeTrainees" + 1 WHERE "programmeId" = ${programme.id} AND pool = 'MENTOR' AND "userId" = ${mentorId}`;
     await db.$executeRaw`UPDATE pool_member SET "activeTrainees" = 1 WHERE "programmeId" = ${programme.id} AND pool = 'TRAINEE' AND "userId" = ${traineeId}`;
@@ -183,16 +185,21 @@ async function seedMentorship(db: Db | Tx, users: Record<string, string>) {
   const ended = await db.pairing.create({
     data: {
       programmeId: programme.id, orgUnitId: unitOf.get(users["py.officer"]!) ?? programme.orgUnitId, mentorId: users["py.xj.sec"]!, traineeId: users["py.officer"]!,
-      startDate: dateOnly("2026-02-01"), endDate: dateOnly("2026-07-31"), status: "ENDED", endedReason: "第一期帮带期满",
-      rating: 5, evaluation: "入户走访扎实，群众工作能力提升明显，能独立化解一般矛盾纠纷。", evaluatedById: manager, evaluatedAt: new Date("2026-08-03T02:00:00Z"), createdById: manager, version: 3,
+      startDate: dateOnly(t.D(-304)), endDate: dateOnly(t.D(-124)), status: "ENDED", endedReason: "第一期帮带期满",
+      rating: 5, evaluation: "入户走访扎实，群众工作能力提升明显，能独立化解一般矛盾纠纷。", evaluatedById: manager, evaluatedAt: t.at(-121, "10:00"), createdById: manager, version: 3,
     },
   });
   const endedPlan = await db.developmentPlan.create({ data: { pairingId: ended.id, templateId: tpl.id } });
   await db.developmentPlanVersion.create({ data: { planId: endedPlan.id, version: 1, snapshot: { goals: [] }, changeNote: "第一期（简化方案）", changedById: admin } });
 }
 
-async function seedShowcase(db: Db | Tx, ids: Record<string, string>, users: Record<string, string>) {
-  const programme = await db.programme.findFirstOrThrow({ where: { type: "SHOWCASE", name: "未来科技城“三争一实”季度擂台" } });
+async function seedShowcase(db: Db | Tx, ids: Record<string, string>, users: Record<string, string>, t: DemoTime) {
+  // Last quarter's session is closed and scored; this quarter's is open. Each belongs to the
+  // programme of its year (last quarter may be last year's Q4).
+  const prevQ = t.quarter === 1 ? { y: t.Y - 1, q: 4 } : { y: t.Y, q: t.quarter - 1 };
+  const programmeOf = async (y: number) =>
+    db.programme.findFirstOrThrow({ where: { type: "SHOWCASE", name: y === t.Y ? "未来科技城“三争一实”季度擂台" : `${y}年未来科技城“三争一实”季度擂台` } });
+  const quarterDay = (y: number, q: number, day: number) => `${y}-${String(q * 3).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   const judges = ["fst.manager", "fst.judge1", "fst.judge2", "fst.judge3", "fst.judge4", "fst.judge5"];
   const entrants = [
     { u: "fst.officer1", topic: "从“接不上话”到懂行服务：人工智能企业走访手记" },
@@ -201,7 +208,8 @@ async function seedShowcase(db: Db | Tx, ids: Record<string, string>, users: Rec
     { u: "fst.officer4", topic: "招商人员的复合能力：财务报表与法律基础" },
     { u: "fst.officer5", topic: "梦想小镇创业服务“周三面对面”" },
   ];
-  const mkSession = async (quarter: string, heldOn: string, place: string) => {
+  const mkSession = async (y: number, quarter: string, heldOn: string, place: string) => {
+    const programme = await programmeOf(y);
     const s = await db.showcaseSession.create({
       data: {
         programmeId: programme.id, orgUnitId: ids.fst!, quarter, heldOn: dateOnly(heldOn), place, trimMinJudges: 5,
@@ -220,8 +228,9 @@ async function seedShowcase(db: Db | Tx, ids: Record<string, string>, users: Rec
     return { session: s, entries };
   };
 
-  // 2026-Q3: closed, six judges scored every entry (one recusal), final scores and ranks.
-  const q3 = await mkSession("2026-Q3", "2026-09-24", "梦想小镇天使村10号楼A101会议室");
+  // Last quarter: closed, six judges scored every entry (one recusal), final scores and ranks.
+  const q3Held = quarterDay(prevQ.y, prevQ.q, 24);
+  const q3 = await mkSession(prevQ.y, `${prevQ.y}-Q${prevQ.q}`, q3Held, "梦想小镇天使村10号楼A101会议室");
   const judge4 = users["fst.judge4"]!;
   await db.showcaseConflict.create({ data: { sessionId: q3.session.id, judgeId: judge4, entryId: q3.entries[4]!.id, reason: "同一科室直接上下级" } });
   const scores: { entryId: string; judgeId: string; criterionId: string; score: number }[] = [];
@@ -243,15 +252,15 @@ async function seedShowcase(db: Db | Tx, ids: Record<string, string>, users: Rec
     q3.session.trimMinJudges,
   );
   for (const r of results) await db.showcaseEntry.update({ where: { id: r.entryId }, data: { finalScore: r.finalScore, rank: r.rank } });
-  await db.showcaseSession.update({ where: { id: q3.session.id }, data: { status: "CLOSED", closedAt: new Date("2026-09-24T10:00:00Z"), version: 2 } });
+  await db.showcaseSession.update({ where: { id: q3.session.id }, data: { status: "CLOSED", closedAt: instantOn(q3Held, "18:00"), version: 2 } });
   const top = results.find((r) => r.rank === 1)!;
   const topEntry = q3.entries.find((e) => e.id === top.entryId)!;
   await db.talentListEntry.create({
-    data: { list: "PROFESSIONAL", userId: topEntry.officerId, orgUnitId: topEntry.orgUnitId, sourceEntryId: topEntry.id, note: "2026年第三季度“三争一实”擂台第一名", addedById: users["fst.manager"]! },
+    data: { list: "PROFESSIONAL", userId: topEntry.officerId, orgUnitId: topEntry.orgUnitId, sourceEntryId: topEntry.id, note: `${prevQ.y}年第${"一二三四"[prevQ.q - 1]}季度“三争一实”擂台第一名`, addedById: users["fst.manager"]! },
   });
 
-  // 2026-Q4: open; two judges have scored some entries so far.
-  const q4 = await mkSession("2026-Q4", "2026-12-16", "未来科技城学术交流中心");
+  // This quarter: open; two judges have scored some entries so far.
+  const q4 = await mkSession(t.Y, `${t.Y}-Q${t.quarter}`, quarterDay(t.Y, t.quarter, 16), "未来科技城学术交流中心");
   const early: typeof scores = [];
   for (const j of ["fst.judge1", "fst.judge2"]) {
     for (const entry of q4.entries.slice(0, 2)) {

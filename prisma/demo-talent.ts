@@ -1,6 +1,6 @@
 // Demo records of the talent-points module (企业人才积分制), seeded on top of the registers:
 // the default scheme (nine personal items, enterprise items, four tiers, resources), quotas
-// for 2026 in 余杭经开区 and 良渚街道 (良渚 takes part in the programme), 20 talents in the six
+// for this year and last in 余杭经开区 and 良渚街道 (良渚 takes part in the programme), 20 talents in the six
 // 余杭 demo enterprises with valid ID numbers, applications in every state, a ledger history,
 // enterprise tiers (one tier-1 enterprise that has redeemed most of its points) and
 // redemptions, some fulfilled (housing / schooling solved). Deterministic.
@@ -11,9 +11,16 @@ import { addDefaults } from "@/lib/points/config";
 import { ensureEnterpriseAccount, ensureTalentAccount, postEntry } from "@/lib/points/ledger";
 import { allocateTierQuotas } from "@/lib/points/tiers";
 import { linePoints, parseLevels } from "@/lib/points/rules";
+import { shanghaiYear } from "@/lib/platform/clock";
+import type { DemoTime } from "./demo-time";
 
-const YEAR = 2026;
-const at = (month: number, day: number, hour = 10) => new Date(Date.UTC(YEAR, month - 1, day, hour - 8));
+// Spec "months" count back from the anchor's month (12 = this month, 11 = last month …):
+// `at(month, day)` is about (12 − month) months before the anchor, so the history always ends
+// just before the seed and spans the last ten months, across a new year when the anchor is early
+// in one. Ledger entries, numbers and quotas belong to the Shanghai year they happen in.
+let T: DemoTime;
+const at = (month: number, day: number, hour = 10) => T.at(Math.min(-1, (month - 12) * 30 + day - 22), `${String(hour).padStart(2, "0")}:00`);
+const yearAt = (instant: Date) => shanghaiYear(instant);
 
 type TalentSpec = { name: string; firm: string; birth: string; seq: number; education: string; title: string; position: string };
 const TALENTS: TalentSpec[] = [
@@ -65,9 +72,11 @@ const ENTERPRISE_GRANTS: [string, [string, string, number][], number][] = [
   ["杭州獐山精密机械有限公司", [["RECRUIT", "SKILLED", 12], ["DEVELOP", "SKILL_UP", 4]], 9],
 ];
 
-export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, userIds: Record<string, string>): Promise<void> {
+export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, userIds: Record<string, string>, t: DemoTime): Promise<void> {
+  T = t;
+  const YEARS = [t.Y - 1, t.Y];
   const tx = db as Tx;
-  const programme = await tx.programme.findFirst({ where: { type: "TALENT_POINTS" }, select: { id: true } });
+  const programme = await tx.programme.findFirst({ where: { type: "TALENT_POINTS", status: "ACTIVE" }, select: { id: true } });
   if (!programme) return;
   // 良渚街道 takes part beside the owner (余杭经开区), so its officer files applications.
   await tx.programmeOrgUnit.createMany({ data: [{ programmeId: programme.id, orgUnitId: ids.etdz! }, { programmeId: programme.id, orgUnitId: ids.lz! }] });
@@ -81,10 +90,12 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
   const unitQuota: Record<string, string> = {};
   for (const r of resources) {
     const [etdz, lz] = places[r.code] ?? [5, 5];
-    const a = await tx.resourceQuota.create({ data: { resourceId: r.id, period: String(YEAR), orgUnitId: ids.etdz!, total: etdz } });
-    const b = await tx.resourceQuota.create({ data: { resourceId: r.id, period: String(YEAR), orgUnitId: ids.lz!, total: lz } });
-    unitQuota[`${r.code}:etdz`] = a.id;
-    unitQuota[`${r.code}:lz`] = b.id;
+    for (const year of YEARS) {
+      const a = await tx.resourceQuota.create({ data: { resourceId: r.id, period: String(year), orgUnitId: ids.etdz!, total: etdz } });
+      const b = await tx.resourceQuota.create({ data: { resourceId: r.id, period: String(year), orgUnitId: ids.lz!, total: lz } });
+      unitQuota[`${r.code}:etdz:${year}`] = a.id;
+      unitQuota[`${r.code}:lz:${year}`] = b.id;
+    }
   }
 
   const firms = await tx.enterprise.findMany({ where: { name: { in: [...new Set(TALENTS.map((t) => t.firm))] } }, select: { id: true, name: true, orgUnitId: true, orgUnit: { select: { path: true } } } });
@@ -100,12 +111,13 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
       data: {
         enterpriseId: f.id, orgUnitId: f.orgUnitId, name: t.name, idNumberEnc: encryptPii(idNumber), idHash: piiHash(idNumber), idLast4: idNumber.slice(-4),
         gender: facts.gender, birthDate: facts.birthDate, phone: `136${String(52000000 + t.seq * 1931).padStart(8, "0")}`,
-        education: t.education, title: t.title, position: t.position, joinedOn: new Date(Date.UTC(2018 + (t.seq % 6), t.seq % 12, 1)),
+        education: t.education, title: t.title, position: t.position, joinedOn: new Date(Date.UTC(T.Y - 8 + (t.seq % 6), t.seq % 12, 1)),
       },
     });
     talents.push({ id: row.id, orgUnitId: row.orgUnitId, enterpriseId: f.id, accountId: await ensureTalentAccount(tx, row), name: t.name });
   }
 
+  const appSeqs = new Map<number, number>();
   let appSeq = 0;
   const officer = (enterpriseId: string) => (inLz(firms.find((f) => f.id === enterpriseId)!) ? userIds["lz.officer"]! : userIds["yh.manager"]!);
   const manager = userIds["yh.manager"]!;
@@ -117,16 +129,19 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
     lines: Line[], status: "DRAFT" | "SUBMITTED" | "UNDER_REVIEW" | "APPROVED" | "REJECTED" | "RETURNED", month: number, note = "",
   ) => {
     appSeq += 1;
+    const created = at(month, 3 + (appSeq % 20));
+    const year = yearAt(created);
+    const seqInYear = (appSeqs.get(year) ?? 0) + 1;
+    appSeqs.set(year, seqInYear);
     const preparedById = subject === "TALENT" ? officer(holder.enterpriseId) : userIds["yh.manager"]!;
     const decider = preparedById === manager ? admin : manager;
-    const created = at(month, 3 + (appSeq % 20));
     const priced = lines.map(([code, level, quantity]) => {
       const it = item(code, subject);
       return { itemId: it.id, levelCode: level, quantity, note: "", claimedPoints: linePoints(parseLevels(it.levels), level, quantity)! };
     });
     const app = await tx.pointApplication.create({
       data: {
-        number: `JF${YEAR}-${String(appSeq).padStart(5, "0")}`, programmeId: programme.id, subject, talentId: holder.talentId, enterpriseId: holder.enterpriseId,
+        number: `JF${year}-${String(seqInYear).padStart(5, "0")}`, programmeId: programme.id, subject, talentId: holder.talentId, enterpriseId: holder.enterpriseId,
         orgUnitId: holder.orgUnitId, status, preparedById, createdAt: created, submittedAt: status === "DRAFT" ? null : new Date(created.getTime() + 3_600_000),
         reviewerId: ["UNDER_REVIEW", "APPROVED", "REJECTED", "RETURNED"].includes(status) ? manager : null,
         decidedById: ["APPROVED", "REJECTED"].includes(status) ? decider : null, decidedAt: ["APPROVED", "REJECTED"].includes(status) ? new Date(created.getTime() + 2 * 86_400_000) : null,
@@ -151,8 +166,8 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
         const level = parseLevels(it.levels).find((l) => l.code === line.levelCode)!;
         const when = new Date(created.getTime() + 2 * 86_400_000);
         await postEntry(tx, {
-          accountId: holder.accountId, kind: "GRANT", points: awarded, year: YEAR, itemId: it.id, applicationId: app.id, actorId: decider, at: when,
-          expiresOn: it.validityMonths ? new Date(Date.UTC(YEAR, month - 1 + it.validityMonths, 5)) : null,
+          accountId: holder.accountId, kind: "GRANT", points: awarded, year, itemId: it.id, applicationId: app.id, actorId: decider, at: when,
+          expiresOn: it.validityMonths ? new Date(Date.UTC(when.getUTCFullYear(), when.getUTCMonth() + it.validityMonths, 5)) : null,
           reason: `${app.number} ${it.name}（${level.label}${line.quantity > 1 ? ` ×${line.quantity}` : ""}）${awarded < line.claimedPoints ? `；申报 ${line.claimedPoints} 分，年度上限 ${it.capPerYear} 分，核定 ${awarded} 分` : ""}`,
         });
       }
@@ -188,9 +203,10 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
   for (const f of firms) if (!enterpriseAccounts.has(f.id)) enterpriseAccounts.set(f.id, await ensureEnterpriseAccount(tx, f));
 
   // Tier quotas for the year, from the points earned so far.
-  await allocateTierQuotas(tx, programme.id, firms.map((f) => f.id), YEAR);
+  for (const year of YEARS) await allocateTierQuotas(tx, programme.id, firms.map((f) => f.id), year);
 
   let redSeq = 0;
+  const redSeqs = new Map<number, number>();
   const redeem = async (
     r: { code: string; talentIdx: number | null; firmName?: string; status: "REQUESTED" | "APPROVED" | "FULFILLED" | "CANCELLED" | "REJECTED"; month: number; fromEnterprise?: boolean },
   ) => {
@@ -198,14 +214,19 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
     const res = resource(r.code);
     const t = r.talentIdx !== null ? talents[r.talentIdx]! : null;
     const f = t ? firms.find((x) => x.id === t.enterpriseId)! : firm(r.firmName!);
-    const quotaId = r.fromEnterprise
-      ? (await tx.resourceQuota.findFirstOrThrow({ where: { resourceId: res.id, period: String(YEAR), enterpriseId: f.id } })).id
-      : unitQuota[`${r.code}:${inLz(f) ? "lz" : "etdz"}`]!;
-    const accountId = r.fromEnterprise ? enterpriseAccounts.get(f.id)! : t!.accountId;
     const when = at(r.month, 10 + redSeq);
+    const year = yearAt(when);
+    // An enterprise redeems from its tier's places of that year; with the anchor early in a
+    // year the tier may not have earned places yet, and the story is left out.
+    const tierQuota = r.fromEnterprise ? await tx.resourceQuota.findFirst({ where: { resourceId: res.id, period: String(year), enterpriseId: f.id } }) : null;
+    if (r.fromEnterprise && !tierQuota) return;
+    const quotaId = tierQuota ? tierQuota.id : unitQuota[`${r.code}:${inLz(f) ? "lz" : "etdz"}:${year}`]!;
+    const accountId = r.fromEnterprise ? enterpriseAccounts.get(f.id)! : t!.accountId;
+    const seqInYear = (redSeqs.get(year) ?? 0) + 1;
+    redSeqs.set(year, seqInYear);
     const redemption = await tx.redemption.create({
       data: {
-        number: `DH${YEAR}-${String(redSeq).padStart(5, "0")}`, resourceId: res.id, quotaId, accountId, talentId: t?.id ?? null, enterpriseId: f.id,
+        number: `DH${year}-${String(seqInYear).padStart(5, "0")}`, resourceId: res.id, quotaId, accountId, talentId: t?.id ?? null, enterpriseId: f.id,
         orgUnitId: f.orgUnitId, points: res.pointsCost, status: r.status, requestedById: inLz(f) ? userIds["lz.officer"]! : manager, createdAt: when,
         decidedById: r.status === "REQUESTED" ? null : manager, decidedAt: r.status === "REQUESTED" ? null : new Date(when.getTime() + 86_400_000),
         fulfilledAt: r.status === "FULFILLED" ? new Date(when.getTime() + 7 * 86_400_000) : null,
@@ -215,11 +236,11 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
     });
     const n = await tx.$executeRaw`UPDATE resource_quota SET used = used + 1 WHERE id = ${quotaId} AND used < total`;
     if (n !== 1) throw new Error(`demo quota full: ${r.code}`);
-    const spent = await postEntry(tx, { accountId, kind: "REDEMPTION", points: -res.pointsCost, year: YEAR, redemptionId: redemption.id, reason: `${redemption.number} ${res.name}`, actorId: redemption.requestedById, at: when });
+    const spent = await postEntry(tx, { accountId, kind: "REDEMPTION", points: -res.pointsCost, year, redemptionId: redemption.id, reason: `${redemption.number} ${res.name}`, actorId: redemption.requestedById, at: when });
     if (r.status === "CANCELLED" || r.status === "REJECTED") {
       await tx.$executeRaw`UPDATE resource_quota SET used = used - 1 WHERE id = ${quotaId} AND used > 0`;
       await postEntry(tx, {
-        accountId, kind: "REVERSAL", points: res.pointsCost, year: YEAR, redemptionId: redemption.id, reversesSeq: spent.seq, actorId: manager,
+        accountId, kind: "REVERSAL", points: res.pointsCost, year, redemptionId: redemption.id, reversesSeq: spent.seq, actorId: manager,
         reason: `${redemption.number} ${r.status === "CANCELLED" ? "取消" : "驳回"}：${redemption.decisionNote}`, at: new Date(when.getTime() + 86_400_000),
       });
     }
@@ -241,5 +262,10 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
   await redeem({ code: "APARTMENT", talentIdx: 2, status: "FULFILLED", month: 10, fromEnterprise: true });
   await redeem({ code: "SCHOOL", talentIdx: 3, status: "APPROVED", month: 11, fromEnterprise: true });
   // The numbers above came from these counters' ranges: continue after them.
-  await tx.sequenceCounter.createMany({ data: [{ name: `points.application.${YEAR}`, value: appSeq }, { name: `points.redemption.${YEAR}`, value: redSeq }] });
+  await tx.sequenceCounter.createMany({
+    data: [
+      ...[...appSeqs].map(([year, value]) => ({ name: `points.application.${year}`, value })),
+      ...[...redSeqs].map(([year, value]) => ({ name: `points.redemption.${year}`, value })),
+    ],
+  });
 }
