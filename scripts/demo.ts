@@ -3,16 +3,22 @@
 //     with DATABASE_URL: uses that server and starts nothing.
 //   - applies migrations, seeds the demo district on first run only,
 //   - builds (when sources changed since the last build) and serves on http://localhost:3000.
-// Flags: --dev (next dev instead of a production build), --no-build.
+// Flags: --dev (next dev instead of a production build), --no-build,
+//   --reseed: drop the demo data and seed it again for today (the embedded database is dropped
+//   and re-created; a DATABASE_URL database is reset — only ever with this flag given).
+// The demo data is generated for the day it is seeded (prisma/demo-time.ts); a demo database
+// seeded in an earlier year says so at start, with how to refresh it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT, ensureDatabase, startEmbeddedPostgres, type EmbeddedCluster } from "./db/embedded";
-import { deployMigrations } from "./db/migrate";
+import pg from "pg";
+import { deployMigrations, resetDatabase } from "./db/migrate";
 
 const args = new Set(process.argv.slice(2));
 const devMode = args.has("--dev");
+const reseed = args.has("--reseed");
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
 
@@ -55,10 +61,22 @@ async function main() {
   if (!databaseUrl) {
     console.log("No DATABASE_URL: starting the embedded PostgreSQL (.data/pg) …");
     cluster = await startEmbeddedPostgres({ dir: ".data/pg", port: Number(process.env.DEMO_PG_PORT ?? 54329), quiet: true });
+    if (reseed) {
+      console.log("--reseed: dropping the embedded demo database …");
+      const admin = new pg.Client({ connectionString: cluster.url("postgres") });
+      await admin.connect();
+      await admin.query("DROP DATABASE IF EXISTS zjtrack WITH (FORCE)").finally(() => admin.end());
+    }
     await ensureDatabase(cluster.url("postgres"), "zjtrack");
     databaseUrl = cluster.url("zjtrack");
   } else {
     console.log("Using DATABASE_URL (no embedded PostgreSQL).");
+    if (reseed) {
+      // Only with the flag given explicitly, and never in production: this empties the database.
+      if (process.env.APP_ENV === "production" || process.env.NODE_ENV === "production") throw new Error("Refusing --reseed: APP_ENV/NODE_ENV is production.");
+      console.log("--reseed: resetting the DATABASE_URL database (every table emptied, migrations re-applied) …");
+      await resetDatabase(databaseUrl);
+    }
   }
   process.env.DATABASE_URL = databaseUrl;
 
@@ -66,11 +84,16 @@ async function main() {
   console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
 
   // Imported only now: the Prisma client reads DATABASE_URL when it is created.
-  const { seedIfEmpty } = await import("../prisma/seed");
+  const { seedIfEmpty, seededFor } = await import("../prisma/seed");
   const { db } = await import("../lib/db/client");
+  const { shanghaiYear } = await import("../lib/platform/clock");
   const seeded = await seedIfEmpty();
+  const seededAt = seeded ? null : await seededFor();
   await db.$disconnect();
-  console.log(seeded ? "Seeded the demo district." : "Demo data already present: not seeded again.");
+  console.log(seeded ? "Seeded the demo district (dates generated for today)." : "Demo data already present: not seeded again.");
+  if (seededAt && seededAt.year < shanghaiYear()) {
+    console.log(`Demo data was seeded for ${seededAt.year} (its programmes are last year's): run \`npm run demo -- --reseed\` to drop it and seed it for today.`);
+  }
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true" };
   if (!devMode && !args.has("--no-build") && needsBuild()) {
