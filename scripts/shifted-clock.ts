@@ -93,7 +93,10 @@ export function underFaketime(faketime: string, at: Date, command: string, args:
     args: ["-f", `@${faketimeStamp(at)}`, command, ...args],
     // TZ=UTC makes faketime read the stamp as UTC. The monotonic clock is left alone so that
     // Node's timers and PostgreSQL's timeouts keep their real durations.
-    env: { TZ: "UTC", FAKETIME_DONT_FAKE_MONOTONIC: "1" },
+    // FAKETIME_DONT_RESET: with "@", every exec'd process (each Vitest worker) would otherwise
+    // start again at the stamp, while PostgreSQL's clock ran on from when it started; pg-boss
+    // then saw a job due "in 3 s" by the worker's clock as already due by the database's.
+    env: { TZ: "UTC", FAKETIME_DONT_FAKE_MONOTONIC: "1", FAKETIME_DONT_RESET: "1" },
   };
 }
 
