@@ -1,4 +1,4 @@
-import { now } from "@/lib/platform/clock";
+import { shanghaiYear } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
@@ -18,7 +18,8 @@ export default async function ShowcasesPage() {
   const user = await requirePermission("showcase.view");
   const t = await getTranslations("showcase");
   const [programmes, sessions] = await Promise.all([listShowcaseProgrammes(db, user), listSessions(db, user)]);
-  const year = now().getUTCFullYear();
+  // The Shanghai year, not the UTC one: sessions are named by Shanghai quarters ("2027-Q1").
+  const year = shanghaiYear();
   return (
     <div className="space-y-4">
       <PageHeader

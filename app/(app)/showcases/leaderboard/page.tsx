@@ -1,4 +1,4 @@
-import { now } from "@/lib/platform/clock";
+import { shanghaiYear } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
@@ -18,7 +18,8 @@ export default async function YearLeaderboardPage({ searchParams }: { searchPara
   const user = await requirePermission("showcase.view");
   const sp = await searchParams;
   const programme = await orNotFound(getShowcaseProgrammeOrThrow(db, user, sp.programmeId ?? ""));
-  const year = /^\d{4}$/.test(sp.year ?? "") ? Number(sp.year) : now().getUTCFullYear();
+  // The Shanghai year, not the UTC one: sessions are named by Shanghai quarters ("2027-Q1").
+  const year = /^\d{4}$/.test(sp.year ?? "") ? Number(sp.year) : shanghaiYear();
   const t = await getTranslations("showcase");
   const rows = await yearLeaderboard(db, user, programme.id, year);
   const columns = [
