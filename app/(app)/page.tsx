@@ -12,6 +12,7 @@ import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { Card, EmptyState, Badge } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { can } from "@/lib/authz/can";
+import { NewYearChecklistBanner } from "@/components/new-year/checklist-banner";
 
 function DueList({ title, count, children, empty }: { title: string; count: number; children: ReactNode; empty: string }) {
   return (
@@ -56,6 +57,8 @@ export default async function HomePage() {
           {isManager ? <LinkButton href="/dashboard" variant={can(user, "visit.create") ? "secondary" : "primary"} className="flex-1 sm:flex-none">{th("managerSummary")}</LinkButton> : null}
         </div>
       </div>
+
+      <NewYearChecklistBanner user={user} />
 
       <h2 className="text-lg font-semibold text-slate-800">{th("dueToday")} <span className="text-sm font-normal text-slate-500">{formatCalendarDate(new Date(`${due.today}T00:00:00Z`))}</span></h2>
       {total === 0 ? <EmptyState>{th("nothingDue")}</EmptyState> : null}

@@ -58,3 +58,15 @@ export async function unconfirmedYears(client: Db | Tx, instants: readonly (Date
   const done = new Set(confirmed.map((c) => c.year));
   return years.filter((y) => !done.has(y)).sort((a, b) => a - b);
 }
+
+/**
+ * The unconfirmed years a hotline request's clocks run in (from its arrival to its latest
+ * deadline): the request page says next to the deadlines that they were computed as if those
+ * years had no holidays.
+ */
+export async function unconfirmedClockYears(
+  client: Db | Tx,
+  r: { receivedAt: Date; acceptDueAt: Date; assignDueAt: Date; respondDueAt: Date },
+): Promise<number[]> {
+  return unconfirmedYears(client, [r.receivedAt, r.acceptDueAt, r.assignDueAt, r.respondDueAt]);
+}

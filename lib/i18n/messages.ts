@@ -11,6 +11,8 @@ import investmentZh from "@/messages/investment/zh-CN.json";
 import investmentEn from "@/messages/investment/en.json";
 import mentorshipZh from "@/messages/mentorship/zh-CN.json";
 import mentorshipEn from "@/messages/mentorship/en.json";
+import newYearZh from "@/messages/newyear/zh-CN.json";
+import newYearEn from "@/messages/newyear/en.json";
 import platformZh from "@/messages/platform/zh-CN.json";
 import platformEn from "@/messages/platform/en.json";
 import talentZh from "@/messages/talent/zh-CN.json";
@@ -27,6 +29,7 @@ export const MESSAGE_SOURCES: Record<Locale, Record<string, Messages>> = {
     hotline: hotlineZh,
     investment: investmentZh,
     mentorship: mentorshipZh,
+    newyear: newYearZh,
     platform: platformZh,
     talent: talentZh,
   },
@@ -36,6 +39,7 @@ export const MESSAGE_SOURCES: Record<Locale, Record<string, Messages>> = {
     hotline: hotlineEn,
     investment: investmentEn,
     mentorship: mentorshipEn,
+    newyear: newYearEn,
     platform: platformEn,
     talent: talentEn,
   },

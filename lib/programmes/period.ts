@@ -43,3 +43,14 @@ export function dateOnly(value: string): Date {
 export function formatDateOnly(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
+
+/**
+ * The same period `years` later: "2026" → "2027", "2026-Q4" → "2027-Q4", "2026-11" → "2027-11"
+ * (a rollover re-keys targets this way). Null when the label does not parse or leaves 2000–2100.
+ */
+export function shiftPeriod(label: string, years: number): string | null {
+  const m = PERIOD_PATTERN.exec(label);
+  if (!m || !parsePeriod(label)) return null;
+  const shifted = `${Number(m[1]) + years}${label.slice(4)}`;
+  return parsePeriod(shifted) ? shifted : null;
+}

@@ -10,7 +10,7 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { bulkLoadCalendarAction, deleteCalendarDayAction, saveCalendarDayAction } from "@/lib/calendar/actions";
+import { bulkLoadCalendarAction, confirmCalendarYearAction, deleteCalendarDayAction, saveCalendarDayAction, unconfirmCalendarYearAction } from "@/lib/calendar/actions";
 import { bulkCalendarSchema, calendarDaySchema } from "@/lib/calendar/schemas";
 import { parseCalendarList } from "@/lib/calendar/holidays-cn";
 
@@ -114,6 +114,44 @@ export function RemoveDayButton({ date, name, what }: { date: string; name: stri
               setOpen(false);
               router.refresh();
             } else setError(result.error);
+          })
+        }
+      >
+        {error ? <Alert tone="error">{error}</Alert> : null}
+      </ConfirmDialog>
+    </>
+  );
+}
+
+/** Confirms a year's calendar (after checking it against the notice), or withdraws the confirmation. */
+export function ConfirmYearButton({ year, confirmed }: { year: number; confirmed: boolean }) {
+  const t = useTranslations("newYear.calendarYear");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const label = confirmed ? t("unconfirm") : t("confirm", { year });
+  return (
+    <>
+      <Button variant={confirmed ? "secondary" : "primary"} onClick={() => setOpen(true)}>{label}</Button>
+      <ConfirmDialog
+        open={open}
+        title={label}
+        message={confirmed ? t("unconfirmDialog", { year }) : t("confirmDialog", { year })}
+        confirmLabel={label}
+        tone={confirmed ? "danger" : "primary"}
+        pending={pending}
+        onCancel={() => {
+          setOpen(false);
+          setError(null);
+        }}
+        onConfirm={() =>
+          start(async () => {
+            const result = await (confirmed ? unconfirmCalendarYearAction : confirmCalendarYearAction)({ year });
+            if (result.ok) {
+              setOpen(false);
+              router.refresh();
+            } else setError(result.fieldErrors?.year?.[0] ?? result.error);
           })
         }
       >

@@ -1,15 +1,17 @@
 import { now } from "@/lib/platform/clock";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listCalendarYear } from "@/lib/calendar/queries";
+import { calendarYearReadiness } from "@/lib/calendar/confirmation";
+import { formatDateTime } from "@/lib/format/dates";
 import { isWeekend, shanghaiDay } from "@/lib/calendar/working-days";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { TableCard } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
-import { BulkCalendarForm, CalendarDayForm, RemoveDayButton } from "./calendar-forms";
+import { BulkCalendarForm, CalendarDayForm, ConfirmYearButton, RemoveDayButton } from "./calendar-forms";
 
 export async function generateMetadata() {
   const t = await getTranslations("calendar");
@@ -27,7 +29,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const today = shanghaiDay(now());
   const yearParam = Number(first(sp.year));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : Number(today.slice(0, 4));
-  const rows = await listCalendarYear(db, year);
+  const [rows, readiness] = await Promise.all([listCalendarYear(db, year), calendarYearReadiness(db, year)]);
+  const tYear = await getTranslations("newYear.calendarYear");
+  const locale = await getLocale();
 
   const editParam = first(sp.date);
   const editing = rows.find((r) => r.date === editParam);
@@ -60,6 +64,17 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
         <Link href={yearHref(year + 1)} className={buttonClass("secondary", "sm")} aria-label={t("nextYear")}>{year + 1} ›</Link>
         <span className="ml-2 text-sm text-slate-600" data-testid="calendar-summary">{t("countSummary", { year, holidays, workdays })}</span>
       </nav>
+
+      <Card title={tYear("title", { year })}>
+        <div className="flex flex-wrap items-center justify-between gap-3" data-testid="calendar-year-status">
+          <p className="text-sm text-slate-700">
+            {readiness.confirmed
+              ? tYear("confirmed", { year, name: readiness.confirmed.byName, time: formatDateTime(readiness.confirmed.at, locale) })
+              : readiness.loaded ? tYear("notConfirmed", { year }) : tYear("notLoaded", { year })}
+          </p>
+          {readiness.confirmed || readiness.loaded ? <ConfirmYearButton year={year} confirmed={readiness.confirmed !== null} /> : null}
+        </div>
+      </Card>
 
       {rows.length === 0 ? (
         <EmptyState>{t("empty", { year })}</EmptyState>

@@ -10,6 +10,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { maskPhone } from "@/lib/privacy/mask";
 import { allowedMoves, mayChase, mayDecideExtension, mayRequestExtension } from "@/lib/hotline/authority";
 import { clocksOf, isBreached } from "@/lib/hotline/clocks";
+import { unconfirmedClockYears } from "@/lib/calendar/confirmation";
 import { departmentOptions, getRequestOrThrow, requestTimeline, serviceOfficerOptions } from "@/lib/hotline/queries";
 import { parseHotlineSettings } from "@/lib/hotline/settings";
 import { toShanghaiLocal } from "@/lib/visits/time";
@@ -42,10 +43,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const moves = [...new Set(allowedMoves(user, r).map((m) => m.kind))];
   const assigning = moves.includes("assign") || moves.includes("reassign");
   const departments = assigning ? await departmentOptions(db, r.orgUnit.path) : [];
-  const [officers, timeline] = await Promise.all([
+  const [officers, timeline, unconfirmedYears] = await Promise.all([
     assigning ? serviceOfficerOptions(db, user, departments) : Promise.resolve([]),
     requestTimeline(db, r.id),
+    unconfirmedClockYears(db, r),
   ]);
+  const tNewYear = await getTranslations("newYear");
   const unmask = can(user, "personalData.unmask", r);
   const phone = (p: string) => (unmask ? p : maskPhone(p));
   const time = (d: Date) => formatDateTime(d, locale).slice(0, -3);
@@ -90,6 +93,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <Card title={t("clock.title")}>
         <ClockList clocks={clocksOf(r, now)} />
         <p className="mt-2 text-xs text-slate-500">{t("clock.legend", { cutoff: settings.cutoff })}</p>
+        {unconfirmedYears.length > 0 ? (
+          <p className="mt-2 text-xs text-amber-800" data-testid="calendar-unconfirmed">
+            {unconfirmedYears.join("、")} · {tNewYear("hotlineCalendarUnconfirmed")}
+          </p>
+        ) : null}
       </Card>
 
       <Card title={t("actions")}>

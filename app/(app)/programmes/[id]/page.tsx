@@ -26,6 +26,7 @@ export default async function ProgrammeDetailPage({ params, searchParams }: Prop
   const tc = await getTranslations("common");
   const tTypes = await getTranslations("programmeTypes");
   const tStatuses = await getTranslations("programmeStatuses");
+  const tNewYear = await getTranslations("newYear");
   const locale = await getLocale();
   const manage = can(user, "programme.manage", programme);
   const editable = manage && programme.status !== "CLOSED";
@@ -48,8 +49,15 @@ export default async function ProgrammeDetailPage({ params, searchParams }: Prop
           <div className="flex flex-wrap gap-2">
             {editable ? <LinkButton href={`/programmes/${programme.id}/edit`} variant="secondary">{tc("edit")}</LinkButton> : null}
             <ProgrammeStatusButton id={programme.id} version={programme.version} status={programme.status} />
+            {programme.status === "ACTIVE" ? <LinkButton href={`/programmes/${programme.id}/rollover`} variant="secondary">{tNewYear("rollover.open")}</LinkButton> : null}
           </div>
         ) : null}
+        {manage && programme.status === "CLOSED" ? (
+          <div className="flex flex-wrap gap-2">
+            <LinkButton href={`/programmes/${programme.id}/rollover`} variant="secondary">{tNewYear("rollover.open")}</LinkButton>
+          </div>
+        ) : null}
+        {notice === "rolledOver" ? <Alert tone="success">{tNewYear("rollover.done")}</Alert> : null}
         {notice === "created" ? <Alert tone="success">{t("created")}</Alert> : null}
         {notice === "updated" ? <Alert tone="success">{t("updated")}</Alert> : null}
       </div>

@@ -15,11 +15,15 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function ConfigPage() {
+export default async function ConfigPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("points.configure");
   const t = await getTranslations("points.config");
   const programme = await getTalentProgrammeOrThrow(db, user);
-  const year = shanghaiYear();
+  // This year, or next year when asked (?year=, from the new-year checklist): quotas and tier
+  // places are prepared before the year starts.
+  const thisYear = shanghaiYear();
+  const asked = Number((await searchParams).year);
+  const year = asked === thisYear + 1 ? asked : thisYear;
   const { items, resources, tiers, quotas, units } = await pointsConfiguration(db, user, programme, year);
   const editable = (i: (typeof items)[number]) => ({
     id: i.id, version: i.version, subject: i.subject, code: i.code, name: i.name, levels: parseLevels(i.levels), capPerItem: i.capPerItem, capPerYear: i.capPerYear,

@@ -1,0 +1,64 @@
+// The rollover form's schema (shared by the form and the action): a programme copied into a
+// new period. Targets are re-keyed by `periodMap` (old period → new period); the form
+// prefills it by shifting each old period by the years between the two start dates.
+import { z } from "zod";
+import { PERIOD_PATTERN, parsePeriod, shiftPeriod } from "./period";
+import { isoDate } from "./schemas";
+
+const id = z.string().min(1).max(64);
+
+const newPeriod = z.string().trim().regex(PERIOD_PATTERN, "@periodFormat").refine((v) => parsePeriod(v) !== null, "@periodFormat");
+
+export const rolloverSchema = z
+  .strictObject({
+    id,
+    version: z.coerce.number().int().positive(),
+    name: z.string().trim().min(2, "@required").max(100, "@tooLong"),
+    startDate: isoDate,
+    endDate: isoDate,
+    periodMap: z.array(z.strictObject({ from: z.string().trim().min(1).max(20), to: newPeriod })).max(200),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", message: "@endBeforeStart", path: ["endDate"] });
+    const seen = new Set<string>();
+    v.periodMap.forEach((p, i) => {
+      if (seen.has(p.from)) ctx.addIssue({ code: "custom", message: "@rollover.periodRepeated", path: ["periodMap", i, "from"] });
+      seen.add(p.from);
+      const range = parsePeriod(p.to);
+      if (range && v.endDate >= v.startDate && (range.end < v.startDate || range.start > v.endDate)) {
+        ctx.addIssue({ code: "custom", message: "@periodOutsideProgramme", path: ["periodMap", i, "to"] });
+      }
+    });
+  });
+
+export type RolloverInput = z.infer<typeof rolloverSchema>;
+export type RolloverFormValues = z.input<typeof rolloverSchema>;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The same span `years` later ("2026-03-01…2026-12-31" → "2027-03-01…2027-12-31"; 29 Feb → 28 Feb). */
+export function shiftDate(day: string, years: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${y + years}-${pad(m)}-${pad(Math.min(d, last))}`;
+}
+
+/** "2026年浦阳镇…" → "2027年浦阳镇…"; a name without the year gets "2027年" in front. */
+export function suggestName(name: string, fromYear: number, toYear: number): string {
+  const next = name.includes(String(fromYear)) ? name.split(String(fromYear)).join(String(toYear)) : `${toYear}年${name}`;
+  return next.slice(0, 100);
+}
+
+/** The form's starting values: the next period of the same length, each target period shifted alike. */
+export function rolloverDefaults(p: { id: string; version: number; name: string; startDate: string; endDate: string; periods: string[] }): RolloverFormValues {
+  const fromYear = Number(p.startDate.slice(0, 4));
+  const years = Math.max(1, Number(p.endDate.slice(0, 4)) - fromYear + 1);
+  return {
+    id: p.id,
+    version: p.version,
+    name: suggestName(p.name, fromYear, fromYear + years),
+    startDate: shiftDate(p.startDate, years),
+    endDate: shiftDate(p.endDate, years),
+    periodMap: [...new Set(p.periods)].sort().map((from) => ({ from, to: shiftPeriod(from, years) ?? "" })),
+  };
+}
