@@ -1,7 +1,7 @@
 // Resident ID numbers (居民身份证号码), GB 11643-1999: 6-digit region code, 8-digit birth
 // date, 3-digit sequence (odd = male), and a check character by ISO 7064 MOD 11-2.
 // Pure functions (no server-only): shared by forms, actions, the seed and tests.
-import { now } from "@/lib/platform/clock";
+import { now, shanghaiYmd } from "@/lib/platform/clock";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK = "10X98765432";
@@ -29,7 +29,9 @@ export function idNumberProblem(value: string, today = now()): IdNumberProblem |
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1800 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || date.getTime() > today.getTime()) {
+  // The birth date is a Shanghai calendar date: compare it with today's Shanghai date, not with
+  // the instant (a baby born today would be "in the future" until 08:00 Shanghai).
+  if (y < 1800 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || id.slice(6, 14) > shanghaiYmd(today).replaceAll("-", "")) {
     return "birthDate";
   }
   if (idCheckChar(id.slice(0, 17)) !== id[17]) return "checkDigit";

@@ -14,6 +14,7 @@ import { evaluateExpectations } from "@/lib/mentorship/expectations";
 import { now, shanghaiInstant, shanghaiYear, shanghaiYmd } from "@/lib/platform/clock";
 import { shanghaiToday } from "@/lib/points/applications";
 import { shanghaiYear as ledgerYear } from "@/lib/points/ledger";
+import { idCheckChar, idNumberProblem } from "@/lib/talent/id-number";
 import { parsePeriod } from "@/lib/programmes/period";
 import { todayInShanghai } from "@/lib/visits/time";
 
@@ -309,5 +310,25 @@ describe("milestones and pledges are late from 00:00 Shanghai after their day", 
     expect(daysOverdue({ plannedOn: ymd(COMMON, 2, 28), actualOn: null }, shanghaiInstant(COMMON, 3, 1))).toBe(1);
     expect(milestoneTiming({ plannedOn: ymd(LEAP, 2, 29), actualOn: ymd(LEAP, 3, 1) })).toBe("DONE_LATE");
     expect(pledgeEffectiveStatus({ status: "OPEN", dueOn: ymd(LEAP, 2, 29) }, shanghaiInstant(LEAP, 3, 1))).toBe("MISSED");
+  });
+});
+
+describe("resident ID numbers: a birth date of today is today in Shanghai", () => {
+  const idBornOn = (day: string) => {
+    const first17 = `330106${day.replaceAll("-", "")}123`;
+    return first17 + idCheckChar(first17);
+  };
+
+  it("someone born on 1 Jan is valid from 00:00 Shanghai on 1 Jan (16:00 UTC the day before)", () => {
+    const newYearsDay = ymd(Y + 1, 1, 1);
+    expect(idNumberProblem(idBornOn(newYearsDay), newYearOf(Y))).toBeNull();
+    expect(idNumberProblem(idBornOn(newYearsDay), lastSecondOf(Y))).toBe("birthDate");
+    expect(idNumberProblem(idBornOn(ymd(Y, 12, 31)), lastSecondOf(Y))).toBeNull();
+  });
+
+  it("29 Feb is a birth date only in a leap year", () => {
+    expect(idNumberProblem(idBornOn(ymd(LEAP, 2, 29)), shanghaiInstant(LEAP, 2, 29))).toBeNull();
+    expect(idNumberProblem(idBornOn(ymd(LEAP, 2, 29)), shanghaiInstant(LEAP, 2, 28, 23, 59, 59))).toBe("birthDate");
+    expect(idNumberProblem(idBornOn(ymd(COMMON, 2, 29)), shanghaiInstant(COMMON, 3, 1))).toBe("birthDate");
   });
 });
