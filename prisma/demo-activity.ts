@@ -19,6 +19,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { exceptionsFromRows } from "@/lib/calendar/working-days";
 import { dateOnly } from "@/lib/programmes/period";
 import { toWan } from "@/lib/investment/amount";
+import { shanghaiYmd as shanghaiYmdOf } from "@/lib/platform/clock";
 import { mulberry32, type Random } from "./demo-random";
 import { addDays, instantOn, workingDaysBetween, yearOf, type DemoTime } from "./demo-time";
 
@@ -138,8 +139,8 @@ async function seedPuyangVisits(c: Ctx) {
   const pairings = await c.db.pairing.findMany({ where: { status: "ACTIVE" }, select: { id: true, mentorId: true, traineeId: true, startDate: true, endDate: true } });
   const officers: { user: string; unit: string; quietDays?: number }[] = [
     { user: "py.officer", unit: "py-xj" },
-    // 张婷 has not been out for ten days: overdue on both weekly rules.
-    { user: "py.officer2", unit: "py-sh", quietDays: 10 },
+    // 张婷 has not been out for two weeks: last week is missed on both weekly rules.
+    { user: "py.officer2", unit: "py-sh", quietDays: 14 },
     { user: "py.jy.officer", unit: "py-jy" },
     { user: "py.ch.officer", unit: "py-cnh" },
     { user: "py.as.officer", unit: "py-as" },
@@ -172,6 +173,25 @@ async function seedPuyangVisits(c: Ctx) {
         if (mentorId && pairing) activities.push({ id: randomUUID(), pairingId: pairing.id, kind: "GUIDED_VISIT", occurredOn: dateOnly(day), place: unitName.get(orgUnitId) ?? "", notes: "", visitId: id, recordedById: officerId });
       }
     }
+  }
+  // 李明 goes out with his mentor every week (the weekly guided-visit rule met): a week
+  // without one has its first visit made with the mentor.
+  const liMing = c.users["py.officer"]!;
+  const weekOf = (d: Date) => {
+    const day = new Date(`${shanghaiYmdOf(d)}T00:00:00Z`);
+    return addDays(day.toISOString().slice(0, 10), -((day.getUTCDay() + 6) % 7));
+  };
+  const weeks = new Map<string, VisitRow[]>();
+  for (const v of visits) if (v.officerId === liMing) weeks.set(weekOf(v.visitedAt), [...(weeks.get(weekOf(v.visitedAt)) ?? []), v]);
+  for (const list of weeks.values()) {
+    if (list.some((v) => v.mentorId)) continue;
+    const first = list[0]!;
+    const day = shanghaiYmdOf(first.visitedAt);
+    const pairing = pairings.find((p) => p.traineeId === liMing && p.startDate.toISOString().slice(0, 10) <= day && day <= p.endDate.toISOString().slice(0, 10));
+    if (!pairing) continue;
+    first.mentorId = pairing.mentorId;
+    first.notes = "导师陪同入户，了解家庭近况并登记诉求。";
+    activities.push({ id: randomUUID(), pairingId: pairing.id, kind: "GUIDED_VISIT", occurredOn: dateOnly(day), place: unitName.get(first.orgUnitId) ?? "", notes: "", visitId: first.id, recordedById: liMing });
   }
   await c.db.visit.createMany({ data: visits });
   await c.db.visitService.createMany({ data: services as never });
