@@ -5,10 +5,12 @@ import { db } from "@/lib/db/client";
 import * as orgActions from "@/lib/org/actions";
 import * as userActions from "@/lib/users/actions";
 import * as programmeActions from "@/lib/programmes/actions";
+import { rolloverProgrammeAction } from "@/lib/programmes/rollover-actions";
 import type { ActionResult } from "@/lib/action";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { businessSnapshot } from "../support/snapshot";
+import { demoYear } from "../support/time";
 
 type Call = [name: string, run: () => Promise<ActionResult<unknown>>];
 
@@ -17,11 +19,11 @@ async function callsAgainstPuyang(): Promise<Call[]> {
   const village = await unitByCode("XS-PY-JY");
   const otherVillage = await unitByCode("XS-PY-AS");
   const victim = await demoUser("py.officer2");
-  const programme = await db.programme.findFirstOrThrow({ where: { name: { contains: "浦阳镇“民情双访”" } } });
+  const programme = await db.programme.findFirstOrThrow({ where: { name: `${demoYear}年浦阳镇“民情双访”` } });
   const key = () => crypto.randomUUID();
   const programmeInput = {
-    name: "伪造专项", description: "", startDate: "2026-01-01", endDate: "2026-12-31", orgUnitId: village.id, participantIds: [],
-    indicators: [{ code: "households_visited", name: "走访农户", unit: "户", targets: [{ orgUnitId: village.id, period: "2026", value: 1 }] }],
+    name: "伪造专项", description: "", startDate: `${demoYear}-01-01`, endDate: `${demoYear}-12-31`, orgUnitId: village.id, participantIds: [],
+    indicators: [{ code: "households_visited", name: "走访农户", unit: "户", targets: [{ orgUnitId: village.id, period: String(demoYear), value: 1 }] }],
   };
   return [
     ["orgUnit.create", () => orgActions.createOrgUnitAction({ parentId: village.id, name: "伪造网格", kind: "GRID", idempotencyKey: key() })],
@@ -35,6 +37,7 @@ async function callsAgainstPuyang(): Promise<Call[]> {
     ["programme.create", () => programmeActions.createProgrammeAction({ ...programmeInput, type: "VISIT_CAMPAIGN", idempotencyKey: key() })],
     ["programme.update", () => programmeActions.updateProgrammeAction({ ...programmeInput, id: programme.id, version: programme.version })],
     ["programme.setStatus", () => programmeActions.setProgrammeStatusAction({ id: programme.id, version: programme.version, status: "CLOSED" })],
+    ["programme.rollover", () => rolloverProgrammeAction({ id: programme.id, version: programme.version, name: "伪造结转", startDate: `${demoYear + 1}-01-01`, endDate: `${demoYear + 1}-12-31`, periodMap: [] })],
   ];
 }
 
@@ -99,6 +102,7 @@ describe("no mass assignment", () => {
       userActions.updateUserAction({ id: victim.id, version: victim.version, name: "x", phone: "", role: "OFFICER", orgUnitId: victim.orgUnitId, sessionVersion: 99 }),
       userActions.createUserAction({ username: "mass.assign", name: "x", phone: "", role: "OFFICER", orgUnitId: village.id, idempotencyKey: crypto.randomUUID(), passwordHash: "x" }),
       programmeActions.setProgrammeStatusAction({ id: "x", version: 1, status: "CLOSED", createdById: admin.id }),
+      rolloverProgrammeAction({ id: "x", version: 1, name: "结转", startDate: `${demoYear + 1}-01-01`, endDate: `${demoYear + 1}-12-31`, periodMap: [], status: "ACTIVE" }),
     ];
     for (const r of await Promise.all(attempts)) expect(r).toMatchObject({ ok: false, error: "请检查标红的字段。" });
     expect(await businessSnapshot()).toBe(before);
