@@ -8,6 +8,7 @@ import { saveCampaignSetupAction } from "@/lib/campaigns/actions";
 import { createEventAction } from "@/lib/events/actions";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { demoNow, demoToday, demoYear } from "../support/time";
 
 beforeEach(() => resetRequest());
 
@@ -16,7 +17,10 @@ async function sessionUser(username: string) {
   return (await loadSessionUser(u.id, u.sessionVersion))!;
 }
 
-const PY_NAME = "2026年浦阳镇“民情双访”";
+// The seeded campaign runs over the seed's calendar year; every date below is in that year
+// (Y), or just after it, whatever day the suite runs.
+const Y = demoYear;
+const PY_NAME = `${Y}年浦阳镇“民情双访”`;
 const DAY = 86_400_000;
 
 let programmeId: string;
@@ -45,7 +49,13 @@ describe("campaign progress", () => {
   // A small fixed dataset: households in three villages and one at the town itself, visits
   // (some repeated), an enterprise visit, problems in several states, a visit of another
   // programme that must not count.
+  // The fixture goes into a campaign of its own (same town, same period): the seeded campaign
+  // carries months of generated visits, and these counts are of the fixture only. Targets and
+  // scoping are read from the seeded campaign.
+  let progressId: string;
   beforeAll(async () => {
+    const seeded = await db.programme.findUniqueOrThrow({ where: { id: programmeId } });
+    progressId = (await db.programme.create({ data: { type: "VISIT_CAMPAIGN", name: "进度测试专项", startDate: seeded.startDate, endDate: seeded.endDate, orgUnitId: seeded.orgUnitId, status: "ACTIVE", createdById: seeded.createdById } })).id;
     const officer = await demoUser("py.officer");
     const officer2 = await demoUser("py.officer2");
     const mk = async (key: string, code: string) =>
@@ -57,9 +67,9 @@ describe("campaign progress", () => {
       town: await mk("town", "XS-PY"),
     };
     const ent = await db.enterprise.create({ data: { creditCode: "91330109MA2TEST001", name: "传化测试企业", orgUnitId: unit["XS-PY-CH"]!.id, commissionerId: officer.id } });
-    const at = new Date("2026-11-10T02:00:00Z");
+    const at = new Date(`${Y}-11-10T02:00:00Z`);
     const visit = (officerId: string, householdId: string | null, orgCode: string, extra: Record<string, unknown> = {}) =>
-      db.visit.create({ data: { programmeId, officerId, householdId, orgUnitId: unit[orgCode]!.id, kind: "HOUSEHOLD", visitedAt: at, ...extra } });
+      db.visit.create({ data: { programmeId: progressId, officerId, householdId, orgUnitId: unit[orgCode]!.id, kind: "HOUSEHOLD", visitedAt: at, ...extra } });
     const v1 = await visit(officer.id, h.xj1.id, "XS-PY-XJ");
     await visit(officer.id, h.xj1.id, "XS-PY-XJ"); // same household again: one household, two visits
     await visit(officer2.id, h.xj1.id, "XS-PY-XJ"); // and by another officer
@@ -74,11 +84,11 @@ describe("campaign progress", () => {
     await visit(officer.id, h.xj3.id, "XS-PY-XJ", { programmeId: otherProgrammeId });
     await visit(officer.id, h.xj3.id, "XS-PY-XJ", { programmeId: null });
 
-    const t0 = new Date("2026-11-01T00:00:00Z");
+    const t0 = new Date(`${Y}-11-01T00:00:00Z`);
     const problem = (code: string, visitId: string, status: string, days: number | null) =>
       db.problem.create({
         data: {
-          programmeId, visitId, orgUnitId: unit[code]!.id, title: `问题${status}${days}`, status: status as never, createdAt: t0,
+          programmeId: progressId, visitId, orgUnitId: unit[code]!.id, title: `问题${status}${days}`, status: status as never, createdAt: t0,
           resolvedAt: days === null ? null : new Date(t0.getTime() + days * DAY),
         },
       });
@@ -90,23 +100,23 @@ describe("campaign progress", () => {
     await db.problem.create({ data: { programmeId: otherProgrammeId, orgUnitId: unit["XS-PY-JY"]!.id, title: "别的专项", status: "RESOLVED", createdAt: t0, resolvedAt: t0 } });
 
     const ev = (code: string, organiserId: string) =>
-      db.campaignEvent.create({ data: { programmeId, orgUnitId: unit[code]!.id, organiserId, type: "CLINIC", title: "义诊", heldOn: new Date("2026-11-05T00:00:00Z") } });
+      db.campaignEvent.create({ data: { programmeId: progressId, orgUnitId: unit[code]!.id, organiserId, type: "CLINIC", title: "义诊", heldOn: new Date(`${Y}-11-05T00:00:00Z`) } });
     await ev("XS-PY-XJ", officer.id);
     await ev("XS-PY-XJ", officer.id);
     await ev("XS-PY-SH", officer2.id);
   });
 
   it("town numbers equal counts computed directly from the rows", async () => {
-    const p = await campaignProgress(db, programmeId, unit["XS-PY"]!);
+    const p = await campaignProgress(db, progressId, unit["XS-PY"]!);
     const inTown = { orgUnit: { path: { startsWith: unit["XS-PY"]!.path } } };
-    const hhVisits = await db.visit.findMany({ where: { programmeId, household: inTown }, select: { householdId: true } });
+    const hhVisits = await db.visit.findMany({ where: { programmeId: progressId, household: inTown }, select: { householdId: true } });
     const distinctHouseholds = new Set(hhVisits.map((v) => v.householdId)).size;
     expect(distinctHouseholds).toBe(6); // xj1, xj2, jy1, jy2, sh1, town — not 9 visits
     expect(p.total.households).toBe(distinctHouseholds);
     expect(p.total.enterprises).toBe(1);
-    expect(p.total.visits).toBe(await db.visit.count({ where: { programmeId, ...inTown } }));
+    expect(p.total.visits).toBe(await db.visit.count({ where: { programmeId: progressId, ...inTown } }));
     expect(p.total.visits).toBe(10);
-    expect(p.total.problemsRaised).toBe(await db.problem.count({ where: { programmeId, ...inTown } }));
+    expect(p.total.problemsRaised).toBe(await db.problem.count({ where: { programmeId: progressId, ...inTown } }));
     expect(p.total.problemsRaised).toBe(5);
     expect(p.total.problemsSolved).toBe(3);
     // Median of 2, 5 and 1.25 days.
@@ -115,7 +125,7 @@ describe("campaign progress", () => {
   });
 
   it("children add up to the parent exactly; the town's own records form their own row", async () => {
-    const p = await campaignProgress(db, programmeId, unit["XS-PY"]!);
+    const p = await campaignProgress(db, progressId, unit["XS-PY"]!);
     const xj = p.children.find((c) => c.unitId === unit["XS-PY-XJ"]!.id)!;
     expect(xj).toMatchObject({ households: 2, visits: 4, problemsRaised: 4, problemsSolved: 2, medianDaysToSolve: 3.5, events: 2 });
     expect(p.children.find((c) => c.unitId === unit["XS-PY-JY"]!.id)).toMatchObject({ households: 2, visits: 3, problemsSolved: 1, medianDaysToSolve: 1.3 });
@@ -127,13 +137,13 @@ describe("campaign progress", () => {
     expect(p.children).toHaveLength(5); // every village listed, with zeros where nothing happened
 
     // Drill down: the village's page total equals its row on the town page.
-    const village = await campaignProgress(db, programmeId, unit["XS-PY-XJ"]!);
+    const village = await campaignProgress(db, progressId, unit["XS-PY-XJ"]!);
     const { unitId: _u, name: _n, kind: _k, hasChildren: _h, ...row } = xj;
     expect(village.total).toEqual(row);
   });
 
   it("per officer: visits, distinct households, problems raised on their visits, events", async () => {
-    const rows = await campaignOfficerProgress(db, programmeId, unit["XS-PY"]!);
+    const rows = await campaignOfficerProgress(db, progressId, unit["XS-PY"]!);
     const li = rows.find((r) => r.name === "李明")!;
     expect(li).toMatchObject({ visits: 5, households: 3, enterprises: 1, problemsRaised: 4, problemsSolved: 2, events: 2 });
     const zhang = rows.find((r) => r.name === "张婷")!;
@@ -141,7 +151,7 @@ describe("campaign progress", () => {
   });
 
   it("targets: the unit's own target whose period covers today", async () => {
-    const targets = await campaignTargets(db, programmeId, [unit["XS-PY"]!.id, unit["XS-PY-XJ"]!.id], new Date("2026-11-23T00:00:00Z"));
+    const targets = await campaignTargets(db, programmeId, [unit["XS-PY"]!.id, unit["XS-PY-XJ"]!.id], new Date(`${Y}-11-23T00:00:00Z`));
     expect(targets.get(unit["XS-PY"]!.id)).toEqual({ households: 2000, enterprises: null, problemsSolved: 100, events: 40 });
     expect(targets.get(unit["XS-PY-XJ"]!.id)?.households).toBe(400);
   });
@@ -168,9 +178,9 @@ describe("frequency: overdue across a month boundary in Asia/Shanghai", () => {
     enterpriseId = e.id;
     const visit = (iso: string, officerId = officer.id) =>
       db.visit.create({ data: { programmeId, officerId, enterpriseId, orgUnitId: unit["XS-PY-CH"]!.id, kind: "ENTERPRISE", visitedAt: new Date(iso) } });
-    await visit("2026-10-15T02:00:00Z"); // October met
-    await visit("2026-11-30T16:30:00Z"); // 1 Dec 00:30 in Shanghai: December, not November
-    await visit("2026-11-20T02:00:00Z", (await demoUser("py.officer2")).id); // not its commissioner
+    await visit(`${Y}-10-15T02:00:00Z`); // October met
+    await visit(`${Y}-11-30T16:30:00Z`); // 1 Dec 00:30 in Shanghai: December, not November
+    await visit(`${Y}-11-20T02:00:00Z`, (await demoUser("py.officer2")).id); // not its commissioner
   });
 
   const itemFor = async (username: string, iso: string) => {
@@ -180,29 +190,32 @@ describe("frequency: overdue across a month boundary in Asia/Shanghai", () => {
   };
 
   it("on 30 Nov 23:00 Shanghai November is unmet and due soon", async () => {
-    const { item } = await itemFor("py.manager", "2026-11-30T15:00:00Z");
-    expect(item).toMatchObject({ status: "DUE_SOON", count: 0, daysLeft: 1, missed: null, current: { firstDay: "2026-11-01", lastDay: "2026-11-30" } });
+    const { item } = await itemFor("py.manager", `${Y}-11-30T15:00:00Z`);
+    expect(item).toMatchObject({ status: "DUE_SOON", count: 0, daysLeft: 1, missed: null, current: { firstDay: `${Y}-11-01`, lastDay: `${Y}-11-30` } });
   });
 
   it("on 1 Dec 08:00 Shanghai the late visit counts for December and November is the missed month", async () => {
-    const { item } = await itemFor("py.manager", "2026-12-01T00:00:00Z");
-    expect(item).toMatchObject({ status: "MET", count: 1, missed: { firstDay: "2026-11-01", lastDay: "2026-11-30", count: 0 } });
+    const { item } = await itemFor("py.manager", `${Y}-12-01T00:00:00Z`);
+    expect(item).toMatchObject({ status: "MET", count: 1, missed: { firstDay: `${Y}-11-01`, lastDay: `${Y}-11-30`, count: 0 } });
   });
 
   it("in January, December (met) is not overdue; with nothing in January it is pending", async () => {
     // The campaign ends on 31 Dec: after the end, its last month is evaluated.
-    const { item } = await itemFor("py.manager", "2027-01-05T00:00:00Z");
-    expect(item).toMatchObject({ status: "MET", current: { firstDay: "2026-12-01" } });
+    const { item } = await itemFor("py.manager", `${Y + 1}-01-05T00:00:00Z`);
+    expect(item).toMatchObject({ status: "MET", current: { firstDay: `${Y}-12-01` } });
   });
 
   it("officer rules: overdue after a week without guided visits; scoped to what the user may see", async () => {
-    const manager = await itemFor("py.manager", "2026-11-25T02:00:00Z");
+    const manager = await itemFor("py.manager", demoNow.toISOString());
     const guided = manager.items.filter((i) => i.kind === "OFFICER_GUIDED_HOUSEHOLD");
     expect(guided.map((i) => i.subjectName).sort()).toEqual(["张婷", "李明"].sort());
-    // Week of 16–22 Nov: no guided visits (the fixture's visits have no mentor).
-    expect(guided.every((i) => i.status === "OVERDUE" && i.missed?.firstDay === "2026-11-16")).toBe(true);
+    // The seeded activity: 张婷 has not been out for the two weeks before the seed, so the week
+    // before the seed's week (Monday to Sunday) is missed and she is overdue.
+    const today = new Date(`${demoToday}T00:00:00Z`);
+    const lastWeekMonday = new Date(today.getTime() - (((today.getUTCDay() + 6) % 7) + 7) * DAY).toISOString().slice(0, 10);
+    expect(guided.find((i) => i.subjectName === "张婷")).toMatchObject({ status: "OVERDUE", missed: { firstDay: lastWeekMonday } });
     // An officer sees only their own items, and as commissioner only their own enterprises.
-    const own = await itemFor("py.officer2", "2026-11-25T02:00:00Z");
+    const own = await itemFor("py.officer2", demoNow.toISOString());
     expect(new Set(own.items.map((i) => i.officerName))).toEqual(new Set(["张婷"]));
     expect(own.item).toBeUndefined();
     // A manager of another district sees nothing of this campaign at all.
@@ -280,7 +293,7 @@ describe("campaign setup actions", () => {
 
 describe("events", () => {
   const form = (orgUnitId: string, extra: Record<string, unknown> = {}) => ({
-    programmeId, orgUnitId, type: "CULTURE", title: "文艺下乡进谢家", heldOn: "2026-11-20", participants: "120", notes: "", ...extra,
+    programmeId, orgUnitId, type: "CULTURE", title: "文艺下乡进谢家", heldOn: `${Y}-11-20`, participants: "120", notes: "", ...extra,
   });
 
   it("an officer records an event for their village; a repeat with the same key creates nothing", async () => {
@@ -294,7 +307,7 @@ describe("events", () => {
     expect(await db.campaignEvent.count()).toBe(before + 1);
     const saved = await db.campaignEvent.findUniqueOrThrow({ where: { id: r1.data.id } });
     expect(saved).toMatchObject({ organiserId: officer.id, participants: 120, type: "CULTURE" });
-    expect(saved.heldOn.toISOString()).toBe("2026-11-20T00:00:00.000Z");
+    expect(saved.heldOn.toISOString()).toBe(`${Y}-11-20T00:00:00.000Z`);
     expect(await db.auditLog.count({ where: { action: "event.create", entityId: saved.id } })).toBe(1);
   });
 
@@ -306,7 +319,7 @@ describe("events", () => {
     const other = await createEventAction({ ...form(unit["XS-PY-JY"]!.id), idempotencyKey: crypto.randomUUID() });
     expect(other.ok).toBe(false);
     if (!other.ok) expect(other.fieldErrors?.orgUnitId).toBeDefined();
-    const late = await createEventAction({ ...form(unit["XS-PY-XJ"]!.id, { heldOn: "2027-01-05" }), idempotencyKey: crypto.randomUUID() });
+    const late = await createEventAction({ ...form(unit["XS-PY-XJ"]!.id, { heldOn: `${Y + 1}-01-05` }), idempotencyKey: crypto.randomUUID() });
     expect(late.ok).toBe(false);
     if (!late.ok) expect(late.fieldErrors?.heldOn).toBeDefined();
     await actAs("gd.officer");

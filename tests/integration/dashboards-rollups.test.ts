@@ -8,11 +8,15 @@ import { checkRollups } from "@/lib/dashboards/consistency";
 import { computeIndicators } from "@/lib/dashboards/indicators";
 import { dateOnly } from "@/lib/programmes/period";
 import { demoUser, unitByCode } from "../support/fixtures";
+import { shanghaiInstant, shanghaiYear } from "../support/time";
 
-const FROM = "2026-03-01";
-const TO = "2026-03-31";
-const NOW = new Date("2026-04-15T04:00:00Z");
-const TODAY = "2026-04-15";
+// A small fixed dataset in March–April of last year (wholly in the past, whatever day the suite
+// runs); the dashboard is read for March as of 15 April.
+const Y = shanghaiYear() - 1;
+const FROM = `${Y}-03-01`;
+const TO = `${Y}-03-31`;
+const NOW = shanghaiInstant(Y, 4, 15, 12);
+const TODAY = `${Y}-04-15`;
 /** `hour` o'clock in Shanghai on `day`. */
 const at = (day: string, hour = 10) => new Date(Date.parse(`${day}T00:00:00Z`) + (hour - 8) * 3_600_000);
 
@@ -36,7 +40,7 @@ async function indicators(keys: string[], unitList = units, programme: string | 
 /** Direct from the records, for the subtree of `path`. */
 async function direct(path: string) {
   const inTree = { orgUnit: { path: { startsWith: path } } };
-  const range = { gte: at(FROM, 0), lt: at("2026-04-01", 0) };
+  const range = { gte: at(FROM, 0), lt: at(`${Y}-04-01`, 0) };
   const visits = await db.visit.findMany({ where: { programmeId, ...inTree, visitedAt: range }, select: { householdId: true, mentorId: true } });
   // First visit of each household within the programme, counted in the household's unit.
   const firsts = await db.visit.groupBy({ by: ["householdId"], where: { programmeId, householdId: { not: null }, household: inTree }, _min: { visitedAt: true } });
@@ -66,7 +70,7 @@ beforeAll(async () => {
   officerId = (await demoUser("py.officer")).id;
   mentorId = (await demoUser("py.manager")).id;
   programmeId = (await db.programme.create({
-    data: { type: "VISIT_CAMPAIGN", name: "看板测试走访", startDate: dateOnly("2026-01-01"), endDate: dateOnly("2026-12-31"), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id },
+    data: { type: "VISIT_CAMPAIGN", name: "看板测试走访", startDate: dateOnly(`${Y}-01-01`), endDate: dateOnly(`${Y}-12-31`), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id },
   })).id;
   for (const code of ["XS-PY-XJ", "XS-PY-JY", "XS-PY-SH"]) {
     const unit = units.find((u) => u.code === code)!;
@@ -80,15 +84,15 @@ beforeAll(async () => {
     const unit = units.find((u) => u.code === code)!;
     return db.visit.create({ data: { programmeId, orgUnitId: unit.id, officerId, mentorId: mentor ? mentorId : null, kind: "HOUSEHOLD", householdId: households[code]![i]!, visitedAt: at(day) } });
   };
-  await visit("XS-PY-XJ", 0, "2026-03-02", true);
-  await visit("XS-PY-XJ", 0, "2026-03-20");
-  await visit("XS-PY-XJ", 1, "2026-03-31", false);
-  await visit("XS-PY-XJ", 2, "2026-02-10");
-  await visit("XS-PY-XJ", 2, "2026-03-05");
-  await visit("XS-PY-JY", 0, "2026-04-02");
-  await visit("XS-PY-SH", 3, "2026-03-15", true);
+  await visit("XS-PY-XJ", 0, `${Y}-03-02`, true);
+  await visit("XS-PY-XJ", 0, `${Y}-03-20`);
+  await visit("XS-PY-XJ", 1, `${Y}-03-31`, false);
+  await visit("XS-PY-XJ", 2, `${Y}-02-10`);
+  await visit("XS-PY-XJ", 2, `${Y}-03-05`);
+  await visit("XS-PY-JY", 0, `${Y}-04-02`);
+  await visit("XS-PY-SH", 3, `${Y}-03-15`, true);
   // A visit outside the programme does not count in it.
-  await db.visit.create({ data: { orgUnitId: units[1]!.id, officerId, kind: "HOUSEHOLD", householdId: households["XS-PY-XJ"]![3]!, visitedAt: at("2026-03-03") } });
+  await db.visit.create({ data: { orgUnitId: units[1]!.id, officerId, kind: "HOUSEHOLD", householdId: households["XS-PY-XJ"]![3]!, visitedAt: at(`${Y}-03-03`) } });
 
   // Problems: raised in March, some solved.
   const problem = (code: string, created: string, status: "OPEN" | "RESOLVED" | "CONFIRMED", resolved?: string) =>
@@ -97,14 +101,14 @@ beforeAll(async () => {
         programmeId, orgUnitId: units.find((u) => u.code === code)!.id, title: `问题${created}`, status, createdAt: at(created), resolvedAt: resolved ? at(resolved, 16) : null,
       },
     });
-  await problem("XS-PY-XJ", "2026-03-03", "RESOLVED", "2026-03-06");
-  await problem("XS-PY-XJ", "2026-03-10", "OPEN");
-  await problem("XS-PY-JY", "2026-02-20", "CONFIRMED", "2026-03-02");
-  await problem("XS-PY-SH", "2026-03-12", "RESOLVED", "2026-04-03");
+  await problem("XS-PY-XJ", `${Y}-03-03`, "RESOLVED", `${Y}-03-06`);
+  await problem("XS-PY-XJ", `${Y}-03-10`, "OPEN");
+  await problem("XS-PY-JY", `${Y}-02-20`, "CONFIRMED", `${Y}-03-02`);
+  await problem("XS-PY-SH", `${Y}-03-12`, "RESOLVED", `${Y}-04-03`);
 
   // Hotline requests and a points ledger (checked by the consistency check).
   hotlineId = (await db.programme.create({
-    data: { type: "HOTLINE", name: "看板测试热线", startDate: dateOnly("2026-01-01"), endDate: dateOnly("2026-12-31"), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id },
+    data: { type: "HOTLINE", name: "看板测试热线", startDate: dateOnly(`${Y}-01-01`), endDate: dateOnly(`${Y}-12-31`), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id },
   })).id;
   const request = (n: number, unit: string, received: string, accepted: string | null, dueHour: number, extra: object = {}) =>
     db.serviceRequest.create({
@@ -115,20 +119,20 @@ beforeAll(async () => {
         acceptedAt: accepted ? at(received, Number(accepted)) : null, status: accepted ? "ACCEPTED" : "RECEIVED", ...extra,
       },
     });
-  await request(1, "XS-PY-XJ", "2026-03-04", "10", 17);
-  await request(2, "XS-PY-XJ", "2026-03-04", "18", 17, { satisfaction: 4, closedAt: at("2026-03-05"), status: "CLOSED" });
-  await request(3, "XS-PY-SH", "2026-03-09", null, 17);
-  await request(4, "XS-PY-SH", "2026-03-09", "11", 17, { status: "MERGED" });
+  await request(1, "XS-PY-XJ", `${Y}-03-04`, "10", 17);
+  await request(2, "XS-PY-XJ", `${Y}-03-04`, "18", 17, { satisfaction: 4, closedAt: at(`${Y}-03-05`), status: "CLOSED" });
+  await request(3, "XS-PY-SH", `${Y}-03-09`, null, 17);
+  await request(4, "XS-PY-SH", `${Y}-03-09`, "11", 17, { status: "MERGED" });
 
   talentProgrammeId = (await db.programme.create({
-    data: { type: "TALENT_POINTS", name: "看板测试积分", startDate: dateOnly("2026-01-01"), endDate: dateOnly("2026-12-31"), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id },
+    data: { type: "TALENT_POINTS", name: "看板测试积分", startDate: dateOnly(`${Y}-01-01`), endDate: dateOnly(`${Y}-12-31`), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id },
   })).id;
   const ent = await db.enterprise.create({ data: { creditCode: "91330109DBTEST001X", name: "看板测试企业", orgUnitId: units[1]!.id } });
   const account = await db.pointAccount.create({ data: { subject: "ENTERPRISE", enterpriseId: ent.id, orgUnitId: units[1]!.id } });
   const item = await db.pointItem.create({ data: { programmeId: talentProgrammeId, subject: "ENTERPRISE", code: "T1", name: "测试项", levels: [] } });
-  const g1 = await db.pointLedgerEntry.create({ data: { accountId: account.id, kind: "GRANT", points: 30, balanceAfter: 30, year: 2026, itemId: item.id, at: at("2026-03-02") } });
-  await db.pointLedgerEntry.create({ data: { accountId: account.id, kind: "GRANT", points: 20, balanceAfter: 50, year: 2026, itemId: item.id, at: at("2026-03-03") } });
-  await db.pointLedgerEntry.create({ data: { accountId: account.id, kind: "REVERSAL", points: -30, balanceAfter: 20, year: 2026, reversesSeq: g1.seq, at: at("2026-03-04") } });
+  const g1 = await db.pointLedgerEntry.create({ data: { accountId: account.id, kind: "GRANT", points: 30, balanceAfter: 30, year: Y, itemId: item.id, at: at(`${Y}-03-02`) } });
+  await db.pointLedgerEntry.create({ data: { accountId: account.id, kind: "GRANT", points: 20, balanceAfter: 50, year: Y, itemId: item.id, at: at(`${Y}-03-03`) } });
+  await db.pointLedgerEntry.create({ data: { accountId: account.id, kind: "REVERSAL", points: -30, balanceAfter: 20, year: Y, reversesSeq: g1.seq, at: at(`${Y}-03-04`) } });
   await db.pointAccount.update({ where: { id: account.id }, data: { balance: 20 } });
 });
 
@@ -175,10 +179,10 @@ describe("rollups equal the base records", () => {
     const xj = households["XS-PY-XJ"]!;
     // Move the first visit of household 0 to April, delete household 1's only visit, re-date household 2's February visit into March.
     const first = await db.visit.findFirstOrThrow({ where: { householdId: xj[0], programmeId }, orderBy: { visitedAt: "asc" } });
-    await db.visit.update({ where: { id: first.id }, data: { visitedAt: at("2026-04-05"), mentorId: null } });
+    await db.visit.update({ where: { id: first.id }, data: { visitedAt: at(`${Y}-04-05`), mentorId: null } });
     await db.visit.deleteMany({ where: { householdId: xj[1] } });
-    const feb = await db.visit.findFirstOrThrow({ where: { householdId: xj[2], visitedAt: { lt: at("2026-03-01", 0) } } });
-    await db.visit.update({ where: { id: feb.id }, data: { visitedAt: at("2026-03-01") } });
+    const feb = await db.visit.findFirstOrThrow({ where: { householdId: xj[2], visitedAt: { lt: at(`${Y}-03-01`, 0) } } });
+    await db.visit.update({ where: { id: feb.id }, data: { visitedAt: at(`${Y}-03-01`) } });
     // A household moves village; another is deactivated.
     await db.household.update({ where: { id: households["XS-PY-SH"]![3]! }, data: { orgUnitId: units[2]!.id } });
     await db.household.update({ where: { id: xj[3]! }, data: { active: false } });
@@ -187,9 +191,9 @@ describe("rollups equal the base records", () => {
     await db.problem.update({ where: { id: p2!.id }, data: { status: "REOPENED", resolvedAt: null } });
     await db.problem.delete({ where: { id: p1!.id } });
     const open = await db.problem.findFirstOrThrow({ where: { programmeId, status: "OPEN" } });
-    await db.problem.update({ where: { id: open.id }, data: { status: "RESOLVED", resolvedAt: at("2026-03-25") } });
+    await db.problem.update({ where: { id: open.id }, data: { status: "RESOLVED", resolvedAt: at(`${Y}-03-25`) } });
     // Requests: one answered on time, one merged later, one deleted.
-    await db.serviceRequest.update({ where: { number: "DBT-3" }, data: { acceptedAt: at("2026-03-09", 12), status: "ACCEPTED", satisfaction: 2 } });
+    await db.serviceRequest.update({ where: { number: "DBT-3" }, data: { acceptedAt: at(`${Y}-03-09`, 12), status: "ACCEPTED", satisfaction: 2 } });
     await db.serviceRequest.update({ where: { number: "DBT-1" }, data: { status: "MERGED" } });
     await db.serviceRequest.delete({ where: { number: "DBT-2" } });
 

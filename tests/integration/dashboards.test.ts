@@ -17,6 +17,7 @@ import { saveRankingSchemeAction } from "@/lib/dashboards/ranking-actions";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { shanghaiYear, ymd } from "../support/time";
 
 let programmeId: string;
 const NOW = new Date();
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const py = await unitByCode("XS-PY");
   programmeId = (await db.programme.create({
     data: {
-      type: "VISIT_CAMPAIGN", name: "看板导出测试", startDate: dateOnly("2026-01-01"), endDate: dateOnly("2027-12-31"), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id,
+      type: "VISIT_CAMPAIGN", name: "看板导出测试", startDate: dateOnly(ymd(shanghaiYear(), 1, 1)), endDate: dateOnly(ymd(shanghaiYear() + 1, 12, 31)), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id,
       indicators: { create: [{ code: "households_visited", name: "走访农户", unit: "户" }] },
     },
   })).id;

@@ -19,6 +19,7 @@ import { NotFoundError } from "@/lib/errors";
 import { toShanghaiLocal } from "@/lib/visits/time";
 import { resetRequest, signInAs } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { shanghaiYear } from "../support/time";
 
 type U = { id: string; role: "OFFICER" | "MANAGER"; orgUnitId: string; sessionVersion: number; name: string };
 let qqbUser: U; // 亲企办 service officer, inside 良渚
@@ -395,7 +396,7 @@ describe("report export", () => {
     const ExcelJS = (await import("exceljs")).default;
     const manager = (await loadSessionUser((await demoUser("yh.manager")).id, (await demoUser("yh.manager")).sessionVersion))!;
     const from = new Date(Date.now() - 400 * 86_400_000);
-    const { buffer, fileName } = await exportHotlineReport(manager, { from, to: new Date(Date.now() + 86_400_000), groupBy: "department" }, "2026", "zh-CN");
+    const { buffer, fileName } = await exportHotlineReport(manager, { from, to: new Date(Date.now() + 86_400_000), groupBy: "department" }, String(shanghaiYear()), "zh-CN");
     expect(fileName).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as never);

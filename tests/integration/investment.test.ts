@@ -17,6 +17,10 @@ import { dateOnly } from "@/lib/programmes/period";
 import { NotFoundError } from "@/lib/errors";
 import { resetRequest, signOut } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { demoYear, shanghaiYear } from "../support/time";
+
+// The test's own programme is for this year; the demo programme (the export) for the seed's.
+const YEAR = shanghaiYear();
 
 let programmeId: string; // a fresh programme, so figures do not depend on the demo records
 let demoProgrammeId: string;
@@ -37,7 +41,7 @@ beforeAll(async () => {
   const etdz = await unitByCode("YH-ETDZ");
   const admin = await demoUser("admin");
   programmeId = (await db.programme.create({
-    data: { type: "INVESTMENT", name: "招商测试专项", startDate: dateOnly("2026-01-01"), endDate: dateOnly("2026-12-31"), orgUnitId: etdz.id, status: "ACTIVE", createdById: admin.id },
+    data: { type: "INVESTMENT", name: "招商测试专项", startDate: dateOnly(`${YEAR}-01-01`), endDate: dateOnly(`${YEAR}-12-31`), orgUnitId: etdz.id, status: "ACTIVE", createdById: admin.id },
   })).id;
   demoProgrammeId = (await db.programme.findFirstOrThrow({ where: { name: "余杭经开区招商引资攻坚" } })).id;
 });
@@ -60,7 +64,7 @@ async function newLead(title: string, amount: string, unit: "WAN" | "YI") {
   return expectOk(await createLeadAction({ taskForceId, source: "ENTERPRISE", enterpriseId: e.id, title, sector: "智能装备", plannedAmount: amount, plannedUnit: unit, ...key() })).id;
 }
 
-const signing = (amount: string, unit: "WAN" | "YI") => ({ signedOn: "2026-06-01", signedAmount: amount, signedUnit: unit, contractNo: `HT-${crypto.randomUUID().slice(0, 6)}` });
+const signing = (amount: string, unit: "WAN" | "YI") => ({ signedOn: `${YEAR}-06-01`, signedAmount: amount, signedUnit: unit, contractNo: `HT-${crypto.randomUUID().slice(0, 6)}` });
 
 async function moveTo(id: string, to: string, extra: Record<string, unknown> = {}) {
   const lead = await db.investmentLead.findUniqueOrThrow({ where: { id } });
@@ -101,7 +105,7 @@ describe("trips", () => {
     const lookup = expectOk(await lookupEnterprisesAction({ programmeId, q: "獐山" }));
     expect(lookup.map((m) => m.label)).toEqual(["杭州獐山精密机械有限公司"]);
     const trip = expectOk(await createTripAction({
-      taskForceId, startDate: "2026-05-06", endDate: "2026-05-07", destinationCity: "上海", participantIds: [], notes: "",
+      taskForceId, startDate: `${YEAR}-05-06`, endDate: `${YEAR}-05-07`, destinationCity: "上海", participantIds: [], notes: "",
       meetings: [
         { kind: "ENTERPRISE", enterpriseId: lookup[0]!.id, notes: "扩产需求" },
         { kind: "PROSPECT", prospectName: "上海测试智造有限公司", prospectCity: "上海", prospectSector: "智能装备", notes: "" },
@@ -111,16 +115,16 @@ describe("trips", () => {
     const meetings = await db.tripMeeting.findMany({ where: { tripId: trip.id }, include: { prospect: true } });
     expect(meetings).toHaveLength(2);
     expect(meetings.find((m) => m.prospect)?.prospect?.name).toBe("上海测试智造有限公司");
-    const progress = await investmentProgress(db, await sessionUser("etdz.manager"), programmeId, yearRange("2026"));
+    const progress = await investmentProgress(db, await sessionUser("etdz.manager"), programmeId, yearRange(String(YEAR)));
     expect(progress.total).toMatchObject({ trips: 1, enterprises: 2 });
 
     // The end date cannot come before the start date.
-    const bad = await createTripAction({ taskForceId, startDate: "2026-05-06", endDate: "2026-05-01", destinationCity: "上海", ...key() });
+    const bad = await createTripAction({ taskForceId, startDate: `${YEAR}-05-06`, endDate: `${YEAR}-05-01`, destinationCity: "上海", ...key() });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {})).toEqual(["endDate"]);
     // A street officer who is not on the task force may not record for it.
     await actAs("lz.officer");
-    expect((await createTripAction({ taskForceId, startDate: "2026-05-06", endDate: "2026-05-06", destinationCity: "上海", ...key() })).ok).toBe(false);
+    expect((await createTripAction({ taskForceId, startDate: `${YEAR}-05-06`, endDate: `${YEAR}-05-06`, destinationCity: "上海", ...key() })).ok).toBe(false);
   });
 });
 
@@ -135,7 +139,7 @@ describe("leads: stages and amounts", () => {
       expectOk(await moveTo(id, "NEGOTIATING"));
       expectOk(await moveTo(id, "SIGNED", signing(amount, unit)));
     }
-    const progress = await investmentProgress(db, await sessionUser("etdz.manager"), programmeId, yearRange("2026"));
+    const progress = await investmentProgress(db, await sessionUser("etdz.manager"), programmeId, yearRange(String(YEAR)));
     const row = progress.taskForces.find((t) => t.key === taskForceId)!;
     expect(row.signed).toBe(2);
     expect(row.signedWan).toBe("25000.00");
@@ -148,7 +152,7 @@ describe("leads: stages and amounts", () => {
   it("refuses a skipped stage with the stages named, and requires date, amount and contract to sign", async () => {
     await actAs("etdz.officer");
     const id = await newLead("条件测试", "3000", "WAN");
-    expect(await moveTo(id, "LANDED", { landedOn: "2026-06-01" })).toMatchObject({ ok: false, error: "状态不能从“线索”变为“已落地”，可能已被他人处理，请刷新。" });
+    expect(await moveTo(id, "LANDED", { landedOn: `${YEAR}-06-01` })).toMatchObject({ ok: false, error: "状态不能从“线索”变为“已落地”，可能已被他人处理，请刷新。" });
     expectOk(await moveTo(id, "NEGOTIATING"));
     const bare = await moveTo(id, "SIGNED");
     expect(bare.ok).toBe(false);
@@ -158,12 +162,12 @@ describe("leads: stages and amounts", () => {
     if (!badAmount.ok) expect(badAmount.fieldErrors?.signedAmount).toEqual(["请输入金额（万元最多两位小数，亿元最多六位小数）"]);
     expectOk(await moveTo(id, "SIGNED", signing("0.3", "YI")));
     // Landing before signing is refused; a lost lead needs a reason.
-    const early = await moveTo(id, "LANDED", { landedOn: "2026-05-01" });
+    const early = await moveTo(id, "LANDED", { landedOn: `${YEAR}-05-01` });
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.fieldErrors?.landedOn).toEqual(["落地日期不能早于签约日期"]);
     const noReason = await moveTo(id, "LOST");
     expect(noReason.ok).toBe(false);
-    expectOk(await moveTo(id, "LANDED", { landedOn: "2026-07-01" }));
+    expectOk(await moveTo(id, "LANDED", { landedOn: `${YEAR}-07-01` }));
     const lead = await db.investmentLead.findUniqueOrThrow({ where: { id } });
     expect(lead).toMatchObject({ stage: "LANDED", contractNo: expect.stringMatching(/^HT-/) });
     expect(lead.signedAmountWan?.toFixed(2)).toBe("3000.00");
@@ -265,7 +269,7 @@ describe("prospect conversion", () => {
 describe("Excel export", () => {
   it("needs report.export, has Chinese headers and the figures, and is audited", async () => {
     const { GET } = await import("@/app/api/investment/export/route");
-    const url = `http://localhost:3000/api/investment/export?programme=${demoProgrammeId}&from=2026-01-01&to=2026-12-31`;
+    const url = `http://localhost:3000/api/investment/export?programme=${demoProgrammeId}&from=${demoYear}-01-01&to=${demoYear}-12-31`;
     await actAs("rh.officer");
     expect((await GET(new Request(url))).status).toBe(403);
     await actAs("etdz.manager");
@@ -277,7 +281,7 @@ describe("Excel export", () => {
     await wb.xlsx.load(await res.arrayBuffer());
     expect(wb.worksheets.map((w) => w.name)).toEqual(["突击队进度", "单位汇总", "招商线索"]);
     const units = wb.getWorksheet("单位汇总")!;
-    expect(String(units.getRow(1).getCell(1).value)).toMatch(/^筛选条件：专项=余杭经开区招商引资攻坚；期间=2026-01-01～2026-12-31/);
+    expect(String(units.getRow(1).getCell(1).value)).toContain(`筛选条件：专项=余杭经开区招商引资攻坚；期间=${demoYear}-01-01～${demoYear}-12-31`);
     expect(units.getRow(2).values).toContain("签约金额（万元）");
     const totalRow = units.getRow(units.rowCount);
     expect(String(totalRow.getCell(1).value)).toMatch(/^合计/);

@@ -14,6 +14,10 @@ import { GET as exportProblems } from "@/app/api/exports/problems/route";
 import { GET as exportRequests } from "@/app/api/exports/requests/route";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { shanghaiYear, ymd } from "../support/time";
+
+// The test's own programmes run over this year and next, around whatever day the suite runs.
+const Y = shanghaiYear();
 
 let programmeId: string;
 const CATEGORY = "导出测试类";
@@ -39,7 +43,7 @@ beforeAll(async () => {
   const officer = await demoUser("py.officer");
   const py = await unitByCode("XS-PY");
   programmeId = (await db.programme.create({
-    data: { type: "VISIT_CAMPAIGN", name: "列表导出测试", startDate: dateOnly("2026-01-01"), endDate: dateOnly("2027-12-31"), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id },
+    data: { type: "VISIT_CAMPAIGN", name: "列表导出测试", startDate: dateOnly(ymd(Y, 1, 1)), endDate: dateOnly(ymd(Y + 1, 12, 31)), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id },
   })).id;
   const xj = await unitByCode("XS-PY-XJ");
   const households = await db.household.findMany({ where: { orgUnitId: xj.id }, take: 3, orderBy: { householdKey: "asc" } });
@@ -48,7 +52,7 @@ beforeAll(async () => {
     await db.problem.create({ data: { programmeId, visitId: visit.id, orgUnitId: xj.id, title: `导出问题${i}`, category: "道路", status: i === 0 ? "RESOLVED" : "OPEN" } });
   }
   const hotlineId = (await db.programme.create({
-    data: { type: "HOTLINE", name: "列表导出热线", startDate: dateOnly("2026-01-01"), endDate: dateOnly("2027-12-31"), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id },
+    data: { type: "HOTLINE", name: "列表导出热线", startDate: dateOnly(ymd(Y, 1, 1)), endDate: dateOnly(ymd(Y + 1, 12, 31)), orgUnitId: py.id, status: "ACTIVE", createdById: admin.id },
   })).id;
   const due = new Date(Date.now() + 86_400_000);
   for (const n of [1, 2]) {

@@ -10,6 +10,10 @@ import { pointsByPeriodAndUnit, quotaUse, talentsSolved, tierDistribution } from
 import { GET as exportRoute } from "@/app/api/talent/evaluation/export/route";
 import { resetRequest } from "../support/next-stubs";
 import { actAs } from "../support/fixtures";
+import { demoYear } from "../support/time";
+
+// The demo's points were earned in the seed's year.
+const YEAR = demoYear;
 
 beforeEach(() => resetRequest());
 
@@ -22,7 +26,7 @@ describe("annual evaluation", () => {
   it("ranks enterprises by points earned in the year, with tier and score (max 8)", async () => {
     const user = await session("yh.manager");
     const programme = await getTalentProgrammeOrThrow(db, user);
-    const rows = await evaluationRows(db, user, programme, { year: 2026 });
+    const rows = await evaluationRows(db, user, programme, { year: YEAR });
     expect(rows.map((r) => [r.name, r.tier, r.score])).toEqual([
       ["杭州经开新材料股份有限公司", 1, 8],
       ["杭州仁和智能装备有限公司", 2, 6],
@@ -35,29 +39,29 @@ describe("annual evaluation", () => {
     expect(rows[0]!.balance).toBeLessThan(rows[0]!.earned);
     // lz.officer sees only 良渚's enterprises.
     const officer = await session("lz.officer");
-    const mine = await evaluationRows(db, officer, await getTalentProgrammeOrThrow(db, officer), { year: 2026 });
+    const mine = await evaluationRows(db, officer, await getTalentProgrammeOrThrow(db, officer), { year: YEAR });
     expect(mine.map((r) => r.name).sort()).toEqual(["杭州港南农业科技有限公司", "杭州美丽洲包装材料有限公司", "杭州良渚文旅发展有限公司"].sort());
   });
 
   it("exports to Excel with Chinese headers and the filters; audited; officers are refused", async () => {
     const user = await session("yh.manager");
     const programme = await getTalentProgrammeOrThrow(db, user);
-    const { buffer, rows } = await exportEvaluation(user, programme, { year: 2026, tier: 1 }, "zh-CN");
+    const { buffer, rows } = await exportEvaluation(user, programme, { year: YEAR, tier: 1 }, "zh-CN");
     expect(rows).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
-    expect(String(sheet.getRow(1).getCell(1).value)).toContain("年度=2026");
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain(`年度=${YEAR}`);
     expect(String(sheet.getRow(1).getCell(1).value)).toContain("导出时间");
     expect(sheet.getRow(2).values).toEqual([undefined, "排名", "企业", "统一社会信用代码", "单位", "当年获得积分", "档位", "评价加分", "积分余额"]);
     expect(sheet.getRow(3).getCell(2).value).toBe("杭州经开新材料股份有限公司");
     expect(await db.auditLog.count({ where: { action: "points.evaluation.export", actorId: user.id } })).toBe(1);
 
     await actAs("lz.officer");
-    const denied = await exportRoute(new Request("http://localhost:3000/api/talent/evaluation/export?year=2026"));
+    const denied = await exportRoute(new Request(`http://localhost:3000/api/talent/evaluation/export?year=${YEAR}`));
     expect(denied.status).toBe(403);
     await actAs("yh.manager");
-    const okResponse = await exportRoute(new Request("http://localhost:3000/api/talent/evaluation/export?year=2026"));
+    const okResponse = await exportRoute(new Request(`http://localhost:3000/api/talent/evaluation/export?year=${YEAR}`));
     expect(okResponse.status).toBe(200);
     expect(okResponse.headers.get("content-disposition")).toContain("filename*=UTF-8''");
   });
@@ -67,23 +71,23 @@ describe("progress", () => {
   it("counts points per unit and period, quota use, tiers and talents solved", async () => {
     const user = await session("yh.manager");
     const programme = await getTalentProgrammeOrThrow(db, user);
-    const byMonth = await pointsByPeriodAndUnit(db, user.orgPath, 2026, "month");
+    const byMonth = await pointsByPeriodAndUnit(db, user.orgPath, YEAR, "month");
     const units = new Set(byMonth.map((r) => r.unitName));
     expect(units).toEqual(new Set(["余杭经开区", "良渚街道"]));
     const total = byMonth.reduce((s, r) => s + r.granted, 0);
-    const ledger = await db.pointLedgerEntry.aggregate({ where: { kind: "GRANT", year: 2026 }, _sum: { points: true } });
+    const ledger = await db.pointLedgerEntry.aggregate({ where: { kind: "GRANT", year: YEAR }, _sum: { points: true } });
     expect(total).toBe(ledger._sum.points);
-    const byYear = await pointsByPeriodAndUnit(db, user.orgPath, 2026, "year");
-    expect(byYear.every((r) => r.period === "2026")).toBe(true);
+    const byYear = await pointsByPeriodAndUnit(db, user.orgPath, YEAR, "year");
+    expect(byYear.every((r) => r.period === String(YEAR))).toBe(true);
     expect(byYear.reduce((s, r) => s + r.redeemed, 0)).toBe(byMonth.reduce((s, r) => s + r.redeemed, 0));
 
-    const solved = await talentsSolved(db, user.orgPath, 2026);
+    const solved = await talentsSolved(db, user.orgPath, YEAR);
     expect(solved).toEqual({ total: 7, housing: 4, schooling: 3 });
-    const quotas = await quotaUse(db, programme.id, user.orgPath, "2026");
+    const quotas = await quotaUse(db, programme.id, user.orgPath, String(YEAR));
     const apt = quotas.find((q) => q.code === "APARTMENT" && q.kind === "UNIT")!;
     expect(apt.total).toBe(30);
     expect(apt.used).toBe(4);
-    const tiers = await tierDistribution(db, programme, user.orgPath, 2026);
+    const tiers = await tierDistribution(db, programme, user.orgPath, YEAR);
     expect(tiers).toEqual({ total: 6, byTier: [{ tier: 1, count: 1 }, { tier: 2, count: 1 }, { tier: 3, count: 1 }, { tier: 4, count: 1 }], none: 2 });
   });
 });

@@ -15,6 +15,7 @@ import { dateOnly } from "@/lib/programmes/period";
 import type { ActionResult } from "@/lib/action";
 import { resetRequest, signInAs } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { addDaysYmd, shanghaiYmd } from "../support/time";
 
 let campaignId: string;
 let householdId: string;
@@ -27,7 +28,7 @@ beforeAll(async () => {
   const gn = await unitByCode("YH-LZ-GN");
   const admin = await demoUser("admin");
   const campaign = await db.programme.create({
-    data: { type: "VISIT_CAMPAIGN", name: "良渚街道民情双访（测试）", startDate: dateOnly("2026-01-01"), endDate: dateOnly("2026-12-31"), orgUnitId: yh.id, status: "ACTIVE", createdById: admin.id },
+    data: { type: "VISIT_CAMPAIGN", name: "良渚街道民情双访（测试）", startDate: dateOnly(addDaysYmd(shanghaiYmd(), -365)), endDate: dateOnly(addDaysYmd(shanghaiYmd(), 365)), orgUnitId: yh.id, status: "ACTIVE", createdById: admin.id },
   });
   campaignId = campaign.id;
   householdId = (await db.household.create({ data: { householdKey: `T-GN-${crypto.randomUUID().slice(0, 8)}`, orgUnitId: gn.id, headName: "港南住户", address: "港南村8号" } })).id;
@@ -50,7 +51,7 @@ async function visitWithTwoProblems() {
     programmeId: campaignId, officerId: "", mentorId: "", kind: "HOUSEHOLD", placeType: "HOUSEHOLD", placeId: householdId,
     visitedAt: toShanghaiLocal(new Date(Date.now() - 3_600_000)), checklist: [], services: [{ description: "政策讲解" }], notes: "", latitude: "", longitude: "",
     problems: [
-      { title: "新居民子女校车", description: "需开通校车线路", category: "教育", dueDate: "2026-01-10" },
+      { title: "新居民子女校车", description: "需开通校车线路", category: "教育", dueDate: addDaysYmd(shanghaiYmd(), -30) },
       { title: "村道积水", description: "", category: "基础设施", dueDate: "" },
     ],
     idempotencyKey: crypto.randomUUID(),
@@ -207,7 +208,7 @@ describe("problem lists", () => {
     const { bus, road } = await visitWithTwoProblems();
     const officer = await sessionUser("lz.officer");
     const overdue = (await listProblems(db, officer, { overdue: true })).rows.map((p) => p.id);
-    expect(overdue).toContain(bus.id); // due 2026-01-10
+    expect(overdue).toContain(bus.id); // due 30 days ago
     expect(overdue).not.toContain(road.id); // no due date
     await actAs("lz.officer");
     const v = expectOk(await transitionProblemAction({ id: bus.id, version: bus.version, to: "IN_PROGRESS" })).version;

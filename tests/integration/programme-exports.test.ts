@@ -14,6 +14,10 @@ import { GET as exportTrips } from "@/app/api/exports/trips/route";
 import { GET as exportTaskForces } from "@/app/api/exports/task-forces/route";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { shanghaiYear } from "../support/time";
+
+// The test's own programmes and records are in this year (and the programmes run into next).
+const Y = shanghaiYear();
 
 let mentorshipId: string;
 let investmentId: string;
@@ -41,17 +45,17 @@ beforeAll(async () => {
   const manager = await demoUser("py.manager");
   const py = await unitByCode("XS-PY");
   const xj = await unitByCode("XS-PY-XJ");
-  const base = { startDate: dateOnly("2026-01-01"), endDate: dateOnly("2027-12-31"), orgUnitId: py.id, status: "ACTIVE" as const, createdById: admin.id };
+  const base = { startDate: dateOnly(`${Y}-01-01`), endDate: dateOnly(`${Y + 1}-12-31`), orgUnitId: py.id, status: "ACTIVE" as const, createdById: admin.id };
   mentorshipId = (await db.programme.create({ data: { ...base, type: "MENTORSHIP", name: "导出结对测试" } })).id;
   const people = await db.user.findMany({ where: { orgUnit: { path: { startsWith: py.path } }, active: true, role: "OFFICER" }, orderBy: { username: "asc" }, take: 4 });
   for (const [i, trainee] of people.slice(1).entries()) {
     await db.pairing.create({
-      data: { programmeId: mentorshipId, orgUnitId: xj.id, mentorId: people[0]!.id, traineeId: trainee.id, startDate: dateOnly(`2026-0${i + 1}-01`), endDate: dateOnly("2026-12-31"), createdById: admin.id },
+      data: { programmeId: mentorshipId, orgUnitId: xj.id, mentorId: people[0]!.id, traineeId: trainee.id, startDate: dateOnly(`${Y}-0${i + 1}-01`), endDate: dateOnly(`${Y}-12-31`), createdById: admin.id },
     });
   }
   const showcaseId = (await db.programme.create({ data: { ...base, type: "SHOWCASE", name: "导出晾晒测试" } })).id;
-  openSessionId = (await db.showcaseSession.create({ data: { programmeId: showcaseId, orgUnitId: py.id, quarter: "2026Q3", heldOn: dateOnly("2026-09-01") } })).id;
-  closedSessionId = (await db.showcaseSession.create({ data: { programmeId: showcaseId, orgUnitId: py.id, quarter: "2026Q2", heldOn: dateOnly("2026-06-01"), status: "CLOSED", closedAt: new Date() } })).id;
+  openSessionId = (await db.showcaseSession.create({ data: { programmeId: showcaseId, orgUnitId: py.id, quarter: `${Y}Q3`, heldOn: dateOnly(`${Y}-09-01`) } })).id;
+  closedSessionId = (await db.showcaseSession.create({ data: { programmeId: showcaseId, orgUnitId: py.id, quarter: `${Y}Q2`, heldOn: dateOnly(`${Y}-06-01`), status: "CLOSED", closedAt: new Date() } })).id;
   for (const [i, p] of people.slice(0, 2).entries()) {
     // A stray score on the open session must still never be exported.
     await db.showcaseEntry.create({ data: { sessionId: openSessionId, officerId: p.id, orgUnitId: p.orgUnitId, topic: `开放主题${i}`, finalScore: "91.5", rank: i + 1 } });
@@ -64,7 +68,7 @@ beforeAll(async () => {
   await db.taskForce.create({ data: { programmeId: investmentId, orgUnitId: py.id, name: "导出小分队二", kind: "LEADERSHIP", leaderId: manager.id, targetInvestmentWan: "8500" } });
   for (const n of [1, 2, 3]) {
     await db.investmentTrip.create({
-      data: { programmeId: investmentId, taskForceId: tf.id, orgUnitId: py.id, startDate: dateOnly(`2026-0${n}-10`), endDate: dateOnly(`2026-0${n}-12`), destinationCity: `城市${n}`, createdById: manager.id },
+      data: { programmeId: investmentId, taskForceId: tf.id, orgUnitId: py.id, startDate: dateOnly(`${Y}-0${n}-10`), endDate: dateOnly(`${Y}-0${n}-12`), destinationCity: `城市${n}`, createdById: manager.id },
     });
   }
 });

@@ -20,6 +20,14 @@ import { DEFAULT_CRITERIA } from "@/lib/showcase/schemas";
 import type { ActionResult } from "@/lib/action";
 import { resetRequest, signInAs } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { demoToday, demoYear } from "../support/time";
+
+// The seeded programme runs over the seed's year and already holds sessions for the seed's
+// quarter and the one before; the tests' sessions take two other quarters of that year.
+const seedQuarter = Math.floor((Number(demoToday.slice(5, 7)) - 1) / 3) + 1;
+const [QA, QB] = [1, 2, 3, 4].filter((q) => q !== seedQuarter && q !== seedQuarter - 1).map((q) => `${demoYear}-Q${q}`) as [string, string];
+/** A day in the middle month of a quarter "YYYY-Qn". */
+const dayIn = (quarter: string) => `${quarter.slice(0, 4)}-${String(Number(quarter.slice(-1)) * 3 - 1).padStart(2, "0")}-20`;
 
 let programmeId: string;
 const people: Record<string, { id: string; role: "OFFICER"; orgUnitId: string; sessionVersion: number; name: string }> = {};
@@ -41,7 +49,7 @@ async function mkUser(username: string, name: string, code: string) {
 async function setupSession(quarter: string, judgeCount: number, trimMinJudges = 5) {
   await actAs("yh.manager");
   const sessionId = expectOk(await createSessionAction({
-    programmeId, quarter, heldOn: "2026-06-20", place: "梦想小镇", trimMinJudges,
+    programmeId, quarter, heldOn: dayIn(quarter), place: "梦想小镇", trimMinJudges,
     criteria: [{ dimension: "LIVE", name: "现场", weight: 50, maxScore: 100 }, { dimension: "WRITTEN", name: "书面", weight: 50, maxScore: 100 }],
     idempotencyKey: key(),
   })).id;
@@ -70,7 +78,7 @@ beforeEach(() => resetRequest());
 describe("recusal and secrecy", () => {
   let s: Awaited<ReturnType<typeof setupSession>>;
   beforeAll(async () => {
-    s = await setupSession("2026-Q1", 3);
+    s = await setupSession(QA, 3);
   });
 
   it("a judge cannot score their own entry, nor one they declared a conflict with — on the server", async () => {
@@ -139,7 +147,7 @@ describe("recusal and secrecy", () => {
 
 describe("final scores: weighted totals and the trimmed mean", () => {
   it("3 judges: plain mean; 5 and 7 judges: highest and lowest dropped; ranks by final score", async () => {
-    const s = await setupSession("2026-Q2", 7, 5);
+    const s = await setupSession(QB, 7, 5);
     // e1 gets 3 judges, e2 gets 5, e3 gets 7 (each sheet: two equal-weight criteria).
     const totals = {
       e1: [[70, 70], [80, 80], [96, 96]],
@@ -160,15 +168,15 @@ describe("final scores: weighted totals and the trimmed mean", () => {
     expect(byOfficer[people.e3!.id]).toEqual({ score: 80, rank: 3 }); // (70+80+90+75+85)/5
 
     const manager = (await loadSessionUser((await demoUser("yh.manager")).id, 1))!;
-    const year = await yearLeaderboard(db, manager, programmeId, 2026);
-    // Across the year: e3 had 87 in Q1 (one judge) and 80 in Q2.
+    const year = await yearLeaderboard(db, manager, programmeId, demoYear);
+    // Across the year: e3 had 87 in the first test session (one judge) and 80 in the second.
     expect(year.find((r) => r.officerId === people.e3!.id)).toMatchObject({ sessions: 2, average: 83.5, best: 87 });
   });
 });
 
 describe("talent list and permissions", () => {
   it("after closing a manager adds a top entrant once; officers cannot", async () => {
-    const entry = await db.showcaseEntry.findFirstOrThrow({ where: { officerId: people.e1!.id, session: { quarter: "2026-Q2", programmeId } } });
+    const entry = await db.showcaseEntry.findFirstOrThrow({ where: { officerId: people.e1!.id, session: { quarter: QB, programmeId } } });
     await as("e2");
     expect(await addToTalentListAction({ entryId: entry.id, list: "YOUNG", note: "" })).toMatchObject({ ok: false, error: "您没有执行此操作的权限。" });
     await actAs("yh.manager");
@@ -179,13 +187,13 @@ describe("talent list and permissions", () => {
 
   it("only managers over the programme create sessions; an open session's entrant cannot go on the list yet", async () => {
     await actAs("py.officer");
-    const input = { programmeId, quarter: "2027-Q1", heldOn: "2027-03-20", place: "", trimMinJudges: 5, criteria: DEFAULT_CRITERIA, idempotencyKey: key() };
+    const input = { programmeId, quarter: `${demoYear + 1}-Q1`, heldOn: dayIn(`${demoYear + 1}-Q1`), place: "", trimMinJudges: 5, criteria: DEFAULT_CRITERIA, idempotencyKey: key() };
     expect((await createSessionAction(input)).ok).toBe(false);
     await actAs("py.manager"); // a manager, but the programme is 未来科技城's
     expect((await createSessionAction({ ...input, idempotencyKey: key() })).ok).toBe(false);
-    expect(await db.showcaseSession.count({ where: { quarter: "2027-Q1" } })).toBe(0);
+    expect(await db.showcaseSession.count({ where: { quarter: `${demoYear + 1}-Q1` } })).toBe(0);
     await actAs("yh.manager");
-    expect(await createSessionAction({ ...input, quarter: "2026-Q2", idempotencyKey: key() })).toMatchObject({ ok: false, fieldErrors: { quarter: ["本专项该季度已有擂台"] } });
+    expect(await createSessionAction({ ...input, quarter: QB, idempotencyKey: key() })).toMatchObject({ ok: false, fieldErrors: { quarter: ["本专项该季度已有擂台"] } });
     const open = await db.showcaseEntry.findFirstOrThrow({ where: { session: { status: "OPEN", programmeId } } });
     expect(await addToTalentListAction({ entryId: open.id, list: "PROFESSIONAL", note: "" })).toMatchObject({ ok: false, error: "擂台结束后才能从排名中选入人才名单。" });
   });

@@ -12,6 +12,7 @@ import { loadSessionUser } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/action";
 import { resetRequest } from "../support/next-stubs";
 import { actAs } from "../support/fixtures";
+import { addDaysYmd, shanghaiYmd } from "../support/time";
 
 beforeEach(() => resetRequest());
 
@@ -34,7 +35,7 @@ describe("talent records", () => {
     await actAs("lz.officer");
     const e = await firm("杭州良渚文旅发展有限公司");
     const idNumber = freshId();
-    const r = await createTalentAction({ enterpriseId: e.id, name: "测试人才", idNumber, phone: "", education: "大学本科", title: "", position: "讲解员", joinedOn: "2024-03-01", idempotencyKey: crypto.randomUUID() });
+    const r = await createTalentAction({ enterpriseId: e.id, name: "测试人才", idNumber, phone: "", education: "大学本科", title: "", position: "讲解员", joinedOn: addDaysYmd(shanghaiYmd(), -1000), idempotencyKey: crypto.randomUUID() });
     const data = ok(r);
     expect(JSON.stringify(r)).not.toContain(idNumber);
     const row = await db.talent.findUniqueOrThrow({ where: { id: data.id }, include: { account: true } });
