@@ -48,6 +48,7 @@ export const DATE_SENSITIVE_FILES = [
   "tests/integration/points.test.ts",
   "tests/integration/points-reports.test.ts",
   "tests/integration/programmes.test.ts",
+  "tests/integration/rate-limit.test.ts",
   "tests/integration/seed.test.ts",
   "tests/integration/showcase.test.ts",
   "tests/integration/talent.test.ts",
