@@ -43,9 +43,11 @@ const stage = (onTime: number, decided: number, avg: unknown, p90: unknown): Sta
 });
 
 export async function hotlineReport(client: Db | Tx, actor: Actor, filter: ReportFilter, now = clockNow()): Promise<{ rows: ReportRow[]; overall: ReportRow }> {
+  // receivedAt is a UTC wall-clock value (timestamp without time zone): read it as UTC, then
+  // take the Shanghai wall clock, so 1 Jan 00:30 Shanghai (16:30 UTC) is January's.
   const groupExpr =
     filter.groupBy === "department" ? Prisma.sql`ld.id`
-    : Prisma.sql`to_char(date_trunc(${filter.groupBy}, sr."receivedAt" AT TIME ZONE 'Asia/Shanghai'), ${filter.groupBy === "month" ? "YYYY-MM" : 'YYYY-"Q"Q'})`;
+    : Prisma.sql`to_char(date_trunc(${filter.groupBy}, (sr."receivedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai'), ${filter.groupBy === "month" ? "YYYY-MM" : 'YYYY-"Q"Q'})`;
   const labelExpr = filter.groupBy === "department" ? Prisma.sql`min(ld.name)` : Prisma.sql`NULL::text`;
   const programme = filter.programmeId ? Prisma.sql`AND sr."programmeId" = ${filter.programmeId}` : Prisma.empty;
   const minutes = (a: string, b: string) => Prisma.raw(`EXTRACT(EPOCH FROM (sr."${a}" - sr."${b}")) / 60.0`);

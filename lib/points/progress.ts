@@ -10,8 +10,14 @@ import { enterpriseStandings } from "./tiers";
 
 export type Granularity = "month" | "quarter" | "year";
 
+// Timestamps are stored as UTC wall-clock values (timestamp without time zone): read them as
+// UTC first, then take the Shanghai wall clock. A bare "at AT TIME ZONE 'Asia/Shanghai'" would
+// read the UTC value as Shanghai time and move it eight hours the wrong way (1 Jan 00:30
+// Shanghai counted for December).
+const shanghaiAt = (column: string) => Prisma.raw(`((${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')`);
+
 function periodExpr(g: Granularity) {
-  const at = Prisma.sql`(e."at" AT TIME ZONE 'Asia/Shanghai')`;
+  const at = shanghaiAt(`e."at"`);
   if (g === "year") return Prisma.sql`to_char(${at}, 'YYYY')`;
   if (g === "quarter") return Prisma.sql`to_char(${at}, 'YYYY') || '-Q' || to_char(${at}, 'Q')`;
   return Prisma.sql`to_char(${at}, 'YYYY-MM')`;
@@ -32,7 +38,7 @@ export async function pointsByPeriodAndUnit(client: Db | Tx, rootPath: string, y
       JOIN point_account a ON a.id = e."accountId"
       JOIN org_unit u ON u.id = a."orgUnitId"
       LEFT JOIN point_ledger_entry o ON o.seq = e."reversesSeq"
-      WHERE u.path LIKE ${rootPath + "%"} AND EXTRACT(YEAR FROM (e."at" AT TIME ZONE 'Asia/Shanghai')) = ${year}
+      WHERE u.path LIKE ${rootPath + "%"} AND EXTRACT(YEAR FROM ${shanghaiAt(`e."at"`)}) = ${year}
     )
     SELECT ${periodExpr(granularity)} AS period, c.id AS unit_id, c.name AS unit_name,
       COALESCE(SUM(e.points) FILTER (WHERE e.kind = 'GRANT' OR (e.kind = 'REVERSAL' AND e.orig_kind = 'GRANT')), 0) AS granted,
@@ -70,7 +76,7 @@ export async function talentsSolved(client: Db | Tx, rootPath: string, year: num
     JOIN enterprise en ON en.id = d."enterpriseId"
     JOIN org_unit u ON u.id = en."orgUnitId"
     WHERE d.status = 'FULFILLED' AND d."talentId" IS NOT NULL AND r.code = ANY(${[...HOUSING_SCHOOL_CODES]})
-      AND u.path LIKE ${rootPath + "%"} AND EXTRACT(YEAR FROM (d."fulfilledAt" AT TIME ZONE 'Asia/Shanghai')) = ${year}
+      AND u.path LIKE ${rootPath + "%"} AND EXTRACT(YEAR FROM ${shanghaiAt(`d."fulfilledAt"`)}) = ${year}
     GROUP BY ROLLUP (r.code)`;
   const by = Object.fromEntries(rows.map((r) => [r.code, Number(r.talents)]));
   return { total: by.ALL ?? 0, housing: by.APARTMENT ?? 0, schooling: by.SCHOOL ?? 0 };

@@ -1,0 +1,61 @@
+// The Shanghai year and month in SQL: timestamps are stored as UTC wall-clock values
+// (timestamp without time zone), so an entry at 1 Jan 00:30 Shanghai is stored as 31 Dec 16:30.
+// Grouping by Shanghai month or year must convert UTC → Shanghai, i.e.
+// (ts AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai'; a bare ts AT TIME ZONE 'Asia/Shanghai'
+// reads the value as Shanghai time and moves it eight hours the wrong way. Needs PostgreSQL,
+// hence this file (the rules themselves are pure and tested in time-edges.test.ts).
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { loadSessionUser } from "@/lib/auth/session";
+import { hotlineReport } from "@/lib/hotline/reports";
+import { now, shanghaiInstant, shanghaiYear } from "@/lib/platform/clock";
+import { postEntry } from "@/lib/points/ledger";
+import { pointsByPeriodAndUnit } from "@/lib/points/progress";
+
+// Years after the seeded data, derived from the clock: nothing seeded falls in them.
+const Y = shanghaiYear(now()) + 2;
+const justAfterNewYear = shanghaiInstant(Y + 1, 1, 1, 0, 30); // = 16:30 UTC of 31 Dec Y
+const justBeforeNewYear = shanghaiInstant(Y, 12, 31, 23, 30); // = 15:30 UTC of 31 Dec Y
+
+async function session(username: string) {
+  const u = await db.user.findUniqueOrThrow({ where: { username } });
+  return (await loadSessionUser(u.id, u.sessionVersion))!;
+}
+
+describe("points progress by Shanghai period", () => {
+  it("a grant at 00:30 on 1 Jan Shanghai counts for January of the new year, one at 23:30 on 31 Dec for December", async () => {
+    const manager = await session("yh.manager");
+    const units = await db.orgUnit.findMany({ where: { path: { startsWith: manager.orgPath } }, select: { id: true } });
+    const account = await db.pointAccount.findFirstOrThrow({ where: { orgUnitId: { in: units.map((u) => u.id) } }, select: { id: true }, orderBy: { id: "asc" } });
+    await db.$transaction(async (tx) => {
+      await postEntry(tx, { accountId: account.id, kind: "GRANT", points: 7, year: Y + 1, at: justAfterNewYear, reason: "test" });
+      await postEntry(tx, { accountId: account.id, kind: "GRANT", points: 5, year: Y, at: justBeforeNewYear, reason: "test" });
+    });
+    const next = await pointsByPeriodAndUnit(db, manager.orgPath, Y + 1, "month");
+    expect(next.map((r) => [r.period, r.granted])).toEqual([[`${Y + 1}-01`, 7]]);
+    const byYear = await pointsByPeriodAndUnit(db, manager.orgPath, Y + 1, "year");
+    expect(byYear.map((r) => [r.period, r.granted])).toEqual([[String(Y + 1), 7]]);
+    const quarter = await pointsByPeriodAndUnit(db, manager.orgPath, Y, "quarter");
+    expect(quarter.map((r) => [r.period, r.granted])).toEqual([[`${Y}-Q4`, 5]]);
+  });
+});
+
+describe("hotline report by Shanghai month", () => {
+  it("a request received at 00:30 on 1 Jan Shanghai is January's, at 23:30 on 31 Dec December's", async () => {
+    const manager = await session("yh.manager");
+    const requests = await db.serviceRequest.findMany({
+      where: { status: { not: "MERGED" }, orgUnit: { path: { startsWith: manager.orgPath } } },
+      select: { id: true },
+      take: 2,
+      orderBy: { id: "asc" },
+    });
+    expect(requests).toHaveLength(2);
+    await db.serviceRequest.update({ where: { id: requests[0]!.id }, data: { receivedAt: justAfterNewYear } });
+    await db.serviceRequest.update({ where: { id: requests[1]!.id }, data: { receivedAt: justBeforeNewYear } });
+    const filter = { from: shanghaiInstant(Y, 12, 1), to: shanghaiInstant(Y + 1, 2, 1) };
+    const months = await hotlineReport(db, manager, { ...filter, groupBy: "month" }, justAfterNewYear);
+    expect(months.rows.map((r) => [r.key, r.total])).toEqual([[`${Y}-12`, 1], [`${Y + 1}-01`, 1]]);
+    const quarters = await hotlineReport(db, manager, { ...filter, groupBy: "quarter" }, justAfterNewYear);
+    expect(quarters.rows.map((r) => [r.key, r.total])).toEqual([[`${Y}-Q4`, 1], [`${Y + 1}-Q1`, 1]]);
+  });
+});
