@@ -100,6 +100,8 @@ export const confirmCalendarYearAction = action(
     if (existing) throw new ConflictError("calendarYearConfirmed", { year: input.year });
     const ready = await calendarYearReadiness(tx, input.year);
     if (!ready.loaded) throw new RuleViolation("calendar.yearNotLoaded", "year");
+    // A provisional list is a guess at the notice; confirming it would silence the warning.
+    if (ready.provisional > 0) throw new RuleViolation("calendar.yearProvisional", "year");
     await tx.calendarYear.create({ data: { year: input.year, confirmedAt: now(), confirmedById: user.id } });
     await audit({ action: "calendar.confirmYear", entityType: "CalendarYear", entityId: String(input.year), data: { after: { holidays: ready.holidays, workdays: ready.workdays } } });
     return { id: String(input.year) };

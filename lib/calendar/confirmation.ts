@@ -5,6 +5,7 @@ import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { shanghaiYear } from "@/lib/platform/clock";
 import { dateOnly } from "@/lib/programmes/period";
+import { PROVISIONAL_MARK } from "./provisional";
 
 export type CalendarYearReadiness = {
   year: number;
@@ -16,6 +17,8 @@ export type CalendarYearReadiness = {
    * law and is seeded ahead of the notice; every other holiday comes from the notice.
    */
   loaded: boolean;
+  /** Rows still carrying the provisional generator's mark: the notice has not replaced them. */
+  provisional: number;
   confirmed: { at: Date; byName: string } | null;
 };
 
@@ -30,14 +33,19 @@ export async function calendarYearReadiness(client: Db | Tx, year: number): Prom
   ]);
   const holidays = rows.find((r) => r.kind === "HOLIDAY")?._count._all ?? 0;
   const workdays = rows.find((r) => r.kind === "WORKDAY")?._count._all ?? 0;
-  const beyondNewYear = holidays
-    ? await client.calendarDay.count({ where: { kind: "HOLIDAY", date: { gt: dateOnly(`${year}-01-01`), lte: dateOnly(`${year}-12-31`) } } })
-    : 0;
+  const inYear = { gte: dateOnly(`${year}-01-01`), lte: dateOnly(`${year}-12-31`) };
+  const [beyondNewYear, provisional] = holidays
+    ? await Promise.all([
+        client.calendarDay.count({ where: { kind: "HOLIDAY", date: { ...inYear, gt: dateOnly(`${year}-01-01`) } } }),
+        client.calendarDay.count({ where: { date: inYear, name: { contains: PROVISIONAL_MARK } } }),
+      ])
+    : [0, 0];
   return {
     year,
     holidays,
     workdays,
     loaded: beyondNewYear > 0,
+    provisional,
     confirmed: confirmation ? { at: confirmation.confirmedAt, byName: confirmation.confirmedBy.name } : null,
   };
 }

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { loadSessionUser } from "@/lib/auth/session";
 import { bulkLoadCalendarAction, confirmCalendarYearAction, unconfirmCalendarYearAction } from "@/lib/calendar/actions";
 import { calendarYearReadiness, unconfirmedClockYears } from "@/lib/calendar/confirmation";
+import { provisionalHolidays, provisionalListText, PROVISIONAL_MARK } from "@/lib/calendar/provisional";
 import { newYearBanner, newYearChecklist, yearBeingPrepared, type ChecklistItem } from "@/lib/new-year/readiness";
 import { allocateTierQuotasAction, saveQuotaAction } from "@/lib/points/config-actions";
 import { createProgrammeAction, updateProgrammeAction } from "@/lib/programmes/actions";
@@ -185,6 +186,20 @@ describe("calendar-year confirmation", () => {
     expect((await confirmCalendarYearAction({ year: "二〇二七" })).ok).toBe(false);
     expect(await db.calendarYear.count({ where: { year: far } })).toBe(1);
     expect(await db.auditLog.count({ where: { action: "calendar.confirmYear", outcome: "DENIED" } })).toBe(1);
+  });
+
+  it("a provisional list (before the notice) cannot be confirmed until the notice's days replace it", async () => {
+    await actAs("admin");
+    const far = NEXT + 7;
+    expect(await bulkLoadCalendarAction({ text: provisionalListText(far) })).toMatchObject({ ok: true });
+    expect(await calendarYearReadiness(db, far)).toMatchObject({ loaded: true, provisional: provisionalHolidays(far).length, confirmed: null });
+    const refused = await confirmCalendarYearAction({ year: far });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.fieldErrors?.year?.[0]).toMatch(/暂定/);
+    // The notice arrives: the same days under their own names.
+    const notice = provisionalHolidays(far).map((e) => `${e.date} 休 ${e.name.replace(PROVISIONAL_MARK, "")}`).join("\n");
+    expect(await bulkLoadCalendarAction({ text: notice })).toMatchObject({ ok: true });
+    expect(await confirmCalendarYearAction({ year: far })).toMatchObject({ ok: true });
   });
 
   it("the bulk load refuses duplicate dates, impossible dates and a day both holiday and 调休, writing nothing", async () => {

@@ -53,21 +53,23 @@ export function CalendarDayForm({ initial }: { initial: DayValues }) {
   );
 }
 
-export function BulkCalendarForm() {
+/** `initialText`: a list to start from (the provisional generator's), instead of a saved draft. */
+export function BulkCalendarForm({ initialText = "" }: { initialText?: string }) {
   const t = useTranslations("calendar");
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const { form, onSubmit, rootError, errorOf, pending } = useActionForm<{ text: string }, { added: number; updated: number }>({
     schema: bulkCalendarSchema,
     action: bulkLoadCalendarAction,
-    defaultValues: { text: "" },
-    draftKey: "draft:calendar-bulk",
+    defaultValues: { text: initialText },
+    draftKey: initialText ? undefined : "draft:calendar-bulk",
     onSuccess: (data) => {
       setDone(t("bulkDone", data));
       form.reset({ text: "" });
       router.refresh();
     },
   });
+  const tLines = useTranslations("newYear.calendarYear.lineReasons");
   const text = form.watch("text");
   const preview = useMemo(() => parseCalendarList(text ?? ""), [text]);
   return (
@@ -80,7 +82,13 @@ export function BulkCalendarForm() {
         <p role="status" className="text-sm">
           <span className="text-slate-700">{t("bulkPreview", { count: preview.entries.length })}</span>
           {preview.errors.length > 0 ? (
-            <span className="ml-2 text-red-700">{t("bulkBadLines", { lines: preview.errors.map((e) => e.line).join("、") })}</span>
+            <span className="ml-2 text-red-700">
+              {t("bulkBadLines", { lines: preview.errors.map((e) => e.line).join("、") })}
+              {/* Why each line is refused, so a duplicate or a 2月30日 is found without guessing. */}
+              {preview.errors.map((e) => (
+                <span key={e.line} className="block">{tLines(e.reason, { line: e.line, first: e.firstLine ?? 0 })}</span>
+              ))}
+            </span>
           ) : null}
         </p>
       ) : null}

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listCalendarYear } from "@/lib/calendar/queries";
 import { calendarYearReadiness } from "@/lib/calendar/confirmation";
+import { provisionalListText } from "@/lib/calendar/provisional";
 import { formatDateTime } from "@/lib/format/dates";
 import { isWeekend, shanghaiDay } from "@/lib/calendar/working-days";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -33,6 +34,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const tYear = await getTranslations("newYear.calendarYear");
   const locale = await getLocale();
 
+  const provisional = first(sp.provisional) === "1" && !readiness.loaded;
   const editParam = first(sp.date);
   const editing = rows.find((r) => r.date === editParam);
   const initial = editing
@@ -74,6 +76,13 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
           </p>
           {readiness.confirmed || readiness.loaded ? <ConfirmYearButton year={year} confirmed={readiness.confirmed !== null} /> : null}
         </div>
+        {!readiness.loaded ? (
+          <div className="mt-3 border-t border-slate-100 pt-3 text-sm text-slate-600">
+            <p className="font-medium text-slate-800">{tYear("provisionalTitle", { year })}</p>
+            <p className="mt-1">{tYear("provisionalHint")}</p>
+            <Link href={`/admin/calendar?year=${year}&provisional=1#bulk-form`} className={`${buttonClass("secondary", "sm")} mt-2`}>{tYear("provisionalFill")}</Link>
+          </div>
+        ) : null}
       </Card>
 
       {rows.length === 0 ? (
@@ -138,9 +147,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
             <CalendarDayForm key={initial.date || "new"} initial={initial} />
           </Card>
         </div>
-        <Card title={t("bulkTitle")}>
-          <BulkCalendarForm />
-        </Card>
+        <div id="bulk-form">
+          <Card title={t("bulkTitle")}>
+            <BulkCalendarForm key={provisional ? "provisional" : "blank"} initialText={provisional ? provisionalListText(year) : ""} />
+          </Card>
+        </div>
       </div>
     </div>
   );

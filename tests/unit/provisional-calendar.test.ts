@@ -1,0 +1,32 @@
+// The provisional holiday generator (before the State Council notice): statutory dates from
+// the Chinese calendar and 清明's solar term, weekday holidays only, every one marked 暂定.
+// Checked against years whose notice is published.
+import { describe, expect, it } from "vitest";
+import { CN_CALENDAR_2026 } from "@/lib/calendar/holidays-cn";
+import { lunarDay, provisionalHolidays, provisionalListText, qingming, PROVISIONAL_MARK } from "@/lib/calendar/provisional";
+import { parseCalendarList } from "@/lib/calendar/holidays-cn";
+import { isWeekend } from "@/lib/calendar/working-days";
+
+describe("provisional holidays", () => {
+  it("finds the lunar festivals and 清明 of published years", () => {
+    expect([lunarDay(2025, "正月", 1), lunarDay(2025, "五月", 5), lunarDay(2025, "八月", 15), qingming(2025)]).toEqual(["2025-01-29", "2025-05-31", "2025-10-06", "2025-04-04"]);
+    expect([lunarDay(2026, "正月", 1), lunarDay(2026, "五月", 5), lunarDay(2026, "八月", 15), qingming(2026)]).toEqual(["2026-02-17", "2026-06-19", "2026-09-25", "2026-04-05"]);
+  });
+
+  it("lists only weekday statutory holidays, each marked provisional, all inside the notice's holidays", () => {
+    const list = provisionalHolidays(2026);
+    expect(list.every((e) => e.kind === "HOLIDAY" && e.name.endsWith(PROVISIONAL_MARK) && !isWeekend(e.date))).toBe(true);
+    const notice = new Set(CN_CALENDAR_2026.filter((e) => e.kind === "HOLIDAY").map((e) => e.date));
+    expect(list.map((e) => e.date).filter((d) => !notice.has(d))).toEqual([]);
+    expect(list.map((e) => e.date)).toEqual(expect.arrayContaining(["2026-01-01", "2026-02-16", "2026-02-17", "2026-06-19", "2026-09-25", "2026-10-01", "2026-10-02"]));
+  });
+
+  it("produces a list the bulk load accepts", () => {
+    for (const year of [2027, 2028, 2031]) {
+      const parsed = parseCalendarList(provisionalListText(year));
+      expect(parsed.errors, String(year)).toEqual([]);
+      expect(parsed.entries.length, String(year)).toBe(provisionalHolidays(year).length);
+      expect(parsed.entries.every((e) => e.date.startsWith(String(year)))).toBe(true);
+    }
+  });
+});
