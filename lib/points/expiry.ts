@@ -2,7 +2,7 @@
 // EXPIRY entry (reversesSeq = the grant, so a grant expires — or is reversed — only once).
 // Points already spent are not clawed back: the expiry takes what is left, at most the
 // grant's points, so a balance never goes negative. One transaction per grant, audited.
-import { now } from "@/lib/platform/clock";
+import { now, shanghaiYmd } from "@/lib/platform/clock";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/write";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -10,8 +10,12 @@ import { postEntry } from "./ledger";
 import { ConflictError } from "@/lib/errors";
 
 export async function expirePoints(asOf: Date = now(), limit = 10_000): Promise<{ expired: number; points: number }> {
+  // expiresOn is a Shanghai calendar day (@db.Date, UTC midnight) and the grant is valid through
+  // it: it expires once that day is over in Shanghai, whatever hour the job runs. Comparing the
+  // date with the instant expired it at 08:00 Shanghai on its last valid day.
+  const today = new Date(`${shanghaiYmd(asOf)}T00:00:00.000Z`);
   const due = await db.pointLedgerEntry.findMany({
-    where: { kind: "GRANT", expiresOn: { lte: asOf }, reversedBy: null },
+    where: { kind: "GRANT", expiresOn: { lt: today }, reversedBy: null },
     orderBy: { seq: "asc" },
     take: limit,
     select: { seq: true, accountId: true, points: true, year: true, itemId: true, applicationId: true, account: { select: { orgUnitId: true } } },

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { loadSessionUser } from "@/lib/auth/session";
 import { hotlineReport } from "@/lib/hotline/reports";
 import { now, shanghaiInstant, shanghaiYear } from "@/lib/platform/clock";
+import { expirePoints } from "@/lib/points/expiry";
 import { postEntry } from "@/lib/points/ledger";
 import { pointsByPeriodAndUnit } from "@/lib/points/progress";
 
@@ -57,5 +58,21 @@ describe("hotline report by Shanghai month", () => {
     expect(months.rows.map((r) => [r.key, r.total])).toEqual([[`${Y}-12`, 1], [`${Y + 1}-01`, 1]]);
     const quarters = await hotlineReport(db, manager, { ...filter, groupBy: "quarter" }, justAfterNewYear);
     expect(quarters.rows.map((r) => [r.key, r.total])).toEqual([[`${Y}-Q4`, 1], [`${Y + 1}-Q1`, 1]]);
+  });
+});
+
+describe("points expiry on the Shanghai calendar", () => {
+  it("a grant valid through 31 Dec is still valid at 23:59:59 Shanghai and expires from 00:00 on 1 Jan", async () => {
+    const manager = await session("yh.manager");
+    const units = await db.orgUnit.findMany({ where: { path: { startsWith: manager.orgPath } }, select: { id: true } });
+    const account = await db.pointAccount.findFirstOrThrow({ where: { orgUnitId: { in: units.map((u) => u.id) } }, select: { id: true }, orderBy: { id: "desc" } });
+    const grant = await db.$transaction((tx) =>
+      postEntry(tx, { accountId: account.id, kind: "GRANT", points: 3, year: Y, at: shanghaiInstant(Y, 1, 2, 10), expiresOn: new Date(`${Y}-12-31T00:00:00.000Z`), reason: "test" }),
+    );
+    const expired = () => db.pointLedgerEntry.count({ where: { kind: "EXPIRY", reversesSeq: grant.seq } });
+    await expirePoints(shanghaiInstant(Y, 12, 31, 23, 59, 59));
+    expect(await expired()).toBe(0);
+    await expirePoints(shanghaiInstant(Y + 1, 1, 1));
+    expect(await expired()).toBe(1);
   });
 });
