@@ -68,7 +68,7 @@ export async function newYearChecklist(client: Db | Tx, actor: Actor, year: numb
     ]);
     const href = `/talent/config?year=${year}`;
     items.push({ kind: "pointsQuotas", done: unitQuotas > 0, href, programmeId: p.id, programmeName: p.name });
-    items.push({ kind: "tierPlaces", done: tierQuotas > 0 || allocations > 0, href: `${href}#tiers`, programmeId: p.id, programmeName: p.name });
+    items.push({ kind: "tierPlaces", done: tierQuotas > 0 || allocations > 0, href, programmeId: p.id, programmeName: p.name });
   }
   for (const p of programmes) {
     const targets = p.indicators.reduce((n, i) => n + i._count.targets, 0);

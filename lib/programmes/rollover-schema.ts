@@ -7,7 +7,8 @@ import { isoDate } from "./schemas";
 
 const id = z.string().min(1).max(64);
 
-const newPeriod = z.string().trim().regex(PERIOD_PATTERN, "@periodFormat").refine((v) => parsePeriod(v) !== null, "@periodFormat");
+// One check, one message: "YYYY", "YYYY-Qn" or "YYYY-MM" within the years the app holds.
+const newPeriod = z.string().trim().refine((v) => PERIOD_PATTERN.test(v) && parsePeriod(v) !== null, "@periodFormat");
 
 export const rolloverSchema = z
   .strictObject({
@@ -49,10 +50,15 @@ export function suggestName(name: string, fromYear: number, toYear: number): str
   return next.slice(0, 100);
 }
 
-/** The form's starting values: the next period of the same length, each target period shifted alike. */
+/**
+ * The form's starting values: the same dates the fewest whole years later that start after the
+ * old period ends (a calendar year → next year; March to February → the next March), each
+ * target period shifted alike.
+ */
 export function rolloverDefaults(p: { id: string; version: number; name: string; startDate: string; endDate: string; periods: string[] }): RolloverFormValues {
   const fromYear = Number(p.startDate.slice(0, 4));
-  const years = Math.max(1, Number(p.endDate.slice(0, 4)) - fromYear + 1);
+  let years = 1;
+  while (shiftDate(p.startDate, years) <= p.endDate) years += 1;
   return {
     id: p.id,
     version: p.version,
