@@ -133,9 +133,15 @@ export function allowedEvidenceTypes(app: ApplicationRow): string[] {
   return [...new Set([...app.lines.flatMap((l) => l.item.evidenceTypes), OTHER_EVIDENCE])];
 }
 
-function addMonths(date: Date, months: number): Date {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
-  return d;
+/**
+ * A calendar date (UTC midnight) plus whole months, kept in the target month: 31 Jan + 1 month
+ * is 28/29 Feb and 29 Feb + 12 months is 28 Feb, not a day or three into March (which would
+ * lengthen the validity).
+ */
+export function addMonths(date: Date, months: number): Date {
+  const first = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(date.getUTCDate(), lastDay)));
 }
 
 /** Today's calendar date in Asia/Shanghai, as UTC midnight (the @db.Date convention). */

@@ -12,7 +12,7 @@ import { reportRange } from "@/lib/hotline/reports";
 import { daysOverdue, isMilestoneLate, milestoneTiming, pledgeEffectiveStatus } from "@/lib/key-projects/lateness";
 import { evaluateExpectations } from "@/lib/mentorship/expectations";
 import { now, shanghaiInstant, shanghaiYear, shanghaiYmd } from "@/lib/platform/clock";
-import { shanghaiToday } from "@/lib/points/applications";
+import { addMonths, shanghaiToday } from "@/lib/points/applications";
 import { shanghaiYear as ledgerYear } from "@/lib/points/ledger";
 import { idCheckChar, idNumberProblem } from "@/lib/talent/id-number";
 import { parsePeriod } from "@/lib/programmes/period";
@@ -100,6 +100,22 @@ describe("the Shanghai year and day turn at 16:00 UTC", () => {
     expect(shanghaiToday(lastSecondOf(Y)).toISOString()).toBe(`${Y}-12-31T00:00:00.000Z`);
     expect(shanghaiToday(newYearOf(Y)).toISOString()).toBe(`${Y + 1}-01-01T00:00:00.000Z`);
     expect(shanghaiToday(shanghaiInstant(LEAP, 2, 29, 7, 59, 59)).toISOString()).toBe(`${LEAP}-02-29T00:00:00.000Z`);
+  });
+});
+
+describe("validity of granted points (months from the grant day)", () => {
+  const day = (s: string) => new Date(`${s}T00:00:00.000Z`);
+  const plus = (s: string, months: number) => addMonths(day(s), months).toISOString().slice(0, 10);
+
+  it("stays in the target month: 29 Feb + 12 months is 28 Feb, 31 Jan + 1 month the end of February", () => {
+    expect(plus(ymd(LEAP, 2, 29), 12)).toBe(ymd(LEAP + 1, 2, 28));
+    expect(plus(ymd(LEAP, 2, 29), 48)).toBe(ymd(LEAP + 4, 2, 29));
+    expect(plus(ymd(LEAP, 1, 31), 1)).toBe(ymd(LEAP, 2, 29));
+    expect(plus(ymd(COMMON, 1, 31), 1)).toBe(ymd(COMMON, 2, 28));
+    expect(plus(ymd(COMMON, 2, 28), 12)).toBe(ymd(COMMON + 1, 2, 28));
+    expect(plus(ymd(Y, 12, 31), 6)).toBe(ymd(Y + 1, 6, 30));
+    expect(plus(ymd(Y, 8, 31), 1)).toBe(ymd(Y, 9, 30));
+    expect(plus(ymd(Y, 12, 15), 1)).toBe(ymd(Y + 1, 1, 15));
   });
 });
 
