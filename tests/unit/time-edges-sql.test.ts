@@ -7,6 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadSessionUser } from "@/lib/auth/session";
+import { clockOf } from "@/lib/hotline/clocks";
+import { sameDayDueAt } from "@/lib/hotline/deadlines";
 import { hotlineReport } from "@/lib/hotline/reports";
 import { now, shanghaiInstant, shanghaiYear } from "@/lib/platform/clock";
 import { expirePoints } from "@/lib/points/expiry";
@@ -74,5 +76,25 @@ describe("points expiry on the Shanghai calendar", () => {
     expect(await expired()).toBe(0);
     await expirePoints(shanghaiInstant(Y + 1, 1, 1));
     expect(await expired()).toBe(1);
+  });
+});
+
+describe("hotline same-day clocks across the year end", () => {
+  it("after the cut-off on 31 Dec the clock runs to the end of the first working day of the new year's calendar", async () => {
+    // Next year's calendar: 元旦 on 1 Jan, and 2 Jan made a holiday too whatever weekday it is,
+    // so the answer depends on rows of the next year being loaded.
+    const day = (d: number) => new Date(`${Y + 1}-01-0${d}T00:00:00.000Z`);
+    await db.calendarDay.createMany({ data: [{ date: day(1), kind: "HOLIDAY", name: "元旦" }, { date: day(2), kind: "HOLIDAY", name: "元旦" }], skipDuplicates: true });
+    let expected = `${Y + 1}-01-03`;
+    const isWeekend = (s: string) => [0, 6].includes(new Date(`${s}T00:00:00Z`).getUTCDay());
+    while (isWeekend(expected)) expected = `${Y + 1}-01-0${Number(expected.slice(-1)) + 1}`;
+    const [y, m, d] = expected.split("-").map(Number) as [number, number, number];
+    const due = await sameDayDueAt(db, shanghaiInstant(Y, 12, 31, 23, 59, 59), { cutoff: "17:00", dayEnd: "17:30" });
+    expect(due).toEqual(shanghaiInstant(y, m, d, 17, 30));
+    // The clock is pending up to and including the due instant, overdue one millisecond later.
+    const request = { status: "RECEIVED" as const, acceptDueAt: due, assignDueAt: due, respondDueAt: due, acceptedAt: null, assignedAt: null, respondedAt: null };
+    expect(clockOf(request, "ACCEPT", due)).toMatchObject({ state: "pending", deltaMs: 0 });
+    expect(clockOf(request, "ACCEPT", new Date(due.getTime() + 1))).toMatchObject({ state: "overdue", deltaMs: 1 });
+    expect(clockOf({ ...request, acceptedAt: due }, "ACCEPT", new Date(due.getTime() + 1))).toMatchObject({ state: "met" });
   });
 });
