@@ -3,6 +3,7 @@
 // moved by single conditional UPDATEs so concurrent attempts cannot lose a count.
 import { now as clockNow } from "@/lib/platform/clock";
 import type { Db, Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export const LOCKOUT = {
   maxFailures: Number(process.env.LOGIN_MAX_FAILURES ?? 5),
@@ -11,24 +12,29 @@ export const LOCKOUT = {
 };
 
 /** Records one failed attempt; returns whether the account is now locked. */
-export async function recordFailedSignIn(client: Db | Tx, userId: string): Promise<boolean> {
+export async function recordFailedSignIn(client: Db | Tx, userId: string, at: Date = clockNow()): Promise<boolean> {
+  // The instant comes from the app's clock, not PostgreSQL's now(): the columns are timestamps
+  // without time zone holding UTC, and now() written into them follows the server's TimeZone
+  // setting (a database configured for Asia/Shanghai would lock for 8 h 15 min); a bound
+  // instant is stored as UTC whatever that setting is, and a pinned clock reaches it in tests.
+  const t = Prisma.sql`${at}::timestamp`;
   const window = `${LOCKOUT.windowMinutes} minutes`;
   const lock = `${LOCKOUT.lockMinutes} minutes`;
   const rows = await client.$queryRaw<{ locked: boolean }[]>`
     UPDATE app_user SET
       "failedLoginCount" = CASE
-        WHEN "failedLoginWindowStart" > now() - ${window}::interval THEN "failedLoginCount" + 1
+        WHEN "failedLoginWindowStart" > ${t} - ${window}::interval THEN "failedLoginCount" + 1
         ELSE 1 END,
       "failedLoginWindowStart" = CASE
-        WHEN "failedLoginWindowStart" > now() - ${window}::interval THEN "failedLoginWindowStart"
-        ELSE now() END,
+        WHEN "failedLoginWindowStart" > ${t} - ${window}::interval THEN "failedLoginWindowStart"
+        ELSE ${t} END,
       "lockedUntil" = CASE
-        WHEN "failedLoginWindowStart" > now() - ${window}::interval
+        WHEN "failedLoginWindowStart" > ${t} - ${window}::interval
              AND "failedLoginCount" + 1 >= ${LOCKOUT.maxFailures}
-        THEN now() + ${lock}::interval
+        THEN ${t} + ${lock}::interval
         ELSE "lockedUntil" END
     WHERE id = ${userId}
-    RETURNING ("lockedUntil" IS NOT NULL AND "lockedUntil" > now()) AS locked`;
+    RETURNING ("lockedUntil" IS NOT NULL AND "lockedUntil" > ${t}) AS locked`;
   return rows[0]?.locked ?? false;
 }
 

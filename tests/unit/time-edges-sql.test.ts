@@ -6,6 +6,7 @@
 // hence this file (the rules themselves are pure and tested in time-edges.test.ts).
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { LOCKOUT, isLocked, recordFailedSignIn } from "@/lib/auth/lockout";
 import { loadSessionUser } from "@/lib/auth/session";
 import { clockOf } from "@/lib/hotline/clocks";
 import { sameDayDueAt } from "@/lib/hotline/deadlines";
@@ -98,3 +99,27 @@ describe("hotline same-day clocks across the year end", () => {
     expect(clockOf({ ...request, acceptedAt: due }, "ACCEPT", new Date(due.getTime() + 1))).toMatchObject({ state: "met" });
   });
 });
+
+describe("sign-in lockout reads the app's clock, not the database server's time zone", () => {
+  it("locks for exactly the lock period after the last failure, even on a connection set to Asia/Shanghai", async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { username: "lz.officer" }, select: { id: true } });
+    const at = newYear();
+    const lockedUntil = await db.$transaction(async (tx) => {
+      // A database configured for Shanghai time (postgresql.conf timezone = 'Asia/Shanghai').
+      await tx.$executeRawUnsafe(`SET LOCAL TIME ZONE 'Asia/Shanghai'`);
+      let locked = false;
+      for (let i = 0; i < LOCKOUT.maxFailures; i++) locked = await recordFailedSignIn(tx, user.id, new Date(at.getTime() + i * 1000));
+      expect(locked).toBe(true);
+      return (await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } })).lockedUntil!;
+    });
+    const lastFailure = at.getTime() + (LOCKOUT.maxFailures - 1) * 1000;
+    expect(lockedUntil.getTime()).toBe(lastFailure + LOCKOUT.lockMinutes * 60_000);
+    expect(isLocked({ lockedUntil }, new Date(lockedUntil.getTime() - 1))).toBe(true);
+    expect(isLocked({ lockedUntil }, lockedUntil)).toBe(false);
+  });
+});
+
+/** 1 Jan 00:00 Shanghai of the year after Y (16:00 UTC of 31 Dec). */
+function newYear() {
+  return shanghaiInstant(Y + 1, 1, 1);
+}
