@@ -134,8 +134,14 @@ async function insertProblems(c: Ctx, visits: VisitRow[], rate: number, escalate
 async function seedPuyangVisits(c: Ctx) {
   const campaign = await campaignFor(c);
   const households = await c.db.household.findMany({ where: { orgUnitId: { in: ["py-xj", "py-jy", "py-cnh", "py-as", "py-sh"].map((k) => c.ids[k]!) } }, select: { id: true, orgUnitId: true }, orderBy: { householdKey: "asc" } });
+  // The first five households of each village (XJ-0001 … XJ-0005) are not reached yet: coverage
+  // stays below 100 %, and a visit recorded in the demo adds a household.
   const byUnit = new Map<string, string[]>();
-  for (const h of households) byUnit.set(h.orgUnitId, [...(byUnit.get(h.orgUnitId) ?? []), h.id]);
+  const seen = new Map<string, number>();
+  for (const h of households) {
+    seen.set(h.orgUnitId, (seen.get(h.orgUnitId) ?? 0) + 1);
+    if (seen.get(h.orgUnitId)! > 5) byUnit.set(h.orgUnitId, [...(byUnit.get(h.orgUnitId) ?? []), h.id]);
+  }
   const pairings = await c.db.pairing.findMany({ where: { status: "ACTIVE" }, select: { id: true, mentorId: true, traineeId: true, startDate: true, endDate: true } });
   const officers: { user: string; unit: string; quietDays?: number }[] = [
     { user: "py.officer", unit: "py-xj" },
@@ -150,6 +156,7 @@ async function seedPuyangVisits(c: Ctx) {
   const services: object[] = [];
   const activities: object[] = [];
   const unitName = new Map((await c.db.orgUnit.findMany({ where: { id: { in: officers.map((o) => c.ids[o.unit]!) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const thisMonday = addDays(c.t.today, -((new Date(`${c.t.today}T00:00:00Z`).getUTCDay() + 6) % 7));
   for (const day of c.days) {
     const programme = campaign(day);
     for (const o of officers) {
@@ -161,7 +168,8 @@ async function seedPuyangVisits(c: Ctx) {
       for (let k = c.rnd.int(1, 2); k > 0; k--) {
         const visitedAt = workTime(c, day);
         if (!visitedAt) continue;
-        const mentorId = pairing && c.rnd.chance(0.35) ? pairing.mentorId : null;
+        // 李明's guided visit of this week is still to come (his home page lists it as due).
+        const mentorId = pairing && c.rnd.chance(0.35) && !(o.user === "py.officer" && day >= thisMonday) ? pairing.mentorId : null;
         const id = randomUUID();
         const checklist = (programme?.checkItems ?? []).map((item) => ({ itemId: item.id, label: item.label, checked: c.rnd.chance(0.85), note: "" }));
         visits.push({
@@ -183,8 +191,8 @@ async function seedPuyangVisits(c: Ctx) {
   };
   const weeks = new Map<string, VisitRow[]>();
   for (const v of visits) if (v.officerId === liMing) weeks.set(weekOf(v.visitedAt), [...(weeks.get(weekOf(v.visitedAt)) ?? []), v]);
-  for (const list of weeks.values()) {
-    if (list.some((v) => v.mentorId)) continue;
+  for (const [week, list] of weeks) {
+    if (week === thisMonday || list.some((v) => v.mentorId)) continue;
     const first = list[0]!;
     const day = shanghaiYmdOf(first.visitedAt);
     const pairing = pairings.find((p) => p.traineeId === liMing && p.startDate.toISOString().slice(0, 10) <= day && day <= p.endDate.toISOString().slice(0, 10));
