@@ -11,6 +11,7 @@
 // - delete: there is no visit deletion in the app today; the foreign key is ON DELETE SET
 //   NULL, which would keep the activity as a plain log entry. A deletion path should call
 //   `removeGuidedVisit` in its transaction instead.
+import { now as clockNow } from "@/lib/platform/clock";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
@@ -37,9 +38,11 @@ async function pairingFor(tx: Tx, visit: VisitForMentoring): Promise<{ pairingId
 export async function recordGuidedVisit(tx: Tx, visit: VisitForMentoring): Promise<boolean> {
   const match = await pairingFor(tx, visit);
   if (!match) return false;
+  // createdAt from the app clock, not SQL now(): now() into a timestamp column follows the
+  // database's TimeZone setting (see lib/auth/lockout.ts), and a pinned clock should reach it.
   const inserted = await tx.$executeRaw`
     INSERT INTO mentoring_activity (id, "pairingId", kind, "occurredOn", place, notes, "visitId", "recordedById", "createdAt")
-    VALUES (${randomUUID()}, ${match.pairingId}, 'GUIDED_VISIT'::"MentoringActivityKind", ${match.day}::date, ${match.place}, '', ${visit.id}, ${visit.officerId}, now())
+    VALUES (${randomUUID()}, ${match.pairingId}, 'GUIDED_VISIT'::"MentoringActivityKind", ${match.day}::date, ${match.place}, '', ${visit.id}, ${visit.officerId}, ${clockNow()}::timestamp)
     ON CONFLICT ("visitId") DO NOTHING`;
   return inserted > 0;
 }
@@ -53,7 +56,7 @@ export async function syncGuidedVisit(tx: Tx, visit: VisitForMentoring): Promise
   }
   await tx.$executeRaw`
     INSERT INTO mentoring_activity (id, "pairingId", kind, "occurredOn", place, notes, "visitId", "recordedById", "createdAt")
-    VALUES (${randomUUID()}, ${match.pairingId}, 'GUIDED_VISIT'::"MentoringActivityKind", ${match.day}::date, ${match.place}, '', ${visit.id}, ${visit.officerId}, now())
+    VALUES (${randomUUID()}, ${match.pairingId}, 'GUIDED_VISIT'::"MentoringActivityKind", ${match.day}::date, ${match.place}, '', ${visit.id}, ${visit.officerId}, ${clockNow()}::timestamp)
     ON CONFLICT ("visitId") DO UPDATE SET "pairingId" = EXCLUDED."pairingId", "occurredOn" = EXCLUDED."occurredOn", place = EXCLUDED.place`;
 }
 

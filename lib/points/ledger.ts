@@ -25,9 +25,11 @@ export function shanghaiYear(at: Date = clockNow()): number {
 
 /** The talent's account (created on first use; concurrent callers get the same row). */
 export async function ensureTalentAccount(tx: Tx, talent: { id: string; orgUnitId: string }): Promise<string> {
+  // createdAt from the app clock, not SQL now(): now() into a timestamp column follows the
+  // database's TimeZone setting (see lib/auth/lockout.ts), and a pinned clock should reach it.
   await tx.$executeRaw`
     INSERT INTO point_account (id, subject, "talentId", "orgUnitId", balance, "createdAt")
-    VALUES (${randomUUID()}, 'TALENT'::"PointSubject", ${talent.id}, ${talent.orgUnitId}, 0, now())
+    VALUES (${randomUUID()}, 'TALENT'::"PointSubject", ${talent.id}, ${talent.orgUnitId}, 0, ${clockNow()}::timestamp)
     ON CONFLICT ("talentId") DO NOTHING`;
   const account = await tx.pointAccount.findUniqueOrThrow({ where: { talentId: talent.id }, select: { id: true } });
   return account.id;
@@ -36,7 +38,7 @@ export async function ensureTalentAccount(tx: Tx, talent: { id: string; orgUnitI
 export async function ensureEnterpriseAccount(tx: Tx, enterprise: { id: string; orgUnitId: string }): Promise<string> {
   await tx.$executeRaw`
     INSERT INTO point_account (id, subject, "enterpriseId", "orgUnitId", balance, "createdAt")
-    VALUES (${randomUUID()}, 'ENTERPRISE'::"PointSubject", ${enterprise.id}, ${enterprise.orgUnitId}, 0, now())
+    VALUES (${randomUUID()}, 'ENTERPRISE'::"PointSubject", ${enterprise.id}, ${enterprise.orgUnitId}, 0, ${clockNow()}::timestamp)
     ON CONFLICT ("enterpriseId") DO NOTHING`;
   const account = await tx.pointAccount.findUniqueOrThrow({ where: { enterpriseId: enterprise.id }, select: { id: true } });
   return account.id;

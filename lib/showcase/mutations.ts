@@ -87,7 +87,7 @@ export async function declareConflict(tx: Tx, actor: Actor, session: SessionDeta
   if (!entry) throw new NotFoundError();
   await tx.$executeRaw`
     INSERT INTO showcase_conflict (id, "sessionId", "judgeId", "entryId", reason, "createdAt")
-    VALUES (${randomUUID()}, ${session.id}, ${judgeId}, ${entry.id}, ${input.reason}, now())
+    VALUES (${randomUUID()}, ${session.id}, ${judgeId}, ${entry.id}, ${input.reason}, ${clockNow()}::timestamp)
     ON CONFLICT ("judgeId", "entryId") DO UPDATE SET reason = EXCLUDED.reason`;
   const removed = await tx.showcaseScore.deleteMany({ where: { judgeId, entryId: entry.id } });
   return { judgeId, removedScores: removed.count };
@@ -118,10 +118,12 @@ export async function saveScoreSheet(tx: Tx, actor: Actor, session: SessionDetai
   if (given.size !== session.criteria.length) throw new RuleViolation("showcase.sheetIncomplete");
   for (const c of session.criteria) {
     const score = given.get(c.id)!;
+    // updatedAt from the app clock, not SQL now(): now() into a timestamp column follows the
+    // database's TimeZone setting (see lib/auth/lockout.ts), and a pinned clock should reach it.
     await tx.$executeRaw`
       INSERT INTO showcase_score (id, "entryId", "judgeId", "criterionId", score, "updatedAt")
-      VALUES (${randomUUID()}, ${entry.id}, ${actor.id}, ${c.id}, ${score}, now())
-      ON CONFLICT ("entryId", "judgeId", "criterionId") DO UPDATE SET score = EXCLUDED.score, "updatedAt" = now()`;
+      VALUES (${randomUUID()}, ${entry.id}, ${actor.id}, ${c.id}, ${score}, ${clockNow()}::timestamp)
+      ON CONFLICT ("entryId", "judgeId", "criterionId") DO UPDATE SET score = EXCLUDED.score, "updatedAt" = EXCLUDED."updatedAt"`;
   }
   return { entryId: entry.id, scores: Object.fromEntries(given) };
 }
