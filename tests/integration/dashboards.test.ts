@@ -17,7 +17,7 @@ import { saveRankingSchemeAction } from "@/lib/dashboards/ranking-actions";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
-import { shanghaiYear, ymd } from "../support/time";
+import { shanghaiInstant, shanghaiYear, shanghaiYmd, ymd } from "../support/time";
 
 let programmeId: string;
 const NOW = new Date();
@@ -38,8 +38,10 @@ beforeAll(async () => {
     },
   })).id;
   const officer = await demoUser("py.officer");
-  // A few visits this month in three villages, to seeded households.
-  const today = new Date(Date.now() - 60_000);
+  // A few visits this month in three villages, to seeded households: a minute ago, but never
+  // before today began (Shanghai), so they are this month's even just after midnight on the 1st.
+  const [y, m, d] = shanghaiYmd().split("-").map(Number) as [number, number, number];
+  const today = new Date(Math.max(Date.now() - 60_000, shanghaiInstant(y, m, d).getTime()));
   for (const [code, n] of [["XS-PY-XJ", 3], ["XS-PY-JY", 2], ["XS-PY-SH", 1]] as const) {
     const unit = await unitByCode(code);
     const households = await db.household.findMany({ where: { orgUnitId: unit.id }, take: n, orderBy: { householdKey: "asc" } });
