@@ -10,6 +10,8 @@
 //   - 浦阳镇 导师库: 14 town cadres and 20 village secretaries (the article's figures);
 //   - 余杭经开区: last year's (closed) programme with the article's year figures — 42 trips,
 //     74 enterprises met, 38 projects signed for 230亿元 in all;
+//   - 亲企办: about three closed requests a week in the months before demo-hotline.ts's six
+//     weeks, a few breached, all rated;
 //   - unread notifications for the hotline's people.
 // Every timestamp is on a working day (the seeded calendar) in Shanghai working hours
 // (08:30–17:30) and before the anchor. Rows go in with createMany; the dashboard rollups follow
@@ -50,6 +52,7 @@ export async function seedDemoActivity(db: Db | Tx, ids: Record<string, string>,
   await seedLiangzhuVisits(c);
   await seedGudang(c);
   await seedInvestmentYear(c);
+  await seedHotlineHistory(c);
   await seedNotifications(c);
 }
 
@@ -341,6 +344,86 @@ async function seedInvestmentYear(c: Ctx) {
   }
   await c.db.investmentLead.createMany({ data: leads as never });
   await c.db.investmentLeadEvent.createMany({ data: leadEvents as never });
+}
+
+// ── 亲企办 hotline: the months before the hand-written six weeks (demo-hotline.ts) ─────────
+const FIRMS = ["杭州良渚文旅发展有限公司", "杭州港南农业科技有限公司", "杭州美丽洲包装材料有限公司", "杭州勾庄仓储服务有限公司", "杭州瓶窑机电有限公司", "杭州崇贤纺织有限公司", "杭州安溪建材有限公司", "杭州运河数字科技有限公司"];
+const ASKS: [string, string][] = [
+  ["用工招工", "旺季用工缺口，希望对接街道招聘会。"], ["融资贷款", "咨询政府贴息贷款办理条件。"], ["政策咨询", "咨询研发费用加计扣除申报时间。"], ["审批办证", "厂房改造审批材料请指导。"],
+  ["水电气保障", "计划停电影响生产，希望协调错峰。"], ["物流交通", "货车通行时段希望放宽。"], ["科技创新", "申报专精特新需要辅导。"], ["检验检测", "产品上市前需第三方检测，求推荐机构。"],
+];
+
+/**
+ * About three closed requests a week over the months before the hand-written ones, on working
+ * days in office hours: most met the same-day clocks, some responded late (breached), each
+ * closed with the enterprise's rating — so the report's same-day rates and satisfaction are
+ * computed over months, not weeks.
+ */
+async function seedHotlineHistory(c: Ctx) {
+  const programme = await c.db.programme.findFirst({ where: { type: "HOTLINE", status: "ACTIVE" }, select: { id: true, orgUnitId: true, startDate: true } });
+  const previous = await c.db.programme.findFirst({ where: { type: "HOTLINE", status: "CLOSED" }, select: { id: true, orgUnitId: true } });
+  if (!programme) return;
+  const { sameDayDeadline } = await import("@/lib/calendar/working-days");
+  const { hashTrackingCode } = await import("@/lib/hotline/numbers");
+  const rule = { cutoff: "17:00", dayEnd: "24:00" };
+  const operator = c.users["lz.officer"]!;
+  const officers = [c.users["lz.qqb"], c.users["yh.jxj"]].filter((u): u is string => Boolean(u));
+  const enterprises = new Map((await c.db.enterprise.findMany({ where: { name: { in: FIRMS } }, select: { id: true, name: true, orgUnitId: true } })).map((e) => [e.name, e]));
+  const rnd = mulberry32(SEED + 7);
+  const counters = new Map<string, number>();
+  const requests: object[] = [];
+  const events: object[] = [];
+  const alerts: object[] = [];
+  const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
+  const days = c.days.filter((d) => d < c.t.D(-43));
+  let n = 0;
+  for (const day of days) {
+    if (!rnd.chance(0.6)) continue;
+    n += 1;
+    const receivedAt = instantOn(day, hhmm(rnd.int(WORK_START, WORK_END - 1)));
+    const due = sameDayDeadline(receivedAt, rule, c.exceptions);
+    const key = day.replaceAll("-", "");
+    const seq = (counters.get(key) ?? 0) + 1;
+    counters.set(key, seq);
+    const late = rnd.chance(0.12);
+    const acceptedAt = minutes(receivedAt, rnd.int(3, 30));
+    const assignedAt = minutes(acceptedAt, rnd.int(10, 60));
+    const respondedAt = late ? new Date(due.getTime() + rnd.int(60, 600) * 60_000) : new Date(Math.min(due.getTime() - 60_000, minutes(assignedAt, rnd.int(30, 240)).getTime()));
+    const resolvedAt = minutes(respondedAt, rnd.int(12, 72) * 60);
+    const closedAt = minutes(resolvedAt, rnd.int(4, 48) * 60);
+    const firm = FIRMS[n % FIRMS.length]!;
+    const enterprise = enterprises.get(firm);
+    const [category, description] = rnd.pick(ASKS);
+    const officer = officers.length ? officers[n % officers.length]! : null;
+    const satisfaction = late ? rnd.int(3, 4) : rnd.int(4, 5);
+    const id = randomUUID();
+    // A request received last year belongs to last year's (closed) hotline programme.
+    const owner = previous && day < programme.startDate.toISOString().slice(0, 10) ? previous : programme;
+    requests.push({
+      id, number: `QQB${key}-${String(seq).padStart(4, "0")}`, trackingCode: hashTrackingCode(`HIST${String(n).padStart(5, "0")}`), programmeId: owner.id,
+      orgUnitId: enterprise?.orgUnitId ?? owner.orgUnitId, enterpriseId: enterprise?.id ?? null, enterpriseName: firm, channel: "PHONE", callerName: "企业联系人", callerPhone: `1385710${String(1000 + (n % 9000)).padStart(4, "0")}`,
+      category, description, urgency: "NORMAL", status: "CLOSED", receivedById: operator, receivedAt, acceptDueAt: due, assignDueAt: due, respondDueAt: due,
+      acceptedAt, assignedAt, respondedAt, resolvedAt, closedAt, leadDepartmentId: c.ids["lz-qqb"]!, assigneeId: officer,
+      response: "已与企业负责人电话沟通，相关科室正在对接。", resolution: "已协调相关部门上门服务，问题已解决，企业确认。", satisfaction, feedbackComment: null, reopenCount: 0, createdAt: receivedAt,
+    });
+    const step = (kind: string, from: string | null, to: string | null, actorId: string | null, at: Date, data: object = {}) => events.push({ requestId: id, kind, fromStatus: from, toStatus: to, actorId, at, note: "", data });
+    step("intake", null, "RECEIVED", operator, receivedAt, { channel: "PHONE" });
+    step("accept", "RECEIVED", "ACCEPTED", operator, acceptedAt);
+    step("assign", "ACCEPTED", "ASSIGNED", operator, assignedAt, { leadDepartment: "亲企办", assignee: null, coHandlers: [] });
+    if (late) {
+      alerts.push({ requestId: id, stage: "RESPOND", kind: "BREACH", firedAt: due });
+      step("breach", null, null, null, due, { stage: "RESPOND", dueAt: due.toISOString() });
+    }
+    step("respond", "ASSIGNED", "RESPONDED", officer ?? operator, respondedAt);
+    step("resolve", "RESPONDED", "RESOLVED", officer ?? operator, resolvedAt);
+    step("close", "RESOLVED", "CLOSED", null, closedAt, { satisfaction, by: "enterprise" });
+  }
+  await c.db.serviceRequest.createMany({ data: requests as never });
+  await c.db.serviceRequestEvent.createMany({ data: events as never });
+  await c.db.serviceRequestAlert.createMany({ data: alerts as never });
+  for (const [day, value] of counters) {
+    await c.db.$executeRaw`INSERT INTO sequence_counter (name, value) VALUES (${`hotline:QQB${day}`}, ${value}) ON CONFLICT (name) DO UPDATE SET value = GREATEST(sequence_counter.value, EXCLUDED.value)`;
+  }
 }
 
 // ── Notifications: unread notices for the hotline's people, as lib/hotline would have sent ──
