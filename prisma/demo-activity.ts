@@ -449,5 +449,18 @@ async function seedNotifications(c: Ctx) {
   }
   const ext = await c.db.serviceRequestExtension.findFirst({ select: { createdAt: true, request: { select: { id: true, number: true, status: true, assigneeId: true, receivedAt: true } } } });
   if (ext) add("yh.manager", "hotline.extension", "hotline.notify.extensionRequested", { ...ext.request, alerts: [] }, new Date(Math.min(ext.createdAt.getTime(), c.t.now.getTime())), false);
+  // 浦阳镇's manager: the campaign's overdue officer and problems awaiting confirmation, through
+  // the platform's generic notice ({text}), as a module without its own texts would send them.
+  const manager = c.users["py.manager"];
+  const campaign = await c.db.programme.findFirst({ where: { type: "VISIT_CAMPAIGN", status: "ACTIVE", orgUnitId: c.ids.py! }, select: { id: true } });
+  if (manager && campaign) {
+    const at = new Date(c.t.now.getTime() - 2 * 3_600_000);
+    rows.push({ userId: manager, kind: "campaigns.overdue", titleKey: "generic", params: { text: "民情双访：张婷上周未完成导师陪同入户走访，已逾期" }, link: `/campaigns/${campaign.id}`, entityType: "Programme", entityId: campaign.id, readAt: null, createdAt: at, lastAt: at });
+    const resolved = await c.db.problem.findMany({ where: { programmeId: campaign.id, status: "RESOLVED" }, orderBy: { resolvedAt: "desc" }, take: 2, select: { id: true, title: true, resolvedAt: true } });
+    for (const p of resolved) {
+      const when = p.resolvedAt ?? at;
+      rows.push({ userId: manager, kind: "problems.resolved", titleKey: "generic", params: { text: `问题“${p.title}”已办结，请确认` }, link: `/problems/${p.id}`, entityType: "Problem", entityId: p.id, readAt: null, createdAt: when, lastAt: when });
+    }
+  }
   await c.db.notification.createMany({ data: rows as never });
 }

@@ -82,7 +82,7 @@ async function expectLivingDemo(client: PrismaClient, anchor: Date) {
   expect(await client.visitService.count()).toBeGreaterThan(50);
 
   // Unread notifications for the demo's hotline people.
-  for (const username of ["lz.officer", "yh.manager", "lz.qqb"]) {
+  for (const username of ["lz.officer", "yh.manager", "lz.qqb", "py.manager"]) {
     expect(await client.notification.count({ where: { user: { username }, readAt: null } }), username).toBeGreaterThan(0);
   }
   // The points ledger is append-only with balance = sum of the ledger (points:verify).
