@@ -26,3 +26,24 @@ export async function selectByText(page: Page, label: string | RegExp, text: str
   const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
   await select.selectOption(value!);
 }
+
+// Dates for specs, from the test process's clock, never written as literal years: the server
+// seeded its demo for the day it started (Shanghai), so "this year" here is the demo's year.
+const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's date in Shanghai, "YYYY-MM-DD". */
+export function shanghaiToday(): string {
+  return shanghaiDate.format(new Date());
+}
+
+/** This year in Shanghai (the demo's programmes are this year's). */
+export function thisYear(): number {
+  return Number(shanghaiToday().slice(0, 4));
+}
+
+/** "YYYY-MM-DD" n days from a date. */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

@@ -7,7 +7,7 @@
 // lead page and the battle map to docs/screenshots/.
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { selectByText, signIn, signOut, unique } from "./helpers";
+import { addDays, selectByText, signIn, signOut, shanghaiToday, unique } from "./helpers";
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? path.resolve("docs/screenshots") : null;
 
@@ -52,8 +52,10 @@ test("a task force logs a trip, a prospect becomes a signed lead; a key project 
   await page.getByRole("link", { name: "登记外出招商" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("登记外出招商");
   await selectByText(page, "突击队", "产业链招商突击队");
-  await page.getByLabel("出发日期").fill("2026-11-02");
-  await page.getByLabel("返回日期").fill("2026-11-03");
+  // Today: the headline counts this year's trips by their start date.
+  const today = shanghaiToday();
+  await page.getByLabel("出发日期").fill(today);
+  await page.getByLabel("返回日期").fill(addDays(today, 1));
   await page.getByLabel("目的地城市").fill("苏州");
   await page.getByRole("checkbox", { name: "吴佳琪" }).check();
   await page.getByRole("button", { name: "＋ 添加在册企业" }).click();
@@ -114,8 +116,9 @@ test("a task force logs a trip, a prospect becomes a signed lead; a key project 
   await page.getByLabel("总投资 · 单位").selectOption("YI");
   await selectByText(page, "所属单位", "仁和街道");
   await selectByText(page, "专班专员", "钱志远");
-  await page.getByLabel("开工 · 计划日期").fill("2026-11-01");
-  await page.getByLabel("投产 · 计划日期").fill("2027-12-31");
+  // Planned ten days ago, started four days late (an actual date may not be in the future).
+  await page.getByLabel("开工 · 计划日期").fill(addDays(shanghaiToday(), -10));
+  await page.getByLabel("投产 · 计划日期").fill(addDays(shanghaiToday(), 400));
   await page.getByRole("button", { name: "新建重点项目" }).click();
   await expect(page.getByText("重点项目已创建。")).toBeVisible();
   await expect(page.getByTestId("project-stage")).toHaveText("谋划储备");
@@ -123,7 +126,7 @@ test("a task force logs a trip, a prospect becomes a signed lead; a key project 
   await page.getByRole("button", { name: "进入开工建设" }).click();
   await expect(page.getByText("还没有记录“开工”的实际日期，不能进入“开工建设”。")).toBeVisible();
   const start = page.getByTestId("milestone-START");
-  await start.getByLabel("实际日期").fill("2026-11-05");
+  await start.getByLabel("实际日期").fill(addDays(shanghaiToday(), -6));
   await start.getByRole("button", { name: "保存节点" }).click();
   await expect(start.getByText("节点已更新。")).toBeVisible();
   await expect(start.getByText("延期完成")).toBeVisible();

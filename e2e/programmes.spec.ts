@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { selectByText, signIn, signOut, unique } from "./helpers";
+import { selectByText, signIn, signOut, thisYear, unique } from "./helpers";
+
+const Y = thisYear();
 
 test("admin creates a programme with a target and activates it; a village officer of the town then sees it", async ({ page }) => {
   const name = `浦阳镇冬季走访${unique()}`;
@@ -7,8 +9,8 @@ test("admin creates a programme with a target and activates it; a village office
   await page.goto("/programmes/new");
   await page.getByLabel("专项类型").selectOption("VISIT_CAMPAIGN");
   await page.getByLabel("专项名称").fill(name);
-  await page.getByLabel("开始日期").fill("2026-12-01");
-  await page.getByLabel("结束日期").fill("2027-02-28");
+  await page.getByLabel("开始日期").fill(`${Y}-12-01`);
+  await page.getByLabel("结束日期").fill(`${Y + 1}-02-28`);
   await selectByText(page, "牵头单位", "浦阳镇");
 
   await page.getByRole("button", { name: "添加指标" }).click();
@@ -16,7 +18,7 @@ test("admin creates a programme with a target and activates it; a village office
   await page.getByLabel("计量单位 1", { exact: true }).fill("户");
   await page.getByLabel("指标编码 1", { exact: true }).fill("households_visited");
   await page.getByRole("button", { name: /添加目标/ }).click();
-  await page.getByLabel("期间 1-1", { exact: true }).fill("2026-12");
+  await page.getByLabel("期间 1-1", { exact: true }).fill(`${Y}-12`);
   await page.getByLabel("目标值 1-1", { exact: true }).fill("350");
   await page.getByRole("button", { name: "保存" }).click();
 
@@ -43,8 +45,8 @@ test("bad target input gets field errors and everything typed stays", async ({ p
   await page.goto("/programmes/new");
   await page.getByLabel("专项类型").selectOption("HOTLINE");
   await page.getByLabel("专项名称").fill("错误演示专项");
-  await page.getByLabel("开始日期").fill("2026-12-01");
-  await page.getByLabel("结束日期").fill("2026-11-01");
+  await page.getByLabel("开始日期").fill(`${Y}-12-01`);
+  await page.getByLabel("结束日期").fill(`${Y}-11-01`);
   await selectByText(page, "牵头单位", "良渚街道");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByText("结束日期不能早于开始日期")).toBeVisible();

@@ -7,9 +7,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { devices, expect, test, type Page } from "@playwright/test";
-import { selectByText, signIn, signOut, unique } from "./helpers";
+import { selectByText, signIn, signOut, thisYear, unique } from "./helpers";
 
-const CAMPAIGN = "2026年浦阳镇“民情双访”";
+// The seeded campaign is this year's (the server seeded its demo for the day it started).
+const CAMPAIGN = `${thisYear()}年浦阳镇“民情双访”`;
 const VILLAGE = "谢家村";
 const HOUSEHOLD_KEY = "XJ-0003";
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? path.resolve("docs/screenshots") : null;
