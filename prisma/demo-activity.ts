@@ -115,9 +115,17 @@ async function insertProblems(c: Ctx, visits: VisitRow[], rate: number, escalate
     const path: string[] =
       status === "OPEN" ? ["OPEN"] : status === "IN_PROGRESS" ? ["OPEN", "IN_PROGRESS"] : status === "ESCALATED" ? ["OPEN", "ESCALATED"]
       : status === "RESOLVED" ? ["OPEN", "IN_PROGRESS", "RESOLVED"] : status === "CONFIRMED" ? ["OPEN", "IN_PROGRESS", "RESOLVED", "CONFIRMED"] : ["OPEN", "IN_PROGRESS", "RESOLVED", "REOPENED"];
-    // Each step a few working hours to days after the previous one, never after the anchor.
-    const span = Math.max(0.05, Math.min(ageDays * 0.8, 12));
-    const times = path.map((_, i) => new Date(Math.min(c.t.now.getTime() - 60_000, v.visitedAt.getTime() + (i * span * 86_400_000) / Math.max(1, path.length - 1) + i * 60_000)));
+    // Each step on a later working day than the previous one where the time allows (about a
+    // week apart, closer for recent problems), in working hours, never after the anchor.
+    const visitDay = c.days.indexOf(shanghaiYmdOf(v.visitedAt));
+    const gap = Math.max(1, Math.min(5, Math.floor((ageDays * 0.6) / Math.max(1, path.length - 1))));
+    const times: Date[] = [v.visitedAt];
+    for (let i = 1; i < path.length; i++) {
+      const day = c.days[visitDay < 0 ? c.days.length - 1 : Math.min(c.days.length - 1, visitDay + i * gap)]!;
+      const at = workTime(c, day);
+      const previous = times[i - 1]!;
+      times.push(at && at > previous ? at : new Date(Math.max(previous.getTime(), Math.min(c.t.now.getTime() - 60_000, previous.getTime() + 10 * 60_000))));
+    }
     const id = randomUUID();
     const resolvedAt = path.includes("RESOLVED") ? times[path.indexOf("RESOLVED")]! : null;
     problems.push({
