@@ -244,7 +244,7 @@ export async function seedDemo(db: Db | Tx, options: { now?: Date } = {}): Promi
   }
   // Programme modules add their own demo records (registers, campaigns …) on top. The working
   // calendar goes first: demo activity happens on working days.
-  await (await import("./demo-calendar")).seedDemoCalendar(db, t);
+  await (await import("./demo-calendar")).seedDemoCalendar(db, t, userIds["admin"]!);
   const { seedDemoRegisters } = await import("./demo-registers");
   await seedDemoRegisters(db, ids, userIds, t);
   const { seedDemoCampaigns } = await import("./demo-campaigns");

@@ -52,6 +52,13 @@ export const CN_CALENDAR_2026: readonly CalendarEntry[] = [
  */
 export const CN_CALENDAR_2027: readonly CalendarEntry[] = [{ date: "2027-01-01", kind: "HOLIDAY", name: "元旦" }];
 
+/**
+ * The complete State Council notices this file holds, by year. A year listed here can be
+ * loaded as its official schedule; any other year has at most the fixed-date 元旦 row above
+ * and must be loaded from its notice (or provisionally, lib/calendar/provisional.ts).
+ */
+export const CN_CALENDARS: Readonly<Record<number, readonly CalendarEntry[]>> = { 2026: CN_CALENDAR_2026 };
+
 const KIND_WORDS: Record<string, CalendarDayKindValue> = {
   holiday: "HOLIDAY",
   休: "HOLIDAY",

@@ -1,6 +1,7 @@
 // The working calendar: admin maintenance (save, remove, bulk load) is permission-checked and
-// audited; loadCalendarExceptions feeds the deadline function; the demo seed loads the State
-// Council schedules lib/calendar/holidays-cn.ts knows for the seed's year and the years either side.
+// audited; loadCalendarExceptions feeds the deadline function; the demo seed loads, for the
+// seed's year and the years either side, the State Council schedule lib/calendar/holidays-cn.ts
+// holds (confirmed) or else the provisional statutory holidays (unconfirmed).
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { bulkLoadCalendarAction, deleteCalendarDayAction, saveCalendarDayAction } from "@/lib/calendar/actions";
@@ -9,12 +10,12 @@ import { sameDayDeadline } from "@/lib/calendar/working-days";
 import { dateOnly } from "@/lib/programmes/period";
 import { resetRequest, signOut } from "../support/next-stubs";
 import { actAs } from "../support/fixtures";
-import * as holidays from "@/lib/calendar/holidays-cn";
-import type { CalendarEntry } from "@/lib/calendar/holidays-cn";
+import { CN_CALENDARS } from "@/lib/calendar/holidays-cn";
+import { provisionalHolidays } from "@/lib/calendar/provisional";
 import { addDaysYmd, demoYear, shanghaiInstant, shanghaiYear, ymd } from "../support/time";
 
-/** The schedule holidays-cn.ts has for a year (its CN_CALENDAR_<year> export), if any. */
-const scheduleOf = (year: number) => (holidays as unknown as Record<string, readonly CalendarEntry[] | undefined>)[`CN_CALENDAR_${year}`] ?? [];
+/** What the seed loads for a year: the official notice when held, else the provisional days. */
+const scheduleOf = (year: number) => CN_CALENDARS[year] ?? provisionalHolidays(year);
 // The maintenance tests write days of a year two ahead: never one the seed loaded.
 const T = shanghaiYear() + 2;
 const d = (month: number, day: number) => ymd(T, month, day);
@@ -22,10 +23,13 @@ const d = (month: number, day: number) => ymd(T, month, day);
 beforeEach(() => resetRequest());
 
 describe("seeded calendar", () => {
-  it("has the State Council schedules known for the seed's year and the years either side", async () => {
-    const known = [demoYear - 1, demoYear, demoYear + 1].flatMap(scheduleOf);
+  it("has the seed's year and the years either side: official schedules confirmed, the others provisional and unconfirmed", async () => {
+    const years = [demoYear - 1, demoYear, demoYear + 1];
+    const known = years.flatMap(scheduleOf);
     const ex = await loadCalendarExceptions(db, ymd(demoYear - 1, 1, 1), ymd(demoYear + 1, 12, 31));
     expect(Object.fromEntries(ex)).toEqual(Object.fromEntries(known.map((e) => [e.date, e.kind])));
+    const confirmed = (await db.calendarYear.findMany({ select: { year: true }, orderBy: { year: "asc" } })).map((r) => r.year);
+    expect(confirmed).toEqual(years.filter((y) => CN_CALENDARS[y]));
     // A 调休 weekend working day has a same-day deadline: the window used for deadlines reaches
     // across the holiday run around it.
     for (const w of known.filter((e) => e.kind === "WORKDAY")) {
