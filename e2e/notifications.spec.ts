@@ -6,14 +6,15 @@ import path from "node:path";
 import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, signOut, thisYear } from "./helpers";
-import * as holidays from "../lib/calendar/holidays-cn";
-import type { CalendarEntry } from "../lib/calendar/holidays-cn";
+import { CN_CALENDARS } from "../lib/calendar/holidays-cn";
+import { provisionalHolidays } from "../lib/calendar/provisional";
 
-// The server seeded its demo for this year, with the State Council schedule holidays-cn.ts has
-// for it (if any); the admin's additions go into a year the seed never loads.
+// The server seeded its demo for this year, with the State Council schedule holidays-cn.ts holds
+// for it, or else the provisional statutory holidays; the admin's additions go into a year the
+// seed never loads.
 const Y = thisYear();
 const EMPTY = Y + 3;
-const schedule = (holidays as unknown as Record<string, readonly CalendarEntry[] | undefined>)[`CN_CALENDAR_${Y}`] ?? [];
+const schedule = CN_CALENDARS[Y] ?? provisionalHolidays(Y);
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? path.resolve("docs/screenshots") : null;
 const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? 54349}/zjtrack_e2e`;
