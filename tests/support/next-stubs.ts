@@ -4,6 +4,7 @@
 import { encode } from "next-auth/jwt";
 import { createTranslator } from "next-intl";
 import { messagesFor } from "@/lib/i18n/messages";
+import { nowMs } from "@/lib/platform/clock";
 
 const SESSION_COOKIE = "authjs.session-token";
 
@@ -35,7 +36,8 @@ export async function signInAs(
       role: user.role,
       orgUnitId: user.orgUnitId,
       sv: user.sessionVersion,
-      authTime: options.authTime ?? Math.floor(Date.now() / 1000),
+      // The app's clock (pinned in some tests), which the session's age is checked against.
+      authTime: options.authTime ?? Math.floor(nowMs() / 1000),
       sid: crypto.randomUUID(),
     } as never,
   });
