@@ -37,7 +37,8 @@ test("a manager pairs a trainee with a suggested mentor; plan, log and sign-off"
   await signIn(page, "py.manager");
   await page.goto("/mentorship");
   await page.getByRole("link", { name: "浦阳镇年轻干部“帮带导师”计划", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "浦阳镇年轻干部“帮带导师”计划" })).toBeVisible();
+  // Exact: last year's closed programme of the same name (with its year) is listed too.
+  await expect(page.getByRole("heading", { name: "浦阳镇年轻干部“帮带导师”计划", exact: true })).toBeVisible();
   await page.getByRole("link", { name: "新建结对" }).click();
 
   await pick(page, "培养对象", "钱浩");
@@ -93,6 +94,8 @@ test("a manager pairs a trainee with a suggested mentor; plan, log and sign-off"
 });
 
 test("three judges score two entrants; the ranking shows after closing", async ({ page }) => {
+  // Four sign-ins and six score sheets: a long journey, not a slow one (no step is timed).
+  test.setTimeout(180_000);
   await signIn(page, "fst.manager");
   await page.goto("/showcases");
   await page.getByRole("link", { name: "新建擂台" }).click();
