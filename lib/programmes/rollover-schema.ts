@@ -37,11 +37,16 @@ export type RolloverFormValues = z.input<typeof rolloverSchema>;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** The same span `years` later ("2026-03-01…2026-12-31" → "2027-03-01…2027-12-31"; 29 Feb → 28 Feb). */
+/**
+ * The same day `years` later ("2026-03-01" → "2027-03-01"). The last day of a month stays the
+ * last day of that month, so a March–February period ending 28 Feb moves to 29 Feb in a leap
+ * year (no day falls between two periods) and 29 Feb moves back to 28 Feb.
+ */
 export function shiftDate(day: string, years: number): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return `${y + years}-${pad(m)}-${pad(Math.min(d, last))}`;
+  const lastOf = (year: number) => new Date(Date.UTC(year, m, 0)).getUTCDate();
+  const target = lastOf(y + years);
+  return `${y + years}-${pad(m)}-${pad(d === lastOf(y) ? target : Math.min(d, target))}`;
 }
 
 /** "2026年浦阳镇…" → "2027年浦阳镇…"; a name without the year gets "2027年" in front. */

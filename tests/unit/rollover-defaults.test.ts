@@ -19,8 +19,12 @@ describe("rollover defaults", () => {
     expect(rolloverDefaults({ ...base, name: "两年行动", startDate: "2026-01-01", endDate: "2027-12-31", periods: ["2027-Q2"] })).toMatchObject({ startDate: "2028-01-01", endDate: "2029-12-31", periodMap: [{ from: "2027-Q2", to: "2029-Q2" }] });
   });
 
-  it("29 February becomes 28 February; bad periods do not shift", () => {
+  it("29 February becomes 28 February; a month's last day stays its last day; bad periods do not shift", () => {
     expect(shiftDate("2028-02-29", 1)).toBe("2029-02-28");
+    expect(shiftDate("2028-02-28", 1)).toBe("2029-02-28");
+    // March to February: the next period ends on 29 Feb of a leap year, so no day is left out.
+    expect(rolloverDefaults({ ...base, name: "年度", startDate: "2026-03-01", endDate: "2027-02-28", periods: [] })).toMatchObject({ startDate: "2027-03-01", endDate: "2028-02-29" });
+    expect(shiftDate("2027-04-30", 1)).toBe("2028-04-30");
     expect(shiftPeriod("2026-Q5", 1)).toBeNull();
     expect(shiftPeriod("2100", 1)).toBeNull();
     expect(suggestName("积分制", 2026, 2027)).toBe("2027年积分制");
