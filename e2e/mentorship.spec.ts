@@ -5,6 +5,7 @@
 // pairing page, the plan and the scoring sheet to docs/screenshots/.
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { generatedMentorLogins } from "../prisma/demo-people";
 import { shanghaiToday, signIn, signOut, thisYear } from "./helpers";
 
 // The seed holds showcase sessions for this quarter and the one before; the spec's session takes
@@ -31,7 +32,8 @@ async function pick(page: Page, label: string, text: string) {
   await select.selectOption(value!);
 }
 
-const MENTOR_LOGINS: Record<string, string> = { 陈晓燕: "py.manager", 何建华: "py.cadre", 谢国强: "py.xj.sec", 傅志明: "py.jy.sec" };
+// Whoever the app suggests: the hand-written mentors or one of the generated pool.
+const MENTOR_LOGINS: Record<string, string> = { ...generatedMentorLogins(), 陈晓燕: "py.manager", 何建华: "py.cadre", 谢国强: "py.xj.sec", 傅志明: "py.jy.sec" };
 
 test("a manager pairs a trainee with a suggested mentor; plan, log and sign-off", async ({ page }) => {
   await signIn(page, "py.manager");
@@ -68,6 +70,7 @@ test("a manager pairs a trainee with a suggested mentor; plan, log and sign-off"
 
   // The mentor logs a guided visit.
   await signOut(page);
+  expect(MENTOR_LOGINS[mentorName], `login of the suggested mentor ${mentorName}`).toBeDefined();
   await signIn(page, MENTOR_LOGINS[mentorName]!);
   await page.goto(pairingUrl);
   await page.getByRole("button", { name: "记录帮带活动" }).click();

@@ -22,6 +22,7 @@ import { exceptionsFromRows } from "@/lib/calendar/working-days";
 import { dateOnly } from "@/lib/programmes/period";
 import { toWan } from "@/lib/investment/amount";
 import { shanghaiYmd as shanghaiYmdOf } from "@/lib/platform/clock";
+import { cadreMentor, PY_CADRE_MENTORS, PY_SECRETARY_MENTORS, secretaryMentor, type GeneratedMentor } from "./demo-people";
 import { mulberry32, type Random } from "./demo-random";
 import { addDays, instantOn, workingDaysBetween, yearOf, type DemoTime } from "./demo-time";
 
@@ -57,8 +58,6 @@ export async function seedDemoActivity(db: Db | Tx, ids: Record<string, string>,
 }
 
 // ── 浦阳镇 导师库: 14 机关干部 + 20 村社书记 ─────────────────────────────────────────────
-const GIVEN = ["国平", "利民", "永军", "海燕", "建伟", "丽娟", "伟强", "小红", "志刚", "春华", "建军", "秀芳", "卫东", "美娟", "国华", "燕飞", "文龙", "金娣", "荣根", "菊英"];
-const SURNAMES = ["楼", "傅", "俞", "何", "蒋", "单", "孔", "洪", "陆", "许", "韩", "金", "宣", "沈", "汤", "斯", "骆", "钟", "葛", "来"];
 
 async function seedMentorPool(c: Ctx) {
   const programme = await c.db.programme.findFirst({ where: { type: "MENTORSHIP", status: "ACTIVE" }, select: { id: true } });
@@ -67,10 +66,9 @@ async function seedMentorPool(c: Ctx) {
   const cadres = existing.filter((m) => m.user.orgUnit.kind === "TOWN").length;
   const secretaries = existing.length - cadres;
   const template = await c.db.user.findUniqueOrThrow({ where: { username: "py.officer" }, select: { passwordHash: true } });
-  const villages = ["py-xj", "py-jy", "py-cnh", "py-as", "py-sh"];
-  const specs: { username: string; name: string; unit: string; line: string }[] = [];
-  for (let i = cadres; i < 14; i++) specs.push({ username: `py.cadre${i + 1}`, name: SURNAMES[i % 20]! + GIVEN[(i * 3) % 20]!, unit: "py", line: ["联村工作", "矛盾调解", "农业农村", "社区治理"][i % 4]! });
-  for (let i = secretaries; i < 20; i++) specs.push({ username: `py.sec${i + 1}`, name: SURNAMES[(i + 7) % 20]! + GIVEN[(i * 7 + 1) % 20]!, unit: villages[i % 5]!, line: ["联村工作", "矛盾调解", "农业农村"][i % 3]! });
+  const specs: GeneratedMentor[] = [];
+  for (let i = cadres; i < PY_CADRE_MENTORS; i++) specs.push(cadreMentor(i));
+  for (let i = secretaries; i < PY_SECRETARY_MENTORS; i++) specs.push(secretaryMentor(i));
   await c.db.user.createMany({
     data: specs.map((s, i) => ({ username: s.username, name: s.name, role: "OFFICER" as const, orgUnitId: c.ids[s.unit]!, phone: `137000013${String(i).padStart(2, "0")}`, passwordHash: template.passwordHash, passwordChangedAt: c.t.now })),
   });
