@@ -7,12 +7,16 @@
 // same thing every year:
 //   - "far":      10:00 Shanghai on 15 February of next year (a working day after 春节 in most
 //                 years; months past every seeded period of this year);
-//   - "new-year": 23:59:50 Shanghai on 31 December of this year: the template is seeded on
+//   - "new-year": the demo template is seeded for 23:59:50 Shanghai on 31 December of this
+//                 year (TEST_DEMO_ANCHOR) and the clock starts at 00:00 on 1 January, so every
+//                 test runs in the new year against last year's data — always, however fast
+//                 the machine seeds (a clock started at 23:59:50 would cross midnight inside
+//                 some test on a fast machine and outside it on a slow one).
 //                 the last day of the year and the tests then run on 1 January.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
-export type ShiftedRun = { name: string; label: string; at: Date; files: string[] };
+export type ShiftedRun = { name: string; label: string; at: Date; files: string[]; seedAnchor?: Date };
 
 
 /** The Shanghai calendar year of an instant (UTC+8 all year). */
@@ -54,8 +58,22 @@ export function shiftedRuns(today = new Date()): ShiftedRun[] {
   const y = shanghaiYear(today);
   return [
     { name: "far", label: `15 Feb ${y + 1} 10:00 Shanghai`, at: new Date(Date.UTC(y + 1, 1, 15, 2, 0, 0)), files: [] },
-    { name: "new-year", label: `31 Dec ${y} 23:59:50 Shanghai → 1 Jan ${y + 1}`, at: new Date(Date.UTC(y, 11, 31, 15, 59, 50)), files: DATE_SENSITIVE_FILES },
+    {
+      name: "new-year", label: `1 Jan ${y + 1} 00:00 Shanghai, demo seeded 31 Dec ${y} 23:59:50`,
+      at: new Date(Date.UTC(y, 11, 31, 16, 0, 0)), seedAnchor: new Date(Date.UTC(y, 11, 31, 15, 59, 50)), files: DATE_SENSITIVE_FILES,
+    },
   ];
+}
+
+/** Environment of a shifted Vitest run: its report, its own embedded cluster, the seed anchor. */
+export function shiftedEnv(run: ShiftedRun): Record<string, string> {
+  return {
+    VITEST_JSON_REPORT: `test-results/vitest-${run.name}.json`,
+    // Its own embedded cluster, so a shifted run never shares files with the normal one.
+    TEST_PG_DIR: ".data/pg-test-shifted",
+    TEST_PG_PORT: "54338",
+    ...(run.seedAnchor ? { TEST_DEMO_ANCHOR: run.seedAnchor.toISOString() } : {}),
+  };
 }
 
 /** Path of the faketime wrapper, or null. */
@@ -135,7 +153,7 @@ if (isMain) {
     const cmd = underFaketime(faketime, run.at, "node_modules/.bin/vitest", ["run", ...run.files]);
     const r = spawnSync(cmd.command, cmd.args, {
       stdio: "inherit",
-      env: { ...process.env, ...cmd.env, VITEST_JSON_REPORT: `test-results/vitest-${run.name}.json`, TEST_PG_DIR: ".data/pg-test-shifted", TEST_PG_PORT: "54338" },
+      env: { ...process.env, ...cmd.env, ...shiftedEnv(run) },
     });
     if (r.status !== 0) status = 1;
   }

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureChromium } from "./browser";
 import { PROJECT_ROOT } from "./db/embedded";
-import { findFaketime, installFaketime, shiftedRuns, underFaketime } from "./shifted-clock";
+import { findFaketime, installFaketime, shiftedEnv, shiftedRuns, underFaketime } from "./shifted-clock";
 
 const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", ".bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -92,11 +92,10 @@ if (skipShifted) {
 } else {
   for (const run of shiftedRuns()) {
     const name = `unit + integration at ${run.label}`;
-    const report = `test-results/vitest-${run.name}.json`;
     const cmd = underFaketime(faketime, run.at, bin("vitest"), ["run", ...run.files]);
-    // Its own embedded cluster, so a shifted run never shares files with the normal one.
-    step(name, cmd.command, cmd.args, { ...cmd.env, VITEST_JSON_REPORT: report, TEST_PG_DIR: ".data/pg-test-shifted", TEST_PG_PORT: "54338" });
-    countVitest(name, report);
+    const env = shiftedEnv(run);
+    step(name, cmd.command, cmd.args, { ...cmd.env, ...env });
+    countVitest(name, env.VITEST_JSON_REPORT!);
   }
 }
 

@@ -25,7 +25,10 @@ export default async function setup(project: TestProject) {
   process.env.DATABASE_URL = templateUrl;
   const { db } = await import("../../lib/db/client");
   const { seedDemo } = await import("../../prisma/demo-data");
-  const demoNow = new Date();
+  // TEST_DEMO_ANCHOR (ISO) seeds for another instant than now: the date-shifted new-year run
+  // seeds for 31 Dec 23:59:50 while its clock is already in January (scripts/shifted-clock.ts).
+  const demoNow = process.env.TEST_DEMO_ANCHOR ? new Date(process.env.TEST_DEMO_ANCHOR) : new Date();
+  if (Number.isNaN(demoNow.getTime())) throw new Error(`TEST_DEMO_ANCHOR is not an instant: ${process.env.TEST_DEMO_ANCHOR}`);
   await seedDemo(db, { now: demoNow });
   await db.$disconnect();
   delete (globalThis as { __db?: unknown }).__db;
