@@ -41,10 +41,10 @@ export async function hit(client: Db | Tx, limit: Limit, subject: string, now: D
   // A new key starts with a full bucket: after this hit it is full again one interval from now.
   const firstTat = new Date(now.getTime() + intervalMs(limit));
   const rows = await client.$queryRaw<{ tat: Date }[]>`
-    INSERT INTO rate_limit (key, tat) VALUES (${key}, ${firstTat}::timestamptz)
+    INSERT INTO rate_limit (key, tat) VALUES (${key}, ${firstTat}::timestamp)
     ON CONFLICT (key) DO UPDATE
-      SET tat = GREATEST(rate_limit.tat, ${now}::timestamptz) + make_interval(secs => ${seconds}::float8)
-      WHERE rate_limit.tat <= ${latestAllowedTat(limit, now)}::timestamptz
+      SET tat = GREATEST(rate_limit.tat, ${now}::timestamp) + make_interval(secs => ${seconds}::float8)
+      WHERE rate_limit.tat <= ${latestAllowedTat(limit, now)}::timestamp
     RETURNING tat`;
   return rows.length === 1;
 }

@@ -10,7 +10,7 @@ DROP TABLE "rate_limit_bucket";
 -- CreateTable
 CREATE TABLE "rate_limit" (
     "key" TEXT NOT NULL,
-    "tat" TIMESTAMPTZ(3) NOT NULL,
+    "tat" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "rate_limit_pkey" PRIMARY KEY ("key")
 );
