@@ -21,8 +21,9 @@ export function nowMs(): number {
   return pinned ? pinned.getTime() : Date.now();
 }
 
-/** Tests only: make `now()` return this instant until `unpinClock()`. */
+/** Tests only: make `now()` return this instant until `unpinClock()`. Refused in production. */
 export function pinClock(at: Date): void {
+  if (process.env.NODE_ENV === "production") throw new Error("pinClock is for tests: a production server reads the system clock");
   if (Number.isNaN(at.getTime())) throw new Error("pinClock: invalid date");
   pinned = new Date(at.getTime());
 }
