@@ -6,6 +6,7 @@
 // redemptions, quotas of the old year, task forces, trips, leads, key projects, pledges) stay
 // with the old programme, where its closed numbers remain final.
 import type { Tx } from "@/lib/db/client";
+import { advisoryXactLock, LOCK_NAMESPACE } from "@/lib/db/advisory-lock";
 import type { Actor } from "@/lib/authz/can";
 import { ConflictError, RuleViolation } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -34,11 +35,13 @@ type Source = {
 /**
  * The new period must not already belong to the programme's lineage (same type and owner
  * unit): no programme of the lineage — the source included — may overlap its dates or carry
- * its name. Two admins rolling the same programme over at once both pass this check, but the
- * second then fails the version-conditional close of the source.
+ * its name. The check reads, then the rollover writes: the lineage's advisory lock, held until
+ * commit, makes a second rollover into the lineage (of the same source or of another one)
+ * wait and then see the first one's programme.
  */
 async function assertPeriodFree(tx: Tx, source: Source, input: RolloverInput) {
   const lineage = { type: source.type, orgUnitId: source.orgUnitId };
+  await advisoryXactLock(tx, LOCK_NAMESPACE.programmeLineage, `${source.type}:${source.orgUnitId}`);
   const overlap = await tx.programme.findFirst({
     where: { ...lineage, startDate: { lte: dateOnly(input.endDate) }, endDate: { gte: dateOnly(input.startDate) } },
     select: { id: true },

@@ -347,6 +347,30 @@ describe("programme rollover", () => {
     expect(await snapshot(source.id)).toEqual(before);
     expect(await db.auditLog.count({ where: { action: "programme.rollover", outcome: "DENIED" } })).toBe(2);
   });
+  it("two sources of one lineage rolled into the same dates at once: one succeeds, the other is refused", async () => {
+    await actAs("admin");
+    // A second active programme of the showcase's type and owner unit (test set-up).
+    const first = await db.programme.findFirstOrThrow({ where: { type: "SHOWCASE", status: "ACTIVE" }, include: { indicators: { include: { targets: true } } } });
+    const second = await db.programme.create({
+      data: {
+        type: first.type, name: `${first.name}（第二期）`, description: "", startDate: first.startDate, endDate: first.endDate, orgUnitId: first.orgUnitId, status: "ACTIVE", settings: {}, createdById: first.createdById,
+        indicators: {
+          create: first.indicators.map((i) => ({
+            code: i.code, name: i.name, unit: i.unit, sortOrder: i.sortOrder,
+            targets: { create: i.targets.map((t) => ({ orgUnitId: t.orgUnitId, period: t.period, periodStart: t.periodStart, periodEnd: t.periodEnd, value: t.value })) },
+          })),
+        },
+      },
+    });
+    const a = await defaultsFor(first.id);
+    const b = { ...(await defaultsFor(second.id)), name: `${NEXT}年另一期擂台`, startDate: a.startDate, endDate: a.endDate };
+    const results = await Promise.all([rolloverProgrammeAction(a), rolloverProgrammeAction(b)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok);
+    if (refused && !refused.ok) expect(refused.fieldErrors?.startDate?.[0]).toMatch(/已有专项/);
+    const lineage = await db.programme.count({ where: { type: first.type, orgUnitId: first.orgUnitId, startDate: { gte: new Date(a.startDate) } } });
+    expect(lineage).toBe(1);
+  });
 });
 
 describe("programme create and edit forms", () => {
