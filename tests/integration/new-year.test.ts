@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadSessionUser } from "@/lib/auth/session";
-import { bulkLoadCalendarAction, confirmCalendarYearAction, unconfirmCalendarYearAction } from "@/lib/calendar/actions";
+import { bulkLoadCalendarAction, confirmCalendarYearAction, deleteCalendarDayAction, saveCalendarDayAction, unconfirmCalendarYearAction } from "@/lib/calendar/actions";
 import { calendarYearReadiness, unconfirmedClockYears } from "@/lib/calendar/confirmation";
 import { provisionalHolidays, provisionalListText, PROVISIONAL_MARK } from "@/lib/calendar/provisional";
 import { newYearBanner, newYearChecklist, yearBeingPrepared, type ChecklistItem } from "@/lib/new-year/readiness";
@@ -224,6 +224,50 @@ describe("calendar-year confirmation", () => {
     }
     expect(await db.calendarDay.count()).toBe(before);
     expect(await db.auditLog.count({ where: { action: "calendar.bulkLoad" } })).toBe(audits);
+  });
+  it("editing a day of a confirmed year withdraws its confirmation in the same transaction, audited", async () => {
+    await actAs("admin");
+    const far = NEXT + 8;
+    const confirmed = () => db.calendarYear.count({ where: { year: far } });
+    await loadYear(far);
+    expect(await confirmCalendarYearAction({ year: far })).toMatchObject({ ok: true });
+
+    // Saving a day unchanged, or a day of another year, leaves the confirmation standing.
+    const holiday = await db.calendarDay.findFirstOrThrow({ where: { kind: "HOLIDAY", date: { gt: new Date(`${far}-01-01`), lte: new Date(`${far}-12-31`) } } });
+    const day = { date: formatDateOnly(holiday.date), kind: holiday.kind, name: holiday.name };
+    expect(await saveCalendarDayAction(day)).toMatchObject({ ok: true, data: { unconfirmedYears: [] } });
+    expect(await saveCalendarDayAction({ date: ymd(far + 1, 3, 2), kind: "HOLIDAY", name: "测试" })).toMatchObject({ ok: true, data: { unconfirmedYears: [] } });
+    expect(await confirmed()).toBe(1);
+
+    // A new 调休 day: the year is no longer confirmed, and the audit row says so.
+    const workday = ymd(far, 3, 7);
+    expect(await saveCalendarDayAction({ date: workday, kind: "WORKDAY", name: "调休" })).toMatchObject({ ok: true, data: { unconfirmedYears: [far] } });
+    expect(await confirmed()).toBe(0);
+    expect((await db.auditLog.findFirstOrThrow({ where: { action: "calendar.save", entityId: workday }, orderBy: { seq: "desc" } })).data).toMatchObject({ unconfirmedYears: [far] });
+
+    // The same for a deleted day and a bulk load that changes a day (not one that changes none).
+    expect(await confirmCalendarYearAction({ year: far })).toMatchObject({ ok: true });
+    expect(await deleteCalendarDayAction({ date: workday })).toMatchObject({ ok: true, data: { unconfirmedYears: [far] } });
+    expect((await db.auditLog.findFirstOrThrow({ where: { action: "calendar.delete", entityId: workday }, orderBy: { seq: "desc" } })).data).toMatchObject({ unconfirmedYears: [far] });
+    expect(await confirmed()).toBe(0);
+    expect(await confirmCalendarYearAction({ year: far })).toMatchObject({ ok: true });
+    expect(await bulkLoadCalendarAction({ text: `${day.date} 休 ${day.name}` })).toMatchObject({ ok: true, data: { unconfirmedYears: [] } });
+    expect(await confirmed()).toBe(1);
+    expect(await bulkLoadCalendarAction({ text: `${day.date} 休 ${day.name}\n${ymd(far, 3, 8)} 班 调休` })).toMatchObject({ ok: true, data: { unconfirmedYears: [far] } });
+    expect(await confirmed()).toBe(0);
+    expect((await db.auditLog.findFirstOrThrow({ where: { action: "calendar.bulkLoad" }, orderBy: { seq: "desc" } })).data).toMatchObject({ unconfirmedYears: [far] });
+  });
+
+  it("two confirmations of a year at once: one confirms, the other is told the year is already confirmed", async () => {
+    await actAs("admin");
+    const far = NEXT + 9;
+    await loadYear(far);
+    const results = await Promise.all([confirmCalendarYearAction({ year: far }), confirmCalendarYearAction({ year: far })]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok);
+    if (refused && !refused.ok) expect(refused.fieldErrors?.year?.[0]).toMatch(/已确认/);
+    expect(await db.calendarYear.count({ where: { year: far } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "calendar.confirmYear", entityId: String(far), outcome: "OK" } })).toBe(1);
   });
 });
 

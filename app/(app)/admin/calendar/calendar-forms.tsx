@@ -20,12 +20,15 @@ export function CalendarDayForm({ initial }: { initial: DayValues }) {
   const t = useTranslations("calendar");
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<DayValues, { id: string }>({
+  const tYear = useTranslations("newYear.calendarYear");
+  const [reconfirm, setReconfirm] = useState<string | null>(null);
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<DayValues, { id: string; unconfirmedYears: number[] }>({
     schema: calendarDaySchema,
     action: saveCalendarDayAction,
     defaultValues: initial,
     onSuccess: (data) => {
       setDone(t("saved", { date: data.id }));
+      setReconfirm(data.unconfirmedYears.length ? tYear("mustReconfirm", { years: data.unconfirmedYears.join("、") }) : null);
       router.refresh();
     },
   });
@@ -33,6 +36,7 @@ export function CalendarDayForm({ initial }: { initial: DayValues }) {
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("save")} label={t("add")}>
       {done ? <Alert tone="success">{done}</Alert> : null}
+      {reconfirm ? <Alert tone="warning">{reconfirm}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="cal-date" label={t("date")} error={errorOf("date")} required>
           {(p) => <Input type="date" {...p} {...form.register("date")} className={`${p.className} h-11`} />}
@@ -58,13 +62,16 @@ export function BulkCalendarForm({ initialText = "" }: { initialText?: string })
   const t = useTranslations("calendar");
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<{ text: string }, { added: number; updated: number }>({
+  const tYear = useTranslations("newYear.calendarYear");
+  const [reconfirm, setReconfirm] = useState<string | null>(null);
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<{ text: string }, { added: number; updated: number; unconfirmedYears: number[] }>({
     schema: bulkCalendarSchema,
     action: bulkLoadCalendarAction,
     defaultValues: { text: initialText },
     draftKey: initialText ? undefined : "draft:calendar-bulk",
     onSuccess: (data) => {
-      setDone(t("bulkDone", data));
+      setDone(t("bulkDone", { added: data.added, updated: data.updated }));
+      setReconfirm(data.unconfirmedYears.length ? tYear("mustReconfirm", { years: data.unconfirmedYears.join("、") }) : null);
       form.reset({ text: "" });
       router.refresh();
     },
@@ -75,6 +82,7 @@ export function BulkCalendarForm({ initialText = "" }: { initialText?: string })
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("bulkSubmit")} label={t("bulkTitle")}>
       {done ? <Alert tone="success">{done}</Alert> : null}
+      {reconfirm ? <Alert tone="warning">{reconfirm}</Alert> : null}
       <Field id="cal-bulk" label={t("bulkText")} error={errorOf("text")} hint={t("bulkIntro")} required>
         {(p) => <Textarea {...p} {...form.register("text")} rows={8} placeholder={t("bulkPlaceholder")} className={`${p.className} py-2 font-mono text-sm`} />}
       </Field>
@@ -101,10 +109,13 @@ export function RemoveDayButton({ date, name, what }: { date: string; name: stri
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [reconfirm, setReconfirm] = useState<string | null>(null);
+  const tYear = useTranslations("newYear.calendarYear");
   const [pending, start] = useTransition();
   return (
     <>
       <Button variant="ghost" size="sm" onClick={() => setOpen(true)} aria-label={`${t("remove")} ${date}`}>{t("remove")}</Button>
+      {reconfirm ? <Alert tone="warning" className="mt-1">{reconfirm}</Alert> : null}
       <ConfirmDialog
         open={open}
         title={t("remove")}
@@ -120,6 +131,7 @@ export function RemoveDayButton({ date, name, what }: { date: string; name: stri
             const result = await deleteCalendarDayAction({ date });
             if (result.ok) {
               setOpen(false);
+              setReconfirm(result.data.unconfirmedYears.length ? tYear("mustReconfirm", { years: result.data.unconfirmedYears.join("、") }) : null);
               router.refresh();
             } else setError(result.error);
           })
