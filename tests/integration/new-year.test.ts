@@ -2,7 +2,9 @@
 // year is ready, programme rollover into the next period, the calendar-year confirmation and
 // the request page's notice for unconfirmed years. Years are derived from the seed anchor
 // (demoYear: the year the demo's programmes run in); the clock is pinned where "now" matters.
+import { createTranslator } from "next-intl";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { messagesFor } from "@/lib/i18n/messages";
 import { db } from "@/lib/db/client";
 import { loadSessionUser } from "@/lib/auth/session";
 import { bulkLoadCalendarAction, confirmCalendarYearAction, deleteCalendarDayAction, saveCalendarDayAction, unconfirmCalendarYearAction } from "@/lib/calendar/actions";
@@ -283,6 +285,13 @@ describe("the request page's unconfirmed-calendar notice", () => {
       expect(await confirmCalendarYearAction({ year })).toMatchObject({ ok: true });
     }
     expect(await unconfirmedClockYears(db, request)).toEqual([]);
+  });
+  it("reads as one sentence naming the years, in both languages", () => {
+    const years = [NEXT, NEXT + 1].join("、");
+    const zh = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") as never, namespace: "newYear" as never }) as unknown as (k: string, v: object) => string;
+    const en = createTranslator({ locale: "en", messages: messagesFor("en") as never, namespace: "newYear" as never }) as unknown as (k: string, v: object) => string;
+    expect(zh("hotlineCalendarUnconfirmed", { years })).toBe(`${years} 年工作日历尚未确认，截止时间按无节假日计算`);
+    expect(en("hotlineCalendarUnconfirmed", { years })).toBe(`The working calendar of ${years} is not confirmed yet: deadlines assume no holidays`);
   });
 });
 

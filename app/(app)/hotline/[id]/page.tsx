@@ -95,7 +95,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <p className="mt-2 text-xs text-slate-500">{t("clock.legend", { cutoff: settings.cutoff })}</p>
         {unconfirmedYears.length > 0 ? (
           <p className="mt-2 text-xs text-amber-800" data-testid="calendar-unconfirmed">
-            {unconfirmedYears.join("、")} · {tNewYear("hotlineCalendarUnconfirmed")}
+            {tNewYear("hotlineCalendarUnconfirmed", { years: unconfirmedYears.join("、") })}
           </p>
         ) : null}
       </Card>
