@@ -1,8 +1,9 @@
 // "Every new year prepared": from 1 November (Shanghai date) admins see a checklist of what
-// next year needs before 1 January, until every item is done. Nothing is stored for the
+// next year needs, until every item is done or January is over. Nothing is stored for the
 // checklist itself: each item is read from the records it is about (a confirmed calendar year,
 // quota rows for the year, the tier allocation's audit row, targets whose period lies in the
-// year), so doing the work is what ticks the item.
+// year, a successor programme for one that ends before the year), so doing the work is what
+// ticks the item.
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
@@ -12,22 +13,31 @@ import { now } from "@/lib/platform/clock";
 import { shanghaiYmd } from "@/lib/platform/clock";
 import { dateOnly } from "@/lib/programmes/period";
 
-/** The checklist opens on this Shanghai month-day of the year before. */
+/** The checklist opens on this Shanghai month-day of the year before… */
 export const CHECKLIST_OPENS = "11-01";
+/** …and stays through this Shanghai month-day of the year itself (the work left over at midnight on 31 December is still to do). */
+export const CHECKLIST_CLOSES = "01-31";
 
 export type ChecklistItem =
   | { kind: "calendar"; done: boolean; href: string; loaded: boolean }
-  | { kind: "pointsQuotas" | "tierPlaces" | "programmeTargets"; done: boolean; href: string; programmeId: string; programmeName: string };
+  | { kind: "rollover" | "pointsQuotas" | "tierPlaces" | "programmeTargets"; done: boolean; href: string; programmeId: string; programmeName: string };
 
 export type NewYearChecklist = { year: number; items: ChecklistItem[]; done: number; total: number };
 
 /**
- * The year being prepared at `at`: next year from 1 November to 31 December (Shanghai),
- * otherwise null. 31 October 23:59 in Shanghai is still "not yet", whatever UTC says.
+ * The year being prepared at `at` (Shanghai dates): from 1 November of Y through 31 January
+ * of Y+1 it is Y+1; from 1 February to 31 October, null. Work not done by 1 January (a
+ * calendar still unconfirmed, a programme not yet rolled over) stays on the list for a month
+ * rather than vanishing at midnight. 31 October 23:59 in Shanghai is still "not yet", and
+ * 1 February 00:00 "over", whatever UTC says.
  */
 export function yearBeingPrepared(at: Date = now()): number | null {
   const ymd = shanghaiYmd(at);
-  return ymd.slice(5) >= CHECKLIST_OPENS ? Number(ymd.slice(0, 4)) + 1 : null;
+  const year = Number(ymd.slice(0, 4));
+  const monthDay = ymd.slice(5);
+  if (monthDay >= CHECKLIST_OPENS) return year + 1;
+  if (monthDay <= CHECKLIST_CLOSES) return year;
+  return null;
 }
 
 /** Who sees the checklist: those who can do its items (the calendar is the one every admin can). */
@@ -38,6 +48,11 @@ export function seesChecklist(actor: Actor): boolean {
 /**
  * Everything next year needs that lies in the actor's subtree:
  * - the working calendar of `year` confirmed (national: every admin sees it);
+ * - each ACTIVE programme owned in the subtree that ends in the year before `year` and has no
+ *   successor — a programme of the same type and owner unit that starts after it ends or
+ *   covers `year` — rolled over (结转) into the new year. Once it is, the successor runs into
+ *   `year` and the items below apply to it (programmes normally end on 31 December, so this
+ *   is how most programmes reach the list at all);
  * - for each talent-points programme owned in the subtree that runs into `year`, org-unit
  *   quotas for `year` and the enterprise tier places allocated for `year` (the allocation's
  *   audit row counts too: an allocation in which no enterprise reached a tier leaves no rows);
@@ -59,6 +74,24 @@ export async function newYearChecklist(client: Db | Tx, actor: Actor, year: numb
     }),
   ]);
   const items: ChecklistItem[] = [{ kind: "calendar", done: calendar.confirmed !== null, loaded: calendar.loaded, href: `/admin/calendar?year=${year}` }];
+
+  // Ending programmes without a successor. A programme still ACTIVE that ended earlier than
+  // the year before is stale rather than due for rollover, and is left out.
+  const ending = await client.programme.findMany({
+    where: { status: "ACTIVE", endDate: { gte: dateOnly(`${year - 1}-01-01`), lt: yearStart }, orgUnit: { path: { startsWith: actor.orgPath } } },
+    orderBy: [{ type: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, type: true, orgUnitId: true, endDate: true },
+  });
+  for (const p of ending) {
+    const successor = await client.programme.findFirst({
+      where: {
+        id: { not: p.id }, type: p.type, orgUnitId: p.orgUnitId,
+        OR: [{ startDate: { gt: p.endDate } }, { startDate: { lte: yearEnd }, endDate: { gte: yearStart } }],
+      },
+      select: { id: true },
+    });
+    if (!successor) items.push({ kind: "rollover", done: false, href: `/programmes/${p.id}/rollover`, programmeId: p.id, programmeName: p.name });
+  }
 
   for (const p of programmes.filter((x) => x.type === "TALENT_POINTS" && x.status === "ACTIVE")) {
     const [unitQuotas, tierQuotas, allocations] = await Promise.all([

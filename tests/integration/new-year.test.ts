@@ -71,7 +71,10 @@ describe("the new-year checklist window", () => {
     expect(yearBeingPrepared(shanghaiInstant(Y, 10, 31, 23, 59, 59))).toBeNull();
     expect(yearBeingPrepared(shanghaiInstant(Y, 11, 1, 0, 0, 0))).toBe(NEXT);
     expect(yearBeingPrepared(shanghaiInstant(Y, 12, 31, 23, 59, 59))).toBe(NEXT);
-    expect(yearBeingPrepared(shanghaiInstant(NEXT, 1, 1, 0, 0, 0))).toBeNull();
+    // January still prepares the year just begun: what was not done by midnight stays listed.
+    expect(yearBeingPrepared(shanghaiInstant(NEXT, 1, 1, 0, 0, 0))).toBe(NEXT);
+    expect(yearBeingPrepared(shanghaiInstant(NEXT, 1, 31, 23, 59, 59))).toBe(NEXT);
+    expect(yearBeingPrepared(shanghaiInstant(NEXT, 2, 1, 0, 0, 0))).toBeNull();
 
     const admin = await sessionUser("admin");
     pinClock(shanghaiInstant(Y, 10, 31, 23, 59, 0));
@@ -79,7 +82,17 @@ describe("the new-year checklist window", () => {
     pinClock(shanghaiInstant(Y, 11, 1, 0, 0, 0));
     const banner = await newYearBanner(db, admin);
     expect(banner?.year).toBe(NEXT);
-    expect(banner?.items[0]).toMatchObject({ kind: "calendar", done: false, href: `/admin/calendar?year=${NEXT}` });
+    expect(banner?.items[0]).toMatchObject({ kind: "calendar", href: `/admin/calendar?year=${NEXT}` });
+    // Programmes end on 31 December: each one still active and without a successor is to be
+    // rolled over, linking to its rollover form.
+    const campaign = await programmeByName(PY_CAMPAIGN);
+    expect(banner?.items).toContainEqual(expect.objectContaining({ kind: "rollover", done: false, programmeId: campaign.id, href: `/programmes/${campaign.id}/rollover` }));
+
+    // The last minute of January still shows the year's open items; 1 February does not.
+    pinClock(shanghaiInstant(NEXT, 1, 31, 23, 59, 0));
+    expect((await newYearBanner(db, admin))?.year).toBe(NEXT);
+    pinClock(shanghaiInstant(NEXT, 2, 1, 0, 0, 0));
+    expect(await newYearBanner(db, admin)).toBeNull();
   });
 
   it("is for admins only", async () => {
@@ -87,87 +100,24 @@ describe("the new-year checklist window", () => {
     for (const username of ["yh.manager", "py.officer"]) expect(await newYearBanner(db, await sessionUser(username))).toBeNull();
     expect(await newYearBanner(db, await sessionUser("yh.admin"))).not.toBeNull();
   });
-});
-
-describe("preparing next year, item by item", () => {
-  it("each item turns done when its work is done, and the banner goes when all are", async () => {
-    pinClock(shanghaiInstant(Y, 11, 1, 9));
-    const admin = await sessionUser("admin");
-    await actAs("admin");
-
-    // The talent-points scheme ends this year: rolling it over makes it run into next year,
-    // with its targets re-keyed; its quotas and tier places for next year are still to do.
-    const talent = await db.programme.findFirstOrThrow({ where: { type: "TALENT_POINTS", status: "ACTIVE" } });
-    const rolled = await rolloverProgrammeAction(await defaultsFor(talent.id));
-    if (!rolled.ok) throw new Error(JSON.stringify(rolled));
-    const newName = `${NEXT}年${talent.name}`;
-    let list = await newYearChecklist(db, admin, NEXT);
-    expect(list.items.filter((i) => i.kind !== "calendar" && i.programmeId === rolled.data.id).map((i) => [i.kind, i.done])).toEqual([
-      ["pointsQuotas", false],
-      ["tierPlaces", false],
-      ["programmeTargets", true],
-    ]);
-    expect(open(list.items)).toEqual(expect.arrayContaining(["calendar", `pointsQuotas:${newName}`, `tierPlaces:${newName}`]));
-
-    // 1. The calendar: cannot be confirmed before the notice is loaded; then confirmed.
-    const before = await calendarYearReadiness(db, NEXT);
-    if (!before.loaded || before.provisional > 0) {
-      const refused = await confirmCalendarYearAction({ year: NEXT });
-      expect(refused.ok).toBe(false);
-      if (!refused.ok) expect(refused.fieldErrors?.year?.[0]).toMatch(before.loaded ? /暂定/ : /还没有录入任何节假日/);
-    }
-    await loadYear(NEXT);
-    expect(await confirmCalendarYearAction({ year: NEXT })).toMatchObject({ ok: true });
-    list = await newYearChecklist(db, admin, NEXT);
-    expect(list.items[0]).toMatchObject({ kind: "calendar", done: true });
-    expect(open(list.items)).not.toContain("calendar");
-
-    // 2. Org-unit quotas for next year.
-    const resource = await db.pointResource.findFirstOrThrow({ where: { programmeId: rolled.data.id } });
-    expect(await saveQuotaAction({ resourceId: resource.id, period: String(NEXT), orgUnitId: talent.orgUnitId, total: 5 })).toMatchObject({ ok: true });
-    list = await newYearChecklist(db, admin, NEXT);
-    expect(open(list.items)).not.toContain(`pointsQuotas:${newName}`);
-    expect(open(list.items)).toContain(`tierPlaces:${newName}`);
-
-    // 3. Tier places: the allocation for next year ran (even if nobody reached a tier yet).
-    expect(await allocateTierQuotasAction({ year: NEXT })).toMatchObject({ ok: true });
-    list = await newYearChecklist(db, admin, NEXT);
-    expect(open(list.items)).not.toContain(`tierPlaces:${newName}`);
-
-    // 4. Targets of every other programme running into next year, set through the edit form.
-    for (const item of list.items) {
-      if (item.done || item.kind !== "programmeTargets") continue;
-      const p = await getProgrammeOrThrow(db, admin, item.programmeId);
-      const r = await updateProgrammeAction({
-        id: p.id, version: p.version, name: p.name, description: p.description, startDate: formatDateOnly(p.startDate), endDate: formatDateOnly(p.endDate),
-        orgUnitId: p.orgUnitId, participantIds: p.participants.map((x) => x.orgUnitId),
-        indicators: p.indicators.map((ind, n) => ({
-          code: ind.code, name: ind.name, unit: ind.unit,
-          targets: [...ind.targets.map((t) => ({ orgUnitId: t.orgUnitId, period: t.period, value: t.value.toString() })), ...(n === 0 ? [{ orgUnitId: p.orgUnitId, period: String(NEXT), value: "10" }] : [])],
-        })),
-      });
-      expect(r, item.programmeName).toMatchObject({ ok: true });
-    }
-    list = await newYearChecklist(db, admin, NEXT);
-    expect(open(list.items)).toEqual([]);
-    expect(await newYearBanner(db, admin)).toBeNull();
-
-    // Withdrawing the calendar confirmation (an amended notice) brings the banner back.
-    expect(await unconfirmCalendarYearAction({ year: NEXT })).toMatchObject({ ok: true });
-    expect(open((await newYearBanner(db, admin))!.items)).toEqual(["calendar"]);
-    expect(await db.auditLog.count({ where: { action: { in: ["calendar.confirmYear", "calendar.unconfirmYear"] }, entityId: String(NEXT) } })).toBe(2);
-  });
 
   it("a district admin's checklist holds only programmes owned in the district", async () => {
     pinClock(shanghaiInstant(Y, 11, 2, 9));
     const yh = await sessionUser("yh.admin");
     const yhPath = (await unitByCode("YH")).path;
     const list = await newYearChecklist(db, yh, NEXT);
-    for (const item of list.items) {
+    const programmeItems = list.items.filter((i) => i.kind !== "calendar");
+    expect(programmeItems.length).toBeGreaterThan(0);
+    for (const item of programmeItems) {
       if (item.kind === "calendar") continue;
       const p = await db.programme.findUniqueOrThrow({ where: { id: item.programmeId }, include: { orgUnit: true } });
       expect(p.orgUnit.path.startsWith(yhPath), p.name).toBe(true);
     }
+    // The city admin's list holds 浦阳镇's (萧山) campaign; the 余杭 admin's does not.
+    const campaign = await programmeByName(PY_CAMPAIGN);
+    const ids = (items: ChecklistItem[]) => items.flatMap((i) => (i.kind === "calendar" ? [] : [i.programmeId]));
+    expect(ids((await newYearChecklist(db, await sessionUser("admin"), NEXT)).items)).toContain(campaign.id);
+    expect(ids(list.items)).not.toContain(campaign.id);
   });
 });
 
@@ -286,6 +236,7 @@ describe("the request page's unconfirmed-calendar notice", () => {
     }
     expect(await unconfirmedClockYears(db, request)).toEqual([]);
   });
+
   it("reads as one sentence naming the years, in both languages", () => {
     const years = [NEXT, NEXT + 1].join("、");
     const zh = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") as never, namespace: "newYear" as never }) as unknown as (k: string, v: object) => string;
@@ -457,4 +408,88 @@ describe("programme create and edit forms", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.fieldErrors?.endDate?.[0]).toBe("结束日期不能早于开始日期");
   });
+});
+
+describe("preparing next year, item by item", () => {
+  it("each item turns done when its work is done, and the banner goes when all are", async () => {
+    pinClock(shanghaiInstant(Y, 11, 1, 9));
+    const admin = await sessionUser("admin");
+    await actAs("admin");
+
+    // The talent-points scheme ends this year: rolling it over makes it run into next year,
+    // with its targets re-keyed; its quotas and tier places for next year are still to do.
+    const talent = await db.programme.findFirstOrThrow({ where: { type: "TALENT_POINTS", status: "ACTIVE" } });
+    let list = await newYearChecklist(db, admin, NEXT);
+    expect(open(list.items)).toContain(`rollover:${talent.name}`);
+    const rolled = await rolloverProgrammeAction(await defaultsFor(talent.id));
+    if (!rolled.ok) throw new Error(JSON.stringify(rolled));
+    const newName = `${NEXT}年${talent.name}`;
+    list = await newYearChecklist(db, admin, NEXT);
+    expect(open(list.items)).not.toContain(`rollover:${talent.name}`);
+    expect(list.items.filter((i) => i.kind !== "calendar" && i.programmeId === rolled.data.id).map((i) => [i.kind, i.done])).toEqual([
+      ["pointsQuotas", false],
+      ["tierPlaces", false],
+      ["programmeTargets", true],
+    ]);
+    expect(open(list.items)).toEqual(expect.arrayContaining(["calendar", `pointsQuotas:${newName}`, `tierPlaces:${newName}`]));
+
+    // 1. The calendar: cannot be confirmed before the notice is loaded; then confirmed.
+    const before = await calendarYearReadiness(db, NEXT);
+    if (!before.loaded || before.provisional > 0) {
+      const refused = await confirmCalendarYearAction({ year: NEXT });
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.fieldErrors?.year?.[0]).toMatch(before.loaded ? /暂定/ : /还没有录入任何节假日/);
+    }
+    await loadYear(NEXT);
+    expect(await confirmCalendarYearAction({ year: NEXT })).toMatchObject({ ok: true });
+    list = await newYearChecklist(db, admin, NEXT);
+    expect(list.items[0]).toMatchObject({ kind: "calendar", done: true });
+    expect(open(list.items)).not.toContain("calendar");
+
+    // 2. Org-unit quotas for next year.
+    const resource = await db.pointResource.findFirstOrThrow({ where: { programmeId: rolled.data.id } });
+    expect(await saveQuotaAction({ resourceId: resource.id, period: String(NEXT), orgUnitId: talent.orgUnitId, total: 5 })).toMatchObject({ ok: true });
+    list = await newYearChecklist(db, admin, NEXT);
+    expect(open(list.items)).not.toContain(`pointsQuotas:${newName}`);
+    expect(open(list.items)).toContain(`tierPlaces:${newName}`);
+
+    // 3. Tier places: the allocation for next year ran (even if nobody reached a tier yet).
+    expect(await allocateTierQuotasAction({ year: NEXT })).toMatchObject({ ok: true });
+    list = await newYearChecklist(db, admin, NEXT);
+    expect(open(list.items)).not.toContain(`tierPlaces:${newName}`);
+
+    // 4. Every other programme ending this year rolled over (its item goes; its successor's
+    // targets item comes, done when the source had targets to re-key).
+    for (const item of list.items) {
+      if (item.kind !== "rollover") continue;
+      const r = await rolloverProgrammeAction(await defaultsFor(item.programmeId));
+      expect(r, item.programmeName).toMatchObject({ ok: true });
+    }
+    list = await newYearChecklist(db, admin, NEXT);
+    expect(list.items.filter((i) => i.kind === "rollover")).toEqual([]);
+
+    // 5. Targets of every other programme running into next year, set through the edit form.
+    for (const item of list.items) {
+      if (item.done || item.kind !== "programmeTargets") continue;
+      const p = await getProgrammeOrThrow(db, admin, item.programmeId);
+      const r = await updateProgrammeAction({
+        id: p.id, version: p.version, name: p.name, description: p.description, startDate: formatDateOnly(p.startDate), endDate: formatDateOnly(p.endDate),
+        orgUnitId: p.orgUnitId, participantIds: p.participants.map((x) => x.orgUnitId),
+        indicators: p.indicators.map((ind, n) => ({
+          code: ind.code, name: ind.name, unit: ind.unit,
+          targets: [...ind.targets.map((t) => ({ orgUnitId: t.orgUnitId, period: t.period, value: t.value.toString() })), ...(n === 0 ? [{ orgUnitId: p.orgUnitId, period: String(NEXT), value: "10" }] : [])],
+        })),
+      });
+      expect(r, item.programmeName).toMatchObject({ ok: true });
+    }
+    list = await newYearChecklist(db, admin, NEXT);
+    expect(open(list.items)).toEqual([]);
+    expect(await newYearBanner(db, admin)).toBeNull();
+
+    // Withdrawing the calendar confirmation (an amended notice) brings the banner back.
+    expect(await unconfirmCalendarYearAction({ year: NEXT })).toMatchObject({ ok: true });
+    expect(open((await newYearBanner(db, admin))!.items)).toEqual(["calendar"]);
+    expect(await db.auditLog.count({ where: { action: { in: ["calendar.confirmYear", "calendar.unconfirmYear"] }, entityId: String(NEXT) } })).toBe(2);
+  });
+
 });
