@@ -14,7 +14,7 @@ export async function NewYearChecklistBanner({ user }: { user: SessionUser }) {
   return (
     <section aria-labelledby="new-year-title" data-testid="new-year-checklist" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
       <h2 id="new-year-title" className="font-semibold">{t("bannerTitle", { year: list.year })}</h2>
-      <p className="mt-1 text-amber-900">{t("bannerIntro", { done: list.done, total: list.total })}</p>
+      <p className="mt-1 text-amber-900">{t("bannerIntro", { year: list.year, done: list.done, total: list.total })}</p>
       <ul className="mt-2 space-y-1">
         {list.items.map((item) => {
           const label = item.kind === "calendar"
