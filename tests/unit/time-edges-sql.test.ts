@@ -106,7 +106,7 @@ describe("sign-in lockout reads the app's clock, not the database server's time 
     const at = newYear();
     const lockedUntil = await db.$transaction(async (tx) => {
       // A database configured for Shanghai time (postgresql.conf timezone = 'Asia/Shanghai').
-      await tx.$executeRawUnsafe(`SET LOCAL TIME ZONE 'Asia/Shanghai'`);
+      await tx.$executeRaw`SET LOCAL TIME ZONE 'Asia/Shanghai'`;
       let locked = false;
       for (let i = 0; i < LOCKOUT.maxFailures; i++) locked = await recordFailedSignIn(tx, user.id, new Date(at.getTime() + i * 1000));
       expect(locked).toBe(true);
