@@ -9,8 +9,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { can } from "@/lib/authz/can";
 import { calendarYearReadiness } from "@/lib/calendar/confirmation";
-import { now } from "@/lib/platform/clock";
-import { shanghaiYmd } from "@/lib/platform/clock";
+import { now, shanghaiYmd } from "@/lib/platform/clock";
 import { dateOnly } from "@/lib/programmes/period";
 
 /** The checklist opens on this Shanghai month-day of the year before… */
@@ -82,14 +81,19 @@ export async function newYearChecklist(client: Db | Tx, actor: Actor, year: numb
     orderBy: [{ type: "asc" }, { name: "asc" }],
     select: { id: true, name: true, type: true, orgUnitId: true, endDate: true },
   });
+  // Their possible successors in one query (this runs on every admin page from November to
+  // January), matched per programme below.
+  const candidates = ending.length
+    ? await client.programme.findMany({
+        where: { type: { in: [...new Set(ending.map((p) => p.type))] }, orgUnitId: { in: [...new Set(ending.map((p) => p.orgUnitId))] } },
+        select: { id: true, type: true, orgUnitId: true, startDate: true, endDate: true },
+      })
+    : [];
   for (const p of ending) {
-    const successor = await client.programme.findFirst({
-      where: {
-        id: { not: p.id }, type: p.type, orgUnitId: p.orgUnitId,
-        OR: [{ startDate: { gt: p.endDate } }, { startDate: { lte: yearEnd }, endDate: { gte: yearStart } }],
-      },
-      select: { id: true },
-    });
+    const successor = candidates.some(
+      (c) => c.id !== p.id && c.type === p.type && c.orgUnitId === p.orgUnitId &&
+        (c.startDate > p.endDate || (c.startDate <= yearEnd && c.endDate >= yearStart)),
+    );
     if (!successor) items.push({ kind: "rollover", done: false, href: `/programmes/${p.id}/rollover`, programmeId: p.id, programmeName: p.name });
   }
 
