@@ -10,9 +10,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { appendAudit, appendAuditStandalone, type AuditEntry } from "@/lib/audit/write";
+import { appendAudit, type AuditEntry } from "@/lib/audit/write";
+import { auditRefusal } from "@/lib/audit/refusal";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { DomainError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { DomainError, UnauthenticatedError } from "@/lib/errors";
 import { getRequestMeta, type RequestMeta } from "@/lib/request";
 import { toLocale } from "@/lib/i18n/locales";
 import { translateFieldError, zodErrorMap } from "@/lib/i18n/zod";
@@ -141,14 +142,7 @@ export function action<S extends z.ZodType, T extends object | void>(
           return { ok: true, data: (first.resultId ? { id: first.resultId } : {}) as T, duplicate: true };
         }
       }
-      if (error instanceof ForbiddenError) {
-        await appendAuditStandalone(auditMeta, {
-          action: options.name,
-          entityType: "Permission",
-          outcome: "DENIED",
-          data: { permission: error.permission ?? null },
-        }).catch(() => {});
-      }
+      await auditRefusal(auditMeta, options.name, error);
       if (error instanceof DomainError) return fail(error.messageKey, error.values, error.fieldErrors);
       if (isUniqueViolation(error)) return fail("duplicate");
       console.error(`[action ${options.name}] request ${meta.requestId}`, error);

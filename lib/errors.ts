@@ -13,9 +13,16 @@ export class DomainError extends Error {
   }
 }
 
-/** Not found, or not in the user's org subtree: the two are indistinguishable on purpose. */
+/** What a refused lookup aimed at: kept for the audit row, never shown to the user. */
+export type RefusedTarget = { entityType: string; entityId?: string | null };
+
+/**
+ * Not found, or not in the user's org subtree: the two are indistinguishable on purpose (the
+ * user sees one message). The target, when the loader names it, goes into the DENIED audit
+ * row so an admin can see who probed which record (lib/audit/refusal.ts).
+ */
 export class NotFoundError extends DomainError {
-  constructor() {
+  constructor(readonly target?: RefusedTarget) {
     super("notFound");
   }
 }
