@@ -56,7 +56,7 @@ export async function resolveProgressUnit(client: Db | Tx, actor: Actor, campaig
   const unit = unitId
     ? await client.orgUnit.findFirst({ where: { id: unitId, path: { startsWith: top } }, select: { id: true, name: true, kind: true, path: true, depth: true } })
     : await client.orgUnit.findUnique({ where: { path: top }, select: { id: true, name: true, kind: true, path: true, depth: true } });
-  if (!unit) throw new NotFoundError();
+  if (!unit) throw new NotFoundError({ entityType: "OrgUnit", entityId: unitId ?? null });
   // Breadcrumb: from the top unit down to this one.
   const topDepth = ancestorIds(top).length;
   const chainIds = ancestorIds(unit.path).slice(topDepth);

@@ -18,7 +18,7 @@ export async function getCampaignOrThrow(client: Db | Tx, actor: Actor, id: stri
       participants: { select: { orgUnit: { select: { id: true, path: true } } } },
     },
   });
-  if (!programme) throw new NotFoundError();
+  if (!programme) throw new NotFoundError({ entityType: "Programme", entityId: id });
   return {
     ...programme,
     orgPath: programme.orgUnit.path,

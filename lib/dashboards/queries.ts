@@ -24,7 +24,7 @@ export async function resolveDashboardUnit(client: Client, actor: Actor, unitId?
   const unit = unitId
     ? await client.orgUnit.findFirst({ where: { id: unitId, path: { startsWith: actor.orgPath } }, select })
     : await client.orgUnit.findUnique({ where: { path: actor.orgPath }, select });
-  if (!unit) throw new NotFoundError();
+  if (!unit) throw new NotFoundError({ entityType: "OrgUnit", entityId: unitId ?? null });
   const topDepth = ancestorIds(actor.orgPath).length;
   const chainIds = ancestorIds(unit.path).slice(topDepth);
   const chain = chainIds.length ? await client.orgUnit.findMany({ where: { id: { in: chainIds } }, select: { id: true, name: true, depth: true } }) : [];

@@ -32,7 +32,7 @@ export async function getRankingSchemeOrThrow(client: Client, actor: Actor, id: 
       weights: { orderBy: { sortOrder: "asc" }, select: { indicatorKey: true, weight: true, direction: true } },
     },
   });
-  if (!scheme) throw new NotFoundError();
+  if (!scheme) throw new NotFoundError({ entityType: "RankingScheme", entityId: id });
   return { ...scheme, orgPath: scheme.parentOrgUnit.path };
 }
 

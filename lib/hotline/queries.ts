@@ -51,7 +51,7 @@ const requestInclude = {
 /** A request the actor may see, with `orgPath` (its own unit) for permission checks. */
 export async function getRequestOrThrow(client: Db | Tx, actor: Actor, id: string) {
   const request = await client.serviceRequest.findFirst({ where: { AND: [{ id }, requestReadScope(actor)] }, include: requestInclude });
-  if (!request) throw new NotFoundError();
+  if (!request) throw new NotFoundError({ entityType: "ServiceRequest", entityId: id });
   return {
     ...request,
     orgPath: request.orgUnit.path,

@@ -79,7 +79,7 @@ export async function getInvestmentProgrammeOrThrow(client: Db | Tx, actor: Acto
     where: { AND: [{ id, type: "INVESTMENT" }, visibleProgrammes(actor)] },
     select: { id: true, name: true, status: true, startDate: true, endDate: true, settings: true, version: true, orgUnit: { select: { id: true, name: true, path: true } } },
   });
-  if (!p) throw new NotFoundError();
+  if (!p) throw new NotFoundError({ entityType: "Programme", entityId: id });
   return { ...p, rawSettings: p.settings, settings: readInvestmentSettings(p.settings), orgPath: p.orgUnit.path };
 }
 
@@ -110,7 +110,7 @@ export async function listTaskForces(client: Db | Tx, actor: Actor, programmeId:
 
 export async function getTaskForceOrThrow(client: Db | Tx, actor: Actor, id: string) {
   const tf = await client.taskForce.findFirst({ where: { AND: [{ id }, taskForceReadScope(actor)] }, include: taskForceInclude });
-  if (!tf) throw new NotFoundError();
+  if (!tf) throw new NotFoundError({ entityType: "TaskForce", entityId: id });
   return { ...tf, orgPath: tf.orgUnit.path };
 }
 
@@ -196,7 +196,7 @@ export async function getTripOrThrow(client: Db | Tx, actor: Actor, id: string) 
       },
     },
   });
-  if (!trip) throw new NotFoundError();
+  if (!trip) throw new NotFoundError({ entityType: "InvestmentTrip", entityId: id });
   return trip;
 }
 
@@ -239,7 +239,7 @@ export async function getLeadOrThrow(client: Db | Tx, actor: Actor, id: string) 
       owner: { select: { id: true, name: true } },
     },
   });
-  if (!lead) throw new NotFoundError();
+  if (!lead) throw new NotFoundError({ entityType: "InvestmentLead", entityId: id });
   return { ...lead, orgPath: lead.orgUnit.path };
 }
 
@@ -262,7 +262,7 @@ export async function getProspectOrThrow(client: Db | Tx, actor: Actor, id: stri
       leads: { where: leadReadScope(actor), select: { id: true, title: true, stage: true } },
     },
   });
-  if (!p) throw new NotFoundError();
+  if (!p) throw new NotFoundError({ entityType: "Prospect", entityId: id });
   return { ...p, orgPath: p.orgUnit.path };
 }
 

@@ -39,7 +39,7 @@ export async function getKeyProjectProgrammeOrThrow(client: Db | Tx, actor: Acto
     where: { AND: [{ id, type: "KEY_PROJECT" }, visibleProgrammes(actor)] },
     select: { id: true, name: true, status: true, orgUnit: { select: { id: true, name: true, path: true } }, participants: { select: { orgUnit: { select: { path: true } } } } },
   });
-  if (!p) throw new NotFoundError();
+  if (!p) throw new NotFoundError({ entityType: "Programme", entityId: id });
   return p;
 }
 
@@ -54,7 +54,7 @@ export async function getKeyProjectOrThrow(client: Db | Tx, actor: Actor, id: st
       milestones: true,
     },
   });
-  if (!project) throw new NotFoundError();
+  if (!project) throw new NotFoundError({ entityType: "KeyProject", entityId: id });
   const order = (k: string) => MILESTONE_KINDS.indexOf(k as never);
   return { ...project, orgPath: project.orgUnit.path, milestones: project.milestones.sort((a, b) => order(a.kind) - order(b.kind)) };
 }
@@ -134,7 +134,7 @@ export async function listPledges(client: Db | Tx, actor: Actor, filter: { progr
 
 export async function getPledgeOrThrow(client: Db | Tx, actor: Actor, id: string) {
   const p = await client.pledge.findFirst({ where: { AND: [{ id }, pledgeScope(actor)] }, include: { orgUnit: { select: { path: true } } } });
-  if (!p) throw new NotFoundError();
+  if (!p) throw new NotFoundError({ entityType: "Pledge", entityId: id });
   return { ...p, orgPath: p.orgUnit.path };
 }
 

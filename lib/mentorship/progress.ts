@@ -83,7 +83,7 @@ export async function resolveProgressUnit(client: Client, actor: Actor & { orgUn
     where: { id: unitId || actor.orgUnitId, path: { startsWith: actor.orgPath } },
     select: { id: true, name: true, path: true, parentId: true },
   });
-  if (!unit) throw new NotFoundError();
+  if (!unit) throw new NotFoundError({ entityType: "OrgUnit", entityId: unitId || actor.orgUnitId });
   return unit;
 }
 

@@ -35,7 +35,7 @@ export async function getMentorshipProgrammeOrThrow(client: Client, actor: Actor
       orgUnit: { select: { id: true, name: true, path: true } },
     },
   });
-  if (!p) throw new NotFoundError();
+  if (!p) throw new NotFoundError({ entityType: "Programme", entityId: id });
   return { ...p, orgPath: p.orgUnit.path, parsedSettings: readSettings(p.settings) };
 }
 export type MentorshipProgramme = Awaited<ReturnType<typeof getMentorshipProgrammeOrThrow>>;
@@ -61,7 +61,7 @@ function poolScope(actor: Actor) {
 
 export async function getPoolMemberOrThrow(client: Client, actor: Actor, id: string) {
   const m = await client.poolMember.findFirst({ where: { AND: [{ id }, poolScope(actor)] }, include: memberInclude });
-  if (!m) throw new NotFoundError();
+  if (!m) throw new NotFoundError({ entityType: "PoolMember", entityId: id });
   return { ...m, orgPath: memberScopePath(m) };
 }
 
@@ -153,7 +153,7 @@ export async function getPairingOrThrow(client: Client, actor: Actor, id: string
       },
     },
   });
-  if (!p) throw new NotFoundError();
+  if (!p) throw new NotFoundError({ entityType: "Pairing", entityId: id });
   return { ...p, orgPath: p.orgUnit.path };
 }
 export type PairingDetail = Awaited<ReturnType<typeof getPairingOrThrow>>;

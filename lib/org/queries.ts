@@ -20,7 +20,7 @@ export type OrgUnitNode = {
 /** An org unit inside the actor's subtree, or NotFoundError (also for ids outside it). */
 export async function getOrgUnitOrThrow(client: Db | Tx, actor: Actor, id: string) {
   const unit = await client.orgUnit.findFirst({ where: { id, ...orgUnitInSubtree(actor) } });
-  if (!unit) throw new NotFoundError();
+  if (!unit) throw new NotFoundError({ entityType: "OrgUnit", entityId: id });
   return { ...unit, orgPath: unit.path };
 }
 

@@ -32,7 +32,7 @@ export async function getApplicationOrThrow(client: Db | Tx, actor: Actor, id: s
       entries: { orderBy: { seq: "asc" }, select: { seq: true, kind: true, points: true, itemId: true, reason: true, at: true, reversesSeq: true } },
     },
   });
-  if (!app) throw new NotFoundError();
+  if (!app) throw new NotFoundError({ entityType: "PointApplication", entityId: id });
   return { ...app, orgPath: app.enterprise.orgUnit.path };
 }
 export type ApplicationRow = Awaited<ReturnType<typeof getApplicationOrThrow>>;

@@ -24,7 +24,7 @@ export async function getTalentProgrammeOrThrow(client: Db | Tx, actor: Pick<Act
     },
   });
   const programme = rows.find((p) => p.status === "ACTIVE") ?? rows[0];
-  if (!programme) throw new NotFoundError();
+  if (!programme) throw new NotFoundError({ entityType: "Programme", entityId: programmeId ?? null });
   const reach = [programme.orgUnit.path, ...programme.participants.map((p) => p.orgUnit.path)];
   return { ...programme, orgPath: programme.orgUnit.path, reach, config: parseTalentSettings(programme.settings) };
 }

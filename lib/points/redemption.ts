@@ -36,7 +36,7 @@ export async function getRedemptionOrThrow(client: Db | Tx, actor: Actor, id: st
       entries: { orderBy: { seq: "asc" }, select: { seq: true, kind: true, points: true, at: true, reversesSeq: true } },
     },
   });
-  if (!r) throw new NotFoundError();
+  if (!r) throw new NotFoundError({ entityType: "Redemption", entityId: id });
   return { ...r, orgPath: r.enterprise.orgUnit.path };
 }
 export type RedemptionRow = Awaited<ReturnType<typeof getRedemptionOrThrow>>;

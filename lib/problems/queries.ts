@@ -39,7 +39,7 @@ const problemInclude = {
 /** A problem the actor may see, with `orgPath` (its own unit) for permission checks. */
 export async function getProblemOrThrow(client: Db | Tx, actor: Actor, id: string) {
   const problem = await client.problem.findFirst({ where: { AND: [{ id }, problemReadScope(actor)] }, include: problemInclude });
-  if (!problem) throw new NotFoundError();
+  if (!problem) throw new NotFoundError({ entityType: "Problem", entityId: id });
   return {
     ...problem,
     orgPath: problem.orgUnit.path,

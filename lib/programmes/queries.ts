@@ -61,7 +61,7 @@ export async function getProgrammeOrThrow(client: Db | Tx, actor: Actor, id: str
       },
     },
   });
-  if (!programme) throw new NotFoundError();
+  if (!programme) throw new NotFoundError({ entityType: "Programme", entityId: id });
   return { ...programme, orgPath: programme.orgUnit.path };
 }
 

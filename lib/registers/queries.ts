@@ -108,7 +108,7 @@ export async function getHouseholdOrThrow(client: Db | Tx, actor: Actor, id: str
     where: { id, ...inSubtree(actor) },
     include: { orgUnit: { select: { id: true, name: true, path: true, active: true } } },
   });
-  if (!household) throw new NotFoundError();
+  if (!household) throw new NotFoundError({ entityType: "Household", entityId: id });
   return { ...household, orgPath: household.orgUnit.path };
 }
 
@@ -120,7 +120,7 @@ export async function getEnterpriseOrThrow(client: Db | Tx, actor: Actor, id: st
       commissioner: { select: { id: true, name: true, username: true } },
     },
   });
-  if (!enterprise) throw new NotFoundError();
+  if (!enterprise) throw new NotFoundError({ entityType: "Enterprise", entityId: id });
   return { ...enterprise, orgPath: enterprise.orgUnit.path };
 }
 

@@ -32,7 +32,7 @@ export async function getShowcaseProgrammeOrThrow(client: Client, actor: Actor, 
     where: { AND: [{ id, type: "SHOWCASE" }, visibleProgrammes(actor)] },
     select: { id: true, name: true, status: true, startDate: true, endDate: true, orgUnit: { select: { id: true, name: true, path: true } } },
   });
-  if (!p) throw new NotFoundError();
+  if (!p) throw new NotFoundError({ entityType: "Programme", entityId: id });
   return { ...p, orgPath: p.orgUnit.path };
 }
 
@@ -65,7 +65,7 @@ export async function getSessionOrThrow(client: Client, actor: Actor, id: string
       conflicts: { include: { judge: { select: { name: true } } } },
     },
   });
-  if (!s) throw new NotFoundError();
+  if (!s) throw new NotFoundError({ entityType: "ShowcaseSession", entityId: id });
   const isJudge = s.judges.some((j) => j.userId === actor.id);
   return { ...s, orgPath: s.orgUnit.path, isJudge };
 }
@@ -73,7 +73,7 @@ export type SessionDetail = Awaited<ReturnType<typeof getSessionOrThrow>>;
 
 export async function getEntryOrThrow(client: Client, actor: Actor, entryId: string) {
   const entry = await client.showcaseEntry.findFirst({ where: { id: entryId, session: sessionScope(actor) }, select: { id: true, sessionId: true } });
-  if (!entry) throw new NotFoundError();
+  if (!entry) throw new NotFoundError({ entityType: "ShowcaseEntry", entityId: entryId });
   const session = await getSessionOrThrow(client, actor, entry.sessionId);
   return { session, entry: session.entries.find((e) => e.id === entry.id)! };
 }

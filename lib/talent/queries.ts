@@ -85,7 +85,7 @@ export async function getTalentOrThrow(client: Db | Tx, actor: Actor, id: string
       account: { select: { id: true, balance: true } },
     },
   });
-  if (!talent) throw new NotFoundError();
+  if (!talent) throw new NotFoundError({ entityType: "Talent", entityId: id });
   return { ...talent, orgPath: talent.orgUnit.path };
 }
 

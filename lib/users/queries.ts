@@ -11,7 +11,7 @@ export async function getUserOrThrow(client: Db | Tx, actor: Actor, id: string) 
     where: { id, ...inSubtree(actor) },
     include: { orgUnit: { select: { id: true, name: true, path: true } } },
   });
-  if (!user) throw new NotFoundError();
+  if (!user) throw new NotFoundError({ entityType: "User", entityId: id });
   return { ...user, orgPath: user.orgUnit.path };
 }
 

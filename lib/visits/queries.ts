@@ -37,7 +37,7 @@ export async function getVisitOrThrow(client: Db | Tx, actor: Actor, id: string)
       photos: { orderBy: { createdAt: "asc" }, select: { id: true, mimeType: true, sizeBytes: true, createdAt: true } },
     },
   });
-  if (!visit) throw new NotFoundError();
+  if (!visit) throw new NotFoundError({ entityType: "Visit", entityId: id });
   return { ...visit, orgPath: visit.orgUnit.path, checklistEntries: readChecklist(visit.checklist) };
 }
 
