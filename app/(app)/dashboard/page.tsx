@@ -3,12 +3,10 @@
 // (week|month|quarter|year|custom with from/to) the period. Every chart has its table and
 // an Excel export of exactly that table.
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
 import { indicatorName, loadDashboard, panelTable, targetsTable, trendTable, unitLabel, type Cell, type DashboardModel } from "@/lib/dashboards/view";
 import { Card, EmptyState, PageHeader, Badge } from "@/components/ui/card";
@@ -17,6 +15,7 @@ import { Chart } from "@/components/charts/chart";
 import { DataTable } from "@/components/dashboards/data-table";
 import { PeriodPicker } from "@/components/dashboards/period-picker";
 import { cn } from "@/components/ui/cn";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboards");
@@ -30,13 +29,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const user = await requirePermission("dashboard.view");
   const sp = await searchParams;
   const params = { unit: str(sp.unit), programme: str(sp.programme), period: str(sp.period), from: str(sp.from), to: str(sp.to) };
-  let model: DashboardModel;
-  try {
-    model = await loadDashboard(db, user, params);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const model: DashboardModel = await loadOrNotFound(user, pageAuditName("/dashboard"), () => loadDashboard(db, user, params));
   const t = await getTranslations("dashboards");
   const tp = await getTranslations("programmeTypes");
   const locale = await getLocale();

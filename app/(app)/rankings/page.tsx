@@ -1,12 +1,10 @@
 // 赛马排名: sibling units ranked on the scheme's weighted indicators, with each unit's score
 // breakdown; the period is selectable and the table exports to Excel.
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { computeRanking, listRankingSchemes, type RankingResult } from "@/lib/dashboards/rankings";
 import { rankingTable } from "@/lib/dashboards/ranking-view";
@@ -17,6 +15,7 @@ import { DataTable } from "@/components/dashboards/data-table";
 import { ExportLink } from "@/components/dashboards/export-link";
 import { PeriodPicker } from "@/components/dashboards/period-picker";
 import { cn } from "@/components/ui/cn";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("rankings");
@@ -32,15 +31,9 @@ export default async function RankingsPage({ searchParams }: Props) {
   const period = parseDashboardPeriod({ period: str(sp.period) ?? "year", from: str(sp.from), to: str(sp.to) });
   const schemes = await listRankingSchemes(db, user);
   const selectedId = str(sp.scheme) ?? schemes[0]?.id;
-  let result: RankingResult | null = null;
-  if (selectedId) {
-    try {
-      result = await computeRanking(db, user, selectedId, period);
-    } catch (e) {
-      if (e instanceof NotFoundError) notFound();
-      throw e;
-    }
-  }
+  const result: RankingResult | null = selectedId
+    ? await loadOrNotFound(user, pageAuditName("/rankings"), () => computeRanking(db, user, selectedId, period))
+    : null;
   const t = await getTranslations("rankings");
   const td = await getTranslations("dashboards");
   const locale = await getLocale();

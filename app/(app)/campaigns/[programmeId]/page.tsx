@@ -7,7 +7,8 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { ProgressStat } from "@/components/campaigns/progress-stat";
-import { loadCampaign, orNotFound } from "./load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { getCampaignOrThrow } from "@/lib/campaigns/queries";
 
 export async function generateMetadata() {
   const t = await getTranslations("campaigns");
@@ -23,8 +24,8 @@ export default async function CampaignProgressPage({ params, searchParams }: Pro
   const { programmeId } = await params;
   const sp = await searchParams;
   const unitParam = typeof sp.unit === "string" ? sp.unit.slice(0, 64) : undefined;
-  const campaign = await loadCampaign(user, programmeId);
-  const { unit, breadcrumb } = await orNotFound(resolveProgressUnit(db, user, campaign, unitParam));
+  const campaign = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]"), () => getCampaignOrThrow(db, user, programmeId));
+  const { unit, breadcrumb } = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]"), () => resolveProgressUnit(db, user, campaign, unitParam));
   const [progress, officers] = await Promise.all([campaignProgress(db, campaign.id, unit), campaignOfficerProgress(db, campaign.id, unit)]);
   const targets = await campaignTargets(db, campaign.id, [unit.id, ...progress.children.map((c) => c.unitId)]);
   const t = await getTranslations("campaigns");

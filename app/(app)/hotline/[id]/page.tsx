@@ -1,11 +1,9 @@
 import { now as clockNow } from "@/lib/platform/clock";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/dates";
 import { maskPhone } from "@/lib/privacy/mask";
 import { allowedMoves, mayChase, mayDecideExtension, mayRequestExtension } from "@/lib/hotline/authority";
@@ -20,6 +18,7 @@ import { ClockList } from "@/components/hotline/clock-list";
 import { RequestActions } from "@/components/hotline/request-actions";
 import { RequestStatusBadge } from "@/components/hotline/status-badge";
 import { RequestTimeline } from "@/components/hotline/request-timeline";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("hotline");
@@ -29,13 +28,7 @@ export async function generateMetadata() {
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("request.view");
   const { id } = await params;
-  let r;
-  try {
-    r = await getRequestOrThrow(db, user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const r = await loadOrNotFound(user, pageAuditName("/hotline/[id]"), () => getRequestOrThrow(db, user, id));
   const t = await getTranslations("hotline");
   const locale = await getLocale();
   const now = clockNow();

@@ -4,10 +4,10 @@ import { db } from "@/lib/db/client";
 import { hotlineProgrammeOptions } from "@/lib/hotline/queries";
 import { getVisitOrThrow } from "@/lib/visits/queries";
 import { getEnterpriseOrThrow } from "@/lib/registers/queries";
-import { NotFoundError } from "@/lib/errors";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IntakeForm } from "@/components/hotline/intake-form";
+import { loadOrNull, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("hotline");
@@ -22,22 +22,14 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   // "提交诉求" from a visit: the visit and its enterprise come prefilled (and are checked again on submit).
   let visit: { id: string; enterprise: { id: string; name: string; creditCode: string } | null } | null = null;
   if (visitId && visitId.length <= 64) {
-    try {
-      const v = await getVisitOrThrow(db, user, visitId);
-      visit = { id: v.id, enterprise: v.enterprise ? { id: v.enterprise.id, name: v.enterprise.name, creditCode: v.enterprise.creditCode } : null };
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    }
+    const v = await loadOrNull(user, pageAuditName("/hotline/new"), () => getVisitOrThrow(db, user, visitId));
+    if (v) visit = { id: v.id, enterprise: v.enterprise ? { id: v.enterprise.id, name: v.enterprise.name, creditCode: v.enterprise.creditCode } : null };
   }
 
   // "登记诉求" from the enterprise file: the enterprise comes prefilled.
   if (!visit && enterpriseId && enterpriseId.length <= 64) {
-    try {
-      const e = await getEnterpriseOrThrow(db, user, enterpriseId);
-      visit = { id: "", enterprise: { id: e.id, name: e.name, creditCode: e.creditCode } };
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    }
+    const e = await loadOrNull(user, pageAuditName("/hotline/new"), () => getEnterpriseOrThrow(db, user, enterpriseId));
+    if (e) visit = { id: "", enterprise: { id: e.id, name: e.name, creditCode: e.creditCode } };
   }
 
   return (

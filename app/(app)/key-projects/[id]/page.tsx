@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { formatAmount } from "@/lib/investment/amount";
 import { milestoneTiming } from "@/lib/key-projects/lateness";
@@ -17,6 +15,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { BlockerForm, MilestoneEditor, StageAdvance } from "@/components/key-projects/project-actions";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 const TIMING_TONE = { DONE: "green", DONE_LATE: "amber", PENDING: "slate", LATE: "red" } as const;
 
@@ -26,10 +25,7 @@ export default async function KeyProjectPage({ params, searchParams }: { params:
   const ti = await getTranslations("investment");
   const tp = await getTranslations("problems");
   const locale = await getLocale();
-  const project = await getKeyProjectOrThrow(db, user, (await params).id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const project = await loadOrNotFound(user, pageAuditName("/key-projects/[id]"), async () => getKeyProjectOrThrow(db, user, (await params).id));
   const [blockers, timeline, pledges] = await Promise.all([
     keyProjectBlockers(db, project.id), keyProjectTimeline(db, project.id), listPledges(db, user, { keyProjectId: project.id }),
   ]);

@@ -10,9 +10,9 @@ import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
 import { ExpectationBadge } from "@/components/mentorship/expectation-badge";
-import { orNotFound } from "@/components/mentorship/load";
 import { ExportLink } from "@/components/dashboards/export-link";
 import { parsePairingStatus } from "@/lib/mentorship/list-filter";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");
@@ -23,7 +23,7 @@ export default async function MentorshipProgrammePage({ params, searchParams }: 
   const user = await requirePermission("mentorship.view");
   const { programmeId } = await params;
   const { status } = await searchParams;
-  const programme = await orNotFound(getMentorshipProgrammeOrThrow(db, user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]"), () => getMentorshipProgrammeOrThrow(db, user, programmeId));
   const t = await getTranslations("mentorship");
   const filter = parsePairingStatus(status);
   const manager = can(user, "mentorship.manage");

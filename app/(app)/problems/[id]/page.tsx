@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { allowedTransitions, canAssign, mayConfirmAsManager } from "@/lib/problems/authority";
 import { decodeConfirmationNote } from "@/lib/problems/mutations";
@@ -14,25 +12,17 @@ import { Card, Badge } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { ProblemStatusBadge } from "@/components/problems/status-badge";
 import { ProblemActions } from "@/components/problems/problem-actions";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("problems");
   return { title: t("detailTitle") };
 }
 
-async function load(user: Parameters<typeof getProblemOrThrow>[1], id: string) {
-  try {
-    return await getProblemOrThrow(db, user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
 export default async function ProblemDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("problem.view");
   const { id } = await params;
-  const problem = await load(user, id);
+  const problem = await loadOrNotFound(user, pageAuditName("/problems/[id]"), () => getProblemOrThrow(db, user, id));
   const t = await getTranslations("problems");
   const tv = await getTranslations("visits");
   const locale = await getLocale();

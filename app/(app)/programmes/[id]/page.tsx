@@ -8,7 +8,9 @@ import { LinkButton } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { ProgrammeStatusBadge, ProgrammeTypeBadge } from "@/components/programmes/badges";
 import { ProgrammeStatusButton } from "@/components/programmes/status-button";
-import { loadProgramme } from "./load";
+import { getProgrammeOrThrow } from "@/lib/programmes/queries";
+import { db } from "@/lib/db/client";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("programmes");
@@ -21,7 +23,7 @@ export default async function ProgrammeDetailPage({ params, searchParams }: Prop
   const user = await requirePermission("programme.view");
   const { id } = await params;
   const { notice } = await searchParams;
-  const programme = await loadProgramme(user, id);
+  const programme = await loadOrNotFound(user, pageAuditName("/programmes/[id]"), () => getProgrammeOrThrow(db, user, id));
   const t = await getTranslations("programmes");
   const tc = await getTranslations("common");
   const tTypes = await getTranslations("programmeTypes");

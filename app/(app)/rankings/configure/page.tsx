@@ -1,9 +1,7 @@
 // Create or edit a 赛马 scheme (admins, "ranking.configure").
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { INDICATORS } from "@/lib/dashboards/indicators";
 import { getRankingSchemeOrThrow } from "@/lib/dashboards/rankings";
 import type { RankingSchemeInput } from "@/lib/dashboards/ranking-schemas";
@@ -11,6 +9,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { RankingSchemeForm } from "@/components/dashboards/ranking-scheme-form";
 import { rankableParents } from "@/lib/dashboards/rankings";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,16 +22,11 @@ export default async function ConfigureRankingPage({ searchParams }: Props) {
   let initial: RankingSchemeInput;
   const units = await rankableParents(db, user);
   if (id) {
-    try {
-      const s = await getRankingSchemeOrThrow(db, user, id);
-      initial = {
-        id: s.id, version: s.version, name: s.name, parentOrgUnitId: s.parentOrgUnitId, active: s.active,
-        weights: s.weights.map((w) => ({ indicatorKey: w.indicatorKey, weight: w.weight.toNumber(), direction: w.direction })),
-      };
-    } catch (e) {
-      if (e instanceof NotFoundError) notFound();
-      throw e;
-    }
+    const s = await loadOrNotFound(user, pageAuditName("/rankings/configure"), () => getRankingSchemeOrThrow(db, user, id));
+    initial = {
+      id: s.id, version: s.version, name: s.name, parentOrgUnitId: s.parentOrgUnitId, active: s.active,
+      weights: s.weights.map((w) => ({ indicatorKey: w.indicatorKey, weight: w.weight.toNumber(), direction: w.direction })),
+    };
   } else {
     initial = { id: "", name: "", parentOrgUnitId: units[0]?.id ?? "", active: true, weights: [{ indicatorKey: "visits.coverage", weight: 1, direction: "HIGHER_IS_BETTER" }] };
   }

@@ -11,8 +11,8 @@ import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { QuickForm } from "@/components/mentorship/quick-form";
 import { NarrativeUpload } from "@/components/showcase/narrative-upload";
-import { orNotFound } from "@/components/mentorship/load";
 import { ExportLink } from "@/components/dashboards/export-link";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("showcase");
@@ -22,7 +22,7 @@ export async function generateMetadata() {
 export default async function SessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const user = await requirePermission("showcase.view");
   const { sessionId } = await params;
-  const session = await orNotFound(getSessionOrThrow(db, user, sessionId));
+  const session = await loadOrNotFound(user, pageAuditName("/showcases/[sessionId]"), () => getSessionOrThrow(db, user, sessionId));
   const t = await getTranslations("showcase");
   const open = session.status === "OPEN";
   const manager = can(user, "showcase.manage", session);

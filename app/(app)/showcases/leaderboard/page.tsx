@@ -7,7 +7,7 @@ import { getShowcaseProgrammeOrThrow, yearLeaderboard } from "@/lib/showcase/que
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { LinkButton } from "@/components/ui/button";
-import { orNotFound } from "@/components/mentorship/load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("showcase");
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 export default async function YearLeaderboardPage({ searchParams }: { searchParams: Promise<{ programmeId?: string; year?: string }> }) {
   const user = await requirePermission("showcase.view");
   const sp = await searchParams;
-  const programme = await orNotFound(getShowcaseProgrammeOrThrow(db, user, sp.programmeId ?? ""));
+  const programme = await loadOrNotFound(user, pageAuditName("/showcases/leaderboard"), () => getShowcaseProgrammeOrThrow(db, user, sp.programmeId ?? ""));
   // The Shanghai year, not the UTC one: sessions are named by Shanghai quarters ("2027-Q1").
   const year = /^\d{4}$/.test(sp.year ?? "") ? Number(sp.year) : shanghaiYear();
   const t = await getTranslations("showcase");

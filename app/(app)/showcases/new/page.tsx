@@ -8,7 +8,7 @@ import { getShowcaseProgrammeOrThrow } from "@/lib/showcase/queries";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SessionForm } from "@/components/showcase/session-form";
-import { orNotFound } from "@/components/mentorship/load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("showcase");
@@ -18,7 +18,7 @@ export async function generateMetadata() {
 export default async function NewSessionPage({ searchParams }: { searchParams: Promise<{ programmeId?: string }> }) {
   const user = await requirePermission("showcase.manage");
   const { programmeId } = await searchParams;
-  const programme = await orNotFound(getShowcaseProgrammeOrThrow(db, user, programmeId ?? ""));
+  const programme = await loadOrNotFound(user, pageAuditName("/showcases/new"), () => getShowcaseProgrammeOrThrow(db, user, programmeId ?? ""));
   if (!can(user, "showcase.manage", programme)) redirect("/forbidden");
   const t = await getTranslations("showcase");
   const today = shanghaiDate(now());

@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { getTalentOrThrow, talentView } from "@/lib/talent/queries";
 import { listApplications } from "@/lib/points/applications";
@@ -17,6 +15,7 @@ import { ApplicationStatusBadge, RedemptionStatusBadge } from "@/components/tale
 import { LedgerTable } from "@/components/talent/ledger-table";
 import { UnmaskId } from "@/components/talent/unmask-id";
 import { RedemptionForm } from "@/components/talent/redemption-form";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("talent");
@@ -26,13 +25,7 @@ export async function generateMetadata() {
 export default async function TalentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("talent.view");
-  let row;
-  try {
-    row = await getTalentOrThrow(db, user, id);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const row = await loadOrNotFound(user, pageAuditName("/talent/[id]"), () => getTalentOrThrow(db, user, id));
   const talent = talentView(row);
   const t = await getTranslations("talent");
   const tp = await getTranslations("points");

@@ -1,11 +1,9 @@
 import { now as clockNow } from "@/lib/platform/clock";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { getUserOrThrow } from "@/lib/users/queries";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { formatDateTime } from "@/lib/format/dates";
@@ -14,16 +12,11 @@ import { LinkButton } from "@/components/ui/button";
 import { UserEditor, type EditableUser } from "@/components/admin/user-editor";
 import type { OrgOption } from "@/components/admin/org-options";
 import { UserStatusBadges } from "@/components/admin/user-status";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 async function loadUser(id: string) {
   const actor = await requirePermission("user.manage");
-  try {
-    return { actor, user: await getUserOrThrow(db, actor, id) };
-  } catch (error) {
-    // Not found and outside the admin's subtree look the same, on purpose.
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return { actor, user: await loadOrNotFound(actor, pageAuditName("/admin/users/[id]"), () => getUserOrThrow(db, actor, id)) };
 }
 
 export async function generateMetadata() {

@@ -7,7 +7,8 @@ import { byUrgency, shanghaiDate, summarise, type DueItem, type DueSummaryRow } 
 import { Card, EmptyState, Badge } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
-import { loadCampaign } from "../load";
+import { getCampaignOrThrow } from "@/lib/campaigns/queries";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("campaigns");
@@ -20,7 +21,7 @@ export default async function CampaignDuePage({ params, searchParams }: { params
   const user = await requirePermission("visit.view");
   const { programmeId } = await params;
   const showAll = (await searchParams).show === "all";
-  const campaign = await loadCampaign(user, programmeId);
+  const campaign = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]/due"), () => getCampaignOrThrow(db, user, programmeId));
   const items = (await campaignDueItems(db, user, campaign)).sort(byUrgency);
   const t = await getTranslations("campaigns");
   const attention = items.filter((i) => i.status === "OVERDUE" || i.status === "DUE_SOON");

@@ -3,14 +3,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { eventUnitOptions } from "@/lib/campaigns/queries";
+import { getCampaignOrThrow, eventUnitOptions } from "@/lib/campaigns/queries";
 import { listCampaignEvents } from "@/lib/events/queries";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { Card, EmptyState, Badge } from "@/components/ui/card";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { EventForm } from "@/components/campaigns/event-form";
-import { loadCampaign } from "../load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("campaigns");
@@ -20,7 +20,7 @@ export async function generateMetadata() {
 export default async function CampaignEventsPage({ params }: { params: Promise<{ programmeId: string }> }) {
   const user = await requirePermission("event.view");
   const { programmeId } = await params;
-  const campaign = await loadCampaign(user, programmeId);
+  const campaign = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]/events"), () => getCampaignOrThrow(db, user, programmeId));
   const [{ rows, total }, units] = await Promise.all([
     listCampaignEvents(db, user, campaign.id),
     can(user, "event.create") && campaign.status === "ACTIVE" ? eventUnitOptions(db, user, campaign.id) : Promise.resolve([]),

@@ -7,7 +7,7 @@ import { getCampaignSetup, getSetupOptions } from "@/lib/campaigns/queries";
 import { Alert } from "@/components/ui/alert";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { CampaignSetupForm } from "@/components/campaigns/setup-form";
-import { orNotFound } from "../load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("campaigns");
@@ -18,7 +18,7 @@ export default async function CampaignSetupPage({ params, searchParams }: { para
   const user = await requirePermission("campaign.configure");
   const { programmeId } = await params;
   const { notice } = await searchParams;
-  const setup = await orNotFound(getCampaignSetup(db, user, programmeId));
+  const setup = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]/setup"), () => getCampaignSetup(db, user, programmeId));
   // The owning unit must lie in the user's subtree (a town manager configures the town's campaign).
   if (!can(user, "campaign.configure", setup.campaign)) redirect("/forbidden");
   const options = await getSetupOptions(db, user, setup.campaign);

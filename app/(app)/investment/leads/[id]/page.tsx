@@ -1,9 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { formatAmount } from "@/lib/investment/amount";
 import { getLeadOrThrow, leadTimeline, mayRecordFor } from "@/lib/investment/queries";
@@ -14,14 +12,12 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { LeadActions } from "@/components/investment/lead-actions";
 import { StageBadge } from "@/components/investment/stage-badge";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export default async function LeadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const lead = await getLeadOrThrow(db, user, (await params).id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const lead = await loadOrNotFound(user, pageAuditName("/investment/leads/[id]"), async () => getLeadOrThrow(db, user, (await params).id));
   const timeline = await leadTimeline(db, lead.id);
   const labels = { wan: t("amountLabels.wan"), yi: t("amountLabels.yi") };
   const mine = mayRecordFor(user, lead.taskForce);

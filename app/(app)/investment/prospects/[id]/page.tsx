@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { ENTERPRISE_EXCLUDED_KINDS } from "@/lib/registers/mutations";
 import { getProspectOrThrow } from "@/lib/investment/queries";
@@ -13,14 +11,12 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { ConvertProspectForm } from "@/components/investment/convert-form";
 import { StageBadge } from "@/components/investment/stage-badge";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export default async function ProspectPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const p = await getProspectOrThrow(db, user, (await params).id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const p = await loadOrNotFound(user, pageAuditName("/investment/prospects/[id]"), async () => getProspectOrThrow(db, user, (await params).id));
   const mayConvert = !p.convertedEnterprise && can(user, "investment.record") && can(user, "enterprise.manage");
   const units = mayConvert ? (await orgUnitOptions(db, user)).filter((o) => !ENTERPRISE_EXCLUDED_KINDS.includes(o.kind)) : [];
   return (

@@ -1,23 +1,19 @@
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { amountFormValues } from "@/lib/investment/amount";
 import { getTaskForceOrThrow, investmentPeopleOptions } from "@/lib/investment/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { TaskForceForm } from "@/components/investment/task-force-form";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export default async function TaskForcePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const tf = await getTaskForceOrThrow(db, user, (await params).id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const tf = await loadOrNotFound(user, pageAuditName("/investment/task-forces/[id]"), async () => getTaskForceOrThrow(db, user, (await params).id));
   const mayEdit = can(user, "investment.manage", { orgPath: tf.orgPath });
   const links = (
     <div className="flex flex-wrap gap-2">

@@ -1,22 +1,18 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { getTripOrThrow, mayRecordFor } from "@/lib/investment/queries";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export default async function TripPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const trip = await getTripOrThrow(db, user, (await params).id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const trip = await loadOrNotFound(user, pageAuditName("/investment/trips/[id]"), async () => getTripOrThrow(db, user, (await params).id));
   const mayRecord = mayRecordFor(user, trip.taskForce);
   const dates = `${formatCalendarDate(trip.startDate)}${trip.endDate > trip.startDate ? ` — ${formatCalendarDate(trip.endDate)}` : ""}`;
   return (

@@ -11,7 +11,7 @@ import { formatCalendarDate } from "@/lib/format/dates";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
 import { QuickForm } from "@/components/mentorship/quick-form";
-import { orNotFound } from "@/components/mentorship/load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");
@@ -23,7 +23,7 @@ const STATUS_TONES = { ACTIVE: "green", PAUSED: "amber", GRADUATED: "blue", REMO
 export default async function PoolsPage({ params }: { params: Promise<{ programmeId: string }> }) {
   const user = await requirePermission("mentorship.manage");
   const { programmeId } = await params;
-  const programme = await orNotFound(getMentorshipProgrammeOrThrow(db, user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/pools"), () => getMentorshipProgrammeOrThrow(db, user, programmeId));
   const t = await getTranslations("mentorship");
   const today = shanghaiDate(now());
   const active = programme.status === "ACTIVE";

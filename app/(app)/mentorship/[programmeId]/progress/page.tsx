@@ -9,8 +9,8 @@ import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { Card, EmptyState } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
-import { orNotFound } from "@/components/mentorship/load";
 import { childUnits } from "@/lib/org/queries";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");
@@ -21,8 +21,8 @@ export default async function ProgressPage({ params, searchParams }: { params: P
   const user = await requirePermission("mentorship.manage");
   const { programmeId } = await params;
   const { unit: unitParam } = await searchParams;
-  const programme = await orNotFound(getMentorshipProgrammeOrThrow(db, user, programmeId));
-  const unit = await orNotFound(resolveProgressUnit(db, user, unitParam));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/progress"), () => getMentorshipProgrammeOrThrow(db, user, programmeId));
+  const unit = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/progress"), () => resolveProgressUnit(db, user, unitParam));
   const t = await getTranslations("mentorship");
   const today = shanghaiDate(now());
   const [rows, expectations, children] = await Promise.all([

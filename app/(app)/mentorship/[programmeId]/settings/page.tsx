@@ -8,7 +8,7 @@ import { templateContentSchema } from "@/lib/mentorship/schemas";
 import { Card } from "@/components/ui/card";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
 import { ExpectationsForm, TemplateForm } from "@/components/mentorship/settings-form";
-import { orNotFound } from "@/components/mentorship/load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");
@@ -18,7 +18,7 @@ export async function generateMetadata() {
 export default async function MentorshipSettingsPage({ params }: { params: Promise<{ programmeId: string }> }) {
   const user = await requirePermission("mentorship.configure");
   const { programmeId } = await params;
-  const programme = await orNotFound(getMentorshipProgrammeOrThrow(db, user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/settings"), () => getMentorshipProgrammeOrThrow(db, user, programmeId));
   if (!can(user, "mentorship.configure", programme)) redirect("/forbidden");
   const t = await getTranslations("mentorship");
   const templates = await listTemplates(db, programme.id);

@@ -11,7 +11,7 @@ import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { QuickForm } from "@/components/mentorship/quick-form";
-import { orNotFound } from "@/components/mentorship/load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");
@@ -23,7 +23,7 @@ const STATUS_TONES = { PLANNED: "slate", IN_PROGRESS: "blue", DONE: "amber", SIG
 export default async function PairingPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("mentorship.view");
   const { id } = await params;
-  const pairing = await orNotFound(getPairingOrThrow(db, user, id));
+  const pairing = await loadOrNotFound(user, pageAuditName("/mentorship/pairings/[id]"), () => getPairingOrThrow(db, user, id));
   const t = await getTranslations("mentorship");
   const locale = await getLocale();
   const activities = await listActivities(db, pairing.id);

@@ -9,7 +9,8 @@ import { PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { ProgrammeForm, type UnitOption } from "@/components/programmes/programme-form";
-import { loadProgramme } from "../load";
+import { getProgrammeOrThrow } from "@/lib/programmes/queries";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("programmes");
@@ -19,7 +20,7 @@ export async function generateMetadata() {
 export default async function EditProgrammePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("programme.manage");
   const { id } = await params;
-  const programme = await loadProgramme(user, id);
+  const programme = await loadOrNotFound(user, pageAuditName("/programmes/[id]/edit"), () => getProgrammeOrThrow(db, user, id));
   if (!can(user, "programme.manage", programme)) redirect("/forbidden");
   const t = await getTranslations("programmes");
   const tErrors = await getTranslations("errors");

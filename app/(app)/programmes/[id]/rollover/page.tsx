@@ -12,7 +12,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { RolloverForm } from "@/components/programmes/rollover-form";
-import { loadProgramme } from "../load";
+import { getProgrammeOrThrow } from "@/lib/programmes/queries";
+import { db } from "@/lib/db/client";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("newYear.rollover");
@@ -22,7 +24,7 @@ export async function generateMetadata() {
 export default async function RolloverPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("programme.manage");
   const { id } = await params;
-  const programme = await loadProgramme(user, id);
+  const programme = await loadOrNotFound(user, pageAuditName("/programmes/[id]/rollover"), () => getProgrammeOrThrow(db, user, id));
   if (!can(user, "programme.manage", programme)) redirect("/forbidden");
   const t = await getTranslations("newYear.rollover");
   const tErrors = await getTranslations("errors");

@@ -1,12 +1,10 @@
 // 一企一档 — one file per enterprise: profile and commissioner, then one section per
 // programme (visits, hotline requests, problems …), then the unified timeline. The page is
 // only a composition of section components (components/registers/enterprise-file/).
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { getEnterpriseOrThrow } from "@/lib/registers/queries";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
@@ -18,15 +16,11 @@ import { TimelineSection } from "@/components/registers/enterprise-file/timeline
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
 import { InvestmentSection } from "@/components/investment/enterprise-investment-section";
 import { EnterprisePointsSection } from "@/components/talent/enterprise-points-section";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 async function load(id: string) {
   const actor = await requirePermission("enterprise.view");
-  try {
-    return { actor, enterprise: await getEnterpriseOrThrow(db, actor, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return { actor, enterprise: await loadOrNotFound(actor, pageAuditName("/registers/enterprises/[id]"), () => getEnterpriseOrThrow(db, actor, id)) };
 }
 
 export async function generateMetadata() {

@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { getHouseholdOrThrow } from "@/lib/registers/queries";
 import { HOUSEHOLD_UNIT_KINDS } from "@/lib/registers/mutations";
 import { orgUnitOptions } from "@/lib/org/queries";
@@ -15,15 +13,11 @@ import { LinkButton } from "@/components/ui/button";
 import type { OrgOption } from "@/components/admin/org-options";
 import { HouseholdEditor } from "@/components/registers/record-editor";
 import { ActiveBadge } from "@/components/registers/list-bits";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 async function load(id: string) {
   const actor = await requirePermission("household.view");
-  try {
-    return { actor, household: await getHouseholdOrThrow(db, actor, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return { actor, household: await loadOrNotFound(actor, pageAuditName("/registers/households/[id]"), () => getHouseholdOrThrow(db, actor, id)) };
 }
 
 export async function generateMetadata() {

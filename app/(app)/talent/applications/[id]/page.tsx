@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/dates";
 import { allowedEvidenceTypes, EDITABLE, getApplicationOrThrow, missingEvidence } from "@/lib/points/applications";
 import { parseLevels } from "@/lib/points/rules";
@@ -18,6 +16,7 @@ import { ApplicationStatusBadge } from "@/components/talent/badges";
 import { EvidenceUpload } from "@/components/talent/evidence-upload";
 import { StepButton } from "@/components/talent/step-button";
 import { userNames } from "@/lib/users/queries";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("points");
@@ -27,13 +26,7 @@ export async function generateMetadata() {
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("talent.view");
-  let app;
-  try {
-    app = await getApplicationOrThrow(db, user, id);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const app = await loadOrNotFound(user, pageAuditName("/talent/applications/[id]"), () => getApplicationOrThrow(db, user, id));
   const t = await getTranslations("points");
   const locale = await getLocale();
   const names = await userNames(db, app.events.map((e) => e.actorId));

@@ -4,12 +4,12 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { editWindowHours, isEditableBy } from "@/lib/visits/edit-window";
-import { visitMentorOptions } from "@/lib/visits/queries";
+import { getVisitOrThrow, visitMentorOptions } from "@/lib/visits/queries";
 import { toShanghaiLocal } from "@/lib/visits/time";
 import { PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { VisitForm } from "@/components/visits/visit-form";
-import { loadVisit } from "../load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("visits");
@@ -19,7 +19,7 @@ export async function generateMetadata() {
 export default async function EditVisitPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("visit.update");
   const { id } = await params;
-  const visit = await loadVisit(user, id);
+  const visit = await loadOrNotFound(user, pageAuditName("/visits/[id]/edit"), () => getVisitOrThrow(db, user, id));
   const t = await getTranslations("visits");
   const editable = can(user, "visit.update", visit) && isEditableBy(visit, user.id);
   const placeName = visit.household ? `${visit.household.headName}（${visit.household.householdKey}）` : visit.enterprise?.name ?? "";

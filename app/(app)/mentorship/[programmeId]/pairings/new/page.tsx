@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
 import { PairingForm } from "@/components/mentorship/pairing-form";
-import { orNotFound } from "@/components/mentorship/load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");
@@ -19,7 +19,7 @@ export async function generateMetadata() {
 export default async function NewPairingPage({ params }: { params: Promise<{ programmeId: string }> }) {
   const user = await requirePermission("mentorship.manage");
   const { programmeId } = await params;
-  const programme = await orNotFound(getMentorshipProgrammeOrThrow(db, user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/pairings/new"), () => getMentorshipProgrammeOrThrow(db, user, programmeId));
   const t = await getTranslations("mentorship");
   const [trainees, mentors, templates] = await Promise.all([
     unpairedTrainees(db, user, programme.id),

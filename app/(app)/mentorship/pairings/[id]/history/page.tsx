@@ -6,7 +6,7 @@ import { getPairingOrThrow, listPlanVersions } from "@/lib/mentorship/queries";
 import { diffPlans, readSnapshot, type PlanDiffItem } from "@/lib/mentorship/plan-diff";
 import { formatDateTime } from "@/lib/format/dates";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { orNotFound } from "@/components/mentorship/load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");
@@ -20,7 +20,7 @@ const TONES: Record<PlanDiffItem["type"], "green" | "red" | "amber"> = {
 export default async function PlanHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("mentorship.view");
   const { id } = await params;
-  const pairing = await orNotFound(getPairingOrThrow(db, user, id));
+  const pairing = await loadOrNotFound(user, pageAuditName("/mentorship/pairings/[id]/history"), () => getPairingOrThrow(db, user, id));
   const t = await getTranslations("mentorship");
   const locale = await getLocale();
   const versions = pairing.plan ? await listPlanVersions(db, pairing.plan.id) : [];

@@ -7,7 +7,7 @@ import { getSessionOrThrow, myScores, recusalOf } from "@/lib/showcase/queries";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ScoreSheet } from "@/components/showcase/score-sheet";
-import { orNotFound } from "@/components/mentorship/load";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("showcase");
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 export default async function ScorePage({ params }: { params: Promise<{ sessionId: string; entryId: string }> }) {
   const user = await requirePermission("showcase.score");
   const { sessionId, entryId } = await params;
-  const session = await orNotFound(getSessionOrThrow(db, user, sessionId));
+  const session = await loadOrNotFound(user, pageAuditName("/showcases/[sessionId]/score/[entryId]"), () => getSessionOrThrow(db, user, sessionId));
   if (!session.isJudge) redirect("/forbidden");
   const entry = session.entries.find((e) => e.id === entryId);
   if (!entry) notFound();

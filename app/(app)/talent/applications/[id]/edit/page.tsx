@@ -1,24 +1,18 @@
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { EDITABLE, getApplicationOrThrow } from "@/lib/points/applications";
 import { itemOptions } from "@/lib/points/queries";
 import { PageHeader } from "@/components/ui/card";
 import { ApplicationForm } from "@/components/talent/application-form";
+import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export default async function EditApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("points.apply");
-  let app;
-  try {
-    app = await getApplicationOrThrow(db, user, id);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const app = await loadOrNotFound(user, pageAuditName("/talent/applications/[id]/edit"), () => getApplicationOrThrow(db, user, id));
   if (!EDITABLE.includes(app.status) || !can(user, "points.apply", app)) redirect(`/talent/applications/${app.id}`);
   const t = await getTranslations("points");
   const items = await itemOptions(db, app.programmeId);
