@@ -45,7 +45,8 @@ export async function evaluationRows(client: Db | Tx, actor: Actor, programme: T
 export async function exportEvaluation(user: SessionUser, programme: TalentProgramme, filter: EvaluationFilter, locale: string, now = clockNow()) {
   const t = await getTranslations({ locale, namespace: "points" });
   const rows = await evaluationRows(db, user, programme, filter);
-  const unitName = filter.orgUnitId ? (await db.orgUnit.findFirst({ where: { id: filter.orgUnitId }, select: { name: true } }))?.name ?? "-" : user.orgName;
+  // Scoped like the rows: another area's unit reads as an unknown one ("-"), never by its name.
+  const unitName = filter.orgUnitId ? (await db.orgUnit.findFirst({ where: { id: filter.orgUnitId, path: { startsWith: user.orgPath } }, select: { name: true } }))?.name ?? "-" : user.orgName;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t("evaluation.sheet"));
   const tierText = filter.tier === undefined ? t("evaluation.allTiers") : filter.tier === "none" ? t("tiers.none") : t("tiers.name", { tier: filter.tier });
