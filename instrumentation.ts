@@ -9,6 +9,12 @@ export async function register(): Promise<void> {
   // Fail at boot, not on the first talent page, when production lacks the ID-number key.
   const { assertPiiKeyConfigured } = await import("@/lib/privacy/crypto");
   assertPiiKeyConfigured();
+  // Before the first request is handled: the client address is the socket peer, or what the
+  // trusted proxies report (lib/platform/client-address.ts); a bad TRUSTED_PROXIES stops here.
+  const { assertTrustedProxiesConfigured } = await import("@/lib/platform/client-address");
+  assertTrustedProxiesConfigured();
+  const { installPeerAddressHook } = await import("@/lib/platform/peer-address");
+  installPeerAddressHook();
   if (process.env.JOBS_WORKERS === "off") return;
   const { startWorkers } = await import("@/lib/jobs/worker");
   const start = async (attempt: number): Promise<void> => {

@@ -3,7 +3,6 @@
 // (app/(public)/service/…/route.ts) call these; every POST checks its Origin, counts
 // against database rate limits and writes an audit row with no actor.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
@@ -12,11 +11,12 @@ import { DomainError } from "@/lib/errors";
 import { sameOrigin } from "@/lib/http";
 import { toLocale } from "@/lib/i18n/locales";
 import { translateFieldError, zodErrorMap } from "@/lib/i18n/zod";
+import { clientAddressOf, type ClientAddress } from "@/lib/platform/client-address";
 import { clocksOf } from "./clocks";
 import { feedbackByEnterprise, intakePublicRequest } from "./mutations";
 import { normalizeTrackingCode, trackingCodeMatches } from "./numbers";
 import {
-  clientIp, exhausted, hit, PUBLIC_FEEDBACK_PER_IP, PUBLIC_INTAKE_PER_IP, PUBLIC_INTAKE_PER_PHONE, PUBLIC_LOOKUP_FAILURES_PER_IP,
+  addressSubject, exhausted, hit, PUBLIC_FEEDBACK_PER_IP, PUBLIC_INTAKE_PER_IP, PUBLIC_INTAKE_PER_PHONE, PUBLIC_LOOKUP_FAILURES_PER_IP,
 } from "./rate-limit";
 import { publicFeedbackSchema, publicIntakeSchema } from "./schemas";
 import { parseHotlineSettings } from "./settings";
@@ -54,15 +54,15 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-const auditMeta = (ip: string) => ({ actorId: null, actorName: "公众", requestId: randomUUID(), ip });
+const auditMeta = (client: ClientAddress) => ({ actorId: null, actorName: "公众", requestId: client.requestId, ip: client.ip });
 
 /** POST /service/submit */
 export async function handlePublicIntake(request: Request): Promise<Response> {
   const { locale, t, tValidation, tErrors } = await translators();
   if (!sameOrigin(request)) return json({ ok: false, error: t("foreignOrigin") }, 403);
-  const ip = clientIp(request.headers);
+  const client = clientAddressOf(request.headers);
   // Every attempt counts against the address, valid or not (a bot probing the form too).
-  if (!(await hit(db, PUBLIC_INTAKE_PER_IP, ip))) return json({ ok: false, error: t("rateLimited") }, 429);
+  if (!(await hit(db, PUBLIC_INTAKE_PER_IP, addressSubject(client)))) return json({ ok: false, error: t("rateLimited") }, 429);
 
   const parsed = publicIntakeSchema.safeParse(await readJson(request), { error: zodErrorMap(locale) });
   if (!parsed.success) return json({ ok: false, error: tErrors("checkFields"), fieldErrors: fieldErrorsOf(parsed.error.issues, tValidation) }, 400);
@@ -73,7 +73,7 @@ export async function handlePublicIntake(request: Request): Promise<Response> {
   try {
     const { request: created, trackingCode } = await db.$transaction(async (tx) => {
       const result = await intakePublicRequest(tx, parsed.data);
-      await appendAudit(tx, auditMeta(ip), {
+      await appendAudit(tx, auditMeta(client), {
         action: "request.publicIntake", entityType: "ServiceRequest", entityId: result.request.id, orgUnitId: result.request.orgUnitId,
         data: { after: { number: result.request.number, category: result.request.category, channel: "ONLINE" } },
       });
@@ -143,7 +143,8 @@ export async function publicStatus(number: string, code: string, ip: string) {
 export async function handlePublicFeedback(request: Request): Promise<Response> {
   const { locale, t, tValidation, tErrors } = await translators();
   if (!sameOrigin(request)) return json({ ok: false, error: t("foreignOrigin") }, 403);
-  const ip = clientIp(request.headers);
+  const client = clientAddressOf(request.headers);
+  const ip = addressSubject(client);
   if (!(await hit(db, PUBLIC_FEEDBACK_PER_IP, ip))) return json({ ok: false, error: t("rateLimited") }, 429);
   const parsed = publicFeedbackSchema.safeParse(await readJson(request), { error: zodErrorMap(locale) });
   if (!parsed.success) return json({ ok: false, error: tErrors("checkFields"), fieldErrors: fieldErrorsOf(parsed.error.issues, tValidation) }, 400);
@@ -156,7 +157,7 @@ export async function handlePublicFeedback(request: Request): Promise<Response> 
   try {
     await db.$transaction(async (tx) => {
       const { updated } = await feedbackByEnterprise(tx, r, input.decision, input.satisfaction, input.comment);
-      await appendAudit(tx, auditMeta(ip), {
+      await appendAudit(tx, auditMeta(client), {
         action: input.decision === "close" ? "request.publicClose" : "request.publicReopen", entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId,
         data: { before: { status: r.status }, after: { status: updated.status, satisfaction: input.satisfaction ?? null } },
       });

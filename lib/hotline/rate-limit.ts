@@ -12,6 +12,7 @@
 // even when the WHERE refuses the update, so concurrent requests queue on the row and never
 // both take the last token; a refused hit updates nothing and returns no row.
 import type { Db, Tx } from "@/lib/db/client";
+import { clientAddressOf, type ClientAddress } from "@/lib/platform/client-address";
 import { now as clockNow } from "@/lib/platform/clock";
 
 /** At most `max` hits in any `windowSeconds`, given back gradually (one every window/max). */
@@ -55,7 +56,16 @@ export async function exhausted(client: Db | Tx, limit: Limit, subject: string, 
   return row !== null && row.tat.getTime() > latestAllowedTat(limit, now).getTime();
 }
 
-/** The client's address as the reverse proxy reports it (first X-Forwarded-For hop). */
-export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || "unknown";
+/**
+ * The per-address bucket: the client address the trusted proxies vouch for
+ * (lib/platform/client-address.ts). Requests whose address is unknown all share one bucket, so
+ * not knowing an address never means not limiting it.
+ */
+export function addressSubject(client: ClientAddress): string {
+  return client.ip ?? "unknown";
+}
+
+/** The per-address bucket for a request with these headers. */
+export function clientIp(headers: Pick<Headers, "get">): string {
+  return addressSubject(clientAddressOf(headers));
 }

@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { handlePublicFeedback, handlePublicIntake, publicStatus } from "@/lib/hotline/public";
 import { PUBLIC_INTAKE_PER_IP, PUBLIC_INTAKE_PER_PHONE, PUBLIC_LOOKUP_FAILURES_PER_IP } from "@/lib/hotline/rate-limit";
-import { resetRequest } from "../support/next-stubs";
+import { resetRequest, withPeer } from "../support/next-stubs";
 
 let programmeId: string;
 beforeAll(async () => {
@@ -24,7 +24,8 @@ const body = (over: Record<string, unknown> = {}) => ({
 });
 
 function post(path: string, payload: unknown, { origin = "http://localhost:3000", ip = freshIp() }: { origin?: string | null; ip?: string } = {}) {
-  const headers: Record<string, string> = { host: "localhost:3000", "content-type": "application/json", "x-forwarded-for": ip };
+  // `ip` is the socket peer: with no trusted proxy configured, that is the client's address.
+  const headers = withPeer(ip, { host: "localhost:3000", "content-type": "application/json" });
   if (origin) headers.origin = origin;
   return new Request(`http://localhost:3000${path}`, { method: "POST", headers, body: JSON.stringify(payload) });
 }

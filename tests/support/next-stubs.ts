@@ -4,6 +4,7 @@
 import { encode } from "next-auth/jwt";
 import { createTranslator } from "next-intl";
 import { messagesFor } from "@/lib/i18n/messages";
+import { enablePeerHeader, PEER_HEADER, peerHeaderValue } from "@/lib/platform/client-address";
 import { nowMs } from "@/lib/platform/clock";
 
 const SESSION_COOKIE = "authjs.session-token";
@@ -12,6 +13,10 @@ const state = {
   cookies: new Map<string, string>(),
   locale: "zh-CN" as "zh-CN" | "en",
   revalidated: [] as string[],
+  /** The socket address the running server's hook would record (lib/platform/peer-address.ts). */
+  peer: "127.0.0.1" as string | null,
+  /** Headers the "client" sends besides the usual ones (a forged X-Forwarded-For, say). */
+  sent: {} as Record<string, string>,
 };
 
 export const requestState = state;
@@ -20,6 +25,14 @@ export function resetRequest() {
   state.cookies.clear();
   state.locale = "zh-CN";
   state.revalidated = [];
+  state.peer = "127.0.0.1";
+  state.sent = {};
+}
+
+/** The headers of a request from `peer` as the app sees them behind the hook instrumentation.ts installs. */
+export function withPeer(peer: string, headers: Record<string, string> = {}): Record<string, string> {
+  enablePeerHeader();
+  return { ...headers, [PEER_HEADER]: peerHeaderValue(peer)! };
 }
 
 /** Signs the "browser" in as this user, with a token like the one sign-in would issue. */
@@ -53,8 +66,10 @@ function cookieHeader() {
 }
 
 export const nextHeaders = {
-  headers: async () =>
-    new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", cookie: cookieHeader(), "x-forwarded-for": "127.0.0.1" }),
+  headers: async () => {
+    const sent = { host: "localhost:3000", "x-forwarded-proto": "http", cookie: cookieHeader(), "x-forwarded-for": "127.0.0.1", ...state.sent };
+    return new Headers(state.peer ? withPeer(state.peer, sent) : sent);
+  },
   cookies: async () => ({
     get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
     getAll: () => [...state.cookies].map(([name, value]) => ({ name, value })),
