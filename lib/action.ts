@@ -4,18 +4,20 @@
 //   revalidate.
 // Expected errors (DomainError) become clear messages; anything else becomes a generic
 // message and a server log line carrying the request id. Bad input never yields a 500.
+// Reads and route handlers (lib/read.ts) answer through the same translators below, so a
+// refusal or a bad field reads the same wherever it happens.
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { appendAudit, type AuditEntry } from "@/lib/audit/write";
+import { appendAudit, type AuditEntry, type AuditMeta } from "@/lib/audit/write";
 import { auditRefusal } from "@/lib/audit/refusal";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { DomainError, UnauthenticatedError } from "@/lib/errors";
 import { getRequestMeta, type RequestMeta } from "@/lib/request";
-import { toLocale } from "@/lib/i18n/locales";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { translateFieldError, zodErrorMap } from "@/lib/i18n/zod";
 
 export type FieldErrors = Record<string, string[]>;
@@ -49,7 +51,7 @@ type Options<S extends z.ZodType> = {
 };
 
 /** Field errors keyed by dotted path ("indicators.0.targets.1.period"), as react-hook-form names fields. */
-function issuesByPath(issues: z.core.$ZodIssue[]): FieldErrors {
+export function issuesByPath(issues: z.core.$ZodIssue[]): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "_form";
@@ -66,22 +68,11 @@ export function action<S extends z.ZodType, T extends object | void>(
 ): (input: unknown) => Promise<ActionResult<T>> {
   return async (rawInput: unknown): Promise<ActionResult<T>> => {
     const meta = await getRequestMeta();
-    const locale = toLocale(await getLocale().catch(() => null));
-    const tErrors = await getTranslations({ locale, namespace: "errors" });
-    const tValidation = await getTranslations({ locale, namespace: "validation" });
-    const fail = (key: string, values?: Record<string, string | number>, fieldErrors?: FieldErrors) => ({
-      ok: false as const,
-      error: tErrors(key, values),
-      fieldErrors: fieldErrors
-        ? Object.fromEntries(
-            Object.entries(fieldErrors).map(([f, msgs]) => [f, msgs.map((m) => translateFieldError(m, tValidation))]),
-          )
-        : undefined,
-    });
+    const { locale, fail } = await failures();
 
     const user = await getCurrentUser();
-    if (!user) return fail(new UnauthenticatedError().messageKey);
-    if (user.mustChangePassword && !options.allowDuringPasswordChange) return fail("mustChangePassword");
+    const refused = signInRefusal(user, options.allowDuringPasswordChange);
+    if (refused || !user) return fail(refused ?? new UnauthenticatedError().messageKey);
 
     // Input comes as a plain object from react-hook-form, or FormData from a plain <form>.
     const input = rawInput instanceof FormData ? Object.fromEntries(rawInput) : rawInput;
@@ -142,11 +133,50 @@ export function action<S extends z.ZodType, T extends object | void>(
           return { ok: true, data: (first.resultId ? { id: first.resultId } : {}) as T, duplicate: true };
         }
       }
-      await auditRefusal(auditMeta, options.name, error);
-      if (error instanceof DomainError) return fail(error.messageKey, error.values, error.fieldErrors);
-      if (isUniqueViolation(error)) return fail("duplicate");
-      console.error(`[action ${options.name}] request ${meta.requestId}`, error);
-      return { ...fail("unexpected", { requestId: meta.requestId }), requestId: meta.requestId };
+      return failureOf(error, { name: options.name, meta, auditMeta, fail });
     }
   };
+}
+
+export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
+export type Fail = (key: string, values?: Record<string, string | number>, fieldErrors?: FieldErrors) => ActionFailure;
+
+/** The user's locale and `fail`, which builds a translated failure ("errors" key, "validation" field messages). */
+export async function failures(): Promise<{ locale: Locale; fail: Fail }> {
+  const locale = toLocale(await getLocale().catch(() => null));
+  const tErrors = await getTranslations({ locale, namespace: "errors" });
+  const tValidation = await getTranslations({ locale, namespace: "validation" });
+  const fail: Fail = (key, values, fieldErrors) => ({
+    ok: false as const,
+    error: tErrors(key, values),
+    fieldErrors: fieldErrors
+      ? Object.fromEntries(
+          Object.entries(fieldErrors).map(([f, msgs]) => [f, msgs.map((m) => translateFieldError(m, tValidation))]),
+        )
+      : undefined,
+  });
+  return { locale, fail };
+}
+
+/** The "errors" key refusing this session, or null when it may go on. */
+export function signInRefusal(user: SessionUser | null, allowDuringPasswordChange = false): string | null {
+  if (!user) return new UnauthenticatedError().messageKey;
+  if (user.mustChangePassword && !allowDuringPasswordChange) return "mustChangePassword";
+  return null;
+}
+
+/**
+ * What the user sees for an error a handler threw: refusals are audited first; expected
+ * errors keep their message; anything else is logged with the request id and answered
+ * with a generic message carrying it. Never throws.
+ */
+export async function failureOf(
+  error: unknown,
+  { name, meta, auditMeta, fail }: { name: string; meta: RequestMeta; auditMeta: AuditMeta; fail: Fail },
+): Promise<ActionFailure> {
+  await auditRefusal(auditMeta, name, error);
+  if (error instanceof DomainError) return fail(error.messageKey, error.values, error.fieldErrors);
+  if (isUniqueViolation(error)) return fail("duplicate");
+  console.error(`[action ${name}] request ${meta.requestId}`, error);
+  return { ...fail("unexpected", { requestId: meta.requestId }), requestId: meta.requestId };
 }

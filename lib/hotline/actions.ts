@@ -1,9 +1,9 @@
 "use server";
 import { getTranslations } from "next-intl/server";
-import { action, type ActionResult } from "@/lib/action";
+import { action } from "@/lib/action";
+import { readAction } from "@/lib/read";
 import type { AuditEntry } from "@/lib/audit/write";
-import { assertCan, can } from "@/lib/authz/can";
-import { getCurrentUser } from "@/lib/auth/session";
+import { assertCan } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { ConflictError } from "@/lib/errors";
 import { searchPlaces, type PlaceMatch } from "@/lib/visits/queries";
@@ -193,10 +193,7 @@ export const decideExtensionAction = action(
 const searchSchema = z.object({ q: z.string().trim().min(1).max(40) });
 
 /** The intake form's enterprise lookup: name prefix or credit code, in the user's own area, at most 10, no phone numbers. */
-export async function searchEnterprisesAction(input: unknown): Promise<ActionResult<PlaceMatch[]>> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return { ok: false, error: "unauthenticated" };
-  const parsed = searchSchema.safeParse(input);
-  if (!parsed.success || !can(user, "request.intake")) return { ok: true, data: [] };
-  return { ok: true, data: await searchPlaces(db, user, "ENTERPRISE", parsed.data.q) };
-}
+export const searchEnterprisesAction = readAction(
+  { name: "request.searchEnterprises", schema: searchSchema, permission: "request.intake" },
+  async (input, { user }): Promise<PlaceMatch[]> => searchPlaces(db, user, "ENTERPRISE", input.q),
+);

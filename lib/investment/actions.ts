@@ -1,10 +1,10 @@
 "use server";
 import { getTranslations } from "next-intl/server";
-import { action, type ActionResult } from "@/lib/action";
-import { getCurrentUser } from "@/lib/auth/session";
-import { assertCan, can } from "@/lib/authz/can";
+import { action } from "@/lib/action";
+import { readAction } from "@/lib/read";
+import { assertCan } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import { formatDateOnly } from "@/lib/programmes/period";
 import {
   getInvestmentProgrammeOrThrow, getLeadOrThrow, getProspectOrThrow, getTaskForceOrThrow, searchInvestmentEnterprises, type EnterpriseMatch,
@@ -161,17 +161,11 @@ export const updateInvestmentSettingsAction = action(
   },
 );
 
-/** The trip/lead forms' enterprise lookup (read-only, so not through the write wrapper). */
-export async function lookupEnterprisesAction(input: unknown): Promise<ActionResult<EnterpriseMatch[]>> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return { ok: false, error: "unauthenticated" };
-  const parsed = enterpriseLookupSchema.safeParse(input);
-  if (!parsed.success || !can(user, "investment.record")) return { ok: true, data: [] };
-  try {
-    const programme = await getInvestmentProgrammeOrThrow(db, user, parsed.data.programmeId);
-    return { ok: true, data: await searchInvestmentEnterprises(db, user, programme.orgPath, parsed.data.q) };
-  } catch (e) {
-    if (e instanceof NotFoundError) return { ok: true, data: [] };
-    throw e;
-  }
-}
+/** The trip/lead forms' enterprise lookup (read-only: the read wrapper, not the write one). */
+export const lookupEnterprisesAction = readAction(
+  { name: "investment.lookupEnterprises", schema: enterpriseLookupSchema, permission: "investment.record" },
+  async (input, { user }): Promise<EnterpriseMatch[]> => {
+    const programme = await getInvestmentProgrammeOrThrow(db, user, input.programmeId);
+    return searchInvestmentEnterprises(db, user, programme.orgPath, input.q);
+  },
+);

@@ -1,10 +1,9 @@
 "use server";
 // Server actions of 导师带徒: thin — scoped load, permission, mutation, audit.
-import { action, type ActionResult } from "@/lib/action";
-import { assertCan, can } from "@/lib/authz/can";
-import { getCurrentUser } from "@/lib/auth/session";
+import { action } from "@/lib/action";
+import { readAction } from "@/lib/read";
+import { assertCan } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/errors";
 import {
   addPoolMember,
   assertMayEditPlan,
@@ -193,17 +192,11 @@ export const saveTemplateAction = action(
   },
 );
 
-/** The pairing form's mentor suggestions (read-only, so not through the write wrapper). */
-export async function suggestMentorsAction(input: unknown): Promise<ActionResult<RankedMentor[]>> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return { ok: false, error: "unauthenticated" };
-  const parsed = suggestMentorsSchema.safeParse(input);
-  if (!parsed.success) return { ok: true, data: [] };
-  try {
-    if (!can(user, "mentorship.manage")) throw new ForbiddenError("mentorship.manage");
-    await getMentorshipProgrammeOrThrow(db, user, parsed.data.programmeId);
-  } catch {
-    return { ok: true, data: [] };
-  }
-  return { ok: true, data: await suggestMentors(db, user, parsed.data.programmeId, parsed.data.traineeId) };
-}
+/** The pairing form's mentor suggestions (read-only: the read wrapper, not the write one). */
+export const suggestMentorsAction = readAction(
+  { name: "mentorship.suggestMentors", schema: suggestMentorsSchema, permission: "mentorship.manage" },
+  async (input, { user }): Promise<RankedMentor[]> => {
+    await getMentorshipProgrammeOrThrow(db, user, input.programmeId);
+    return suggestMentors(db, user, input.programmeId, input.traineeId);
+  },
+);

@@ -2,8 +2,8 @@
 // Writing a previewed import, one batch per call (the client loops and shows progress).
 import { z } from "zod";
 import { action } from "@/lib/action";
+import { readAction } from "@/lib/read";
 import { assertCan } from "@/lib/authz/can";
-import { getCurrentUser } from "@/lib/auth/session";
 import { ConflictError } from "@/lib/errors";
 import { getOrgUnitOrThrow } from "@/lib/org/queries";
 import { writeImportBatch, IMPORT_BATCH_SIZE } from "./import";
@@ -42,11 +42,14 @@ export const importBatchAction = action(
   },
 );
 
-/** Removes a stored upload (after the last batch, or when the user cancels). */
-export async function discardImportAction(input: unknown): Promise<{ ok: boolean }> {
-  const user = await getCurrentUser();
-  const parsed = z.strictObject({ importId: importIdField }).safeParse(input);
-  if (!user || !parsed.success) return { ok: false };
-  await deleteImport(user.id, parsed.data.importId);
-  return { ok: true };
-}
+/**
+ * Removes a stored upload (after the last batch, or when the user cancels). It changes no
+ * record, only the user's own staging file (stored under their id), so it takes the read
+ * wrapper: no transaction and no audit row to write.
+ */
+export const discardImportAction = readAction(
+  { name: "register.import.discard", schema: z.strictObject({ importId: importIdField }) },
+  async (input, { user }): Promise<void> => {
+    await deleteImport(user.id, input.importId);
+  },
+);

@@ -1,11 +1,11 @@
 "use server";
 // Server actions of 三争一实 showcases: thin — scoped load, permission, mutation, audit.
 import { z } from "zod";
-import { action, type ActionResult } from "@/lib/action";
+import { action } from "@/lib/action";
+import { readAction } from "@/lib/read";
 import { assertCan, can } from "@/lib/authz/can";
-import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, RuleViolation } from "@/lib/errors";
+import { RuleViolation } from "@/lib/errors";
 import { storage } from "@/lib/storage";
 import {
   addEntry,
@@ -186,11 +186,11 @@ export const addToTalentListAction = action(
  * Every judge's scores of a session. Before the session closes this returns nothing — to
  * judges, managers and everyone else alike; a judge's own sheets come with the scoring page.
  */
-export async function readSessionScoresAction(input: unknown): Promise<ActionResult<Awaited<ReturnType<typeof othersScores>>>> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return { ok: false, error: "unauthenticated" };
-  const parsed = sessionIdSchema.safeParse(input);
-  if (!parsed.success) return { ok: true, data: [] };
-  if (!can(user, "showcase.view")) return { ok: false, error: new ForbiddenError().messageKey };
-  return { ok: true, data: await othersScores(db, user, parsed.data.sessionId) };
-}
+export const readSessionScoresAction = readAction(
+  { name: "showcase.readScores", schema: sessionIdSchema, permission: "showcase.view" },
+  async (input, { user }) => {
+    // A session outside the user's area is "not found" (and audited), not an empty list.
+    await getSessionOrThrow(db, user, input.sessionId);
+    return othersScores(db, user, input.sessionId);
+  },
+);

@@ -1,9 +1,9 @@
 "use server";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { action, type ActionResult } from "@/lib/action";
-import { assertCan, can } from "@/lib/authz/can";
-import { getCurrentUser } from "@/lib/auth/session";
+import { action } from "@/lib/action";
+import { readAction } from "@/lib/read";
+import { assertCan } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { DomainError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { storage } from "@/lib/storage";
@@ -105,12 +105,8 @@ export const deleteVisitPhotoAction = action(
   },
 );
 
-/** The visit form's quick search (read-only, so not through the write wrapper). */
-export async function searchPlacesAction(input: unknown): Promise<ActionResult<PlaceMatch[]>> {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return { ok: false, error: "unauthenticated" };
-  const parsed = searchPlacesSchema.safeParse(input);
-  if (!parsed.success) return { ok: true, data: [] };
-  if (!can(user, "visit.create")) return { ok: true, data: [] };
-  return { ok: true, data: await searchPlaces(db, user, parsed.data.placeType, parsed.data.q) };
-}
+/** The visit form's quick search (read-only: the read wrapper, not the write one). */
+export const searchPlacesAction = readAction(
+  { name: "visit.searchPlaces", schema: searchPlacesSchema, permission: "visit.create" },
+  async (input, { user }): Promise<PlaceMatch[]> => searchPlaces(db, user, input.placeType, input.q),
+);
