@@ -14,7 +14,7 @@
 //
 // Without the hook (a script, a test calling lib code directly, a request that arrived before
 // the hook was installed) the address is unknown (null), never a value from the request.
-// Why a hook and not a custom server: docs/decisions/0010-client-address.md.
+// Why a hook and not a custom server: docs/decisions/0011-client-address.md.
 import { randomBytes, randomUUID } from "node:crypto";
 import { BlockList, isIP } from "node:net";
 import { z } from "zod";

@@ -3,7 +3,7 @@
 // address only when the client sent none — so the one address a client cannot choose would be
 // lost. This hook runs before Next sees a request and writes the peer into a private header,
 // replacing any value a client sent under that name. instrumentation.ts installs it at boot
-// (docs/decisions/0010-client-address.md); lib/platform/client-address.ts reads it.
+// (docs/decisions/0011-client-address.md); lib/platform/client-address.ts reads it.
 import http from "node:http";
 import https from "node:https";
 import type { IncomingMessage } from "node:http";
