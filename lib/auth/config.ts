@@ -43,11 +43,6 @@ export const authConfig = {
     }),
   ],
   callbacks: {
-    authorized({ auth }) {
-      // Used by proxy.ts only to send signed-out visitors to /login. Authorization proper
-      // happens in every page query and action (lib/auth/session.ts, lib/action.ts).
-      return !!auth?.user;
-    },
     jwt({ token, user }) {
       if (user) {
         const u = user as unknown as { id: string; role: Role; orgUnitId: string; sessionVersion: number };
