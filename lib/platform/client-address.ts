@@ -170,6 +170,15 @@ export function peerAddressOf(headers: HeaderReader): string | null {
   return normalizeAddress(value.slice(token.length + 1));
 }
 
+/**
+ * Whether the machine that connected is one of the deployment's proxies, so the X-Forwarded-*
+ * headers it set (X-Forwarded-Proto for HSTS: lib/platform/security-headers.ts) can be believed.
+ */
+export function peerIsTrustedProxy(headers: HeaderReader): boolean {
+  const peer = peerAddressOf(headers);
+  return peer !== null && isTrusted(peer, 0, trustedProxies());
+}
+
 /** The client's address and the request id for a request with these headers. */
 export function clientAddressOf(headers: HeaderReader): ClientAddress {
   return resolveClientAddress(
