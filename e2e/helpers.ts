@@ -2,7 +2,24 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "zj-demo-2026";
 
+const watchedPages = new WeakSet<Page>();
+
+/**
+ * Fails the running test (softly, so it still runs to the end and reports everything) on any
+ * console message or page error about the Content-Security-Policy: a script, style or image
+ * the policy blocked means a page silently lost a feature. signIn() calls it, so every spec
+ * that signs in is watched.
+ */
+export function failOnCspViolations(page: Page) {
+  if (watchedPages.has(page)) return;
+  watchedPages.add(page);
+  const check = (text: string) => expect.soft(text, "a Content-Security-Policy violation").not.toMatch(/Content[- ]Security[- ]Policy/i);
+  page.on("console", (message) => check(message.text()));
+  page.on("pageerror", (error) => check(String(error)));
+}
+
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
+  failOnCspViolations(page);
   await page.goto("/login");
   await page.getByLabel("用户名或手机号").fill(login);
   await page.getByLabel("密码").fill(password);

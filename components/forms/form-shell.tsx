@@ -19,8 +19,10 @@ export function FormShell({
   label?: string;
 }) {
   const t = useTranslations("common");
+  // POST, so a submit before hydration posts back to the page (which just renders it again)
+  // instead of putting every field, personal data included, into the URL.
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
       {draftRestored ? (
         <Alert tone="info" className="flex flex-wrap items-center justify-between gap-2">
           <span>{t("draftRestored")}</span>

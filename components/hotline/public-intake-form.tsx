@@ -93,7 +93,7 @@ export function PublicIntakeForm({ programmes }: { programmes: Programme[] }) {
   const err = (k: string) => errors[k]?.[0];
   const programme = programmes.find((p) => p.id === v.programmeId) ?? programmes[0];
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("formTitle")}>
+    <form method="post" onSubmit={submit} noValidate className="space-y-4" aria-label={t("formTitle")}>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {programmes.length > 1 ? (
         <Field id={`${ids}-programme`} label={t("programme")} error={err("programmeId")} required>

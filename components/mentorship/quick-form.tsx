@@ -95,7 +95,7 @@ export function QuickForm({ action, hidden, fields, submitLabel, collapsed, tone
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={label ?? submitLabel} className={cn("space-y-3", collapsed && "rounded-md border border-slate-200 bg-slate-50 p-3", className)}>
+    <form method="post" onSubmit={submit} noValidate aria-label={label ?? submitLabel} className={cn("space-y-3", collapsed && "rounded-md border border-slate-200 bg-slate-50 p-3", className)}>
       {children}
       {fields.map((f) => {
         const fid = `${id}-${f.name}`;

@@ -36,7 +36,7 @@ export function ExpectationsForm({ programmeId, version, expectations, dueSoonDa
     router.refresh();
   };
   return (
-    <form onSubmit={save} className="space-y-3" aria-label={t("expectationsTitle")}>
+    <form method="post" onSubmit={save} className="space-y-3" aria-label={t("expectationsTitle")}>
       {rows.map((row, i) => (
         <div key={i} className="grid grid-cols-[1fr_1fr_5rem_auto] items-end gap-2">
           <Field id={`exp-kind-${i}`} label={t("activityKind")}>
@@ -115,7 +115,7 @@ export function TemplateForm({ programmeId, template }: { programmeId: string; t
   };
   const fid = template?.id ?? "new";
   return (
-    <form onSubmit={save} className="space-y-3" aria-label={template ? template.name : t("newTemplate")}>
+    <form method="post" onSubmit={save} className="space-y-3" aria-label={template ? template.name : t("newTemplate")}>
       <Field id={`tpl-name-${fid}`} label={t("templateName")} required>{(p) => <Input {...p} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />}</Field>
       <Field id={`tpl-outline-${fid}`} label={t("outline")} hint={t("outlineHint")} required>
         {(p) => <Textarea {...p} className="min-h-48 font-mono text-sm" value={outline} onChange={(e) => setOutline(e.target.value)} />}

@@ -89,7 +89,7 @@ export function ImportWizard({ kind }: { kind: RegisterKind }) {
     const busy = state.step === "uploading";
     return (
       <Card>
-        <form onSubmit={upload} className="space-y-4" aria-label={t("import")}>
+        <form method="post" onSubmit={upload} className="space-y-4" aria-label={t("import")}>
           {state.step === "choose" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
           <Field id="import-file" label={t("chooseFile")} hint={t("fileHint")} required>
             {(p) => (

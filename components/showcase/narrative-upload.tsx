@@ -26,7 +26,7 @@ export function NarrativeUpload({ entryId }: { entryId: string }) {
     router.refresh();
   };
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-center gap-2" aria-label={t("uploadNarrative")}>
+    <form method="post" onSubmit={submit} className="flex flex-wrap items-center gap-2" aria-label={t("uploadNarrative")}>
       <input name="file" type="file" accept=".pdf,.docx,.txt,application/pdf,text/plain" required className="min-h-11 max-w-full text-sm" aria-label={t("narrativeFile")} />
       <Button type="submit" size="sm" variant="secondary" disabled={pending}>{t("upload")}</Button>
       {error ? <Alert tone="error" className="w-full">{error}</Alert> : null}

@@ -41,7 +41,7 @@ export function ScoreSheet({ entryId, criteria, initial, nextHref }: { entryId: 
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("scoreSheet")}>
+    <form method="post" onSubmit={submit} noValidate className="space-y-4" aria-label={t("scoreSheet")}>
       {(["LIVE", "WRITTEN"] as const).map((dim) => (
         <fieldset key={dim} className="space-y-3 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-semibold text-brand-800">{t(`dimension.${dim}`)}</legend>

@@ -49,13 +49,25 @@ function safeCallback(url: string | undefined): string {
   return url;
 }
 
-export async function signInAction(input: unknown): Promise<{ ok: false; error: "invalid" | "failed" } | never> {
-  const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid" };
+export type SignInState = { error: "invalid" | "failed" | null; login: string };
+
+/**
+ * The login form's action, bound with useActionState so it also works before hydration or
+ * without JavaScript: the browser POSTs the form and Next renders the returned state into
+ * the page. The typed login comes back so the form can keep it; the password never does.
+ */
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const field = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  const login = (field("login") ?? "").slice(0, 64);
+  const parsed = signInSchema.safeParse({ login: field("login"), password: field("password"), callbackUrl: field("callbackUrl") });
+  if (!parsed.success) return { error: "invalid", login };
   try {
     await signIn("credentials", { login: parsed.data.login, password: parsed.data.password, redirect: false });
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, error: "failed" };
+    if (error instanceof AuthError) return { error: "failed", login };
     throw error;
   }
   redirect(safeCallback(parsed.data.callbackUrl));

@@ -47,7 +47,7 @@ export default async function InvestmentPage({ searchParams }: { searchParams: P
         actions={mayExport ? <a href={exportHref} className="inline-flex h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium text-slate-800 hover:bg-slate-50" download>{t("exportButton")}</a> : null} />
       <ProgrammeSwitch all={all} current={chosen.id} base="/investment" label={t("programme")} />
       <InvestmentNav current="overview" programmeId={chosen.id} />
-      <form className="flex flex-wrap items-end gap-2" aria-label={t("period")}>
+      <form method="get" className="flex flex-wrap items-end gap-2" aria-label={t("period")}>
         <input type="hidden" name="programme" value={chosen.id} />
         <label className="space-y-1 text-sm"><span className="block text-slate-700">{t("from")}</span><input type="date" name="from" defaultValue={from} className={cn(controlClass, "h-11 w-40")} /></label>
         <label className="space-y-1 text-sm"><span className="block text-slate-700">{t("to")}</span><input type="date" name="to" defaultValue={to} className={cn(controlClass, "h-11 w-40")} /></label>
