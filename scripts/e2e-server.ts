@@ -2,39 +2,17 @@
 // production build (`next build` runs before, in `npm test`) served by `next start`.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
-import { PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedCluster } from "./db/embedded";
-import { deployMigrations } from "./db/migrate";
+import { PROJECT_ROOT } from "./db/embedded";
+import { freshDemoDatabase } from "./db/fresh-demo";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const DB = "zjtrack_e2e";
 
 async function main() {
-  let cluster: EmbeddedCluster | undefined;
-  let adminUrl: string;
-  const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (external) {
-    const u = new URL(external);
-    u.pathname = "/postgres";
-    adminUrl = u.toString();
-  } else {
-    cluster = await startEmbeddedPostgres({ dir: process.env.E2E_PG_DIR ?? ".data/pg-e2e", port: Number(process.env.E2E_PG_PORT ?? 54349), quiet: true });
-    adminUrl = cluster.url("postgres");
-  }
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB}`;
-  const databaseUrl = u.toString();
-  await deployMigrations(databaseUrl);
-  process.env.DATABASE_URL = databaseUrl;
-  const { seedIfEmpty } = await import("../prisma/seed");
-  const { db } = await import("../lib/db/client");
-  await seedIfEmpty();
-  await db.$disconnect();
+  const { databaseUrl, cluster } = await freshDemoDatabase({
+    database: "zjtrack_e2e",
+    pgDir: process.env.E2E_PG_DIR ?? ".data/pg-e2e",
+    pgPort: Number(process.env.E2E_PG_PORT ?? 54349),
+  });
 
   const server = spawn(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: PROJECT_ROOT,

@@ -1,6 +1,7 @@
 // `npm test`: the whole suite, in the order a failure is cheapest to find —
 // typecheck, lint, unit + integration (Vitest, real PostgreSQL), production build,
-// end-to-end (Playwright, Chromium), then unit + integration again at two other dates under
+// end-to-end (Playwright, Chromium), end-to-end on two app instances sharing one database
+// (playwright.twin.config.ts), then unit + integration again at two other dates under
 // libfaketime (scripts/shifted-clock.ts). Every step runs even if an earlier one failed (except
 // e2e, which needs the build), and the run ends with one summary line:
 //   "Tests: N passed, M failed"
@@ -54,6 +55,18 @@ function countVitest(name: string, report: string) {
   } else failed += 1;
 }
 
+type PlaywrightReport = { stats?: { expected?: number; unexpected?: number; flaky?: number } };
+/** Adds a Playwright JSON report to the totals; a run that left no report counts as one failure. */
+function countPlaywright(name: string, report: string) {
+  const pw = readJson(report) as PlaywrightReport | undefined;
+  if (pw?.stats) {
+    passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
+    failed += pw.stats.unexpected ?? 0;
+    if ((pw.stats.unexpected ?? 0) > 0 && !failures.includes(name)) failures.push(name);
+  } else failed += 1;
+}
+const TWIN_STEP = "end-to-end (two instances)";
+
 step("unit + integration", bin("vitest"), ["run"]);
 countVitest("unit + integration", "test-results/vitest.json");
 
@@ -69,13 +82,11 @@ if (step("build", bin("next"), ["build"], { NODE_ENV: "production", ...(failures
   } else {
     console.log(`\nChromium for end-to-end: ${browser.found.path} (${browser.found.source})`);
     step("end-to-end", bin("playwright"), ["test"], { PLAYWRIGHT_CHROMIUM_PATH: browser.found.path });
+    countPlaywright("end-to-end", "test-results/playwright.json");
+    // Two `next start` instances and one worker on one database (playwright.twin.config.ts).
+    step(TWIN_STEP, bin("playwright"), ["test", "-c", "playwright.twin.config.ts"], { PLAYWRIGHT_CHROMIUM_PATH: browser.found.path });
+    countPlaywright(TWIN_STEP, "test-results/playwright-twin.json");
   }
-  const pw = readJson("test-results/playwright.json") as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | undefined;
-  if (pw?.stats) {
-    passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
-    failed += pw.stats.unexpected ?? 0;
-    if ((pw.stats.unexpected ?? 0) > 0 && !failures.includes("end-to-end")) failures.push("end-to-end");
-  } else if (!chromiumMissing) failed += 1;
 }
 
 // The same suite at other dates (scripts/shifted-clock.ts): far from today, and across the

