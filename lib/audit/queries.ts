@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { depthOf } from "@/lib/org/path";
 import { inSubtree, orgUnitInSubtree } from "@/lib/org/scope";
+import type { RefusalReason } from "./refusal";
 
 export type AuditFilter = {
   action?: string;
@@ -9,6 +10,8 @@ export type AuditFilter = {
   entityType?: string;
   entityId?: string;
   outcome?: string;
+  /** DENIED rows only: every refusal, or those of one rule (lib/audit/refusal.ts). */
+  refusal?: "any" | RefusalReason;
   from?: string; // YYYY-MM-DD, Asia/Shanghai
   to?: string;
 };
@@ -42,6 +45,8 @@ export async function listAuditLog(client: Db, actor: Actor, filter: AuditFilter
         filter.entityType ? { entityType: filter.entityType } : {},
         filter.entityId ? { entityId: filter.entityId } : {},
         filter.outcome ? { outcome: filter.outcome } : {},
+        filter.refusal ? { outcome: "DENIED" } : {},
+        filter.refusal && filter.refusal !== "any" ? { data: { path: ["reason"], equals: filter.refusal } } : {},
         filter.from ? { at: { gte: shanghaiDayStart(filter.from) } } : {},
         filter.to ? { at: { lt: new Date(shanghaiDayStart(filter.to).getTime() + 86_400_000) } } : {},
         beforeSeq ? { seq: { lt: beforeSeq } } : {},

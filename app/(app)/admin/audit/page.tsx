@@ -20,6 +20,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const OUTCOMES = ["OK", "FAILED", "DENIED"] as const;
 const ENTITY_TYPES = ["User", "OrgUnit", "Programme", "Permission"] as const;
 const OUTCOME_TONE = { OK: "green", FAILED: "amber", DENIED: "red" } as const;
+/** "any": every DENIED row; or one rule's (lib/audit/refusal.ts). */
+const REFUSALS = ["any", "permission", "scope"] as const;
 
 function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
@@ -45,6 +47,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const entityId = first(sp.entityId).slice(0, 64);
   const outcomeParam = first(sp.outcome);
   const outcome = (OUTCOMES as readonly string[]).includes(outcomeParam) ? outcomeParam : "";
+  const refusalParam = first(sp.refusal);
+  const refusal = REFUSALS.find((r) => r === refusalParam) ?? "";
   const from = calendarDay(first(sp.from));
   const to = calendarDay(first(sp.to));
   const beforeParam = first(sp.before);
@@ -56,13 +60,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     entityType: entityType || undefined,
     entityId: entityId || undefined,
     outcome: outcome || undefined,
+    refusal: refusal || undefined,
     from: from || undefined,
     to: to || undefined,
   };
   const { rows, nextBefore } = await listAuditLog(db, actor, filter, before);
 
   const filterParams = new URLSearchParams();
-  for (const [k, v] of Object.entries({ action, actor: actorName, entityType, entityId, outcome, from, to })) if (v) filterParams.set(k, v);
+  for (const [k, v] of Object.entries({ action, actor: actorName, entityType, entityId, outcome, refusal, from, to })) if (v) filterParams.set(k, v);
   const href = (extra: Record<string, string> = {}, drop: string[] = []) => {
     const p = new URLSearchParams(filterParams);
     for (const k of drop) p.delete(k);
@@ -72,11 +77,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   };
   const filtered = filterParams.size > 0;
 
-  const actionLabel = (name: string) => (t.has(`actions.${name}`) ? t(`actions.${name}`) : name);
+  const actionLabel = (name: string) =>
+    t.has(`actions.${name}`) ? t(`actions.${name}`) : name.startsWith("page.view:") ? t("pageView", { page: name.slice("page.view:".length) }) : name;
   const entityLabel = (type: string) => (t.has(`entityTypes.${type}`) ? t(`entityTypes.${type}`) : type);
   const outcomeBadge = (value: string) => {
     const known = (OUTCOMES as readonly string[]).includes(value) ? (value as (typeof OUTCOMES)[number]) : null;
     return <Badge tone={known ? OUTCOME_TONE[known] : "slate"}>{known ? t(`outcomes.${known}`) : value}</Badge>;
+  };
+  // A refusal says which rule refused: no permission, or a record outside the user's area
+  // (or none at all: the user was told the same in both cases, the row names what was probed).
+  const refusalReason = (row: (typeof rows)[number]) => {
+    const reason = row.outcome === "DENIED" && row.data && typeof row.data === "object" && !Array.isArray(row.data) ? (row.data as { reason?: unknown }).reason : undefined;
+    return reason === "permission" || reason === "scope" ? <span className="ml-1 text-xs text-slate-600">{t(`refusals.${reason}`)}</span> : null;
   };
   const entityCell = (row: (typeof rows)[number]) => (
     <span className="break-all">
@@ -157,6 +169,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </select>
         </div>
         <div className="space-y-1">
+          <label htmlFor="f-refusal" className="block text-sm font-medium text-slate-700">{t("refusal")}</label>
+          <select id="f-refusal" name="refusal" defaultValue={refusal} className={cn(controlClass, "h-11")}>
+            <option value="">{tCommon("all")}</option>
+            {REFUSALS.map((r) => (
+              <option key={r} value={r}>{t(`refusals.${r}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
           <label htmlFor="f-from" className="block text-sm font-medium text-slate-700">{t("from")}</label>
           <input id="f-from" name="from" type="date" defaultValue={from} className={cn(controlClass, "h-11")} />
         </div>
@@ -189,7 +210,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <li key={row.seq.toString()} className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="font-medium text-slate-900">{actionLabel(row.action)}</span>
-                  {outcomeBadge(row.outcome)}
+                  <span>{outcomeBadge(row.outcome)}{refusalReason(row)}</span>
                 </div>
                 <p className="mt-0.5 font-mono text-xs text-slate-500">{row.action}</p>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
@@ -218,7 +239,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                         <div className="font-mono text-xs text-slate-500">{row.action}</div>
                       </td>
                       <td className="max-w-56 px-3 py-2">{entityCell(row)}</td>
-                      <td className="px-3 py-2">{outcomeBadge(row.outcome)}</td>
+                      <td className="px-3 py-2">{outcomeBadge(row.outcome)}{refusalReason(row)}</td>
                       <td className="w-[36%] min-w-64 px-3 py-2">{details(row)}</td>
                     </tr>
                   ))}
