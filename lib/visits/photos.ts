@@ -32,12 +32,12 @@ export function photoStorageKey(visitId: string, photoId: string): string {
  * hold visit.view; otherwise NotFoundError (out of scope and missing look the same).
  */
 export async function getVisitPhotoForUser(client: Db | Tx, actor: Actor, visitId: string, photoId: string) {
-  if (!can(actor, "visit.view")) throw new NotFoundError();
+  if (!can(actor, "visit.view")) throw new NotFoundError({ entityType: "VisitPhoto", entityId: photoId });
   const photo = await client.visitPhoto.findFirst({
     where: { id: photoId, visitId, visit: visitScope(actor) },
     select: { id: true, storageKey: true, mimeType: true, sizeBytes: true },
   });
-  if (!photo) throw new NotFoundError();
+  if (!photo) throw new NotFoundError({ entityType: "VisitPhoto", entityId: photoId });
   const bytes = await storage().get(photo.storageKey);
   if (!bytes) throw new NotFoundError();
   return { mimeType: photo.mimeType, bytes };
