@@ -83,7 +83,7 @@ describe("programme exports", () => {
     ] as const) {
       expect((await get(new Request(url))).status).toBe(403);
     }
-    expect(await db.auditLog.count({ where: { actorId: officer.id, action: { in: ["pairing.export", "showcase.export", "trip.export", "taskForce.export"] } } })).toBe(0);
+    expect(await db.auditLog.count({ where: { actorId: officer.id, outcome: "OK", action: { in: ["pairing.export", "showcase.export", "trip.export", "taskForce.export"] } } })).toBe(0);
   });
 
   it("pairings: exactly the list's rows, audited", async () => {

@@ -57,7 +57,7 @@ describe("talent-points list exports", () => {
     for (const [get, path] of [[exportTalents, "talents"], [exportApplications, "point-applications"], [exportRedemptions, "redemptions"]] as const) {
       expect((await get(new Request(`http://localhost:3000/api/exports/${path}`))).status).toBe(403);
     }
-    expect(await db.auditLog.count({ where: { actorId: officer.id, action: { in: ["talent.export", "pointApplication.export", "redemption.export"] } } })).toBe(0);
+    expect(await db.auditLog.count({ where: { actorId: officer.id, outcome: "OK", action: { in: ["talent.export", "pointApplication.export", "redemption.export"] } } })).toBe(0);
   });
 
   it("no session: 401", async () => {
