@@ -66,6 +66,12 @@ export function readAction<S extends z.ZodType, T>(
 /** A record id in a query string or path segment. */
 export const idParam = z.string().trim().min(1).max(64);
 
+/**
+ * A list's filters in a query string, each value bounded; the list's own parser (shared with
+ * its page) then keeps the well-formed ones.
+ */
+export const filterParams = z.record(z.string(), z.string().max(200));
+
 /** Public JSON forms (the hotline's submit and feedback) are a few fields of text. */
 export const PUBLIC_FORM_MAX_BYTES = 16 * 1024;
 
@@ -90,6 +96,7 @@ type RouteOptions<P, Q, B> = {
    * The body is read at most `maxBytes` (413 beyond, whatever Content-Length says), then
    * parsed as FormData (multipart or urlencoded) or JSON and checked against `schema`. Without
    * a schema the handler gets the parsed JSON (null when it is not JSON) and checks it itself.
+   * Either way `ctx.request` then carries the bounded bytes, not the original stream.
    */
   body?: { schema?: B; maxBytes: number };
   permission?: Permissions;
@@ -193,7 +200,7 @@ export function route<P extends z.ZodType | undefined = undefined, Q extends z.Z
 ): RouteHandler;
 export function route(
   options: RouteOptions<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined> & { public?: true },
-  handler: Handler<SessionUser, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined> | Handler<null, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>,
+  handler: Handler<never, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>,
 ): RouteHandler {
   return async (request, context) => {
     const meta = await getRequestMeta();
@@ -228,6 +235,7 @@ export function route(
         query = parsed.data;
       }
       let body: unknown;
+      let bounded = request;
       if (options.body) {
         let bytes: Uint8Array;
         try {
@@ -236,6 +244,8 @@ export function route(
           if (error instanceof BodyTooLarge) return answer(413, "bodyTooLarge", { max: sizeLabel(options.body.maxBytes) });
           throw error;
         }
+        // The handler's request carries the bounded copy: reading it again cannot pass the cap.
+        bounded = new Request(request.url, { method: request.method, headers: request.headers, body: bytes as BodyInit });
         const decoded = await decodeBody(request, bytes);
         if (options.body.schema) {
           if (decoded === undefined) return answer(400, "checkFields");
@@ -247,7 +257,7 @@ export function route(
         }
       }
       // `user` is null exactly when the route is public, as the overloads promise.
-      return await handler({ request, user: user as never, params, query, body, meta, locale, fail: (status, key) => answer(status, key) });
+      return await handler({ request: bounded, user: user as never, params, query, body, meta, locale, fail: (status, key) => answer(status, key) });
     } catch (error) {
       const failure = await failureOf(error, { name: options.name, meta, auditMeta: actorMeta(user, meta), fail });
       return errorResponse(statusOf(error), failure);

@@ -2,50 +2,44 @@
 // exactly the dashboard table on screen as .xlsx (streamed; permission "report.export" and
 // "dashboard.view"; audited with the filters and the row count).
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { loadDashboard, panelTable, targetsTable, trendTable } from "@/lib/dashboards/view";
 import { streamXlsx } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
+import { z } from "zod";
+import { route } from "@/lib/read";
 
 const TABLES = { targets: targetsTable, panel: panelTable, trend: trendTable } as const;
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
-  if (!can(user, "report.export") || !can(user, "dashboard.view")) return new Response(null, { status: 403 });
-  const search = new URL(request.url).searchParams;
-  const get = (k: string) => search.get(k)?.slice(0, 64) || undefined;
-  const table = get("table") ?? "panel";
-  if (!(table in TABLES)) return new Response(null, { status: 400 });
-  let model;
-  try {
-    model = await loadDashboard(db, user, { unit: get("unit"), programme: get("programme"), period: get("period"), from: get("from"), to: get("to") });
-  } catch (e) {
-    if (e instanceof NotFoundError) return new Response(null, { status: 404 });
-    throw e;
-  }
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: "dashboards" });
-  const tx = await getTranslations({ locale, namespace: "exports" });
-  const built = TABLES[table as keyof typeof TABLES](model, t);
-  const tableName = tx(`tables.${table}`);
-  const { stream, fileName } = await streamXlsx(user, {
-    name: `${model.unit.name}-${tableName}`,
-    filters: [
-      { label: tx("unit"), value: model.unit.name },
-      { label: tx("programme"), value: model.selected?.name ?? "—" },
-      { label: tx("period"), value: `${model.period.from}～${model.period.to}` },
-      { label: tx("table"), value: tableName },
-    ],
-    headers: built.headers,
-    rows: built.rows.map((r) => r.cells),
-    audit: {
-      action: "dashboard.export", entityType: "Dashboard", entityId: model.unit.id,
-      data: { unitId: model.unit.id, programmeId: model.selected?.id ?? null, from: model.period.from, to: model.period.to, table },
-    },
-  }, locale);
-  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
-}
+const short = z.string().max(64).optional();
+
+export const GET = route(
+  { name: "dashboard.export", permission: ["report.export", "dashboard.view"], query: z.object({ table: z.enum(["targets", "panel", "trend"]).optional(), unit: short, programme: short, period: short, from: short, to: short }) },
+  async ({ request, user, query }) => {
+    const search = new URL(request.url).searchParams;
+    const get = (k: string) => search.get(k)?.slice(0, 64) || undefined;
+    const table = query.table ?? "panel";
+    const model = await loadDashboard(db, user, { unit: get("unit"), programme: get("programme"), period: get("period"), from: get("from"), to: get("to") });
+    const locale = await getLocale();
+    const t = await getTranslations({ locale, namespace: "dashboards" });
+    const tx = await getTranslations({ locale, namespace: "exports" });
+    const built = TABLES[table](model, t);
+    const tableName = tx(`tables.${table}`);
+    const { stream, fileName } = await streamXlsx(user, {
+      name: `${model.unit.name}-${tableName}`,
+      filters: [
+        { label: tx("unit"), value: model.unit.name },
+        { label: tx("programme"), value: model.selected?.name ?? "—" },
+        { label: tx("period"), value: `${model.period.from}～${model.period.to}` },
+        { label: tx("table"), value: tableName },
+      ],
+      headers: built.headers,
+      rows: built.rows.map((r) => r.cells),
+      audit: {
+        action: "dashboard.export", entityType: "Dashboard", entityId: model.unit.id,
+        data: { unitId: model.unit.id, programmeId: model.selected?.id ?? null, from: model.period.from, to: model.period.to, table },
+      },
+    }, locale);
+    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+  },
+);

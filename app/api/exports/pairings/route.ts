@@ -2,15 +2,15 @@
 // for this status, read 500 at a time in the list's order, as .xlsx. Permission "report.export"
 // and "mentorship.view"; audited with the filters and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { parsePairingStatus, type PairingStatusFilter } from "@/lib/mentorship/list-filter";
 import { getMentorshipProgrammeOrThrow, listPairings } from "@/lib/mentorship/queries";
-import { NotFoundError } from "@/lib/errors";
+import { z } from "zod";
+import { idParam, route } from "@/lib/read";
 
 const PAGE = 500;
 
@@ -24,30 +24,24 @@ async function* pairingRows(user: SessionUser, programmeId: string, status: Pair
   }
 }
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
-  if (!can(user, "report.export") || !can(user, "mentorship.view")) return new Response(null, { status: 403 });
-  const params = new URL(request.url).searchParams;
-  const status = parsePairingStatus(params.get("status"));
-  let programme: Awaited<ReturnType<typeof getMentorshipProgrammeOrThrow>>;
-  try {
-    programme = await getMentorshipProgrammeOrThrow(db, user, (params.get("programme") ?? "").slice(0, 64));
-  } catch (error) {
-    if (error instanceof NotFoundError) return new Response(null, { status: 404 });
-    throw error;
-  }
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: "mentorship" });
-  const tx = await getTranslations({ locale, namespace: "exports" });
-  const filters = [{ label: tx("unit"), value: user.orgName }, { label: t("exportSheet"), value: programme.name }, { label: t("status"), value: t(`pairingStatus.${status}`) }];
-  const cols = ["mentor", "trainee", "unit", "status", "startDate", "endDate", "activities", "rating"] as const;
-  const { stream, fileName } = await streamXlsx(user, {
-    name: `${programme.name}-${t("exportSheet")}`,
-    filters,
-    headers: cols.map((c) => t(`exportCols.${c}`)),
-    rows: pairingRows(user, programme.id, status, (k) => t(k)),
-    audit: { action: "pairing.export", entityType: "Programme", entityId: programme.id, data: { programmeId: programme.id, status } },
-  }, locale);
-  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
-}
+export const GET = route(
+  { name: "pairing.export", permission: ["report.export", "mentorship.view"], query: z.object({ programme: idParam, status: z.string().max(20).optional() }) },
+  async ({ request, user, query }) => {
+    const params = new URL(request.url).searchParams;
+    const status = parsePairingStatus(params.get("status"));
+    const programme = await getMentorshipProgrammeOrThrow(db, user, query.programme);
+    const locale = await getLocale();
+    const t = await getTranslations({ locale, namespace: "mentorship" });
+    const tx = await getTranslations({ locale, namespace: "exports" });
+    const filters = [{ label: tx("unit"), value: user.orgName }, { label: t("exportSheet"), value: programme.name }, { label: t("status"), value: t(`pairingStatus.${status}`) }];
+    const cols = ["mentor", "trainee", "unit", "status", "startDate", "endDate", "activities", "rating"] as const;
+    const { stream, fileName } = await streamXlsx(user, {
+      name: `${programme.name}-${t("exportSheet")}`,
+      filters,
+      headers: cols.map((c) => t(`exportCols.${c}`)),
+      rows: pairingRows(user, programme.id, status, (k) => t(k)),
+      audit: { action: "pairing.export", entityType: "Programme", entityId: programme.id, data: { programmeId: programme.id, status } },
+    }, locale);
+    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+  },
+);

@@ -2,14 +2,14 @@
 // status tab (all of them, read 500 at a time in the list's order with an id tiebreak) as .xlsx.
 // Permission "report.export" and "talent.view"; audited with the filter and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatDateTime } from "@/lib/format/dates";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { listApplications, type ApplicationFilter } from "@/lib/points/applications";
 import { parseApplicationStatus } from "@/lib/points/list-filter";
+import { route, filterParams } from "@/lib/read";
 
 const PAGE = 500;
 
@@ -28,24 +28,24 @@ async function* applicationRows(user: SessionUser, filter: ApplicationFilter, lo
   }
 }
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
-  if (!can(user, "report.export") || !can(user, "talent.view")) return new Response(null, { status: 403 });
-  const status = parseApplicationStatus(Object.fromEntries(new URL(request.url).searchParams));
-  const filter: ApplicationFilter = status ? { status: [status] } : {};
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: "points" });
-  const tx = await getTranslations({ locale, namespace: "exports" });
-  const filters = [{ label: tx("unit"), value: user.orgName }];
-  if (status) filters.push({ label: t("exportStatus"), value: t(`status.${status}`) });
-  const cols = ["number", "subject", "talent", "enterprise", "status", "claimed", "awarded", "preparedBy", "submittedAt", "updatedAt"] as const;
-  const { stream, fileName } = await streamXlsx(user, {
-    name: `${user.orgName}-${t("applicationsSheet")}`,
-    filters,
-    headers: cols.map((c) => t(`applicationCols.${c}`)),
-    rows: applicationRows(user, filter, locale, (k) => t(k)),
-    audit: { action: "pointApplication.export", entityType: "PointApplication", entityId: null, data: { status: status ?? null } },
-  }, locale);
-  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
-}
+export const GET = route(
+  { name: "pointApplication.export", permission: ["report.export", "talent.view"], query: filterParams },
+  async ({ request, user }) => {
+    const status = parseApplicationStatus(Object.fromEntries(new URL(request.url).searchParams));
+    const filter: ApplicationFilter = status ? { status: [status] } : {};
+    const locale = await getLocale();
+    const t = await getTranslations({ locale, namespace: "points" });
+    const tx = await getTranslations({ locale, namespace: "exports" });
+    const filters = [{ label: tx("unit"), value: user.orgName }];
+    if (status) filters.push({ label: t("exportStatus"), value: t(`status.${status}`) });
+    const cols = ["number", "subject", "talent", "enterprise", "status", "claimed", "awarded", "preparedBy", "submittedAt", "updatedAt"] as const;
+    const { stream, fileName } = await streamXlsx(user, {
+      name: `${user.orgName}-${t("applicationsSheet")}`,
+      filters,
+      headers: cols.map((c) => t(`applicationCols.${c}`)),
+      rows: applicationRows(user, filter, locale, (k) => t(k)),
+      audit: { action: "pointApplication.export", entityType: "PointApplication", entityId: null, data: { status: status ?? null } },
+    }, locale);
+    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+  },
+);

@@ -2,8 +2,7 @@
 // for these filters (all pages, read page by page on the list's keyset cursor, so rows stream)
 // as .xlsx. Permission "report.export" and "problem.view"; audited with the filters and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
@@ -11,6 +10,7 @@ import { attachment, XLSX_TYPE } from "@/lib/http";
 import { parseProblemFilter } from "@/lib/problems/list-filter";
 import { listProblems, type ProblemListFilter } from "@/lib/problems/queries";
 import { visibleProgrammeName } from "@/lib/programmes/queries";
+import { route, filterParams } from "@/lib/read";
 
 const PAGE = 500;
 
@@ -28,35 +28,35 @@ async function* problemRows(user: SessionUser, filter: ProblemListFilter, locale
   } while (cursor);
 }
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
-  if (!can(user, "report.export") || !can(user, "problem.view")) return new Response(null, { status: 403 });
-  const filter: ProblemListFilter = { ...parseProblemFilter(Object.fromEntries(new URL(request.url).searchParams)), cursor: undefined };
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: "problems" });
-  const tx = await getTranslations({ locale, namespace: "exports" });
-  const programme = filter.programmeId
-    ? await visibleProgrammeName(db, user, filter.programmeId)
-    : null;
-  const filters = [
-    { label: tx("unit"), value: user.orgName },
-    { label: t("exportTab"), value: filter.tab === "department" ? t("tabDepartment") : t("tabAll") },
-  ];
-  if (filter.status) filters.push({ label: t("exportCols.status"), value: t(`status.${filter.status}`) });
-  if (filter.programmeId) filters.push({ label: t("campaign"), value: programme ?? filter.programmeId });
-  if (filter.mine) filters.push({ label: t("mine"), value: t("exportYes") });
-  if (filter.overdue) filters.push({ label: t("overdue"), value: t("exportYes") });
-  const cols = ["createdAt", "title", "category", "status", "unit", "campaign", "assignee", "department", "dueDate"] as const;
-  const { stream, fileName } = await streamXlsx(user, {
-    name: `${user.orgName}-${t("exportSheet")}`,
-    filters,
-    headers: cols.map((c) => t(`exportCols.${c}`)),
-    rows: problemRows(user, filter, locale, (k) => t(k)),
-    audit: {
-      action: "problem.export", entityType: "Problem", entityId: null,
-      data: { tab: filter.tab ?? "all", status: filter.status ?? null, programmeId: filter.programmeId ?? null, mine: !!filter.mine, overdue: !!filter.overdue },
-    },
-  }, locale);
-  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
-}
+export const GET = route(
+  { name: "problem.export", permission: ["report.export", "problem.view"], query: filterParams },
+  async ({ request, user }) => {
+    const filter: ProblemListFilter = { ...parseProblemFilter(Object.fromEntries(new URL(request.url).searchParams)), cursor: undefined };
+    const locale = await getLocale();
+    const t = await getTranslations({ locale, namespace: "problems" });
+    const tx = await getTranslations({ locale, namespace: "exports" });
+    const programme = filter.programmeId
+      ? await visibleProgrammeName(db, user, filter.programmeId)
+      : null;
+    const filters = [
+      { label: tx("unit"), value: user.orgName },
+      { label: t("exportTab"), value: filter.tab === "department" ? t("tabDepartment") : t("tabAll") },
+    ];
+    if (filter.status) filters.push({ label: t("exportCols.status"), value: t(`status.${filter.status}`) });
+    if (filter.programmeId) filters.push({ label: t("campaign"), value: programme ?? filter.programmeId });
+    if (filter.mine) filters.push({ label: t("mine"), value: t("exportYes") });
+    if (filter.overdue) filters.push({ label: t("overdue"), value: t("exportYes") });
+    const cols = ["createdAt", "title", "category", "status", "unit", "campaign", "assignee", "department", "dueDate"] as const;
+    const { stream, fileName } = await streamXlsx(user, {
+      name: `${user.orgName}-${t("exportSheet")}`,
+      filters,
+      headers: cols.map((c) => t(`exportCols.${c}`)),
+      rows: problemRows(user, filter, locale, (k) => t(k)),
+      audit: {
+        action: "problem.export", entityType: "Problem", entityId: null,
+        data: { tab: filter.tab ?? "all", status: filter.status ?? null, programmeId: filter.programmeId ?? null, mine: !!filter.mine, overdue: !!filter.overdue },
+      },
+    }, locale);
+    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+  },
+);

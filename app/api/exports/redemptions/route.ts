@@ -2,8 +2,7 @@
 // of them, read 500 at a time in the list's order with an id tiebreak) as .xlsx. Permission
 // "report.export" and "talent.view"; audited with the filter and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatDateTime } from "@/lib/format/dates";
@@ -11,6 +10,7 @@ import type { RedemptionStatus } from "@/lib/points/list-filter";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { parseRedemptionStatus } from "@/lib/points/list-filter";
 import { listRedemptions } from "@/lib/points/redemption";
+import { route, filterParams } from "@/lib/read";
 
 const PAGE = 500;
 type Filter = { status?: RedemptionStatus[] };
@@ -29,24 +29,24 @@ async function* redemptionRows(user: SessionUser, filter: Filter, locale: string
   }
 }
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
-  if (!can(user, "report.export") || !can(user, "talent.view")) return new Response(null, { status: 403 });
-  const status = parseRedemptionStatus(Object.fromEntries(new URL(request.url).searchParams));
-  const filter: Filter = status ? { status: [status] } : {};
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: "points" });
-  const tx = await getTranslations({ locale, namespace: "exports" });
-  const filters = [{ label: tx("unit"), value: user.orgName }];
-  if (status) filters.push({ label: t("exportStatus"), value: t(`redemptionStatus.${status}`) });
-  const cols = ["number", "resource", "talent", "enterprise", "points", "quota", "status", "requestedBy", "createdAt"] as const;
-  const { stream, fileName } = await streamXlsx(user, {
-    name: `${user.orgName}-${t("redemptionsSheet")}`,
-    filters,
-    headers: cols.map((c) => t(`redemptionCols.${c}`)),
-    rows: redemptionRows(user, filter, locale, (k, v) => t(k, v)),
-    audit: { action: "redemption.export", entityType: "Redemption", entityId: null, data: { status: status ?? null } },
-  }, locale);
-  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
-}
+export const GET = route(
+  { name: "redemption.export", permission: ["report.export", "talent.view"], query: filterParams },
+  async ({ request, user }) => {
+    const status = parseRedemptionStatus(Object.fromEntries(new URL(request.url).searchParams));
+    const filter: Filter = status ? { status: [status] } : {};
+    const locale = await getLocale();
+    const t = await getTranslations({ locale, namespace: "points" });
+    const tx = await getTranslations({ locale, namespace: "exports" });
+    const filters = [{ label: tx("unit"), value: user.orgName }];
+    if (status) filters.push({ label: t("exportStatus"), value: t(`redemptionStatus.${status}`) });
+    const cols = ["number", "resource", "talent", "enterprise", "points", "quota", "status", "requestedBy", "createdAt"] as const;
+    const { stream, fileName } = await streamXlsx(user, {
+      name: `${user.orgName}-${t("redemptionsSheet")}`,
+      filters,
+      headers: cols.map((c) => t(`redemptionCols.${c}`)),
+      rows: redemptionRows(user, filter, locale, (k, v) => t(k, v)),
+      audit: { action: "redemption.export", entityType: "Redemption", entityId: null, data: { status: status ?? null } },
+    }, locale);
+    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+  },
+);

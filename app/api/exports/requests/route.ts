@@ -4,7 +4,7 @@
 // unless the user may see personal data; audited with the filters and row count.
 import { now as clockNow } from "@/lib/platform/clock";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
@@ -13,6 +13,7 @@ import { parseRequestFilter, type RequestPageFilter } from "@/lib/hotline/list-f
 import { callersOf, listRequests } from "@/lib/hotline/queries";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { maskPhone } from "@/lib/privacy/mask";
+import { route, filterParams } from "@/lib/read";
 
 const PAGE = 500;
 
@@ -35,35 +36,35 @@ async function* requestRows(user: SessionUser, filter: RequestPageFilter, now: D
   } while (cursor);
 }
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
-  if (!can(user, "report.export") || !can(user, "request.view")) return new Response(null, { status: 403 });
-  const filter: RequestPageFilter = { ...parseRequestFilter(Object.fromEntries(new URL(request.url).searchParams)), cursor: undefined };
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: "hotline" });
-  const tx = await getTranslations({ locale, namespace: "exports" });
-  const tab = filter.tab ?? "queue";
-  const filters = [
-    { label: tx("unit"), value: user.orgName },
-    { label: t("exportTab"), value: t(`tab.${tab}`) },
-  ];
-  if (filter.status) filters.push({ label: t("exportStatus"), value: t(`status.${filter.status}`) });
-  if (filter.category) filters.push({ label: t("category"), value: filter.category });
-  if (filter.fromDay) filters.push({ label: t("receivedFrom"), value: filter.fromDay });
-  if (filter.toDay) filters.push({ label: t("exportTo"), value: filter.toDay });
-  const { stream, fileName } = await streamXlsx(user, {
-    name: `${user.orgName}-${t("exportSheet")}`,
-    filters,
-    headers: [
-      t("number"), t("receivedAt"), t("exportStatus"), t("exportChannel"), t("urgencyLabel"), t("category"), t("enterprise"), t("titleField"),
-      t("callerName"), t("callerPhone"), t("leadDepartment"), t("assignee"), t("exportUnit"),
-    ],
-    rows: requestRows(user, filter, clockNow(), locale, (k) => t(k)),
-    audit: {
-      action: "request.export", entityType: "ServiceRequest", entityId: null,
-      data: { tab, status: filter.status ?? null, category: filter.category ?? null, from: filter.fromDay ?? null, to: filter.toDay ?? null, unmasked: can(user, "personalData.unmask") },
-    },
-  }, locale);
-  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
-}
+export const GET = route(
+  { name: "request.export", permission: ["report.export", "request.view"], query: filterParams },
+  async ({ request, user }) => {
+    const filter: RequestPageFilter = { ...parseRequestFilter(Object.fromEntries(new URL(request.url).searchParams)), cursor: undefined };
+    const locale = await getLocale();
+    const t = await getTranslations({ locale, namespace: "hotline" });
+    const tx = await getTranslations({ locale, namespace: "exports" });
+    const tab = filter.tab ?? "queue";
+    const filters = [
+      { label: tx("unit"), value: user.orgName },
+      { label: t("exportTab"), value: t(`tab.${tab}`) },
+    ];
+    if (filter.status) filters.push({ label: t("exportStatus"), value: t(`status.${filter.status}`) });
+    if (filter.category) filters.push({ label: t("category"), value: filter.category });
+    if (filter.fromDay) filters.push({ label: t("receivedFrom"), value: filter.fromDay });
+    if (filter.toDay) filters.push({ label: t("exportTo"), value: filter.toDay });
+    const { stream, fileName } = await streamXlsx(user, {
+      name: `${user.orgName}-${t("exportSheet")}`,
+      filters,
+      headers: [
+        t("number"), t("receivedAt"), t("exportStatus"), t("exportChannel"), t("urgencyLabel"), t("category"), t("enterprise"), t("titleField"),
+        t("callerName"), t("callerPhone"), t("leadDepartment"), t("assignee"), t("exportUnit"),
+      ],
+      rows: requestRows(user, filter, clockNow(), locale, (k) => t(k)),
+      audit: {
+        action: "request.export", entityType: "ServiceRequest", entityId: null,
+        data: { tab, status: filter.status ?? null, category: filter.category ?? null, from: filter.fromDay ?? null, to: filter.toDay ?? null, unmasked: can(user, "personalData.unmask") },
+      },
+    }, locale);
+    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+  },
+);

@@ -3,12 +3,13 @@
 // CLOSED; before that the sheet lists the entrants without any score or rank column (scores
 // stay secret until close). Permission "report.export" and "showcase.view"; audited.
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { sessionEntriesPage, sessionForExport } from "@/lib/showcase/queries";
+import { z } from "zod";
+import { NotFoundError } from "@/lib/errors";
+import { idParam, route } from "@/lib/read";
 
 const PAGE = 500;
 
@@ -23,27 +24,24 @@ async function* entryRows(sessionId: string, closed: boolean): AsyncGenerator<Ce
   }
 }
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
-  if (!can(user, "report.export") || !can(user, "showcase.view")) return new Response(null, { status: 403 });
-  const id = (new URL(request.url).searchParams.get("session") ?? "").slice(0, 64);
-  const session = id
-    ? await sessionForExport(db, user, id)
-    : null;
-  if (!session) return new Response(null, { status: 404 });
-  const closed = session.status === "CLOSED";
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: "showcase" });
-  const tx = await getTranslations({ locale, namespace: "exports" });
-  const sessionName = `${session.programme.name} ${t("sessionName", { quarter: session.quarter })}`;
-  const cols = closed ? (["rank", "entrant", "unit", "topic", "finalScore"] as const) : (["entrant", "unit", "topic"] as const);
-  const { stream, fileName } = await streamXlsx(user, {
-    name: `${t("exportSheet")}-${session.quarter}`,
-    filters: [{ label: tx("unit"), value: user.orgName }, { label: t("exportSession"), value: sessionName }],
-    headers: cols.map((c) => t(`exportCols.${c}`)),
-    rows: entryRows(session.id, closed),
-    audit: { action: "showcase.export", entityType: "ShowcaseSession", entityId: session.id, data: { sessionId: session.id, status: session.status, scores: closed } },
-  }, locale);
-  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
-}
+export const GET = route(
+  { name: "showcase.export", permission: ["report.export", "showcase.view"], query: z.object({ session: idParam }) },
+  async ({ user, query }) => {
+    const session = await sessionForExport(db, user, query.session);
+    if (!session) throw new NotFoundError({ entityType: "ShowcaseSession", entityId: query.session });
+    const closed = session.status === "CLOSED";
+    const locale = await getLocale();
+    const t = await getTranslations({ locale, namespace: "showcase" });
+    const tx = await getTranslations({ locale, namespace: "exports" });
+    const sessionName = `${session.programme.name} ${t("sessionName", { quarter: session.quarter })}`;
+    const cols = closed ? (["rank", "entrant", "unit", "topic", "finalScore"] as const) : (["entrant", "unit", "topic"] as const);
+    const { stream, fileName } = await streamXlsx(user, {
+      name: `${t("exportSheet")}-${session.quarter}`,
+      filters: [{ label: tx("unit"), value: user.orgName }, { label: t("exportSession"), value: sessionName }],
+      headers: cols.map((c) => t(`exportCols.${c}`)),
+      rows: entryRows(session.id, closed),
+      audit: { action: "showcase.export", entityType: "ShowcaseSession", entityId: session.id, data: { sessionId: session.id, status: session.status, scores: closed } },
+    }, locale);
+    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+  },
+);

@@ -3,15 +3,15 @@
 // "report.export" and "talent.view"; ID numbers appear in full only for "personalData.unmask",
 // otherwise masked without decrypting. Audited with the filters, row count and whether IDs were unmasked.
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
 import { parseTalentFilter } from "@/lib/talent/list-filter";
 import { enterpriseOptions, listTalentsForExport, type TalentFilter } from "@/lib/talent/queries";
+import { route, filterParams } from "@/lib/read";
 
 const PAGE = 500;
 
@@ -27,33 +27,32 @@ async function* talentRows(user: SessionUser, filter: TalentFilter, unmask: bool
   }
 }
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
-  if (!can(user, "report.export") || !can(user, "talent.view")) return new Response(null, { status: 403 });
-  const programme = await getTalentProgrammeOrThrow(db, user).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
-  if (!programme) return new Response(null, { status: 404 });
-  const parsed = parseTalentFilter(Object.fromEntries(new URL(request.url).searchParams));
-  const filter: TalentFilter = { q: parsed.q, enterpriseId: parsed.enterpriseId, reach: programme.reach };
-  const unmask = can(user, "personalData.unmask");
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: "talent" });
-  const tx = await getTranslations({ locale, namespace: "exports" });
-  const enterprise = filter.enterpriseId ? (await enterpriseOptions(db, user, programme.reach)).find((e) => e.id === filter.enterpriseId) : undefined;
-  const filters = [{ label: tx("unit"), value: user.orgName }];
-  if (filter.q) filters.push({ label: t("exportFilters.search"), value: filter.q });
-  if (filter.enterpriseId) filters.push({ label: t("exportFilters.enterprise"), value: enterprise?.name ?? filter.enterpriseId });
-  filters.push({ label: t("exportFilters.idUnmasked"), value: t(unmask ? "exportFilters.unmasked" : "exportFilters.masked") });
-  const cols = ["name", "idNumber", "enterprise", "unit", "education", "title", "position", "active", "balance"] as const;
-  const { stream, fileName } = await streamXlsx(user, {
-    name: `${user.orgName}-${t("exportSheet")}`,
-    filters,
-    headers: cols.map((c) => t(`exportCols.${c}`)),
-    rows: talentRows(user, filter, unmask, t("exportYes"), t("exportNo")),
-    audit: {
-      action: "talent.export", entityType: "Talent", entityId: null,
-      data: { q: filter.q ?? null, enterpriseId: filter.enterpriseId ?? null, unmasked: unmask },
-    },
-  }, locale);
-  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
-}
+export const GET = route(
+  { name: "talent.export", permission: ["report.export", "talent.view"], query: filterParams },
+  async ({ request, user }) => {
+    const programme = await getTalentProgrammeOrThrow(db, user);
+    const parsed = parseTalentFilter(Object.fromEntries(new URL(request.url).searchParams));
+    const filter: TalentFilter = { q: parsed.q, enterpriseId: parsed.enterpriseId, reach: programme.reach };
+    const unmask = can(user, "personalData.unmask");
+    const locale = await getLocale();
+    const t = await getTranslations({ locale, namespace: "talent" });
+    const tx = await getTranslations({ locale, namespace: "exports" });
+    const enterprise = filter.enterpriseId ? (await enterpriseOptions(db, user, programme.reach)).find((e) => e.id === filter.enterpriseId) : undefined;
+    const filters = [{ label: tx("unit"), value: user.orgName }];
+    if (filter.q) filters.push({ label: t("exportFilters.search"), value: filter.q });
+    if (filter.enterpriseId) filters.push({ label: t("exportFilters.enterprise"), value: enterprise?.name ?? filter.enterpriseId });
+    filters.push({ label: t("exportFilters.idUnmasked"), value: t(unmask ? "exportFilters.unmasked" : "exportFilters.masked") });
+    const cols = ["name", "idNumber", "enterprise", "unit", "education", "title", "position", "active", "balance"] as const;
+    const { stream, fileName } = await streamXlsx(user, {
+      name: `${user.orgName}-${t("exportSheet")}`,
+      filters,
+      headers: cols.map((c) => t(`exportCols.${c}`)),
+      rows: talentRows(user, filter, unmask, t("exportYes"), t("exportNo")),
+      audit: {
+        action: "talent.export", entityType: "Talent", entityId: null,
+        data: { q: filter.q ?? null, enterpriseId: filter.enterpriseId ?? null, unmasked: unmask },
+      },
+    }, locale);
+    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+  },
+);

@@ -3,13 +3,15 @@
 // target investment in 万元/亿元 via formatAmount (never a float). Permission "report.export"
 // and "investment.view"; audited with the programme and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { formatAmount } from "@/lib/investment/amount";
 import { listTaskForces, pickInvestmentProgramme } from "@/lib/investment/queries";
+import { z } from "zod";
+import { NotFoundError } from "@/lib/errors";
+import { idParam, route } from "@/lib/read";
 
 const PAGE = 500;
 
@@ -27,22 +29,22 @@ async function* taskForceRows(user: SessionUser, programmeId: string, t: (key: s
   }
 }
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
-  if (!can(user, "report.export") || !can(user, "investment.view")) return new Response(null, { status: 403 });
-  const { chosen } = await pickInvestmentProgramme(db, user, new URL(request.url).searchParams.get("programme") ?? undefined);
-  if (!chosen) return new Response(null, { status: 404 });
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: "investment" });
-  const tx = await getTranslations({ locale, namespace: "exports" });
-  const cols = ["name", "kind", "unit", "leader", "members", "sectors", "active", "targetTrips", "targetEnterprises", "targetProjects", "targetInvestment"] as const;
-  const { stream, fileName } = await streamXlsx(user, {
-    name: `${chosen.name}-${t("taskForcesSheet")}`,
-    filters: [{ label: tx("unit"), value: user.orgName }, { label: t("programme"), value: chosen.name }],
-    headers: cols.map((c) => t(`taskForceCols.${c}`)),
-    rows: taskForceRows(user, chosen.id, (k) => t(k)),
-    audit: { action: "taskForce.export", entityType: "Programme", entityId: chosen.id, data: { programmeId: chosen.id } },
-  }, locale);
-  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
-}
+export const GET = route(
+  { name: "taskForce.export", permission: ["report.export", "investment.view"], query: z.object({ programme: idParam.optional() }) },
+  async ({ request, user, query }) => {
+    const { chosen } = await pickInvestmentProgramme(db, user, new URL(request.url).searchParams.get("programme") ?? undefined);
+    if (!chosen) throw new NotFoundError({ entityType: "Programme", entityId: query.programme ?? null });
+    const locale = await getLocale();
+    const t = await getTranslations({ locale, namespace: "investment" });
+    const tx = await getTranslations({ locale, namespace: "exports" });
+    const cols = ["name", "kind", "unit", "leader", "members", "sectors", "active", "targetTrips", "targetEnterprises", "targetProjects", "targetInvestment"] as const;
+    const { stream, fileName } = await streamXlsx(user, {
+      name: `${chosen.name}-${t("taskForcesSheet")}`,
+      filters: [{ label: tx("unit"), value: user.orgName }, { label: t("programme"), value: chosen.name }],
+      headers: cols.map((c) => t(`taskForceCols.${c}`)),
+      rows: taskForceRows(user, chosen.id, (k) => t(k)),
+      audit: { action: "taskForce.export", entityType: "Programme", entityId: chosen.id, data: { programmeId: chosen.id } },
+    }, locale);
+    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+  },
+);

@@ -2,8 +2,7 @@
 // these filters (all pages, read page by page on the list's keyset cursor, so rows stream) as
 // .xlsx. Permission "report.export" and "visit.view"; audited with the filters and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatDateTime } from "@/lib/format/dates";
@@ -11,6 +10,7 @@ import { attachment, XLSX_TYPE } from "@/lib/http";
 import { visibleProgrammeName } from "@/lib/programmes/queries";
 import { parseVisitFilter } from "@/lib/visits/list-filter";
 import { listVisits, officerOptions, type VisitListFilter } from "@/lib/visits/queries";
+import { route, filterParams } from "@/lib/read";
 
 const PAGE = 500;
 
@@ -28,34 +28,34 @@ async function* visitRows(user: SessionUser, filter: VisitListFilter, locale: st
   } while (cursor);
 }
 
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response(null, { status: 401 });
-  if (!can(user, "report.export") || !can(user, "visit.view")) return new Response(null, { status: 403 });
-  const filter: VisitListFilter = { ...parseVisitFilter(Object.fromEntries(new URL(request.url).searchParams)), cursor: undefined };
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: "visits" });
-  const tx = await getTranslations({ locale, namespace: "exports" });
-  const [programme, officer] = await Promise.all([
-    filter.programmeId ? visibleProgrammeName(db, user, filter.programmeId) : null,
-    filter.officerId && user.role !== "OFFICER" ? officerOptions(db, user).then((os) => os.find((o) => o.id === filter.officerId) ?? null) : null,
-  ]);
-  const filters = [{ label: tx("unit"), value: user.orgName }];
-  if (filter.programmeId) filters.push({ label: t("campaign"), value: programme ?? filter.programmeId });
-  if (filter.kind) filters.push({ label: t("kind"), value: t(`kinds.${filter.kind}`) });
-  if (filter.officerId) filters.push({ label: t("officer"), value: officer?.name ?? filter.officerId });
-  if (filter.from) filters.push({ label: t("from"), value: filter.from });
-  if (filter.to) filters.push({ label: t("to"), value: filter.to });
-  const cols = ["visitedAt", "kind", "place", "unit", "officer", "mentor", "campaign", "problems", "services", "photos"] as const;
-  const { stream, fileName } = await streamXlsx(user, {
-    name: `${user.orgName}-${t("exportSheet")}`,
-    filters,
-    headers: cols.map((c) => t(`exportCols.${c}`)),
-    rows: visitRows(user, filter, locale, (k) => t(k)),
-    audit: {
-      action: "visit.export", entityType: "Visit", entityId: null,
-      data: { programmeId: filter.programmeId ?? null, officerId: filter.officerId ?? null, kind: filter.kind ?? null, from: filter.from ?? null, to: filter.to ?? null },
-    },
-  }, locale);
-  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
-}
+export const GET = route(
+  { name: "visit.export", permission: ["report.export", "visit.view"], query: filterParams },
+  async ({ request, user }) => {
+    const filter: VisitListFilter = { ...parseVisitFilter(Object.fromEntries(new URL(request.url).searchParams)), cursor: undefined };
+    const locale = await getLocale();
+    const t = await getTranslations({ locale, namespace: "visits" });
+    const tx = await getTranslations({ locale, namespace: "exports" });
+    const [programme, officer] = await Promise.all([
+      filter.programmeId ? visibleProgrammeName(db, user, filter.programmeId) : null,
+      filter.officerId && user.role !== "OFFICER" ? officerOptions(db, user).then((os) => os.find((o) => o.id === filter.officerId) ?? null) : null,
+    ]);
+    const filters = [{ label: tx("unit"), value: user.orgName }];
+    if (filter.programmeId) filters.push({ label: t("campaign"), value: programme ?? filter.programmeId });
+    if (filter.kind) filters.push({ label: t("kind"), value: t(`kinds.${filter.kind}`) });
+    if (filter.officerId) filters.push({ label: t("officer"), value: officer?.name ?? filter.officerId });
+    if (filter.from) filters.push({ label: t("from"), value: filter.from });
+    if (filter.to) filters.push({ label: t("to"), value: filter.to });
+    const cols = ["visitedAt", "kind", "place", "unit", "officer", "mentor", "campaign", "problems", "services", "photos"] as const;
+    const { stream, fileName } = await streamXlsx(user, {
+      name: `${user.orgName}-${t("exportSheet")}`,
+      filters,
+      headers: cols.map((c) => t(`exportCols.${c}`)),
+      rows: visitRows(user, filter, locale, (k) => t(k)),
+      audit: {
+        action: "visit.export", entityType: "Visit", entityId: null,
+        data: { programmeId: filter.programmeId ?? null, officerId: filter.officerId ?? null, kind: filter.kind ?? null, from: filter.from ?? null, to: filter.to ?? null },
+      },
+    }, locale);
+    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+  },
+);

@@ -1,15 +1,14 @@
 // Visit photos are served only here: signed in, and the visit within the user's subtree
 // (lib/visits/photos.ts). Never from a public folder.
-import { getCurrentUser } from "@/lib/auth/session";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
+import { idParam, route } from "@/lib/read";
 import { getVisitPhotoForUser } from "@/lib/visits/photos";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ visitId: string; photoId: string }> }) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response("Unauthorized", { status: 401 });
-  const { visitId, photoId } = await params;
-  try {
+export const GET = route(
+  { name: "visit.photo.view", params: z.object({ visitId: idParam, photoId: idParam }), permission: "visit.view" },
+  async ({ user, params }) => {
+    const { visitId, photoId } = params;
     const photo = await getVisitPhotoForUser(db, user, visitId, photoId);
     return new Response(new Uint8Array(photo.bytes), {
       headers: {
@@ -21,8 +20,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ vis
         "Content-Security-Policy": "default-src 'none'",
       },
     });
-  } catch (error) {
-    if (error instanceof NotFoundError) return new Response("Not found", { status: 404 });
-    throw error;
-  }
-}
+  },
+);
