@@ -1,0 +1,662 @@
+// Every exported server action and every route handler of the app, each with a call aimed at
+// real records of an area the caller does not cover (tests/support/sweep-fixtures.ts). The
+// authorization sweep (tests/integration/authz-sweep.test.ts) runs each entry as callers of
+// other areas; tests/integration/authz-registry.test.ts fails when an action file or a route
+// exports something this registry lacks, so a new action cannot ship without its sweep entry.
+//
+// Kinds:
+// - write: must be refused (ok: false, and not by the field check, which would show the input
+//   is wrong rather than the authorization right); business tables unchanged.
+// - read: refused, or answered without any row of the other area.
+// - route: a status >= 400, or a workbook without any row of the other area.
+// - self: acts only on the caller's own things (own password, own notifications, own
+//   uploads): there is no foreign id to give it. Swept signed out, plus its own test.
+// - public: no sign-in by design; `reason` names the rule it follows instead.
+import * as accountActions from "@/lib/account/actions";
+import * as calendarActions from "@/lib/calendar/actions";
+import * as campaignActions from "@/lib/campaigns/actions";
+import * as rankingActions from "@/lib/dashboards/ranking-actions";
+import * as eventActions from "@/lib/events/actions";
+import * as hotlineActions from "@/lib/hotline/actions";
+import * as investmentActions from "@/lib/investment/actions";
+import * as keyProjectActions from "@/lib/key-projects/actions";
+import * as mentorshipActions from "@/lib/mentorship/actions";
+import * as notificationActions from "@/lib/notifications/actions";
+import * as orgActions from "@/lib/org/actions";
+import * as applicationActions from "@/lib/points/application-actions";
+import * as pointsConfigActions from "@/lib/points/config-actions";
+import * as ledgerActions from "@/lib/points/ledger-actions";
+import * as redemptionActions from "@/lib/points/redemption-actions";
+import * as problemActions from "@/lib/problems/actions";
+import * as programmeActions from "@/lib/programmes/actions";
+import * as rolloverActions from "@/lib/programmes/rollover-actions";
+import * as registerActions from "@/lib/registers/actions";
+import * as importActions from "@/lib/registers/import-actions";
+import * as showcaseActions from "@/lib/showcase/actions";
+import * as talentActions from "@/lib/talent/actions";
+import * as userActions from "@/lib/users/actions";
+import * as visitActions from "@/lib/visits/actions";
+import * as hotlineReportExport from "@/app/(app)/hotline/reports/export/route";
+import * as narrativeRoute from "@/app/(app)/showcases/entries/[entryId]/narrative/route";
+import * as publicFeedbackRoute from "@/app/(public)/service/feedback/route";
+import * as publicSubmitRoute from "@/app/(public)/service/submit/route";
+import * as authRoute from "@/app/api/auth/[...nextauth]/route";
+import * as dashboardExport from "@/app/api/exports/dashboard/route";
+import * as pairingsExport from "@/app/api/exports/pairings/route";
+import * as pointApplicationsExport from "@/app/api/exports/point-applications/route";
+import * as problemsExport from "@/app/api/exports/problems/route";
+import * as rankingsExport from "@/app/api/exports/rankings/route";
+import * as redemptionsExport from "@/app/api/exports/redemptions/route";
+import * as requestsExport from "@/app/api/exports/requests/route";
+import * as showcaseExport from "@/app/api/exports/showcase/route";
+import * as talentsExport from "@/app/api/exports/talents/route";
+import * as taskForcesExport from "@/app/api/exports/task-forces/route";
+import * as tripsExport from "@/app/api/exports/trips/route";
+import * as visitsExport from "@/app/api/exports/visits/route";
+import * as healthRoute from "@/app/api/health/route";
+import * as investmentExport from "@/app/api/investment/export/route";
+import * as keyProjectsRoute from "@/app/api/investment/key-projects/route";
+import * as registerExport from "@/app/api/registers/[kind]/export/route";
+import * as registerImport from "@/app/api/registers/import/route";
+import * as registerTemplate from "@/app/api/registers/template/route";
+import * as talentEvaluationExport from "@/app/api/talent/evaluation/export/route";
+import * as evidenceRoute from "@/app/api/talent/evidence/[evidenceId]/route";
+import * as visitPhotoRoute from "@/app/api/visits/[visitId]/photos/[photoId]/route";
+import type { z } from "zod";
+import * as calendarSchemas from "@/lib/calendar/schemas";
+import * as campaignSchemas from "@/lib/campaigns/schemas";
+import * as rankingSchemas from "@/lib/dashboards/ranking-schemas";
+import * as eventSchemas from "@/lib/events/schemas";
+import * as hotlineSchemas from "@/lib/hotline/schemas";
+import * as investmentSchemas from "@/lib/investment/schemas";
+import * as keyProjectSchemas from "@/lib/key-projects/schemas";
+import * as mentorshipSchemas from "@/lib/mentorship/schemas";
+import * as notificationSchemas from "@/lib/notifications/schemas";
+import * as orgSchemas from "@/lib/org/schemas";
+import * as pointsSchemas from "@/lib/points/schemas";
+import * as problemSchemas from "@/lib/problems/schemas";
+import * as programmeSchemas from "@/lib/programmes/schemas";
+import * as rolloverSchemas from "@/lib/programmes/rollover-schema";
+import * as registerSchemas from "@/lib/registers/schemas";
+import * as showcaseSchemas from "@/lib/showcase/schemas";
+import * as talentSchemas from "@/lib/talent/schemas";
+import * as userSchemas from "@/lib/users/schemas";
+import * as visitSchemas from "@/lib/visits/schemas";
+import { DEFAULT_TEMPLATE } from "@/lib/mentorship/schemas";
+import { DEFAULT_CRITERIA } from "@/lib/showcase/schemas";
+import type { SweepFixtures } from "./sweep-fixtures";
+
+export type EntryKind = "write" | "read" | "route" | "self" | "public";
+
+export type SweepEntry = {
+  /** "lib/org/actions#renameOrgUnitAction", "app/api/exports/visits/route#GET". */
+  key: string;
+  kind: EntryKind;
+  /**
+   * Code of the org unit that owns the records the call aims at: callers whose unit neither
+   * contains it nor lies inside it are swept. Absent for entries that are not area-bound.
+   */
+  owner?: string;
+  /**
+   * Further org units (ids) with a legitimate hand in the record — a hotline request's lead
+   * department and assignee: their users are not "another area" for it.
+   */
+  alsoOwnedBy?: (fx: SweepFixtures) => (string | null | undefined)[];
+  /** Not area-bound: only these roles may (the calendar is the whole city's, kept by any admin). */
+  roles?: readonly ("OFFICER" | "MANAGER" | "ADMIN")[];
+  call?: (fx: SweepFixtures) => Promise<unknown>;
+  /** Why a self or public entry has no foreign-id sweep. */
+  reason?: string;
+  /**
+   * A leak or unrefused write the sweep found and the app does not fix yet. The sweep still
+   * runs the entry and fails on it: this only names the finding in the failure message.
+   */
+  knownLeak?: string;
+  /** The action's input, for checking it against the action's own schema. */
+  input?: (fx: SweepFixtures) => unknown;
+};
+
+type Fn = (...args: unknown[]) => Promise<unknown>;
+type ActionSpec =
+  | { kind: "write" | "read"; owner: string; alsoOwnedBy?: (fx: SweepFixtures) => (string | null | undefined)[]; input: (fx: SweepFixtures) => unknown; knownLeak?: string }
+  | { kind: "write"; roles: readonly ("OFFICER" | "MANAGER" | "ADMIN")[]; input: (fx: SweepFixtures) => unknown }
+  | { kind: "self" | "public"; reason: string; input?: (fx: SweepFixtures) => unknown };
+type RouteSpec =
+  | { kind: "route"; owner: string; url: (fx: SweepFixtures) => string; params?: (fx: SweepFixtures) => Record<string, string>; knownLeak?: string }
+  | { kind: "self" | "public"; reason: string; url?: (fx: SweepFixtures) => string; params?: (fx: SweepFixtures) => Record<string, string> };
+
+function actions(module: string, mod: object, specs: Record<string, ActionSpec>): SweepEntry[] {
+  return Object.entries(specs).map(([name, spec]) => {
+    const fn = () => (mod as Record<string, Fn>)[name]!;
+    return {
+      key: `${module}#${name}`,
+      kind: spec.kind,
+      owner: "owner" in spec ? spec.owner : undefined,
+      alsoOwnedBy: "alsoOwnedBy" in spec ? spec.alsoOwnedBy : undefined,
+      input: spec.input,
+      roles: "roles" in spec ? spec.roles : undefined,
+      reason: "reason" in spec ? spec.reason : undefined,
+      knownLeak: "knownLeak" in spec ? spec.knownLeak : undefined,
+      call: spec.input ? (fx: SweepFixtures) => fn()(spec.input!(fx)) : undefined,
+    };
+  });
+}
+
+const ORIGIN = "http://localhost:3000";
+
+function routes(module: string, mod: object, specs: Record<string, RouteSpec>): SweepEntry[] {
+  return Object.entries(specs).map(([method, spec]) => {
+    const handler = () => (mod as Record<string, Fn>)[method]!;
+    return {
+      key: `${module}#${method}`,
+      kind: spec.kind,
+      owner: "owner" in spec ? spec.owner : undefined,
+      reason: "reason" in spec ? spec.reason : undefined,
+      knownLeak: "knownLeak" in spec ? spec.knownLeak : undefined,
+      call: spec.url
+        ? (fx: SweepFixtures) =>
+            handler()(new Request(`${ORIGIN}${spec.url!(fx)}`, { method, headers: { origin: ORIGIN, host: "localhost:3000" } }), { params: Promise.resolve(spec.params?.(fx) ?? {}) })
+        : undefined,
+    };
+  });
+}
+
+const key = () => crypto.randomUUID();
+const file = (name: string, type: string, bytes: Uint8Array<ArrayBuffer> | string) => new File([bytes], name, { type });
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+const form = (fields: Record<string, string | File>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  return data;
+};
+const visitedAt = (fx: SweepFixtures) => `${fx.today}T08:00`;
+const programmeInput = (fx: SweepFixtures) => ({
+  name: "伪造专项", description: "", startDate: `${fx.year}-01-01`, endDate: `${fx.year}-12-31`, orgUnitId: fx.unit["XS-PY-JY"]!.id, participantIds: [],
+  indicators: [{ code: "households_visited", name: "走访农户", unit: "户", targets: [{ orgUnitId: fx.unit["XS-PY-JY"]!.id, period: String(fx.year), value: 1 }] }],
+});
+const taskForceFields = (fx: SweepFixtures) => ({
+  name: "伪造专班", kind: "DEPARTMENT", orgUnitId: fx.unit["YH-ETDZ"]!.id, leaderId: fx.users["etdz.officer"]!.id, memberIds: [], sectors: "",
+  targetTrips: 1, targetEnterprises: 1, targetProjects: 1, targetInvestment: "", targetInvestmentUnit: "YI",
+});
+const talentFields = (fx: SweepFixtures) => ({ enterpriseId: fx.etdzEnterprise.id, name: "伪造人才", phone: "", education: "", title: "", position: "", joinedOn: "" });
+const itemInput = (fx: SweepFixtures) => ({
+  id: fx.pointItem.id, version: fx.pointItem.version, subject: fx.pointItem.subject, code: fx.pointItem.code, name: "伪造项目", levels: fx.pointItem.levels,
+  capPerItem: fx.pointItem.capPerItem ?? "", capPerYear: fx.pointItem.capPerYear ?? "", evidenceTypes: fx.pointItem.evidenceTypes.join("\n"),
+  validityMonths: fx.pointItem.validityMonths ?? "", active: true, sortOrder: fx.pointItem.sortOrder,
+});
+const move = (r: { id: string; version: number }) => ({ id: r.id, version: r.version });
+
+export const REGISTRY: SweepEntry[] = [
+  // ——— Server actions ———
+  ...actions("lib/account/actions", accountActions, {
+    changeOwnPasswordAction: { kind: "self", reason: "changes the signed-in user's own password (checked against the current one); takes no id", input: () => ({ currentPassword: "whatever-1", newPassword: "Sweep-probe-42", confirmPassword: "Sweep-probe-42" }) },
+    signInAction: { kind: "public", reason: "the sign-in form: credentials only, lockout after 5 failures (tests/integration/auth.test.ts)" },
+    signOutAction: { kind: "self", reason: "ends the caller's own session; takes no input" },
+    setLocaleAction: { kind: "self", reason: "sets the caller's language cookie; no data" },
+  }),
+  ...actions("lib/calendar/actions", calendarActions, {
+    saveCalendarDayAction: { kind: "write", roles: ["ADMIN"], input: (fx) => ({ date: `${fx.year + 1}-03-03`, kind: "HOLIDAY", name: "伪造假日" }) },
+    deleteCalendarDayAction: { kind: "write", roles: ["ADMIN"], input: (fx) => ({ date: `${fx.year}-10-01` }) },
+    bulkLoadCalendarAction: { kind: "write", roles: ["ADMIN"], input: (fx) => ({ text: `${fx.year + 1}-03-04 休 伪造` }) },
+    confirmCalendarYearAction: { kind: "write", roles: ["ADMIN"], input: (fx) => ({ year: fx.year + 1 }) },
+    unconfirmCalendarYearAction: { kind: "write", roles: ["ADMIN"], input: (fx) => ({ year: fx.year }) },
+  }),
+  ...actions("lib/campaigns/actions", campaignActions, {
+    saveCampaignSetupAction: {
+      kind: "write", owner: "XS-PY",
+      input: (fx) => ({
+        programmeId: fx.campaign.id, version: fx.campaign.version,
+        participants: fx.campaignSetup.participants.map((p) => ({ officerId: p.officerId, mentorId: p.mentorId ?? "" })),
+        assignments: fx.campaignSetup.assignments.map((a) => ({ orgUnitId: a.orgUnitId, officerId: a.officerId ?? "" })),
+        checkItems: fx.campaignSetup.checkItems.map((c) => ({ id: c.id, label: c.label, active: false })),
+        rules: fx.campaignSetup.rules.map((r) => ({ kind: r.kind, period: r.period, minVisits: r.minVisits, dueSoonDays: r.dueSoonDays })),
+      }),
+    },
+  }),
+  ...actions("lib/dashboards/ranking-actions", rankingActions, {
+    saveRankingSchemeAction: {
+      kind: "write", owner: "XS-PY",
+      input: (fx) => ({
+        id: fx.rankingScheme.id, version: fx.rankingScheme.version, name: "伪造排名", parentOrgUnitId: fx.rankingScheme.parentOrgUnitId, active: true,
+        weights: fx.rankingScheme.weights.map((w) => ({ indicatorKey: w.indicatorKey, weight: Number(w.weight), direction: w.direction })),
+      }),
+    },
+  }),
+  ...actions("lib/events/actions", eventActions, {
+    createEventAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ programmeId: fx.campaign.id, orgUnitId: fx.unit["XS-PY-JY"]!.id, type: "CLINIC", title: "伪造活动", heldOn: fx.today, participants: 10, notes: "", idempotencyKey: key() }) },
+  }),
+  ...actions("lib/hotline/actions", hotlineActions, {
+    intakeRequestAction: {
+      kind: "write", owner: "YH-LZ",
+      input: (fx) => ({ programmeId: fx.hotline.id, callerName: "伪造来电", callerPhone: "13812345678", category: "其他", title: "", description: "伪造诉求", urgency: "NORMAL", enterpriseMode: "name", enterpriseName: "伪造企业", idempotencyKey: key() }),
+    },
+    acceptRequestAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ ...move(fx.requests.received), note: "" }) },
+    assignRequestAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ ...move(fx.requests.accepted), leadDepartmentId: fx.unit["YH-LZ-QQB"]!.id, assigneeId: "", coHandlerIds: [], note: "" }) },
+    reassignRequestAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.assigned, input: (fx) => ({ ...move(fx.requests.assigned), leadDepartmentId: fx.unit["YH-LZ-QQB"]!.id, assigneeId: "", coHandlerIds: [], note: "" }) },
+    sendBackRequestAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.assigned, input: (fx) => ({ ...move(fx.requests.assigned), note: "伪造退回" }) },
+    respondRequestAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.assigned, input: (fx) => ({ ...move(fx.requests.assigned), response: "伪造回应" }) },
+    resolveRequestAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.responded, input: (fx) => ({ ...move(fx.requests.responded), resolution: "伪造办结" }) },
+    closeRequestAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.resolved, input: (fx) => ({ ...move(fx.requests.resolved), satisfaction: 5, comment: "" }) },
+    reopenRequestAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.resolved, input: (fx) => ({ ...move(fx.requests.resolved), note: "伪造重开" }) },
+    mergeRequestAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ ...move(fx.requests.received), intoNumber: fx.requests.received2.number, note: "" }) },
+    chaseRequestAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.assigned, input: (fx) => ({ id: fx.requests.assigned.id, note: "伪造催办" }) },
+    requestExtensionAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.assigned, input: (fx) => ({ ...move(fx.requests.assigned), reason: "伪造延期", proposedDueAt: `${fx.later}T12:00` }) },
+    decideExtensionAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.extension, input: (fx) => ({ id: fx.extension.requestId, extensionId: fx.extension.id, approve: true, note: "" }) },
+    searchEnterprisesAction: { kind: "read", owner: "YH-LZ", input: (fx) => ({ q: fx.lzEnterprise.name.slice(0, 2) }) },
+  }),
+  ...actions("lib/investment/actions", investmentActions, {
+    createTaskForceAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ programmeId: fx.investment.id, ...taskForceFields(fx), idempotencyKey: key() }) },
+    updateTaskForceAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ id: fx.taskForce.id, version: fx.taskForce.version, ...taskForceFields(fx), active: true }) },
+    createTripAction: {
+      kind: "write", owner: "YH-ETDZ",
+      input: (fx) => ({ taskForceId: fx.taskForce.id, startDate: fx.today, endDate: fx.today, destinationCity: "上海", participantIds: [], meetings: [], notes: "", idempotencyKey: key() }),
+    },
+    createLeadAction: {
+      kind: "write", owner: "YH-ETDZ",
+      input: (fx) => ({ taskForceId: fx.taskForce.id, source: "PROSPECT", prospectName: "伪造客商", title: "伪造线索", plannedAmount: "100", plannedUnit: "WAN", idempotencyKey: key() }),
+    },
+    transitionLeadAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...move(fx.lead), to: "NEGOTIATING" }) },
+    convertProspectAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...move(fx.prospect), name: "伪造转化", creditCode: fx.newCreditCode, orgUnitId: fx.unit["YH-ETDZ"]!.id }) },
+    updateInvestmentSettingsAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ programmeId: fx.investment.id, version: fx.investment.version, shareLeads: true }) },
+    lookupEnterprisesAction: { kind: "read", owner: "YH-ETDZ", input: (fx) => ({ programmeId: fx.investment.id, q: fx.etdzEnterprise.name.slice(0, 2) }) },
+  }),
+  ...actions("lib/key-projects/actions", keyProjectActions, {
+    createKeyProjectAction: {
+      kind: "write", owner: "YH",
+      input: (fx) => ({
+        programmeId: fx.keyProjects.id, name: "伪造项目", orgUnitId: fx.unit["YH-ETDZ"]!.id, ownerEnterpriseId: "", investmentAmount: "1", investmentUnit: "YI", location: "", liaisonId: "",
+        milestones: { LAND_LISTING: "", PERMITS: "", START: "", COMPLETION: "", PRODUCTION: "" }, idempotencyKey: key(),
+      }),
+    },
+    updateMilestoneAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ projectId: fx.keyProject.id, version: fx.keyProject.version, kind: "START", plannedOn: fx.later, actualOn: "", note: "" }) },
+    advanceStageAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...move(fx.keyProject), to: "UNDER_CONSTRUCTION", note: "" }) },
+    createBlockerAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ projectId: fx.keyProject.id, title: "伪造卡点", description: "", dueDate: "", idempotencyKey: key() }) },
+    createPledgeAction: {
+      kind: "write", owner: "YH-ETDZ",
+      input: (fx) => ({ programmeId: fx.keyProjects.id, orgUnitId: fx.unit["YH-ETDZ"]!.id, pledgerId: "", keyProjectId: "", problem: "伪造承诺", dueOn: fx.later, note: "", idempotencyKey: key() }),
+    },
+    completePledgeAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...move(fx.pledge), doneOn: fx.today, note: "" }) },
+  }),
+  ...actions("lib/mentorship/actions", mentorshipActions, {
+    addPoolMemberAction: {
+      kind: "write", owner: "XS-PY",
+      input: (fx) => ({ programmeId: fx.mentorship.id, pool: "TRAINEE", userId: fx.users["py.sec12"]!.id, lineOfWork: "", capacity: "", joinedOn: fx.today, reason: "伪造", idempotencyKey: key() }),
+    },
+    changeMemberStatusAction: { kind: "write", owner: "XS-PY", input: (fx) => ({ memberId: fx.trainee.id, version: fx.trainee.version, toStatus: "PAUSED", effectiveOn: fx.today, reason: "伪造" }) },
+    changeMemberFlagsAction: {
+      kind: "write", owner: "XS-PY",
+      input: (fx) => ({ memberId: fx.trainee.id, version: fx.trainee.version, priorityPromotion: true, reserveCadre: true, reserveNote: "", reason: "伪造" }),
+    },
+    changeCapacityAction: { kind: "write", owner: "XS-PY", input: (fx) => ({ memberId: fx.mentor.id, version: fx.mentor.version, capacity: 9, reason: "伪造" }) },
+    createPairingAction: {
+      kind: "write", owner: "XS-PY",
+      input: (fx) => ({ programmeId: fx.mentorship.id, traineeId: fx.pairing.traineeId, mentorId: fx.freeMentor.userId, startDate: fx.today, endDate: fx.later, templateId: "", idempotencyKey: key() }),
+    },
+    endPairingAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ pairingId: fx.pairing.id, version: fx.pairing.version, reason: "伪造" }) },
+    evaluatePairingAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ pairingId: fx.pairing.id, version: fx.pairing.version, rating: 5, evaluation: "伪造" }) },
+    changePlanAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ op: "addGoal", planId: fx.plan.id, planVersion: fx.plan.version, note: "", area: "业务能力", title: "伪造目标" }) },
+    signOffMilestoneAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ planId: fx.plan.id, planVersion: fx.plan.version, milestoneId: fx.milestone.id, note: "" }) },
+    logActivityAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ pairingId: fx.pairing.id, kind: "TALK", occurredOn: fx.today, place: "", notes: "", idempotencyKey: key() }) },
+    saveSettingsAction: {
+      kind: "write", owner: "XS-PY",
+      input: (fx) => ({ programmeId: fx.mentorship.id, version: fx.mentorship.version, expectations: [{ kind: "ANY", period: "WEEK", min: 3 }], dueSoonDays: 1, defaultCapacity: 5 }),
+    },
+    saveTemplateAction: { kind: "write", owner: "XS-PY", input: (fx) => ({ programmeId: fx.mentorship.id, templateId: fx.template.id, name: "伪造模板", active: true, content: DEFAULT_TEMPLATE }) },
+    suggestMentorsAction: { kind: "read", owner: "XS-PY", input: (fx) => ({ programmeId: fx.mentorship.id, traineeId: fx.pairing.traineeId }) },
+  }),
+  ...actions("lib/notifications/actions", notificationActions, {
+    markNotificationReadAction: { kind: "write", owner: "YH-LZ-QQB", input: (fx) => ({ id: fx.notification.id }) },
+    markAllNotificationsReadAction: { kind: "self", reason: "marks the caller's own notifications (WHERE userId = caller); takes no id", input: () => ({}) },
+  }),
+  ...actions("lib/org/actions", orgActions, {
+    createOrgUnitAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ parentId: fx.unit["XS-PY-JY"]!.id, name: "伪造网格", kind: "GRID", idempotencyKey: key() }) },
+    renameOrgUnitAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ id: fx.unit["XS-PY-JY"]!.id, name: "伪造", version: fx.unit["XS-PY-JY"]!.version }) },
+    moveOrgUnitAction: { kind: "write", owner: "XS-PY", input: (fx) => ({ id: fx.unit["XS-PY-JY"]!.id, newParentId: fx.unit["XS-PY-AS"]!.id, version: fx.unit["XS-PY-JY"]!.version }) },
+    setOrgUnitActiveAction: { kind: "write", owner: "XS-PY-AS", input: (fx) => ({ id: fx.unit["XS-PY-AS"]!.id, active: false, version: fx.unit["XS-PY-AS"]!.version }) },
+  }),
+  ...actions("lib/points/application-actions", applicationActions, {
+    createApplicationAction: {
+      kind: "write", owner: "YH-ETDZ",
+      input: (fx) => ({ subject: "TALENT", talentId: fx.talent.id, enterpriseId: "", lines: [{ itemId: fx.pointItem.id, levelCode: (fx.pointItem.levels as { code: string }[])[0]!.code, quantity: 1, note: "" }], idempotencyKey: key() }),
+    },
+    updateApplicationAction: {
+      kind: "write", owner: "YH-LZ",
+      input: (fx) => ({ ...move(fx.applications.draft), lines: fx.applications.draft.lines.map((l) => ({ itemId: l.itemId, levelCode: l.levelCode, quantity: l.quantity + 1, note: "伪造" })) }),
+    },
+    uploadEvidenceAction: {
+      kind: "write", owner: "YH-LZ",
+      input: (fx) => form({ applicationId: fx.applications.draft.id, evidenceType: "证书", lineId: "", file: file("probe.png", "image/png", PNG) }),
+    },
+    removeEvidenceAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ applicationId: fx.applications.draft.id, evidenceId: fx.evidence.id }) },
+    submitApplicationAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ ...move(fx.applications.draft), note: "" }) },
+    startReviewAction: { kind: "write", owner: "YH", input: (fx) => ({ ...move(fx.applications.submitted), note: "" }) },
+    returnApplicationAction: { kind: "write", owner: "YH", input: (fx) => ({ ...move(fx.applications.underReview), note: "伪造退回" }) },
+    rejectApplicationAction: { kind: "write", owner: "YH", input: (fx) => ({ ...move(fx.applications.underReview), note: "伪造驳回" }) },
+    approveApplicationAction: { kind: "write", owner: "YH", input: (fx) => ({ ...move(fx.applications.underReview), note: "" }) },
+  }),
+  ...actions("lib/points/config-actions", pointsConfigActions, {
+    saveItemAction: { kind: "write", owner: "YH-ETDZ", input: itemInput },
+    saveResourceAction: {
+      kind: "write", owner: "YH-ETDZ",
+      input: (fx) => ({ id: fx.resource.id, version: fx.resource.version, code: fx.resource.code, name: "伪造资源", pointsCost: fx.resource.pointsCost + 1, eligibility: fx.resource.eligibility, active: true }),
+    },
+    saveQuotaAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ resourceId: fx.resource.id, period: String(fx.year), orgUnitId: fx.unit["YH-ETDZ"]!.id, total: 99 }) },
+    saveTiersAction: {
+      kind: "write", owner: "YH-ETDZ",
+      input: (fx) => ({ tiers: fx.tiers.map((t) => ({ tier: t.tier, name: `${t.name}伪`, minPoints: t.minPoints, quotas: Object.entries((t.quotas ?? {}) as Record<string, number>).map(([code, places]) => ({ code, places })) })) }),
+    },
+    saveSettingsAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ version: fx.talentPoints.version, evaluation: { mode: "PROPORTIONAL", max: 8, tierScores: [8, 6, 4, 2], pointsForMax: 300 } }) },
+    allocateTierQuotasAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ year: fx.year }) },
+    addDefaultsAction: { kind: "write", owner: "YH-ETDZ", input: () => ({}) },
+  }),
+  ...actions("lib/points/ledger-actions", ledgerActions, {
+    reverseGrantAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ seq: String(fx.grant.seq), reason: "伪造冲正" }) },
+  }),
+  ...actions("lib/points/redemption-actions", redemptionActions, {
+    requestRedemptionAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ resourceId: fx.resource.id, mode: "TALENT", talentId: fx.talent.id, enterpriseId: "", note: "", idempotencyKey: key() }) },
+    decideRedemptionAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...move(fx.redemptions.requested), decision: "APPROVE", note: "" }) },
+    fulfilRedemptionAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...move(fx.redemptions.approved), note: "" }) },
+    cancelRedemptionAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...move(fx.redemptions.requested), note: "伪造取消" }) },
+  }),
+  ...actions("lib/problems/actions", problemActions, {
+    transitionProblemAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ ...move(fx.problem), to: "IN_PROGRESS", note: "" }) },
+    assignProblemAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ ...move(fx.problem), assigneeId: fx.users["py.jy.officer"]!.id }) },
+  }),
+  ...actions("lib/programmes/actions", programmeActions, {
+    createProgrammeAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ ...programmeInput(fx), type: "VISIT_CAMPAIGN", idempotencyKey: key() }) },
+    updateProgrammeAction: { kind: "write", owner: "XS-PY", input: (fx) => ({ ...programmeInput(fx), orgUnitId: fx.unit["XS-PY"]!.id, id: fx.campaign.id, version: fx.campaign.version }) },
+    setProgrammeStatusAction: { kind: "write", owner: "XS-PY", input: (fx) => ({ id: fx.campaign.id, version: fx.campaign.version, status: "CLOSED" }) },
+  }),
+  ...actions("lib/programmes/rollover-actions", rolloverActions, {
+    rolloverProgrammeAction: {
+      kind: "write", owner: "XS-PY",
+      input: (fx) => ({ id: fx.campaign.id, version: fx.campaign.version, name: "伪造结转", startDate: `${fx.year + 1}-01-01`, endDate: `${fx.year + 1}-12-31`, periodMap: [] }),
+    },
+  }),
+  ...actions("lib/registers/actions", registerActions, {
+    createHouseholdAction: {
+      kind: "write", owner: "XS-PY-JY",
+      input: (fx) => ({ householdKey: "SWEEP-PROBE-1", headName: "伪造户主", address: "", orgUnitId: fx.unit["XS-PY-JY"]!.id, membersCount: 3, tags: "", phone: "", idempotencyKey: key() }),
+    },
+    updateHouseholdAction: {
+      kind: "write", owner: "XS-PY-JY",
+      input: (fx) => ({ ...move(fx.household), headName: "伪造户主", address: fx.household.address, orgUnitId: fx.household.orgUnitId, membersCount: fx.household.membersCount, tags: "", phone: "", clearPhone: true }),
+    },
+    setHouseholdActiveAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ ...move(fx.household), active: false }) },
+    unmaskHouseholdPhoneAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ id: fx.household.id }) },
+    createEnterpriseAction: {
+      kind: "write", owner: "YH-LZ",
+      input: (fx) => ({ name: "伪造企业", creditCode: fx.newCreditCode, address: "", orgUnitId: fx.unit["YH-LZ"]!.id, industry: "", size: "SMALL_MICRO", contactName: "", commissionerId: "", contactPhone: "", idempotencyKey: key() }),
+    },
+    updateEnterpriseAction: {
+      kind: "write", owner: "YH-LZ",
+      input: (fx) => ({
+        ...move(fx.lzEnterprise), name: "伪造企业", creditCode: fx.lzEnterprise.creditCode, address: fx.lzEnterprise.address, orgUnitId: fx.lzEnterprise.orgUnitId, industry: fx.lzEnterprise.industry ?? "",
+        size: fx.lzEnterprise.size, contactName: "", commissionerId: "", contactPhone: "", clearPhone: true,
+      }),
+    },
+    setEnterpriseActiveAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ ...move(fx.lzEnterprise), active: false }) },
+    unmaskEnterprisePhoneAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ id: fx.lzEnterprise.id }) },
+  }),
+  ...actions("lib/registers/import-actions", importActions, {
+    importBatchAction: {
+      kind: "self",
+      reason: "writes the caller's own stored upload: uploads are stored under the uploader's user id (imports/<userId>/<importId>), so another user's import id names nothing",
+      input: () => ({ kind: "households", importId: key(), offset: 0 }),
+    },
+    discardImportAction: { kind: "self", reason: "deletes the caller's own stored upload (keyed by the caller's user id); no database row" },
+  }),
+  ...actions("lib/showcase/actions", showcaseActions, {
+    createSessionAction: {
+      kind: "write", owner: "YH-FST",
+      input: (fx) => ({ programmeId: fx.showcase.id, quarter: `${fx.year + 1}-Q1`, heldOn: `${fx.year + 1}-03-01`, place: "", trimMinJudges: 3, criteria: DEFAULT_CRITERIA, idempotencyKey: key() }),
+    },
+    saveCriteriaAction: {
+      kind: "write", owner: "YH-FST",
+      input: (fx) => ({ sessionId: fx.openSession.id, version: fx.openSession.version, criteria: fx.openSession.criteria.map((c) => ({ dimension: c.dimension, name: `${c.name}伪`, weight: Number(c.weight), maxScore: c.maxScore })) }),
+    },
+    addEntryAction: { kind: "write", owner: "YH-FST", input: (fx) => ({ sessionId: fx.openSession.id, officerId: fx.users["fst.officer2"]!.id, topic: "伪造选题", narrative: "", idempotencyKey: key() }) },
+    updateNarrativeAction: { kind: "write", owner: "YH-FST", input: (fx) => ({ entryId: fx.entry.id, topic: "伪造选题", narrative: "伪造" }) },
+    uploadNarrativeAction: { kind: "write", owner: "YH-FST", input: (fx) => form({ entryId: fx.entry.id, file: file("probe.txt", "text/plain", "伪造材料 sweep probe") }) },
+    addJudgeAction: { kind: "write", owner: "YH-FST", input: (fx) => ({ sessionId: fx.openSession.id, userId: fx.users["fst.officer2"]!.id }) },
+    removeJudgeAction: { kind: "write", owner: "YH-FST", input: (fx) => ({ sessionId: fx.openSession.id, userId: fx.openSession.judges[0]!.userId }) },
+    declareConflictAction: { kind: "write", owner: "YH-FST", input: (fx) => ({ entryId: fx.entry.id, judgeId: fx.openSession.judges[0]!.userId, reason: "伪造回避" }) },
+    saveScoreSheetAction: { kind: "write", owner: "YH-FST", input: (fx) => ({ entryId: fx.entry.id, scores: fx.openSession.criteria.map((c) => ({ criterionId: c.id, score: 1 })) }) },
+    closeSessionAction: { kind: "write", owner: "YH-FST", input: (fx) => ({ sessionId: fx.openSession.id, version: fx.openSession.version }) },
+    addToTalentListAction: { kind: "write", owner: "YH-FST", input: (fx) => ({ entryId: fx.closedSession.entries[0]!.id, list: "YOUNG", note: "" }) },
+    readSessionScoresAction: { kind: "read", owner: "YH-FST", input: (fx) => ({ sessionId: fx.closedSession.id }) },
+  }),
+  ...actions("lib/talent/actions", talentActions, {
+    createTalentAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...talentFields(fx), idNumber: fx.newIdNumber, idempotencyKey: key() }) },
+    updateTalentAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...move(fx.talent), ...talentFields(fx), idNumber: "" }) },
+    unmaskTalentIdAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ id: fx.talent.id }) },
+  }),
+  ...actions("lib/users/actions", userActions, {
+    createUserAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ username: "forged.user", name: "伪造", phone: "", role: "OFFICER", orgUnitId: fx.unit["XS-PY-JY"]!.id, idempotencyKey: key() }) },
+    updateUserAction: {
+      kind: "write", owner: "XS-PY-JY",
+      input: (fx) => { const u = fx.users["py.jy.officer"]!; return { id: u.id, version: u.version, name: "伪造", phone: "", role: "ADMIN", orgUnitId: u.orgUnitId }; },
+    },
+    setUserActiveAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ ...move(fx.users["py.jy.officer"]!), active: false }) },
+    resetUserPasswordAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => move(fx.users["py.jy.officer"]!) },
+  }),
+  ...actions("lib/visits/actions", visitActions, {
+    createVisitAction: {
+      kind: "write", owner: "XS-PY-JY",
+      input: (fx) => ({
+        programmeId: fx.campaign.id, officerId: "", kind: "HOUSEHOLD", placeType: "HOUSEHOLD", placeId: fx.household.id, visitedAt: visitedAt(fx), mentorId: "",
+        checklist: [], services: [], notes: "伪造走访", latitude: "", longitude: "", problems: [], idempotencyKey: key(),
+      }),
+    },
+    updateVisitAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ ...move(fx.visit), visitedAt: visitedAt(fx), mentorId: "", checklist: [], services: [], notes: "伪造", latitude: "", longitude: "" }) },
+    uploadVisitPhotoAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => form({ visitId: fx.visit.id, photo: file("probe.png", "image/png", PNG) }) },
+    deleteVisitPhotoAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ visitId: fx.visit.id, photoId: fx.photo.id }) },
+    searchPlacesAction: { kind: "read", owner: "XS-PY-JY", input: (fx) => ({ placeType: "HOUSEHOLD", q: fx.household.headName.slice(0, 1) }) },
+  }),
+
+  // ——— Route handlers ———
+  ...routes("app/(app)/hotline/reports/export/route", hotlineReportExport, {
+    GET: { kind: "route", owner: "YH-LZ", url: (fx) => `/hotline/reports/export?programme=${fx.hotline.id}&period=year` },
+  }),
+  ...routes("app/(app)/showcases/entries/[entryId]/narrative/route", narrativeRoute, {
+    GET: { kind: "route", owner: "YH-FST", url: (fx) => `/showcases/entries/${fx.entry.id}/narrative`, params: (fx) => ({ entryId: fx.entry.id }) },
+  }),
+  ...routes("app/(public)/service/feedback/route", publicFeedbackRoute, {
+    POST: { kind: "public", reason: "the enterprise's own feedback: proven by request number + tracking code (tests/integration/hotline-public.test.ts), rate-limited per address" },
+  }),
+  ...routes("app/(public)/service/submit/route", publicSubmitRoute, {
+    POST: { kind: "public", reason: "the public hotline form: creates a request in the chosen programme, rate-limited per address, honeypot; returns only its own number and code" },
+  }),
+  ...routes("app/api/auth/[...nextauth]/route", authRoute, {
+    GET: { kind: "public", reason: "Auth.js's own endpoints (session, csrf, providers): no business data" },
+    POST: { kind: "public", reason: "Auth.js's own sign-in/sign-out: credentials with lockout (tests/integration/auth.test.ts); no business data" },
+  }),
+  ...routes("app/api/exports/dashboard/route", dashboardExport, {
+    GET: { kind: "route", owner: "XS-PY", url: (fx) => `/api/exports/dashboard?unit=${fx.unit["XS-PY"]!.id}&programme=${fx.campaign.id}&table=panel` },
+  }),
+  ...routes("app/api/exports/pairings/route", pairingsExport, {
+    GET: { kind: "route", owner: "XS-PY", url: (fx) => `/api/exports/pairings?programme=${fx.mentorship.id}` },
+  }),
+  ...routes("app/api/exports/point-applications/route", pointApplicationsExport, {
+    GET: { kind: "route", owner: "YH-ETDZ", url: () => `/api/exports/point-applications` },
+  }),
+  ...routes("app/api/exports/problems/route", problemsExport, {
+    GET: { kind: "route", owner: "XS-PY", url: (fx) => `/api/exports/problems?campaign=${fx.campaign.id}&status=OPEN` },
+  }),
+  ...routes("app/api/exports/rankings/route", rankingsExport, {
+    GET: { kind: "route", owner: "XS-PY", url: (fx) => `/api/exports/rankings?scheme=${fx.rankingScheme.id}&period=year` },
+  }),
+  ...routes("app/api/exports/redemptions/route", redemptionsExport, {
+    GET: { kind: "route", owner: "YH-ETDZ", url: () => `/api/exports/redemptions` },
+  }),
+  ...routes("app/api/exports/requests/route", requestsExport, {
+    GET: { kind: "route", owner: "YH-LZ", url: () => `/api/exports/requests?tab=all` },
+  }),
+  ...routes("app/api/exports/showcase/route", showcaseExport, {
+    GET: { kind: "route", owner: "YH-FST", url: (fx) => `/api/exports/showcase?session=${fx.closedSession.id}` },
+  }),
+  ...routes("app/api/exports/talents/route", talentsExport, {
+    GET: { kind: "route", owner: "YH-ETDZ", url: (fx) => `/api/exports/talents?enterprise=${fx.etdzEnterprise.id}` },
+  }),
+  ...routes("app/api/exports/task-forces/route", taskForcesExport, {
+    GET: { kind: "route", owner: "YH-ETDZ", url: (fx) => `/api/exports/task-forces?programme=${fx.investment.id}` },
+  }),
+  ...routes("app/api/exports/trips/route", tripsExport, {
+    GET: { kind: "route", owner: "YH-ETDZ", url: (fx) => `/api/exports/trips?programme=${fx.investment.id}` },
+  }),
+  ...routes("app/api/exports/visits/route", visitsExport, {
+    GET: { kind: "route", owner: "XS-PY", url: (fx) => `/api/exports/visits?campaign=${fx.campaign.id}&officer=${fx.users["py.jy.officer"]!.id}` },
+  }),
+  ...routes("app/api/health/route", healthRoute, {
+    GET: { kind: "public", reason: "liveness probe: answers ok/not ok, no data" },
+  }),
+  ...routes("app/api/investment/export/route", investmentExport, {
+    GET: { kind: "route", owner: "YH-ETDZ", url: (fx) => `/api/investment/export?programme=${fx.investment.id}&from=${fx.year}-01-01&to=${fx.year}-12-31` },
+  }),
+  ...routes("app/api/investment/key-projects/route", keyProjectsRoute, {
+    GET: { kind: "route", owner: "YH", url: (fx) => `/api/investment/key-projects?programme=${fx.keyProjects.id}` },
+  }),
+  ...routes("app/api/registers/[kind]/export/route", registerExport, {
+    GET: { kind: "route", owner: "XS-PY", url: (fx) => `/api/registers/households/export?org=${fx.unit["XS-PY-JY"]!.id}&active=all`, params: () => ({ kind: "households" }) },
+  }),
+  ...routes("app/api/registers/import/route", registerImport, {
+    POST: { kind: "self", reason: "stores the caller's own upload under the caller's user id and previews it; writes no register row (the batch action does)" },
+  }),
+  ...routes("app/api/registers/template/route", registerTemplate, {
+    GET: { kind: "self", reason: "a blank import template (column headers only): no records", url: () => `/api/registers/template?kind=households` },
+  }),
+  ...routes("app/api/talent/evaluation/export/route", talentEvaluationExport, {
+    GET: { kind: "route", owner: "YH-ETDZ", url: (fx) => `/api/talent/evaluation/export?year=${fx.year}&org=${fx.unit["YH-ETDZ"]!.id}` },
+  }),
+  ...routes("app/api/talent/evidence/[evidenceId]/route", evidenceRoute, {
+    GET: { kind: "route", owner: "YH-LZ", url: (fx) => `/api/talent/evidence/${fx.evidence.id}`, params: (fx) => ({ evidenceId: fx.evidence.id }) },
+  }),
+  ...routes("app/api/visits/[visitId]/photos/[photoId]/route", visitPhotoRoute, {
+    GET: { kind: "route", owner: "XS-PY-JY", url: (fx) => `/api/visits/${fx.visit.id}/photos/${fx.photo.id}`, params: (fx) => ({ visitId: fx.visit.id, photoId: fx.photo.id }) },
+  }),
+];
+
+/** The enterprise register export is one handler for both kinds: sweep the second kind too. */
+export const EXTRA_ROUTE_CALLS: SweepEntry[] = [
+  {
+    key: "app/api/registers/[kind]/export/route#GET(enterprises)", kind: "route", owner: "YH-LZ",
+    call: (fx) => (registerExport.GET as Fn)(new Request(`${ORIGIN}/api/registers/enterprises/export?org=${fx.unit["YH-LZ"]!.id}&active=all`), { params: Promise.resolve({ kind: "enterprises" }) }),
+  },
+];
+
+/**
+ * The zod schema each action parses its input with (from lib/<domain>/schemas.ts), so that
+ * tests/integration/authz-sweep.test.ts can show every input above would pass the field
+ * check: a refusal is then the authorization's, not a typo's. Actions whose schema is private
+ * to their file (uploads as FormData) are judged by their refusal message instead.
+ */
+export const INPUT_SCHEMAS: Record<string, z.ZodType> = {
+  "lib/calendar/actions#saveCalendarDayAction": calendarSchemas.calendarDaySchema,
+  "lib/calendar/actions#deleteCalendarDayAction": calendarSchemas.deleteCalendarDaySchema,
+  "lib/calendar/actions#bulkLoadCalendarAction": calendarSchemas.bulkCalendarSchema,
+  "lib/calendar/actions#confirmCalendarYearAction": calendarSchemas.calendarYearSchema,
+  "lib/calendar/actions#unconfirmCalendarYearAction": calendarSchemas.calendarYearSchema,
+  "lib/campaigns/actions#saveCampaignSetupAction": campaignSchemas.saveCampaignSetupSchema,
+  "lib/dashboards/ranking-actions#saveRankingSchemeAction": rankingSchemas.rankingSchemeSchema,
+  "lib/events/actions#createEventAction": eventSchemas.createEventSchema,
+  "lib/hotline/actions#intakeRequestAction": hotlineSchemas.intakeSchema,
+  "lib/hotline/actions#acceptRequestAction": hotlineSchemas.simpleMoveSchema,
+  "lib/hotline/actions#assignRequestAction": hotlineSchemas.assignSchema,
+  "lib/hotline/actions#reassignRequestAction": hotlineSchemas.assignSchema,
+  "lib/hotline/actions#sendBackRequestAction": hotlineSchemas.reasonMoveSchema,
+  "lib/hotline/actions#respondRequestAction": hotlineSchemas.respondSchema,
+  "lib/hotline/actions#resolveRequestAction": hotlineSchemas.resolveSchema,
+  "lib/hotline/actions#closeRequestAction": hotlineSchemas.feedbackSchema,
+  "lib/hotline/actions#reopenRequestAction": hotlineSchemas.reasonMoveSchema,
+  "lib/hotline/actions#mergeRequestAction": hotlineSchemas.mergeSchema,
+  "lib/hotline/actions#chaseRequestAction": hotlineSchemas.chaseSchema,
+  "lib/hotline/actions#requestExtensionAction": hotlineSchemas.extensionRequestSchema,
+  "lib/hotline/actions#decideExtensionAction": hotlineSchemas.extensionDecisionSchema,
+  "lib/investment/actions#createTaskForceAction": investmentSchemas.createTaskForceSchema,
+  "lib/investment/actions#updateTaskForceAction": investmentSchemas.updateTaskForceSchema,
+  "lib/investment/actions#createTripAction": investmentSchemas.createTripSchema,
+  "lib/investment/actions#createLeadAction": investmentSchemas.createLeadSchema,
+  "lib/investment/actions#transitionLeadAction": investmentSchemas.transitionLeadSchema,
+  "lib/investment/actions#convertProspectAction": investmentSchemas.convertProspectSchema,
+  "lib/investment/actions#updateInvestmentSettingsAction": investmentSchemas.updateInvestmentSettingsSchema,
+  "lib/investment/actions#lookupEnterprisesAction": investmentSchemas.enterpriseLookupSchema,
+  "lib/key-projects/actions#createKeyProjectAction": keyProjectSchemas.createKeyProjectSchema,
+  "lib/key-projects/actions#updateMilestoneAction": keyProjectSchemas.updateMilestoneSchema,
+  "lib/key-projects/actions#advanceStageAction": keyProjectSchemas.advanceStageSchema,
+  "lib/key-projects/actions#createBlockerAction": keyProjectSchemas.createBlockerSchema,
+  "lib/key-projects/actions#createPledgeAction": keyProjectSchemas.createPledgeSchema,
+  "lib/key-projects/actions#completePledgeAction": keyProjectSchemas.completePledgeSchema,
+  "lib/mentorship/actions#addPoolMemberAction": mentorshipSchemas.addPoolMemberSchema,
+  "lib/mentorship/actions#changeMemberStatusAction": mentorshipSchemas.changeMemberStatusSchema,
+  "lib/mentorship/actions#changeMemberFlagsAction": mentorshipSchemas.changeMemberFlagsSchema,
+  "lib/mentorship/actions#changeCapacityAction": mentorshipSchemas.changeCapacitySchema,
+  "lib/mentorship/actions#createPairingAction": mentorshipSchemas.createPairingSchema,
+  "lib/mentorship/actions#endPairingAction": mentorshipSchemas.endPairingSchema,
+  "lib/mentorship/actions#evaluatePairingAction": mentorshipSchemas.evaluatePairingSchema,
+  "lib/mentorship/actions#changePlanAction": mentorshipSchemas.planChangeSchema,
+  "lib/mentorship/actions#signOffMilestoneAction": mentorshipSchemas.signOffMilestoneSchema,
+  "lib/mentorship/actions#logActivityAction": mentorshipSchemas.logActivitySchema,
+  "lib/mentorship/actions#saveSettingsAction": mentorshipSchemas.saveSettingsSchema,
+  "lib/mentorship/actions#saveTemplateAction": mentorshipSchemas.saveTemplateSchema,
+  "lib/mentorship/actions#suggestMentorsAction": mentorshipSchemas.suggestMentorsSchema,
+  "lib/notifications/actions#markNotificationReadAction": notificationSchemas.markNotificationReadSchema,
+  "lib/org/actions#createOrgUnitAction": orgSchemas.createOrgUnitSchema,
+  "lib/org/actions#renameOrgUnitAction": orgSchemas.renameOrgUnitSchema,
+  "lib/org/actions#moveOrgUnitAction": orgSchemas.moveOrgUnitSchema,
+  "lib/org/actions#setOrgUnitActiveAction": orgSchemas.setOrgUnitActiveSchema,
+  "lib/points/application-actions#createApplicationAction": pointsSchemas.createApplicationSchema,
+  "lib/points/application-actions#updateApplicationAction": pointsSchemas.updateApplicationSchema,
+  "lib/points/application-actions#removeEvidenceAction": pointsSchemas.removeEvidenceSchema,
+  "lib/points/application-actions#submitApplicationAction": pointsSchemas.transitionSchema,
+  "lib/points/application-actions#startReviewAction": pointsSchemas.transitionSchema,
+  "lib/points/application-actions#returnApplicationAction": pointsSchemas.reasonSchema,
+  "lib/points/application-actions#rejectApplicationAction": pointsSchemas.reasonSchema,
+  "lib/points/application-actions#approveApplicationAction": pointsSchemas.transitionSchema,
+  "lib/points/config-actions#saveItemAction": pointsSchemas.itemSchema,
+  "lib/points/config-actions#saveResourceAction": pointsSchemas.resourceSchema,
+  "lib/points/config-actions#saveQuotaAction": pointsSchemas.quotaSchema,
+  "lib/points/config-actions#saveTiersAction": pointsSchemas.tiersSchema,
+  "lib/points/config-actions#saveSettingsAction": pointsSchemas.settingsSchema,
+  "lib/points/config-actions#allocateTierQuotasAction": pointsSchemas.allocateSchema,
+  "lib/points/ledger-actions#reverseGrantAction": pointsSchemas.reverseSchema,
+  "lib/points/redemption-actions#requestRedemptionAction": pointsSchemas.requestRedemptionSchema,
+  "lib/points/redemption-actions#decideRedemptionAction": pointsSchemas.decideRedemptionSchema,
+  "lib/points/redemption-actions#fulfilRedemptionAction": pointsSchemas.redemptionStepSchema,
+  "lib/points/redemption-actions#cancelRedemptionAction": pointsSchemas.redemptionStepSchema,
+  "lib/problems/actions#transitionProblemAction": problemSchemas.transitionProblemSchema,
+  "lib/problems/actions#assignProblemAction": problemSchemas.assignProblemSchema,
+  "lib/programmes/actions#createProgrammeAction": programmeSchemas.createProgrammeSchema,
+  "lib/programmes/actions#updateProgrammeAction": programmeSchemas.updateProgrammeSchema,
+  "lib/programmes/actions#setProgrammeStatusAction": programmeSchemas.setProgrammeStatusSchema,
+  "lib/programmes/rollover-actions#rolloverProgrammeAction": rolloverSchemas.rolloverSchema,
+  "lib/registers/actions#createHouseholdAction": registerSchemas.createHouseholdSchema,
+  "lib/registers/actions#updateHouseholdAction": registerSchemas.updateHouseholdSchema,
+  "lib/registers/actions#setHouseholdActiveAction": registerSchemas.setActiveSchema,
+  "lib/registers/actions#unmaskHouseholdPhoneAction": registerSchemas.unmaskSchema,
+  "lib/registers/actions#createEnterpriseAction": registerSchemas.createEnterpriseSchema,
+  "lib/registers/actions#updateEnterpriseAction": registerSchemas.updateEnterpriseSchema,
+  "lib/registers/actions#setEnterpriseActiveAction": registerSchemas.setActiveSchema,
+  "lib/registers/actions#unmaskEnterprisePhoneAction": registerSchemas.unmaskSchema,
+  "lib/showcase/actions#createSessionAction": showcaseSchemas.createSessionSchema,
+  "lib/showcase/actions#saveCriteriaAction": showcaseSchemas.saveCriteriaSchema,
+  "lib/showcase/actions#addEntryAction": showcaseSchemas.addEntrySchema,
+  "lib/showcase/actions#updateNarrativeAction": showcaseSchemas.updateNarrativeSchema,
+  "lib/showcase/actions#addJudgeAction": showcaseSchemas.judgeSchema,
+  "lib/showcase/actions#removeJudgeAction": showcaseSchemas.judgeSchema,
+  "lib/showcase/actions#declareConflictAction": showcaseSchemas.conflictSchema,
+  "lib/showcase/actions#saveScoreSheetAction": showcaseSchemas.scoreSheetSchema,
+  "lib/showcase/actions#closeSessionAction": showcaseSchemas.closeSessionSchema,
+  "lib/showcase/actions#addToTalentListAction": showcaseSchemas.addToTalentListSchema,
+  "lib/showcase/actions#readSessionScoresAction": showcaseSchemas.sessionIdSchema,
+  "lib/talent/actions#createTalentAction": talentSchemas.createTalentSchema,
+  "lib/talent/actions#updateTalentAction": talentSchemas.updateTalentSchema,
+  "lib/talent/actions#unmaskTalentIdAction": talentSchemas.talentIdSchema,
+  "lib/users/actions#createUserAction": userSchemas.createUserSchema,
+  "lib/users/actions#updateUserAction": userSchemas.updateUserSchema,
+  "lib/users/actions#setUserActiveAction": userSchemas.setUserActiveSchema,
+  "lib/users/actions#resetUserPasswordAction": userSchemas.resetPasswordSchema,
+  "lib/visits/actions#createVisitAction": visitSchemas.createVisitSchema,
+  "lib/visits/actions#updateVisitAction": visitSchemas.updateVisitSchema,
+  "lib/visits/actions#deleteVisitPhotoAction": visitSchemas.deletePhotoSchema,
+  "lib/visits/actions#searchPlacesAction": visitSchemas.searchPlacesSchema,
+};

@@ -1,0 +1,126 @@
+// Real records of one area that callers of other areas aim at in the authorization sweep
+// (tests/support/action-registry.ts): 萧山区浦阳镇 径游村's households, visits, problems, events
+// and mentorship pairings, 浦阳's campaign, 良渚街道's hotline requests, 余杭经开区's talent
+// points and investment, 未来科技城's showcase, 余杭区's key projects. Everything is read from the
+// seeded demo; the few kinds of row the demo has none of (a visit photo, an evidence file) are
+// added here.
+import { db } from "@/lib/db/client";
+import { makeCreditCode } from "@/lib/registers/credit-code";
+import { makeIdNumber } from "@/lib/talent/id-number";
+import { demoUser, unitByCode } from "./fixtures";
+import { addDaysYmd, demoToday, demoYear } from "./time";
+
+const programme = (type: "VISIT_CAMPAIGN" | "HOTLINE" | "TALENT_POINTS" | "SHOWCASE" | "INVESTMENT" | "KEY_PROJECT" | "MENTORSHIP", code: string) =>
+  db.programme.findFirstOrThrow({ where: { type, status: "ACTIVE", orgUnit: { code } }, orderBy: { startDate: "desc" } });
+
+export async function loadSweepFixtures() {
+  const unit = Object.fromEntries(
+    await Promise.all(["HZ", "XS", "XS-PY", "XS-PY-JY", "XS-PY-AS", "YH", "YH-LZ", "YH-LZ-QQB", "YH-ETDZ", "YH-FST", "XH-GD"].map(async (c) => [c, await unitByCode(c)] as const)),
+  );
+  const jy = unit["XS-PY-JY"]!;
+  const lz = unit["YH-LZ"]!;
+  const etdz = unit["YH-ETDZ"]!;
+  const users = Object.fromEntries(
+    await Promise.all(["py.jy.officer", "py.jy.sec", "py.manager", "lz.qqb", "etdz.officer", "fst.officer1", "fst.officer2", "py.sec12"].map(async (u) => [u, await demoUser(u)] as const)),
+  );
+
+  // 浦阳's visit campaign and 径游's records in it.
+  const campaign = await programme("VISIT_CAMPAIGN", "XS-PY");
+  const household = await db.household.findFirstOrThrow({ where: { orgUnitId: jy.id, active: true }, orderBy: { householdKey: "asc" } });
+  const visit = await db.visit.findFirstOrThrow({ where: { orgUnitId: jy.id, programmeId: campaign.id }, orderBy: { visitedAt: "desc" } });
+  const photo = await db.visitPhoto.create({ data: { visitId: visit.id, storageKey: `visits/${visit.id}/sweep-probe`, mimeType: "image/png", sizeBytes: 1 } });
+  const problem = await db.problem.findFirstOrThrow({ where: { orgUnitId: jy.id, status: "OPEN" } });
+  const campaignSetup = {
+    participants: await db.campaignParticipant.findMany({ where: { programmeId: campaign.id } }),
+    assignments: await db.campaignAssignment.findMany({ where: { programmeId: campaign.id } }),
+    checkItems: await db.campaignCheckItem.findMany({ where: { programmeId: campaign.id } }),
+    rules: await db.campaignFrequencyRule.findMany({ where: { programmeId: campaign.id } }),
+  };
+
+  // 浦阳's mentorship programme: 径游's pairing and its plan.
+  const mentorship = await programme("MENTORSHIP", "XS-PY");
+  const pairing = await db.pairing.findFirstOrThrow({ where: { programmeId: mentorship.id, orgUnitId: jy.id, status: "ACTIVE" }, include: { plan: { include: { goals: { include: { milestones: true } } } } } });
+  const plan = pairing.plan!;
+  const milestone = plan.goals.flatMap((g) => g.milestones).find((m) => m.status !== "SIGNED_OFF")!;
+  const trainee = await db.poolMember.findFirstOrThrow({ where: { programmeId: mentorship.id, pool: "TRAINEE", userId: pairing.traineeId } });
+  const mentor = await db.poolMember.findFirstOrThrow({ where: { programmeId: mentorship.id, pool: "MENTOR", userId: pairing.mentorId } });
+  const template = await db.planTemplate.findFirstOrThrow({ where: { programmeId: mentorship.id } });
+  const freeMentor = await db.poolMember.findFirstOrThrow({ where: { programmeId: mentorship.id, pool: "MENTOR", status: "ACTIVE", userId: { not: pairing.mentorId } } });
+
+  // 良渚街道's hotline.
+  const hotline = await programme("HOTLINE", "YH-LZ");
+  const request = (status: "RECEIVED" | "ACCEPTED" | "ASSIGNED" | "RESPONDED" | "RESOLVED", skip = 0) =>
+    db.serviceRequest.findFirstOrThrow({ where: { programmeId: hotline.id, orgUnitId: lz.id, status }, orderBy: { number: "asc" }, skip });
+  const requests = {
+    received: await request("RECEIVED"),
+    received2: await request("RECEIVED", 1),
+    accepted: await request("ACCEPTED"),
+    assigned: await request("ASSIGNED"),
+    responded: await request("RESPONDED"),
+    resolved: await request("RESOLVED"),
+  };
+  const extension = await db.serviceRequestExtension.findFirstOrThrow({ where: { status: "PENDING" }, include: { request: true } });
+  // A lead department, assignee or co-handler elsewhere in the district works on the request
+  // legitimately (it reaches them "via department"): their units are not another area for it.
+  const handlerUnits = async (id: string) => {
+    const r = await db.serviceRequest.findUniqueOrThrow({ where: { id }, include: { assignee: true, coHandlers: true } });
+    return [r.leadDepartmentId, r.assignee?.orgUnitId, ...r.coHandlers.map((c) => c.orgUnitId)];
+  };
+  const lzEnterprise = await db.enterprise.findFirstOrThrow({ where: { orgUnitId: lz.id, active: true }, orderBy: { name: "asc" } });
+
+  // 余杭经开区's talent points.
+  const talentPoints = await programme("TALENT_POINTS", "YH-ETDZ");
+  const etdzEnterprise = await db.enterprise.findFirstOrThrow({ where: { orgUnitId: etdz.id } });
+  const talent = await db.talent.findFirstOrThrow({ where: { orgUnitId: etdz.id, active: true }, orderBy: { name: "asc" } });
+  const application = (status: "DRAFT" | "SUBMITTED" | "UNDER_REVIEW") =>
+    db.pointApplication.findFirstOrThrow({ where: { programmeId: talentPoints.id, status }, include: { lines: true } });
+  const applications = { draft: await application("DRAFT"), submitted: await application("SUBMITTED"), underReview: await application("UNDER_REVIEW") };
+  const evidence = await db.pointEvidence.create({
+    data: { applicationId: applications.draft.id, evidenceType: "证书", storageKey: `evidence/${applications.draft.id}/sweep-probe`, fileName: "probe.pdf", mimeType: "application/pdf", sizeBytes: 1 },
+  });
+  const pointItem = await db.pointItem.findFirstOrThrow({ where: { programmeId: talentPoints.id, active: true, subject: "TALENT" }, orderBy: { code: "asc" } });
+  const resource = await db.pointResource.findFirstOrThrow({ where: { programmeId: talentPoints.id, active: true }, orderBy: { code: "asc" } });
+  const tiers = await db.enterpriseTier.findMany({ where: { programmeId: talentPoints.id }, orderBy: { tier: "asc" } });
+  const redemption = (status: "REQUESTED" | "APPROVED") => db.redemption.findFirstOrThrow({ where: { orgUnitId: etdz.id, status } });
+  const redemptions = { requested: await redemption("REQUESTED"), approved: await redemption("APPROVED") };
+  const grant = await db.pointLedgerEntry.findFirstOrThrow({ where: { kind: "GRANT", reversedBy: null, account: { orgUnitId: etdz.id } }, orderBy: { seq: "asc" } });
+
+  // 未来科技城's showcase.
+  const showcase = await programme("SHOWCASE", "YH-FST");
+  const openSession = await db.showcaseSession.findFirstOrThrow({ where: { programmeId: showcase.id, status: "OPEN" }, include: { criteria: true, judges: true, entries: true } });
+  const closedSession = await db.showcaseSession.findFirstOrThrow({ where: { programmeId: showcase.id, status: "CLOSED" }, include: { entries: true } });
+  const judgeIds = new Set(openSession.judges.map((j) => j.userId));
+  const entry = openSession.entries.find((e) => !judgeIds.has(e.officerId)) ?? openSession.entries[0]!;
+
+  // 余杭经开区's investment, 余杭区's key projects.
+  const investment = await programme("INVESTMENT", "YH-ETDZ");
+  const taskForce = await db.taskForce.findFirstOrThrow({ where: { programmeId: investment.id, orgUnitId: etdz.id }, include: { members: true } });
+  const lead = await db.investmentLead.findFirstOrThrow({ where: { programmeId: investment.id, orgUnitId: etdz.id, stage: "LEAD" } });
+  const prospect = await db.prospect.findFirstOrThrow({ where: { programmeId: investment.id, convertedEnterpriseId: null } });
+  const keyProjects = await programme("KEY_PROJECT", "YH");
+  const keyProject = await db.keyProject.findFirstOrThrow({ where: { programmeId: keyProjects.id, stage: "PLANNED", orgUnitId: etdz.id } });
+  const pledge = await db.pledge.findFirstOrThrow({ where: { programmeId: keyProjects.id, status: "OPEN", orgUnitId: etdz.id } });
+
+  const rankingScheme = await db.rankingScheme.findFirstOrThrow({ where: { parentOrgUnitId: unit["XS-PY"]!.id }, include: { weights: true } });
+  const notification = await db.notification.findFirstOrThrow({ where: { userId: users["lz.qqb"]!.id, readAt: null } });
+
+  return {
+    unit, users, year: demoYear, today: demoToday, later: addDaysYmd(demoToday, 30),
+    campaign, household, visit, photo, problem, campaignSetup,
+    mentorship, pairing, plan, milestone, trainee, mentor, freeMentor, template,
+    hotline, requests, extension, lzEnterprise,
+    handlerUnits: {
+      assigned: await handlerUnits(requests.assigned.id), responded: await handlerUnits(requests.responded.id),
+      resolved: await handlerUnits(requests.resolved.id), extension: await handlerUnits(extension.requestId),
+    },
+    talentPoints, etdzEnterprise, talent, applications, evidence, pointItem, resource, tiers, redemptions, grant,
+    showcase, openSession, closedSession, entry,
+    investment, taskForce, lead, prospect, keyProjects, keyProject, pledge,
+    rankingScheme, notification,
+    /** Valid identifiers nobody holds yet, so a create fails only on authorization. */
+    newCreditCode: makeCreditCode(987_654_321),
+    newIdNumber: makeIdNumber("330110", "19900101", 357),
+  };
+}
+
+export type SweepFixtures = Awaited<ReturnType<typeof loadSweepFixtures>>;
