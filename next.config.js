@@ -13,8 +13,17 @@ const nextConfig = {
   // ~40 s on a 2-core CI machine. Every other build keeps Next's own type check.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
   experimental: {
-    // Visit photos (≤ 5 MB each) are uploaded one per action call.
-    serverActions: { bodySizeLimit: "6mb" },
+    // Every server action's body is refused beyond this. The largest one is a showcase
+    // narrative file (≤ 10 MB, lib/showcase/files.ts) plus its multipart framing; visit
+    // photos and talent evidence (≤ 5 MB each) are one file per call. At the former 6 MB,
+    // Next refused a 6–10 MB narrative, which the form allows, before the action saw it.
+    serverActions: { bodySizeLimit: "11mb" },
+    // proxy.ts runs for every request, and Next buffers a copy of each body for it: beyond
+    // this size the route handler silently gets a truncated body (Next's default is 10 MB).
+    // It must cover the largest route-handler cap (register import: 10 MB + 64 KB,
+    // app/api/registers/import) and the server-action limit above. Route handlers cap their
+    // own bodies before parsing (lib/read.ts route(): 16 KB for the public forms).
+    proxyClientMaxBodySize: "11mb",
   },
   async headers() {
     return [
