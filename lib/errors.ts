@@ -52,7 +52,11 @@ export class ConflictError extends DomainError {
  * (key in the "validation" namespace); without, it is the form's message ("errors").
  */
 export class RuleViolation extends DomainError {
-  constructor(messageKey: string, field?: string) {
+  /**
+   * `refused`: when the rule is "that record is not in your area" (a scoped lookup of an id
+   * the user chose), what was looked up, so the refusal is audited like a NotFoundError.
+   */
+  constructor(messageKey: string, field?: string, readonly refused?: RefusedTarget) {
     super(field ? "checkFields" : messageKey, {}, field ? { [field]: [`@${messageKey}`] } : undefined);
   }
 }

@@ -13,7 +13,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { SessionUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { getRequestMeta } from "@/lib/request";
 import { appendAuditStandalone, type AuditMeta } from "./write";
 
@@ -21,8 +21,10 @@ import { appendAuditStandalone, type AuditMeta } from "./write";
 export type RefusalReason = "permission" | "scope";
 
 /**
- * Writes the DENIED row for a ForbiddenError or NotFoundError; other errors are not refusals
- * and are ignored. Never throws: a failed audit write must not turn a refusal into a 500.
+ * Writes the DENIED row for a ForbiddenError or NotFoundError, or a RuleViolation that
+ * carries a refused lookup (a form field naming a record outside the user's area); other
+ * errors are not refusals and are ignored. Never throws: a failed audit write must not turn
+ * a refusal into a 500.
  */
 export async function auditRefusal(meta: AuditMeta, action: string, error: unknown): Promise<void> {
   try {
@@ -33,11 +35,12 @@ export async function auditRefusal(meta: AuditMeta, action: string, error: unkno
         outcome: "DENIED",
         data: { reason: "permission" satisfies RefusalReason, permission: error.permission ?? null },
       });
-    } else if (error instanceof NotFoundError) {
+    } else if (error instanceof NotFoundError || (error instanceof RuleViolation && error.refused)) {
+      const target = error instanceof NotFoundError ? error.target : error.refused;
       await appendAuditStandalone(meta, {
         action,
-        entityType: error.target?.entityType ?? "Unknown",
-        entityId: error.target?.entityId ?? null,
+        entityType: target?.entityType ?? "Unknown",
+        entityId: target?.entityId ?? null,
         outcome: "DENIED",
         data: { reason: "scope" satisfies RefusalReason },
       });

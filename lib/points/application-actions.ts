@@ -39,7 +39,7 @@ async function applicant(tx: Tx, user: Actor, subject: "TALENT" | "ENTERPRISE", 
     if (!programmeReaches(programme, enterprise.orgPath)) throw new NotFoundError();
     return { programme, talent: null, enterprise };
   } catch (e) {
-    if (e instanceof NotFoundError) throw new RuleViolation(subject === "TALENT" ? "points.talentOutOfScope" : "points.enterpriseOutOfScope", field);
+    if (e instanceof NotFoundError) throw new RuleViolation(subject === "TALENT" ? "points.talentOutOfScope" : "points.enterpriseOutOfScope", field, e.target);
     throw e;
   }
 }

@@ -93,7 +93,7 @@ export async function requestRedemption(tx: Tx, user: Actor & { id: string }, pr
     if (!programmeReaches(programme, enterprise.orgPath)) throw new NotFoundError();
     if (talent && talent.enterpriseId !== enterprise.id) throw new RuleViolation("points.talentNotOfEnterprise", "talentId");
   } catch (e) {
-    if (e instanceof NotFoundError) throw new RuleViolation(input.mode === "TALENT" ? "points.talentOutOfScope" : "points.enterpriseOutOfScope", input.mode === "TALENT" ? "talentId" : "enterpriseId");
+    if (e instanceof NotFoundError) throw new RuleViolation(input.mode === "TALENT" ? "points.talentOutOfScope" : "points.enterpriseOutOfScope", input.mode === "TALENT" ? "talentId" : "enterpriseId", e.target);
     throw e;
   }
 

@@ -23,7 +23,7 @@ async function unitInScope(tx: Tx, actor: Actor, id: string) {
   try {
     return await getOrgUnitOrThrow(tx, actor, id);
   } catch (e) {
-    if (e instanceof NotFoundError) throw new RuleViolation("orgUnitOutOfScope", "orgUnitId");
+    if (e instanceof NotFoundError) throw new RuleViolation("orgUnitOutOfScope", "orgUnitId", e.target);
     throw e;
   }
 }
@@ -35,7 +35,7 @@ async function assertCommissioner(tx: Tx, actor: Actor, id: string | null) {
     const user = await getUserOrThrow(tx, actor, id);
     if (!user.active) throw new RuleViolation("registers.commissionerInactive", "commissionerId");
   } catch (e) {
-    if (e instanceof NotFoundError) throw new RuleViolation("registers.commissionerOutOfScope", "commissionerId");
+    if (e instanceof NotFoundError) throw new RuleViolation("registers.commissionerOutOfScope", "commissionerId", e.target);
     throw e;
   }
 }

@@ -24,7 +24,8 @@ async function enterpriseForTalent(tx: Tx, actor: Actor, enterpriseId: string) {
     if (!programmeReaches(programme, enterprise.orgPath) || !enterprise.active) throw new NotFoundError();
     return enterprise;
   } catch (e) {
-    if (e instanceof NotFoundError) throw new RuleViolation("points.enterpriseOutOfScope", "enterpriseId");
+    // e.target is set only when the scoped lookup refused (not for a programme-reach miss).
+    if (e instanceof NotFoundError) throw new RuleViolation("points.enterpriseOutOfScope", "enterpriseId", e.target);
     throw e;
   }
 }

@@ -12,6 +12,7 @@ import { getRequestOrThrow } from "@/lib/hotline/queries";
 import { deleteVisitPhotoAction } from "@/lib/visits/actions";
 import { acceptRequestAction } from "@/lib/hotline/actions";
 import { createOrgUnitAction } from "@/lib/org/actions";
+import { createHouseholdAction } from "@/lib/registers/actions";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, unitByCode } from "../support/fixtures";
 
@@ -96,6 +97,22 @@ describe("refusals for records outside the user's area are audited", () => {
     ]);
     // Nothing changed on the probed request.
     expect((await db.serviceRequest.findUniqueOrThrow({ where: { id: foreignRequest.id } })).version).toBe(foreignRequest.version);
+  });
+
+  it("a form field naming another area's record: the same field error as an unknown id, and a DENIED row naming it", async () => {
+    await actAs("py.officer2");
+    const before = await lastSeq();
+    const xiejia = await unitByCode("XS-PY-XJ"); // 谢家村: not py.officer2's village
+    const household = (orgUnitId: string) => ({ householdKey: `PROBE-${orgUnitId.slice(-6)}`, headName: "探测", address: "", orgUnitId, phone: "", membersCount: 1, tags: "", idempotencyKey: crypto.randomUUID() });
+    const foreign = await createHouseholdAction(household(xiejia.id));
+    const unknown = await createHouseholdAction(household(UNKNOWN_ID));
+    expect(foreign.ok).toBe(false);
+    expect(foreign).toEqual(unknown);
+    expect(await deniedRowsAfter(before)).toEqual([
+      { action: "household.create", entityType: "OrgUnit", entityId: xiejia.id, reason: "scope" },
+      { action: "household.create", entityType: "OrgUnit", entityId: UNKNOWN_ID, reason: "scope" },
+    ]);
+    expect(await db.household.count({ where: { householdKey: { startsWith: "PROBE-" } } })).toBe(0);
   });
 
   it("the admin's audit log filter returns exactly the refusals, separable by reason", async () => {
