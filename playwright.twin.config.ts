@@ -9,11 +9,13 @@ import { DATABASE_URL, INSTANCE_A, INSTANCE_B, instanceEnv, PORT_B } from "./e2e
 export default defineConfig({
   testDir: "e2e-twin",
   outputDir: "test-results/e2e-twin",
+  // One at a time: two instances, a worker, PostgreSQL and the browser already share the CPU.
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000,
+  // Generous waits (not measurements): the CPU is shared by everything this run starts.
+  expect: { timeout: 20_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright-twin.json" }]],
   use: { ...main.use, baseURL: INSTANCE_A },
   projects: [{ name: "twin", use: { ...devices["Desktop Chrome"], channel: undefined } }],

@@ -82,7 +82,7 @@ test("a hotline clock's warning fires once, even when its job is delivered twice
 
   // The worker (not a web instance: they run with JOBS_WORKERS=off) works both deliveries.
   await expect
-    .poll(async () => (await query<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE name = 'hotline.clock' AND id = ANY($1::uuid[]) ORDER BY id`, [[warning!.id, again!.id]])).map((r) => r.state), { timeout: 30_000 })
+    .poll(async () => (await query<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE name = 'hotline.clock' AND id = ANY($1::uuid[]) ORDER BY id`, [[warning!.id, again!.id]])).map((r) => r.state), { timeout: 60_000 })
     .toEqual(["completed", "completed"]);
 
   const [counts] = await query<{ events: number; alerts: number; audits: number }>(
