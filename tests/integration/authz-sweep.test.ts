@@ -12,7 +12,8 @@ import * as userActions from "@/lib/users/actions";
 import * as programmeActions from "@/lib/programmes/actions";
 import * as notificationActions from "@/lib/notifications/actions";
 import { rolloverProgrammeAction } from "@/lib/programmes/rollover-actions";
-import { EXTRA_ROUTE_CALLS, INPUT_SCHEMAS, REGISTRY, type SweepEntry } from "../support/action-registry";
+import { EXTRA_ROUTE_CALLS, INPUT_SCHEMAS, LIST_QUERIES, REGISTRY, type SweepEntry } from "../support/action-registry";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { loadSweepFixtures, type SweepFixtures } from "../support/sweep-fixtures";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
@@ -29,12 +30,16 @@ const CHECK_FIELDS = (messagesFor("zh-CN") as { errors: { checkFields: string } 
  * district admin is 余杭区's).
  */
 const CALLERS = ["py.officer", "py.manager", "yh.admin", "yh.manager", "lz.officer", "lz.qqb", "etdz.manager", "etdz.officer", "fst.manager", "yh.jxj", "gd.officer", "xs.admin"];
-const ENTRIES: SweepEntry[] = [...REGISTRY, ...EXTRA_ROUTE_CALLS];
+const ENTRIES: SweepEntry[] = [...REGISTRY, ...EXTRA_ROUTE_CALLS, ...LIST_QUERIES];
 
 let fx: SweepFixtures;
 let unitPath: Map<string, string>;
-/** A name or number shown for a record, with the org units whose users may legitimately see it. */
-let markers: { text: string; paths: string[] }[];
+/**
+ * A name or number shown for a record, with the org units whose users may legitimately see
+ * it. `fine` markers (household and enterprise ids and keys) count at the level of the unit
+ * itself, so that a village officer seeing the next village's household is caught too.
+ */
+let markers: { text: string; paths: string[]; fine?: boolean }[];
 const swept = new Set<string>();
 
 const segments = (path: string) => path.split("/").filter(Boolean);
@@ -61,7 +66,13 @@ async function loadMarkers() {
   };
   for (const u of await db.orgUnit.findMany()) add(u.name, u.id);
   for (const u of await db.user.findMany()) add(u.name, u.orgUnitId);
-  for (const p of await db.programme.findMany({ include: { participants: true } })) add(p.name, p.orgUnitId, ...p.participants.map((x) => x.orgUnitId));
+  const unitName = new Map((await db.orgUnit.findMany()).map((u) => [u.id, u.name]));
+  for (const p of await db.programme.findMany({ include: { participants: true } })) {
+    const takingPart = p.participants.map((x) => x.orgUnitId);
+    add(p.name, p.orgUnitId, ...takingPart);
+    // A programme's participants see who runs it.
+    add(unitName.get(p.orgUnitId), ...takingPart);
+  }
   for (const h of await db.household.findMany()) add(h.headName, h.orgUnitId);
   for (const e of await db.enterprise.findMany()) add(e.name, e.orgUnitId);
   for (const t of await db.talent.findMany()) add(t.name, t.orgUnitId);
@@ -70,7 +81,11 @@ async function loadMarkers() {
   for (const k of await db.keyProject.findMany()) add(k.name, k.orgUnitId);
   for (const e of await db.showcaseEntry.findMany()) add(e.topic, e.orgUnitId);
   for (const l of await db.investmentLead.findMany()) add(l.title, l.orgUnitId);
-  return [...byText].map(([text, paths]) => ({ text, paths: [...paths] }));
+  const fine = [
+    ...(await db.household.findMany({ select: { id: true, householdKey: true, orgUnitId: true } })).flatMap((h) => [h.id, `"${h.householdKey}"`].map((text) => ({ text, unit: h.orgUnitId }))),
+    ...(await db.enterprise.findMany({ select: { id: true, orgUnitId: true } })).map((e) => ({ text: e.id, unit: e.orgUnitId })),
+  ].map(({ text, unit }) => ({ text, paths: [unitPath.get(unit)!], fine: true }));
+  return [...[...byText].map(([text, paths]) => ({ text, paths: [...paths] })), ...fine];
 }
 
 async function textOf(response: Response): Promise<string> {
@@ -88,6 +103,8 @@ async function judge(entry: SweepEntry, forbidden: string[], signedIn: boolean):
   try {
     result = await entry.call!(fx);
   } catch (error) {
+    // A list query refuses by throwing, as the pages' loaders expect.
+    if (entry.kind === "read" && (error instanceof NotFoundError || error instanceof ForbiddenError)) return "";
     return `${tag}${entry.key}: threw ${String(error).slice(0, 200)}`;
   }
   const leaked = (text: string) => forbidden.filter((m) => text.includes(m)).slice(0, 5);
@@ -100,6 +117,10 @@ async function judge(entry: SweepEntry, forbidden: string[], signedIn: boolean):
   }
   const r = result as { ok?: boolean; error?: string; fieldErrors?: unknown; data?: unknown };
   if (entry.kind === "read") {
+    if (r && typeof r === "object" && !("ok" in r) || Array.isArray(r)) {
+      const found = leaked(JSON.stringify(result, (_k, v) => (typeof v === "bigint" ? String(v) : v)));
+      return found.length ? `${tag}${entry.key}: the rows show another area's ${JSON.stringify(found)}` : "";
+    }
     if (r.ok === false) return "";
     if (!signedIn) return `${tag}${entry.key}: answered ok without a session`;
     const found = leaked(JSON.stringify(r.data ?? null));
@@ -143,7 +164,7 @@ beforeEach(() => resetRequest());
 describe("authorization sweep over the registry", () => {
   it("signed out: every action and route handler is refused, nothing changes", async () => {
     const before = await databaseSnapshot();
-    const problems = await mapLimit(ENTRIES.filter((e) => e.call && e.kind !== "public"), 4, (entry) => judge(entry, [], false));
+    const problems = await mapLimit(ENTRIES.filter((e) => e.call && e.kind !== "public" && !LIST_QUERIES.includes(e)), 4, (entry) => judge(entry, [], false));
     expect(problems.filter(Boolean)).toEqual([]);
     expect(diff(before, await databaseSnapshot()), "tables changed").toEqual([]);
   }, 120_000);
@@ -152,7 +173,7 @@ describe("authorization sweep over the registry", () => {
     it(`${username}: refused on every other area's record, sees none of its rows, changes nothing`, async () => {
       const caller = await actAs(username);
       const path = caller.orgUnit.path;
-      const forbidden = markers.filter((m) => m.paths.length > 0 && m.paths.every((p) => otherArea(p, path))).map((m) => m.text);
+      const forbidden = markers.filter((m) => m.paths.length > 0 && m.paths.every((p) => (m.fine ? disjoint(p, path) : otherArea(p, path)))).map((m) => m.text);
       const entries = ENTRIES.filter((e) => {
         if (!e.call || !["write", "read", "route"].includes(e.kind)) return false;
         if (e.roles) return !e.roles.includes(caller.role);
@@ -167,6 +188,18 @@ describe("authorization sweep over the registry", () => {
       expect(diff(before, await databaseSnapshot()), "tables changed").toEqual([]);
     }, 120_000);
   }
+
+  it("inside the area, a role without the permission is refused too: 浦阳's manager and 径游's officer on admin actions", async () => {
+    const adminOnly = ENTRIES.filter((e) => /^lib\/(org|users|programmes)\//.test(e.key) && e.kind === "write");
+    expect(adminOnly.length).toBeGreaterThanOrEqual(12);
+    for (const username of ["py.manager", "py.jy.officer"]) {
+      await actAs(username);
+      const before = await databaseSnapshot();
+      const problems = await mapLimit(adminOnly, 4, (entry) => judge(entry, [], true));
+      expect(problems.filter(Boolean), username).toEqual([]);
+      expect(diff(before, await databaseSnapshot()), "tables changed").toEqual([]);
+    }
+  });
 
   it("every input would pass its action's own field check (so a refusal is the authorization's)", () => {
     const invalid: string[] = [];

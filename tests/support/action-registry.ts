@@ -84,6 +84,24 @@ import * as userSchemas from "@/lib/users/schemas";
 import * as visitSchemas from "@/lib/visits/schemas";
 import { DEFAULT_TEMPLATE } from "@/lib/mentorship/schemas";
 import { DEFAULT_CRITERIA } from "@/lib/showcase/schemas";
+import { getCurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { listCampaigns } from "@/lib/campaigns/queries";
+import { listRankingSchemes } from "@/lib/dashboards/rankings";
+import { listCampaignEvents } from "@/lib/events/queries";
+import { listRequests } from "@/lib/hotline/queries";
+import { listLeads, listProspects, listTaskForces, listTrips } from "@/lib/investment/queries";
+import { listPledges } from "@/lib/key-projects/queries";
+import { listMentorshipProgrammes, listPairings, listPoolMembers } from "@/lib/mentorship/queries";
+import { listOrgUnits } from "@/lib/org/queries";
+import { listApplications } from "@/lib/points/applications";
+import { listRedemptions } from "@/lib/points/redemption";
+import { listProblems } from "@/lib/problems/queries";
+import { listProgrammes } from "@/lib/programmes/queries";
+import { listEnterprises, listHouseholds } from "@/lib/registers/queries";
+import { listSessions, listShowcaseProgrammes, listTalentList } from "@/lib/showcase/queries";
+import { listUsers } from "@/lib/users/queries";
+import { listVisits } from "@/lib/visits/queries";
 import type { SweepFixtures } from "./sweep-fixtures";
 
 export type EntryKind = "write" | "read" | "route" | "self" | "public";
@@ -660,3 +678,58 @@ export const INPUT_SCHEMAS: Record<string, z.ZodType> = {
   "lib/visits/actions#deleteVisitPhotoAction": visitSchemas.deletePhotoSchema,
   "lib/visits/actions#searchPlacesAction": visitSchemas.searchPlacesSchema,
 };
+
+type Actor = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
+
+type ListSpec = { owner: string; alsoOwnedBy?: (fx: SweepFixtures) => (string | null | undefined)[]; run: (actor: Actor, fx: SweepFixtures) => Promise<unknown> };
+
+function lists(module: string, specs: Record<string, ListSpec>): SweepEntry[] {
+  return Object.entries(specs).map(([name, spec]) => ({
+    key: `${module}#${name}`,
+    kind: "read" as const,
+    owner: spec.owner,
+    alsoOwnedBy: spec.alsoOwnedBy,
+    call: async (fx: SweepFixtures) => spec.run((await getCurrentUser())!, fx),
+  }));
+}
+
+/**
+ * The list queries that take an actor (lib/<domain>/queries.ts and friends), as the pages call
+ * them for the signed-in user, with another area's programme or unit as the filter. They are
+ * not actions, so the completeness test does not require them; the sweep reads them as reads
+ * (a NotFoundError is a refusal, rows must not show another area).
+ */
+export const LIST_QUERIES: SweepEntry[] = [
+  ...lists("lib/campaigns/queries", { listCampaigns: { owner: "XS-PY", run: (a) => listCampaigns(db, a) } }),
+  ...lists("lib/dashboards/rankings", { listRankingSchemes: { owner: "XS-PY", run: (a) => listRankingSchemes(db, a, true) } }),
+  ...lists("lib/events/queries", { listCampaignEvents: { owner: "XS-PY", run: (a, fx) => listCampaignEvents(db, a, fx.campaign.id) } }),
+  ...lists("lib/hotline/queries", { listRequests: { owner: "YH-LZ", alsoOwnedBy: (fx) => fx.hotlineHandlerUnits, run: (a) => listRequests(db, a, { tab: "all" } as never) } }),
+  ...lists("lib/investment/queries", {
+    listTaskForces: { owner: "YH-ETDZ", run: (a, fx) => listTaskForces(db, a, fx.investment.id) },
+    listTrips: { owner: "YH-ETDZ", run: (a, fx) => listTrips(db, a, { programmeId: fx.investment.id }) },
+    listLeads: { owner: "YH-ETDZ", run: (a, fx) => listLeads(db, a, { programmeId: fx.investment.id }) },
+    listProspects: { owner: "YH-ETDZ", run: (a, fx) => listProspects(db, a, fx.investment.id) },
+  }),
+  ...lists("lib/key-projects/queries", { listPledges: { owner: "YH", run: (a, fx) => listPledges(db, a, { programmeId: fx.keyProjects.id }) } }),
+  ...lists("lib/mentorship/queries", {
+    listMentorshipProgrammes: { owner: "XS-PY", run: (a) => listMentorshipProgrammes(db, a) },
+    listPoolMembers: { owner: "XS-PY", run: (a, fx) => listPoolMembers(db, a, fx.mentorship.id, "MENTOR") },
+    listPairings: { owner: "XS-PY", run: (a, fx) => listPairings(db, a, fx.mentorship.id) },
+  }),
+  ...lists("lib/org/queries", { listOrgUnits: { owner: "XS-PY", run: (a) => listOrgUnits(db, a) } }),
+  ...lists("lib/points/applications", { listApplications: { owner: "YH-ETDZ", run: (a) => listApplications(db, a, {}) } }),
+  ...lists("lib/points/redemption", { listRedemptions: { owner: "YH-ETDZ", run: (a) => listRedemptions(db, a, {}) } }),
+  ...lists("lib/problems/queries", { listProblems: { owner: "XS-PY", run: (a, fx) => listProblems(db, a, { programmeId: fx.campaign.id }) } }),
+  ...lists("lib/programmes/queries", { listProgrammes: { owner: "XS-PY", run: (a) => listProgrammes(db, a) } }),
+  ...lists("lib/registers/queries", {
+    listHouseholds: { owner: "XS-PY-JY", run: (a, fx) => listHouseholds(db, a, { orgUnitId: fx.unit["XS-PY-JY"]!.id } as never) },
+    listEnterprises: { owner: "YH-LZ", run: (a, fx) => listEnterprises(db, a, { orgUnitId: fx.unit["YH-LZ"]!.id } as never) },
+  }),
+  ...lists("lib/showcase/queries", {
+    listShowcaseProgrammes: { owner: "YH-FST", run: (a) => listShowcaseProgrammes(db, a) },
+    listSessions: { owner: "YH-FST", run: (a, fx) => listSessions(db, a, fx.showcase.id) },
+    listTalentList: { owner: "YH-FST", run: (a) => listTalentList(db, a) },
+  }),
+  ...lists("lib/users/queries", { listUsers: { owner: "XS-PY", run: (a, fx) => listUsers(db, a, { orgUnitId: fx.unit["XS-PY-JY"]!.id }) } }),
+  ...lists("lib/visits/queries", { listVisits: { owner: "XS-PY", run: (a, fx) => listVisits(db, a, { programmeId: fx.campaign.id }) } }),
+];

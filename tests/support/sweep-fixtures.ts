@@ -109,6 +109,13 @@ export async function loadSweepFixtures() {
     campaign, household, visit, photo, problem, campaignSetup,
     mentorship, pairing, plan, milestone, trainee, mentor, freeMentor, template,
     hotline, requests, extension, lzEnterprise,
+    /** Every unit that leads, handles or co-handles one of 良渚's requests. */
+    hotlineHandlerUnits: [
+      ...new Set(
+        (await db.serviceRequest.findMany({ where: { programmeId: hotline.id }, include: { assignee: true, coHandlers: true } }))
+          .flatMap((r) => [r.leadDepartmentId, r.assignee?.orgUnitId, ...r.coHandlers.map((c) => c.orgUnitId)]),
+      ),
+    ],
     handlerUnits: {
       assigned: await handlerUnits(requests.assigned.id), responded: await handlerUnits(requests.responded.id),
       resolved: await handlerUnits(requests.resolved.id), extension: await handlerUnits(extension.requestId),
