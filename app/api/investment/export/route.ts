@@ -8,7 +8,8 @@ import { idParam, route } from "@/lib/read";
 
 const querySchema = z
   .object({ programme: idParam, from: isoDate, to: isoDate })
-  .refine((q) => q.from <= q.to, { message: "@endBeforeStart", path: ["to"] });
+  // Compared only when both are dates: a bad "from" is one error, not two.
+  .refine((q) => q.from <= q.to, { message: "@endBeforeStart", path: ["to"], when: (payload) => payload.issues.length === 0 });
 
 export const GET = route(
   { name: "investment.export", permission: ["report.export", "investment.view"], query: querySchema },
