@@ -1,5 +1,6 @@
 // Helpers for route handlers (uploads, downloads). Server actions get Next's own origin
-// check; every POST route handler must call sameOrigin() itself (SECURITY.md #13).
+// check; every route handler other than GET gets sameOrigin() from the route() wrapper in
+// lib/read.ts before its body is read (SECURITY.md #13).
 import "server-only";
 
 /** A POST must come from this site: its Origin's host must equal the Host it was sent to. */
