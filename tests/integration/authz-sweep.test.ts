@@ -3,7 +3,7 @@
 // and as each role of other areas (officers, managers, admins of another district, department
 // and 亲企办 users): writes are refused and no business table changes; reads and exports
 // answer without a single row of the other area (workbooks are read back with exceljs).
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n/messages";
@@ -14,7 +14,7 @@ import * as notificationActions from "@/lib/notifications/actions";
 import { rolloverProgrammeAction } from "@/lib/programmes/rollover-actions";
 import { EXTRA_ROUTE_CALLS, INPUT_SCHEMAS, LIST_QUERIES, REGISTRY, type SweepEntry } from "../support/action-registry";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { loadSweepFixtures, type SweepFixtures } from "../support/sweep-fixtures";
+import { loadSweepFixtures, removeSweepFiles, type SweepFixtures } from "../support/sweep-fixtures";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { businessSnapshot, databaseSnapshot } from "../support/snapshot";
@@ -160,6 +160,9 @@ beforeAll(async () => {
   markers = await loadMarkers();
 }, 60_000);
 beforeEach(() => resetRequest());
+afterAll(async () => {
+  if (fx) await removeSweepFiles(fx);
+});
 
 describe("authorization sweep over the registry", () => {
   it("signed out: every action and route handler is refused, nothing changes", async () => {
@@ -172,6 +175,8 @@ describe("authorization sweep over the registry", () => {
   for (const username of CALLERS) {
     it(`${username}: refused on every other area's record, sees none of its rows, changes nothing`, async () => {
       const caller = await actAs(username);
+      // A caller sent to the password form is refused everything, which would prove nothing.
+      expect(caller.mustChangePassword || !caller.active, "a caller who may act at all").toBe(false);
       const path = caller.orgUnit.path;
       const forbidden = markers.filter((m) => m.paths.length > 0 && m.paths.every((p) => (m.fine ? disjoint(p, path) : otherArea(p, path)))).map((m) => m.text);
       const entries = ENTRIES.filter((e) => {
@@ -234,6 +239,13 @@ describe("authorization sweep over the registry", () => {
   });
 
   it("the sweep can fail: an owner of the area gets past authorization with the same inputs", async () => {
+    // Before the password reset below, which sends 径游's officer to the password form.
+    await actAs("py.jy.officer");
+    const photo = (await ENTRIES.find((e) => e.key.startsWith("app/api/visits/[visitId]/photos/"))!.call!(fx)) as Response;
+    expect(photo.status, "径游's own officer gets the photo the sweep asks for").toBe(200);
+    await actAs("yh.manager");
+    const evidence = (await ENTRIES.find((e) => e.key.startsWith("app/api/talent/evidence/"))!.call!(fx)) as Response;
+    expect(evidence.status, "余杭区's manager gets the evidence file the sweep asks for").toBe(200);
     await actAs("admin");
     for (const k of ["lib/org/actions#renameOrgUnitAction", "lib/users/actions#resetUserPasswordAction"]) {
       const result = (await ENTRIES.find((e) => e.key === k)!.call!(fx)) as { ok: boolean };

@@ -102,7 +102,7 @@ import { listEnterprises, listHouseholds } from "@/lib/registers/queries";
 import { listSessions, listShowcaseProgrammes, listTalentList } from "@/lib/showcase/queries";
 import { listUsers } from "@/lib/users/queries";
 import { listVisits } from "@/lib/visits/queries";
-import type { SweepFixtures } from "./sweep-fixtures";
+import { PROBE_PNG, type SweepFixtures } from "./sweep-fixtures";
 
 export type EntryKind = "write" | "read" | "route" | "self" | "public";
 
@@ -181,7 +181,6 @@ function routes(module: string, mod: object, specs: Record<string, RouteSpec>): 
 
 const key = () => crypto.randomUUID();
 const file = (name: string, type: string, bytes: Uint8Array<ArrayBuffer> | string) => new File([bytes], name, { type });
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
 const form = (fields: Record<string, string | File>) => {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
@@ -343,7 +342,7 @@ export const REGISTRY: SweepEntry[] = [
     },
     uploadEvidenceAction: {
       kind: "write", owner: "YH-LZ",
-      input: (fx) => form({ applicationId: fx.applications.draft.id, evidenceType: "证书", lineId: "", file: file("probe.png", "image/png", PNG) }),
+      input: (fx) => form({ applicationId: fx.applications.draft.id, evidenceType: "证书", lineId: "", file: file("probe.png", "image/png", PROBE_PNG) }),
     },
     removeEvidenceAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ applicationId: fx.applications.draft.id, evidenceId: fx.evidence.id }) },
     submitApplicationAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ ...move(fx.applications.draft), note: "" }) },
@@ -467,7 +466,7 @@ export const REGISTRY: SweepEntry[] = [
       }),
     },
     updateVisitAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ ...move(fx.visit), visitedAt: visitedAt(fx), mentorId: "", checklist: [], services: [], notes: "伪造", latitude: "", longitude: "" }) },
-    uploadVisitPhotoAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => form({ visitId: fx.visit.id, photo: file("probe.png", "image/png", PNG) }) },
+    uploadVisitPhotoAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => form({ visitId: fx.visit.id, photo: file("probe.png", "image/png", PROBE_PNG) }) },
     deleteVisitPhotoAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ visitId: fx.visit.id, photoId: fx.photo.id }) },
     searchPlacesAction: { kind: "read", owner: "XS-PY-JY", input: (fx) => ({ placeType: "HOUSEHOLD", q: fx.household.headName.slice(0, 1) }) },
   }),

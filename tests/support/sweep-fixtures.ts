@@ -7,8 +7,14 @@
 import { db } from "@/lib/db/client";
 import { makeCreditCode } from "@/lib/registers/credit-code";
 import { makeIdNumber } from "@/lib/talent/id-number";
+import { evidenceStorageKey } from "@/lib/points/evidence";
+import { storage } from "@/lib/storage";
+import { photoStorageKey } from "@/lib/visits/photos";
 import { demoUser, unitByCode } from "./fixtures";
 import { addDaysYmd, demoToday, demoYear } from "./time";
+
+/** A 1×1 PNG header: enough bytes to store and serve. */
+export const PROBE_PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
 
 const programme = (type: "VISIT_CAMPAIGN" | "HOTLINE" | "TALENT_POINTS" | "SHOWCASE" | "INVESTMENT" | "KEY_PROJECT" | "MENTORSHIP", code: string) =>
   db.programme.findFirstOrThrow({ where: { type, status: "ACTIVE", orgUnit: { code } }, orderBy: { startDate: "desc" } });
@@ -28,7 +34,10 @@ export async function loadSweepFixtures() {
   const campaign = await programme("VISIT_CAMPAIGN", "XS-PY");
   const household = await db.household.findFirstOrThrow({ where: { orgUnitId: jy.id, active: true }, orderBy: { householdKey: "asc" } });
   const visit = await db.visit.findFirstOrThrow({ where: { orgUnitId: jy.id, programmeId: campaign.id }, orderBy: { visitedAt: "desc" } });
-  const photo = await db.visitPhoto.create({ data: { visitId: visit.id, storageKey: `visits/${visit.id}/sweep-probe`, mimeType: "image/png", sizeBytes: 1 } });
+  // A stored file behind the row, so that an authorised user would really get it.
+  const photoId = crypto.randomUUID();
+  const photo = await db.visitPhoto.create({ data: { id: photoId, visitId: visit.id, storageKey: photoStorageKey(visit.id, photoId), mimeType: "image/png", sizeBytes: PROBE_PNG.length } });
+  await storage().put(photo.storageKey, PROBE_PNG);
   const problem = await db.problem.findFirstOrThrow({ where: { orgUnitId: jy.id, status: "OPEN" } });
   const campaignSetup = {
     participants: await db.campaignParticipant.findMany({ where: { programmeId: campaign.id } }),
@@ -75,9 +84,11 @@ export async function loadSweepFixtures() {
   const application = (status: "DRAFT" | "SUBMITTED" | "UNDER_REVIEW") =>
     db.pointApplication.findFirstOrThrow({ where: { programmeId: talentPoints.id, status }, include: { lines: true } });
   const applications = { draft: await application("DRAFT"), submitted: await application("SUBMITTED"), underReview: await application("UNDER_REVIEW") };
+  const evidenceId = crypto.randomUUID();
   const evidence = await db.pointEvidence.create({
-    data: { applicationId: applications.draft.id, evidenceType: "证书", storageKey: `evidence/${applications.draft.id}/sweep-probe`, fileName: "probe.pdf", mimeType: "application/pdf", sizeBytes: 1 },
+    data: { id: evidenceId, applicationId: applications.draft.id, evidenceType: "证书", storageKey: evidenceStorageKey(applications.draft.id, evidenceId), fileName: "probe.png", mimeType: "image/png", sizeBytes: PROBE_PNG.length },
   });
+  await storage().put(evidence.storageKey, PROBE_PNG);
   const pointItem = await db.pointItem.findFirstOrThrow({ where: { programmeId: talentPoints.id, active: true, subject: "TALENT" }, orderBy: { code: "asc" } });
   const resource = await db.pointResource.findFirstOrThrow({ where: { programmeId: talentPoints.id, active: true }, orderBy: { code: "asc" } });
   const tiers = await db.enterpriseTier.findMany({ where: { programmeId: talentPoints.id }, orderBy: { tier: "asc" } });
@@ -128,6 +139,12 @@ export async function loadSweepFixtures() {
     newCreditCode: makeCreditCode(987_654_321),
     newIdNumber: makeIdNumber("330110", "19900101", 357),
   };
+}
+
+/** Removes the files the fixtures stored (the rows go with the file's database). */
+export async function removeSweepFiles(fx: SweepFixtures) {
+  await storage().delete(fx.photo.storageKey);
+  await storage().delete(fx.evidence.storageKey);
 }
 
 export type SweepFixtures = Awaited<ReturnType<typeof loadSweepFixtures>>;
