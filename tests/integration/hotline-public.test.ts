@@ -48,6 +48,14 @@ describe("public intake", () => {
     expect(await db.serviceRequest.count()).toBe(before);
   });
 
+  it("does not let an untrusted client name the host with X-Forwarded-Host to pass the Origin check", async () => {
+    const before = await db.serviceRequest.count();
+    const forged = post("/service/submit", body(), { origin: "https://evil.example" });
+    forged.headers.set("x-forwarded-host", "evil.example");
+    expect((await handlePublicIntake(forged)).status).toBe(403);
+    expect(await db.serviceRequest.count()).toBe(before);
+  });
+
   it("bad input gets field errors and no row; the honeypot gets no row either", async () => {
     const before = await db.serviceRequest.count();
     const res = await handlePublicIntake(post("/service/submit", body({ callerPhone: "12345", description: "", category: "不存在" })));
