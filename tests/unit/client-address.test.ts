@@ -127,7 +127,7 @@ describe("the socket peer", () => {
       const { installPeerAddressHook } = await import("@/lib/platform/peer-address");
       installPeerAddressHook();
       server = http.createServer((req, res) => {
-        const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+        const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)] as [string, string]));
         res.end(JSON.stringify(clientAddressOf(headers)));
       });
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
