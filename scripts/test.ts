@@ -110,11 +110,22 @@ if (skipShifted) {
   }
 }
 
+// Known advisories in the dependencies (decision 0010). Offline the advisory service cannot
+// be reached: that is one loud line beside the summary, not a pass and not a failure.
+const auditRun = spawnSync(bin("tsx"), ["scripts/audit-deps.ts"], { cwd: PROJECT_ROOT, encoding: "utf8", env, timeout: 180_000 });
+const auditLine = auditRun.signal
+  ? "npm audit NOT done: no answer from the advisory service within 3 minutes."
+  : `${auditRun.stdout ?? ""}${auditRun.stderr ?? ""}`.trim().split("\n").filter(Boolean).join("\n");
+if (auditRun.signal) auditRun.status = 0;
+console.log(`\n━━ dependency audit\n${auditLine}`);
+if (auditRun.status !== 0) failures.push("dependency audit");
+
 if (failures.length) console.log(`\nFailed steps: ${[...new Set(failures)].join(", ")}`);
 // Steps without test counts (typecheck, lint, build) count as one failed test when they fail,
 // so the summary line can never read "0 failed" for a broken run.
-const stepFailures = [...new Set(failures)].filter((f) => f === "typecheck" || f === "lint" || f === "build" || f.startsWith("date-shifted")).length;
+const stepFailures = [...new Set(failures)].filter((f) => f === "typecheck" || f === "lint" || f === "build" || f === "dependency audit" || f.startsWith("date-shifted")).length;
 if (dateShiftMissing) console.log(`\n${dateShiftMissing}`);
+if (auditRun.status === 0 && auditLine.startsWith("npm audit NOT done")) console.log(`\n${auditLine}`);
 if (chromiumMissing) console.log(`\n${chromiumMissing}`);
 console.log(`\nTests: ${passed} passed, ${failed + stepFailures} failed`);
 process.exit(failures.length ? 1 : 0);
