@@ -41,7 +41,7 @@ export default defineConfig({
   ],
   webServer: {
     // Fresh database (migrated + demo seed) and `next start` on the production build.
-    command: "npx tsx scripts/e2e-server.ts",
+    command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

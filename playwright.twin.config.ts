@@ -23,7 +23,7 @@ export default defineConfig({
   webServer: [
     {
       name: "A",
-      command: "npx tsx scripts/twin-server.ts",
+      command: "npx tsx --conditions=react-server scripts/twin-server.ts",
       url: `${INSTANCE_A}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,

@@ -8,7 +8,7 @@
 // plain TCP relay: to the app, a second client on its own address, with its own bucket.
 import net from "node:net";
 import { expect, test } from "@playwright/test";
-import { PUBLIC_INTAKE_PER_IP } from "../lib/hotline/rate-limit";
+import { PUBLIC_INTAKE_PER_IP } from "../lib/hotline/rate-limit-policy";
 
 const SECOND_CLIENT = "127.0.0.2";
 

@@ -106,7 +106,7 @@ export function action<S extends z.ZodType, T extends object | void>(
             meta,
             audit: async (entry) => {
               audited += 1;
-              await appendAudit(tx, auditMeta, entry);
+              await appendAudit(auditMeta, entry, tx);
             },
           });
           if (audited === 0) throw new Error(`action ${options.name} changed data without an audit row`);

@@ -80,7 +80,7 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
   if (!programme) return;
   // 良渚街道 takes part beside the owner (余杭经开区), so its officer files applications.
   await tx.programmeOrgUnit.createMany({ data: [{ programmeId: programme.id, orgUnitId: ids.etdz! }, { programmeId: programme.id, orgUnitId: ids.lz! }] });
-  await addDefaults(tx, programme.id);
+  await addDefaults(programme.id, tx);
   const items = await tx.pointItem.findMany({ where: { programmeId: programme.id } });
   const resources = await tx.pointResource.findMany({ where: { programmeId: programme.id } });
   const item = (code: string, subject: "TALENT" | "ENTERPRISE") => items.find((i) => i.code === code && i.subject === subject)!;
@@ -114,7 +114,7 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
         education: t.education, title: t.title, position: t.position, joinedOn: new Date(Date.UTC(T.Y - 8 + (t.seq % 6), t.seq % 12, 1)),
       },
     });
-    talents.push({ id: row.id, orgUnitId: row.orgUnitId, enterpriseId: f.id, accountId: await ensureTalentAccount(tx, row), name: t.name });
+    talents.push({ id: row.id, orgUnitId: row.orgUnitId, enterpriseId: f.id, accountId: await ensureTalentAccount(row, tx), name: t.name });
   }
 
   const appSeqs = new Map<number, number>();
@@ -165,11 +165,11 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
         await tx.pointApplicationLine.update({ where: { id: line.id }, data: { awardedPoints: awarded } });
         const level = parseLevels(it.levels).find((l) => l.code === line.levelCode)!;
         const when = new Date(created.getTime() + 2 * 86_400_000);
-        await postEntry(tx, {
+        await postEntry({
           accountId: holder.accountId, kind: "GRANT", points: awarded, year, itemId: it.id, applicationId: app.id, actorId: decider, at: when,
           expiresOn: it.validityMonths ? new Date(Date.UTC(when.getUTCFullYear(), when.getUTCMonth() + it.validityMonths, 5)) : null,
           reason: `${app.number} ${it.name}（${level.label}${line.quantity > 1 ? ` ×${line.quantity}` : ""}）${awarded < line.claimedPoints ? `；申报 ${line.claimedPoints} 分，年度上限 ${it.capPerYear} 分，核定 ${awarded} 分` : ""}`,
-        });
+        }, tx);
       }
     }
     return app;
@@ -196,14 +196,14 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
   const enterpriseAccounts = new Map<string, string>();
   for (const [name, lines, month] of ENTERPRISE_GRANTS) {
     const f = firm(name);
-    const accountId = enterpriseAccounts.get(f.id) ?? (await ensureEnterpriseAccount(tx, f));
+    const accountId = enterpriseAccounts.get(f.id) ?? (await ensureEnterpriseAccount(f, tx));
     enterpriseAccounts.set(f.id, accountId);
     await makeApplication("ENTERPRISE", { talentId: null, enterpriseId: f.id, orgUnitId: f.orgUnitId, accountId }, lines, "APPROVED", month);
   }
-  for (const f of firms) if (!enterpriseAccounts.has(f.id)) enterpriseAccounts.set(f.id, await ensureEnterpriseAccount(tx, f));
+  for (const f of firms) if (!enterpriseAccounts.has(f.id)) enterpriseAccounts.set(f.id, await ensureEnterpriseAccount(f, tx));
 
   // Tier quotas for the year, from the points earned so far.
-  for (const year of YEARS) await allocateTierQuotas(tx, programme.id, firms.map((f) => f.id), year);
+  for (const year of YEARS) await allocateTierQuotas(programme.id, firms.map((f) => f.id), year, tx);
 
   let redSeq = 0;
   const redSeqs = new Map<number, number>();
@@ -236,13 +236,13 @@ export async function seedDemoTalent(db: Db | Tx, ids: Record<string, string>, u
     });
     const n = await tx.$executeRaw`UPDATE resource_quota SET used = used + 1 WHERE id = ${quotaId} AND used < total`;
     if (n !== 1) throw new Error(`demo quota full: ${r.code}`);
-    const spent = await postEntry(tx, { accountId, kind: "REDEMPTION", points: -res.pointsCost, year, redemptionId: redemption.id, reason: `${redemption.number} ${res.name}`, actorId: redemption.requestedById, at: when });
+    const spent = await postEntry({ accountId, kind: "REDEMPTION", points: -res.pointsCost, year, redemptionId: redemption.id, reason: `${redemption.number} ${res.name}`, actorId: redemption.requestedById, at: when }, tx);
     if (r.status === "CANCELLED" || r.status === "REJECTED") {
       await tx.$executeRaw`UPDATE resource_quota SET used = used - 1 WHERE id = ${quotaId} AND used > 0`;
-      await postEntry(tx, {
+      await postEntry({
         accountId, kind: "REVERSAL", points: res.pointsCost, year, redemptionId: redemption.id, reversesSeq: spent.seq, actorId: manager,
         reason: `${redemption.number} ${r.status === "CANCELLED" ? "取消" : "驳回"}：${redemption.decisionNote}`, at: new Date(when.getTime() + 86_400_000),
-      });
+      }, tx);
     }
   };
 

@@ -21,9 +21,8 @@ export async function seedIfEmpty(options: { now?: Date } = {}): Promise<boolean
       const anchor = options.now ?? now();
       await seedDemo(tx, { now: anchor });
       await appendAudit(
-        tx,
         { actorId: null, actorName: "system", requestId: null, ip: null },
-        { action: "system.seedDemo", entityType: "Database", data: { users: DEMO_USERS.length, anchor: anchor.toISOString(), year: shanghaiYear(anchor) } },
+        { action: "system.seedDemo", entityType: "Database", data: { users: DEMO_USERS.length, anchor: anchor.toISOString(), year: shanghaiYear(anchor) } }, tx,
       );
     },
     { timeout: 120_000 },

@@ -2,7 +2,7 @@
 import { db } from "@/lib/db/client";
 import { verifyAuditChain } from "@/lib/audit/verify";
 
-const report = await verifyAuditChain(db);
+const report = await verifyAuditChain();
 await db.$disconnect();
 if (report.ok) {
   console.log(`Audit chain intact: ${report.rows} rows verified.`);

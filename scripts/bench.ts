@@ -130,18 +130,18 @@ async function main() {
     const params = { unit: yh.id, programme: "scpvisit", period: "year" };
     if (want("dashboard")) {
       await read("dashboard (余杭区, year, district-scale visit campaign)", `/dashboard?unit=${yh.id}&programme=scpvisit&period=year`,
-        () => loadDashboard(logged, user, params), "p95 ≤ 150 ms; ≤ 1.5× SQL");
+        () => loadDashboard(user, params, undefined, logged), "p95 ≤ 150 ms; ≤ 1.5× SQL");
     }
     if (want("visits")) {
       const filter = { programmeId: "scpvisit", kind: "HOUSEHOLD" as const };
-      const first = await listVisits(logged, user, filter);
+      const first = await listVisits(user, filter, undefined, logged);
       // A deep page: follow the cursor 50 pages in (1,500 rows deep).
       let cursor = first.nextCursor;
-      for (let i = 0; i < 49 && cursor; i++) cursor = (await listVisits(logged, user, { ...filter, cursor })).nextCursor;
-      await read("visit list, filtered (campaign + kind), first page", `/visits?campaign=scpvisit&kind=HOUSEHOLD`, () => listVisits(logged, user, filter), "≤ 1.5× SQL");
-      await read("visit list, filtered, page 50 (keyset)", `/visits?campaign=scpvisit&kind=HOUSEHOLD&after=${cursor}`, () => listVisits(logged, user, { ...filter, cursor: cursor ?? undefined }), "≤ 1.5× SQL");
+      for (let i = 0; i < 49 && cursor; i++) cursor = (await listVisits(user, { ...filter, cursor }, undefined, logged)).nextCursor;
+      await read("visit list, filtered (campaign + kind), first page", `/visits?campaign=scpvisit&kind=HOUSEHOLD`, () => listVisits(user, filter, undefined, logged), "≤ 1.5× SQL");
+      await read("visit list, filtered, page 50 (keyset)", `/visits?campaign=scpvisit&kind=HOUSEHOLD&after=${cursor}`, () => listVisits(user, { ...filter, cursor: cursor ?? undefined }, undefined, logged), "≤ 1.5× SQL");
       const visit = first.rows[0]!;
-      await read("visit detail", `/visits/${visit.id}`, () => getVisitOrThrow(logged, user, visit.id), "≤ 1.5× SQL");
+      await read("visit detail", `/visits/${visit.id}`, () => getVisitOrThrow(user, visit.id, logged), "≤ 1.5× SQL");
     }
 
     // Writes: a server action over HTTP, as the browser calls it.
@@ -244,7 +244,7 @@ async function main() {
         }
         // The page the action re-renders in its response (revalidate "/hotline"): how much of the action's time it is.
         const { getRequestOrThrow } = await import("../lib/hotline/queries");
-        await read("hotline request detail (the page the assign response re-renders)", `/hotline/${ids[0]}`, () => getRequestOrThrow(logged, user, ids[0]!), "≤ 1.5× SQL");
+        await read("hotline request detail (the page the assign response re-renders)", `/hotline/${ids[0]}`, () => getRequestOrThrow(user, ids[0]!, logged), "≤ 1.5× SQL");
         results.push(writeRow(name, app, db,
           "SQL side: the conditional UPDATE (id + version + status) and the event INSERT in one transaction (rollup trigger fires); the action also loads the request in scope, lists departments, re-reads the row, clears co-handlers, notifies the department's users, writes the audit row"));
       } catch (e) {
@@ -264,7 +264,7 @@ async function main() {
       const target = "exactly 3 succeed; balance = ledger sum";
       try {
         const { getTalentProgrammeOrThrow } = await import("../lib/points/programme");
-        const programme = await getTalentProgrammeOrThrow(logged, user);
+        const programme = await getTalentProgrammeOrThrow(user, undefined, logged);
         const ent = await q1(`SELECT e.id, e."orgUnitId" FROM enterprise e JOIN org_unit o ON o.id = e."orgUnitId"
                               WHERE o.path LIKE $1 || '%' AND o.path LIKE ANY($2) ORDER BY e.id LIMIT 1`, [user.orgPath, programme.reach.map((p) => `${p}%`)]);
         if (!ent) throw new Error(`no enterprise in reach of ${programme.id}`);

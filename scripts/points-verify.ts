@@ -4,7 +4,7 @@
 import { db } from "@/lib/db/client";
 import { findLedgerMismatches } from "@/lib/points/ledger";
 
-const report = await findLedgerMismatches(db);
+const report = await findLedgerMismatches();
 await db.$disconnect();
 if (report.mismatches.length === 0) {
   console.log(`Points ledger consistent: ${report.accounts} accounts, ${report.entries} entries.`);

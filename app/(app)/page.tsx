@@ -5,7 +5,6 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { officerDue } from "@/lib/dashboards/officer-home";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
@@ -41,7 +40,7 @@ export default async function HomePage() {
   const t = await getTranslations();
   const th = await getTranslations("officerHome");
   const locale = await getLocale();
-  const [programmes, due] = await Promise.all([listProgrammes(db, user, { status: "ACTIVE" }), officerDue(db, user)]);
+  const [programmes, due] = await Promise.all([listProgrammes(user, { status: "ACTIVE" }), officerDue(user)]);
   const total = due.visits.length + due.requests.length + due.problems.length + due.milestones.length;
   const isManager = can(user, "dashboard.view");
   return (

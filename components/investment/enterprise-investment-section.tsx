@@ -4,7 +4,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatAmount } from "@/lib/investment/amount";
 import { enterpriseInvestment } from "@/lib/investment/queries";
 import { Badge, Card } from "@/components/ui/card";
@@ -13,7 +12,7 @@ import { StageBadge } from "./stage-badge";
 export async function InvestmentSection({ actor: user, enterprise }: EnterpriseSectionProps) {
   const enterpriseId = enterprise.id;
   if (!can(user, "investment.view") && !can(user, "keyProject.view")) return null;
-  const { leads, projects } = await enterpriseInvestment(db, user, enterpriseId);
+  const { leads, projects } = await enterpriseInvestment(user, enterpriseId);
   if (leads.length === 0 && projects.length === 0) return null;
   const t = await getTranslations("investment");
   const tk = await getTranslations("keyProjects");

@@ -4,11 +4,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { newYearBanner } from "@/lib/new-year/readiness";
 
 export async function NewYearChecklistBanner({ user }: { user: SessionUser }) {
-  const list = await newYearBanner(db, user);
+  const list = await newYearBanner(user);
   if (!list) return null;
   const t = await getTranslations("newYear");
   return (

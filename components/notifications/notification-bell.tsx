@@ -2,13 +2,12 @@
 // (one COUNT on the user's index per page render; no polling).
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { unreadNotificationCount } from "@/lib/notifications/queries";
 
 export async function NotificationBell({ user }: { user: SessionUser }) {
   const t = await getTranslations("notifications");
-  const count = await unreadNotificationCount(db, user.id);
+  const count = await unreadNotificationCount(user.id);
   const label = count > 0 ? t("bellUnread", { count }) : t("bell");
   return (
     <Link

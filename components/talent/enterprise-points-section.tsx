@@ -5,7 +5,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { shanghaiYear } from "@/lib/points/ledger";
 import { getTalentProgrammeOrThrow, programmeReaches } from "@/lib/points/programme";
@@ -19,7 +18,7 @@ export async function EnterprisePointsSection({ actor: user, enterprise }: Enter
   if (!can(user, "talent.view")) return null;
   let programme;
   try {
-    programme = await getTalentProgrammeOrThrow(db, user);
+    programme = await getTalentProgrammeOrThrow(user);
   } catch (e) {
     if (e instanceof NotFoundError) return null;
     throw e;
@@ -27,7 +26,7 @@ export async function EnterprisePointsSection({ actor: user, enterprise }: Enter
   if (!programmeReaches(programme, enterprise.orgPath)) return null;
   const t = await getTranslations("points.enterprise");
   const year = shanghaiYear();
-  const { standing, quotas, talents, entries } = await enterprisePointsSummary(db, programme.id, enterprise.id, year);
+  const { standing, quotas, talents, entries } = await enterprisePointsSummary(programme.id, enterprise.id, year);
   const score = evaluationScore(programme.config.evaluation, standing.earned, standing.tier);
   return (
     <Card title={t("title")} actions={<Link className="text-sm text-brand-700 underline" href={`/talent?enterprise=${enterprise.id}`}>{t("talents", { count: talents })}</Link>}>

@@ -1,4 +1,5 @@
 "use server";
+import "server-only";
 // The signed-in user's own account: password change, language, sign-out.
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
@@ -20,7 +21,7 @@ const changePassword = action(
   { name: "account.changePassword", schema: changeOwnPasswordSchema, allowDuringPasswordChange: true },
   async (input, { user, tx, audit }) => {
     assertCan(user, "account.changeOwnPassword");
-    await changeOwnPassword(tx, user.id, input.currentPassword, input.newPassword);
+    await changeOwnPassword(user.id, input.currentPassword, input.newPassword, tx);
     await audit({ action: "account.changePassword", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId, data: { otherSessionsEnded: true } });
     return { username: user.username };
   },
@@ -87,7 +88,7 @@ export async function signOutAction(): Promise<void> {
         create: { sid: session.sid, userId: session.id, expiresAt: new Date((session.authTime + SESSION_POLICY.absoluteSeconds) * 1000) },
         update: {},
       });
-      await appendAudit(tx, { actorId: session.id, actorName: session.name ?? null, ...meta }, { action: "auth.signOut", entityType: "User", entityId: session.id, orgUnitId: session.orgUnitId });
+      await appendAudit({ actorId: session.id, actorName: session.name ?? null, ...meta }, { action: "auth.signOut", entityType: "User", entityId: session.id, orgUnitId: session.orgUnitId }, tx);
     });
   }
   await signOut({ redirectTo: "/login" });

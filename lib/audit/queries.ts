@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db/client";
+import "server-only";
+import { db, type Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { depthOf } from "@/lib/org/path";
 import { inSubtree, orgUnitInSubtree } from "@/lib/org/scope";
@@ -27,7 +28,7 @@ function shanghaiDayStart(day: string): Date {
  * Audit rows newest first, keyset-paged by seq. An admin below the root sees rows about
  * org units in their subtree and rows by users of their subtree.
  */
-export async function listAuditLog(client: Db, actor: Actor, filter: AuditFilter, beforeSeq?: bigint) {
+export async function listAuditLog(actor: Actor, filter: AuditFilter, beforeSeq?: bigint, client: Db = db) {
   // The audit table has no foreign keys (rows outlive what they describe), so the scope is
   // an id list: a district's units and users number in the thousands at most.
   let scope = {};

@@ -1,12 +1,13 @@
 // Recomputes the audit chain from the first row. Used by `npm run audit:verify` and tests.
-import type { Db } from "@/lib/db/client";
+import "server-only";
+import { db, type Db } from "@/lib/db/client";
 import { auditHash, GENESIS_HASH } from "./chain";
 
 export type ChainReport =
   | { ok: true; rows: number }
   | { ok: false; rows: number; brokenAtSeq: bigint; reason: "prevHash" | "hash" };
 
-export async function verifyAuditChain(client: Db, batchSize = 5000): Promise<ChainReport> {
+export async function verifyAuditChain(batchSize = 5000, client: Db = db): Promise<ChainReport> {
   let prevHash = GENESIS_HASH;
   let afterSeq: bigint | undefined;
   let rows = 0;

@@ -1,5 +1,6 @@
 // Writing audit rows. Always inside the transaction of the change it records, so a change
 // and its audit row commit or roll back together.
+import "server-only";
 import { now } from "@/lib/platform/clock";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
@@ -31,7 +32,7 @@ function toJsonSafe(value: unknown): unknown {
   return value === undefined ? {} : JSON.parse(JSON.stringify(value));
 }
 
-export async function appendAudit(tx: Tx, meta: AuditMeta, entry: AuditEntry): Promise<void> {
+export async function appendAudit(meta: AuditMeta, entry: AuditEntry, tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const last = await tx.auditLog.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -60,5 +61,5 @@ export async function appendAudit(tx: Tx, meta: AuditMeta, entry: AuditEntry): P
 
 /** For events with no business transaction of their own: sign-in attempts, denials. */
 export async function appendAuditStandalone(meta: AuditMeta, entry: AuditEntry): Promise<void> {
-  await db.$transaction((tx) => appendAudit(tx, meta, entry));
+  await db.$transaction((tx) => appendAudit(meta, entry, tx));
 }

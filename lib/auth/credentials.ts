@@ -1,6 +1,7 @@
 // Checks a username-or-phone and password. Every attempt is audited; unknown users, wrong
 // passwords, locked and deactivated accounts all give the caller the same `null`, after the
 // same amount of argon2 work.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { appendAudit, appendAuditStandalone } from "@/lib/audit/write";
 import type { RequestMeta } from "@/lib/request";
@@ -49,17 +50,16 @@ export async function verifyCredentials(
     return fail("locked");
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const nowLocked = await recordFailedSignIn(db, user.id);
+    const nowLocked = await recordFailedSignIn(user.id);
     return fail("wrongPassword", nowLocked);
   }
   if (!user.active) return fail("inactive");
 
   await db.$transaction(async (tx) => {
-    await recordSuccessfulSignIn(tx, user.id);
+    await recordSuccessfulSignIn(user.id, tx);
     await appendAudit(
-      tx,
       { actorId: user.id, actorName: user.name, ...meta },
-      { action: "auth.signIn", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId },
+      { action: "auth.signIn", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId }, tx,
     );
   });
   return {

@@ -1,8 +1,9 @@
 // Sign-in lockout: 5 failed attempts within 15 minutes lock the account for 15 minutes. The
 // counter lives in the database (survives restarts, shared by every app instance) and is
 // moved by single conditional UPDATEs so concurrent attempts cannot lose a count.
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export const LOCKOUT = {
@@ -12,7 +13,7 @@ export const LOCKOUT = {
 };
 
 /** Records one failed attempt; returns whether the account is now locked. */
-export async function recordFailedSignIn(client: Db | Tx, userId: string, at: Date = clockNow()): Promise<boolean> {
+export async function recordFailedSignIn(userId: string, at: Date = clockNow(), client: Db | Tx = db): Promise<boolean> {
   // The instant comes from the app's clock, not PostgreSQL's now(): the columns are timestamps
   // without time zone holding UTC, and now() written into them follows the server's TimeZone
   // setting (a database configured for Asia/Shanghai would lock for 8 h 15 min); a bound
@@ -38,7 +39,7 @@ export async function recordFailedSignIn(client: Db | Tx, userId: string, at: Da
   return rows[0]?.locked ?? false;
 }
 
-export async function recordSuccessfulSignIn(client: Db | Tx, userId: string): Promise<void> {
+export async function recordSuccessfulSignIn(userId: string, client: Db | Tx = db): Promise<void> {
   await client.user.update({
     where: { id: userId },
     data: { failedLoginCount: 0, failedLoginWindowStart: null, lockedUntil: null, lastLoginAt: clockNow() },

@@ -29,7 +29,7 @@ const LIST_ERROR_KEYS: Record<ListErrorReason, string> = {
  */
 async function lockYears(tx: Tx, dates: readonly string[]): Promise<number[]> {
   const years = [...new Set(dates.map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
-  for (const year of years) await advisoryXactLock(tx, LOCK_NAMESPACE.calendarYear, year);
+  for (const year of years) await advisoryXactLock(LOCK_NAMESPACE.calendarYear, year, tx);
   return years;
 }
 
@@ -141,11 +141,11 @@ export const confirmCalendarYearAction = action(
     assertCan(user, "calendar.manage");
     // Readiness is read, then the confirmation written: the year's lock keeps an edit of its
     // days (or a second confirmation) from slipping in between.
-    await advisoryXactLock(tx, LOCK_NAMESPACE.calendarYear, input.year);
+    await advisoryXactLock(LOCK_NAMESPACE.calendarYear, input.year, tx);
     const alreadyConfirmed = () => new DomainError("calendarYearConfirmed", { year: input.year }, { year: ["@calendar.yearConfirmed"] });
     const existing = await tx.calendarYear.findUnique({ where: { year: input.year } });
     if (existing) throw alreadyConfirmed();
-    const ready = await calendarYearReadiness(tx, input.year);
+    const ready = await calendarYearReadiness(input.year, tx);
     if (!ready.loaded) throw new RuleViolation("calendar.yearNotLoaded", "year");
     // A provisional list is a guess at the notice; confirming it would silence the warning.
     if (ready.provisional > 0) throw new RuleViolation("calendar.yearProvisional", "year");

@@ -2,7 +2,7 @@
 // computed whether or not a year is confirmed — an unloaded year simply has no holidays — so
 // the confirmation does not change any clock; it tells readers whether to trust them.
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { shanghaiYear } from "@/lib/platform/clock";
 import { dateOnly } from "@/lib/programmes/period";
 import { PROVISIONAL_MARK } from "./provisional";
@@ -22,7 +22,7 @@ export type CalendarYearReadiness = {
   confirmed: { at: Date; byName: string } | null;
 };
 
-export async function calendarYearReadiness(client: Db | Tx, year: number): Promise<CalendarYearReadiness> {
+export async function calendarYearReadiness(year: number, client: Db | Tx = db): Promise<CalendarYearReadiness> {
   const [rows, confirmation] = await Promise.all([
     client.calendarDay.groupBy({
       by: ["kind"],
@@ -51,7 +51,7 @@ export async function calendarYearReadiness(client: Db | Tx, year: number): Prom
 }
 
 /** Is the working calendar of `year` confirmed? */
-export async function isCalendarYearConfirmed(client: Db | Tx, year: number): Promise<boolean> {
+export async function isCalendarYearConfirmed(year: number, client: Db | Tx = db): Promise<boolean> {
   return (await client.calendarYear.count({ where: { year } })) > 0;
 }
 
@@ -59,7 +59,7 @@ export async function isCalendarYearConfirmed(client: Db | Tx, year: number): Pr
  * The Shanghai calendar years of these instants whose calendar is not confirmed, ascending.
  * A request received on 31 December with a deadline on 2 January touches both years.
  */
-export async function unconfirmedYears(client: Db | Tx, instants: readonly (Date | null | undefined)[]): Promise<number[]> {
+export async function unconfirmedYears(instants: readonly (Date | null | undefined)[], client: Db | Tx = db): Promise<number[]> {
   const years = [...new Set(instants.filter((d): d is Date => d instanceof Date).map((d) => shanghaiYear(d)))];
   if (years.length === 0) return [];
   const confirmed = await client.calendarYear.findMany({ where: { year: { in: years } }, select: { year: true } });
@@ -73,8 +73,7 @@ export async function unconfirmedYears(client: Db | Tx, instants: readonly (Date
  * years had no holidays.
  */
 export async function unconfirmedClockYears(
-  client: Db | Tx,
-  r: { receivedAt: Date; acceptDueAt: Date; assignDueAt: Date; respondDueAt: Date },
+  r: { receivedAt: Date; acceptDueAt: Date; assignDueAt: Date; respondDueAt: Date }, client: Db | Tx = db,
 ): Promise<number[]> {
-  return unconfirmedYears(client, [r.receivedAt, r.acceptDueAt, r.assignDueAt, r.respondDueAt]);
+  return unconfirmedYears([r.receivedAt, r.acceptDueAt, r.assignDueAt, r.respondDueAt], client);
 }

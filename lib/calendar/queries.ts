@@ -1,7 +1,7 @@
 // Reads of the working calendar. The calendar is not org-scoped: it is one national calendar
 // (State Council holiday notice) shared by every unit, readable by every signed-in user.
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { dateOnly } from "@/lib/programmes/period";
 import { addCalendarDays, exceptionsFromRows, type CalendarExceptions } from "@/lib/calendar/working-days";
 
@@ -10,7 +10,7 @@ import { addCalendarDays, exceptionsFromRows, type CalendarExceptions } from "@/
  * (e.g. `windowFrom(day)`): holiday runs are long, and a deadline computed near the end of the
  * window would otherwise treat an unloaded holiday as a working day.
  */
-export async function loadCalendarExceptions(tx: Tx | Db, fromDay: string, toDay: string): Promise<CalendarExceptions> {
+export async function loadCalendarExceptions(fromDay: string, toDay: string, tx: Tx | Db = db): Promise<CalendarExceptions> {
   const rows = await tx.calendarDay.findMany({
     where: { date: { gte: dateOnly(fromDay), lte: dateOnly(toDay) } },
     select: { date: true, kind: true },
@@ -26,7 +26,7 @@ export function calendarWindow(day: string): { fromDay: string; toDay: string } 
 export type CalendarDayRow = { date: string; kind: "HOLIDAY" | "WORKDAY"; name: string; updatedAt: Date };
 
 /** All exceptions of one calendar year, in date order (admin page). */
-export async function listCalendarYear(tx: Tx | Db, year: number): Promise<CalendarDayRow[]> {
+export async function listCalendarYear(year: number, tx: Tx | Db = db): Promise<CalendarDayRow[]> {
   const rows = await tx.calendarDay.findMany({
     where: { date: { gte: dateOnly(`${year}-01-01`), lte: dateOnly(`${year}-12-31`) } },
     orderBy: { date: "asc" },

@@ -8,12 +8,12 @@ import { saveCampaignSetupSchema } from "./schemas";
 export const saveCampaignSetupAction = action(
   { name: "campaign.configure", schema: saveCampaignSetupSchema, revalidate: ["/campaigns"] },
   async (input, { user, tx, audit }) => {
-    const campaign = await getCampaignOrThrow(tx, user, input.programmeId);
+    const campaign = await getCampaignOrThrow(user, input.programmeId, tx);
     // Configuring needs the campaign's owning unit inside the actor's subtree.
     assertCan(user, "campaign.configure", campaign);
-    const before = await setupSummary(tx, campaign.id);
-    const saved = await saveCampaignSetup(tx, user, campaign, input);
-    const after = await setupSummary(tx, campaign.id);
+    const before = await setupSummary(campaign.id, tx);
+    const saved = await saveCampaignSetup(user, campaign, input, tx);
+    const after = await setupSummary(campaign.id, tx);
     await audit({ action: "campaign.configure", entityType: "Programme", entityId: campaign.id, orgUnitId: campaign.orgUnitId, data: { before, after } });
     return { id: campaign.id, version: saved.version };
   },

@@ -3,13 +3,14 @@
 // hands them to the pure computation in ./frequency.
 //   - an OFFICER sees their own items (they as the participant, or as the commissioner);
 //   - a MANAGER/ADMIN sees the items whose officer or enterprise lies in their subtree.
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { computeFrequency, evaluationInstant, lookbackStart, type DueItem } from "./frequency";
 import type { Campaign } from "./queries";
 
-export async function campaignDueItems(client: Db | Tx, actor: Actor, campaign: Pick<Campaign, "id" | "startDay" | "endDay">, now = clockNow()): Promise<DueItem[]> {
+export async function campaignDueItems(actor: Actor, campaign: Pick<Campaign, "id" | "startDay" | "endDay">, now = clockNow(), client: Db | Tx = db): Promise<DueItem[]> {
   const rules = await client.campaignFrequencyRule.findMany({
     where: { programmeId: campaign.id },
     select: { id: true, kind: true, period: true, minVisits: true, dueSoonDays: true },

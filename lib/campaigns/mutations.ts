@@ -9,7 +9,7 @@ import { isWithinSubtree } from "@/lib/org/path";
 import type { Campaign } from "./queries";
 import type { SaveCampaignSetupInput } from "./schemas";
 
-export async function saveCampaignSetup(tx: Tx, actor: Actor, campaign: Campaign, input: SaveCampaignSetupInput) {
+export async function saveCampaignSetup(actor: Actor, campaign: Campaign, input: SaveCampaignSetupInput, tx: Tx) {
   if (campaign.status === "CLOSED") throw new RuleViolation("programmeClosed");
 
   // People: active users in the owner's subtree (which lies inside the actor's).
@@ -72,7 +72,7 @@ export async function saveCampaignSetup(tx: Tx, actor: Actor, campaign: Campaign
 }
 
 /** A compact, comparable description of the configuration for the audit row. */
-export async function setupSummary(tx: Tx, programmeId: string) {
+export async function setupSummary(programmeId: string, tx: Tx) {
   const [participants, assignments, checkItems, rules] = await Promise.all([
     tx.campaignParticipant.findMany({ where: { programmeId }, select: { officerId: true, mentorId: true }, orderBy: { officerId: "asc" } }),
     tx.campaignAssignment.findMany({ where: { programmeId }, select: { orgUnitId: true, officerId: true }, orderBy: { orgUnitId: "asc" } }),

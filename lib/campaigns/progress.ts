@@ -8,8 +8,9 @@
 //   - visits, problems, events: in the record's own unit.
 // GROUPING SETS gives the per-child rows and the parent's total from the same scan (the
 // total's DISTINCT is over the whole subtree, not a sum of the children).
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
@@ -51,7 +52,7 @@ export function topUnitPath(actor: Pick<Actor, "orgPath">, campaign: Pick<Campai
 }
 
 /** The unit to show: the requested one if it lies under the top unit, else the top unit. */
-export async function resolveProgressUnit(client: Db | Tx, actor: Actor, campaign: Pick<Campaign, "orgPath">, unitId?: string) {
+export async function resolveProgressUnit(actor: Actor, campaign: Pick<Campaign, "orgPath">, unitId?: string, client: Db | Tx = db) {
   const top = topUnitPath(actor, campaign);
   const unit = unitId
     ? await client.orgUnit.findFirst({ where: { id: unitId, path: { startsWith: top } }, select: { id: true, name: true, kind: true, path: true, depth: true } })
@@ -68,7 +69,7 @@ export async function resolveProgressUnit(client: Db | Tx, actor: Actor, campaig
 }
 
 /** Aggregates per child of `unitPath` plus the total, for one campaign. */
-export async function campaignProgress(client: Db | Tx, programmeId: string, unit: { id: string; path: string }) {
+export async function campaignProgress(programmeId: string, unit: { id: string; path: string }, client: Db | Tx = db) {
   const prefix = `${unit.path}%`;
   const from = unit.path.length + 1; // SQL substr is 1-based: the text after the unit's path
   const child = Prisma.sql`split_part(substr(u.path, ${from}::int), '/', 1)`;
@@ -139,7 +140,7 @@ export async function campaignProgress(client: Db | Tx, programmeId: string, uni
 }
 
 /** Per-officer numbers within the unit's subtree. Officers of the campaign show even at zero. */
-export async function campaignOfficerProgress(client: Db | Tx, programmeId: string, unit: { path: string }): Promise<OfficerRow[]> {
+export async function campaignOfficerProgress(programmeId: string, unit: { path: string }, client: Db | Tx = db): Promise<OfficerRow[]> {
   const prefix = `${unit.path}%`;
   const [visitRows, problemRows, eventRows, participants] = await Promise.all([
     client.$queryRaw<{ officerId: string; visits: number; households: number; enterprises: number }[]>`
@@ -192,7 +193,7 @@ const TARGET_CODES = { households: "households_visited", enterprises: "enterpris
  * Targets per unit: for each indicator and unit, the target whose period covers today (the
  * longest such, since the numbers are cumulative over the campaign), else the longest one.
  */
-export async function campaignTargets(client: Db | Tx, programmeId: string, unitIds: string[], now = clockNow()): Promise<Map<string, Targets>> {
+export async function campaignTargets(programmeId: string, unitIds: string[], now = clockNow(), client: Db | Tx = db): Promise<Map<string, Targets>> {
   const today = shanghaiDate(now);
   const rows = await client.programmeTarget.findMany({
     where: { orgUnitId: { in: unitIds }, indicator: { programmeId, code: { in: Object.values(TARGET_CODES) } } },

@@ -1,7 +1,8 @@
 // Visit campaigns (民情双访): a Programme of type VISIT_CAMPAIGN with its participants,
 // assigned units, checklist and frequency rules. Reads are scoped: a campaign is found only
 // when the programme is visible to the actor (lib/programmes/queries visibleProgrammes).
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import { inSubtree, orgUnitInSubtree } from "@/lib/org/scope";
@@ -9,7 +10,7 @@ import { formatDateOnly } from "@/lib/programmes/period";
 import { visibleProgrammes } from "@/lib/programmes/queries";
 
 /** A VISIT_CAMPAIGN programme the actor may see, with its owner's path for permission checks. */
-export async function getCampaignOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getCampaignOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const programme = await client.programme.findFirst({
     where: { AND: [{ id, type: "VISIT_CAMPAIGN" }, visibleProgrammes(actor)] },
     select: {
@@ -34,7 +35,7 @@ export type Campaign = Awaited<ReturnType<typeof getCampaignOrThrow>>;
 const LIST_ORDER: Record<string, number> = { ACTIVE: 0, DRAFT: 1, CLOSED: 2 };
 
 /** Visible campaigns, running ones first. */
-export async function listCampaigns(client: Db | Tx, actor: Actor) {
+export async function listCampaigns(actor: Actor, client: Db | Tx = db) {
   const rows = await client.programme.findMany({
     where: { AND: [{ type: "VISIT_CAMPAIGN" }, visibleProgrammes(actor)] },
     orderBy: [{ status: "asc" }, { startDate: "desc" }, { name: "asc" }],
@@ -50,8 +51,8 @@ export async function listCampaigns(client: Db | Tx, actor: Actor) {
 }
 
 /** The campaign's configuration as the setup page shows it. */
-export async function getCampaignSetup(client: Db | Tx, actor: Actor, id: string) {
-  const campaign = await getCampaignOrThrow(client, actor, id);
+export async function getCampaignSetup(actor: Actor, id: string, client: Db | Tx = db) {
+  const campaign = await getCampaignOrThrow(actor, id, client);
   const [participants, assignments, checkItems, rules] = await Promise.all([
     client.campaignParticipant.findMany({
       where: { programmeId: id },
@@ -73,7 +74,7 @@ export async function getCampaignSetup(client: Db | Tx, actor: Actor, id: string
  * Choices for the setup form: people in the owner's subtree (also inside the actor's), and
  * the org units within the campaign's reach that the actor may assign.
  */
-export async function getSetupOptions(client: Db | Tx, actor: Actor, campaign: Pick<Campaign, "orgPath" | "reach">) {
+export async function getSetupOptions(actor: Actor, campaign: Pick<Campaign, "orgPath" | "reach">, client: Db | Tx = db) {
   const [people, units] = await Promise.all([
     client.user.findMany({
       where: { active: true, orgUnit: { path: { startsWith: campaign.orgPath } } },
@@ -96,7 +97,7 @@ export async function getSetupOptions(client: Db | Tx, actor: Actor, campaign: P
 }
 
 /** Units the actor may record an event for: the campaign's assigned units in the actor's subtree. */
-export async function eventUnitOptions(client: Db | Tx, actor: Actor, programmeId: string) {
+export async function eventUnitOptions(actor: Actor, programmeId: string, client: Db | Tx = db) {
   const rows = await client.campaignAssignment.findMany({
     where: { programmeId, orgUnit: { ...orgUnitInSubtree(actor), active: true } },
     select: { orgUnit: { select: { id: true, name: true, path: true } } },

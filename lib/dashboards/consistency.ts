@@ -4,7 +4,8 @@
 // trigger may leave an all-zero row behind after a delete); float sums within 1e-6.
 // TRUNCATE inside the check locks the rollup tables until the rollback: run it in tests, after
 // a bulk load, or in a quiet hour, not on every page view.
-import type { Db } from "@/lib/db/client";
+import "server-only";
+import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export const ROLLUP_TABLES = {
@@ -26,7 +27,7 @@ export type ConsistencyReport = Record<RollupTable, { mismatches: number; sample
 const ROLLBACK = Symbol("rollback");
 
 /** Rows that differ between the trigger-maintained rollups and a fresh rebuild, per table. */
-export async function checkRollups(client: Db): Promise<ConsistencyReport> {
+export async function checkRollups(client: Db = db): Promise<ConsistencyReport> {
   const report = {} as ConsistencyReport;
   await client
     .$transaction(async (tx) => {

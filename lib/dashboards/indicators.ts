@@ -3,7 +3,7 @@
 // runs each family's SQL once for all the units it shows. Names are in messages/dashboards
 // under "dashboards.indicators.<key>"; units under "dashboards.units.<unit>".
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { ProgrammeType } from "@/lib/generated/prisma/enums";
 import { FAMILIES, type FamilyName, type FamilyQuery, type FamilyResult, type FamilyRow } from "./families";
 
@@ -152,7 +152,7 @@ export type IndicatorValues = Map<string, Map<string, number | null>>;
  * unit id → value. With `q.grain`, the inner key is `${unitId}|${bucketStart}` and only
  * bucketable indicators have values.
  */
-export async function computeIndicators(client: Db | Tx, keys: string[], q: FamilyQuery): Promise<IndicatorValues> {
+export async function computeIndicators(keys: string[], q: FamilyQuery, client: Db | Tx = db): Promise<IndicatorValues> {
   const indicators = keys.map((k) => INDICATOR_BY_KEY.get(k)).filter((i): i is Indicator => Boolean(i));
   const needed = [...new Set(indicators.flatMap((i) => i.families))].filter((f) => !q.grain || FAMILIES[f].bucketed);
   const results = new Map<FamilyName, FamilyResult>(

@@ -5,7 +5,7 @@
 // scoping beyond "mine" is needed; each is capped.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { campaignDueItems } from "@/lib/campaigns/due";
@@ -15,7 +15,7 @@ import { addDays } from "./period";
 
 const LIMIT = 20;
 
-export async function officerDue(client: Db | Tx, actor: Actor, now = clockNow()) {
+export async function officerDue(actor: Actor, now = clockNow(), client: Db | Tx = db) {
   const today = shanghaiDate(now);
   const campaigns = await client.programme.findMany({
     where: { AND: [{ type: "VISIT_CAMPAIGN", status: "ACTIVE" }, visibleProgrammes(actor), { frequencyRules: { some: {} } }] },
@@ -24,8 +24,8 @@ export async function officerDue(client: Db | Tx, actor: Actor, now = clockNow()
   });
   const visitGroups = await Promise.all(
     campaigns.map(async (c) => {
-      const campaign = await getCampaignOrThrow(client, actor, c.id);
-      const items = await campaignDueItems(client, { ...actor, role: "OFFICER" }, campaign, now);
+      const campaign = await getCampaignOrThrow(actor, c.id, client);
+      const items = await campaignDueItems({ ...actor, role: "OFFICER" }, campaign, now, client);
       return items
         .filter((i) => i.officerId === actor.id && (i.status === "OVERDUE" || i.status === "DUE_SOON" || i.status === "PENDING"))
         .map((i) => ({ ...i, programmeId: campaign.id, programmeName: campaign.name }));

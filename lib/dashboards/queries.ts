@@ -3,7 +3,7 @@
 // progress against targets, and the trend. All scoped: a unit outside the user's subtree is
 // NotFound; programmes are those visible at the unit (lib/programmes visibility rules).
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import { ancestorIds } from "@/lib/org/path";
@@ -19,7 +19,7 @@ type Client = Db | Tx;
 export type DashboardUnit = UnitRef & { name: string; kind: string; hasChildren: boolean };
 
 /** The unit to show (default: the user's own), its breadcrumb from the user's unit, and its children. */
-export async function resolveDashboardUnit(client: Client, actor: Actor, unitId?: string | null) {
+export async function resolveDashboardUnit(actor: Actor, unitId?: string | null, client: Client = db) {
   const select = { id: true, name: true, kind: true, path: true, depth: true } as const;
   const unit = unitId
     ? await client.orgUnit.findFirst({ where: { id: unitId, path: { startsWith: actor.orgPath } }, select })
@@ -42,7 +42,7 @@ export async function resolveDashboardUnit(client: Client, actor: Actor, unitId?
 }
 
 /** Active programmes that reach the unit, with their indicators. */
-export async function activeProgrammesAt(client: Client, unit: { path: string }) {
+export async function activeProgrammesAt(unit: { path: string }, client: Client = db) {
   return client.programme.findMany({
     where: { AND: [visibleProgrammes({ orgPath: unit.path }), { status: "ACTIVE" }] },
     orderBy: [{ type: "asc" }, { startDate: "desc" }, { name: "asc" }],
@@ -65,7 +65,7 @@ export type TargetRow = { indicatorId: string; code: string; name: string; unitL
  * over that target's period up to the selected period's end ("to date", as targets are
  * cumulative over their period).
  */
-export async function programmeTargets(client: Client, programme: DashboardProgramme, units: DashboardUnit[], period: DashboardPeriod, now: Date): Promise<TargetRow[]> {
+export async function programmeTargets(programme: DashboardProgramme, units: DashboardUnit[], period: DashboardPeriod, now: Date, client: Client = db): Promise<TargetRow[]> {
   const today = shanghaiDate(now);
   const unitIds = units.map((u) => u.id);
   const targets = await client.programmeTarget.findMany({
@@ -95,7 +95,7 @@ export async function programmeTargets(client: Client, programme: DashboardProgr
   const computed = new Map<string, Map<string, Map<string, number | null>>>();
   await Promise.all(
     [...ranges].map(async ([rk, r]) => {
-      computed.set(rk, await computeIndicators(client, [...r.keys], { units: [...r.units.values()], from: r.from, to: r.to, programmeId: programme.id, today, now, parent: units[0] }));
+      computed.set(rk, await computeIndicators([...r.keys], { units: [...r.units.values()], from: r.from, to: r.to, programmeId: programme.id, today, now, parent: units[0] }, client));
     }),
   );
   return programme.indicators.map((ind) => {
@@ -124,15 +124,15 @@ export type PanelData = {
 };
 
 /** The programme type's indicators over the selected period for the unit and its children, and the unit's trend. */
-export async function programmePanel(client: Client, type: ProgrammeType, programmeId: string, unit: DashboardUnit, children: DashboardUnit[], period: DashboardPeriod, now: Date): Promise<PanelData> {
+export async function programmePanel(type: ProgrammeType, programmeId: string, unit: DashboardUnit, children: DashboardUnit[], period: DashboardPeriod, now: Date, client: Client = db): Promise<PanelData> {
   const today = shanghaiDate(now);
   const keys = indicatorsOfType(type).map((i) => i.key);
   const grain = trendGrain(period);
   const buckets = trendBuckets(period, grain);
   const trendKeys = keys.filter((k) => INDICATOR_BY_KEY.get(k)!.families.every((f) => ["visits", "reach", "problems", "requests", "points", "events"].includes(f)));
   const [values, trendValues] = await Promise.all([
-    computeIndicators(client, keys, { units: [unit, ...children], from: period.from, to: period.to, programmeId, today, now, parent: unit }),
-    trendKeys.length ? computeIndicators(client, trendKeys, { units: [unit], from: period.from, to: period.to, programmeId, today, now, grain }) : new Map(),
+    computeIndicators(keys, { units: [unit, ...children], from: period.from, to: period.to, programmeId, today, now, parent: unit }, client),
+    trendKeys.length ? computeIndicators(trendKeys, { units: [unit], from: period.from, to: period.to, programmeId, today, now, grain }, client) : new Map(),
   ]);
   const trend = new Map<string, (number | null)[]>();
   for (const k of trendKeys) {

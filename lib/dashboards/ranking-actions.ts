@@ -22,7 +22,7 @@ export const saveRankingSchemeAction = action(
     const weights = input.weights.map((w, sortOrder) => ({ indicatorKey: w.indicatorKey, weight: w.weight, direction: w.direction, sortOrder }));
     let id = input.id || null;
     if (id) {
-      const before = await getRankingSchemeOrThrow(tx, user, id);
+      const before = await getRankingSchemeOrThrow(user, id, tx);
       assertCan(user, "ranking.configure", { orgPath: before.orgPath });
       const { count } = await tx.rankingScheme.updateMany({
         where: { id, version: input.version ?? -1 },

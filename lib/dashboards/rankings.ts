@@ -4,7 +4,7 @@
 // programmes (programmeId null), each unit counted with its whole subtree.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
@@ -14,7 +14,7 @@ import type { DashboardPeriod } from "./period";
 
 type Client = Db | Tx;
 
-export async function listRankingSchemes(client: Client, actor: Actor, includeInactive = false) {
+export async function listRankingSchemes(actor: Actor, includeInactive = false, client: Client = db) {
   return client.rankingScheme.findMany({
     where: { parentOrgUnit: { path: { startsWith: actor.orgPath } }, ...(includeInactive ? {} : { active: true }) },
     orderBy: [{ parentOrgUnit: { depth: "asc" } }, { name: "asc" }],
@@ -23,7 +23,7 @@ export async function listRankingSchemes(client: Client, actor: Actor, includeIn
   });
 }
 
-export async function getRankingSchemeOrThrow(client: Client, actor: Actor, id: string) {
+export async function getRankingSchemeOrThrow(actor: Actor, id: string, client: Client = db) {
   const scheme = await client.rankingScheme.findFirst({
     where: { id, parentOrgUnit: { path: { startsWith: actor.orgPath } } },
     select: {
@@ -36,8 +36,8 @@ export async function getRankingSchemeOrThrow(client: Client, actor: Actor, id: 
   return { ...scheme, orgPath: scheme.parentOrgUnit.path };
 }
 
-export async function computeRanking(client: Client, actor: Actor, schemeId: string, period: DashboardPeriod, now = clockNow()) {
-  const scheme = await getRankingSchemeOrThrow(client, actor, schemeId);
+export async function computeRanking(actor: Actor, schemeId: string, period: DashboardPeriod, now = clockNow(), client: Client = db) {
+  const scheme = await getRankingSchemeOrThrow(actor, schemeId, client);
   const siblings = await client.orgUnit.findMany({
     where: { parentId: scheme.parentOrgUnitId, active: true, kind: { not: "DEPARTMENT" } },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
@@ -46,9 +46,9 @@ export async function computeRanking(client: Client, actor: Actor, schemeId: str
   const weights = scheme.weights
     .filter((w) => INDICATOR_BY_KEY.has(w.indicatorKey))
     .map((w) => ({ key: w.indicatorKey, weight: w.weight.toNumber(), direction: w.direction }));
-  const values = await computeIndicators(client, weights.map((w) => w.key), {
+  const values = await computeIndicators(weights.map((w) => w.key), {
     units: siblings, from: period.from, to: period.to, programmeId: null, today: shanghaiDate(now), now,
-  });
+  }, client);
   const ranked = rankUnits(
     siblings.map((s) => ({ id: s.id, name: s.name, values: Object.fromEntries(weights.map((w) => [w.key, values.get(w.key)?.get(s.id) ?? null])) })),
     weights,
@@ -58,7 +58,7 @@ export async function computeRanking(client: Client, actor: Actor, schemeId: str
 export type RankingResult = Awaited<ReturnType<typeof computeRanking>>;
 
 /** Units in the actor's subtree whose children can be ranked (active, with active children). */
-export async function rankableParents(client: Db | Tx, actor: Actor) {
+export async function rankableParents(actor: Actor, client: Db | Tx = db) {
   return client.orgUnit.findMany({
     where: { path: { startsWith: actor.orgPath }, active: true, kind: { not: "DEPARTMENT" }, children: { some: { active: true } } },
     orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { name: "asc" }],

@@ -2,7 +2,7 @@
 // builders, so the exported sheet has exactly the rows and columns of the table on screen.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { INDICATOR_BY_KEY } from "./indicators";
 import { parseDashboardPeriod } from "./period";
@@ -13,18 +13,18 @@ type T = (key: string, values?: Record<string, string | number>) => string;
 export type Cell = string | number | null;
 export type Table = { headers: string[]; rows: { unit?: DashboardUnit; cells: Cell[] }[] };
 
-export async function loadDashboard(client: Db | Tx, actor: Actor, params: DashboardParams, now = clockNow()) {
+export async function loadDashboard(actor: Actor, params: DashboardParams, now = clockNow(), client: Db | Tx = db) {
   const period = parseDashboardPeriod(params, now);
-  const { unit, breadcrumb, children } = await resolveDashboardUnit(client, actor, params.unit);
-  const programmes = await activeProgrammesAt(client, unit);
+  const { unit, breadcrumb, children } = await resolveDashboardUnit(actor, params.unit, client);
+  const programmes = await activeProgrammesAt(unit, client);
   const selected = programmes.find((p) => p.id === params.programme) ?? programmes[0] ?? null;
   const units = [unit, ...children];
   let targets: TargetRow[] = [];
   let panel: PanelData | null = null;
   if (selected) {
     [targets, panel] = await Promise.all([
-      programmeTargets(client, selected, units, period, now),
-      programmePanel(client, selected.type, selected.id, unit, children, period, now),
+      programmeTargets(selected, units, period, now, client),
+      programmePanel(selected.type, selected.id, unit, children, period, now, client),
     ]);
   }
   return { period, unit, breadcrumb, children, units, programmes, selected, targets: targets.filter((r) => [...r.cells.values()].some((c) => c.target !== null)), panel };

@@ -16,6 +16,6 @@ export const LOCK_NAMESPACE = {
  * Waits for, then holds until commit, the lock on `key` in `namespace`. Callers that lock
  * several keys lock them in ascending order, so two transactions never wait on each other.
  */
-export async function advisoryXactLock(tx: Tx, namespace: number, key: string | number): Promise<void> {
+export async function advisoryXactLock(namespace: number, key: string | number, tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${namespace}::int, hashtext(${String(key)}))`;
 }

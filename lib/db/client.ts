@@ -1,5 +1,6 @@
 // The one Prisma client of the app. Nothing outside lib/ imports Prisma: pages and actions
 // go through lib/<domain>/ queries and mutations.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 

@@ -5,7 +5,7 @@
 import type { Tx } from "@/lib/db/client";
 
 /** The next value of counter `name` (1 for a new counter). */
-export async function nextSequence(tx: Tx, name: string): Promise<number> {
+export async function nextSequence(name: string, tx: Tx): Promise<number> {
   const rows = await tx.$queryRaw<{ value: bigint }[]>`
     INSERT INTO sequence_counter (name, value) VALUES (${name}, 1)
     ON CONFLICT (name) DO UPDATE SET value = sequence_counter.value + 1

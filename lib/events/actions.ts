@@ -10,9 +10,9 @@ export const createEventAction = action(
   { name: "event.create", schema: createEventSchema, idempotent: true, revalidate: ["/campaigns"] },
   async (input, { user, tx, audit }) => {
     assertCan(user, "event.create");
-    const campaign = await getCampaignOrThrow(tx, user, input.programmeId);
+    const campaign = await getCampaignOrThrow(user, input.programmeId, tx);
     if (campaign.status !== "ACTIVE") throw new RuleViolation("eventCampaignNotActive");
-    const { event, orgPath } = await createCampaignEvent(tx, user, campaign, input);
+    const { event, orgPath } = await createCampaignEvent(user, campaign, input, tx);
     assertCan(user, "event.create", { orgPath });
     await audit({
       action: "event.create", entityType: "CampaignEvent", entityId: event.id, orgUnitId: event.orgUnitId,

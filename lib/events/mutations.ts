@@ -10,10 +10,9 @@ import type { CreateEventInput } from "./schemas";
  * campaign is visible and open).
  */
 export async function createCampaignEvent(
-  tx: Tx,
   actor: Actor,
   campaign: { id: string; startDay: string; endDay: string },
-  input: CreateEventInput,
+  input: CreateEventInput, tx: Tx,
 ) {
   const assignment = await tx.campaignAssignment.findFirst({
     where: { programmeId: campaign.id, orgUnitId: input.orgUnitId, orgUnit: { path: { startsWith: actor.orgPath }, active: true } },

@@ -1,9 +1,10 @@
 // Campaign events (活动), scoped: a user sees the events held in units of their subtree.
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { inSubtree } from "@/lib/org/scope";
 
-export async function listCampaignEvents(client: Db | Tx, actor: Actor, programmeId: string, options: { take?: number } = {}) {
+export async function listCampaignEvents(actor: Actor, programmeId: string, options: { take?: number } = {}, client: Db | Tx = db) {
   const where = { programmeId, ...inSubtree(actor) };
   const [rows, total] = await Promise.all([
     client.campaignEvent.findMany({

@@ -4,7 +4,6 @@ import { action } from "@/lib/action";
 import { readAction } from "@/lib/read";
 import type { AuditEntry } from "@/lib/audit/write";
 import { assertCan } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { ConflictError } from "@/lib/errors";
 import { searchPlaces, type PlaceMatch } from "@/lib/visits/queries";
 import { z } from "zod";
@@ -38,8 +37,8 @@ export const intakeRequestAction = action(
   { name: "request.intake", schema: intakeSchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "request.intake");
-    const programmes = await hotlineProgrammeOptions(tx, user);
-    const { request, trackingCode, createdEnterpriseId } = await intakeRequest(tx, user, input, programmes.map((p) => p.id));
+    const programmes = await hotlineProgrammeOptions(user, tx);
+    const { request, trackingCode, createdEnterpriseId } = await intakeRequest(user, input, programmes.map((p) => p.id), tx);
     if (createdEnterpriseId) {
       await audit({
         action: "enterprise.create", entityType: "Enterprise", entityId: createdEnterpriseId, orgUnitId: request.orgUnitId,
@@ -64,8 +63,8 @@ export const acceptRequestAction = action(
   { name: "request.accept", schema: simpleMoveSchema, revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
-      const r = await getRequestOrThrow(tx, user, input.id);
-      const { updated } = await acceptRequest(tx, user, r, input);
+      const r = await getRequestOrThrow(user, input.id, tx);
+      const { updated } = await acceptRequest(user, r, input, tx);
       await auditMove(audit, "request.accept", r, { status: updated.status }, { note: input.note || undefined });
       return { id: r.id, version: updated.version, status: updated.status };
     }),
@@ -76,8 +75,8 @@ function assignAction(kind: "assign" | "reassign") {
     { name: `request.${kind}`, schema: assignSchema, revalidate },
     async (input, { user, tx, audit }): Promise<Moved> =>
       withStatusLabels(async () => {
-        const r = await getRequestOrThrow(tx, user, input.id);
-        const { updated, lead, assignee, coHandlers } = await assignRequest(tx, user, r, input, kind);
+        const r = await getRequestOrThrow(user, input.id, tx);
+        const { updated, lead, assignee, coHandlers } = await assignRequest(user, r, input, kind, tx);
         await auditMove(audit, `request.${kind}`, r,
           { status: updated.status, leadDepartmentId: lead?.id ?? null, assigneeId: assignee?.id ?? null, coHandlerIds: coHandlers.map((c) => c.id) },
           { beforeAssignment: { leadDepartmentId: r.leadDepartmentId, assigneeId: r.assigneeId }, note: input.note || undefined });
@@ -92,8 +91,8 @@ export const sendBackRequestAction = action(
   { name: "request.sendBack", schema: reasonMoveSchema, revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
-      const r = await getRequestOrThrow(tx, user, input.id);
-      const { updated } = await sendBackRequest(tx, user, r, input);
+      const r = await getRequestOrThrow(user, input.id, tx);
+      const { updated } = await sendBackRequest(user, r, input, tx);
       await auditMove(audit, "request.sendBack", r, { status: updated.status }, { reason: input.note, beforeAssignment: { leadDepartmentId: r.leadDepartmentId, assigneeId: r.assigneeId } });
       return { id: r.id, version: updated.version, status: updated.status };
     }),
@@ -103,8 +102,8 @@ export const respondRequestAction = action(
   { name: "request.respond", schema: respondSchema, revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
-      const r = await getRequestOrThrow(tx, user, input.id);
-      const { updated } = await respondRequest(tx, user, r, input);
+      const r = await getRequestOrThrow(user, input.id, tx);
+      const { updated } = await respondRequest(user, r, input, tx);
       await auditMove(audit, "request.respond", r, { status: updated.status, respondedAt: updated.respondedAt }, { viaDepartment: r.viaDepartment });
       return { id: r.id, version: updated.version, status: updated.status };
     }),
@@ -114,8 +113,8 @@ export const resolveRequestAction = action(
   { name: "request.resolve", schema: resolveSchema, revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
-      const r = await getRequestOrThrow(tx, user, input.id);
-      const { updated } = await resolveRequest(tx, user, r, input);
+      const r = await getRequestOrThrow(user, input.id, tx);
+      const { updated } = await resolveRequest(user, r, input, tx);
       await auditMove(audit, "request.resolve", r, { status: updated.status }, { viaDepartment: r.viaDepartment });
       return { id: r.id, version: updated.version, status: updated.status };
     }),
@@ -125,8 +124,8 @@ export const closeRequestAction = action(
   { name: "request.close", schema: feedbackSchema, revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
-      const r = await getRequestOrThrow(tx, user, input.id);
-      const { updated } = await closeRequest(tx, user, r, input);
+      const r = await getRequestOrThrow(user, input.id, tx);
+      const { updated } = await closeRequest(user, r, input, tx);
       await auditMove(audit, "request.close", r, { status: updated.status, satisfaction: input.satisfaction });
       return { id: r.id, version: updated.version, status: updated.status };
     }),
@@ -136,8 +135,8 @@ export const reopenRequestAction = action(
   { name: "request.reopen", schema: reasonMoveSchema, revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
-      const r = await getRequestOrThrow(tx, user, input.id);
-      const { updated } = await reopenRequest(tx, user, r, input);
+      const r = await getRequestOrThrow(user, input.id, tx);
+      const { updated } = await reopenRequest(user, r, input, tx);
       await auditMove(audit, "request.reopen", r, { status: updated.status, reopenCount: updated.reopenCount }, { reason: input.note });
       return { id: r.id, version: updated.version, status: updated.status };
     }),
@@ -147,8 +146,8 @@ export const mergeRequestAction = action(
   { name: "request.merge", schema: mergeSchema, revalidate },
   async (input, { user, tx, audit }): Promise<Moved & { intoId: string }> =>
     withStatusLabels(async () => {
-      const r = await getRequestOrThrow(tx, user, input.id);
-      const { updated, survivor } = await mergeRequest(tx, user, r, input);
+      const r = await getRequestOrThrow(user, input.id, tx);
+      const { updated, survivor } = await mergeRequest(user, r, input, tx);
       await auditMove(audit, "request.merge", r, { status: updated.status, mergedIntoId: survivor.id }, { into: survivor.number });
       return { id: r.id, version: updated.version, status: updated.status, intoId: survivor.id };
     }),
@@ -157,8 +156,8 @@ export const mergeRequestAction = action(
 export const chaseRequestAction = action(
   { name: "request.chase", schema: chaseSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const r = await getRequestOrThrow(tx, user, input.id);
-    const { notified } = await chaseRequest(tx, user, r, input.note);
+    const r = await getRequestOrThrow(user, input.id, tx);
+    const { notified } = await chaseRequest(user, r, input.note, tx);
     await audit({ action: "request.chase", entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId, data: { note: input.note || undefined, notified: notified.length } });
     return { id: r.id, notified: notified.length };
   },
@@ -167,8 +166,8 @@ export const chaseRequestAction = action(
 export const requestExtensionAction = action(
   { name: "request.requestExtension", schema: extensionRequestSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const r = await getRequestOrThrow(tx, user, input.id);
-    const extension = await requestExtension(tx, user, r, input);
+    const r = await getRequestOrThrow(user, input.id, tx);
+    const extension = await requestExtension(user, r, input, tx);
     await audit({
       action: "request.requestExtension", entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId,
       data: { extensionId: extension.id, reason: input.reason, proposedDueAt: extension.proposedDueAt, currentDueAt: r.respondDueAt },
@@ -180,8 +179,8 @@ export const requestExtensionAction = action(
 export const decideExtensionAction = action(
   { name: "request.decideExtension", schema: extensionDecisionSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const r = await getRequestOrThrow(tx, user, input.id);
-    const { extension, approved } = await decideExtension(tx, user, r, input);
+    const r = await getRequestOrThrow(user, input.id, tx);
+    const { extension, approved } = await decideExtension(user, r, input, tx);
     await audit({
       action: "request.decideExtension", entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId,
       data: { extensionId: extension.id, approved, before: { respondDueAt: r.respondDueAt }, after: { respondDueAt: approved ? extension.proposedDueAt : r.respondDueAt }, note: input.note || undefined },
@@ -195,5 +194,5 @@ const searchSchema = z.object({ q: z.string().trim().min(1).max(40) });
 /** The intake form's enterprise lookup: name prefix or credit code, in the user's own area, at most 10, no phone numbers. */
 export const searchEnterprisesAction = readAction(
   { name: "request.searchEnterprises", schema: searchSchema, permission: "request.intake" },
-  async (input, { user }): Promise<PlaceMatch[]> => searchPlaces(db, user, "ENTERPRISE", input.q),
+  async (input, { user }): Promise<PlaceMatch[]> => searchPlaces(user, "ENTERPRISE", input.q),
 );

@@ -3,6 +3,7 @@
 // ServiceRequestAlert row — its primary key (request, clock, kind) makes a job that runs
 // twice (a retry after a crash, two workers) notify once — then tells whoever holds the
 // request and the nearest manager(s). Notices fold into one per user (digestKey).
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
 import { db, type Db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/write";
@@ -42,8 +43,8 @@ export async function runClockCheck(data: ClockJobData, now = clockNow(), client
 
     const kind = data.kind === "BREACH" ? "breach" : "warning";
     await tx.serviceRequestEvent.create({ data: { requestId: r.id, kind, actorId: null, at: now, data: { stage: data.stage, dueAt: data.dueAt } } });
-    const userIds = [...new Set([...(await holders(tx, r)), ...(await nearestManagers(tx, r.orgUnit.path))])];
-    await notify(tx, {
+    const userIds = [...new Set([...(await holders(r, tx)), ...(await nearestManagers(r.orgUnit.path, tx))])];
+    await notify({
       userIds,
       kind: `hotline.${kind}`,
       titleKey: data.kind === "BREACH" ? "hotline.notify.breach" : "hotline.notify.warning",
@@ -53,11 +54,11 @@ export async function runClockCheck(data: ClockJobData, now = clockNow(), client
       entityId: r.id,
       // Several clocks (or requests) running out fold into one notice per user while unread.
       digestKey: `hotline.${kind}`,
-    });
-    await appendAudit(tx, { actorId: null, actorName: "system", requestId: null, ip: null }, {
+    }, tx);
+    await appendAudit({ actorId: null, actorName: "system", requestId: null, ip: null }, {
       action: `request.${kind}`, entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId,
       data: { stage: data.stage, dueAt: data.dueAt, notified: userIds.length },
-    });
+    }, tx);
     return "fired";
   });
 }

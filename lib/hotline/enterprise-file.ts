@@ -2,7 +2,8 @@
 // the reader's subtree (a department user reaching the page sees only what they may see).
 // The timeline is one UNION over visits, hotline requests and problems raised on visits,
 // newest first, limited (the sections link to the full lists).
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { problemReadScope } from "@/lib/problems/queries";
 import { requestsOfEnterprise } from "./queries";
@@ -13,7 +14,7 @@ export type TimelineItem = { kind: "visit" | "request" | "problem"; id: string; 
 export const FILE_LIST_LIMIT = 20;
 export const TIMELINE_LIMIT = 50;
 
-export async function enterpriseTimeline(client: Db | Tx, actor: Actor, enterpriseId: string, limit = TIMELINE_LIMIT): Promise<TimelineItem[]> {
+export async function enterpriseTimeline(actor: Actor, enterpriseId: string, limit = TIMELINE_LIMIT, client: Db | Tx = db): Promise<TimelineItem[]> {
   const path = actor.orgPath;
   return client.$queryRaw<TimelineItem[]>`
     SELECT * FROM (
@@ -33,7 +34,7 @@ export async function enterpriseTimeline(client: Db | Tx, actor: Actor, enterpri
     LIMIT ${limit}`;
 }
 
-export async function enterpriseVisits(client: Db | Tx, actor: Actor, enterpriseId: string, take = FILE_LIST_LIMIT) {
+export async function enterpriseVisits(actor: Actor, enterpriseId: string, take = FILE_LIST_LIMIT, client: Db | Tx = db) {
   const visits = await client.visit.findMany({
     where: { enterpriseId, orgUnit: { path: { startsWith: actor.orgPath } } },
     orderBy: [{ visitedAt: "desc" }, { id: "desc" }],
@@ -41,11 +42,11 @@ export async function enterpriseVisits(client: Db | Tx, actor: Actor, enterprise
     select: { id: true, visitedAt: true, kind: true, notes: true, officer: { select: { name: true } } },
   });
   // Page-scoped counts (see listCounts: Prisma's `_count` would aggregate the whole table).
-  const counts = await listCounts(client, visits.map((v) => v.id));
+  const counts = await listCounts(visits.map((v) => v.id), client);
   return visits.map((v) => ({ ...v, _count: { problems: counts.get(v.id)?.problems ?? 0 } }));
 }
 
-export async function enterpriseProblems(client: Db | Tx, actor: Actor, enterpriseId: string, take = FILE_LIST_LIMIT) {
+export async function enterpriseProblems(actor: Actor, enterpriseId: string, take = FILE_LIST_LIMIT, client: Db | Tx = db) {
   return client.problem.findMany({
     where: { AND: [{ visit: { enterpriseId } }, problemReadScope(actor)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -6,7 +6,6 @@ import ExcelJS from "exceljs";
 import { getTranslations } from "next-intl/server";
 import { appendAuditStandalone } from "@/lib/audit/write";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/dates";
 import { visibleProgrammeName } from "@/lib/programmes/queries";
@@ -15,10 +14,10 @@ import { hotlineReport, type ReportFilter, type ReportRow } from "./reports";
 
 export async function exportHotlineReport(user: SessionUser, filter: ReportFilter, rangeLabel: string, locale: string, now = clockNow()) {
   const t = await getTranslations({ locale, namespace: "hotline" });
-  const { rows, overall } = await hotlineReport(db, user, filter, now);
+  const { rows, overall } = await hotlineReport(user, filter, now);
   // The programme named in the header goes through the user's scope: another area's id is
   // refused exactly like an unknown one, so the file never names a programme the user may not see.
-  const programme = filter.programmeId ? { name: await visibleProgrammeName(db, user, filter.programmeId) } : null;
+  const programme = filter.programmeId ? { name: await visibleProgrammeName(user, filter.programmeId) } : null;
   if (filter.programmeId && !programme?.name) throw new NotFoundError({ entityType: "Programme", entityId: filter.programmeId });
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(t("report.sheetByGroup"));

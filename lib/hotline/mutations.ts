@@ -44,10 +44,10 @@ export type NewRequest = {
 };
 
 /** Creates the request with its clocks, number, tracking code, first event and timers. */
-export async function createRequest(tx: Tx, actorId: string | null, input: NewRequest, now = clockNow()) {
+export async function createRequest(actorId: string | null, input: NewRequest, now = clockNow(), tx: Tx) {
   if (!input.programme.settings.categories.includes(input.category)) throw new RuleViolation("hotline.categoryUnknown", "category");
-  const clocks = await clocksAtIntake(tx, now, input.programme.settings);
-  const number = await nextConfirmationNumber(tx, now);
+  const clocks = await clocksAtIntake(now, input.programme.settings, tx);
+  const number = await nextConfirmationNumber(now, tx);
   const trackingCode = newTrackingCode();
   const request = await tx.serviceRequest.create({
     data: {
@@ -71,7 +71,7 @@ export async function createRequest(tx: Tx, actorId: string | null, input: NewRe
       events: { create: { kind: "intake", toStatus: "RECEIVED", actorId, at: now, data: { channel: input.channel } } },
     },
   });
-  await scheduleAllClocks(tx, request, input.programme.settings.warnMinutesBefore, now);
+  await scheduleAllClocks(request, input.programme.settings.warnMinutesBefore, now, tx);
   return { request, trackingCode };
 }
 
@@ -94,7 +94,7 @@ async function loadProgramme(tx: Tx, programmeId: string, visibleIds?: string[])
  * under the programme's unit (request.intake is enough: the hotline's minimal record; the
  * register's managers complete it later).
  */
-export async function intakeRequest(tx: Tx, actor: Actor, input: IntakeInput, visibleProgrammeIds: string[]) {
+export async function intakeRequest(actor: Actor, input: IntakeInput, visibleProgrammeIds: string[], tx: Tx) {
   const programme = await loadProgramme(tx, input.programmeId, visibleProgrammeIds);
   let enterprise: { id: string; name: string; orgUnitId: string; orgPath: string } | null = null;
   let createdEnterpriseId: string | null = null;
@@ -120,10 +120,10 @@ export async function intakeRequest(tx: Tx, actor: Actor, input: IntakeInput, vi
     enterprise = { id: found.id, name: found.name, orgUnitId: found.orgUnitId, orgPath: found.orgUnit.path };
   }
   if (input.enterpriseMode === "new") {
-    const created = await createEnterprise(tx, {
+    const created = await createEnterprise({
       name: input.enterpriseName, creditCode: input.creditCode, address: "", orgUnitId: programme.orgUnitId, industry: "", size: "SMALL_MICRO",
       contactName: input.callerName, contactPhone: /^1\d{10}$/.test(input.callerPhone) ? input.callerPhone : null, commissionerId: null,
-    });
+    }, tx);
     createdEnterpriseId = created.id;
     enterprise = { id: created.id, name: created.name, orgUnitId: programme.orgUnitId, orgPath: programme.orgUnit.path };
   }
@@ -133,32 +133,32 @@ export async function intakeRequest(tx: Tx, actor: Actor, input: IntakeInput, vi
   const orgPath = inProgramme ? enterprise!.orgPath : programme.orgUnit.path;
   if (!isWithinSubtree(orgPath, actor.orgPath)) throw new RuleViolation("hotline.outsideHotline", "programmeId");
 
-  const { request, trackingCode } = await createRequest(tx, actor.id, {
+  const { request, trackingCode } = await createRequest(actor.id, {
     programme, orgUnitId, enterpriseId: enterprise?.id ?? null, enterpriseName: enterprise?.name ?? input.enterpriseName, visitId,
     channel: visitId ? "VISIT" : "PHONE",
     callerName: input.callerName, callerPhone: input.callerPhone, category: input.category, title: input.title, description: input.description, urgency: input.urgency,
-  });
+  }, undefined, tx);
   return { request, trackingCode, createdEnterpriseId };
 }
 
 /** The public page's intake: no actor; the request goes to the programme's unit, linked to a registered enterprise by credit code. */
-export async function intakePublicRequest(tx: Tx, input: PublicIntakeInput) {
+export async function intakePublicRequest(input: PublicIntakeInput, tx: Tx) {
   const programme = await loadProgramme(tx, input.programmeId);
   const registered = input.creditCode
     ? await tx.enterprise.findUnique({ where: { creditCode: input.creditCode }, select: { id: true, orgUnitId: true, orgUnit: { select: { path: true } } } })
     : null;
   const inProgramme = registered && isWithinSubtree(registered.orgUnit.path, programme.orgUnit.path);
-  const { request, trackingCode } = await createRequest(tx, null, {
+  const { request, trackingCode } = await createRequest(null, {
     programme, orgUnitId: inProgramme ? registered!.orgUnitId : programme.orgUnitId, enterpriseId: inProgramme ? registered!.id : null,
     enterpriseName: input.enterpriseName, visitId: null, channel: "ONLINE",
     callerName: input.callerName, callerPhone: input.callerPhone, category: input.category, title: input.title, description: input.description, urgency: input.urgency,
-  });
+  }, undefined, tx);
   // The hotline desk hears about a request nobody took by phone.
-  await notify(tx, {
-    userIds: await holders(tx, { assigneeId: null, leadDepartmentId: null, receivedById: null, orgUnitId: request.orgUnitId }),
+  await notify({
+    userIds: await holders({ assigneeId: null, leadDepartmentId: null, receivedById: null, orgUnitId: request.orgUnitId }, tx),
     kind: "hotline.online", titleKey: "hotline.notify.online", params: { number: request.number },
     link: requestLink(request.id), entityType: "ServiceRequest", entityId: request.id, digestKey: "hotline.online",
-  });
+  }, tx);
   return { request, trackingCode };
 }
 
@@ -204,17 +204,17 @@ async function staffMove(tx: Tx, actor: Actor, r: Loaded & RequestScope, kind: R
   return { transition: t, updated: await apply(tx, r, t, version, actor.id, now, data, event) };
 }
 
-export async function acceptRequest(tx: Tx, actor: Actor, r: Loaded, input: { version: number; note: string }) {
+export async function acceptRequest(actor: Actor, r: Loaded, input: { version: number; note: string }, tx: Tx) {
   const now = clockNow();
   return staffMove(tx, actor, r, "accept", input.version, { acceptedAt: now }, { note: input.note }, now);
 }
 
 /** 交办 (from ACCEPTED or REOPENED) and 改派 (ASSIGNED → ASSIGNED): lead department and/or service officer, co-handling departments. */
-export async function assignRequest(tx: Tx, actor: Actor, r: Loaded, input: AssignInput, kind: "assign" | "reassign") {
+export async function assignRequest(actor: Actor, r: Loaded, input: AssignInput, kind: "assign" | "reassign", tx: Tx) {
   const now = clockNow();
   const t = moveOrThrow(r, kind, input.version, r.version);
   if (!mayMove(actor, r, t)) throw new ForbiddenError(t.permission);
-  const departments = await departmentOptions(tx, r.orgUnit.path);
+  const departments = await departmentOptions(r.orgUnit.path, tx);
   const lead = input.leadDepartmentId ? departments.find((d) => d.id === input.leadDepartmentId) : null;
   if (input.leadDepartmentId && !lead) throw new RuleViolation("hotline.departmentUnknown", "leadDepartmentId");
   let assignee: { id: string; name: string } | null = null;
@@ -239,50 +239,50 @@ export async function assignRequest(tx: Tx, actor: Actor, r: Loaded, input: Assi
   );
   await tx.serviceRequestCoHandler.deleteMany({ where: { requestId: r.id } });
   if (coHandlers.length) await tx.serviceRequestCoHandler.createMany({ data: coHandlers.map((c) => ({ requestId: r.id, orgUnitId: c.id })) });
-  await notify(tx, {
-    userIds: (await holders(tx, { ...updated, receivedById: null })).filter((id) => id !== actor.id),
+  await notify({
+    userIds: (await holders({ ...updated, receivedById: null }, tx)).filter((id) => id !== actor.id),
     kind: "hotline.assigned", titleKey: "hotline.notify.assigned", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: "hotline.assigned",
-  });
+  }, tx);
   return { transition: t, updated, lead, assignee, coHandlers };
 }
 
 /** 退单: the handler returns the request to the hotline, which must hand it to someone else (改派). */
-export async function sendBackRequest(tx: Tx, actor: Actor, r: Loaded, input: { version: number; note: string }) {
+export async function sendBackRequest(actor: Actor, r: Loaded, input: { version: number; note: string }, tx: Tx) {
   const result = await staffMove(tx, actor, r, "sendBack", input.version, { leadDepartmentId: null, assigneeId: null }, { note: input.note });
   await tx.serviceRequestCoHandler.deleteMany({ where: { requestId: r.id } });
-  await notify(tx, {
-    userIds: (await holders(tx, { assigneeId: null, leadDepartmentId: null, receivedById: r.receivedById, orgUnitId: r.orgUnitId })).filter((id) => id !== actor.id),
+  await notify({
+    userIds: (await holders({ assigneeId: null, leadDepartmentId: null, receivedById: r.receivedById, orgUnitId: r.orgUnitId }, tx)).filter((id) => id !== actor.id),
     kind: "hotline.sentBack", titleKey: "hotline.notify.sentBack", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.sentBack:${r.id}`,
-  });
+  }, tx);
   return result;
 }
 
-export async function respondRequest(tx: Tx, actor: Actor, r: Loaded, input: { version: number; response: string }) {
+export async function respondRequest(actor: Actor, r: Loaded, input: { version: number; response: string }, tx: Tx) {
   const now = clockNow();
   return staffMove(tx, actor, r, "respond", input.version, { response: input.response, respondedAt: r.respondedAt ?? now }, { note: input.response }, now);
 }
 
-export async function resolveRequest(tx: Tx, actor: Actor, r: Loaded, input: { version: number; resolution: string }) {
+export async function resolveRequest(actor: Actor, r: Loaded, input: { version: number; resolution: string }, tx: Tx) {
   const now = clockNow();
   return staffMove(tx, actor, r, "resolve", input.version, { resolution: input.resolution, resolvedAt: now }, { note: input.resolution }, now);
 }
 
 /** The enterprise's satisfaction, recorded by the hotline (e.g. on a return call): closes the loop. */
-export async function closeRequest(tx: Tx, actor: Actor, r: Loaded, input: FeedbackInput) {
+export async function closeRequest(actor: Actor, r: Loaded, input: FeedbackInput, tx: Tx) {
   const now = clockNow();
   return staffMove(tx, actor, r, "close", input.version,
     { satisfaction: input.satisfaction, feedbackComment: input.comment || null, closedAt: now },
     { note: input.comment, data: { satisfaction: input.satisfaction, by: "staff" } }, now);
 }
 
-export async function reopenRequest(tx: Tx, actor: Actor, r: Loaded, input: { version: number; note: string }) {
+export async function reopenRequest(actor: Actor, r: Loaded, input: { version: number; note: string }, tx: Tx) {
   return staffMove(tx, actor, r, "reopen", input.version, { reopenCount: { increment: 1 }, resolvedAt: null }, { note: input.note });
 }
 
 /** The enterprise's own feedback from the public page (it proved itself with the tracking code). */
-export async function feedbackByEnterprise(tx: Tx, r: Loaded, decision: "close" | "reopen", satisfaction: number | undefined, comment: string) {
+export async function feedbackByEnterprise(r: Loaded, decision: "close" | "reopen", satisfaction: number | undefined, comment: string, tx: Tx) {
   const now = clockNow();
   const t = moveOrThrow(r, decision, r.version, r.version);
   const data: Prisma.ServiceRequestUncheckedUpdateManyInput = decision === "close"
@@ -290,17 +290,17 @@ export async function feedbackByEnterprise(tx: Tx, r: Loaded, decision: "close" 
     : { reopenCount: { increment: 1 }, resolvedAt: null, feedbackComment: comment || null };
   const updated = await apply(tx, r, t, r.version, null, now, data, { note: comment, data: { satisfaction: satisfaction ?? null, by: "enterprise" } });
   if (decision === "reopen") {
-    await notify(tx, {
-      userIds: await holders(tx, { assigneeId: null, leadDepartmentId: null, receivedById: r.receivedById, orgUnitId: r.orgUnitId }),
+    await notify({
+      userIds: await holders({ assigneeId: null, leadDepartmentId: null, receivedById: r.receivedById, orgUnitId: r.orgUnitId }, tx),
       kind: "hotline.reopened", titleKey: "hotline.notify.reopened", params: { number: r.number },
       link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.reopened:${r.id}`,
-    });
+    }, tx);
   }
   return { transition: t, updated };
 }
 
 /** 并单: the duplicate is closed as MERGED into the surviving request, whose page lists the duplicate's caller. */
-export async function mergeRequest(tx: Tx, actor: Actor, r: Loaded, input: { version: number; intoNumber: string; note: string }) {
+export async function mergeRequest(actor: Actor, r: Loaded, input: { version: number; intoNumber: string; note: string }, tx: Tx) {
   const t = moveOrThrow(r, "merge", input.version, r.version);
   if (!mayMove(actor, r, t)) throw new ForbiddenError(t.permission);
   const survivor = await tx.serviceRequest.findFirst({
@@ -319,18 +319,18 @@ export async function mergeRequest(tx: Tx, actor: Actor, r: Loaded, input: { ver
 // ───────────────────────── chase and extensions ─────────────────────────
 
 /** 催办: a timeline entry and a notice to whoever holds the request. No status change. */
-export async function chaseRequest(tx: Tx, actor: Actor, r: Loaded, note: string) {
+export async function chaseRequest(actor: Actor, r: Loaded, note: string, tx: Tx) {
   if (!mayChase(actor, r)) throw new ForbiddenError("request.chase");
   const event = await tx.serviceRequestEvent.create({ data: { requestId: r.id, kind: "chase", actorId: actor.id, note } });
-  const userIds = await holders(tx, { ...r, receivedById: null });
-  await notify(tx, {
+  const userIds = await holders({ ...r, receivedById: null }, tx);
+  await notify({
     userIds, kind: "hotline.chase", titleKey: "hotline.notify.chase", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.chase:${r.id}`,
-  });
+  }, tx);
   return { event, notified: userIds };
 }
 
-export async function requestExtension(tx: Tx, actor: Actor, r: Loaded & { respondDueAt: Date }, input: { version: number; reason: string; proposedDueAt: string }) {
+export async function requestExtension(actor: Actor, r: Loaded & { respondDueAt: Date }, input: { version: number; reason: string; proposedDueAt: string }, tx: Tx) {
   if (r.version !== input.version) throw new ConflictError();
   if (!mayRequestExtension(actor, r)) throw new ForbiddenError("request.handle");
   const proposed = parseShanghaiLocal(input.proposedDueAt);
@@ -338,16 +338,16 @@ export async function requestExtension(tx: Tx, actor: Actor, r: Loaded & { respo
   if (await tx.serviceRequestExtension.count({ where: { requestId: r.id, status: "PENDING" } })) throw new ConflictError("hotline.extensionPending");
   const extension = await tx.serviceRequestExtension.create({ data: { requestId: r.id, requestedById: actor.id, reason: input.reason, proposedDueAt: proposed } });
   await tx.serviceRequestEvent.create({ data: { requestId: r.id, kind: "extensionRequested", actorId: actor.id, note: input.reason, data: { proposedDueAt: proposed.toISOString() } } });
-  await notify(tx, {
-    userIds: (await nearestManagers(tx, r.orgUnit.path)).filter((id) => id !== actor.id),
+  await notify({
+    userIds: (await nearestManagers(r.orgUnit.path, tx)).filter((id) => id !== actor.id),
     kind: "hotline.extension", titleKey: "hotline.notify.extensionRequested", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: "hotline.extension",
-  });
+  }, tx);
   return extension;
 }
 
 /** A manager approves (the respond clock moves to the proposed time, with timers of its own) or rejects. */
-export async function decideExtension(tx: Tx, actor: Actor, r: Loaded & { programme: { settings: unknown } }, input: { extensionId: string; approve: boolean; note: string }) {
+export async function decideExtension(actor: Actor, r: Loaded & { programme: { settings: unknown } }, input: { extensionId: string; approve: boolean; note: string }, tx: Tx) {
   if (!mayDecideExtension(actor, r)) throw new ForbiddenError("request.decideExtension");
   const extension = await tx.serviceRequestExtension.findFirst({ where: { id: input.extensionId, requestId: r.id } });
   if (!extension) throw new NotFoundError();
@@ -365,7 +365,7 @@ export async function decideExtension(tx: Tx, actor: Actor, r: Loaded & { progra
     });
     if (moved.count === 0) throw new ConflictError("hotline.extensionTooLate");
     const seq = await tx.serviceRequestExtension.count({ where: { requestId: r.id, status: "APPROVED" } });
-    await scheduleClock(tx, r.id, "RESPOND", extension.proposedDueAt, parseHotlineSettings(r.programme.settings).warnMinutesBefore, seq, now);
+    await scheduleClock(r.id, "RESPOND", extension.proposedDueAt, parseHotlineSettings(r.programme.settings).warnMinutesBefore, seq, now, tx);
   }
   await tx.serviceRequestEvent.create({
     data: {
@@ -373,10 +373,10 @@ export async function decideExtension(tx: Tx, actor: Actor, r: Loaded & { progra
       data: { proposedDueAt: extension.proposedDueAt.toISOString() },
     },
   });
-  await notify(tx, {
+  await notify({
     userIds: [extension.requestedById], kind: "hotline.extension",
     titleKey: input.approve ? "hotline.notify.extensionApproved" : "hotline.notify.extensionRejected", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.extensionDecided:${r.id}`,
-  });
+  }, tx);
   return { extension, approved: input.approve };
 }

@@ -9,10 +9,10 @@ import { shanghaiDay } from "@/lib/calendar/working-days";
 export const NUMBER_PREFIX = "QQB";
 
 /** The next number of the Shanghai day of `at`, from the database counter (never process memory). */
-export async function nextConfirmationNumber(tx: Tx, at: Date): Promise<string> {
+export async function nextConfirmationNumber(at: Date, tx: Tx): Promise<string> {
   const day = shanghaiDay(at).replaceAll("-", "");
   const name = `hotline:${NUMBER_PREFIX}${day}`;
-  const value = await nextSequence(tx, name);
+  const value = await nextSequence(name, tx);
   return `${NUMBER_PREFIX}${day}-${String(value).padStart(4, "0")}`;
 }
 

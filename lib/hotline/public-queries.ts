@@ -1,9 +1,10 @@
 // Reads for the public pages: only what an anonymous visitor may know.
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { parseHotlineSettings } from "./settings";
 
 /** Active hotlines taking online requests: their name and categories, nothing else. */
-export async function publicProgrammes(client: Db | Tx) {
+export async function publicProgrammes(client: Db | Tx = db) {
   const rows = await client.programme.findMany({
     where: { type: "HOTLINE", status: "ACTIVE" },
     orderBy: [{ startDate: "desc" }, { name: "asc" }],

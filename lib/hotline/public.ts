@@ -15,9 +15,8 @@ import { clientAddressOf, type ClientAddress } from "@/lib/platform/client-addre
 import { clocksOf } from "./clocks";
 import { feedbackByEnterprise, intakePublicRequest } from "./mutations";
 import { normalizeTrackingCode, trackingCodeMatches } from "./numbers";
-import {
-  addressSubject, exhausted, hit, PUBLIC_FEEDBACK_PER_IP, PUBLIC_INTAKE_PER_IP, PUBLIC_INTAKE_PER_PHONE, PUBLIC_LOOKUP_FAILURES_PER_IP,
-} from "./rate-limit";
+import { addressSubject, exhausted, hit } from "./rate-limit";
+import { PUBLIC_FEEDBACK_PER_IP, PUBLIC_INTAKE_PER_IP, PUBLIC_INTAKE_PER_PHONE, PUBLIC_LOOKUP_FAILURES_PER_IP } from "./rate-limit-policy";
 import { publicFeedbackSchema, publicIntakeSchema } from "./schemas";
 import { parseHotlineSettings } from "./settings";
 
@@ -62,21 +61,21 @@ export async function handlePublicIntake(request: Request): Promise<Response> {
   if (!sameOrigin(request)) return json({ ok: false, error: t("foreignOrigin") }, 403);
   const client = clientAddressOf(request.headers);
   // Every attempt counts against the address, valid or not (a bot probing the form too).
-  if (!(await hit(db, PUBLIC_INTAKE_PER_IP, addressSubject(client)))) return json({ ok: false, error: t("rateLimited") }, 429);
+  if (!(await hit(PUBLIC_INTAKE_PER_IP, addressSubject(client)))) return json({ ok: false, error: t("rateLimited") }, 429);
 
   const parsed = publicIntakeSchema.safeParse(await readJson(request), { error: zodErrorMap(locale) });
   if (!parsed.success) return json({ ok: false, error: tErrors("checkFields"), fieldErrors: fieldErrorsOf(parsed.error.issues, tValidation) }, 400);
   // The honeypot: a field people never see. Whoever fills it gets a plain refusal and no record.
   if (parsed.data.website) return json({ ok: false, error: t("rejected") }, 400);
-  if (!(await hit(db, PUBLIC_INTAKE_PER_PHONE, parsed.data.callerPhone))) return json({ ok: false, error: t("rateLimited") }, 429);
+  if (!(await hit(PUBLIC_INTAKE_PER_PHONE, parsed.data.callerPhone))) return json({ ok: false, error: t("rateLimited") }, 429);
 
   try {
     const { request: created, trackingCode } = await db.$transaction(async (tx) => {
-      const result = await intakePublicRequest(tx, parsed.data);
-      await appendAudit(tx, auditMeta(client), {
+      const result = await intakePublicRequest(parsed.data, tx);
+      await appendAudit(auditMeta(client), {
         action: "request.publicIntake", entityType: "ServiceRequest", entityId: result.request.id, orgUnitId: result.request.orgUnitId,
         data: { after: { number: result.request.number, category: result.request.category, channel: "ONLINE" } },
-      });
+      }, tx);
       return result;
     }, { timeout: 15_000 });
     return json({ ok: true, number: created.number, trackingCode });
@@ -119,10 +118,10 @@ async function findByNumberAndCode(number: string, code: string) {
 
 /** The status page's lookup; failures count against the address. null = not found (or wrong code, or rate-limited). */
 export async function publicStatus(number: string, code: string, ip: string) {
-  if (await exhausted(db, PUBLIC_LOOKUP_FAILURES_PER_IP, ip)) return { limited: true as const };
+  if (await exhausted(PUBLIC_LOOKUP_FAILURES_PER_IP, ip)) return { limited: true as const };
   const r = await findByNumberAndCode(number, code);
   if (!r) {
-    await hit(db, PUBLIC_LOOKUP_FAILURES_PER_IP, ip);
+    await hit(PUBLIC_LOOKUP_FAILURES_PER_IP, ip);
     return null;
   }
   const { trackingCode: _hash, orgUnit: _o, orgUnitId: _u, assigneeId: _a, receivedById: _rb, leadDepartment, programme, ...rest } = r;
@@ -145,22 +144,22 @@ export async function handlePublicFeedback(request: Request): Promise<Response> 
   if (!sameOrigin(request)) return json({ ok: false, error: t("foreignOrigin") }, 403);
   const client = clientAddressOf(request.headers);
   const ip = addressSubject(client);
-  if (!(await hit(db, PUBLIC_FEEDBACK_PER_IP, ip))) return json({ ok: false, error: t("rateLimited") }, 429);
+  if (!(await hit(PUBLIC_FEEDBACK_PER_IP, ip))) return json({ ok: false, error: t("rateLimited") }, 429);
   const parsed = publicFeedbackSchema.safeParse(await readJson(request), { error: zodErrorMap(locale) });
   if (!parsed.success) return json({ ok: false, error: tErrors("checkFields"), fieldErrors: fieldErrorsOf(parsed.error.issues, tValidation) }, 400);
   const input = parsed.data;
   const r = await findByNumberAndCode(input.number, input.code);
   if (!r) {
-    await hit(db, PUBLIC_LOOKUP_FAILURES_PER_IP, ip);
+    await hit(PUBLIC_LOOKUP_FAILURES_PER_IP, ip);
     return json({ ok: false, error: t("notFound") }, 404);
   }
   try {
     await db.$transaction(async (tx) => {
-      const { updated } = await feedbackByEnterprise(tx, r, input.decision, input.satisfaction, input.comment);
-      await appendAudit(tx, auditMeta(client), {
+      const { updated } = await feedbackByEnterprise(r, input.decision, input.satisfaction, input.comment, tx);
+      await appendAudit(auditMeta(client), {
         action: input.decision === "close" ? "request.publicClose" : "request.publicReopen", entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId,
         data: { before: { status: r.status }, after: { status: updated.status, satisfaction: input.satisfaction ?? null } },
-      });
+      }, tx);
     });
     return json({ ok: true });
   } catch (error) {

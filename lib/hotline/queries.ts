@@ -3,8 +3,9 @@
 //   - those whose lead department (牵头单位) or a co-handling department (协办) lies in the
 //     user's subtree, wherever the request sits (the department's queue);
 //   - those assigned to the user personally (助企服务员).
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -49,7 +50,7 @@ const requestInclude = {
 } as const satisfies Prisma.ServiceRequestInclude;
 
 /** A request the actor may see, with `orgPath` (its own unit) for permission checks. */
-export async function getRequestOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getRequestOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const request = await client.serviceRequest.findFirst({ where: { AND: [{ id }, requestReadScope(actor)] }, include: requestInclude });
   if (!request) throw new NotFoundError({ entityType: "ServiceRequest", entityId: id });
   return {
@@ -62,7 +63,7 @@ export async function getRequestOrThrow(client: Db | Tx, actor: Actor, id: strin
 export type LoadedRequest = Awaited<ReturnType<typeof getRequestOrThrow>>;
 
 /** The timeline, oldest first, with the actors' names. */
-export async function requestTimeline(client: Db | Tx, requestId: string) {
+export async function requestTimeline(requestId: string, client: Db | Tx = db) {
   return client.serviceRequestEvent.findMany({
     where: { requestId },
     orderBy: [{ at: "asc" }, { id: "asc" }],
@@ -89,7 +90,7 @@ export const REQUEST_PAGE_SIZE = 30;
 const OPEN = [...OPEN_STATUSES];
 
 /** A clock still running past its due time, or met late; only open requests (the manager's worry list). */
-export function breachedWhere(client: Db | Tx, now: Date): Prisma.ServiceRequestWhereInput {
+export function breachedWhere(now: Date, client: Db | Tx = db): Prisma.ServiceRequestWhereInput {
   const f = client.serviceRequest.fields;
   return {
     status: { in: OPEN },
@@ -116,12 +117,12 @@ export function queueWhere(actor: Pick<Actor, "id" | "orgPath">): Prisma.Service
   };
 }
 
-export async function listRequests(client: Db | Tx, actor: Actor, filter: RequestListFilter = {}, now = clockNow(), pageSize = REQUEST_PAGE_SIZE) {
+export async function listRequests(actor: Actor, filter: RequestListFilter = {}, now = clockNow(), pageSize = REQUEST_PAGE_SIZE, client: Db | Tx = db) {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
   const tab: Prisma.ServiceRequestWhereInput =
     filter.tab === "queue" ? queueWhere(actor)
     : filter.tab === "unassigned" ? { status: { in: ["RECEIVED", "ACCEPTED", "REOPENED"] } }
-    : filter.tab === "breached" ? breachedWhere(client, now)
+    : filter.tab === "breached" ? breachedWhere(now, client)
     : {};
   const rows = await client.serviceRequest.findMany({
     where: {
@@ -154,7 +155,7 @@ export async function listRequests(client: Db | Tx, actor: Actor, filter: Reques
 }
 
 /** Active HOTLINE programmes the actor can take requests for. */
-export async function hotlineProgrammeOptions(client: Db | Tx, actor: Actor) {
+export async function hotlineProgrammeOptions(actor: Actor, client: Db | Tx = db) {
   const rows = await client.programme.findMany({
     where: { AND: [visibleProgrammes(actor), { type: "HOTLINE", status: "ACTIVE" }] },
     orderBy: [{ startDate: "desc" }, { name: "asc" }],
@@ -164,8 +165,8 @@ export async function hotlineProgrammeOptions(client: Db | Tx, actor: Actor) {
 }
 
 /** Every HOTLINE programme the actor can see (report and list filters). */
-export async function hotlineCategories(client: Db | Tx, actor: Actor): Promise<string[]> {
-  const programmes = await hotlineProgrammeOptions(client, actor);
+export async function hotlineCategories(actor: Actor, client: Db | Tx = db): Promise<string[]> {
+  const programmes = await hotlineProgrammeOptions(actor, client);
   return [...new Set(programmes.flatMap((p) => p.settings.categories))];
 }
 
@@ -173,7 +174,7 @@ export async function hotlineCategories(client: Db | Tx, actor: Actor): Promise<
  * Departments a request can be handed to (交办): active DEPARTMENT units hanging off the
  * request's unit or any unit above it (亲企办, 经信局, 助企专班 …), nearest first.
  */
-export async function departmentOptions(client: Db | Tx, requestOrgPath: string) {
+export async function departmentOptions(requestOrgPath: string, client: Db | Tx = db) {
   const chain = requestOrgPath.split("/").filter(Boolean);
   return client.orgUnit.findMany({
     where: { kind: "DEPARTMENT", active: true, parentId: { in: chain } },
@@ -186,7 +187,7 @@ export async function departmentOptions(client: Db | Tx, requestOrgPath: string)
  * People a request can be handed to personally (助企服务员): active users of the hotline's
  * subtree or of the departments it may go to.
  */
-export async function serviceOfficerOptions(client: Db | Tx, actor: Actor, departments: { path: string }[]) {
+export async function serviceOfficerOptions(actor: Actor, departments: { path: string }[], client: Db | Tx = db) {
   return client.user.findMany({
     where: {
       active: true,
@@ -199,7 +200,7 @@ export async function serviceOfficerOptions(client: Db | Tx, actor: Actor, depar
 }
 
 /** Requests of one enterprise (the 一企一档 file), newest first, scoped. */
-export async function requestsOfEnterprise(client: Db | Tx, actor: Actor, enterpriseId: string, take = 50) {
+export async function requestsOfEnterprise(actor: Actor, enterpriseId: string, take = 50, client: Db | Tx = db) {
   return client.serviceRequest.findMany({
     where: { AND: [requestReadScope(actor), { OR: [{ enterpriseId }, { mergedInto: { enterpriseId } }] }] },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
@@ -213,7 +214,7 @@ export async function requestsOfEnterprise(client: Db | Tx, actor: Actor, enterp
 }
 
 /** Pending extension requests a manager may decide (the manager view). */
-export async function pendingExtensions(client: Db | Tx, actor: Actor, take = 50) {
+export async function pendingExtensions(actor: Actor, take = 50, client: Db | Tx = db) {
   return client.serviceRequestExtension.findMany({
     where: { status: "PENDING", request: inSubtree(actor) },
     orderBy: { createdAt: "asc" },
@@ -227,7 +228,7 @@ export async function pendingExtensions(client: Db | Tx, actor: Actor, take = 50
 }
 
 /** Caller name and phone of the given requests (the list omits them; the export needs them). */
-export async function callersOf(client: Db | Tx, requestIds: string[]) {
+export async function callersOf(requestIds: string[], client: Db | Tx = db) {
   const rows = await client.serviceRequest.findMany({ where: { id: { in: requestIds } }, select: { id: true, callerName: true, callerPhone: true } });
   return new Map(rows.map((c) => [c.id, c]));
 }

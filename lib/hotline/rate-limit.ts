@@ -11,19 +11,12 @@
 // INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING. PostgreSQL locks the conflicting row
 // even when the WHERE refuses the update, so concurrent requests queue on the row and never
 // both take the last token; a refused hit updates nothing and returns no row.
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { clientAddressOf, type ClientAddress } from "@/lib/platform/client-address";
 import { now as clockNow } from "@/lib/platform/clock";
+import type { Limit } from "./rate-limit-policy";
 
-/** At most `max` hits in any `windowSeconds`, given back gradually (one every window/max). */
-export type Limit = { name: string; windowSeconds: number; max: number };
-
-/** 5 submissions an hour from one address, 3 a day for one phone number. */
-export const PUBLIC_INTAKE_PER_IP: Limit = { name: "hotline.intake.ip", windowSeconds: 3600, max: 5 };
-export const PUBLIC_INTAKE_PER_PHONE: Limit = { name: "hotline.intake.phone", windowSeconds: 86_400, max: 3 };
-/** Wrong number/code pairs: enough for typos, far too few to guess a code. */
-export const PUBLIC_LOOKUP_FAILURES_PER_IP: Limit = { name: "hotline.lookup.ip", windowSeconds: 3600, max: 20 };
-export const PUBLIC_FEEDBACK_PER_IP: Limit = { name: "hotline.feedback.ip", windowSeconds: 3600, max: 10 };
 
 /** Milliseconds for one token to come back. */
 function intervalMs(limit: Limit): number {
@@ -36,7 +29,7 @@ function latestAllowedTat(limit: Limit, now: Date): Date {
 }
 
 /** Takes one token; true when there was one (the hit is allowed), false when refused. */
-export async function hit(client: Db | Tx, limit: Limit, subject: string, now: Date = clockNow()): Promise<boolean> {
+export async function hit(limit: Limit, subject: string, now: Date = clockNow(), client: Db | Tx = db): Promise<boolean> {
   const key = `${limit.name}:${subject}`;
   const seconds = intervalMs(limit) / 1000;
   // A new key starts with a full bucket: after this hit it is full again one interval from now.
@@ -51,7 +44,7 @@ export async function hit(client: Db | Tx, limit: Limit, subject: string, now: D
 }
 
 /** True when the next hit would be refused (does not take a token). */
-export async function exhausted(client: Db | Tx, limit: Limit, subject: string, now: Date = clockNow()): Promise<boolean> {
+export async function exhausted(limit: Limit, subject: string, now: Date = clockNow(), client: Db | Tx = db): Promise<boolean> {
   const row = await client.rateLimit.findUnique({ where: { key: `${limit.name}:${subject}` }, select: { tat: true } });
   return row !== null && row.tat.getTime() > latestAllowedTat(limit, now).getTime();
 }

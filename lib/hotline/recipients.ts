@@ -1,10 +1,11 @@
 // Who hears about a request: the person or department working on it, and the manager(s)
 // above — the MANAGER users of the nearest unit, from the request's own unit upwards, that
 // has any.
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { pathIds } from "@/lib/org/path";
 
-export async function nearestManagers(client: Db | Tx, orgPath: string): Promise<string[]> {
+export async function nearestManagers(orgPath: string, client: Db | Tx = db): Promise<string[]> {
   const chain = pathIds(orgPath);
   const managers = await client.user.findMany({
     where: { role: "MANAGER", active: true, orgUnitId: { in: chain } },
@@ -18,7 +19,7 @@ export async function nearestManagers(client: Db | Tx, orgPath: string): Promise
 }
 
 /** Active users who belong directly to a unit (a department's staff, a hotline desk). */
-export async function unitUsers(client: Db | Tx, orgUnitId: string): Promise<string[]> {
+export async function unitUsers(orgUnitId: string, client: Db | Tx = db): Promise<string[]> {
   const users = await client.user.findMany({ where: { orgUnitId, active: true, role: { in: ["OFFICER", "MANAGER"] } }, select: { id: true } });
   return users.map((u) => u.id);
 }
@@ -26,12 +27,12 @@ export async function unitUsers(client: Db | Tx, orgUnitId: string): Promise<str
 type Target = { assigneeId: string | null; leadDepartmentId: string | null; receivedById: string | null; orgUnitId: string };
 
 /** Whoever holds the request now: its assignee, else its lead department's staff, else the operator or the hotline's unit. */
-export async function holders(client: Db | Tx, r: Target): Promise<string[]> {
+export async function holders(r: Target, client: Db | Tx = db): Promise<string[]> {
   if (r.assigneeId) return [r.assigneeId];
   if (r.leadDepartmentId) {
-    const staff = await unitUsers(client, r.leadDepartmentId);
+    const staff = await unitUsers(r.leadDepartmentId, client);
     if (staff.length) return staff;
   }
   if (r.receivedById) return [r.receivedById];
-  return unitUsers(client, r.orgUnitId);
+  return unitUsers(r.orgUnitId, client);
 }

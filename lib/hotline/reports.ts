@@ -6,8 +6,9 @@
 //
 // A clock counts in a rate once it is decided: met (on time or late) or past its due time.
 // Stage times: 受理 = accepted − received, 交办 = assigned − accepted, 回应 = responded − assigned.
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -42,7 +43,7 @@ const stage = (onTime: number, decided: number, avg: unknown, p90: unknown): Sta
   avgMinutes: num(avg), p90Minutes: num(p90),
 });
 
-export async function hotlineReport(client: Db | Tx, actor: Actor, filter: ReportFilter, now = clockNow()): Promise<{ rows: ReportRow[]; overall: ReportRow }> {
+export async function hotlineReport(actor: Actor, filter: ReportFilter, now = clockNow(), client: Db | Tx = db): Promise<{ rows: ReportRow[]; overall: ReportRow }> {
   // receivedAt is a UTC wall-clock value (timestamp without time zone): read it as UTC, then
   // take the Shanghai wall clock, so 1 Jan 00:30 Shanghai (16:30 UTC) is January's.
   const groupExpr =

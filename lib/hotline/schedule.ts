@@ -24,19 +24,19 @@ export function alertStageKey(stage: ClockStage, seq: number): string {
   return seq > 0 ? `${stage}#${seq}` : stage;
 }
 
-export async function scheduleClock(tx: Tx, requestId: string, stage: ClockStage, dueAt: Date, warnMinutesBefore: number, seq = 0, now = clockNow()) {
+export async function scheduleClock(requestId: string, stage: ClockStage, dueAt: Date, warnMinutesBefore: number, seq = 0, now = clockNow(), tx: Tx) {
   const key = alertStageKey(stage, seq);
   const warnAt = new Date(dueAt.getTime() - warnMinutesBefore * 60_000);
   if (warnMinutesBefore > 0 && warnAt > now) {
     const data: ClockJobData = { requestId, stage, kind: "WARN", dueAt: dueAt.toISOString(), seq };
-    await enqueue(tx, CLOCK_JOB, data, { startAfter: warnAt, singletonKey: `${requestId}:${key}:WARN` });
+    await enqueue(CLOCK_JOB, data, { startAfter: warnAt, singletonKey: `${requestId}:${key}:WARN` }, tx);
   }
   const data: ClockJobData = { requestId, stage, kind: "BREACH", dueAt: dueAt.toISOString(), seq };
-  await enqueue(tx, CLOCK_JOB, data, { startAfter: dueAt, singletonKey: `${requestId}:${key}:BREACH` });
+  await enqueue(CLOCK_JOB, data, { startAfter: dueAt, singletonKey: `${requestId}:${key}:BREACH` }, tx);
 }
 
-export async function scheduleAllClocks(tx: Tx, r: { id: string; acceptDueAt: Date; assignDueAt: Date; respondDueAt: Date }, warnMinutesBefore: number, now = clockNow()) {
-  await scheduleClock(tx, r.id, "ACCEPT", r.acceptDueAt, warnMinutesBefore, 0, now);
-  await scheduleClock(tx, r.id, "ASSIGN", r.assignDueAt, warnMinutesBefore, 0, now);
-  await scheduleClock(tx, r.id, "RESPOND", r.respondDueAt, warnMinutesBefore, 0, now);
+export async function scheduleAllClocks(r: { id: string; acceptDueAt: Date; assignDueAt: Date; respondDueAt: Date }, warnMinutesBefore: number, now = clockNow(), tx: Tx) {
+  await scheduleClock(r.id, "ACCEPT", r.acceptDueAt, warnMinutesBefore, 0, now, tx);
+  await scheduleClock(r.id, "ASSIGN", r.assignDueAt, warnMinutesBefore, 0, now, tx);
+  await scheduleClock(r.id, "RESPOND", r.respondDueAt, warnMinutesBefore, 0, now, tx);
 }

@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { action } from "@/lib/action";
 import { readAction } from "@/lib/read";
 import { assertCan } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { ConflictError } from "@/lib/errors";
 import { formatDateOnly } from "@/lib/programmes/period";
 import {
@@ -37,8 +36,8 @@ export const createTaskForceAction = action(
   { name: "investment.taskForce.create", schema: createTaskForceSchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "investment.manage");
-    const programme = await getInvestmentProgrammeOrThrow(tx, user, input.programmeId);
-    const tf = await createTaskForce(tx, user, programme, input);
+    const programme = await getInvestmentProgrammeOrThrow(user, input.programmeId, tx);
+    const tf = await createTaskForce(user, programme, input, tx);
     await audit({
       action: "investment.taskForce.create", entityType: "TaskForce", entityId: tf.id, orgUnitId: tf.orgUnitId,
       data: {
@@ -55,9 +54,9 @@ export const createTaskForceAction = action(
 export const updateTaskForceAction = action(
   { name: "investment.taskForce.update", schema: updateTaskForceSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const existing = await getTaskForceOrThrow(tx, user, input.id);
+    const existing = await getTaskForceOrThrow(user, input.id, tx);
     const programme = await tx.programme.findUniqueOrThrow({ where: { id: existing.programmeId }, select: { status: true, orgUnitId: true } });
-    const tf = await updateTaskForce(tx, user, { ...existing, programmeStatus: programme.status, programmeOrgUnitId: programme.orgUnitId }, input);
+    const tf = await updateTaskForce(user, { ...existing, programmeStatus: programme.status, programmeOrgUnitId: programme.orgUnitId }, input, tx);
     await audit({
       action: "investment.taskForce.update", entityType: "TaskForce", entityId: tf.id, orgUnitId: tf.orgUnitId,
       data: {
@@ -73,7 +72,7 @@ export const createTripAction = action(
   { name: "investment.trip.create", schema: createTripSchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "investment.record");
-    const { trip, meetings } = await createTrip(tx, user, input);
+    const { trip, meetings } = await createTrip(user, input, tx);
     await audit({
       action: "investment.trip.create", entityType: "InvestmentTrip", entityId: trip.id, orgUnitId: trip.orgUnitId,
       data: {
@@ -91,7 +90,7 @@ export const createLeadAction = action(
   { name: "investment.lead.create", schema: createLeadSchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "investment.record");
-    const lead = await createLead(tx, user, input);
+    const lead = await createLead(user, input, tx);
     await audit({
       action: "investment.lead.create", entityType: "InvestmentLead", entityId: lead.id, orgUnitId: lead.orgUnitId,
       data: {
@@ -110,8 +109,8 @@ export const transitionLeadAction = action(
   { name: "investment.lead.transition", schema: transitionLeadSchema, revalidate },
   async (input, { user, tx, audit }) =>
     withStageLabels(async () => {
-      const lead = await getLeadOrThrow(tx, user, input.id);
-      const updated = await transitionLead(tx, user, lead, input);
+      const lead = await getLeadOrThrow(user, input.id, tx);
+      const updated = await transitionLead(user, lead, input, tx);
       await audit({
         action: "investment.lead.transition", entityType: "InvestmentLead", entityId: lead.id, orgUnitId: lead.orgUnitId,
         data: {
@@ -134,8 +133,8 @@ export const transitionLeadAction = action(
 export const convertProspectAction = action(
   { name: "investment.prospect.convert", schema: convertProspectSchema, revalidate: [...revalidate, "/registers/enterprises"] },
   async (input, { user, tx, audit }) => {
-    const prospect = await getProspectOrThrow(tx, user, input.id);
-    const { enterprise, movedLeads } = await convertProspect(tx, user, prospect, input);
+    const prospect = await getProspectOrThrow(user, input.id, tx);
+    const { enterprise, movedLeads } = await convertProspect(user, prospect, input, tx);
     await audit({
       action: "enterprise.create", entityType: "Enterprise", entityId: enterprise.id, orgUnitId: enterprise.orgUnitId,
       data: { after: { name: enterprise.name, creditCode: enterprise.creditCode, orgUnitId: enterprise.orgUnitId }, fromProspect: prospect.id },
@@ -151,8 +150,8 @@ export const convertProspectAction = action(
 export const updateInvestmentSettingsAction = action(
   { name: "investment.settings.update", schema: updateInvestmentSettingsSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const programme = await getInvestmentProgrammeOrThrow(tx, user, input.programmeId);
-    const updated = await updateInvestmentSettings(tx, user, programme, input);
+    const programme = await getInvestmentProgrammeOrThrow(user, input.programmeId, tx);
+    const updated = await updateInvestmentSettings(user, programme, input, tx);
     await audit({
       action: "investment.settings.update", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnit.id,
       data: { before: { shareLeads: programme.settings.shareLeads }, after: { shareLeads: input.shareLeads } },
@@ -165,7 +164,7 @@ export const updateInvestmentSettingsAction = action(
 export const lookupEnterprisesAction = readAction(
   { name: "investment.lookupEnterprises", schema: enterpriseLookupSchema, permission: "investment.record" },
   async (input, { user }): Promise<EnterpriseMatch[]> => {
-    const programme = await getInvestmentProgrammeOrThrow(db, user, input.programmeId);
-    return searchInvestmentEnterprises(db, user, programme.orgPath, input.q);
+    const programme = await getInvestmentProgrammeOrThrow(user, input.programmeId);
+    return searchInvestmentEnterprises(user, programme.orgPath, input.q);
   },
 );

@@ -6,7 +6,6 @@ import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import ExcelJS from "exceljs";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { appendAuditStandalone } from "@/lib/audit/write";
 import { getRequestMeta } from "@/lib/request";
@@ -39,11 +38,11 @@ async function audit(user: SessionUser, action: string, entityType: string, enti
 const day = (now: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now).replaceAll("-", "");
 
 export async function exportInvestment(user: SessionUser, programmeId: string, range: ProgressRange, locale: string, now = clockNow()) {
-  const programme = await getInvestmentProgrammeOrThrow(db, user, programmeId);
+  const programme = await getInvestmentProgrammeOrThrow(user, programmeId);
   const t = await getTranslations({ locale, namespace: "investment" });
   const e = (k: string) => t(`export.${k}` as never);
-  const progress = await investmentProgress(db, user, programmeId, range);
-  const leads = await listLeads(db, user, { programmeId }, EXPORT_MAX_LEADS);
+  const progress = await investmentProgress(user, programmeId, range);
+  const leads = await listLeads(user, { programmeId }, EXPORT_MAX_LEADS);
   const stamp = `${e("filters")}：${e("programme")}=${programme.name}；${e("period")}=${range.from}～${range.to}　${e("time")}：${formatDateTime(now, locale)}（${e("timeZone")}）`;
   const wb = new ExcelJS.Workbook();
 
@@ -77,10 +76,10 @@ export async function exportInvestment(user: SessionUser, programmeId: string, r
 }
 
 export async function exportKeyProjects(user: SessionUser, programmeId: string, locale: string, now = clockNow()) {
-  const programme = await getKeyProjectProgrammeOrThrow(db, user, programmeId);
+  const programme = await getKeyProjectProgrammeOrThrow(user, programmeId);
   const t = await getTranslations({ locale, namespace: "keyProjects" });
   const ti = await getTranslations({ locale, namespace: "investment" });
-  const board = await keyProjectBoard(db, user, programmeId, now);
+  const board = await keyProjectBoard(user, programmeId, now);
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(t("sheet"));
   stampRow(sheet, `${ti("export.filters")}：${ti("export.programme")}=${programme.name}　${ti("export.time")}：${formatDateTime(now, locale)}（${ti("export.timeZone")}）`);

@@ -47,7 +47,7 @@ function taskForceData(input: CreateTaskForceInput | UpdateTaskForceInput) {
   };
 }
 
-export async function createTaskForce(tx: Tx, actor: Actor, programme: Programme, input: CreateTaskForceInput) {
+export async function createTaskForce(actor: Actor, programme: Programme, input: CreateTaskForceInput, tx: Tx) {
   assertOpen(programme);
   const unit = await taskForceUnit(tx, actor, programme, input.orgUnitId);
   assertCan(actor, "investment.manage", { orgPath: unit.path });
@@ -63,9 +63,9 @@ export async function createTaskForce(tx: Tx, actor: Actor, programme: Programme
 }
 
 export async function updateTaskForce(
-  tx: Tx, actor: Actor,
+  actor: Actor,
   existing: { id: string; orgUnit: { path: string }; programme: { id: string; orgUnit: { path: string } } } & { programmeStatus: string; programmeOrgUnitId: string },
-  input: UpdateTaskForceInput,
+  input: UpdateTaskForceInput, tx: Tx,
 ) {
   assertCan(actor, "investment.manage", { orgPath: existing.orgUnit.path });
   const programme = { id: existing.programme.id, status: existing.programmeStatus, orgUnit: { id: existing.programmeOrgUnitId, path: existing.programme.orgUnit.path } };
@@ -90,7 +90,7 @@ type LoadedTaskForce = TaskForceAuthority & {
 };
 
 /** A task force the actor may record for (else NotFound/Forbidden), of an open programme. */
-export async function recordableTaskForceOrThrow(tx: Tx, actor: Actor, id: string): Promise<LoadedTaskForce> {
+export async function recordableTaskForceOrThrow(actor: Actor, id: string, tx: Tx): Promise<LoadedTaskForce> {
   const tf = await tx.taskForce.findFirst({
     where: { id },
     select: {
@@ -135,8 +135,8 @@ async function prospectFor(
   return created.id;
 }
 
-export async function createTrip(tx: Tx, actor: Actor, input: CreateTripInput) {
-  const tf = await recordableTaskForceOrThrow(tx, actor, input.taskForceId);
+export async function createTrip(actor: Actor, input: CreateTripInput, tx: Tx) {
+  const tf = await recordableTaskForceOrThrow(actor, input.taskForceId, tx);
   const participants = await assertPeople(tx, actor, tf.programme.orgUnit.path, input.participantIds, "participantIds");
   const trip = await tx.investmentTrip.create({
     data: {
@@ -155,8 +155,8 @@ export async function createTrip(tx: Tx, actor: Actor, input: CreateTripInput) {
   return { trip, meetings };
 }
 
-export async function createLead(tx: Tx, actor: Actor, input: CreateLeadInput) {
-  const tf = await recordableTaskForceOrThrow(tx, actor, input.taskForceId);
+export async function createLead(actor: Actor, input: CreateLeadInput, tx: Tx) {
+  const tf = await recordableTaskForceOrThrow(actor, input.taskForceId, tx);
   let enterpriseId: string | null = null;
   let prospectId: string | null = null;
   let tripMeetingId: string | null = null;
@@ -190,7 +190,7 @@ type LoadedLead = {
   taskForce: TaskForceAuthority;
 };
 
-export async function transitionLead(tx: Tx, actor: Actor, lead: LoadedLead, input: TransitionLeadInput) {
+export async function transitionLead(actor: Actor, lead: LoadedLead, input: TransitionLeadInput, tx: Tx) {
   // Seeing a shared lead does not make it the actor's to move.
   if (!mayRecordFor(actor, lead.taskForce)) throw new ForbiddenError("investment.record");
   if (lead.programme.status === "CLOSED") throw new RuleViolation("programmeClosed");
@@ -219,9 +219,9 @@ export async function transitionLead(tx: Tx, actor: Actor, lead: LoadedLead, inp
  * points at it, and its leads and trip meetings move to the enterprise.
  */
 export async function convertProspect(
-  tx: Tx, actor: Actor,
+  actor: Actor,
   prospect: { id: string; version: number; convertedEnterpriseId: string | null; orgUnit: { path: string } },
-  input: ConvertProspectInput,
+  input: ConvertProspectInput, tx: Tx,
 ) {
   assertCan(actor, "investment.record");
   if (prospect.convertedEnterpriseId) throw new ConflictError("investment.prospectConverted");
@@ -232,10 +232,10 @@ export async function convertProspect(
   if (!unit) throw new RuleViolation("orgUnitOutOfScope", "orgUnitId");
   assertCan(actor, "enterprise.manage", { orgPath: unit.path });
   assertEnterpriseUnit(unit);
-  const enterprise = await createEnterprise(tx, {
+  const enterprise = await createEnterprise({
     name: input.name, creditCode, address: input.address, orgUnitId: unit.id, industry: input.industry, size: input.size,
     contactName: "", contactPhone: null, commissionerId: null,
-  } as Parameters<typeof createEnterprise>[1]);
+  } as Parameters<typeof createEnterprise>[0], tx);
   const { count } = await tx.prospect.updateMany({
     where: { id: prospect.id, version: input.version, convertedEnterpriseId: null },
     data: { convertedEnterpriseId: enterprise.id, creditCode, version: { increment: 1 } },
@@ -247,9 +247,9 @@ export async function convertProspect(
 }
 
 export async function updateInvestmentSettings(
-  tx: Tx, actor: Actor,
+  actor: Actor,
   programme: { id: string; version: number; orgPath: string; rawSettings: unknown },
-  input: { version: number; shareLeads: boolean },
+  input: { version: number; shareLeads: boolean }, tx: Tx,
 ) {
   assertCan(actor, "investment.manage", { orgPath: programme.orgPath });
   if (programme.version !== input.version) throw new ConflictError();

@@ -3,7 +3,8 @@
 // GROUPING SETS so the total of "enterprises visited" is a true distinct count (one
 // enterprise met by two task forces counts once), not a sum of the rows above it.
 // Amounts are summed in 万元 by PostgreSQL (numeric, exact) and returned as 万元 strings.
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { dateOnly } from "@/lib/programmes/period";
 import { shanghaiDayStart } from "@/lib/visits/time";
@@ -38,7 +39,7 @@ const wan = (v: DecimalLike | null) => (v === null ? "0.00" : centsToWan(wanToCe
  * calendar days): trips by start date, enterprises by the trips' start dates, leads by the day
  * they were entered, signed projects by signing date, landed projects by landing date.
  */
-export async function investmentProgress(client: Db | Tx, actor: Actor, programmeId: string, range: ProgressRange) {
+export async function investmentProgress(actor: Actor, programmeId: string, range: ProgressRange, client: Db | Tx = db) {
   const taskForces = await client.taskForce.findMany({
     where: { AND: [{ programmeId }, taskForceReadScope(actor)] },
     orderBy: [{ kind: "asc" }, { name: "asc" }],

@@ -4,7 +4,8 @@
 //   task force's leader and members, wherever they sit;
 // - leads of a programme whose settings say `shareLeads` are seen by everyone who sees the
 //   programme (a street's task force then sees the other task forces' leads, read-only).
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { can } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
@@ -65,7 +66,7 @@ export function mayRecordFor(actor: Actor, taskForce: TaskForceAuthority): boole
 
 // ───────────── Programmes ─────────────
 
-export async function investmentProgrammes(client: Db | Tx, actor: Actor) {
+export async function investmentProgrammes(actor: Actor, client: Db | Tx = db) {
   const rows = await client.programme.findMany({
     where: { AND: [visibleProgrammes(actor), { type: "INVESTMENT" }] },
     orderBy: [{ status: "asc" }, { startDate: "desc" }],
@@ -74,7 +75,7 @@ export async function investmentProgrammes(client: Db | Tx, actor: Actor) {
   return rows.map((r) => ({ ...r, settings: readInvestmentSettings(r.settings) }));
 }
 
-export async function getInvestmentProgrammeOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getInvestmentProgrammeOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const p = await client.programme.findFirst({
     where: { AND: [{ id, type: "INVESTMENT" }, visibleProgrammes(actor)] },
     select: { id: true, name: true, status: true, startDate: true, endDate: true, settings: true, version: true, orgUnit: { select: { id: true, name: true, path: true } } },
@@ -84,8 +85,8 @@ export async function getInvestmentProgrammeOrThrow(client: Db | Tx, actor: Acto
 }
 
 /** The programme to show when none is chosen: ?programme=… if visible, else the first active one. */
-export async function pickInvestmentProgramme(client: Db | Tx, actor: Actor, requested?: string) {
-  const all = await investmentProgrammes(client, actor);
+export async function pickInvestmentProgramme(actor: Actor, requested?: string, client: Db | Tx = db) {
+  const all = await investmentProgrammes(actor, client);
   const chosen = all.find((p) => p.id === requested) ?? all.find((p) => p.status === "ACTIVE") ?? all[0] ?? null;
   return { all, chosen };
 }
@@ -99,7 +100,7 @@ const taskForceInclude = {
   programme: { select: { id: true, name: true, orgUnit: { select: { path: true } } } },
 } as const;
 
-export async function listTaskForces(client: Db | Tx, actor: Actor, programmeId: string, page: { skip?: number; take?: number } = {}) {
+export async function listTaskForces(actor: Actor, programmeId: string, page: { skip?: number; take?: number } = {}, client: Db | Tx = db) {
   return client.taskForce.findMany({
     where: { AND: [{ programmeId }, taskForceReadScope(actor)] },
     orderBy: [{ active: "desc" }, { kind: "asc" }, { name: "asc" }, { id: "asc" }],
@@ -108,14 +109,14 @@ export async function listTaskForces(client: Db | Tx, actor: Actor, programmeId:
   });
 }
 
-export async function getTaskForceOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getTaskForceOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const tf = await client.taskForce.findFirst({ where: { AND: [{ id }, taskForceReadScope(actor)] }, include: taskForceInclude });
   if (!tf) throw new NotFoundError({ entityType: "TaskForce", entityId: id });
   return { ...tf, orgPath: tf.orgUnit.path };
 }
 
 /** Active task forces the actor may record trips and leads for. */
-export async function recordableTaskForces(client: Db | Tx, actor: Actor, programmeId?: string) {
+export async function recordableTaskForces(actor: Actor, programmeId?: string, client: Db | Tx = db) {
   if (!can(actor, "investment.record")) return [];
   return client.taskForce.findMany({
     where: { AND: [taskForceOwnScope(actor), { active: true, programme: { status: "ACTIVE" } }, programmeId ? { programmeId } : {}] },
@@ -133,7 +134,7 @@ export async function recordableTaskForces(client: Db | Tx, actor: Actor, progra
  * People who may lead, join or travel with a task force: active users of the actor's
  * subtree, of the programme owner's subtree, and of the units above the owner (区领导).
  */
-export async function investmentPeopleOptions(client: Db | Tx, actor: Actor, programmeOrgPath: string) {
+export async function investmentPeopleOptions(actor: Actor, programmeOrgPath: string, client: Db | Tx = db) {
   return client.user.findMany({
     where: { AND: [{ active: true }, peopleWhere(actor, programmeOrgPath)] },
     orderBy: [{ name: "asc" }],
@@ -156,7 +157,7 @@ export function peopleWhere(actor: Pick<Actor, "orgPath">, programmeOrgPath: str
 
 export type TripListFilter = { programmeId: string; taskForceId?: string; cursor?: string };
 
-export async function listTrips(client: Db | Tx, actor: Actor, filter: TripListFilter, take = 50, skip = 0) {
+export async function listTrips(actor: Actor, filter: TripListFilter, take = 50, skip = 0, client: Db | Tx = db) {
   return client.investmentTrip.findMany({
     where: { AND: [{ programmeId: filter.programmeId }, tripReadScope(actor), filter.taskForceId ? { taskForceId: filter.taskForceId } : {}] },
     orderBy: [{ startDate: "desc" }, { id: "desc" }],
@@ -171,14 +172,14 @@ export async function listTrips(client: Db | Tx, actor: Actor, filter: TripListF
 }
 
 /** The trip a meeting belongs to, in the actor's scope, with the meeting (null otherwise). */
-export async function getMeetingWithTrip(client: Db | Tx, actor: Actor, meetingId: string) {
+export async function getMeetingWithTrip(actor: Actor, meetingId: string, client: Db | Tx = db) {
   const m = await client.tripMeeting.findUnique({ where: { id: meetingId }, select: { tripId: true } });
-  const trip = m ? await getTripOrThrow(client, actor, m.tripId).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null;
+  const trip = m ? await getTripOrThrow(actor, m.tripId, client).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null;
   const meeting = trip?.meetings.find((x) => x.id === meetingId);
   return trip && meeting ? { trip, meeting } : null;
 }
 
-export async function getTripOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getTripOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const trip = await client.investmentTrip.findFirst({
     where: { AND: [{ id }, tripReadScope(actor)] },
     include: {
@@ -204,7 +205,7 @@ export async function getTripOrThrow(client: Db | Tx, actor: Actor, id: string) 
 
 export type LeadListFilter = { programmeId: string; stage?: LeadStageValue; taskForceId?: string; enterpriseId?: string };
 
-export async function listLeads(client: Db | Tx, actor: Actor, filter: LeadListFilter, take = 200) {
+export async function listLeads(actor: Actor, filter: LeadListFilter, take = 200, client: Db | Tx = db) {
   return client.investmentLead.findMany({
     where: {
       AND: [
@@ -226,7 +227,7 @@ export async function listLeads(client: Db | Tx, actor: Actor, filter: LeadListF
   });
 }
 
-export async function getLeadOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getLeadOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const lead = await client.investmentLead.findFirst({
     where: { AND: [{ id }, leadReadScope(actor)] },
     include: {
@@ -243,7 +244,7 @@ export async function getLeadOrThrow(client: Db | Tx, actor: Actor, id: string) 
   return { ...lead, orgPath: lead.orgUnit.path };
 }
 
-export async function leadTimeline(client: Db | Tx, leadId: string) {
+export async function leadTimeline(leadId: string, client: Db | Tx = db) {
   const events = await client.investmentLeadEvent.findMany({ where: { leadId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
   const actors = await client.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId))] } }, select: { id: true, name: true } });
   const names = new Map(actors.map((a) => [a.id, a.name]));
@@ -252,7 +253,7 @@ export async function leadTimeline(client: Db | Tx, leadId: string) {
 
 // ───────────── Prospects and enterprises ─────────────
 
-export async function getProspectOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getProspectOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const p = await client.prospect.findFirst({
     where: { AND: [{ id }, prospectReadScope(actor)] },
     include: {
@@ -266,7 +267,7 @@ export async function getProspectOrThrow(client: Db | Tx, actor: Actor, id: stri
   return { ...p, orgPath: p.orgUnit.path };
 }
 
-export async function listProspects(client: Db | Tx, actor: Actor, programmeId: string) {
+export async function listProspects(actor: Actor, programmeId: string, client: Db | Tx = db) {
   return client.prospect.findMany({
     where: { AND: [{ programmeId }, prospectReadScope(actor)] },
     orderBy: [{ createdAt: "desc" }],
@@ -281,7 +282,7 @@ export type EnterpriseMatch = { id: string; label: string; detail: string };
  * The trip and lead forms' enterprise lookup: active register enterprises in the actor's
  * subtree or the programme owner's area, by name or credit-code prefix. No phone numbers.
  */
-export async function searchInvestmentEnterprises(client: Db | Tx, actor: Actor, programmeOrgPath: string, q: string): Promise<EnterpriseMatch[]> {
+export async function searchInvestmentEnterprises(actor: Actor, programmeOrgPath: string, q: string, client: Db | Tx = db): Promise<EnterpriseMatch[]> {
   const rows = await client.enterprise.findMany({
     where: {
       AND: [
@@ -302,7 +303,7 @@ export function enterpriseAreaWhere(actor: Pick<Actor, "orgPath">, programmeOrgP
 }
 
 /** Leads and key projects of one register enterprise (the 一企一档 section), scoped like their lists. */
-export async function enterpriseInvestment(client: Db | Tx, actor: Actor, enterpriseId: string) {
+export async function enterpriseInvestment(actor: Actor, enterpriseId: string, client: Db | Tx = db) {
   const [leads, projects] = await Promise.all([
     client.investmentLead.findMany({
       where: { AND: [{ enterpriseId }, leadReadScope(actor)] },

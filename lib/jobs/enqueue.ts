@@ -128,7 +128,7 @@ export function resetQueueCache(): void {
  * Schedules job `name` with `data` inside the caller's transaction. Returns the job id, or null
  * when a job with the same singletonKey already exists.
  */
-export async function enqueue(tx: Tx, name: string, data: object, opts: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue(name: string, data: object, opts: EnqueueOptions = {}, tx: Tx): Promise<string | null> {
   await ensureQueue(name);
   const def = getJobDefinition(name);
   const boss = sender();

@@ -31,8 +31,8 @@ export const createKeyProjectAction = action(
   { name: "keyProject.create", schema: createKeyProjectSchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "keyProject.manage");
-    const programme = await getKeyProjectProgrammeOrThrow(tx, user, input.programmeId);
-    const p = await createKeyProject(tx, user, programme, input);
+    const programme = await getKeyProjectProgrammeOrThrow(user, input.programmeId, tx);
+    const p = await createKeyProject(user, programme, input, tx);
     await audit({
       action: "keyProject.create", entityType: "KeyProject", entityId: p.id, orgUnitId: p.orgUnitId,
       data: { after: { name: p.name, investmentWan: p.investmentWan, stage: p.stage, liaisonId: p.liaisonId, ownerEnterpriseId: p.ownerEnterpriseId, milestones: input.milestones } },
@@ -44,8 +44,8 @@ export const createKeyProjectAction = action(
 export const updateMilestoneAction = action(
   { name: "keyProject.milestone", schema: updateMilestoneSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const project = await getKeyProjectOrThrow(tx, user, input.projectId);
-    const { before, milestone } = await updateMilestone(tx, user, project, input);
+    const project = await getKeyProjectOrThrow(user, input.projectId, tx);
+    const { before, milestone } = await updateMilestone(user, project, input, tx);
     await audit({
       action: "keyProject.milestone", entityType: "KeyProject", entityId: project.id, orgUnitId: project.orgUnitId,
       data: {
@@ -62,8 +62,8 @@ export const advanceStageAction = action(
   { name: "keyProject.advance", schema: advanceStageSchema, revalidate },
   async (input, { user, tx, audit }) =>
     withLabels(async () => {
-      const project = await getKeyProjectOrThrow(tx, user, input.id);
-      const updated = await advanceStage(tx, user, project, input);
+      const project = await getKeyProjectOrThrow(user, input.id, tx);
+      const updated = await advanceStage(user, project, input, tx);
       await audit({
         action: "keyProject.advance", entityType: "KeyProject", entityId: project.id, orgUnitId: project.orgUnitId,
         data: { before: { stage: project.stage }, after: { stage: updated.stage }, note: input.note || undefined },
@@ -75,8 +75,8 @@ export const advanceStageAction = action(
 export const createBlockerAction = action(
   { name: "keyProject.blocker.create", schema: createBlockerSchema, idempotent: true, revalidate: [...revalidate, "/problems"] },
   async (input, { user, tx, audit }) => {
-    const project = await getKeyProjectOrThrow(tx, user, input.projectId);
-    const problem = await createBlocker(tx, user, project, input);
+    const project = await getKeyProjectOrThrow(user, input.projectId, tx);
+    const problem = await createBlocker(user, project, input, tx);
     await audit({
       action: "keyProject.blocker.create", entityType: "Problem", entityId: problem.id, orgUnitId: problem.orgUnitId,
       data: { keyProjectId: project.id, after: { title: problem.title, status: problem.status, dueDate: input.dueDate || null } },
@@ -90,11 +90,11 @@ export const createPledgeAction = action(
   async (input, { user, tx, audit }) => {
     assertCan(user, "pledge.manage");
     // A pledge belongs to a key-project or an investment programme the user sees.
-    const programme = await getKeyProjectProgrammeOrThrow(tx, user, input.programmeId).catch(async (e) => {
-      if (e instanceof NotFoundError) return getInvestmentProgrammeOrThrow(tx, user, input.programmeId);
+    const programme = await getKeyProjectProgrammeOrThrow(user, input.programmeId, tx).catch(async (e) => {
+      if (e instanceof NotFoundError) return getInvestmentProgrammeOrThrow(user, input.programmeId, tx);
       throw e;
     });
-    const pledge = await createPledge(tx, user, programme, input);
+    const pledge = await createPledge(user, programme, input, tx);
     await audit({
       action: "pledge.create", entityType: "Pledge", entityId: pledge.id, orgUnitId: pledge.orgUnitId,
       data: { after: { problem: pledge.problem, dueOn: input.dueOn, pledgerId: pledge.pledgerId, keyProjectId: pledge.keyProjectId } },
@@ -106,8 +106,8 @@ export const createPledgeAction = action(
 export const completePledgeAction = action(
   { name: "pledge.complete", schema: completePledgeSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const pledge = await getPledgeOrThrow(tx, user, input.id);
-    const updated = await completePledge(tx, user, pledge, input);
+    const pledge = await getPledgeOrThrow(user, input.id, tx);
+    const updated = await completePledge(user, pledge, input, tx);
     await audit({
       action: "pledge.complete", entityType: "Pledge", entityId: pledge.id, orgUnitId: pledge.orgUnitId,
       data: { before: { status: pledge.status }, after: { status: updated.status, doneOn: input.doneOn, late: input.doneOn > formatDateOnly(pledge.dueOn) } },

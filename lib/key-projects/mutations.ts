@@ -29,7 +29,7 @@ function inProgrammeReach(programme: Programme, path: string) {
   return isWithinSubtree(path, programme.orgUnit.path) || programme.participants.some((p) => isWithinSubtree(path, p.orgUnit.path));
 }
 
-export async function createKeyProject(tx: Tx, actor: Actor, programme: Programme, input: CreateKeyProjectInput) {
+export async function createKeyProject(actor: Actor, programme: Programme, input: CreateKeyProjectInput, tx: Tx) {
   assertOpen(programme);
   const unit = await tx.orgUnit.findFirst({ where: { id: input.orgUnitId, active: true, path: { startsWith: actor.orgPath } }, select: { id: true, path: true } });
   if (!unit) throw new RuleViolation("orgUnitOutOfScope", "orgUnitId");
@@ -65,7 +65,7 @@ async function bumpVersion(tx: Tx, project: Pick<Project, "id">, version: number
   if (count === 0) throw new ConflictError();
 }
 
-export async function updateMilestone(tx: Tx, actor: Actor, project: Project, input: UpdateMilestoneInput) {
+export async function updateMilestone(actor: Actor, project: Project, input: UpdateMilestoneInput, tx: Tx) {
   if (!mayUpdateProject(actor, project)) throw new ForbiddenError("keyProject.update");
   assertOpen(project.programme);
   if (project.version !== input.version) throw new ConflictError();
@@ -84,7 +84,7 @@ export async function updateMilestone(tx: Tx, actor: Actor, project: Project, in
   return { before, milestone };
 }
 
-export async function advanceStage(tx: Tx, actor: Actor, project: Project, input: AdvanceStageInput) {
+export async function advanceStage(actor: Actor, project: Project, input: AdvanceStageInput, tx: Tx) {
   assertCan(actor, "keyProject.manage", { orgPath: project.orgUnit.path });
   assertOpen(project.programme);
   if (project.version !== input.version) throw new ConflictError();
@@ -98,7 +98,7 @@ export async function advanceStage(tx: Tx, actor: Actor, project: Project, input
 }
 
 /** A blocker (堵点) is a problem linked to the project; it then moves through the problem state machine. */
-export async function createBlocker(tx: Tx, actor: Actor, project: Project, input: CreateBlockerInput) {
+export async function createBlocker(actor: Actor, project: Project, input: CreateBlockerInput, tx: Tx) {
   if (!mayUpdateProject(actor, project)) throw new ForbiddenError("keyProject.update");
   const problem = await tx.problem.create({
     data: {
@@ -112,7 +112,7 @@ export async function createBlocker(tx: Tx, actor: Actor, project: Project, inpu
   return problem;
 }
 
-export async function createPledge(tx: Tx, actor: Actor, programme: { id: string; status: string }, input: CreatePledgeInput) {
+export async function createPledge(actor: Actor, programme: { id: string; status: string }, input: CreatePledgeInput, tx: Tx) {
   assertOpen(programme);
   const unit = await tx.orgUnit.findFirst({ where: { id: input.orgUnitId, active: true, path: { startsWith: actor.orgPath } }, select: { id: true, path: true } });
   if (!unit) throw new RuleViolation("orgUnitOutOfScope", "orgUnitId");
@@ -136,7 +136,7 @@ export async function createPledge(tx: Tx, actor: Actor, programme: { id: string
   });
 }
 
-export async function completePledge(tx: Tx, actor: Actor, pledge: { id: string; version: number; status: string; pledgerId: string | null; orgPath: string }, input: CompletePledgeInput) {
+export async function completePledge(actor: Actor, pledge: { id: string; version: number; status: string; pledgerId: string | null; orgPath: string }, input: CompletePledgeInput, tx: Tx) {
   if (!can(actor, "pledge.manage", { orgPath: pledge.orgPath }) && pledge.pledgerId !== actor.id) throw new ForbiddenError("pledge.manage");
   if (pledge.version !== input.version) throw new ConflictError();
   if (pledge.status !== "OPEN") throw new ConflictError("statusTransition", { from: pledge.status, to: "DONE" });

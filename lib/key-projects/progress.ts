@@ -1,8 +1,9 @@
 // Key-project figures for the battle map and dashboards: projects and investment per stage,
 // late milestones (Asia/Shanghai) and open blockers, over the projects the actor sees. One SQL
 // statement; investment sums are exact numeric 万元 values returned as strings.
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { dateOnly } from "@/lib/programmes/period";
 import { todayInShanghai } from "@/lib/visits/time";
@@ -11,7 +12,7 @@ import { KEY_PROJECT_STAGES, type KeyProjectStageValue } from "./schemas";
 
 export type StageTotals = Record<KeyProjectStageValue, { projects: number; investmentWan: string }>;
 
-export async function keyProjectTotals(client: Db | Tx, actor: Actor, programmeId: string, now: Date = clockNow()) {
+export async function keyProjectTotals(actor: Actor, programmeId: string, now: Date = clockNow(), client: Db | Tx = db) {
   const today = dateOnly(todayInShanghai(now));
   const like = `${actor.orgPath}%`;
   const rows = await client.$queryRaw<{ stage: KeyProjectStageValue; projects: number; investment: DecimalLike | null; late_milestones: number; open_blockers: number }[]>`

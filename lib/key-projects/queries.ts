@@ -1,8 +1,9 @@
 // Key project reads. A project is seen by users whose org subtree holds its unit, and by its
 // liaison officer (专班专员) wherever they sit. Blockers (堵点) are problems with keyProjectId;
 // they are read here through the project, and moved on the problems pages.
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -20,7 +21,7 @@ export function pledgeScope(actor: Pick<Actor, "id" | "orgPath">): Prisma.Pledge
   return { OR: [inSubtree(actor), { pledgerId: actor.id }, { keyProject: { liaisonId: actor.id } }] };
 }
 
-export async function keyProjectProgrammes(client: Db | Tx, actor: Actor) {
+export async function keyProjectProgrammes(actor: Actor, client: Db | Tx = db) {
   return client.programme.findMany({
     where: { AND: [visibleProgrammes(actor), { type: "KEY_PROJECT" }] },
     orderBy: [{ status: "asc" }, { startDate: "desc" }],
@@ -28,13 +29,13 @@ export async function keyProjectProgrammes(client: Db | Tx, actor: Actor) {
   });
 }
 
-export async function pickKeyProjectProgramme(client: Db | Tx, actor: Actor, requested?: string) {
-  const all = await keyProjectProgrammes(client, actor);
+export async function pickKeyProjectProgramme(actor: Actor, requested?: string, client: Db | Tx = db) {
+  const all = await keyProjectProgrammes(actor, client);
   const chosen = all.find((p) => p.id === requested) ?? all.find((p) => p.status === "ACTIVE") ?? all[0] ?? null;
   return { all, chosen };
 }
 
-export async function getKeyProjectProgrammeOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getKeyProjectProgrammeOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const p = await client.programme.findFirst({
     where: { AND: [{ id, type: "KEY_PROJECT" }, visibleProgrammes(actor)] },
     select: { id: true, name: true, status: true, orgUnit: { select: { id: true, name: true, path: true } }, participants: { select: { orgUnit: { select: { path: true } } } } },
@@ -43,7 +44,7 @@ export async function getKeyProjectProgrammeOrThrow(client: Db | Tx, actor: Acto
   return p;
 }
 
-export async function getKeyProjectOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getKeyProjectOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const project = await client.keyProject.findFirst({
     where: { AND: [{ id }, keyProjectScope(actor)] },
     include: {
@@ -59,7 +60,7 @@ export async function getKeyProjectOrThrow(client: Db | Tx, actor: Actor, id: st
   return { ...project, orgPath: project.orgUnit.path, milestones: project.milestones.sort((a, b) => order(a.kind) - order(b.kind)) };
 }
 
-export async function keyProjectBlockers(client: Db | Tx, projectId: string) {
+export async function keyProjectBlockers(projectId: string, client: Db | Tx = db) {
   return client.problem.findMany({
     where: { keyProjectId: projectId },
     orderBy: [{ createdAt: "desc" }],
@@ -67,7 +68,7 @@ export async function keyProjectBlockers(client: Db | Tx, projectId: string) {
   });
 }
 
-export async function keyProjectTimeline(client: Db | Tx, projectId: string) {
+export async function keyProjectTimeline(projectId: string, client: Db | Tx = db) {
   const events = await client.keyProjectEvent.findMany({ where: { projectId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
   const actors = await client.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId))] } }, select: { id: true, name: true } });
   const names = new Map(actors.map((a) => [a.id, a.name]));
@@ -89,7 +90,7 @@ export type BoardCard = {
 };
 
 /** The battle map (挂图作战): every project of the programme the actor sees, by stage. */
-export async function keyProjectBoard(client: Db | Tx, actor: Actor, programmeId: string, now: Date = clockNow()) {
+export async function keyProjectBoard(actor: Actor, programmeId: string, now: Date = clockNow(), client: Db | Tx = db) {
   const rows = await client.keyProject.findMany({
     where: { AND: [{ programmeId }, keyProjectScope(actor)] },
     orderBy: [{ stageChangedAt: "desc" }, { name: "asc" }],
@@ -118,7 +119,7 @@ export async function keyProjectBoard(client: Db | Tx, actor: Actor, programmeId
   return { cards, columns };
 }
 
-export async function listPledges(client: Db | Tx, actor: Actor, filter: { programmeId?: string; keyProjectId?: string }, now: Date = clockNow()) {
+export async function listPledges(actor: Actor, filter: { programmeId?: string; keyProjectId?: string }, now: Date = clockNow(), client: Db | Tx = db) {
   const rows = await client.pledge.findMany({
     where: { AND: [pledgeScope(actor), filter.programmeId ? { programmeId: filter.programmeId } : {}, filter.keyProjectId ? { keyProjectId: filter.keyProjectId } : {}] },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
@@ -132,14 +133,14 @@ export async function listPledges(client: Db | Tx, actor: Actor, filter: { progr
   return rows.map((r) => ({ ...r, effectiveStatus: pledgeEffectiveStatus(r, now) }));
 }
 
-export async function getPledgeOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getPledgeOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const p = await client.pledge.findFirst({ where: { AND: [{ id }, pledgeScope(actor)] }, include: { orgUnit: { select: { path: true } } } });
   if (!p) throw new NotFoundError({ entityType: "Pledge", entityId: id });
   return { ...p, orgPath: p.orgUnit.path };
 }
 
 /** Liaison officers and pledgers: active users in the actor's subtree. */
-export async function keyProjectPeopleOptions(client: Db | Tx, actor: Actor) {
+export async function keyProjectPeopleOptions(actor: Actor, client: Db | Tx = db) {
   return client.user.findMany({
     where: { active: true, orgUnit: { path: { startsWith: actor.orgPath } } },
     orderBy: [{ name: "asc" }],
@@ -149,7 +150,7 @@ export async function keyProjectPeopleOptions(client: Db | Tx, actor: Actor) {
 }
 
 /** Key projects a pledge may name. */
-export async function keyProjectOptions(client: Db | Tx, actor: Actor, programmeId?: string) {
+export async function keyProjectOptions(actor: Actor, programmeId?: string, client: Db | Tx = db) {
   return client.keyProject.findMany({
     where: { AND: [keyProjectScope(actor), programmeId ? { programmeId } : {}] },
     orderBy: { name: "asc" },

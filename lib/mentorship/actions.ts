@@ -3,7 +3,6 @@
 import { action } from "@/lib/action";
 import { readAction } from "@/lib/read";
 import { assertCan } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import {
   addPoolMember,
   assertMayEditPlan,
@@ -43,8 +42,8 @@ export const addPoolMemberAction = action(
   { name: "mentorship.pool.add", schema: addPoolMemberSchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "mentorship.manage");
-    const programme = await getMentorshipProgrammeOrThrow(tx, user, input.programmeId);
-    const { member, userName } = await addPoolMember(tx, user, programme, input);
+    const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
+    const { member, userName } = await addPoolMember(user, programme, input, tx);
     await audit({
       action: "mentorship.pool.add", entityType: "PoolMember", entityId: member.id, orgUnitId: programme.orgUnit.id,
       data: { after: { programmeId: programme.id, pool: member.pool, userId: member.userId, userName, capacity: member.capacity, lineOfWork: member.lineOfWork, reason: input.reason } },
@@ -56,9 +55,9 @@ export const addPoolMemberAction = action(
 export const changeMemberStatusAction = action(
   { name: "mentorship.pool.status", schema: changeMemberStatusSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const member = await getPoolMemberOrThrow(tx, user, input.memberId);
+    const member = await getPoolMemberOrThrow(user, input.memberId, tx);
     assertCan(user, "mentorship.manage", member);
-    await changeMemberStatus(tx, user, member, input);
+    await changeMemberStatus(user, member, input, tx);
     await audit({
       action: "mentorship.pool.status", entityType: "PoolMember", entityId: member.id,
       data: { before: { status: member.status }, after: { status: input.toStatus }, reason: input.reason, effectiveOn: input.effectiveOn },
@@ -70,9 +69,9 @@ export const changeMemberStatusAction = action(
 export const changeMemberFlagsAction = action(
   { name: "mentorship.pool.flags", schema: changeMemberFlagsSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const member = await getPoolMemberOrThrow(tx, user, input.memberId);
+    const member = await getPoolMemberOrThrow(user, input.memberId, tx);
     assertCan(user, "mentorship.manage", member);
-    const changes = await changeMemberFlags(tx, user, member, input);
+    const changes = await changeMemberFlags(user, member, input, tx);
     await audit({
       action: "mentorship.pool.flags", entityType: "PoolMember", entityId: member.id,
       data: {
@@ -88,9 +87,9 @@ export const changeMemberFlagsAction = action(
 export const changeCapacityAction = action(
   { name: "mentorship.pool.capacity", schema: changeCapacitySchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const member = await getPoolMemberOrThrow(tx, user, input.memberId);
+    const member = await getPoolMemberOrThrow(user, input.memberId, tx);
     assertCan(user, "mentorship.manage", member);
-    await changeCapacity(tx, user, member, input);
+    await changeCapacity(user, member, input, tx);
     await audit({ action: "mentorship.pool.capacity", entityType: "PoolMember", entityId: member.id, data: { before: { capacity: member.capacity }, after: { capacity: input.capacity }, reason: input.reason } });
     return { id: member.id };
   },
@@ -100,8 +99,8 @@ export const createPairingAction = action(
   { name: "mentorship.pairing.create", schema: createPairingSchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "mentorship.manage");
-    const programme = await getMentorshipProgrammeOrThrow(tx, user, input.programmeId);
-    const { pairing, plan, mentorName, traineeName } = await createPairing(tx, user, programme, input);
+    const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
+    const { pairing, plan, mentorName, traineeName } = await createPairing(user, programme, input, tx);
     await audit({
       action: "mentorship.pairing.create", entityType: "Pairing", entityId: pairing.id, orgUnitId: pairing.orgUnitId,
       data: { after: { programmeId: programme.id, mentorId: pairing.mentorId, mentorName, traineeId: pairing.traineeId, traineeName, startDate: input.startDate, endDate: input.endDate, planId: plan.id } },
@@ -113,9 +112,9 @@ export const createPairingAction = action(
 export const endPairingAction = action(
   { name: "mentorship.pairing.end", schema: endPairingSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const pairing = await getPairingOrThrow(tx, user, input.pairingId);
+    const pairing = await getPairingOrThrow(user, input.pairingId, tx);
     assertCan(user, "mentorship.manage", pairing);
-    await endPairing(tx, pairing, input);
+    await endPairing(pairing, input, tx);
     await audit({ action: "mentorship.pairing.end", entityType: "Pairing", entityId: pairing.id, orgUnitId: pairing.orgUnitId, data: { before: { status: "ACTIVE" }, after: { status: "ENDED" }, reason: input.reason } });
     return { id: pairing.id };
   },
@@ -124,9 +123,9 @@ export const endPairingAction = action(
 export const evaluatePairingAction = action(
   { name: "mentorship.pairing.evaluate", schema: evaluatePairingSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const pairing = await getPairingOrThrow(tx, user, input.pairingId);
+    const pairing = await getPairingOrThrow(user, input.pairingId, tx);
     assertCan(user, "mentorship.manage", pairing);
-    await evaluatePairing(tx, user, pairing, input);
+    await evaluatePairing(user, pairing, input, tx);
     await audit({
       action: "mentorship.pairing.evaluate", entityType: "Pairing", entityId: pairing.id, orgUnitId: pairing.orgUnitId,
       data: { before: { rating: pairing.rating, evaluation: pairing.evaluation }, after: { rating: input.rating, evaluation: input.evaluation } },
@@ -139,9 +138,9 @@ export const changePlanAction = action(
   { name: "mentorship.plan.change", schema: planChangeSchema, revalidate },
   async (input, { user, tx, audit }) => {
     const pairing = await tx.pairing.findFirst({ where: { plan: { id: input.planId } }, select: { id: true } });
-    const loaded = await getPairingOrThrow(tx, user, pairing?.id ?? "");
+    const loaded = await getPairingOrThrow(user, pairing?.id ?? "", tx);
     assertMayEditPlan(user, loaded);
-    const result = await changePlan(tx, user, loaded, input);
+    const result = await changePlan(user, loaded, input, tx);
     await audit({ action: `mentorship.plan.${input.op}`, entityType: "DevelopmentPlan", entityId: result.planId, orgUnitId: loaded.orgUnitId, data: { version: result.version, ...result.summary } });
     return { id: result.planId, version: result.version };
   },
@@ -151,9 +150,9 @@ export const signOffMilestoneAction = action(
   { name: "mentorship.plan.signOff", schema: signOffMilestoneSchema, revalidate },
   async (input, { user, tx, audit }) => {
     const pairing = await tx.pairing.findFirst({ where: { plan: { id: input.planId } }, select: { id: true } });
-    const loaded = await getPairingOrThrow(tx, user, pairing?.id ?? "");
+    const loaded = await getPairingOrThrow(user, pairing?.id ?? "", tx);
     assertCan(user, "mentorship.manage", loaded);
-    const result = await signOffMilestone(tx, user, loaded, input);
+    const result = await signOffMilestone(user, loaded, input, tx);
     await audit({ action: "mentorship.plan.signOff", entityType: "DevelopmentPlan", entityId: input.planId, orgUnitId: loaded.orgUnitId, data: { milestoneId: input.milestoneId, milestone: result.milestone, version: result.version } });
     return { id: input.planId, version: result.version };
   },
@@ -163,8 +162,8 @@ export const logActivityAction = action(
   { name: "mentorship.activity.log", schema: logActivitySchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "mentorship.activity.log");
-    const pairing = await getPairingOrThrow(tx, user, input.pairingId);
-    const activity = await logActivity(tx, user, pairing, input);
+    const pairing = await getPairingOrThrow(user, input.pairingId, tx);
+    const activity = await logActivity(user, pairing, input, tx);
     await audit({ action: "mentorship.activity.log", entityType: "MentoringActivity", entityId: activity.id, orgUnitId: pairing.orgUnitId, data: { after: { pairingId: pairing.id, kind: input.kind, occurredOn: input.occurredOn, place: input.place } } });
     return { id: activity.id };
   },
@@ -173,9 +172,9 @@ export const logActivityAction = action(
 export const saveSettingsAction = action(
   { name: "mentorship.configure.settings", schema: saveSettingsSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const programme = await getMentorshipProgrammeOrThrow(tx, user, input.programmeId);
+    const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
     assertCan(user, "mentorship.configure", programme);
-    const settings = await saveSettings(tx, programme, input);
+    const settings = await saveSettings(programme, input, tx);
     await audit({ action: "mentorship.configure.settings", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnit.id, data: { before: programme.parsedSettings, after: settings } });
     return { id: programme.id };
   },
@@ -184,9 +183,9 @@ export const saveSettingsAction = action(
 export const saveTemplateAction = action(
   { name: "mentorship.configure.template", schema: saveTemplateSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const programme = await getMentorshipProgrammeOrThrow(tx, user, input.programmeId);
+    const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
     assertCan(user, "mentorship.configure", programme);
-    const template = await saveTemplate(tx, programme, input);
+    const template = await saveTemplate(programme, input, tx);
     await audit({ action: "mentorship.configure.template", entityType: "PlanTemplate", entityId: template.id, orgUnitId: programme.orgUnit.id, data: { after: { name: input.name, active: input.active, content: input.content } } });
     return { id: template.id };
   },
@@ -196,7 +195,7 @@ export const saveTemplateAction = action(
 export const suggestMentorsAction = readAction(
   { name: "mentorship.suggestMentors", schema: suggestMentorsSchema, permission: "mentorship.manage" },
   async (input, { user }): Promise<RankedMentor[]> => {
-    await getMentorshipProgrammeOrThrow(db, user, input.programmeId);
-    return suggestMentors(db, user, input.programmeId, input.traineeId);
+    await getMentorshipProgrammeOrThrow(user, input.programmeId);
+    return suggestMentors(user, input.programmeId, input.traineeId);
   },
 );

@@ -35,7 +35,7 @@ async function pairingFor(tx: Tx, visit: VisitForMentoring): Promise<{ pairingId
 }
 
 /** On visit create: one GUIDED_VISIT activity when the officer is paired with the mentor. Returns whether one was added. */
-export async function recordGuidedVisit(tx: Tx, visit: VisitForMentoring): Promise<boolean> {
+export async function recordGuidedVisit(visit: VisitForMentoring, tx: Tx): Promise<boolean> {
   const match = await pairingFor(tx, visit);
   if (!match) return false;
   // createdAt from the app clock, not SQL now(): now() into a timestamp column follows the
@@ -48,10 +48,10 @@ export async function recordGuidedVisit(tx: Tx, visit: VisitForMentoring): Promi
 }
 
 /** On visit edit: keep the automatic activity in line with the visit's mentor and date. */
-export async function syncGuidedVisit(tx: Tx, visit: VisitForMentoring): Promise<void> {
+export async function syncGuidedVisit(visit: VisitForMentoring, tx: Tx): Promise<void> {
   const match = await pairingFor(tx, visit);
   if (!match) {
-    await removeGuidedVisit(tx, visit.id);
+    await removeGuidedVisit(visit.id, tx);
     return;
   }
   await tx.$executeRaw`
@@ -61,6 +61,6 @@ export async function syncGuidedVisit(tx: Tx, visit: VisitForMentoring): Promise
 }
 
 /** The automatic activity of a visit goes with it. */
-export async function removeGuidedVisit(tx: Tx, visitId: string): Promise<void> {
+export async function removeGuidedVisit(visitId: string, tx: Tx): Promise<void> {
   await tx.$executeRaw`DELETE FROM mentoring_activity WHERE "visitId" = ${visitId}`;
 }

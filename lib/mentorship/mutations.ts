@@ -54,7 +54,7 @@ async function addChange(
   });
 }
 
-export async function addPoolMember(tx: Tx, actor: Actor, programme: MentorshipProgramme, input: z.infer<typeof addPoolMemberSchema>) {
+export async function addPoolMember(actor: Actor, programme: MentorshipProgramme, input: z.infer<typeof addPoolMemberSchema>, tx: Tx) {
   assertProgrammeActive(programme);
   const user = await tx.user.findFirst({
     where: { id: input.userId, active: true, orgUnit: { path: { startsWith: actor.orgPath } } },
@@ -78,7 +78,7 @@ export async function addPoolMember(tx: Tx, actor: Actor, programme: MentorshipP
 type LoadedMember = { id: string; pool: PoolKind; status: PoolMemberStatus; version: number; activeTrainees: number; priorityPromotion: boolean; reserveCadre: boolean; reserveNote: string | null; capacity: number | null; programme: { status: string } };
 
 /** 动态调整: a dated status change with its reason. Leaving the pool needs no active pairing. */
-export async function changeMemberStatus(tx: Tx, actor: Actor, member: LoadedMember, input: z.infer<typeof changeMemberStatusSchema>) {
+export async function changeMemberStatus(actor: Actor, member: LoadedMember, input: z.infer<typeof changeMemberStatusSchema>, tx: Tx) {
   assertProgrammeActive(member.programme);
   if (member.status === input.toStatus) throw new RuleViolation("mentorship.statusUnchanged", "toStatus");
   const leaving = input.toStatus === "GRADUATED" || input.toStatus === "REMOVED";
@@ -92,7 +92,7 @@ export async function changeMemberStatus(tx: Tx, actor: Actor, member: LoadedMem
 }
 
 /** 优先提任 and 干部后备库 flags (trainees); one history row per flag that changed. */
-export async function changeMemberFlags(tx: Tx, actor: Actor, member: LoadedMember, input: z.infer<typeof changeMemberFlagsSchema>) {
+export async function changeMemberFlags(actor: Actor, member: LoadedMember, input: z.infer<typeof changeMemberFlagsSchema>, tx: Tx) {
   assertProgrammeActive(member.programme);
   if (member.pool !== "TRAINEE") throw new RuleViolation("mentorship.flagsTraineesOnly");
   const note = input.reserveCadre ? input.reserveNote : "";
@@ -114,7 +114,7 @@ export async function changeMemberFlags(tx: Tx, actor: Actor, member: LoadedMemb
 }
 
 /** A mentor's capacity; never below the trainees they have now (conditional, like the CHECK). */
-export async function changeCapacity(tx: Tx, actor: Actor, member: LoadedMember, input: z.infer<typeof changeCapacitySchema>) {
+export async function changeCapacity(actor: Actor, member: LoadedMember, input: z.infer<typeof changeCapacitySchema>, tx: Tx) {
   if (member.pool !== "MENTOR") throw new RuleViolation("mentorship.capacityMentorsOnly");
   const count = await tx.$executeRaw`
     UPDATE pool_member SET capacity = ${input.capacity}, version = version + 1, "updatedAt" = now()
@@ -134,7 +134,7 @@ export async function changeCapacity(tx: Tx, actor: Actor, member: LoadedMember,
  * mark are each taken by one conditional UPDATE: two managers pairing at once for the last
  * place cannot both succeed, nor can one trainee get two pairings.
  */
-export async function createPairing(tx: Tx, actor: Actor, programme: MentorshipProgramme, input: z.infer<typeof createPairingSchema>) {
+export async function createPairing(actor: Actor, programme: MentorshipProgramme, input: z.infer<typeof createPairingSchema>, tx: Tx) {
   assertProgrammeActive(programme);
   const trainee = await tx.poolMember.findFirst({
     where: { programmeId: programme.id, pool: "TRAINEE", userId: input.traineeId, user: { active: true, orgUnit: { path: { startsWith: actor.orgPath } } } },
@@ -199,7 +199,7 @@ async function instantiatePlan(tx: Tx, actor: Actor, programmeId: string, pairin
 }
 
 /** Ending a pairing releases the mentor's place and the trainee's mark. */
-export async function endPairing(tx: Tx, pairing: PairingDetail, input: { version: number; reason: string }) {
+export async function endPairing(pairing: PairingDetail, input: { version: number; reason: string }, tx: Tx) {
   const { count } = await tx.pairing.updateMany({
     where: { id: pairing.id, version: input.version, status: "ACTIVE" },
     data: { status: "ENDED", endedReason: input.reason, version: { increment: 1 } },
@@ -213,7 +213,7 @@ export async function endPairing(tx: Tx, pairing: PairingDetail, input: { versio
     WHERE "programmeId" = ${pairing.programmeId} AND pool = 'TRAINEE' AND "userId" = ${pairing.traineeId}`;
 }
 
-export async function evaluatePairing(tx: Tx, actor: Actor, pairing: PairingDetail, input: { version: number; rating: number; evaluation: string }) {
+export async function evaluatePairing(actor: Actor, pairing: PairingDetail, input: { version: number; rating: number; evaluation: string }, tx: Tx) {
   if (pairing.mentorId === actor.id || pairing.traineeId === actor.id) throw new ForbiddenError("mentorship.manage");
   const { count } = await tx.pairing.updateMany({
     where: { id: pairing.id, version: input.version },
@@ -262,7 +262,7 @@ const NOTE_BY_OP: Record<PlanChangeInput["op"], string> = {
 };
 
 /** One change to the plan: version + 1 and a full snapshot with who, when and a note. */
-export async function changePlan(tx: Tx, actor: Actor, pairing: PairingDetail, input: PlanChangeInput) {
+export async function changePlan(actor: Actor, pairing: PairingDetail, input: PlanChangeInput, tx: Tx) {
   const plan = pairing.plan;
   if (!plan || plan.id !== input.planId) throw new NotFoundError();
   const next = await bumpPlan(tx, plan.id, input.planVersion);
@@ -309,7 +309,7 @@ export async function changePlan(tx: Tx, actor: Actor, pairing: PairingDetail, i
 }
 
 /** The manager signs off a milestone the mentor and trainee marked done. */
-export async function signOffMilestone(tx: Tx, actor: Actor, pairing: PairingDetail, input: z.infer<typeof signOffMilestoneSchema>) {
+export async function signOffMilestone(actor: Actor, pairing: PairingDetail, input: z.infer<typeof signOffMilestoneSchema>, tx: Tx) {
   const plan = pairing.plan;
   if (!plan || plan.id !== input.planId) throw new NotFoundError();
   const m = await milestoneOf(tx, plan.id, input.milestoneId);
@@ -325,7 +325,7 @@ export async function signOffMilestone(tx: Tx, actor: Actor, pairing: PairingDet
 
 // ── Mentoring log ────────────────────────────────────────────────────────────────────────
 
-export async function logActivity(tx: Tx, actor: Actor, pairing: PairingDetail, input: z.infer<typeof logActivitySchema>) {
+export async function logActivity(actor: Actor, pairing: PairingDetail, input: z.infer<typeof logActivitySchema>, tx: Tx) {
   const role = pairingRole(actor, pairing);
   if (role !== "MENTOR" && role !== "TRAINEE") throw new ForbiddenError("mentorship.activity.log");
   if (pairing.status !== "ACTIVE") throw new RuleViolation("mentorship.pairingEnded");
@@ -338,7 +338,7 @@ export async function logActivity(tx: Tx, actor: Actor, pairing: PairingDetail, 
 
 // ── Configuration (admin) ────────────────────────────────────────────────────────────────
 
-export async function saveSettings(tx: Tx, programme: MentorshipProgramme, input: z.infer<typeof saveSettingsSchema>) {
+export async function saveSettings(programme: MentorshipProgramme, input: z.infer<typeof saveSettingsSchema>, tx: Tx) {
   const current = programme.settings && typeof programme.settings === "object" && !Array.isArray(programme.settings) ? (programme.settings as Record<string, unknown>) : {};
   const settings = readSettings({ ...current, expectations: input.expectations, dueSoonDays: input.dueSoonDays, defaultCapacity: input.defaultCapacity });
   const { count } = await tx.programme.updateMany({ where: { id: programme.id, version: input.version }, data: { settings, version: { increment: 1 } } });
@@ -346,7 +346,7 @@ export async function saveSettings(tx: Tx, programme: MentorshipProgramme, input
   return settings;
 }
 
-export async function saveTemplate(tx: Tx, programme: MentorshipProgramme, input: z.infer<typeof saveTemplateSchema>) {
+export async function saveTemplate(programme: MentorshipProgramme, input: z.infer<typeof saveTemplateSchema>, tx: Tx) {
   if (input.templateId) {
     const existing = await tx.planTemplate.findFirst({ where: { id: input.templateId, programmeId: programme.id } });
     if (!existing) throw new NotFoundError();

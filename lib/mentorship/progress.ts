@@ -3,8 +3,9 @@
 //   progressByUnit(client, programmeId, unitId, today) — one row per child unit of `unitId`
 //   (records below the child roll up into it) plus a row for records at `unitId` itself.
 // Callers check that `unitId` is in the viewer's subtree (resolveProgressUnit does).
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
@@ -33,7 +34,7 @@ export type UnitProgressRow = {
   reserve: number;
 };
 
-export async function progressByUnit(client: Client, programmeId: string, unitId: string, today: string): Promise<UnitProgressRow[]> {
+export async function progressByUnit(programmeId: string, unitId: string, today: string, client: Client = db): Promise<UnitProgressRow[]> {
   const day = dateOnly(today);
   const rows = await client.$queryRaw<Omit<UnitProgressRow, "plansOnTrack">[]>`
     WITH buckets AS (
@@ -78,7 +79,7 @@ export async function progressByUnit(client: Client, programmeId: string, unitId
 }
 
 /** The unit whose children the progress page rows are: the viewer's own, or one below it. */
-export async function resolveProgressUnit(client: Client, actor: Actor & { orgUnitId: string }, unitId?: string) {
+export async function resolveProgressUnit(actor: Actor & { orgUnitId: string }, unitId?: string, client: Client = db) {
   const unit = await client.orgUnit.findFirst({
     where: { id: unitId || actor.orgUnitId, path: { startsWith: actor.orgPath } },
     select: { id: true, name: true, path: true, parentId: true },
@@ -95,7 +96,7 @@ export type PairingExpectation = ExpectationStatus & {
 };
 
 /** Activity expectation status of the active pairings the actor sees (most urgent first). */
-export async function pairingExpectations(client: Client, actor: Actor, programmeId: string, settings: MentorshipSettings, now = clockNow()): Promise<PairingExpectation[]> {
+export async function pairingExpectations(actor: Actor, programmeId: string, settings: MentorshipSettings, now = clockNow(), client: Client = db): Promise<PairingExpectation[]> {
   const pairings = await client.pairing.findMany({
     where: { AND: [{ programmeId, status: "ACTIVE" }, pairingScope(actor)] },
     select: {

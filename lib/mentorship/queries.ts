@@ -3,7 +3,8 @@
 // - pairings: those whose trainee's unit is in the actor's subtree, plus the actor's own
 //   pairings as mentor or trainee (a town cadre mentors a village officer);
 // - pools: a visible programme's mentor pool, and the trainees in the actor's subtree.
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { can } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
@@ -14,7 +15,7 @@ import { rankMentors } from "./suggest";
 
 type Client = Db | Tx;
 
-export async function listMentorshipProgrammes(client: Client, actor: Actor) {
+export async function listMentorshipProgrammes(actor: Actor, client: Client = db) {
   return client.programme.findMany({
     where: { AND: [visibleProgrammes(actor), { type: "MENTORSHIP" }] },
     orderBy: [{ status: "asc" }, { startDate: "desc" }],
@@ -27,7 +28,7 @@ export async function listMentorshipProgrammes(client: Client, actor: Actor) {
 }
 
 /** A visible MENTORSHIP programme with its owner's path (for manage/configure checks) and settings. */
-export async function getMentorshipProgrammeOrThrow(client: Client, actor: Actor, id: string) {
+export async function getMentorshipProgrammeOrThrow(actor: Actor, id: string, client: Client = db) {
   const p = await client.programme.findFirst({
     where: { AND: [{ id, type: "MENTORSHIP" }, visibleProgrammes(actor)] },
     select: {
@@ -59,13 +60,13 @@ function poolScope(actor: Actor) {
   };
 }
 
-export async function getPoolMemberOrThrow(client: Client, actor: Actor, id: string) {
+export async function getPoolMemberOrThrow(actor: Actor, id: string, client: Client = db) {
   const m = await client.poolMember.findFirst({ where: { AND: [{ id }, poolScope(actor)] }, include: memberInclude });
   if (!m) throw new NotFoundError({ entityType: "PoolMember", entityId: id });
   return { ...m, orgPath: memberScopePath(m) };
 }
 
-export async function listPoolMembers(client: Client, actor: Actor, programmeId: string, pool: PoolKind) {
+export async function listPoolMembers(actor: Actor, programmeId: string, pool: PoolKind, client: Client = db) {
   return client.poolMember.findMany({
     where: { AND: [{ programmeId, pool }, poolScope(actor)] },
     orderBy: [{ status: "asc" }, { joinedOn: "asc" }, { id: "asc" }],
@@ -77,7 +78,7 @@ export async function listPoolMembers(client: Client, actor: Actor, programmeId:
 }
 
 /** Active users in the actor's subtree who are not yet in the pool (for the add-member form). */
-export async function poolCandidates(client: Client, actor: Actor, programmeId: string, pool: PoolKind) {
+export async function poolCandidates(actor: Actor, programmeId: string, pool: PoolKind, client: Client = db) {
   return client.user.findMany({
     where: {
       active: true,
@@ -95,7 +96,7 @@ export function pairingScope(actor: Pick<Actor, "id" | "orgPath">) {
   return { OR: [{ orgUnit: { path: { startsWith: actor.orgPath } } }, { mentorId: actor.id }, { traineeId: actor.id }] };
 }
 
-export async function listPairings(client: Client, actor: Actor, programmeId: string, filter: { status?: "ACTIVE" | "ENDED"; mine?: boolean } = {}, page: { skip?: number; take?: number } = {}) {
+export async function listPairings(actor: Actor, programmeId: string, filter: { status?: "ACTIVE" | "ENDED"; mine?: boolean } = {}, page: { skip?: number; take?: number } = {}, client: Client = db) {
   return client.pairing.findMany({
     where: {
       AND: [
@@ -119,7 +120,7 @@ export async function listPairings(client: Client, actor: Actor, programmeId: st
 }
 
 /** The signed-in user's own pairings in any programme (home of /mentorship). */
-export async function myPairings(client: Client, actor: Actor) {
+export async function myPairings(actor: Actor, client: Client = db) {
   return client.pairing.findMany({
     where: { OR: [{ mentorId: actor.id }, { traineeId: actor.id }] },
     orderBy: [{ status: "asc" }, { startDate: "desc" }],
@@ -133,7 +134,7 @@ export async function myPairings(client: Client, actor: Actor) {
   });
 }
 
-export async function getPairingOrThrow(client: Client, actor: Actor, id: string) {
+export async function getPairingOrThrow(actor: Actor, id: string, client: Client = db) {
   const p = await client.pairing.findFirst({
     where: { AND: [{ id }, pairingScope(actor)] },
     include: {
@@ -166,7 +167,7 @@ export function pairingRole(actor: Actor, pairing: { mentorId: string; traineeId
   return "VIEWER";
 }
 
-export async function listActivities(client: Client, pairingId: string) {
+export async function listActivities(pairingId: string, client: Client = db) {
   return client.mentoringActivity.findMany({
     where: { pairingId },
     orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
@@ -176,7 +177,7 @@ export async function listActivities(client: Client, pairingId: string) {
 }
 
 /** A plan's versions, newest first (snapshots included for the history diff). */
-export async function listPlanVersions(client: Client, planId: string) {
+export async function listPlanVersions(planId: string, client: Client = db) {
   return client.developmentPlanVersion.findMany({
     where: { planId },
     orderBy: { version: "desc" },
@@ -184,12 +185,12 @@ export async function listPlanVersions(client: Client, planId: string) {
   });
 }
 
-export async function listTemplates(client: Client, programmeId: string) {
+export async function listTemplates(programmeId: string, client: Client = db) {
   return client.planTemplate.findMany({ where: { programmeId }, orderBy: [{ active: "desc" }, { createdAt: "asc" }] });
 }
 
 /** Trainees in the actor's subtree who are active in the pool and not paired now. */
-export async function unpairedTrainees(client: Client, actor: Actor, programmeId: string) {
+export async function unpairedTrainees(actor: Actor, programmeId: string, client: Client = db) {
   return client.poolMember.findMany({
     where: { programmeId, pool: "TRAINEE", status: "ACTIVE", activeTrainees: 0, user: { active: true, orgUnit: { path: { startsWith: actor.orgPath } } } },
     orderBy: [{ user: { name: "asc" } }],
@@ -198,7 +199,7 @@ export async function unpairedTrainees(client: Client, actor: Actor, programmeId
 }
 
 /** Mentors with a free place for this trainee, ranked (lib/mentorship/suggest.ts). */
-export async function suggestMentors(client: Client, actor: Actor, programmeId: string, traineeUserId: string) {
+export async function suggestMentors(actor: Actor, programmeId: string, traineeUserId: string, client: Client = db) {
   const trainee = await client.poolMember.findFirst({
     where: { programmeId, pool: "TRAINEE", userId: traineeUserId, user: { orgUnit: { path: { startsWith: actor.orgPath } } } },
     select: { lineOfWork: true, user: { select: { id: true, orgUnit: { select: { path: true } } } } },

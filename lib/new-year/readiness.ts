@@ -5,7 +5,7 @@
 // year, a successor programme for one that ends before the year), so doing the work is what
 // ticks the item.
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { can } from "@/lib/authz/can";
 import { calendarYearReadiness } from "@/lib/calendar/confirmation";
@@ -58,11 +58,11 @@ export function seesChecklist(actor: Actor): boolean {
  * - for each programme owned in the subtree that runs into `year` (DRAFT or ACTIVE, including
  *   one rolled over into `year`), at least one target whose period starts in `year`.
  */
-export async function newYearChecklist(client: Db | Tx, actor: Actor, year: number): Promise<NewYearChecklist> {
+export async function newYearChecklist(actor: Actor, year: number, client: Db | Tx = db): Promise<NewYearChecklist> {
   const yearStart = dateOnly(`${year}-01-01`);
   const yearEnd = dateOnly(`${year}-12-31`);
   const [calendar, programmes] = await Promise.all([
-    calendarYearReadiness(client, year),
+    calendarYearReadiness(year, client),
     client.programme.findMany({
       where: { status: { in: ["DRAFT", "ACTIVE"] }, endDate: { gte: yearStart }, startDate: { lte: yearEnd }, orgUnit: { path: { startsWith: actor.orgPath } } },
       orderBy: [{ type: "asc" }, { name: "asc" }],
@@ -116,10 +116,10 @@ export async function newYearChecklist(client: Db | Tx, actor: Actor, year: numb
 }
 
 /** The checklist to show now, or null: not an admin, before 1 November, or everything done. */
-export async function newYearBanner(client: Db | Tx, actor: Actor, at: Date = now()): Promise<NewYearChecklist | null> {
+export async function newYearBanner(actor: Actor, at: Date = now(), client: Db | Tx = db): Promise<NewYearChecklist | null> {
   if (!seesChecklist(actor)) return null;
   const year = yearBeingPrepared(at);
   if (year === null) return null;
-  const list = await newYearChecklist(client, actor, year);
+  const list = await newYearChecklist(actor, year, client);
   return list.done === list.total ? null : list;
 }

@@ -37,7 +37,7 @@ export type NotifyInput = {
  * notice; later notices fold into both. A unique partial index could forbid that, but it would
  * turn a harmless race into a failed business transaction.
  */
-export async function notify(tx: Tx, n: NotifyInput): Promise<string[]> {
+export async function notify(n: NotifyInput, tx: Tx): Promise<string[]> {
   const userIds = [...new Set(n.userIds.filter(Boolean))];
   if (userIds.length === 0) return [];
   const params = n.params ?? {};
@@ -106,5 +106,5 @@ async function queueDeliveries(tx: Tx, notificationIds: string[]): Promise<void>
     where: { notificationId: { in: notificationIds }, channel: { in: channels }, status: "PENDING" },
     select: { id: true },
   });
-  if (pending.length > 0) await enqueue(tx, DELIVER_JOB, { deliveryIds: pending.map((d) => d.id) });
+  if (pending.length > 0) await enqueue(DELIVER_JOB, { deliveryIds: pending.map((d) => d.id) }, undefined, tx);
 }

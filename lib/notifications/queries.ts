@@ -1,7 +1,7 @@
 // Reads of the notification centre. A user only ever sees their own rows: every query is
 // keyed by the signed-in user's id, so a forged notification id finds nothing.
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 
 export type NotificationItem = {
   id: string;
@@ -17,7 +17,7 @@ export type NotificationItem = {
   lastAt: Date;
 };
 
-export async function unreadNotificationCount(client: Tx | Db, userId: string): Promise<number> {
+export async function unreadNotificationCount(userId: string, client: Tx | Db = db): Promise<number> {
   return client.notification.count({ where: { userId, readAt: null } });
 }
 
@@ -34,9 +34,8 @@ function parseCursor(after: string | undefined): { lastAt: Date; id: string } | 
 
 /** Newest activity first (a folded digest moves up when it grows), keyset-paged. */
 export async function listNotifications(
-  client: Tx | Db,
   userId: string,
-  options: { unreadOnly?: boolean; after?: string; take?: number } = {},
+  options: { unreadOnly?: boolean; after?: string; take?: number } = {}, client: Tx | Db = db,
 ): Promise<{ items: NotificationItem[]; nextCursor: string | null }> {
   const take = options.take ?? NOTIFICATION_PAGE_SIZE;
   const cursor = parseCursor(options.after);

@@ -8,9 +8,8 @@ import { childPath, isWithinSubtree } from "./path";
 type Unit = { id: string; path: string; depth: number; version: number; active: boolean; name: string; parentId: string | null };
 
 export async function createOrgUnit(
-  tx: Tx,
   parent: { id: string; path: string; depth: number; active: boolean },
-  input: { name: string; kind: OrgUnitKind; code?: string },
+  input: { name: string; kind: OrgUnitKind; code?: string }, tx: Tx,
 ) {
   if (!parent.active) throw new RuleViolation("parentInactive", "parentId");
   const sibling = await tx.orgUnit.findFirst({ where: { parentId: parent.id, name: input.name } });
@@ -32,7 +31,7 @@ async function updateVersioned(tx: Tx, unit: Unit, data: { name?: string; active
   return tx.orgUnit.findUniqueOrThrow({ where: { id: unit.id } });
 }
 
-export async function renameOrgUnit(tx: Tx, unit: Unit, name: string) {
+export async function renameOrgUnit(unit: Unit, name: string, tx: Tx) {
   if (unit.parentId) {
     const sibling = await tx.orgUnit.findFirst({ where: { parentId: unit.parentId, name, NOT: { id: unit.id } } });
     if (sibling) throw new RuleViolation("nameTakenHere", "name");
@@ -40,7 +39,7 @@ export async function renameOrgUnit(tx: Tx, unit: Unit, name: string) {
   return updateVersioned(tx, unit, { name });
 }
 
-export async function setOrgUnitActive(tx: Tx, unit: Unit, active: boolean) {
+export async function setOrgUnitActive(unit: Unit, active: boolean, tx: Tx) {
   if (!active) {
     // Deactivation keeps the row (records still point at it) but it must not leave active
     // people or units orphaned underneath.
@@ -53,7 +52,7 @@ export async function setOrgUnitActive(tx: Tx, unit: Unit, active: boolean) {
 }
 
 /** Moves a unit and its whole subtree under a new parent: one UPDATE rewrites every path. */
-export async function moveOrgUnit(tx: Tx, unit: Unit, newParent: { id: string; path: string; depth: number; active: boolean }) {
+export async function moveOrgUnit(unit: Unit, newParent: { id: string; path: string; depth: number; active: boolean }, tx: Tx) {
   if (!unit.parentId) throw new RuleViolation("cannotMoveRoot");
   if (isWithinSubtree(newParent.path, unit.path)) throw new RuleViolation("moveIntoOwnSubtree", "newParentId");
   if (!newParent.active) throw new RuleViolation("parentInactive", "newParentId");

@@ -1,4 +1,5 @@
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/can";
 import { orgUnitInSubtree } from "./scope";
@@ -18,14 +19,14 @@ export type OrgUnitNode = {
 };
 
 /** An org unit inside the actor's subtree, or NotFoundError (also for ids outside it). */
-export async function getOrgUnitOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getOrgUnitOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const unit = await client.orgUnit.findFirst({ where: { id, ...orgUnitInSubtree(actor) } });
   if (!unit) throw new NotFoundError({ entityType: "OrgUnit", entityId: id });
   return { ...unit, orgPath: unit.path };
 }
 
 /** The actor's subtree as a flat list in tree order (path order keeps parents first). */
-export async function listOrgUnits(client: Db | Tx, actor: Actor, options: { activeOnly?: boolean } = {}) {
+export async function listOrgUnits(actor: Actor, options: { activeOnly?: boolean } = {}, client: Db | Tx = db) {
   return client.orgUnit.findMany({
     where: { ...orgUnitInSubtree(actor), ...(options.activeOnly ? { active: true } : {}) },
     orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
@@ -34,8 +35,8 @@ export async function listOrgUnits(client: Db | Tx, actor: Actor, options: { act
 }
 
 /** The actor's subtree as a tree rooted at the actor's own unit. */
-export async function getOrgTree(client: Db | Tx, actor: Actor): Promise<OrgUnitNode | null> {
-  const rows = await listOrgUnits(client, actor);
+export async function getOrgTree(actor: Actor, client: Db | Tx = db): Promise<OrgUnitNode | null> {
+  const rows = await listOrgUnits(actor, undefined, client);
   const nodes = new Map<string, OrgUnitNode>();
   for (const r of rows) {
     const { _count, ...rest } = r;
@@ -51,7 +52,7 @@ export async function getOrgTree(client: Db | Tx, actor: Actor): Promise<OrgUnit
 }
 
 /** Options for org-unit pickers: the actor's subtree, indented by depth, active only. */
-export async function orgUnitOptions(client: Db | Tx, actor: Actor) {
+export async function orgUnitOptions(actor: Actor, client: Db | Tx = db) {
   const rows = await client.orgUnit.findMany({
     where: { ...orgUnitInSubtree(actor), active: true },
     orderBy: { path: "asc" },
@@ -81,7 +82,7 @@ export async function orgUnitOptions(client: Db | Tx, actor: Actor) {
 }
 
 /** The direct children of a unit with their paths, and whether each has children of its own (drill-down links). */
-export async function childUnits(client: Db | Tx, parentId: string) {
+export async function childUnits(parentId: string, client: Db | Tx = db) {
   const rows = await client.orgUnit.findMany({ where: { parentId }, select: { id: true, path: true, _count: { select: { children: true } } } });
   return rows.map((r) => ({ id: r.id, path: r.path, hasChildren: r._count.children > 0 }));
 }

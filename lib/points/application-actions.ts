@@ -24,18 +24,18 @@ const paths = ["/talent"];
 
 /** Whose application: a talent (and its enterprise) or an enterprise, in scope and in the programme's reach. */
 async function applicant(tx: Tx, user: Actor, subject: "TALENT" | "ENTERPRISE", talentId: string, enterpriseId: string) {
-  const programme = await getTalentProgrammeOrThrow(tx, user);
+  const programme = await getTalentProgrammeOrThrow(user, undefined, tx);
   const field = subject === "TALENT" ? "talentId" : "enterpriseId";
   try {
     if (subject === "TALENT") {
       if (!talentId) throw new NotFoundError();
-      const talent = await getTalentOrThrow(tx, user, talentId);
-      const enterprise = await getEnterpriseOrThrow(tx, user, talent.enterpriseId);
+      const talent = await getTalentOrThrow(user, talentId, tx);
+      const enterprise = await getEnterpriseOrThrow(user, talent.enterpriseId, tx);
       if (!programmeReaches(programme, enterprise.orgPath) || !talent.active) throw new NotFoundError();
       return { programme, talent, enterprise };
     }
     if (!enterpriseId) throw new NotFoundError();
-    const enterprise = await getEnterpriseOrThrow(tx, user, enterpriseId);
+    const enterprise = await getEnterpriseOrThrow(user, enterpriseId, tx);
     if (!programmeReaches(programme, enterprise.orgPath)) throw new NotFoundError();
     return { programme, talent: null, enterprise };
   } catch (e) {
@@ -51,9 +51,8 @@ export const createApplicationAction = action(
     const { programme, talent, enterprise } = await applicant(tx, user, input.subject, input.talentId, input.enterpriseId);
     assertCan(user, "points.apply", enterprise);
     const app = await createApplication(
-      tx,
       { programmeId: programme.id, subject: input.subject, talentId: talent?.id ?? null, enterpriseId: enterprise.id, orgUnitId: enterprise.orgUnitId, preparedById: user.id },
-      input.lines,
+      input.lines, tx,
     );
     await audit({
       action: "points.application.create", entityType: "PointApplication", entityId: app.id, orgUnitId: enterprise.orgUnitId,
@@ -66,10 +65,10 @@ export const createApplicationAction = action(
 export const updateApplicationAction = action(
   { name: "points.application.update", schema: updateApplicationSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const app = await getApplicationOrThrow(tx, user, input.id);
+    const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.apply", app);
     if (!EDITABLE.includes(app.status)) throw new DomainError("points.notEditable");
-    const updated = await updateApplicationLines(tx, app, input.version, input.lines);
+    const updated = await updateApplicationLines(app, input.version, input.lines, tx);
     await audit({
       action: "points.application.update", entityType: "PointApplication", entityId: app.id, orgUnitId: app.enterprise.orgUnitId,
       data: { before: { lines: app.lines.map((l) => `${l.item.code}:${l.levelCode}x${l.quantity}`) }, after: { lines: input.lines.map((l) => `${l.itemId}:${l.levelCode}x${l.quantity}`) } },
@@ -89,7 +88,7 @@ const uploadEvidenceSchema = z.strictObject({
 export const uploadEvidenceAction = action(
   { name: "points.evidence.add", schema: uploadEvidenceSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const app = await getApplicationOrThrow(tx, user, input.applicationId);
+    const app = await getApplicationOrThrow(user, input.applicationId, tx);
     assertCan(user, "points.apply", app);
     if (!EDITABLE.includes(app.status)) throw new DomainError("points.notEditable");
     await tx.$queryRaw`SELECT id FROM point_application WHERE id = ${app.id} FOR UPDATE`;
@@ -118,7 +117,7 @@ export const uploadEvidenceAction = action(
 export const removeEvidenceAction = action(
   { name: "points.evidence.remove", schema: removeEvidenceSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const app = await getApplicationOrThrow(tx, user, input.applicationId);
+    const app = await getApplicationOrThrow(user, input.applicationId, tx);
     assertCan(user, "points.apply", app);
     if (!EDITABLE.includes(app.status)) throw new DomainError("points.notEditable");
     const ev = await tx.pointEvidence.findFirst({ where: { id: input.evidenceId, applicationId: app.id } });
@@ -133,12 +132,12 @@ export const removeEvidenceAction = action(
 export const submitApplicationAction = action(
   { name: "points.application.submit", schema: transitionSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const app = await getApplicationOrThrow(tx, user, input.id);
+    const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.apply", app);
     if (app.lines.length === 0) throw new DomainError("points.linesRequired");
     const missing = missingEvidence(app);
     if (missing.length) throw new DomainError("points.evidenceMissing", { items: missing.join("、") });
-    const r = await transition(tx, app, input.version, ["DRAFT", "RETURNED"], "SUBMITTED", user.id, input.note, { submittedAt: now() });
+    const r = await transition(app, input.version, ["DRAFT", "RETURNED"], "SUBMITTED", user.id, input.note, { submittedAt: now() }, tx);
     await audit({ action: "points.application.submit", entityType: "PointApplication", entityId: app.id, orgUnitId: app.enterprise.orgUnitId, data: { before: { status: app.status }, after: { status: r.status } } });
     return r;
   },
@@ -147,9 +146,9 @@ export const submitApplicationAction = action(
 export const startReviewAction = action(
   { name: "points.application.review", schema: transitionSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const app = await getApplicationOrThrow(tx, user, input.id);
+    const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.review", app);
-    const r = await transition(tx, app, input.version, ["SUBMITTED"], "UNDER_REVIEW", user.id, input.note, { reviewerId: user.id });
+    const r = await transition(app, input.version, ["SUBMITTED"], "UNDER_REVIEW", user.id, input.note, { reviewerId: user.id }, tx);
     await audit({ action: "points.application.review", entityType: "PointApplication", entityId: app.id, orgUnitId: app.enterprise.orgUnitId, data: { before: { status: app.status }, after: { status: r.status } } });
     return r;
   },
@@ -158,9 +157,9 @@ export const startReviewAction = action(
 export const returnApplicationAction = action(
   { name: "points.application.return", schema: reasonSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const app = await getApplicationOrThrow(tx, user, input.id);
+    const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.review", app);
-    const r = await transition(tx, app, input.version, ["SUBMITTED", "UNDER_REVIEW"], "RETURNED", user.id, input.note, { reviewerId: user.id });
+    const r = await transition(app, input.version, ["SUBMITTED", "UNDER_REVIEW"], "RETURNED", user.id, input.note, { reviewerId: user.id }, tx);
     await audit({ action: "points.application.return", entityType: "PointApplication", entityId: app.id, orgUnitId: app.enterprise.orgUnitId, data: { before: { status: app.status }, after: { status: r.status }, reason: input.note } });
     return r;
   },
@@ -173,10 +172,10 @@ function assertNotOwn(user: { id: string }, app: { preparedById: string }) {
 export const rejectApplicationAction = action(
   { name: "points.application.reject", schema: reasonSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const app = await getApplicationOrThrow(tx, user, input.id);
+    const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.approve", app);
     assertNotOwn(user, app);
-    const r = await transition(tx, app, input.version, ["SUBMITTED", "UNDER_REVIEW"], "REJECTED", user.id, input.note, { decidedById: user.id, decidedAt: now(), decisionNote: input.note });
+    const r = await transition(app, input.version, ["SUBMITTED", "UNDER_REVIEW"], "REJECTED", user.id, input.note, { decidedById: user.id, decidedAt: now(), decisionNote: input.note }, tx);
     await audit({ action: "points.application.reject", entityType: "PointApplication", entityId: app.id, orgUnitId: app.enterprise.orgUnitId, data: { before: { status: app.status }, after: { status: r.status }, reason: input.note } });
     return r;
   },
@@ -185,10 +184,10 @@ export const rejectApplicationAction = action(
 export const approveApplicationAction = action(
   { name: "points.application.approve", schema: transitionSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const app = await getApplicationOrThrow(tx, user, input.id);
+    const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.approve", app);
     assertNotOwn(user, app);
-    const r = await approveApplication(tx, app, input.version, user.id, input.note);
+    const r = await approveApplication(app, input.version, user.id, input.note, undefined, tx);
     await audit({
       action: "points.application.approve", entityType: "PointApplication", entityId: app.id, orgUnitId: app.enterprise.orgUnitId,
       data: { before: { status: app.status }, after: { status: r.status }, awards: r.awards.map((a) => ({ item: a.itemName, claimed: a.claimed, awarded: a.awarded, cappedBy: a.cappedBy })), total: r.total },

@@ -3,8 +3,9 @@
 // RETURNED (→ edited → SUBMITTED again). Every transition is one conditional UPDATE on
 // (id, version, status) plus a timeline event. Approving writes the GRANT entries, caps
 // applied, in the same transaction.
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { ConflictError, NotFoundError, RuleViolation } from "@/lib/errors";
 import type { ApplicationStatus, PointSubject } from "@/lib/generated/prisma/enums";
@@ -17,7 +18,7 @@ export function applicationScope(actor: Pick<Actor, "orgPath">): Prisma.PointApp
   return { enterprise: { orgUnit: { path: { startsWith: actor.orgPath } } } };
 }
 
-export async function getApplicationOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getApplicationOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const app = await client.pointApplication.findFirst({
     where: { id, ...applicationScope(actor) },
     include: {
@@ -39,7 +40,7 @@ export type ApplicationRow = Awaited<ReturnType<typeof getApplicationOrThrow>>;
 
 export type ApplicationFilter = { status?: ApplicationStatus[]; talentId?: string; enterpriseId?: string; subject?: PointSubject };
 
-export async function listApplications(client: Db | Tx, actor: Actor, filter: ApplicationFilter, take = 100, skip = 0) {
+export async function listApplications(actor: Actor, filter: ApplicationFilter, take = 100, skip = 0, client: Db | Tx = db) {
   return client.pointApplication.findMany({
     where: {
       AND: [
@@ -65,7 +66,7 @@ export async function listApplications(client: Db | Tx, actor: Actor, filter: Ap
 type LineInput = { itemId: string; levelCode: string; quantity: number; note: string };
 
 /** Lines with points computed from the items' rule tables (never from the client). */
-export async function priceLines(tx: Tx, programmeId: string, subject: PointSubject, lines: LineInput[]) {
+export async function priceLines(programmeId: string, subject: PointSubject, lines: LineInput[], tx: Tx) {
   const items = await tx.pointItem.findMany({ where: { programmeId, subject, active: true, id: { in: lines.map((l) => l.itemId) } } });
   return lines.map((line, i) => {
     const item = items.find((it) => it.id === line.itemId);
@@ -77,13 +78,12 @@ export async function priceLines(tx: Tx, programmeId: string, subject: PointSubj
 }
 
 export async function createApplication(
-  tx: Tx,
   data: { programmeId: string; subject: PointSubject; talentId: string | null; enterpriseId: string; orgUnitId: string; preparedById: string },
-  lines: LineInput[],
+  lines: LineInput[], tx: Tx,
 ) {
-  const priced = await priceLines(tx, data.programmeId, data.subject, lines);
+  const priced = await priceLines(data.programmeId, data.subject, lines, tx);
   const year = shanghaiYear();
-  const n = await nextSequence(tx, `points.application.${year}`);
+  const n = await nextSequence(`points.application.${year}`, tx);
   const number = `JF${year}-${String(n).padStart(5, "0")}`;
   const app = await tx.pointApplication.create({ data: { ...data, number, lines: { create: priced } } });
   await tx.pointApplicationEvent.create({ data: { applicationId: app.id, toStatus: "DRAFT", actorId: data.preparedById } });
@@ -93,8 +93,8 @@ export async function createApplication(
 export const EDITABLE: ApplicationStatus[] = ["DRAFT", "RETURNED"];
 
 /** Replaces the lines of a draft (or returned) application; evidence tied to removed lines stays, untied. */
-export async function updateApplicationLines(tx: Tx, app: ApplicationRow, version: number, lines: LineInput[]) {
-  const priced = await priceLines(tx, app.programmeId, app.subject, lines);
+export async function updateApplicationLines(app: ApplicationRow, version: number, lines: LineInput[], tx: Tx) {
+  const priced = await priceLines(app.programmeId, app.subject, lines, tx);
   const { count } = await tx.pointApplication.updateMany({ where: { id: app.id, version, status: { in: EDITABLE } }, data: { version: { increment: 1 } } });
   if (count === 0) throw new ConflictError();
   await tx.pointApplicationLine.deleteMany({ where: { applicationId: app.id } });
@@ -104,8 +104,8 @@ export async function updateApplicationLines(tx: Tx, app: ApplicationRow, versio
 
 /** One conditional transition (id, version, allowed from-states) plus its timeline event. */
 export async function transition(
-  tx: Tx, app: ApplicationRow, version: number, from: ApplicationStatus[], to: ApplicationStatus, actorId: string, note: string,
-  data: Prisma.PointApplicationUncheckedUpdateManyInput = {},
+  app: ApplicationRow, version: number, from: ApplicationStatus[], to: ApplicationStatus, actorId: string, note: string,
+  data: Prisma.PointApplicationUncheckedUpdateManyInput = {}, tx: Tx,
 ) {
   if (!from.includes(app.status)) throw new ConflictError("statusTransition", { from: app.status, to });
   const { count } = await tx.pointApplication.updateMany({
@@ -157,30 +157,30 @@ export type LineAward = { lineId: string; itemName: string; claimed: number; awa
  * account row is locked so caps are computed against a stable history, then each line gets
  * its award (caps per item and per year) and a GRANT entry.
  */
-export async function approveApplication(tx: Tx, app: ApplicationRow, version: number, actorId: string, note: string, now = clockNow()) {
-  const result = await transition(tx, app, version, ["SUBMITTED", "UNDER_REVIEW"], "APPROVED", actorId, note, { decidedById: actorId, decidedAt: now, decisionNote: note || null });
+export async function approveApplication(app: ApplicationRow, version: number, actorId: string, note: string, now = clockNow(), tx: Tx) {
+  const result = await transition(app, version, ["SUBMITTED", "UNDER_REVIEW"], "APPROVED", actorId, note, { decidedById: actorId, decidedAt: now, decisionNote: note || null }, tx);
   const holder = app.subject === "TALENT"
     ? { id: app.talent!.id, orgUnitId: app.talent!.orgUnitId }
     : { id: app.enterprise.id, orgUnitId: app.enterprise.orgUnitId };
-  const accountId = await ensureAccount(tx, app.subject, holder);
+  const accountId = await ensureAccount(app.subject, holder, tx);
   await tx.$queryRaw`SELECT id FROM point_account WHERE id = ${accountId} FOR UPDATE`;
   const year = shanghaiYear(now);
   const today = shanghaiToday(now);
   const awards: LineAward[] = [];
   for (const line of app.lines) {
     const item = line.item;
-    const soFar = await itemPointsSoFar(tx, accountId, item.id, year);
+    const soFar = await itemPointsSoFar(accountId, item.id, year, tx);
     const { awarded, cappedBy } = applyCaps(line.claimedPoints, { capPerItem: item.capPerItem, capPerYear: item.capPerYear }, soFar.total, soFar.inYear);
     await tx.pointApplicationLine.update({ where: { id: line.id }, data: { awardedPoints: awarded } });
     const level = parseLevels(item.levels).find((l) => l.code === line.levelCode);
     const cap = cappedBy === "item" ? item.capPerItem : cappedBy === "year" ? item.capPerYear : null;
     const capText = cappedBy ? `；申报 ${line.claimedPoints} 分，${cappedBy === "item" ? "单项" : "年度"}上限 ${cap} 分，核定 ${awarded} 分` : "";
     if (awarded > 0) {
-      await postEntry(tx, {
+      await postEntry({
         accountId, kind: "GRANT", points: awarded, year, itemId: item.id, applicationId: app.id,
         expiresOn: item.validityMonths ? addMonths(today, item.validityMonths) : null,
         reason: `${app.number} ${item.name}（${level?.label ?? line.levelCode}${line.quantity > 1 ? ` ×${line.quantity}` : ""}）${capText}`, actorId,
-      });
+      }, tx);
     }
     awards.push({ lineId: line.id, itemName: item.name, claimed: line.claimedPoints, awarded, cappedBy, cap });
   }
@@ -188,6 +188,6 @@ export async function approveApplication(tx: Tx, app: ApplicationRow, version: n
 }
 
 /** An evidence file of an application in the actor's scope (null otherwise). */
-export async function getEvidenceInScope(client: Db | Tx, actor: Actor, evidenceId: string) {
+export async function getEvidenceInScope(actor: Actor, evidenceId: string, client: Db | Tx = db) {
   return client.pointEvidence.findFirst({ where: { id: evidenceId, application: applicationScope(actor) }, select: { storageKey: true, mimeType: true, fileName: true } });
 }

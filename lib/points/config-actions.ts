@@ -14,9 +14,9 @@ import { z } from "zod";
 
 const paths = ["/talent"];
 
-async function configurable(tx: Parameters<typeof getTalentProgrammeOrThrow>[0], user: Parameters<typeof getTalentProgrammeOrThrow>[1] & { role: "OFFICER" | "MANAGER" | "ADMIN"; id: string }) {
+async function configurable(tx: Parameters<typeof getTalentProgrammeOrThrow>[2], user: Parameters<typeof getTalentProgrammeOrThrow>[0] & { role: "OFFICER" | "MANAGER" | "ADMIN"; id: string }) {
   assertCan(user, "points.configure");
-  const programme = await getTalentProgrammeOrThrow(tx, user);
+  const programme = await getTalentProgrammeOrThrow(user, undefined, tx);
   assertCan(user, "points.configure", programme);
   return programme;
 }
@@ -27,7 +27,7 @@ export const saveItemAction = action(
     const programme = await configurable(tx, user);
     const before = input.id ? await tx.pointItem.findFirst({ where: { id: input.id, programmeId: programme.id } }) : null;
     if (input.id && !before) throw new NotFoundError();
-    const item = await saveItem(tx, programme.id, input);
+    const item = await saveItem(programme.id, input, tx);
     const summary = (x: { code: string; name: string; levels: unknown; capPerItem: number | null; capPerYear: number | null; evidenceTypes: string[]; validityMonths: number | null; active: boolean }) => ({
       code: x.code, name: x.name, levels: x.levels, capPerItem: x.capPerItem, capPerYear: x.capPerYear, evidenceTypes: x.evidenceTypes, validityMonths: x.validityMonths, active: x.active,
     });
@@ -42,7 +42,7 @@ export const saveResourceAction = action(
     const programme = await configurable(tx, user);
     const before = input.id ? await tx.pointResource.findFirst({ where: { id: input.id, programmeId: programme.id } }) : null;
     if (input.id && !before) throw new NotFoundError();
-    const r = await saveResource(tx, programme.id, input);
+    const r = await saveResource(programme.id, input, tx);
     const summary = (x: { code: string; name: string; pointsCost: number; eligibility: unknown; active: boolean }) => ({ code: x.code, name: x.name, pointsCost: x.pointsCost, eligibility: x.eligibility, active: x.active });
     await audit({ action: input.id ? "points.resource.update" : "points.resource.create", entityType: "PointResource", entityId: r.id, orgUnitId: programme.orgUnitId, data: { before: before ? summary(before) : null, after: summary(r) } });
     return { id: r.id, version: r.version };
@@ -57,7 +57,7 @@ export const saveQuotaAction = action(
     if (!resource) throw new RuleViolation("points.resourceUnknown", "resourceId");
     const unit = await tx.orgUnit.findFirst({ where: { id: input.orgUnitId, path: { startsWith: user.orgPath } }, select: { id: true, path: true } });
     if (!unit || !programme.reach.some((p) => unit.path.startsWith(p))) throw new RuleViolation("orgUnitOutOfScope", "orgUnitId");
-    const q = await saveQuota(tx, resource.id, input.period, unit.id, input.total);
+    const q = await saveQuota(resource.id, input.period, unit.id, input.total, tx);
     await audit({ action: "points.quota.save", entityType: "ResourceQuota", entityId: q.id, orgUnitId: unit.id, data: { after: { resource: resource.code, period: q.period, total: q.total, used: q.used } } });
     return { id: q.id };
   },
@@ -68,7 +68,7 @@ export const saveTiersAction = action(
   async (input, { user, tx, audit }) => {
     const programme = await configurable(tx, user);
     const before = await tx.enterpriseTier.findMany({ where: { programmeId: programme.id }, orderBy: { tier: "asc" }, select: { tier: true, name: true, minPoints: true, quotas: true } });
-    await saveTiers(tx, programme.id, input);
+    await saveTiers(programme.id, input, tx);
     await audit({ action: "points.tiers.save", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnitId, data: { before, after: input.tiers } });
     return { id: programme.id };
   },
@@ -95,7 +95,7 @@ export const allocateTierQuotasAction = action(
       where: { active: true, AND: [{ orgUnit: { path: { startsWith: user.orgPath } } }, { OR: programme.reach.map((p) => ({ orgUnit: { path: { startsWith: p } } })) }] },
       select: { id: true },
     });
-    const { changed, standings } = await allocateTierQuotas(tx, programme.id, enterprises.map((e) => e.id), input.year);
+    const { changed, standings } = await allocateTierQuotas(programme.id, enterprises.map((e) => e.id), input.year, tx);
     const byTier = standings.reduce<Record<string, number>>((acc, s) => ({ ...acc, [String(s.tier ?? "none")]: (acc[String(s.tier ?? "none")] ?? 0) + 1 }), {});
     await audit({ action: "points.tiers.allocate", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnitId, data: { year: input.year, enterprises: enterprises.length, quotasChanged: changed, byTier } });
     return { id: programme.id, changed, enterprises: enterprises.length };
@@ -106,7 +106,7 @@ export const addDefaultsAction = action(
   { name: "points.defaults.add", schema: z.strictObject({}) },
   async (_input, { user, tx, audit }) => {
     const programme = await configurable(tx, user);
-    const added = await addDefaults(tx, programme.id);
+    const added = await addDefaults(programme.id, tx);
     await audit({ action: "points.defaults.add", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnitId, data: { added } });
     return { id: programme.id, added };
   },

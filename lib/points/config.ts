@@ -11,7 +11,7 @@ import type { itemSchema, resourceSchema, tiersSchema } from "./schemas";
 type ItemData = z.output<typeof itemSchema>;
 type ResourceData = z.output<typeof resourceSchema>;
 
-export async function saveItem(tx: Tx, programmeId: string, input: ItemData) {
+export async function saveItem(programmeId: string, input: ItemData, tx: Tx) {
   const data = {
     subject: input.subject, code: input.code, name: input.name, levels: input.levels as unknown as Prisma.InputJsonValue,
     capPerItem: input.capPerItem, capPerYear: input.capPerYear, evidenceTypes: input.evidenceTypes, validityMonths: input.validityMonths,
@@ -28,7 +28,7 @@ export async function saveItem(tx: Tx, programmeId: string, input: ItemData) {
   }
 }
 
-export async function saveResource(tx: Tx, programmeId: string, input: ResourceData) {
+export async function saveResource(programmeId: string, input: ResourceData, tx: Tx) {
   const data = { code: input.code, name: input.name, pointsCost: input.pointsCost, eligibility: input.eligibility as Prisma.InputJsonValue, active: input.active };
   try {
     if (!input.id) return await tx.pointResource.create({ data: { ...data, programmeId } });
@@ -42,7 +42,7 @@ export async function saveResource(tx: Tx, programmeId: string, input: ResourceD
 }
 
 /** Sets an org unit's places of a resource for a period; never below the places already used. */
-export async function saveQuota(tx: Tx, resourceId: string, period: string, orgUnitId: string, total: number) {
+export async function saveQuota(resourceId: string, period: string, orgUnitId: string, total: number, tx: Tx) {
   const existing = await tx.resourceQuota.findFirst({ where: { resourceId, period, orgUnitId, enterpriseId: null } });
   if (!existing) return tx.resourceQuota.create({ data: { resourceId, period, orgUnitId, total } });
   const n = await tx.$executeRaw`UPDATE resource_quota SET total = ${total}::int, version = version + 1 WHERE id = ${existing.id} AND used <= ${total}::int`;
@@ -50,7 +50,7 @@ export async function saveQuota(tx: Tx, resourceId: string, period: string, orgU
   return tx.resourceQuota.findUniqueOrThrow({ where: { id: existing.id } });
 }
 
-export async function saveTiers(tx: Tx, programmeId: string, input: z.output<typeof tiersSchema>) {
+export async function saveTiers(programmeId: string, input: z.output<typeof tiersSchema>, tx: Tx) {
   for (const t of input.tiers) {
     const quotas = Object.fromEntries(t.quotas.filter((q) => q.places > 0).map((q) => [q.code, q.places]));
     await tx.enterpriseTier.upsert({
@@ -62,7 +62,7 @@ export async function saveTiers(tx: Tx, programmeId: string, input: z.output<typ
 }
 
 /** Creates the default items, resources and tiers a programme does not have yet (by code / tier). Returns how many were added. */
-export async function addDefaults(tx: Tx, programmeId: string): Promise<number> {
+export async function addDefaults(programmeId: string, tx: Tx): Promise<number> {
   let added = 0;
   const items = [
     ...DEFAULT_TALENT_ITEMS.map((d, i) => ({ ...d, subject: "TALENT" as const, sortOrder: i })),

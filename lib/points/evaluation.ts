@@ -18,7 +18,7 @@ import type { TalentProgramme } from "./programme";
 
 export type EvaluationFilter = { year: number; orgUnitId?: string; tier?: number | "none" };
 
-export async function evaluationRows(client: Db | Tx, actor: Actor, programme: TalentProgramme, filter: EvaluationFilter) {
+export async function evaluationRows(actor: Actor, programme: TalentProgramme, filter: EvaluationFilter, client: Db | Tx = db) {
   let scopePath = actor.orgPath;
   if (filter.orgUnitId) {
     const unit = await client.orgUnit.findFirst({ where: { id: filter.orgUnitId, path: { startsWith: actor.orgPath } }, select: { path: true } });
@@ -31,7 +31,7 @@ export async function evaluationRows(client: Db | Tx, actor: Actor, programme: T
     take: 5000,
     select: { id: true, name: true, creditCode: true, orgUnit: { select: { name: true } } },
   });
-  const standings = await enterpriseStandings(client, programme.id, enterprises.map((e) => e.id), filter.year);
+  const standings = await enterpriseStandings(programme.id, enterprises.map((e) => e.id), filter.year, client);
   const rows = enterprises.map((e) => {
     const s = standings.get(e.id)!;
     return { ...e, earned: s.earned, balance: s.balance, tier: s.tier, tierName: s.tierName, score: evaluationScore(programme.config.evaluation, s.earned, s.tier) };
@@ -44,7 +44,7 @@ export async function evaluationRows(client: Db | Tx, actor: Actor, programme: T
 /** The year's results as .xlsx: a line with the filters and export time, Chinese headers; audited. */
 export async function exportEvaluation(user: SessionUser, programme: TalentProgramme, filter: EvaluationFilter, locale: string, now = clockNow()) {
   const t = await getTranslations({ locale, namespace: "points" });
-  const rows = await evaluationRows(db, user, programme, filter);
+  const rows = await evaluationRows(user, programme, filter);
   // Scoped like the rows: another area's unit reads as an unknown one ("-"), never by its name.
   const unitName = filter.orgUnitId ? (await db.orgUnit.findFirst({ where: { id: filter.orgUnitId, path: { startsWith: user.orgPath } }, select: { name: true } }))?.name ?? "-" : user.orgName;
   const workbook = new ExcelJS.Workbook();

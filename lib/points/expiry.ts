@@ -2,6 +2,7 @@
 // EXPIRY entry (reversesSeq = the grant, so a grant expires — or is reversed — only once).
 // Points already spent are not clawed back: the expiry takes what is left, at most the
 // grant's points, so a balance never goes negative. One transaction per grant, audited.
+import "server-only";
 import { now, shanghaiYmd } from "@/lib/platform/clock";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/write";
@@ -27,14 +28,14 @@ export async function expirePoints(asOf: Date = now(), limit = 10_000): Promise<
       await db.$transaction(async (tx) => {
         const rows = await tx.$queryRaw<{ balance: number }[]>`SELECT balance FROM point_account WHERE id = ${grant.accountId} FOR UPDATE`;
         const amount = Math.min(grant.points, rows[0]?.balance ?? 0);
-        const entry = await postEntry(tx, {
+        const entry = await postEntry({
           accountId: grant.accountId, kind: "EXPIRY", points: -amount, year: grant.year, itemId: grant.itemId, applicationId: grant.applicationId,
           reversesSeq: grant.seq, reason: amount < grant.points ? `积分到期（已使用 ${grant.points - amount} 分）` : "积分到期", actorId: null,
-        });
-        await appendAudit(tx, { actorId: null, actorName: "system", requestId: null, ip: null }, {
+        }, tx);
+        await appendAudit({ actorId: null, actorName: "system", requestId: null, ip: null }, {
           action: "points.expire", entityType: "PointLedgerEntry", entityId: String(entry.seq), orgUnitId: grant.account.orgUnitId,
           data: { grantSeq: String(grant.seq), points: -amount, balanceAfter: entry.balanceAfter },
-        });
+        }, tx);
         total += amount;
       });
       expired += 1;

@@ -21,7 +21,7 @@ export const reverseGrantAction = action(
     const orgPath = entry.account.talent?.orgUnit.path ?? entry.account.enterprise?.orgUnit.path ?? "";
     assertCan(user, "points.reverse", { orgPath });
     if (entry.kind !== "GRANT") throw new DomainError("points.notReversible");
-    const reversal = await reverseEntry(tx, entry.seq, input.reason, user.id);
+    const reversal = await reverseEntry(entry.seq, input.reason, user.id, undefined, tx);
     await audit({
       action: "points.reverse", entityType: "PointLedgerEntry", entityId: String(entry.seq), orgUnitId: entry.account.orgUnitId,
       data: { reversedSeq: String(entry.seq), points: entry.points, reason: input.reason, balanceAfter: reversal.balanceAfter },

@@ -5,8 +5,9 @@
 // The RETURNING value is the entry's balanceAfter. No row back = the balance would go
 // negative: "insufficient points", nothing written. Corrections are REVERSAL entries
 // (reversesSeq is unique, so an entry can be reversed — or expire — only once).
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { LedgerEntryKind, PointSubject } from "@/lib/generated/prisma/enums";
@@ -24,7 +25,7 @@ export function shanghaiYear(at: Date = clockNow()): number {
 }
 
 /** The talent's account (created on first use; concurrent callers get the same row). */
-export async function ensureTalentAccount(tx: Tx, talent: { id: string; orgUnitId: string }): Promise<string> {
+export async function ensureTalentAccount(talent: { id: string; orgUnitId: string }, tx: Tx): Promise<string> {
   // createdAt from the app clock, not SQL now(): now() into a timestamp column follows the
   // database's TimeZone setting (see lib/auth/lockout.ts), and a pinned clock should reach it.
   await tx.$executeRaw`
@@ -35,7 +36,7 @@ export async function ensureTalentAccount(tx: Tx, talent: { id: string; orgUnitI
   return account.id;
 }
 
-export async function ensureEnterpriseAccount(tx: Tx, enterprise: { id: string; orgUnitId: string }): Promise<string> {
+export async function ensureEnterpriseAccount(enterprise: { id: string; orgUnitId: string }, tx: Tx): Promise<string> {
   await tx.$executeRaw`
     INSERT INTO point_account (id, subject, "enterpriseId", "orgUnitId", balance, "createdAt")
     VALUES (${randomUUID()}, 'ENTERPRISE'::"PointSubject", ${enterprise.id}, ${enterprise.orgUnitId}, 0, ${clockNow()}::timestamp)
@@ -44,8 +45,8 @@ export async function ensureEnterpriseAccount(tx: Tx, enterprise: { id: string; 
   return account.id;
 }
 
-export function ensureAccount(tx: Tx, subject: PointSubject, holder: { id: string; orgUnitId: string }) {
-  return subject === "TALENT" ? ensureTalentAccount(tx, holder) : ensureEnterpriseAccount(tx, holder);
+export function ensureAccount(subject: PointSubject, holder: { id: string; orgUnitId: string }, tx: Tx) {
+  return subject === "TALENT" ? ensureTalentAccount(holder, tx) : ensureEnterpriseAccount(holder, tx);
 }
 
 export type EntryInput = {
@@ -70,7 +71,7 @@ export type EntryInput = {
  * the resulting balance. Throws InsufficientPointsError (nothing written) when the balance
  * would go below zero.
  */
-export async function postEntry(tx: Tx, input: EntryInput) {
+export async function postEntry(input: EntryInput, tx: Tx) {
   if (!Number.isInteger(input.points)) throw new Error("points must be an integer");
   const rows = await tx.$queryRaw<{ balance: number }[]>`
     UPDATE point_account SET balance = balance + ${input.points}::int
@@ -100,20 +101,20 @@ export async function postEntry(tx: Tx, input: EntryInput) {
  * year), the original untouched. A second reversal of the same entry is refused (and the
  * unique index on reversesSeq refuses it under concurrency too). Returns the new entry.
  */
-export async function reverseEntry(tx: Tx, seq: bigint, reason: string, actorId: string | null, extra: { redemptionId?: string } = {}) {
+export async function reverseEntry(seq: bigint, reason: string, actorId: string | null, extra: { redemptionId?: string } = {}, tx: Tx) {
   const original = await tx.pointLedgerEntry.findUnique({ where: { seq }, include: { reversedBy: { select: { seq: true } } } });
   if (!original) throw new NotFoundError();
   if (original.kind === "REVERSAL" || original.kind === "EXPIRY") throw new ConflictError("points.notReversible");
   if (original.reversedBy) throw new ConflictError("points.alreadyReversed");
-  return postEntry(tx, {
+  return postEntry({
     accountId: original.accountId, kind: "REVERSAL", points: -original.points, year: original.year, itemId: original.itemId,
     applicationId: original.applicationId, redemptionId: extra.redemptionId ?? original.redemptionId, reversesSeq: original.seq,
     reason, actorId,
-  });
+  }, tx);
 }
 
 /** Net points of one item already held by an account (all years, and in `year`): grants less their reversals and expiries. */
-export async function itemPointsSoFar(tx: Tx | Db, accountId: string, itemId: string, year: number) {
+export async function itemPointsSoFar(accountId: string, itemId: string, year: number, tx: Tx | Db = db) {
   const rows = await tx.$queryRaw<{ total: bigint | null; in_year: bigint | null }[]>`
     SELECT COALESCE(SUM(points), 0) AS total, COALESCE(SUM(points) FILTER (WHERE year = ${year}::int), 0) AS in_year
     FROM point_ledger_entry WHERE "accountId" = ${accountId} AND "itemId" = ${itemId}`;
@@ -125,7 +126,7 @@ export async function itemPointsSoFar(tx: Tx | Db, accountId: string, itemId: st
  * of those grants. Redemptions and expiries do not reduce what was earned (an enterprise
  * that redeemed most of its points keeps its tier).
  */
-export async function earnedInYear(client: Db | Tx, accountIds: string[], year: number): Promise<Map<string, number>> {
+export async function earnedInYear(accountIds: string[], year: number, client: Db | Tx = db): Promise<Map<string, number>> {
   if (accountIds.length === 0) return new Map();
   const rows = await client.$queryRaw<{ accountId: string; earned: bigint }[]>`
     SELECT e."accountId", SUM(e.points) AS earned
@@ -140,7 +141,7 @@ export async function earnedInYear(client: Db | Tx, accountIds: string[], year: 
 export type LedgerMismatch = { accountId: string; balance: number; ledgerSum: number; lastBalanceAfter: number | null };
 
 /** Accounts whose cached balance differs from the sum of their entries or from the last entry's balanceAfter. */
-export async function findLedgerMismatches(client: Db | Tx): Promise<{ accounts: number; entries: number; mismatches: LedgerMismatch[] }> {
+export async function findLedgerMismatches(client: Db | Tx = db): Promise<{ accounts: number; entries: number; mismatches: LedgerMismatch[] }> {
   const rows = await client.$queryRaw<{ accountId: string; balance: number; ledger_sum: bigint; last_after: number | null; n: bigint }[]>`
     SELECT a.id AS "accountId", a.balance,
            COALESCE((SELECT SUM(points) FROM point_ledger_entry e WHERE e."accountId" = a.id), 0) AS ledger_sum,

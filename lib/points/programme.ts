@@ -2,7 +2,8 @@
 // settings) belongs to the programme; talents, applications and redemptions are scoped by
 // their enterprise's org unit, which must lie in the programme's reach (the owner's subtree
 // or a participating unit's subtree) and in the user's subtree.
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import { isWithinSubtree } from "@/lib/org/path";
@@ -12,7 +13,7 @@ import { parseTalentSettings } from "./rules";
 export type TalentProgramme = Awaited<ReturnType<typeof getTalentProgrammeOrThrow>>;
 
 /** The active (else newest) talent-points programme visible to the actor, or NotFoundError. */
-export async function getTalentProgrammeOrThrow(client: Db | Tx, actor: Pick<Actor, "orgPath">, programmeId?: string) {
+export async function getTalentProgrammeOrThrow(actor: Pick<Actor, "orgPath">, programmeId?: string, client: Db | Tx = db) {
   const rows = await client.programme.findMany({
     where: { AND: [{ type: "TALENT_POINTS" }, visibleProgrammes(actor), programmeId ? { id: programmeId } : {}] },
     orderBy: [{ status: "asc" }, { startDate: "desc" }],
@@ -45,7 +46,7 @@ export function unitScope(actor: Pick<Actor, "orgPath">, programme: { reach: str
 }
 
 /** Everything the configuration page edits: items, resources, tiers, this year's unit quotas, units in reach. */
-export async function pointsConfiguration(client: Db | Tx, actor: Actor, programme: { id: string; reach: string[] }, year: number) {
+export async function pointsConfiguration(actor: Actor, programme: { id: string; reach: string[] }, year: number, client: Db | Tx = db) {
   const [items, resources, tiers, quotas, units] = await Promise.all([
     client.pointItem.findMany({ where: { programmeId: programme.id }, orderBy: [{ subject: "asc" }, { sortOrder: "asc" }] }),
     client.pointResource.findMany({ where: { programmeId: programme.id }, orderBy: { code: "asc" } }),

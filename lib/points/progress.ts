@@ -3,7 +3,7 @@
 // whose housing or schooling was solved (fulfilled 人才公寓 / 子女入学 redemptions; the
 // article's "60 talents solved"). Plain SQL over the ledger, scoped to an org subtree.
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HOUSING_SCHOOL_CODES } from "./defaults";
 import { enterpriseStandings } from "./tiers";
@@ -27,7 +27,7 @@ function periodExpr(g: Granularity) {
  * Points granted (net of grant reversals) and redeemed (net of returns) per period and per
  * child unit of `rootPath` (entries whose account's unit lies under that child).
  */
-export async function pointsByPeriodAndUnit(client: Db | Tx, rootPath: string, year: number, granularity: Granularity = "month") {
+export async function pointsByPeriodAndUnit(rootPath: string, year: number, granularity: Granularity = "month", client: Db | Tx = db) {
   const rows = await client.$queryRaw<{ period: string; unit_id: string; unit_name: string; granted: bigint; redeemed: bigint }[]>`
     WITH children AS (
       SELECT id, name, path FROM org_unit WHERE "parentId" = (SELECT id FROM org_unit WHERE path = ${rootPath})
@@ -51,7 +51,7 @@ export async function pointsByPeriodAndUnit(client: Db | Tx, rootPath: string, y
 }
 
 /** Places per resource in `period` under `rootPath` (org-unit quotas and tier quotas of enterprises there). */
-export async function quotaUse(client: Db | Tx, programmeId: string, rootPath: string, period: string) {
+export async function quotaUse(programmeId: string, rootPath: string, period: string, client: Db | Tx = db) {
   const rows = await client.$queryRaw<{ resource_id: string; code: string; name: string; kind: string; total: bigint; used: bigint }[]>`
     SELECT r.id AS resource_id, r.code, r.name, CASE WHEN q."enterpriseId" IS NULL THEN 'UNIT' ELSE 'ENTERPRISE' END AS kind,
            COALESCE(SUM(q.total), 0) AS total, COALESCE(SUM(q.used), 0) AS used
@@ -68,7 +68,7 @@ export async function quotaUse(client: Db | Tx, programmeId: string, rootPath: s
 }
 
 /** Talents with a fulfilled 人才公寓 or 子女入学 redemption fulfilled in `year`, under `rootPath`. */
-export async function talentsSolved(client: Db | Tx, rootPath: string, year: number) {
+export async function talentsSolved(rootPath: string, year: number, client: Db | Tx = db) {
   const rows = await client.$queryRaw<{ code: string; talents: bigint }[]>`
     SELECT COALESCE(r.code, 'ALL') AS code, COUNT(DISTINCT d."talentId") AS talents
     FROM redemption d
@@ -83,12 +83,12 @@ export async function talentsSolved(client: Db | Tx, rootPath: string, year: num
 }
 
 /** How many enterprises (in reach, under rootPath) fall in each tier for `year`. */
-export async function tierDistribution(client: Db | Tx, programme: { id: string; reach: string[] }, rootPath: string, year: number) {
+export async function tierDistribution(programme: { id: string; reach: string[] }, rootPath: string, year: number, client: Db | Tx = db) {
   const enterprises = await client.enterprise.findMany({
     where: { active: true, AND: [{ orgUnit: { path: { startsWith: rootPath } } }, { OR: programme.reach.map((p) => ({ orgUnit: { path: { startsWith: p } } })) }] },
     select: { id: true },
   });
-  const standings = await enterpriseStandings(client, programme.id, enterprises.map((e) => e.id), year);
+  const standings = await enterpriseStandings(programme.id, enterprises.map((e) => e.id), year, client);
   const counts = new Map<number | null, number>();
   for (const s of standings.values()) counts.set(s.tier, (counts.get(s.tier) ?? 0) + 1);
   return { total: enterprises.length, byTier: [1, 2, 3, 4].map((tier) => ({ tier, count: counts.get(tier) ?? 0 })), none: counts.get(null) ?? 0 };

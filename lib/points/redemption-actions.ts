@@ -15,8 +15,8 @@ export const requestRedemptionAction = action(
   { name: "redemption.request", schema: requestRedemptionSchema, idempotent: true, revalidate: paths },
   async (input, { user, tx, audit }) => {
     assertCan(user, "redemption.request");
-    const programme = await getTalentProgrammeOrThrow(tx, user);
-    const { redemption, entry, enterprise } = await requestRedemption(tx, user, programme, input);
+    const programme = await getTalentProgrammeOrThrow(user, undefined, tx);
+    const { redemption, entry, enterprise } = await requestRedemption(user, programme, input, undefined, tx);
     assertCan(user, "redemption.request", enterprise);
     await audit({
       action: "redemption.request", entityType: "Redemption", entityId: redemption.id, orgUnitId: enterprise.orgUnitId,
@@ -29,9 +29,9 @@ export const requestRedemptionAction = action(
 export const decideRedemptionAction = action(
   { name: "redemption.decide", schema: decideRedemptionSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const r = await getRedemptionOrThrow(tx, user, input.id);
+    const r = await getRedemptionOrThrow(user, input.id, tx);
     assertCan(user, "redemption.decide", r);
-    const result = await decideRedemption(tx, r, input.version, input.decision, input.note, user.id);
+    const result = await decideRedemption(r, input.version, input.decision, input.note, user.id, tx);
     await audit({
       action: input.decision === "APPROVE" ? "redemption.approve" : "redemption.reject", entityType: "Redemption", entityId: r.id, orgUnitId: r.orgUnitId,
       data: { before: { status: r.status }, after: { status: result.status }, note: input.note, pointsReturned: input.decision === "REJECT" ? r.points : 0 },
@@ -43,9 +43,9 @@ export const decideRedemptionAction = action(
 export const fulfilRedemptionAction = action(
   { name: "redemption.fulfil", schema: redemptionStepSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const r = await getRedemptionOrThrow(tx, user, input.id);
+    const r = await getRedemptionOrThrow(user, input.id, tx);
     assertCan(user, "redemption.decide", r);
-    const result = await fulfilRedemption(tx, r, input.version);
+    const result = await fulfilRedemption(r, input.version, tx);
     await audit({ action: "redemption.fulfil", entityType: "Redemption", entityId: r.id, orgUnitId: r.orgUnitId, data: { before: { status: r.status }, after: { status: result.status } } });
     return result;
   },
@@ -54,11 +54,11 @@ export const fulfilRedemptionAction = action(
 export const cancelRedemptionAction = action(
   { name: "redemption.cancel", schema: redemptionStepSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const r = await getRedemptionOrThrow(tx, user, input.id);
+    const r = await getRedemptionOrThrow(user, input.id, tx);
     assertCan(user, "redemption.request", r);
     const mayDecide = can(user, "redemption.decide", r);
     if (!mayDecide && !(r.requestedById === user.id && r.status === "REQUESTED")) throw new ForbiddenError("redemption.decide");
-    const result = await cancelRedemption(tx, r, input.version, input.note, user.id);
+    const result = await cancelRedemption(r, input.version, input.note, user.id, tx);
     await audit({ action: "redemption.cancel", entityType: "Redemption", entityId: r.id, orgUnitId: r.orgUnitId, data: { before: { status: r.status }, after: { status: result.status }, pointsReturned: r.points, note: input.note } });
     return result;
   },

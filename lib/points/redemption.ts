@@ -5,8 +5,9 @@
 // negative, however many requests arrive at once. Rejecting or cancelling returns both (a
 // REVERSAL entry and used − 1). Rows are always locked in the order quota → counter →
 // account, so a request and a cancellation cannot deadlock.
+import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { ConflictError, DomainError, NotFoundError, RuleViolation } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -23,7 +24,7 @@ export function redemptionScope(actor: Pick<Actor, "orgPath">): Prisma.Redemptio
   return { enterprise: { orgUnit: { path: { startsWith: actor.orgPath } } } };
 }
 
-export async function getRedemptionOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getRedemptionOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const r = await client.redemption.findFirst({
     where: { id, ...redemptionScope(actor) },
     include: {
@@ -41,7 +42,7 @@ export async function getRedemptionOrThrow(client: Db | Tx, actor: Actor, id: st
 }
 export type RedemptionRow = Awaited<ReturnType<typeof getRedemptionOrThrow>>;
 
-export async function listRedemptions(client: Db | Tx, actor: Actor, filter: { status?: RedemptionStatus[]; talentId?: string; enterpriseId?: string }, take = 100, skip = 0) {
+export async function listRedemptions(actor: Actor, filter: { status?: RedemptionStatus[]; talentId?: string; enterpriseId?: string }, take = 100, skip = 0, client: Db | Tx = db) {
   return client.redemption.findMany({
     where: {
       AND: [
@@ -74,7 +75,7 @@ async function takePlace(tx: Tx, quotaIds: string[]): Promise<string | null> {
   return null;
 }
 
-export async function requestRedemption(tx: Tx, user: Actor & { id: string }, programme: TalentProgramme, input: RequestInput, now = clockNow()) {
+export async function requestRedemption(user: Actor & { id: string }, programme: TalentProgramme, input: RequestInput, now = clockNow(), tx: Tx) {
   const resource = await tx.pointResource.findFirst({ where: { id: input.resourceId, programmeId: programme.id, active: true } });
   if (!resource) throw new RuleViolation("points.resourceUnknown", "resourceId");
   const eligibility = parseEligibility(resource.eligibility);
@@ -86,10 +87,10 @@ export async function requestRedemption(tx: Tx, user: Actor & { id: string }, pr
   try {
     if (input.mode === "TALENT" || input.talentId) {
       if (!input.talentId) throw new NotFoundError();
-      talent = await getTalentOrThrow(tx, user, input.talentId);
+      talent = await getTalentOrThrow(user, input.talentId, tx);
       if (!talent.active) throw new NotFoundError();
     }
-    enterprise = await getEnterpriseOrThrow(tx, user, input.mode === "TALENT" ? talent!.enterpriseId : input.enterpriseId);
+    enterprise = await getEnterpriseOrThrow(user, input.mode === "TALENT" ? talent!.enterpriseId : input.enterpriseId, tx);
     if (!programmeReaches(programme, enterprise.orgPath)) throw new NotFoundError();
     if (talent && talent.enterpriseId !== enterprise.id) throw new RuleViolation("points.talentNotOfEnterprise", "talentId");
   } catch (e) {
@@ -100,7 +101,7 @@ export async function requestRedemption(tx: Tx, user: Actor & { id: string }, pr
   if (input.mode === "TALENT" && eligibility.enterpriseOnly) throw new DomainError("points.enterpriseOnly");
   if (input.mode === "ENTERPRISE" && eligibility.talentOnly) throw new DomainError("points.talentOnly");
   if (eligibility.minTier !== undefined) {
-    const standing = await enterpriseStanding(tx, programme.id, enterprise.id, year);
+    const standing = await enterpriseStanding(programme.id, enterprise.id, year, tx);
     if (!tierAllows(eligibility.minTier, standing.tier)) throw new DomainError("points.tierTooLow", { tier: eligibility.minTier });
   }
 
@@ -117,7 +118,7 @@ export async function requestRedemption(tx: Tx, user: Actor & { id: string }, pr
     quotaIds = chain.flatMap((unitId) => quotas.filter((q) => q.orgUnitId === unitId).map((q) => q.id));
   }
 
-  const accountId = input.mode === "ENTERPRISE" ? await ensureEnterpriseAccount(tx, enterprise) : await ensureTalentAccount(tx, talent!);
+  const accountId = input.mode === "ENTERPRISE" ? await ensureEnterpriseAccount(enterprise, tx) : await ensureTalentAccount(talent!, tx);
   if (eligibility.minEarnedPoints !== undefined) {
     const rows = await tx.$queryRaw<{ earned: bigint | null }[]>`
       SELECT COALESCE(SUM(e.points), 0) AS earned FROM point_ledger_entry e LEFT JOIN point_ledger_entry o ON o.seq = e."reversesSeq"
@@ -127,7 +128,7 @@ export async function requestRedemption(tx: Tx, user: Actor & { id: string }, pr
 
   const quotaId = await takePlace(tx, quotaIds);
   if (!quotaId) throw new DomainError("points.quotaFull", { resource: resource.name });
-  const n = await nextSequence(tx, `points.redemption.${year}`);
+  const n = await nextSequence(`points.redemption.${year}`, tx);
   const redemption = await tx.redemption.create({
     data: {
       number: `DH${year}-${String(n).padStart(5, "0")}`, resourceId: resource.id, quotaId, accountId, talentId: talent?.id ?? null,
@@ -135,10 +136,10 @@ export async function requestRedemption(tx: Tx, user: Actor & { id: string }, pr
       decisionNote: input.note || null,
     },
   });
-  const entry = await postEntry(tx, {
+  const entry = await postEntry({
     accountId, kind: "REDEMPTION", points: -resource.pointsCost, year, redemptionId: redemption.id,
     reason: `${redemption.number} ${resource.name}`, actorId: user.id,
-  });
+  }, tx);
   return { redemption, entry, resource, enterprise, talent };
 }
 
@@ -147,7 +148,7 @@ async function giveBack(tx: Tx, r: RedemptionRow, reason: string, actorId: strin
   const n = await tx.$executeRaw`UPDATE resource_quota SET used = used - 1 WHERE id = ${r.quotaId} AND used > 0`;
   if (n !== 1) throw new Error(`quota ${r.quotaId} has no used place to return`);
   const spent = r.entries.find((e) => e.kind === "REDEMPTION");
-  if (spent && spent.points !== 0) await reverseEntry(tx, spent.seq, reason, actorId, { redemptionId: r.id });
+  if (spent && spent.points !== 0) await reverseEntry(spent.seq, reason, actorId, { redemptionId: r.id }, tx);
 }
 
 async function move(tx: Tx, r: RedemptionRow, version: number, from: RedemptionStatus[], to: RedemptionStatus, data: Prisma.RedemptionUncheckedUpdateManyInput) {
@@ -157,24 +158,24 @@ async function move(tx: Tx, r: RedemptionRow, version: number, from: RedemptionS
   return { id: r.id, version: version + 1, status: to };
 }
 
-export async function decideRedemption(tx: Tx, r: RedemptionRow, version: number, decision: "APPROVE" | "REJECT", note: string, actorId: string) {
+export async function decideRedemption(r: RedemptionRow, version: number, decision: "APPROVE" | "REJECT", note: string, actorId: string, tx: Tx) {
   const to = decision === "APPROVE" ? "APPROVED" : "REJECTED";
   const result = await move(tx, r, version, ["REQUESTED"], to, { decidedById: actorId, decidedAt: clockNow(), decisionNote: note || r.decisionNote });
   if (decision === "REJECT") await giveBack(tx, r, `${r.number} 驳回：${note}`, actorId);
   return result;
 }
 
-export async function fulfilRedemption(tx: Tx, r: RedemptionRow, version: number) {
+export async function fulfilRedemption(r: RedemptionRow, version: number, tx: Tx) {
   return move(tx, r, version, ["APPROVED"], "FULFILLED", { fulfilledAt: clockNow() });
 }
 
-export async function cancelRedemption(tx: Tx, r: RedemptionRow, version: number, note: string, actorId: string) {
+export async function cancelRedemption(r: RedemptionRow, version: number, note: string, actorId: string, tx: Tx) {
   const result = await move(tx, r, version, ["REQUESTED", "APPROVED"], "CANCELLED", { cancelledAt: clockNow(), decisionNote: note || r.decisionNote });
   await giveBack(tx, r, `${r.number} 取消${note ? `：${note}` : ""}`, actorId);
   return result;
 }
 
 /** Current balances of the given enterprises' accounts. */
-export async function enterpriseBalances(client: Db | Tx, enterpriseIds: string[]) {
+export async function enterpriseBalances(enterpriseIds: string[], client: Db | Tx = db) {
   return client.pointAccount.findMany({ where: { enterpriseId: { in: enterpriseIds } }, select: { enterpriseId: true, balance: true } });
 }

@@ -1,24 +1,25 @@
 // Enterprise tiers (四档) by points EARNED in the evaluation year — grants of that year less
 // their reversals, never the current balance (redeeming points does not lower a tier) — and
 // the tier quotas each enterprise gets for that year (ResourceQuota rows with enterpriseId).
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { earnedInYear } from "./ledger";
 import { parseTierQuotas, tierForPoints } from "./rules";
 
 export type Standing = { enterpriseId: string; accountId: string | null; earned: number; balance: number; tier: number | null; tierName: string | null };
 
-export async function programmeTiers(client: Db | Tx, programmeId: string) {
+export async function programmeTiers(programmeId: string, client: Db | Tx = db) {
   const rows = await client.enterpriseTier.findMany({ where: { programmeId }, orderBy: { tier: "asc" } });
   return rows.map((r) => ({ ...r, quotas: parseTierQuotas(r.quotas) }));
 }
 
 /** Earned points and tier of each enterprise in `year`. */
-export async function enterpriseStandings(client: Db | Tx, programmeId: string, enterpriseIds: string[], year: number): Promise<Map<string, Standing>> {
+export async function enterpriseStandings(programmeId: string, enterpriseIds: string[], year: number, client: Db | Tx = db): Promise<Map<string, Standing>> {
   const [accounts, tiers] = await Promise.all([
     client.pointAccount.findMany({ where: { enterpriseId: { in: enterpriseIds } }, select: { id: true, enterpriseId: true, balance: true } }),
-    programmeTiers(client, programmeId),
+    programmeTiers(programmeId, client),
   ]);
-  const earned = await earnedInYear(client, accounts.map((a) => a.id), year);
+  const earned = await earnedInYear(accounts.map((a) => a.id), year, client);
   const out = new Map<string, Standing>();
   for (const id of enterpriseIds) {
     const account = accounts.find((a) => a.enterpriseId === id);
@@ -29,8 +30,8 @@ export async function enterpriseStandings(client: Db | Tx, programmeId: string, 
   return out;
 }
 
-export async function enterpriseStanding(client: Db | Tx, programmeId: string, enterpriseId: string, year: number): Promise<Standing> {
-  return (await enterpriseStandings(client, programmeId, [enterpriseId], year)).get(enterpriseId)!;
+export async function enterpriseStanding(programmeId: string, enterpriseId: string, year: number, client: Db | Tx = db): Promise<Standing> {
+  return (await enterpriseStandings(programmeId, [enterpriseId], year, client)).get(enterpriseId)!;
 }
 
 /**
@@ -38,12 +39,12 @@ export async function enterpriseStanding(client: Db | Tx, programmeId: string, e
  * but never below the places already used (the CHECK used <= total would refuse it).
  * Returns how many quota rows were created or changed.
  */
-export async function allocateTierQuotas(tx: Tx, programmeId: string, enterpriseIds: string[], year: number) {
+export async function allocateTierQuotas(programmeId: string, enterpriseIds: string[], year: number, tx: Tx) {
   const period = String(year);
   const [standings, resources, tiers] = await Promise.all([
-    enterpriseStandings(tx, programmeId, enterpriseIds, year),
+    enterpriseStandings(programmeId, enterpriseIds, year, tx),
     tx.pointResource.findMany({ where: { programmeId }, select: { id: true, code: true } }),
-    programmeTiers(tx, programmeId),
+    programmeTiers(programmeId, tx),
   ]);
   let changed = 0;
   for (const [enterpriseId, s] of standings) {
@@ -68,9 +69,9 @@ export async function allocateTierQuotas(tx: Tx, programmeId: string, enterprise
 }
 
 /** What the enterprise file (一企一档) shows of an enterprise's points in `year`. */
-export async function enterprisePointsSummary(client: Db | Tx, programmeId: string, enterpriseId: string, year: number) {
+export async function enterprisePointsSummary(programmeId: string, enterpriseId: string, year: number, client: Db | Tx = db) {
   const [standing, quotas, talents, entries] = await Promise.all([
-    enterpriseStanding(client, programmeId, enterpriseId, year),
+    enterpriseStanding(programmeId, enterpriseId, year, client),
     client.resourceQuota.findMany({ where: { enterpriseId, period: String(year) }, include: { resource: { select: { name: true } } }, orderBy: { resourceId: "asc" } }),
     client.talent.count({ where: { enterpriseId, active: true } }),
     client.pointLedgerEntry.findMany({ where: { account: { enterpriseId } }, orderBy: { seq: "desc" }, take: 5, select: { seq: true, points: true, reason: true } }),

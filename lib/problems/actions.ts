@@ -26,8 +26,8 @@ export const transitionProblemAction = action(
   { name: "problem.transition", schema: transitionProblemSchema, revalidate },
   async (input, { user, tx, audit }) =>
     withStatusLabels(async () => {
-      const problem = await getProblemOrThrow(tx, user, input.id);
-      const { updated, escalatedTo, viaDepartment } = await transitionProblem(tx, user, problem, input);
+      const problem = await getProblemOrThrow(user, input.id, tx);
+      const { updated, escalatedTo, viaDepartment } = await transitionProblem(user, problem, input, tx);
       await audit({
         action: `problem.${input.to === "REOPENED" ? "reopen" : "transition"}`,
         entityType: "Problem",
@@ -48,8 +48,8 @@ export const transitionProblemAction = action(
 export const assignProblemAction = action(
   { name: "problem.assign", schema: assignProblemSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const problem = await getProblemOrThrow(tx, user, input.id);
-    const { updated, assignee } = await assignProblem(tx, user, problem, input);
+    const problem = await getProblemOrThrow(user, input.id, tx);
+    const { updated, assignee } = await assignProblem(user, problem, input, tx);
     await audit({
       action: "problem.assign", entityType: "Problem", entityId: problem.id, orgUnitId: problem.orgUnitId,
       data: { before: { assigneeId: problem.assigneeId }, after: { assigneeId: assignee?.id ?? null } },

@@ -16,10 +16,9 @@ import { findTransition, type ConfirmationSource } from "./transitions";
 
 /** The problems raised on a visit, each OPEN with its first timeline event. */
 export async function createProblemsForVisit(
-  tx: Tx,
   actor: Pick<Actor, "id">,
   visit: { id: string; orgUnitId: string; programmeId: string | null },
-  problems: NewProblemInput[],
+  problems: NewProblemInput[], tx: Tx,
 ) {
   const created = [];
   for (const p of problems) {
@@ -56,7 +55,7 @@ export function decodeConfirmationNote(note: string): { source: ConfirmationSour
 
 type Loaded = ProblemScope & { id: string; version: number; status: ProblemStatus };
 
-export async function transitionProblem(tx: Tx, actor: Actor, problem: Loaded, input: TransitionProblemInput) {
+export async function transitionProblem(actor: Actor, problem: Loaded, input: TransitionProblemInput, tx: Tx) {
   // Someone acted since the user loaded the page: whatever they did, the user's view is
   // out of date ("该记录已被他人修改，请刷新后重试。"), also when the race is lost below.
   if (problem.version !== input.version) throw new ConflictError();
@@ -73,7 +72,7 @@ export async function transitionProblem(tx: Tx, actor: Actor, problem: Loaded, i
     case "escalation": {
       if (!input.escalatedToOrgUnitId) throw new RuleViolation("escalationTarget", "escalatedToOrgUnitId");
       if (!input.note) throw new RuleViolation("reasonRequired", "note");
-      const targets = await escalationTargets(tx, problem.orgUnit.path);
+      const targets = await escalationTargets(problem.orgUnit.path, tx);
       const target = targets.find((t) => t.id === input.escalatedToOrgUnitId);
       if (!target) throw new RuleViolation("escalationTarget", "escalatedToOrgUnitId");
       escalatedTo = { id: target.id, name: target.name };
@@ -104,7 +103,7 @@ export async function transitionProblem(tx: Tx, actor: Actor, problem: Loaded, i
   return { updated, escalatedTo, viaDepartment: !isWithinSubtree(problem.orgUnit.path, actor.orgPath) };
 }
 
-export async function assignProblem(tx: Tx, actor: Actor, problem: Loaded, input: AssignProblemInput) {
+export async function assignProblem(actor: Actor, problem: Loaded, input: AssignProblemInput, tx: Tx) {
   if (!canAssign(actor, problem)) throw new ForbiddenError("problem.work");
   let assignee: { id: string; name: string } | null = null;
   if (input.assigneeId) {

@@ -1,4 +1,5 @@
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import type { ProblemStatus } from "@/lib/generated/prisma/enums";
@@ -37,7 +38,7 @@ const problemInclude = {
 } as const;
 
 /** A problem the actor may see, with `orgPath` (its own unit) for permission checks. */
-export async function getProblemOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getProblemOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const problem = await client.problem.findFirst({ where: { AND: [{ id }, problemReadScope(actor)] }, include: problemInclude });
   if (!problem) throw new NotFoundError({ entityType: "Problem", entityId: id });
   return {
@@ -49,7 +50,7 @@ export async function getProblemOrThrow(client: Db | Tx, actor: Actor, id: strin
 }
 
 /** The timeline of a problem the caller has already loaded through getProblemOrThrow. */
-export async function problemTimeline(client: Db | Tx, problemId: string) {
+export async function problemTimeline(problemId: string, client: Db | Tx = db) {
   const events = await client.problemEvent.findMany({ where: { problemId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
   const actors = await client.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId))] } }, select: { id: true, name: true } });
   const names = new Map(actors.map((a) => [a.id, a.name]));
@@ -67,7 +68,7 @@ export type ProblemListFilter = {
 
 export const PROBLEM_PAGE_SIZE = 30;
 
-export async function listProblems(client: Db | Tx, actor: Actor, filter: ProblemListFilter = {}, pageSize = PROBLEM_PAGE_SIZE) {
+export async function listProblems(actor: Actor, filter: ProblemListFilter = {}, pageSize = PROBLEM_PAGE_SIZE, client: Db | Tx = db) {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
   const rows = await client.problem.findMany({
     where: {
@@ -96,7 +97,7 @@ export async function listProblems(client: Db | Tx, actor: Actor, filter: Proble
 }
 
 /** Departments a problem can be escalated to: active DEPARTMENT units hanging off the problem's unit or any unit above it. */
-export async function escalationTargets(client: Db | Tx, problemOrgPath: string) {
+export async function escalationTargets(problemOrgPath: string, client: Db | Tx = db) {
   const chain = problemOrgPath.split("/").filter(Boolean);
   return client.orgUnit.findMany({
     where: { kind: "DEPARTMENT", active: true, parentId: { in: chain } },
@@ -106,7 +107,7 @@ export async function escalationTargets(client: Db | Tx, problemOrgPath: string)
 }
 
 /** People a problem may be assigned to: active users in the actor's subtree. */
-export async function assigneeOptions(client: Db | Tx, actor: Actor) {
+export async function assigneeOptions(actor: Actor, client: Db | Tx = db) {
   return client.user.findMany({
     where: { active: true, orgUnit: { path: { startsWith: actor.orgPath } } },
     orderBy: [{ name: "asc" }],

@@ -15,9 +15,9 @@ function summary(p: { name: string; type: string; status: string; startDate: Dat
 export const createProgrammeAction = action(
   { name: "programme.create", schema: createProgrammeSchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
-    const owner = await getOrgUnitOrThrow(tx, user, input.orgUnitId);
+    const owner = await getOrgUnitOrThrow(user, input.orgUnitId, tx);
     assertCan(user, "programme.manage", owner);
-    const programme = await createProgramme(tx, user, input);
+    const programme = await createProgramme(user, input, tx);
     await audit({ action: "programme.create", entityType: "Programme", entityId: programme.id, orgUnitId: owner.id, data: { after: summary(programme, input.indicators) } });
     return { id: programme.id };
   },
@@ -26,11 +26,11 @@ export const createProgrammeAction = action(
 export const updateProgrammeAction = action(
   { name: "programme.update", schema: updateProgrammeSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const existing = await getProgrammeOrThrow(tx, user, input.id);
+    const existing = await getProgrammeOrThrow(user, input.id, tx);
     assertCan(user, "programme.manage", existing);
-    const newOwner = await getOrgUnitOrThrow(tx, user, input.orgUnitId);
+    const newOwner = await getOrgUnitOrThrow(user, input.orgUnitId, tx);
     assertCan(user, "programme.manage", newOwner);
-    const updated = await updateProgramme(tx, user, existing, input);
+    const updated = await updateProgramme(user, existing, input, tx);
     await audit({
       action: "programme.update", entityType: "Programme", entityId: existing.id, orgUnitId: updated.orgUnitId,
       data: { before: summary(existing, existing.indicators), after: summary(updated, input.indicators) },
@@ -42,9 +42,9 @@ export const updateProgrammeAction = action(
 export const setProgrammeStatusAction = action(
   { name: "programme.setStatus", schema: setProgrammeStatusSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const existing = await getProgrammeOrThrow(tx, user, input.id);
+    const existing = await getProgrammeOrThrow(user, input.id, tx);
     assertCan(user, "programme.manage", existing);
-    const updated = await setProgrammeStatus(tx, existing, input.version, input.status);
+    const updated = await setProgrammeStatus(existing, input.version, input.status, tx);
     await audit({ action: "programme.setStatus", entityType: "Programme", entityId: existing.id, orgUnitId: existing.orgUnitId, data: { before: { status: existing.status }, after: { status: updated.status } } });
     return { id: existing.id, version: updated.version, status: updated.status };
   },

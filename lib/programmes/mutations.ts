@@ -61,7 +61,7 @@ async function writeIndicators(tx: Tx, programmeId: string, indicators: Details[
   }
 }
 
-export async function createProgramme(tx: Tx, actor: Actor, input: CreateProgrammeInput) {
+export async function createProgramme(actor: Actor, input: CreateProgrammeInput, tx: Tx) {
   const owner = await resolveUnits(tx, actor, input);
   if (!owner.active) throw new RuleViolation("orgUnitInactive", "orgUnitId");
   const programme = await tx.programme.create({
@@ -80,7 +80,7 @@ export async function createProgramme(tx: Tx, actor: Actor, input: CreateProgram
   return programme;
 }
 
-export async function updateProgramme(tx: Tx, actor: Actor, existing: { id: string; status: ProgrammeStatus; orgUnitId: string }, input: UpdateProgrammeInput) {
+export async function updateProgramme(actor: Actor, existing: { id: string; status: ProgrammeStatus; orgUnitId: string }, input: UpdateProgrammeInput, tx: Tx) {
   if (existing.status === "CLOSED") throw new RuleViolation("programmeClosed");
   const owner = await resolveUnits(tx, actor, input);
   if (owner.id !== existing.orgUnitId && !owner.active) throw new RuleViolation("orgUnitInactive", "orgUnitId");
@@ -103,7 +103,7 @@ export async function updateProgramme(tx: Tx, actor: Actor, existing: { id: stri
 }
 
 /** Conditional on both the version and the current status: two admins cannot both move it. */
-export async function setProgrammeStatus(tx: Tx, existing: { id: string; status: ProgrammeStatus }, version: number, status: ProgrammeStatus) {
+export async function setProgrammeStatus(existing: { id: string; status: ProgrammeStatus }, version: number, status: ProgrammeStatus, tx: Tx) {
   if (!STATUS_TRANSITIONS[existing.status]?.includes(status)) {
     throw new ConflictError("statusTransition", { from: existing.status, to: status });
   }

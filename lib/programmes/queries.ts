@@ -1,4 +1,5 @@
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import type { ProgrammeStatus, ProgrammeType } from "@/lib/generated/prisma/enums";
@@ -27,7 +28,7 @@ export function visibleProgrammes(actor: Pick<Actor, "orgPath">) {
 
 export type ProgrammeListFilter = { type?: ProgrammeType; status?: ProgrammeStatus; q?: string };
 
-export async function listProgrammes(client: Db | Tx, actor: Actor, filter: ProgrammeListFilter = {}) {
+export async function listProgrammes(actor: Actor, filter: ProgrammeListFilter = {}, client: Db | Tx = db) {
   return client.programme.findMany({
     where: {
       AND: [
@@ -48,7 +49,7 @@ export async function listProgrammes(client: Db | Tx, actor: Actor, filter: Prog
 }
 
 /** A programme the actor may see, with its owner's path for permission checks. */
-export async function getProgrammeOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getProgrammeOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const programme = await client.programme.findFirst({
     where: { AND: [{ id }, visibleProgrammes(actor)] },
     include: {
@@ -66,7 +67,7 @@ export async function getProgrammeOrThrow(client: Db | Tx, actor: Actor, id: str
 }
 
 /** The name of a programme the actor may see (null when it is not visible), for export headers. */
-export async function visibleProgrammeName(client: Db | Tx, actor: Actor, id: string): Promise<string | null> {
+export async function visibleProgrammeName(actor: Actor, id: string, client: Db | Tx = db): Promise<string | null> {
   const p = await client.programme.findFirst({ where: { AND: [{ id }, visibleProgrammes(actor)] }, select: { name: true } });
   return p?.name ?? null;
 }

@@ -12,9 +12,9 @@ export const rolloverProgrammeAction = action(
   // The new-year checklist on the home and admin pages reads the programmes' targets.
   { name: "programme.rollover", schema: rolloverSchema, revalidate: ["/programmes", "/", "/admin"] },
   async (input, { user, tx, audit }) => {
-    const source = await getProgrammeOrThrow(tx, user, input.id);
+    const source = await getProgrammeOrThrow(user, input.id, tx);
     assertCan(user, "programme.manage", source);
-    const { programme, summary } = await rolloverProgramme(tx, user, source, input);
+    const { programme, summary } = await rolloverProgramme(user, source, input, tx);
     await audit({ action: "programme.rollover", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnitId, data: summary });
     await audit({
       action: "programme.setStatus", entityType: "Programme", entityId: source.id, orgUnitId: source.orgUnitId,

@@ -41,7 +41,7 @@ type Source = {
  */
 async function assertPeriodFree(tx: Tx, source: Source, input: RolloverInput) {
   const lineage = { type: source.type, orgUnitId: source.orgUnitId };
-  await advisoryXactLock(tx, LOCK_NAMESPACE.programmeLineage, `${source.type}:${source.orgUnitId}`);
+  await advisoryXactLock(LOCK_NAMESPACE.programmeLineage, `${source.type}:${source.orgUnitId}`, tx);
   const overlap = await tx.programme.findFirst({
     where: { ...lineage, startDate: { lte: dateOnly(input.endDate) }, endDate: { gte: dateOnly(input.startDate) } },
     select: { id: true },
@@ -127,7 +127,7 @@ async function copyTypeSpecific(tx: Tx, type: ProgrammeType, fromId: string, toI
   return copied;
 }
 
-export async function rolloverProgramme(tx: Tx, actor: Actor, source: Source, input: RolloverInput) {
+export async function rolloverProgramme(actor: Actor, source: Source, input: RolloverInput, tx: Tx) {
   if (source.status === "DRAFT") throw new RuleViolation("rolloverDraft");
   await assertPeriodFree(tx, source, input);
   const mapping = periodMapping(source, input);

@@ -21,7 +21,7 @@ const enterprisePaths = ["/registers/enterprises"];
 /** The chosen org unit, in scope (else a field error, not a bare "not found"). */
 async function unitInScope(tx: Tx, actor: Actor, id: string) {
   try {
-    return await getOrgUnitOrThrow(tx, actor, id);
+    return await getOrgUnitOrThrow(actor, id, tx);
   } catch (e) {
     if (e instanceof NotFoundError) throw new RuleViolation("orgUnitOutOfScope", "orgUnitId", e.target);
     throw e;
@@ -32,7 +32,7 @@ async function unitInScope(tx: Tx, actor: Actor, id: string) {
 async function assertCommissioner(tx: Tx, actor: Actor, id: string | null) {
   if (!id) return;
   try {
-    const user = await getUserOrThrow(tx, actor, id);
+    const user = await getUserOrThrow(actor, id, tx);
     if (!user.active) throw new RuleViolation("registers.commissionerInactive", "commissionerId");
   } catch (e) {
     if (e instanceof NotFoundError) throw new RuleViolation("registers.commissionerOutOfScope", "commissionerId", e.target);
@@ -49,7 +49,7 @@ export const createHouseholdAction = action(
     const unit = await unitInScope(tx, user, input.orgUnitId);
     assertCan(user, "household.manage", unit);
     assertHouseholdUnit(unit);
-    const h = await createHousehold(tx, input);
+    const h = await createHousehold(input, tx);
     await audit({
       action: "household.create", entityType: "Household", entityId: h.id, orgUnitId: unit.id,
       data: { after: { householdKey: h.householdKey, headName: h.headName, orgUnitId: unit.id, membersCount: h.membersCount, tags: h.tags, hasPhone: !!h.phone } },
@@ -61,12 +61,12 @@ export const createHouseholdAction = action(
 export const updateHouseholdAction = action(
   { name: "household.update", schema: updateHouseholdSchema, revalidate: householdPaths },
   async (input, { user, tx, audit }) => {
-    const existing = await getHouseholdOrThrow(tx, user, input.id);
+    const existing = await getHouseholdOrThrow(user, input.id, tx);
     assertCan(user, "household.manage", existing);
     const unit = await unitInScope(tx, user, input.orgUnitId);
     assertCan(user, "household.manage", unit);
     assertHouseholdUnit(unit, unit.id !== existing.orgUnitId);
-    const h = await updateHousehold(tx, existing, input);
+    const h = await updateHousehold(existing, input, tx);
     await audit({
       action: "household.update", entityType: "Household", entityId: h.id, orgUnitId: h.orgUnitId,
       data: {
@@ -82,9 +82,9 @@ export const updateHouseholdAction = action(
 export const setHouseholdActiveAction = action(
   { name: "household.setActive", schema: setActiveSchema, revalidate: householdPaths },
   async (input, { user, tx, audit }) => {
-    const existing = await getHouseholdOrThrow(tx, user, input.id);
+    const existing = await getHouseholdOrThrow(user, input.id, tx);
     assertCan(user, "household.manage", existing);
-    const h = await setHouseholdActive(tx, existing.id, input.version, input.active);
+    const h = await setHouseholdActive(existing.id, input.version, input.active, tx);
     await audit({
       action: input.active ? "household.activate" : "household.deactivate", entityType: "Household", entityId: h.id, orgUnitId: h.orgUnitId,
       data: { before: { active: existing.active }, after: { active: h.active } },
@@ -97,7 +97,7 @@ export const setHouseholdActiveAction = action(
 export const unmaskHouseholdPhoneAction = action(
   { name: "personalData.unmask", schema: unmaskSchema },
   async (input, { user, tx, audit }) => {
-    const h = await getHouseholdOrThrow(tx, user, input.id);
+    const h = await getHouseholdOrThrow(user, input.id, tx);
     assertCan(user, "personalData.unmask", h);
     await audit({ action: "personalData.unmask", entityType: "Household", entityId: h.id, orgUnitId: h.orgUnitId, data: { field: "phone" } });
     return { phone: h.phone ?? "" };
@@ -114,7 +114,7 @@ export const createEnterpriseAction = action(
     assertCan(user, "enterprise.manage", unit);
     assertEnterpriseUnit(unit);
     await assertCommissioner(tx, user, input.commissionerId);
-    const e = await createEnterprise(tx, input);
+    const e = await createEnterprise(input, tx);
     await audit({
       action: "enterprise.create", entityType: "Enterprise", entityId: e.id, orgUnitId: unit.id,
       data: { after: { name: e.name, creditCode: e.creditCode, orgUnitId: unit.id, size: e.size, commissionerId: e.commissionerId, hasPhone: !!e.contactPhone } },
@@ -126,13 +126,13 @@ export const createEnterpriseAction = action(
 export const updateEnterpriseAction = action(
   { name: "enterprise.update", schema: updateEnterpriseSchema, revalidate: enterprisePaths },
   async (input, { user, tx, audit }) => {
-    const existing = await getEnterpriseOrThrow(tx, user, input.id);
+    const existing = await getEnterpriseOrThrow(user, input.id, tx);
     assertCan(user, "enterprise.manage", existing);
     const unit = await unitInScope(tx, user, input.orgUnitId);
     assertCan(user, "enterprise.manage", unit);
     assertEnterpriseUnit(unit, unit.id !== existing.orgUnitId);
     if (input.commissionerId !== existing.commissionerId) await assertCommissioner(tx, user, input.commissionerId);
-    const e = await updateEnterprise(tx, existing, input);
+    const e = await updateEnterprise(existing, input, tx);
     const summary = (x: typeof e) => ({
       name: x.name, creditCode: x.creditCode, address: x.address, orgUnitId: x.orgUnitId, industry: x.industry, size: x.size,
       contactName: x.contactName, commissionerId: x.commissionerId,
@@ -148,9 +148,9 @@ export const updateEnterpriseAction = action(
 export const setEnterpriseActiveAction = action(
   { name: "enterprise.setActive", schema: setActiveSchema, revalidate: enterprisePaths },
   async (input, { user, tx, audit }) => {
-    const existing = await getEnterpriseOrThrow(tx, user, input.id);
+    const existing = await getEnterpriseOrThrow(user, input.id, tx);
     assertCan(user, "enterprise.manage", existing);
-    const e = await setEnterpriseActive(tx, existing.id, input.version, input.active);
+    const e = await setEnterpriseActive(existing.id, input.version, input.active, tx);
     await audit({
       action: input.active ? "enterprise.activate" : "enterprise.deactivate", entityType: "Enterprise", entityId: e.id, orgUnitId: e.orgUnitId,
       data: { before: { active: existing.active }, after: { active: e.active } },
@@ -162,7 +162,7 @@ export const setEnterpriseActiveAction = action(
 export const unmaskEnterprisePhoneAction = action(
   { name: "personalData.unmask", schema: unmaskSchema },
   async (input, { user, tx, audit }) => {
-    const e = await getEnterpriseOrThrow(tx, user, input.id);
+    const e = await getEnterpriseOrThrow(user, input.id, tx);
     assertCan(user, "personalData.unmask", e);
     await audit({ action: "personalData.unmask", entityType: "Enterprise", entityId: e.id, orgUnitId: e.orgUnitId, data: { field: "contactPhone" } });
     return { phone: e.contactPhone ?? "" };

@@ -70,8 +70,8 @@ export async function exportRegister(user: SessionUser, kind: RegisterKind, filt
     headerRow.font = { bold: true };
     headerRow.commit();
     let after: string | undefined;
-    const householdFilter = kind === "households" ? await householdWhere(db, user, filter as HouseholdFilter) : null;
-    const enterpriseFilter = kind === "enterprises" ? await enterpriseWhere(db, user, filter as EnterpriseFilter) : null;
+    const householdFilter = kind === "households" ? await householdWhere(user, filter as HouseholdFilter) : null;
+    const enterpriseFilter = kind === "enterprises" ? await enterpriseWhere(user, filter as EnterpriseFilter) : null;
     for (;;) {
       const take = Math.min(CHUNK, EXPORT_MAX_ROWS - written);
       if (take <= 0) {

@@ -23,12 +23,12 @@ const batchSchema = z.strictObject({
 export const importBatchAction = action(
   { name: "register.import", schema: batchSchema, revalidate: ["/registers/households", "/registers/enterprises"] },
   async (input, { user, tx, audit }) => {
-    const actorUnit = await getOrgUnitOrThrow(tx, user, user.orgUnitId);
+    const actorUnit = await getOrgUnitOrThrow(user, user.orgUnitId, tx);
     assertCan(user, "register.import", actorUnit);
     assertCan(user, managePermission(input.kind), actorUnit);
     const loaded = await loadImport(user.id, input.importId);
     if (!loaded || loaded.meta.kind !== input.kind) throw new ConflictError("registers.importExpired");
-    const result = await writeImportBatch(tx, user, input.kind, loaded.rows, input.offset, IMPORT_BATCH_SIZE);
+    const result = await writeImportBatch(user, input.kind, loaded.rows, input.offset, IMPORT_BATCH_SIZE, tx);
     const nextOffset = input.offset + result.processed;
     const done = nextOffset >= loaded.rows.length;
     await audit({

@@ -5,7 +5,6 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { toLocale } from "@/lib/i18n/locales";
@@ -56,7 +55,7 @@ export async function receiveImportUpload(user: SessionUser, kind: RegisterKind,
     console.error("[register.import] unreadable upload", e);
     return { ok: false, error: tErrors("unexpected", { requestId: "-" }) };
   }
-  const preview = await previewRows(db, user, kind, rows);
+  const preview = await previewRows(user, kind, rows);
   const importId = randomUUID();
   const meta: ImportMeta = { kind, fileName: fileName.slice(0, 200), totalRows: rows.length, uploadedAt: now().toISOString() };
   const store = storage();

@@ -8,7 +8,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { z } from "zod";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { isWithinSubtree } from "@/lib/org/path";
 import { orgUnitInSubtree } from "@/lib/org/scope";
@@ -190,7 +190,7 @@ const SIZE_WORDS: Record<string, "ABOVE_SCALE" | "SMALL_MICRO"> = {
  * org unit, commissioner, existing record in or out of scope).
  */
 export async function validateHouseholdRows(
-  client: Db | Tx, actor: Actor, rows: RawRow[], from = 0, to = rows.length,
+  actor: Actor, rows: RawRow[], from = 0, to = rows.length, client: Db | Tx = db,
 ): Promise<Validated<HouseholdRow>> {
   const resolveUnit = await unitResolver(client, actor, (k) => HOUSEHOLD_UNIT_KINDS.includes(k));
   const firstRowOfKey = new Map<string, number>();
@@ -235,7 +235,7 @@ export async function validateHouseholdRows(
 }
 
 export async function validateEnterpriseRows(
-  client: Db | Tx, actor: Actor, rows: RawRow[], from = 0, to = rows.length,
+  actor: Actor, rows: RawRow[], from = 0, to = rows.length, client: Db | Tx = db,
 ): Promise<Validated<EnterpriseRow>> {
   const resolveUnit = await unitResolver(client, actor, (k) => !ENTERPRISE_EXCLUDED_KINDS.includes(k));
   const codeOf = (r: RawRow) => normalizeCreditCode(r.cells.creditCode ?? "");
@@ -306,8 +306,8 @@ export type ImportPreview = {
   errorsTruncated: boolean;
 };
 
-export async function previewRows(client: Db | Tx, actor: Actor, kind: RegisterKind, rows: RawRow[]): Promise<ImportPreview> {
-  const v = kind === "households" ? await validateHouseholdRows(client, actor, rows) : await validateEnterpriseRows(client, actor, rows);
+export async function previewRows(actor: Actor, kind: RegisterKind, rows: RawRow[], client: Db | Tx = db): Promise<ImportPreview> {
+  const v = kind === "households" ? await validateHouseholdRows(actor, rows, undefined, undefined, client) : await validateEnterpriseRows(actor, rows, undefined, undefined, client);
   return {
     totalRows: rows.length,
     newRows: v.valid.filter((r) => r.op === "create").length,
@@ -325,12 +325,12 @@ export type BatchResult = { processed: number; created: number; updated: number;
  * single-row INSERTs made a batch's transaction outlast its timeout on a loaded machine), the
  * existing ones one UPDATE each (each row its own values and version bump).
  */
-export async function writeImportBatch(tx: Tx, actor: Actor, kind: RegisterKind, rows: RawRow[], offset: number, limit = IMPORT_BATCH_SIZE): Promise<BatchResult> {
+export async function writeImportBatch(actor: Actor, kind: RegisterKind, rows: RawRow[], offset: number, limit = IMPORT_BATCH_SIZE, tx: Tx): Promise<BatchResult> {
   const to = Math.min(rows.length, offset + limit);
   const slice = rows.slice(offset, to);
   const out: BatchResult = { processed: slice.length, created: 0, updated: 0, invalid: 0, firstRow: slice[0]?.row ?? null, lastRow: slice.at(-1)?.row ?? null };
   if (kind === "households") {
-    const v = await validateHouseholdRows(tx, actor, rows, offset, to);
+    const v = await validateHouseholdRows(actor, rows, offset, to, tx);
     out.invalid = v.invalidRows;
     const creates = [];
     for (const r of v.valid) {
@@ -345,7 +345,7 @@ export async function writeImportBatch(tx: Tx, actor: Actor, kind: RegisterKind,
     }
     if (creates.length) out.created = (await tx.household.createMany({ data: creates })).count;
   } else {
-    const v = await validateEnterpriseRows(tx, actor, rows, offset, to);
+    const v = await validateEnterpriseRows(actor, rows, offset, to, tx);
     out.invalid = v.invalidRows;
     const creates = [];
     for (const r of v.valid) {

@@ -22,7 +22,7 @@ export function assertEnterpriseUnit(unit: Unit, changed = true) {
   if (changed && !unit.active) throw new RuleViolation("orgUnitInactive", "orgUnitId");
 }
 
-export async function createHousehold(tx: Tx, input: CreateHouseholdInput) {
+export async function createHousehold(input: CreateHouseholdInput, tx: Tx) {
   if (await tx.household.findUnique({ where: { householdKey: input.householdKey }, select: { id: true } })) {
     throw new RuleViolation("registers.householdKeyTaken", "householdKey");
   }
@@ -39,7 +39,7 @@ export async function createHousehold(tx: Tx, input: CreateHouseholdInput) {
   }
 }
 
-export async function updateHousehold(tx: Tx, existing: { id: string; phone: string | null }, input: UpdateHouseholdInput) {
+export async function updateHousehold(existing: { id: string; phone: string | null }, input: UpdateHouseholdInput, tx: Tx) {
   const phone = input.clearPhone ? null : (input.phone ?? existing.phone);
   const { count } = await tx.household.updateMany({
     where: { id: existing.id, version: input.version },
@@ -52,13 +52,13 @@ export async function updateHousehold(tx: Tx, existing: { id: string; phone: str
   return tx.household.findUniqueOrThrow({ where: { id: existing.id } });
 }
 
-export async function setHouseholdActive(tx: Tx, id: string, version: number, active: boolean) {
+export async function setHouseholdActive(id: string, version: number, active: boolean, tx: Tx) {
   const { count } = await tx.household.updateMany({ where: { id, version }, data: { active, version: { increment: 1 } } });
   if (count === 0) throw new ConflictError();
   return tx.household.findUniqueOrThrow({ where: { id } });
 }
 
-export async function createEnterprise(tx: Tx, input: CreateEnterpriseInput) {
+export async function createEnterprise(input: CreateEnterpriseInput, tx: Tx) {
   if (await tx.enterprise.findUnique({ where: { creditCode: input.creditCode }, select: { id: true } })) {
     throw new RuleViolation("registers.creditCodeTaken", "creditCode");
   }
@@ -75,7 +75,7 @@ export async function createEnterprise(tx: Tx, input: CreateEnterpriseInput) {
   }
 }
 
-export async function updateEnterprise(tx: Tx, existing: { id: string; contactPhone: string | null }, input: UpdateEnterpriseInput) {
+export async function updateEnterprise(existing: { id: string; contactPhone: string | null }, input: UpdateEnterpriseInput, tx: Tx) {
   const other = await tx.enterprise.findUnique({ where: { creditCode: input.creditCode }, select: { id: true } });
   if (other && other.id !== existing.id) throw new RuleViolation("registers.creditCodeTaken", "creditCode");
   const contactPhone = input.clearPhone ? null : (input.contactPhone ?? existing.contactPhone);
@@ -95,7 +95,7 @@ export async function updateEnterprise(tx: Tx, existing: { id: string; contactPh
   return tx.enterprise.findUniqueOrThrow({ where: { id: existing.id } });
 }
 
-export async function setEnterpriseActive(tx: Tx, id: string, version: number, active: boolean) {
+export async function setEnterpriseActive(id: string, version: number, active: boolean, tx: Tx) {
   const { count } = await tx.enterprise.updateMany({ where: { id, version }, data: { active, version: { increment: 1 } } });
   if (count === 0) throw new ConflictError();
   return tx.enterprise.findUniqueOrThrow({ where: { id } });

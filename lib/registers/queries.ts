@@ -1,6 +1,7 @@
 // Register reads, always confined to the actor's org subtree. Lists are keyset-paged by id
 // (no OFFSET, no count over the table) so they stay fast at 500,000 households.
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import { inSubtree } from "@/lib/org/scope";
@@ -17,7 +18,7 @@ export type EnterpriseFilter = { q?: string; addr?: string; orgUnitId?: string; 
  * Ids of the org units a list may show: the actor's subtree, or the chosen unit's subtree
  * inside it. A unit outside the actor's subtree (a forged filter) yields none.
  */
-export async function scopeUnitIds(client: Db | Tx, actor: Actor, orgUnitId?: string): Promise<string[]> {
+export async function scopeUnitIds(actor: Actor, orgUnitId?: string, client: Db | Tx = db): Promise<string[]> {
   let path = actor.orgPath;
   if (orgUnitId) {
     const unit = await client.orgUnit.findFirst({ where: { id: orgUnitId, path: { startsWith: actor.orgPath } }, select: { path: true } });
@@ -46,8 +47,8 @@ function addressContains(query: string) {
   return grams.length ? { addressBigrams: { hasEvery: grams }, address: { contains: query } } : { address: { contains: query } };
 }
 
-export async function householdWhere(client: Db | Tx, actor: Actor, filter: HouseholdFilter): Promise<Prisma.HouseholdWhereInput> {
-  const unitIds = await scopeUnitIds(client, actor, filter.orgUnitId);
+export async function householdWhere(actor: Actor, filter: HouseholdFilter, client: Db | Tx = db): Promise<Prisma.HouseholdWhereInput> {
+  const unitIds = await scopeUnitIds(actor, filter.orgUnitId, client);
   return {
     orgUnitId: { in: unitIds },
     ...(filter.active === undefined ? {} : { active: filter.active }),
@@ -58,8 +59,8 @@ export async function householdWhere(client: Db | Tx, actor: Actor, filter: Hous
   };
 }
 
-export async function enterpriseWhere(client: Db | Tx, actor: Actor, filter: EnterpriseFilter): Promise<Prisma.EnterpriseWhereInput> {
-  const unitIds = await scopeUnitIds(client, actor, filter.orgUnitId);
+export async function enterpriseWhere(actor: Actor, filter: EnterpriseFilter, client: Db | Tx = db): Promise<Prisma.EnterpriseWhereInput> {
+  const unitIds = await scopeUnitIds(actor, filter.orgUnitId, client);
   const code = filter.q?.replace(/\s+/g, "").toUpperCase();
   return {
     orgUnitId: { in: unitIds },
@@ -71,8 +72,8 @@ export async function enterpriseWhere(client: Db | Tx, actor: Actor, filter: Ent
 }
 
 /** One page of households, phones masked. `after` is the last id of the previous page. */
-export async function listHouseholds(client: Db | Tx, actor: Actor, filter: HouseholdFilter, after?: string) {
-  const where = await householdWhere(client, actor, filter);
+export async function listHouseholds(actor: Actor, filter: HouseholdFilter, after?: string, client: Db | Tx = db) {
+  const where = await householdWhere(actor, filter, client);
   const rows = await client.household.findMany({
     where: { AND: [where, ...(after ? [{ id: { gt: after } }] : [])] },
     orderBy: { id: "asc" },
@@ -86,8 +87,8 @@ export async function listHouseholds(client: Db | Tx, actor: Actor, filter: Hous
   return { households: page, nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]?.id : undefined };
 }
 
-export async function listEnterprises(client: Db | Tx, actor: Actor, filter: EnterpriseFilter, after?: string) {
-  const where = await enterpriseWhere(client, actor, filter);
+export async function listEnterprises(actor: Actor, filter: EnterpriseFilter, after?: string, client: Db | Tx = db) {
+  const where = await enterpriseWhere(actor, filter, client);
   const rows = await client.enterprise.findMany({
     where: { AND: [where, ...(after ? [{ id: { gt: after } }] : [])] },
     orderBy: { id: "asc" },
@@ -103,7 +104,7 @@ export async function listEnterprises(client: Db | Tx, actor: Actor, filter: Ent
 }
 
 /** A household in the actor's subtree (full record, phone included: callers decide what to show), or NotFoundError. */
-export async function getHouseholdOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getHouseholdOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const household = await client.household.findFirst({
     where: { id, ...inSubtree(actor) },
     include: { orgUnit: { select: { id: true, name: true, path: true, active: true } } },
@@ -112,7 +113,7 @@ export async function getHouseholdOrThrow(client: Db | Tx, actor: Actor, id: str
   return { ...household, orgPath: household.orgUnit.path };
 }
 
-export async function getEnterpriseOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getEnterpriseOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const enterprise = await client.enterprise.findFirst({
     where: { id, ...inSubtree(actor) },
     include: {
@@ -125,7 +126,7 @@ export async function getEnterpriseOrThrow(client: Db | Tx, actor: Actor, id: st
 }
 
 /** Users who may be an enterprise's economic commissioner: active, in the actor's subtree. */
-export async function commissionerOptions(client: Db | Tx, actor: Actor) {
+export async function commissionerOptions(actor: Actor, client: Db | Tx = db) {
   return client.user.findMany({
     where: { active: true, ...inSubtree(actor) },
     orderBy: [{ name: "asc" }],
@@ -135,8 +136,8 @@ export async function commissionerOptions(client: Db | Tx, actor: Actor) {
 }
 
 /** Distinct tags in use, for the tag filter (a bounded sample, not a scan of every row). */
-export async function householdTagOptions(client: Db | Tx, actor: Actor): Promise<string[]> {
-  const unitIds = await scopeUnitIds(client, actor);
+export async function householdTagOptions(actor: Actor, client: Db | Tx = db): Promise<string[]> {
+  const unitIds = await scopeUnitIds(actor, undefined, client);
   const rows = await client.household.findMany({
     where: { orgUnitId: { in: unitIds }, NOT: { tags: { isEmpty: true } } },
     select: { tags: true },

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { action } from "@/lib/action";
 import { readAction } from "@/lib/read";
 import { assertCan, can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { RuleViolation } from "@/lib/errors";
 import { storage } from "@/lib/storage";
 import {
@@ -39,9 +38,9 @@ const revalidate = ["/showcases"];
 export const createSessionAction = action(
   { name: "showcase.session.create", schema: createSessionSchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
-    const programme = await getShowcaseProgrammeOrThrow(tx, user, input.programmeId);
+    const programme = await getShowcaseProgrammeOrThrow(user, input.programmeId, tx);
     assertCan(user, "showcase.manage", programme);
-    const session = await createSession(tx, programme, input);
+    const session = await createSession(programme, input, tx);
     await audit({ action: "showcase.session.create", entityType: "ShowcaseSession", entityId: session.id, orgUnitId: session.orgUnitId, data: { after: { ...input } } });
     return { id: session.id };
   },
@@ -50,9 +49,9 @@ export const createSessionAction = action(
 export const saveCriteriaAction = action(
   { name: "showcase.criteria.save", schema: saveCriteriaSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const session = await getSessionOrThrow(tx, user, input.sessionId);
+    const session = await getSessionOrThrow(user, input.sessionId, tx);
     assertCan(user, "showcase.manage", session);
-    await saveCriteria(tx, session, input);
+    await saveCriteria(session, input, tx);
     await audit({
       action: "showcase.criteria.save", entityType: "ShowcaseSession", entityId: session.id, orgUnitId: session.orgUnitId,
       data: { before: session.criteria.map((c) => ({ dimension: c.dimension, name: c.name, weight: String(c.weight), maxScore: c.maxScore })), after: input.criteria },
@@ -64,9 +63,9 @@ export const saveCriteriaAction = action(
 export const addEntryAction = action(
   { name: "showcase.entry.add", schema: addEntrySchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
-    const session = await getSessionOrThrow(tx, user, input.sessionId);
+    const session = await getSessionOrThrow(user, input.sessionId, tx);
     assertCan(user, "showcase.manage", session);
-    const entry = await addEntry(tx, user, session, input);
+    const entry = await addEntry(user, session, input, tx);
     await audit({ action: "showcase.entry.add", entityType: "ShowcaseEntry", entityId: entry.id, orgUnitId: entry.orgUnitId, data: { after: { sessionId: session.id, officerId: entry.officerId, topic: entry.topic } } });
     return { id: entry.id };
   },
@@ -76,9 +75,9 @@ export const addEntryAction = action(
 export const updateNarrativeAction = action(
   { name: "showcase.entry.update", schema: updateNarrativeSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const { session, entry } = await getEntryOrThrow(tx, user, input.entryId);
+    const { session, entry } = await getEntryOrThrow(user, input.entryId, tx);
     if (entry.officerId !== user.id) assertCan(user, "showcase.manage", session);
-    await updateNarrative(tx, session, entry.id, { topic: input.topic, narrative: input.narrative });
+    await updateNarrative(session, entry.id, { topic: input.topic, narrative: input.narrative }, tx);
     await audit({ action: "showcase.entry.update", entityType: "ShowcaseEntry", entityId: entry.id, orgUnitId: entry.orgUnitId, data: { before: { topic: entry.topic }, after: { topic: input.topic, narrativeLength: input.narrative.length } } });
     return { id: entry.id };
   },
@@ -93,7 +92,7 @@ const uploadSchema = z.strictObject({
 export const uploadNarrativeAction = action(
   { name: "showcase.entry.upload", schema: uploadSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const { session, entry } = await getEntryOrThrow(tx, user, input.entryId);
+    const { session, entry } = await getEntryOrThrow(user, input.entryId, tx);
     if (entry.officerId !== user.id) assertCan(user, "showcase.manage", session);
     if (input.file.size === 0) throw new RuleViolation("showcase.fileType", "file");
     if (input.file.size > MAX_NARRATIVE_BYTES) throw new RuleViolation("showcase.fileTooLarge", "file");
@@ -103,7 +102,7 @@ export const uploadNarrativeAction = action(
     if (!kind) throw new RuleViolation("showcase.fileType", "file");
     const key = narrativeKey(entry.id);
     const fileName = (input.file.name || `narrative.${kind}`).slice(0, 120);
-    await updateNarrative(tx, session, entry.id, { narrativeFileKey: key, narrativeFileName: fileName });
+    await updateNarrative(session, entry.id, { narrativeFileKey: key, narrativeFileName: fileName }, tx);
     await audit({ action: "showcase.entry.upload", entityType: "ShowcaseEntry", entityId: entry.id, orgUnitId: entry.orgUnitId, data: { fileName, sizeBytes: bytes.length, kind } });
     await storage().put(key, bytes);
     if (entry.narrativeFileKey && entry.narrativeFileKey !== key) await storage().delete(entry.narrativeFileKey).catch(() => {});
@@ -114,9 +113,9 @@ export const uploadNarrativeAction = action(
 export const addJudgeAction = action(
   { name: "showcase.judge.add", schema: judgeSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const session = await getSessionOrThrow(tx, user, input.sessionId);
+    const session = await getSessionOrThrow(user, input.sessionId, tx);
     assertCan(user, "showcase.manage", session);
-    const judge = await addJudge(tx, user, session, input.userId);
+    const judge = await addJudge(user, session, input.userId, tx);
     await audit({ action: "showcase.judge.add", entityType: "ShowcaseSession", entityId: session.id, orgUnitId: session.orgUnitId, data: { judgeId: judge.id, judgeName: judge.name } });
     return { id: session.id };
   },
@@ -125,9 +124,9 @@ export const addJudgeAction = action(
 export const removeJudgeAction = action(
   { name: "showcase.judge.remove", schema: judgeSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const session = await getSessionOrThrow(tx, user, input.sessionId);
+    const session = await getSessionOrThrow(user, input.sessionId, tx);
     assertCan(user, "showcase.manage", session);
-    await removeJudge(tx, session, input.userId);
+    await removeJudge(session, input.userId, tx);
     await audit({ action: "showcase.judge.remove", entityType: "ShowcaseSession", entityId: session.id, orgUnitId: session.orgUnitId, data: { judgeId: input.userId } });
     return { id: session.id };
   },
@@ -136,10 +135,10 @@ export const removeJudgeAction = action(
 export const declareConflictAction = action(
   { name: "showcase.conflict.declare", schema: conflictSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const { session, entry } = await getEntryOrThrow(tx, user, input.entryId);
+    const { session, entry } = await getEntryOrThrow(user, input.entryId, tx);
     assertCan(user, "showcase.score");
     const asManager = can(user, "showcase.manage", session);
-    const { judgeId, removedScores } = await declareConflict(tx, user, session, input, asManager);
+    const { judgeId, removedScores } = await declareConflict(user, session, input, asManager, tx);
     await audit({ action: "showcase.conflict.declare", entityType: "ShowcaseEntry", entityId: entry.id, orgUnitId: entry.orgUnitId, data: { judgeId, reason: input.reason, removedScores } });
     return { id: entry.id };
   },
@@ -148,9 +147,9 @@ export const declareConflictAction = action(
 export const saveScoreSheetAction = action(
   { name: "showcase.score.save", schema: scoreSheetSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const { session, entry } = await getEntryOrThrow(tx, user, input.entryId);
+    const { session, entry } = await getEntryOrThrow(user, input.entryId, tx);
     assertCan(user, "showcase.score");
-    const saved = await saveScoreSheet(tx, user, session, input);
+    const saved = await saveScoreSheet(user, session, input, tx);
     await audit({ action: "showcase.score.save", entityType: "ShowcaseEntry", entityId: entry.id, orgUnitId: entry.orgUnitId, data: { sessionId: session.id, scores: saved.scores } });
     return { id: entry.id };
   },
@@ -159,9 +158,9 @@ export const saveScoreSheetAction = action(
 export const closeSessionAction = action(
   { name: "showcase.session.close", schema: closeSessionSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const session = await getSessionOrThrow(tx, user, input.sessionId);
+    const session = await getSessionOrThrow(user, input.sessionId, tx);
     assertCan(user, "showcase.manage", session);
-    const results = await closeSession(tx, session, input.version);
+    const results = await closeSession(session, input.version, tx);
     await audit({
       action: "showcase.session.close", entityType: "ShowcaseSession", entityId: session.id, orgUnitId: session.orgUnitId,
       data: { results: results.map((r) => ({ entryId: r.entryId, judges: r.judges, finalScore: r.finalScore, rank: r.rank })) },
@@ -173,10 +172,10 @@ export const closeSessionAction = action(
 export const addToTalentListAction = action(
   { name: "showcase.talentList.add", schema: addToTalentListSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const { session, entry } = await getEntryOrThrow(tx, user, input.entryId);
+    const { session, entry } = await getEntryOrThrow(user, input.entryId, tx);
     assertCan(user, "talentList.manage", session);
     if (session.status !== "CLOSED") throw new RuleViolation("showcase.sessionNotClosed");
-    const row = await addToTalentList(tx, user, entry, input);
+    const row = await addToTalentList(user, entry, input, tx);
     await audit({ action: "talentList.add", entityType: "TalentListEntry", entityId: row.id, orgUnitId: entry.orgUnitId, data: { list: input.list, userId: entry.officerId, sourceEntryId: entry.id, note: input.note } });
     return { id: row.id };
   },
@@ -190,7 +189,7 @@ export const readSessionScoresAction = readAction(
   { name: "showcase.readScores", schema: sessionIdSchema, permission: "showcase.view" },
   async (input, { user }) => {
     // A session outside the user's area is "not found" (and audited), not an empty list.
-    await getSessionOrThrow(db, user, input.sessionId);
-    return othersScores(db, user, input.sessionId);
+    await getSessionOrThrow(user, input.sessionId);
+    return othersScores(user, input.sessionId);
   },
 );

@@ -13,7 +13,7 @@ import { recusalOf, type SessionDetail } from "./queries";
 import type { addEntrySchema, conflictSchema, createSessionSchema, CriterionInput, scoreSheetSchema } from "./schemas";
 
 /** Share-locks the session row while it is OPEN; refuses once it is closed. */
-export async function lockOpenSession(tx: Tx, sessionId: string) {
+export async function lockOpenSession(sessionId: string, tx: Tx) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM showcase_session WHERE id = ${sessionId} AND status = 'OPEN' FOR SHARE`;
   if (rows.length === 0) throw new RuleViolation("showcase.sessionClosed");
 }
@@ -21,7 +21,7 @@ export async function lockOpenSession(tx: Tx, sessionId: string) {
 const criteriaRows = (criteria: CriterionInput[]) =>
   criteria.map((c, sortOrder) => ({ dimension: c.dimension, name: c.name, weight: c.weight, maxScore: c.maxScore, sortOrder }));
 
-export async function createSession(tx: Tx, programme: { id: string; status: string; orgUnit: { id: string } }, input: z.infer<typeof createSessionSchema>) {
+export async function createSession(programme: { id: string; status: string; orgUnit: { id: string } }, input: z.infer<typeof createSessionSchema>, tx: Tx) {
   if (programme.status !== "ACTIVE") throw new RuleViolation("showcase.programmeNotActive");
   const taken = await tx.showcaseSession.findFirst({ where: { programmeId: programme.id, quarter: input.quarter }, select: { id: true } });
   if (taken) throw new RuleViolation("showcase.quarterTaken", "quarter");
@@ -34,8 +34,8 @@ export async function createSession(tx: Tx, programme: { id: string; status: str
 }
 
 /** Criteria may change until the first score is given. */
-export async function saveCriteria(tx: Tx, session: SessionDetail, input: { version: number; criteria: CriterionInput[] }) {
-  await lockOpenSession(tx, session.id);
+export async function saveCriteria(session: SessionDetail, input: { version: number; criteria: CriterionInput[] }, tx: Tx) {
+  await lockOpenSession(session.id, tx);
   if (await tx.showcaseScore.count({ where: { entry: { sessionId: session.id } } })) throw new RuleViolation("showcase.criteriaLocked");
   const { count } = await tx.showcaseSession.updateMany({ where: { id: session.id, version: input.version }, data: { version: { increment: 1 } } });
   if (count === 0) throw new ConflictError();
@@ -43,8 +43,8 @@ export async function saveCriteria(tx: Tx, session: SessionDetail, input: { vers
   await tx.showcaseCriterion.createMany({ data: criteriaRows(input.criteria).map((c) => ({ ...c, sessionId: session.id })) });
 }
 
-export async function addEntry(tx: Tx, actor: Actor, session: SessionDetail, input: z.infer<typeof addEntrySchema>) {
-  await lockOpenSession(tx, session.id);
+export async function addEntry(actor: Actor, session: SessionDetail, input: z.infer<typeof addEntrySchema>, tx: Tx) {
+  await lockOpenSession(session.id, tx);
   const officer = await tx.user.findFirst({
     where: { id: input.officerId, active: true, orgUnit: { path: { startsWith: actor.orgPath } } },
     select: { id: true, name: true, orgUnitId: true },
@@ -54,13 +54,13 @@ export async function addEntry(tx: Tx, actor: Actor, session: SessionDetail, inp
   return tx.showcaseEntry.create({ data: { sessionId: session.id, officerId: officer.id, orgUnitId: officer.orgUnitId, topic: input.topic, narrative: input.narrative } });
 }
 
-export async function updateNarrative(tx: Tx, session: SessionDetail, entryId: string, data: { topic?: string; narrative?: string; narrativeFileKey?: string | null; narrativeFileName?: string | null }) {
-  await lockOpenSession(tx, session.id);
+export async function updateNarrative(session: SessionDetail, entryId: string, data: { topic?: string; narrative?: string; narrativeFileKey?: string | null; narrativeFileName?: string | null }, tx: Tx) {
+  await lockOpenSession(session.id, tx);
   await tx.showcaseEntry.update({ where: { id: entryId }, data });
 }
 
-export async function addJudge(tx: Tx, actor: Actor, session: SessionDetail, userId: string) {
-  await lockOpenSession(tx, session.id);
+export async function addJudge(actor: Actor, session: SessionDetail, userId: string, tx: Tx) {
+  await lockOpenSession(session.id, tx);
   const user = await tx.user.findFirst({ where: { id: userId, active: true, orgUnit: { path: { startsWith: actor.orgPath } } }, select: { id: true, name: true } });
   if (!user) throw new RuleViolation("showcase.personOutOfScope", "userId");
   if (session.judges.some((j) => j.userId === user.id)) throw new RuleViolation("showcase.alreadyJudge", "userId");
@@ -69,8 +69,8 @@ export async function addJudge(tx: Tx, actor: Actor, session: SessionDetail, use
 }
 
 /** A judge leaves the panel with the scores they gave (the session is still open). */
-export async function removeJudge(tx: Tx, session: SessionDetail, userId: string) {
-  await lockOpenSession(tx, session.id);
+export async function removeJudge(session: SessionDetail, userId: string, tx: Tx) {
+  await lockOpenSession(session.id, tx);
   const { count } = await tx.showcaseJudge.deleteMany({ where: { sessionId: session.id, userId } });
   if (count === 0) throw new NotFoundError();
   await tx.showcaseScore.deleteMany({ where: { judgeId: userId, entry: { sessionId: session.id } } });
@@ -78,8 +78,8 @@ export async function removeJudge(tx: Tx, session: SessionDetail, userId: string
 }
 
 /** A declared conflict (回避): the judge recuses from the entry, and any score they gave it goes. */
-export async function declareConflict(tx: Tx, actor: Actor, session: SessionDetail, input: z.infer<typeof conflictSchema>, asManager: boolean) {
-  await lockOpenSession(tx, session.id);
+export async function declareConflict(actor: Actor, session: SessionDetail, input: z.infer<typeof conflictSchema>, asManager: boolean, tx: Tx) {
+  await lockOpenSession(session.id, tx);
   const judgeId = input.judgeId ?? actor.id;
   if (judgeId !== actor.id && !asManager) throw new ForbiddenError("showcase.manage");
   if (!session.judges.some((j) => j.userId === judgeId)) throw new RuleViolation("showcase.notAJudge", "judgeId");
@@ -98,8 +98,8 @@ export async function declareConflict(tx: Tx, actor: Actor, session: SessionDeta
  * non-judge, for the judge's own entry and for a declared conflict — here on the server,
  * whatever the page showed.
  */
-export async function saveScoreSheet(tx: Tx, actor: Actor, session: SessionDetail, input: z.infer<typeof scoreSheetSchema>) {
-  await lockOpenSession(tx, session.id);
+export async function saveScoreSheet(actor: Actor, session: SessionDetail, input: z.infer<typeof scoreSheetSchema>, tx: Tx) {
+  await lockOpenSession(session.id, tx);
   if (!session.judges.some((j) => j.userId === actor.id)) throw new ForbiddenError("showcase.score");
   const entry = session.entries.find((e) => e.id === input.entryId);
   if (!entry) throw new NotFoundError();
@@ -129,7 +129,7 @@ export async function saveScoreSheet(tx: Tx, actor: Actor, session: SessionDetai
 }
 
 /** Closes the session: final scores and ranks are computed once and scores lock. */
-export async function closeSession(tx: Tx, session: SessionDetail, version: number) {
+export async function closeSession(session: SessionDetail, version: number, tx: Tx) {
   const { count } = await tx.showcaseSession.updateMany({
     where: { id: session.id, version, status: "OPEN" },
     data: { status: "CLOSED", closedAt: clockNow(), version: { increment: 1 } },
@@ -154,7 +154,7 @@ export async function closeSession(tx: Tx, session: SessionDetail, version: numb
   return results;
 }
 
-export async function addToTalentList(tx: Tx, actor: Actor, entry: { id: string; officerId: string; orgUnitId: string }, input: { list: "PROFESSIONAL" | "YOUNG"; note: string }) {
+export async function addToTalentList(actor: Actor, entry: { id: string; officerId: string; orgUnitId: string }, input: { list: "PROFESSIONAL" | "YOUNG"; note: string }, tx: Tx) {
   const exists = await tx.talentListEntry.findUnique({ where: { list_userId: { list: input.list, userId: entry.officerId } }, select: { id: true } });
   if (exists) throw new RuleViolation("showcase.alreadyListed", "list");
   return tx.talentListEntry.create({

@@ -2,7 +2,8 @@
 // its judges and entrants. Scores: before the session closes a judge sees only their own
 // sheets, and nobody sees anyone else's (`othersScores` returns nothing); after it closes
 // everyone who sees the session sees every score.
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import { visibleProgrammes } from "@/lib/programmes/queries";
@@ -19,7 +20,7 @@ export function sessionScope(actor: Pick<Actor, "id" | "orgPath">) {
   };
 }
 
-export async function listShowcaseProgrammes(client: Client, actor: Actor) {
+export async function listShowcaseProgrammes(actor: Actor, client: Client = db) {
   return client.programme.findMany({
     where: { AND: [visibleProgrammes(actor), { type: "SHOWCASE" }] },
     orderBy: [{ status: "asc" }, { startDate: "desc" }],
@@ -27,7 +28,7 @@ export async function listShowcaseProgrammes(client: Client, actor: Actor) {
   });
 }
 
-export async function getShowcaseProgrammeOrThrow(client: Client, actor: Actor, id: string) {
+export async function getShowcaseProgrammeOrThrow(actor: Actor, id: string, client: Client = db) {
   const p = await client.programme.findFirst({
     where: { AND: [{ id, type: "SHOWCASE" }, visibleProgrammes(actor)] },
     select: { id: true, name: true, status: true, startDate: true, endDate: true, orgUnit: { select: { id: true, name: true, path: true } } },
@@ -36,7 +37,7 @@ export async function getShowcaseProgrammeOrThrow(client: Client, actor: Actor, 
   return { ...p, orgPath: p.orgUnit.path };
 }
 
-export async function listSessions(client: Client, actor: Actor, programmeId?: string) {
+export async function listSessions(actor: Actor, programmeId?: string, client: Client = db) {
   return client.showcaseSession.findMany({
     where: { AND: [sessionScope(actor), programmeId ? { programmeId } : {}] },
     orderBy: [{ heldOn: "desc" }],
@@ -50,7 +51,7 @@ export async function listSessions(client: Client, actor: Actor, programmeId?: s
   });
 }
 
-export async function getSessionOrThrow(client: Client, actor: Actor, id: string) {
+export async function getSessionOrThrow(actor: Actor, id: string, client: Client = db) {
   const s = await client.showcaseSession.findFirst({
     where: { AND: [{ id }, sessionScope(actor)] },
     include: {
@@ -71,10 +72,10 @@ export async function getSessionOrThrow(client: Client, actor: Actor, id: string
 }
 export type SessionDetail = Awaited<ReturnType<typeof getSessionOrThrow>>;
 
-export async function getEntryOrThrow(client: Client, actor: Actor, entryId: string) {
+export async function getEntryOrThrow(actor: Actor, entryId: string, client: Client = db) {
   const entry = await client.showcaseEntry.findFirst({ where: { id: entryId, session: sessionScope(actor) }, select: { id: true, sessionId: true } });
   if (!entry) throw new NotFoundError({ entityType: "ShowcaseEntry", entityId: entryId });
-  const session = await getSessionOrThrow(client, actor, entry.sessionId);
+  const session = await getSessionOrThrow(actor, entry.sessionId, client);
   return { session, entry: session.entries.find((e) => e.id === entry.id)! };
 }
 
@@ -86,7 +87,7 @@ export function recusalOf(session: Pick<SessionDetail, "conflicts">, judgeId: st
 }
 
 /** The signed-in judge's own scores in a session (their sheets). */
-export async function myScores(client: Client, actor: Actor, sessionId: string) {
+export async function myScores(actor: Actor, sessionId: string, client: Client = db) {
   const rows = await client.showcaseScore.findMany({
     where: { judgeId: actor.id, entry: { sessionId } },
     select: { entryId: true, criterionId: true, score: true, updatedAt: true },
@@ -98,7 +99,7 @@ export async function myScores(client: Client, actor: Actor, sessionId: string) 
  * Every judge's scores — only once the session is closed. Before that this returns nothing,
  * to anyone (a judge's own sheet is `myScores`).
  */
-export async function othersScores(client: Client, actor: Actor, sessionId: string) {
+export async function othersScores(actor: Actor, sessionId: string, client: Client = db) {
   const session = await client.showcaseSession.findFirst({ where: { AND: [{ id: sessionId }, sessionScope(actor)] }, select: { status: true } });
   if (!session || session.status !== "CLOSED") return [];
   const rows = await client.showcaseScore.findMany({
@@ -110,7 +111,7 @@ export async function othersScores(client: Client, actor: Actor, sessionId: stri
 }
 
 /** Users the manager may name as entrant or judge: active users in the actor's subtree. */
-export async function peopleInScope(client: Client, actor: Actor) {
+export async function peopleInScope(actor: Actor, client: Client = db) {
   return client.user.findMany({
     where: { active: true, orgUnit: { path: { startsWith: actor.orgPath } } },
     orderBy: [{ orgUnit: { sortOrder: "asc" } }, { name: "asc" }],
@@ -122,7 +123,7 @@ export async function peopleInScope(client: Client, actor: Actor) {
 export type YearRow = { officerId: string; officerName: string; orgUnitName: string; sessions: number; average: number; best: number; bestRank: number | null };
 
 /** Across the year's closed sessions of a programme: each entrant's mean and best final score. */
-export async function yearLeaderboard(client: Client, actor: Actor, programmeId: string, year: number): Promise<YearRow[]> {
+export async function yearLeaderboard(actor: Actor, programmeId: string, year: number, client: Client = db): Promise<YearRow[]> {
   const entries = await client.showcaseEntry.findMany({
     where: {
       finalScore: { not: null },
@@ -146,7 +147,7 @@ export async function yearLeaderboard(client: Client, actor: Actor, programmeId:
 }
 
 /** 专业型人才/年轻人才名单 entries of people in the actor's subtree. */
-export async function listTalentList(client: Client, actor: Actor) {
+export async function listTalentList(actor: Actor, client: Client = db) {
   return client.talentListEntry.findMany({
     where: { user: { orgUnit: { path: { startsWith: actor.orgPath } } } },
     orderBy: [{ list: "asc" }, { createdAt: "desc" }],
@@ -154,12 +155,12 @@ export async function listTalentList(client: Client, actor: Actor) {
   });
 }
 
-export async function talentListedUsers(client: Client, userIds: string[]) {
+export async function talentListedUsers(userIds: string[], client: Client = db) {
   return client.talentListEntry.findMany({ where: { userId: { in: userIds } }, select: { userId: true, list: true } });
 }
 
 /** A session in the actor's scope, with what its export needs (null when out of scope). */
-export async function sessionForExport(client: Client, actor: Actor, id: string) {
+export async function sessionForExport(actor: Actor, id: string, client: Client = db) {
   return client.showcaseSession.findFirst({
     where: { AND: [{ id }, sessionScope(actor)] },
     select: { id: true, quarter: true, status: true, programme: { select: { name: true } } },
@@ -170,7 +171,7 @@ export async function sessionForExport(client: Client, actor: Actor, id: string)
  * One page of a session's entries for the export. Scores and ranks are selected only for a
  * CLOSED session: before close they must not leave the database (see the scoring rules).
  */
-export async function sessionEntriesPage(client: Client, sessionId: string, closed: boolean, skip: number, take: number) {
+export async function sessionEntriesPage(sessionId: string, closed: boolean, skip: number, take: number, client: Client = db) {
   const entries = await client.showcaseEntry.findMany({
     where: { sessionId },
     orderBy: closed ? [{ rank: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "asc" }, { id: "asc" }],

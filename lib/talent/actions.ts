@@ -18,9 +18,9 @@ const paths = ["/talent"];
 
 /** The chosen enterprise: in the actor's subtree and in the programme's reach, else a field error. */
 async function enterpriseForTalent(tx: Tx, actor: Actor, enterpriseId: string) {
-  const programme = await getTalentProgrammeOrThrow(tx, actor);
+  const programme = await getTalentProgrammeOrThrow(actor, undefined, tx);
   try {
-    const enterprise = await getEnterpriseOrThrow(tx, actor, enterpriseId);
+    const enterprise = await getEnterpriseOrThrow(actor, enterpriseId, tx);
     if (!programmeReaches(programme, enterprise.orgPath) || !enterprise.active) throw new NotFoundError();
     return enterprise;
   } catch (e) {
@@ -36,8 +36,8 @@ export const createTalentAction = action(
     assertCan(user, "talent.manage");
     const enterprise = await enterpriseForTalent(tx, user, input.enterpriseId);
     assertCan(user, "talent.manage", enterprise);
-    const talent = await createTalent(tx, enterprise, input);
-    await ensureTalentAccount(tx, talent);
+    const talent = await createTalent(enterprise, input, tx);
+    await ensureTalentAccount(talent, tx);
     await audit({
       action: "talent.create", entityType: "Talent", entityId: talent.id, orgUnitId: talent.orgUnitId,
       data: { after: { name: talent.name, enterpriseId: talent.enterpriseId, idLast4: talent.idLast4, education: talent.education, title: talent.title } },
@@ -49,10 +49,10 @@ export const createTalentAction = action(
 export const updateTalentAction = action(
   { name: "talent.update", schema: updateTalentSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
-    const existing = await getTalentOrThrow(tx, user, input.id);
+    const existing = await getTalentOrThrow(user, input.id, tx);
     assertCan(user, "talent.manage", existing);
     const enterprise = input.enterpriseId === existing.enterpriseId ? { id: existing.enterpriseId, orgUnitId: existing.orgUnitId } : await enterpriseForTalent(tx, user, input.enterpriseId);
-    const t = await updateTalent(tx, { id: existing.id, version: input.version }, enterprise, input);
+    const t = await updateTalent({ id: existing.id, version: input.version }, enterprise, input, tx);
     const summary = (x: { name: string; enterpriseId: string; education: string; title: string; position: string; idLast4: string }) => ({
       name: x.name, enterpriseId: x.enterpriseId, education: x.education, title: x.title, position: x.position, idLast4: x.idLast4,
     });
@@ -68,7 +68,7 @@ export const updateTalentAction = action(
 export const unmaskTalentIdAction = action(
   { name: "personalData.unmask", schema: talentIdSchema },
   async (input, { user, tx, audit }) => {
-    const t = await getTalentOrThrow(tx, user, input.id);
+    const t = await getTalentOrThrow(user, input.id, tx);
     assertCan(user, "personalData.unmask", t);
     await audit({ action: "personalData.unmask", entityType: "Talent", entityId: t.id, orgUnitId: t.orgUnitId, data: { field: "idNumber" } });
     return { idNumber: decryptPii(t.idNumberEnc), phone: t.phone ?? "" };

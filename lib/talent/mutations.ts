@@ -17,7 +17,7 @@ function idColumns(idNumber: string) {
   return { idNumberEnc: encryptPii(id), idHash: piiHash(id), idLast4: id.slice(-4), birthDate: facts.birthDate, gender: facts.gender };
 }
 
-export async function createTalent(tx: Tx, enterprise: { id: string; orgUnitId: string }, input: Fields & { idNumber: string }) {
+export async function createTalent(enterprise: { id: string; orgUnitId: string }, input: Fields & { idNumber: string }, tx: Tx) {
   const ids = idColumns(input.idNumber);
   if (await tx.talent.findUnique({ where: { idHash: ids.idHash }, select: { id: true } })) throw new RuleViolation("points.idNumberTaken", "idNumber");
   try {
@@ -34,7 +34,7 @@ export async function createTalent(tx: Tx, enterprise: { id: string; orgUnitId: 
 }
 
 export async function updateTalent(
-  tx: Tx, existing: { id: string; version: number }, enterprise: { id: string; orgUnitId: string }, input: Fields & { idNumber: string },
+  existing: { id: string; version: number }, enterprise: { id: string; orgUnitId: string }, input: Fields & { idNumber: string }, tx: Tx,
 ) {
   const ids = input.idNumber ? idColumns(input.idNumber) : null;
   if (ids) {

@@ -2,7 +2,7 @@
 // leave this module only masked: the views below never carry the ciphertext or the clear
 // number; the one unmasking path is unmaskTalentIdAction (permission + audit).
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import { inSubtree } from "@/lib/org/scope";
@@ -35,7 +35,7 @@ function talentWhere(actor: Actor, filter: TalentFilter): Prisma.TalentWhereInpu
 }
 
 /** One page of talents (keyset by id), ID numbers masked, balances from the accounts. */
-export async function listTalents(client: Db | Tx, actor: Actor, filter: TalentFilter, after?: string) {
+export async function listTalents(actor: Actor, filter: TalentFilter, after?: string, client: Db | Tx = db) {
   const rows = await client.talent.findMany({
     where: { AND: [talentWhere(actor, filter), after ? { id: { gt: after } } : {}] },
     orderBy: { id: "asc" },
@@ -58,7 +58,7 @@ export async function listTalents(client: Db | Tx, actor: Actor, filter: TalentF
  * listTalents). The ID number is decrypted only when `unmask` (the caller has checked
  * "personalData.unmask"); otherwise it is masked from the stored last four, never decrypted.
  */
-export async function listTalentsForExport(client: Db | Tx, actor: Actor, filter: TalentFilter, unmask: boolean, after?: string, take = 500) {
+export async function listTalentsForExport(actor: Actor, filter: TalentFilter, unmask: boolean, after?: string, take = 500, client: Db | Tx = db) {
   const rows = await client.talent.findMany({
     where: { AND: [talentWhere(actor, filter), after ? { id: { gt: after } } : {}] },
     orderBy: { id: "asc" },
@@ -76,7 +76,7 @@ export async function listTalentsForExport(client: Db | Tx, actor: Actor, filter
 }
 
 /** A talent in the actor's subtree (full row: callers must pass it through talentView before showing it), or NotFoundError. */
-export async function getTalentOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getTalentOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const talent = await client.talent.findFirst({
     where: { id, ...inSubtree(actor) },
     include: {
@@ -103,7 +103,7 @@ export function talentView(t: TalentRow) {
 export type TalentView = ReturnType<typeof talentView>;
 
 /** Talents for a picker (application and redemption forms), masked. */
-export async function talentOptions(client: Db | Tx, actor: Actor, reach: string[], enterpriseId?: string) {
+export async function talentOptions(actor: Actor, reach: string[], enterpriseId?: string, client: Db | Tx = db) {
   const rows = await client.talent.findMany({
     where: talentWhere(actor, { reach, enterpriseId }),
     orderBy: [{ enterpriseId: "asc" }, { name: "asc" }],
@@ -114,7 +114,7 @@ export async function talentOptions(client: Db | Tx, actor: Actor, reach: string
 }
 
 /** Enterprises a user may file for: in the subtree and in the programme's reach. */
-export async function enterpriseOptions(client: Db | Tx, actor: Actor, reach: string[]) {
+export async function enterpriseOptions(actor: Actor, reach: string[], client: Db | Tx = db) {
   return client.enterprise.findMany({
     where: { active: true, AND: [inSubtree(actor), { OR: reach.map((p) => ({ orgUnit: { path: { startsWith: p } } })) }] },
     orderBy: { name: "asc" },

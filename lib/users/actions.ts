@@ -12,9 +12,9 @@ const revalidate = ["/admin/users"];
 export const createUserAction = action(
   { name: "user.create", schema: createUserSchema, idempotent: true, revalidate },
   async (input, { user: actor, tx, audit }) => {
-    const orgUnit = await getOrgUnitOrThrow(tx, actor, input.orgUnitId);
+    const orgUnit = await getOrgUnitOrThrow(actor, input.orgUnitId, tx);
     assertCan(actor, "user.manage", orgUnit);
-    const { user, temporaryPassword } = await createUser(tx, { ...input, orgUnitActive: orgUnit.active });
+    const { user, temporaryPassword } = await createUser({ ...input, orgUnitActive: orgUnit.active }, tx);
     await audit({
       action: "user.create", entityType: "User", entityId: user.id, orgUnitId: orgUnit.id,
       data: { after: { username: user.username, name: user.name, role: user.role, orgUnitId: orgUnit.id } },
@@ -27,15 +27,15 @@ export const createUserAction = action(
 export const updateUserAction = action(
   { name: "user.update", schema: updateUserSchema, revalidate },
   async (input, { user: actor, tx, audit }) => {
-    const existing = await getUserOrThrow(tx, actor, input.id);
+    const existing = await getUserOrThrow(actor, input.id, tx);
     assertCan(actor, "user.manage", existing);
-    const orgUnit = await getOrgUnitOrThrow(tx, actor, input.orgUnitId);
+    const orgUnit = await getOrgUnitOrThrow(actor, input.orgUnitId, tx);
     assertCan(actor, "user.manage", orgUnit);
     if (existing.id === actor.id && (input.role !== existing.role || input.orgUnitId !== existing.orgUnitId)) {
       // An admin demoting or moving themselves could lock the district out of its admin.
       throw new RuleViolation("cannotChangeOwnRole", "role");
     }
-    const { user, sessionsEnded } = await updateUser(tx, existing, { ...input, orgUnitActive: orgUnit.active });
+    const { user, sessionsEnded } = await updateUser(existing, { ...input, orgUnitActive: orgUnit.active }, tx);
     await audit({
       action: "user.update", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId,
       data: {
@@ -51,10 +51,10 @@ export const updateUserAction = action(
 export const setUserActiveAction = action(
   { name: "user.setActive", schema: setUserActiveSchema, revalidate },
   async (input, { user: actor, tx, audit }) => {
-    const existing = await getUserOrThrow(tx, actor, input.id);
+    const existing = await getUserOrThrow(actor, input.id, tx);
     assertCan(actor, "user.manage", existing);
     if (existing.id === actor.id) throw new RuleViolation("cannotDeactivateSelf");
-    const user = await setUserActive(tx, existing, input.version, input.active);
+    const user = await setUserActive(existing, input.version, input.active, tx);
     await audit({
       action: input.active ? "user.activate" : "user.deactivate", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId,
       data: { before: { active: existing.active }, after: { active: user.active } },
@@ -66,9 +66,9 @@ export const setUserActiveAction = action(
 export const resetUserPasswordAction = action(
   { name: "user.resetPassword", schema: resetPasswordSchema, revalidate },
   async (input, { user: actor, tx, audit }) => {
-    const existing = await getUserOrThrow(tx, actor, input.id);
+    const existing = await getUserOrThrow(actor, input.id, tx);
     assertCan(actor, "user.manage", existing);
-    const { temporaryPassword, user } = await resetUserPassword(tx, existing, input.version);
+    const { temporaryPassword, user } = await resetUserPassword(existing, input.version, tx);
     await audit({ action: "user.resetPassword", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId, data: { sessionsEnded: true } });
     return { id: user.id, version: user.version, temporaryPassword };
   },

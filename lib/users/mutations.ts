@@ -16,7 +16,7 @@ async function assertPhoneFree(tx: Tx, phone: string | null, exceptId?: string) 
 }
 
 /** Creates the account with a temporary password the user must change at first sign-in. */
-export async function createUser(tx: Tx, input: CreateUserInput & { orgUnitActive: boolean }) {
+export async function createUser(input: CreateUserInput & { orgUnitActive: boolean }, tx: Tx) {
   if (!input.orgUnitActive) throw new RuleViolation("orgUnitInactive", "orgUnitId");
   if (await tx.user.findUnique({ where: { username: input.username } })) throw new RuleViolation("usernameTaken", "username");
   await assertPhoneFree(tx, input.phone);
@@ -40,7 +40,7 @@ export async function createUser(tx: Tx, input: CreateUserInput & { orgUnitActiv
   }
 }
 
-export async function updateUser(tx: Tx, existing: ExistingUser, input: UpdateUserInput & { orgUnitActive: boolean }) {
+export async function updateUser(existing: ExistingUser, input: UpdateUserInput & { orgUnitActive: boolean }, tx: Tx) {
   if (input.orgUnitId !== existing.orgUnitId && !input.orgUnitActive) throw new RuleViolation("orgUnitInactive", "orgUnitId");
   await assertPhoneFree(tx, input.phone, existing.id);
   const authzChanged = input.role !== existing.role || input.orgUnitId !== existing.orgUnitId;
@@ -59,7 +59,7 @@ export async function updateUser(tx: Tx, existing: ExistingUser, input: UpdateUs
   return { user: await tx.user.findUniqueOrThrow({ where: { id: existing.id } }), sessionsEnded: authzChanged };
 }
 
-export async function setUserActive(tx: Tx, existing: ExistingUser, version: number, active: boolean) {
+export async function setUserActive(existing: ExistingUser, version: number, active: boolean, tx: Tx) {
   const { count } = await tx.user.updateMany({
     where: { id: existing.id, version },
     data: { active, version: { increment: 1 }, sessionVersion: { increment: 1 }, ...(active ? { failedLoginCount: 0, lockedUntil: null } : {}) },
@@ -69,7 +69,7 @@ export async function setUserActive(tx: Tx, existing: ExistingUser, version: num
 }
 
 /** Issues a new temporary password; existing sessions end and a lockout is lifted. */
-export async function resetUserPassword(tx: Tx, existing: ExistingUser, version: number) {
+export async function resetUserPassword(existing: ExistingUser, version: number, tx: Tx) {
   const temporaryPassword = generateTemporaryPassword();
   const { count } = await tx.user.updateMany({
     where: { id: existing.id, version },
@@ -91,7 +91,7 @@ export async function resetUserPassword(tx: Tx, existing: ExistingUser, version:
  * The user's own password change. Other sessions end (sessionVersion moves); the caller
  * re-issues the current session's cookie so this device stays signed in.
  */
-export async function changeOwnPassword(tx: Tx, userId: string, currentPassword: string, newPassword: string) {
+export async function changeOwnPassword(userId: string, currentPassword: string, newPassword: string, tx: Tx) {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new RuleViolation("currentPasswordWrong", "currentPassword");
   return tx.user.update({

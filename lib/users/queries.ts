@@ -1,4 +1,5 @@
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -6,7 +7,7 @@ import { maskPhone } from "@/lib/privacy/mask";
 import { inSubtree } from "@/lib/org/scope";
 
 /** A user whose org unit lies in the actor's subtree, or NotFoundError. */
-export async function getUserOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getUserOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const user = await client.user.findFirst({
     where: { id, ...inSubtree(actor) },
     include: { orgUnit: { select: { id: true, name: true, path: true } } },
@@ -23,7 +24,7 @@ const PAGE_SIZE = 50;
  * Users in the actor's subtree (or in the subtree of the chosen unit within it), phones
  * masked, keyset-paged by username (unique).
  */
-export async function listUsers(client: Db | Tx, actor: Actor, filter: UserListFilter, after?: string) {
+export async function listUsers(actor: Actor, filter: UserListFilter, after?: string, client: Db | Tx = db) {
   const unit = filter.orgUnitId
     ? await client.orgUnit.findFirst({ where: { id: filter.orgUnitId, path: { startsWith: actor.orgPath } }, select: { path: true } })
     : null;
@@ -52,7 +53,7 @@ export async function listUsers(client: Db | Tx, actor: Actor, filter: UserListF
 }
 
 /** Display names of the given users (timelines store actor ids). */
-export async function userNames(client: Db | Tx, ids: string[]): Promise<Map<string, string>> {
+export async function userNames(ids: string[], client: Db | Tx = db): Promise<Map<string, string>> {
   const rows = await client.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
   return new Map(rows.map((u) => [u.id, u.name]));
 }

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { action } from "@/lib/action";
 import { readAction } from "@/lib/read";
 import { assertCan } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { DomainError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/errors";
 import { storage } from "@/lib/storage";
 import { editWindowHours, isEditableBy } from "./edit-window";
@@ -26,7 +25,7 @@ export const createVisitAction = action(
   { name: "visit.create", schema: createVisitSchema, idempotent: true, revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "visit.create");
-    const { visit, problems, place } = await createVisit(tx, user, input);
+    const { visit, problems, place } = await createVisit(user, input, tx);
     assertCan(user, "visit.create", place);
     await audit({
       action: "visit.create", entityType: "Visit", entityId: visit.id, orgUnitId: visit.orgUnitId,
@@ -39,9 +38,9 @@ export const createVisitAction = action(
 export const updateVisitAction = action(
   { name: "visit.update", schema: updateVisitSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const existing = await getVisitOrThrow(tx, user, input.id);
+    const existing = await getVisitOrThrow(user, input.id, tx);
     assertCan(user, "visit.update", existing);
-    const updated = await updateVisit(tx, user, existing, input);
+    const updated = await updateVisit(user, existing, input, tx);
     await audit({
       action: "visit.update", entityType: "Visit", entityId: existing.id, orgUnitId: existing.orgUnitId,
       data: { before: summary(existing, existing.services), after: summary(updated, updated.services) },
@@ -69,7 +68,7 @@ const uploadPhotoSchema = z.strictObject({
 export const uploadVisitPhotoAction = action(
   { name: "visit.photo.add", schema: uploadPhotoSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const visit = await getVisitOrThrow(tx, user, input.visitId);
+    const visit = await getVisitOrThrow(user, input.visitId, tx);
     assertCan(user, "visit.update", visit);
     assertMayChangePhotos(user, visit);
     // Serialise uploads to one visit so two at once cannot both be the sixth.
@@ -93,7 +92,7 @@ export const uploadVisitPhotoAction = action(
 export const deleteVisitPhotoAction = action(
   { name: "visit.photo.delete", schema: deletePhotoSchema, revalidate },
   async (input, { user, tx, audit }) => {
-    const visit = await getVisitOrThrow(tx, user, input.visitId);
+    const visit = await getVisitOrThrow(user, input.visitId, tx);
     assertCan(user, "visit.update", visit);
     assertMayChangePhotos(user, visit);
     const photo = await tx.visitPhoto.findFirst({ where: { id: input.photoId, visitId: visit.id } });
@@ -108,5 +107,5 @@ export const deleteVisitPhotoAction = action(
 /** The visit form's quick search (read-only: the read wrapper, not the write one). */
 export const searchPlacesAction = readAction(
   { name: "visit.searchPlaces", schema: searchPlacesSchema, permission: "visit.create" },
-  async (input, { user }): Promise<PlaceMatch[]> => searchPlaces(db, user, input.placeType, input.q),
+  async (input, { user }): Promise<PlaceMatch[]> => searchPlaces(user, input.placeType, input.q),
 );

@@ -83,7 +83,7 @@ function coordinates(input: { latitude?: number; longitude?: number }) {
   return input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : { latitude: null, longitude: null };
 }
 
-export async function createVisit(tx: Tx, actor: Actor, input: CreateVisitInput) {
+export async function createVisit(actor: Actor, input: CreateVisitInput, tx: Tx) {
   const campaign = await activeCampaign(tx, actor, input.programmeId);
   const place = await resolvePlace(tx, actor, input.placeType, input.placeId);
   const officerId = await resolveOfficer(tx, actor, input.officerId);
@@ -105,16 +105,16 @@ export async function createVisit(tx: Tx, actor: Actor, input: CreateVisitInput)
       services: { create: input.services.map((s, sortOrder) => ({ description: s.description, sortOrder })) },
     },
   });
-  const problems = await createProblemsForVisit(tx, actor, visit, input.problems);
+  const problems = await createProblemsForVisit(actor, visit, input.problems, tx);
   // With a mentor the officer is paired with, the visit is also a guided-visit mentoring activity.
-  await recordGuidedVisit(tx, visit);
+  await recordGuidedVisit(visit, tx);
   return { visit, problems, place };
 }
 
 type Editable = { id: string; officerId: string; createdAt: Date; programmeId: string | null; checklist: unknown };
 
 /** The author may edit within the window; the update is conditional on the version they loaded. */
-export async function updateVisit(tx: Tx, actor: Actor, existing: Editable, input: UpdateVisitInput) {
+export async function updateVisit(actor: Actor, existing: Editable, input: UpdateVisitInput, tx: Tx) {
   if (existing.officerId !== actor.id) throw new ForbiddenError("visit.update");
   if (!isEditableBy(existing, actor.id)) throw new DomainError("visitEditWindowClosed", { hours: editWindowHours() });
   const mentorId = await resolveMentor(tx, actor, existing.programmeId, input.mentorId);
@@ -137,6 +137,6 @@ export async function updateVisit(tx: Tx, actor: Actor, existing: Editable, inpu
   }
   const updated = await tx.visit.findUniqueOrThrow({ where: { id: existing.id }, include: { services: { orderBy: { sortOrder: "asc" } } } });
   // The guided-visit mentoring activity follows the visit's mentor and date.
-  await syncGuidedVisit(tx, updated);
+  await syncGuidedVisit(updated, tx);
   return updated;
 }

@@ -1,6 +1,7 @@
 // Visit photos: checked by their bytes (not the file name or the browser's claimed type),
 // kept in lib/storage, and served only through the photo route after a scoped lookup.
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { can } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
@@ -31,7 +32,7 @@ export function photoStorageKey(visitId: string, photoId: string): string {
  * A photo for the photo route: the visit must lie in the user's subtree and the user must
  * hold visit.view; otherwise NotFoundError (out of scope and missing look the same).
  */
-export async function getVisitPhotoForUser(client: Db | Tx, actor: Actor, visitId: string, photoId: string) {
+export async function getVisitPhotoForUser(actor: Actor, visitId: string, photoId: string, client: Db | Tx = db) {
   if (!can(actor, "visit.view")) throw new NotFoundError({ entityType: "VisitPhoto", entityId: photoId });
   const photo = await client.visitPhoto.findFirst({
     where: { id: photoId, visitId, visit: visitScope(actor) },

@@ -1,4 +1,5 @@
-import type { Db, Tx } from "@/lib/db/client";
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
 import type { VisitKind } from "@/lib/generated/prisma/enums";
@@ -22,7 +23,7 @@ export function readChecklist(value: unknown): ChecklistEntry[] {
 }
 
 /** A visit in the actor's subtree, with everything its detail page shows; `orgPath` for permission checks. */
-export async function getVisitOrThrow(client: Db | Tx, actor: Actor, id: string) {
+export async function getVisitOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const visit = await client.visit.findFirst({
     where: { AND: [{ id }, visitScope(actor)] },
     include: {
@@ -57,7 +58,7 @@ export const VISIT_PAGE_SIZE = 30;
  * An officer's own visits; a manager's (or admin's) whole subtree, optionally one officer's.
  * Keyset pagination by (visitedAt desc, id desc): stable under inserts, cheap at any depth.
  */
-export async function listVisits(client: Db | Tx, actor: Actor, filter: VisitListFilter = {}, pageSize = VISIT_PAGE_SIZE) {
+export async function listVisits(actor: Actor, filter: VisitListFilter = {}, pageSize = VISIT_PAGE_SIZE, client: Db | Tx = db) {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
   const officerId = actor.role === "OFFICER" ? actor.id : filter.officerId;
   const rows = await client.visit.findMany({
@@ -86,7 +87,7 @@ export async function listVisits(client: Db | Tx, actor: Actor, filter: VisitLis
   });
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  const counts = await listCounts(client, page.map((v) => v.id));
+  const counts = await listCounts(page.map((v) => v.id), client);
   return {
     rows: page.map((v) => ({ ...v, _count: counts.get(v.id) ?? { problems: 0, services: 0, photos: 0 } })),
     nextCursor: rows.length > pageSize && last ? encodeCursor(last.visitedAt, last.id) : null,
@@ -98,7 +99,7 @@ export async function listVisits(client: Db | Tx, actor: Actor, filter: VisitLis
  * joins a GROUP BY over each whole table (seconds at 3 M visits); this reads the page's ids
  * through the visitId indexes.
  */
-export async function listCounts(client: Db | Tx, visitIds: string[]) {
+export async function listCounts(visitIds: string[], client: Db | Tx = db) {
   const counts = new Map<string, { problems: number; services: number; photos: number }>();
   if (!visitIds.length) return counts;
   for (const id of visitIds) counts.set(id, { problems: 0, services: 0, photos: 0 });
@@ -120,7 +121,7 @@ export function activeCampaignsWhere(actor: Pick<Actor, "orgPath">) {
 }
 
 /** Everything the visit form offers: campaigns with their checklist and officer→mentor pairs, officers for a manager. */
-export async function visitFormOptions(client: Db | Tx, actor: Actor) {
+export async function visitFormOptions(actor: Actor, client: Db | Tx = db) {
   const campaigns = await client.programme.findMany({
     where: activeCampaignsWhere(actor),
     orderBy: [{ startDate: "desc" }, { name: "asc" }],
@@ -165,7 +166,7 @@ export type PlaceMatch = { id: string; label: string; detail: string };
  * name or household number prefix) or enterprises (by name or credit-code prefix) in the
  * actor's subtree. Prefix matches use the name indexes; no phone numbers leave the server.
  */
-export async function searchPlaces(client: Db | Tx, actor: Actor, placeType: "HOUSEHOLD" | "ENTERPRISE", q: string): Promise<PlaceMatch[]> {
+export async function searchPlaces(actor: Actor, placeType: "HOUSEHOLD" | "ENTERPRISE", q: string, client: Db | Tx = db): Promise<PlaceMatch[]> {
   if (placeType === "HOUSEHOLD") {
     const rows = await client.household.findMany({
       where: { AND: [inSubtree(actor), { active: true }, { OR: [{ headName: { startsWith: q } }, { householdKey: { startsWith: q } }] }] },
@@ -185,7 +186,7 @@ export async function searchPlaces(client: Db | Tx, actor: Actor, placeType: "HO
 }
 
 /** Visit campaigns the actor can see (for list filters), active or not. */
-export async function visitCampaignOptions(client: Db | Tx, actor: Actor) {
+export async function visitCampaignOptions(actor: Actor, client: Db | Tx = db) {
   return client.programme.findMany({
     where: { AND: [visibleProgrammes(actor), { type: "VISIT_CAMPAIGN" }] },
     orderBy: [{ startDate: "desc" }, { name: "asc" }],
@@ -194,7 +195,7 @@ export async function visitCampaignOptions(client: Db | Tx, actor: Actor) {
 }
 
 /** Officers in the actor's subtree (the manager's "officer" filter). */
-export async function officerOptions(client: Db | Tx, actor: Actor) {
+export async function officerOptions(actor: Actor, client: Db | Tx = db) {
   return client.user.findMany({
     where: { role: { in: ["OFFICER", "MANAGER"] }, orgUnit: { path: { startsWith: actor.orgPath } } },
     orderBy: { name: "asc" },
@@ -204,7 +205,7 @@ export async function officerOptions(client: Db | Tx, actor: Actor) {
 }
 
 /** Mentors offered when editing a visit: the campaign's mentors, plus the visit's own. */
-export async function visitMentorOptions(client: Db | Tx, programmeId: string | null, current: { id: string; name: string } | null) {
+export async function visitMentorOptions(programmeId: string | null, current: { id: string; name: string } | null, client: Db | Tx = db) {
   const rows = programmeId
     ? await client.campaignParticipant.findMany({ where: { programmeId, mentorId: { not: null } }, select: { mentor: { select: { id: true, name: true } } } })
     : [];

@@ -28,7 +28,7 @@ describe("audit trail", () => {
     expect(row).toMatchObject({ actorId: admin.id, actorName: admin.name, outcome: "OK", orgUnitId: village.id });
     expect(row.data).toEqual({ before: { name: "谢家村" }, after: { name: "谢家村（新）" } });
     expect(row.requestId).toBeTruthy();
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
   });
 
   it("stays a single valid chain under concurrent writers", async () => {
@@ -38,7 +38,7 @@ describe("audit trail", () => {
       Array.from({ length: 12 }, (_, i) => createOrgUnitAction({ parentId: town.id, name: `并发村${i}`, kind: "VILLAGE", idempotencyKey: crypto.randomUUID() })),
     );
     expect(results.every((r) => r.ok)).toBe(true);
-    const report = await verifyAuditChain(db);
+    const report = await verifyAuditChain();
     expect(report.ok).toBe(true);
   });
 
@@ -59,7 +59,7 @@ describe("audit trail", () => {
     await renameOrgUnitAction({ id: town.id, name: "浦阳镇A", version: town.version });
     const target = await db.auditLog.findFirstOrThrow({ where: { action: "orgUnit.rename" }, orderBy: { seq: "desc" } });
     await db.auditLog.create({ data: { action: "noop", entityType: "x", prevHash: "0", hash: `later-${Date.now()}` } }).catch(() => {});
-    expect((await verifyAuditChain(db)).ok).toBe(false); // a forged row is itself detected
+    expect((await verifyAuditChain()).ok).toBe(false); // a forged row is itself detected
     // Start again from a clean chain for the tamper case proper.
     await superuser(async (c) => {
       await c.query("ALTER TABLE audit_log DISABLE TRIGGER USER");
@@ -67,7 +67,7 @@ describe("audit trail", () => {
       await c.query(`UPDATE audit_log SET data = '{"before":{"name":"浦阳镇"},"after":{"name":"别的名字"}}' WHERE seq = $1`, [target.seq]);
       await c.query("ALTER TABLE audit_log ENABLE TRIGGER USER");
     });
-    const report = await verifyAuditChain(db);
+    const report = await verifyAuditChain();
     expect(report).toMatchObject({ ok: false, brokenAtSeq: target.seq, reason: "hash" });
   });
 });

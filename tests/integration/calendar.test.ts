@@ -26,7 +26,7 @@ describe("seeded calendar", () => {
   it("has the seed's year and the years either side: official schedules confirmed, the others provisional and unconfirmed", async () => {
     const years = [demoYear - 1, demoYear, demoYear + 1];
     const known = years.flatMap(scheduleOf);
-    const ex = await loadCalendarExceptions(db, ymd(demoYear - 1, 1, 1), ymd(demoYear + 1, 12, 31));
+    const ex = await loadCalendarExceptions(ymd(demoYear - 1, 1, 1), ymd(demoYear + 1, 12, 31));
     expect(Object.fromEntries(ex)).toEqual(Object.fromEntries(known.map((e) => [e.date, e.kind])));
     const confirmed = (await db.calendarYear.findMany({ select: { year: true }, orderBy: { year: "asc" } })).map((r) => r.year);
     expect(confirmed).toEqual(years.filter((y) => CN_CALENDARS[y]));
@@ -35,7 +35,7 @@ describe("seeded calendar", () => {
     for (const w of known.filter((e) => e.kind === "WORKDAY")) {
       const [y, m, day] = w.date.split("-").map(Number) as [number, number, number];
       const { fromDay, toDay } = calendarWindow(addDaysYmd(w.date, -1));
-      const due = sameDayDeadline(shanghaiInstant(y, m, day, 10), { cutoff: "17:00", dayEnd: "17:30" }, await loadCalendarExceptions(db, fromDay, toDay));
+      const due = sameDayDeadline(shanghaiInstant(y, m, day, 10), { cutoff: "17:00", dayEnd: "17:30" }, await loadCalendarExceptions(fromDay, toDay));
       expect(due.toISOString(), w.date).toBe(shanghaiInstant(y, m, day, 17, 30).toISOString());
     }
   });
@@ -46,7 +46,7 @@ describe("calendar maintenance", () => {
     await actAs("admin");
     expect(await saveCalendarDayAction({ date: d(1, 3), kind: "HOLIDAY", name: "元旦" })).toMatchObject({ ok: true });
     expect(await saveCalendarDayAction({ date: d(1, 3), kind: "HOLIDAY", name: "元旦（补）" })).toMatchObject({ ok: true });
-    expect((await listCalendarYear(db, T)).map((r) => [r.date, r.kind, r.name])).toEqual([[d(1, 3), "HOLIDAY", "元旦（补）"]]);
+    expect((await listCalendarYear(T)).map((r) => [r.date, r.kind, r.name])).toEqual([[d(1, 3), "HOLIDAY", "元旦（补）"]]);
     const audits = await db.auditLog.findMany({ where: { action: "calendar.save", entityId: d(1, 3) }, orderBy: { seq: "asc" } });
     expect(audits.map((a) => a.data)).toMatchObject([
       { before: null, after: { kind: "HOLIDAY", name: "元旦" } },
@@ -69,7 +69,7 @@ describe("calendar maintenance", () => {
     expect(ok).toMatchObject({ ok: true, data: { added: 3, updated: 0 } });
     const again = await bulkLoadCalendarAction({ text: `${d(1, 27)} 休 春节（改）` });
     expect(again).toMatchObject({ ok: true, data: { added: 0, updated: 1 } });
-    expect((await listCalendarYear(db, T)).map((r) => `${r.date} ${r.kind} ${r.name}`)).toEqual([
+    expect((await listCalendarYear(T)).map((r) => `${r.date} ${r.kind} ${r.name}`)).toEqual([
       `${d(1, 26)} HOLIDAY 春节`,
       `${d(1, 27)} HOLIDAY 春节（改）`,
       `${d(1, 29)} WORKDAY 春节调休`,

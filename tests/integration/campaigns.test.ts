@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 describe("seeded campaign configuration", () => {
   it("has the participants, five villages, checklist and two weekly rules", async () => {
-    const setup = await getCampaignSetup(db, await sessionUser("py.manager"), programmeId);
+    const setup = await getCampaignSetup(await sessionUser("py.manager"), programmeId);
     expect(setup.participants.map((p) => p.officer.name).sort()).toEqual(["张婷", "李明"].sort());
     const withMentor = setup.participants.find((p) => p.mentorId);
     expect(withMentor?.mentorId).toBe((await demoUser("py.manager")).id);
@@ -107,7 +107,7 @@ describe("campaign progress", () => {
   });
 
   it("town numbers equal counts computed directly from the rows", async () => {
-    const p = await campaignProgress(db, progressId, unit["XS-PY"]!);
+    const p = await campaignProgress(progressId, unit["XS-PY"]!);
     const inTown = { orgUnit: { path: { startsWith: unit["XS-PY"]!.path } } };
     const hhVisits = await db.visit.findMany({ where: { programmeId: progressId, household: inTown }, select: { householdId: true } });
     const distinctHouseholds = new Set(hhVisits.map((v) => v.householdId)).size;
@@ -125,7 +125,7 @@ describe("campaign progress", () => {
   });
 
   it("children add up to the parent exactly; the town's own records form their own row", async () => {
-    const p = await campaignProgress(db, progressId, unit["XS-PY"]!);
+    const p = await campaignProgress(progressId, unit["XS-PY"]!);
     const xj = p.children.find((c) => c.unitId === unit["XS-PY-XJ"]!.id)!;
     expect(xj).toMatchObject({ households: 2, visits: 4, problemsRaised: 4, problemsSolved: 2, medianDaysToSolve: 3.5, events: 2 });
     expect(p.children.find((c) => c.unitId === unit["XS-PY-JY"]!.id)).toMatchObject({ households: 2, visits: 3, problemsSolved: 1, medianDaysToSolve: 1.3 });
@@ -137,13 +137,13 @@ describe("campaign progress", () => {
     expect(p.children).toHaveLength(5); // every village listed, with zeros where nothing happened
 
     // Drill down: the village's page total equals its row on the town page.
-    const village = await campaignProgress(db, progressId, unit["XS-PY-XJ"]!);
+    const village = await campaignProgress(progressId, unit["XS-PY-XJ"]!);
     const { unitId: _u, name: _n, kind: _k, hasChildren: _h, ...row } = xj;
     expect(village.total).toEqual(row);
   });
 
   it("per officer: visits, distinct households, problems raised on their visits, events", async () => {
-    const rows = await campaignOfficerProgress(db, progressId, unit["XS-PY"]!);
+    const rows = await campaignOfficerProgress(progressId, unit["XS-PY"]!);
     const li = rows.find((r) => r.name === "李明")!;
     expect(li).toMatchObject({ visits: 5, households: 3, enterprises: 1, problemsRaised: 4, problemsSolved: 2, events: 2 });
     const zhang = rows.find((r) => r.name === "张婷")!;
@@ -151,20 +151,20 @@ describe("campaign progress", () => {
   });
 
   it("targets: the unit's own target whose period covers today", async () => {
-    const targets = await campaignTargets(db, programmeId, [unit["XS-PY"]!.id, unit["XS-PY-XJ"]!.id], new Date(`${Y}-11-23T00:00:00Z`));
+    const targets = await campaignTargets(programmeId, [unit["XS-PY"]!.id, unit["XS-PY-XJ"]!.id], new Date(`${Y}-11-23T00:00:00Z`));
     expect(targets.get(unit["XS-PY"]!.id)).toEqual({ households: 2000, enterprises: null, problemsSolved: 100, events: 40 });
     expect(targets.get(unit["XS-PY-XJ"]!.id)?.households).toBe(400);
   });
 
   it("a village officer starts at their village and cannot drill up or sideways", async () => {
     const officer = await sessionUser("py.officer");
-    const campaign = await getCampaignOrThrow(db, officer, programmeId);
-    const own = await resolveProgressUnit(db, officer, campaign);
+    const campaign = await getCampaignOrThrow(officer, programmeId);
+    const own = await resolveProgressUnit(officer, campaign);
     expect(own.unit.id).toBe(unit["XS-PY-XJ"]!.id);
-    await expect(resolveProgressUnit(db, officer, campaign, unit["XS-PY"]!.id)).rejects.toThrow("notFound");
-    await expect(resolveProgressUnit(db, officer, campaign, unit["XS-PY-JY"]!.id)).rejects.toThrow("notFound");
+    await expect(resolveProgressUnit(officer, campaign, unit["XS-PY"]!.id)).rejects.toThrow("notFound");
+    await expect(resolveProgressUnit(officer, campaign, unit["XS-PY-JY"]!.id)).rejects.toThrow("notFound");
     const admin = await sessionUser("admin");
-    const fromTop = await resolveProgressUnit(db, admin, await getCampaignOrThrow(db, admin, programmeId), unit["XS-PY-XJ"]!.id);
+    const fromTop = await resolveProgressUnit(admin, await getCampaignOrThrow(admin, programmeId), unit["XS-PY-XJ"]!.id);
     expect(fromTop.breadcrumb.map((b) => b.id)).toEqual([unit["XS-PY"]!.id, unit["XS-PY-XJ"]!.id]);
   });
 });
@@ -185,7 +185,7 @@ describe("frequency: overdue across a month boundary in Asia/Shanghai", () => {
 
   const itemFor = async (username: string, iso: string) => {
     const user = await sessionUser(username);
-    const items = await campaignDueItems(db, user, await getCampaignOrThrow(db, user, programmeId), new Date(iso));
+    const items = await campaignDueItems(user, await getCampaignOrThrow(user, programmeId), new Date(iso));
     return { items, item: items.find((i) => i.subjectId === enterpriseId && i.kind === "ENTERPRISE_BY_COMMISSIONER") };
   };
 
@@ -220,7 +220,7 @@ describe("frequency: overdue across a month boundary in Asia/Shanghai", () => {
     expect(own.item).toBeUndefined();
     // A manager of another district sees nothing of this campaign at all.
     const yh = await sessionUser("yh.manager");
-    await expect(getCampaignOrThrow(db, yh, programmeId)).rejects.toThrow("notFound");
+    await expect(getCampaignOrThrow(yh, programmeId)).rejects.toThrow("notFound");
   });
 });
 
@@ -229,7 +229,7 @@ describe("campaign setup actions", () => {
     const officer = await demoUser("py.officer");
     const officer2 = await demoUser("py.officer2");
     const mentor = await demoUser("py.manager");
-    const setup = await getCampaignSetup(db, await sessionUser("py.manager"), programmeId);
+    const setup = await getCampaignSetup(await sessionUser("py.manager"), programmeId);
     return {
       programmeId, version,
       participants: [{ officerId: officer.id, mentorId: mentor.id }, { officerId: officer2.id, mentorId: mentor.id }],
@@ -249,7 +249,7 @@ describe("campaign setup actions", () => {
     const r = await saveCampaignSetupAction(await input(before.version));
     if (!r.ok) throw new Error(JSON.stringify(r));
     expect(r.data.version).toBe(before.version + 1);
-    const setup = await getCampaignSetup(db, await sessionUser("py.manager"), programmeId);
+    const setup = await getCampaignSetup(await sessionUser("py.manager"), programmeId);
     expect(setup.participants.every((p) => p.mentorId)).toBe(true);
     expect(setup.assignments).toHaveLength(2);
     // Reordered and renamed; the left-out items are deactivated, not deleted.

@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { handlePublicIntake } from "@/lib/hotline/public";
-import { PUBLIC_INTAKE_PER_IP } from "@/lib/hotline/rate-limit";
+import { PUBLIC_INTAKE_PER_IP } from "@/lib/hotline/rate-limit-policy";
 import { renameOrgUnitAction } from "@/lib/org/actions";
 import { actAs, unitByCode } from "../support/fixtures";
 import { requestState, resetRequest, withPeer } from "../support/next-stubs";

@@ -29,12 +29,12 @@ let mentorId: string;
 const households: Record<string, string[]> = {};
 
 async function expectConsistent() {
-  const report = await checkRollups(db);
+  const report = await checkRollups();
   for (const [table, r] of Object.entries(report)) expect({ table, ...r }).toEqual({ table, mismatches: 0, sample: [] });
 }
 
 async function indicators(keys: string[], unitList = units, programme: string | null = programmeId) {
-  return computeIndicators(db, keys, { units: unitList, from: FROM, to: TO, programmeId: programme, today: TODAY, now: NOW });
+  return computeIndicators(keys, { units: unitList, from: FROM, to: TO, programmeId: programme, today: TODAY, now: NOW });
 }
 
 /** Direct from the records, for the subtree of `path`. */

@@ -80,7 +80,7 @@ describe("access", () => {
   it("a manager may not drill outside their subtree (a unit of another district is not found)", async () => {
     const yh = await sessionUser("yh.manager");
     const py = await unitByCode("XS-PY");
-    await expect(loadDashboard(db, yh, { unit: py.id })).rejects.toThrow("notFound");
+    await expect(loadDashboard(yh, { unit: py.id })).rejects.toThrow("notFound");
     await actAs("yh.manager");
     const response = await exportDashboard(new Request(`http://localhost:3000/api/exports/dashboard?unit=${py.id}`));
     expect(response.status).toBe(404);
@@ -93,7 +93,7 @@ describe("drill-down", () => {
     const xs = await unitByCode("XS");
     const py = await unitByCode("XS-PY");
     const xj = await unitByCode("XS-PY-XJ");
-    const town = await loadDashboard(db, admin, { unit: py.id, programme: programmeId, period: "month" });
+    const town = await loadDashboard(admin, { unit: py.id, programme: programmeId, period: "month" });
     expect(town.breadcrumb.map((b) => b.id).slice(-2)).toEqual([xs.id, py.id]);
     expect(town.selected?.id).toBe(programmeId);
     expect(town.children.map((c) => c.id)).toContain(xj.id);
@@ -105,7 +105,7 @@ describe("drill-down", () => {
       expect({ key, sum }).toEqual({ key, sum: panel.values.get(key)!.get(py.id) ?? 0 });
     }
     // The village page's own total equals its row on the town page.
-    const village = await loadDashboard(db, admin, { unit: xj.id, programme: programmeId, period: "month" });
+    const village = await loadDashboard(admin, { unit: xj.id, programme: programmeId, period: "month" });
     expect(village.children).toHaveLength(0);
     for (const key of panel.keys) expect(village.panel!.values.get(key)!.get(xj.id)).toEqual(panel.values.get(key)!.get(xj.id));
     // Trend: the month's weekly buckets add up to the period total.
@@ -122,7 +122,7 @@ describe("export", () => {
     expect(String(rows[0]![0])).toContain("浦阳镇");
     expect(String(rows[0]![0])).toContain("看板导出测试");
     expect(String(rows[0]![0])).toMatch(/导出时间：\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/);
-    const model = await loadDashboard(db, await sessionUser("py.manager"), { unit: py.id, programme: programmeId, period: "month" }, NOW);
+    const model = await loadDashboard(await sessionUser("py.manager"), { unit: py.id, programme: programmeId, period: "month" }, NOW);
     const expected = panelTable(model, t);
     expect(rows[1]).toEqual(expected.headers);
     expect(rows.slice(2).map((r) => Array.from(r, (c) => (c === "" || c === undefined ? null : c)))).toEqual(expected.rows.map((r) => r.cells.map((c) => c ?? null)).map((r) => { while (r.length && r.at(-1) === null) r.pop(); return r; }));
@@ -135,9 +135,9 @@ describe("export", () => {
 describe("赛马 rankings", () => {
   it("ranks the seeded 浦阳镇 villages on the scheme's weights, with each unit's breakdown", async () => {
     const manager = await sessionUser("py.manager");
-    const schemes = await listRankingSchemes(db, manager);
+    const schemes = await listRankingSchemes(manager);
     expect(schemes.map((x) => x.name)).toEqual(["浦阳镇村社民情双访“赛马”"]);
-    const result = await computeRanking(db, manager, schemes[0]!.id, parseDashboardPeriod({ period: "month" }));
+    const result = await computeRanking(manager, schemes[0]!.id, parseDashboardPeriod({ period: "month" }));
     expect(result.ranked).toHaveLength(5);
     // The seeded activity decides the order: whoever reached the most households this month
     // normalises to 100 on that part, and the units are ranked by score.
@@ -149,8 +149,8 @@ describe("赛马 rankings", () => {
     for (const u of result.ranked) expect(u.parts.reduce((s, p) => s + p.contribution, 0)).toBeCloseTo(u.score, 1);
     // yh.manager sees only 余杭区's scheme; the 浦阳镇 one is not found for them.
     const yh = await sessionUser("yh.manager");
-    expect((await listRankingSchemes(db, yh)).map((x) => x.name)).toEqual(["余杭区镇街“赛马”综合排名"]);
-    await expect(computeRanking(db, yh, schemes[0]!.id, parseDashboardPeriod({}))).rejects.toThrow("notFound");
+    expect((await listRankingSchemes(yh)).map((x) => x.name)).toEqual(["余杭区镇街“赛马”综合排名"]);
+    await expect(computeRanking(yh, schemes[0]!.id, parseDashboardPeriod({}))).rejects.toThrow("notFound");
   });
 
   it("only an admin configures schemes; unknown indicators and stale versions are refused", async () => {
@@ -175,13 +175,13 @@ describe("赛马 rankings", () => {
 
   it("the ranking export: officer 403, manager gets every sibling with the breakdown", async () => {
     const manager = await sessionUser("py.manager");
-    const scheme = (await listRankingSchemes(db, manager)).find((x) => x.name === "浦阳镇村社民情双访“赛马”")!;
+    const scheme = (await listRankingSchemes(manager)).find((x) => x.name === "浦阳镇村社民情双访“赛马”")!;
     await actAs("py.officer");
     expect((await exportRanking(new Request(`http://localhost:3000/api/exports/rankings?scheme=${scheme.id}`))).status).toBe(403);
     await actAs("py.manager");
     const rows = await rowsOf(await exportRanking(new Request(`http://localhost:3000/api/exports/rankings?scheme=${scheme.id}&period=month`)));
     expect(rows[1]!.slice(0, 3)).toEqual(["名次", "单位", "总分"]);
-    const ranking = await computeRanking(db, manager, scheme.id, parseDashboardPeriod({ period: "month" }));
+    const ranking = await computeRanking(manager, scheme.id, parseDashboardPeriod({ period: "month" }));
     expect(rows.slice(2).map((r) => r[1])).toEqual(ranking.ranked.map((u) => u.name));
   });
 });

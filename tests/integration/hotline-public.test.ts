@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { handlePublicFeedback, handlePublicIntake, publicStatus } from "@/lib/hotline/public";
-import { PUBLIC_INTAKE_PER_IP, PUBLIC_INTAKE_PER_PHONE, PUBLIC_LOOKUP_FAILURES_PER_IP } from "@/lib/hotline/rate-limit";
+import { PUBLIC_INTAKE_PER_IP, PUBLIC_INTAKE_PER_PHONE, PUBLIC_LOOKUP_FAILURES_PER_IP } from "@/lib/hotline/rate-limit-policy";
 import { resetRequest, withPeer } from "../support/next-stubs";
 
 let programmeId: string;

@@ -275,7 +275,7 @@ describe("merge and chase", () => {
     ok(await mergeRequestAction({ id: b, version: 1, intoNumber: survivor.number, note: "同一件事" }));
     expect(await load(b)).toMatchObject({ status: "MERGED", mergedIntoId: a });
     const manager = await loadSessionUser((await demoUser("yh.manager")).id, (await demoUser("yh.manager")).sessionVersion);
-    const loaded = await getRequestOrThrow(db, manager!, a);
+    const loaded = await getRequestOrThrow(manager!, a);
     expect(loaded.mergedFrom.map((m) => m.callerName)).toEqual(["李总"]);
     expect(await db.serviceRequestEvent.count({ where: { requestId: a, kind: "mergedIn" } })).toBe(1);
     // A merged request moves no further.
@@ -333,9 +333,9 @@ describe("clock alerts", () => {
     const r = await load(id);
     const manager = (await loadSessionUser((await demoUser("yh.manager")).id, (await demoUser("yh.manager")).sessionVersion))!;
     const later = new Date(r.acceptDueAt.getTime() + 3_600_000);
-    const page = await listRequests(db, manager, { tab: "breached" }, later, 500);
+    const page = await listRequests(manager, { tab: "breached" }, later, 500);
     expect(page.rows.map((x) => x.id)).toContain(id);
-    const before = await listRequests(db, manager, { tab: "breached" }, new Date(r.receivedAt.getTime() + 1000), 500);
+    const before = await listRequests(manager, { tab: "breached" }, new Date(r.receivedAt.getTime() + 1000), 500);
     expect(before.rows.map((x) => x.id)).not.toContain(id);
   });
 });
@@ -344,16 +344,16 @@ describe("scoping", () => {
   it("an officer outside the unit can neither see nor act; the lead department can, an unrelated department cannot", async () => {
     const id = await assigned("YH-JXJ");
     const outsider = (await loadSessionUser((await demoUser("py.officer")).id, (await demoUser("py.officer")).sessionVersion))!;
-    await expect(getRequestOrThrow(db, outsider, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRequestOrThrow(outsider, id)).rejects.toBeInstanceOf(NotFoundError);
     await actAs("py.officer");
     expect(await respondRequestAction({ id, version: 3, response: "x" })).toMatchObject({ ok: false, error: "记录不存在，或不在您的管辖范围内。" });
     expect(await acceptRequestAction({ id, version: 3, note: "" })).toMatchObject({ ok: false, error: "记录不存在，或不在您的管辖范围内。" });
-    await expect(getRequestOrThrow(db, await sessionUser(jyjUser), id)).rejects.toBeInstanceOf(NotFoundError);
-    const viaDept = await getRequestOrThrow(db, await sessionUser(jxjUser), id);
+    await expect(getRequestOrThrow(await sessionUser(jyjUser), id)).rejects.toBeInstanceOf(NotFoundError);
+    const viaDept = await getRequestOrThrow(await sessionUser(jxjUser), id);
     expect(viaDept.viaDepartment).toBe(true);
-    const list = await listRequests(db, await sessionUser(jxjUser), { tab: "queue" });
+    const list = await listRequests(await sessionUser(jxjUser), { tab: "queue" });
     expect(list.rows.map((x) => x.id)).toContain(id);
-    expect((await listRequests(db, outsider, { tab: "all" })).rows.map((x) => x.id)).not.toContain(id);
+    expect((await listRequests(outsider, { tab: "all" })).rows.map((x) => x.id)).not.toContain(id);
     expect((await load(id)).status).toBe("ASSIGNED");
   });
 });
@@ -362,18 +362,18 @@ describe("report", () => {
   it("computes same-day rates, stage times and satisfaction per department", async () => {
     const manager = (await loadSessionUser((await demoUser("yh.manager")).id, (await demoUser("yh.manager")).sessionVersion))!;
     const from = new Date(Date.now() - 400 * 86_400_000);
-    const { rows, overall } = await hotlineReport(db, manager, { from, to: new Date(Date.now() + 86_400_000), groupBy: "department" });
+    const { rows, overall } = await hotlineReport(manager, { from, to: new Date(Date.now() + 86_400_000), groupBy: "department" });
     expect(overall.total).toBeGreaterThan(0);
     expect(rows.reduce((s, r) => s + r.total, 0)).toBe(overall.total);
     const qqb = rows.find((r) => r.label === "亲企办");
     expect(qqb).toBeDefined();
     expect(qqb!.accept.rate).not.toBeNull();
     expect(qqb!.accept.p90Minutes).not.toBeNull();
-    const months = await hotlineReport(db, manager, { from, to: new Date(Date.now() + 86_400_000), groupBy: "month" });
+    const months = await hotlineReport(manager, { from, to: new Date(Date.now() + 86_400_000), groupBy: "month" });
     expect(months.rows.every((r) => /^\d{4}-\d{2}$/.test(r.key))).toBe(true);
     // An officer of another district sees nothing.
     const outsider = (await loadSessionUser((await demoUser("py.officer")).id, (await demoUser("py.officer")).sessionVersion))!;
-    expect((await hotlineReport(db, outsider, { from, to: new Date(Date.now() + 86_400_000), groupBy: "department" })).overall.total).toBe(0);
+    expect((await hotlineReport(outsider, { from, to: new Date(Date.now() + 86_400_000), groupBy: "department" })).overall.total).toBe(0);
   });
 });
 
@@ -381,12 +381,12 @@ describe("一企一档", () => {
   it("the enterprise's timeline unions its requests, newest first, scoped to the reader", async () => {
     const id = await newRequest();
     const lz = (await loadSessionUser((await demoUser("lz.officer")).id, (await demoUser("lz.officer")).sessionVersion))!;
-    const items = await enterpriseTimeline(db, lz, enterpriseId);
+    const items = await enterpriseTimeline(lz, enterpriseId);
     expect(items[0]).toMatchObject({ kind: "request", id });
     const times = items.map((i) => new Date(i.at).getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     const outsider = (await loadSessionUser((await demoUser("py.officer")).id, (await demoUser("py.officer")).sessionVersion))!;
-    expect(await enterpriseTimeline(db, outsider, enterpriseId)).toEqual([]);
+    expect(await enterpriseTimeline(outsider, enterpriseId)).toEqual([]);
   });
 });
 

@@ -115,7 +115,7 @@ describe("trips", () => {
     const meetings = await db.tripMeeting.findMany({ where: { tripId: trip.id }, include: { prospect: true } });
     expect(meetings).toHaveLength(2);
     expect(meetings.find((m) => m.prospect)?.prospect?.name).toBe("上海测试智造有限公司");
-    const progress = await investmentProgress(db, await sessionUser("etdz.manager"), programmeId, yearRange(String(YEAR)));
+    const progress = await investmentProgress(await sessionUser("etdz.manager"), programmeId, yearRange(String(YEAR)));
     expect(progress.total).toMatchObject({ trips: 1, enterprises: 2 });
 
     // The end date cannot come before the start date.
@@ -139,7 +139,7 @@ describe("leads: stages and amounts", () => {
       expectOk(await moveTo(id, "NEGOTIATING"));
       expectOk(await moveTo(id, "SIGNED", signing(amount, unit)));
     }
-    const progress = await investmentProgress(db, await sessionUser("etdz.manager"), programmeId, yearRange(String(YEAR)));
+    const progress = await investmentProgress(await sessionUser("etdz.manager"), programmeId, yearRange(String(YEAR)));
     const row = progress.taskForces.find((t) => t.key === taskForceId)!;
     expect(row.signed).toBe(2);
     expect(row.signedWan).toBe("25000.00");
@@ -205,15 +205,15 @@ describe("lead scoping in the demo programme", () => {
   it("a street's task force sees only its own leads unless the programme shares them; managers above see all", async () => {
     const rh = await sessionUser("rh.officer");
     const manager = await sessionUser("etdz.manager");
-    const all = await listLeads(db, manager, { programmeId: demoProgrammeId });
+    const all = await listLeads(manager, { programmeId: demoProgrammeId });
     expect(all).toHaveLength(12);
-    const own = await listLeads(db, rh, { programmeId: demoProgrammeId });
+    const own = await listLeads(rh, { programmeId: demoProgrammeId });
     // rh.officer leads 仁和街道攻坚队 and is a member of 经开国资平台攻坚队.
     expect(new Set(own.map((l) => l.taskForce.name))).toEqual(new Set(["仁和街道攻坚队", "经开国资平台攻坚队"]));
     const foreign = all.find((l) => l.taskForce.name === "产业链招商突击队")!;
-    await expect(getLeadOrThrow(db, rh, foreign.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getLeadOrThrow(rh, foreign.id)).rejects.toBeInstanceOf(NotFoundError);
     // 良渚 is outside the zone: sees none.
-    expect(await listLeads(db, await sessionUser("lz.officer"), { programmeId: demoProgrammeId })).toHaveLength(0);
+    expect(await listLeads(await sessionUser("lz.officer"), { programmeId: demoProgrammeId })).toHaveLength(0);
 
     // Officers may not change the setting; the zone's manager may.
     const programme = await db.programme.findUniqueOrThrow({ where: { id: demoProgrammeId } });
@@ -222,18 +222,18 @@ describe("lead scoping in the demo programme", () => {
     await actAs("etdz.manager");
     expectOk(await updateInvestmentSettingsAction({ programmeId: demoProgrammeId, version: programme.version, shareLeads: true }));
     expect((await db.programme.findUniqueOrThrow({ where: { id: demoProgrammeId } })).settings).toMatchObject({ shareLeads: true });
-    expect(await listLeads(db, rh, { programmeId: demoProgrammeId })).toHaveLength(12);
+    expect(await listLeads(rh, { programmeId: demoProgrammeId })).toHaveLength(12);
     // Shared leads are read-only for other task forces.
     await actAs("rh.officer");
     const moved = await transitionLeadAction({ id: foreign.id, version: (await db.investmentLead.findUniqueOrThrow({ where: { id: foreign.id } })).version, to: "LOST", lostReason: "x" });
     expect(moved).toMatchObject({ ok: false, error: "您没有执行此操作的权限。" });
     // Still nothing for units that do not see the programme.
-    expect(await listLeads(db, await sessionUser("lz.officer"), { programmeId: demoProgrammeId })).toHaveLength(0);
+    expect(await listLeads(await sessionUser("lz.officer"), { programmeId: demoProgrammeId })).toHaveLength(0);
 
     await actAs("etdz.manager");
     const v = (await db.programme.findUniqueOrThrow({ where: { id: demoProgrammeId } })).version;
     expectOk(await updateInvestmentSettingsAction({ programmeId: demoProgrammeId, version: v, shareLeads: false }));
-    expect(await listLeads(db, rh, { programmeId: demoProgrammeId })).toHaveLength(own.length);
+    expect(await listLeads(rh, { programmeId: demoProgrammeId })).toHaveLength(own.length);
     expect(await db.auditLog.count({ where: { action: "investment.settings.update", entityId: demoProgrammeId } })).toBe(2);
   });
 });

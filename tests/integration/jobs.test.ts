@@ -67,30 +67,30 @@ describe("transactional enqueue", () => {
   it("a rolled-back transaction schedules nothing; a committed one schedules the job", async () => {
     await expect(
       db.$transaction(async (tx) => {
-        await enqueue(tx, "test.record", { n: 1, key: "rollback" });
+        await enqueue("test.record", { n: 1, key: "rollback" }, undefined, tx);
         throw new Error("the business write failed");
       }),
     ).rejects.toThrow("the business write failed");
     expect(await jobRows("rollback")).toHaveLength(0);
 
-    const id = await db.$transaction((tx) => enqueue(tx, "test.record", { n: 2, key: "commit" }));
+    const id = await db.$transaction((tx) => enqueue("test.record", { n: 2, key: "commit" }, undefined, tx));
     const rows = await jobRows("commit");
     expect(rows.map((r) => r.id)).toEqual([id]);
     expect(rows[0]!.state).toBe("created");
   });
 
   it("a singleton key schedules one job however often it is enqueued", async () => {
-    const first = await db.$transaction((tx) => enqueue(tx, "test.record", { n: 3, key: "single" }, { singletonKey: "request-1:accept" }));
-    const again = await db.$transaction((tx) => enqueue(tx, "test.record", { n: 4, key: "single" }, { singletonKey: "request-1:accept" }));
+    const first = await db.$transaction((tx) => enqueue("test.record", { n: 3, key: "single" }, { singletonKey: "request-1:accept" }, tx));
+    const again = await db.$transaction((tx) => enqueue("test.record", { n: 4, key: "single" }, { singletonKey: "request-1:accept" }, tx));
     const parallel = await Promise.all(
-      [5, 6, 7].map((n) => db.$transaction((tx) => enqueue(tx, "test.record", { n, key: "single" }, { singletonKey: "request-1:accept" }))),
+      [5, 6, 7].map((n) => db.$transaction((tx) => enqueue("test.record", { n, key: "single" }, { singletonKey: "request-1:accept" }, tx))),
     );
     expect(first).toBe(singletonJobId("test.record", "request-1:accept"));
     expect(again).toBeNull();
     expect(parallel).toEqual([null, null, null]);
     expect(await jobRows("single")).toHaveLength(1);
     // A different key is a different job.
-    expect(await db.$transaction((tx) => enqueue(tx, "test.record", { n: 8, key: "single" }, { singletonKey: "request-1:assign" }))).not.toBeNull();
+    expect(await db.$transaction((tx) => enqueue("test.record", { n: 8, key: "single" }, { singletonKey: "request-1:assign" }, tx))).not.toBeNull();
     expect(await jobRows("single")).toHaveLength(2);
   });
 });
@@ -101,7 +101,7 @@ describe("workers", () => {
     const b = await startWorker("B");
     const ids = await db.$transaction(async (tx) => {
       const out: (string | null)[] = [];
-      for (let n = 100; n < 120; n++) out.push(await enqueue(tx, "test.record", { n, key: "pair" }));
+      for (let n = 100; n < 120; n++) out.push(await enqueue("test.record", { n, key: "pair" }, undefined, tx));
       return out;
     });
     expect(ids.every(Boolean)).toBe(true);
@@ -122,8 +122,8 @@ describe("workers", () => {
   it("a job scheduled for later does not run early, and survives a restart to run once", async () => {
     const a = await startWorker("before-restart");
     const at = new Date(Date.now() + 3_000);
-    await db.$transaction((tx) => enqueue(tx, "test.record", { n: 200, key: "later" }, { startAfter: at, singletonKey: "later" }));
-    await db.$transaction((tx) => enqueue(tx, "test.record", { n: 201, key: "far" }, { startAfter: new Date(Date.now() + 3_600_000) }));
+    await db.$transaction((tx) => enqueue("test.record", { n: 200, key: "later" }, { startAfter: at, singletonKey: "later" }, tx));
+    await db.$transaction((tx) => enqueue("test.record", { n: 201, key: "far" }, { startAfter: new Date(Date.now() + 3_600_000) }, tx));
     await new Promise((r) => setTimeout(r, 1_500)); // three polls
     expect(runs.filter((r) => r.jobKey === "later")).toHaveLength(0);
     expect((await jobRows("later"))[0]!.state).toBe("created");
@@ -148,7 +148,7 @@ describe("workers", () => {
 
   it("a failing job is retried and then succeeds once", async () => {
     failuresLeft = 1;
-    await db.$transaction((tx) => enqueue(tx, "test.record", { n: 300, key: "retry" }));
+    await db.$transaction((tx) => enqueue("test.record", { n: 300, key: "retry" }, undefined, tx));
     await waitFor(() => runs.some((r) => r.jobKey === "retry"), 15_000);
     const [row] = await db.$queryRaw<{ state: string; retry_count: number }[]>`
       SELECT state::text AS state, retry_count FROM pgboss.job WHERE name = 'test.record' AND data->>'key' = 'retry'`;

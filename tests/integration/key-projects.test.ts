@@ -97,9 +97,9 @@ describe("battle map, blockers and totals", () => {
   it("shows late milestones (Shanghai), counts blockers raised and resolved as problems, and totals per stage without mixing units", async () => {
     const pid = await programmeId();
     const manager = await sessionUser("etdz.manager");
-    const before = await keyProjectTotals(db, manager, pid);
+    const before = await keyProjectTotals(manager, pid);
     const id = await newProject("测试项目丙", "5000", "WAN");
-    let board = await keyProjectBoard(db, manager, pid);
+    let board = await keyProjectBoard(manager, pid);
     const card = board.columns.PLANNED.find((c) => c.id === id)!;
     // LAND_LISTING, PERMITS and START were planned for the past weeks and have no actual date.
     expect(card.lateMilestones.map((m) => m.kind)).toEqual(["LAND_LISTING", "PERMITS", "START"]);
@@ -109,10 +109,10 @@ describe("battle map, blockers and totals", () => {
     const blockerId = expectOk(await createBlockerAction({ projectId: id, title: "用地指标未落实", description: "", dueDate: "", ...key() })).id;
     const problem = await db.problem.findUniqueOrThrow({ where: { id: blockerId } });
     expect(problem).toMatchObject({ keyProjectId: id, status: "OPEN", orgUnitId: (await unitByCode("YH-RH")).id });
-    board = await keyProjectBoard(db, manager, pid);
+    board = await keyProjectBoard(manager, pid);
     expect(board.cards.find((c) => c.id === id)!.openBlockers).toBe(1);
 
-    const after = await keyProjectTotals(db, manager, pid);
+    const after = await keyProjectTotals(manager, pid);
     expect(after.byStage.PLANNED.projects).toBe(before.byStage.PLANNED.projects + 1);
     // 5000 万元 added to a total kept in 万元.
     expect(wanToCents(after.byStage.PLANNED.investmentWan) - wanToCents(before.byStage.PLANNED.investmentWan)).toBe(wanToCents("5000"));
@@ -122,7 +122,7 @@ describe("battle map, blockers and totals", () => {
     // The blocker moves through the problem state machine and leaves the count when resolved.
     let v = expectOk(await transitionProblemAction({ id: blockerId, version: problem.version, to: "IN_PROGRESS" })).version;
     v = expectOk(await transitionProblemAction({ id: blockerId, version: v, to: "RESOLVED", resolution: "区里统筹解决指标" })).version;
-    board = await keyProjectBoard(db, manager, pid);
+    board = await keyProjectBoard(manager, pid);
     expect(board.cards.find((c) => c.id === id)!.openBlockers).toBe(0);
     expect(v).toBe(3);
   });
@@ -130,14 +130,14 @@ describe("battle map, blockers and totals", () => {
   it("is scoped: a unit outside sees neither the project nor its figures", async () => {
     const id = await newProject("测试项目丁");
     const lz = await sessionUser("lz.officer");
-    await expect(getKeyProjectOrThrow(db, lz, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getKeyProjectOrThrow(lz, id)).rejects.toBeInstanceOf(NotFoundError);
     const pid = await programmeId();
-    expect((await keyProjectBoard(db, lz, pid)).cards).toHaveLength(0);
-    expect((await keyProjectTotals(db, lz, pid)).total.projects).toBe(0);
+    expect((await keyProjectBoard(lz, pid)).cards).toHaveLength(0);
+    expect((await keyProjectTotals(lz, pid)).total.projects).toBe(0);
     await actAs("lz.officer");
     expect((await createBlockerAction({ projectId: id, title: "越权", ...key() })).ok).toBe(false);
     // The liaison officer sits in 仁和 and sees it; the demo has seven projects for the district.
-    expect((await keyProjectBoard(db, await sessionUser("yh.manager"), pid)).cards.length).toBeGreaterThanOrEqual(8);
+    expect((await keyProjectBoard(await sessionUser("yh.manager"), pid)).cards.length).toBeGreaterThanOrEqual(8);
   });
 });
 
@@ -151,7 +151,7 @@ describe("pledges (军令状)", () => {
     expect((await createPledgeAction({ ...input, ...key() })).ok).toBe(false);
     await actAs("etdz.manager");
     const id = expectOk(await createPledgeAction({ ...input, ...key() })).id;
-    const rows = await listPledges(db, await sessionUser("rh.officer"), { programmeId: pid });
+    const rows = await listPledges(await sessionUser("rh.officer"), { programmeId: pid });
     expect(rows.find((r) => r.id === id)).toMatchObject({ status: "OPEN", effectiveStatus: "MISSED" });
     // The pledger marks it done (late); a second completion is refused.
     await actAs("rh.officer");

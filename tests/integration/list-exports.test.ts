@@ -86,7 +86,7 @@ describe("list exports", () => {
     expect(String(rows[0]![0])).toContain("走访类型=入户走访");
     expect(String(rows[0]![0])).toMatch(/导出时间：\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/);
     expect(rows[1]![0]).toBe("走访时间");
-    const list = await listVisits(db, await sessionUser("py.manager"), { programmeId, kind: "HOUSEHOLD" }, 1000);
+    const list = await listVisits(await sessionUser("py.manager"), { programmeId, kind: "HOUSEHOLD" }, 1000);
     expect(rows.slice(2)).toHaveLength(list.rows.length);
     expect(list.rows).toHaveLength(3);
     expect(rows.slice(2).map((r) => r[2])).toEqual(list.rows.map((v) => v.household?.headName));
@@ -99,7 +99,7 @@ describe("list exports", () => {
     const rows = await rowsOf(await exportProblems(new Request(`http://localhost:3000/api/exports/problems?campaign=${programmeId}&status=OPEN`)));
     expect(String(rows[0]![0])).toContain("走访专项=列表导出测试");
     expect(String(rows[0]![0])).toContain("状态=待处理");
-    const list = await listProblems(db, await sessionUser("py.manager"), { programmeId, status: "OPEN" }, 1000);
+    const list = await listProblems(await sessionUser("py.manager"), { programmeId, status: "OPEN" }, 1000);
     expect(list.rows).toHaveLength(2);
     expect(rows.slice(2).map((r) => r[1])).toEqual(list.rows.map((p) => p.title));
     expect(rows.slice(2).every((r) => r[3] === "待处理")).toBe(true);
@@ -112,7 +112,7 @@ describe("list exports", () => {
     const rows = await rowsOf(await exportRequests(new Request(`http://localhost:3000/api/exports/requests?tab=all&category=${encodeURIComponent(CATEGORY)}`)));
     expect(String(rows[0]![0])).toContain(`类别=${CATEGORY}`);
     expect(String(rows[0]![0])).toContain("视图=全部");
-    const list = await listRequests(db, await sessionUser("py.manager"), { tab: "all", category: CATEGORY }, new Date(), 1000);
+    const list = await listRequests(await sessionUser("py.manager"), { tab: "all", category: CATEGORY }, new Date(), 1000);
     expect(list.rows).toHaveLength(2);
     expect(rows.slice(2).map((r) => r[0])).toEqual(list.rows.map((r) => r.number));
     expect(rows.slice(2).every((r) => r[2] === "待受理")).toBe(true);

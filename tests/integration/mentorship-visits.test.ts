@@ -53,7 +53,7 @@ describe("visit with the accompanying mentor", () => {
 
     // Recording the same visit again (a retry inside the hook) adds nothing.
     const saved = await db.visit.findUniqueOrThrow({ where: { id } });
-    expect(await db.$transaction((tx) => recordGuidedVisit(tx, saved))).toBe(false);
+    expect(await db.$transaction((tx) => recordGuidedVisit(saved, tx))).toBe(false);
     expect(await db.mentoringActivity.count({ where: { visitId: id } })).toBe(1);
   });
 

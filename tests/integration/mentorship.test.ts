@@ -238,7 +238,7 @@ describe("one-person-one-plan", () => {
   it("people other than mentor, trainee and managers cannot see or change the plan", async () => {
     await as("t.outsider");
     const outsider = (await loadSessionUser(people["t.outsider"]!.id, 1))!;
-    await expect(getPairingOrThrow(db, outsider, pairingId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPairingOrThrow(outsider, pairingId)).rejects.toBeInstanceOf(NotFoundError);
     const before = await db.developmentPlanVersion.count({ where: { planId } });
     expect(await changePlanAction({ op: "addGoal", planId, planVersion: 5, note: "", area: "政治素养", title: "越权" })).toMatchObject({ ok: false, error: "记录不存在，或不在您的管辖范围内。" });
     await actAs("py.officer2"); // an officer of another village of the same town
@@ -263,7 +263,7 @@ describe("one-person-one-plan", () => {
     expect(await evaluatePairingAction({ pairingId, version: pairing.version, rating: 7, evaluation: "x" })).toMatchObject({ ok: false, fieldErrors: { rating: ["请选择 1–5 分"] } });
     expectOk(await evaluatePairingAction({ pairingId, version: pairing.version, rating: 4, evaluation: "走访扎实，宣讲能力提升明显" }));
     await as("t.trainee3");
-    const seen = await getPairingOrThrow(db, (await loadSessionUser(people["t.trainee3"]!.id, 1))!, pairingId);
+    const seen = await getPairingOrThrow((await loadSessionUser(people["t.trainee3"]!.id, 1))!, pairingId);
     expect(seen).toMatchObject({ rating: 4, evaluation: "走访扎实，宣讲能力提升明显" });
   });
 });
@@ -272,12 +272,12 @@ describe("expectations, progress and configuration", () => {
   it("lists pairings behind the weekly guided-visit expectation; progress counts per village", async () => {
     const manager = (await loadSessionUser((await demoUser("py.manager")).id, 1))!;
     const programme = await db.programme.findUniqueOrThrow({ where: { id: programmeId } });
-    const items = await pairingExpectations(db, manager, programmeId, readSettings(programme.settings));
+    const items = await pairingExpectations(manager, programmeId, readSettings(programme.settings));
     // The test pairing of 学员三 started 20 days ago and has no guided visit.
     const mine = items.find((i) => i.traineeName === "学员三" && i.expectation.kind === "GUIDED_VISIT");
     expect(mine).toMatchObject({ status: "OVERDUE" });
     const py = await unitByCode("XS-PY");
-    const rows = await progressByUnit(db, programmeId, py.id, today);
+    const rows = await progressByUnit(programmeId, py.id, today);
     const active = await db.pairing.count({ where: { programmeId, status: "ACTIVE" } });
     expect(rows.reduce((s, r) => s + r.activePairings, 0)).toBe(active);
     const as_ = rows.find((r) => r.unitName === "安山村")!;

@@ -40,7 +40,7 @@ async function programmeByName(name: string) {
 
 /** The rollover form's prefilled values for a programme, as the rollover page builds them. */
 async function defaultsFor(id: string): Promise<RolloverFormValues> {
-  const p = await getProgrammeOrThrow(db, await sessionUser("admin"), id);
+  const p = await getProgrammeOrThrow(await sessionUser("admin"), id);
   return rolloverDefaults({
     id: p.id, version: p.version, name: p.name, startDate: formatDateOnly(p.startDate), endDate: formatDateOnly(p.endDate),
     periods: p.indicators.flatMap((i) => i.targets.map((t) => t.period)),
@@ -57,7 +57,7 @@ async function snapshot(sourceId: string) {
 /** Loads the year's "notice": its statutory days without the provisional mark (the seed may
  *  have loaded them as 暂定 for a year whose notice holidays-cn.ts does not hold). */
 async function loadYear(year: number) {
-  const ready = await calendarYearReadiness(db, year);
+  const ready = await calendarYearReadiness(year);
   if (ready.loaded && ready.provisional === 0) return;
   const lines = [`${ymd(year, 5, 1)} 休 劳动节`, ...provisionalHolidays(year).map((e) => `${e.date} 休 ${e.name.replace(PROVISIONAL_MARK, "")}`)];
   const r = await bulkLoadCalendarAction({ text: [...new Set(lines)].join("\n") });
@@ -78,9 +78,9 @@ describe("the new-year checklist window", () => {
 
     const admin = await sessionUser("admin");
     pinClock(shanghaiInstant(Y, 10, 31, 23, 59, 0));
-    expect(await newYearBanner(db, admin)).toBeNull();
+    expect(await newYearBanner(admin)).toBeNull();
     pinClock(shanghaiInstant(Y, 11, 1, 0, 0, 0));
-    const banner = await newYearBanner(db, admin);
+    const banner = await newYearBanner(admin);
     expect(banner?.year).toBe(NEXT);
     expect(banner?.items[0]).toMatchObject({ kind: "calendar", href: `/admin/calendar?year=${NEXT}` });
     // Programmes end on 31 December: each one still active and without a successor is to be
@@ -90,22 +90,22 @@ describe("the new-year checklist window", () => {
 
     // The last minute of January still shows the year's open items; 1 February does not.
     pinClock(shanghaiInstant(NEXT, 1, 31, 23, 59, 0));
-    expect((await newYearBanner(db, admin))?.year).toBe(NEXT);
+    expect((await newYearBanner(admin))?.year).toBe(NEXT);
     pinClock(shanghaiInstant(NEXT, 2, 1, 0, 0, 0));
-    expect(await newYearBanner(db, admin)).toBeNull();
+    expect(await newYearBanner(admin)).toBeNull();
   });
 
   it("is for admins only", async () => {
     pinClock(shanghaiInstant(Y, 11, 15, 10));
-    for (const username of ["yh.manager", "py.officer"]) expect(await newYearBanner(db, await sessionUser(username))).toBeNull();
-    expect(await newYearBanner(db, await sessionUser("yh.admin"))).not.toBeNull();
+    for (const username of ["yh.manager", "py.officer"]) expect(await newYearBanner(await sessionUser(username))).toBeNull();
+    expect(await newYearBanner(await sessionUser("yh.admin"))).not.toBeNull();
   });
 
   it("a district admin's checklist holds only programmes owned in the district", async () => {
     pinClock(shanghaiInstant(Y, 11, 2, 9));
     const yh = await sessionUser("yh.admin");
     const yhPath = (await unitByCode("YH")).path;
-    const list = await newYearChecklist(db, yh, NEXT);
+    const list = await newYearChecklist(yh, NEXT);
     const programmeItems = list.items.flatMap((i) => (i.kind === "calendar" ? [] : [i]));
     expect(programmeItems.length).toBeGreaterThan(0);
     for (const item of programmeItems) {
@@ -115,7 +115,7 @@ describe("the new-year checklist window", () => {
     // The city admin's list holds 浦阳镇's (萧山) campaign; the 余杭 admin's does not.
     const campaign = await programmeByName(PY_CAMPAIGN);
     const ids = (items: ChecklistItem[]) => items.flatMap((i) => (i.kind === "calendar" ? [] : [i.programmeId]));
-    expect(ids((await newYearChecklist(db, await sessionUser("admin"), NEXT)).items)).toContain(campaign.id);
+    expect(ids((await newYearChecklist(await sessionUser("admin"), NEXT)).items)).toContain(campaign.id);
     expect(ids(list.items)).not.toContain(campaign.id);
   });
 });
@@ -148,7 +148,7 @@ describe("calendar-year confirmation", () => {
     await actAs("admin");
     const far = NEXT + 7;
     expect(await bulkLoadCalendarAction({ text: provisionalListText(far) })).toMatchObject({ ok: true });
-    expect(await calendarYearReadiness(db, far)).toMatchObject({ loaded: true, provisional: provisionalHolidays(far).length, confirmed: null });
+    expect(await calendarYearReadiness(far)).toMatchObject({ loaded: true, provisional: provisionalHolidays(far).length, confirmed: null });
     const refused = await confirmCalendarYearAction({ year: far });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.fieldErrors?.year?.[0]).toMatch(/暂定/);
@@ -227,13 +227,13 @@ describe("the request page's unconfirmed-calendar notice", () => {
     const request = await db.serviceRequest.findFirstOrThrow({ orderBy: { receivedAt: "desc" } });
     const years = [...new Set([request.receivedAt, request.acceptDueAt, request.assignDueAt, request.respondDueAt].map((d) => shanghaiYear(d)))].sort();
     await db.calendarYear.deleteMany({ where: { year: { in: years } } });
-    expect(await unconfirmedClockYears(db, request)).toEqual(years);
+    expect(await unconfirmedClockYears(request)).toEqual(years);
     await actAs("admin");
     for (const year of years) {
       await loadYear(year);
       expect(await confirmCalendarYearAction({ year })).toMatchObject({ ok: true });
     }
-    expect(await unconfirmedClockYears(db, request)).toEqual([]);
+    expect(await unconfirmedClockYears(request)).toEqual([]);
   });
 
   it("reads as one sentence naming the years, in both languages", () => {
@@ -399,7 +399,7 @@ describe("programme create and edit forms", () => {
     }
     expect(await db.programme.count()).toBe(before);
 
-    const existing = await getProgrammeOrThrow(db, await sessionUser("admin"), (await programmeByName(PY_CAMPAIGN)).id);
+    const existing = await getProgrammeOrThrow(await sessionUser("admin"), (await programmeByName(PY_CAMPAIGN)).id);
     const r = await updateProgrammeAction({
       id: existing.id, version: existing.version, name: existing.name, description: existing.description,
       startDate: formatDateOnly(existing.startDate), endDate: addDaysYmd(formatDateOnly(existing.startDate), -1), orgUnitId: existing.orgUnitId, participantIds: existing.participants.map((p) => p.orgUnitId), indicators: [],
@@ -424,12 +424,12 @@ describe("preparing next year, item by item", () => {
     // The talent-points scheme ends this year: rolling it over makes it run into next year,
     // with its targets re-keyed; its quotas and tier places for next year are still to do.
     const talent = await db.programme.findFirstOrThrow({ where: { type: "TALENT_POINTS", status: "ACTIVE" } });
-    let list = await newYearChecklist(db, admin, NEXT);
+    let list = await newYearChecklist(admin, NEXT);
     expect(open(list.items)).toContain(`rollover:${talent.name}`);
     const rolled = await rolloverProgrammeAction(await defaultsFor(talent.id));
     if (!rolled.ok) throw new Error(JSON.stringify(rolled));
     const newName = `${NEXT}年${talent.name}`;
-    list = await newYearChecklist(db, admin, NEXT);
+    list = await newYearChecklist(admin, NEXT);
     expect(open(list.items)).not.toContain(`rollover:${talent.name}`);
     expect(list.items.filter((i) => i.kind !== "calendar" && i.programmeId === rolled.data.id).map((i) => [i.kind, i.done])).toEqual([
       ["pointsQuotas", false],
@@ -439,7 +439,7 @@ describe("preparing next year, item by item", () => {
     expect(open(list.items)).toEqual(expect.arrayContaining(["calendar", `pointsQuotas:${newName}`, `tierPlaces:${newName}`]));
 
     // 1. The calendar: cannot be confirmed before the notice is loaded; then confirmed.
-    const before = await calendarYearReadiness(db, NEXT);
+    const before = await calendarYearReadiness(NEXT);
     if (!before.loaded || before.provisional > 0) {
       const refused = await confirmCalendarYearAction({ year: NEXT });
       expect(refused.ok).toBe(false);
@@ -447,20 +447,20 @@ describe("preparing next year, item by item", () => {
     }
     await loadYear(NEXT);
     expect(await confirmCalendarYearAction({ year: NEXT })).toMatchObject({ ok: true });
-    list = await newYearChecklist(db, admin, NEXT);
+    list = await newYearChecklist(admin, NEXT);
     expect(list.items[0]).toMatchObject({ kind: "calendar", done: true });
     expect(open(list.items)).not.toContain("calendar");
 
     // 2. Org-unit quotas for next year.
     const resource = await db.pointResource.findFirstOrThrow({ where: { programmeId: rolled.data.id } });
     expect(await saveQuotaAction({ resourceId: resource.id, period: String(NEXT), orgUnitId: talent.orgUnitId, total: 5 })).toMatchObject({ ok: true });
-    list = await newYearChecklist(db, admin, NEXT);
+    list = await newYearChecklist(admin, NEXT);
     expect(open(list.items)).not.toContain(`pointsQuotas:${newName}`);
     expect(open(list.items)).toContain(`tierPlaces:${newName}`);
 
     // 3. Tier places: the allocation for next year ran (even if nobody reached a tier yet).
     expect(await allocateTierQuotasAction({ year: NEXT })).toMatchObject({ ok: true });
-    list = await newYearChecklist(db, admin, NEXT);
+    list = await newYearChecklist(admin, NEXT);
     expect(open(list.items)).not.toContain(`tierPlaces:${newName}`);
 
     // 4. Every other programme ending this year rolled over (its item goes; its successor's
@@ -470,13 +470,13 @@ describe("preparing next year, item by item", () => {
       const r = await rolloverProgrammeAction(await defaultsFor(item.programmeId));
       expect(r, item.programmeName).toMatchObject({ ok: true });
     }
-    list = await newYearChecklist(db, admin, NEXT);
+    list = await newYearChecklist(admin, NEXT);
     expect(list.items.filter((i) => i.kind === "rollover")).toEqual([]);
 
     // 5. Targets of every other programme running into next year, set through the edit form.
     for (const item of list.items) {
       if (item.done || item.kind !== "programmeTargets") continue;
-      const p = await getProgrammeOrThrow(db, admin, item.programmeId);
+      const p = await getProgrammeOrThrow(admin, item.programmeId);
       const r = await updateProgrammeAction({
         id: p.id, version: p.version, name: p.name, description: p.description, startDate: formatDateOnly(p.startDate), endDate: formatDateOnly(p.endDate),
         orgUnitId: p.orgUnitId, participantIds: p.participants.map((x) => x.orgUnitId),
@@ -487,13 +487,13 @@ describe("preparing next year, item by item", () => {
       });
       expect(r, item.programmeName).toMatchObject({ ok: true });
     }
-    list = await newYearChecklist(db, admin, NEXT);
+    list = await newYearChecklist(admin, NEXT);
     expect(open(list.items)).toEqual([]);
-    expect(await newYearBanner(db, admin)).toBeNull();
+    expect(await newYearBanner(admin)).toBeNull();
 
     // Withdrawing the calendar confirmation (an amended notice) brings the banner back.
     expect(await unconfirmCalendarYearAction({ year: NEXT })).toMatchObject({ ok: true });
-    expect(open((await newYearBanner(db, admin))!.items)).toEqual(["calendar"]);
+    expect(open((await newYearBanner(admin))!.items)).toEqual(["calendar"]);
     expect(await yearAudits()).toBe(yearAuditsBefore + 2);
   });
 

@@ -30,7 +30,7 @@ describe("notify", () => {
   it("creates one row per distinct user inside the caller's transaction", async () => {
     await db.notification.deleteMany({ where: { userId: { in: [officer, manager] } } });
     const ids = await db.$transaction((tx) =>
-      notify(tx, { userIds: [officer, manager, officer, ""], kind: "test.assigned", titleKey: "generic", params: { text: "请处理诉求 RX-1" }, link: "/hotline/x", entityType: "ServiceRequest", entityId: "x" }),
+      notify({ userIds: [officer, manager, officer, ""], kind: "test.assigned", titleKey: "generic", params: { text: "请处理诉求 RX-1" }, link: "/hotline/x", entityType: "ServiceRequest", entityId: "x" }, tx),
     );
     expect(ids).toHaveLength(2);
     const mine = await rowsOf(officer);
@@ -43,7 +43,7 @@ describe("notify", () => {
     const before = await db.notification.count();
     await expect(
       db.$transaction(async (tx) => {
-        await notify(tx, { userIds: [officer, manager], kind: "test.rollback", titleKey: "generic", params: { text: "x" } });
+        await notify({ userIds: [officer, manager], kind: "test.rollback", titleKey: "generic", params: { text: "x" } }, tx);
         throw new Error("the event itself failed");
       }),
     ).rejects.toThrow("the event itself failed");
@@ -54,7 +54,7 @@ describe("notify", () => {
   it("folds repeats with the same digest key into the unread row, and starts a new one once read", async () => {
     await db.notification.deleteMany({ where: { userId: officer2 } });
     const send = (n: number) =>
-      db.$transaction((tx) => notify(tx, { userIds: [officer2], kind: "test.chase", titleKey: "generic", params: { text: `催办 ${n}` }, digestKey: "chase:req-1" }));
+      db.$transaction((tx) => notify({ userIds: [officer2], kind: "test.chase", titleKey: "generic", params: { text: `催办 ${n}` }, digestKey: "chase:req-1" }, tx));
     await send(1);
     await send(2);
     await send(3);
@@ -64,9 +64,9 @@ describe("notify", () => {
     expect(rows[0]!.lastAt.getTime()).toBeGreaterThanOrEqual(rows[0]!.createdAt.getTime());
 
     // Another digest key is another row; no key never folds.
-    await db.$transaction((tx) => notify(tx, { userIds: [officer2], kind: "test.chase", titleKey: "generic", params: { text: "other" }, digestKey: "chase:req-2" }));
-    await db.$transaction((tx) => notify(tx, { userIds: [officer2], kind: "test.plain", titleKey: "generic", params: { text: "a" } }));
-    await db.$transaction((tx) => notify(tx, { userIds: [officer2], kind: "test.plain", titleKey: "generic", params: { text: "a" } }));
+    await db.$transaction((tx) => notify({ userIds: [officer2], kind: "test.chase", titleKey: "generic", params: { text: "other" }, digestKey: "chase:req-2" }, tx));
+    await db.$transaction((tx) => notify({ userIds: [officer2], kind: "test.plain", titleKey: "generic", params: { text: "a" } }, tx));
+    await db.$transaction((tx) => notify({ userIds: [officer2], kind: "test.plain", titleKey: "generic", params: { text: "a" } }, tx));
     expect(await db.notification.count({ where: { userId: officer2 } })).toBe(4);
 
     await db.notification.updateMany({ where: { userId: officer2, digestKey: "chase:req-1" }, data: { readAt: new Date() } });
@@ -77,9 +77,9 @@ describe("notify", () => {
 
   it("concurrent folds into one unread row lose no count", async () => {
     await db.notification.deleteMany({ where: { userId: manager } });
-    await db.$transaction((tx) => notify(tx, { userIds: [manager], kind: "test.race", titleKey: "generic", params: { text: "x" }, digestKey: "race" }));
+    await db.$transaction((tx) => notify({ userIds: [manager], kind: "test.race", titleKey: "generic", params: { text: "x" }, digestKey: "race" }, tx));
     await Promise.all(
-      Array.from({ length: 8 }, () => db.$transaction((tx) => notify(tx, { userIds: [manager], kind: "test.race", titleKey: "generic", params: { text: "x" }, digestKey: "race" }))),
+      Array.from({ length: 8 }, () => db.$transaction((tx) => notify({ userIds: [manager], kind: "test.race", titleKey: "generic", params: { text: "x" }, digestKey: "race" }, tx))),
     );
     const rows = await db.notification.findMany({ where: { userId: manager, digestKey: "race" } });
     expect(rows).toHaveLength(1);
@@ -90,7 +90,7 @@ describe("notify", () => {
 describe("external channels", () => {
   it("queue nothing while no channel is registered", async () => {
     const before = await db.notificationDelivery.count();
-    await db.$transaction((tx) => notify(tx, { userIds: [officer], kind: "test.none", titleKey: "generic", params: { text: "x" } }));
+    await db.$transaction((tx) => notify({ userIds: [officer], kind: "test.none", titleKey: "generic", params: { text: "x" } }, tx));
     expect(await db.notificationDelivery.count()).toBe(before);
   });
 
@@ -108,13 +108,13 @@ describe("external channels", () => {
     const jobsBefore = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${DELIVER_JOB}`.catch(() => [{ n: 0 }]);
     await expect(
       db.$transaction(async (tx) => {
-        await notify(tx, { userIds: [officer], kind: "test.sms", titleKey: "generic", params: { text: "x" } });
+        await notify({ userIds: [officer], kind: "test.sms", titleKey: "generic", params: { text: "x" } }, tx);
         throw new Error("rollback");
       }),
     ).rejects.toThrow("rollback");
     expect(await db.notificationDelivery.count({ where: { channel: "test-sms" } })).toBe(0);
 
-    const [id] = await db.$transaction((tx) => notify(tx, { userIds: [officer], kind: "test.sms", titleKey: "generic", params: { text: "超时提醒" }, link: "/hotline/y" }));
+    const [id] = await db.$transaction((tx) => notify({ userIds: [officer], kind: "test.sms", titleKey: "generic", params: { text: "超时提醒" }, link: "/hotline/y" }, tx));
     const deliveries = await db.notificationDelivery.findMany({ where: { notificationId: id } });
     expect(deliveries).toMatchObject([{ channel: "test-sms", status: "PENDING", attempts: 0 }]);
     const jobs = await db.$queryRaw<{ n: number; data: { deliveryIds: string[] } }[]>`
@@ -136,7 +136,7 @@ describe("external channels", () => {
 
   it("a delivery that keeps failing ends FAILED after the attempt limit", async () => {
     registerChannel({ name: "test-sms", send: async () => { throw new Error("down"); } });
-    const [id] = await db.$transaction((tx) => notify(tx, { userIds: [officer], kind: "test.sms", titleKey: "generic", params: { text: "x" } }));
+    const [id] = await db.$transaction((tx) => notify({ userIds: [officer], kind: "test.sms", titleKey: "generic", params: { text: "x" } }, tx));
     const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { notificationId: id } });
     for (let i = 1; i < MAX_DELIVERY_ATTEMPTS; i++) await expect(deliverPending({ deliveryIds: [delivery.id] })).rejects.toThrow();
     await deliverPending({ deliveryIds: [delivery.id] }); // last attempt: gives up without throwing
@@ -151,22 +151,22 @@ describe("notification centre", () => {
     await db.notification.createMany({
       data: Array.from({ length: 7 }, (_, i) => ({ userId: officer, kind: "test.page", titleKey: "generic", params: { text: `n${i}` }, lastAt: new Date(base + i * 1000), readAt: i < 2 ? new Date() : null })),
     });
-    expect(await unreadNotificationCount(db, officer)).toBe(5);
-    const page1 = await listNotifications(db, officer, { take: 3 });
+    expect(await unreadNotificationCount(officer)).toBe(5);
+    const page1 = await listNotifications(officer, { take: 3 });
     expect(page1.items.map((n) => n.params.text)).toEqual(["n6", "n5", "n4"]);
-    const page2 = await listNotifications(db, officer, { take: 3, after: page1.nextCursor! });
+    const page2 = await listNotifications(officer, { take: 3, after: page1.nextCursor! });
     expect(page2.items.map((n) => n.params.text)).toEqual(["n3", "n2", "n1"]);
-    const page3 = await listNotifications(db, officer, { take: 3, after: page2.nextCursor! });
+    const page3 = await listNotifications(officer, { take: 3, after: page2.nextCursor! });
     expect(page3.items.map((n) => n.params.text)).toEqual(["n0"]);
     expect(page3.nextCursor).toBeNull();
-    expect((await listNotifications(db, officer, { unreadOnly: true })).items).toHaveLength(5);
+    expect((await listNotifications(officer, { unreadOnly: true })).items).toHaveLength(5);
     // A garbage cursor is ignored, not an error.
-    expect((await listNotifications(db, officer, { after: "not-a-cursor" })).items).toHaveLength(7);
+    expect((await listNotifications(officer, { after: "not-a-cursor" })).items).toHaveLength(7);
   });
 
   it("marks one's own notification read; another user's id is not found and stays unread", async () => {
-    const [mine] = await db.$transaction((tx) => notify(tx, { userIds: [officer], kind: "test.mark", titleKey: "generic", params: { text: "mine" } }));
-    const [theirs] = await db.$transaction((tx) => notify(tx, { userIds: [officer2], kind: "test.mark", titleKey: "generic", params: { text: "theirs" } }));
+    const [mine] = await db.$transaction((tx) => notify({ userIds: [officer], kind: "test.mark", titleKey: "generic", params: { text: "mine" } }, tx));
+    const [theirs] = await db.$transaction((tx) => notify({ userIds: [officer2], kind: "test.mark", titleKey: "generic", params: { text: "theirs" } }, tx));
 
     await actAs("py.officer");
     const ok = await markNotificationReadAction({ id: mine });
@@ -184,16 +184,16 @@ describe("notification centre", () => {
   });
 
   it("mark all read touches only the signed-in user's rows", async () => {
-    await db.$transaction((tx) => notify(tx, { userIds: [officer, officer2], kind: "test.all", titleKey: "generic", params: { text: "x" } }));
+    await db.$transaction((tx) => notify({ userIds: [officer, officer2], kind: "test.all", titleKey: "generic", params: { text: "x" } }, tx));
     await actAs("py.officer");
     const result = await markAllNotificationsReadAction({});
     expect(result.ok).toBe(true);
-    expect(await unreadNotificationCount(db, officer)).toBe(0);
-    expect(await unreadNotificationCount(db, officer2)).toBeGreaterThan(0);
+    expect(await unreadNotificationCount(officer)).toBe(0);
+    expect(await unreadNotificationCount(officer2)).toBeGreaterThan(0);
   });
 
   it("refuses without a session and rejects extra fields", async () => {
-    const [id] = await db.$transaction((tx) => notify(tx, { userIds: [officer], kind: "test.anon", titleKey: "generic", params: { text: "x" } }));
+    const [id] = await db.$transaction((tx) => notify({ userIds: [officer], kind: "test.anon", titleKey: "generic", params: { text: "x" } }, tx));
     signOut();
     expect((await markNotificationReadAction({ id })).ok).toBe(false);
     expect((await markAllNotificationsReadAction({})).ok).toBe(false);

@@ -30,8 +30,8 @@ async function session(username: string) {
 describe("annual evaluation", () => {
   it("ranks enterprises by points earned in the year, with tier and score (max 8)", async () => {
     const user = await session("yh.manager");
-    const programme = await getTalentProgrammeOrThrow(db, user);
-    const rows = await evaluationRows(db, user, programme, { year: YEAR });
+    const programme = await getTalentProgrammeOrThrow(user);
+    const rows = await evaluationRows(user, programme, { year: YEAR });
     expect(rows.map((r) => [r.name, r.tier, r.score])).toEqual([
       ["杭州经开新材料股份有限公司", 1, 8],
       ["杭州仁和智能装备有限公司", 2, 6],
@@ -44,13 +44,13 @@ describe("annual evaluation", () => {
     expect(rows[0]!.balance).toBeLessThan(rows[0]!.earned);
     // lz.officer sees only 良渚's enterprises.
     const officer = await session("lz.officer");
-    const mine = await evaluationRows(db, officer, await getTalentProgrammeOrThrow(db, officer), { year: YEAR });
+    const mine = await evaluationRows(officer, await getTalentProgrammeOrThrow(officer), { year: YEAR });
     expect(mine.map((r) => r.name).sort()).toEqual(["杭州港南农业科技有限公司", "杭州美丽洲包装材料有限公司", "杭州良渚文旅发展有限公司"].sort());
   });
 
   it("exports to Excel with Chinese headers and the filters; audited; officers are refused", async () => {
     const user = await session("yh.manager");
-    const programme = await getTalentProgrammeOrThrow(db, user);
+    const programme = await getTalentProgrammeOrThrow(user);
     const { buffer, rows } = await exportEvaluation(user, programme, { year: YEAR, tier: 1 }, "zh-CN");
     expect(rows).toBe(1);
     const wb = new ExcelJS.Workbook();
@@ -75,24 +75,24 @@ describe("annual evaluation", () => {
 describe("progress", () => {
   it("counts points per unit and period, quota use, tiers and talents solved", async () => {
     const user = await session("yh.manager");
-    const programme = await getTalentProgrammeOrThrow(db, user);
-    const byMonth = await pointsByPeriodAndUnit(db, user.orgPath, YEAR, "month");
+    const programme = await getTalentProgrammeOrThrow(user);
+    const byMonth = await pointsByPeriodAndUnit(user.orgPath, YEAR, "month");
     const units = new Set(byMonth.map((r) => r.unitName));
     expect(units).toEqual(new Set(["余杭经开区", "良渚街道"]));
     const total = byMonth.reduce((s, r) => s + r.granted, 0);
     const ledger = await db.pointLedgerEntry.aggregate({ where: { kind: "GRANT", year: YEAR }, _sum: { points: true } });
     expect(total).toBe(ledger._sum.points);
-    const byYear = await pointsByPeriodAndUnit(db, user.orgPath, YEAR, "year");
+    const byYear = await pointsByPeriodAndUnit(user.orgPath, YEAR, "year");
     expect(byYear.every((r) => r.period === String(YEAR))).toBe(true);
     expect(byYear.reduce((s, r) => s + r.redeemed, 0)).toBe(byMonth.reduce((s, r) => s + r.redeemed, 0));
 
-    const solved = await talentsSolved(db, user.orgPath, YEAR);
+    const solved = await talentsSolved(user.orgPath, YEAR);
     expect(solved).toEqual({ total: 7, housing: 4, schooling: 3 });
-    const quotas = await quotaUse(db, programme.id, user.orgPath, String(YEAR));
+    const quotas = await quotaUse(programme.id, user.orgPath, String(YEAR));
     const apt = quotas.find((q) => q.code === "APARTMENT" && q.kind === "UNIT")!;
     expect(apt.total).toBe(30);
     expect(apt.used).toBe(4);
-    const tiers = await tierDistribution(db, programme, user.orgPath, YEAR);
+    const tiers = await tierDistribution(programme, user.orgPath, YEAR);
     expect(tiers).toEqual({ total: 6, byTier: [{ tier: 1, count: 1 }, { tier: 2, count: 1 }, { tier: 3, count: 1 }, { tier: 4, count: 1 }], none: 2 });
   });
 });

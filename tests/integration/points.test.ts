@@ -46,7 +46,7 @@ async function newTalent(name = "测试人才") {
 
 /** Grants points straight into the ledger (test setup), through the same conditional UPDATE. */
 async function grant(accountId: string, points: number) {
-  await db.$transaction((tx) => postEntry(tx, { accountId, kind: "GRANT", points, year: YEAR, reason: "测试发放" }));
+  await db.$transaction((tx) => postEntry({ accountId, kind: "GRANT", points, year: YEAR, reason: "测试发放" }, tx));
 }
 
 /** Sets (or creates) 良渚街道's quota of a resource for this year. */
@@ -119,7 +119,7 @@ describe("rule tables and caps", () => {
     expect(capped.reason).toContain("年度上限 60 分");
     // Per item, across years: a grant of last year's counts towards the item cap of 100.
     const award = await item("AWARD");
-    await db.$transaction((tx) => postEntry(tx, { accountId: t.account!.id, kind: "GRANT", points: 45, year: YEAR - 1, itemId: award.id, reason: "去年" }));
+    await db.$transaction((tx) => postEntry({ accountId: t.account!.id, kind: "GRANT", points: 45, year: YEAR - 1, itemId: award.id, reason: "去年" }, tx));
     const c = await filed(t.id, [{ code: "AWARD", level: "NATIONAL" }]);
     // This year's 50 are used up anyway; check the item cap with a fresh year budget by reversing this year's award grant.
     const grant50 = await db.pointLedgerEntry.findFirstOrThrow({ where: { applicationId: a.id, itemId: award.id } });
@@ -221,7 +221,7 @@ describe("redemptions under concurrency", () => {
       expect(sum._sum.points).toBe(7);
       expect(await db.redemption.count({ where: { talentId: t.id } })).toBe(3);
     }
-    expect((await findLedgerMismatches(db)).mismatches).toEqual([]);
+    expect((await findLedgerMismatches()).mismatches).toEqual([]);
     // 250 actions through a pool of ten: about 10 s on a quiet machine, over 30 s on a loaded
     // one (the whole suite on two cores, under faketime). Nothing here is timed; only the
     // harness's patience is.
@@ -277,7 +277,7 @@ describe("redemptions under concurrency", () => {
     // A fulfilled redemption cannot be cancelled.
     await actAs("yh.manager");
     expect((await cancelRedemptionAction({ id: ids[0]!, version: 3, note: "" })).ok).toBe(false);
-    expect((await findLedgerMismatches(db)).mismatches).toEqual([]);
+    expect((await findLedgerMismatches()).mismatches).toEqual([]);
   });
 });
 
@@ -287,7 +287,7 @@ describe("tiers, reversals and the append-only ledger", () => {
     const e = await db.enterprise.findFirstOrThrow({ where: { name: "杭州经开新材料股份有限公司" } });
     // The seed's ledger spans the ten months before its anchor (early in a year, mostly last
     // year's): its story — this enterprise in tier 1 — is told in the year it earned more in.
-    const [last, seedYear] = await Promise.all([demoYear - 1, demoYear].map((y) => enterpriseStanding(db, p.id, e.id, y)));
+    const [last, seedYear] = await Promise.all([demoYear - 1, demoYear].map((y) => enterpriseStanding(p.id, e.id, y)));
     const [storyYear, s] = seedYear!.earned >= last!.earned ? [demoYear, seedYear!] : [demoYear - 1, last!];
     expect(s.tier).toBe(1);
     expect(s.earned).toBeGreaterThanOrEqual(300);
@@ -298,7 +298,7 @@ describe("tiers, reversals and the append-only ledger", () => {
     const health = await resource("HEALTH_CHECK");
     await actAs("yh.manager");
     if (storyYear === YEAR && s.balance >= health.pointsCost) ok(await requestRedemptionAction({ resourceId: health.id, mode: "ENTERPRISE", enterpriseId: e.id, idempotencyKey: crypto.randomUUID() }));
-    expect((await enterpriseStanding(db, p.id, e.id, storyYear)).tier).toBe(1);
+    expect((await enterpriseStanding(p.id, e.id, storyYear)).tier).toBe(1);
     // An enterprise without a tier quota gets a clear message.
     const none = await db.enterprise.findFirstOrThrow({ where: { name: "杭州港南农业科技有限公司" } });
     const r = await requestRedemptionAction({ resourceId: health.id, mode: "ENTERPRISE", enterpriseId: none.id, idempotencyKey: crypto.randomUUID() });
@@ -334,8 +334,8 @@ describe("tiers, reversals and the append-only ledger", () => {
   it("expiry takes what is left of an expired grant, once", async () => {
     const t = await newTalent();
     const salary = await item("SALARY");
-    await db.$transaction((tx) => postEntry(tx, { accountId: t.account!.id, kind: "GRANT", points: 30, year: YEAR, itemId: salary.id, expiresOn: new Date(Date.UTC(YEAR - 2, 0, 1)), reason: "旧薪酬分" }));
-    await db.$transaction((tx) => postEntry(tx, { accountId: t.account!.id, kind: "REDEMPTION", points: -10, year: YEAR, reason: "已用" }));
+    await db.$transaction((tx) => postEntry({ accountId: t.account!.id, kind: "GRANT", points: 30, year: YEAR, itemId: salary.id, expiresOn: new Date(Date.UTC(YEAR - 2, 0, 1)), reason: "旧薪酬分" }, tx));
+    await db.$transaction((tx) => postEntry({ accountId: t.account!.id, kind: "REDEMPTION", points: -10, year: YEAR, reason: "已用" }, tx));
     const r = await expirePoints(new Date());
     expect(r.expired).toBeGreaterThanOrEqual(1);
     const last = await db.pointLedgerEntry.findFirstOrThrow({ where: { accountId: t.account!.id }, orderBy: { seq: "desc" } });
@@ -343,15 +343,15 @@ describe("tiers, reversals and the append-only ledger", () => {
     const again = await expirePoints(new Date());
     expect(await db.pointLedgerEntry.count({ where: { accountId: t.account!.id, kind: "EXPIRY" } })).toBe(1);
     expect(again.points).toBe(0);
-    expect((await findLedgerMismatches(db)).mismatches).toEqual([]);
+    expect((await findLedgerMismatches()).mismatches).toEqual([]);
   });
 
   it("points:verify finds a balance that disagrees with the ledger", async () => {
     const t = await newTalent();
     await grant(t.account!.id, 10);
-    expect((await findLedgerMismatches(db)).mismatches).toEqual([]);
+    expect((await findLedgerMismatches()).mismatches).toEqual([]);
     await db.$executeRaw`UPDATE point_account SET balance = balance + 5 WHERE id = ${t.account!.id}`;
-    const { mismatches } = await findLedgerMismatches(db);
+    const { mismatches } = await findLedgerMismatches();
     expect(mismatches).toEqual([{ accountId: t.account!.id, balance: 15, ledgerSum: 10, lastBalanceAfter: 10 }]);
   });
 });

@@ -165,14 +165,14 @@ describe("department queue", () => {
 
     await signInAs(jyjUser);
     const dept = (await loadSessionUser(jyjUser.id, jyjUser.sessionVersion))!;
-    const queue = await listProblems(db, dept, { tab: "department" });
+    const queue = await listProblems(dept, { tab: "department" });
     expect(queue.rows.map((p) => p.id)).toContain(bus.id);
     expect(queue.rows.map((p) => p.id)).not.toContain(road.id);
     expect(queue.rows.every((p) => p.escalatedTo?.id === jyjId)).toBe(true);
-    const all = await listProblems(db, dept, {});
+    const all = await listProblems(dept, {});
     expect(all.rows.map((p) => p.id)).not.toContain(road.id);
-    await expect(getProblemOrThrow(db, dept, road.id)).rejects.toBeInstanceOf(NotFoundError);
-    const seen = await getProblemOrThrow(db, dept, bus.id);
+    await expect(getProblemOrThrow(dept, road.id)).rejects.toBeInstanceOf(NotFoundError);
+    const seen = await getProblemOrThrow(dept, bus.id);
     // The department may start and resolve, not confirm or re-escalate.
     expect(allowedTransitions(dept, seen).map((t) => t.to).sort()).toEqual(["IN_PROGRESS", "RESOLVED"]);
 
@@ -196,10 +196,10 @@ describe("department queue", () => {
     await signInAs(jyjUser);
     expectOk(await assignProblemAction({ id: bus.id, version, assigneeId: jyjUser.id }));
     expect((await statusOf(bus.id)).assigneeId).toBe(jyjUser.id);
-    const mine = await listProblems(db, (await loadSessionUser(jyjUser.id, jyjUser.sessionVersion))!, { mine: true });
+    const mine = await listProblems((await loadSessionUser(jyjUser.id, jyjUser.sessionVersion))!, { mine: true });
     expect(mine.rows.map((p) => p.id)).toContain(bus.id);
     const py = await sessionUser("py.officer");
-    expect((await listProblems(db, py, {})).rows.map((p) => p.id)).not.toContain(bus.id);
+    expect((await listProblems(py, {})).rows.map((p) => p.id)).not.toContain(bus.id);
   });
 });
 
@@ -207,12 +207,12 @@ describe("problem lists", () => {
   it("overdue = due before today (Shanghai) and not resolved", async () => {
     const { bus, road } = await visitWithTwoProblems();
     const officer = await sessionUser("lz.officer");
-    const overdue = (await listProblems(db, officer, { overdue: true })).rows.map((p) => p.id);
+    const overdue = (await listProblems(officer, { overdue: true })).rows.map((p) => p.id);
     expect(overdue).toContain(bus.id); // due 30 days ago
     expect(overdue).not.toContain(road.id); // no due date
     await actAs("lz.officer");
     const v = expectOk(await transitionProblemAction({ id: bus.id, version: bus.version, to: "IN_PROGRESS" })).version;
     expectOk(await transitionProblemAction({ id: bus.id, version: v, to: "RESOLVED", resolution: "已解决" }));
-    expect((await listProblems(db, officer, { overdue: true })).rows.map((p) => p.id)).not.toContain(bus.id);
+    expect((await listProblems(officer, { overdue: true })).rows.map((p) => p.id)).not.toContain(bus.id);
   });
 });

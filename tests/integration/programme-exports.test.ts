@@ -90,7 +90,7 @@ describe("programme exports", () => {
     const manager = await actAs("py.manager");
     const rows = await rowsOf(await exportPairings(new Request(`${BASE}/pairings?programme=${mentorshipId}&status=ACTIVE`)));
     expect(rows[1]![0]).toBe("导师");
-    const list = await listPairings(db, await sessionUser("py.manager"), mentorshipId, { status: "ACTIVE" });
+    const list = await listPairings(await sessionUser("py.manager"), mentorshipId, { status: "ACTIVE" });
     expect(list).toHaveLength(3);
     expect(rows.slice(2).map((r) => r[1])).toEqual(list.map((p) => p.trainee.name));
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "pairing.export", actorId: manager.id }, orderBy: { seq: "desc" } });
@@ -120,7 +120,7 @@ describe("programme exports", () => {
   it("trips: exactly the list's rows, audited", async () => {
     const manager = await actAs("py.manager");
     const rows = await rowsOf(await exportTrips(new Request(`${BASE}/trips?programme=${investmentId}`)));
-    const list = await listTrips(db, await sessionUser("py.manager"), { programmeId: investmentId }, 1000);
+    const list = await listTrips(await sessionUser("py.manager"), { programmeId: investmentId }, 1000);
     expect(list).toHaveLength(3);
     expect(rows.slice(2).map((r) => r[2])).toEqual(list.map((t) => t.destinationCity));
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "trip.export", actorId: manager.id }, orderBy: { seq: "desc" } });
@@ -130,7 +130,7 @@ describe("programme exports", () => {
   it("task forces: exactly the list's rows, amounts in 万元/亿元, audited", async () => {
     const manager = await actAs("py.manager");
     const rows = await rowsOf(await exportTaskForces(new Request(`${BASE}/task-forces?programme=${investmentId}`)));
-    const list = await listTaskForces(db, await sessionUser("py.manager"), investmentId);
+    const list = await listTaskForces(await sessionUser("py.manager"), investmentId);
     expect(list).toHaveLength(2);
     expect(rows.slice(2).map((r) => r[0])).toEqual(list.map((t) => t.name));
     const amounts = rows.slice(2).map((r) => String(r[10]));

@@ -20,7 +20,7 @@ async function sessionUser(username: string) {
 
 describe("programme visibility", () => {
   it("a village officer sees the town's programmes, not another street's", async () => {
-    const names = (await listProgrammes(db, await sessionUser("py.officer"))).map((p) => p.name);
+    const names = (await listProgrammes(await sessionUser("py.officer"))).map((p) => p.name);
     expect(names).toContain(PY_CAMPAIGN);
     expect(names).toContain("浦阳镇年轻干部“帮带导师”计划");
     expect(names).not.toContain("良渚街道亲企办24小时热线");
@@ -28,10 +28,10 @@ describe("programme visibility", () => {
   });
 
   it("a district manager sees programmes owned below and above, the root admin sees all", async () => {
-    const yh = (await listProgrammes(db, await sessionUser("yh.manager"))).map((p) => p.name);
+    const yh = (await listProgrammes(await sessionUser("yh.manager"))).map((p) => p.name);
     expect(yh).toEqual(expect.arrayContaining(["良渚街道亲企办24小时热线", "余杭区重点项目提速年", "余杭经开区招商引资攻坚"]));
     expect(yh).not.toContain(PY_CAMPAIGN);
-    expect(await listProgrammes(db, await sessionUser("admin"))).toHaveLength(await db.programme.count());
+    expect(await listProgrammes(await sessionUser("admin"))).toHaveLength(await db.programme.count());
   });
 });
 

@@ -63,14 +63,14 @@ describe("refusals for records outside the user's area are audited", () => {
     const visitPage = pageAuditName("/visits/[id]");
     const requestPage = pageAuditName("/hotline/[id]");
 
-    const foreign = await pageOutcome(() => loadOrNotFound(prober, visitPage, () => getVisitOrThrow(db, prober, foreignVisit.id)));
-    const unknown = await pageOutcome(() => loadOrNotFound(prober, visitPage, () => getVisitOrThrow(db, prober, UNKNOWN_ID)));
-    const foreignRequestPage = await pageOutcome(() => loadOrNotFound(prober, requestPage, () => getRequestOrThrow(db, prober, foreignRequest.id)));
+    const foreign = await pageOutcome(() => loadOrNotFound(prober, visitPage, () => getVisitOrThrow(prober, foreignVisit.id)));
+    const unknown = await pageOutcome(() => loadOrNotFound(prober, visitPage, () => getVisitOrThrow(prober, UNKNOWN_ID)));
+    const foreignRequestPage = await pageOutcome(() => loadOrNotFound(prober, requestPage, () => getRequestOrThrow(prober, foreignRequest.id)));
     expect(foreign).toBe("NEXT_NOT_FOUND");
     expect(unknown).toBe(foreign);
     expect(foreignRequestPage).toBe(foreign);
     // A prefill the page can do without (hotline/new?visit=…): no 404, but audited all the same.
-    expect(await loadOrNull(prober, pageAuditName("/hotline/new"), () => getVisitOrThrow(db, prober, foreignVisit.id))).toBeNull();
+    expect(await loadOrNull(prober, pageAuditName("/hotline/new"), () => getVisitOrThrow(prober, foreignVisit.id))).toBeNull();
 
     expect(await deniedRowsAfter(before)).toEqual([
       { action: "page.view:/visits/[id]", entityType: "Visit", entityId: foreignVisit.id, reason: "scope" },
@@ -118,7 +118,7 @@ describe("refusals for records outside the user's area are audited", () => {
   it("the admin's audit log filter returns exactly the refusals, separable by reason", async () => {
     await actAs("py.officer2");
     const before = await lastSeq();
-    await pageOutcome(() => loadOrNotFound(prober, pageAuditName("/visits/[id]"), () => getVisitOrThrow(db, prober, foreignVisit.id)));
+    await pageOutcome(() => loadOrNotFound(prober, pageAuditName("/visits/[id]"), () => getVisitOrThrow(prober, foreignVisit.id)));
     await deleteVisitPhotoAction({ visitId: foreignVisit.id, photoId: UNKNOWN_ID });
     // A role refusal: an officer may not add org units, even under their own.
     await createOrgUnitAction({ parentId: prober.orgUnitId, name: "探测村", kind: "VILLAGE", idempotencyKey: crypto.randomUUID() });
@@ -127,7 +127,7 @@ describe("refusals for records outside the user's area are audited", () => {
 
     const admin = await session("admin");
     const seqs = async (refusal: "any" | "permission" | "scope") =>
-      (await listAuditLog(db, admin, { refusal, actor: prober.name })).rows.filter((r) => r.seq > before).map((r) => r.seq);
+      (await listAuditLog(admin, { refusal, actor: prober.name })).rows.filter((r) => r.seq > before).map((r) => r.seq);
     const bySeq = (reason?: string) => written.filter((r) => !reason || (r.data as { reason?: string }).reason === reason).map((r) => r.seq);
     expect(await seqs("any")).toEqual(bySeq());
     expect(await seqs("scope")).toEqual(bySeq("scope"));
@@ -135,7 +135,7 @@ describe("refusals for records outside the user's area are audited", () => {
     expect(bySeq("scope")).toHaveLength(2);
     expect(bySeq("permission")).toHaveLength(1);
     // Successful rows never match the refusal filter.
-    const all = await listAuditLog(db, admin, { refusal: "any" });
+    const all = await listAuditLog(admin, { refusal: "any" });
     expect(all.rows.every((r) => r.outcome === "DENIED")).toBe(true);
   });
 });

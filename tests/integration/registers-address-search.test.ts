@@ -27,21 +27,21 @@ describe("address search", () => {
     const manager = await sessionUser("py.manager");
     const village = await unitByCode("XS-PY-XJ");
     await db.household.create({ data: { householdKey: "ADDR-2", headName: "测顺序", address: "萧山区浦阳镇谢家村杏花巷7号", orgUnitId: village.id } });
-    const found = await listHouseholds(db, manager, { addr: "杏花巷7" });
+    const found = await listHouseholds(manager, { addr: "杏花巷7" });
     expect(found.households.map((x) => x.householdKey)).toEqual(["ADDR-2"]);
     // Same bigrams in another order do not match.
-    expect((await listHouseholds(db, manager, { addr: "巷花杏" })).households).toHaveLength(0);
+    expect((await listHouseholds(manager, { addr: "巷花杏" })).households).toHaveLength(0);
     // One character has no bigram: still answered (by a scan within scope).
-    expect((await listHouseholds(db, manager, { addr: "杏" })).households.map((x) => x.householdKey)).toContain("ADDR-2");
+    expect((await listHouseholds(manager, { addr: "杏" })).households.map((x) => x.householdKey)).toContain("ADDR-2");
     // A manager of another district does not find it.
-    expect((await listHouseholds(db, await sessionUser("yh.manager"), { addr: "杏花巷7" })).households).toHaveLength(0);
+    expect((await listHouseholds(await sessionUser("yh.manager"), { addr: "杏花巷7" })).households).toHaveLength(0);
   });
 
   it("works for enterprises too", async () => {
     const grid = await unitByCode("GD-G01");
     const enterprise = await db.enterprise.findFirstOrThrow({ where: { orgUnitId: grid.id } });
     const part = Array.from(enterprise.address).slice(2, 6).join("");
-    const found = await listEnterprises(db, await sessionUser("admin"), { addr: part });
+    const found = await listEnterprises(await sessionUser("admin"), { addr: part });
     expect(found.enterprises.map((e) => e.id)).toContain(enterprise.id);
   });
 });

@@ -49,8 +49,8 @@ describe("households", () => {
     expect(await db.household.count({ where: { householdKey: "JY-FORGED" } })).toBe(0);
 
     const me = (await loadSessionUser(officer.id, officer.sessionVersion))!;
-    await expect(getHouseholdOrThrow(db, me, other.id)).rejects.toThrow("notFound");
-    const list = await listHouseholds(db, me, { orgUnitId: jy.id });
+    await expect(getHouseholdOrThrow(me, other.id)).rejects.toThrow("notFound");
+    const list = await listHouseholds(me, { orgUnitId: jy.id });
     expect(list.households).toHaveLength(0);
 
     const upd = await updateHouseholdAction({ id: other.id, version: other.version, headName: "改名", address: "", orgUnitId: other.orgUnitId, phone: "", membersCount: 1, tags: "" });
@@ -77,15 +77,15 @@ describe("households", () => {
   it("a 余杭区 admin sees none of 浦阳镇's households; the root admin sees them", async () => {
     const yh = await sessionUser("yh.admin");
     const py = await unitByCode("XS-PY");
-    expect((await listHouseholds(db, yh, { orgUnitId: py.id })).households).toHaveLength(0);
-    const all = await listHouseholds(db, yh, {});
+    expect((await listHouseholds(yh, { orgUnitId: py.id })).households).toHaveLength(0);
+    const all = await listHouseholds(yh, {});
     const pyUnitIds = (await db.orgUnit.findMany({ where: { path: { startsWith: py.path } } })).map((u) => u.id);
     expect(all.households.length).toBeGreaterThan(0);
     expect(all.households.some((h) => pyUnitIds.includes(h.orgUnit.id))).toBe(false);
     const xjHousehold = await db.household.findFirstOrThrow({ where: { orgUnitId: pyUnitIds[1] } });
-    await expect(getHouseholdOrThrow(db, yh, xjHousehold.id)).rejects.toThrow("notFound");
+    await expect(getHouseholdOrThrow(yh, xjHousehold.id)).rejects.toThrow("notFound");
     const root = await sessionUser("admin");
-    expect((await listHouseholds(db, root, { orgUnitId: py.id })).households.length).toBeGreaterThan(0);
+    expect((await listHouseholds(root, { orgUnitId: py.id })).households.length).toBeGreaterThan(0);
   });
 
   it("edits bump the version; a stale version is refused; an empty phone keeps the stored one", async () => {
@@ -115,8 +115,8 @@ describe("households", () => {
     const off = await setHouseholdActiveAction({ id: h.id, version: h.version, active: false });
     if (!off.ok) throw new Error(JSON.stringify(off));
     const me = (await loadSessionUser(officer.id, officer.sessionVersion))!;
-    expect((await listHouseholds(db, me, { active: true })).households.map((x) => x.id)).not.toContain(h.id);
-    expect((await listHouseholds(db, me, { active: false })).households.map((x) => x.id)).toContain(h.id);
+    expect((await listHouseholds(me, { active: true })).households.map((x) => x.id)).not.toContain(h.id);
+    expect((await listHouseholds(me, { active: false })).households.map((x) => x.id)).toContain(h.id);
     const staleOn = await setHouseholdActiveAction({ id: h.id, version: h.version, active: true });
     expect(staleOn.ok).toBe(false);
     const on = await setHouseholdActiveAction({ id: h.id, version: off.data.version, active: true });
@@ -126,13 +126,13 @@ describe("households", () => {
 
   it("searches by name prefix, exact key, address and tag; pages by keyset cursor", async () => {
     const manager = await sessionUser("py.manager");
-    const byName = await listHouseholds(db, manager, { q: "谢" });
+    const byName = await listHouseholds(manager, { q: "谢" });
     expect(byName.households.length).toBeGreaterThan(0);
     expect(byName.households.every((h) => h.headName.startsWith("谢"))).toBe(true);
-    expect((await listHouseholds(db, manager, { q: "JY-0003" })).households.map((h) => h.householdKey)).toEqual(["JY-0003"]);
-    const byAddr = await listHouseholds(db, manager, { addr: "安山村" });
+    expect((await listHouseholds(manager, { q: "JY-0003" })).households.map((h) => h.householdKey)).toEqual(["JY-0003"]);
+    const byAddr = await listHouseholds(manager, { addr: "安山村" });
     expect(byAddr.households.length).toBe(20);
-    const byTag = await listHouseholds(db, manager, { tag: "困难家庭" });
+    const byTag = await listHouseholds(manager, { tag: "困难家庭" });
     expect(byTag.households.length).toBeGreaterThan(0);
     expect(byTag.households.every((h) => h.tags.includes("困难家庭"))).toBe(true);
 
@@ -141,7 +141,7 @@ describe("households", () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await listHouseholds(db, manager, {}, cursor);
+      const page = await listHouseholds(manager, {}, cursor);
       expect(page.households.length).toBeLessThanOrEqual(50);
       if (page.nextCursor) expect(page.households).toHaveLength(50);
       seen.push(...page.households.map((h) => h.id));
@@ -156,13 +156,13 @@ describe("households", () => {
 
   it("list payloads carry only masked phones", async () => {
     const officer = await sessionUser("py.officer");
-    const page = await listHouseholds(db, officer, {});
+    const page = await listHouseholds(officer, {});
     const json = JSON.stringify(page);
     const phones = (await db.household.findMany({ where: { id: { in: page.households.map((h) => h.id) } }, select: { phone: true } })).map((h) => h.phone).filter(Boolean) as string[];
     expect(phones.length).toBeGreaterThan(0);
     for (const phone of phones) expect(json).not.toContain(phone);
     expect(page.households.find((h) => h.phoneMasked)?.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
-    const enterprises = await listEnterprises(db, await sessionUser("gd.officer"), {});
+    const enterprises = await listEnterprises(await sessionUser("gd.officer"), {});
     const contactPhones = (await db.enterprise.findMany({ where: { id: { in: enterprises.enterprises.map((e) => e.id) } } })).map((e) => e.contactPhone!);
     for (const phone of contactPhones) expect(JSON.stringify(enterprises)).not.toContain(phone);
   });
@@ -246,7 +246,7 @@ describe("enterprises", () => {
   it("gd.officer sees only their grid's enterprises; unmask is refused for officers", async () => {
     const officer = await sessionUser("gd.officer");
     const grid1 = await unitByCode("GD-G01");
-    const list = await listEnterprises(db, officer, {});
+    const list = await listEnterprises(officer, {});
     expect(list.enterprises).toHaveLength(3);
     expect(list.enterprises.every((e) => e.orgUnit.id === grid1.id && e.commissioner?.id === officer.id)).toBe(true);
     const grid2Enterprise = await db.enterprise.findFirstOrThrow({ where: { orgUnit: { code: "GD-G02" } } });

@@ -114,7 +114,7 @@ describe("recusal and secrecy", () => {
     expect(await readSessionScoresAction({ sessionId: s.sessionId })).toEqual({ ok: true, data: [] });
     // A judge's own sheet is theirs only.
     const j1 = (await loadSessionUser(people.j1!.id, 1))!;
-    const own = await myScores(db, j1, s.sessionId);
+    const own = await myScores(j1, s.sessionId);
     expect(own.every((r) => r.entryId === s.entries.e1)).toBe(true);
     expect(own).toHaveLength(2);
     // The criteria are locked once scoring started.
@@ -168,7 +168,7 @@ describe("final scores: weighted totals and the trimmed mean", () => {
     expect(byOfficer[people.e3!.id]).toEqual({ score: 80, rank: 3 }); // (70+80+90+75+85)/5
 
     const manager = (await loadSessionUser((await demoUser("yh.manager")).id, 1))!;
-    const year = await yearLeaderboard(db, manager, programmeId, demoYear);
+    const year = await yearLeaderboard(manager, programmeId, demoYear);
     // Across the year: e3 had 87 in the first test session (one judge) and 80 in the second.
     expect(year.find((r) => r.officerId === people.e3!.id)).toMatchObject({ sessions: 2, average: 83.5, best: 87 });
   });

@@ -72,8 +72,8 @@ describe("talent-points list exports", () => {
     expect(String(rows[0]![0])).toContain("搜索=导出人才");
     expect(rows[1]![0]).toBe("姓名");
     expect(rows[1]![1]).toBe("身份证号");
-    const programme = await getTalentProgrammeOrThrow(db, actor);
-    const list = await listTalentsForExport(db, actor, { q: "导出人才", enterpriseId, reach: programme.reach }, true);
+    const programme = await getTalentProgrammeOrThrow(actor);
+    const list = await listTalentsForExport(actor, { q: "导出人才", enterpriseId, reach: programme.reach }, true);
     expect(list).toHaveLength(2);
     expect(rows.slice(2).map((r) => r[0])).toEqual(list.map((p) => p.name));
     expect(rows.slice(2).map((r) => r[1]).sort()).toEqual([...idNumbers].sort());
@@ -83,8 +83,8 @@ describe("talent-points list exports", () => {
 
   it("talents: without personalData.unmask the export query masks IDs (no raw number anywhere)", async () => {
     const actor = await sessionOf("yh.manager");
-    const programme = await getTalentProgrammeOrThrow(db, actor);
-    const masked = await listTalentsForExport(db, actor, { q: "导出人才", enterpriseId, reach: programme.reach }, false);
+    const programme = await getTalentProgrammeOrThrow(actor);
+    const masked = await listTalentsForExport(actor, { q: "导出人才", enterpriseId, reach: programme.reach }, false);
     expect(masked).toHaveLength(2);
     const text = JSON.stringify(masked);
     for (const id of idNumbers) {
@@ -102,12 +102,12 @@ describe("talent-points list exports", () => {
     const actor = await sessionOf("yh.manager");
     const rows = await rowsOf(await exportApplications(new Request("http://localhost:3000/api/exports/point-applications")));
     expect(rows[1]![0]).toBe("申报编号");
-    const list = await listApplications(db, actor, {}, 100_000);
+    const list = await listApplications(actor, {}, 100_000);
     expect(list.length).toBeGreaterThan(0);
     expect(rows.slice(2).map((r) => r[0])).toEqual(list.map((a) => a.number));
     const approved = await rowsOf(await exportApplications(new Request("http://localhost:3000/api/exports/point-applications?status=APPROVED")));
     expect(String(approved[0]![0])).toContain("状态=已通过");
-    const approvedList = await listApplications(db, actor, { status: ["APPROVED"] }, 100_000);
+    const approvedList = await listApplications(actor, { status: ["APPROVED"] }, 100_000);
     expect(approved.slice(2).map((r) => r[0])).toEqual(approvedList.map((a) => a.number));
     expect(approved.slice(2).every((r) => r[4] === "已通过")).toBe(true);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "pointApplication.export", actorId: manager.id }, orderBy: { seq: "desc" } });
@@ -119,7 +119,7 @@ describe("talent-points list exports", () => {
     const actor = await sessionOf("yh.manager");
     const rows = await rowsOf(await exportRedemptions(new Request("http://localhost:3000/api/exports/redemptions")));
     expect(rows[1]![0]).toBe("兑换编号");
-    const list = await listRedemptions(db, actor, {}, 100_000);
+    const list = await listRedemptions(actor, {}, 100_000);
     expect(list.length).toBeGreaterThan(0);
     expect(rows.slice(2).map((r) => r[0])).toEqual(list.map((r) => r.number));
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "redemption.export", actorId: manager.id }, orderBy: { seq: "desc" } });

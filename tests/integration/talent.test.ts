@@ -75,7 +75,7 @@ describe("talent records", () => {
   it("ID numbers never appear unmasked in an officer's reads or action results", async () => {
     const officer = await actAs("lz.officer");
     const actor = await sessionOf("lz.officer");
-    const programme = await getTalentProgrammeOrThrow(db, actor);
+    const programme = await getTalentProgrammeOrThrow(actor);
     const e = await firm("杭州良渚文旅发展有限公司");
     const idNumber = freshId();
     const { id } = ok(await createTalentAction({ enterpriseId: e.id, name: "掩码测试", idNumber, phone: "13612345678", education: "", title: "", position: "", joinedOn: "", idempotencyKey: crypto.randomUUID() }));
@@ -85,11 +85,11 @@ describe("talent records", () => {
     // What the talent pages render comes from these reads.
     const outputs = [
       edited, app, denied,
-      await listTalents(db, actor, { reach: programme.reach }),
-      talentView(await getTalentOrThrow(db, actor, id)),
-      await talentOptions(db, actor, programme.reach),
-      await listApplications(db, actor, {}),
-      await getApplicationOrThrow(db, actor, ok(app).id),
+      await listTalents(actor, { reach: programme.reach }),
+      talentView(await getTalentOrThrow(actor, id)),
+      await talentOptions(actor, programme.reach),
+      await listApplications(actor, {}),
+      await getApplicationOrThrow(actor, ok(app).id),
     ];
     const text = JSON.stringify(outputs, (_k, v) => (typeof v === "bigint" ? String(v) : v));
     expect(text).not.toContain(idNumber);
@@ -98,7 +98,7 @@ describe("talent records", () => {
     expect(denied.ok).toBe(false);
     expect(officer.role).toBe("OFFICER");
     // Every seeded talent, too: no clear ID number anywhere in the officer's list.
-    const all = await listTalents(db, actor, { reach: programme.reach });
+    const all = await listTalents(actor, { reach: programme.reach });
     expect(all.talents.every((t) => /^\d{4}\*{10}[\dX]{4}$/.test(t.idMasked))).toBe(true);
   });
 

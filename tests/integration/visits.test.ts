@@ -185,16 +185,16 @@ describe("visit lists", () => {
     expectOk(await createVisitAction(visitInput({ placeId: shHousehold.id, problems: [], notes: "森海" })));
 
     const officer = await sessionUser("py.officer");
-    const own = await listVisits(db, officer, {}, 1000);
+    const own = await listVisits(officer, {}, 1000);
     expect(own.rows.every((r) => r.officer.id === officer.id)).toBe(true);
     const manager = await sessionUser("py.manager");
-    const all = await listVisits(db, manager, {}, 1000);
+    const all = await listVisits(manager, {}, 1000);
     expect(all.rows.some((r) => r.officer.id !== officer.id)).toBe(true);
 
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listVisits(db, manager, { cursor }, 2);
+      const page = await listVisits(manager, { cursor }, 2);
       seen.push(...page.rows.map((r) => r.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -262,17 +262,17 @@ describe("visit photos", () => {
     const row = await db.visitPhoto.findUniqueOrThrow({ where: { id: photoId } });
     expect(row).toMatchObject({ mimeType: "image/png", sizeBytes: PNG_1x1.length });
 
-    const served = await getVisitPhotoForUser(db, await sessionUser("py.manager"), id, photoId);
+    const served = await getVisitPhotoForUser(await sessionUser("py.manager"), id, photoId);
     expect(served.mimeType).toBe("image/png");
     expect(Buffer.from(served.bytes).equals(PNG_1x1)).toBe(true);
-    await expect(getVisitPhotoForUser(db, await sessionUser("py.officer2"), id, photoId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getVisitPhotoForUser(db, await sessionUser("gd.officer"), id, photoId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getVisitPhotoForUser(await sessionUser("py.officer2"), id, photoId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getVisitPhotoForUser(await sessionUser("gd.officer"), id, photoId)).rejects.toBeInstanceOf(NotFoundError);
     // The photo id alone is not enough: it must belong to the visit named in the URL.
     const { id: otherVisit } = expectOk(await createVisitAction(visitInput({ problems: [], notes: "另一次" })));
-    await expect(getVisitPhotoForUser(db, await sessionUser("py.manager"), otherVisit, photoId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getVisitPhotoForUser(await sessionUser("py.manager"), otherVisit, photoId)).rejects.toBeInstanceOf(NotFoundError);
 
     expectOk(await deleteVisitPhotoAction({ visitId: id, photoId }));
-    await expect(getVisitPhotoForUser(db, await sessionUser("py.manager"), id, photoId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getVisitPhotoForUser(await sessionUser("py.manager"), id, photoId)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("refuses a seventh photo", async () => {

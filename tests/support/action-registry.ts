@@ -85,7 +85,6 @@ import * as visitSchemas from "@/lib/visits/schemas";
 import { DEFAULT_TEMPLATE } from "@/lib/mentorship/schemas";
 import { DEFAULT_CRITERIA } from "@/lib/showcase/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { listCampaigns } from "@/lib/campaigns/queries";
 import { listRankingSchemes } from "@/lib/dashboards/rankings";
 import { listCampaignEvents } from "@/lib/events/queries";
@@ -699,36 +698,36 @@ function lists(module: string, specs: Record<string, ListSpec>): SweepEntry[] {
  * (a NotFoundError is a refusal, rows must not show another area).
  */
 export const LIST_QUERIES: SweepEntry[] = [
-  ...lists("lib/campaigns/queries", { listCampaigns: { owner: "XS-PY", run: (a) => listCampaigns(db, a) } }),
-  ...lists("lib/dashboards/rankings", { listRankingSchemes: { owner: "XS-PY", run: (a) => listRankingSchemes(db, a, true) } }),
-  ...lists("lib/events/queries", { listCampaignEvents: { owner: "XS-PY", run: (a, fx) => listCampaignEvents(db, a, fx.campaign.id) } }),
-  ...lists("lib/hotline/queries", { listRequests: { owner: "YH-LZ", alsoOwnedBy: (fx) => fx.hotlineHandlerUnits, run: (a) => listRequests(db, a, { tab: "all" } as never) } }),
+  ...lists("lib/campaigns/queries", { listCampaigns: { owner: "XS-PY", run: (a) => listCampaigns(a) } }),
+  ...lists("lib/dashboards/rankings", { listRankingSchemes: { owner: "XS-PY", run: (a) => listRankingSchemes(a, true) } }),
+  ...lists("lib/events/queries", { listCampaignEvents: { owner: "XS-PY", run: (a, fx) => listCampaignEvents(a, fx.campaign.id) } }),
+  ...lists("lib/hotline/queries", { listRequests: { owner: "YH-LZ", alsoOwnedBy: (fx) => fx.hotlineHandlerUnits, run: (a) => listRequests(a, { tab: "all" } as never) } }),
   ...lists("lib/investment/queries", {
-    listTaskForces: { owner: "YH-ETDZ", run: (a, fx) => listTaskForces(db, a, fx.investment.id) },
-    listTrips: { owner: "YH-ETDZ", run: (a, fx) => listTrips(db, a, { programmeId: fx.investment.id }) },
-    listLeads: { owner: "YH-ETDZ", run: (a, fx) => listLeads(db, a, { programmeId: fx.investment.id }) },
-    listProspects: { owner: "YH-ETDZ", run: (a, fx) => listProspects(db, a, fx.investment.id) },
+    listTaskForces: { owner: "YH-ETDZ", run: (a, fx) => listTaskForces(a, fx.investment.id) },
+    listTrips: { owner: "YH-ETDZ", run: (a, fx) => listTrips(a, { programmeId: fx.investment.id }) },
+    listLeads: { owner: "YH-ETDZ", run: (a, fx) => listLeads(a, { programmeId: fx.investment.id }) },
+    listProspects: { owner: "YH-ETDZ", run: (a, fx) => listProspects(a, fx.investment.id) },
   }),
-  ...lists("lib/key-projects/queries", { listPledges: { owner: "YH", run: (a, fx) => listPledges(db, a, { programmeId: fx.keyProjects.id }) } }),
+  ...lists("lib/key-projects/queries", { listPledges: { owner: "YH", run: (a, fx) => listPledges(a, { programmeId: fx.keyProjects.id }) } }),
   ...lists("lib/mentorship/queries", {
-    listMentorshipProgrammes: { owner: "XS-PY", run: (a) => listMentorshipProgrammes(db, a) },
-    listPoolMembers: { owner: "XS-PY", run: (a, fx) => listPoolMembers(db, a, fx.mentorship.id, "MENTOR") },
-    listPairings: { owner: "XS-PY", run: (a, fx) => listPairings(db, a, fx.mentorship.id) },
+    listMentorshipProgrammes: { owner: "XS-PY", run: (a) => listMentorshipProgrammes(a) },
+    listPoolMembers: { owner: "XS-PY", run: (a, fx) => listPoolMembers(a, fx.mentorship.id, "MENTOR") },
+    listPairings: { owner: "XS-PY", run: (a, fx) => listPairings(a, fx.mentorship.id) },
   }),
-  ...lists("lib/org/queries", { listOrgUnits: { owner: "XS-PY", run: (a) => listOrgUnits(db, a) } }),
-  ...lists("lib/points/applications", { listApplications: { owner: "YH-ETDZ", run: (a) => listApplications(db, a, {}) } }),
-  ...lists("lib/points/redemption", { listRedemptions: { owner: "YH-ETDZ", run: (a) => listRedemptions(db, a, {}) } }),
-  ...lists("lib/problems/queries", { listProblems: { owner: "XS-PY", run: (a, fx) => listProblems(db, a, { programmeId: fx.campaign.id }) } }),
-  ...lists("lib/programmes/queries", { listProgrammes: { owner: "XS-PY", run: (a) => listProgrammes(db, a) } }),
+  ...lists("lib/org/queries", { listOrgUnits: { owner: "XS-PY", run: (a) => listOrgUnits(a) } }),
+  ...lists("lib/points/applications", { listApplications: { owner: "YH-ETDZ", run: (a) => listApplications(a, {}) } }),
+  ...lists("lib/points/redemption", { listRedemptions: { owner: "YH-ETDZ", run: (a) => listRedemptions(a, {}) } }),
+  ...lists("lib/problems/queries", { listProblems: { owner: "XS-PY", run: (a, fx) => listProblems(a, { programmeId: fx.campaign.id }) } }),
+  ...lists("lib/programmes/queries", { listProgrammes: { owner: "XS-PY", run: (a) => listProgrammes(a) } }),
   ...lists("lib/registers/queries", {
-    listHouseholds: { owner: "XS-PY-JY", run: (a, fx) => listHouseholds(db, a, { orgUnitId: fx.unit["XS-PY-JY"]!.id } as never) },
-    listEnterprises: { owner: "YH-LZ", run: (a, fx) => listEnterprises(db, a, { orgUnitId: fx.unit["YH-LZ"]!.id } as never) },
+    listHouseholds: { owner: "XS-PY-JY", run: (a, fx) => listHouseholds(a, { orgUnitId: fx.unit["XS-PY-JY"]!.id } as never) },
+    listEnterprises: { owner: "YH-LZ", run: (a, fx) => listEnterprises(a, { orgUnitId: fx.unit["YH-LZ"]!.id } as never) },
   }),
   ...lists("lib/showcase/queries", {
-    listShowcaseProgrammes: { owner: "YH-FST", run: (a) => listShowcaseProgrammes(db, a) },
-    listSessions: { owner: "YH-FST", run: (a, fx) => listSessions(db, a, fx.showcase.id) },
-    listTalentList: { owner: "YH-FST", run: (a) => listTalentList(db, a) },
+    listShowcaseProgrammes: { owner: "YH-FST", run: (a) => listShowcaseProgrammes(a) },
+    listSessions: { owner: "YH-FST", run: (a, fx) => listSessions(a, fx.showcase.id) },
+    listTalentList: { owner: "YH-FST", run: (a) => listTalentList(a) },
   }),
-  ...lists("lib/users/queries", { listUsers: { owner: "XS-PY", run: (a, fx) => listUsers(db, a, { orgUnitId: fx.unit["XS-PY-JY"]!.id }) } }),
-  ...lists("lib/visits/queries", { listVisits: { owner: "XS-PY", run: (a, fx) => listVisits(db, a, { programmeId: fx.campaign.id }) } }),
+  ...lists("lib/users/queries", { listUsers: { owner: "XS-PY", run: (a, fx) => listUsers(a, { orgUnitId: fx.unit["XS-PY-JY"]!.id }) } }),
+  ...lists("lib/visits/queries", { listVisits: { owner: "XS-PY", run: (a, fx) => listVisits(a, { programmeId: fx.campaign.id }) } }),
 ];

@@ -32,14 +32,14 @@ describe("points progress by Shanghai period", () => {
     const units = await db.orgUnit.findMany({ where: { path: { startsWith: manager.orgPath } }, select: { id: true } });
     const account = await db.pointAccount.findFirstOrThrow({ where: { orgUnitId: { in: units.map((u) => u.id) } }, select: { id: true }, orderBy: { id: "asc" } });
     await db.$transaction(async (tx) => {
-      await postEntry(tx, { accountId: account.id, kind: "GRANT", points: 7, year: Y + 1, at: justAfterNewYear, reason: "test" });
-      await postEntry(tx, { accountId: account.id, kind: "GRANT", points: 5, year: Y, at: justBeforeNewYear, reason: "test" });
+      await postEntry({ accountId: account.id, kind: "GRANT", points: 7, year: Y + 1, at: justAfterNewYear, reason: "test" }, tx);
+      await postEntry({ accountId: account.id, kind: "GRANT", points: 5, year: Y, at: justBeforeNewYear, reason: "test" }, tx);
     });
-    const next = await pointsByPeriodAndUnit(db, manager.orgPath, Y + 1, "month");
+    const next = await pointsByPeriodAndUnit(manager.orgPath, Y + 1, "month");
     expect(next.map((r) => [r.period, r.granted])).toEqual([[`${Y + 1}-01`, 7]]);
-    const byYear = await pointsByPeriodAndUnit(db, manager.orgPath, Y + 1, "year");
+    const byYear = await pointsByPeriodAndUnit(manager.orgPath, Y + 1, "year");
     expect(byYear.map((r) => [r.period, r.granted])).toEqual([[String(Y + 1), 7]]);
-    const quarter = await pointsByPeriodAndUnit(db, manager.orgPath, Y, "quarter");
+    const quarter = await pointsByPeriodAndUnit(manager.orgPath, Y, "quarter");
     expect(quarter.map((r) => [r.period, r.granted])).toEqual([[`${Y}-Q4`, 5]]);
   });
 });
@@ -57,9 +57,9 @@ describe("hotline report by Shanghai month", () => {
     await db.serviceRequest.update({ where: { id: requests[0]!.id }, data: { receivedAt: justAfterNewYear } });
     await db.serviceRequest.update({ where: { id: requests[1]!.id }, data: { receivedAt: justBeforeNewYear } });
     const filter = { from: shanghaiInstant(Y, 12, 1), to: shanghaiInstant(Y + 1, 2, 1) };
-    const months = await hotlineReport(db, manager, { ...filter, groupBy: "month" }, justAfterNewYear);
+    const months = await hotlineReport(manager, { ...filter, groupBy: "month" }, justAfterNewYear);
     expect(months.rows.map((r) => [r.key, r.total])).toEqual([[`${Y}-12`, 1], [`${Y + 1}-01`, 1]]);
-    const quarters = await hotlineReport(db, manager, { ...filter, groupBy: "quarter" }, justAfterNewYear);
+    const quarters = await hotlineReport(manager, { ...filter, groupBy: "quarter" }, justAfterNewYear);
     expect(quarters.rows.map((r) => [r.key, r.total])).toEqual([[`${Y}-Q4`, 1], [`${Y + 1}-Q1`, 1]]);
   });
 });
@@ -70,7 +70,7 @@ describe("points expiry on the Shanghai calendar", () => {
     const units = await db.orgUnit.findMany({ where: { path: { startsWith: manager.orgPath } }, select: { id: true } });
     const account = await db.pointAccount.findFirstOrThrow({ where: { orgUnitId: { in: units.map((u) => u.id) } }, select: { id: true }, orderBy: { id: "desc" } });
     const grant = await db.$transaction((tx) =>
-      postEntry(tx, { accountId: account.id, kind: "GRANT", points: 3, year: Y, at: shanghaiInstant(Y, 1, 2, 10), expiresOn: new Date(`${Y}-12-31T00:00:00.000Z`), reason: "test" }),
+      postEntry({ accountId: account.id, kind: "GRANT", points: 3, year: Y, at: shanghaiInstant(Y, 1, 2, 10), expiresOn: new Date(`${Y}-12-31T00:00:00.000Z`), reason: "test" }, tx),
     );
     const expired = () => db.pointLedgerEntry.count({ where: { kind: "EXPIRY", reversesSeq: grant.seq } });
     await expirePoints(shanghaiInstant(Y, 12, 31, 23, 59, 59));
@@ -90,7 +90,7 @@ describe("hotline same-day clocks across the year end", () => {
     const isWeekend = (s: string) => [0, 6].includes(new Date(`${s}T00:00:00Z`).getUTCDay());
     while (isWeekend(expected)) expected = `${Y + 1}-01-0${Number(expected.slice(-1)) + 1}`;
     const [y, m, d] = expected.split("-").map(Number) as [number, number, number];
-    const due = await sameDayDueAt(db, shanghaiInstant(Y, 12, 31, 23, 59, 59), { cutoff: "17:00", dayEnd: "17:30" });
+    const due = await sameDayDueAt(shanghaiInstant(Y, 12, 31, 23, 59, 59), { cutoff: "17:00", dayEnd: "17:30" });
     expect(due).toEqual(shanghaiInstant(y, m, d, 17, 30));
     // The clock is pending up to and including the due instant, overdue one millisecond later.
     const request = { status: "RECEIVED" as const, acceptDueAt: due, assignDueAt: due, respondDueAt: due, acceptedAt: null, assignedAt: null, respondedAt: null };
@@ -108,7 +108,7 @@ describe("sign-in lockout reads the app's clock, not the database server's time 
       // A database configured for Shanghai time (postgresql.conf timezone = 'Asia/Shanghai').
       await tx.$executeRaw`SET LOCAL TIME ZONE 'Asia/Shanghai'`;
       let locked = false;
-      for (let i = 0; i < LOCKOUT.maxFailures; i++) locked = await recordFailedSignIn(tx, user.id, new Date(at.getTime() + i * 1000));
+      for (let i = 0; i < LOCKOUT.maxFailures; i++) locked = await recordFailedSignIn(user.id, new Date(at.getTime() + i * 1000), tx);
       expect(locked).toBe(true);
       return (await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } })).lockedUntil!;
     });

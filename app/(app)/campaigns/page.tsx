@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { listCampaigns } from "@/lib/campaigns/queries";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -16,7 +15,7 @@ export default async function CampaignsPage() {
   const user = await requirePermission("visit.view");
   const t = await getTranslations("campaigns");
   const tStatuses = await getTranslations("programmeStatuses");
-  const campaigns = await listCampaigns(db, user);
+  const campaigns = await listCampaigns(user);
 
   return (
     <div className="space-y-4">

@@ -6,7 +6,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
 import { indicatorName, loadDashboard, panelTable, targetsTable, trendTable, unitLabel, type Cell, type DashboardModel } from "@/lib/dashboards/view";
 import { Card, EmptyState, PageHeader, Badge } from "@/components/ui/card";
@@ -29,7 +28,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const user = await requirePermission("dashboard.view");
   const sp = await searchParams;
   const params = { unit: str(sp.unit), programme: str(sp.programme), period: str(sp.period), from: str(sp.from), to: str(sp.to) };
-  const model: DashboardModel = await loadOrNotFound(user, pageAuditName("/dashboard"), () => loadDashboard(db, user, params));
+  const model: DashboardModel = await loadOrNotFound(user, pageAuditName("/dashboard"), () => loadDashboard(user, params));
   const t = await getTranslations("dashboards");
   const tp = await getTranslations("programmeTypes");
   const locale = await getLocale();

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { clocksOf, isBreached } from "@/lib/hotline/clocks";
 import { hotlineCategories, listRequests, pendingExtensions, REQUEST_TABS } from "@/lib/hotline/queries";
@@ -37,9 +36,9 @@ export default async function HotlinePage({ searchParams }: { searchParams: Prom
   const now = clockNow();
   const manager = can(user, "request.decideExtension");
   const [page, categories, extensions] = await Promise.all([
-    listRequests(db, user, filter, now),
-    hotlineCategories(db, user),
-    manager ? pendingExtensions(db, user, 10) : Promise.resolve([]),
+    listRequests(user, filter, now),
+    hotlineCategories(user),
+    manager ? pendingExtensions(user, 10) : Promise.resolve([]),
   ]);
   const filtered = !!(filter.status || filter.category || filter.fromDay || filter.toDay);
   const label = "block text-sm font-medium text-slate-700";

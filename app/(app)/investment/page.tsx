@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatAmount } from "@/lib/investment/amount";
 import { investmentProgress } from "@/lib/investment/progress";
 import { pickInvestmentProgramme } from "@/lib/investment/queries";
@@ -25,11 +24,11 @@ export default async function InvestmentPage({ searchParams }: { searchParams: P
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
   const params = await searchParams;
-  const { all, chosen } = await pickInvestmentProgramme(db, user, params.programme);
+  const { all, chosen } = await pickInvestmentProgramme(user, params.programme);
   if (!chosen) return <><PageHeader title={t("title")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
   const from = isoDate.safeParse(params.from).success ? params.from! : formatCalendarDate(chosen.startDate);
   const to = isoDate.safeParse(params.to).success ? params.to! : formatCalendarDate(chosen.endDate);
-  const progress = await investmentProgress(db, user, chosen.id, { from, to });
+  const progress = await investmentProgress(user, chosen.id, { from, to });
   const labels = { wan: t("amountLabels.wan"), yi: t("amountLabels.yi") };
   const total = progress.total;
   const tiles = [

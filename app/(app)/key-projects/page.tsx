@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { formatAmount } from "@/lib/investment/amount";
 import { keyProjectBoard, pickKeyProjectProgramme } from "@/lib/key-projects/queries";
@@ -22,9 +21,9 @@ export default async function KeyProjectsBoardPage({ searchParams }: { searchPar
   const user = await requirePermission("keyProject.view");
   const t = await getTranslations("keyProjects");
   const ti = await getTranslations("investment");
-  const { all, chosen } = await pickKeyProjectProgramme(db, user, (await searchParams).programme);
+  const { all, chosen } = await pickKeyProjectProgramme(user, (await searchParams).programme);
   if (!chosen) return <><PageHeader title={t("title")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
-  const [board, totals] = await Promise.all([keyProjectBoard(db, user, chosen.id), keyProjectTotals(db, user, chosen.id)]);
+  const [board, totals] = await Promise.all([keyProjectBoard(user, chosen.id), keyProjectTotals(user, chosen.id)]);
   const labels = { wan: ti("amountLabels.wan"), yi: ti("amountLabels.yi") };
   return (
     <div className="space-y-4">

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { listMentorshipProgrammes, myPairings } from "@/lib/mentorship/queries";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -16,7 +15,7 @@ export default async function MentorshipPage() {
   const user = await requirePermission("mentorship.view");
   const t = await getTranslations("mentorship");
   const tStatuses = await getTranslations("programmeStatuses");
-  const [programmes, mine] = await Promise.all([listMentorshipProgrammes(db, user), myPairings(db, user)]);
+  const [programmes, mine] = await Promise.all([listMentorshipProgrammes(user), myPairings(user)]);
 
   return (
     <div className="space-y-4">

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { listNotifications, unreadNotificationCount } from "@/lib/notifications/queries";
 import { safeNotificationLink } from "@/lib/notifications/schemas";
@@ -29,8 +28,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const after = first(sp.after).slice(0, 80) || undefined;
 
   const [{ items, nextCursor }, unread, title] = await Promise.all([
-    listNotifications(db, user.id, { unreadOnly, after }),
-    unreadNotificationCount(db, user.id),
+    listNotifications(user.id, { unreadOnly, after }),
+    unreadNotificationCount(user.id),
     notificationTitleRenderer(),
   ]);
   const base = unreadOnly ? "/notifications?unread=1" : "/notifications";

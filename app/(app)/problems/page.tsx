@@ -2,7 +2,6 @@ import Link from "next/link";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { listProblems, type ProblemListFilter } from "@/lib/problems/queries";
 import { PROBLEM_STATUSES, UNRESOLVED_STATUSES } from "@/lib/problems/transitions";
@@ -32,7 +31,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("problems");
   const tc = await getTranslations("common");
   const filter = parseProblemFilter(await searchParams);
-  const [page, campaigns] = await Promise.all([listProblems(db, user, filter), visitCampaignOptions(db, user)]);
+  const [page, campaigns] = await Promise.all([listProblems(user, filter), visitCampaignOptions(user)]);
   const today = todayInShanghai();
   const filtered = !!(filter.status || filter.programmeId || filter.mine || filter.overdue);
   const label = "block text-sm font-medium text-slate-700";

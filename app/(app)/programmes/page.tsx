@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { listProgrammes, type ProgrammeListFilter } from "@/lib/programmes/queries";
 import { PROGRAMME_STATUSES, PROGRAMME_TYPES } from "@/lib/programmes/catalogue";
 import { formatCalendarDate } from "@/lib/format/dates";
@@ -41,7 +40,7 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: S
   const tTypes = await getTranslations("programmeTypes");
   const tStatuses = await getTranslations("programmeStatuses");
   const filter = parseFilter(await searchParams);
-  const programmes = await listProgrammes(db, user, filter);
+  const programmes = await listProgrammes(user, filter);
   const filtered = !!(filter.type || filter.status || filter.q);
 
   return (

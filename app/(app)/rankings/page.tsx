@@ -4,7 +4,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { computeRanking, listRankingSchemes, type RankingResult } from "@/lib/dashboards/rankings";
 import { rankingTable } from "@/lib/dashboards/ranking-view";
@@ -29,10 +28,10 @@ export default async function RankingsPage({ searchParams }: Props) {
   const user = await requirePermission("ranking.view");
   const sp = await searchParams;
   const period = parseDashboardPeriod({ period: str(sp.period) ?? "year", from: str(sp.from), to: str(sp.to) });
-  const schemes = await listRankingSchemes(db, user);
+  const schemes = await listRankingSchemes(user);
   const selectedId = str(sp.scheme) ?? schemes[0]?.id;
   const result: RankingResult | null = selectedId
-    ? await loadOrNotFound(user, pageAuditName("/rankings"), () => computeRanking(db, user, selectedId, period))
+    ? await loadOrNotFound(user, pageAuditName("/rankings"), () => computeRanking(user, selectedId, period))
     : null;
   const t = await getTranslations("rankings");
   const td = await getTranslations("dashboards");

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { listSessions, listShowcaseProgrammes } from "@/lib/showcase/queries";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -17,7 +16,7 @@ export async function generateMetadata() {
 export default async function ShowcasesPage() {
   const user = await requirePermission("showcase.view");
   const t = await getTranslations("showcase");
-  const [programmes, sessions] = await Promise.all([listShowcaseProgrammes(db, user), listSessions(db, user)]);
+  const [programmes, sessions] = await Promise.all([listShowcaseProgrammes(user), listSessions(user)]);
   // The Shanghai year, not the UTC one: sessions are named by Shanghai quarters ("2027-Q1").
   const year = shanghaiYear();
   return (

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { enterpriseOptions, listTalents } from "@/lib/talent/queries";
 import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
@@ -24,11 +23,11 @@ export default async function TalentsPage({ searchParams }: { searchParams: Sear
   const user = await requirePermission("talent.view");
   const t = await getTranslations("talent");
   const tCommon = await getTranslations("common");
-  const programme = await getTalentProgrammeOrThrow(db, user).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+  const programme = await getTalentProgrammeOrThrow(user).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
   if (!programme) return (<div><PageHeader title={t("title")} /><EmptyState>{t("noProgramme")}</EmptyState></div>);
   const parsed = parseTalentFilter(await searchParams);
   const filter = { q: parsed.q, enterpriseId: parsed.enterpriseId, reach: programme.reach };
-  const [{ talents, nextCursor }, enterprises] = await Promise.all([listTalents(db, user, filter, parsed.after), enterpriseOptions(db, user, programme.reach)]);
+  const [{ talents, nextCursor }, enterprises] = await Promise.all([listTalents(user, filter, parsed.after), enterpriseOptions(user, programme.reach)]);
   const params = new URLSearchParams(Object.entries({ q: filter.q, enterprise: filter.enterpriseId }).filter(([, v]) => v) as [string, string][]);
 
   return (

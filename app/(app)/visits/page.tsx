@@ -3,7 +3,6 @@ import { KeysetPager } from "@/components/ui/keyset-pager";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { listVisits, officerOptions, visitCampaignOptions, type VisitListFilter } from "@/lib/visits/queries";
 import { VISIT_KINDS } from "@/lib/visits/schemas";
@@ -33,9 +32,9 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   const filter = parseVisitFilter(await searchParams);
   const manager = user.role !== "OFFICER";
   const [page, campaigns, officers] = await Promise.all([
-    listVisits(db, user, filter),
-    visitCampaignOptions(db, user),
-    manager ? officerOptions(db, user) : Promise.resolve([]),
+    listVisits(user, filter),
+    visitCampaignOptions(user),
+    manager ? officerOptions(user) : Promise.resolve([]),
   ]);
   const filtered = !!(filter.programmeId || filter.officerId || filter.kind || filter.from || filter.to);
   const label = "block text-sm font-medium text-slate-700";

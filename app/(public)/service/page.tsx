@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import { publicProgrammes } from "@/lib/hotline/public-queries";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -12,7 +11,7 @@ export async function generateMetadata() {
 
 export default async function PublicServicePage() {
   const t = await getTranslations("publicService");
-  const programmes = await publicProgrammes(db);
+  const programmes = await publicProgrammes();
   return (
     <div className="space-y-4">
       <p className="text-slate-700">{t("intro")}</p>

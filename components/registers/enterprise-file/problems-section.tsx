@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { enterpriseProblems } from "@/lib/hotline/enterprise-file";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -11,7 +10,7 @@ import type { EnterpriseSectionProps } from "./types";
 export async function ProblemsSection({ actor, enterprise }: EnterpriseSectionProps) {
   const t = await getTranslations("enterpriseFile");
   const tp = await getTranslations("problems");
-  const problems = await enterpriseProblems(db, actor, enterprise.id);
+  const problems = await enterpriseProblems(actor, enterprise.id);
   return (
     <Card title={t("problems")}>
       {problems.length === 0 ? <EmptyState>{t("noProblems")}</EmptyState> : (

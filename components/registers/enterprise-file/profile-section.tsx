@@ -2,7 +2,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { maskPhone } from "@/lib/privacy/mask";
@@ -19,7 +18,7 @@ export async function ProfileSection({ actor, enterprise: e, justCreated }: { ac
   const t = await getTranslations("registers");
   const locale = await getLocale();
   const canManage = can(actor, "enterprise.manage", e);
-  const [units, users] = canManage ? await Promise.all([orgUnitOptions(db, actor), commissionerOptions(db, actor)]) : [[], []];
+  const [units, users] = canManage ? await Promise.all([orgUnitOptions(actor), commissionerOptions(actor)]) : [[], []];
   const options: OrgOption[] = units.filter((o) => !ENTERPRISE_EXCLUDED_KINDS.includes(o.kind));
   if (canManage && !options.some((o) => o.id === e.orgUnitId)) options.unshift({ id: e.orgUnitId, name: e.orgUnit.name, kind: "", level: 0 });
   const commissioners = users.map((c) => ({ id: c.id, name: c.name, username: c.username, orgName: c.orgUnit.name }));

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { clocksOf } from "@/lib/hotline/clocks";
 import { enterpriseRequests, FILE_LIST_LIMIT } from "@/lib/hotline/enterprise-file";
@@ -14,7 +13,7 @@ export async function RequestsSection({ actor, enterprise }: EnterpriseSectionPr
   const t = await getTranslations("enterpriseFile");
   const th = await getTranslations("hotline");
   const locale = await getLocale();
-  const requests = await enterpriseRequests(db, actor, enterprise.id, FILE_LIST_LIMIT);
+  const requests = await enterpriseRequests(actor, enterprise.id, FILE_LIST_LIMIT);
   return (
     <Card title={t("requests")}>
       {requests.length === 0 ? <EmptyState>{t("noRequests")}</EmptyState> : (

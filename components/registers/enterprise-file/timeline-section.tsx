@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { enterpriseTimeline } from "@/lib/hotline/enterprise-file";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
@@ -16,7 +15,7 @@ export async function TimelineSection({ actor, enterprise }: EnterpriseSectionPr
   const tp = await getTranslations("problems");
   const tv = await getTranslations("visits");
   const locale = await getLocale();
-  const items = await enterpriseTimeline(db, actor, enterprise.id);
+  const items = await enterpriseTimeline(actor, enterprise.id);
   const statusLabel = (kind: keyof typeof HREF, status: string) =>
     kind === "request" ? th(`status.${status}` as never) : kind === "problem" ? tp(`status.${status}` as never) : tv(`kinds.${status}` as never);
   return (

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { enterpriseVisits, FILE_LIST_LIMIT } from "@/lib/hotline/enterprise-file";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -11,7 +10,7 @@ export async function VisitsSection({ actor, enterprise }: EnterpriseSectionProp
   const t = await getTranslations("enterpriseFile");
   const tv = await getTranslations("visits");
   const locale = await getLocale();
-  const visits = await enterpriseVisits(db, actor, enterprise.id);
+  const visits = await enterpriseVisits(actor, enterprise.id);
   return (
     <Card title={t("visits")} actions={visits.length >= FILE_LIST_LIMIT ? <span className="text-xs text-slate-500">{t("moreLimited", { count: FILE_LIST_LIMIT })}</span> : null}>
       {visits.length === 0 ? <EmptyState>{t("noVisits")}</EmptyState> : (

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { listAuditLog, type AuditFilter } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/format/dates";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
@@ -64,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     from: from || undefined,
     to: to || undefined,
   };
-  const { rows, nextBefore } = await listAuditLog(db, actor, filter, before);
+  const { rows, nextBefore } = await listAuditLog(actor, filter, before);
 
   const filterParams = new URLSearchParams();
   for (const [k, v] of Object.entries({ action, actor: actorName, entityType, entityId, outcome, refusal, from, to })) if (v) filterParams.set(k, v);

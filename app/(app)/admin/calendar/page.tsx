@@ -2,7 +2,6 @@ import { now } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { listCalendarYear } from "@/lib/calendar/queries";
 import { calendarYearReadiness } from "@/lib/calendar/confirmation";
 import { provisionalListText } from "@/lib/calendar/provisional";
@@ -30,7 +29,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const today = shanghaiDay(now());
   const yearParam = Number(first(sp.year));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : Number(today.slice(0, 4));
-  const [rows, readiness] = await Promise.all([listCalendarYear(db, year), calendarYearReadiness(db, year)]);
+  const [rows, readiness] = await Promise.all([listCalendarYear(year), calendarYearReadiness(year)]);
   const tYear = await getTranslations("newYear.calendarYear");
   const locale = await getLocale();
 

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { getOrgTree, orgUnitOptions, type OrgUnitNode } from "@/lib/org/queries";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { OrgUnitTree } from "@/components/admin/org-unit-tree";
@@ -13,7 +12,7 @@ export async function generateMetadata() {
 export default async function OrgUnitsPage() {
   const user = await requirePermission("orgUnit.manage");
   const t = await getTranslations("orgUnits");
-  const [root, options] = await Promise.all([getOrgTree(db, user), orgUnitOptions(db, user)]);
+  const [root, options] = await Promise.all([getOrgTree(user), orgUnitOptions(user)]);
 
   const pathById: Record<string, string> = {};
   let total = 0;

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { ROLES, type Role } from "@/lib/authz/permissions";
 import { listUsers, type UserListFilter } from "@/lib/users/queries";
 import { orgUnitOptions } from "@/lib/org/queries";
@@ -45,7 +44,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const after = first(sp.after).slice(0, 64) || undefined;
 
   const filter: UserListFilter = { q: q || undefined, role, orgUnitId: orgUnitId || undefined, active };
-  const [{ users, nextCursor }, options] = await Promise.all([listUsers(db, actor, filter, after), orgUnitOptions(db, actor)]);
+  const [{ users, nextCursor }, options] = await Promise.all([listUsers(actor, filter, after), orgUnitOptions(actor)]);
   const now = clockNow();
 
   const filterParams = new URLSearchParams();

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { campaignOfficerProgress, campaignProgress, campaignTargets, resolveProgressUnit, type ProgressNumbers, type Targets } from "@/lib/campaigns/progress";
 import { Card, EmptyState } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
@@ -24,10 +23,10 @@ export default async function CampaignProgressPage({ params, searchParams }: Pro
   const { programmeId } = await params;
   const sp = await searchParams;
   const unitParam = typeof sp.unit === "string" ? sp.unit.slice(0, 64) : undefined;
-  const campaign = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]"), () => getCampaignOrThrow(db, user, programmeId));
-  const { unit, breadcrumb } = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]"), () => resolveProgressUnit(db, user, campaign, unitParam));
-  const [progress, officers] = await Promise.all([campaignProgress(db, campaign.id, unit), campaignOfficerProgress(db, campaign.id, unit)]);
-  const targets = await campaignTargets(db, campaign.id, [unit.id, ...progress.children.map((c) => c.unitId)]);
+  const campaign = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]"), () => getCampaignOrThrow(user, programmeId));
+  const { unit, breadcrumb } = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]"), () => resolveProgressUnit(user, campaign, unitParam));
+  const [progress, officers] = await Promise.all([campaignProgress(campaign.id, unit), campaignOfficerProgress(campaign.id, unit)]);
+  const targets = await campaignTargets(campaign.id, [unit.id, ...progress.children.map((c) => c.unitId)]);
   const t = await getTranslations("campaigns");
   const locale = await getLocale();
   const nf = new Intl.NumberFormat(locale);

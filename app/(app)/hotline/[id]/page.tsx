@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { maskPhone } from "@/lib/privacy/mask";
 import { allowedMoves, mayChase, mayDecideExtension, mayRequestExtension } from "@/lib/hotline/authority";
@@ -28,18 +27,18 @@ export async function generateMetadata() {
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("request.view");
   const { id } = await params;
-  const r = await loadOrNotFound(user, pageAuditName("/hotline/[id]"), () => getRequestOrThrow(db, user, id));
+  const r = await loadOrNotFound(user, pageAuditName("/hotline/[id]"), () => getRequestOrThrow(user, id));
   const t = await getTranslations("hotline");
   const locale = await getLocale();
   const now = clockNow();
   const settings = parseHotlineSettings(r.programme.settings);
   const moves = [...new Set(allowedMoves(user, r).map((m) => m.kind))];
   const assigning = moves.includes("assign") || moves.includes("reassign");
-  const departments = assigning ? await departmentOptions(db, r.orgUnit.path) : [];
+  const departments = assigning ? await departmentOptions(r.orgUnit.path) : [];
   const [officers, timeline, unconfirmedYears] = await Promise.all([
-    assigning ? serviceOfficerOptions(db, user, departments) : Promise.resolve([]),
-    requestTimeline(db, r.id),
-    unconfirmedClockYears(db, r),
+    assigning ? serviceOfficerOptions(user, departments) : Promise.resolve([]),
+    requestTimeline(r.id),
+    unconfirmedClockYears(r),
   ]);
   const tNewYear = await getTranslations("newYear");
   const unmask = can(user, "personalData.unmask", r);

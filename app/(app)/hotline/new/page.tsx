@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { hotlineProgrammeOptions } from "@/lib/hotline/queries";
 import { getVisitOrThrow } from "@/lib/visits/queries";
 import { getEnterpriseOrThrow } from "@/lib/registers/queries";
@@ -18,17 +17,17 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   const user = await requirePermission("request.intake");
   const t = await getTranslations("hotline");
   const { visit: visitId, enterprise: enterpriseId } = await searchParams;
-  const programmes = await hotlineProgrammeOptions(db, user);
+  const programmes = await hotlineProgrammeOptions(user);
   // "提交诉求" from a visit: the visit and its enterprise come prefilled (and are checked again on submit).
   let visit: { id: string; enterprise: { id: string; name: string; creditCode: string } | null } | null = null;
   if (visitId && visitId.length <= 64) {
-    const v = await loadOrNull(user, pageAuditName("/hotline/new"), () => getVisitOrThrow(db, user, visitId));
+    const v = await loadOrNull(user, pageAuditName("/hotline/new"), () => getVisitOrThrow(user, visitId));
     if (v) visit = { id: v.id, enterprise: v.enterprise ? { id: v.enterprise.id, name: v.enterprise.name, creditCode: v.enterprise.creditCode } : null };
   }
 
   // "登记诉求" from the enterprise file: the enterprise comes prefilled.
   if (!visit && enterpriseId && enterpriseId.length <= 64) {
-    const e = await loadOrNull(user, pageAuditName("/hotline/new"), () => getEnterpriseOrThrow(db, user, enterpriseId));
+    const e = await loadOrNull(user, pageAuditName("/hotline/new"), () => getEnterpriseOrThrow(user, enterpriseId));
     if (e) visit = { id: "", enterprise: { id: e.id, name: e.name, creditCode: e.creditCode } };
   }
 

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { hotlineProgrammeOptions } from "@/lib/hotline/queries";
 import { parseReportParams } from "@/lib/hotline/report-params";
 import { hotlineReport, type ReportRow, type StageStats } from "@/lib/hotline/reports";
@@ -19,7 +18,7 @@ export default async function HotlineReportPage({ searchParams }: { searchParams
   const t = await getTranslations("hotline");
   const search = new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
   const { filter, range, raw } = parseReportParams(search);
-  const [report, programmes] = await Promise.all([hotlineReport(db, user, filter), hotlineProgrammeOptions(db, user)]);
+  const [report, programmes] = await Promise.all([hotlineReport(user, filter), hotlineProgrammeOptions(user)]);
   const stages = ["ACCEPT", "ASSIGN", "RESPOND"] as const;
   const stat = (r: ReportRow, s: (typeof stages)[number]): StageStats => (s === "ACCEPT" ? r.accept : s === "ASSIGN" ? r.assign : r.respond);
   const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);

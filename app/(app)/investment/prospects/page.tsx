@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { listProspects, pickInvestmentProgramme } from "@/lib/investment/queries";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { InvestmentNav, ProgrammeSwitch } from "@/components/investment/sub-nav";
@@ -13,9 +12,9 @@ export async function generateMetadata() {
 export default async function ProspectsPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const { all, chosen } = await pickInvestmentProgramme(db, user, (await searchParams).programme);
+  const { all, chosen } = await pickInvestmentProgramme(user, (await searchParams).programme);
   if (!chosen) return <><PageHeader title={t("prospects")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
-  const prospects = await listProspects(db, user, chosen.id);
+  const prospects = await listProspects(user, chosen.id);
   return (
     <div className="max-w-5xl">
       <PageHeader title={t("prospects")} description={t("prospectsIntro")} />

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatAmount } from "@/lib/investment/amount";
 import { listTaskForces, pickInvestmentProgramme } from "@/lib/investment/queries";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -17,9 +16,9 @@ export async function generateMetadata() {
 export default async function TaskForcesPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const { all, chosen } = await pickInvestmentProgramme(db, user, (await searchParams).programme);
+  const { all, chosen } = await pickInvestmentProgramme(user, (await searchParams).programme);
   if (!chosen) return <><PageHeader title={t("taskForces")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
-  const taskForces = await listTaskForces(db, user, chosen.id);
+  const taskForces = await listTaskForces(user, chosen.id);
   const labels = { wan: t("amountLabels.wan"), yi: t("amountLabels.yi") };
   return (
     <div className="max-w-5xl">

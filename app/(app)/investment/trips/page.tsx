@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { listTrips, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -17,9 +16,9 @@ export async function generateMetadata() {
 export default async function TripsPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const { all, chosen } = await pickInvestmentProgramme(db, user, (await searchParams).programme);
+  const { all, chosen } = await pickInvestmentProgramme(user, (await searchParams).programme);
   if (!chosen) return <><PageHeader title={t("trips")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
-  const [trips, recordable] = await Promise.all([listTrips(db, user, { programmeId: chosen.id }), recordableTaskForces(db, user, chosen.id)]);
+  const [trips, recordable] = await Promise.all([listTrips(user, { programmeId: chosen.id }), recordableTaskForces(user, chosen.id)]);
   return (
     <div className="max-w-5xl">
       <PageHeader title={t("trips")} description={t("tripsIntro")}

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { formatAmount } from "@/lib/investment/amount";
 import { milestoneTiming } from "@/lib/key-projects/lateness";
@@ -25,9 +24,9 @@ export default async function KeyProjectPage({ params, searchParams }: { params:
   const ti = await getTranslations("investment");
   const tp = await getTranslations("problems");
   const locale = await getLocale();
-  const project = await loadOrNotFound(user, pageAuditName("/key-projects/[id]"), async () => getKeyProjectOrThrow(db, user, (await params).id));
+  const project = await loadOrNotFound(user, pageAuditName("/key-projects/[id]"), async () => getKeyProjectOrThrow(user, (await params).id));
   const [blockers, timeline, pledges] = await Promise.all([
-    keyProjectBlockers(db, project.id), keyProjectTimeline(db, project.id), listPledges(db, user, { keyProjectId: project.id }),
+    keyProjectBlockers(project.id), keyProjectTimeline(project.id), listPledges(user, { keyProjectId: project.id }),
   ]);
   const labels = { wan: ti("amountLabels.wan"), yi: ti("amountLabels.yi") };
   const today = todayInShanghai();

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { investmentProgrammes } from "@/lib/investment/queries";
 import { keyProjectPeopleOptions, pickKeyProjectProgramme } from "@/lib/key-projects/queries";
@@ -15,9 +14,9 @@ export async function generateMetadata() {
 export default async function NewKeyProjectPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("keyProject.manage");
   const t = await getTranslations("keyProjects");
-  const { chosen } = await pickKeyProjectProgramme(db, user, (await searchParams).programme);
+  const { chosen } = await pickKeyProjectProgramme(user, (await searchParams).programme);
   if (!chosen) redirect("/key-projects");
-  const [units, people, investment] = await Promise.all([orgUnitOptions(db, user), keyProjectPeopleOptions(db, user), investmentProgrammes(db, user)]);
+  const [units, people, investment] = await Promise.all([orgUnitOptions(user), keyProjectPeopleOptions(user), investmentProgrammes(user)]);
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("newProject")} description={chosen.name} />

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { keyProjectOptions, keyProjectPeopleOptions, listPledges, pickKeyProjectProgramme } from "@/lib/key-projects/queries";
@@ -18,12 +17,12 @@ export async function generateMetadata() {
 export default async function PledgesPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("keyProject.view");
   const t = await getTranslations("keyProjects");
-  const { chosen } = await pickKeyProjectProgramme(db, user, (await searchParams).programme);
+  const { chosen } = await pickKeyProjectProgramme(user, (await searchParams).programme);
   if (!chosen) return <><PageHeader title={t("pledges")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
-  const pledges = await listPledges(db, user, { programmeId: chosen.id });
+  const pledges = await listPledges(user, { programmeId: chosen.id });
   const mayManage = can(user, "pledge.manage");
   const [units, people, projects] = mayManage
-    ? await Promise.all([orgUnitOptions(db, user), keyProjectPeopleOptions(db, user), keyProjectOptions(db, user, chosen.id)])
+    ? await Promise.all([orgUnitOptions(user), keyProjectPeopleOptions(user), keyProjectOptions(user, chosen.id)])
     : [[], [], []];
   const today = todayInShanghai();
   return (

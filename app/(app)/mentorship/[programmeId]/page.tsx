@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { getMentorshipProgrammeOrThrow, listPairings } from "@/lib/mentorship/queries";
 import { pairingExpectations } from "@/lib/mentorship/progress";
 import { formatCalendarDate } from "@/lib/format/dates";
@@ -23,13 +22,13 @@ export default async function MentorshipProgrammePage({ params, searchParams }: 
   const user = await requirePermission("mentorship.view");
   const { programmeId } = await params;
   const { status } = await searchParams;
-  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]"), () => getMentorshipProgrammeOrThrow(db, user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]"), () => getMentorshipProgrammeOrThrow(user, programmeId));
   const t = await getTranslations("mentorship");
   const filter = parsePairingStatus(status);
   const manager = can(user, "mentorship.manage");
   const [pairings, expectations] = await Promise.all([
-    listPairings(db, user, programme.id, { status: filter }),
-    pairingExpectations(db, user, programme.id, programme.parsedSettings),
+    listPairings(user, programme.id, { status: filter }),
+    pairingExpectations(user, programme.id, programme.parsedSettings),
   ]);
   const behind = expectations.filter((e) => e.status === "OVERDUE" || e.status === "DUE_SOON");
   const statusOf = new Map<string, typeof expectations>();

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { allowedTransitions, canAssign, mayConfirmAsManager } from "@/lib/problems/authority";
 import { decodeConfirmationNote } from "@/lib/problems/mutations";
@@ -22,15 +21,15 @@ export async function generateMetadata() {
 export default async function ProblemDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("problem.view");
   const { id } = await params;
-  const problem = await loadOrNotFound(user, pageAuditName("/problems/[id]"), () => getProblemOrThrow(db, user, id));
+  const problem = await loadOrNotFound(user, pageAuditName("/problems/[id]"), () => getProblemOrThrow(user, id));
   const t = await getTranslations("problems");
   const tv = await getTranslations("visits");
   const locale = await getLocale();
   const moves = allowedTransitions(user, problem);
   const [timeline, departments, assignees] = await Promise.all([
-    problemTimeline(db, problem.id),
-    moves.some((m) => m.needs === "escalation") ? escalationTargets(db, problem.orgUnit.path) : Promise.resolve([]),
-    canAssign(user, problem) ? assigneeOptions(db, user) : Promise.resolve(null),
+    problemTimeline(problem.id),
+    moves.some((m) => m.needs === "escalation") ? escalationTargets(problem.orgUnit.path) : Promise.resolve([]),
+    canAssign(user, problem) ? assigneeOptions(user) : Promise.resolve(null),
   ]);
   const overdue = !!problem.dueDate && formatCalendarDate(problem.dueDate) < todayInShanghai() && (UNRESOLVED_STATUSES as readonly string[]).includes(problem.status);
   const visit = problem.visit;

@@ -9,7 +9,6 @@ import { Alert } from "@/components/ui/alert";
 import { ProgrammeStatusBadge, ProgrammeTypeBadge } from "@/components/programmes/badges";
 import { ProgrammeStatusButton } from "@/components/programmes/status-button";
 import { getProgrammeOrThrow } from "@/lib/programmes/queries";
-import { db } from "@/lib/db/client";
 import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
@@ -23,7 +22,7 @@ export default async function ProgrammeDetailPage({ params, searchParams }: Prop
   const user = await requirePermission("programme.view");
   const { id } = await params;
   const { notice } = await searchParams;
-  const programme = await loadOrNotFound(user, pageAuditName("/programmes/[id]"), () => getProgrammeOrThrow(db, user, id));
+  const programme = await loadOrNotFound(user, pageAuditName("/programmes/[id]"), () => getProgrammeOrThrow(user, id));
   const t = await getTranslations("programmes");
   const tc = await getTranslations("common");
   const tTypes = await getTranslations("programmeTypes");

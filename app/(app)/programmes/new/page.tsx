@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { PageHeader } from "@/components/ui/card";
 import { ProgrammeForm } from "@/components/programmes/programme-form";
@@ -13,7 +12,7 @@ export async function generateMetadata() {
 export default async function NewProgrammePage() {
   const user = await requirePermission("programme.manage");
   const t = await getTranslations("programmes");
-  const units = await orgUnitOptions(db, user);
+  const units = await orgUnitOptions(user);
   return (
     <div className="max-w-4xl">
       <PageHeader title={t("new")} />

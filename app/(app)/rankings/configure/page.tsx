@@ -1,7 +1,6 @@
 // Create or edit a 赛马 scheme (admins, "ranking.configure").
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { INDICATORS } from "@/lib/dashboards/indicators";
 import { getRankingSchemeOrThrow } from "@/lib/dashboards/rankings";
 import type { RankingSchemeInput } from "@/lib/dashboards/ranking-schemas";
@@ -20,9 +19,9 @@ export default async function ConfigureRankingPage({ searchParams }: Props) {
   const t = await getTranslations("rankings");
   const td = await getTranslations("dashboards");
   let initial: RankingSchemeInput;
-  const units = await rankableParents(db, user);
+  const units = await rankableParents(user);
   if (id) {
-    const s = await loadOrNotFound(user, pageAuditName("/rankings/configure"), () => getRankingSchemeOrThrow(db, user, id));
+    const s = await loadOrNotFound(user, pageAuditName("/rankings/configure"), () => getRankingSchemeOrThrow(user, id));
     initial = {
       id: s.id, version: s.version, name: s.name, parentOrgUnitId: s.parentOrgUnitId, active: s.active,
       weights: s.weights.map((w) => ({ indicatorKey: w.indicatorKey, weight: w.weight.toNumber(), direction: w.direction })),

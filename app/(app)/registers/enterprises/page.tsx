@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { listEnterprises } from "@/lib/registers/queries";
 import { cursorOf, filterParams, parseEnterpriseFilter } from "@/lib/registers/filters";
 import { ENTERPRISE_SIZES } from "@/lib/registers/schemas";
@@ -27,7 +26,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   const sp = await searchParams;
   const filter = parseEnterpriseFilter(sp);
   const after = cursorOf(sp);
-  const [{ enterprises, nextCursor }, options] = await Promise.all([listEnterprises(db, actor, filter, after), orgUnitOptions(db, actor)]);
+  const [{ enterprises, nextCursor }, options] = await Promise.all([listEnterprises(actor, filter, after), orgUnitOptions(actor)]);
   const params = filterParams(filter);
   const filtered = params.size > 0;
   const exportHref = `/api/registers/enterprises/export${params.size ? `?${params}` : ""}`;

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { householdTagOptions, listHouseholds } from "@/lib/registers/queries";
 import { cursorOf, filterParams, parseHouseholdFilter } from "@/lib/registers/filters";
 import { orgUnitOptions } from "@/lib/org/queries";
@@ -27,9 +26,9 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
   const filter = parseHouseholdFilter(sp);
   const after = cursorOf(sp);
   const [{ households, nextCursor }, options, tags] = await Promise.all([
-    listHouseholds(db, actor, filter, after),
-    orgUnitOptions(db, actor),
-    householdTagOptions(db, actor),
+    listHouseholds(actor, filter, after),
+    orgUnitOptions(actor),
+    householdTagOptions(actor),
   ]);
   const params = filterParams(filter);
   const filtered = params.size > 0;

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { getSessionOrThrow, myScores, othersScores, peopleInScope, recusalOf, talentListedUsers } from "@/lib/showcase/queries";
 import { addEntryAction, addJudgeAction, addToTalentListAction, closeSessionAction, declareConflictAction, removeJudgeAction, updateNarrativeAction } from "@/lib/showcase/actions";
 import { TALENT_LISTS } from "@/lib/showcase/schemas";
@@ -22,16 +21,16 @@ export async function generateMetadata() {
 export default async function SessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const user = await requirePermission("showcase.view");
   const { sessionId } = await params;
-  const session = await loadOrNotFound(user, pageAuditName("/showcases/[sessionId]"), () => getSessionOrThrow(db, user, sessionId));
+  const session = await loadOrNotFound(user, pageAuditName("/showcases/[sessionId]"), () => getSessionOrThrow(user, sessionId));
   const t = await getTranslations("showcase");
   const open = session.status === "OPEN";
   const manager = can(user, "showcase.manage", session);
   const talent = can(user, "talentList.manage", session);
   const [mine, all, people, listed] = await Promise.all([
-    session.isJudge ? myScores(db, user, session.id) : Promise.resolve([]),
-    othersScores(db, user, session.id),
-    manager && open ? peopleInScope(db, user) : Promise.resolve([]),
-    talent && !open ? talentListedUsers(db, session.entries.map((e) => e.officerId)) : Promise.resolve([]),
+    session.isJudge ? myScores(user, session.id) : Promise.resolve([]),
+    othersScores(user, session.id),
+    manager && open ? peopleInScope(user) : Promise.resolve([]),
+    talent && !open ? talentListedUsers(session.entries.map((e) => e.officerId)) : Promise.resolve([]),
   ]);
   const scoredByMe = new Set(mine.map((s) => s.entryId));
   const criteriaCount = session.criteria.length;

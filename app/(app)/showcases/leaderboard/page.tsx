@@ -2,7 +2,6 @@ import { shanghaiYear } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { getShowcaseProgrammeOrThrow, yearLeaderboard } from "@/lib/showcase/queries";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
@@ -17,11 +16,11 @@ export async function generateMetadata() {
 export default async function YearLeaderboardPage({ searchParams }: { searchParams: Promise<{ programmeId?: string; year?: string }> }) {
   const user = await requirePermission("showcase.view");
   const sp = await searchParams;
-  const programme = await loadOrNotFound(user, pageAuditName("/showcases/leaderboard"), () => getShowcaseProgrammeOrThrow(db, user, sp.programmeId ?? ""));
+  const programme = await loadOrNotFound(user, pageAuditName("/showcases/leaderboard"), () => getShowcaseProgrammeOrThrow(user, sp.programmeId ?? ""));
   // The Shanghai year, not the UTC one: sessions are named by Shanghai quarters ("2027-Q1").
   const year = /^\d{4}$/.test(sp.year ?? "") ? Number(sp.year) : shanghaiYear();
   const t = await getTranslations("showcase");
-  const rows = await yearLeaderboard(db, user, programme.id, year);
+  const rows = await yearLeaderboard(user, programme.id, year);
   const columns = [
     { key: "rank", label: t("rank") }, { key: "name", label: t("entrant") }, { key: "unit", label: t("unit") },
     { key: "sessions", label: t("sessionsCount"), className: "text-right" }, { key: "avg", label: t("average"), className: "text-right" }, { key: "best", label: t("best"), className: "text-right" },

@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { getShowcaseProgrammeOrThrow } from "@/lib/showcase/queries";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -18,7 +17,7 @@ export async function generateMetadata() {
 export default async function NewSessionPage({ searchParams }: { searchParams: Promise<{ programmeId?: string }> }) {
   const user = await requirePermission("showcase.manage");
   const { programmeId } = await searchParams;
-  const programme = await loadOrNotFound(user, pageAuditName("/showcases/new"), () => getShowcaseProgrammeOrThrow(db, user, programmeId ?? ""));
+  const programme = await loadOrNotFound(user, pageAuditName("/showcases/new"), () => getShowcaseProgrammeOrThrow(user, programmeId ?? ""));
   if (!can(user, "showcase.manage", programme)) redirect("/forbidden");
   const t = await getTranslations("showcase");
   const today = shanghaiDate(now());

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { listTalentList } from "@/lib/showcase/queries";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -14,7 +13,7 @@ export async function generateMetadata() {
 export default async function TalentListPage() {
   const user = await requirePermission("talentList.manage");
   const t = await getTranslations("showcase");
-  const rows = await listTalentList(db, user);
+  const rows = await listTalentList(user);
   return (
     <div className="space-y-4">
       <Link href="/showcases" className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline"><span aria-hidden="true" className="mr-1">←</span>{t("title")}</Link>

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { getTalentOrThrow, talentView } from "@/lib/talent/queries";
 import { listApplications } from "@/lib/points/applications";
@@ -25,17 +24,17 @@ export async function generateMetadata() {
 export default async function TalentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("talent.view");
-  const row = await loadOrNotFound(user, pageAuditName("/talent/[id]"), () => getTalentOrThrow(db, user, id));
+  const row = await loadOrNotFound(user, pageAuditName("/talent/[id]"), () => getTalentOrThrow(user, id));
   const talent = talentView(row);
   const t = await getTranslations("talent");
   const tp = await getTranslations("points");
   const locale = await getLocale();
-  const programme = await getTalentProgrammeOrThrow(db, user);
+  const programme = await getTalentProgrammeOrThrow(user);
   const [ledger, applications, redemptions, resources] = await Promise.all([
-    talent.accountId ? accountLedger(db, talent.accountId) : Promise.resolve([]),
-    listApplications(db, user, { talentId: talent.id }, 50),
-    listRedemptions(db, user, { talentId: talent.id }, 50),
-    resourceOptions(db, programme.id),
+    talent.accountId ? accountLedger(talent.accountId) : Promise.resolve([]),
+    listApplications(user, { talentId: talent.id }, 50),
+    listRedemptions(user, { talentId: talent.id }, 50),
+    resourceOptions(programme.id),
   ]);
   const scoped = { orgPath: row.orgPath };
 

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { listApplications } from "@/lib/points/applications";
 import { APPLICATION_STATUSES as STATUSES, parseApplicationStatus, statusQuery } from "@/lib/points/list-filter";
 import { PageHeader } from "@/components/ui/card";
@@ -20,7 +19,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const user = await requirePermission("talent.view");
   const t = await getTranslations("points");
   const chosen = parseApplicationStatus(await searchParams);
-  const rows = await listApplications(db, user, chosen ? { status: [chosen] } : {});
+  const rows = await listApplications(user, chosen ? { status: [chosen] } : {});
   return (
     <div>
       <PageHeader title={t("applications")} description={t("applicationsIntro")} actions={

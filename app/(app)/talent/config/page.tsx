@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { shanghaiYear } from "@/lib/points/ledger";
 import { getTalentProgrammeOrThrow, pointsConfiguration } from "@/lib/points/programme";
 import { parseEligibility, parseLevels, parseTierQuotas } from "@/lib/points/rules";
@@ -18,13 +17,13 @@ export async function generateMetadata() {
 export default async function ConfigPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("points.configure");
   const t = await getTranslations("points.config");
-  const programme = await getTalentProgrammeOrThrow(db, user);
+  const programme = await getTalentProgrammeOrThrow(user);
   // This year, or next year when asked (?year=, from the new-year checklist): quotas and tier
   // places are prepared before the year starts.
   const thisYear = shanghaiYear();
   const asked = Number((await searchParams).year);
   const year = asked === thisYear + 1 ? asked : thisYear;
-  const { items, resources, tiers, quotas, units } = await pointsConfiguration(db, user, programme, year);
+  const { items, resources, tiers, quotas, units } = await pointsConfiguration(user, programme, year);
   const editable = (i: (typeof items)[number]) => ({
     id: i.id, version: i.version, subject: i.subject, code: i.code, name: i.name, levels: parseLevels(i.levels), capPerItem: i.capPerItem, capPerYear: i.capPerYear,
     evidenceTypes: i.evidenceTypes, validityMonths: i.validityMonths, active: i.active, sortOrder: i.sortOrder,

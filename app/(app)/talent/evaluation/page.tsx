@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { evaluationRows, parseEvaluationFilter } from "@/lib/points/evaluation";
 import { shanghaiYear } from "@/lib/points/ledger";
@@ -24,10 +23,10 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
   const t = await getTranslations("points.evaluation");
   const tp = await getTranslations("points");
   const tCommon = await getTranslations("common");
-  const programme = await getTalentProgrammeOrThrow(db, user);
+  const programme = await getTalentProgrammeOrThrow(user);
   const sp = new URLSearchParams(Object.entries(await searchParams).filter(([, v]) => typeof v === "string") as [string, string][]);
   const filter = parseEvaluationFilter(sp, shanghaiYear());
-  const [rows, units] = await Promise.all([evaluationRows(db, user, programme, filter), orgUnitOptions(db, user)]);
+  const [rows, units] = await Promise.all([evaluationRows(user, programme, filter), orgUnitOptions(user)]);
   const s = programme.config.evaluation;
   const query = new URLSearchParams({ year: String(filter.year), ...(filter.orgUnitId ? { org: filter.orgUnitId } : {}), ...(filter.tier !== undefined ? { tier: String(filter.tier) } : {}) });
 

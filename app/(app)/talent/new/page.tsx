@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { enterpriseOptions } from "@/lib/talent/queries";
 import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
 import { PageHeader } from "@/components/ui/card";
@@ -14,8 +13,8 @@ export async function generateMetadata() {
 export default async function NewTalentPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("talent.manage");
   const t = await getTranslations("talent");
-  const programme = await getTalentProgrammeOrThrow(db, user);
-  const enterprises = await enterpriseOptions(db, user, programme.reach);
+  const programme = await getTalentProgrammeOrThrow(user);
+  const enterprises = await enterpriseOptions(user, programme.reach);
   const { enterprise } = await searchParams;
   return (
     <div className="mx-auto max-w-3xl">

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { shanghaiYear } from "@/lib/points/ledger";
 import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
 import { pointsByPeriodAndUnit, quotaUse, talentsSolved, tierDistribution, type Granularity } from "@/lib/points/progress";
@@ -15,15 +14,15 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission("talent.view");
   const t = await getTranslations("points.progress");
   const tp = await getTranslations("points");
-  const programme = await getTalentProgrammeOrThrow(db, user);
+  const programme = await getTalentProgrammeOrThrow(user);
   const sp = await searchParams;
   const year = Number(sp.year) >= 2000 && Number(sp.year) <= 2100 ? Number(sp.year) : shanghaiYear();
   const granularity: Granularity = sp.by === "quarter" ? "quarter" : sp.by === "year" ? "year" : "month";
   const [byPeriod, quotas, solved, tiers] = await Promise.all([
-    pointsByPeriodAndUnit(db, user.orgPath, year, granularity),
-    quotaUse(db, programme.id, user.orgPath, String(year)),
-    talentsSolved(db, user.orgPath, year),
-    tierDistribution(db, programme, user.orgPath, year),
+    pointsByPeriodAndUnit(user.orgPath, year, granularity),
+    quotaUse(programme.id, user.orgPath, String(year)),
+    talentsSolved(user.orgPath, year),
+    tierDistribution(programme, user.orgPath, year),
   ]);
   const periods = [...new Set(byPeriod.map((r) => r.period))];
   const units = [...new Map(byPeriod.map((r) => [r.unitId, r.unitName])).entries()];

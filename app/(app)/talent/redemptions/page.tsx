@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { REDEMPTION_STATUSES as STATUSES, parseRedemptionStatus, statusQuery } from "@/lib/points/list-filter";
 import { enterpriseOptions, talentOptions } from "@/lib/talent/queries";
@@ -27,16 +26,16 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
   const user = await requirePermission("talent.view");
   const t = await getTranslations("points");
   const locale = await getLocale();
-  const programme = await getTalentProgrammeOrThrow(db, user);
+  const programme = await getTalentProgrammeOrThrow(user);
   const chosen = parseRedemptionStatus(await searchParams);
   const mayRequest = can(user, "redemption.request");
   const [rows, resources, talents, enterprises] = await Promise.all([
-    listRedemptions(db, user, chosen ? { status: [chosen] } : {}),
-    mayRequest ? resourceOptions(db, programme.id) : Promise.resolve([]),
-    mayRequest ? talentOptions(db, user, programme.reach) : Promise.resolve([]),
-    mayRequest ? enterpriseOptions(db, user, programme.reach) : Promise.resolve([]),
+    listRedemptions(user, chosen ? { status: [chosen] } : {}),
+    mayRequest ? resourceOptions(programme.id) : Promise.resolve([]),
+    mayRequest ? talentOptions(user, programme.reach) : Promise.resolve([]),
+    mayRequest ? enterpriseOptions(user, programme.reach) : Promise.resolve([]),
   ]);
-  const accounts = mayRequest ? await enterpriseBalances(db, enterprises.map((e) => e.id)) : [];
+  const accounts = mayRequest ? await enterpriseBalances(enterprises.map((e) => e.id)) : [];
   const mayDecide = can(user, "redemption.decide");
 
   return (

@@ -2,7 +2,6 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { listApplications } from "@/lib/points/applications";
 import { listRedemptions } from "@/lib/points/redemption";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -19,8 +18,8 @@ export default async function ReviewQueuePage() {
   if (!can(user, "points.review") && !can(user, "points.approve")) redirect("/forbidden");
   const t = await getTranslations("points");
   const [rows, requested] = await Promise.all([
-    listApplications(db, user, { status: ["SUBMITTED", "UNDER_REVIEW"] }),
-    can(user, "redemption.decide") ? listRedemptions(db, user, { status: ["REQUESTED"] }) : Promise.resolve([]),
+    listApplications(user, { status: ["SUBMITTED", "UNDER_REVIEW"] }),
+    can(user, "redemption.decide") ? listRedemptions(user, { status: ["REQUESTED"] }) : Promise.resolve([]),
   ]);
   return (
     <div className="space-y-4">

@@ -11,7 +11,6 @@ import { Alert } from "@/components/ui/alert";
 import { ProblemStatusBadge } from "@/components/problems/status-badge";
 import { PhotoManager } from "@/components/visits/photo-manager";
 import { getVisitOrThrow } from "@/lib/visits/queries";
-import { db } from "@/lib/db/client";
 import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
@@ -25,7 +24,7 @@ export default async function VisitDetailPage({ params, searchParams }: Props) {
   const user = await requirePermission("visit.view");
   const { id } = await params;
   const { notice } = await searchParams;
-  const visit = await loadOrNotFound(user, pageAuditName("/visits/[id]"), () => getVisitOrThrow(db, user, id));
+  const visit = await loadOrNotFound(user, pageAuditName("/visits/[id]"), () => getVisitOrThrow(user, id));
   const t = await getTranslations("visits");
   const tp = await getTranslations("problems");
   const th = await getTranslations("hotline");

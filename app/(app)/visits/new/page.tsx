@@ -1,7 +1,6 @@
 import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { visitFormOptions } from "@/lib/visits/queries";
 import { toShanghaiLocal } from "@/lib/visits/time";
 import { PageHeader, EmptyState } from "@/components/ui/card";
@@ -18,7 +17,7 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
   const user = await requirePermission("visit.create");
   const t = await getTranslations("visits");
   const { programmeId } = await searchParams;
-  const options = await visitFormOptions(db, user);
+  const options = await visitFormOptions(user);
   // ?programmeId=… preselects a campaign (ignored unless it is one the user may record for).
   const wanted = typeof programmeId === "string" ? options.campaigns.find((c) => c.id === programmeId) : undefined;
   // Otherwise the one campaign the user takes part in (or the only one there is).

@@ -2,7 +2,6 @@
 // exactly the dashboard table on screen as .xlsx (streamed; permission "report.export" and
 // "dashboard.view"; audited with the filters and the row count).
 import { getLocale, getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import { loadDashboard, panelTable, targetsTable, trendTable } from "@/lib/dashboards/view";
 import { streamXlsx } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
@@ -19,7 +18,7 @@ export const GET = route(
     const search = new URL(request.url).searchParams;
     const get = (k: string) => search.get(k)?.slice(0, 64) || undefined;
     const table = query.table ?? "panel";
-    const model = await loadDashboard(db, user, { unit: get("unit"), programme: get("programme"), period: get("period"), from: get("from"), to: get("to") });
+    const model = await loadDashboard(user, { unit: get("unit"), programme: get("programme"), period: get("period"), from: get("from"), to: get("to") });
     const locale = await getLocale();
     const t = await getTranslations({ locale, namespace: "dashboards" });
     const tx = await getTranslations({ locale, namespace: "exports" });

@@ -3,7 +3,6 @@
 // and "mentorship.view"; audited with the filters and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { attachment, XLSX_TYPE } from "@/lib/http";
@@ -16,7 +15,7 @@ const PAGE = 500;
 
 async function* pairingRows(user: SessionUser, programmeId: string, status: PairingStatusFilter, t: (key: string) => string): AsyncGenerator<Cell[]> {
   for (let skip = 0; ; skip += PAGE) {
-    const page = await listPairings(db, user, programmeId, { status }, { skip, take: PAGE });
+    const page = await listPairings(user, programmeId, { status }, { skip, take: PAGE });
     for (const p of page) {
       yield [p.mentor.name, p.trainee.name, p.orgUnit.name, t(`pairingStatus.${p.status}`), formatCalendarDate(p.startDate), formatCalendarDate(p.endDate), p._count.activities, p.rating ?? null];
     }
@@ -29,7 +28,7 @@ export const GET = route(
   async ({ request, user, query }) => {
     const params = new URL(request.url).searchParams;
     const status = parsePairingStatus(params.get("status"));
-    const programme = await getMentorshipProgrammeOrThrow(db, user, query.programme);
+    const programme = await getMentorshipProgrammeOrThrow(user, query.programme);
     const locale = await getLocale();
     const t = await getTranslations({ locale, namespace: "mentorship" });
     const tx = await getTranslations({ locale, namespace: "exports" });

@@ -3,7 +3,6 @@
 // Permission "report.export" and "talent.view"; audited with the filter and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatDateTime } from "@/lib/format/dates";
 import { attachment, XLSX_TYPE } from "@/lib/http";
@@ -15,7 +14,7 @@ const PAGE = 500;
 
 async function* applicationRows(user: SessionUser, filter: ApplicationFilter, locale: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
   for (let skip = 0; ; skip += PAGE) {
-    const rows = await listApplications(db, user, filter, PAGE, skip);
+    const rows = await listApplications(user, filter, PAGE, skip);
     for (const a of rows) {
       const claimed = a.lines.reduce((s, l) => s + l.claimedPoints, 0);
       const awarded = a.lines.reduce((s, l) => s + (l.awardedPoints ?? 0), 0);

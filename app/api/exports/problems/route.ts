@@ -3,7 +3,6 @@
 // as .xlsx. Permission "report.export" and "problem.view"; audited with the filters and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { attachment, XLSX_TYPE } from "@/lib/http";
@@ -17,7 +16,7 @@ const PAGE = 500;
 async function* problemRows(user: SessionUser, filter: ProblemListFilter, locale: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
   let cursor: string | undefined;
   do {
-    const page = await listProblems(db, user, { ...filter, cursor }, PAGE);
+    const page = await listProblems(user, { ...filter, cursor }, PAGE);
     for (const p of page.rows) {
       yield [
         formatDateTime(p.createdAt, locale), p.title, p.category, t(`status.${p.status}`), p.orgUnit.name, p.programme?.name ?? "",
@@ -36,7 +35,7 @@ export const GET = route(
     const t = await getTranslations({ locale, namespace: "problems" });
     const tx = await getTranslations({ locale, namespace: "exports" });
     const programme = filter.programmeId
-      ? await visibleProgrammeName(db, user, filter.programmeId)
+      ? await visibleProgrammeName(user, filter.programmeId)
       : null;
     const filters = [
       { label: tx("unit"), value: user.orgName },

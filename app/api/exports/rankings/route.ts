@@ -1,7 +1,6 @@
 // GET /api/exports/rankings?scheme=&period=&from=&to=: the ranking with every unit's score
 // breakdown as .xlsx ("report.export" and "ranking.view"; audited).
 import { getLocale, getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { computeRanking } from "@/lib/dashboards/rankings";
 import { rankingTable } from "@/lib/dashboards/ranking-view";
@@ -19,7 +18,7 @@ export const GET = route(
     const get = (k: string) => search.get(k)?.slice(0, 64) || undefined;
     const schemeId = query.scheme;
     const period = parseDashboardPeriod({ period: get("period") ?? "year", from: get("from"), to: get("to") });
-    const result = await computeRanking(db, user, schemeId, period);
+    const result = await computeRanking(user, schemeId, period);
     const locale = await getLocale();
     const t = await getTranslations({ locale, namespace: "rankings" });
     const td = await getTranslations({ locale, namespace: "dashboards" });

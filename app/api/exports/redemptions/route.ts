@@ -3,7 +3,6 @@
 // "report.export" and "talent.view"; audited with the filter and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatDateTime } from "@/lib/format/dates";
 import type { RedemptionStatus } from "@/lib/points/list-filter";
@@ -17,7 +16,7 @@ type Filter = { status?: RedemptionStatus[] };
 
 async function* redemptionRows(user: SessionUser, filter: Filter, locale: string, t: (key: string, values?: Record<string, string>) => string): AsyncGenerator<Cell[]> {
   for (let skip = 0; ; skip += PAGE) {
-    const rows = await listRedemptions(db, user, filter, PAGE, skip);
+    const rows = await listRedemptions(user, filter, PAGE, skip);
     for (const r of rows) {
       yield [
         r.number, r.resource.name, r.talent?.name ?? "", r.enterprise.name, r.points,

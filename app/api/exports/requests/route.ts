@@ -6,7 +6,6 @@ import { now as clockNow } from "@/lib/platform/clock";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatDateTime } from "@/lib/format/dates";
 import { parseRequestFilter, type RequestPageFilter } from "@/lib/hotline/list-filter";
@@ -21,9 +20,9 @@ async function* requestRows(user: SessionUser, filter: RequestPageFilter, now: D
   const unmask = can(user, "personalData.unmask");
   let cursor: string | undefined;
   do {
-    const page = await listRequests(db, user, { ...filter, cursor }, now, PAGE);
+    const page = await listRequests(user, { ...filter, cursor }, now, PAGE);
     // The caller is not on the list itself: read it for this page's ids only.
-    const callers = await callersOf(db, page.rows.map((r) => r.id));
+    const callers = await callersOf(page.rows.map((r) => r.id));
     for (const r of page.rows) {
       const caller = callers.get(r.id);
       yield [

@@ -3,7 +3,6 @@
 // CLOSED; before that the sheet lists the entrants without any score or rank column (scores
 // stay secret until close). Permission "report.export" and "showcase.view"; audited.
 import { getLocale, getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { sessionEntriesPage, sessionForExport } from "@/lib/showcase/queries";
@@ -15,7 +14,7 @@ const PAGE = 500;
 
 async function* entryRows(sessionId: string, closed: boolean): AsyncGenerator<Cell[]> {
   for (let skip = 0; ; skip += PAGE) {
-    const page = await sessionEntriesPage(db, sessionId, closed, skip, PAGE);
+    const page = await sessionEntriesPage(sessionId, closed, skip, PAGE);
     for (const e of page) {
       const base: Cell[] = [e.officer.name, e.officer.orgUnit.name, e.topic];
       yield closed ? [e.rank, ...base, e.finalScore === null ? null : e.finalScore.toFixed(2)] : base;
@@ -27,7 +26,7 @@ async function* entryRows(sessionId: string, closed: boolean): AsyncGenerator<Ce
 export const GET = route(
   { name: "showcase.export", permission: ["report.export", "showcase.view"], query: z.object({ session: idParam }) },
   async ({ user, query }) => {
-    const session = await sessionForExport(db, user, query.session);
+    const session = await sessionForExport(user, query.session);
     if (!session) throw new NotFoundError({ entityType: "ShowcaseSession", entityId: query.session });
     const closed = session.status === "CLOSED";
     const locale = await getLocale();

@@ -5,7 +5,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
@@ -18,7 +17,7 @@ const PAGE = 500;
 async function* talentRows(user: SessionUser, filter: TalentFilter, unmask: boolean, yes: string, no: string): AsyncGenerator<Cell[]> {
   let after: string | undefined;
   for (;;) {
-    const rows = await listTalentsForExport(db, user, filter, unmask, after, PAGE);
+    const rows = await listTalentsForExport(user, filter, unmask, after, PAGE);
     for (const p of rows) {
       yield [p.name, p.idNumber, p.enterprise.name, p.orgUnit.name, p.education, p.title, p.position, p.active ? yes : no, p.balance];
     }
@@ -30,14 +29,14 @@ async function* talentRows(user: SessionUser, filter: TalentFilter, unmask: bool
 export const GET = route(
   { name: "talent.export", permission: ["report.export", "talent.view"], query: filterParams },
   async ({ request, user }) => {
-    const programme = await getTalentProgrammeOrThrow(db, user);
+    const programme = await getTalentProgrammeOrThrow(user);
     const parsed = parseTalentFilter(Object.fromEntries(new URL(request.url).searchParams));
     const filter: TalentFilter = { q: parsed.q, enterpriseId: parsed.enterpriseId, reach: programme.reach };
     const unmask = can(user, "personalData.unmask");
     const locale = await getLocale();
     const t = await getTranslations({ locale, namespace: "talent" });
     const tx = await getTranslations({ locale, namespace: "exports" });
-    const enterprise = filter.enterpriseId ? (await enterpriseOptions(db, user, programme.reach)).find((e) => e.id === filter.enterpriseId) : undefined;
+    const enterprise = filter.enterpriseId ? (await enterpriseOptions(user, programme.reach)).find((e) => e.id === filter.enterpriseId) : undefined;
     const filters = [{ label: tx("unit"), value: user.orgName }];
     if (filter.q) filters.push({ label: t("exportFilters.search"), value: filter.q });
     if (filter.enterpriseId) filters.push({ label: t("exportFilters.enterprise"), value: enterprise?.name ?? filter.enterpriseId });

@@ -4,7 +4,6 @@
 // and "investment.view"; audited with the programme and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { formatAmount } from "@/lib/investment/amount";
@@ -18,7 +17,7 @@ const PAGE = 500;
 async function* taskForceRows(user: SessionUser, programmeId: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
   const labels = { wan: t("amountLabels.wan"), yi: t("amountLabels.yi") };
   for (let skip = 0; ; skip += PAGE) {
-    const page = await listTaskForces(db, user, programmeId, { skip, take: PAGE });
+    const page = await listTaskForces(user, programmeId, { skip, take: PAGE });
     for (const tf of page) {
       yield [
         tf.name, t(`kind.${tf.kind}`), tf.orgUnit.name, tf.leader.name, tf.members.map((m) => m.user.name).join("、"), tf.sectors.join("、"),
@@ -32,7 +31,7 @@ async function* taskForceRows(user: SessionUser, programmeId: string, t: (key: s
 export const GET = route(
   { name: "taskForce.export", permission: ["report.export", "investment.view"], query: z.object({ programme: idParam.optional() }) },
   async ({ request, user, query }) => {
-    const { chosen } = await pickInvestmentProgramme(db, user, new URL(request.url).searchParams.get("programme") ?? undefined);
+    const { chosen } = await pickInvestmentProgramme(user, new URL(request.url).searchParams.get("programme") ?? undefined);
     if (!chosen) throw new NotFoundError({ entityType: "Programme", entityId: query.programme ?? null });
     const locale = await getLocale();
     const t = await getTranslations({ locale, namespace: "investment" });

@@ -3,7 +3,6 @@
 // "report.export" and "investment.view"; audited with the programme and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { attachment, XLSX_TYPE } from "@/lib/http";
@@ -16,7 +15,7 @@ const PAGE = 500;
 
 async function* tripRows(user: SessionUser, programmeId: string): AsyncGenerator<Cell[]> {
   for (let skip = 0; ; skip += PAGE) {
-    const page = await listTrips(db, user, { programmeId }, PAGE, skip);
+    const page = await listTrips(user, { programmeId }, PAGE, skip);
     for (const trip of page) {
       yield [formatCalendarDate(trip.startDate), formatCalendarDate(trip.endDate), trip.destinationCity, trip.taskForce.name, trip._count.meetings, trip._count.participants];
     }
@@ -27,7 +26,7 @@ async function* tripRows(user: SessionUser, programmeId: string): AsyncGenerator
 export const GET = route(
   { name: "trip.export", permission: ["report.export", "investment.view"], query: z.object({ programme: idParam.optional() }) },
   async ({ request, user, query }) => {
-    const { chosen } = await pickInvestmentProgramme(db, user, new URL(request.url).searchParams.get("programme") ?? undefined);
+    const { chosen } = await pickInvestmentProgramme(user, new URL(request.url).searchParams.get("programme") ?? undefined);
     if (!chosen) throw new NotFoundError({ entityType: "Programme", entityId: query.programme ?? null });
     const locale = await getLocale();
     const t = await getTranslations({ locale, namespace: "investment" });

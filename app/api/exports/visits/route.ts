@@ -3,7 +3,6 @@
 // .xlsx. Permission "report.export" and "visit.view"; audited with the filters and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
 import { formatDateTime } from "@/lib/format/dates";
 import { attachment, XLSX_TYPE } from "@/lib/http";
@@ -17,7 +16,7 @@ const PAGE = 500;
 async function* visitRows(user: SessionUser, filter: VisitListFilter, locale: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
   let cursor: string | undefined;
   do {
-    const page = await listVisits(db, user, { ...filter, cursor }, PAGE);
+    const page = await listVisits(user, { ...filter, cursor }, PAGE);
     for (const v of page.rows) {
       yield [
         formatDateTime(v.visitedAt, locale), t(`kinds.${v.kind}`), v.household?.headName ?? v.enterprise?.name ?? "", v.orgUnit.name,
@@ -36,8 +35,8 @@ export const GET = route(
     const t = await getTranslations({ locale, namespace: "visits" });
     const tx = await getTranslations({ locale, namespace: "exports" });
     const [programme, officer] = await Promise.all([
-      filter.programmeId ? visibleProgrammeName(db, user, filter.programmeId) : null,
-      filter.officerId && user.role !== "OFFICER" ? officerOptions(db, user).then((os) => os.find((o) => o.id === filter.officerId) ?? null) : null,
+      filter.programmeId ? visibleProgrammeName(user, filter.programmeId) : null,
+      filter.officerId && user.role !== "OFFICER" ? officerOptions(user).then((os) => os.find((o) => o.id === filter.officerId) ?? null) : null,
     ]);
     const filters = [{ label: tx("unit"), value: user.orgName }];
     if (filter.programmeId) filters.push({ label: t("campaign"), value: programme ?? filter.programmeId });

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { getUserOrThrow } from "@/lib/users/queries";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { formatDateTime } from "@/lib/format/dates";
@@ -16,7 +15,7 @@ import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 async function loadUser(id: string) {
   const actor = await requirePermission("user.manage");
-  return { actor, user: await loadOrNotFound(actor, pageAuditName("/admin/users/[id]"), () => getUserOrThrow(db, actor, id)) };
+  return { actor, user: await loadOrNotFound(actor, pageAuditName("/admin/users/[id]"), () => getUserOrThrow(actor, id)) };
 }
 
 export async function generateMetadata() {
@@ -32,7 +31,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const locale = await getLocale();
   const now = clockNow();
 
-  const options: OrgOption[] = await orgUnitOptions(db, actor);
+  const options: OrgOption[] = await orgUnitOptions(actor);
   // The pickers list active units only; keep the user's current unit selectable even if it
   // has been deactivated since, so saving a name change does not move the user.
   if (!options.some((o) => o.id === user.orgUnitId)) {

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
@@ -14,7 +13,7 @@ export async function generateMetadata() {
 export default async function NewUserPage() {
   const actor = await requirePermission("user.manage");
   const t = await getTranslations("users");
-  const options = await orgUnitOptions(db, actor);
+  const options = await orgUnitOptions(actor);
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("new")} description={t("newIntro")} actions={<LinkButton href="/admin/users" variant="ghost">{t("backToList")}</LinkButton>} />

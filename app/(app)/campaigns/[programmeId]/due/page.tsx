@@ -1,7 +1,6 @@
 import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { campaignDueItems } from "@/lib/campaigns/due";
 import { byUrgency, shanghaiDate, summarise, type DueItem, type DueSummaryRow } from "@/lib/campaigns/frequency";
 import { Card, EmptyState, Badge } from "@/components/ui/card";
@@ -21,8 +20,8 @@ export default async function CampaignDuePage({ params, searchParams }: { params
   const user = await requirePermission("visit.view");
   const { programmeId } = await params;
   const showAll = (await searchParams).show === "all";
-  const campaign = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]/due"), () => getCampaignOrThrow(db, user, programmeId));
-  const items = (await campaignDueItems(db, user, campaign)).sort(byUrgency);
+  const campaign = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]/due"), () => getCampaignOrThrow(user, programmeId));
+  const items = (await campaignDueItems(user, campaign)).sort(byUrgency);
   const t = await getTranslations("campaigns");
   const attention = items.filter((i) => i.status === "OVERDUE" || i.status === "DUE_SOON");
   const listed = showAll ? items : attention;

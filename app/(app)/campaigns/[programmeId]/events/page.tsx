@@ -2,7 +2,6 @@ import { now } from "@/lib/platform/clock";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { getCampaignOrThrow, eventUnitOptions } from "@/lib/campaigns/queries";
 import { listCampaignEvents } from "@/lib/events/queries";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
@@ -20,10 +19,10 @@ export async function generateMetadata() {
 export default async function CampaignEventsPage({ params }: { params: Promise<{ programmeId: string }> }) {
   const user = await requirePermission("event.view");
   const { programmeId } = await params;
-  const campaign = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]/events"), () => getCampaignOrThrow(db, user, programmeId));
+  const campaign = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]/events"), () => getCampaignOrThrow(user, programmeId));
   const [{ rows, total }, units] = await Promise.all([
-    listCampaignEvents(db, user, campaign.id),
-    can(user, "event.create") && campaign.status === "ACTIVE" ? eventUnitOptions(db, user, campaign.id) : Promise.resolve([]),
+    listCampaignEvents(user, campaign.id),
+    can(user, "event.create") && campaign.status === "ACTIVE" ? eventUnitOptions(user, campaign.id) : Promise.resolve([]),
   ]);
   const t = await getTranslations("campaigns");
   const nf = new Intl.NumberFormat(await getLocale());

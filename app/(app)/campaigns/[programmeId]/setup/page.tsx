@@ -2,7 +2,6 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { getCampaignSetup, getSetupOptions } from "@/lib/campaigns/queries";
 import { Alert } from "@/components/ui/alert";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
@@ -18,10 +17,10 @@ export default async function CampaignSetupPage({ params, searchParams }: { para
   const user = await requirePermission("campaign.configure");
   const { programmeId } = await params;
   const { notice } = await searchParams;
-  const setup = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]/setup"), () => getCampaignSetup(db, user, programmeId));
+  const setup = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]/setup"), () => getCampaignSetup(user, programmeId));
   // The owning unit must lie in the user's subtree (a town manager configures the town's campaign).
   if (!can(user, "campaign.configure", setup.campaign)) redirect("/forbidden");
-  const options = await getSetupOptions(db, user, setup.campaign);
+  const options = await getSetupOptions(user, setup.campaign);
   const t = await getTranslations("campaigns");
 
   return (

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
 import { formatAmount } from "@/lib/investment/amount";
 import { getLeadOrThrow, leadTimeline, mayRecordFor } from "@/lib/investment/queries";
@@ -17,8 +16,8 @@ import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 export default async function LeadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const lead = await loadOrNotFound(user, pageAuditName("/investment/leads/[id]"), async () => getLeadOrThrow(db, user, (await params).id));
-  const timeline = await leadTimeline(db, lead.id);
+  const lead = await loadOrNotFound(user, pageAuditName("/investment/leads/[id]"), async () => getLeadOrThrow(user, (await params).id));
+  const timeline = await leadTimeline(lead.id);
   const labels = { wan: t("amountLabels.wan"), yi: t("amountLabels.yi") };
   const mine = mayRecordFor(user, lead.taskForce);
   const moves = mine && lead.programme.status !== "CLOSED" ? leadStagesFrom(lead.stage) : [];

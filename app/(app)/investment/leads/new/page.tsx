@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { getMeetingWithTrip, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -15,12 +14,12 @@ export default async function NewLeadPage({ searchParams }: { searchParams: Prom
   const user = await requirePermission("investment.record");
   const t = await getTranslations("investment");
   const params = await searchParams;
-  const { chosen } = await pickInvestmentProgramme(db, user, params.programme);
+  const { chosen } = await pickInvestmentProgramme(user, params.programme);
   if (!chosen) redirect("/investment/leads");
-  const taskForces = await recordableTaskForces(db, user, chosen.id);
+  const taskForces = await recordableTaskForces(user, chosen.id);
   let meeting = null;
   if (params.meeting) {
-    const { trip, meeting: found } = (await getMeetingWithTrip(db, user, params.meeting)) ?? {};
+    const { trip, meeting: found } = (await getMeetingWithTrip(user, params.meeting)) ?? {};
     if (trip && found && taskForces.some((tf) => tf.id === trip.taskForceId)) {
       const who = found.enterprise?.name ?? found.prospect?.name ?? "";
       meeting = { id: found.id, taskForceId: trip.taskForceId, sector: "", label: `${who} · ${t("fromTrip", { city: trip.destinationCity, date: formatCalendarDate(trip.startDate) })}` };

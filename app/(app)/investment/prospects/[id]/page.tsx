@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { ENTERPRISE_EXCLUDED_KINDS } from "@/lib/registers/mutations";
 import { getProspectOrThrow } from "@/lib/investment/queries";
@@ -16,9 +15,9 @@ import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 export default async function ProspectPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const p = await loadOrNotFound(user, pageAuditName("/investment/prospects/[id]"), async () => getProspectOrThrow(db, user, (await params).id));
+  const p = await loadOrNotFound(user, pageAuditName("/investment/prospects/[id]"), async () => getProspectOrThrow(user, (await params).id));
   const mayConvert = !p.convertedEnterprise && can(user, "investment.record") && can(user, "enterprise.manage");
-  const units = mayConvert ? (await orgUnitOptions(db, user)).filter((o) => !ENTERPRISE_EXCLUDED_KINDS.includes(o.kind)) : [];
+  const units = mayConvert ? (await orgUnitOptions(user)).filter((o) => !ENTERPRISE_EXCLUDED_KINDS.includes(o.kind)) : [];
   return (
     <div className="max-w-3xl space-y-4">
       <PageHeader title={p.name} description={[t("prospect"), p.city, p.sector, p.contactName].filter(Boolean).join(" · ")}

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { amountFormValues } from "@/lib/investment/amount";
 import { getTaskForceOrThrow, investmentPeopleOptions } from "@/lib/investment/queries";
@@ -13,7 +12,7 @@ import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 export default async function TaskForcePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const tf = await loadOrNotFound(user, pageAuditName("/investment/task-forces/[id]"), async () => getTaskForceOrThrow(db, user, (await params).id));
+  const tf = await loadOrNotFound(user, pageAuditName("/investment/task-forces/[id]"), async () => getTaskForceOrThrow(user, (await params).id));
   const mayEdit = can(user, "investment.manage", { orgPath: tf.orgPath });
   const links = (
     <div className="flex flex-wrap gap-2">
@@ -32,7 +31,7 @@ export default async function TaskForcePage({ params }: { params: Promise<{ id: 
       </div>
     );
   }
-  const [units, people] = await Promise.all([orgUnitOptions(db, user), investmentPeopleOptions(db, user, tf.programme.orgUnit.path)]);
+  const [units, people] = await Promise.all([orgUnitOptions(user), investmentPeopleOptions(user, tf.programme.orgUnit.path)]);
   const amount = amountFormValues(tf.targetInvestmentWan);
   return (
     <div className="max-w-3xl space-y-4">

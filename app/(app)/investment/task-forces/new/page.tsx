@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { investmentPeopleOptions, pickInvestmentProgramme } from "@/lib/investment/queries";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -10,9 +9,9 @@ import { TaskForceForm } from "@/components/investment/task-force-form";
 export default async function NewTaskForcePage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("investment.manage");
   const t = await getTranslations("investment");
-  const { chosen } = await pickInvestmentProgramme(db, user, (await searchParams).programme);
+  const { chosen } = await pickInvestmentProgramme(user, (await searchParams).programme);
   if (!chosen) redirect("/investment/task-forces");
-  const [units, people] = await Promise.all([orgUnitOptions(db, user), investmentPeopleOptions(db, user, chosen.orgUnit.path)]);
+  const [units, people] = await Promise.all([orgUnitOptions(user), investmentPeopleOptions(user, chosen.orgUnit.path)]);
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("newTaskForce")} description={chosen.name} />

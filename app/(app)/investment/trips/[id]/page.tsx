@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { getTripOrThrow, mayRecordFor } from "@/lib/investment/queries";
 import { Alert } from "@/components/ui/alert";
@@ -12,7 +11,7 @@ import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 export default async function TripPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const trip = await loadOrNotFound(user, pageAuditName("/investment/trips/[id]"), async () => getTripOrThrow(db, user, (await params).id));
+  const trip = await loadOrNotFound(user, pageAuditName("/investment/trips/[id]"), async () => getTripOrThrow(user, (await params).id));
   const mayRecord = mayRecordFor(user, trip.taskForce);
   const dates = `${formatCalendarDate(trip.startDate)}${trip.endDate > trip.startDate ? ` — ${formatCalendarDate(trip.endDate)}` : ""}`;
   return (

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
 import { todayInShanghai } from "@/lib/visits/time";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -14,9 +13,9 @@ export async function generateMetadata() {
 export default async function NewTripPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("investment.record");
   const t = await getTranslations("investment");
-  const { chosen } = await pickInvestmentProgramme(db, user, (await searchParams).programme);
+  const { chosen } = await pickInvestmentProgramme(user, (await searchParams).programme);
   if (!chosen) redirect("/investment/trips");
-  const taskForces = await recordableTaskForces(db, user, chosen.id);
+  const taskForces = await recordableTaskForces(user, chosen.id);
   const choices = taskForces.map((tf) => {
     const people = [tf.leader, ...tf.members.map((m) => m.user)];
     return { id: tf.id, name: `${tf.name}（${tf.orgUnit.name}）`, people: people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i) };

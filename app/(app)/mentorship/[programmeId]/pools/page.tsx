@@ -2,7 +2,6 @@ import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { getMentorshipProgrammeOrThrow, listPoolMembers, poolCandidates } from "@/lib/mentorship/queries";
 import { addPoolMemberAction, changeCapacityAction, changeMemberFlagsAction, changeMemberStatusAction } from "@/lib/mentorship/actions";
 import { MEMBER_STATUSES } from "@/lib/mentorship/schemas";
@@ -23,14 +22,14 @@ const STATUS_TONES = { ACTIVE: "green", PAUSED: "amber", GRADUATED: "blue", REMO
 export default async function PoolsPage({ params }: { params: Promise<{ programmeId: string }> }) {
   const user = await requirePermission("mentorship.manage");
   const { programmeId } = await params;
-  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/pools"), () => getMentorshipProgrammeOrThrow(db, user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/pools"), () => getMentorshipProgrammeOrThrow(user, programmeId));
   const t = await getTranslations("mentorship");
   const today = shanghaiDate(now());
   const active = programme.status === "ACTIVE";
   const pools = await Promise.all((["MENTOR", "TRAINEE"] as const).map(async (pool) => ({
     pool,
-    members: await listPoolMembers(db, user, programme.id, pool),
-    candidates: active ? await poolCandidates(db, user, programme.id, pool) : [],
+    members: await listPoolMembers(user, programme.id, pool),
+    candidates: active ? await poolCandidates(user, programme.id, pool) : [],
   })));
   const canManageMentors = can(user, "mentorship.manage", programme);
 

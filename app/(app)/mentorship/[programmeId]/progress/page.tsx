@@ -2,7 +2,6 @@ import { now } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { getMentorshipProgrammeOrThrow } from "@/lib/mentorship/queries";
 import { behindByUnit, pairingExpectations, progressByUnit, resolveProgressUnit } from "@/lib/mentorship/progress";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
@@ -21,14 +20,14 @@ export default async function ProgressPage({ params, searchParams }: { params: P
   const user = await requirePermission("mentorship.manage");
   const { programmeId } = await params;
   const { unit: unitParam } = await searchParams;
-  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/progress"), () => getMentorshipProgrammeOrThrow(db, user, programmeId));
-  const unit = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/progress"), () => resolveProgressUnit(db, user, unitParam));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/progress"), () => getMentorshipProgrammeOrThrow(user, programmeId));
+  const unit = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/progress"), () => resolveProgressUnit(user, unitParam));
   const t = await getTranslations("mentorship");
   const today = shanghaiDate(now());
   const [rows, expectations, children] = await Promise.all([
-    progressByUnit(db, programme.id, unit.id, today),
-    pairingExpectations(db, user, programme.id, programme.parsedSettings),
-    childUnits(db, unit.id),
+    progressByUnit(programme.id, unit.id, today),
+    pairingExpectations(user, programme.id, programme.parsedSettings),
+    childUnits(unit.id),
   ]);
   const paths = new Map(children.map((c) => [c.id, c.path]));
   const hasChildren = new Set(children.filter((c) => c.hasChildren).map((c) => c.id));

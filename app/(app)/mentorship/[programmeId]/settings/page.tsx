@@ -2,7 +2,6 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { getMentorshipProgrammeOrThrow, listTemplates } from "@/lib/mentorship/queries";
 import { templateContentSchema } from "@/lib/mentorship/schemas";
 import { Card } from "@/components/ui/card";
@@ -18,10 +17,10 @@ export async function generateMetadata() {
 export default async function MentorshipSettingsPage({ params }: { params: Promise<{ programmeId: string }> }) {
   const user = await requirePermission("mentorship.configure");
   const { programmeId } = await params;
-  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/settings"), () => getMentorshipProgrammeOrThrow(db, user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/settings"), () => getMentorshipProgrammeOrThrow(user, programmeId));
   if (!can(user, "mentorship.configure", programme)) redirect("/forbidden");
   const t = await getTranslations("mentorship");
-  const templates = await listTemplates(db, programme.id);
+  const templates = await listTemplates(programme.id);
   const s = programme.parsedSettings;
   return (
     <div className="space-y-4">

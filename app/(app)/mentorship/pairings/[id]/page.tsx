@@ -2,7 +2,6 @@ import { now } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { can } from "@/lib/authz/can";
 import { getPairingOrThrow, listActivities, pairingRole } from "@/lib/mentorship/queries";
 import { changePlanAction, endPairingAction, evaluatePairingAction, logActivityAction, signOffMilestoneAction } from "@/lib/mentorship/actions";
@@ -23,10 +22,10 @@ const STATUS_TONES = { PLANNED: "slate", IN_PROGRESS: "blue", DONE: "amber", SIG
 export default async function PairingPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("mentorship.view");
   const { id } = await params;
-  const pairing = await loadOrNotFound(user, pageAuditName("/mentorship/pairings/[id]"), () => getPairingOrThrow(db, user, id));
+  const pairing = await loadOrNotFound(user, pageAuditName("/mentorship/pairings/[id]"), () => getPairingOrThrow(user, id));
   const t = await getTranslations("mentorship");
   const locale = await getLocale();
-  const activities = await listActivities(db, pairing.id);
+  const activities = await listActivities(pairing.id);
   const role = pairingRole(user, pairing);
   const active = pairing.status === "ACTIVE";
   const canEdit = active && role !== "VIEWER";

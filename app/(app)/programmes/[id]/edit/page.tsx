@@ -2,7 +2,6 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { PageHeader } from "@/components/ui/card";
@@ -20,7 +19,7 @@ export async function generateMetadata() {
 export default async function EditProgrammePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("programme.manage");
   const { id } = await params;
-  const programme = await loadOrNotFound(user, pageAuditName("/programmes/[id]/edit"), () => getProgrammeOrThrow(db, user, id));
+  const programme = await loadOrNotFound(user, pageAuditName("/programmes/[id]/edit"), () => getProgrammeOrThrow(user, id));
   if (!can(user, "programme.manage", programme)) redirect("/forbidden");
   const t = await getTranslations("programmes");
   const tErrors = await getTranslations("errors");
@@ -36,7 +35,7 @@ export default async function EditProgrammePage({ params }: { params: Promise<{ 
     );
   }
 
-  const options = await orgUnitOptions(db, user);
+  const options = await orgUnitOptions(user);
   const units: UnitOption[] = options.map((u) => ({ id: u.id, name: u.name, level: u.level }));
   // Units the programme already names but the picker does not offer (deactivated since):
   // shown, so the form does not silently drop them, but not offered for new choices.

@@ -13,7 +13,6 @@ import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { RolloverForm } from "@/components/programmes/rollover-form";
 import { getProgrammeOrThrow } from "@/lib/programmes/queries";
-import { db } from "@/lib/db/client";
 import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
@@ -24,7 +23,7 @@ export async function generateMetadata() {
 export default async function RolloverPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("programme.manage");
   const { id } = await params;
-  const programme = await loadOrNotFound(user, pageAuditName("/programmes/[id]/rollover"), () => getProgrammeOrThrow(db, user, id));
+  const programme = await loadOrNotFound(user, pageAuditName("/programmes/[id]/rollover"), () => getProgrammeOrThrow(user, id));
   if (!can(user, "programme.manage", programme)) redirect("/forbidden");
   const t = await getTranslations("newYear.rollover");
   const tErrors = await getTranslations("errors");

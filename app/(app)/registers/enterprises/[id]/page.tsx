@@ -4,7 +4,6 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { getEnterpriseOrThrow } from "@/lib/registers/queries";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
@@ -20,7 +19,7 @@ import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 async function load(id: string) {
   const actor = await requirePermission("enterprise.view");
-  return { actor, enterprise: await loadOrNotFound(actor, pageAuditName("/registers/enterprises/[id]"), () => getEnterpriseOrThrow(db, actor, id)) };
+  return { actor, enterprise: await loadOrNotFound(actor, pageAuditName("/registers/enterprises/[id]"), () => getEnterpriseOrThrow(actor, id)) };
 }
 
 export async function generateMetadata() {

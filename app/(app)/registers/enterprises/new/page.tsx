@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { commissionerOptions } from "@/lib/registers/queries";
 import { ENTERPRISE_EXCLUDED_KINDS } from "@/lib/registers/mutations";
@@ -15,7 +14,7 @@ export async function generateMetadata() {
 export default async function NewEnterprisePage() {
   const actor = await requirePermission("enterprise.manage");
   const t = await getTranslations("registers");
-  const [options, commissioners] = await Promise.all([orgUnitOptions(db, actor), commissionerOptions(db, actor)]);
+  const [options, commissioners] = await Promise.all([orgUnitOptions(actor), commissionerOptions(actor)]);
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("newEnterprise")} description={t("enterprisesIntro")} />

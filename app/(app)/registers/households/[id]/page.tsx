@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { getHouseholdOrThrow } from "@/lib/registers/queries";
 import { HOUSEHOLD_UNIT_KINDS } from "@/lib/registers/mutations";
 import { orgUnitOptions } from "@/lib/org/queries";
@@ -17,7 +16,7 @@ import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 async function load(id: string) {
   const actor = await requirePermission("household.view");
-  return { actor, household: await loadOrNotFound(actor, pageAuditName("/registers/households/[id]"), () => getHouseholdOrThrow(db, actor, id)) };
+  return { actor, household: await loadOrNotFound(actor, pageAuditName("/registers/households/[id]"), () => getHouseholdOrThrow(actor, id)) };
 }
 
 export async function generateMetadata() {
@@ -31,7 +30,7 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
   const t = await getTranslations("registers");
   const locale = await getLocale();
   const canManage = can(actor, "household.manage", h);
-  const options: OrgOption[] = canManage ? (await orgUnitOptions(db, actor)).filter((o) => HOUSEHOLD_UNIT_KINDS.includes(o.kind)).map((o) => ({ ...o, level: 0 })) : [];
+  const options: OrgOption[] = canManage ? (await orgUnitOptions(actor)).filter((o) => HOUSEHOLD_UNIT_KINDS.includes(o.kind)).map((o) => ({ ...o, level: 0 })) : [];
   if (canManage && !options.some((o) => o.id === h.orgUnitId)) options.unshift({ id: h.orgUnitId, name: h.orgUnit.name, kind: "", level: 0 });
   const phoneMasked = maskPhone(h.phone);
 

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { HOUSEHOLD_UNIT_KINDS } from "@/lib/registers/mutations";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -14,7 +13,7 @@ export async function generateMetadata() {
 export default async function NewHouseholdPage() {
   const actor = await requirePermission("household.manage");
   const t = await getTranslations("registers");
-  const options = (await orgUnitOptions(db, actor)).filter((o) => HOUSEHOLD_UNIT_KINDS.includes(o.kind));
+  const options = (await orgUnitOptions(actor)).filter((o) => HOUSEHOLD_UNIT_KINDS.includes(o.kind));
   return (
     <div className="max-w-3xl">
       <PageHeader title={t("newHousehold")} description={t("householdsIntro")} />

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/dates";
 import { allowedEvidenceTypes, EDITABLE, getApplicationOrThrow, missingEvidence } from "@/lib/points/applications";
 import { parseLevels } from "@/lib/points/rules";
@@ -26,10 +25,10 @@ export async function generateMetadata() {
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("talent.view");
-  const app = await loadOrNotFound(user, pageAuditName("/talent/applications/[id]"), () => getApplicationOrThrow(db, user, id));
+  const app = await loadOrNotFound(user, pageAuditName("/talent/applications/[id]"), () => getApplicationOrThrow(user, id));
   const t = await getTranslations("points");
   const locale = await getLocale();
-  const names = await userNames(db, app.events.map((e) => e.actorId));
+  const names = await userNames(app.events.map((e) => e.actorId));
   const nameOf = (uid: string) => names.get(uid) ?? "—";
   const editable = EDITABLE.includes(app.status) && can(user, "points.apply", app);
   const open = app.status === "SUBMITTED" || app.status === "UNDER_REVIEW";

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { enterpriseOptions, talentOptions } from "@/lib/talent/queries";
 import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
 import { itemOptions } from "@/lib/points/queries";
@@ -15,8 +14,8 @@ export async function generateMetadata() {
 export default async function NewApplicationPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("points.apply");
   const t = await getTranslations("points.apply");
-  const programme = await getTalentProgrammeOrThrow(db, user);
-  const [items, talents, enterprises] = await Promise.all([itemOptions(db, programme.id), talentOptions(db, user, programme.reach), enterpriseOptions(db, user, programme.reach)]);
+  const programme = await getTalentProgrammeOrThrow(user);
+  const [items, talents, enterprises] = await Promise.all([itemOptions(programme.id), talentOptions(user, programme.reach), enterpriseOptions(user, programme.reach)]);
   const sp = await searchParams;
   const talentId = talents.some((x) => x.id === sp.talentId) ? sp.talentId! : "";
   const enterpriseId = enterprises.some((x) => x.id === sp.enterpriseId) ? sp.enterpriseId! : "";

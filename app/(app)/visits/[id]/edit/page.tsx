@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { editWindowHours, isEditableBy } from "@/lib/visits/edit-window";
 import { getVisitOrThrow, visitMentorOptions } from "@/lib/visits/queries";
 import { toShanghaiLocal } from "@/lib/visits/time";
@@ -19,7 +18,7 @@ export async function generateMetadata() {
 export default async function EditVisitPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("visit.update");
   const { id } = await params;
-  const visit = await loadOrNotFound(user, pageAuditName("/visits/[id]/edit"), () => getVisitOrThrow(db, user, id));
+  const visit = await loadOrNotFound(user, pageAuditName("/visits/[id]/edit"), () => getVisitOrThrow(user, id));
   const t = await getTranslations("visits");
   const editable = can(user, "visit.update", visit) && isEditableBy(visit, user.id);
   const placeName = visit.household ? `${visit.household.headName}（${visit.household.householdKey}）` : visit.enterprise?.name ?? "";
@@ -36,7 +35,7 @@ export default async function EditVisitPage({ params }: { params: Promise<{ id: 
       ) : (
         <VisitForm
           mode="edit"
-          mentors={await visitMentorOptions(db, visit.programmeId, visit.mentor)}
+          mentors={await visitMentorOptions(visit.programmeId, visit.mentor)}
           checklistLabels={Object.fromEntries(visit.checklistEntries.map((c) => [c.itemId, c.label]))}
           fixed={{ campaign: visit.programme?.name ?? "—", kind: t(`kinds.${visit.kind}`), place: placeName }}
           defaultValues={{

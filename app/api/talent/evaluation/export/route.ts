@@ -1,7 +1,6 @@
 // GET /api/talent/evaluation/export?year=&org=&tier=: the year's enterprise evaluation as
 // .xlsx (report.export; audited in lib/points/evaluation.ts).
 import { getLocale } from "next-intl/server";
-import { db } from "@/lib/db/client";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { exportEvaluation, parseEvaluationFilter } from "@/lib/points/evaluation";
 import { shanghaiYear } from "@/lib/points/ledger";
@@ -11,7 +10,7 @@ import { filterParams, route } from "@/lib/read";
 export const GET = route(
   { name: "points.evaluation.export", permission: ["report.export", "talent.view"], query: filterParams },
   async ({ request, user }) => {
-    const programme = await getTalentProgrammeOrThrow(db, user);
+    const programme = await getTalentProgrammeOrThrow(user);
     const filter = parseEvaluationFilter(new URL(request.url).searchParams, shanghaiYear());
     const { buffer, fileName } = await exportEvaluation(user, programme, filter, await getLocale());
     return new Response(new Uint8Array(buffer), { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });

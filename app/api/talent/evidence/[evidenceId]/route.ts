@@ -1,7 +1,6 @@
 // Evidence files are served only here: signed in, talent.view, and the application's
 // enterprise within the user's subtree. Never from a public folder.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { attachment } from "@/lib/http";
 import { getEvidenceInScope } from "@/lib/points/applications";
@@ -12,7 +11,7 @@ export const GET = route(
   { name: "points.evidence.view", params: z.object({ evidenceId: idParam }), permission: "talent.view" },
   async ({ user, params, fail }) => {
     const { evidenceId } = params;
-    const ev = await getEvidenceInScope(db, user, evidenceId);
+    const ev = await getEvidenceInScope(user, evidenceId);
     if (!ev) throw new NotFoundError({ entityType: "PointEvidence", entityId: evidenceId });
     const bytes = await storage().get(ev.storageKey);
     if (!bytes) return fail(404, "notFound");

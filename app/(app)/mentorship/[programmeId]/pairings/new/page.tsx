@@ -1,7 +1,6 @@
 import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { getMentorshipProgrammeOrThrow, listPoolMembers, listTemplates, unpairedTrainees } from "@/lib/mentorship/queries";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { formatCalendarDate } from "@/lib/format/dates";
@@ -19,12 +18,12 @@ export async function generateMetadata() {
 export default async function NewPairingPage({ params }: { params: Promise<{ programmeId: string }> }) {
   const user = await requirePermission("mentorship.manage");
   const { programmeId } = await params;
-  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/pairings/new"), () => getMentorshipProgrammeOrThrow(db, user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/pairings/new"), () => getMentorshipProgrammeOrThrow(user, programmeId));
   const t = await getTranslations("mentorship");
   const [trainees, mentors, templates] = await Promise.all([
-    unpairedTrainees(db, user, programme.id),
-    listPoolMembers(db, user, programme.id, "MENTOR"),
-    listTemplates(db, programme.id),
+    unpairedTrainees(user, programme.id),
+    listPoolMembers(user, programme.id, "MENTOR"),
+    listTemplates(programme.id),
   ]);
   const today = shanghaiDate(now());
   const start = formatCalendarDate(programme.startDate);

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { getPairingOrThrow, listPlanVersions } from "@/lib/mentorship/queries";
 import { diffPlans, readSnapshot, type PlanDiffItem } from "@/lib/mentorship/plan-diff";
 import { formatDateTime } from "@/lib/format/dates";
@@ -20,10 +19,10 @@ const TONES: Record<PlanDiffItem["type"], "green" | "red" | "amber"> = {
 export default async function PlanHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("mentorship.view");
   const { id } = await params;
-  const pairing = await loadOrNotFound(user, pageAuditName("/mentorship/pairings/[id]/history"), () => getPairingOrThrow(db, user, id));
+  const pairing = await loadOrNotFound(user, pageAuditName("/mentorship/pairings/[id]/history"), () => getPairingOrThrow(user, id));
   const t = await getTranslations("mentorship");
   const locale = await getLocale();
-  const versions = pairing.plan ? await listPlanVersions(db, pairing.plan.id) : [];
+  const versions = pairing.plan ? await listPlanVersions(pairing.plan.id) : [];
   const value = (field: string, v: string) => (field === "status" ? t(`milestoneStatus.${v}`) : v || t("emptyValue"));
   const describe = (d: PlanDiffItem) => {
     switch (d.type) {

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 import { getSessionOrThrow, myScores, recusalOf } from "@/lib/showcase/queries";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -17,13 +16,13 @@ export async function generateMetadata() {
 export default async function ScorePage({ params }: { params: Promise<{ sessionId: string; entryId: string }> }) {
   const user = await requirePermission("showcase.score");
   const { sessionId, entryId } = await params;
-  const session = await loadOrNotFound(user, pageAuditName("/showcases/[sessionId]/score/[entryId]"), () => getSessionOrThrow(db, user, sessionId));
+  const session = await loadOrNotFound(user, pageAuditName("/showcases/[sessionId]/score/[entryId]"), () => getSessionOrThrow(user, sessionId));
   if (!session.isJudge) redirect("/forbidden");
   const entry = session.entries.find((e) => e.id === entryId);
   if (!entry) notFound();
   const t = await getTranslations("showcase");
   const recusal = recusalOf(session, user.id, entry);
-  const mine = (await myScores(db, user, session.id)).filter((s) => s.entryId === entry.id);
+  const mine = (await myScores(user, session.id)).filter((s) => s.entryId === entry.id);
   const scorable = session.entries.filter((e) => !recusalOf(session, user.id, e));
   const next = scorable[(scorable.findIndex((e) => e.id === entry.id) + 1) % scorable.length];
   return (

@@ -1,6 +1,5 @@
 // Download of an entry's uploaded written narrative, for those who see its session.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { attachment } from "@/lib/http";
 import { idParam, route } from "@/lib/read";
 import { storage } from "@/lib/storage";
@@ -10,7 +9,7 @@ import { NARRATIVE_MIME, sniffNarrative } from "@/lib/showcase/files";
 export const GET = route(
   { name: "showcase.narrative.view", params: z.object({ entryId: idParam }), permission: "showcase.view" },
   async ({ user, params, fail }) => {
-    const { entry } = await getEntryOrThrow(db, user, params.entryId);
+    const { entry } = await getEntryOrThrow(user, params.entryId);
     // An entry without an uploaded narrative, or whose file is gone: not a refusal.
     if (!entry.narrativeFileKey) return fail(404, "notFound");
     const bytes = await storage().get(entry.narrativeFileKey);

@@ -2,7 +2,6 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db/client";
 import { EDITABLE, getApplicationOrThrow } from "@/lib/points/applications";
 import { itemOptions } from "@/lib/points/queries";
 import { PageHeader } from "@/components/ui/card";
@@ -12,10 +11,10 @@ import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 export default async function EditApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("points.apply");
-  const app = await loadOrNotFound(user, pageAuditName("/talent/applications/[id]/edit"), () => getApplicationOrThrow(db, user, id));
+  const app = await loadOrNotFound(user, pageAuditName("/talent/applications/[id]/edit"), () => getApplicationOrThrow(user, id));
   if (!EDITABLE.includes(app.status) || !can(user, "points.apply", app)) redirect(`/talent/applications/${app.id}`);
   const t = await getTranslations("points");
-  const items = await itemOptions(db, app.programmeId);
+  const items = await itemOptions(app.programmeId);
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("editLinesTitle", { number: app.number })} />

@@ -1,7 +1,6 @@
 // Visit photos are served only here: signed in, and the visit within the user's subtree
 // (lib/visits/photos.ts). Never from a public folder.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { idParam, route } from "@/lib/read";
 import { getVisitPhotoForUser } from "@/lib/visits/photos";
 
@@ -9,7 +8,7 @@ export const GET = route(
   { name: "visit.photo.view", params: z.object({ visitId: idParam, photoId: idParam }), permission: "visit.view" },
   async ({ user, params }) => {
     const { visitId, photoId } = params;
-    const photo = await getVisitPhotoForUser(db, user, visitId, photoId);
+    const photo = await getVisitPhotoForUser(user, visitId, photoId);
     return new Response(new Uint8Array(photo.bytes), {
       headers: {
         "Content-Type": photo.mimeType,
