@@ -18,11 +18,11 @@ const nextConfig = {
     // photos and talent evidence (≤ 5 MB each) are one file per call. At the former 6 MB,
     // Next refused a 6–10 MB narrative, which the form allows, before the action saw it.
     serverActions: { bodySizeLimit: "11mb" },
-    // proxy.ts runs for every request, and Next buffers a copy of each body for it: beyond
-    // this size the route handler silently gets a truncated body (Next's default is 10 MB).
-    // It must cover the largest route-handler cap (register import: 10 MB + 64 KB,
-    // app/api/registers/import) and the server-action limit above. Route handlers cap their
-    // own bodies before parsing (lib/read.ts route(): 16 KB for the public forms).
+    // Next buffers the body of every request proxy.ts matches, and beyond this size the
+    // request goes on with a truncated body (Next's default is 10 MB). proxy.ts matches pages
+    // only, so the bodies it sees are server actions': the limit must cover the one above.
+    // Route handlers are not matched and cap their own bodies before reading them
+    // (lib/read.ts route(): 16 KB for the public forms, the file limit for uploads).
     proxyClientMaxBodySize: "11mb",
   },
   async headers() {

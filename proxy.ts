@@ -1,4 +1,4 @@
-// Two jobs on every page request:
+// Two jobs on every page request (route handlers are not matched: see `config` below):
 // 1. Security headers: a fresh CSP nonce, given to Next on the request (it puts the nonce on
 //    its own scripts) and to the browser on the response; HSTS over HTTPS.
 // 2. Sends signed-out visitors to /login. This is a convenience, not a security boundary:
@@ -36,6 +36,13 @@ export const proxy = auth((req) => {
 });
 
 export const config = {
-  // Every page and route handler except Auth.js's own routes, health checks and static files.
-  matcher: ["/((?!api/auth|api/health|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js|woff2)$).*)"],
+  // Pages only. Route handlers (/api/…, the public hotline's POST handlers) stay out:
+  // - Next buffers a request's whole body before running the proxy on it, so a matched POST
+  //   would be read to the end (up to proxyClientMaxBodySize) before route()'s byte cap in
+  //   lib/read.ts could refuse it at 16 KB;
+  // - a route handler's own headers lose to the proxy's (the photo and evidence downloads send
+  //   `default-src 'none'`, stricter than the page policy), and JSON or files need no nonce;
+  // - route() answers a signed-out caller 401 itself, rather than a redirect to /login.
+  // Static files are excluded by their folder, never by an extension a page URL could end with.
+  matcher: ["/((?!api/|service/submit$|service/feedback$|_next/static/|_next/image|favicon\\.ico$).*)"],
 };

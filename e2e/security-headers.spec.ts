@@ -79,3 +79,19 @@ test("no HSTS over plain http, even when a client claims X-Forwarded-Proto: http
   expect(await response!.headerValue("strict-transport-security")).toBeNull();
   expect(await response!.headerValue("content-security-policy")).toContain("'strict-dynamic'");
 });
+
+// Route handlers are not run through the page proxy (proxy.ts `config`): a signed-out caller
+// gets the handler's own 401 rather than a page redirect, and an oversized public POST is
+// refused by the handler's byte cap (lib/read.ts) on the real server, not first buffered
+// whole by the proxy stage.
+test("route handlers answer for themselves: 401 signed out, 413 for an oversized public body", async ({ request, baseURL }) => {
+  const signedOut = await request.get("/api/exports/visits", { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(401);
+  expect(signedOut.headers()["content-security-policy"]).toBeUndefined();
+  const oversized = await request.post("/service/submit", {
+    headers: { origin: baseURL!, "content-type": "application/json" },
+    data: JSON.stringify({ description: "x".repeat(64 * 1024) }),
+    maxRedirects: 0,
+  });
+  expect(oversized.status()).toBe(413);
+});

@@ -20,7 +20,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form action={formAction} noValidate aria-label={t("title")} className="space-y-4">
-      {state.error ? <Alert tone="error">{state.error === "invalid" ? t("invalid") : t("failed")}</Alert> : null}
+      {state.error ? <Alert tone="error">{t(state.error)}</Alert> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field id="login" label={t("login")}>
         {(p) => <Input {...p} name="login" autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} defaultValue={state.login} />}

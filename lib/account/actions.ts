@@ -2,7 +2,7 @@
 import "server-only";
 // The signed-in user's own account: password change, language, sign-out.
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/action";
@@ -16,6 +16,7 @@ import { getRequestMeta } from "@/lib/request";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
 import { changeOwnPassword } from "@/lib/users/mutations";
 import { changeOwnPasswordSchema } from "@/lib/users/schemas";
+import { safeCallback } from "@/lib/auth/safe-callback";
 
 const changePassword = action(
   { name: "account.changePassword", schema: changeOwnPasswordSchema, allowDuringPasswordChange: true },
@@ -44,13 +45,7 @@ const signInSchema = z.object({
   callbackUrl: z.string().max(512).optional(),
 });
 
-/** Only same-site paths: an absolute or protocol-relative URL would be an open redirect. */
-function safeCallback(url: string | undefined): string {
-  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/login")) return "/";
-  return url;
-}
-
-export type SignInState = { error: "invalid" | "failed" | null; login: string };
+export type SignInState = { error: "invalid" | "failed" | "unavailable" | null; login: string };
 
 /**
  * The login form's action, bound with useActionState so it also works before hydration or
@@ -68,8 +63,13 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   try {
     await signIn("credentials", { login: parsed.data.login, password: parsed.data.password, redirect: false });
   } catch (error) {
+    unstable_rethrow(error);
     if (error instanceof AuthError) return { error: "failed", login };
-    throw error;
+    // The database or the session secret is failing: say so on the form instead of swapping
+    // the whole sign-in page for the error page, and keep what the person typed.
+    const { requestId } = await getRequestMeta();
+    console.error(`[signIn] request ${requestId}`, error);
+    return { error: "unavailable", login };
   }
   redirect(safeCallback(parsed.data.callbackUrl));
 }

@@ -1,6 +1,6 @@
 // Progress of a mentorship programme per org unit, and pairings behind their activity
 // expectation. The SQL lives here so the manager dashboard can reuse it:
-//   progressByUnit(client, programmeId, unitId, today) — one row per child unit of `unitId`
+//   progressByUnit(programmeId, unitId, today, client?) — one row per child unit of `unitId`
 //   (records below the child roll up into it) plus a row for records at `unitId` itself.
 // Callers check that `unitId` is in the viewer's subtree (resolveProgressUnit does).
 import "server-only";

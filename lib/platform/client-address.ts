@@ -120,11 +120,14 @@ function isTrusted(address: string, hopsFromRight: number, trusted: TrustedProxi
  * left of it cannot be checked, so the last address that could be is the answer.
  */
 export function resolveClientAddress(
-  request: { forwardedFor: string | null; peer: string | null; requestId: string | null },
+  request: { forwardedFor: string | null; peer: string | null; requestId: string | null; serverRequestId?: string | null },
   trusted: TrustedProxies,
 ): ClientAddress {
+  // The hook gives each request one id, so every audit row and log line of one request agree;
+  // outside a hooked request each call makes its own.
+  const serverId = request.serverRequestId ?? randomUUID();
   const peer = request.peer === null ? null : normalizeAddress(request.peer);
-  if (!peer) return { ip: null, requestId: randomUUID() };
+  if (!peer) return { ip: null, requestId: serverId };
   const forwarded = request.forwardedFor?.trim() ? request.forwardedFor.split(",").map(normalizeAddress) : [];
   const chain = [...forwarded, peer];
   let ip = chain[0];
@@ -140,7 +143,7 @@ export function resolveClientAddress(
     }
   }
   const sentId = request.requestId?.trim();
-  const requestId = sentId && REQUEST_ID.test(sentId) && isTrusted(peer, 0, trusted) ? sentId : randomUUID();
+  const requestId = sentId && REQUEST_ID.test(sentId) && isTrusted(peer, 0, trusted) ? sentId : serverId;
   return { ip, requestId };
 }
 
@@ -154,20 +157,28 @@ export function enablePeerHeader(): void {
   slot[PEER_TOKEN] ??= randomBytes(16).toString("hex");
 }
 
-/** What the hook writes into PEER_HEADER for this socket address; undefined when not enabled or no address. */
+/**
+ * What the hook writes into PEER_HEADER for one request from this socket address: the token,
+ * a fresh request id and the address; undefined when not enabled or no address.
+ */
 export function peerHeaderValue(address: string | undefined): string | undefined {
   const token = slot[PEER_TOKEN];
-  return token && address ? `${token} ${address}` : undefined;
+  return token && address ? `${token} ${randomUUID()} ${address}` : undefined;
 }
 
 type HeaderReader = { get(name: string): string | null };
 
+/** The hook's record for this request (request id and socket peer), or null when there is none to believe. */
+function hookRecord(headers: HeaderReader): { requestId: string; peer: string | null } | null {
+  const token = slot[PEER_TOKEN];
+  const [sentToken, requestId, address] = headers.get(PEER_HEADER)?.split(" ") ?? [];
+  if (!token || sentToken !== token || !requestId || !address) return null;
+  return { requestId, peer: normalizeAddress(address) };
+}
+
 /** The socket peer the hook recorded, or null when there is none to believe. */
 export function peerAddressOf(headers: HeaderReader): string | null {
-  const token = slot[PEER_TOKEN];
-  const value = headers.get(PEER_HEADER);
-  if (!token || !value?.startsWith(`${token} `)) return null;
-  return normalizeAddress(value.slice(token.length + 1));
+  return hookRecord(headers)?.peer ?? null;
 }
 
 /**
@@ -182,7 +193,7 @@ export function peerIsTrustedProxy(headers: HeaderReader): boolean {
 /** The client's address and the request id for a request with these headers. */
 export function clientAddressOf(headers: HeaderReader): ClientAddress {
   return resolveClientAddress(
-    { forwardedFor: headers.get("x-forwarded-for"), peer: peerAddressOf(headers), requestId: headers.get("x-request-id") },
+    { forwardedFor: headers.get("x-forwarded-for"), peer: peerAddressOf(headers), requestId: headers.get("x-request-id"), serverRequestId: hookRecord(headers)?.requestId },
     trustedProxies(),
   );
 }

@@ -348,7 +348,10 @@ describe("programme rollover", () => {
     await actAs("yh.admin");
     expect((await rolloverProgrammeAction(input)).ok).toBe(false);
     expect(await snapshot(source.id)).toEqual(before);
-    expect(await db.auditLog.count({ where: { action: "programme.rollover", outcome: "DENIED" } })).toBe(2);
+    // Two refused for their role, and the other district's admin for the programme's area.
+    const denied = await db.auditLog.findMany({ where: { action: "programme.rollover", outcome: "DENIED" }, select: { data: true, entityId: true } });
+    expect(denied.map((d) => (d.data as { reason?: string }).reason).sort()).toEqual(["permission", "permission", "scope"]);
+    expect(denied.find((d) => (d.data as { reason?: string }).reason === "scope")?.entityId).toBe(source.id);
   });
   it("two sources of one lineage rolled into the same dates at once: one succeeds, the other is refused", async () => {
     await actAs("admin");

@@ -110,6 +110,18 @@ describe("the request id", () => {
   });
 });
 
+describe("one request, one id", () => {
+  it("every read of one hooked request's headers gives the same id; another request another", async () => {
+    const { enablePeerHeader, peerHeaderValue } = await import("@/lib/platform/client-address");
+    enablePeerHeader();
+    const request = () => new Headers({ [PEER_HEADER]: peerHeaderValue("203.0.113.7")!, "x-request-id": "forged" });
+    const first = request();
+    expect(clientAddressOf(first).requestId).toMatch(UUID);
+    expect(clientAddressOf(first).requestId).toBe(clientAddressOf(first).requestId);
+    expect(clientAddressOf(request()).requestId).not.toBe(clientAddressOf(first).requestId);
+  });
+});
+
 describe("the socket peer", () => {
   it("is not believed from a header until the boot hook is installed", () => {
     const headers = new Headers({ [PEER_HEADER]: "203.0.113.7", "x-forwarded-for": "6.6.6.6", "x-real-ip": "7.7.7.7", "x-request-id": "forged" });
