@@ -1,12 +1,18 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-export function Card({ children, className, title, actions }: { children: ReactNode; className?: string; title?: ReactNode; actions?: ReactNode }) {
+/**
+ * A titled panel. `titleLevel` 1 makes the title the page's heading, for pages whose first card
+ * is all there is to name them (the enterprises' public pages): a screen reader's "next heading"
+ * and a page outline start there.
+ */
+export function Card({ children, className, title, actions, titleLevel = 2 }: { children: ReactNode; className?: string; title?: ReactNode; actions?: ReactNode; titleLevel?: 1 | 2 }) {
+  const Heading = titleLevel === 1 ? "h1" : "h2";
   return (
     <section className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
       {title || actions ? (
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
-          {title ? <h2 className="text-base font-semibold text-slate-800">{title}</h2> : <span />}
+          {title ? <Heading className="text-base font-semibold text-slate-800">{title}</Heading> : <span />}
           {actions}
         </header>
       ) : null}

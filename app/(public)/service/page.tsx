@@ -16,7 +16,7 @@ export default async function PublicServicePage() {
     <div className="space-y-4">
       <p className="text-slate-700">{t("intro")}</p>
       {programmes.length === 0 ? <Alert tone="warning">{t("noProgramme")}</Alert> : (
-        <Card title={t("formTitle")}>
+        <Card titleLevel={1} title={t("formTitle")}>
           <PublicIntakeForm programmes={programmes} />
         </Card>
       )}

@@ -32,7 +32,7 @@ export default async function TrackPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-4">
-      <Card title={t("trackTitle")}>
+      <Card titleLevel={1} title={t("trackTitle")}>
         <form method="get" action="/service/track" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
           <div className="space-y-1">
             <label htmlFor="n" className="block text-sm font-medium text-slate-700">{t("number")}</label>
