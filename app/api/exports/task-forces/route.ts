@@ -30,8 +30,8 @@ async function* taskForceRows(user: SessionUser, programmeId: string, t: (key: s
 
 export const GET = route(
   { name: "taskForce.export", permission: ["report.export", "investment.view"], query: z.object({ programme: idParam.optional() }) },
-  async ({ request, user, query }) => {
-    const { chosen } = await pickInvestmentProgramme(user, new URL(request.url).searchParams.get("programme") ?? undefined);
+  async ({ user, query }) => {
+    const { chosen } = await pickInvestmentProgramme(user, query.programme);
     if (!chosen) throw new NotFoundError({ entityType: "Programme", entityId: query.programme ?? null });
     const locale = await getLocale();
     const t = await getTranslations({ locale, namespace: "investment" });

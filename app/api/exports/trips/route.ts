@@ -25,8 +25,8 @@ async function* tripRows(user: SessionUser, programmeId: string): AsyncGenerator
 
 export const GET = route(
   { name: "trip.export", permission: ["report.export", "investment.view"], query: z.object({ programme: idParam.optional() }) },
-  async ({ request, user, query }) => {
-    const { chosen } = await pickInvestmentProgramme(user, new URL(request.url).searchParams.get("programme") ?? undefined);
+  async ({ user, query }) => {
+    const { chosen } = await pickInvestmentProgramme(user, query.programme);
     if (!chosen) throw new NotFoundError({ entityType: "Programme", entityId: query.programme ?? null });
     const locale = await getLocale();
     const t = await getTranslations({ locale, namespace: "investment" });
