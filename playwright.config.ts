@@ -1,5 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./scripts/browser";
+import { testDistDir } from "./scripts/dist-dir";
+
+// The servers start from the tests' build folder (`.next-test`), never the demo's `.next`.
+testDistDir();
 
 // PLAYWRIGHT_CHROMIUM_PATH, else the system's Chromium (offline CI, this workplace), else the
 // browser Playwright downloaded (scripts/browser.ts; `npm test` installs one when none is found).

@@ -9,11 +9,13 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureChromium } from "./browser";
+import { TEST_DIST_DIR } from "./dist-dir";
 import { PROJECT_ROOT } from "./db/embedded";
 import { findFaketime, installFaketime, shiftedEnv, shiftedRuns, underFaketime } from "./shifted-clock";
 
 const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", ".bin", name);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// The tests build into their own folder so a demo running from `.next` keeps working meanwhile.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: TEST_DIST_DIR };
 const failures: string[] = [];
 let passed = 0;
 let failed = 0;
