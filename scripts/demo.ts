@@ -15,6 +15,7 @@ import path from "node:path";
 import { PROJECT_ROOT, ensureDatabase, startEmbeddedPostgres, type EmbeddedCluster } from "./db/embedded";
 import pg from "pg";
 import { deployMigrations, resetDatabase } from "./db/migrate";
+import { DEMO_DIST_DIR } from "./dist-dir";
 
 const args = new Set(process.argv.slice(2));
 const devMode = args.has("--dev");
@@ -49,7 +50,7 @@ function newestSource(entries: string[]): number {
 }
 
 function needsBuild(): boolean {
-  const buildId = path.join(PROJECT_ROOT, ".next", "BUILD_ID");
+  const buildId = path.join(PROJECT_ROOT, DEMO_DIST_DIR, "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const sources = ["app", "components", "lib", "messages", "i18n", "proxy.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma"];
   return newestSource(sources) > fs.statSync(buildId).mtimeMs;
@@ -95,7 +96,9 @@ async function main() {
     console.log(`Demo data was seeded for ${seededAt.year} (its programmes are last year's): run \`npm run demo -- --reseed\` to drop it and seed it for today.`);
   }
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true" };
+  // The demo always builds and serves `.next`, whatever NEXT_DIST_DIR the shell carries: the
+  // tests build elsewhere (scripts/dist-dir.ts), so both can run at once.
+  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NEXT_DIST_DIR: DEMO_DIST_DIR };
   if (!devMode && !args.has("--no-build") && needsBuild()) {
     console.log("Building the app (next build) …");
     const build = spawnSync(nextBin, ["build"], { cwd: PROJECT_ROOT, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
