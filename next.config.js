@@ -16,6 +16,9 @@ const nextConfig = {
   // ~40 s on a 2-core CI machine. Every other build keeps Next's own type check.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
   experimental: {
+    // Lets a page answer 403 with `forbidden()` (app/forbidden.tsx) instead of redirecting to
+    // a page that answers 200 (docs/decisions/NNNN-status-codes.md).
+    authInterrupts: true,
     // Every server action's body is refused beyond this. The largest one is a showcase
     // narrative file (≤ 10 MB, lib/showcase/files.ts) plus its multipart framing; visit
     // photos and talent evidence (≤ 5 MB each) are one file per call. At the former 6 MB,

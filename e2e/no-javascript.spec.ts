@@ -21,9 +21,13 @@ test("with JavaScript off, a wrong password shows the error, a right one signs i
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL((url) => url.pathname === "/");
-  // The page body streams in behind a loading skeleton that only JavaScript swaps; the
-  // header around it is plain HTML and names who is signed in.
+  // No loading skeleton stands in for the page (it took JavaScript to swap it for the
+  // content): the header and the page itself are plain HTML.
   await expect(page.getByTestId("current-user")).toContainText("李明");
+  await expect(page.getByRole("heading", { name: /今日待办/ })).toBeVisible();
+  await page.goto("/visits");
+  await expect(page.getByRole("heading", { level: 1, name: "走访记录" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link").first()).toBeVisible();
 
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);

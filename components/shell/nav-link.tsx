@@ -1,7 +1,22 @@
 "use client";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+
+/**
+ * Navigation feedback while the next page renders on the server. There is no app-wide
+ * loading.tsx: a Suspense boundary above the pages would start the response before a page
+ * can answer 404/403 (docs/decisions/0012-status-codes-without-loading-boundary.md).
+ */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  return (
+    <span
+      aria-hidden="true"
+      className={cn("ml-1.5 inline-block size-1.5 rounded-full bg-current align-middle", pending ? "animate-pulse opacity-100" : "opacity-0")}
+    />
+  );
+}
 
 export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   const pathname = usePathname();
@@ -16,6 +31,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
       )}
     >
       {children}
+      <PendingMark />
     </Link>
   );
 }

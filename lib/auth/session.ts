@@ -3,7 +3,7 @@
 // reset, account deactivated) is treated as signed out.
 import "server-only";
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { auth } from "./index";
 import type { Role, Permission } from "@/lib/authz/permissions";
@@ -75,6 +75,6 @@ export async function requireUser(options: { allowPasswordChange?: boolean } = {
 /** For pages: the current user holding `permission`, or the 403 page. */
 export async function requirePermission(permission: Permission): Promise<SessionUser> {
   const user = await requireUser();
-  if (!can(user, permission)) redirect("/forbidden");
+  if (!can(user, permission)) forbidden();
   return user;
 }

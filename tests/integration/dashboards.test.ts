@@ -66,7 +66,7 @@ async function rowsOf(response: Response) {
 describe("access", () => {
   it("an officer gets the forbidden page and a 403 from the export", async () => {
     await actAs("py.officer");
-    await expect(DashboardPage({ searchParams: Promise.resolve({}) })).rejects.toThrow("NEXT_REDIRECT /forbidden");
+    await expect(DashboardPage({ searchParams: Promise.resolve({}) })).rejects.toThrow("NEXT_FORBIDDEN");
     const denied = await exportDashboard(new Request("http://localhost:3000/api/exports/dashboard?table=panel"));
     expect(denied.status).toBe(403);
     expect(await db.auditLog.count({ where: { action: "dashboard.export", outcome: "OK" } })).toBe(0); // the refusal itself is a DENIED row

@@ -115,4 +115,7 @@ export const nextNavigation = {
   notFound: () => {
     throw new Error("NEXT_NOT_FOUND");
   },
+  forbidden: () => {
+    throw new Error("NEXT_FORBIDDEN");
+  },
 };

@@ -1,5 +1,5 @@
 import { now } from "@/lib/platform/clock";
-import { redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
@@ -18,7 +18,7 @@ export default async function NewSessionPage({ searchParams }: { searchParams: P
   const user = await requirePermission("showcase.manage");
   const { programmeId } = await searchParams;
   const programme = await loadOrNotFound(user, pageAuditName("/showcases/new"), () => getShowcaseProgrammeOrThrow(user, programmeId ?? ""));
-  if (!can(user, "showcase.manage", programme)) redirect("/forbidden");
+  if (!can(user, "showcase.manage", programme)) forbidden();
   const t = await getTranslations("showcase");
   const today = shanghaiDate(now());
   const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;

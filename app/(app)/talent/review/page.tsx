@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { listApplications } from "@/lib/points/applications";
@@ -15,7 +15,7 @@ export async function generateMetadata() {
 
 export default async function ReviewQueuePage() {
   const user = await requireUser();
-  if (!can(user, "points.review") && !can(user, "points.approve")) redirect("/forbidden");
+  if (!can(user, "points.review") && !can(user, "points.approve")) forbidden();
   const t = await getTranslations("points");
   const [rows, requested] = await Promise.all([
     listApplications(user, { status: ["SUBMITTED", "UNDER_REVIEW"] }),

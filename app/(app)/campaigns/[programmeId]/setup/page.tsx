@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
@@ -19,7 +19,7 @@ export default async function CampaignSetupPage({ params, searchParams }: { para
   const { notice } = await searchParams;
   const setup = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]/setup"), () => getCampaignSetup(user, programmeId));
   // The owning unit must lie in the user's subtree (a town manager configures the town's campaign).
-  if (!can(user, "campaign.configure", setup.campaign)) redirect("/forbidden");
+  if (!can(user, "campaign.configure", setup.campaign)) forbidden();
   const options = await getSetupOptions(user, setup.campaign);
   const t = await getTranslations("campaigns");
 

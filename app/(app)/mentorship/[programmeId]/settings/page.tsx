@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
@@ -18,7 +18,7 @@ export default async function MentorshipSettingsPage({ params }: { params: Promi
   const user = await requirePermission("mentorship.configure");
   const { programmeId } = await params;
   const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/settings"), () => getMentorshipProgrammeOrThrow(user, programmeId));
-  if (!can(user, "mentorship.configure", programme)) redirect("/forbidden");
+  if (!can(user, "mentorship.configure", programme)) forbidden();
   const t = await getTranslations("mentorship");
   const templates = await listTemplates(programme.id);
   const s = programme.parsedSettings;

@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
@@ -20,7 +20,7 @@ export default async function EditProgrammePage({ params }: { params: Promise<{ 
   const user = await requirePermission("programme.manage");
   const { id } = await params;
   const programme = await loadOrNotFound(user, pageAuditName("/programmes/[id]/edit"), () => getProgrammeOrThrow(user, id));
-  if (!can(user, "programme.manage", programme)) redirect("/forbidden");
+  if (!can(user, "programme.manage", programme)) forbidden();
   const t = await getTranslations("programmes");
   const tErrors = await getTranslations("errors");
   const tc = await getTranslations("common");

@@ -1,6 +1,6 @@
 // Roll a programme over into its next period (结转): the form comes prefilled with the next
 // period of the same length; what is and is not copied is said before the admin confirms.
-import { redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
@@ -24,7 +24,7 @@ export default async function RolloverPage({ params }: { params: Promise<{ id: s
   const user = await requirePermission("programme.manage");
   const { id } = await params;
   const programme = await loadOrNotFound(user, pageAuditName("/programmes/[id]/rollover"), () => getProgrammeOrThrow(user, id));
-  if (!can(user, "programme.manage", programme)) redirect("/forbidden");
+  if (!can(user, "programme.manage", programme)) forbidden();
   const t = await getTranslations("newYear.rollover");
   const tErrors = await getTranslations("errors");
   const tc = await getTranslations("common");

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { getSessionOrThrow, myScores, recusalOf } from "@/lib/showcase/queries";
@@ -17,7 +17,7 @@ export default async function ScorePage({ params }: { params: Promise<{ sessionI
   const user = await requirePermission("showcase.score");
   const { sessionId, entryId } = await params;
   const session = await loadOrNotFound(user, pageAuditName("/showcases/[sessionId]/score/[entryId]"), () => getSessionOrThrow(user, sessionId));
-  if (!session.isJudge) redirect("/forbidden");
+  if (!session.isJudge) forbidden();
   const entry = session.entries.find((e) => e.id === entryId);
   if (!entry) notFound();
   const t = await getTranslations("showcase");
