@@ -8,7 +8,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@required").refine((v) => {
 export const calendarDaySchema = z.strictObject({
   date: day,
   kind: z.enum(["HOLIDAY", "WORKDAY"]),
-  name: z.string().trim().max(40, "@tooLong"),
+  name: z.string().trim().max(40),
 });
 export type CalendarDayInput = z.infer<typeof calendarDaySchema>;
 
@@ -16,7 +16,7 @@ export const deleteCalendarDaySchema = z.strictObject({ date: day });
 
 /** Pasted list, one day a line (see parseCalendarList). ~400 lines is more than two years. */
 export const bulkCalendarSchema = z.strictObject({
-  text: z.string().trim().min(1, "@required").max(20_000, "@tooLong"),
+  text: z.string().trim().min(1, "@required").max(20_000),
 });
 
 export const MAX_BULK_DAYS = 400;

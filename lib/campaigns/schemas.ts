@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { numberRequired } from "@/lib/i18n/number-input";
 
 export const FREQUENCY_RULE_KINDS = ["OFFICER_GUIDED_HOUSEHOLD", "OFFICER_ANY", "ENTERPRISE_BY_COMMISSIONER"] as const;
 export const FREQUENCY_PERIODS = ["WEEK", "MONTH"] as const;
@@ -7,14 +8,14 @@ const id = z.string().min(1).max(64);
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), id.nullable());
 const version = z.coerce.number().int().positive();
 const count = (max: number) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: "@numberRequired" }).int("@campaignWholeNumber").min(0, "@notNegative").max(max, "@tooLarge"));
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number(numberRequired).int("@campaignWholeNumber").min(0, "@notNegative").max(max));
 
 export const participantSchema = z.strictObject({ officerId: id, mentorId: optionalId });
 export const assignmentSchema = z.strictObject({ orgUnitId: id, officerId: optionalId });
 export const checkItemSchema = z.strictObject({
   /** Empty for a new item; existing items keep their id (visits refer to it). */
   id: z.preprocess((v) => (v === "" || v === undefined ? null : v), id.nullable()),
-  label: z.string().trim().min(1, "@required").max(60, "@tooLong"),
+  label: z.string().trim().min(1, "@required").max(60),
   active: z.boolean(),
 });
 export const ruleSchema = z.strictObject({

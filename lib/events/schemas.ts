@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { numberRequired } from "@/lib/i18n/number-input";
 
 /** Event types (活动); names in messages under "campaigns.eventTypes.<type>". */
 export const EVENT_TYPES = ["CLINIC", "CULTURE", "SUMMER_CLASS", "BASKETBALL", "JOB_FAIR", "OTHER"] as const;
@@ -12,13 +13,13 @@ export const createEventSchema = z.strictObject({
   programmeId: id,
   orgUnitId: z.string().min(1, "@required").max(64),
   type: z.enum(EVENT_TYPES),
-  title: z.string().trim().min(2, "@required").max(100, "@tooLong"),
+  title: z.string().trim().min(2, "@required").max(100),
   heldOn: isoDate,
   participants: z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
-    z.coerce.number({ error: "@numberRequired" }).int("@campaignWholeNumber").min(0, "@notNegative").max(100000, "@tooLarge"),
+    z.coerce.number(numberRequired).int("@campaignWholeNumber").min(0, "@notNegative").max(100000),
   ),
-  notes: z.string().trim().max(2000, "@tooLong"),
+  notes: z.string().trim().max(2000),
 });
 
 export type CreateEventInput = z.infer<typeof createEventSchema>;

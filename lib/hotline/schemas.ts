@@ -2,14 +2,15 @@
 // authorship come from the server. The operator's fast form, the visit form and the public
 // page share the caller/request fields.
 import { z } from "zod";
+import { numberRequired } from "@/lib/i18n/number-input";
 import { isValidCreditCode, normalizeCreditCode } from "@/lib/registers/credit-code";
 import { DATETIME_LOCAL_PATTERN } from "@/lib/visits/time";
 
 const id = z.string().min(1).max(64);
 const optionalId = z.string().max(64).default("");
 const version = z.coerce.number().int().positive();
-const text = (max: number) => z.string().trim().max(max, "@tooLong");
-const requiredText = (max: number) => z.string().trim().min(1, "@required").max(max, "@tooLong");
+const text = (max: number) => z.string().trim().max(max);
+const requiredText = (max: number) => z.string().trim().min(1, "@required").max(max);
 
 /** A mobile number (13800000000) or a landline with area code (0571-88886666). */
 export const callerPhoneField = z
@@ -87,7 +88,7 @@ export const respondSchema = z.strictObject({ ...ref, response: requiredText(200
 export const resolveSchema = z.strictObject({ ...ref, resolution: requiredText(2000) });
 export const feedbackSchema = z.strictObject({
   ...ref,
-  satisfaction: z.coerce.number({ error: "@numberRequired" }).int().min(1, "@hotline.satisfactionRange").max(5, "@hotline.satisfactionRange"),
+  satisfaction: z.coerce.number(numberRequired).int().min(1, "@hotline.satisfactionRange").max(5, "@hotline.satisfactionRange"),
   comment: text(500).default(""),
 });
 export const mergeSchema = z.strictObject({ ...ref, intoNumber: requiredText(40), note: text(1000).default("") });

@@ -2,6 +2,7 @@
 // server or are checked against the user's scope; amounts arrive as text + unit and are
 // converted to 万元 exactly (amount.ts).
 import { z } from "zod";
+import { numberRequired } from "@/lib/i18n/number-input";
 import { AMOUNT_UNITS, parseAmount } from "./amount";
 
 export const TASK_FORCE_KINDS = ["LEADERSHIP", "DEPARTMENT", "STREET_PLATFORM"] as const;
@@ -11,16 +12,16 @@ export type LeadStageValue = (typeof LEAD_STAGES)[number];
 const id = z.string().min(1).max(64);
 const optionalId = z.string().max(64).default("");
 const version = z.coerce.number().int().positive();
-const text = (max: number) => z.string().trim().max(max, "@tooLong").default("");
-const requiredText = (max: number) => z.string().trim().min(1, "@required").max(max, "@tooLong");
+const text = (max: number) => z.string().trim().max(max).default("");
+const requiredText = (max: number) => z.string().trim().min(1, "@required").max(max);
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat").refine((v) => !Number.isNaN(Date.parse(v)), "@dateFormat");
 /** "" is "not given". */
 export const optionalDate = z.union([z.literal(""), isoDate]).default("");
-const count = z.coerce.number({ error: "@numberRequired" }).int("@numberRequired").min(0, "@notNegative").max(100_000, "@tooLarge");
+const count = z.coerce.number(numberRequired).int().min(0, "@notNegative").max(100_000);
 
 export const amountUnitField = z.enum(AMOUNT_UNITS);
 /** An amount as typed; "" allowed when `optional`. Checked against its unit in the object refinement. */
-const amountText = z.string().trim().max(30, "@tooLong").default("");
+const amountText = z.string().trim().max(30).default("");
 
 /** Adds "@investment.amountFormat" on `field` when the text is not a valid amount in `unitField`'s unit. */
 function checkAmount(v: Record<string, unknown>, ctx: z.RefinementCtx, field: string, unitField: string, required: boolean) {
@@ -35,10 +36,10 @@ function checkAmount(v: Record<string, unknown>, ctx: z.RefinementCtx, field: st
 /** Sectors typed as one line, separated by commas, 、 or spaces. */
 export const sectorsField = z
   .string()
-  .max(300, "@tooLong")
+  .max(300)
   .default("")
   .transform((v) => [...new Set(v.split(/[,，、;；\s]+/).map((s) => s.trim()).filter(Boolean))])
-  .pipe(z.array(z.string().max(20, "@tooLong")).max(10, "@tooLong"));
+  .pipe(z.array(z.string().max(20)).max(10));
 
 const taskForceFields = {
   name: requiredText(60),

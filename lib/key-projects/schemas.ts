@@ -12,15 +12,15 @@ export type MilestoneKindValue = (typeof MILESTONE_KINDS)[number];
 const id = z.string().min(1).max(64);
 const optionalId = z.string().max(64).default("");
 const version = z.coerce.number().int().positive();
-const text = (max: number) => z.string().trim().max(max, "@tooLong").default("");
+const text = (max: number) => z.string().trim().max(max).default("");
 
 export const createKeyProjectSchema = z
   .strictObject({
     programmeId: id,
-    name: z.string().trim().min(1, "@required").max(100, "@tooLong"),
+    name: z.string().trim().min(1, "@required").max(100),
     orgUnitId: z.string().min(1, "@required").max(64),
     ownerEnterpriseId: optionalId,
-    investmentAmount: z.string().trim().max(30, "@tooLong"),
+    investmentAmount: z.string().trim().max(30),
     investmentUnit: z.enum(AMOUNT_UNITS).default("YI"),
     location: text(200),
     liaisonId: optionalId,
@@ -46,7 +46,7 @@ export const advanceStageSchema = z.strictObject({ id, version, to: z.enum(KEY_P
 
 export const createBlockerSchema = z.strictObject({
   projectId: id,
-  title: z.string().trim().min(1, "@required").max(100, "@tooLong"),
+  title: z.string().trim().min(1, "@required").max(100),
   description: text(2000),
   dueDate: optionalDate,
 });
@@ -56,7 +56,7 @@ export const createPledgeSchema = z.strictObject({
   orgUnitId: z.string().min(1, "@required").max(64),
   pledgerId: optionalId,
   keyProjectId: optionalId,
-  problem: z.string().trim().min(1, "@required").max(300, "@tooLong"),
+  problem: z.string().trim().min(1, "@required").max(300),
   dueOn: isoDate,
   note: text(1000),
 });

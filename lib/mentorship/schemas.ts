@@ -3,6 +3,7 @@
 // and the action on the server. Messages "@mentorship.x" live in the "validation"
 // namespace (messages/<locale>.json, "validation.mentorship").
 import { z } from "zod";
+import { numberRequired } from "@/lib/i18n/number-input";
 
 export const ACTIVITY_KINDS = ["GUIDED_VISIT", "DISPUTE_RESOLUTION", "COORDINATION", "TALK", "REVIEW", "OTHER"] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -19,13 +20,13 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "@dateFormat");
-const text = (max: number) => z.string().trim().max(max, "@tooLong");
-const required = (max: number) => z.string().trim().min(1, "@required").max(max, "@tooLong");
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => z.string().trim().min(1, "@required").max(max);
 const version = z.coerce.number().int().min(1);
 const wholeNumber = (min: number, max: number) =>
   z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
-    z.coerce.number({ error: "@numberRequired" }).int("@campaignWholeNumber").min(min, "@campaignAtLeastOne").max(max, "@tooLarge"),
+    z.coerce.number(numberRequired).int("@campaignWholeNumber").min(min, "@campaignAtLeastOne").max(max),
   );
 
 // ── Programme settings (Programme.settings for type MENTORSHIP) ─────────────────────────
@@ -106,7 +107,7 @@ export const addPoolMemberSchema = z.strictObject({
   userId: z.string().min(1, "@required").max(64),
   lineOfWork: text(40),
   /** Mentors: most trainees at once; empty means the programme's default. */
-  capacity: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.number({ error: "@numberRequired" }).int("@campaignWholeNumber").min(1, "@campaignAtLeastOne").max(50, "@tooLarge").nullable()),
+  capacity: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.number(numberRequired).int("@campaignWholeNumber").min(1, "@campaignAtLeastOne").max(50).nullable()),
   joinedOn: isoDate,
   reason: required(200),
 });
@@ -158,7 +159,7 @@ export const endPairingSchema = z.strictObject({ pairingId: id, version, reason:
 export const evaluatePairingSchema = z.strictObject({
   pairingId: id,
   version,
-  rating: z.coerce.number({ error: "@numberRequired" }).int().min(1, "@mentorship.ratingRange").max(5, "@mentorship.ratingRange"),
+  rating: z.coerce.number(numberRequired).int().min(1, "@mentorship.ratingRange").max(5, "@mentorship.ratingRange"),
   evaluation: required(1000),
 });
 export type EvaluatePairingFormValues = z.input<typeof evaluatePairingSchema>;

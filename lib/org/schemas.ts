@@ -3,7 +3,7 @@ import { z } from "zod";
 export const ORG_UNIT_KINDS = ["CITY", "DISTRICT", "ZONE", "STREET", "TOWN", "VILLAGE", "COMMUNITY", "GRID", "DEPARTMENT"] as const;
 
 const id = z.string().min(1).max(64);
-const name = z.string().trim().min(1, "@required").max(60, "@tooLong");
+const name = z.string().trim().min(1, "@required").max(60);
 const version = z.coerce.number().int().positive();
 
 export const createOrgUnitSchema = z.strictObject({

@@ -79,7 +79,7 @@ export const updateApplicationAction = action(
 
 const uploadEvidenceSchema = z.strictObject({
   applicationId: z.string().min(1).max(64),
-  evidenceType: z.string().trim().min(1, "@required").max(30, "@tooLong"),
+  evidenceType: z.string().trim().min(1, "@required").max(30),
   lineId: z.string().max(64).optional().default(""),
   file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, "@points.evidenceType"),
 });

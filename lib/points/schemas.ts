@@ -1,14 +1,15 @@
 // Inputs of the points module (configuration, applications, redemptions). Strict objects:
 // status, points, balances, org units and authorship come from the server, never the form.
 import { z } from "zod";
+import { numberRequired } from "@/lib/i18n/number-input";
 import { eligibilitySchema, evaluationSettingsSchema, levelsSchema, LEVEL_CODE, RESOURCE_CODE } from "./rules";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();
 const optionalInt = (max: number) =>
-  z.union([z.literal(""), z.null(), z.coerce.number({ error: "@numberRequired" }).int("@numberRequired").min(0, "@notNegative").max(max, "@tooLarge")])
+  z.union([z.literal(""), z.null(), z.coerce.number(numberRequired).int().min(0, "@notNegative").max(max)])
     .transform((v) => (v === "" || v === null ? null : v));
-const note = z.string().trim().max(500, "@tooLong");
+const note = z.string().trim().max(500);
 
 export const SUBJECTS = ["TALENT", "ENTERPRISE"] as const;
 
@@ -19,13 +20,13 @@ export const itemSchema = z.strictObject({
   version: z.coerce.number().int().min(0).default(0),
   subject: z.enum(SUBJECTS),
   code: z.string().trim().regex(LEVEL_CODE, "@points.codeFormat"),
-  name: z.string().trim().min(1, "@required").max(40, "@tooLong"),
+  name: z.string().trim().min(1, "@required").max(40),
   levels: levelsSchema,
   capPerItem: optionalInt(100_000),
   capPerYear: optionalInt(100_000),
   /** One evidence type a line. */
-  evidenceTypes: z.string().max(500, "@tooLong").transform((v) => [...new Set(v.split(/[\n,，、;；]+/).map((s) => s.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().max(30, "@tooLong")).max(10, "@tooLarge")),
+  evidenceTypes: z.string().max(500).transform((v) => [...new Set(v.split(/[\n,，、;；]+/).map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(30)).max(10)),
   validityMonths: optionalInt(600),
   active: z.boolean().default(true),
   sortOrder: z.coerce.number().int().min(0).max(999).default(0),
@@ -36,8 +37,8 @@ export const resourceSchema = z.strictObject({
   id: z.string().max(64).default(""),
   version: z.coerce.number().int().min(0).default(0),
   code: z.string().trim().regex(RESOURCE_CODE, "@points.codeFormat"),
-  name: z.string().trim().min(1, "@required").max(40, "@tooLong"),
-  pointsCost: z.coerce.number({ error: "@numberRequired" }).int("@numberRequired").min(0, "@notNegative").max(100_000, "@tooLarge"),
+  name: z.string().trim().min(1, "@required").max(40),
+  pointsCost: z.coerce.number(numberRequired).int().min(0, "@notNegative").max(100_000),
   eligibility: eligibilitySchema,
   active: z.boolean().default(true),
 });
@@ -49,17 +50,17 @@ export const quotaSchema = z.strictObject({
   resourceId: id,
   period: z.string().trim().regex(PERIOD, "@points.periodFormat"),
   orgUnitId: id,
-  total: z.coerce.number({ error: "@numberRequired" }).int("@numberRequired").min(0, "@notNegative").max(100_000, "@tooLarge"),
+  total: z.coerce.number(numberRequired).int().min(0, "@notNegative").max(100_000),
 });
 export type QuotaInput = z.input<typeof quotaSchema>;
 
 const tierRowSchema = z.strictObject({
   tier: z.coerce.number().int().min(1).max(4),
-  name: z.string().trim().min(1, "@required").max(20, "@tooLong"),
-  minPoints: z.coerce.number({ error: "@numberRequired" }).int("@numberRequired").min(1, "@points.tierMin").max(1_000_000, "@tooLarge"),
+  name: z.string().trim().min(1, "@required").max(20),
+  minPoints: z.coerce.number(numberRequired).int().min(1, "@points.tierMin").max(1_000_000),
   quotas: z.array(z.strictObject({
     code: z.string().regex(RESOURCE_CODE),
-    places: z.coerce.number({ error: "@numberRequired" }).int("@numberRequired").min(0, "@notNegative").max(10_000, "@tooLarge"),
+    places: z.coerce.number(numberRequired).int().min(0, "@notNegative").max(10_000),
   })).max(30),
 });
 
@@ -83,11 +84,11 @@ export const allocateSchema = z.strictObject({ year: z.coerce.number().int().min
 export const lineSchema = z.strictObject({
   itemId: id,
   levelCode: z.string().trim().regex(LEVEL_CODE, "@required"),
-  quantity: z.coerce.number({ error: "@numberRequired" }).int("@numberRequired").min(1, "@points.quantityMin").max(999, "@tooLarge").default(1),
-  note: z.string().trim().max(200, "@tooLong").default(""),
+  quantity: z.coerce.number(numberRequired).int().min(1, "@points.quantityMin").max(999).default(1),
+  note: z.string().trim().max(200).default(""),
 });
 
-const linesField = z.array(lineSchema).min(1, "@points.linesRequired").max(20, "@tooLarge");
+const linesField = z.array(lineSchema).min(1, "@points.linesRequired").max(20);
 
 export const createApplicationSchema = z.strictObject({
   subject: z.enum(SUBJECTS),
@@ -116,7 +117,7 @@ export const requestRedemptionSchema = z.strictObject({
   mode: z.enum(SUBJECTS),
   talentId: z.string().max(64).default(""),
   enterpriseId: z.string().max(64).default(""),
-  note: z.string().trim().max(200, "@tooLong").default(""),
+  note: z.string().trim().max(200).default(""),
 });
 export type RequestRedemptionInput = z.input<typeof requestRedemptionSchema>;
 

@@ -3,13 +3,13 @@ import { CONFIRMATION_SOURCES, PROBLEM_STATUSES } from "./transitions";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();
-const optionalText = (max: number) => z.string().trim().max(max, "@tooLong").default("");
+const optionalText = (max: number) => z.string().trim().max(max).default("");
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat").refine((v) => !Number.isNaN(Date.parse(v)), "@dateFormat");
 
 /** One problem raised on a visit (问题清单). Status, org unit and programme come from the server. */
 export const newProblemSchema = z.strictObject({
-  title: z.string().trim().min(1, "@required").max(100, "@tooLong"),
+  title: z.string().trim().min(1, "@required").max(100),
   description: optionalText(2000),
   category: optionalText(40),
   // An empty date field is "no due date".

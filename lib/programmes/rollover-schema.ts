@@ -14,7 +14,7 @@ export const rolloverSchema = z
   .strictObject({
     id,
     version: z.coerce.number().int().positive(),
-    name: z.string().trim().min(2, "@required").max(100, "@tooLong"),
+    name: z.string().trim().min(2, "@required").max(100),
     startDate: isoDate,
     endDate: isoDate,
     periodMap: z.array(z.strictObject({ from: z.string().trim().min(1).max(20), to: newPeriod })).max(200),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { numberRequired } from "@/lib/i18n/number-input";
 import { PROGRAMME_TYPES } from "./catalogue";
 import { PERIOD_PATTERN, parsePeriod } from "./period";
 
@@ -14,20 +15,20 @@ export const targetSchema = z.strictObject({
   orgUnitId: id,
   period: z.string().trim().regex(PERIOD_PATTERN, "@periodFormat").refine((v) => parsePeriod(v) !== null, "@periodFormat"),
   // An empty field is "no number", not 0 (z.coerce alone would turn "" into 0).
-  value: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: "@numberRequired" }).min(0, "@notNegative").max(1e12, "@tooLarge")),
+  value: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number(numberRequired).min(0, "@notNegative").max(1e12)),
 });
 
 export const indicatorSchema = z.strictObject({
   code: z.string().trim().min(1, "@required").max(40).regex(/^[a-z][a-z0-9_]*$/, "@indicatorCodeFormat"),
-  name: z.string().trim().min(1, "@required").max(60, "@tooLong"),
-  unit: z.string().trim().max(10, "@tooLong"),
+  name: z.string().trim().min(1, "@required").max(60),
+  unit: z.string().trim().max(10),
   targets: z.array(targetSchema).max(500),
 });
 
 const programmeFields = {
   type: z.enum(PROGRAMME_TYPES),
-  name: z.string().trim().min(2, "@required").max(100, "@tooLong"),
-  description: z.string().trim().max(2000, "@tooLong"),
+  name: z.string().trim().min(2, "@required").max(100),
+  description: z.string().trim().max(2000),
   startDate: isoDate,
   endDate: isoDate,
   orgUnitId: id,

@@ -1,6 +1,7 @@
 // Household (户) and enterprise (企业) register inputs. Strict objects: the server decides
 // active/version/ids; the org unit the user picks is checked against their subtree.
 import { z } from "zod";
+import { numberRequired } from "@/lib/i18n/number-input";
 import { phoneField } from "@/lib/users/schemas";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
 
@@ -27,7 +28,7 @@ export function parseTags(value: string): string[] {
 
 export const tagsField = z
   .string()
-  .max(300, "@tooLong")
+  .max(300)
   .transform(parseTags)
   .pipe(z.array(z.string().max(20, "@registers.tagTooLong")).max(10, "@registers.tooManyTags"));
 
@@ -35,12 +36,12 @@ export const householdKeyField = z
   .string()
   .trim()
   .min(1, "@required")
-  .max(40, "@tooLong")
+  .max(40)
   .regex(/^[A-Za-z0-9_-]+$/, "@registers.householdKeyFormat");
 
-const personName = z.string().trim().min(1, "@required").max(40, "@tooLong");
-const address = z.string().trim().max(200, "@tooLong");
-const membersCount = z.coerce.number({ error: "@numberRequired" }).int("@numberRequired").min(1, "@registers.membersMin").max(99, "@tooLarge");
+const personName = z.string().trim().min(1, "@required").max(40);
+const address = z.string().trim().max(200);
+const membersCount = z.coerce.number(numberRequired).int().min(1, "@registers.membersMin").max(99);
 
 const householdFields = {
   headName: personName,
@@ -70,10 +71,10 @@ export const updateHouseholdSchema = z.strictObject({
 
 export const setActiveSchema = z.strictObject({ id, version, active: z.boolean() });
 
-const optionalText = (max: number) => z.string().trim().max(max, "@tooLong");
+const optionalText = (max: number) => z.string().trim().max(max);
 
 const enterpriseFields = {
-  name: z.string().trim().min(1, "@required").max(100, "@tooLong"),
+  name: z.string().trim().min(1, "@required").max(100),
   creditCode: creditCodeField,
   address,
   orgUnitId: id,

@@ -1,6 +1,7 @@
 // Input schemas of 三争一实 showcases. Messages "@showcase.x" live in the "validation"
 // namespace (messages/<locale>.json, "validation.showcase").
 import { z } from "zod";
+import { numberRequired } from "@/lib/i18n/number-input";
 
 export const DIMENSIONS = ["LIVE", "WRITTEN"] as const;
 export const TALENT_LISTS = ["PROFESSIONAL", "YOUNG"] as const;
@@ -11,16 +12,16 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "@dateFormat");
-const required = (max: number) => z.string().trim().min(1, "@required").max(max, "@tooLong");
-const text = (max: number) => z.string().trim().max(max, "@tooLong");
+const required = (max: number) => z.string().trim().min(1, "@required").max(max);
+const text = (max: number) => z.string().trim().max(max);
 const number = (min: number, max: number) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: "@numberRequired" }).min(min, "@showcase.outOfRange").max(max, "@showcase.outOfRange"));
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number(numberRequired).min(min, "@showcase.outOfRange").max(max, "@showcase.outOfRange"));
 
 export const criterionSchema = z.strictObject({
   dimension: z.enum(DIMENSIONS),
   name: required(40),
   weight: number(0.01, 100),
-  maxScore: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: "@numberRequired" }).int("@campaignWholeNumber").min(1, "@showcase.outOfRange").max(1000, "@showcase.outOfRange")),
+  maxScore: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number(numberRequired).int("@campaignWholeNumber").min(1, "@showcase.outOfRange").max(1000, "@showcase.outOfRange")),
 });
 export type CriterionInput = z.infer<typeof criterionSchema>;
 
@@ -37,7 +38,7 @@ export const createSessionSchema = z.strictObject({
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/, "@showcase.quarterFormat"),
   heldOn: isoDate,
   place: text(100),
-  trimMinJudges: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: "@numberRequired" }).int("@campaignWholeNumber").min(3, "@showcase.outOfRange").max(50, "@showcase.outOfRange")),
+  trimMinJudges: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number(numberRequired).int("@campaignWholeNumber").min(3, "@showcase.outOfRange").max(50, "@showcase.outOfRange")),
   criteria: z.array(criterionSchema).min(1, "@required").max(12),
 });
 export type CreateSessionFormValues = z.input<typeof createSessionSchema>;

@@ -6,7 +6,7 @@ import { idNumberProblem, normalizeIdNumber } from "./id-number";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();
-const text = (max: number) => z.string().trim().max(max, "@tooLong");
+const text = (max: number) => z.string().trim().max(max);
 
 export const idNumberField = z
   .string()
@@ -26,7 +26,7 @@ const dateField = z
 
 const talentFields = {
   enterpriseId: id,
-  name: z.string().trim().min(1, "@required").max(40, "@tooLong"),
+  name: z.string().trim().min(1, "@required").max(40),
   phone: phoneField,
   education: text(40),
   title: text(40),

@@ -20,7 +20,7 @@ export const phoneField = z
   .refine((v) => v === "" || /^1[3-9]\d{9}$/.test(v), "@phoneFormat")
   .transform((v) => (v === "" ? null : v));
 
-const personName = z.string().trim().min(1, "@required").max(40, "@tooLong");
+const personName = z.string().trim().min(1, "@required").max(40);
 
 export const createUserSchema = z.strictObject({
   username: usernameField,
@@ -46,7 +46,7 @@ export const resetPasswordSchema = z.strictObject({ id, version });
 export const newPasswordField = z
   .string()
   .min(PASSWORD_MIN_LENGTH, "@passwordTooShort")
-  .max(128, "@tooLong")
+  .max(128)
   .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), "@passwordLettersDigits");
 
 export const changeOwnPasswordSchema = z

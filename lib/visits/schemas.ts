@@ -28,11 +28,11 @@ const longitude = z.preprocess(blankToUndefined, z.coerce.number().min(-180, "@c
 export const checklistAnswerSchema = z.strictObject({
   itemId: id,
   checked: z.boolean(),
-  note: z.string().trim().max(500, "@tooLong").default(""),
+  note: z.string().trim().max(500).default(""),
 });
 
 export const serviceSchema = z.strictObject({
-  description: z.string().trim().min(1, "@required").max(500, "@tooLong"),
+  description: z.string().trim().min(1, "@required").max(500),
 });
 
 /** What the visit form's edit may change (the place, campaign and kind are fixed once saved). */
@@ -41,7 +41,7 @@ const editableFields = {
   mentorId: z.string().max(64).default(""),
   checklist: z.array(checklistAnswerSchema).max(100),
   services: z.array(serviceSchema).max(MAX_SERVICES_PER_VISIT),
-  notes: z.string().trim().max(2000, "@tooLong").default(""),
+  notes: z.string().trim().max(2000).default(""),
   latitude,
   longitude,
 };
