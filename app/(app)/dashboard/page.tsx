@@ -88,19 +88,22 @@ export default async function DashboardPage({ searchParams }: Props) {
         <EmptyState>{t("noProgrammes")}</EmptyState>
       ) : (
         <>
-          <nav aria-label={t("selectProgramme")} className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1">
+          {/* The chips wrap rather than scroll: a row scrolled sideways hid programmes past
+              the edge, and names wrap rather than being cut, so every programme is findable. */}
+          <nav aria-label={t("selectProgramme")} className="flex flex-wrap gap-2">
             {model.programmes.map((p) => (
               <Link
                 key={p.id}
                 href={`/dashboard?${query({ programme: p.id })}`}
                 aria-current={p.id === selected.id ? "page" : undefined}
                 className={cn(
-                  "flex min-h-11 shrink-0 flex-col justify-center rounded-md border px-3 py-1 text-left",
+                  "flex min-h-11 min-w-0 max-w-full flex-col justify-center rounded-md border px-3 py-1 text-left sm:max-w-xs",
                   p.id === selected.id ? "border-brand-600 bg-brand-50" : "border-slate-200 bg-white hover:border-brand-600",
                 )}
               >
-                <span className="text-xs text-slate-500">{tp(p.type)}</span>
-                <span className="max-w-56 truncate text-sm font-medium text-slate-900">{p.name}</span>
+                {/* slate-600: slate-500 at 12 px reads 4.36:1 on the selected chip's brand-50. */}
+                <span className="text-xs text-slate-600">{tp(p.type)}</span>
+                <span className="break-words text-sm font-medium text-slate-900">{p.name}</span>
               </Link>
             ))}
           </nav>
