@@ -7,18 +7,24 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { officerDue } from "@/lib/dashboards/officer-home";
-import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
+import { formatCalendarDate } from "@/lib/format/dates";
+import { formatDeadline, formatDueDate } from "@/lib/format/deadline";
 import { Card, EmptyState, Badge } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { can } from "@/lib/authz/can";
 import { NewYearChecklistBanner } from "@/components/new-year/checklist-banner";
 
-function DueList({ title, count, children, empty }: { title: string; count: number; children: ReactNode; empty: string }) {
+function DueList({ title, count, children, empty, more }: { title: string; count: number; children: ReactNode; empty: string; more?: ReactNode }) {
   return (
     <Card title={<span className="flex items-center gap-2">{title} <Badge tone={count ? "amber" : "slate"}>{count}</Badge></span>}>
       {count === 0 ? <p className="text-sm text-slate-500">{empty}</p> : <ul className="-my-2 divide-y divide-slate-100">{children}</ul>}
+      {more}
     </Card>
   );
+}
+
+function MoreLink({ href, count, shown, label }: { href: string; count: number; shown: number; label: string }) {
+  return count > shown ? <Link href={href} className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">{label}</Link> : null;
 }
 
 function DueLink({ href, title, meta, tone }: { href: string; title: string; meta: ReactNode; tone?: "red" | "amber" | null }) {
@@ -39,9 +45,10 @@ export default async function HomePage() {
   const user = await requireUser();
   const t = await getTranslations();
   const th = await getTranslations("officerHome");
+  const tStage = await getTranslations("hotline.stage");
   const locale = await getLocale();
   const [programmes, due] = await Promise.all([listProgrammes(user, { status: "ACTIVE" }), officerDue(user)]);
-  const total = due.visits.length + due.requests.length + due.problems.length + due.milestones.length;
+  const total = due.visits.length + due.counts.requests + due.counts.problems + due.milestones.length;
   const isManager = can(user, "dashboard.view");
   return (
     <div className="space-y-4">
@@ -75,24 +82,40 @@ export default async function HomePage() {
             ))}
           </DueList>
         ) : null}
-        {due.requests.length || !isManager ? (
-          <DueList title={th("requests")} count={due.requests.length} empty={th("none")}>
+        {due.counts.requests || !isManager ? (
+          <DueList
+            title={th("requests")}
+            count={due.counts.requests}
+            empty={th("none")}
+            more={<MoreLink href="/hotline" count={due.counts.requests} shown={due.requests.length} label={th("more", { count: due.counts.requests - due.requests.length })} />}
+          >
             {due.requests.map((r) => {
-              const late = r.respondDueAt < due.now;
+              const clock = r.nextClock;
+              const late = clock?.state === "overdue";
+              const stage = clock ? tStage(clock.stage) : "";
               return (
                 <DueLink
                   key={r.id}
                   href={`/hotline/${r.id}`}
                   title={`${r.number} ${r.title || r.enterprise?.name || r.enterpriseName || r.category}`}
-                  tone={late ? "red" : "amber"}
-                  meta={late ? th("overdue") : th("dueAt", { time: formatDateTime(r.respondDueAt, locale) })}
+                  tone={late ? "red" : clock ? "amber" : null}
+                  meta={
+                    !clock ? t(`hotline.status.${r.status}`)
+                    : late ? th("stageOverdue", { stage })
+                    : <span className="break-keep">{th.rich("dueAt", { stage, time: formatDeadline(clock.dueAt, locale, due.now), deadline: (chunks) => <span data-testid="home-deadline">{chunks}</span> })}</span>
+                  }
                 />
               );
             })}
           </DueList>
         ) : null}
-        {due.problems.length || !isManager ? (
-          <DueList title={th("problems")} count={due.problems.length} empty={th("none")}>
+        {due.counts.problems || !isManager ? (
+          <DueList
+            title={th("problems")}
+            count={due.counts.problems}
+            empty={th("none")}
+            more={<MoreLink href="/problems?mine=1" count={due.counts.problems} shown={due.problems.length} label={th("more", { count: due.counts.problems - due.problems.length })} />}
+          >
             {due.problems.map((p) => {
               const late = p.dueDate && p.dueDate.toISOString().slice(0, 10) < due.today;
               return (
@@ -101,7 +124,7 @@ export default async function HomePage() {
                   href={`/problems/${p.id}`}
                   title={p.title}
                   tone={late ? "red" : null}
-                  meta={`${t(`problems.status.${p.status}`)} · ${p.orgUnit.name}${p.dueDate ? ` · ${th("dueOn", { date: formatCalendarDate(p.dueDate) })}` : ""}`}
+                  meta={`${t(`problems.status.${p.status}`)} · ${p.orgUnit.name}${p.dueDate ? ` · ${th("dueOn", { date: formatDueDate(p.dueDate, locale, due.now) })}` : ""}`}
                 />
               );
             })}
@@ -118,7 +141,7 @@ export default async function HomePage() {
                   href={`/mentorship/pairings/${pairing.id}`}
                   title={m.title}
                   tone={late ? "red" : "amber"}
-                  meta={`${late ? `${th("overdue")} · ` : ""}${th("dueOn", { date: formatCalendarDate(m.dueDate) })} · ${pairing.mentorId === user.id ? `${th("asMentor")} ${pairing.trainee.name}` : `${th("asTrainee")} · ${pairing.mentor.name}`}`}
+                  meta={`${late ? `${th("overdue")} · ` : ""}${th("dueOn", { date: formatDueDate(m.dueDate, locale, due.now) })} · ${pairing.mentorId === user.id ? `${th("asMentor")} ${pairing.trainee.name}` : `${th("asTrainee")} · ${pairing.mentor.name}`}`}
                 />
               );
             })}

@@ -2,6 +2,7 @@
 // late. Used on the request page, the public status page and the enterprise file.
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/format/dates";
+import { formatDeadline } from "@/lib/format/deadline";
 import { durationParts, type Clock } from "@/lib/hotline/clocks";
 import { cn } from "@/components/ui/cn";
 
@@ -25,11 +26,6 @@ export async function ClockList({ clocks, compact = false }: { clocks: Clock[]; 
   const t = await getTranslations("hotline");
   const locale = await getLocale();
   const time = (d: Date) => formatDateTime(d, locale).slice(0, -3);
-  // "截止 11/24 24:00" reads as the end of that day; "11/25 00:00" made officers think they had another day.
-  const due = (d: Date) => {
-    const text = time(d);
-    return text.endsWith("00:00") ? `${time(new Date(d.getTime() - 60_000)).slice(0, -5)}24:00` : text;
-  };
   const lines = await Promise.all(
     clocks.map(async (c) => {
       const duration = await formatDuration(c.deltaMs);
@@ -48,8 +44,9 @@ export async function ClockList({ clocks, compact = false }: { clocks: Clock[]; 
       {lines.map(({ c, status }) => (
         <li key={c.stage} data-clock={c.stage} data-state={c.state} className={cn("rounded-md border", compact ? "px-2 py-1.5" : "px-3 py-2", tone[c.state])}>
           <p className={cn("font-semibold", compact ? "text-xs" : "text-sm")}>{t(`stage.${c.stage}`)}</p>
-          <p className={cn("font-medium", compact ? "text-xs" : "text-sm")}>{status}</p>
-          {compact ? null : <p className="text-xs tabular-nums opacity-80">{t("clock.due", { time: due(c.dueAt) })}</p>}
+          {/* keep-all: a phone wraps "剩余 3小时 20分" between its groups, never inside "3小时". */}
+          <p className={cn("break-keep font-medium", compact ? "text-xs" : "text-sm")}>{status}</p>
+          {compact ? null : <p className="break-keep text-xs tabular-nums opacity-80" data-testid="clock-due">{t("clock.due", { time: formatDeadline(c.dueAt, locale) })}</p>}
         </li>
       ))}
     </ul>

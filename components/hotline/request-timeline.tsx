@@ -1,6 +1,7 @@
 // A request's timeline, oldest first. The public page shows it without actors or notes.
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/format/dates";
+import { formatDeadline } from "@/lib/format/deadline";
 
 type Event = {
   id: string;
@@ -30,7 +31,7 @@ export async function RequestTimeline({ events, showActors }: { events: Event[];
       case "mergedIn": return d.number ? t("eventData.mergedIn", { number: str(d.number) }) : null;
       case "extensionRequested":
       case "extensionApproved":
-      case "extensionRejected": return d.proposedDueAt ? t("eventData.extendedTo", { time: time(new Date(str(d.proposedDueAt))) }) : null;
+      case "extensionRejected": return d.proposedDueAt ? t("eventData.extendedTo", { time: formatDeadline(new Date(str(d.proposedDueAt)), locale) }) : null;
       case "warning":
       case "breach": return d.stage ? t("eventData.stage", { stage: t(`stage.${str(d.stage)}` as never) }) : null;
       case "close": return typeof d.satisfaction === "number" ? t("eventData.satisfaction", { value: d.satisfaction }) + (d.by === "enterprise" ? ` · ${t("eventData.byEnterprise")}` : "") : null;

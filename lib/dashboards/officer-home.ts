@@ -1,8 +1,9 @@
 // What is due today for the signed-in user (the officer home, phone first): visits due under
-// the campaigns' frequency rules, hotline requests assigned to them with a clock running,
-// problems assigned to them and still open, and mentoring milestones due in the coming week
-// of pairings where they are mentor or trainee. Each list is the user's own, so no subtree
-// scoping beyond "mine" is needed; each is capped.
+// the campaigns' frequency rules, hotline requests in their 待我处理 queue, open problems that
+// are theirs (assigned to them or found on their visits), and mentoring milestones due in the
+// coming week of pairings where they are mentor or trainee. Requests and problems use the very
+// predicates of their lists' tabs, so the home and the list always agree; each list is capped,
+// the counts are not.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
@@ -11,6 +12,10 @@ import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { campaignDueItems } from "@/lib/campaigns/due";
 import { getCampaignOrThrow } from "@/lib/campaigns/queries";
 import { visibleProgrammes } from "@/lib/programmes/queries";
+import { clocksOf } from "@/lib/hotline/clocks";
+import { myQueueWhere } from "@/lib/hotline/queries";
+import { mineWhere, problemReadScope } from "@/lib/problems/queries";
+import { UNRESOLVED_STATUSES } from "@/lib/problems/transitions";
 import { addDays } from "./period";
 
 const LIMIT = 20;
@@ -33,15 +38,25 @@ export async function officerDue(actor: Actor, now = clockNow(), client: Db | Tx
   );
   const visits = visitGroups.flat().sort((a, b) => (a.status === "OVERDUE" ? 0 : 1) - (b.status === "OVERDUE" ? 0 : 1) || a.daysLeft - b.daysLeft);
 
+  const [requestCount, problemCount] = await Promise.all([
+    client.serviceRequest.count({ where: myQueueWhere(actor) }),
+    client.problem.count({ where: { AND: [problemReadScope(actor), mineWhere(actor), { status: { in: [...UNRESOLVED_STATUSES] } }] } }),
+  ]);
   const [requests, problems, milestones] = await Promise.all([
+    // The same rows as the list's 待我处理 tab, including requests waiting for 受理 on the
+    // hotline's side (the home once counted only requests assigned to the user personally).
     client.serviceRequest.findMany({
-      where: { assigneeId: actor.id, status: { in: ["ACCEPTED", "ASSIGNED", "REOPENED"] } },
-      orderBy: { respondDueAt: "asc" },
+      where: myQueueWhere(actor),
+      orderBy: [{ acceptDueAt: "asc" }, { respondDueAt: "asc" }, { id: "asc" }],
       take: LIMIT,
-      select: { id: true, number: true, title: true, enterpriseName: true, category: true, respondDueAt: true, status: true, enterprise: { select: { name: true } } },
+      select: {
+        id: true, number: true, title: true, enterpriseName: true, category: true, status: true, enterprise: { select: { name: true } },
+        acceptDueAt: true, assignDueAt: true, respondDueAt: true, acceptedAt: true, assignedAt: true, respondedAt: true,
+      },
     }),
+    // The same rows as the problems list's "只看我的", open ones only.
     client.problem.findMany({
-      where: { assigneeId: actor.id, status: { in: ["OPEN", "IN_PROGRESS", "REOPENED", "ESCALATED"] } },
+      where: { AND: [problemReadScope(actor), mineWhere(actor), { status: { in: [...UNRESOLVED_STATUSES] } }] },
       orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
       take: LIMIT,
       select: { id: true, title: true, status: true, dueDate: true, orgUnit: { select: { name: true } } },
@@ -60,6 +75,13 @@ export async function officerDue(actor: Actor, now = clockNow(), client: Db | Tx
       },
     }),
   ]);
-  return { today, now, visits: visits.slice(0, LIMIT), requests, problems, milestones };
+  return {
+    today, now, visits: visits.slice(0, LIMIT), milestones,
+    // A clock per request: the next one to meet (受理 → 交办 → 回应), or none when all are met.
+    requests: requests.map((r) => ({ ...r, nextClock: clocksOf(r, now).find((c) => c.state === "pending" || c.state === "overdue") ?? null })),
+    problems,
+    /** Uncapped, as the lists count them; the lists above hold at most LIMIT rows. */
+    counts: { requests: requestCount, problems: problemCount },
+  };
 }
 export type OfficerDue = Awaited<ReturnType<typeof officerDue>>;

@@ -117,10 +117,18 @@ export function queueWhere(actor: Pick<Actor, "id" | "orgPath">): Prisma.Service
   };
 }
 
+/**
+ * 待我处理 as one set of rows: the list's queue tab and the officer's home figure both read it,
+ * so the home can never say 0 while the tab holds requests waiting for 受理.
+ */
+export function myQueueWhere(actor: Pick<Actor, "id" | "orgPath">): Prisma.ServiceRequestWhereInput {
+  return { AND: [requestReadScope(actor), queueWhere(actor)] };
+}
+
 export async function listRequests(actor: Actor, filter: RequestListFilter = {}, now = clockNow(), pageSize = REQUEST_PAGE_SIZE, client: Db | Tx = db) {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
   const tab: Prisma.ServiceRequestWhereInput =
-    filter.tab === "queue" ? queueWhere(actor)
+    filter.tab === "queue" ? myQueueWhere(actor)
     : filter.tab === "unassigned" ? { status: { in: ["RECEIVED", "ACCEPTED", "REOPENED"] } }
     : filter.tab === "breached" ? breachedWhere(now, client)
     : {};

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
 import { NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProblemStatus } from "@/lib/generated/prisma/enums";
 import { inSubtree } from "@/lib/org/scope";
 import { isWithinSubtree } from "@/lib/org/path";
@@ -20,6 +21,11 @@ export function problemReadScope(actor: Pick<Actor, "orgPath">) {
 
 export function departmentQueueScope(actor: Pick<Actor, "orgPath">) {
   return { escalatedTo: { path: { startsWith: actor.orgPath } } };
+}
+
+/** "只看我的": assigned to the user or found on their visit. The home page counts the open ones of the same rows. */
+export function mineWhere(actor: Pick<Actor, "id">): Prisma.ProblemWhereInput {
+  return { OR: [{ assigneeId: actor.id }, { visit: { officerId: actor.id } }] };
 }
 
 const problemInclude = {
@@ -76,7 +82,7 @@ export async function listProblems(actor: Actor, filter: ProblemListFilter = {},
         filter.tab === "department" ? departmentQueueScope(actor) : problemReadScope(actor),
         filter.status ? { status: filter.status } : {},
         filter.programmeId ? { programmeId: filter.programmeId } : {},
-        filter.mine ? { OR: [{ assigneeId: actor.id }, { visit: { officerId: actor.id } }] } : {},
+        filter.mine ? mineWhere(actor) : {},
         filter.overdue ? { dueDate: { lt: dateOnly(todayInShanghai()) }, status: { in: [...UNRESOLVED_STATUSES] } } : {},
         cursor ? { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] } : {},
       ],

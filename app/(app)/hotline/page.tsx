@@ -4,9 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { formatDateTime } from "@/lib/format/dates";
+import { formatDeadline } from "@/lib/format/deadline";
 import { clocksOf, isBreached } from "@/lib/hotline/clocks";
 import { hotlineCategories, listRequests, pendingExtensions, REQUEST_TABS } from "@/lib/hotline/queries";
-import { parseRequestFilter, requestFilterQuery, type RequestPageFilter, type SearchParamsRecord } from "@/lib/hotline/list-filter";
+import { parseRequestFilterWithIgnored, requestFilterQuery, type RequestPageFilter, type SearchParamsRecord } from "@/lib/hotline/list-filter";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { ExportLink } from "@/components/dashboards/export-link";
 import { REQUEST_STATUSES } from "@/lib/hotline/transitions";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -32,7 +34,7 @@ export default async function HotlinePage({ searchParams }: { searchParams: Prom
   const t = await getTranslations("hotline");
   const tc = await getTranslations("common");
   const locale = await getLocale();
-  const filter = parseRequestFilter(await searchParams);
+  const { filter, ignored } = parseRequestFilterWithIgnored(await searchParams);
   const now = clockNow();
   const manager = can(user, "request.decideExtension");
   const [page, categories, extensions] = await Promise.all([
@@ -64,7 +66,7 @@ export default async function HotlinePage({ searchParams }: { searchParams: Prom
               <li key={e.id} className="py-2 text-sm">
                 <Link href={`/hotline/${e.request.id}`} className="font-medium text-brand-700 hover:underline">{e.request.number}</Link>
                 <span className="ml-2 text-slate-700">{e.request.enterprise?.name ?? e.request.enterpriseName} · {e.request.category}</span>
-                <p className="text-slate-600">{t("extensionLine", { name: e.requestedBy.name, time: formatDateTime(e.proposedDueAt, locale).slice(0, -3), reason: e.reason })}</p>
+                <p className="text-slate-600">{t("extensionLine", { name: e.requestedBy.name, time: formatDeadline(e.proposedDueAt, locale, now), reason: e.reason })}</p>
               </li>
             ))}
           </ul>
@@ -87,6 +89,7 @@ export default async function HotlinePage({ searchParams }: { searchParams: Prom
         })}
       </nav>
       <p className="text-sm text-slate-600">{t(`tabIntro.${filter.tab ?? "queue"}`)}</p>
+      <IgnoredFilters ignored={ignored} labels={{ tab: t("tabs"), status: tc("status"), category: t("category"), from: t("receivedFrom"), to: t("receivedTo") }} />
 
       <Card>
         <form method="get" action="/hotline" role="search" aria-label={t("filters")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end">

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { KeysetPager } from "@/components/ui/keyset-pager";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { formatCalendarDate } from "@/lib/format/dates";
+import { formatDueDate } from "@/lib/format/deadline";
 import { listProblems, type ProblemListFilter } from "@/lib/problems/queries";
 import { PROBLEM_STATUSES, UNRESOLVED_STATUSES } from "@/lib/problems/transitions";
-import { parseProblemFilter, problemFilterQuery, type SearchParamsRecord } from "@/lib/problems/list-filter";
+import { parseProblemFilterWithIgnored, problemFilterQuery, type SearchParamsRecord } from "@/lib/problems/list-filter";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { can } from "@/lib/authz/can";
 import { ExportLink } from "@/components/dashboards/export-link";
 import { visitCampaignOptions } from "@/lib/visits/queries";
@@ -30,7 +32,8 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission("problem.view");
   const t = await getTranslations("problems");
   const tc = await getTranslations("common");
-  const filter = parseProblemFilter(await searchParams);
+  const locale = await getLocale();
+  const { filter, ignored } = parseProblemFilterWithIgnored(await searchParams);
   const [page, campaigns] = await Promise.all([listProblems(user, filter), visitCampaignOptions(user)]);
   const today = todayInShanghai();
   const filtered = !!(filter.status || filter.programmeId || filter.mine || filter.overdue);
@@ -63,6 +66,8 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
           );
         })}
       </nav>
+
+      <IgnoredFilters ignored={ignored} labels={{ tab: t("tabs"), status: tc("status"), campaign: t("campaign"), mine: t("mine"), overdue: t("overdue") }} />
 
       <Card>
         <form method="get" action="/problems" role="search" aria-label={tc("filter")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto] lg:items-end">
@@ -124,7 +129,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
                     </p>
                   </div>
                   <div className="shrink-0 text-sm text-slate-600 md:text-right">
-                    <p className="tabular-nums">{p.dueDate ? t("due", { date: formatCalendarDate(p.dueDate) }) : t("noDueDate")}</p>
+                    <p className="tabular-nums">{p.dueDate ? t("due", { date: formatDueDate(p.dueDate, locale) }) : t("noDueDate")}</p>
                     <p>{p.assignee ? t("assignedTo", { name: p.assignee.name }) : t("unassigned")}</p>
                   </div>
                 </div>

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { formatDateTime } from "@/lib/format/dates";
+import { formatDeadline } from "@/lib/format/deadline";
 import { maskPhone } from "@/lib/privacy/mask";
 import { allowedMoves, mayChase, mayDecideExtension, mayRequestExtension } from "@/lib/hotline/authority";
 import { clocksOf, isBreached } from "@/lib/hotline/clocks";
@@ -46,7 +47,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const time = (d: Date) => formatDateTime(d, locale).slice(0, -3);
   const decider = mayDecideExtension(user, r);
   const pendingExtensions = decider
-    ? r.extensions.filter((e) => e.status === "PENDING" && e.requestedById !== user.id).map((e) => ({ id: e.id, line: t("extensionLine", { name: e.requestedBy.name, time: time(e.proposedDueAt), reason: e.reason }) }))
+    ? r.extensions.filter((e) => e.status === "PENDING" && e.requestedById !== user.id).map((e) => ({ id: e.id, line: t("extensionLine", { name: e.requestedBy.name, time: formatDeadline(e.proposedDueAt, locale, now), reason: e.reason }) }))
     : [];
   const minExtension = toShanghaiLocal(new Date(Math.max(r.respondDueAt.getTime(), now.getTime()) + 24 * 3600_000));
   const enterpriseName = r.enterprise?.name ?? r.enterpriseName;
@@ -143,7 +144,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             {r.extensions.map((e) => (
               <li key={e.id} className="flex flex-wrap items-center gap-2">
                 <Badge tone={e.status === "APPROVED" ? "green" : e.status === "REJECTED" ? "red" : "amber"}>{t(`extensionStatus.${e.status}`)}</Badge>
-                <span>{t("extensionLine", { name: e.requestedBy.name, time: time(e.proposedDueAt), reason: e.reason })}</span>
+                <span>{t("extensionLine", { name: e.requestedBy.name, time: formatDeadline(e.proposedDueAt, locale, now), reason: e.reason })}</span>
                 {e.decidedBy ? <span className="text-slate-500">— {e.decidedBy.name}</span> : null}
               </li>
             ))}

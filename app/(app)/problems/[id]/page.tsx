@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
+import { formatDueDate } from "@/lib/format/deadline";
 import { allowedTransitions, canAssign, mayConfirmAsManager } from "@/lib/problems/authority";
 import { decodeConfirmationNote } from "@/lib/problems/mutations";
 import { assigneeOptions, escalationTargets, getProblemOrThrow, problemTimeline } from "@/lib/problems/queries";
@@ -74,7 +75,7 @@ export default async function ProblemDetailPage({ params }: { params: Promise<{ 
           <dt className="text-slate-500">{t("campaign")}</dt>
           <dd className="-mt-2 text-slate-900 sm:mt-0">{problem.programme?.name ?? "—"}</dd>
           <dt className="text-slate-500">{t("dueDate")}</dt>
-          <dd className="-mt-2 tabular-nums text-slate-900 sm:mt-0">{problem.dueDate ? formatCalendarDate(problem.dueDate) : t("noDueDate")}</dd>
+          <dd className="-mt-2 tabular-nums text-slate-900 sm:mt-0">{problem.dueDate ? formatDueDate(problem.dueDate, locale) : t("noDueDate")}</dd>
           <dt className="text-slate-500">{t("assignee")}</dt>
           <dd className="-mt-2 text-slate-900 sm:mt-0">{problem.assignee?.name ?? t("unassigned")}</dd>
           {problem.escalatedTo ? (

@@ -8,6 +8,7 @@ import { changePlanAction, endPairingAction, evaluatePairingAction, logActivityA
 import { ACTIVITY_KINDS, EDITABLE_MILESTONE_STATUSES, readSettings } from "@/lib/mentorship/schemas";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
+import { formatDueDate } from "@/lib/format/deadline";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { QuickForm } from "@/components/mentorship/quick-form";
 import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
@@ -96,7 +97,7 @@ export default async function PairingPage({ params }: { params: Promise<{ id: st
                                 <span className="font-medium text-slate-900">{m.title}</span>
                               </div>
                               <p className="text-sm text-slate-600">
-                                {t("dueOn", { date: due })}
+                                {t("dueOn", { date: formatDueDate(m.dueDate, locale) })}
                                 {m.signedOffBy ? ` · ${t("signedOffBy", { name: m.signedOffBy.name })}` : ""}
                               </p>
                               {m.note ? <p className="whitespace-pre-wrap text-sm text-slate-700">{m.note}</p> : null}

@@ -1,0 +1,158 @@
+// The officer's home (issue 13 items 4 and 5): its figures count the same rows as the lists
+// they stand for — 待我处理 for hotline requests (including those waiting for the intake
+// officer's 受理), "只看我的" for problems — and it spells a request's deadline exactly as
+// the request page does.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { isValidElement, type ReactElement, type ReactNode } from "react";
+import { db } from "@/lib/db/client";
+import type { ActionResult } from "@/lib/action";
+import { acceptRequestAction, assignRequestAction, intakeRequestAction } from "@/lib/hotline/actions";
+import { listRequests } from "@/lib/hotline/queries";
+import { listProblems } from "@/lib/problems/queries";
+import { UNRESOLVED_STATUSES } from "@/lib/problems/transitions";
+import { officerDue } from "@/lib/dashboards/officer-home";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
+import { now, pinClock, unpinClock } from "@/lib/platform/clock";
+import HomePage from "@/app/(app)/page";
+import RequestPage from "@/app/(app)/hotline/[id]/page";
+import { ClockList } from "@/components/hotline/clock-list";
+import { resetRequest } from "../support/next-stubs";
+import { actAs, demoUser, unitByCode } from "../support/fixtures";
+
+let programmeId: string;
+let enterpriseId: string;
+
+beforeAll(async () => {
+  programmeId = (await db.programme.findFirstOrThrow({ where: { type: "HOTLINE", name: "良渚街道亲企办24小时热线" } })).id;
+  enterpriseId = (await db.enterprise.findFirstOrThrow({ where: { name: "杭州良渚文旅发展有限公司" } })).id;
+});
+beforeEach(() => resetRequest());
+afterEach(() => unpinClock());
+
+function ok<T>(r: ActionResult<T>): T {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.data;
+}
+
+async function sessionUser(username: string): Promise<SessionUser> {
+  const u = await demoUser(username);
+  return (await loadSessionUser(u.id, u.sessionVersion))!;
+}
+
+/** A call logged by lz.officer, left waiting for his 受理. */
+async function receivedRequest() {
+  await actAs("lz.officer");
+  const { id } = ok(await intakeRequestAction({
+    programmeId, enterpriseMode: "existing", enterpriseId, enterpriseName: "", creditCode: "", visitId: "",
+    callerName: "王经理", callerPhone: "13812345678", category: "检验检测", title: "", description: "新产品需要第三方检测机构", urgency: "NORMAL",
+    idempotencyKey: crypto.randomUUID(),
+  }));
+  return id;
+}
+
+/** Every row of the 待我处理 tab, page by page. */
+async function queueIds(user: SessionUser) {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listRequests(user, { tab: "queue", cursor });
+    ids.push(...page.rows.map((r) => r.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+async function myOpenProblemIds(user: SessionUser) {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listProblems(user, { mine: true, cursor });
+    ids.push(...page.rows.filter((p) => (UNRESOLVED_STATUSES as readonly string[]).includes(p.status)).map((p) => p.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+describe("the home's figures count what the lists hold", () => {
+  it("counts a request waiting for the intake officer's 受理, as 待我处理 does", async () => {
+    const id = await receivedRequest();
+    const officer = await sessionUser("lz.officer");
+    const due = await officerDue(officer);
+    const queue = await queueIds(officer);
+    expect(queue).toContain(id);
+    expect(due.requests.map((r) => r.id)).toContain(id);
+    expect(due.counts.requests).toBe(queue.length);
+    // Its running clock is 受理's.
+    expect(due.requests.find((r) => r.id === id)!.nextClock).toMatchObject({ stage: "ACCEPT", state: "pending" });
+  });
+
+  it("counts a request handed to the department, for the department's officer, as 待我处理 does", async () => {
+    const id = await receivedRequest();
+    await actAs("lz.officer");
+    ok(await acceptRequestAction({ id, version: 1, note: "" }));
+    ok(await assignRequestAction({ id, version: 2, leadDepartmentId: (await unitByCode("YH-LZ-QQB")).id, assigneeId: "", coHandlerIds: [], note: "" }));
+    const qqb = await sessionUser("lz.qqb");
+    const due = await officerDue(qqb);
+    const queue = await queueIds(qqb);
+    expect(queue).toContain(id);
+    expect(due.requests.map((r) => r.id)).toContain(id);
+    expect(due.counts.requests).toBe(queue.length);
+    expect(due.requests.find((r) => r.id === id)!.nextClock).toMatchObject({ stage: "RESPOND" });
+  });
+
+  it("counts the officer's open problems as the problems list's 只看我的 does, including those found on his visits", async () => {
+    for (const username of ["py.officer", "lz.officer"]) {
+      const officer = await sessionUser(username);
+      const due = await officerDue(officer);
+      expect(due.counts.problems, username).toBe((await myOpenProblemIds(officer)).length);
+    }
+    // A problem found on py.officer's visit and not (yet) assigned to anyone is his to follow.
+    const officer = await sessionUser("py.officer");
+    const visit = await db.visit.findFirstOrThrow({ where: { officerId: officer.id }, select: { id: true, programmeId: true, orgUnitId: true } });
+    const problem = await db.problem.create({
+      data: { visitId: visit.id, programmeId: visit.programmeId, orgUnitId: visit.orgUnitId, title: "屋顶漏水待修", category: "住房", description: "雨天漏水", status: "OPEN" },
+    });
+    const due = await officerDue(officer);
+    expect(due.problems.map((p) => p.id)).toContain(problem.id);
+  });
+});
+
+/** Text of a rendered element tree, and the elements in it that match. */
+function text(node: ReactNode): string {
+  if (node == null || typeof node === "boolean") return "";
+  if (typeof node === "string" || typeof node === "number") return String(node);
+  if (Array.isArray(node)) return node.map(text).join("");
+  if (isValidElement(node)) return text((node.props as { children?: ReactNode }).children);
+  return "";
+}
+function find(node: unknown, match: (e: ReactElement) => boolean, out: ReactElement[] = []): ReactElement[] {
+  if (Array.isArray(node)) node.forEach((n) => find(n, match, out));
+  else if (isValidElement(node)) {
+    if (match(node)) out.push(node);
+    for (const value of Object.values(node.props as Record<string, unknown>)) find(value, match, out);
+  }
+  return out;
+}
+const testId = (id: string) => (e: ReactElement) => (e.props as Record<string, unknown>)["data-testid"] === id;
+
+describe("one spelling of a deadline", () => {
+  it("the home widget and the request page render the same deadline for the same request", async () => {
+    pinClock(now());
+    const id = await receivedRequest();
+    await actAs("lz.officer");
+
+    const home = await HomePage();
+    const link = find(home, (e) => (e.props as { href?: string }).href === `/hotline/${id}`);
+    expect(link).toHaveLength(1);
+    const homeDeadline = find(link[0], testId("home-deadline")).map(text);
+    expect(homeDeadline).toHaveLength(1);
+    expect(homeDeadline[0]).toMatch(/^(当日|\d{1,2}月\d{1,2}日) \d{2}:\d{2}$/);
+    expect(homeDeadline[0]).not.toMatch(/00:00$/);
+
+    const page = await RequestPage({ params: Promise.resolve({ id }) });
+    const [clocks] = find(page, (e) => e.type === ClockList);
+    const rendered = await ClockList(clocks!.props as Parameters<typeof ClockList>[0]);
+    const accept = find(rendered, (e) => (e.props as Record<string, unknown>)["data-clock"] === "ACCEPT");
+    expect(find(accept, testId("clock-due")).map(text)).toEqual([`时限 ${homeDeadline[0]}`]);
+  });
+});
