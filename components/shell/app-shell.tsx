@@ -3,20 +3,26 @@ import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { signOutAction } from "@/lib/account/actions";
-import { NAV_GROUPS, NAV_ITEMS } from "./nav-items";
+import { NAV_GROUPS, navItemsFor } from "./nav-items";
 import { NavLink } from "./nav-link";
+import { NavStrip } from "./nav-strip";
+import { programmeTypesInUse } from "@/lib/programmes/in-use";
 import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 
 /**
  * Header + navigation. On a phone the navigation is a scrollable strip under the header
- * (no hidden menu to discover); from md up it is a sidebar.
+ * (no hidden menu to discover) that keeps the current page's item in view; from md up it is
+ * a sidebar. Both list only what the user may open and, of the programme modules, those with
+ * a programme in use for the user (lib/programmes/in-use.ts): the rest would be empty pages,
+ * and on a phone they pushed a village officer's own modules out of sight. Those pages keep
+ * working by their links (a notification, 专项工作) for anyone the permission table allows.
  */
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
   const tRoles = await getTranslations("roles");
-  const items = NAV_ITEMS.filter((item) => can(user, item.permission));
+  const items = navItemsFor(user, await programmeTypesInUse(user));
   const sections = NAV_GROUPS.map((group) => ({ group, items: items.filter((i) => i.group === group) })).filter((s) => s.items.length);
 
   return (
@@ -26,8 +32,14 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       </a>
       <header className="sticky top-0 z-30 bg-brand-700 text-white shadow">
         <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-3 px-3 sm:px-4">
-          <Link href="/" className="truncate text-base font-semibold sm:text-lg">{tApp("name")}</Link>
-          <div className="flex items-center gap-1 sm:gap-2">
+          <div className="min-w-0">
+            <Link href="/" className="block truncate text-base font-semibold sm:text-lg">{tApp("name")}</Link>
+            {/* On a phone, who is signed in (a shared office phone, a borrowed one) under the name. */}
+            <p className="truncate text-xs leading-tight text-white/90 sm:hidden" data-testid="current-user-phone">
+              {user.name} · {user.orgName}
+            </p>
+          </div>
+          <div className="flex shrink-0 items-center gap-1 sm:gap-2">
             <span className="hidden text-right text-xs leading-tight text-white/90 sm:block" data-testid="current-user">
               {user.name}
               <br />
@@ -41,12 +53,12 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           </div>
         </div>
         <nav aria-label={t("menu")} className="border-t border-white/10 bg-white md:hidden">
-          <ul className="flex gap-1 overflow-x-auto px-2 py-1.5">
+          <NavStrip>
             {items.map((item) => (
               <li key={item.href}><NavLink href={item.href}>{t(item.key)}</NavLink></li>
             ))}
             <li><NavLink href="/account/password">{t("account")}</NavLink></li>
-          </ul>
+          </NavStrip>
         </nav>
       </header>
       <div className="mx-auto flex max-w-7xl gap-6 px-3 py-4 sm:px-4 md:py-6">

@@ -1,0 +1,37 @@
+// Which programme modules mean something to a user, for the navigation. The permission table
+// says every role may open every module (a village officer may log 招商 leads, score a 三争一实
+// session …), but a module only has work in it where one of its programmes reaches the user:
+// a village officer of 浦阳 sees no 招商引资 or 重点项目 programme, so those pages are empty dead
+// ends for him, and on a phone they push his own modules off the menu strip.
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/authz/can";
+import type { ProgrammeType } from "@/lib/generated/prisma/enums";
+import { requestReadScope } from "@/lib/hotline/queries";
+import { visibleProgrammes } from "./queries";
+
+/**
+ * The programme types in use for the actor: an ACTIVE programme of that type is visible to
+ * them (lib/programmes/queries visibleProgrammes: owned in their subtree, taking part, or
+ * reaching them from above). The hotline counts as in use also when a request reaches the
+ * user without its programme being visible (a department's queue, a personal assignment).
+ *
+ * Only ACTIVE programmes count: a draft has no work for an officer yet, and a closed one is
+ * history that stays reachable from 专项工作 (/programmes) and by its links. Admins are not
+ * special-cased: they set programmes up on /programmes, and see every module once one runs.
+ * Cached per request, so the shell and a page asking the same question query once.
+ */
+export const programmeTypesInUse = cache(async (actor: Actor): Promise<ReadonlySet<ProgrammeType>> => {
+  const [active, request] = await Promise.all([
+    db.programme.findMany({
+      where: { AND: [visibleProgrammes(actor), { status: "ACTIVE" }] },
+      distinct: ["type"],
+      select: { type: true },
+    }),
+    db.serviceRequest.findFirst({ where: requestReadScope(actor), select: { id: true } }),
+  ]);
+  const types = new Set<ProgrammeType>(active.map((p) => p.type));
+  if (request) types.add("HOTLINE");
+  return types;
+});
