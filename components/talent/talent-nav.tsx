@@ -1,5 +1,7 @@
 "use client";
-// The talent-points section's tabs; scrolls sideways on a phone.
+// The talent-points section's tabs; scrolls sideways on a phone. The row bleeds to the screen
+// edge by exactly the shell's phone padding (px-3, components/shell/app-shell.tsx): a wider
+// bleed made the whole page scroll sideways by the difference.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -13,7 +15,7 @@ export function TalentNav({ tabs }: { tabs: TalentTab[] }) {
   const others = tabs.filter((x) => x.href !== "/talent");
   const active = (href: string) => (href === "/talent" ? !others.some((x) => pathname.startsWith(x.href)) : pathname.startsWith(href));
   return (
-    <nav aria-label={t("label")} className="-mx-4 mb-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
+    <nav aria-label={t("label")} className="-mx-3 mb-4 overflow-x-auto border-b border-slate-200 px-3 sm:mx-0 sm:px-0">
       <ul className="flex min-w-max gap-1">
         {tabs.map((tab) => (
           <li key={tab.href}>
