@@ -1,6 +1,6 @@
 "use client";
 // The 赛马 scheme editor (admins): name, the parent whose children compete, and the weighted
-// indicators with their direction.
+// indicators with their thresholds (the direction is the indicator's own).
 import { useRouter } from "next/navigation";
 import { useFieldArray } from "react-hook-form";
 import { useTranslations } from "next-intl";
@@ -13,7 +13,7 @@ import { saveRankingSchemeAction } from "@/lib/dashboards/ranking-actions";
 
 type Option = { value: string; label: string };
 
-export function RankingSchemeForm({ initial, units, indicators }: { initial: RankingSchemeInput; units: Option[]; indicators: (Option & { direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER" })[] }) {
+export function RankingSchemeForm({ initial, units, indicators }: { initial: RankingSchemeInput; units: Option[]; indicators: (Option & { defaultThreshold: string })[] }) {
   const t = useTranslations("rankings");
   const router = useRouter();
   const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
@@ -24,6 +24,8 @@ export function RankingSchemeForm({ initial, units, indicators }: { initial: Ran
     onSuccess: (data) => router.push(`/rankings?scheme=${data.id}`),
   });
   const weights = useFieldArray({ control: form.control, name: "weights" });
+  const keys = form.watch("weights").map((w) => w.indicatorKey);
+  const defaultOf = (i: number) => indicators.find((o) => o.value === keys[i])?.defaultThreshold ?? "";
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("save")} draftRestored={draftRestored} onDiscardDraft={discardDraft} label={t("configure")}>
       <Field id="name" label={t("name")} error={errorOf("name")} required>
@@ -54,13 +56,8 @@ export function RankingSchemeForm({ initial, units, indicators }: { initial: Ran
             <Field id={`weights.${i}.weight`} label={t("weight")} error={errorOf(`weights.${i}.weight`)}>
               {(p) => <input {...p} inputMode="decimal" {...form.register(`weights.${i}.weight`)} />}
             </Field>
-            <Field id={`weights.${i}.direction`} label={t("direction")} error={errorOf(`weights.${i}.direction`)}>
-              {(p) => (
-                <select {...p} {...form.register(`weights.${i}.direction`)}>
-                  <option value="HIGHER_IS_BETTER">{t("directions.HIGHER_IS_BETTER")}</option>
-                  <option value="LOWER_IS_BETTER">{t("directions.LOWER_IS_BETTER")}</option>
-                </select>
-              )}
+            <Field id={`weights.${i}.threshold`} label={t("threshold")} error={errorOf(`weights.${i}.threshold`)} hint={t("thresholdHint", { value: defaultOf(i) })}>
+              {(p) => <input {...p} inputMode="decimal" placeholder={`${t("thresholdDefault")} ${defaultOf(i)}`} {...form.register(`weights.${i}.threshold`)} />}
             </Field>
             <Button variant="ghost" onClick={() => weights.remove(i)} disabled={weights.fields.length <= 1}>{t("remove")}</Button>
           </div>
@@ -70,7 +67,7 @@ export function RankingSchemeForm({ initial, units, indicators }: { initial: Ran
           onClick={() => {
             const used = new Set(form.getValues("weights").map((w) => w.indicatorKey));
             const next = indicators.find((o) => !used.has(o.value)) ?? indicators[0]!;
-            weights.append({ indicatorKey: next.value, weight: 1, direction: next.direction });
+            weights.append({ indicatorKey: next.value, weight: 1, threshold: "" });
           }}
         >
           {t("addWeight")}

@@ -5,7 +5,12 @@ import { z } from "zod";
 export const rankingWeightSchema = z.strictObject({
   indicatorKey: z.string().min(1).max(64),
   weight: z.coerce.number().min(0.1, "@rankings.weightMin").max(100, "@rankings.weightMax"),
-  direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]),
+  // The indicator's direction is the registry's (lib/dashboards/indicators.ts): a scheme that
+  // could call coverage "lower is better" would give 0 % full marks. Accepted for drafts and
+  // callers written before that, and ignored.
+  direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]).optional(),
+  // Empty: the default of the indicator's unit (docs/decisions/0013-ranking-method.md).
+  threshold: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.number({ error: "@numberRequired" }).gt(0).max(1e9).nullable()).optional(),
 });
 
 export const rankingSchemeSchema = z.strictObject({

@@ -1,57 +1,121 @@
-// 赛马 ranking math, pure (unit-tested in tests/unit/ranking.test.ts).
+// 赛马 ranking math, pure (unit-tested in tests/unit/ranking.test.ts). The method and its
+// worked examples are in docs/decisions/0013-ranking-method.md.
 //
-// Normalisation is min-max across the sibling units, per indicator, to 0–100:
-//   higher is better: (v − min) ÷ (max − min) × 100;  lower is better: (max − v) ÷ (max − min) × 100.
-// Min-max keeps the distances (a unit far ahead scores far ahead), which rank-based scores
-// would hide. When every unit has the same value (max = min) nobody is behind, so all score
-// 100 on that indicator. A unit with no value (null: e.g. a rate with nothing to divide)
-// scores 0 on it, and the breakdown says "no data".
-// The total is the weighted mean Σ wᵢ·sᵢ ÷ Σ wᵢ (0–100, so schemes with different weight
-// sums compare). Equal totals share a rank (1, 1, 3), listed by name.
+// Each indicator is scored 0–100 from the unit's own figures only — never against its
+// siblings, so "nobody did anything" scores 0 for everybody instead of full marks:
+//   with a target (the unit's own, > 0):  value ÷ target × 100, capped at 100;
+//   higher is better, no target:          value ÷ threshold × 100, capped at 100
+//                                          (a percentage's threshold is 100: 0 % → 0, 100 % → 100);
+//   lower is better:                      (1 − value ÷ threshold) × 100, floored at 0
+//                                          (0 → 100, the threshold or more → 0).
+// A value of null is "no data" (a rate with nothing to divide, a lower-is-better count of a
+// unit with nothing that could have gone wrong): it gets no score, and the unit's total is the
+// weighted mean over the indicators that have data. A unit with no data at all has no total
+// and no rank; it is listed after every ranked unit. Equal totals share a rank (1, 1, 3).
 
 export type RankingDirection = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
-export type RankingWeightSpec = { key: string; weight: number; direction: RankingDirection };
-export type RankingInputUnit = { id: string; name: string; values: Record<string, number | null> };
+export type RankingWeightSpec = {
+  key: string;
+  weight: number;
+  direction: RankingDirection;
+  /** Full marks (higher is better, no target) or zero marks (lower is better). */
+  threshold: number;
+};
+export type RankingInputUnit = {
+  id: string;
+  name: string;
+  values: Record<string, number | null>;
+  /** The unit's own target per indicator key, where one is set. */
+  targets?: Record<string, number | null>;
+};
 
-export type RankingPart = { key: string; value: number | null; normalised: number; weight: number; contribution: number };
-export type RankedUnit = { id: string; name: string; rank: number; score: number; parts: RankingPart[] };
+export type RankingBasis = "target" | "threshold";
+export type RankingPart = {
+  key: string;
+  value: number | null;
+  basis: RankingBasis;
+  /** The target or the threshold the value was scored against. */
+  against: number;
+  /** 0–100, or null when the unit has no data for this indicator. */
+  score: number | null;
+  weight: number;
+  /** Share of the unit's total (score × weight ÷ the weights with data); null without data. */
+  contribution: number | null;
+};
+export type RankedUnit = {
+  id: string;
+  name: string;
+  /** null: no data on any indicator, so no rank. */
+  rank: number | null;
+  score: number | null;
+  /** Sum of the weights of the indicators with data, out of `totalWeight`. */
+  weightWithData: number;
+  totalWeight: number;
+  parts: RankingPart[];
+};
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-export function normalise(values: (number | null)[], direction: RankingDirection): number[] {
-  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  if (present.length === 0) return values.map(() => 0);
-  const min = Math.min(...present);
-  const max = Math.max(...present);
-  return values.map((v) => {
-    if (v === null || !Number.isFinite(v)) return 0;
-    if (max === min) return 100;
-    const s = direction === "HIGHER_IS_BETTER" ? (v - min) / (max - min) : (max - v) / (max - min);
-    return s * 100;
-  });
+/** Default threshold by the indicator's unit, overridable per indicator on each scheme. */
+export const DEFAULT_THRESHOLDS: Record<string, number> = {
+  percent: 100,
+  count: 20,
+  households: 50,
+  enterprises: 10,
+  items: 10,
+  points: 500,
+  wan: 1000,
+  yi: 1,
+  score: 100,
+  days: 30,
+};
+/** Lower-is-better counts: the number of misses at which the indicator scores 0. */
+const LOWER_IS_BETTER_COUNT_THRESHOLD = 10;
+
+export function defaultThreshold(unit: string, direction: RankingDirection): number {
+  if (direction === "LOWER_IS_BETTER" && unit !== "days" && unit !== "percent") return LOWER_IS_BETTER_COUNT_THRESHOLD;
+  return DEFAULT_THRESHOLDS[unit] ?? 100;
+}
+
+export function scoreIndicator(
+  value: number | null,
+  spec: { direction: RankingDirection; threshold: number },
+  target: number | null = null,
+): { score: number | null; basis: RankingBasis; against: number } {
+  const useTarget = spec.direction === "HIGHER_IS_BETTER" && target !== null && Number.isFinite(target) && target > 0;
+  const against = useTarget ? target : spec.threshold;
+  const basis: RankingBasis = useTarget ? "target" : "threshold";
+  if (value === null || !Number.isFinite(value) || !(against > 0)) return { score: null, basis, against };
+  const ratio = value / against;
+  const raw = spec.direction === "HIGHER_IS_BETTER" ? ratio : 1 - ratio;
+  return { score: round2(Math.min(100, Math.max(0, raw * 100))), basis, against };
 }
 
 export function rankUnits(units: RankingInputUnit[], weights: RankingWeightSpec[]): RankedUnit[] {
   const active = weights.filter((w) => w.weight > 0);
   const totalWeight = active.reduce((s, w) => s + w.weight, 0);
-  const normalisedByKey = new Map(active.map((w) => [w.key, normalise(units.map((u) => u.values[w.key] ?? null), w.direction)]));
-  const scored = units.map((u, i) => {
-    const parts = active.map((w) => {
-      const normalised = normalisedByKey.get(w.key)![i]!;
-      return {
-        key: w.key,
-        value: u.values[w.key] ?? null,
-        normalised: round2(normalised),
-        weight: w.weight,
-        contribution: totalWeight > 0 ? round2((normalised * w.weight) / totalWeight) : 0,
-      };
+  const scored: RankedUnit[] = units.map((u) => {
+    const partial = active.map((w) => {
+      const value = u.values[w.key] ?? null;
+      return { key: w.key, value, weight: w.weight, ...scoreIndicator(value, w, u.targets?.[w.key] ?? null) };
     });
-    const score = totalWeight > 0 ? round2(active.reduce((s, w) => s + (normalisedByKey.get(w.key)![i]! * w.weight), 0) / totalWeight) : 0;
-    return { id: u.id, name: u.name, score, parts, rank: 0 };
+    const withData = partial.filter((p) => p.score !== null);
+    const weightWithData = withData.reduce((s, p) => s + p.weight, 0);
+    const parts: RankingPart[] = partial.map((p) => ({
+      ...p,
+      contribution: p.score === null || weightWithData === 0 ? null : round2((p.score * p.weight) / weightWithData),
+    }));
+    const score = weightWithData > 0 ? round2(withData.reduce((s, p) => s + p.score! * p.weight, 0) / weightWithData) : null;
+    return { id: u.id, name: u.name, rank: null, score, weightWithData, totalWeight, parts };
   });
-  scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, "zh-CN"));
+  scored.sort((a, b) => {
+    if (a.score === null || b.score === null) return (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0) || a.name.localeCompare(b.name, "zh-CN");
+    return b.score - a.score || a.name.localeCompare(b.name, "zh-CN");
+  });
   scored.forEach((u, i) => {
-    u.rank = i > 0 && scored[i - 1]!.score === u.score ? scored[i - 1]!.rank : i + 1;
+    if (u.score === null) return;
+    const prev = scored[i - 1];
+    u.rank = prev && prev.score === u.score ? prev.rank : i + 1;
   });
   return scored;
 }

@@ -139,14 +139,14 @@ describe("赛马 rankings", () => {
     expect(schemes.map((x) => x.name)).toEqual(["浦阳镇村社民情双访“赛马”"]);
     const result = await computeRanking(manager, schemes[0]!.id, parseDashboardPeriod({ period: "month" }));
     expect(result.ranked).toHaveLength(5);
-    // The seeded activity decides the order: whoever reached the most households this month
-    // normalises to 100 on that part, and the units are ranked by score.
+    // Each village is scored on its own figures: households against its own target of 400 for
+    // the year (to date, as on the dashboard), never scaled against its siblings
+    // (docs/decisions/0013-ranking-method.md; tests/integration/rankings.test.ts).
     const households = result.ranked.map((u) => u.parts.find((p) => p.key === "visits.households")!);
-    const most = Math.max(...households.map((p) => p.value ?? 0));
-    expect(households.filter((p) => p.value === most).every((p) => p.normalised === 100)).toBe(true);
-    for (let i = 1; i < result.ranked.length; i++) expect(result.ranked[i - 1]!.score).toBeGreaterThanOrEqual(result.ranked[i]!.score);
+    for (const p of households) expect(p).toMatchObject({ basis: "target", against: 400, score: Math.min(100, Math.round((p.value! / 400) * 10000) / 100) });
+    for (let i = 1; i < result.ranked.length; i++) expect(result.ranked[i - 1]!.score ?? -1).toBeGreaterThanOrEqual(result.ranked[i]!.score ?? -1);
     // Each score is the sum of its contributions.
-    for (const u of result.ranked) expect(u.parts.reduce((s, p) => s + p.contribution, 0)).toBeCloseTo(u.score, 1);
+    for (const u of result.ranked) expect(u.parts.reduce((s, p) => s + (p.contribution ?? 0), 0)).toBeCloseTo(u.score ?? 0, 1);
     // yh.manager sees only 余杭区's scheme; the 浦阳镇 one is not found for them.
     const yh = await sessionUser("yh.manager");
     expect((await listRankingSchemes(yh)).map((x) => x.name)).toEqual(["余杭区镇街“赛马”综合排名"]);

@@ -1,48 +1,110 @@
 import { describe, expect, it } from "vitest";
-import { normalise, rankUnits } from "@/lib/dashboards/ranking";
+import { defaultThreshold, rankUnits, scoreIndicator, type RankingWeightSpec } from "@/lib/dashboards/ranking";
 import { parseDashboardPeriod, periodOf, trendBuckets } from "@/lib/dashboards/period";
 
-describe("normalise (min-max to 0–100)", () => {
-  it("scales higher-is-better and reverses lower-is-better", () => {
-    expect(normalise([10, 20, 30], "HIGHER_IS_BETTER")).toEqual([0, 50, 100]);
-    expect(normalise([10, 20, 30], "LOWER_IS_BETTER")).toEqual([100, 50, 0]);
+// 赛马 scoring (docs/decisions/0013-ranking-method.md): each unit on its own figures, never
+// scaled against its siblings. Every test here failed on the min–max method it replaced.
+
+const higher = (key: string, weight: number, threshold: number): RankingWeightSpec => ({ key, weight, direction: "HIGHER_IS_BETTER", threshold });
+const lower = (key: string, weight: number, threshold: number): RankingWeightSpec => ({ key, weight, direction: "LOWER_IS_BETTER", threshold });
+
+// 浦阳镇's seeded scheme: households 3, coverage 2, problems solved 2, days to solve 1 (lower), guided visits 1.
+const PY_SCHEME = [
+  higher("visits.households", 3, defaultThreshold("households", "HIGHER_IS_BETTER")),
+  higher("visits.coverage", 2, defaultThreshold("percent", "HIGHER_IS_BETTER")),
+  higher("problems.solved", 2, defaultThreshold("items", "HIGHER_IS_BETTER")),
+  lower("problems.avgDaysToSolve", 1, defaultThreshold("days", "LOWER_IS_BETTER")),
+  higher("visits.guided", 1, defaultThreshold("count", "HIGHER_IS_BETTER")),
+];
+const idle = (id: string, name: string) => ({
+  id, name,
+  values: { "visits.households": 0, "visits.coverage": 0, "problems.solved": 0, "problems.avgDaysToSolve": null, "visits.guided": 0 },
+  targets: { "visits.households": 400 },
+});
+const VILLAGES = [["xj", "谢家村"], ["jy", "江阳村"], ["sh", "上华村"], ["ql", "前林村"], ["dt", "东亭村"]] as const;
+
+describe("scoreIndicator", () => {
+  it("0 % never scores above 0 on a higher-is-better indicator, with or without a target, alone or not", () => {
+    expect(scoreIndicator(0, { direction: "HIGHER_IS_BETTER", threshold: 100 }).score).toBe(0);
+    expect(scoreIndicator(0, { direction: "HIGHER_IS_BETTER", threshold: 100 }, 90).score).toBe(0);
+    // The only unit with data on coverage, at 0 %: min–max gave it 100.
+    const alone = rankUnits([{ id: "a", name: "甲", values: { c: 0 } }, { id: "b", name: "乙", values: { c: null } }], [higher("c", 1, 100)]);
+    expect(alone.find((u) => u.id === "a")!.parts[0]!.score).toBe(0);
   });
-  it("all equal: everyone 100; no data: 0", () => {
-    expect(normalise([5, 5, 5], "HIGHER_IS_BETTER")).toEqual([100, 100, 100]);
-    expect(normalise([5, null, 5], "LOWER_IS_BETTER")).toEqual([100, 0, 100]);
-    expect(normalise([null, null], "HIGHER_IS_BETTER")).toEqual([0, 0]);
+  it("a rate scores its percentage; a count its share of the threshold; both capped at 100", () => {
+    expect(scoreIndicator(62.5, { direction: "HIGHER_IS_BETTER", threshold: 100 })).toEqual({ score: 62.5, basis: "threshold", against: 100 });
+    expect(scoreIndicator(30, { direction: "HIGHER_IS_BETTER", threshold: 50 }).score).toBe(60);
+    expect(scoreIndicator(500, { direction: "HIGHER_IS_BETTER", threshold: 50 }).score).toBe(100);
+  });
+  it("a target replaces the threshold: completion, capped at 100; a zero target is no target", () => {
+    expect(scoreIndicator(300, { direction: "HIGHER_IS_BETTER", threshold: 50 }, 400)).toEqual({ score: 75, basis: "target", against: 400 });
+    expect(scoreIndicator(500, { direction: "HIGHER_IS_BETTER", threshold: 50 }, 400).score).toBe(100);
+    expect(scoreIndicator(30, { direction: "HIGHER_IS_BETTER", threshold: 50 }, 0)).toEqual({ score: 60, basis: "threshold", against: 50 });
+  });
+  it("lower is better: 0 scores 100, the threshold or more scores 0, in between the score falls", () => {
+    expect(scoreIndicator(0, { direction: "LOWER_IS_BETTER", threshold: 10 }).score).toBe(100);
+    expect(scoreIndicator(4, { direction: "LOWER_IS_BETTER", threshold: 10 }).score).toBe(60);
+    expect(scoreIndicator(12, { direction: "LOWER_IS_BETTER", threshold: 10 }).score).toBe(0);
+  });
+  it("no data is no score", () => {
+    expect(scoreIndicator(null, { direction: "HIGHER_IS_BETTER", threshold: 100 }).score).toBeNull();
+    expect(scoreIndicator(null, { direction: "LOWER_IS_BETTER", threshold: 10 }).score).toBeNull();
   });
 });
 
 describe("rankUnits", () => {
-  const units = [
-    { id: "a", name: "甲街道", values: { visits: 100, days: 2 } },
-    { id: "b", name: "乙街道", values: { visits: 50, days: 1 } },
-    { id: "c", name: "丙街道", values: { visits: 0, days: 4 } },
-  ];
-  it("weighted mean of the scaled scores, with the breakdown of each unit", () => {
-    const ranked = rankUnits(units, [
-      { key: "visits", weight: 3, direction: "HIGHER_IS_BETTER" },
-      { key: "days", weight: 1, direction: "LOWER_IS_BETTER" },
-    ]);
-    // a: visits 100 → 100, days 2 → (4-2)/3 = 66.67 → (300 + 66.67)/4 = 91.67
-    // b: visits 50 → 50, days 1 → 100 → (150 + 100)/4 = 62.5; c: 0 and 0 → 0
-    expect(ranked.map((r) => [r.id, r.rank, r.score])).toEqual([["a", 1, 91.67], ["b", 2, 62.5], ["c", 3, 0]]);
-    const a = ranked[0]!;
-    expect(a.parts).toEqual([
-      { key: "visits", value: 100, normalised: 100, weight: 3, contribution: 75 },
-      { key: "days", value: 2, normalised: 66.67, weight: 1, contribution: 16.67 },
-    ]);
-    expect(a.parts.reduce((s, p) => s + p.contribution, 0)).toBeCloseTo(a.score, 1);
+  it("nobody active: all tied at 0, nobody ranks above anyone (min–max gave all five 88.89)", () => {
+    const ranked = rankUnits(VILLAGES.map(([id, name]) => idle(id, name)), PY_SCHEME);
+    expect(ranked.map((u) => u.score)).toEqual([0, 0, 0, 0, 0]);
+    expect(ranked.map((u) => u.rank)).toEqual([1, 1, 1, 1, 1]);
+    for (const u of ranked) {
+      expect(u.parts.every((p) => p.score === null || p.score === 0)).toBe(true);
+      expect(u.parts.find((p) => p.key === "problems.avgDaysToSolve")!.score).toBeNull(); // 无数据
+    }
   });
-  it("equal scores share a rank; zero weights are ignored; no weights score 0", () => {
-    const tied = rankUnits([{ id: "x", name: "乙", values: { v: 1 } }, { id: "y", name: "甲", values: { v: 1 } }, { id: "z", name: "丙", values: { v: 0 } }], [
-      { key: "v", weight: 1, direction: "HIGHER_IS_BETTER" },
-      { key: "ignored", weight: 0, direction: "HIGHER_IS_BETTER" },
-    ]);
-    expect(tied.map((r) => r.rank)).toEqual([1, 1, 3]);
-    expect(tied[0]!.parts).toHaveLength(1);
-    expect(rankUnits(units, []).every((r) => r.score === 0 && r.rank === 1)).toBe(true);
+  it("one unit active: it ranks first, alone; everyone else shares second place", () => {
+    const units = VILLAGES.map(([id, name]) => idle(id, name));
+    units[3] = { ...units[3]!, values: { ...units[3]!.values, "visits.households": 4, "visits.coverage": 1.5 } };
+    const ranked = rankUnits(units, PY_SCHEME);
+    expect(ranked[0]!.id).toBe("ql");
+    expect(ranked[0]!.rank).toBe(1);
+    expect(ranked[0]!.score).toBeGreaterThan(0);
+    expect(ranked.slice(1).map((u) => [u.rank, u.score])).toEqual([[2, 0], [2, 0], [2, 0], [2, 0]]);
+  });
+  it("ties share a rank (1, 1, 3), listed by name", () => {
+    const ranked = rankUnits([{ id: "x", name: "乙", values: { v: 10 } }, { id: "y", name: "甲", values: { v: 10 } }, { id: "z", name: "丙", values: { v: 5 } }], [higher("v", 1, 20)]);
+    expect(ranked.map((r) => [r.name, r.rank, r.score])).toEqual([["甲", 1, 50], ["乙", 1, 50], ["丙", 3, 25]]);
+  });
+  it("a unit without any data shows no score and no rank, below every unit with data, even one scoring 0", () => {
+    const ranked = rankUnits(
+      [{ id: "n", name: "甲", values: { r: null } }, { id: "z", name: "乙", values: { r: 0 } }, { id: "p", name: "丙", values: { r: 40 } }],
+      [higher("r", 1, 100)],
+    );
+    expect(ranked.map((u) => [u.id, u.rank, u.score])).toEqual([["p", 1, 40], ["z", 2, 0], ["n", null, null]]);
+    expect(ranked[2]!.parts[0]).toMatchObject({ value: null, score: null, contribution: null });
+  });
+
+  // The worked examples of docs/decisions/0013-ranking-method.md, number for number.
+  describe("the decision record's worked examples", () => {
+    const villages = [
+      // 甲村 has its own target of 400 households; 乙村 has none; 丙村 has no households in the
+      // register (no coverage) and solved no problem (no days to solve).
+      { id: "a", name: "甲村", values: { "visits.households": 300, "visits.coverage": 60, "problems.avgDaysToSolve": 6 }, targets: { "visits.households": 400 } },
+      { id: "b", name: "乙村", values: { "visits.households": 80, "visits.coverage": 40, "problems.avgDaysToSolve": null } },
+      { id: "c", name: "丙村", values: { "visits.households": 0, "visits.coverage": null, "problems.avgDaysToSolve": null } },
+    ];
+    it("example A: households (3, threshold 200), coverage (2), days to solve (1, lower, threshold 30)", () => {
+      const ranked = rankUnits(villages, [higher("visits.households", 3, 200), higher("visits.coverage", 2, 100), lower("problems.avgDaysToSolve", 1, 30)]);
+      expect(ranked.map((u) => [u.name, u.rank, u.score, u.weightWithData])).toEqual([["甲村", 1, 70.83], ["乙村", 2, 40], ["丙村", 3, 0]].map(([n, r, s], i) => [n, r, s, [6, 5, 3][i]]));
+      expect(ranked[0]!.parts.map((p) => [p.basis, p.against, p.score])).toEqual([["target", 400, 75], ["threshold", 100, 60], ["threshold", 30, 80]]);
+      expect(ranked[1]!.parts.map((p) => [p.basis, p.against, p.score])).toEqual([["threshold", 200, 40], ["threshold", 100, 40], ["threshold", 30, null]]);
+      expect(ranked[2]!.parts.map((p) => p.score)).toEqual([0, null, null]);
+      for (const u of ranked) expect(u.parts.reduce((s, p) => s + (p.contribution ?? 0), 0)).toBeCloseTo(u.score!, 1);
+    });
+    it("example B: coverage (2) and days to solve (1) only: 丙村 has no data at all, so no total and no rank", () => {
+      const ranked = rankUnits(villages, [higher("visits.coverage", 2, 100), lower("problems.avgDaysToSolve", 1, 30)]);
+      expect(ranked.map((u) => [u.name, u.rank, u.score])).toEqual([["甲村", 1, 66.67], ["乙村", 2, 40], ["丙村", null, null]]);
+    });
   });
 });
 

@@ -1,12 +1,14 @@
-// 赛马排名: sibling units ranked on the scheme's weighted indicators, with each unit's score
-// breakdown; the period is selectable and the table exports to Excel.
+// 赛马排名: sibling units ranked on the scheme's weighted indicators, each scored on its own
+// figures (docs/decisions/0013-ranking-method.md), with each unit's score breakdown; the
+// period is selectable and the table exports to Excel.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { computeRanking, listRankingSchemes, type RankingResult } from "@/lib/dashboards/rankings";
-import { rankingTable } from "@/lib/dashboards/ranking-view";
+import { rankingBasis, rankingTable } from "@/lib/dashboards/ranking-view";
+import type { RankingPart } from "@/lib/dashboards/ranking";
 import { Card, EmptyState, PageHeader, Badge } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { Chart } from "@/components/charts/chart";
@@ -44,6 +46,9 @@ export default async function RankingsPage({ searchParams }: Props) {
     return p.toString();
   };
   const table = result ? rankingTable(result, t as never, td as never) : null;
+  // Units without any data have no total: they stay in the table (as 无数据) but not in the chart.
+  const ranked = result ? result.ranked.filter((r) => r.score !== null) : [];
+  const basisOf = (p: RankingPart) => rankingBasis(p, result!.weights.find((w) => w.key === p.key)!, t as never, td as never);
   const configure = can(user, "ranking.configure");
 
   return (
@@ -78,30 +83,35 @@ export default async function RankingsPage({ searchParams }: Props) {
           <PeriodPicker period={period} base="/rankings" keep={{ scheme: result.scheme.id }} />
           <div className="flex flex-wrap gap-2 text-sm">
             {result.weights.map((w) => (
-              <Badge key={w.key}>{td(`indicators.${w.key}`)} × {nf.format(w.weight)} · {t(`directions.${w.direction}`)}</Badge>
+              <Badge key={w.key}>{td(`indicators.${w.key}`)} × {nf.format(w.weight)} · {t(`directions.${w.direction}`)} · {rankingBasis({ basis: "threshold", against: w.threshold }, w, t as never, td as never)}</Badge>
             ))}
           </div>
           <Card title={`${result.scheme.name} · ${period.from} ～ ${period.to}`} actions={can(user, "report.export") ? <ExportLink href={`/api/exports/rankings?${q({})}`} label={td("export")} /> : null}>
             <div className="space-y-4">
-              <Chart
+              {ranked.length > 0 ? <Chart
                 label={t("chart")}
                 horizontal
-                height={Math.max(180, result.ranked.length * 34 + 40)}
-                categories={result.ranked.map((r) => `${r.rank}. ${r.name}`)}
-                series={[{ name: t("score"), data: result.ranked.map((r) => r.score) }]}
-              />
+                height={Math.max(180, ranked.length * 34 + 40)}
+                categories={ranked.map((r) => `${r.rank}. ${r.name}`)}
+                series={[{ name: t("score"), data: ranked.map((r) => r.score!) }]}
+              /> : null}
               <ol className="space-y-2 md:hidden" aria-label={t("breakdown")}>
                 {result.ranked.map((u) => (
                   <li key={u.id} className="rounded-lg border border-slate-200 p-3">
                     <p className="flex items-baseline justify-between gap-2">
-                      <Link href={`/dashboard?unit=${u.id}`} className="inline-flex min-h-10 items-center font-medium text-brand-700">{u.rank}. {u.name}</Link>
-                      <span className="text-lg font-semibold tabular-nums">{nf.format(u.score)}</span>
+                      <Link href={`/dashboard?unit=${u.id}`} className="inline-flex min-h-10 items-center font-medium text-brand-700">{u.rank === null ? "" : `${u.rank}. `}{u.name}</Link>
+                      <span className="text-lg font-semibold tabular-nums">{u.score === null ? t("unranked") : nf.format(u.score)}</span>
                     </p>
+                    {u.score !== null && u.weightWithData < u.totalWeight ? (
+                      <p className="text-xs text-slate-600">{t("partialWeight", { with: nf.format(u.weightWithData), total: nf.format(u.totalWeight) })}</p>
+                    ) : null}
                     <dl className="mt-1 space-y-1 text-sm">
                       {u.parts.map((p) => (
                         <div key={p.key} className="flex justify-between gap-2">
                           <dt className="text-slate-600">{td(`indicators.${p.key}`)}</dt>
-                          <dd className="tabular-nums">{p.value === null ? t("noData") : nf.format(p.value)} → {nf.format(p.normalised)} · +{nf.format(p.contribution)}</dd>
+                          <dd className="text-right tabular-nums">
+                            {p.score === null ? t("noData") : `${nf.format(p.value!)}（${basisOf(p)}）→ ${nf.format(p.score)}`}
+                          </dd>
                         </div>
                       ))}
                     </dl>

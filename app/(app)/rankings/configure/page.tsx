@@ -8,6 +8,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { RankingSchemeForm } from "@/components/dashboards/ranking-scheme-form";
 import { rankableParents } from "@/lib/dashboards/rankings";
+import { defaultThreshold } from "@/lib/dashboards/ranking";
+import { withUnit } from "@/lib/dashboards/ranking-view";
 import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -24,10 +26,11 @@ export default async function ConfigureRankingPage({ searchParams }: Props) {
     const s = await loadOrNotFound(user, pageAuditName("/rankings/configure"), () => getRankingSchemeOrThrow(user, id));
     initial = {
       id: s.id, version: s.version, name: s.name, parentOrgUnitId: s.parentOrgUnitId, active: s.active,
-      weights: s.weights.map((w) => ({ indicatorKey: w.indicatorKey, weight: w.weight.toNumber(), direction: w.direction })),
+      // Rows saved before thresholds existed have none: the field stays empty, i.e. the default.
+      weights: s.weights.map((w) => ({ indicatorKey: w.indicatorKey, weight: w.weight.toNumber(), threshold: w.threshold?.toString() ?? "" })),
     };
   } else {
-    initial = { id: "", name: "", parentOrgUnitId: units[0]?.id ?? "", active: true, weights: [{ indicatorKey: "visits.coverage", weight: 1, direction: "HIGHER_IS_BETTER" }] };
+    initial = { id: "", name: "", parentOrgUnitId: units[0]?.id ?? "", active: true, weights: [{ indicatorKey: "visits.coverage", weight: 1, threshold: "" }] };
   }
   return (
     <div className="space-y-4">
@@ -36,7 +39,11 @@ export default async function ConfigureRankingPage({ searchParams }: Props) {
         <RankingSchemeForm
           initial={initial}
           units={units.map((u) => ({ value: u.id, label: u.name }))}
-          indicators={INDICATORS.map((i) => ({ value: i.key, label: `${td(`indicators.${i.key}`)}（${td(`units.${i.unit}`)}）`, direction: i.direction }))}
+          indicators={INDICATORS.map((i) => ({
+            value: i.key,
+            label: `${td(`indicators.${i.key}`)}（${td(`units.${i.unit}`)} · ${t(`directions.${i.direction}`)}）`,
+            defaultThreshold: withUnit(defaultThreshold(i.unit, i.direction), i.unit, td as never),
+          }))}
         />
       </Card>
     </div>
