@@ -74,13 +74,13 @@ export function CreateUserForm({ options, draftKey }: { options: OrgOption[]; dr
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="username" label={t("username")} error={errorOf("username")} hint={t("usernameHint")} required>
-          {(p) => <Input {...p} autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={32} {...register("username")} />}
+          {(p) => <Input {...p} autoComplete="off" autoCapitalize="off" spellCheck={false} {...register("username")} />}
         </Field>
         <Field id="name" label={t("name")} error={errorOf("name")} required>
-          {(p) => <Input {...p} autoComplete="off" maxLength={40} {...register("name")} />}
+          {(p) => <Input {...p} autoComplete="off" {...register("name")} />}
         </Field>
         <Field id="phone" label={<>{t("phone")} <span className="font-normal text-slate-500">（{tCommon("optional")}）</span></>} error={errorOf("phone")} hint={t("phoneHint")}>
-          {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" maxLength={11} {...register("phone")} />}
+          {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" {...register("phone")} />}
         </Field>
         <Field id="role" label={t("role")} error={errorOf("role")} hint={t("roleHint")} required>
           {(p) => (

@@ -57,7 +57,7 @@ export function AddChildForm({ parent, onDone }: { parent: PanelUnit; onDone: (m
       <p className="text-sm text-slate-600">{t("addChildTo", { name: parent.name })}</p>
       <div className="grid gap-3 sm:grid-cols-3">
         <Field id={id("name")} label={t("name")} error={errorOf("name")} required>
-          {(p) => <Input {...p} autoComplete="off" maxLength={60} {...register("name")} />}
+          {(p) => <Input {...p} autoComplete="off" {...register("name")} />}
         </Field>
         <Field id={id("kind")} label={t("kind")} error={errorOf("kind")} required>
           {(p) => (
@@ -69,7 +69,7 @@ export function AddChildForm({ parent, onDone }: { parent: PanelUnit; onDone: (m
           )}
         </Field>
         <Field id={id("code")} label={<>{t("code")} <span className="font-normal text-slate-500">（{tCommon("optional")}）</span></>} error={errorOf("code")} hint={t("codeHint")}>
-          {(p) => <Input {...p} autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={32} {...register("code")} />}
+          {(p) => <Input {...p} autoComplete="off" autoCapitalize="off" spellCheck={false} {...register("code")} />}
         </Field>
       </div>
     </FormShell>
@@ -87,7 +87,7 @@ export function RenameForm({ unit, onDone }: { unit: PanelUnit; onDone: (message
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("rename")} label={t("rename")}>
       <Field id={`rename-${unit.id}-name`} label={t("name")} error={errorOf("name")} required className="max-w-md">
-        {(p) => <Input {...p} autoComplete="off" maxLength={60} {...form.register("name")} />}
+        {(p) => <Input {...p} autoComplete="off" {...form.register("name")} />}
       </Field>
     </FormShell>
   );

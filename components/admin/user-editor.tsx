@@ -97,10 +97,10 @@ function UserEditForm({ user, options, onSaved }: { user: EditableUser; options:
           {(p) => <Input {...p} value={user.username} readOnly disabled />}
         </Field>
         <Field id="name" label={t("name")} error={errorOf("name")} required>
-          {(p) => <Input {...p} autoComplete="off" maxLength={40} {...register("name")} />}
+          {(p) => <Input {...p} autoComplete="off" {...register("name")} />}
         </Field>
         <Field id="phone" label={<>{t("phone")} <span className="font-normal text-slate-500">（{tCommon("optional")}）</span></>} error={errorOf("phone")} hint={t("phoneHint")}>
-          {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" maxLength={11} {...register("phone")} />}
+          {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" {...register("phone")} />}
         </Field>
         {user.isSelf ? (
           // The server refuses an admin changing their own role or unit; say so up front.

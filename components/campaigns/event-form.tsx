@@ -41,7 +41,7 @@ export function EventForm({ programmeId, units, defaultDate, minDate, maxDate }:
         )}
       </Field>
       <Field id="event-title" label={t("events.titleField")} error={errorOf("title")} hint={t("events.titleHint")} required>
-        {(p) => <Input {...p} maxLength={100} {...register("title")} />}
+        {(p) => <Input {...p} {...register("title")} />}
       </Field>
       <Field id="event-unit" label={t("events.unit")} error={errorOf("orgUnitId")} required>
         {(p) => (
@@ -60,7 +60,7 @@ export function EventForm({ programmeId, units, defaultDate, minDate, maxDate }:
         </Field>
       </div>
       <Field id="event-notes" label={t("events.notes")} error={errorOf("notes")}>
-        {(p) => <Textarea {...p} maxLength={2000} {...register("notes")} />}
+        {(p) => <Textarea {...p} limit={2000} {...register("notes")} />}
       </Field>
     </FormShell>
   );

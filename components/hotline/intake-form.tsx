@@ -116,11 +116,11 @@ export function IntakeForm({ programmes, visit }: Props) {
         ) : (
           <div className="grid gap-3 sm:grid-cols-2">
             <Field id="enterpriseName" label={t("enterpriseName")} error={errorOf("enterpriseName")} required>
-              {(p) => <Input {...p} {...register("enterpriseName")} autoComplete="organization" maxLength={100} />}
+              {(p) => <Input {...p} {...register("enterpriseName")} autoComplete="organization" />}
             </Field>
             {mode === "new" ? (
               <Field id="creditCode" label={t("creditCode")} error={errorOf("creditCode")} hint={t("creditCodeNewHint")} required>
-                {(p) => <Input {...p} {...register("creditCode")} autoCapitalize="characters" maxLength={24} className={cn(p.className, "h-11 font-mono")} />}
+                {(p) => <Input {...p} {...register("creditCode")} autoCapitalize="characters" className={cn(p.className, "h-11 font-mono")} />}
               </Field>
             ) : null}
           </div>
@@ -129,10 +129,10 @@ export function IntakeForm({ programmes, visit }: Props) {
 
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="callerName" label={t("callerName")} error={errorOf("callerName")} required>
-          {(p) => <Input {...p} {...register("callerName")} autoComplete="name" maxLength={40} />}
+          {(p) => <Input {...p} {...register("callerName")} autoComplete="name" />}
         </Field>
         <Field id="callerPhone" label={t("callerPhone")} error={errorOf("callerPhone")} hint={t("callerPhoneHint")} required>
-          {(p) => <Input {...p} {...register("callerPhone")} type="tel" inputMode="tel" autoComplete="tel" maxLength={20} />}
+          {(p) => <Input {...p} {...register("callerPhone")} type="tel" inputMode="tel" autoComplete="tel" />}
         </Field>
       </div>
 
@@ -150,7 +150,7 @@ export function IntakeForm({ programmes, visit }: Props) {
       </fieldset>
 
       <Field id="description" label={t("description")} error={errorOf("description")} hint={t("descriptionHint")} required>
-        {(p) => <Textarea {...p} {...register("description")} rows={4} maxLength={2000} />}
+        {(p) => <Textarea {...p} {...register("description")} rows={4} limit={2000} />}
       </Field>
 
       <label className="flex min-h-11 items-center gap-3 text-sm font-medium text-slate-700">

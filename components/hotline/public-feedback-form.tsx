@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
+import { CharCount } from "@/components/ui/char-count";
 
 export function PublicFeedbackForm({ number, code }: { number: string; code: string }) {
   const t = useTranslations("publicService");
@@ -61,7 +62,8 @@ export function PublicFeedbackForm({ number, code }: { number: string; code: str
       </fieldset>
       <div className="space-y-1">
         <label htmlFor="fb-comment" className="block text-sm font-medium text-slate-700">{t("comment")}</label>
-        <textarea id="fb-comment" rows={3} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} className={cn(controlClass, "min-h-20 py-2")} />
+        <textarea id="fb-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} className={cn(controlClass, "min-h-20 py-2")} />
+        <CharCount forId="fb-comment" limit={500} initial={comment.length} />
         {errors.comment ? <p className="text-sm text-red-700">{errors.comment[0]}</p> : null}
       </div>
       <div className="flex flex-wrap gap-2">

@@ -105,17 +105,17 @@ export function PublicIntakeForm({ programmes }: { programmes: Programme[] }) {
         </Field>
       ) : null}
       <Field id={`${ids}-ent`} label={t("enterpriseName")} error={err("enterpriseName")} required>
-        {(p) => <Input {...p} name="enterpriseName" value={v.enterpriseName} onChange={(e) => update("enterpriseName", e.target.value)} autoComplete="organization" maxLength={100} />}
+        {(p) => <Input {...p} name="enterpriseName" value={v.enterpriseName} onChange={(e) => update("enterpriseName", e.target.value)} autoComplete="organization" />}
       </Field>
       <Field id={`${ids}-code`} label={t("creditCode")} error={err("creditCode")}>
-        {(p) => <Input {...p} name="creditCode" value={v.creditCode} onChange={(e) => update("creditCode", e.target.value)} autoCapitalize="characters" maxLength={24} className={cn(p.className, "h-11 font-mono")} />}
+        {(p) => <Input {...p} name="creditCode" value={v.creditCode} onChange={(e) => update("creditCode", e.target.value)} autoCapitalize="characters" className={cn(p.className, "h-11 font-mono")} />}
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={`${ids}-name`} label={t("callerName")} error={err("callerName")} required>
-          {(p) => <Input {...p} name="callerName" value={v.callerName} onChange={(e) => update("callerName", e.target.value)} autoComplete="name" maxLength={40} />}
+          {(p) => <Input {...p} name="callerName" value={v.callerName} onChange={(e) => update("callerName", e.target.value)} autoComplete="name" />}
         </Field>
         <Field id={`${ids}-phone`} label={t("callerPhone")} error={err("callerPhone")} required>
-          {(p) => <Input {...p} name="callerPhone" type="tel" inputMode="tel" value={v.callerPhone} onChange={(e) => update("callerPhone", e.target.value)} autoComplete="tel" maxLength={20} />}
+          {(p) => <Input {...p} name="callerPhone" type="tel" inputMode="tel" value={v.callerPhone} onChange={(e) => update("callerPhone", e.target.value)} autoComplete="tel" />}
         </Field>
       </div>
       <Field id={`${ids}-cat`} label={t("category")} error={err("category")} required>
@@ -127,7 +127,7 @@ export function PublicIntakeForm({ programmes }: { programmes: Programme[] }) {
         )}
       </Field>
       <Field id={`${ids}-desc`} label={t("description")} error={err("description")} required>
-        {(p) => <Textarea {...p} name="description" rows={5} value={v.description} onChange={(e) => update("description", e.target.value)} maxLength={2000} />}
+        {(p) => <Textarea {...p} name="description" rows={5} value={v.description} onChange={(e) => update("description", e.target.value)} limit={2000} />}
       </Field>
       <label className="flex min-h-11 items-center gap-3 text-sm text-slate-700">
         <input type="checkbox" className="size-5 accent-red-600" checked={v.urgency === "URGENT"} onChange={(e) => update("urgency", e.target.checked ? "URGENT" : "NORMAL")} />

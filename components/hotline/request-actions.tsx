@@ -16,6 +16,7 @@ import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { controlClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
+import { CharCount } from "@/components/ui/char-count";
 
 type Extra = "chase" | "extension";
 type Open = RequestMoveKind | Extra;
@@ -129,7 +130,8 @@ export function RequestActions(props: Props) {
   const textArea = (name: string, text: string, required: boolean, rows = 3) => (
     <div className="space-y-1">
       <label htmlFor={`${ids}-${name}`} className={lbl}>{text}{required ? req : null}</label>
-      <textarea id={`${ids}-${name}`} rows={rows} maxLength={2000} value={v[name] ?? ""} onChange={set(name)} {...aria(name)} className={cn(controlClass, "min-h-20 py-2")} />
+      <textarea id={`${ids}-${name}`} rows={rows} value={v[name] ?? ""} onChange={set(name)} {...aria(name)} className={cn(controlClass, "min-h-20 py-2")} />
+      <CharCount forId={`${ids}-${name}`} limit={2000} initial={(v[name] ?? "").length} />
       {errLine(name)}
     </div>
   );

@@ -15,7 +15,7 @@ export function AmountField<T extends FieldValues>({ id, label, amountName, unit
     <Field id={id} label={label} error={error} required={required} className={className}>
       {(p) => (
         <div className="flex gap-2">
-          <Input {...p} inputMode="decimal" autoComplete="off" maxLength={30} {...register(amountName)} className={cn(p.className, "min-w-0 flex-1")} />
+          <Input {...p} inputMode="decimal" autoComplete="off" {...register(amountName)} className={cn(p.className, "min-w-0 flex-1")} />
           <Select aria-label={`${label} · ${t("unitOfAmount")}`} {...register(unitName)} className={cn(p.className, "w-28 shrink-0")}>
             {AMOUNT_UNITS.map((u) => <option key={u} value={u}>{t(`units.${u}`)}</option>)}
           </Select>

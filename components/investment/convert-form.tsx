@@ -24,9 +24,9 @@ export function ConvertProspectForm({ prospect, units }: { prospect: { id: strin
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("convert")}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="name" label={t("prospectName")} error={errorOf("name")} required className="sm:col-span-2">{(p) => <Input {...p} maxLength={100} {...register("name")} />}</Field>
+        <Field id="name" label={t("prospectName")} error={errorOf("name")} required className="sm:col-span-2">{(p) => <Input {...p} {...register("name")} />}</Field>
         <Field id="creditCode" label={t("creditCode")} error={errorOf("creditCode")} required>
-          {(p) => <Input {...p} autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={24} {...register("creditCode")} className={cn(p.className, "font-mono uppercase")} />}
+          {(p) => <Input {...p} autoComplete="off" autoCapitalize="characters" spellCheck={false} {...register("creditCode")} className={cn(p.className, "font-mono uppercase")} />}
         </Field>
         <Field id="orgUnitId" label={t("grid")} error={errorOf("orgUnitId")} required>
           {(p) => (
@@ -36,8 +36,8 @@ export function ConvertProspectForm({ prospect, units }: { prospect: { id: strin
             </Select>
           )}
         </Field>
-        <Field id="address" label={t("address")} error={errorOf("address")} className="sm:col-span-2">{(p) => <Input {...p} maxLength={200} {...register("address")} />}</Field>
-        <Field id="industry" label={t("industry")} error={errorOf("industry")}>{(p) => <Input {...p} maxLength={40} {...register("industry")} />}</Field>
+        <Field id="address" label={t("address")} error={errorOf("address")} className="sm:col-span-2">{(p) => <Input {...p} {...register("address")} />}</Field>
+        <Field id="industry" label={t("industry")} error={errorOf("industry")}>{(p) => <Input {...p} {...register("industry")} />}</Field>
         <Field id="size" label={t("size")} error={errorOf("size")}>
           {(p) => <Select {...p} {...register("size")}>{(["ABOVE_SCALE", "SMALL_MICRO"] as const).map((s) => <option key={s} value={s}>{t(`sizes.${s}`)}</option>)}</Select>}
         </Field>

@@ -93,12 +93,12 @@ export function LeadActions({ leadId, version, moves, today }: { leadId: string;
                   </select>
                 </div>
               ))}
-              {field("contractNo", t("contractNo"), <input autoComplete="off" maxLength={60} value={values.contractNo} onChange={set("contractNo")} {...aria("contractNo")} className={cn(controlClass, "h-11")} />)}
+              {field("contractNo", t("contractNo"), <input autoComplete="off" value={values.contractNo} onChange={set("contractNo")} {...aria("contractNo")} className={cn(controlClass, "h-11")} />)}
             </>
           ) : null}
           {to === "LANDED" ? field("landedOn", t("landedOn"), <input type="date" value={values.landedOn} onChange={set("landedOn")} {...aria("landedOn")} className={cn(controlClass, "h-11")} />) : null}
-          {to === "LOST" ? field("lostReason", t("lostReason"), <textarea maxLength={500} value={values.lostReason} onChange={set("lostReason")} {...aria("lostReason")} className={cn(controlClass, "min-h-20 py-2")} />) : null}
-          {field("note", t("note"), <textarea maxLength={1000} value={values.note} onChange={set("note")} {...aria("note")} className={cn(controlClass, "min-h-16 py-2")} />, false)}
+          {to === "LOST" ? field("lostReason", t("lostReason"), <textarea value={values.lostReason} onChange={set("lostReason")} {...aria("lostReason")} className={cn(controlClass, "min-h-20 py-2")} />) : null}
+          {field("note", t("note"), <textarea value={values.note} onChange={set("note")} {...aria("note")} className={cn(controlClass, "min-h-16 py-2")} />, false)}
         </div>
       </ConfirmDialog>
     </div>

@@ -82,20 +82,20 @@ export function LeadForm({ programmeId, taskForces, meeting, draftKey }: {
             ) : (
               <>
                 <Field id="prospectName" label={t("prospectName")} error={errorOf("prospectName")} required>
-                  {(p) => <Input {...p} autoComplete="off" maxLength={100} {...register("prospectName")} />}
+                  {(p) => <Input {...p} autoComplete="off" {...register("prospectName")} />}
                 </Field>
                 <Field id="prospectCity" label={t("prospectCity")} error={errorOf("prospectCity")}>
-                  {(p) => <Input {...p} autoComplete="off" maxLength={40} {...register("prospectCity")} />}
+                  {(p) => <Input {...p} autoComplete="off" {...register("prospectCity")} />}
                 </Field>
               </>
             )}
           </>
         )}
         <Field id="title" label={t("leadTitle")} error={errorOf("title")} required className="sm:col-span-2">
-          {(p) => <Input {...p} autoComplete="off" maxLength={100} {...register("title")} />}
+          {(p) => <Input {...p} autoComplete="off" {...register("title")} />}
         </Field>
         <Field id="sector" label={t("sector")} error={errorOf("sector")}>
-          {(p) => <Input {...p} autoComplete="off" maxLength={40} {...register("sector")} />}
+          {(p) => <Input {...p} autoComplete="off" {...register("sector")} />}
         </Field>
         <AmountField id="plannedAmount" label={t("plannedAmount")} amountName="plannedAmount" unitName="plannedUnit" register={register} error={errorOf("plannedAmount")} required />
       </div>

@@ -42,7 +42,7 @@ export function TaskForceForm({ programmeId, units, people, existing }: {
       secondary={<LinkButton href={`/investment/task-forces?programme=${programmeId}`} variant="ghost">{t("back")}</LinkButton>}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="name" label={t("name")} error={errorOf("name")} required className="sm:col-span-2">
-          {(p) => <Input {...p} autoComplete="off" maxLength={60} {...register("name")} />}
+          {(p) => <Input {...p} autoComplete="off" {...register("name")} />}
         </Field>
         <Field id="kind" label={t("kindLabel")} error={errorOf("kind")} required>
           {(p) => <Select {...p} {...register("kind")}>{TASK_FORCE_KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}</Select>}
@@ -71,7 +71,7 @@ export function TaskForceForm({ programmeId, units, people, existing }: {
           )}
         </Field>
         <Field id="sectors" label={t("sectors")} hint={t("sectorsHint")} error={errorOf("sectors")} className="sm:col-span-2">
-          {(p) => <Input {...p} autoComplete="off" maxLength={300} {...register("sectors")} />}
+          {(p) => <Input {...p} autoComplete="off" {...register("sectors")} />}
         </Field>
       </div>
       <fieldset className="grid gap-4 sm:grid-cols-2">

@@ -61,7 +61,7 @@ export function TripForm({ programmeId, taskForces, today }: { programmeId: stri
           {(p) => <Input {...p} type="date" {...register("endDate")} />}
         </Field>
         <Field id="destinationCity" label={t("destination")} error={errorOf("destinationCity")} required className="sm:col-span-2">
-          {(p) => <Input {...p} autoComplete="off" maxLength={40} {...register("destinationCity")} />}
+          {(p) => <Input {...p} autoComplete="off" {...register("destinationCity")} />}
         </Field>
       </div>
 
@@ -111,21 +111,21 @@ export function TripForm({ programmeId, taskForces, today }: { programmeId: stri
                 ) : (
                   <div className="grid gap-3 sm:grid-cols-2">
                     <Field id={`meetings-${i}-name`} label={t("prospectName")} error={errorOf(`meetings.${i}.prospectName`)} required className="sm:col-span-2">
-                      {(p) => <Input {...p} autoComplete="off" maxLength={100} {...register(`meetings.${i}.prospectName`)} />}
+                      {(p) => <Input {...p} autoComplete="off" {...register(`meetings.${i}.prospectName`)} />}
                     </Field>
                     <Field id={`meetings-${i}-city`} label={t("prospectCity")}>
-                      {(p) => <Input {...p} autoComplete="off" maxLength={40} {...register(`meetings.${i}.prospectCity`)} />}
+                      {(p) => <Input {...p} autoComplete="off" {...register(`meetings.${i}.prospectCity`)} />}
                     </Field>
                     <Field id={`meetings-${i}-sector`} label={t("prospectSector")}>
-                      {(p) => <Input {...p} autoComplete="off" maxLength={40} {...register(`meetings.${i}.prospectSector`)} />}
+                      {(p) => <Input {...p} autoComplete="off" {...register(`meetings.${i}.prospectSector`)} />}
                     </Field>
                     <Field id={`meetings-${i}-contact`} label={t("prospectContact")} className="sm:col-span-2">
-                      {(p) => <Input {...p} autoComplete="off" maxLength={40} {...register(`meetings.${i}.prospectContact`)} />}
+                      {(p) => <Input {...p} autoComplete="off" {...register(`meetings.${i}.prospectContact`)} />}
                     </Field>
                   </div>
                 )}
                 <Field id={`meetings-${i}-notes`} label={t("meetingNotes")} error={errorOf(`meetings.${i}.notes`)}>
-                  {(p) => <Textarea {...p} rows={2} className={`${p.className} min-h-16`} maxLength={1000} {...register(`meetings.${i}.notes`)} />}
+                  {(p) => <Textarea {...p} rows={2} className={`${p.className} min-h-16`} limit={1000} {...register(`meetings.${i}.notes`)} />}
                 </Field>
               </li>
             );
@@ -138,7 +138,7 @@ export function TripForm({ programmeId, taskForces, today }: { programmeId: stri
       </fieldset>
 
       <Field id="notes" label={t("notes")} error={errorOf("notes")}>
-        {(p) => <Textarea {...p} maxLength={2000} {...register("notes")} />}
+        {(p) => <Textarea {...p} limit={2000} {...register("notes")} />}
       </Field>
     </FormShell>
   );

@@ -31,7 +31,7 @@ export function PledgeForm({ programmeId, units, people, projects }: {
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("newPledge")} label={t("newPledge")}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="problem" label={t("pledgeProblem")} error={errorOf("problem")} required className="sm:col-span-2">{(p) => <Input {...p} maxLength={300} {...register("problem")} />}</Field>
+        <Field id="problem" label={t("pledgeProblem")} error={errorOf("problem")} required className="sm:col-span-2">{(p) => <Input {...p} {...register("problem")} />}</Field>
         <Field id="orgUnitId" label={t("pledgeUnit")} error={errorOf("orgUnitId")} required>
           {(p) => <Select {...p} {...register("orgUnitId")}><option value="">{t("choose")}</option>{units.map((u) => <option key={u.id} value={u.id}>{indentedName(u)}</option>)}</Select>}
         </Field>
@@ -42,7 +42,7 @@ export function PledgeForm({ programmeId, units, people, projects }: {
         <Field id="keyProjectId" label={t("keyProject")} error={errorOf("keyProjectId")}>
           {(p) => <Select {...p} {...register("keyProjectId")}><option value="">{t("none")}</option>{projects.map((k) => <option key={k.id} value={k.id}>{k.name}</option>)}</Select>}
         </Field>
-        <Field id="note" label={t("note")} error={errorOf("note")} className="sm:col-span-2">{(p) => <Textarea {...p} maxLength={1000} className={`${p.className} min-h-16`} {...register("note")} />}</Field>
+        <Field id="note" label={t("note")} error={errorOf("note")} className="sm:col-span-2">{(p) => <Textarea {...p} limit={1000} className={`${p.className} min-h-16`} {...register("note")} />}</Field>
       </div>
     </FormShell>
   );

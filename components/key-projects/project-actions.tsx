@@ -106,10 +106,10 @@ export function BlockerForm({ projectId }: { projectId: string }) {
   return (
     <div className="space-y-2">
       <label className="block space-y-1 text-sm"><span className="block font-medium text-slate-700">{t("blockerTitle")}<span aria-hidden="true" className="ml-0.5 text-red-600">*</span></span>
-        <input value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} className={cn(controlClass, "h-11")} aria-invalid={!!fieldErrors.title} /></label>
+        <input value={title} onChange={(e) => setTitle(e.target.value)} className={cn(controlClass, "h-11")} aria-invalid={!!fieldErrors.title} /></label>
       {fieldErrors.title ? <p className="text-sm text-red-700">{fieldErrors.title[0]}</p> : null}
       <label className="block space-y-1 text-sm"><span className="block font-medium text-slate-700">{t("blockerDescription")}</span>
-        <textarea value={description} maxLength={2000} onChange={(e) => setDescription(e.target.value)} className={cn(controlClass, "min-h-16 py-2")} /></label>
+        <textarea value={description} onChange={(e) => setDescription(e.target.value)} className={cn(controlClass, "min-h-16 py-2")} /></label>
       <label className="block space-y-1 text-sm"><span className="block font-medium text-slate-700">{t("dueDate")}</span>
         <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} className={cn(controlClass, "h-11 w-48")} /></label>
       <Button variant="secondary" disabled={pending} aria-busy={pending} onClick={submit}>{t("raiseBlocker")}</Button>

@@ -36,12 +36,12 @@ export function KeyProjectForm({ programmeId, lookupProgrammeId, units, people }
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("newProject")} label={t("newProject")}
       secondary={<LinkButton href={`/key-projects?programme=${programmeId}`} variant="ghost">{t("back")}</LinkButton>}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="name" label={t("name")} error={errorOf("name")} required className="sm:col-span-2">{(p) => <Input {...p} autoComplete="off" maxLength={100} {...register("name")} />}</Field>
+        <Field id="name" label={t("name")} error={errorOf("name")} required className="sm:col-span-2">{(p) => <Input {...p} autoComplete="off" {...register("name")} />}</Field>
         <AmountField id="investmentAmount" label={t("investment")} amountName="investmentAmount" unitName="investmentUnit" register={register} error={errorOf("investmentAmount")} required />
         <Field id="orgUnitId" label={t("unit")} error={errorOf("orgUnitId")} required>
           {(p) => <Select {...p} {...register("orgUnitId")}><option value="">{t("choose")}</option>{units.map((u) => <option key={u.id} value={u.id}>{indentedName(u)}</option>)}</Select>}
         </Field>
-        <Field id="location" label={t("location")} error={errorOf("location")}>{(p) => <Input {...p} autoComplete="off" maxLength={200} {...register("location")} />}</Field>
+        <Field id="location" label={t("location")} error={errorOf("location")}>{(p) => <Input {...p} autoComplete="off" {...register("location")} />}</Field>
         <Field id="liaisonId" label={t("liaison")} error={errorOf("liaisonId")}>
           {(p) => <Select {...p} {...register("liaisonId")}><option value="">{t("noLiaison")}</option>{people.map((u) => <option key={u.id} value={u.id}>{`${u.name}（${u.orgName}）`}</option>)}</Select>}
         </Field>

@@ -112,7 +112,7 @@ export function QuickForm({ action, hidden, fields, submitLabel, collapsed, tone
           <Field key={f.name} id={fid} label={f.label} error={err} hint={f.hint} required={f.required}>
             {(p) => {
               const common = { ...p, value: String(values[f.name] ?? ""), onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [f.name]: e.target.value })) };
-              if (f.type === "textarea") return <Textarea {...common} maxLength={f.maxLength ?? 2000} />;
+              if (f.type === "textarea") return <Textarea {...common} limit={f.maxLength ?? 2000} />;
               if (f.type === "select") {
                 return (
                   <Select {...common}>
@@ -120,7 +120,7 @@ export function QuickForm({ action, hidden, fields, submitLabel, collapsed, tone
                   </Select>
                 );
               }
-              return <Input {...common} type={f.type} min={f.min} max={f.max} maxLength={f.maxLength} inputMode={f.type === "number" ? "decimal" : undefined} />;
+              return <Input {...common} type={f.type} min={f.min} max={f.max} inputMode={f.type === "number" ? "decimal" : undefined} />;
             }}
           </Field>
         );

@@ -116,7 +116,7 @@ export function TemplateForm({ programmeId, template }: { programmeId: string; t
   const fid = template?.id ?? "new";
   return (
     <form method="post" onSubmit={save} className="space-y-3" aria-label={template ? template.name : t("newTemplate")}>
-      <Field id={`tpl-name-${fid}`} label={t("templateName")} required>{(p) => <Input {...p} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />}</Field>
+      <Field id={`tpl-name-${fid}`} label={t("templateName")} required>{(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
       <Field id={`tpl-outline-${fid}`} label={t("outline")} hint={t("outlineHint")} required>
         {(p) => <Textarea {...p} className="min-h-48 font-mono text-sm" value={outline} onChange={(e) => setOutline(e.target.value)} />}
       </Field>

@@ -13,6 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { controlClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
+import { CharCount } from "@/components/ui/char-count";
 
 type Move = Pick<ProblemTransition, "to" | "needs">;
 
@@ -151,7 +152,8 @@ export function ProblemActions({ problemId, version, moves, departments, mayConf
           {move?.needs === "resolution" ? (
             <div className="space-y-1">
               <label htmlFor={`${ids}-resolution`} className="block text-sm font-medium text-slate-700">{t("resolution")}<span aria-hidden="true" className="ml-0.5 text-red-600">*</span></label>
-              <textarea id={`${ids}-resolution`} rows={3} maxLength={2000} value={resolution} onChange={(e) => setResolution(e.target.value)} aria-invalid={!!fieldError("resolution")} aria-describedby={described("resolution")} className={cn(controlClass, "min-h-24 py-2")} />
+              <textarea id={`${ids}-resolution`} rows={3} value={resolution} onChange={(e) => setResolution(e.target.value)} aria-invalid={!!fieldError("resolution")} aria-describedby={described("resolution")} className={cn(controlClass, "min-h-24 py-2")} />
+              <CharCount forId={`${ids}-resolution`} limit={2000} initial={resolution.length} />
               {errorLine("resolution")}
             </div>
           ) : null}
@@ -172,7 +174,8 @@ export function ProblemActions({ problemId, version, moves, departments, mayConf
               {noteLabel}
               {noteRequired ? <span aria-hidden="true" className="ml-0.5 text-red-600">*</span> : <span className="ml-1 text-slate-400">（{t("optional")}）</span>}
             </label>
-            <textarea id={`${ids}-note`} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={!!fieldError("note")} aria-describedby={described("note")} className={cn(controlClass, "min-h-20 py-2")} />
+            <textarea id={`${ids}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={!!fieldError("note")} aria-describedby={described("note")} className={cn(controlClass, "min-h-20 py-2")} />
+            <CharCount forId={`${ids}-note`} limit={1000} initial={note.length} />
             {errorLine("note")}
           </div>
         </div>

@@ -147,10 +147,10 @@ export function ProgrammeForm({ mode, units, defaultValues, programmeType }: Pro
             }
           </Field>
           <Field id="programme-name" label={t("name")} error={errorOf("name")} required className="sm:col-span-2">
-            {(p) => <Input {...p} maxLength={100} autoComplete="off" defaultValue={defaultValues.name} {...register("name")} />}
+            {(p) => <Input {...p} autoComplete="off" defaultValue={defaultValues.name} {...register("name")} />}
           </Field>
           <Field id="programme-description" label={t("description")} error={errorOf("description")} className="sm:col-span-2">
-            {(p) => <Textarea {...p} rows={3} maxLength={2000} defaultValue={defaultValues.description} {...register("description")} />}
+            {(p) => <Textarea {...p} rows={3} limit={2000} defaultValue={defaultValues.description} {...register("description")} />}
           </Field>
           <Field id="programme-start" label={t("startDate")} error={errorOf("startDate")} required>
             {(p) => <Input {...p} type="date" defaultValue={defaultValues.startDate} {...register("startDate")} />}
@@ -364,13 +364,13 @@ function IndicatorFields({
       <legend className="px-1 text-sm font-semibold text-slate-800">{t("indicatorN", { n })}</legend>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-[2fr_1fr_1fr]">
         <IndexedField className="col-span-2 sm:col-span-1" id={`${idBase}-name`} label={t("indicatorName")} ariaName={indexed(t("indicatorName"), n)} error={errorOf(`${base}.name`)} required>
-          {(p) => <Input {...p} maxLength={60} defaultValue={initial.name} {...register(`${base}.name`)} />}
+          {(p) => <Input {...p} defaultValue={initial.name} {...register(`${base}.name`)} />}
         </IndexedField>
         <IndexedField id={`${idBase}-unit`} label={t("indicatorUnit")} ariaName={indexed(t("indicatorUnit"), n)} error={errorOf(`${base}.unit`)}>
-          {(p) => <Input {...p} maxLength={10} defaultValue={initial.unit} {...register(`${base}.unit`)} />}
+          {(p) => <Input {...p} defaultValue={initial.unit} {...register(`${base}.unit`)} />}
         </IndexedField>
         <IndexedField id={`${idBase}-code`} label={t("indicatorCode")} ariaName={indexed(t("indicatorCode"), n)} error={errorOf(`${base}.code`)} required>
-          {(p) => <Input {...p} maxLength={40} autoCapitalize="none" autoCorrect="off" spellCheck={false} className={cn(p.className, "font-mono text-sm")} defaultValue={initial.code} {...register(`${base}.code`)} />}
+          {(p) => <Input {...p} autoCapitalize="none" autoCorrect="off" spellCheck={false} className={cn(p.className, "font-mono text-sm")} defaultValue={initial.code} {...register(`${base}.code`)} />}
         </IndexedField>
       </div>
       <p className="mt-1 text-xs text-slate-500">{t("indicatorCodeHint")}</p>

@@ -21,7 +21,7 @@ export function RolloverForm({ initial }: { initial: RolloverFormValues }) {
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("submit")} label={t("title")}>
       <Field id="ro-name" label={t("name")} error={errorOf("name")} required>
-        {(p) => <Input {...p} {...form.register("name")} maxLength={100} className={`${p.className} h-11`} />}
+        {(p) => <Input {...p} {...form.register("name")} className={`${p.className} h-11`} />}
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="ro-start" label={t("startDate")} error={errorOf("startDate")} required>

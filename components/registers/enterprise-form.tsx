@@ -46,10 +46,10 @@ function EnterpriseFields({ options, commissioners, register, errorOf }: {
   return (
     <>
       <Field id="name" label={t("enterpriseName")} error={errorOf("name")} required className="sm:col-span-2">
-        {(p) => <Input {...p} autoComplete="off" maxLength={100} {...reg("name")} />}
+        {(p) => <Input {...p} autoComplete="off" {...reg("name")} />}
       </Field>
       <Field id="creditCode" label={t("creditCode")} error={errorOf("creditCode")} hint={t("creditCodeHint")} required>
-        {(p) => <Input {...p} autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={24} {...reg("creditCode")} className={cn(p.className, "font-mono uppercase")} />}
+        {(p) => <Input {...p} autoComplete="off" autoCapitalize="characters" spellCheck={false} {...reg("creditCode")} className={cn(p.className, "font-mono uppercase")} />}
       </Field>
       <Field id="orgUnitId" label={t("grid")} error={errorOf("orgUnitId")} required>
         {(p) => (
@@ -62,10 +62,10 @@ function EnterpriseFields({ options, commissioners, register, errorOf }: {
         )}
       </Field>
       <Field id="address" label={<>{t("address")} <Optional /></>} error={errorOf("address")} className="sm:col-span-2">
-        {(p) => <Input {...p} autoComplete="off" maxLength={200} {...reg("address")} />}
+        {(p) => <Input {...p} autoComplete="off" {...reg("address")} />}
       </Field>
       <Field id="industry" label={<>{t("industry")} <Optional /></>} error={errorOf("industry")}>
-        {(p) => <Input {...p} autoComplete="off" maxLength={40} {...reg("industry")} />}
+        {(p) => <Input {...p} autoComplete="off" {...reg("industry")} />}
       </Field>
       <Field id="size" label={t("size")} error={errorOf("size")} required>
         {(p) => (
@@ -77,7 +77,7 @@ function EnterpriseFields({ options, commissioners, register, errorOf }: {
         )}
       </Field>
       <Field id="contactName" label={<>{t("contactName")} <Optional /></>} error={errorOf("contactName")}>
-        {(p) => <Input {...p} autoComplete="off" maxLength={40} {...reg("contactName")} />}
+        {(p) => <Input {...p} autoComplete="off" {...reg("contactName")} />}
       </Field>
       <Field id="commissionerId" label={<>{t("commissioner")} <Optional /></>} error={errorOf("commissionerId")}>
         {(p) => (
@@ -117,7 +117,7 @@ export function CreateEnterpriseForm({ options, commissioners, draftKey }: { opt
       <div className="grid gap-4 sm:grid-cols-2">
         <EnterpriseFields options={options} commissioners={commissioners} register={register} errorOf={errorOf} />
         <Field id="contactPhone" label={<>{t("contactPhone")} <Optional /></>} error={errorOf("contactPhone")} hint={t("phoneHint")}>
-          {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" maxLength={11} {...register("contactPhone")} />}
+          {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" {...register("contactPhone")} />}
         </Field>
       </div>
     </FormShell>

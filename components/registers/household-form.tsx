@@ -52,11 +52,11 @@ export function CreateHouseholdForm({ options, draftKey }: { options: OrgOption[
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="householdKey" label={t("householdKey")} error={errorOf("householdKey")} hint={t("householdKeyHint")} required>
-          {(p) => <Input {...p} autoComplete="off" maxLength={40} {...register("householdKey")} />}
+          {(p) => <Input {...p} autoComplete="off" {...register("householdKey")} />}
         </Field>
         <HouseholdFields options={options} register={register} errorOf={errorOf} />
         <Field id="phone" label={<>{t("phone")} <Optional /></>} error={errorOf("phone")} hint={t("phoneHint")}>
-          {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" maxLength={11} {...register("phone")} />}
+          {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" {...register("phone")} />}
         </Field>
       </div>
     </FormShell>
@@ -70,7 +70,7 @@ function HouseholdFields({ options, register, errorOf }: { options: OrgOption[];
   return (
     <>
       <Field id="headName" label={t("headName")} error={errorOf("headName")} required>
-        {(p) => <Input {...p} autoComplete="off" maxLength={40} {...reg("headName")} />}
+        {(p) => <Input {...p} autoComplete="off" {...reg("headName")} />}
       </Field>
       <Field id="orgUnitId" label={t("village")} error={errorOf("orgUnitId")} required>
         {(p) => (
@@ -83,13 +83,13 @@ function HouseholdFields({ options, register, errorOf }: { options: OrgOption[];
         )}
       </Field>
       <Field id="address" label={<>{t("address")} <Optional /></>} error={errorOf("address")} className="sm:col-span-2">
-        {(p) => <Input {...p} autoComplete="off" maxLength={200} {...reg("address")} />}
+        {(p) => <Input {...p} autoComplete="off" {...reg("address")} />}
       </Field>
       <Field id="membersCount" label={t("membersCount")} error={errorOf("membersCount")} required>
         {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={99} {...reg("membersCount")} />}
       </Field>
       <Field id="tags" label={<>{t("tags")} <Optional /></>} error={errorOf("tags")} hint={t("tagsHint")}>
-        {(p) => <Input {...p} autoComplete="off" maxLength={300} {...reg("tags")} />}
+        {(p) => <Input {...p} autoComplete="off" {...reg("tags")} />}
       </Field>
     </>
   );
@@ -130,7 +130,7 @@ export function PhoneField({ masked, error, inputProps, clearProps, label, id = 
   return (
     <div className="space-y-2">
       <Field id={id} label={<>{label} <Optional /></>} error={error} hint={masked ? t("phoneKeepHint", { masked }) : t("phoneNoneHint")}>
-        {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" maxLength={11} placeholder={masked || undefined} {...inputProps} />}
+        {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" placeholder={masked || undefined} {...inputProps} />}
       </Field>
       {masked ? (
         <label className="flex min-h-11 items-center gap-2 text-sm text-slate-700">

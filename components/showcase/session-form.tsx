@@ -32,7 +32,7 @@ export function SessionForm({ programmeId, defaultQuarter, defaultDate }: { prog
         <Field id="session-quarter" label={t("quarter")} error={errorOf("quarter")} hint={t("quarterHint")} required>{(p) => <Input {...p} {...register("quarter")} />}</Field>
         <Field id="session-date" label={t("heldOn")} error={errorOf("heldOn")} required>{(p) => <Input {...p} type="date" {...register("heldOn")} />}</Field>
       </div>
-      <Field id="session-place" label={t("place")} error={errorOf("place")}>{(p) => <Input {...p} maxLength={100} {...register("place")} />}</Field>
+      <Field id="session-place" label={t("place")} error={errorOf("place")}>{(p) => <Input {...p} {...register("place")} />}</Field>
       <Field id="session-trim" label={t("trimMinJudges")} error={errorOf("trimMinJudges")} hint={t("trimHint")} required>{(p) => <Input {...p} type="number" min={3} max={50} {...register("trimMinJudges")} />}</Field>
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-700">{t("criteria")}</legend>
@@ -41,7 +41,7 @@ export function SessionForm({ programmeId, defaultQuarter, defaultDate }: { prog
             <Field id={`c-dim-${i}`} label={t("dimensionLabel")} error={errorOf(`criteria.${i}.dimension`)}>
               {(p) => <Select {...p} {...register(`criteria.${i}.dimension`)}>{DIMENSIONS.map((d) => <option key={d} value={d}>{t(`dimension.${d}`)}</option>)}</Select>}
             </Field>
-            <Field id={`c-name-${i}`} label={t("criterionName")} error={errorOf(`criteria.${i}.name`)}>{(p) => <Input {...p} maxLength={40} {...register(`criteria.${i}.name`)} />}</Field>
+            <Field id={`c-name-${i}`} label={t("criterionName")} error={errorOf(`criteria.${i}.name`)}>{(p) => <Input {...p} {...register(`criteria.${i}.name`)} />}</Field>
             <Field id={`c-weight-${i}`} label={t("weight")} error={errorOf(`criteria.${i}.weight`)}>{(p) => <Input {...p} type="number" step="0.01" {...register(`criteria.${i}.weight`)} />}</Field>
             <Field id={`c-max-${i}`} label={t("maxScore")} error={errorOf(`criteria.${i}.maxScore`)}>{(p) => <Input {...p} type="number" {...register(`criteria.${i}.maxScore`)} />}</Field>
             <Button variant="ghost" size="sm" onClick={() => criteria.remove(i)} disabled={criteria.fields.length <= 1}>{t("removeCriterion")}</Button>

@@ -108,7 +108,7 @@ export function ApplicationForm({ items, talents, enterprises, defaults, edit }:
                 </Field>
               </div>
               <Field id={`lines.${i}.note`} label={t("note")} error={errorOf(`lines.${i}.note`)} className="mt-3">
-                {(p) => <Input {...p} maxLength={200} {...register(`lines.${i}.note`)} />}
+                {(p) => <Input {...p} {...register(`lines.${i}.note`)} />}
               </Field>
               <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
                 <span>

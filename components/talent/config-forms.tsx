@@ -38,8 +38,8 @@ export function ItemForm({ item, subject }: { item?: EditableItem; subject: "TAL
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={item ? t("saveItem") : t("addItem")} label={item?.name ?? t("newItem")}>
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field id={`${p}-name`} label={t("itemName")} error={errorOf("name")} required>{(f) => <Input {...f} maxLength={40} {...register("name")} />}</Field>
-        <Field id={`${p}-code`} label={t("code")} error={errorOf("code")} required>{(f) => <Input {...f} maxLength={32} className={`${f.className} font-mono uppercase`} {...register("code")} />}</Field>
+        <Field id={`${p}-name`} label={t("itemName")} error={errorOf("name")} required>{(f) => <Input {...f} {...register("name")} />}</Field>
+        <Field id={`${p}-code`} label={t("code")} error={errorOf("code")} required>{(f) => <Input {...f} className={`${f.className} font-mono uppercase`} {...register("code")} />}</Field>
         <Field id={`${p}-sort`} label={t("sortOrder")} error={errorOf("sortOrder")}>{(f) => <Input {...f} type="number" {...register("sortOrder")} />}</Field>
         <Field id={`${p}-capItem`} label={t("capPerItem")} error={errorOf("capPerItem")} hint={t("emptyNoCap")}>{(f) => <Input {...f} type="number" inputMode="numeric" {...register("capPerItem")} />}</Field>
         <Field id={`${p}-capYear`} label={t("capPerYear")} error={errorOf("capPerYear")} hint={t("emptyNoCap")}>{(f) => <Input {...f} type="number" inputMode="numeric" {...register("capPerYear")} />}</Field>
@@ -51,8 +51,8 @@ export function ItemForm({ item, subject }: { item?: EditableItem; subject: "TAL
         {errorOf("levels") ? <p className="text-sm text-red-700">{errorOf("levels")}</p> : null}
         {fields.map((f, i) => (
           <div key={f.id} className="grid grid-cols-[1fr_2fr_1fr_auto] items-end gap-2" data-testid="level-row">
-            <Field id={`${p}-l${i}-code`} label={t("levelCode")} error={errorOf(`levels.${i}.code`)}>{(x) => <Input {...x} maxLength={32} className={`${x.className} font-mono uppercase`} {...register(`levels.${i}.code`)} />}</Field>
-            <Field id={`${p}-l${i}-label`} label={t("levelLabel")} error={errorOf(`levels.${i}.label`)}>{(x) => <Input {...x} maxLength={60} {...register(`levels.${i}.label`)} />}</Field>
+            <Field id={`${p}-l${i}-code`} label={t("levelCode")} error={errorOf(`levels.${i}.code`)}>{(x) => <Input {...x} className={`${x.className} font-mono uppercase`} {...register(`levels.${i}.code`)} />}</Field>
+            <Field id={`${p}-l${i}-label`} label={t("levelLabel")} error={errorOf(`levels.${i}.label`)}>{(x) => <Input {...x} {...register(`levels.${i}.label`)} />}</Field>
             <Field id={`${p}-l${i}-points`} label={t("levelPoints")} error={errorOf(`levels.${i}.points`)}>{(x) => <Input {...x} type="number" inputMode="numeric" {...register(`levels.${i}.points`)} />}</Field>
             <Button variant="ghost" size="sm" onClick={() => remove(i)} disabled={fields.length <= 1} aria-label={t("removeLevel")}>✕</Button>
           </div>
@@ -82,8 +82,8 @@ export function ResourceForm({ resource }: { resource?: EditableResource }) {
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={resource ? t("saveResource") : t("addResource")} label={resource?.name ?? t("newResource")}>
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field id={`${p}-name`} label={t("resourceName")} error={errorOf("name")} required>{(f) => <Input {...f} maxLength={40} {...register("name")} />}</Field>
-        <Field id={`${p}-code`} label={t("code")} error={errorOf("code")} required>{(f) => <Input {...f} maxLength={32} className={`${f.className} font-mono uppercase`} {...register("code")} />}</Field>
+        <Field id={`${p}-name`} label={t("resourceName")} error={errorOf("name")} required>{(f) => <Input {...f} {...register("name")} />}</Field>
+        <Field id={`${p}-code`} label={t("code")} error={errorOf("code")} required>{(f) => <Input {...f} className={`${f.className} font-mono uppercase`} {...register("code")} />}</Field>
         <Field id={`${p}-cost`} label={t("pointsCost")} error={errorOf("pointsCost")} required>{(f) => <Input {...f} type="number" inputMode="numeric" {...register("pointsCost")} />}</Field>
         <Field id={`${p}-minTier`} label={t("minTier")} error={errorOf("eligibility.minTier")}>
           {(f) => (
@@ -123,7 +123,7 @@ export function QuotaForm({ resources, units, period }: { resources: { id: strin
       <div className="grid gap-3 sm:grid-cols-4">
         <Field id="q-res" label={t("resourceName")} error={errorOf("resourceId")}>{(f) => <Select {...f} {...register("resourceId")}>{resources.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}</Select>}</Field>
         <Field id="q-unit" label={t("unit")} error={errorOf("orgUnitId")}>{(f) => <Select {...f} {...register("orgUnitId")}>{units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}</Select>}</Field>
-        <Field id="q-period" label={t("period")} error={errorOf("period")}>{(f) => <Input {...f} inputMode="numeric" maxLength={4} {...register("period")} />}</Field>
+        <Field id="q-period" label={t("period")} error={errorOf("period")}>{(f) => <Input {...f} inputMode="numeric" {...register("period")} />}</Field>
         <Field id="q-total" label={t("places")} error={errorOf("total")}>{(f) => <Input {...f} type="number" inputMode="numeric" {...register("total")} />}</Field>
       </div>
     </FormShell>
@@ -148,7 +148,7 @@ export function TiersForm({ tiers, resources }: { tiers: TiersInput["tiers"]; re
         <fieldset key={i} className="rounded-lg border border-slate-200 p-3">
           <legend className="px-1 text-sm font-semibold">{String(tier.name)}</legend>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field id={`t${i}-name`} label={t("tierName")} error={errorOf(`tiers.${i}.name`)}>{(f) => <Input {...f} maxLength={20} {...register(`tiers.${i}.name`)} />}</Field>
+            <Field id={`t${i}-name`} label={t("tierName")} error={errorOf(`tiers.${i}.name`)}>{(f) => <Input {...f} {...register(`tiers.${i}.name`)} />}</Field>
             <Field id={`t${i}-min`} label={t("tierMinPoints")} error={errorOf(`tiers.${i}.minPoints`)}>{(f) => <Input {...f} type="number" inputMode="numeric" {...register(`tiers.${i}.minPoints`)} />}</Field>
           </div>
           <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">

@@ -62,7 +62,7 @@ export function StepButton({ label, action, input, reason, confirm, variant = "p
           {reason ? (
             <label className="mt-3 block text-sm font-medium text-slate-700">
               {reason.label}
-              <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base" />
+              <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base" />
             </label>
           ) : null}
           {error ? <Alert tone="error" className="mt-3">{error}</Alert> : null}

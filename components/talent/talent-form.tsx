@@ -38,25 +38,25 @@ export function TalentForm({ enterprises, enterpriseId }: { enterprises: { id: s
           )}
         </Field>
         <Field id="name" label={t("name")} error={errorOf("name")} required>
-          {(p) => <Input {...p} autoComplete="off" maxLength={40} {...reg("name")} />}
+          {(p) => <Input {...p} autoComplete="off" {...reg("name")} />}
         </Field>
         <Field id="idNumber" label={t("idNumber")} error={errorOf("idNumber")} hint={t("idNumberHint")} required>
-          {(p) => <Input {...p} autoComplete="off" spellCheck={false} maxLength={20} {...reg("idNumber")} className={cn(p.className, "font-mono uppercase")} />}
+          {(p) => <Input {...p} autoComplete="off" spellCheck={false} {...reg("idNumber")} className={cn(p.className, "font-mono uppercase")} />}
         </Field>
         <Field id="phone" label={<>{t("phone")} {optional}</>} error={errorOf("phone")}>
-          {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" maxLength={11} {...reg("phone")} />}
+          {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" {...reg("phone")} />}
         </Field>
         <Field id="education" label={<>{t("education")} {optional}</>} error={errorOf("education")}>
-          {(p) => <Input {...p} list="education-options" maxLength={40} {...reg("education")} />}
+          {(p) => <Input {...p} list="education-options" {...reg("education")} />}
         </Field>
         <datalist id="education-options">
           {["博士研究生", "硕士研究生", "大学本科", "大学专科", "中专/高中"].map((x) => <option key={x} value={x} />)}
         </datalist>
         <Field id="title" label={<>{t("titleField")} {optional}</>} error={errorOf("title")}>
-          {(p) => <Input {...p} maxLength={40} {...reg("title")} />}
+          {(p) => <Input {...p} {...reg("title")} />}
         </Field>
         <Field id="position" label={<>{t("position")} {optional}</>} error={errorOf("position")}>
-          {(p) => <Input {...p} maxLength={40} {...reg("position")} />}
+          {(p) => <Input {...p} {...reg("position")} />}
         </Field>
         <Field id="joinedOn" label={<>{t("joinedOn")} {optional}</>} error={errorOf("joinedOn")}>
           {(p) => <Input {...p} type="date" {...reg("joinedOn")} />}

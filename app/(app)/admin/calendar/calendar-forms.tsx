@@ -50,7 +50,7 @@ export function CalendarDayForm({ initial }: { initial: DayValues }) {
           )}
         </Field>
         <Field id="cal-name" label={t("name")} error={errorOf("name")} className="sm:col-span-2">
-          {(p) => <Input {...p} {...form.register("name")} placeholder={t("namePlaceholder")} maxLength={40} className={`${p.className} h-11`} />}
+          {(p) => <Input {...p} {...form.register("name")} placeholder={t("namePlaceholder")} className={`${p.className} h-11`} />}
         </Field>
       </div>
     </FormShell>
