@@ -12,6 +12,7 @@ import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { PROBLEM_DUE_DAYS_MAX } from "@/lib/campaigns/settings";
 
 type Person = { id: string; name: string; role: string; orgUnitName: string };
 type Unit = { id: string; name: string; kind: string; level: number };
@@ -20,6 +21,7 @@ type Initial = {
   assignments: { orgUnitId: string; officerId: string }[];
   checkItems: { id: string; label: string; active: boolean }[];
   rules: { kind: (typeof FREQUENCY_RULE_KINDS)[number]; period: (typeof FREQUENCY_PERIODS)[number]; minVisits: string; dueSoonDays: string }[];
+  problemDueDays: string;
 };
 
 export function CampaignSetupForm({ programmeId, version, people, units, initial }: { programmeId: string; version: number; people: Person[]; units: Unit[]; initial: Initial }) {
@@ -107,7 +109,7 @@ export function CampaignSetupForm({ programmeId, version, people, units, initial
             return (
               <li key={f.id} className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 p-2">
                 <Field id={`c-${i}-label`} label={t("setup.itemLabel", { n: i + 1 })} error={errorOf(`checkItems.${i}.label`)} className="min-w-[12rem] flex-1">
-                  {(p) => <Input {...p} maxLength={60} {...register(`checkItems.${i}.label`)} />}
+                  {(p) => <Input {...p} {...register(`checkItems.${i}.label`)} />}
                 </Field>
                 <label className="flex min-h-11 items-center gap-2 px-1 text-sm">
                   <input type="checkbox" className="h-5 w-5 accent-brand-700" {...register(`checkItems.${i}.active`)} />
@@ -156,6 +158,12 @@ export function CampaignSetupForm({ programmeId, version, people, units, initial
           ))}
         </ol>
         <Button variant="secondary" className="mt-3" onClick={() => rules.append({ kind: "OFFICER_ANY", period: "WEEK", minVisits: "1", dueSoonDays: "2" })}>{t("setup.addRule")}</Button>
+      </Card>
+
+      <Card title={t("setup.problems")}>
+        <Field id="setup-problem-due-days" label={t("setup.problemDueDays")} hint={t("setup.problemDueDaysHint")} error={errorOf("problemDueDays")} required className="max-w-xs">
+          {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={PROBLEM_DUE_DAYS_MAX} {...register("problemDueDays")} />}
+        </Field>
       </Card>
     </FormShell>
   );

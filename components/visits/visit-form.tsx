@@ -20,6 +20,7 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PlaceSearch } from "./place-search";
+import { PROBLEM_DUE_DAYS_DEFAULT, problemDueRange } from "@/lib/campaigns/settings";
 
 export type CampaignOption = {
   id: string;
@@ -28,6 +29,8 @@ export type CampaignOption = {
   mentors: { id: string; name: string }[];
   /** officerId → their mentor in this campaign. */
   mentorOf: Record<string, string>;
+  /** How many days after the visit a problem may be due (the campaign's setting). */
+  problemDueDays: number;
 };
 
 type ChecklistValue = { itemId: string; checked: boolean; note: string };
@@ -113,6 +116,7 @@ export function VisitForm(props: CreateProps | EditProps) {
   const kind = useWatch({ control, name: "kind" });
   const placeType = useWatch({ control, name: "placeType" });
   const latitude = useWatch({ control, name: "latitude" });
+  const visitedAt = useWatch({ control, name: "visitedAt" });
   const longitude = useWatch({ control, name: "longitude" });
 
   const campaigns = props.mode === "create" ? props.campaigns : [];
@@ -132,10 +136,16 @@ export function VisitForm(props: CreateProps | EditProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [programmeId]);
 
+  // The mentor is never preset: a visit made alone would count as a guided visit (帮带走访)
+  // unless the officer noticed. The officer's own mentor is one tap away instead.
+  const mentorId = useWatch({ control, name: "mentorId" });
+  const who = officerId || (props.mode === "create" ? props.self.id : "");
+  const ownMentorId = campaign?.mentorOf[who];
+  const ownMentor = ownMentorId ? mentors.find((m) => m.id === ownMentorId) : undefined;
   useEffect(() => {
-    if (editing || !campaign) return;
-    const who = officerId || (props.mode === "create" ? props.self.id : "");
-    setValue("mentorId", campaign.mentorOf[who] ?? "");
+    // Another campaign or officer: a mentor chosen for the previous one may not belong here.
+    if (editing || !form.getValues("mentorId")) return;
+    if (!mentors.some((m) => m.id === form.getValues("mentorId"))) setValue("mentorId", "");
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [programmeId, officerId]);
 
@@ -196,6 +206,9 @@ export function VisitForm(props: CreateProps | EditProps) {
   };
 
   const nowLocal = useMemo(() => defaultValues.visitedAt, [defaultValues.visitedAt]);
+  // The date picker offers only due dates the server accepts (from the visit's day to the
+  // campaign's horizon); the schema and the action check the same range.
+  const dueRange = /^\d{4}-\d{2}-\d{2}/.test(visitedAt ?? "") ? problemDueRange(visitedAt.slice(0, 10), campaign?.problemDueDays ?? PROBLEM_DUE_DAYS_DEFAULT) : undefined;
   const placeError = errorOf("placeId") && !form.getValues("placeId") ? t("choosePlace") : errorOf("placeId");
 
   return (
@@ -250,14 +263,27 @@ export function VisitForm(props: CreateProps | EditProps) {
               <dd className="text-slate-900">{props.fixed.place}</dd>
             </dl>
           )}
-          <Field id="visit-mentor" label={t("mentor")} error={errorOf("mentorId")} hint={editing ? undefined : t("mentorHint")}>
-            {(p) => (
-              <Select {...p} {...register("mentorId")}>
-                <option value="">{t("noMentor")}</option>
-                {mentors.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-              </Select>
-            )}
-          </Field>
+          <div className="space-y-2">
+            <Field id="visit-mentor" label={t("mentor")} error={errorOf("mentorId")} hint={editing ? undefined : t("mentorHint")}>
+              {(p) => (
+                <Select {...p} {...register("mentorId")}>
+                  <option value="">{t("noMentor")}</option>
+                  {mentors.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+                </Select>
+              )}
+            </Field>
+            {!editing && ownMentor ? (
+              mentorId === ownMentor.id ? (
+                <Button variant="ghost" size="sm" className="h-11" aria-pressed onClick={() => setValue("mentorId", "", { shouldDirty: true })}>
+                  {t("goWithMentorClear", { name: ownMentor.name })}
+                </Button>
+              ) : (
+                <Button variant="secondary" size="sm" className="h-11" aria-pressed={false} onClick={() => setValue("mentorId", ownMentor.id, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}>
+                  {t("goWithMentor", { name: ownMentor.name })}
+                </Button>
+              )
+            ) : null}
+          </div>
           <Field id="visit-when" label={t("visitedAt")} error={errorOf("visitedAt")} required>
             {(p) => <Input {...p} type="datetime-local" max={editing ? undefined : nowLocal} {...register("visitedAt")} />}
           </Field>
@@ -318,7 +344,7 @@ export function VisitForm(props: CreateProps | EditProps) {
                   type="text"
                   aria-label={t("checklistNoteFor", { item: labelOf(item.itemId) })}
                   placeholder={t("checklistNote")}
-                  maxLength={500}
+                 
                   className={cn(controlClass, "mt-2 h-11")}
                   {...register(`checklist.${i}.note`)}
                 />
@@ -342,16 +368,16 @@ export function VisitForm(props: CreateProps | EditProps) {
                   </div>
                   <div className="grid gap-3 sm:grid-cols-2">
                     <IndexedField id={`problem-${i}-title`} ariaName={`${t("problemTitle")} ${n}`} label={t("problemTitle")} error={nestedError(`problems.${i}.title`)} required className="sm:col-span-2">
-                      {(f) => <Input {...f} maxLength={100} {...register(`problems.${i}.title`)} />}
+                      {(f) => <Input {...f} {...register(`problems.${i}.title`)} />}
                     </IndexedField>
                     <IndexedField id={`problem-${i}-description`} ariaName={`${t("problemDescription")} ${n}`} label={t("problemDescription")} error={nestedError(`problems.${i}.description`)} className="sm:col-span-2">
-                      {(f) => <Textarea {...f} rows={2} maxLength={2000} {...register(`problems.${i}.description`)} />}
+                      {(f) => <Textarea {...f} rows={2} limit={2000} {...register(`problems.${i}.description`)} />}
                     </IndexedField>
                     <IndexedField id={`problem-${i}-category`} ariaName={`${t("problemCategory")} ${n}`} label={t("problemCategory")} error={nestedError(`problems.${i}.category`)}>
-                      {(f) => <Input {...f} maxLength={40} list="problem-categories" {...register(`problems.${i}.category`)} />}
+                      {(f) => <Input {...f} list="problem-categories" {...register(`problems.${i}.category`)} />}
                     </IndexedField>
                     <IndexedField id={`problem-${i}-due`} ariaName={`${t("problemDue")} ${n}`} label={t("problemDue")} error={nestedError(`problems.${i}.dueDate`)}>
-                      {(f) => <Input {...f} type="date" {...register(`problems.${i}.dueDate`)} />}
+                      {(f) => <Input {...f} type="date" min={dueRange?.from} max={dueRange?.to} {...register(`problems.${i}.dueDate`)} />}
                     </IndexedField>
                   </div>
                 </li>
@@ -376,7 +402,7 @@ export function VisitForm(props: CreateProps | EditProps) {
             return (
               <li key={s.id} className="flex items-start gap-2">
                 <IndexedField id={`service-${i}`} ariaName={`${t("serviceDescription")} ${n}`} label={t("serviceN", { n })} error={nestedError(`services.${i}.description`)} className="flex-1">
-                  {(f) => <Input {...f} maxLength={500} placeholder={t("servicePlaceholder")} {...register(`services.${i}.description`)} />}
+                  {(f) => <Input {...f} limit={500} placeholder={t("servicePlaceholder")} {...register(`services.${i}.description`)} />}
                 </IndexedField>
                 <Button variant="ghost" size="sm" className="mt-6 h-11" onClick={() => services.remove(i)} aria-label={t("removeServiceN", { n })}>{tc("remove")}</Button>
               </li>
@@ -393,7 +419,7 @@ export function VisitForm(props: CreateProps | EditProps) {
       <Card title={t("notesAndLocation")}>
         <div className="space-y-4">
           <Field id="visit-notes" label={t("notes")} error={errorOf("notes")}>
-            {(p) => <Textarea {...p} rows={3} maxLength={2000} {...register("notes")} />}
+            {(p) => <Textarea {...p} rows={3} limit={2000} {...register("notes")} />}
           </Field>
           <div className="space-y-2">
             <p className="text-sm font-medium text-slate-700">{t("location")}</p>

@@ -32,7 +32,9 @@ export async function saveCampaignSetup(actor: Actor, campaign: Campaign, input:
     if (a.officerId && !personOk.has(a.officerId)) throw new RuleViolation("campaignPersonOutOfScope", `assignments.${i}.officerId`);
   });
 
-  const { count } = await tx.programme.updateMany({ where: { id: campaign.id, version: input.version }, data: { version: { increment: 1 } } });
+  const current = await tx.programme.findUniqueOrThrow({ where: { id: campaign.id }, select: { settings: true } });
+  const settings = { ...(current.settings && typeof current.settings === "object" ? current.settings : {}), problemDueDays: input.problemDueDays };
+  const { count } = await tx.programme.updateMany({ where: { id: campaign.id, version: input.version }, data: { version: { increment: 1 }, settings } });
   if (count === 0) throw new ConflictError();
 
   const programmeId = campaign.id;

@@ -8,13 +8,14 @@ import { NotFoundError } from "@/lib/errors";
 import { inSubtree, orgUnitInSubtree } from "@/lib/org/scope";
 import { formatDateOnly } from "@/lib/programmes/period";
 import { visibleProgrammes } from "@/lib/programmes/queries";
+import { campaignSettingsOf } from "./settings";
 
 /** A VISIT_CAMPAIGN programme the actor may see, with its owner's path for permission checks. */
 export async function getCampaignOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const programme = await client.programme.findFirst({
     where: { AND: [{ id, type: "VISIT_CAMPAIGN" }, visibleProgrammes(actor)] },
     select: {
-      id: true, name: true, description: true, status: true, startDate: true, endDate: true, version: true, orgUnitId: true,
+      id: true, name: true, description: true, status: true, startDate: true, endDate: true, version: true, orgUnitId: true, settings: true,
       orgUnit: { select: { id: true, name: true, path: true, depth: true } },
       participants: { select: { orgUnit: { select: { id: true, path: true } } } },
     },
@@ -27,6 +28,7 @@ export async function getCampaignOrThrow(actor: Actor, id: string, client: Db | 
     reach: [programme.orgUnit.path, ...programme.participants.map((p) => p.orgUnit.path)],
     startDay: formatDateOnly(programme.startDate),
     endDay: formatDateOnly(programme.endDate),
+    settings: campaignSettingsOf(programme.settings),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { numberRequired } from "@/lib/i18n/number-input";
+import { PROBLEM_DUE_DAYS_MAX } from "./settings";
 
 export const FREQUENCY_RULE_KINDS = ["OFFICER_GUIDED_HOUSEHOLD", "OFFICER_ANY", "ENTERPRISE_BY_COMMISSIONER"] as const;
 export const FREQUENCY_PERIODS = ["WEEK", "MONTH"] as const;
@@ -37,6 +38,8 @@ export const saveCampaignSetupSchema = z
     assignments: z.array(assignmentSchema).max(1000),
     checkItems: z.array(checkItemSchema).max(50),
     rules: z.array(ruleSchema).max(20),
+    /** 问题最长办理期限（天）: a problem raised on a visit is due at most this long after it. */
+    problemDueDays: count(PROBLEM_DUE_DAYS_MAX).refine((v) => v >= 1, "@campaignAtLeastOne"),
   })
   .superRefine((v, ctx) => {
     const officers = new Set<string>();

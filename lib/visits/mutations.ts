@@ -10,12 +10,13 @@ import { editWindowHours, isEditableBy } from "./edit-window";
 import { activeCampaignsWhere, readChecklist, type ChecklistEntry } from "./queries";
 import type { CreateVisitInput, UpdateVisitInput } from "./schemas";
 import { parseShanghaiLocal } from "./time";
+import { campaignSettingsOf, problemDueDateSchema } from "@/lib/campaigns/settings";
 
 /** The campaign, if the actor may record visits for it now. */
 async function activeCampaign(tx: Tx, actor: Actor, programmeId: string) {
-  const campaign = await tx.programme.findFirst({ where: { AND: [{ id: programmeId }, activeCampaignsWhere(actor)] }, select: { id: true } });
+  const campaign = await tx.programme.findFirst({ where: { AND: [{ id: programmeId }, activeCampaignsWhere(actor)] }, select: { id: true, settings: true } });
   if (!campaign) throw new RuleViolation("campaignNotActive", "programmeId");
-  return campaign;
+  return { id: campaign.id, settings: campaignSettingsOf(campaign.settings) };
 }
 
 /** Whose visit it is: the actor, or (for a manager) an active officer in the actor's subtree. */
@@ -85,6 +86,15 @@ function coordinates(input: { latitude?: number; longitude?: number }) {
 
 export async function createVisit(actor: Actor, input: CreateVisitInput, tx: Tx) {
   const campaign = await activeCampaign(tx, actor, input.programmeId);
+  // Due dates lie between the visit's day and the campaign's horizon: 9999-12-31 would never
+  // be overdue, a day before the visit overdue at once.
+  const dueDate = problemDueDateSchema(input.visitedAt.slice(0, 10), campaign.settings.problemDueDays);
+  const dueIssues: Record<string, string[]> = {};
+  input.problems.forEach((p, i) => {
+    const parsed = p.dueDate ? dueDate.safeParse(p.dueDate) : undefined;
+    if (parsed && !parsed.success) dueIssues[`problems.${i}.dueDate`] = parsed.error.issues.map((issue) => issue.message);
+  });
+  if (Object.keys(dueIssues).length) throw new DomainError("checkFields", {}, dueIssues);
   const place = await resolvePlace(tx, actor, input.placeType, input.placeId);
   const officerId = await resolveOfficer(tx, actor, input.officerId);
   const mentorId = await resolveMentor(tx, actor, campaign.id, input.mentorId);

@@ -7,6 +7,7 @@ import { inSubtree } from "@/lib/org/scope";
 import { visibleProgrammes } from "@/lib/programmes/queries";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { shanghaiDayStart } from "./time";
+import { campaignSettingsOf } from "@/lib/campaigns/settings";
 
 /** Visits a user sees: those in their org subtree (the visit's unit is the household's or enterprise's). */
 export function visitScope(actor: Pick<Actor, "orgPath">) {
@@ -126,7 +127,7 @@ export async function visitFormOptions(actor: Actor, client: Db | Tx = db) {
     where: activeCampaignsWhere(actor),
     orderBy: [{ startDate: "desc" }, { name: "asc" }],
     select: {
-      id: true, name: true,
+      id: true, name: true, settings: true,
       checkItems: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, label: true } },
       campaignParticipants: { select: { officerId: true, mentor: { select: { id: true, name: true } } } },
     },
@@ -153,6 +154,7 @@ export async function visitFormOptions(actor: Actor, client: Db | Tx = db) {
         participantIds: c.campaignParticipants.map((p) => p.officerId),
         mentors: [...mentors].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
         mentorOf,
+        problemDueDays: campaignSettingsOf(c.settings).problemDueDays,
       };
     }),
     officers: officers.map((o) => ({ id: o.id, name: o.name, orgName: o.orgUnit.name })),

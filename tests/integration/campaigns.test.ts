@@ -240,6 +240,7 @@ describe("campaign setup actions", () => {
         { id: "", label: "新增：环境卫生", active: true },
       ],
       rules: [{ kind: "OFFICER_ANY", period: "MONTH", minVisits: "8", dueSoonDays: "5" }],
+      problemDueDays: "30",
     };
   };
 
@@ -257,6 +258,8 @@ describe("campaign setup actions", () => {
     expect(setup.checkItems).toHaveLength(6);
     expect(setup.checkItems.slice(3).every((c) => !c.active)).toBe(true);
     expect(setup.rules).toEqual([expect.objectContaining({ kind: "OFFICER_ANY", period: "MONTH", minVisits: 8, dueSoonDays: 5 })]);
+    // 问题最长办理期限 lives in the campaign's settings, beside whatever else is there.
+    expect(setup.campaign.settings.problemDueDays).toBe(30);
     expect(await db.auditLog.count({ where: { action: "campaign.configure", entityId: programmeId, outcome: "OK" } })).toBe(1);
 
     // The same (now stale) version again: refused, nothing changes.

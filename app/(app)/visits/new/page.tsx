@@ -38,7 +38,8 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
           defaultValues={{
             programmeId: campaign?.id ?? "",
             officerId: "",
-            mentorId: campaign?.mentorOf[user.id] ?? "",
+            // Never preset (issue 13 item 7): the form offers the officer's mentor as one tap.
+            mentorId: "",
             kind: "HOUSEHOLD",
             placeType: "HOUSEHOLD",
             placeId: "",

@@ -41,6 +41,7 @@ export default async function CampaignSetupPage({ params, searchParams }: { para
             assignments: setup.assignments.map((a) => ({ orgUnitId: a.orgUnitId, officerId: a.officerId ?? "" })),
             checkItems: setup.checkItems.map((c) => ({ id: c.id, label: c.label, active: c.active })),
             rules: setup.rules.map((r) => ({ kind: r.kind, period: r.period, minVisits: String(r.minVisits), dueSoonDays: String(r.dueSoonDays) })),
+            problemDueDays: String(setup.campaign.settings.problemDueDays),
           }}
         />
       )}
