@@ -22,7 +22,15 @@ export function FormShell({
   // POST, so a submit before hydration posts back to the page (which just renders it again)
   // instead of putting every field, personal data included, into the URL.
   return (
-    <form method="post" onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
+    // On a phone the submit row sticks to the bottom of the screen, so a long form can be saved
+    // from anywhere; scroll-margin keeps a focused control from scrolling under it.
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={label}
+      className="space-y-4 max-sm:[&_input]:scroll-mb-24 max-sm:[&_select]:scroll-mb-24 max-sm:[&_textarea]:scroll-mb-24"
+    >
       {draftRestored ? (
         <Alert tone="info" className="flex flex-wrap items-center justify-between gap-2">
           <span>{t("draftRestored")}</span>
@@ -31,7 +39,10 @@ export function FormShell({
       ) : null}
       {rootError ? <Alert tone="error">{rootError}</Alert> : null}
       {children}
-      <div className="flex flex-wrap gap-2 pt-2">
+      <div
+        data-submit-row
+        className="sticky bottom-0 z-20 flex flex-wrap gap-2 border-t border-slate-200 bg-white/95 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur sm:static sm:border-0 sm:bg-transparent sm:pt-2 sm:pb-0 sm:backdrop-blur-none"
+      >
         <Button type="submit" disabled={pending} aria-busy={pending}>{pending ? t("saving") : submitLabel}</Button>
         {secondary}
       </div>

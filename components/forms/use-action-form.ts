@@ -3,7 +3,8 @@
 // validates in the browser and on the server; server field errors land on their fields,
 // the general message on the form. Values are never cleared on an error, and with a
 // `draftKey` they survive a reload or a dropped connection (kept in localStorage until the
-// submit succeeds).
+// submit succeeds). A refused submit moves focus to the first red field in the page's order
+// and scrolls it into view (on a phone it may be far above the button).
 import { useEffect, useRef, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -39,11 +40,35 @@ export function useActionForm<TValues extends FieldValues, TData>(options: Optio
     // button, moving it away from the tap.)
     mode: "onSubmit",
     reValidateMode: "onChange",
+    // react-hook-form focuses the first *registered* field with an error, in registration
+    // order: not the page's order, and never a custom control. We focus after the render
+    // that marks the fields instead (below).
+    shouldFocusError: false,
   });
   const [rootError, setRootError] = useState<string | null>(null);
   const [draftRestored, setDraftRestored] = useState(false);
   const keyRef = useRef<string | null>(null);
   const { draftKey } = options;
+
+  // Which form to search for the first invalid field, and a request to do so after the
+  // render that sets aria-invalid (client and server errors alike; custom controls take
+  // part by carrying aria-invalid themselves).
+  const formElement = useRef<HTMLFormElement | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const focusFirstInvalid = () => {
+      const root = formElement.current;
+      const field = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (!field) return false;
+      field.focus({ preventScroll: true });
+      field.scrollIntoView({ block: "center", behavior: "instant" });
+      return true;
+    };
+    // Fields whose error appears one render later (nested fields shown once submitted).
+    if (!focusFirstInvalid()) requestAnimationFrame(() => focusFirstInvalid());
+  }, [focusRequest]);
+  const requestFocus = () => setFocusRequest((n) => n + 1);
 
   useEffect(() => {
     if (!draftKey) return;
@@ -93,9 +118,10 @@ export function useActionForm<TValues extends FieldValues, TData>(options: Optio
     if (!result.ok) {
       for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
         if (path === "_form" || path === "idempotencyKey") continue;
-        form.setError(path as Path<TValues>, { type: "server", message: messages[0] }, { shouldFocus: true });
+        form.setError(path as Path<TValues>, { type: "server", message: messages[0] });
       }
       setRootError(result.error);
+      requestFocus();
       return;
     }
     keyRef.current = null;
@@ -105,8 +131,16 @@ export function useActionForm<TValues extends FieldValues, TData>(options: Optio
   };
   // Field errors show on their fields; say so at the top too (on a phone the first bad field
   // may be off-screen, and a form-level issue has no field to show on).
-  const onInvalid = () => setRootError(tErrors("checkFields"));
-  const onSubmit = (event?: React.BaseSyntheticEvent) => form.handleSubmit(submitValues, onInvalid)(event);
+  const onInvalid = () => {
+    setRootError(tErrors("checkFields"));
+    requestFocus();
+  };
+  const onSubmit = (event?: React.BaseSyntheticEvent) => {
+    const target: unknown = event?.currentTarget ?? event?.target;
+    const element = target instanceof HTMLFormElement ? target : target instanceof Element ? target.closest("form") : null;
+    if (element) formElement.current = element;
+    return form.handleSubmit(submitValues, onInvalid)(event);
+  };
 
   /** The message for a field, translating client-side "@key" messages. */
   const errorOf = (path: string): string | undefined => {
