@@ -1,28 +1,42 @@
 // The hotline request list's query string, parsed once for the list page and its Excel export.
-import { REQUEST_TABS, type RequestListFilter, type RequestTab } from "./queries";
+import { REQUEST_TABS, type RequestListFilter } from "./queries";
 import { REQUEST_STATUSES } from "./transitions";
+import { filterCursor, filterDay, filterEnum, filterText, parseFilters, type SearchParamsRecord } from "@/lib/platform/url-filters";
 
-export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+export type { SearchParamsRecord };
 export type RequestPageFilter = RequestListFilter & { fromDay?: string; toDay?: string };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The filter form's fields (app/(app)/hotline/page.tsx), one schema per URL parameter. */
+export const requestFilterShape = {
+  tab: filterEnum(REQUEST_TABS),
+  status: filterEnum(REQUEST_STATUSES),
+  category: filterText(20),
+  from: filterDay,
+  to: filterDay,
+  after: filterCursor,
+};
+
+/** The list's filter and the parameters it ignored (bad values), for the page's notice. */
+export function parseRequestFilterWithIgnored(params: SearchParamsRecord): { filter: RequestPageFilter; ignored: string[] } {
+  const { filter: f, ignored } = parseFilters(requestFilterShape, params);
+  return {
+    filter: {
+      tab: f.tab ?? "queue",
+      status: f.status,
+      category: f.category,
+      fromDay: f.from,
+      toDay: f.to,
+      // Received on or after the first day's Shanghai midnight, before the midnight after the last.
+      from: f.from ? new Date(`${f.from}T00:00:00+08:00`) : undefined,
+      to: f.to ? new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
+      cursor: f.after,
+    },
+    ignored,
+  };
+}
 
 export function parseRequestFilter(params: SearchParamsRecord): RequestPageFilter {
-  const tab = one(params.tab) as RequestTab;
-  const status = one(params.status);
-  const from = one(params.from);
-  const to = one(params.to);
-  return {
-    tab: REQUEST_TABS.includes(tab) ? tab : "queue",
-    status: (REQUEST_STATUSES as readonly string[]).includes(status) ? (status as RequestListFilter["status"]) : undefined,
-    category: one(params.category).slice(0, 20) || undefined,
-    fromDay: DAY.test(from) ? from : undefined,
-    toDay: DAY.test(to) ? to : undefined,
-    from: DAY.test(from) ? new Date(`${from}T00:00:00+08:00`) : undefined,
-    to: DAY.test(to) ? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
-    cursor: one(params.after).slice(0, 200) || undefined,
-  };
+  return parseRequestFilterWithIgnored(params).filter;
 }
 
 /** The filter (and its cursor) back as a query string, without the leading "?". */

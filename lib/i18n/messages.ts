@@ -3,6 +3,8 @@
 // can grow without editing one giant file. Namespaces must not collide (unit-tested).
 import zhCN from "@/messages/zh-CN.json";
 import en from "@/messages/en.json";
+import auditZh from "@/messages/audit/zh-CN.json";
+import auditEn from "@/messages/audit/en.json";
 import dashboardsZh from "@/messages/dashboards/zh-CN.json";
 import dashboardsEn from "@/messages/dashboards/en.json";
 import hotlineZh from "@/messages/hotline/zh-CN.json";
@@ -25,6 +27,7 @@ type Messages = Record<string, unknown>;
 export const MESSAGE_SOURCES: Record<Locale, Record<string, Messages>> = {
   "zh-CN": {
     shared: zhCN,
+    audit: auditZh,
     dashboards: dashboardsZh,
     hotline: hotlineZh,
     investment: investmentZh,
@@ -35,6 +38,7 @@ export const MESSAGE_SOURCES: Record<Locale, Record<string, Messages>> = {
   },
   en: {
     shared: en,
+    audit: auditEn,
     dashboards: dashboardsEn,
     hotline: hotlineEn,
     investment: investmentEn,

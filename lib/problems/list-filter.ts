@@ -1,24 +1,31 @@
 // The problem list's query string, parsed once for the list page and its Excel export.
 import type { ProblemListFilter } from "./queries";
 import { PROBLEM_STATUSES } from "./transitions";
+import { filterCursor, filterEnum, filterFlag, filterId, parseFilters, type SearchParamsRecord } from "@/lib/platform/url-filters";
 
-export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+export type { SearchParamsRecord };
 
-function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+/** The filter form's fields (app/(app)/problems/page.tsx), one schema per URL parameter. */
+export const problemFilterShape = {
+  tab: filterEnum(["all", "department"] as const),
+  status: filterEnum(PROBLEM_STATUSES),
+  campaign: filterId,
+  mine: filterFlag,
+  overdue: filterFlag,
+  after: filterCursor,
+};
+
+/** The list's filter and the parameters it ignored (bad values), for the page's notice. */
+export function parseProblemFilterWithIgnored(params: SearchParamsRecord): { filter: ProblemListFilter; ignored: string[] } {
+  const { filter: f, ignored } = parseFilters(problemFilterShape, params);
+  return {
+    filter: { tab: f.tab ?? "all", status: f.status, programmeId: f.campaign, mine: !!f.mine, overdue: !!f.overdue, cursor: f.after },
+    ignored,
+  };
 }
 
 export function parseProblemFilter(params: SearchParamsRecord): ProblemListFilter {
-  const status = one(params.status);
-  const campaign = one(params.campaign);
-  return {
-    tab: one(params.tab) === "department" ? "department" : "all",
-    status: (PROBLEM_STATUSES as readonly string[]).includes(status) ? (status as ProblemListFilter["status"]) : undefined,
-    programmeId: campaign && campaign.length <= 64 ? campaign : undefined,
-    mine: one(params.mine) === "1",
-    overdue: one(params.overdue) === "1",
-    cursor: one(params.after).slice(0, 200) || undefined,
-  };
+  return parseProblemFilterWithIgnored(params).filter;
 }
 
 /** The filter (and its cursor) back as a query string, without the leading "?". */

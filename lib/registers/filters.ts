@@ -1,44 +1,47 @@
 // List filters from query parameters (untrusted: keep only what the filter understands).
 // Shared by the list pages and the export route so an export is exactly the list's rows.
-import { ENTERPRISE_SIZES, type EnterpriseSizeValue } from "./schemas";
+import { ENTERPRISE_SIZES } from "./schemas";
+import { filterCursor, filterEnum, filterId, filterText, parseFilters, type SearchParamsRecord } from "@/lib/platform/url-filters";
 import type { EnterpriseFilter, HouseholdFilter } from "./queries";
 
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+type Params = SearchParamsRecord | URLSearchParams;
 
-function first(params: Params, name: string, max = 64): string {
-  const value = params instanceof URLSearchParams ? params.get(name) : params[name];
-  return ((Array.isArray(value) ? value[0] : value) ?? "").trim().slice(0, max);
+// The filter forms' fields (app/(app)/registers/*/page.tsx), one schema per URL parameter.
+const common = {
+  q: filterText(40),
+  addr: filterText(60),
+  org: filterId,
+  // Active records by default; "all" shows both.
+  active: filterEnum(["all", "true", "false"] as const),
+  after: filterCursor,
+};
+export const householdFilterShape = { ...common, tag: filterText(20) };
+export const enterpriseFilterShape = { ...common, size: filterEnum(ENTERPRISE_SIZES) };
+
+const activeOf = (v: "all" | "true" | "false" | undefined) => (v === "all" ? undefined : v !== "false");
+
+export type ParsedRegisterFilter<F> = { filter: F; after?: string; ignored: string[] };
+
+export function parseHouseholdFilterWithIgnored(params: Params): ParsedRegisterFilter<HouseholdFilter> {
+  const { filter: f, ignored } = parseFilters(householdFilterShape, params);
+  return { filter: { q: f.q, addr: f.addr, orgUnitId: f.org, tag: f.tag, active: activeOf(f.active) }, after: f.after, ignored };
 }
 
-function activeOf(params: Params): boolean | undefined {
-  // Active records by default; "all" shows both.
-  const v = first(params, "active");
-  return v === "all" ? undefined : v === "false" ? false : true;
+export function parseEnterpriseFilterWithIgnored(params: Params): ParsedRegisterFilter<EnterpriseFilter> {
+  const { filter: f, ignored } = parseFilters(enterpriseFilterShape, params);
+  return { filter: { q: f.q, addr: f.addr, orgUnitId: f.org, size: f.size, active: activeOf(f.active) }, after: f.after, ignored };
 }
 
 export function parseHouseholdFilter(params: Params): HouseholdFilter {
-  return {
-    q: first(params, "q", 40) || undefined,
-    addr: first(params, "addr", 60) || undefined,
-    orgUnitId: first(params, "org") || undefined,
-    tag: first(params, "tag", 20) || undefined,
-    active: activeOf(params),
-  };
+  return parseHouseholdFilterWithIgnored(params).filter;
 }
 
 export function parseEnterpriseFilter(params: Params): EnterpriseFilter {
-  const size = first(params, "size");
-  return {
-    q: first(params, "q", 40) || undefined,
-    addr: first(params, "addr", 60) || undefined,
-    orgUnitId: first(params, "org") || undefined,
-    size: (ENTERPRISE_SIZES as readonly string[]).includes(size) ? (size as EnterpriseSizeValue) : undefined,
-    active: activeOf(params),
-  };
+  return parseEnterpriseFilterWithIgnored(params).filter;
 }
 
 export function cursorOf(params: Params): string | undefined {
-  return first(params, "after") || undefined;
+  return parseFilters({ after: filterCursor }, params).filter.after;
 }
 
 /** The filter as query parameters (the default "active only" is left out). */

@@ -1,15 +1,22 @@
 // The talents list's query string, parsed once for the list page and its Excel export.
-export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+import { filterCursor, filterId, filterText, parseFilters, type SearchParamsRecord } from "@/lib/platform/url-filters";
+
+export type { SearchParamsRecord };
 export type TalentListParams = { q?: string; enterpriseId?: string; after?: string };
 
-const one = (v: string | string[] | undefined) => {
-  const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === "string" && s.trim() ? s.trim().slice(0, 64) : undefined;
-};
+/** The filter form's fields (app/(app)/talent/page.tsx), one schema per URL parameter. */
+export const talentFilterShape = { q: filterText(40), enterprise: filterId, after: filterCursor };
 
-/** Only trimmed, bounded values reach the query. */
+/** The list's filter and the parameters it ignored (bad values), for the page's notice. */
+export function parseTalentFilterWithIgnored(params: SearchParamsRecord): TalentListParams & { ignored: string[] } {
+  const { filter: f, ignored } = parseFilters(talentFilterShape, params);
+  return { q: f.q, enterpriseId: f.enterprise, after: f.after, ignored };
+}
+
+/** Only well-formed values reach the query. */
 export function parseTalentFilter(params: SearchParamsRecord): TalentListParams {
-  return { q: one(params.q), enterpriseId: one(params.enterprise), after: one(params.after) };
+  const { q, enterpriseId, after } = parseTalentFilterWithIgnored(params);
+  return { q, enterpriseId, after };
 }
 
 /** The filter back as a query string (no leading "?"), without the cursor. */

@@ -1,29 +1,32 @@
 // The visit list's query string, parsed once for the list page and its Excel export.
 import type { VisitListFilter } from "./queries";
 import { VISIT_KINDS } from "./schemas";
+import { filterCursor, filterDay, filterEnum, filterId, parseFilters, type SearchParamsRecord } from "@/lib/platform/url-filters";
 
-export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+export type { SearchParamsRecord };
 
-function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+/** The filter form's fields (app/(app)/visits/page.tsx), one schema per URL parameter. */
+export const visitFilterShape = {
+  campaign: filterId,
+  officer: filterId,
+  kind: filterEnum(VISIT_KINDS),
+  from: filterDay,
+  to: filterDay,
+  after: filterCursor,
+};
+
+/** The list's filter and the parameters it ignored (bad values), for the page's notice. */
+export function parseVisitFilterWithIgnored(params: SearchParamsRecord): { filter: VisitListFilter; ignored: string[] } {
+  const { filter: f, ignored } = parseFilters(visitFilterShape, params);
+  return {
+    filter: { programmeId: f.campaign, officerId: f.officer, kind: f.kind, from: f.from, to: f.to, cursor: f.after },
+    ignored,
+  };
 }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Only well-formed values reach the query; anything else in the URL is ignored. */
 export function parseVisitFilter(params: SearchParamsRecord): VisitListFilter {
-  const kind = one(params.kind);
-  const from = one(params.from);
-  const to = one(params.to);
-  const id = (v: string) => (v && v.length <= 64 ? v : undefined);
-  return {
-    programmeId: id(one(params.campaign)),
-    officerId: id(one(params.officer)),
-    kind: (VISIT_KINDS as readonly string[]).includes(kind) ? (kind as VisitListFilter["kind"]) : undefined,
-    from: DAY.test(from) ? from : undefined,
-    to: DAY.test(to) ? to : undefined,
-    cursor: one(params.after).slice(0, 200) || undefined,
-  };
+  return parseVisitFilterWithIgnored(params).filter;
 }
 
 /** The filter (and cursor) back as a query string, without the leading "?". */

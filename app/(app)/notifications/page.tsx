@@ -10,6 +10,8 @@ import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { filterFlag, filterText, parseFilters } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 
 export async function generateMetadata() {
   const t = await getTranslations("notifications");
@@ -17,15 +19,16 @@ export async function generateMetadata() {
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+/** The list's two links ("只看未读" and the next page) write these; anything else is ignored and named. */
+const filterShape = { unread: filterFlag, after: filterText(80) };
 
 export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("notification.view");
   const t = await getTranslations("notifications");
   const locale = await getLocale();
-  const sp = await searchParams;
-  const unreadOnly = first(sp.unread) === "1";
-  const after = first(sp.after).slice(0, 80) || undefined;
+  const { filter, ignored } = parseFilters(filterShape, await searchParams);
+  const unreadOnly = !!filter.unread;
+  const after = filter.after;
 
   const [{ items, nextCursor }, unread, title] = await Promise.all([
     listNotifications(user.id, { unreadOnly, after }),
@@ -38,6 +41,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   return (
     <div>
       <PageHeader title={t("title")} description={t("intro")} actions={<MarkAllReadButton disabled={unread === 0} />} />
+
+      <IgnoredFilters ignored={ignored} labels={{ unread: t("unreadOnly") }} />
 
       <nav aria-label={t("title")} className="mb-3 flex gap-2">
         <Link href="/notifications" aria-current={!unreadOnly ? "page" : undefined} className={buttonClass(!unreadOnly ? "primary" : "secondary", "sm")}>

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { listProgrammes, type ProgrammeListFilter } from "@/lib/programmes/queries";
+import { listProgrammes } from "@/lib/programmes/queries";
+import { filterEnum, filterText, parseFilters } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { PROGRAMME_STATUSES, PROGRAMME_TYPES } from "@/lib/programmes/catalogue";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -17,21 +19,8 @@ export async function generateMetadata() {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-}
-
-/** Only known values reach the query; anything else in the URL is ignored. */
-function parseFilter(params: Record<string, string | string[] | undefined>): ProgrammeListFilter {
-  const type = one(params.type);
-  const status = one(params.status);
-  const q = one(params.q).slice(0, 100);
-  return {
-    type: (PROGRAMME_TYPES as readonly string[]).includes(type) ? (type as ProgrammeListFilter["type"]) : undefined,
-    status: (PROGRAMME_STATUSES as readonly string[]).includes(status) ? (status as ProgrammeListFilter["status"]) : undefined,
-    q: q || undefined,
-  };
-}
+/** The filter form's fields, one schema per URL parameter (lib/platform/url-filters.ts). */
+const filterShape = { type: filterEnum(PROGRAMME_TYPES), status: filterEnum(PROGRAMME_STATUSES), q: filterText(100) };
 
 export default async function ProgrammesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("programme.view");
@@ -39,7 +28,7 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: S
   const tc = await getTranslations("common");
   const tTypes = await getTranslations("programmeTypes");
   const tStatuses = await getTranslations("programmeStatuses");
-  const filter = parseFilter(await searchParams);
+  const { filter, ignored } = parseFilters(filterShape, await searchParams);
   const programmes = await listProgrammes(user, filter);
   const filtered = !!(filter.type || filter.status || filter.q);
 
@@ -49,6 +38,8 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: S
         title={t("title")}
         actions={can(user, "programme.manage") ? <LinkButton href="/programmes/new">{t("new")}</LinkButton> : null}
       />
+
+      <IgnoredFilters ignored={ignored} labels={{ q: t("searchLabel"), type: t("filterType"), status: t("filterStatus") }} />
 
       <Card>
         <form method="get" action="/programmes" role="search" aria-label={tc("filter")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end">

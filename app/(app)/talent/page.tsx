@@ -10,7 +10,8 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton, buttonClass } from "@/components/ui/button";
 import { filterControl, FilterField } from "@/components/registers/list-bits";
 import { ExportLink } from "@/components/dashboards/export-link";
-import { parseTalentFilter, talentFilterQuery } from "@/lib/talent/list-filter";
+import { parseTalentFilterWithIgnored, talentFilterQuery } from "@/lib/talent/list-filter";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 
 export async function generateMetadata() {
   const t = await getTranslations("talent");
@@ -25,7 +26,7 @@ export default async function TalentsPage({ searchParams }: { searchParams: Sear
   const tCommon = await getTranslations("common");
   const programme = await getTalentProgrammeOrThrow(user).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
   if (!programme) return (<div><PageHeader title={t("title")} /><EmptyState>{t("noProgramme")}</EmptyState></div>);
-  const parsed = parseTalentFilter(await searchParams);
+  const parsed = parseTalentFilterWithIgnored(await searchParams);
   const filter = { q: parsed.q, enterpriseId: parsed.enterpriseId, reach: programme.reach };
   const [{ talents, nextCursor }, enterprises] = await Promise.all([listTalents(user, filter, parsed.after), enterpriseOptions(user, programme.reach)]);
   const params = new URLSearchParams(Object.entries({ q: filter.q, enterprise: filter.enterpriseId }).filter(([, v]) => v) as [string, string][]);
@@ -43,6 +44,7 @@ export default async function TalentsPage({ searchParams }: { searchParams: Sear
           </>
         }
       />
+      <IgnoredFilters ignored={parsed.ignored} labels={{ q: t("search"), enterprise: t("enterprise") }} />
       <form method="get" action="/talent" role="search" aria-label={tCommon("filter")} className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm lg:grid-cols-[2fr_2fr_auto]">
         <FilterField id="f-q" label={t("search")} className="col-span-2 lg:col-span-1">
           <input id="f-q" name="q" type="search" defaultValue={filter.q} maxLength={40} className={filterControl} placeholder={t("searchPlaceholder")} />

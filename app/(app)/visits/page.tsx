@@ -6,7 +6,8 @@ import { can } from "@/lib/authz/can";
 import { formatDateTime } from "@/lib/format/dates";
 import { listVisits, officerOptions, visitCampaignOptions, type VisitListFilter } from "@/lib/visits/queries";
 import { VISIT_KINDS } from "@/lib/visits/schemas";
-import { parseVisitFilter, visitFilterQuery, type SearchParamsRecord } from "@/lib/visits/list-filter";
+import { parseVisitFilterWithIgnored, visitFilterQuery, type SearchParamsRecord } from "@/lib/visits/list-filter";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { ExportLink } from "@/components/dashboards/export-link";
 import { Card, EmptyState, PageHeader, Badge } from "@/components/ui/card";
 import { Button, LinkButton } from "@/components/ui/button";
@@ -29,7 +30,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("visits");
   const tc = await getTranslations("common");
   const locale = await getLocale();
-  const filter = parseVisitFilter(await searchParams);
+  const { filter, ignored } = parseVisitFilterWithIgnored(await searchParams);
   const manager = user.role !== "OFFICER";
   const [page, campaigns, officers] = await Promise.all([
     listVisits(user, filter),
@@ -51,6 +52,8 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
           </>
         }
       />
+
+      <IgnoredFilters ignored={ignored} labels={{ campaign: t("campaign"), officer: t("officer"), kind: t("kind"), from: t("from"), to: t("to") }} />
 
       <Card>
         <form method="get" action="/visits" role="search" aria-label={tc("filter")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 lg:items-end">

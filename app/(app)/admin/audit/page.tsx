@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { listAuditLog, type AuditFilter } from "@/lib/audit/queries";
+import { listAuditLog } from "@/lib/audit/queries";
+import { AUDIT_OUTCOMES as OUTCOMES, AUDIT_REFUSALS as REFUSALS, parseAuditFilter } from "@/lib/audit/list-filter";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
+import { AUDIT_ENTITY_TYPES, auditActionLabel, auditEntityLabel } from "@/lib/audit/labels";
 import { formatDateTime } from "@/lib/format/dates";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
@@ -16,53 +19,17 @@ export async function generateMetadata() {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const OUTCOMES = ["OK", "FAILED", "DENIED"] as const;
-const ENTITY_TYPES = ["User", "OrgUnit", "Programme", "Permission"] as const;
 const OUTCOME_TONE = { OK: "green", FAILED: "amber", DENIED: "red" } as const;
-/** "any": every DENIED row; or one rule's (lib/audit/refusal.ts). */
-const REFUSALS = ["any", "permission", "scope"] as const;
-
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-}
-
-/** A real calendar day as YYYY-MM-DD, or "" (a bad date must not reach the query). */
-function calendarDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return "";
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : "";
-}
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePermission("audit.view");
   const t = await getTranslations("audit");
   const tCommon = await getTranslations("common");
+  const tNames = await getTranslations("auditNames");
   const locale = await getLocale();
 
-  const sp = await searchParams;
-  const action = first(sp.action).slice(0, 64);
-  const actorName = first(sp.actor).slice(0, 40);
-  const entityType = first(sp.entityType).slice(0, 32);
-  const entityId = first(sp.entityId).slice(0, 64);
-  const outcomeParam = first(sp.outcome);
-  const outcome = (OUTCOMES as readonly string[]).includes(outcomeParam) ? outcomeParam : "";
-  const refusalParam = first(sp.refusal);
-  const refusal = REFUSALS.find((r) => r === refusalParam) ?? "";
-  const from = calendarDay(first(sp.from));
-  const to = calendarDay(first(sp.to));
-  const beforeParam = first(sp.before);
-  const before = /^\d{1,18}$/.test(beforeParam) ? BigInt(beforeParam) : undefined;
-
-  const filter: AuditFilter = {
-    action: action || undefined,
-    actor: actorName || undefined,
-    entityType: entityType || undefined,
-    entityId: entityId || undefined,
-    outcome: outcome || undefined,
-    refusal: refusal || undefined,
-    from: from || undefined,
-    to: to || undefined,
-  };
+  const { filter, before, ignored } = parseAuditFilter(await searchParams);
+  const { action = "", actor: actorName = "", entityType = "", entityId = "", outcome = "", refusal = "", from = "", to = "" } = filter;
   const { rows, nextBefore } = await listAuditLog(actor, filter, before);
 
   const filterParams = new URLSearchParams();
@@ -77,8 +44,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const filtered = filterParams.size > 0;
 
   const actionLabel = (name: string) =>
-    t.has(`actions.${name}`) ? t(`actions.${name}`) : name.startsWith("page.view:") ? t("pageView", { page: name.slice("page.view:".length) }) : name;
-  const entityLabel = (type: string) => (t.has(`entityTypes.${type}`) ? t(`entityTypes.${type}`) : type);
+    name.startsWith("page.view:") ? t("pageView", { page: name.slice("page.view:".length) }) : auditActionLabel(tNames, name);
+  const entityLabel = (type: string) => auditEntityLabel(tNames, type);
+  const collator = new Intl.Collator(locale);
+  const entityTypes = [...AUDIT_ENTITY_TYPES].sort((a, b) => collator.compare(entityLabel(a), entityLabel(b)));
   const outcomeBadge = (value: string) => {
     const known = (OUTCOMES as readonly string[]).includes(value) ? (value as (typeof OUTCOMES)[number]) : null;
     return <Badge tone={known ? OUTCOME_TONE[known] : "slate"}>{known ? t(`outcomes.${known}`) : value}</Badge>;
@@ -139,6 +108,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <div>
       <PageHeader title={t("title")} description={t("intro")} />
 
+      <IgnoredFilters
+        ignored={ignored}
+        labels={{ action: t("actionPrefix"), actor: t("actor"), entityType: t("entityType"), entityId: t("entity"), outcome: t("outcome"), refusal: t("refusal"), from: t("from"), to: t("to") }}
+      />
+
       <form method="get" action="/admin/audit" role="search" aria-label={tCommon("filter")} className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm lg:grid-cols-4">
         <div className="col-span-2 space-y-1 sm:col-span-1">
           <label htmlFor="f-action" className="block text-sm font-medium text-slate-700">{t("actionPrefix")}</label>
@@ -152,10 +126,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <label htmlFor="f-type" className="block text-sm font-medium text-slate-700">{t("entityType")}</label>
           <select id="f-type" name="entityType" defaultValue={entityType} className={cn(controlClass, "h-11")}>
             <option value="">{tCommon("all")}</option>
-            {ENTITY_TYPES.map((e) => (
+            {entityTypes.map((e) => (
               <option key={e} value={e}>{entityLabel(e)}</option>
             ))}
-            {entityType && !(ENTITY_TYPES as readonly string[]).includes(entityType) ? <option value={entityType}>{entityType}</option> : null}
           </select>
         </div>
         <div className="space-y-1">

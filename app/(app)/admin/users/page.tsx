@@ -3,8 +3,11 @@ import Link from "next/link";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { ROLES, type Role } from "@/lib/authz/permissions";
+import { ROLES } from "@/lib/authz/permissions";
 import { listUsers, type UserListFilter } from "@/lib/users/queries";
+import { userFilterShape } from "@/lib/users/list-filter";
+import { parseFilters } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { formatDateTime } from "@/lib/format/dates";
 import { TableCard } from "@/components/ui/table";
@@ -22,10 +25,6 @@ export async function generateMetadata() {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-}
-
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePermission("user.manage");
   const t = await getTranslations("users");
@@ -33,16 +32,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const tRoles = await getTranslations("roles");
   const locale = await getLocale();
 
-  // Query parameters are untrusted: keep only values the filter understands.
-  const sp = await searchParams;
-  const q = first(sp.q).slice(0, 50);
-  const roleParam = first(sp.role);
-  const role = (ROLES as readonly string[]).includes(roleParam) ? (roleParam as Role) : undefined;
-  const orgUnitId = first(sp.org).slice(0, 64);
-  const activeParam = first(sp.active);
-  const active = activeParam === "true" ? true : activeParam === "false" ? false : undefined;
-  const after = first(sp.after).slice(0, 64) || undefined;
-
+  // Query parameters are untrusted: each goes through the filter form's schema, one at a time.
+  const { filter: f, ignored } = parseFilters(userFilterShape, await searchParams);
+  const { q = "", role, org: orgUnitId = "", after } = f;
+  const active = f.active === undefined ? undefined : f.active === "true";
   const filter: UserListFilter = { q: q || undefined, role, orgUnitId: orgUnitId || undefined, active };
   const [{ users, nextCursor }, options] = await Promise.all([listUsers(actor, filter, after), orgUnitOptions(actor)]);
   const now = clockNow();
@@ -64,6 +57,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   return (
     <div>
       <PageHeader title={t("title")} description={t("intro")} actions={<LinkButton href="/admin/users/new">{t("new")}</LinkButton>} />
+
+      <IgnoredFilters ignored={ignored} labels={{ q: tCommon("search"), org: t("orgUnit"), role: t("role"), active: t("status") }} />
 
       <form method="get" action="/admin/users" role="search" aria-label={tCommon("filter")} className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm lg:grid-cols-[2fr_2fr_1fr_1fr_auto]">
         <div className="col-span-2 space-y-1 lg:col-span-1">

@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { listEnterprises } from "@/lib/registers/queries";
-import { cursorOf, filterParams, parseEnterpriseFilter } from "@/lib/registers/filters";
+import { filterParams, parseEnterpriseFilterWithIgnored } from "@/lib/registers/filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { ENTERPRISE_SIZES } from "@/lib/registers/schemas";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { TableCard } from "@/components/ui/table";
@@ -24,8 +25,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   const t = await getTranslations("registers");
   const tCommon = await getTranslations("common");
   const sp = await searchParams;
-  const filter = parseEnterpriseFilter(sp);
-  const after = cursorOf(sp);
+  const { filter, after, ignored } = parseEnterpriseFilterWithIgnored(sp);
   const [{ enterprises, nextCursor }, options] = await Promise.all([listEnterprises(actor, filter, after), orgUnitOptions(actor)]);
   const params = filterParams(filter);
   const filtered = params.size > 0;
@@ -44,6 +44,8 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           </>
         }
       />
+
+      <IgnoredFilters ignored={ignored} labels={{ q: t("searchEnterprise"), addr: t("addressContains"), org: t("grid"), size: t("size"), active: t("status") }} />
 
       <form method="get" action="/registers/enterprises" role="search" aria-label={tCommon("filter")} className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm lg:grid-cols-[2fr_2fr_2fr_1fr_1fr_auto]">
         <FilterField id="f-q" label={t("searchEnterprise")} className="col-span-2 lg:col-span-1">

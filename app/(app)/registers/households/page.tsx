@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { householdTagOptions, listHouseholds } from "@/lib/registers/queries";
-import { cursorOf, filterParams, parseHouseholdFilter } from "@/lib/registers/filters";
+import { filterParams, parseHouseholdFilterWithIgnored } from "@/lib/registers/filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { TableCard } from "@/components/ui/table";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
@@ -23,8 +24,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
   const t = await getTranslations("registers");
   const tCommon = await getTranslations("common");
   const sp = await searchParams;
-  const filter = parseHouseholdFilter(sp);
-  const after = cursorOf(sp);
+  const { filter, after, ignored } = parseHouseholdFilterWithIgnored(sp);
   const [{ households, nextCursor }, options, tags] = await Promise.all([
     listHouseholds(actor, filter, after),
     orgUnitOptions(actor),
@@ -47,6 +47,8 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
           </>
         }
       />
+
+      <IgnoredFilters ignored={ignored} labels={{ q: t("searchHousehold"), addr: t("addressContains"), org: t("village"), tag: t("tags"), active: t("status") }} />
 
       <form method="get" action="/registers/households" role="search" aria-label={tCommon("filter")} className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm lg:grid-cols-[2fr_2fr_2fr_1fr_1fr_auto]">
         <FilterField id="f-q" label={t("searchHousehold")} className="col-span-2 lg:col-span-1">

@@ -1,0 +1,121 @@
+// A list's URL filters go through its filter form's schema (issue 13 item 13): a bad value in
+// the address bar is ignored and named in a notice, the other filters still apply, and the
+// page renders instead of 出错了 (a "from=2026-13-45" once reached Prisma as an Invalid Date).
+// Each list page is rendered with garbage in each of its filter parameters, one at a time
+// and all at once.
+import { isValidElement, type ReactElement, type ReactNode } from "react";
+import { beforeEach, describe, expect, it } from "vitest";
+import { filterDay, parseFilters } from "@/lib/platform/url-filters";
+import { visitFilterShape } from "@/lib/visits/list-filter";
+import { requestFilterShape } from "@/lib/hotline/list-filter";
+import { problemFilterShape } from "@/lib/problems/list-filter";
+import { enterpriseFilterShape, householdFilterShape } from "@/lib/registers/filters";
+import { talentFilterShape } from "@/lib/talent/list-filter";
+import { auditFilterShape } from "@/lib/audit/list-filter";
+import { userFilterShape } from "@/lib/users/list-filter";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
+import VisitsPage from "@/app/(app)/visits/page";
+import HotlinePage from "@/app/(app)/hotline/page";
+import ProblemsPage from "@/app/(app)/problems/page";
+import HouseholdsPage from "@/app/(app)/registers/households/page";
+import EnterprisesPage from "@/app/(app)/registers/enterprises/page";
+import TalentsPage from "@/app/(app)/talent/page";
+import AuditPage from "@/app/(app)/admin/audit/page";
+import UsersPage from "@/app/(app)/admin/users/page";
+import NotificationsPage from "@/app/(app)/notifications/page";
+import ProgrammesPage from "@/app/(app)/programmes/page";
+import { resetRequest } from "../support/next-stubs";
+import { actAs } from "../support/fixtures";
+
+beforeEach(() => resetRequest());
+
+type Params = Record<string, string>;
+type ListPage = (props: { searchParams: Promise<Params> }) => Promise<ReactNode>;
+
+/** Every list page with URL filters, who may open it, and the parameters of its filter form. */
+const LISTS: { path: string; page: ListPage; user: string; params: string[] }[] = [
+  { path: "/visits", page: VisitsPage as ListPage, user: "py.manager", params: Object.keys(visitFilterShape) },
+  { path: "/hotline", page: HotlinePage as ListPage, user: "yh.manager", params: Object.keys(requestFilterShape) },
+  { path: "/problems", page: ProblemsPage as ListPage, user: "py.manager", params: Object.keys(problemFilterShape) },
+  { path: "/registers/households", page: HouseholdsPage as ListPage, user: "py.manager", params: Object.keys(householdFilterShape) },
+  { path: "/registers/enterprises", page: EnterprisesPage as ListPage, user: "yh.manager", params: Object.keys(enterpriseFilterShape) },
+  { path: "/talent", page: TalentsPage as ListPage, user: "yh.manager", params: Object.keys(talentFilterShape) },
+  { path: "/admin/audit", page: AuditPage as ListPage, user: "admin", params: Object.keys(auditFilterShape) },
+  { path: "/admin/users", page: UsersPage as ListPage, user: "admin", params: Object.keys(userFilterShape) },
+  { path: "/notifications", page: NotificationsPage as ListPage, user: "py.officer", params: ["unread", "after"] },
+  { path: "/programmes", page: ProgrammesPage as ListPage, user: "py.manager", params: ["type", "status", "q"] },
+];
+
+/** Fails every filter schema: not a day, not an id, not a value of any list, longer than any text or cursor. */
+const GARBAGE = `2026-13-45'"<script>${"x".repeat(300)}`;
+
+function find(node: unknown, match: (e: ReactElement) => boolean, out: ReactElement[] = []): ReactElement[] {
+  if (Array.isArray(node)) node.forEach((n) => find(n, match, out));
+  else if (isValidElement(node)) {
+    if (match(node)) out.push(node);
+    for (const value of Object.values(node.props as Record<string, unknown>)) find(value, match, out);
+  }
+  return out;
+}
+
+function text(node: ReactNode): string {
+  if (node == null || typeof node === "boolean") return "";
+  if (typeof node === "string" || typeof node === "number") return String(node);
+  if (Array.isArray(node)) return node.map(text).join("");
+  if (isValidElement(node)) return text((node.props as { children?: ReactNode }).children);
+  return "";
+}
+
+/** Renders the page and returns the ignored parameters and the notice's text ("" without one). */
+async function render(list: (typeof LISTS)[number], params: Params) {
+  const tree = await list.page({ searchParams: Promise.resolve(params) });
+  const notices = find(tree, (e) => e.type === IgnoredFilters);
+  expect(notices, `${list.path}: the page has the notice slot`).toHaveLength(1);
+  const props = notices[0]!.props as Parameters<typeof IgnoredFilters>[0];
+  return { tree, ignored: [...props.ignored], notice: text(await IgnoredFilters(props)) };
+}
+
+describe("parseFilters", () => {
+  it("drops a bad value and names it, keeps the good ones, and treats empty as no filter", () => {
+    const shape = { from: filterDay, to: filterDay, kind: filterDay.optional() };
+    const parsed = parseFilters(shape, { from: "2026-13-45", to: "2026-02-28", kind: "  " });
+    expect(parsed).toEqual({ filter: { to: "2026-02-28" }, ignored: ["from"] });
+    // A day that rolls over is not a day; repeated parameters use the first; URLSearchParams too.
+    expect(parseFilters(shape, { from: "2026-02-30", to: ["2026-03-01", "bad"] }).ignored).toEqual(["from"]);
+    expect(parseFilters(shape, new URLSearchParams("from=2026-03-01&to=x")).filter).toEqual({ from: "2026-03-01" });
+  });
+});
+
+describe("list pages with a bad filter in the URL", () => {
+  it("/visits?from=2026-13-45 renders, names 开始日期 and still applies the kind", async () => {
+    await actAs("py.manager");
+    const list = LISTS.find((l) => l.path === "/visits")!;
+    const { tree, ignored, notice } = await render(list, { from: "2026-13-45", kind: "HOUSEHOLD" });
+    expect(ignored).toEqual(["from"]);
+    expect(notice).toBe("已忽略无效的筛选条件：开始日期");
+    const kind = find(tree, (e) => (e.props as { id?: string }).id === "f-kind");
+    expect((kind[0]!.props as { defaultValue?: string }).defaultValue).toBe("HOUSEHOLD");
+  });
+
+  it("/hotline?from=2026-13-45 renders and names the received-from field", async () => {
+    await actAs("yh.manager");
+    const { ignored, notice } = await render(LISTS.find((l) => l.path === "/hotline")!, { from: "2026-13-45", to: "2026-02-30", status: "RECEIVED" });
+    expect(ignored).toEqual(["from", "to"]);
+    expect(notice).toMatch(/^已忽略无效的筛选条件：.+、.+$/);
+  });
+
+  for (const list of LISTS) {
+    it(`${list.path}: garbage in each filter parameter is ignored with a notice, never an error`, async () => {
+      await actAs(list.user);
+      expect((await render(list, {})).notice, "no notice without a bad value").toBe("");
+      for (const param of list.params) {
+        const { ignored, notice } = await render(list, { [param]: GARBAGE });
+        expect(ignored, `${list.path}?${param}=…`).toEqual([param]);
+        expect(notice, `${list.path}?${param}=…`).toMatch(/^已忽略无效的筛选条件：\S+$/);
+        expect(notice).not.toContain(GARBAGE.slice(0, 10));
+      }
+      const all = await render(list, Object.fromEntries(list.params.map((p) => [p, GARBAGE])));
+      expect(all.ignored.sort()).toEqual([...list.params].sort());
+    });
+  }
+});
