@@ -111,7 +111,8 @@ export function BlockerForm({ projectId }: { projectId: string }) {
       <label className="block space-y-1 text-sm"><span className="block font-medium text-slate-700">{t("blockerDescription")}</span>
         <textarea value={description} onChange={(e) => setDescription(e.target.value)} className={cn(controlClass, "min-h-16 py-2")} /></label>
       <label className="block space-y-1 text-sm"><span className="block font-medium text-slate-700">{t("dueDate")}</span>
-        <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} className={cn(controlClass, "h-11 w-48")} /></label>
+        <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} className={cn(controlClass, "h-11 w-48")} aria-invalid={!!fieldErrors.dueDate} /></label>
+      {fieldErrors.dueDate ? <p className="text-sm text-red-700">{fieldErrors.dueDate[0]}</p> : null}
       <Button variant="secondary" disabled={pending} aria-busy={pending} onClick={submit}>{t("raiseBlocker")}</Button>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
     </div>

@@ -5,7 +5,8 @@
 import { now } from "@/lib/platform/clock";
 import type { Tx } from "@/lib/db/client";
 import { assertCan, can, type Actor } from "@/lib/authz/can";
-import { ConflictError, ForbiddenError, RuleViolation } from "@/lib/errors";
+import { ConflictError, DomainError, ForbiddenError, RuleViolation } from "@/lib/errors";
+import { PROBLEM_DUE_DAYS_DEFAULT, problemDueDateSchema } from "@/lib/campaigns/settings";
 import { isWithinSubtree } from "@/lib/org/path";
 import { dateOnly } from "@/lib/programmes/period";
 import { todayInShanghai } from "@/lib/visits/time";
@@ -100,6 +101,9 @@ export async function advanceStage(actor: Actor, project: Project, input: Advanc
 /** A blocker (堵点) is a problem linked to the project; it then moves through the problem state machine. */
 export async function createBlocker(actor: Actor, project: Project, input: CreateBlockerInput, tx: Tx) {
   if (!mayUpdateProject(actor, project)) throw new ForbiddenError("keyProject.update");
+  // Like a problem raised on a visit: due from the day it is raised to the default horizon.
+  const due = input.dueDate ? problemDueDateSchema(todayInShanghai(), PROBLEM_DUE_DAYS_DEFAULT).safeParse(input.dueDate) : undefined;
+  if (due && !due.success) throw new DomainError("checkFields", {}, { dueDate: due.error.issues.map((issue) => issue.message) });
   const problem = await tx.problem.create({
     data: {
       keyProjectId: project.id, programmeId: project.programmeId, orgUnitId: project.orgUnitId,

@@ -4,11 +4,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createVisitAction } from "@/lib/visits/actions";
+import { createBlockerAction } from "@/lib/key-projects/actions";
 import { toShanghaiLocal } from "@/lib/visits/time";
 import { PROBLEM_DUE_DAYS_DEFAULT } from "@/lib/campaigns/settings";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, unitByCode } from "../support/fixtures";
-import { addDaysYmd, demoYear } from "../support/time";
+import { addDaysYmd, demoYear, shanghaiYmd } from "../support/time";
 
 let campaignId: string;
 let householdId: string;
@@ -64,5 +65,19 @@ describe("problem due dates on a visit", () => {
     } finally {
       await db.programme.update({ where: { id: campaignId }, data: { settings: campaign.settings ?? {} } });
     }
+  });
+});
+
+describe("blocker due dates on a key project", () => {
+  it("a blocker is due from the day it is raised to the default horizon", async () => {
+    const project = await db.keyProject.findFirstOrThrow({ where: { programme: { name: "余杭区重点项目提速年" } }, orderBy: { createdAt: "asc" } });
+    await actAs("etdz.manager");
+    const today = shanghaiYmd();
+    const to = addDaysYmd(today, PROBLEM_DUE_DAYS_DEFAULT);
+    const raise = (dueDate: string) => createBlockerAction({ projectId: project.id, title: "办理期限测试", description: "", dueDate, idempotencyKey: crypto.randomUUID() });
+    const refused = { ok: false, fieldErrors: { dueDate: [`办理期限须在 ${today} 至 ${to} 之间`] } };
+    expect(await raise("9999-12-31")).toMatchObject(refused);
+    expect(await raise(addDaysYmd(today, -1))).toMatchObject(refused);
+    expect((await raise(to)).ok).toBe(true);
   });
 });
