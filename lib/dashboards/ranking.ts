@@ -112,10 +112,19 @@ export function rankUnits(units: RankingInputUnit[], weights: RankingWeightSpec[
     if (a.score === null || b.score === null) return (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0) || a.name.localeCompare(b.name, "zh-CN");
     return b.score - a.score || a.name.localeCompare(b.name, "zh-CN");
   });
+  const ranks = sharedRanks(scored.map((u) => u.score));
   scored.forEach((u, i) => {
-    if (u.score === null) return;
-    const prev = scored[i - 1];
-    u.rank = prev && prev.score === u.score ? prev.rank : i + 1;
+    u.rank = u.score === null ? null : ranks[i]!;
   });
   return scored;
+}
+
+/**
+ * Competition ranks of values already sorted best first: equal values share a rank and the
+ * next rank skips (1, 1, 3), so equal work — including none — never places one above another.
+ */
+export function sharedRanks(sorted: readonly (number | null)[]): number[] {
+  const ranks: number[] = [];
+  sorted.forEach((v, i) => ranks.push(i > 0 && sorted[i - 1] === v ? ranks[i - 1]! : i + 1));
+  return ranks;
 }

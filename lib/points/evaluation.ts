@@ -12,6 +12,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { appendAuditStandalone } from "@/lib/audit/write";
 import { getRequestMeta } from "@/lib/request";
 import { formatDateTime } from "@/lib/format/dates";
+import { sharedRanks } from "@/lib/dashboards/ranking";
 import { evaluationScore } from "./rules";
 import { enterpriseStandings } from "./tiers";
 import type { TalentProgramme } from "./programme";
@@ -36,9 +37,13 @@ export async function evaluationRows(actor: Actor, programme: TalentProgramme, f
     const s = standings.get(e.id)!;
     return { ...e, earned: s.earned, balance: s.balance, tier: s.tier, tierName: s.tierName, score: evaluationScore(programme.config.evaluation, s.earned, s.tier) };
   });
-  return rows
+  const sorted = rows
     .filter((r) => (filter.tier === undefined ? true : filter.tier === "none" ? r.tier === null : r.tier === filter.tier))
     .sort((a, b) => b.earned - a.earned || a.name.localeCompare(b.name, "zh-CN"));
+  // Equal points share a place (1, 1, 3): the name order must not put one enterprise that
+  // earned nothing above another that earned nothing.
+  const ranks = sharedRanks(sorted.map((r) => r.earned));
+  return sorted.map((r, i) => ({ ...r, rank: ranks[i]! }));
 }
 
 /** The year's results as .xlsx: a line with the filters and export time, Chinese headers; audited. */
@@ -55,7 +60,7 @@ export async function exportEvaluation(user: SessionUser, programme: TalentProgr
   ]);
   const header = sheet.addRow([t("evaluation.rank"), t("evaluation.enterprise"), t("evaluation.creditCode"), t("evaluation.unit"), t("evaluation.earned"), t("evaluation.tier"), t("evaluation.score"), t("evaluation.balance")]);
   header.font = { bold: true };
-  rows.forEach((r, i) => sheet.addRow([i + 1, r.name, r.creditCode, r.orgUnit.name, r.earned, r.tierName ?? t("tiers.none"), r.score, r.balance]));
+  rows.forEach((r) => sheet.addRow([r.rank, r.name, r.creditCode, r.orgUnit.name, r.earned, r.tierName ?? t("tiers.none"), r.score, r.balance]));
   sheet.columns.forEach((c, i) => { c.width = [6, 36, 22, 18, 12, 10, 12, 12][i] ?? 12; });
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   const meta = await getRequestMeta();

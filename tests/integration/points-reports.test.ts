@@ -32,13 +32,14 @@ describe("annual evaluation", () => {
     const user = await session("yh.manager");
     const programme = await getTalentProgrammeOrThrow(user);
     const rows = await evaluationRows(user, programme, { year: YEAR });
-    expect(rows.map((r) => [r.name, r.tier, r.score])).toEqual([
-      ["杭州经开新材料股份有限公司", 1, 8],
-      ["杭州仁和智能装备有限公司", 2, 6],
-      ["杭州良渚文旅发展有限公司", 3, 4],
-      ["杭州獐山精密机械有限公司", 4, 2],
-      ["杭州港南农业科技有限公司", null, 0],
-      ["杭州美丽洲包装材料有限公司", null, 0],
+    expect(rows.map((r) => [r.name, r.tier, r.score, r.rank])).toEqual([
+      ["杭州经开新材料股份有限公司", 1, 8, 1],
+      ["杭州仁和智能装备有限公司", 2, 6, 2],
+      ["杭州良渚文旅发展有限公司", 3, 4, 3],
+      ["杭州獐山精密机械有限公司", 4, 2, 4],
+      // Both earned nothing: they share 5th place, the name order puts neither above the other.
+      ["杭州港南农业科技有限公司", null, 0, 5],
+      ["杭州美丽洲包装材料有限公司", null, 0, 5],
     ]);
     // Tier 1 with a balance far below the tier-1 threshold: tiers follow points earned.
     expect(rows[0]!.balance).toBeLessThan(rows[0]!.earned);

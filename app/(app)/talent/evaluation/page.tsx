@@ -62,9 +62,9 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
       {rows.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : (
         <>
           <ol className="space-y-2 md:hidden">
-            {rows.map((r, i) => (
+            {rows.map((r) => (
               <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-                <div className="flex items-center justify-between gap-2"><span className="font-medium">{i + 1}. <Link className="text-brand-700 underline" href={`/registers/enterprises/${r.id}`}>{r.name}</Link></span><TierBadge tier={r.tier} name={r.tierName} /></div>
+                <div className="flex items-center justify-between gap-2"><span className="font-medium">{r.rank}. <Link className="text-brand-700 underline" href={`/registers/enterprises/${r.id}`}>{r.name}</Link></span><TierBadge tier={r.tier} name={r.tierName} /></div>
                 <div className="mt-1 text-sm text-slate-600">{t("cardLine", { earned: r.earned, score: r.score, balance: r.balance })}</div>
               </li>
             ))}
@@ -74,9 +74,9 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
             { key: "tier", label: t("tier") }, { key: "score", label: t("score"), className: "text-right" }, { key: "bal", label: t("balance"), className: "text-right" },
           ]}>
             <tbody className="divide-y divide-slate-100">
-              {rows.map((r, i) => (
+              {rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="px-3 py-2 tabular-nums">{i + 1}</td>
+                  <td className="px-3 py-2 tabular-nums">{r.rank}</td>
                   <td className="px-3 py-2"><Link className="text-brand-700 hover:underline" href={`/registers/enterprises/${r.id}`}>{r.name}</Link></td>
                   <td className="px-3 py-2">{r.orgUnit.name}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{r.earned}</td>
