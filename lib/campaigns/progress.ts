@@ -5,7 +5,7 @@
 // Each record is counted in exactly one unit, so the children's rows add up to the parent:
 //   - households visited: DISTINCT households of the campaign's visits, in the household's unit;
 //   - enterprises visited: DISTINCT enterprises, in the enterprise's unit;
-//   - visits, problems, events: in the record's own unit.
+//   - visits, services delivered on them, problems, events: in the record's own unit.
 // GROUPING SETS gives the per-child rows and the parent's total from the same scan (the
 // total's DISTINCT is over the whole subtree, not a sum of the children).
 import "server-only";
@@ -23,6 +23,8 @@ export type ProgressNumbers = {
   households: number;
   enterprises: number;
   visits: number;
+  /** Services delivered on the visits (服务清单 rows). */
+  services: number;
   problemsRaised: number;
   problemsSolved: number;
   /** Median days from raised to resolved, one decimal; null when nothing is solved yet. */
@@ -35,7 +37,7 @@ export type Targets = { households: number | null; enterprises: number | null; p
 export type ProgressRow = ProgressNumbers & { unitId: string; name: string; kind: string; hasChildren: boolean; targets: Targets };
 export type OfficerRow = Omit<ProgressNumbers, "medianDaysToSolve"> & { officerId: string; name: string; orgUnitName: string };
 
-const EMPTY: ProgressNumbers = { households: 0, enterprises: 0, visits: 0, problemsRaised: 0, problemsSolved: 0, medianDaysToSolve: null, events: 0 };
+const EMPTY: ProgressNumbers = { households: 0, enterprises: 0, visits: 0, services: 0, problemsRaised: 0, problemsSolved: 0, medianDaysToSolve: null, events: 0 };
 
 /** "": the unit itself; otherwise the id of the child whose subtree holds the record. */
 type Keyed = { child: string | null; total: boolean };
@@ -73,7 +75,7 @@ export async function campaignProgress(programmeId: string, unit: { id: string; 
   const prefix = `${unit.path}%`;
   const from = unit.path.length + 1; // SQL substr is 1-based: the text after the unit's path
   const child = Prisma.sql`split_part(substr(u.path, ${from}::int), '/', 1)`;
-  const [households, enterprises, visits, problems, events, children] = await Promise.all([
+  const [households, enterprises, visits, services, problems, events, children] = await Promise.all([
     client.$queryRaw<(Keyed & { n: number })[]>`
       SELECT child, GROUPING(child) = 1 AS total, COUNT(DISTINCT hid)::int AS n
       FROM (SELECT ${child} AS child, v."householdId" AS hid
@@ -90,6 +92,12 @@ export async function campaignProgress(programmeId: string, unit: { id: string; 
       SELECT child, GROUPING(child) = 1 AS total, COUNT(*)::int AS n
       FROM (SELECT ${child} AS child
             FROM visit v JOIN org_unit u ON u.id = v."orgUnitId"
+            WHERE v."programmeId" = ${programmeId} AND u.path LIKE ${prefix}) s
+      GROUP BY GROUPING SETS ((child), ())`,
+    client.$queryRaw<(Keyed & { n: number })[]>`
+      SELECT child, GROUPING(child) = 1 AS total, COUNT(*)::int AS n
+      FROM (SELECT ${child} AS child
+            FROM visit_service vs JOIN visit v ON v.id = vs."visitId" JOIN org_unit u ON u.id = v."orgUnitId"
             WHERE v."programmeId" = ${programmeId} AND u.path LIKE ${prefix}) s
       GROUP BY GROUPING SETS ((child), ())`,
     client.$queryRaw<(Keyed & { raised: number; solved: number; median: number | null })[]>`
@@ -128,6 +136,7 @@ export async function campaignProgress(programmeId: string, unit: { id: string; 
   for (const r of households) at(r).households = r.n;
   for (const r of enterprises) at(r).enterprises = r.n;
   for (const r of visits) at(r).visits = r.n;
+  for (const r of services) at(r).services = r.n;
   for (const r of events) at(r).events = r.n;
   for (const r of problems) Object.assign(at(r), { problemsRaised: r.raised, problemsSolved: r.solved, medianDaysToSolve: round1(r.median) });
 
@@ -143,9 +152,10 @@ export async function campaignProgress(programmeId: string, unit: { id: string; 
 export async function campaignOfficerProgress(programmeId: string, unit: { path: string }, client: Db | Tx = db): Promise<OfficerRow[]> {
   const prefix = `${unit.path}%`;
   const [visitRows, problemRows, eventRows, participants] = await Promise.all([
-    client.$queryRaw<{ officerId: string; visits: number; households: number; enterprises: number }[]>`
+    client.$queryRaw<{ officerId: string; visits: number; households: number; enterprises: number; services: number }[]>`
       SELECT v."officerId" AS "officerId", COUNT(*)::int AS visits,
-             COUNT(DISTINCT v."householdId")::int AS households, COUNT(DISTINCT v."enterpriseId")::int AS enterprises
+             COUNT(DISTINCT v."householdId")::int AS households, COUNT(DISTINCT v."enterpriseId")::int AS enterprises,
+             COALESCE(SUM((SELECT COUNT(*) FROM visit_service vs WHERE vs."visitId" = v.id)), 0)::int AS services
       FROM visit v JOIN org_unit u ON u.id = v."orgUnitId"
       WHERE v."programmeId" = ${programmeId} AND u.path LIKE ${prefix}
       GROUP BY v."officerId"`,
@@ -178,6 +188,7 @@ export async function campaignOfficerProgress(programmeId: string, unit: { path:
       name: byId.get(id)?.name ?? "—",
       orgUnitName: byId.get(id)?.orgUnit.name ?? "",
       visits: v.get(id)?.visits ?? 0,
+      services: v.get(id)?.services ?? 0,
       households: v.get(id)?.households ?? 0,
       enterprises: v.get(id)?.enterprises ?? 0,
       problemsRaised: p.get(id)?.raised ?? 0,

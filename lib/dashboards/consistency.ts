@@ -9,7 +9,7 @@ import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export const ROLLUP_TABLES = {
-  rollup_visit_day: { key: ['"programmeKey"', "day", '"orgUnitId"'], values: ["visits", "household", "enterprise", '"followUp"', "guided"] },
+  rollup_visit_day: { key: ['"programmeKey"', "day", '"orgUnitId"'], values: ["visits", "household", "enterprise", '"followUp"', "guided", "services"] },
   visit_first_reach: { key: ["scope", '"subjectId"'], values: ['"subjectKind"', '"orgUnitId"', '"firstDay"'] },
   rollup_reach_day: { key: ["scope", "day", '"orgUnitId"'], values: ["households", "enterprises"] },
   rollup_problem_day: { key: ['"programmeKey"', "day", '"orgUnitId"'], values: ["raised", "solved", 'round("solvedDaysSum"::numeric, 6)'] },

@@ -84,7 +84,7 @@ export const FAMILIES = {
     bucketed: true,
     run: (client, q) =>
       grouped(client, q,
-        Prisma.sql`SUM(r.visits)::int AS visits, SUM(r.household)::int AS household, SUM(r.enterprise)::int AS enterprise, SUM(r."followUp")::int AS "followUp", SUM(r.guided)::int AS guided`,
+        Prisma.sql`SUM(r.visits)::int AS visits, SUM(r.household)::int AS household, SUM(r.enterprise)::int AS enterprise, SUM(r."followUp")::int AS "followUp", SUM(r.guided)::int AS guided, SUM(r.services)::int AS services`,
         Prisma.sql`JOIN rollup_visit_day r ON r."orgUnitId" = u.id WHERE ${between(Prisma.sql`r.day`, q)} ${programmeIs(Prisma.sql`r."programmeKey"`, q)}`,
         Prisma.sql`r.day`),
   },

@@ -44,6 +44,7 @@ export const INDICATORS: Indicator[] = [
   count("visits.households", "VISIT_CAMPAIGN", "reach", "households", "households"),
   count("visits.enterprises", "VISIT_CAMPAIGN", "reach", "enterprises", "enterprises"),
   count("visits.guided", "VISIT_CAMPAIGN", "visits", "guided"),
+  count("visits.services", "VISIT_CAMPAIGN", "visits", "services", "items"),
   {
     key: "visits.coverage", unit: "percent", direction: "HIGHER_IS_BETTER", additive: false, programmeType: "VISIT_CAMPAIGN", families: ["coverage"],
     value: (r) => pct(n(r.coverage, "reachedHouseholds"), n(r.coverage, "households")),

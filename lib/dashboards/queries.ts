@@ -56,63 +56,67 @@ export async function activeProgrammesAt(unit: { path: string }, client: Client 
 }
 export type DashboardProgramme = Awaited<ReturnType<typeof activeProgrammesAt>>[number];
 
-export type TargetCell = { value: number | null; target: number | null; percent: number | null; targetPeriod: string | null };
-export type TargetRow = { indicatorId: string; code: string; name: string; unitLabel: string; key: string | null; cells: Map<string, TargetCell> };
+export type TargetCell = { value: number | null; target: number | null; percent: number | null };
+/**
+ * One indicator over one target period ("2026", "2026-Q4", "2026-11"): every unit's value over
+ * that period up to the selected period's end, and its target for that period when it has one.
+ */
+export type TargetRow = { indicatorId: string; code: string; name: string; unitLabel: string; key: string | null; period: string; additive: boolean; cells: Map<string, TargetCell> };
 
 /**
- * Progress against targets: for each of the programme's indicators and each unit, the
- * target whose period contains the selected period's end (the shortest such), and the value
- * over that target's period up to the selected period's end ("to date", as targets are
- * cumulative over their period).
+ * Progress against targets: for each of the programme's indicators, one row per target period
+ * that contains the selected period's end and is set for at least one of the units. The value
+ * is computed for every unit over that period up to the selected period's end ("to date", as
+ * targets are cumulative over their period), whether or not the unit has a target of its own:
+ * a parent without a target still shows its total, a child without one its own value, and the
+ * children's values add up to the parent's because they cover the same days.
  */
 export async function programmeTargets(programme: DashboardProgramme, units: DashboardUnit[], period: DashboardPeriod, now: Date, client: Client = db): Promise<TargetRow[]> {
   const today = shanghaiDate(now);
   const unitIds = units.map((u) => u.id);
+  const end = new Date(`${period.to}T00:00:00Z`);
   const targets = await client.programmeTarget.findMany({
-    where: { indicatorId: { in: programme.indicators.map((i) => i.id) }, orgUnitId: { in: unitIds }, periodStart: { lte: new Date(`${period.to}T00:00:00Z`) }, periodEnd: { gte: new Date(`${period.to}T00:00:00Z`) } },
+    where: { indicatorId: { in: programme.indicators.map((i) => i.id) }, orgUnitId: { in: unitIds }, periodStart: { lte: end }, periodEnd: { gte: end } },
     select: { indicatorId: true, orgUnitId: true, period: true, periodStart: true, periodEnd: true, value: true },
   });
-  const chosen = new Map<string, (typeof targets)[number]>();
+  type Group = { indicatorId: string; period: string; from: string; to: string; byUnit: Map<string, number> };
+  const groups = new Map<string, Group>();
   for (const t of targets) {
-    const k = `${t.indicatorId}|${t.orgUnitId}`;
-    const prev = chosen.get(k);
-    if (!prev || t.periodEnd.getTime() - t.periodStart.getTime() < prev.periodEnd.getTime() - prev.periodStart.getTime()) chosen.set(k, t);
+    const k = `${t.indicatorId}|${t.period}`;
+    const g = groups.get(k) ?? { indicatorId: t.indicatorId, period: t.period, from: formatDateOnly(t.periodStart), to: minDay(period.to, formatDateOnly(t.periodEnd)), byUnit: new Map() };
+    g.byUnit.set(t.orgUnitId, t.value.toNumber());
+    groups.set(k, g);
   }
-  // One indicator computation per distinct target range.
-  const ranges = new Map<string, { from: string; to: string; keys: Set<string>; units: Map<string, DashboardUnit> }>();
-  for (const t of chosen.values()) {
-    const ind = programme.indicators.find((i) => i.id === t.indicatorId)!;
-    const key = TARGET_CODE_TO_KEY[ind.code];
+  // One indicator computation per distinct range, for all the units.
+  const ranges = new Map<string, { from: string; to: string; keys: Set<string> }>();
+  for (const g of groups.values()) {
+    const key = TARGET_CODE_TO_KEY[programme.indicators.find((i) => i.id === g.indicatorId)!.code];
     if (!key) continue;
-    const from = formatDateOnly(t.periodStart);
-    const to = minDay(period.to, formatDateOnly(t.periodEnd));
-    const rk = `${from}|${to}`;
-    const r = ranges.get(rk) ?? { from, to, keys: new Set<string>(), units: new Map() };
+    const rk = `${g.from}|${g.to}`;
+    const r = ranges.get(rk) ?? { from: g.from, to: g.to, keys: new Set<string>() };
     r.keys.add(key);
-    r.units.set(t.orgUnitId, units.find((u) => u.id === t.orgUnitId)!);
     ranges.set(rk, r);
   }
   const computed = new Map<string, Map<string, Map<string, number | null>>>();
   await Promise.all(
     [...ranges].map(async ([rk, r]) => {
-      computed.set(rk, await computeIndicators([...r.keys], { units: [...r.units.values()], from: r.from, to: r.to, programmeId: programme.id, today, now, parent: units[0] }, client));
+      computed.set(rk, await computeIndicators([...r.keys], { units, from: r.from, to: r.to, programmeId: programme.id, today, now, parent: units[0] }, client));
     }),
   );
-  return programme.indicators.map((ind) => {
+  const span = (g: Group) => Date.parse(g.to) - Date.parse(g.from);
+  return programme.indicators.flatMap((ind) => {
     const key = TARGET_CODE_TO_KEY[ind.code] ?? null;
-    const cells = new Map<string, TargetCell>();
-    for (const u of units) {
-      const t = chosen.get(`${ind.id}|${u.id}`);
-      if (!t) {
-        cells.set(u.id, { value: null, target: null, percent: null, targetPeriod: null });
-        continue;
+    const indicatorGroups = [...groups.values()].filter((g) => g.indicatorId === ind.id).sort((a, b) => span(a) - span(b) || a.period.localeCompare(b.period));
+    return indicatorGroups.map((g) => {
+      const values = key ? computed.get(`${g.from}|${g.to}`)?.get(key) : undefined;
+      const cells = new Map<string, TargetCell>();
+      for (const u of units) {
+        const value = values?.get(u.id) ?? null;
+        const target = g.byUnit.get(u.id) ?? null;
+        cells.set(u.id, { value, target, percent: value !== null && target !== null && target > 0 ? Math.round((value / target) * 1000) / 10 : null });
       }
-      const rk = `${formatDateOnly(t.periodStart)}|${minDay(period.to, formatDateOnly(t.periodEnd))}`;
-      const value = key ? (computed.get(rk)?.get(key)?.get(u.id) ?? null) : null;
-      const target = t.value.toNumber();
-      cells.set(u.id, { value, target, percent: value !== null && target > 0 ? Math.round((value / target) * 1000) / 10 : null, targetPeriod: t.period });
-    }
-    return { indicatorId: ind.id, code: ind.code, name: ind.name, unitLabel: ind.unit, key, cells };
+      return { indicatorId: ind.id, code: ind.code, name: ind.name, unitLabel: ind.unit, key, period: g.period, additive: key ? INDICATOR_BY_KEY.get(key)!.additive : false, cells };
+    });
   });
 }
 
@@ -128,11 +132,13 @@ export async function programmePanel(type: ProgrammeType, programmeId: string, u
   const today = shanghaiDate(now);
   const keys = indicatorsOfType(type).map((i) => i.key);
   const grain = trendGrain(period);
-  const buckets = trendBuckets(period, grain);
+  // The trend stops at today: a week or month that has not begun has no value, not a 0.
+  const trendTo = minDay(period.to, today);
+  const buckets = period.from <= today ? trendBuckets({ from: period.from, to: trendTo }, grain) : [];
   const trendKeys = keys.filter((k) => INDICATOR_BY_KEY.get(k)!.families.every((f) => ["visits", "reach", "problems", "requests", "points", "events"].includes(f)));
   const [values, trendValues] = await Promise.all([
     computeIndicators(keys, { units: [unit, ...children], from: period.from, to: period.to, programmeId, today, now, parent: unit }, client),
-    trendKeys.length ? computeIndicators(trendKeys, { units: [unit], from: period.from, to: period.to, programmeId, today, now, grain }, client) : new Map(),
+    trendKeys.length && buckets.length ? computeIndicators(trendKeys, { units: [unit], from: period.from, to: trendTo, programmeId, today, now, grain }, client) : new Map(),
   ]);
   const trend = new Map<string, (number | null)[]>();
   for (const k of trendKeys) {

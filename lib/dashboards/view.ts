@@ -27,9 +27,30 @@ export async function loadDashboard(actor: Actor, params: DashboardParams, now =
       programmePanel(selected.type, selected.id, unit, children, period, now, client),
     ]);
   }
-  return { period, unit, breadcrumb, children, units, programmes, selected, targets: targets.filter((r) => [...r.cells.values()].some((c) => c.target !== null)), panel };
+  const own = ownRecords(unit, children, panel, targets);
+  return { period, unit, breadcrumb, children, units, programmes, selected, targets, panel, own };
 }
 export type DashboardModel = Awaited<ReturnType<typeof loadDashboard>>;
+
+export const targetRowKey = (r: Pick<TargetRow, "indicatorId" | "period">) => `${r.indicatorId}|${r.period}`;
+
+/**
+ * The part of the unit's total that none of its listed children holds: records kept at the
+ * unit itself (a street's own visits, a district's own requests) and those of deactivated
+ * sub-units. Shown as its own row when not zero, so the rows on screen add up to the total.
+ * Additive indicators only; key (panel key, or targetRowKey) → value.
+ */
+function ownRecords(unit: DashboardUnit, children: DashboardUnit[], panel: PanelData | null, targets: TargetRow[]) {
+  if (children.length === 0) return null;
+  const rest = (values: { get(id: string): number | null | undefined } | undefined) =>
+    Math.round(((values?.get(unit.id) ?? 0) - children.reduce((s, c) => s + (values?.get(c.id) ?? 0), 0)) * 100) / 100;
+  const panelRest = new Map<string, number>();
+  for (const k of panel?.keys ?? []) if (INDICATOR_BY_KEY.get(k)!.additive) panelRest.set(k, rest(panel!.values.get(k)));
+  const targetRest = new Map<string, number>();
+  for (const r of targets) if (r.additive) targetRest.set(targetRowKey(r), rest({ get: (id) => r.cells.get(id)?.value }));
+  const any = [...panelRest.values(), ...targetRest.values()].some((v) => v !== 0);
+  return any ? { panel: panelRest, targets: targetRest } : null;
+}
 
 export function unitLabel(t: T, key: string): string {
   const ind = INDICATOR_BY_KEY.get(key);
@@ -44,18 +65,32 @@ export function unitRowName(t: T, model: Pick<DashboardModel, "unit">, u: Dashbo
   return u.id === model.unit.id ? t("thisUnit", { name: u.name }) : u.name;
 }
 
+/** A value the page and the export show as a number, or "无数据" when there is none to show. */
+const orNoData = (t: T, v: number | null | undefined): Cell => (v === null || v === undefined ? t("noData") : v);
+
 export function targetsTable(model: DashboardModel, t: T): Table {
   const headers = [t("unitColumn")];
-  for (const r of model.targets) headers.push(`${r.name}${t("value")}（${r.unitLabel}）`, `${r.name}${t("target")}`, `${r.name}${t("percent")}（%）`);
+  // An indicator with targets for two periods (a year and its quarter) names the period.
+  const periods = new Map<string, number>();
+  for (const r of model.targets) periods.set(r.indicatorId, (periods.get(r.indicatorId) ?? 0) + 1);
+  for (const r of model.targets) {
+    const name = periods.get(r.indicatorId)! > 1 ? `${r.name}（${r.period}）` : r.name;
+    headers.push(`${name}${t("value")}（${r.unitLabel}）`, `${name}${t("target")}`, `${name}${t("percent")}（%）`);
+  }
   return {
     headers,
-    rows: model.units.map((u) => ({
-      unit: u,
-      cells: [unitRowName(t, model, u), ...model.targets.flatMap((r) => {
-        const c = r.cells.get(u.id)!;
-        return [c.value, c.target, c.percent];
-      })],
-    })),
+    rows: [
+      ...model.units.map((u) => ({
+        unit: u,
+        // Every unit shows its value; one without a target of its own says so instead of "—".
+        cells: [unitRowName(t, model, u), ...model.targets.flatMap((r): Cell[] => {
+          const c = r.cells.get(u.id)!;
+          if (c.target === null) return [orNoData(t, c.value), t("noTarget"), t("noTarget")];
+          return [orNoData(t, c.value), c.target, orNoData(t, c.percent)];
+        })],
+      })),
+      ...(model.own ? [{ cells: [t("ownRecords", { name: model.unit.name }), ...model.targets.flatMap((r) => [model.own!.targets.get(targetRowKey(r)) ?? null, null, null])] }] : []),
+    ],
   };
 }
 
@@ -64,7 +99,10 @@ export function panelTable(model: DashboardModel, t: T): Table {
   if (!panel) return { headers: [], rows: [] };
   return {
     headers: [t("unitColumn"), ...panel.keys.map((k) => `${indicatorName(t, k)}（${unitLabel(t, k)}）`)],
-    rows: model.units.map((u) => ({ unit: u, cells: [unitRowName(t, model, u), ...panel.keys.map((k) => panel.values.get(k)?.get(u.id) ?? null)] })),
+    rows: [
+      ...model.units.map((u) => ({ unit: u, cells: [unitRowName(t, model, u), ...panel.keys.map((k) => orNoData(t, panel.values.get(k)?.get(u.id)))] })),
+      ...(model.own ? [{ cells: [t("ownRecords", { name: model.unit.name }), ...panel.keys.map((k) => model.own!.panel.get(k) ?? null)] }] : []),
+    ],
   };
 }
 
@@ -74,6 +112,6 @@ export function trendTable(model: DashboardModel, t: T): Table {
   const { trend } = panel;
   return {
     headers: [t("bucket"), ...trend.keys.map((k) => `${indicatorName(t, k)}（${unitLabel(t, k)}）`)],
-    rows: trend.buckets.map((b, i) => ({ cells: [trend.grain === "month" ? b.slice(0, 7) : b, ...trend.keys.map((k) => trend.values.get(k)?.[i] ?? null)] })),
+    rows: trend.buckets.map((b, i) => ({ cells: [trend.grain === "month" ? b.slice(0, 7) : b, ...trend.keys.map((k) => orNoData(t, trend.values.get(k)?.[i]))] })),
   };
 }

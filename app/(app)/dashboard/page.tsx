@@ -7,7 +7,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
-import { indicatorName, loadDashboard, panelTable, targetsTable, trendTable, unitLabel, type Cell, type DashboardModel } from "@/lib/dashboards/view";
+import { indicatorName, loadDashboard, panelTable, targetRowKey, targetsTable, trendTable, unitLabel, type Cell, type DashboardModel } from "@/lib/dashboards/view";
 import { Card, EmptyState, PageHeader, Badge } from "@/components/ui/card";
 import { ExportLink } from "@/components/dashboards/export-link";
 import { Chart } from "@/components/charts/chart";
@@ -112,11 +112,12 @@ export default async function DashboardPage({ searchParams }: Props) {
             <section aria-label={selected.name} className="grid grid-cols-2 gap-3 lg:grid-cols-4">
               {headline.map((k) => {
                 const v = model.panel!.values.get(k)?.get(unit.id) ?? null;
+                const shown = v === null ? t("noData") : v;
                 return (
                   <div key={k} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
                     <p className="text-sm text-slate-600">{indicatorName(t, k)}</p>
                     <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">
-                      {fmt(v)} <span className="text-sm font-normal text-slate-500">{unitLabel(t, k)}</span>
+                      {fmt(shown)} {v === null ? null : <span className="text-sm font-normal text-slate-500">{unitLabel(t, k)}</span>}
                     </p>
                   </div>
                 );
@@ -133,22 +134,29 @@ export default async function DashboardPage({ searchParams }: Props) {
             ) : (
               <div className="space-y-4">
                 <div className="flex flex-wrap gap-3">
-                  {model.targets.filter((r) => r.cells.get(unit.id)?.target !== null).map((r) => {
+                  {model.targets.map((r) => {
+                    // The unit's total always shows, with its target or "未设目标" when it has none.
                     const c = r.cells.get(unit.id)!;
                     const pct = c.percent ?? 0;
                     return (
-                      <div key={r.indicatorId} className="min-w-[14rem] flex-1 rounded-md border border-slate-200 p-3">
+                      <div key={targetRowKey(r)} className="min-w-[14rem] flex-1 rounded-md border border-slate-200 p-3">
                         <div className="flex items-baseline justify-between gap-2">
                           <span className="text-sm text-slate-700">{r.name}</span>
-                          {c.targetPeriod ? <Badge>{c.targetPeriod}</Badge> : null}
+                          <Badge>{r.period}</Badge>
                         </div>
                         <p className="mt-1 text-lg font-semibold tabular-nums">
-                          {fmt(c.value)} / {fmt(c.target)} <span className="text-sm font-normal text-slate-500">{r.unitLabel}</span>
+                          {fmt(c.value)}{c.target === null ? null : <> / {fmt(c.target)}</>} <span className="text-sm font-normal text-slate-500">{r.unitLabel}</span>
                         </p>
-                        <div className="mt-2 h-2 rounded bg-slate-100" aria-hidden="true">
-                          <div className={cn("h-2 rounded", pct >= 100 ? "bg-emerald-600" : pct >= 60 ? "bg-brand-600" : "bg-amber-500")} style={{ width: `${Math.min(100, pct)}%` }} />
-                        </div>
-                        <p className="mt-1 text-sm tabular-nums text-slate-600">{t("percent")} {c.percent === null ? "—" : `${nf.format(c.percent)}%`}</p>
+                        {c.target === null ? (
+                          <p className="mt-1 text-sm text-slate-600">{t("noTarget")}</p>
+                        ) : (
+                          <>
+                            <div className="mt-2 h-2 rounded bg-slate-100" aria-hidden="true">
+                              <div className={cn("h-2 rounded", pct >= 100 ? "bg-emerald-600" : pct >= 60 ? "bg-brand-600" : "bg-amber-500")} style={{ width: `${Math.min(100, pct)}%` }} />
+                            </div>
+                            <p className="mt-1 text-sm tabular-nums text-slate-600">{t("percent")} {c.percent === null ? t("noData") : `${nf.format(c.percent)}%`}</p>
+                          </>
+                        )}
                       </div>
                     );
                   })}
@@ -157,9 +165,12 @@ export default async function DashboardPage({ searchParams }: Props) {
                   <Chart
                     label={t("chartOf", { indicator: firstTarget.name })}
                     categories={children.map((c) => c.name)}
+                    // Value bars for every child; target bars only where targets are set.
                     series={[
                       { name: t("value"), data: children.map((c) => firstTarget.cells.get(c.id)?.value ?? null) },
-                      { name: t("target"), data: children.map((c) => firstTarget.cells.get(c.id)?.target ?? null), muted: true },
+                      ...(children.some((c) => firstTarget.cells.get(c.id)?.target != null)
+                        ? [{ name: t("target"), data: children.map((c) => firstTarget.cells.get(c.id)?.target ?? null), muted: true }]
+                        : []),
                     ]}
                   />
                 ) : null}
@@ -188,7 +199,7 @@ export default async function DashboardPage({ searchParams }: Props) {
             </Card>
           ) : null}
 
-          {model.panel && model.panel.trend.keys.length ? (
+          {model.panel && model.panel.trend.keys.length && model.panel.trend.buckets.length ? (
             <Card
               title={`${t("trend", { unit: unit.name })} · ${model.panel.trend.grain === "week" ? t("trendWeek") : t("trendMonth")}`}
               actions={canExport ? <ExportLink href={exportHref("trend")} label={t("export")} /> : null}

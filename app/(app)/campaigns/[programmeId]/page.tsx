@@ -16,7 +16,7 @@ export async function generateMetadata() {
 
 type Props = { params: Promise<{ programmeId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const METRICS = ["households", "enterprises", "visits", "problemsRaised", "problemsSolved", "medianDaysToSolve", "events"] as const;
+const METRICS = ["households", "enterprises", "visits", "services", "problemsRaised", "problemsSolved", "medianDaysToSolve", "events"] as const;
 
 export default async function CampaignProgressPage({ params, searchParams }: Props) {
   const user = await requirePermission("visit.view");
@@ -66,11 +66,12 @@ export default async function CampaignProgressPage({ params, searchParams }: Pro
         </ol>
       </nav>
 
-      <section aria-label={t("progress.summary", { name: unit.name })} className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+      <section aria-label={t("progress.summary", { name: unit.name })} className="grid grid-cols-2 gap-3 lg:grid-cols-3 xl:grid-cols-6">
         <ProgressStat label={t("metrics.households")} value={num(progress.total.households)} target={own?.households ?? null} current={progress.total.households} targetLabel={own?.households != null ? t("progress.target", { target: num(own.households) }) : t("progress.noTarget")} />
         <ProgressStat label={t("metrics.problemsSolved")} value={t("progress.solvedOfRaised", { solved: num(progress.total.problemsSolved), raised: num(progress.total.problemsRaised) })} target={own?.problemsSolved ?? null} current={progress.total.problemsSolved} targetLabel={own?.problemsSolved != null ? t("progress.target", { target: num(own.problemsSolved) }) : t("progress.noTarget")} />
         <ProgressStat label={t("metrics.events")} value={num(progress.total.events)} target={own?.events ?? null} current={progress.total.events} targetLabel={own?.events != null ? t("progress.target", { target: num(own.events) }) : t("progress.noTarget")} />
         <ProgressStat label={t("metrics.visits")} value={num(progress.total.visits)} targetLabel={t("progress.enterprisesLine", { count: progress.total.enterprises })} />
+        <ProgressStat label={t("metrics.services")} value={num(progress.total.services)} targetLabel={t("progress.servicesHint")} />
         <ProgressStat label={t("metrics.medianDaysToSolve")} value={progress.total.medianDaysToSolve === null ? "—" : t("progress.days", { days: progress.total.medianDaysToSolve })} targetLabel={t("progress.medianHint")} />
       </section>
 
@@ -135,7 +136,7 @@ export default async function CampaignProgressPage({ params, searchParams }: Pro
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
                 <tr>
                   <th scope="col" className="px-3 py-2 font-medium">{t("progress.officer")}</th>
-                  {(["households", "enterprises", "visits", "problemsRaised", "problemsSolved", "events"] as const).map((m) => (
+                  {(["households", "enterprises", "visits", "services", "problemsRaised", "problemsSolved", "events"] as const).map((m) => (
                     <th key={m} scope="col" className="px-3 py-2 text-right font-medium">{t(`metrics.${m}`)}</th>
                   ))}
                 </tr>
@@ -147,7 +148,7 @@ export default async function CampaignProgressPage({ params, searchParams }: Pro
                       <span className="text-slate-900">{o.name}</span>
                       <span className="block text-xs text-slate-500">{o.orgUnitName}</span>
                     </th>
-                    {(["households", "enterprises", "visits", "problemsRaised", "problemsSolved", "events"] as const).map((m) => (
+                    {(["households", "enterprises", "visits", "services", "problemsRaised", "problemsSolved", "events"] as const).map((m) => (
                       <td key={m} className="px-3 py-2 text-right tabular-nums">{num(o[m])}</td>
                     ))}
                   </tr>
