@@ -64,3 +64,15 @@ export function addDays(day: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * A phone on a slow mobile connection (Chromium only): a server action's result arrives
+ * before the page's re-rendered content, which streams in after it over the slow line. What a
+ * page shows between the two is what a person acting quickly acts on.
+ */
+export async function slowNetwork(page: Page, kilobytesPerSecond = 16) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const bytes = kilobytesPerSecond * 1024;
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: bytes, uploadThroughput: bytes });
+}

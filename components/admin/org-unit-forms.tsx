@@ -8,6 +8,7 @@ import { createOrgUnitAction, moveOrgUnitAction, renameOrgUnitAction } from "@/l
 import { createOrgUnitSchema, moveOrgUnitSchema, renameOrgUnitSchema, ORG_UNIT_KINDS } from "@/lib/org/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
+import { keepVersion } from "@/components/forms/use-version";
 import { Field, Input, Select } from "@/components/ui/field";
 import { indentedName, type OrgOption } from "./org-options";
 
@@ -82,7 +83,10 @@ export function RenameForm({ unit, onDone }: { unit: PanelUnit; onDone: (message
     schema: renameOrgUnitSchema,
     action: renameOrgUnitAction,
     defaultValues: { id: unit.id, name: unit.name, version: unit.version },
-    onSuccess: () => onDone(t("renamed")),
+    onSuccess: (data) => {
+      keepVersion(unit.id, data, (v) => form.setValue("version", v));
+      onDone(t("renamed"));
+    },
   });
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("rename")} label={t("rename")}>
@@ -113,7 +117,10 @@ export function MoveForm({
     schema: moveFormSchema,
     action: moveOrgUnitAction,
     defaultValues: { id: unit.id, newParentId: "", version: unit.version },
-    onSuccess: () => onDone(t("moved"), form.getValues("newParentId")),
+    onSuccess: (data) => {
+      keepVersion(unit.id, data, (v) => form.setValue("version", v));
+      onDone(t("moved"), form.getValues("newParentId"));
+    },
   });
   if (!targets.some((o) => o.id !== unit.parentId)) return <p className="text-sm text-slate-600">{t("noMoveTargets")}</p>;
   return (

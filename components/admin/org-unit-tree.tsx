@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { OrgUnitNode } from "@/lib/org/queries";
 import { setOrgUnitActiveAction } from "@/lib/org/actions";
+import { useLatestVersion } from "@/components/forms/use-version";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -147,6 +148,8 @@ function UnitPanel({ id, node, parentName, isTop, ctx }: { id: string; node: Org
   const [confirming, setConfirming] = useState(false);
   const [toggleError, setToggleError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // A rename, move or (de)activation returns the unit's new version; the next one sends it.
+  const [version, rememberVersion] = useLatestVersion(node.id, node.version);
   const notice = ctx.notice?.id === node.id ? ctx.notice.text : null;
   const ref = useRef<HTMLDivElement>(null);
   // A moved unit re-appears elsewhere in the tree: bring its panel (and notice) into view.
@@ -155,7 +158,7 @@ function UnitPanel({ id, node, parentName, isTop, ctx }: { id: string; node: Org
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const unit: PanelUnit = { id: node.id, name: node.name, kind: node.kind, code: node.code, path: node.path, parentId: node.parentId, version: node.version, active: node.active };
+  const unit: PanelUnit = { id: node.id, name: node.name, kind: node.kind, code: node.code, path: node.path, parentId: node.parentId, version, active: node.active };
   const done = (text: string) => {
     ctx.setNotice({ id: node.id, text });
     router.refresh();
@@ -165,7 +168,7 @@ function UnitPanel({ id, node, parentName, isTop, ctx }: { id: string; node: Org
       setToggleError(null);
       let result: Awaited<ReturnType<typeof setOrgUnitActiveAction>>;
       try {
-        result = await setOrgUnitActiveAction({ id: node.id, active: !node.active, version: node.version });
+        result = await setOrgUnitActiveAction({ id: node.id, active: !node.active, version });
       } catch {
         result = { ok: false, error: tErrors("network") };
       }
@@ -174,6 +177,7 @@ function UnitPanel({ id, node, parentName, isTop, ctx }: { id: string; node: Org
         setToggleError(result.error);
         return;
       }
+      rememberVersion(result.data);
       done(node.active ? t("deactivated") : t("activated"));
     });
 

@@ -12,6 +12,7 @@ import { updateUserSchema } from "@/lib/users/schemas";
 import { ROLES, type Role } from "@/lib/authz/permissions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
+import { keepVersion, useLatestVersion } from "@/components/forms/use-version";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -84,7 +85,8 @@ function UserEditForm({ user, options, onSaved }: { user: EditableUser; options:
     schema: updateUserSchema,
     action: updateUserAction,
     defaultValues: { id: user.id, version: user.version, name: user.name, phone: user.phone, role: user.role, orgUnitId: user.orgUnitId },
-    onSuccess: () => {
+    onSuccess: (data) => {
+      keepVersion(user.id, data, (v) => form.setValue("version", v));
       const v = form.getValues();
       onSaved(v.role !== user.role || v.orgUnitId !== user.orgUnitId);
     },
@@ -144,6 +146,8 @@ function AccountActions({ user, onDone }: { user: EditableUser; onDone: (notice:
   const [confirming, setConfirming] = useState<Pending>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // A save in the form above, a reset or a (de)activation returns the account's new version.
+  const [version, rememberVersion] = useLatestVersion(user.id, user.version);
 
   if (user.isSelf) {
     return (
@@ -163,8 +167,8 @@ function AccountActions({ user, onDone }: { user: EditableUser; onDone: (notice:
       try {
         result =
           which === "reset"
-            ? await resetUserPasswordAction({ id: user.id, version: user.version })
-            : await setUserActiveAction({ id: user.id, version: user.version, active: !user.active });
+            ? await resetUserPasswordAction({ id: user.id, version })
+            : await setUserActiveAction({ id: user.id, version, active: !user.active });
       } catch {
         result = { ok: false, error: tErrors("network") };
       }
@@ -173,6 +177,7 @@ function AccountActions({ user, onDone }: { user: EditableUser; onDone: (notice:
         setError(result.error);
         return;
       }
+      rememberVersion(result.data);
       if (which === "reset") onDone({ tone: "success", text: t("passwordReset") }, result.data.temporaryPassword);
       else onDone({ tone: "success", text: user.active ? t("deactivated") : t("activated") });
     });

@@ -9,6 +9,7 @@ import { saveCampaignSetupAction } from "@/lib/campaigns/actions";
 import { FREQUENCY_PERIODS, FREQUENCY_RULE_KINDS, saveCampaignSetupSchema, type CampaignSetupFormValues } from "@/lib/campaigns/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
+import { keepVersion } from "@/components/forms/use-version";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -33,7 +34,9 @@ export function CampaignSetupForm({ programmeId, version, people, units, initial
     schema: saveCampaignSetupSchema,
     action: saveCampaignSetupAction,
     defaultValues: defaults,
-    onSuccess: () => {
+    onSuccess: (data) => {
+      // The form stays mounted on the same page: its next save carries the version this one returned.
+      keepVersion(programmeId, data, (v) => form.setValue("version", v));
       router.replace(`/campaigns/${programmeId}/setup?notice=saved`);
       router.refresh();
     },

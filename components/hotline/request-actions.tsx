@@ -1,7 +1,8 @@
 "use client";
 // The moves this user may make on a request (the page passes only those; the server checks
 // again). Each opens a small dialog asking for what the move needs. A move that lost a race
-// shows the server's message ("changed by someone else") and the page refreshes.
+// shows the server's message ("changed by someone else") and the page refreshes. Each move
+// sends the version the previous one returned (useLatestVersion), so two quick moves never collide.
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -10,6 +11,7 @@ import {
   reassignRequestAction, reopenRequestAction, requestExtensionAction, resolveRequestAction, respondRequestAction, sendBackRequestAction,
 } from "@/lib/hotline/actions";
 import type { ActionResult } from "@/lib/action";
+import { useLatestVersion } from "@/components/forms/use-version";
 import type { RequestMoveKind } from "@/lib/hotline/transitions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -41,6 +43,7 @@ export function RequestActions(props: Props) {
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const ids = useId();
+  const [version, rememberVersion] = useLatestVersion(props.requestId, props.version);
   const [open, setOpen] = useState<Open | null>(null);
   const [v, setV] = useState<Record<string, string>>({});
   const [co, setCo] = useState<string[]>([]);
@@ -58,7 +61,7 @@ export function RequestActions(props: Props) {
     setMessage(null);
   };
   const set = (k: string) => (e: { target: { value: string } }) => setV((s) => ({ ...s, [k]: e.target.value }));
-  const base = { id: props.requestId, version: props.version };
+  const base = { id: props.requestId, version };
 
   const call = (o: Open): Promise<ActionResult<unknown>> => {
     switch (o) {
@@ -88,6 +91,7 @@ export function RequestActions(props: Props) {
     try {
       const result = await call(open);
       if (result.ok) {
+        rememberVersion(result.data);
         const data = result.data as { notified?: number; intoId?: string };
         const text = open === "chase" ? t("chased", { count: data.notified ?? 0 }) : open === "extension" ? t("extensionRequested") : t("moved", { move: label(open) });
         setOpen(null);
@@ -113,6 +117,7 @@ export function RequestActions(props: Props) {
     setMessage(null);
     try {
       const result = await decideExtensionAction({ id: props.requestId, extensionId, approve, note: "" });
+      if (result.ok) rememberVersion(result.data);
       setMessage(result.ok ? { tone: "success", text: t("decided") } : { tone: "error", text: result.error });
       router.refresh();
     } catch {

@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { transitionLeadAction } from "@/lib/investment/actions";
+import { useLatestVersion } from "@/components/forms/use-version";
 import type { LeadStageValue } from "@/lib/investment/schemas";
 import { AMOUNT_UNITS } from "@/lib/investment/amount";
 import { Alert } from "@/components/ui/alert";
@@ -14,11 +15,13 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { controlClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 
-export function LeadActions({ leadId, version, moves, today }: { leadId: string; version: number; moves: LeadStageValue[]; today: string }) {
+export function LeadActions({ leadId, version: renderedVersion, moves, today }: { leadId: string; version: number; moves: LeadStageValue[]; today: string }) {
   const t = useTranslations("investment");
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const ids = useId();
+  // Each move sends the version the previous one returned, so two quick moves never collide.
+  const [version, rememberVersion] = useLatestVersion(leadId, renderedVersion);
   const empty = { signedOn: today, signedAmount: "", signedUnit: "YI", contractNo: "", landedOn: today, lostReason: "", note: "" };
   const [to, setTo] = useState<LeadStageValue | null>(null);
   const [values, setValues] = useState(empty);
@@ -41,6 +44,7 @@ export function LeadActions({ leadId, version, moves, today }: { leadId: string;
     try {
       const r = await transitionLeadAction({ id: leadId, version, to, ...values });
       if (r.ok) {
+        rememberVersion(r.data);
         setTo(null);
         setMessage({ tone: "success", text: t("moved", { stage: t(`stage.${r.data.stage}`) }) });
         router.refresh();

@@ -3,12 +3,15 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { updateInvestmentSettingsAction } from "@/lib/investment/actions";
+import { useLatestVersion } from "@/components/forms/use-version";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
 /** The programme's lead-sharing switch (managers of the programme's owner unit). */
-export function InvestmentSettingsForm({ programmeId, version, shareLeads }: { programmeId: string; version: number; shareLeads: boolean }) {
+export function InvestmentSettingsForm({ programmeId, version: renderedVersion, shareLeads }: { programmeId: string; version: number; shareLeads: boolean }) {
   const t = useTranslations("investment");
+  // A second save right after the first sends the version the first returned.
+  const [version, rememberVersion] = useLatestVersion(programmeId, renderedVersion);
   const router = useRouter();
   const [value, setValue] = useState(shareLeads);
   const [pending, setPending] = useState(false);
@@ -18,6 +21,7 @@ export function InvestmentSettingsForm({ programmeId, version, shareLeads }: { p
     setMessage(null);
     try {
       const r = await updateInvestmentSettingsAction({ programmeId, version, shareLeads: value });
+      if (r.ok) rememberVersion(r.data);
       setMessage(r.ok ? { tone: "success", text: t("settingsSaved") } : { tone: "error", text: r.error });
       router.refresh();
     } finally {

@@ -7,6 +7,7 @@ import { createTaskForceAction, updateTaskForceAction } from "@/lib/investment/a
 import { createTaskForceSchema, TASK_FORCE_KINDS, updateTaskForceSchema } from "@/lib/investment/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
+import { keepVersion } from "@/components/forms/use-version";
 import { Field, Input, Select } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/button";
 import { indentedName, type OrgOption } from "@/components/admin/org-options";
@@ -33,7 +34,12 @@ export function TaskForceForm({ programmeId, units, people, existing }: {
     action: existing ? updateTaskForceAction : createTaskForceAction,
     idempotent: !existing,
     defaultValues: (existing ? { id: existing.id, version: existing.version, active: existing.active, ...existing.values } : { programmeId, ...blank }) as never,
-    onSuccess: (data: { id: string }) => (existing ? router.refresh() : router.push(`/investment/task-forces/${data.id}`)),
+    onSuccess: (data: { id: string }) => {
+      if (!existing) return router.push(`/investment/task-forces/${data.id}`);
+      // The form stays open: its next save carries the version this one returned.
+      keepVersion(existing.id, data, (v) => form.setValue("version" as never, v as never));
+      router.refresh();
+    },
   });
   const { register } = form;
   const person = (p: Person) => `${p.name}（${p.orgName}）`;

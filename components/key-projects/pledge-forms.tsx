@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { completePledgeAction, createPledgeAction } from "@/lib/key-projects/actions";
 import { createPledgeSchema } from "@/lib/key-projects/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useLatestVersion } from "@/components/forms/use-version";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
@@ -48,8 +49,9 @@ export function PledgeForm({ programmeId, units, people, projects }: {
   );
 }
 
-export function PledgeDoneButton({ id, version, today }: { id: string; version: number; today: string }) {
+export function PledgeDoneButton({ id, version: renderedVersion, today }: { id: string; version: number; today: string }) {
   const t = useTranslations("keyProjects");
+  const [version, rememberVersion] = useLatestVersion(id, renderedVersion);
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -59,6 +61,7 @@ export function PledgeDoneButton({ id, version, today }: { id: string; version: 
         setPending(true);
         const r = await completePledgeAction({ id, version, doneOn: today, note: "" });
         setPending(false);
+        if (r.ok) rememberVersion(r.data);
         setError(r.ok ? null : r.error);
         router.refresh();
       }}>{t("markDone")}</Button>

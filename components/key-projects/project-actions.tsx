@@ -1,13 +1,15 @@
 "use client";
 // On a key project's page: record a milestone's planned/actual dates, advance the stage
 // (enabled once the step's milestone has an actual date; the server checks again), raise a
-// blocker (堵点, a problem linked to the project).
+// blocker (堵点, a problem linked to the project). The milestone editors and the stage button
+// share the project's version: each sends the newest one any of them got back.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { advanceStageAction, createBlockerAction, updateMilestoneAction } from "@/lib/key-projects/actions";
 import type { KeyProjectStageValue, MilestoneKindValue } from "@/lib/key-projects/schemas";
 import { newIdempotencyKey } from "@/components/forms/idempotency";
+import { useLatestVersion } from "@/components/forms/use-version";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
@@ -15,18 +17,20 @@ import { cn } from "@/components/ui/cn";
 
 type Message = { tone: "error" | "success"; text: string } | null;
 
-function useRun() {
+function useRun(project?: { id: string; version: number }) {
+  const [version, rememberVersion] = useLatestVersion(project?.id ?? "", project?.version ?? 0);
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const run = async (call: () => Promise<{ ok: boolean; error?: string; fieldErrors?: Record<string, string[]> }>, success: string) => {
+  const run = async (call: () => Promise<{ ok: boolean; error?: string; fieldErrors?: Record<string, string[]>; data?: unknown }>, success: string) => {
     setPending(true);
     setMessage(null);
     setFieldErrors({});
     try {
       const r = await call();
+      if (r.ok && project) rememberVersion(r.data);
       if (r.ok) setMessage({ tone: "success", text: success });
       else {
         setMessage({ tone: "error", text: r.error ?? "" });
@@ -41,16 +45,16 @@ function useRun() {
       setPending(false);
     }
   };
-  return { pending, message, fieldErrors, run };
+  return { pending, message, fieldErrors, run, version };
 }
 
-export function MilestoneEditor({ projectId, version, kind, plannedOn, actualOn, today }: {
+export function MilestoneEditor({ projectId, version: renderedVersion, kind, plannedOn, actualOn, today }: {
   projectId: string; version: number; kind: MilestoneKindValue; plannedOn: string; actualOn: string; today: string;
 }) {
   const t = useTranslations("keyProjects");
   const [planned, setPlanned] = useState(plannedOn);
   const [actual, setActual] = useState(actualOn);
-  const { pending, message, fieldErrors, run } = useRun();
+  const { pending, message, fieldErrors, run, version } = useRun({ id: projectId, version: renderedVersion });
   const id = `ms-${kind}`;
   return (
     <div className="space-y-2">
@@ -71,9 +75,9 @@ export function MilestoneEditor({ projectId, version, kind, plannedOn, actualOn,
   );
 }
 
-export function StageAdvance({ projectId, version, to, ready, needsLabel }: { projectId: string; version: number; to: KeyProjectStageValue; ready: boolean; needsLabel: string }) {
+export function StageAdvance({ projectId, version: renderedVersion, to, ready, needsLabel }: { projectId: string; version: number; to: KeyProjectStageValue; ready: boolean; needsLabel: string }) {
   const t = useTranslations("keyProjects");
-  const { pending, message, run } = useRun();
+  const { pending, message, run, version } = useRun({ id: projectId, version: renderedVersion });
   return (
     <div className="space-y-2">
       <Button disabled={pending} aria-busy={pending} onClick={() => run(() => advanceStageAction({ id: projectId, version, to, note: "" }), t("advanced", { stage: t(`stage.${to}`) }))}>

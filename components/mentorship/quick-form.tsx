@@ -2,11 +2,13 @@
 // A small form for one server action (status changes, plan edits, sign-offs …): the server
 // validates with the action's schema; field errors land on their fields, the general
 // message above the button, and the page refreshes on success. Typed values are kept on an
-// error. With `collapsed`, the form sits behind a button (phones: one tap to open).
+// error. With `collapsed`, the form sits behind a button (phones: one tap to open). Hidden
+// fields carrying a record's version send the newest one known (useVersionedInput).
 import { useId, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action";
+import { useVersionedInput } from "@/components/forms/use-version";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -40,11 +42,12 @@ type Props = {
   children?: ReactNode;
 };
 
-export function QuickForm({ action, hidden, fields, submitLabel, collapsed, tone = "primary", successMessage, idempotent, className, label, children }: Props) {
+export function QuickForm({ action, hidden: renderedHidden, fields, submitLabel, collapsed, tone = "primary", successMessage, idempotent, className, label, children }: Props) {
   const tCommon = useTranslations("common");
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const id = useId();
+  const [hidden, rememberVersion] = useVersionedInput(renderedHidden);
   const initial = () => Object.fromEntries(fields.map((f) => [f.name, f.defaultValue ?? (f.type === "checkbox" ? false : "")]));
   const [values, setValues] = useState<Record<string, string | boolean>>(initial);
   const [open, setOpen] = useState(!collapsed);
@@ -76,6 +79,7 @@ export function QuickForm({ action, hidden, fields, submitLabel, collapsed, tone
       setFieldErrors(result.fieldErrors ?? {});
       return;
     }
+    rememberVersion(result.data);
     setKey(null);
     setValues(initial());
     setDone(true);

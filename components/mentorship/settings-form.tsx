@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { saveSettingsAction, saveTemplateAction } from "@/lib/mentorship/actions";
+import { useLatestVersion } from "@/components/forms/use-version";
 import { ACTIVITY_KINDS, type TemplateContent } from "@/lib/mentorship/schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,9 +15,11 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 
 type Expectation = { kind: string; period: string; min: number | string };
 
-export function ExpectationsForm({ programmeId, version, expectations, dueSoonDays, defaultCapacity }: { programmeId: string; version: number; expectations: Expectation[]; dueSoonDays: number; defaultCapacity: number }) {
+export function ExpectationsForm({ programmeId, version: renderedVersion, expectations, dueSoonDays, defaultCapacity }: { programmeId: string; version: number; expectations: Expectation[]; dueSoonDays: number; defaultCapacity: number }) {
   const t = useTranslations("mentorship");
   const router = useRouter();
+  // A second save right after the first sends the version the first returned.
+  const [version, rememberVersion] = useLatestVersion(programmeId, renderedVersion);
   const [rows, setRows] = useState<Expectation[]>(expectations);
   const [dueSoon, setDueSoon] = useState(String(dueSoonDays));
   const [capacity, setCapacity] = useState(String(defaultCapacity));
@@ -32,6 +35,7 @@ export function ExpectationsForm({ programmeId, version, expectations, dueSoonDa
       setMessage({ tone: "error", text: detail ? `${r.error}（${detail}）` : r.error });
       return;
     }
+    rememberVersion(r.data);
     setMessage({ tone: "success", text: t("settingsSaved") });
     router.refresh();
   };

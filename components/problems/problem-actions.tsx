@@ -2,11 +2,13 @@
 // The moves the user may make on a problem (the page passes only those; the server checks
 // again). Each opens a small dialog asking for what that move needs: a reason and a
 // department to escalate to, a resolution, who confirmed. A move that lost a race shows the
-// server's message ("changed by someone else") and the page refreshes.
+// server's message ("changed by someone else") and the page refreshes. Each step sends the
+// version the previous one returned (useLatestVersion), so two quick steps never collide.
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { assignProblemAction, transitionProblemAction } from "@/lib/problems/actions";
+import { useLatestVersion } from "@/components/forms/use-version";
 import type { ProblemTransition } from "@/lib/problems/transitions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -26,11 +28,12 @@ type Props = {
   assign: { options: { id: string; name: string; orgName: string }[]; current: string } | null;
 };
 
-export function ProblemActions({ problemId, version, moves, departments, mayConfirmAsManager, assign }: Props) {
+export function ProblemActions({ problemId, version: renderedVersion, moves, departments, mayConfirmAsManager, assign }: Props) {
   const t = useTranslations("problems");
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const ids = useId();
+  const [version, rememberVersion] = useLatestVersion(problemId, renderedVersion);
   const [move, setMove] = useState<Move | null>(null);
   const [note, setNote] = useState("");
   const [resolution, setResolution] = useState("");
@@ -64,6 +67,7 @@ export function ProblemActions({ problemId, version, moves, departments, mayConf
         ...(move.needs === "confirmation" ? { confirmation } : {}),
       });
       if (result.ok) {
+        rememberVersion(result.data);
         setMove(null);
         setMessage({ tone: "success", text: t("moved", { status: t(`status.${result.data.status}`) }) });
         router.refresh();
@@ -88,6 +92,7 @@ export function ProblemActions({ problemId, version, moves, departments, mayConf
     setMessage(null);
     try {
       const result = await assignProblemAction({ id: problemId, version, assigneeId: assignee });
+      if (result.ok) rememberVersion(result.data);
       setMessage(result.ok ? { tone: "success", text: t("assigned") } : { tone: "error", text: result.fieldErrors?.assigneeId?.[0] ?? result.error });
       router.refresh();
     } catch {

@@ -3,16 +3,18 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { setProgrammeStatusAction } from "@/lib/programmes/actions";
+import { useLatestVersion } from "@/components/forms/use-version";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /**
  * 启动专项 (DRAFT → ACTIVE) or 结束专项 (ACTIVE → CLOSED), after a confirmation. Sends the
- * version the page loaded; the server's refusal (no indicator yet, changed by someone
+ * newest version known (the page's, or one an action on this programme returned); the server's refusal (no indicator yet, changed by someone
  * else) is shown as it comes.
  */
-export function ProgrammeStatusButton({ id, version, status }: { id: string; version: number; status: string }) {
+export function ProgrammeStatusButton({ id, version: renderedVersion, status }: { id: string; version: number; status: string }) {
+  const [version, rememberVersion] = useLatestVersion(id, renderedVersion);
   const t = useTranslations("programmes");
   const tErrors = useTranslations("errors");
   const router = useRouter();
@@ -30,6 +32,7 @@ export function ProgrammeStatusButton({ id, version, status }: { id: string; ver
     try {
       const result = await setProgrammeStatusAction({ id, version, status: next });
       if (result.ok) {
+        rememberVersion(result.data);
         setMessage({ tone: "success", text: t("statusChanged") });
         router.refresh();
       } else {

@@ -9,6 +9,7 @@ import { createEnterpriseAction, updateEnterpriseAction } from "@/lib/registers/
 import { createEnterpriseSchema, ENTERPRISE_SIZES, updateEnterpriseSchema } from "@/lib/registers/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
+import { keepVersion } from "@/components/forms/use-version";
 import { Field, Input, Select } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -137,7 +138,10 @@ export function EditEnterpriseForm({ enterprise, options, commissioners, onSaved
       orgUnitId: enterprise.orgUnitId, industry: enterprise.industry, size: enterprise.size, contactName: enterprise.contactName,
       commissionerId: enterprise.commissionerId, contactPhone: "", clearPhone: false,
     },
-    onSuccess: onSaved,
+    onSuccess: (data) => {
+      keepVersion(enterprise.id, data, (v) => form.setValue("version", v));
+      onSaved();
+    },
   });
   const { register } = form;
   return (

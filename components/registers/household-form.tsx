@@ -9,6 +9,7 @@ import { createHouseholdAction, updateHouseholdAction } from "@/lib/registers/ac
 import { createHouseholdSchema, updateHouseholdSchema } from "@/lib/registers/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
+import { keepVersion } from "@/components/forms/use-version";
 import { Field, Input, Select } from "@/components/ui/field";
 import { indentedName, type OrgOption } from "@/components/admin/org-options";
 import { LinkButton } from "@/components/ui/button";
@@ -105,7 +106,10 @@ export function EditHouseholdForm({ household, options, onSaved }: { household: 
       id: household.id, version: household.version, headName: household.headName, address: household.address, orgUnitId: household.orgUnitId,
       membersCount: household.membersCount, tags: household.tags.join("、"), phone: "", clearPhone: false,
     },
-    onSuccess: onSaved,
+    onSuccess: (data) => {
+      keepVersion(household.id, data, (v) => form.setValue("version", v));
+      onSaved();
+    },
   });
   const { register } = form;
   return (

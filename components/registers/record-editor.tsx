@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action";
 import { setEnterpriseActiveAction, setHouseholdActiveAction, unmaskEnterprisePhoneAction, unmaskHouseholdPhoneAction } from "@/lib/registers/actions";
 import type { OrgOption } from "@/components/admin/org-options";
+import { useLatestVersion } from "@/components/forms/use-version";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -64,7 +65,7 @@ type EditorProps = Common & {
   form: (onSaved: () => void) => ReactNode;
 };
 
-function Editor({ id, version, displayName, hasPhone, active, canManage, canUnmask, justCreated, readOnly, unmask, setActive, deactivateMessage, title, form }: EditorProps) {
+function Editor({ id, version: renderedVersion, displayName, hasPhone, active, canManage, canUnmask, justCreated, readOnly, unmask, setActive, deactivateMessage, title, form }: EditorProps) {
   const t = useTranslations("registers");
   const tErrors = useTranslations("errors");
   const router = useRouter();
@@ -72,6 +73,8 @@ function Editor({ id, version, displayName, hasPhone, active, canManage, canUnma
   const [phone, setPhone] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
+  // A save in the form (keepVersion there) or a (de)activation returns the record's new version.
+  const [version, rememberVersion] = useLatestVersion(id, renderedVersion);
 
   const reveal = () =>
     startTransition(async () => {
@@ -93,6 +96,7 @@ function Editor({ id, version, displayName, hasPhone, active, canManage, canUnma
         r = { ok: false, error: tErrors("network") };
       }
       setConfirming(false);
+      if (r.ok) rememberVersion(r.data);
       setNotice(r.ok ? { tone: "success", text: active ? t("deactivated") : t("activated") } : { tone: "error", text: r.error });
       if (r.ok) router.refresh();
     });

@@ -10,6 +10,7 @@ import { itemSchema, resourceSchema, quotaSchema, settingsSchema, tiersSchema, t
 import type { EvaluationSettings, Level } from "@/lib/points/rules";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
+import { keepVersion } from "@/components/forms/use-version";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -29,7 +30,12 @@ export function ItemForm({ item, subject }: { item?: EditableItem; subject: "TAL
     defaultValues: item
       ? { ...item, capPerItem: item.capPerItem ?? "", capPerYear: item.capPerYear ?? "", validityMonths: item.validityMonths ?? "", evidenceTypes: item.evidenceTypes.join("\n") } as never
       : { id: "", version: 0, subject, code: "", name: "", levels: [{ code: "", label: "", points: 0 }], capPerItem: "", capPerYear: "", evidenceTypes: "", validityMonths: "", active: true, sortOrder: 0 },
-    onSuccess: () => { setSaved(true); router.refresh(); },
+    onSuccess: (data) => {
+      // The edit form stays open: its next save carries the version this one returned.
+      if (item) keepVersion(item.id, data, (v) => form.setValue("version", v));
+      setSaved(true);
+      router.refresh();
+    },
   });
   const { register, control } = form;
   const { fields, append, remove } = useFieldArray({ control, name: "levels" });
@@ -74,7 +80,11 @@ export function ResourceForm({ resource }: { resource?: EditableResource }) {
     schema: resourceSchema,
     action: saveResourceAction,
     defaultValues: resource ?? { id: "", version: 0, code: "", name: "", pointsCost: 0, eligibility: {}, active: true },
-    onSuccess: () => { setSaved(true); router.refresh(); },
+    onSuccess: (data) => {
+      if (resource) keepVersion(resource.id, data, (v) => form.setValue("version", v));
+      setSaved(true);
+      router.refresh();
+    },
   });
   const { register } = form;
   const p = resource?.id ?? "new-res";
@@ -172,7 +182,11 @@ export function SettingsForm({ version, evaluation }: { version: number; evaluat
     schema: settingsSchema,
     action: saveSettingsAction,
     defaultValues: { version, evaluation },
-    onSuccess: () => { setSaved(true); router.refresh(); },
+    onSuccess: (data) => {
+      keepVersion(data.id, data, (v) => form.setValue("version", v));
+      setSaved(true);
+      router.refresh();
+    },
   });
   const { register } = form;
   const num = { setValueAs: (v: unknown) => Number(v) };

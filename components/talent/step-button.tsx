@@ -1,10 +1,13 @@
 "use client";
 // One step of a workflow (submit, approve, return with a reason, cancel …): a button, an
-// optional confirmation with a reason field, the action's error, then a refresh.
+// optional confirmation with a reason field, the action's error, then a refresh. An input
+// carrying a record's version sends the newest one known (useVersionedInput), so two quick
+// steps on one record never collide.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action";
+import { useVersionedInput } from "@/components/forms/use-version";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -20,7 +23,8 @@ type Props = {
   idempotent?: boolean;
 };
 
-export function StepButton({ label, action, input, reason, confirm, variant = "primary", idempotent }: Props) {
+export function StepButton({ label, action, input: renderedInput, reason, confirm, variant = "primary", idempotent }: Props) {
+  const [input, rememberVersion] = useVersionedInput(renderedInput);
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -35,6 +39,7 @@ export function StepButton({ label, action, input, reason, confirm, variant = "p
       const r = await action(payload).catch(() => null);
       if (!r) return setError(tErrors("network"));
       if (!r.ok) return setError(r.fieldErrors?.[reason?.field ?? "note"]?.[0] ?? r.error);
+      rememberVersion(r.data);
       setOpen(false);
       setNote("");
       router.refresh();

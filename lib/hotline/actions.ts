@@ -172,7 +172,8 @@ export const requestExtensionAction = action(
       action: "request.requestExtension", entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId,
       data: { extensionId: extension.id, reason: input.reason, proposedDueAt: extension.proposedDueAt, currentDueAt: r.respondDueAt },
     });
-    return { id: r.id, extensionId: extension.id };
+    // Asking changes nothing on the request itself: its version stays the one just checked.
+    return { id: r.id, version: r.version, extensionId: extension.id };
   },
 );
 
@@ -181,11 +182,13 @@ export const decideExtensionAction = action(
   async (input, { user, tx, audit }) => {
     const r = await getRequestOrThrow(user, input.id, tx);
     const { extension, approved } = await decideExtension(user, r, input, tx);
+    // An approval moves the deadline and so the version: the page's next move needs the new one.
+    const { version } = await tx.serviceRequest.findUniqueOrThrow({ where: { id: r.id }, select: { version: true } });
     await audit({
       action: "request.decideExtension", entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId,
       data: { extensionId: extension.id, approved, before: { respondDueAt: r.respondDueAt }, after: { respondDueAt: approved ? extension.proposedDueAt : r.respondDueAt }, note: input.note || undefined },
     });
-    return { id: r.id, approved };
+    return { id: r.id, version, approved };
   },
 );
 

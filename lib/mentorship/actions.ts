@@ -62,7 +62,8 @@ export const changeMemberStatusAction = action(
       action: "mentorship.pool.status", entityType: "PoolMember", entityId: member.id,
       data: { before: { status: member.status }, after: { status: input.toStatus }, reason: input.reason, effectiveOn: input.effectiveOn },
     });
-    return { id: member.id };
+    // The update was conditional on input.version and added one (mutations.ts): the row's version now.
+    return { id: member.id, version: input.version + 1 };
   },
 );
 
@@ -80,7 +81,8 @@ export const changeMemberFlagsAction = action(
         changes, reason: input.reason,
       },
     });
-    return { id: member.id };
+    // The update was conditional on input.version and added one (mutations.ts): the row's version now.
+    return { id: member.id, version: input.version + 1 };
   },
 );
 
@@ -91,7 +93,8 @@ export const changeCapacityAction = action(
     assertCan(user, "mentorship.manage", member);
     await changeCapacity(user, member, input, tx);
     await audit({ action: "mentorship.pool.capacity", entityType: "PoolMember", entityId: member.id, data: { before: { capacity: member.capacity }, after: { capacity: input.capacity }, reason: input.reason } });
-    return { id: member.id };
+    // The update was conditional on input.version and added one (mutations.ts): the row's version now.
+    return { id: member.id, version: input.version + 1 };
   },
 );
 
@@ -116,7 +119,8 @@ export const endPairingAction = action(
     assertCan(user, "mentorship.manage", pairing);
     await endPairing(pairing, input, tx);
     await audit({ action: "mentorship.pairing.end", entityType: "Pairing", entityId: pairing.id, orgUnitId: pairing.orgUnitId, data: { before: { status: "ACTIVE" }, after: { status: "ENDED" }, reason: input.reason } });
-    return { id: pairing.id };
+    // The update was conditional on input.version and added one (mutations.ts): the row's version now.
+    return { id: pairing.id, version: input.version + 1 };
   },
 );
 
@@ -130,7 +134,8 @@ export const evaluatePairingAction = action(
       action: "mentorship.pairing.evaluate", entityType: "Pairing", entityId: pairing.id, orgUnitId: pairing.orgUnitId,
       data: { before: { rating: pairing.rating, evaluation: pairing.evaluation }, after: { rating: input.rating, evaluation: input.evaluation } },
     });
-    return { id: pairing.id };
+    // The update was conditional on input.version and added one (mutations.ts): the row's version now.
+    return { id: pairing.id, version: input.version + 1 };
   },
 );
 
@@ -176,7 +181,8 @@ export const saveSettingsAction = action(
     assertCan(user, "mentorship.configure", programme);
     const settings = await saveSettings(programme, input, tx);
     await audit({ action: "mentorship.configure.settings", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnit.id, data: { before: programme.parsedSettings, after: settings } });
-    return { id: programme.id };
+    // The update was conditional on input.version and added one (mutations.ts): the row's version now.
+    return { id: programme.id, version: input.version + 1 };
   },
 );
 
