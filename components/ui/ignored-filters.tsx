@@ -9,8 +9,8 @@ import { Alert } from "@/components/ui/alert";
 export async function IgnoredFilters({ ignored, labels }: { ignored: readonly string[]; labels: Record<string, string> }) {
   if (ignored.length === 0) return null;
   const t = await getTranslations("listFilters");
-  // The keyset cursors ("after", "before") have no field of their own.
-  const fields = ignored.map((name) => labels[name] ?? (name === "after" || name === "before" ? t("page") : name)).join(t("separator"));
+  // The keyset cursors ("after", "before") and the year links of a yearly list have no field of their own.
+  const fields = ignored.map((name) => labels[name] ?? (name === "after" || name === "before" ? t("page") : name === "year" ? t("year") : name)).join(t("separator"));
   return (
     <Alert tone="warning" className="mb-3">
       {t("ignored", { fields })}

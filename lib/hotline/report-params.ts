@@ -1,5 +1,7 @@
 // The report's URL parameters (page and export share them).
+import { z } from "zod";
 import { now as clockNow } from "@/lib/platform/clock";
+import { filterDay, filterEnum, filterId, parseFilters, type SearchParamsRecord } from "@/lib/platform/url-filters";
 import { reportRange, type ReportFilter } from "./reports";
 
 export function parseReportParams(search: URLSearchParams, now = clockNow()) {
@@ -9,4 +11,20 @@ export function parseReportParams(search: URLSearchParams, now = clockNow()) {
   const programmeId = get("programme");
   const filter: ReportFilter = { from: range.from, to: range.to, groupBy, programmeId: programmeId || undefined };
   return { filter, range, raw: { period: get("period"), from: get("from"), to: get("to"), group: groupBy, programme: programmeId } };
+}
+
+/** The report form's fields (app/(app)/hotline/reports/page.tsx), one schema per URL parameter. */
+export const reportFilterShape = {
+  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/),
+  from: filterDay,
+  to: filterDay,
+  group: filterEnum(["department", "month", "quarter"] as const),
+  programme: filterId,
+};
+
+/** The report's parameters as parseReportParams reads them, and those it ignored (the page says so). */
+export function parseReportParamsWithIgnored(params: SearchParamsRecord, now = clockNow()) {
+  const { filter, ignored } = parseFilters(reportFilterShape, params);
+  const search = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
+  return { ...parseReportParams(search, now), ignored };
 }

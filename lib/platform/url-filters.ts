@@ -61,3 +61,12 @@ export const filterCursor = z.string().max(200);
 
 /** A whole year in the range the app plans for. */
 export const filterYear = z.coerce.number().int().min(2000).max(2100);
+
+/**
+ * For a parameter that picks one of the user's records (a programme): a value the picker did
+ * not take (unknown, or not the user's) fell back to the default, so the page names it.
+ */
+export function ignoredChoice(name: string, requested: string | string[] | undefined, chosenId: string | undefined): string[] {
+  const value = (Array.isArray(requested) ? requested[0] : requested)?.trim();
+  return value && value !== chosenId ? [name] : [];
+}

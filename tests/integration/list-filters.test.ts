@@ -24,16 +24,39 @@ import AuditPage from "@/app/(app)/admin/audit/page";
 import UsersPage from "@/app/(app)/admin/users/page";
 import NotificationsPage from "@/app/(app)/notifications/page";
 import ProgrammesPage from "@/app/(app)/programmes/page";
+import InvestmentPage from "@/app/(app)/investment/page";
+import LeadsPage from "@/app/(app)/investment/leads/page";
+import ProspectsPage from "@/app/(app)/investment/prospects/page";
+import TaskForcesPage from "@/app/(app)/investment/task-forces/page";
+import TripsPage from "@/app/(app)/investment/trips/page";
+import KeyProjectsPage from "@/app/(app)/key-projects/page";
+import PledgesPage from "@/app/(app)/key-projects/pledges/page";
+import PairingsPage from "@/app/(app)/mentorship/[programmeId]/page";
+import ApplicationsPage from "@/app/(app)/talent/applications/page";
+import RedemptionsPage from "@/app/(app)/talent/redemptions/page";
+import EvaluationPage from "@/app/(app)/talent/evaluation/page";
+import PointsProgressPage from "@/app/(app)/talent/progress/page";
+import LeaderboardPage from "@/app/(app)/showcases/leaderboard/page";
+import CalendarPage from "@/app/(app)/admin/calendar/page";
+import HotlineReportPage from "@/app/(app)/hotline/reports/page";
+import { db } from "@/lib/db/client";
+import { evaluationFilterShape } from "@/lib/points/list-filter";
+import { reportFilterShape } from "@/lib/hotline/report-params";
 import { resetRequest } from "../support/next-stubs";
 import { actAs } from "../support/fixtures";
 
 beforeEach(() => resetRequest());
 
 type Params = Record<string, string>;
-type ListPage = (props: { searchParams: Promise<Params> }) => Promise<ReactNode>;
+type ListPage = (props: { searchParams: Promise<Params>; params?: Promise<Params> }) => Promise<ReactNode>;
 
-/** Every list page with URL filters, who may open it, and the parameters of its filter form. */
-const LISTS: { path: string; page: ListPage; user: string; params: string[] }[] = [
+const programmeOf = (type: "MENTORSHIP" | "SHOWCASE") => async () => (await db.programme.findFirstOrThrow({ where: { type, status: "ACTIVE" }, orderBy: { createdAt: "asc" } })).id;
+
+/**
+ * Every list page with URL filters, who may open it, and the parameters of its filter form.
+ * `segment` gives a page its path segment; `fixed` are parameters that pick the page itself.
+ */
+const LISTS: { path: string; page: ListPage; user: string; params: string[]; segment?: () => Promise<Params>; fixed?: () => Promise<Params> }[] = [
   { path: "/visits", page: VisitsPage as ListPage, user: "py.manager", params: Object.keys(visitFilterShape) },
   { path: "/hotline", page: HotlinePage as ListPage, user: "yh.manager", params: Object.keys(requestFilterShape) },
   { path: "/problems", page: ProblemsPage as ListPage, user: "py.manager", params: Object.keys(problemFilterShape) },
@@ -44,6 +67,27 @@ const LISTS: { path: string; page: ListPage; user: string; params: string[] }[] 
   { path: "/admin/users", page: UsersPage as ListPage, user: "admin", params: Object.keys(userFilterShape) },
   { path: "/notifications", page: NotificationsPage as ListPage, user: "py.officer", params: ["unread", "after"] },
   { path: "/programmes", page: ProgrammesPage as ListPage, user: "py.manager", params: ["type", "status", "q"] },
+  { path: "/investment", page: InvestmentPage as ListPage, user: "yh.manager", params: ["programme", "from", "to"] },
+  { path: "/investment/leads", page: LeadsPage as ListPage, user: "yh.manager", params: ["programme", "stage"] },
+  { path: "/investment/prospects", page: ProspectsPage as ListPage, user: "yh.manager", params: ["programme"] },
+  { path: "/investment/task-forces", page: TaskForcesPage as ListPage, user: "yh.manager", params: ["programme"] },
+  { path: "/investment/trips", page: TripsPage as ListPage, user: "yh.manager", params: ["programme"] },
+  { path: "/key-projects", page: KeyProjectsPage as ListPage, user: "yh.manager", params: ["programme"] },
+  { path: "/key-projects/pledges", page: PledgesPage as ListPage, user: "yh.manager", params: ["programme"] },
+  {
+    path: "/mentorship/[programmeId]", page: PairingsPage as ListPage, user: "admin", params: ["status"],
+    segment: async () => ({ programmeId: await programmeOf("MENTORSHIP")() }),
+  },
+  { path: "/talent/applications", page: ApplicationsPage as ListPage, user: "yh.manager", params: ["status"] },
+  { path: "/talent/redemptions", page: RedemptionsPage as ListPage, user: "yh.manager", params: ["status"] },
+  { path: "/talent/evaluation", page: EvaluationPage as ListPage, user: "yh.manager", params: Object.keys(evaluationFilterShape) },
+  { path: "/talent/progress", page: PointsProgressPage as ListPage, user: "yh.manager", params: ["year", "by"] },
+  {
+    path: "/showcases/leaderboard", page: LeaderboardPage as ListPage, user: "admin", params: ["year"],
+    fixed: async () => ({ programmeId: await programmeOf("SHOWCASE")() }),
+  },
+  { path: "/admin/calendar", page: CalendarPage as ListPage, user: "admin", params: ["year", "date", "provisional"] },
+  { path: "/hotline/reports", page: HotlineReportPage as ListPage, user: "yh.manager", params: Object.keys(reportFilterShape) },
 ];
 
 /** Fails every filter schema: not a day, not an id, not a value of any list, longer than any text or cursor. */
@@ -68,7 +112,9 @@ function text(node: ReactNode): string {
 
 /** Renders the page and returns the ignored parameters and the notice's text ("" without one). */
 async function render(list: (typeof LISTS)[number], params: Params) {
-  const tree = await list.page({ searchParams: Promise.resolve(params) });
+  const fixed = (await list.fixed?.()) ?? {};
+  const segment = list.segment ? { params: Promise.resolve(await list.segment()) } : {};
+  const tree = await list.page({ searchParams: Promise.resolve({ ...fixed, ...params }), ...segment });
   const notices = find(tree, (e) => e.type === IgnoredFilters);
   expect(notices, `${list.path}: the page has the notice slot`).toHaveLength(1);
   const props = notices[0]!.props as Parameters<typeof IgnoredFilters>[0];

@@ -4,7 +4,8 @@ import { can } from "@/lib/authz/can";
 import { formatAmount } from "@/lib/investment/amount";
 import { investmentProgress } from "@/lib/investment/progress";
 import { pickInvestmentProgramme } from "@/lib/investment/queries";
-import { isoDate } from "@/lib/investment/schemas";
+import { filterDay, filterId, parseFilters } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { formatCalendarDate } from "@/lib/format/dates";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -23,11 +24,13 @@ type Params = { programme?: string; from?: string; to?: string };
 export default async function InvestmentPage({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const params = await searchParams;
-  const { all, chosen } = await pickInvestmentProgramme(user, params.programme);
+  const { filter, ignored } = parseFilters({ programme: filterId, from: filterDay, to: filterDay }, await searchParams);
+  const { all, chosen } = await pickInvestmentProgramme(user, filter.programme);
   if (!chosen) return <><PageHeader title={t("title")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
-  const from = isoDate.safeParse(params.from).success ? params.from! : formatCalendarDate(chosen.startDate);
-  const to = isoDate.safeParse(params.to).success ? params.to! : formatCalendarDate(chosen.endDate);
+  // A programme the user cannot see (or that does not exist) falls back to the current one.
+  if (filter.programme && filter.programme !== chosen.id) ignored.push("programme");
+  const from = filter.from ?? formatCalendarDate(chosen.startDate);
+  const to = filter.to ?? formatCalendarDate(chosen.endDate);
   const progress = await investmentProgress(user, chosen.id, { from, to });
   const labels = { wan: t("amountLabels.wan"), yi: t("amountLabels.yi") };
   const total = progress.total;
@@ -44,6 +47,7 @@ export default async function InvestmentPage({ searchParams }: { searchParams: P
     <div className="max-w-5xl space-y-4">
       <PageHeader title={t("title")} description={t("intro")}
         actions={mayExport ? <a href={exportHref} className="inline-flex h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium text-slate-800 hover:bg-slate-50" download>{t("exportButton")}</a> : null} />
+      <IgnoredFilters ignored={ignored} labels={{ programme: t("programme"), from: t("from"), to: t("to") }} />
       <ProgrammeSwitch all={all} current={chosen.id} base="/investment" label={t("programme")} />
       <InvestmentNav current="overview" programmeId={chosen.id} />
       <form method="get" className="flex flex-wrap items-end gap-2" aria-label={t("period")}>

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ignoredChoice } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { formatCalendarDate } from "@/lib/format/dates";
@@ -21,7 +23,8 @@ export default async function KeyProjectsBoardPage({ searchParams }: { searchPar
   const user = await requirePermission("keyProject.view");
   const t = await getTranslations("keyProjects");
   const ti = await getTranslations("investment");
-  const { all, chosen } = await pickKeyProjectProgramme(user, (await searchParams).programme);
+  const requested = (await searchParams).programme;
+  const { all, chosen } = await pickKeyProjectProgramme(user, requested);
   if (!chosen) return <><PageHeader title={t("title")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
   const [board, totals] = await Promise.all([keyProjectBoard(user, chosen.id), keyProjectTotals(user, chosen.id)]);
   const labels = { wan: ti("amountLabels.wan"), yi: ti("amountLabels.yi") };
@@ -35,6 +38,7 @@ export default async function KeyProjectsBoardPage({ searchParams }: { searchPar
             {can(user, "keyProject.manage") ? <LinkButton href={`/key-projects/new?programme=${chosen.id}`}>{t("newProject")}</LinkButton> : null}
           </>
         } />
+      <IgnoredFilters ignored={ignoredChoice("programme", requested, chosen.id)} labels={{ programme: t("programme") }} />
       <ProgrammeSwitch all={all} current={chosen.id} base="/key-projects" label={t("programme")} />
       <section aria-label={t("totals")}>
         <ul className="grid grid-cols-2 gap-2 lg:grid-cols-5" data-testid="stage-totals">

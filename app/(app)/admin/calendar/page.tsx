@@ -1,6 +1,8 @@
 import { now } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { filterDay, filterFlag, filterYear, parseFilters } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/auth/session";
 import { listCalendarYear } from "@/lib/calendar/queries";
 import { calendarYearReadiness } from "@/lib/calendar/confirmation";
@@ -19,7 +21,6 @@ export async function generateMetadata() {
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
 
 export default async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission("calendar.manage");
@@ -27,18 +28,18 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const tCommon = await getTranslations("common");
   const sp = await searchParams;
   const today = shanghaiDay(now());
-  const yearParam = Number(first(sp.year));
-  const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : Number(today.slice(0, 4));
+  const { filter, ignored } = parseFilters({ year: filterYear, date: filterDay, provisional: filterFlag }, sp);
+  const year = filter.year ?? Number(today.slice(0, 4));
   const [rows, readiness] = await Promise.all([listCalendarYear(year), calendarYearReadiness(year)]);
   const tYear = await getTranslations("newYear.calendarYear");
   const locale = await getLocale();
 
-  const provisional = first(sp.provisional) === "1" && !readiness.loaded;
-  const editParam = first(sp.date);
+  const provisional = !!filter.provisional && !readiness.loaded;
+  const editParam = filter.date ?? "";
   const editing = rows.find((r) => r.date === editParam);
   const initial = editing
     ? { date: editing.date, kind: editing.kind, name: editing.name }
-    : { date: /^\d{4}-\d{2}-\d{2}$/.test(editParam) ? editParam : "", kind: "HOLIDAY" as const, name: "" };
+    : { date: editParam, kind: "HOLIDAY" as const, name: "" };
 
   const weekday = (d: string) => t(`weekdays.${new Date(`${d}T00:00:00Z`).getUTCDay()}` as never);
   const effect = (d: string, kind: "HOLIDAY" | "WORKDAY") => {
@@ -59,6 +60,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
       <PageHeader title={t("title")} description={t("intro")} actions={<a href="#day-form" className={buttonClass("primary", "md")}>{t("add")}</a>} />
       <Alert tone="warning">{t("confirmNote")}</Alert>
 
+      <IgnoredFilters ignored={ignored} labels={{ year: t("year"), date: t("date") }} />
       <nav aria-label={t("year")} className="flex flex-wrap items-center gap-2">
         <Link href={yearHref(year - 1)} className={buttonClass("secondary", "sm")} aria-label={t("prevYear")}>‹ {year - 1}</Link>
         <span className="px-2 text-lg font-semibold text-slate-900" aria-current="page">{year}</span>

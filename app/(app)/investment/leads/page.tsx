@@ -4,7 +4,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { formatAmount, sumWan } from "@/lib/investment/amount";
 import { listLeads, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
-import { LEAD_STAGES, type LeadStageValue } from "@/lib/investment/schemas";
+import { LEAD_STAGES } from "@/lib/investment/schemas";
+import { filterEnum, filterId, parseFilters } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -18,10 +20,12 @@ export async function generateMetadata() {
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<{ programme?: string; stage?: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const params = await searchParams;
-  const { all, chosen } = await pickInvestmentProgramme(user, params.programme);
+  const { filter, ignored } = parseFilters({ programme: filterId, stage: filterEnum(LEAD_STAGES) }, await searchParams);
+  const { all, chosen } = await pickInvestmentProgramme(user, filter.programme);
   if (!chosen) return <><PageHeader title={t("leads")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
-  const stage = LEAD_STAGES.includes(params.stage as LeadStageValue) ? (params.stage as LeadStageValue) : undefined;
+  // A programme the user cannot see (or that does not exist) falls back to the current one.
+  if (filter.programme && filter.programme !== chosen.id) ignored.push("programme");
+  const stage = filter.stage;
   const [leads, recordable] = await Promise.all([listLeads(user, { programmeId: chosen.id, stage }), recordableTaskForces(user, chosen.id)]);
   const labels = { wan: t("amountLabels.wan"), yi: t("amountLabels.yi") };
   const amountOf = (l: (typeof leads)[number]) => l.signedAmountWan ?? l.plannedInvestmentWan;
@@ -30,6 +34,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     <div className="max-w-5xl">
       <PageHeader title={t("leads")} description={t("leadsIntro")}
         actions={can(user, "investment.record") && recordable.length ? <LinkButton href={`/investment/leads/new?programme=${chosen.id}`}>{t("newLead")}</LinkButton> : null} />
+      <IgnoredFilters ignored={ignored} labels={{ programme: t("programme"), stage: t("export.stage") }} />
       <ProgrammeSwitch all={all} current={chosen.id} base="/investment/leads" label={t("programme")} />
       <InvestmentNav current="leads" programmeId={chosen.id} />
       <nav aria-label={t("allStages")} className="mb-3 flex flex-wrap gap-2 text-sm">

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ignoredChoice } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/auth/session";
 import { listProspects, pickInvestmentProgramme } from "@/lib/investment/queries";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -12,12 +14,14 @@ export async function generateMetadata() {
 export default async function ProspectsPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const { all, chosen } = await pickInvestmentProgramme(user, (await searchParams).programme);
+  const requested = (await searchParams).programme;
+  const { all, chosen } = await pickInvestmentProgramme(user, requested);
   if (!chosen) return <><PageHeader title={t("prospects")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
   const prospects = await listProspects(user, chosen.id);
   return (
     <div className="max-w-5xl">
       <PageHeader title={t("prospects")} description={t("prospectsIntro")} />
+      <IgnoredFilters ignored={ignoredChoice("programme", requested, chosen.id)} labels={{ programme: t("programme") }} />
       <ProgrammeSwitch all={all} current={chosen.id} base="/investment/prospects" label={t("programme")} />
       <InvestmentNav current="prospects" programmeId={chosen.id} />
       {prospects.length === 0 ? <EmptyState>{t("emptyProspects")}</EmptyState> : (

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ignoredChoice } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { formatAmount } from "@/lib/investment/amount";
@@ -16,7 +18,8 @@ export async function generateMetadata() {
 export default async function TaskForcesPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const { all, chosen } = await pickInvestmentProgramme(user, (await searchParams).programme);
+  const requested = (await searchParams).programme;
+  const { all, chosen } = await pickInvestmentProgramme(user, requested);
   if (!chosen) return <><PageHeader title={t("taskForces")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
   const taskForces = await listTaskForces(user, chosen.id);
   const labels = { wan: t("amountLabels.wan"), yi: t("amountLabels.yi") };
@@ -27,6 +30,7 @@ export default async function TaskForcesPage({ searchParams }: { searchParams: P
           {can(user, "report.export") ? <ExportLink href={`/api/exports/task-forces?programme=${chosen.id}`} label={t("exportButton")} /> : null}
           {can(user, "investment.manage") ? <LinkButton href={`/investment/task-forces/new?programme=${chosen.id}`}>{t("newTaskForce")}</LinkButton> : null}
         </div>} />
+      <IgnoredFilters ignored={ignoredChoice("programme", requested, chosen.id)} labels={{ programme: t("programme") }} />
       <ProgrammeSwitch all={all} current={chosen.id} base="/investment/task-forces" label={t("programme")} />
       <InvestmentNav current="taskForces" programmeId={chosen.id} />
       {taskForces.length === 0 ? <EmptyState>{t("noLeads")}</EmptyState> : (

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ignoredChoice } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { formatCalendarDate } from "@/lib/format/dates";
@@ -16,7 +18,8 @@ export async function generateMetadata() {
 export default async function TripsPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
-  const { all, chosen } = await pickInvestmentProgramme(user, (await searchParams).programme);
+  const requested = (await searchParams).programme;
+  const { all, chosen } = await pickInvestmentProgramme(user, requested);
   if (!chosen) return <><PageHeader title={t("trips")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
   const [trips, recordable] = await Promise.all([listTrips(user, { programmeId: chosen.id }), recordableTaskForces(user, chosen.id)]);
   return (
@@ -26,6 +29,7 @@ export default async function TripsPage({ searchParams }: { searchParams: Promis
           {can(user, "report.export") ? <ExportLink href={`/api/exports/trips?programme=${chosen.id}`} label={t("exportButton")} /> : null}
           {can(user, "investment.record") && recordable.length ? <LinkButton href={`/investment/trips/new?programme=${chosen.id}`}>{t("newTrip")}</LinkButton> : null}
         </div>} />
+      <IgnoredFilters ignored={ignoredChoice("programme", requested, chosen.id)} labels={{ programme: t("programme") }} />
       <ProgrammeSwitch all={all} current={chosen.id} base="/investment/trips" label={t("programme")} />
       <InvestmentNav current="trips" programmeId={chosen.id} />
       {trips.length === 0 ? <EmptyState>{t("emptyTrips")}</EmptyState> : (

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ignoredChoice } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { formatCalendarDate } from "@/lib/format/dates";
@@ -17,7 +19,8 @@ export async function generateMetadata() {
 export default async function PledgesPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("keyProject.view");
   const t = await getTranslations("keyProjects");
-  const { chosen } = await pickKeyProjectProgramme(user, (await searchParams).programme);
+  const requested = (await searchParams).programme;
+  const { chosen } = await pickKeyProjectProgramme(user, requested);
   if (!chosen) return <><PageHeader title={t("pledges")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
   const pledges = await listPledges(user, { programmeId: chosen.id });
   const mayManage = can(user, "pledge.manage");
@@ -28,6 +31,7 @@ export default async function PledgesPage({ searchParams }: { searchParams: Prom
   return (
     <div className="max-w-4xl space-y-4">
       <PageHeader title={t("pledges")} description={t("pledgesIntro")} actions={<LinkButton variant="secondary" href={`/key-projects?programme=${chosen.id}`}>{t("back")}</LinkButton>} />
+      <IgnoredFilters ignored={ignoredChoice("programme", requested, chosen.id)} labels={{ programme: t("programme") }} />
       {pledges.length === 0 ? <EmptyState>{t("emptyPledges")}</EmptyState> : (
         <Card>
           <ul className="-my-2 divide-y divide-slate-100">

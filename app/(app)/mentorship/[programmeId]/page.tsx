@@ -10,7 +10,9 @@ import { LinkButton } from "@/components/ui/button";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
 import { ExpectationBadge } from "@/components/mentorship/expectation-badge";
 import { ExportLink } from "@/components/dashboards/export-link";
-import { parsePairingStatus } from "@/lib/mentorship/list-filter";
+import { parsePairingStatusWithIgnored } from "@/lib/mentorship/list-filter";
+import type { SearchParamsRecord } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
@@ -18,13 +20,12 @@ export async function generateMetadata() {
   return { title: t("tabs.pairings") };
 }
 
-export default async function MentorshipProgrammePage({ params, searchParams }: { params: Promise<{ programmeId: string }>; searchParams: Promise<{ status?: string }> }) {
+export default async function MentorshipProgrammePage({ params, searchParams }: { params: Promise<{ programmeId: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const user = await requirePermission("mentorship.view");
   const { programmeId } = await params;
-  const { status } = await searchParams;
+  const { status: filter, ignored } = parsePairingStatusWithIgnored(await searchParams);
   const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]"), () => getMentorshipProgrammeOrThrow(user, programmeId));
   const t = await getTranslations("mentorship");
-  const filter = parsePairingStatus(status);
   const manager = can(user, "mentorship.manage");
   const [pairings, expectations] = await Promise.all([
     listPairings(user, programme.id, { status: filter }),
@@ -52,6 +53,7 @@ export default async function MentorshipProgrammePage({ params, searchParams }: 
           </ul>
         </Card>
       ) : null}
+      <IgnoredFilters ignored={ignored} labels={{ status: t("filterLabel") }} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex gap-1" role="group" aria-label={t("filterLabel")}>
           {(["ACTIVE", "ENDED"] as const).map((s) => (

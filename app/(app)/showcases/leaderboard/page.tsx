@@ -1,6 +1,8 @@
 import { shanghaiYear } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { filterYear, parseFilters } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/auth/session";
 import { getShowcaseProgrammeOrThrow, yearLeaderboard } from "@/lib/showcase/queries";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -17,8 +19,9 @@ export default async function YearLeaderboardPage({ searchParams }: { searchPara
   const user = await requirePermission("showcase.view");
   const sp = await searchParams;
   const programme = await loadOrNotFound(user, pageAuditName("/showcases/leaderboard"), () => getShowcaseProgrammeOrThrow(user, sp.programmeId ?? ""));
+  const { filter, ignored } = parseFilters({ year: filterYear }, sp);
   // The Shanghai year, not the UTC one: sessions are named by Shanghai quarters ("2027-Q1").
-  const year = /^\d{4}$/.test(sp.year ?? "") ? Number(sp.year) : shanghaiYear();
+  const year = filter.year ?? shanghaiYear();
   const t = await getTranslations("showcase");
   const rows = await yearLeaderboard(user, programme.id, year);
   const columns = [
@@ -36,6 +39,7 @@ export default async function YearLeaderboardPage({ searchParams }: { searchPara
           <LinkButton size="sm" variant="secondary" href={`/showcases/leaderboard?programmeId=${programme.id}&year=${year + 1}`}>{year + 1}</LinkButton>
         </div>}
       />
+      <IgnoredFilters ignored={ignored} labels={{}} />
       {rows.length === 0 ? <EmptyState>{t("noResults")}</EmptyState> : (
         <>
           <TableCard caption={t("yearLeaderboard", { year })} columns={columns}>

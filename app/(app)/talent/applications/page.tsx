@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { listApplications } from "@/lib/points/applications";
-import { APPLICATION_STATUSES as STATUSES, parseApplicationStatus, statusQuery } from "@/lib/points/list-filter";
+import { APPLICATION_STATUSES as STATUSES, parseApplicationStatusWithIgnored, statusQuery } from "@/lib/points/list-filter";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -18,7 +19,7 @@ export async function generateMetadata() {
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("talent.view");
   const t = await getTranslations("points");
-  const chosen = parseApplicationStatus(await searchParams);
+  const { status: chosen, ignored } = parseApplicationStatusWithIgnored(await searchParams);
   const rows = await listApplications(user, chosen ? { status: [chosen] } : {});
   return (
     <div>
@@ -28,6 +29,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           {can(user, "report.export") ? <ExportLink href={`/api/exports/point-applications?${statusQuery(chosen)}`} label={t("export")} /> : null}
         </>
       } />
+      <IgnoredFilters ignored={ignored} labels={{ status: t("statusLabel") }} />
       <nav aria-label={t("statusLabel")} className="mb-3 flex flex-wrap gap-2">
         {[undefined, ...STATUSES].map((s) => (
           <Link key={s ?? "all"} href={s ? `/talent/applications?status=${s}` : "/talent/applications"} aria-current={s === chosen ? "page" : undefined}

@@ -3,7 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { orgUnitOptions } from "@/lib/org/queries";
-import { evaluationRows, parseEvaluationFilter } from "@/lib/points/evaluation";
+import { evaluationRows } from "@/lib/points/evaluation";
+import { parseEvaluationFilterWithIgnored } from "@/lib/points/list-filter";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { shanghaiYear } from "@/lib/points/ledger";
 import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -24,8 +26,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
   const tp = await getTranslations("points");
   const tCommon = await getTranslations("common");
   const programme = await getTalentProgrammeOrThrow(user);
-  const sp = new URLSearchParams(Object.entries(await searchParams).filter(([, v]) => typeof v === "string") as [string, string][]);
-  const filter = parseEvaluationFilter(sp, shanghaiYear());
+  const { filter, ignored } = parseEvaluationFilterWithIgnored(await searchParams, shanghaiYear());
   const [rows, units] = await Promise.all([evaluationRows(user, programme, filter), orgUnitOptions(user)]);
   const s = programme.config.evaluation;
   const query = new URLSearchParams({ year: String(filter.year), ...(filter.orgUnitId ? { org: filter.orgUnitId } : {}), ...(filter.tier !== undefined ? { tier: String(filter.tier) } : {}) });
@@ -37,6 +38,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
         description={s.mode === "TIER" ? t("introTier", { max: s.max, scores: s.tierScores.join(" / ") }) : t("introProportional", { max: s.max, points: s.pointsForMax })}
         actions={can(user, "report.export") ? <a className={buttonClass("secondary", "md")} href={`/api/talent/evaluation/export?${query}`} download>{t("export")}</a> : null}
       />
+      <IgnoredFilters ignored={ignored} labels={{ year: t("year"), org: t("unit"), tier: t("tier") }} />
       <form method="get" action="/talent/evaluation" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm lg:grid-cols-[1fr_2fr_1fr_auto]">
         <FilterField id="f-year" label={t("year")}>
           <input id="f-year" name="year" type="number" min={2000} max={2100} defaultValue={filter.year} className={filterControl} />

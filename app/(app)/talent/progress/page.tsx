@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import { filterEnum, filterYear, parseFilters } from "@/lib/platform/url-filters";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/auth/session";
 import { shanghaiYear } from "@/lib/points/ledger";
 import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
@@ -15,9 +17,9 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("points.progress");
   const tp = await getTranslations("points");
   const programme = await getTalentProgrammeOrThrow(user);
-  const sp = await searchParams;
-  const year = Number(sp.year) >= 2000 && Number(sp.year) <= 2100 ? Number(sp.year) : shanghaiYear();
-  const granularity: Granularity = sp.by === "quarter" ? "quarter" : sp.by === "year" ? "year" : "month";
+  const { filter, ignored } = parseFilters({ year: filterYear, by: filterEnum(["month", "quarter", "year"] as const) }, await searchParams);
+  const year = filter.year ?? shanghaiYear();
+  const granularity: Granularity = filter.by ?? "month";
   const [byPeriod, quotas, solved, tiers] = await Promise.all([
     pointsByPeriodAndUnit(user.orgPath, year, granularity),
     quotaUse(programme.id, user.orgPath, String(year)),
@@ -32,6 +34,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("intro", { year, unit: user.orgName })} />
+      <IgnoredFilters ignored={ignored} labels={{ year: t("year"), by: t("by") }} />
       <form method="get" className="flex flex-wrap items-end gap-2">
         <label className="text-sm">{t("year")} <input name="year" type="number" defaultValue={year} min={2000} max={2100} className="ml-1 h-11 w-28 rounded-md border border-slate-300 px-2" /></label>
         <label className="text-sm">{t("by")} <select name="by" defaultValue={granularity} className="ml-1 h-11 rounded-md border border-slate-300 px-2">
@@ -49,7 +52,8 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
 
       <Card title={t("byPeriodTitle")}>
         {byPeriod.length === 0 ? <EmptyState>{t("noEntries")}</EmptyState> : (
-          <div className="-m-4 overflow-x-auto">
+          <div className="-m-4 overflow-x-auto" role="region" aria-label={t("byPeriodTitle")} tabIndex={0}>
+            {/* Focusable and named: a keyboard user scrolls the wide table (axe scrollable-region-focusable). */}
             <table className="w-full text-sm">
               <caption className="sr-only">{t("byPeriodTitle")}</caption>
               <thead className="bg-slate-50 text-slate-600"><tr><th scope="col" className="px-3 py-2 text-left">{t("unit")}</th>{periods.map((p) => <th key={p} scope="col" className="px-3 py-2 text-right">{p}</th>)}</tr></thead>

@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { formatDateTime } from "@/lib/format/dates";
-import { REDEMPTION_STATUSES as STATUSES, parseRedemptionStatus, statusQuery } from "@/lib/points/list-filter";
+import { REDEMPTION_STATUSES as STATUSES, parseRedemptionStatusWithIgnored, statusQuery } from "@/lib/points/list-filter";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { enterpriseOptions, talentOptions } from "@/lib/talent/queries";
 import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
 import { listRedemptions } from "@/lib/points/redemption";
@@ -27,7 +28,7 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
   const t = await getTranslations("points");
   const locale = await getLocale();
   const programme = await getTalentProgrammeOrThrow(user);
-  const chosen = parseRedemptionStatus(await searchParams);
+  const { status: chosen, ignored } = parseRedemptionStatusWithIgnored(await searchParams);
   const mayRequest = can(user, "redemption.request");
   const [rows, resources, talents, enterprises] = await Promise.all([
     listRedemptions(user, chosen ? { status: [chosen] } : {}),
@@ -50,6 +51,7 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
           />
         </Card>
       ) : null}
+      <IgnoredFilters ignored={ignored} labels={{ status: t("statusLabel") }} />
       <nav aria-label={t("statusLabel")} className="flex flex-wrap gap-2">
         {[undefined, ...STATUSES].map((s) => (
           <Link key={s ?? "all"} href={s ? `/talent/redemptions?status=${s}` : "/talent/redemptions"} aria-current={s === chosen ? "page" : undefined}
