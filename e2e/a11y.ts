@@ -17,7 +17,7 @@ export const ROUNDS: { login: string | null; stops: Stop[] }[] = [
   { login: "py.manager", stops: ["/dashboard", "/rankings", { name: "campaign progress", from: "/campaigns", link: 'main a[href^="/campaigns/"]' }, "/problems"] },
   // The district manager: the 良渚 hotline's reports and its exports, the district's programmes.
   { login: "yh.manager", stops: ["/dashboard", "/hotline/reports", "/key-projects"] },
-  { login: "admin", stops: ["/dashboard", "/admin/users", "/programmes", "/admin/audit", "/admin/org-units", "/admin/calendar"] },
+  { login: "admin", stops: ["/dashboard", "/admin/users", "/programmes", { name: "programme", from: "/programmes", link: 'main a[href^="/programmes/"]' }, "/admin/audit", "/admin/org-units", "/admin/calendar"] },
   { login: "etdz.officer", stops: ["/talent", "/investment"] },
 ];
 

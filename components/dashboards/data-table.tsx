@@ -3,12 +3,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Cell } from "@/lib/dashboards/view";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export type DataRow = { key: string; href?: string | null; cells: Cell[]; emphasis?: boolean };
 
 export function DataTable({ caption, headers, rows, format }: { caption: string; headers: string[]; rows: DataRow[]; format: (c: Cell, col: number) => ReactNode }) {
   return (
-    <div className="-mx-4 overflow-x-auto">
+    <ScrollRegion label={caption} className="-mx-4">
       <table className="w-full min-w-max text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
@@ -37,6 +38,6 @@ export function DataTable({ caption, headers, rows, format }: { caption: string;
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

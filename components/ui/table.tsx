@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Card } from "./card";
 import { cn } from "./cn";
+import { ScrollRegion } from "./scroll-region";
 
 export type Column = { key: string; label: ReactNode; className?: string; srOnly?: boolean };
 
@@ -11,7 +12,7 @@ export type Column = { key: string; label: ReactNode; className?: string; srOnly
 export function TableCard({ caption, columns, children, className }: { caption: string; columns: Column[]; children: ReactNode; className?: string }) {
   return (
     <Card className={cn("hidden md:block", className)}>
-      <div className="-m-4 overflow-x-auto">
+      <ScrollRegion label={caption} className="-m-4">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
@@ -25,7 +26,7 @@ export function TableCard({ caption, columns, children, className }: { caption: 
           </thead>
           {children}
         </table>
-      </div>
+      </ScrollRegion>
     </Card>
   );
 }

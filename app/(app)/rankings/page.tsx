@@ -75,7 +75,7 @@ export default async function RankingsPage({ searchParams }: Props) {
                 aria-current={s.id === result.scheme.id ? "page" : undefined}
                 className={cn("flex min-h-11 shrink-0 flex-col justify-center rounded-md border px-3 py-1", s.id === result.scheme.id ? "border-brand-600 bg-brand-50" : "border-slate-200 bg-white hover:border-brand-600")}
               >
-                <span className="text-xs text-slate-500">{s.parentOrgUnit.name}</span>
+                <span className="text-xs text-slate-600">{s.parentOrgUnit.name}</span>
                 <span className="text-sm font-medium text-slate-900">{s.name}</span>
               </Link>
             ))}

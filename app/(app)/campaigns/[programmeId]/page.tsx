@@ -8,6 +8,7 @@ import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { ProgressStat } from "@/components/campaigns/progress-stat";
 import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 import { getCampaignOrThrow } from "@/lib/campaigns/queries";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export async function generateMetadata() {
   const t = await getTranslations("campaigns");
@@ -130,7 +131,7 @@ export default async function CampaignProgressPage({ params, searchParams }: Pro
         {officers.length === 0 ? (
           <EmptyState>{t("progress.noOfficers")}</EmptyState>
         ) : (
-          <div className="-m-4 overflow-x-auto">
+          <ScrollRegion label={t("progress.byOfficer")} className="-m-4">
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="sr-only">{t("progress.byOfficer")}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
@@ -155,7 +156,7 @@ export default async function CampaignProgressPage({ params, searchParams }: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <p className="mt-6 text-xs text-slate-500">{t("progress.officerNote")}</p>
       </Card>

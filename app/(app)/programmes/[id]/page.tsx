@@ -107,12 +107,12 @@ export default async function ProgrammeDetailPage({ params, searchParams }: Prop
                 <h3 className="flex flex-wrap items-baseline gap-x-2 font-medium text-slate-900">
                   <span>{indicator.name}</span>
                   {indicator.unit ? <span className="text-sm font-normal text-slate-500">（{indicator.unit}）</span> : null}
-                  <code className="text-xs font-normal text-slate-400">{indicator.code}</code>
+                  <code className="text-xs font-normal text-slate-500">{indicator.code}</code>
                 </h3>
                 {indicator.targets.length === 0 ? (
                   <p className="mt-1 text-sm text-slate-500">{t("noTargets")}</p>
                 ) : (
-                  <div className="mt-2 overflow-x-auto rounded-md border border-slate-200">
+                  <div className="mt-2 overflow-x-auto rounded-md border border-slate-200" role="region" aria-label={indicator.name} tabIndex={0}>
                     <table className="w-full min-w-[18rem] table-fixed text-sm">
                       <colgroup>
                         <col className="w-1/2" />

@@ -83,7 +83,7 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
           {all.length ? (
             <details className="mt-3 text-sm">
               <summary className="min-h-11 cursor-pointer py-2 text-brand-700">{t("allScores", { count: all.length })}</summary>
-              <div className="overflow-x-auto">
+              <div className="overflow-x-auto" role="region" aria-label={t("allScores", { count: all.length })} tabIndex={0}>
                 <table className="w-full text-left">
                   <thead className="text-slate-600"><tr><th className="px-2 py-1">{t("entrant")}</th><th className="px-2 py-1">{t("judge")}</th>{session.criteria.map((c) => <th key={c.id} className="px-2 py-1">{c.name}</th>)}</tr></thead>
                   <tbody className="divide-y divide-slate-100">

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { getCampaignOrThrow } from "@/lib/campaigns/queries";
 import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export async function generateMetadata() {
   const t = await getTranslations("campaigns");
@@ -35,7 +36,7 @@ export default async function CampaignDuePage({ params, searchParams }: { params
       {rows.length === 0 ? (
         <EmptyState>{t("due.nothing")}</EmptyState>
       ) : (
-        <div className="-m-4 overflow-x-auto">
+        <ScrollRegion label={title} className="-m-4">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{title}</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
@@ -57,7 +58,7 @@ export default async function CampaignDuePage({ params, searchParams }: { params
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Card>
   );
