@@ -27,6 +27,7 @@ export async function RequestTimeline({ events, showActors }: { events: Event[];
         const co = Array.isArray(d.coHandlers) && d.coHandlers.length ? `；${t("eventData.coHandlers", { names: d.coHandlers.join("、") })}` : "";
         return main + co;
       }
+      case "enterpriseLinked": return d.enterprise ? t("eventData.enterpriseLinked", { name: str(d.enterprise), code: str(d.creditCode) }) : null;
       case "merge": return d.into ? t("eventData.mergedInto", { number: str(d.into) }) : null;
       case "mergedIn": return d.number ? t("eventData.mergedIn", { number: str(d.number) }) : null;
       case "extensionRequested":

@@ -11,11 +11,13 @@ import {
   acceptRequest, assignRequest, chaseRequest, closeRequest, decideExtension, intakeRequest, mergeRequest, reopenRequest,
   requestExtension, resolveRequest, respondRequest, sendBackRequest,
 } from "./mutations";
+import { linkEnterprise } from "./mutations";
 import { getRequestOrThrow, hotlineProgrammeOptions } from "./queries";
 import {
   assignSchema, chaseSchema, extensionDecisionSchema, extensionRequestSchema, feedbackSchema, intakeSchema, mergeSchema,
   reasonMoveSchema, resolveSchema, respondSchema, simpleMoveSchema,
 } from "./schemas";
+import { linkEnterpriseSchema } from "./schemas";
 
 const revalidate = ["/hotline", "/registers/enterprises"];
 
@@ -198,4 +200,23 @@ const searchSchema = z.object({ q: z.string().trim().min(1).max(40) });
 export const searchEnterprisesAction = readAction(
   { name: "request.searchEnterprises", schema: searchSchema, permission: "request.intake" },
   async (input, { user }): Promise<PlaceMatch[]> => searchPlaces(user, "ENTERPRISE", input.q),
+);
+
+/** 确认关联: link a request that names no registered enterprise to one of its area (the operator's side only). */
+export const linkRequestEnterpriseAction = action(
+  { name: "request.linkEnterprise", schema: linkEnterpriseSchema, revalidate },
+  async (input, { user, tx, audit }): Promise<Moved> => {
+    const r = await getRequestOrThrow(user, input.id, tx);
+    // The intake side's call, as at intake: a department seeing the request through its lead role may not.
+    assertCan(user, "request.intake", r);
+    const { updated, enterprise } = await linkEnterprise(user, r, input, tx);
+    await audit({
+      action: "request.linkEnterprise", entityType: "ServiceRequest", entityId: r.id, orgUnitId: updated.orgUnitId,
+      data: {
+        before: { enterpriseId: null, enterpriseName: r.enterpriseName, orgUnitId: r.orgUnitId },
+        after: { enterpriseId: enterprise.id, enterpriseName: enterprise.name, creditCode: enterprise.creditCode, orgUnitId: updated.orgUnitId },
+      },
+    });
+    return { id: r.id, version: updated.version, status: updated.status };
+  },
 );

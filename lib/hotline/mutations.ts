@@ -14,6 +14,7 @@ import { createEnterprise } from "@/lib/registers/mutations";
 import { parseShanghaiLocal } from "@/lib/visits/time";
 import { mayChase, mayDecideExtension, mayMove, mayRequestExtension, type RequestScope } from "./authority";
 import { clocksAtIntake } from "./deadlines";
+import { matchEnterprise, narrowerScope } from "./enterprise-match";
 import { hashTrackingCode, newTrackingCode, nextConfirmationNumber } from "./numbers";
 import { departmentOptions, type LoadedRequest } from "./queries";
 import { holders, nearestManagers } from "./recipients";
@@ -119,6 +120,13 @@ export async function intakeRequest(actor: Actor, input: IntakeInput, visiblePro
     if (!found) throw new RuleViolation("hotline.enterpriseRequired", "enterpriseId");
     enterprise = { id: found.id, name: found.name, orgUnitId: found.orgUnitId, orgPath: found.orgUnit.path };
   }
+  // "只记企业名称": a name the register knows exactly, within the operator's and the hotline's
+  // area, is that enterprise (a near match is only suggested, on the request page).
+  if (!enterprise && input.enterpriseMode === "name") {
+    const scopePath = narrowerScope(actor.orgPath, programme.orgUnit.path);
+    const match = scopePath ? await matchEnterprise({ name: input.enterpriseName, scopePath }, tx) : null;
+    if (match?.kind === "linked") enterprise = { id: match.enterprise.id, name: match.enterprise.name, orgUnitId: match.enterprise.orgUnitId, orgPath: match.enterprise.orgPath };
+  }
   if (input.enterpriseMode === "new") {
     const created = await createEnterprise({
       name: input.enterpriseName, creditCode: input.creditCode, address: "", orgUnitId: programme.orgUnitId, industry: "", size: "SMALL_MICRO",
@@ -141,15 +149,17 @@ export async function intakeRequest(actor: Actor, input: IntakeInput, visiblePro
   return { request, trackingCode, createdEnterpriseId };
 }
 
-/** The public page's intake: no actor; the request goes to the programme's unit, linked to a registered enterprise by credit code. */
+/**
+ * The public page's intake: no actor. Linked to a registered enterprise of the programme's area
+ * by credit code, else by its exact name (lib/hotline/enterprise-match.ts), and then belongs to
+ * the enterprise's unit as a phone intake would; otherwise to the programme's unit, unlinked.
+ */
 export async function intakePublicRequest(input: PublicIntakeInput, tx: Tx) {
   const programme = await loadProgramme(tx, input.programmeId);
-  const registered = input.creditCode
-    ? await tx.enterprise.findUnique({ where: { creditCode: input.creditCode }, select: { id: true, orgUnitId: true, orgUnit: { select: { path: true } } } })
-    : null;
-  const inProgramme = registered && isWithinSubtree(registered.orgUnit.path, programme.orgUnit.path);
+  const match = await matchEnterprise({ creditCode: input.creditCode, name: input.enterpriseName, scopePath: programme.orgUnit.path }, tx);
+  const registered = match.kind === "linked" ? match.enterprise : null;
   const { request, trackingCode } = await createRequest(null, {
-    programme, orgUnitId: inProgramme ? registered!.orgUnitId : programme.orgUnitId, enterpriseId: inProgramme ? registered!.id : null,
+    programme, orgUnitId: registered?.orgUnitId ?? programme.orgUnitId, enterpriseId: registered?.id ?? null,
     enterpriseName: input.enterpriseName, visitId: null, channel: "ONLINE",
     callerName: input.callerName, callerPhone: input.callerPhone, category: input.category, title: input.title, description: input.description, urgency: input.urgency,
   }, undefined, tx);
@@ -314,6 +324,37 @@ export async function mergeRequest(actor: Actor, r: Loaded, input: { version: nu
     data: { requestId: survivor.id, kind: "mergedIn", actorId: actor.id, note: input.note, data: { number: r.number, requestId: r.id }, at: now },
   });
   return { transition: t, updated, survivor };
+}
+
+// ───────────────────────── the register ─────────────────────────
+
+/**
+ * 确认关联: the operator links a request that names no registered enterprise to one of its own
+ * area (a suggested match or any other they pick). The request then belongs to the
+ * enterprise's unit, as if it had been chosen at intake; the choice is on the timeline.
+ */
+export async function linkEnterprise(actor: Actor, r: Loaded & { enterpriseId: string | null }, input: { version: number; enterpriseId: string }, tx: Tx) {
+  if (input.version !== r.version) throw new ConflictError();
+  if (r.enterpriseId) throw new ConflictError("hotline.enterpriseAlreadyLinked");
+  // A merged request's enterprise is the surviving request's.
+  if (r.status === "MERGED") throw new ConflictError();
+  // Both the request's area and the operator's own: never an enterprise of another street.
+  const scopePath = narrowerScope(actor.orgPath, r.orgUnit.path);
+  const enterprise = scopePath
+    ? await tx.enterprise.findFirst({ where: { id: input.enterpriseId, active: true, orgUnit: { path: { startsWith: scopePath } } }, select: { id: true, name: true, creditCode: true, orgUnitId: true } })
+    : null;
+  if (!enterprise) throw new RuleViolation("hotline.enterpriseOutsideRequest", "enterpriseId", { entityType: "Enterprise", entityId: input.enterpriseId });
+  const now = clockNow();
+  const { count } = await tx.serviceRequest.updateMany({
+    where: { id: r.id, version: input.version, enterpriseId: null },
+    data: { enterpriseId: enterprise.id, orgUnitId: enterprise.orgUnitId, version: { increment: 1 } },
+  });
+  if (count === 0) throw new ConflictError();
+  await tx.serviceRequestEvent.create({
+    data: { requestId: r.id, kind: "enterpriseLinked", actorId: actor.id, at: now, data: { enterprise: enterprise.name, creditCode: enterprise.creditCode } },
+  });
+  const updated = await tx.serviceRequest.findUniqueOrThrow({ where: { id: r.id }, select: { id: true, version: true, status: true, orgUnitId: true } });
+  return { updated, enterprise };
 }
 
 // ───────────────────────── chase and extensions ─────────────────────────

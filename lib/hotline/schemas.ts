@@ -93,6 +93,8 @@ export const feedbackSchema = z.strictObject({
 });
 export const mergeSchema = z.strictObject({ ...ref, intoNumber: requiredText(40), note: text(1000).default("") });
 export const chaseSchema = z.strictObject({ id, note: text(500).default("") });
+/** 确认关联: the request (at the version the page shows) and the registered enterprise the operator chose. */
+export const linkEnterpriseSchema = z.strictObject({ ...ref, enterpriseId: id });
 export const extensionRequestSchema = z.strictObject({
   ...ref,
   reason: requiredText(1000),

@@ -259,6 +259,7 @@ export const REGISTRY: SweepEntry[] = [
     requestExtensionAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.assigned, input: (fx) => ({ ...move(fx.requests.assigned), reason: "伪造延期", proposedDueAt: `${fx.later}T12:00` }) },
     decideExtensionAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.extension, input: (fx) => ({ id: fx.extension.requestId, extensionId: fx.extension.id, approve: true, note: "" }) },
     searchEnterprisesAction: { kind: "read", owner: "YH-LZ", input: (fx) => ({ q: fx.lzEnterprise.name.slice(0, 2) }) },
+    linkRequestEnterpriseAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ ...move(fx.requests.received), enterpriseId: fx.lzEnterprise.id }) },
   }),
   ...actions("lib/investment/actions", investmentActions, {
     createTaskForceAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ programmeId: fx.investment.id, ...taskForceFields(fx), idempotencyKey: key() }) },
@@ -586,6 +587,7 @@ export const INPUT_SCHEMAS: Record<string, z.ZodType> = {
   "lib/hotline/actions#reopenRequestAction": hotlineSchemas.reasonMoveSchema,
   "lib/hotline/actions#mergeRequestAction": hotlineSchemas.mergeSchema,
   "lib/hotline/actions#chaseRequestAction": hotlineSchemas.chaseSchema,
+  "lib/hotline/actions#linkRequestEnterpriseAction": hotlineSchemas.linkEnterpriseSchema,
   "lib/hotline/actions#requestExtensionAction": hotlineSchemas.extensionRequestSchema,
   "lib/hotline/actions#decideExtensionAction": hotlineSchemas.extensionDecisionSchema,
   "lib/investment/actions#createTaskForceAction": investmentSchemas.createTaskForceSchema,

@@ -18,6 +18,8 @@ import { ClockList } from "@/components/hotline/clock-list";
 import { RequestActions } from "@/components/hotline/request-actions";
 import { RequestStatusBadge } from "@/components/hotline/status-badge";
 import { RequestTimeline } from "@/components/hotline/request-timeline";
+import { EnterpriseLink } from "@/components/hotline/enterprise-link";
+import { matchEnterprise } from "@/lib/hotline/enterprise-match";
 import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
 
 export async function generateMetadata() {
@@ -51,6 +53,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     : [];
   const minExtension = toShanghaiLocal(new Date(Math.max(r.respondDueAt.getTime(), now.getTime()) + 24 * 3600_000));
   const enterpriseName = r.enterprise?.name ?? r.enterpriseName;
+  // Not in the register as typed: the operator sees the register's likely match and links it.
+  const linking = !r.enterprise && r.status !== "MERGED" && can(user, "request.intake", r);
+  const match = linking && r.enterpriseName ? await matchEnterprise({ name: r.enterpriseName, scopePath: r.orgUnit.path }) : { kind: "none" as const };
+  const suggestions = (match.kind === "linked" ? [match.enterprise] : match.kind === "suggested" ? match.candidates : []).map((e) => ({ id: e.id, label: e.name, detail: e.creditCode }));
 
   const row = (label: string, value: React.ReactNode) => (
     <>
@@ -116,7 +122,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           {row(t("leadDepartment"), r.leadDepartment?.name ?? t("unassigned"))}
           {row(t("assignee"), r.assignee ? `${r.assignee.name}（${r.assignee.orgUnit.name}）` : "—")}
           {r.coHandlers.length ? row(t("coHandlers"), r.coHandlers.map((c) => c.orgUnit.name).join("、")) : null}
-          {r.enterprise ? row(t("creditCode"), <span className="font-mono">{r.enterprise.creditCode}</span>) : row(t("enterprise"), `${r.enterpriseName} ${t("enterpriseNotRegistered")}`)}
+          {r.enterprise ? row(t("creditCode"), <span className="font-mono">{r.enterprise.creditCode}</span>)
+            : linking ? row(t("enterprise"), <EnterpriseLink requestId={r.id} version={r.version} enterpriseName={r.enterpriseName} suggestions={suggestions} />)
+            : row(t("enterprise"), `${r.enterpriseName} ${t("enterpriseNotRegistered")}`)}
           {r.visit && !r.viaDepartment ? row(t("fromVisit"), <Link href={`/visits/${r.visit.id}`} className="text-brand-700 hover:underline">{time(r.visit.visitedAt)}</Link>) : null}
           {r.response ? row(t("response"), <span className="whitespace-pre-wrap">{r.response}</span>) : null}
           {r.resolution ? row(t("resolution"), <span className="whitespace-pre-wrap">{r.resolution}</span>) : null}
