@@ -4,6 +4,7 @@ import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/authz/can";
+import type { Column } from "@/lib/exports/xlsx";
 import { INDICATOR_BY_KEY } from "./indicators";
 import { parseDashboardPeriod } from "./period";
 import { activeProgrammesAt, programmePanel, programmeTargets, resolveDashboardUnit, type DashboardUnit, type PanelData, type TargetRow } from "./queries";
@@ -11,7 +12,8 @@ import { activeProgrammesAt, programmePanel, programmeTargets, resolveDashboardU
 export type DashboardParams = { unit?: string; programme?: string; period?: string; from?: string; to?: string };
 type T = (key: string, values?: Record<string, string | number>) => string;
 export type Cell = string | number | null;
-export type Table = { headers: string[]; rows: { unit?: DashboardUnit; cells: Cell[] }[] };
+/** `columns` types each column for the Excel export (lib/exports/xlsx.ts); the page reads `headers`. */
+export type Table = { headers: string[]; columns: Column[]; rows: { unit?: DashboardUnit; cells: Cell[] }[] };
 
 export async function loadDashboard(actor: Actor, params: DashboardParams, now = clockNow(), client: Db | Tx = db) {
   const period = parseDashboardPeriod(params, now);
@@ -68,17 +70,41 @@ export function unitRowName(t: T, model: Pick<DashboardModel, "unit">, u: Dashbo
 /** A value the page and the export show as a number, or "无数据" when there is none to show. */
 const orNoData = (t: T, v: number | null | undefined): Cell => (v === null || v === undefined ? t("noData") : v);
 
+/** The export column of an indicator's values: percents (computed in points, 45.5) as percent
+ *  cells, days as a duration, 万元/亿元 as amounts, counts as numbers, each with its unit. */
+export function indicatorColumn(t: T, key: string | null, header: string, unit?: string): Column {
+  const ind = key ? INDICATOR_BY_KEY.get(key) : undefined;
+  const label = unit ?? (key ? unitLabel(t, key) : "");
+  switch (ind?.unit) {
+    case "percent":
+      return { header, type: "percent", scale: "points" };
+    case "days":
+      return { header, type: "duration", unit: label, digits: 1 };
+    case "wan":
+    case "yi":
+      return { header, type: "amount", unit: label };
+    default:
+      return { header, type: "decimal", unit: label || undefined, digits: ind && ind.unit !== "score" ? 0 : 2 };
+  }
+}
+
 export function targetsTable(model: DashboardModel, t: T): Table {
   const headers = [t("unitColumn")];
+  const columns: Column[] = [{ header: t("unitColumn"), type: "text" }];
   // An indicator with targets for two periods (a year and its quarter) names the period.
   const periods = new Map<string, number>();
   for (const r of model.targets) periods.set(r.indicatorId, (periods.get(r.indicatorId) ?? 0) + 1);
   for (const r of model.targets) {
     const name = periods.get(r.indicatorId)! > 1 ? `${r.name}（${r.period}）` : r.name;
     headers.push(`${name}${t("value")}（${r.unitLabel}）`, `${name}${t("target")}`, `${name}${t("percent")}（%）`);
+    columns.push(
+      indicatorColumn(t, r.key, headers.at(-3)!, r.unitLabel), indicatorColumn(t, r.key, headers.at(-2)!, r.unitLabel),
+      { header: headers.at(-1)!, type: "percent", scale: "points" },
+    );
   }
   return {
     headers,
+    columns,
     rows: [
       ...model.units.map((u) => ({
         unit: u,
@@ -96,9 +122,11 @@ export function targetsTable(model: DashboardModel, t: T): Table {
 
 export function panelTable(model: DashboardModel, t: T): Table {
   const panel = model.panel;
-  if (!panel) return { headers: [], rows: [] };
+  if (!panel) return { headers: [], columns: [], rows: [] };
+  const headers = [t("unitColumn"), ...panel.keys.map((k) => `${indicatorName(t, k)}（${unitLabel(t, k)}）`)];
   return {
-    headers: [t("unitColumn"), ...panel.keys.map((k) => `${indicatorName(t, k)}（${unitLabel(t, k)}）`)],
+    headers,
+    columns: [{ header: headers[0]!, type: "text" }, ...panel.keys.map((k, i) => indicatorColumn(t, k, headers[i + 1]!))],
     rows: [
       ...model.units.map((u) => ({ unit: u, cells: [unitRowName(t, model, u), ...panel.keys.map((k) => orNoData(t, panel.values.get(k)?.get(u.id)))] })),
       ...(model.own ? [{ cells: [t("ownRecords", { name: model.unit.name }), ...panel.keys.map((k) => model.own!.panel.get(k) ?? null)] }] : []),
@@ -108,10 +136,13 @@ export function panelTable(model: DashboardModel, t: T): Table {
 
 export function trendTable(model: DashboardModel, t: T): Table {
   const panel = model.panel;
-  if (!panel) return { headers: [], rows: [] };
+  if (!panel) return { headers: [], columns: [], rows: [] };
   const { trend } = panel;
+  const headers = [t("bucket"), ...trend.keys.map((k) => `${indicatorName(t, k)}（${unitLabel(t, k)}）`)];
   return {
-    headers: [t("bucket"), ...trend.keys.map((k) => `${indicatorName(t, k)}（${unitLabel(t, k)}）`)],
+    headers,
+    // A month bucket ("2026-11") stays text: a date cell would claim a day.
+    columns: [{ header: headers[0]!, type: trend.grain === "month" ? "text" : "date" }, ...trend.keys.map((k, i) => indicatorColumn(t, k, headers[i + 1]!))],
     rows: trend.buckets.map((b, i) => ({ cells: [trend.grain === "month" ? b.slice(0, 7) : b, ...trend.keys.map((k) => orNoData(t, trend.values.get(k)?.[i]))] })),
   };
 }

@@ -3,7 +3,6 @@
 // the programme settings — see lib/points/rules.ts evaluationScore).
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
-import ExcelJS from "exceljs";
 import { getTranslations } from "next-intl/server";
 import type { Db, Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
@@ -11,7 +10,7 @@ import type { Actor } from "@/lib/authz/can";
 import type { SessionUser } from "@/lib/auth/session";
 import { appendAuditStandalone } from "@/lib/audit/write";
 import { getRequestMeta } from "@/lib/request";
-import { formatDateTime } from "@/lib/format/dates";
+import { xlsxBuffer } from "@/lib/exports/xlsx";
 import { sharedRanks } from "@/lib/dashboards/ranking";
 import { evaluationScore } from "./rules";
 import { enterpriseStandings } from "./tiers";
@@ -46,23 +45,24 @@ export async function evaluationRows(actor: Actor, programme: TalentProgramme, f
   return sorted.map((r, i) => ({ ...r, rank: ranks[i]! }));
 }
 
-/** The year's results as .xlsx: a line with the filters and export time, Chinese headers; audited. */
+/** The year's results as .xlsx (the shared writer): a line with the filters and export time, Chinese headers; audited. */
 export async function exportEvaluation(user: SessionUser, programme: TalentProgramme, filter: EvaluationFilter, locale: string, now = clockNow()) {
   const t = await getTranslations({ locale, namespace: "points" });
   const rows = await evaluationRows(user, programme, filter);
   // Scoped like the rows: another area's unit reads as an unknown one ("-"), never by its name.
   const unitName = filter.orgUnitId ? (await db.orgUnit.findFirst({ where: { id: filter.orgUnitId, path: { startsWith: user.orgPath } }, select: { name: true } }))?.name ?? "-" : user.orgName;
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(t("evaluation.sheet"));
   const tierText = filter.tier === undefined ? t("evaluation.allTiers") : filter.tier === "none" ? t("tiers.none") : t("tiers.name", { tier: filter.tier });
-  sheet.addRow([
-    `${t("evaluation.filters")}：${t("evaluation.year")}=${filter.year}；${t("evaluation.unit")}=${unitName}；${t("evaluation.tier")}=${tierText}　${t("evaluation.exportTime")}：${formatDateTime(now, locale)}（${t("evaluation.timeZone")}）`,
-  ]);
-  const header = sheet.addRow([t("evaluation.rank"), t("evaluation.enterprise"), t("evaluation.creditCode"), t("evaluation.unit"), t("evaluation.earned"), t("evaluation.tier"), t("evaluation.score"), t("evaluation.balance")]);
-  header.font = { bold: true };
-  rows.forEach((r) => sheet.addRow([r.rank, r.name, r.creditCode, r.orgUnit.name, r.earned, r.tierName ?? t("tiers.none"), r.score, r.balance]));
-  sheet.columns.forEach((c, i) => { c.width = [6, 36, 22, 18, 12, 10, 12, 12][i] ?? 12; });
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const points = (await getTranslations({ locale, namespace: "exports" }))("units.points");
+  const { buffer } = await xlsxBuffer({
+    name: t("evaluation.sheet"),
+    filters: [{ label: t("evaluation.year"), value: String(filter.year) }, { label: t("evaluation.unit"), value: unitName }, { label: t("evaluation.tier"), value: tierText }],
+    columns: [
+      { header: t("evaluation.rank"), type: "integer" }, { header: t("evaluation.enterprise"), type: "text" }, { header: t("evaluation.creditCode"), type: "text" },
+      { header: t("evaluation.unit"), type: "text" }, { header: t("evaluation.earned"), type: "integer" }, { header: t("evaluation.tier"), type: "text" },
+      { header: t("evaluation.score"), type: "decimal", unit: points, digits: 1 }, { header: t("evaluation.balance"), type: "integer" },
+    ],
+    rows: rows.map((r) => [r.rank, r.name, r.creditCode, r.orgUnit.name, r.earned, r.tierName ?? t("tiers.none"), r.score, r.balance]),
+  }, locale, now);
   const meta = await getRequestMeta();
   await appendAuditStandalone(
     { actorId: user.id, actorName: user.name, requestId: meta.requestId, ip: meta.ip },

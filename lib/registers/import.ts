@@ -111,11 +111,12 @@ export async function readImportFile(kind: RegisterKind, buffer: Buffer): Promis
     });
     if (Object.values(values).every((v) => v === "")) return;
     if (!headerRow) {
-      headerRow = rowNumber;
       for (const [col, text] of Object.entries(values)) {
         const spec = specs.find((s) => s.header === text.replace(/\s+/g, ""));
         if (spec) columnOf.set(Number(col), spec.field);
       }
+      // An exported file opens with a line of filters: the header is the first row naming a column.
+      if (columnOf.size || rowNumber > 1) headerRow = rowNumber;
       return;
     }
     const cells: Record<string, string> = {};

@@ -125,7 +125,9 @@ describe("export", () => {
     const model = await loadDashboard(await sessionUser("py.manager"), { unit: py.id, programme: programmeId, period: "month" }, NOW);
     const expected = panelTable(model, t);
     expect(rows[1]).toEqual(expected.headers);
-    expect(rows.slice(2).map((r) => Array.from(r, (c) => (c === "" || c === undefined ? null : c)))).toEqual(expected.rows.map((r) => r.cells.map((c) => c ?? null)).map((r) => { while (r.length && r.at(-1) === null) r.pop(); return r; }));
+    // Percent cells hold fractions (45.5 on screen is 0.455 formatted as 45.5%).
+    const asWritten = (c: (typeof expected.rows)[number]["cells"][number], i: number) => (typeof c === "number" && expected.columns[i]?.type === "percent" ? c / 100 : (c ?? null));
+    expect(rows.slice(2).map((r) => Array.from(r, (c) => (c === "" || c === undefined ? null : c)))).toEqual(expected.rows.map((r) => r.cells.map(asWritten)).map((r) => { while (r.length && r.at(-1) === null) r.pop(); return r; }));
     expect(rows.slice(2)).toHaveLength(6); // the town and its five villages
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "dashboard.export", actorId: manager.id }, orderBy: { seq: "desc" } });
     expect(audit.data).toMatchObject({ rows: 6, programmeId, table: "panel", unitId: py.id });

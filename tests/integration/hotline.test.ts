@@ -402,7 +402,7 @@ describe("report export", () => {
     await wb.xlsx.load(buffer as never);
     const sheet = wb.worksheets[0]!;
     expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/筛选条件：.*导出时间：/);
-    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(["诉求数", "受理当天率", "回应90%用时", "重办率"]));
+    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(["诉求数", "受理当天率", "回应90%用时（分钟）", "重办率"]));
     expect(await db.auditLog.count({ where: { action: "hotline.reportExport", actorId: manager.id } })).toBe(1);
   });
 });

@@ -59,7 +59,7 @@ describe("annual evaluation", () => {
     const sheet = wb.worksheets[0]!;
     expect(String(sheet.getRow(1).getCell(1).value)).toContain(`年度=${YEAR}`);
     expect(String(sheet.getRow(1).getCell(1).value)).toContain("导出时间");
-    expect(sheet.getRow(2).values).toEqual([undefined, "排名", "企业", "统一社会信用代码", "单位", "当年获得积分", "档位", "评价加分", "积分余额"]);
+    expect(sheet.getRow(2).values).toEqual([undefined, "排名", "企业", "统一社会信用代码", "单位", "当年获得积分", "档位", "评价加分（分）", "积分余额"]);
     expect(sheet.getRow(3).getCell(2).value).toBe("杭州经开新材料股份有限公司");
     expect(await db.auditLog.count({ where: { action: "points.evaluation.export", actorId: user.id } })).toBe(1);
 

@@ -101,7 +101,7 @@ describe("programme exports", () => {
     const manager = await actAs("py.manager");
     const rows = await rowsOf(await exportShowcase(new Request(`${BASE}/showcase?session=${closedSessionId}`)));
     expect(rows[1]).toEqual(["名次", "参评人", "所属单位", "晾晒主题", "最终得分"]);
-    expect(rows.slice(2).map((r) => [r[0], r[3], r[4]])).toEqual([[1, "已结主题1", "92.75"], [2, "已结主题0", "88.25"]]);
+    expect(rows.slice(2).map((r) => [r[0], r[3], r[4]])).toEqual([[1, "已结主题1", 92.75], [2, "已结主题0", 88.25]]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "showcase.export", actorId: manager.id }, orderBy: { seq: "desc" } });
     expect(audit.data).toMatchObject({ rows: 2, sessionId: closedSessionId, scores: true });
   });
@@ -127,15 +127,14 @@ describe("programme exports", () => {
     expect(audit.data).toMatchObject({ rows: 3, programmeId: investmentId });
   });
 
-  it("task forces: exactly the list's rows, amounts in 万元/亿元, audited", async () => {
+  it("task forces: exactly the list's rows, target investment as a number of 万元, audited", async () => {
     const manager = await actAs("py.manager");
     const rows = await rowsOf(await exportTaskForces(new Request(`${BASE}/task-forces?programme=${investmentId}`)));
     const list = await listTaskForces(await sessionUser("py.manager"), investmentId);
     expect(list).toHaveLength(2);
     expect(rows.slice(2).map((r) => r[0])).toEqual(list.map((t) => t.name));
-    const amounts = rows.slice(2).map((r) => String(r[10]));
-    expect(amounts.some((a) => a.includes("亿元"))).toBe(true);
-    expect(amounts.some((a) => a.includes("万元"))).toBe(true);
+    expect(rows[1]![10]).toBe("目标投资额（万元）");
+    expect(rows.slice(2).map((r) => Number(r[10])).sort((a, b) => a - b)).toEqual([8500, 123456.78]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "taskForce.export", actorId: manager.id }, orderBy: { seq: "desc" } });
     expect(audit.data).toMatchObject({ rows: 2, programmeId: investmentId });
   });

@@ -32,7 +32,7 @@ export const GET = route(
         { label: tx("period"), value: `${model.period.from}～${model.period.to}` },
         { label: tx("table"), value: tableName },
       ],
-      headers: built.headers,
+      columns: built.columns,
       rows: built.rows.map((r) => r.cells),
       audit: {
         action: "dashboard.export", entityType: "Dashboard", entityId: model.unit.id,

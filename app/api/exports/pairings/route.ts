@@ -3,8 +3,7 @@
 // and "mentorship.view"; audited with the filters and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { parsePairingStatus, type PairingStatusFilter } from "@/lib/mentorship/list-filter";
 import { getMentorshipProgrammeOrThrow, listPairings } from "@/lib/mentorship/queries";
@@ -17,7 +16,7 @@ async function* pairingRows(user: SessionUser, programmeId: string, status: Pair
   for (let skip = 0; ; skip += PAGE) {
     const page = await listPairings(user, programmeId, { status }, { skip, take: PAGE });
     for (const p of page) {
-      yield [p.mentor.name, p.trainee.name, p.orgUnit.name, t(`pairingStatus.${p.status}`), formatCalendarDate(p.startDate), formatCalendarDate(p.endDate), p._count.activities, p.rating ?? null];
+      yield [p.mentor.name, p.trainee.name, p.orgUnit.name, t(`pairingStatus.${p.status}`), p.startDate, p.endDate, p._count.activities, p.rating ?? null];
     }
     if (page.length < PAGE) return;
   }
@@ -33,11 +32,11 @@ export const GET = route(
     const t = await getTranslations({ locale, namespace: "mentorship" });
     const tx = await getTranslations({ locale, namespace: "exports" });
     const filters = [{ label: tx("unit"), value: user.orgName }, { label: t("exportSheet"), value: programme.name }, { label: t("status"), value: t(`pairingStatus.${status}`) }];
-    const cols = ["mentor", "trainee", "unit", "status", "startDate", "endDate", "activities", "rating"] as const;
+    const cols = { mentor: "text", trainee: "text", unit: "text", status: "text", startDate: "date", endDate: "date", activities: "integer", rating: "integer" } as const;
     const { stream, fileName } = await streamXlsx(user, {
       name: `${programme.name}-${t("exportSheet")}`,
       filters,
-      headers: cols.map((c) => t(`exportCols.${c}`)),
+      columns: typedColumns(cols, (c) => t(`exportCols.${c}`)),
       rows: pairingRows(user, programme.id, status, (k) => t(k)),
       audit: { action: "pairing.export", entityType: "Programme", entityId: programme.id, data: { programmeId: programme.id, status } },
     }, locale);

@@ -3,8 +3,7 @@
 // Permission "report.export" and "talent.view"; audited with the filter and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
-import { formatDateTime } from "@/lib/format/dates";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { listApplications, type ApplicationFilter } from "@/lib/points/applications";
 import { parseApplicationStatus } from "@/lib/points/list-filter";
@@ -12,7 +11,7 @@ import { route, filterParams } from "@/lib/read";
 
 const PAGE = 500;
 
-async function* applicationRows(user: SessionUser, filter: ApplicationFilter, locale: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
+async function* applicationRows(user: SessionUser, filter: ApplicationFilter, t: (key: string) => string): AsyncGenerator<Cell[]> {
   for (let skip = 0; ; skip += PAGE) {
     const rows = await listApplications(user, filter, PAGE, skip);
     for (const a of rows) {
@@ -20,7 +19,7 @@ async function* applicationRows(user: SessionUser, filter: ApplicationFilter, lo
       const awarded = a.lines.reduce((s, l) => s + (l.awardedPoints ?? 0), 0);
       yield [
         a.number, t(`apply.subjects.${a.subject}`), a.talent?.name ?? "", a.enterprise.name, t(`status.${a.status}`), claimed,
-        a.status === "APPROVED" ? awarded : null, a.preparedBy.name, a.submittedAt ? formatDateTime(a.submittedAt, locale) : "", formatDateTime(a.updatedAt, locale),
+        a.status === "APPROVED" ? awarded : null, a.preparedBy.name, a.submittedAt, a.updatedAt,
       ];
     }
     if (rows.length < PAGE) return;
@@ -37,12 +36,14 @@ export const GET = route(
     const tx = await getTranslations({ locale, namespace: "exports" });
     const filters = [{ label: tx("unit"), value: user.orgName }];
     if (status) filters.push({ label: t("exportStatus"), value: t(`status.${status}`) });
-    const cols = ["number", "subject", "talent", "enterprise", "status", "claimed", "awarded", "preparedBy", "submittedAt", "updatedAt"] as const;
+    const cols = {
+      number: "text", subject: "text", talent: "text", enterprise: "text", status: "text", claimed: "integer", awarded: "integer", preparedBy: "text", submittedAt: "datetime", updatedAt: "datetime",
+    } as const;
     const { stream, fileName } = await streamXlsx(user, {
       name: `${user.orgName}-${t("applicationsSheet")}`,
       filters,
-      headers: cols.map((c) => t(`applicationCols.${c}`)),
-      rows: applicationRows(user, filter, locale, (k) => t(k)),
+      columns: typedColumns(cols, (c) => t(`applicationCols.${c}`)),
+      rows: applicationRows(user, filter, (k) => t(k)),
       audit: { action: "pointApplication.export", entityType: "PointApplication", entityId: null, data: { status: status ?? null } },
     }, locale);
     return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });

@@ -3,8 +3,7 @@
 // as .xlsx. Permission "report.export" and "problem.view"; audited with the filters and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
-import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { parseProblemFilter } from "@/lib/problems/list-filter";
 import { listProblems, type ProblemListFilter } from "@/lib/problems/queries";
@@ -13,14 +12,14 @@ import { route, filterParams } from "@/lib/read";
 
 const PAGE = 500;
 
-async function* problemRows(user: SessionUser, filter: ProblemListFilter, locale: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
+async function* problemRows(user: SessionUser, filter: ProblemListFilter, t: (key: string) => string): AsyncGenerator<Cell[]> {
   let cursor: string | undefined;
   do {
     const page = await listProblems(user, { ...filter, cursor }, PAGE);
     for (const p of page.rows) {
       yield [
-        formatDateTime(p.createdAt, locale), p.title, p.category, t(`status.${p.status}`), p.orgUnit.name, p.programme?.name ?? "",
-        p.assignee?.name ?? "", p.escalatedTo?.name ?? "", p.dueDate ? formatCalendarDate(p.dueDate) : "",
+        p.createdAt, p.title, p.category, t(`status.${p.status}`), p.orgUnit.name, p.programme?.name ?? "",
+        p.assignee?.name ?? "", p.escalatedTo?.name ?? "", p.dueDate,
       ];
     }
     cursor = page.nextCursor ?? undefined;
@@ -45,12 +44,12 @@ export const GET = route(
     if (filter.programmeId) filters.push({ label: t("campaign"), value: programme ?? filter.programmeId });
     if (filter.mine) filters.push({ label: t("mine"), value: t("exportYes") });
     if (filter.overdue) filters.push({ label: t("overdue"), value: t("exportYes") });
-    const cols = ["createdAt", "title", "category", "status", "unit", "campaign", "assignee", "department", "dueDate"] as const;
+    const cols = { createdAt: "datetime", title: "text", category: "text", status: "text", unit: "text", campaign: "text", assignee: "text", department: "text", dueDate: "date" } as const;
     const { stream, fileName } = await streamXlsx(user, {
       name: `${user.orgName}-${t("exportSheet")}`,
       filters,
-      headers: cols.map((c) => t(`exportCols.${c}`)),
-      rows: problemRows(user, filter, locale, (k) => t(k)),
+      columns: typedColumns(cols, (c) => t(`exportCols.${c}`)),
+      rows: problemRows(user, filter, (k) => t(k)),
       audit: {
         action: "problem.export", entityType: "Problem", entityId: null,
         data: { tab: filter.tab ?? "all", status: filter.status ?? null, programmeId: filter.programmeId ?? null, mine: !!filter.mine, overdue: !!filter.overdue },

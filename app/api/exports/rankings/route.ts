@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { computeRanking } from "@/lib/dashboards/rankings";
 import { rankingTable } from "@/lib/dashboards/ranking-view";
-import { streamXlsx } from "@/lib/exports/xlsx";
+import { indicatorColumn } from "@/lib/dashboards/view";
+import { streamXlsx, type Column } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { z } from "zod";
 import { idParam, route } from "@/lib/read";
@@ -24,6 +25,17 @@ export const GET = route(
     const td = await getTranslations({ locale, namespace: "dashboards" });
     const tx = await getTranslations({ locale, namespace: "exports" });
     const table = rankingTable(result, t as never, td as never);
+    // The types of rankingTable's columns: rank, unit, score, weight with data, then per weighted
+    // indicator its raw value (in the indicator's unit), what it was scored against, its score.
+    const [rank, unit, score, withData, ...parts] = table.headers;
+    const weighted = result.weights.filter((w) => w.weight > 0);
+    const columns: Column[] = [
+      { header: rank!, type: "integer" }, { header: unit!, type: "text" }, { header: score!, type: "decimal" }, { header: withData!, type: "text" },
+      ...parts.map((header, i): Column => {
+        const key = weighted[Math.floor(i / 3)]?.key ?? null;
+        return i % 3 === 0 ? indicatorColumn(td as never, key, header) : i % 3 === 1 ? { header, type: "text" } : { header, type: "decimal" };
+      }),
+    ];
     const { stream, fileName } = await streamXlsx(user, {
       name: `${result.scheme.name}-${tx("tables.ranking")}`,
       filters: [
@@ -31,7 +43,7 @@ export const GET = route(
         { label: tx("unit"), value: result.scheme.parentOrgUnit.name },
         { label: tx("period"), value: `${period.from}～${period.to}` },
       ],
-      headers: table.headers,
+      columns,
       rows: table.rows.map((r) => r.cells),
       audit: { action: "ranking.export", entityType: "RankingScheme", entityId: result.scheme.id, data: { schemeId: result.scheme.id, from: period.from, to: period.to } },
     }, locale);

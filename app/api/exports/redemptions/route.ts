@@ -3,8 +3,7 @@
 // "report.export" and "talent.view"; audited with the filter and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
-import { formatDateTime } from "@/lib/format/dates";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
 import type { RedemptionStatus } from "@/lib/points/list-filter";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { parseRedemptionStatus } from "@/lib/points/list-filter";
@@ -14,14 +13,14 @@ import { route, filterParams } from "@/lib/read";
 const PAGE = 500;
 type Filter = { status?: RedemptionStatus[] };
 
-async function* redemptionRows(user: SessionUser, filter: Filter, locale: string, t: (key: string, values?: Record<string, string>) => string): AsyncGenerator<Cell[]> {
+async function* redemptionRows(user: SessionUser, filter: Filter, t: (key: string, values?: Record<string, string>) => string): AsyncGenerator<Cell[]> {
   for (let skip = 0; ; skip += PAGE) {
     const rows = await listRedemptions(user, filter, PAGE, skip);
     for (const r of rows) {
       yield [
         r.number, r.resource.name, r.talent?.name ?? "", r.enterprise.name, r.points,
         r.quota.enterpriseId ? t("fromTierQuota") : t("fromUnitQuota", { unit: r.quota.orgUnit?.name ?? "" }),
-        t(`redemptionStatus.${r.status}`), r.requestedBy.name, formatDateTime(r.createdAt, locale),
+        t(`redemptionStatus.${r.status}`), r.requestedBy.name, r.createdAt,
       ];
     }
     if (rows.length < PAGE) return;
@@ -38,12 +37,12 @@ export const GET = route(
     const tx = await getTranslations({ locale, namespace: "exports" });
     const filters = [{ label: tx("unit"), value: user.orgName }];
     if (status) filters.push({ label: t("exportStatus"), value: t(`redemptionStatus.${status}`) });
-    const cols = ["number", "resource", "talent", "enterprise", "points", "quota", "status", "requestedBy", "createdAt"] as const;
+    const cols = { number: "text", resource: "text", talent: "text", enterprise: "text", points: "integer", quota: "text", status: "text", requestedBy: "text", createdAt: "datetime" } as const;
     const { stream, fileName } = await streamXlsx(user, {
       name: `${user.orgName}-${t("redemptionsSheet")}`,
       filters,
-      headers: cols.map((c) => t(`redemptionCols.${c}`)),
-      rows: redemptionRows(user, filter, locale, (k, v) => t(k, v)),
+      columns: typedColumns(cols, (c) => t(`redemptionCols.${c}`)),
+      rows: redemptionRows(user, filter, (k, v) => t(k, v)),
       audit: { action: "redemption.export", entityType: "Redemption", entityId: null, data: { status: status ?? null } },
     }, locale);
     return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });

@@ -6,8 +6,7 @@ import { now as clockNow } from "@/lib/platform/clock";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
-import { formatDateTime } from "@/lib/format/dates";
+import { streamXlsx, type Cell, type Column } from "@/lib/exports/xlsx";
 import { parseRequestFilter, type RequestPageFilter } from "@/lib/hotline/list-filter";
 import { callersOf, listRequests } from "@/lib/hotline/queries";
 import { attachment, XLSX_TYPE } from "@/lib/http";
@@ -16,7 +15,7 @@ import { route, filterParams } from "@/lib/read";
 
 const PAGE = 500;
 
-async function* requestRows(user: SessionUser, filter: RequestPageFilter, now: Date, locale: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
+async function* requestRows(user: SessionUser, filter: RequestPageFilter, now: Date, t: (key: string) => string): AsyncGenerator<Cell[]> {
   const unmask = can(user, "personalData.unmask");
   let cursor: string | undefined;
   do {
@@ -26,7 +25,7 @@ async function* requestRows(user: SessionUser, filter: RequestPageFilter, now: D
     for (const r of page.rows) {
       const caller = callers.get(r.id);
       yield [
-        r.number, formatDateTime(r.receivedAt, locale), t(`status.${r.status}`), t(`channel.${r.channel}`), t(`urgency.${r.urgency}`), r.category,
+        r.number, r.receivedAt, t(`status.${r.status}`), t(`channel.${r.channel}`), t(`urgency.${r.urgency}`), r.category,
         r.enterprise?.name ?? r.enterpriseName, r.title || r.description, caller?.callerName ?? "",
         unmask ? (caller?.callerPhone ?? "") : maskPhone(caller?.callerPhone), r.leadDepartment?.name ?? "", r.assignee?.name ?? "", r.orgUnit.name,
       ];
@@ -54,11 +53,9 @@ export const GET = route(
     const { stream, fileName } = await streamXlsx(user, {
       name: `${user.orgName}-${t("exportSheet")}`,
       filters,
-      headers: [
-        t("number"), t("receivedAt"), t("exportStatus"), t("exportChannel"), t("urgencyLabel"), t("category"), t("enterprise"), t("titleField"),
-        t("callerName"), t("callerPhone"), t("leadDepartment"), t("assignee"), t("exportUnit"),
-      ],
-      rows: requestRows(user, filter, clockNow(), locale, (k) => t(k)),
+      columns: ["number", "receivedAt", "exportStatus", "exportChannel", "urgencyLabel", "category", "enterprise", "titleField", "callerName", "callerPhone", "leadDepartment", "assignee", "exportUnit"]
+        .map((k): Column => ({ header: t(k), type: k === "receivedAt" ? "datetime" : "text" })),
+      rows: requestRows(user, filter, clockNow(), (k) => t(k)),
       audit: {
         action: "request.export", entityType: "ServiceRequest", entityId: null,
         data: { tab, status: filter.status ?? null, category: filter.category ?? null, from: filter.fromDay ?? null, to: filter.toDay ?? null, unmasked: can(user, "personalData.unmask") },

@@ -3,7 +3,7 @@
 // CLOSED; before that the sheet lists the entrants without any score or rank column (scores
 // stay secret until close). Permission "report.export" and "showcase.view"; audited.
 import { getLocale, getTranslations } from "next-intl/server";
-import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { sessionEntriesPage, sessionForExport } from "@/lib/showcase/queries";
 import { z } from "zod";
@@ -17,7 +17,7 @@ async function* entryRows(sessionId: string, closed: boolean): AsyncGenerator<Ce
     const page = await sessionEntriesPage(sessionId, closed, skip, PAGE);
     for (const e of page) {
       const base: Cell[] = [e.officer.name, e.officer.orgUnit.name, e.topic];
-      yield closed ? [e.rank, ...base, e.finalScore === null ? null : e.finalScore.toFixed(2)] : base;
+      yield closed ? [e.rank, ...base, e.finalScore === null ? null : Number(e.finalScore.toFixed(2))] : base;
     }
     if (page.length < PAGE) return;
   }
@@ -33,11 +33,12 @@ export const GET = route(
     const t = await getTranslations({ locale, namespace: "showcase" });
     const tx = await getTranslations({ locale, namespace: "exports" });
     const sessionName = `${session.programme.name} ${t("sessionName", { quarter: session.quarter })}`;
-    const cols = closed ? (["rank", "entrant", "unit", "topic", "finalScore"] as const) : (["entrant", "unit", "topic"] as const);
+    const entrants = { entrant: "text", unit: "text", topic: "text" } as const;
+    const cols = closed ? ({ rank: "integer", ...entrants, finalScore: "decimal" } as const) : entrants;
     const { stream, fileName } = await streamXlsx(user, {
       name: `${t("exportSheet")}-${session.quarter}`,
       filters: [{ label: tx("unit"), value: user.orgName }, { label: t("exportSession"), value: sessionName }],
-      headers: cols.map((c) => t(`exportCols.${c}`)),
+      columns: typedColumns(cols, (c) => t(`exportCols.${c}`)),
       rows: entryRows(session.id, closed),
       audit: { action: "showcase.export", entityType: "ShowcaseSession", entityId: session.id, data: { sessionId: session.id, status: session.status, scores: closed } },
     }, locale);

@@ -5,7 +5,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
 import { parseTalentFilter } from "@/lib/talent/list-filter";
@@ -41,11 +41,11 @@ export const GET = route(
     if (filter.q) filters.push({ label: t("exportFilters.search"), value: filter.q });
     if (filter.enterpriseId) filters.push({ label: t("exportFilters.enterprise"), value: enterprise?.name ?? filter.enterpriseId });
     filters.push({ label: t("exportFilters.idUnmasked"), value: t(unmask ? "exportFilters.unmasked" : "exportFilters.masked") });
-    const cols = ["name", "idNumber", "enterprise", "unit", "education", "title", "position", "active", "balance"] as const;
+    const cols = { name: "text", idNumber: "text", enterprise: "text", unit: "text", education: "text", title: "text", position: "text", active: "text", balance: "integer" } as const;
     const { stream, fileName } = await streamXlsx(user, {
       name: `${user.orgName}-${t("exportSheet")}`,
       filters,
-      headers: cols.map((c) => t(`exportCols.${c}`)),
+      columns: typedColumns(cols, (c) => t(`exportCols.${c}`)),
       rows: talentRows(user, filter, unmask, t("exportYes"), t("exportNo")),
       audit: {
         action: "talent.export", entityType: "Talent", entityId: null,

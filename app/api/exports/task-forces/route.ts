@@ -1,12 +1,11 @@
 // GET /api/exports/task-forces?programme=: every task force the task-force list shows for the
 // chosen investment programme (same scoping, same order), read 500 at a time, as .xlsx; the
-// target investment in 万元/亿元 via formatAmount (never a float). Permission "report.export"
-// and "investment.view"; audited with the programme and row count.
+// target investment as a number of 万元 (Decimal(18,2), exact in a double). Permission
+// "report.export" and "investment.view"; audited with the programme and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
-import { formatAmount } from "@/lib/investment/amount";
 import { listTaskForces, pickInvestmentProgramme } from "@/lib/investment/queries";
 import { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
@@ -15,13 +14,12 @@ import { idParam, route } from "@/lib/read";
 const PAGE = 500;
 
 async function* taskForceRows(user: SessionUser, programmeId: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
-  const labels = { wan: t("amountLabels.wan"), yi: t("amountLabels.yi") };
   for (let skip = 0; ; skip += PAGE) {
     const page = await listTaskForces(user, programmeId, { skip, take: PAGE });
     for (const tf of page) {
       yield [
         tf.name, t(`kind.${tf.kind}`), tf.orgUnit.name, tf.leader.name, tf.members.map((m) => m.user.name).join("、"), tf.sectors.join("、"),
-        tf.active ? t("active") : t("inactive"), tf.targetTrips, tf.targetEnterprises, tf.targetProjects, formatAmount(tf.targetInvestmentWan, labels),
+        tf.active ? t("active") : t("inactive"), tf.targetTrips, tf.targetEnterprises, tf.targetProjects, Number(tf.targetInvestmentWan.toFixed(2)),
       ];
     }
     if (page.length < PAGE) return;
@@ -36,11 +34,14 @@ export const GET = route(
     const locale = await getLocale();
     const t = await getTranslations({ locale, namespace: "investment" });
     const tx = await getTranslations({ locale, namespace: "exports" });
-    const cols = ["name", "kind", "unit", "leader", "members", "sectors", "active", "targetTrips", "targetEnterprises", "targetProjects", "targetInvestment"] as const;
+    const cols = { name: "text", kind: "text", unit: "text", leader: "text", members: "text", sectors: "text", active: "text", targetTrips: "integer", targetEnterprises: "integer", targetProjects: "integer" } as const;
     const { stream, fileName } = await streamXlsx(user, {
       name: `${chosen.name}-${t("taskForcesSheet")}`,
       filters: [{ label: tx("unit"), value: user.orgName }, { label: t("programme"), value: chosen.name }],
-      headers: cols.map((c) => t(`taskForceCols.${c}`)),
+      columns: [
+        ...typedColumns(cols, (c) => t(`taskForceCols.${c}`)),
+        { header: t("taskForceCols.targetInvestment"), type: "amount", unit: tx("units.wan") },
+      ],
       rows: taskForceRows(user, chosen.id, (k) => t(k)),
       audit: { action: "taskForce.export", entityType: "Programme", entityId: chosen.id, data: { programmeId: chosen.id } },
     }, locale);

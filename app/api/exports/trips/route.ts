@@ -3,8 +3,7 @@
 // "report.export" and "investment.view"; audited with the programme and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { listTrips, pickInvestmentProgramme } from "@/lib/investment/queries";
 import { z } from "zod";
@@ -17,7 +16,7 @@ async function* tripRows(user: SessionUser, programmeId: string): AsyncGenerator
   for (let skip = 0; ; skip += PAGE) {
     const page = await listTrips(user, { programmeId }, PAGE, skip);
     for (const trip of page) {
-      yield [formatCalendarDate(trip.startDate), formatCalendarDate(trip.endDate), trip.destinationCity, trip.taskForce.name, trip._count.meetings, trip._count.participants];
+      yield [trip.startDate, trip.endDate, trip.destinationCity, trip.taskForce.name, trip._count.meetings, trip._count.participants];
     }
     if (page.length < PAGE) return;
   }
@@ -31,11 +30,11 @@ export const GET = route(
     const locale = await getLocale();
     const t = await getTranslations({ locale, namespace: "investment" });
     const tx = await getTranslations({ locale, namespace: "exports" });
-    const cols = ["startDate", "endDate", "destination", "taskForce", "meetings", "participants"] as const;
+    const cols = { startDate: "date", endDate: "date", destination: "text", taskForce: "text", meetings: "integer", participants: "integer" } as const;
     const { stream, fileName } = await streamXlsx(user, {
       name: `${chosen.name}-${t("tripsSheet")}`,
       filters: [{ label: tx("unit"), value: user.orgName }, { label: t("programme"), value: chosen.name }],
-      headers: cols.map((c) => t(`tripCols.${c}`)),
+      columns: typedColumns(cols, (c) => t(`tripCols.${c}`)),
       rows: tripRows(user, chosen.id),
       audit: { action: "trip.export", entityType: "Programme", entityId: chosen.id, data: { programmeId: chosen.id } },
     }, locale);

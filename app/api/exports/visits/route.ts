@@ -3,8 +3,7 @@
 // .xlsx. Permission "report.export" and "visit.view"; audited with the filters and row count.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, type Cell } from "@/lib/exports/xlsx";
-import { formatDateTime } from "@/lib/format/dates";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
 import { attachment, XLSX_TYPE } from "@/lib/http";
 import { visibleProgrammeName } from "@/lib/programmes/queries";
 import { parseVisitFilter } from "@/lib/visits/list-filter";
@@ -13,13 +12,13 @@ import { route, filterParams } from "@/lib/read";
 
 const PAGE = 500;
 
-async function* visitRows(user: SessionUser, filter: VisitListFilter, locale: string, t: (key: string) => string): AsyncGenerator<Cell[]> {
+async function* visitRows(user: SessionUser, filter: VisitListFilter, t: (key: string) => string): AsyncGenerator<Cell[]> {
   let cursor: string | undefined;
   do {
     const page = await listVisits(user, { ...filter, cursor }, PAGE);
     for (const v of page.rows) {
       yield [
-        formatDateTime(v.visitedAt, locale), t(`kinds.${v.kind}`), v.household?.headName ?? v.enterprise?.name ?? "", v.orgUnit.name,
+        v.visitedAt, t(`kinds.${v.kind}`), v.household?.headName ?? v.enterprise?.name ?? "", v.orgUnit.name,
         v.officer.name, v.mentor?.name ?? "", v.programme?.name ?? "", v._count.problems, v._count.services, v._count.photos,
       ];
     }
@@ -44,12 +43,12 @@ export const GET = route(
     if (filter.officerId) filters.push({ label: t("officer"), value: officer?.name ?? filter.officerId });
     if (filter.from) filters.push({ label: t("from"), value: filter.from });
     if (filter.to) filters.push({ label: t("to"), value: filter.to });
-    const cols = ["visitedAt", "kind", "place", "unit", "officer", "mentor", "campaign", "problems", "services", "photos"] as const;
+    const cols = { visitedAt: "datetime", kind: "text", place: "text", unit: "text", officer: "text", mentor: "text", campaign: "text", problems: "integer", services: "integer", photos: "integer" } as const;
     const { stream, fileName } = await streamXlsx(user, {
       name: `${user.orgName}-${t("exportSheet")}`,
       filters,
-      headers: cols.map((c) => t(`exportCols.${c}`)),
-      rows: visitRows(user, filter, locale, (k) => t(k)),
+      columns: typedColumns(cols, (c) => t(`exportCols.${c}`)),
+      rows: visitRows(user, filter, (k) => t(k)),
       audit: {
         action: "visit.export", entityType: "Visit", entityId: null,
         data: { programmeId: filter.programmeId ?? null, officerId: filter.officerId ?? null, kind: filter.kind ?? null, from: filter.from ?? null, to: filter.to ?? null },

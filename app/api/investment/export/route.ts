@@ -15,6 +15,6 @@ export const GET = route(
   { name: "investment.export", permission: ["report.export", "investment.view"], query: querySchema },
   async ({ user, query }) => {
     const { buffer, fileName } = await exportInvestment(user, query.programme, { from: query.from, to: query.to }, await getLocale());
-    return new Response(buffer as ArrayBuffer, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+    return new Response(new Uint8Array(buffer), { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
   },
 );

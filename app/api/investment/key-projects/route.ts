@@ -9,6 +9,6 @@ export const GET = route(
   { name: "keyProject.export", permission: ["report.export", "keyProject.view"], query: z.object({ programme: idParam }) },
   async ({ user, query }) => {
     const { buffer, fileName } = await exportKeyProjects(user, query.programme, await getLocale());
-    return new Response(buffer as ArrayBuffer, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+    return new Response(new Uint8Array(buffer), { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
   },
 );
