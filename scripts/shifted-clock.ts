@@ -15,6 +15,7 @@
 //                 the last day of the year and the tests then run on 1 January.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { findOrInstall } from "./system-packages";
 
 export type ShiftedRun = { name: string; label: string; at: Date; files: string[]; seedAnchor?: Date };
 
@@ -85,19 +86,7 @@ export function findFaketime(): string | null {
 
 /** Installs Debian's faketime when we may (root or passwordless sudo, apt-get present). */
 export function installFaketime(): string | null {
-  if (!fs.existsSync("/usr/bin/apt-get")) return null;
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const sudo = isRoot ? [] : spawnSync("sudo", ["-n", "true"]).status === 0 ? ["sudo", "-n"] : null;
-  if (!sudo) return null;
-  const run = (args: string[]) => spawnSync(sudo[0] ?? args[0]!, sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), {
-    stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  }).status === 0;
-  console.log("faketime is missing: installing Debian's faketime (apt-get install faketime) …");
-  if (!run(["apt-get", "install", "-y", "-qq", "faketime"])) {
-    run(["apt-get", "update", "-qq"]);
-    run(["apt-get", "install", "-y", "-qq", "faketime"]);
-  }
-  return findFaketime();
+  return findOrInstall(findFaketime, ["faketime"], "faketime");
 }
 
 /** faketime's relative form: the clock of every process in the tree reads `at` now, and runs on. */

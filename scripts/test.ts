@@ -12,6 +12,7 @@ import { ensureChromium } from "./browser";
 import { TEST_DIST_DIR } from "./dist-dir";
 import { PROJECT_ROOT } from "./db/embedded";
 import { findFaketime, installFaketime, shiftedEnv, shiftedRuns, underFaketime } from "./shifted-clock";
+import { ensureOpenpyxl } from "./system-packages";
 
 const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", ".bin", name);
 // The tests build into their own folder so a demo running from `.next` keeps working meanwhile.
@@ -69,7 +70,15 @@ function countPlaywright(name: string, report: string) {
 }
 const TWIN_STEP = "end-to-end (two instances)";
 
-step("unit + integration", bin("vitest"), ["run"]);
+// The Excel export test reads every export back with Python's openpyxl: find or install it
+// (scripts/system-packages.ts). Without it that test fails with this same line, never passes.
+const openpyxl = ensureOpenpyxl();
+let openpyxlMissing: string | undefined;
+if ("missing" in openpyxl) {
+  openpyxlMissing = openpyxl.missing;
+  console.log(`\n━━ ${openpyxlMissing}`);
+}
+step("unit + integration", bin("vitest"), ["run"], "python" in openpyxl ? { OPENPYXL_PYTHON: openpyxl.python } : {});
 countVitest("unit + integration", "test-results/vitest.json");
 
 if (step("build", bin("next"), ["build"], { NODE_ENV: "production", ...(failures.includes("typecheck") ? {} : { SKIP_BUILD_TYPECHECK: "1" }) })) {
@@ -129,5 +138,6 @@ const stepFailures = [...new Set(failures)].filter((f) => f === "typecheck" || f
 if (dateShiftMissing) console.log(`\n${dateShiftMissing}`);
 if (auditRun.status === 0 && auditLine.startsWith("npm audit NOT done")) console.log(`\n${auditLine}`);
 if (chromiumMissing) console.log(`\n${chromiumMissing}`);
+if (openpyxlMissing) console.log(`\n${openpyxlMissing}`);
 console.log(`\nTests: ${passed} passed, ${failed + stepFailures} failed`);
 process.exit(failures.length ? 1 : 0);
