@@ -85,10 +85,13 @@ test("民情双访: a guided visit with two problems and a service, escalated, r
   await page.getByRole("main").getByRole("link", { name: "记录走访" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("记录走访");
   const form = page.getByRole("form", { name: "记录走访" });
-  // The officer takes part in one campaign: it is preselected, with their mentor.
+  // The officer takes part in one campaign: it is preselected. The mentor is not (a visit
+  // made alone must not count as guided); the officer's mentor is one tap away.
   const campaignSelect = form.getByLabel("走访专项");
   if ((await campaignSelect.locator("option:checked").textContent()) !== CAMPAIGN) await selectByText(page, "走访专项", CAMPAIGN);
   await expect(campaignSelect.locator("option:checked")).toHaveText(CAMPAIGN);
+  await expect(form.getByLabel("陪同导师").locator("option:checked")).toHaveText("无导师陪同");
+  await form.getByRole("button", { name: "与导师 陈晓燕 同行" }).click();
   await expect(form.getByLabel("陪同导师").locator("option:checked")).toHaveText("陈晓燕");
   await form.getByRole("radio", { name: "入户走访" }).check();
   await expect(form.getByRole("radio", { name: "入户走访" })).toBeChecked();
