@@ -77,7 +77,7 @@ export default async function HomePage() {
                 href={v.subjectType === "ENTERPRISE" ? "/visits/new" : `/campaigns/${v.programmeId}/due`}
                 title={v.subjectType === "ENTERPRISE" ? v.subjectName : t(`campaigns.ruleKinds.${v.kind}`)}
                 tone={v.status === "OVERDUE" ? "red" : v.status === "DUE_SOON" ? "amber" : null}
-                meta={`${v.status === "OVERDUE" ? `${th("lastPeriodMissed")} · ` : ""}${th("thisPeriod", { count: v.count, required: v.required })} · ${th("dueOn", { date: v.current.lastDay })} · ${v.programmeName}`}
+                meta={`${v.status === "OVERDUE" ? `${th("lastPeriodMissed")} · ` : ""}${th("thisPeriod", { count: v.count, required: v.required })} · ${th("dueOn", { date: formatDueDate(v.current.lastDay, locale, due.now) })} · ${v.programmeName}`}
               />
             ))}
           </DueList>

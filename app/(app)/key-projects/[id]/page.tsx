@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
+import { formatDueDate } from "@/lib/format/deadline";
 import { formatAmount } from "@/lib/investment/amount";
 import { milestoneTiming } from "@/lib/key-projects/lateness";
 import { mayUpdateProject } from "@/lib/key-projects/mutations";
@@ -76,7 +77,7 @@ export default async function KeyProjectPage({ params, searchParams }: { params:
           <ul className="mb-4 divide-y divide-slate-100">
             {blockers.map((b) => (
               <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <span><span className="font-medium text-slate-900">{b.title}</span>{b.dueDate ? <span className="ml-2 text-xs text-slate-500">{t("dueDate")} {formatCalendarDate(b.dueDate)}</span> : null}</span>
+                <span><span className="font-medium text-slate-900">{b.title}</span>{b.dueDate ? <span className="ml-2 text-xs text-slate-500">{t("dueDate")} {formatDueDate(b.dueDate, locale)}</span> : null}</span>
                 <span className="flex items-center gap-2"><Badge tone={b.status === "CONFIRMED" || b.status === "RESOLVED" ? "green" : "amber"}>{tp(`status.${b.status}`)}</Badge>
                   <Link className="text-sm text-brand-800 underline" href={`/problems/${b.id}`}>{t("viewProblem")}</Link></span>
               </li>
@@ -88,7 +89,7 @@ export default async function KeyProjectPage({ params, searchParams }: { params:
       <Card title={t("pledges")} actions={<LinkButton size="sm" variant="ghost" href={`/key-projects/pledges?programme=${project.programmeId}`}>{t("pledges")}</LinkButton>}>
         {pledges.length === 0 ? <p className="text-sm text-slate-500">{t("emptyPledges")}</p> : (
           <ul className="space-y-1 text-sm">
-            {pledges.map((p) => <li key={p.id}>{p.problem} · {p.orgUnit.name}{p.pledger ? ` ${p.pledger.name}` : ""} · {formatCalendarDate(p.dueOn)} <Badge tone={p.effectiveStatus === "DONE" ? "green" : p.effectiveStatus === "MISSED" ? "red" : "slate"}>{t(`pledgeStatus.${p.effectiveStatus}`)}</Badge></li>)}
+            {pledges.map((p) => <li key={p.id}>{p.problem} · {p.orgUnit.name}{p.pledger ? ` ${p.pledger.name}` : ""} · {formatDueDate(p.dueOn, locale)} <Badge tone={p.effectiveStatus === "DONE" ? "green" : p.effectiveStatus === "MISSED" ? "red" : "slate"}>{t(`pledgeStatus.${p.effectiveStatus}`)}</Badge></li>)}
           </ul>
         )}
       </Card>

@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ignoredChoice } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { formatCalendarDate } from "@/lib/format/dates";
+import { formatDueDate } from "@/lib/format/deadline";
 import { orgUnitOptions } from "@/lib/org/queries";
 import { keyProjectOptions, keyProjectPeopleOptions, listPledges, pickKeyProjectProgramme } from "@/lib/key-projects/queries";
 import { todayInShanghai } from "@/lib/visits/time";
@@ -19,6 +20,7 @@ export async function generateMetadata() {
 export default async function PledgesPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("keyProject.view");
   const t = await getTranslations("keyProjects");
+  const locale = await getLocale();
   const requested = (await searchParams).programme;
   const { chosen } = await pickKeyProjectProgramme(user, requested);
   if (!chosen) return <><PageHeader title={t("pledges")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
@@ -40,7 +42,7 @@ export default async function PledgesPage({ searchParams }: { searchParams: Prom
                 <span className="min-w-0">
                   <span className="block font-medium text-slate-900">{p.problem}</span>
                   <span className="block text-sm text-slate-600">
-                    {p.orgUnit.name}{p.pledger ? ` · ${p.pledger.name}` : ""} · {t("dueOn")} {formatCalendarDate(p.dueOn)}
+                    {p.orgUnit.name}{p.pledger ? ` · ${p.pledger.name}` : ""} · {t("dueOn")} {formatDueDate(p.dueOn, locale)}
                     {p.doneOn ? ` · ${t("doneOn")} ${formatCalendarDate(p.doneOn)}${p.doneOn > p.dueOn ? t("doneLate") : ""}` : ""}
                     {p.keyProject ? <> · <Link className="text-brand-800 underline" href={`/key-projects/${p.keyProject.id}`}>{p.keyProject.name}</Link></> : null}
                   </span>

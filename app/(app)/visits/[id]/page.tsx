@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
+import { formatDateTime } from "@/lib/format/dates";
+import { formatDueDate } from "@/lib/format/deadline";
 import { editableUntil, editWindowHours, isEditableBy } from "@/lib/visits/edit-window";
 import { MAX_PHOTOS_PER_VISIT } from "@/lib/visits/photos";
 import { Card, Badge, EmptyState } from "@/components/ui/card";
@@ -123,7 +124,7 @@ export default async function VisitDetailPage({ params, searchParams }: Props) {
                   <ProblemStatusBadge status={p.status} label={tp(`status.${p.status}`)} />
                   <span className="font-medium text-slate-900">{p.title}</span>
                   {p.category ? <span className="text-sm text-slate-500">{p.category}</span> : null}
-                  {p.dueDate ? <span className="text-sm tabular-nums text-slate-500">{tp("due", { date: formatCalendarDate(p.dueDate) })}</span> : null}
+                  {p.dueDate ? <span className="text-sm tabular-nums text-slate-500">{tp("due", { date: formatDueDate(p.dueDate, locale) })}</span> : null}
                 </Link>
               </li>
             ))}
