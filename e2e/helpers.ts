@@ -70,9 +70,13 @@ export function addDays(day: string, n: number): string {
  * before the page's re-rendered content, which streams in after it over the slow line. What a
  * page shows between the two is what a person acting quickly acts on.
  */
-export async function slowNetwork(page: Page, kilobytesPerSecond = 16) {
+export async function slowNetwork(page: Page, kilobytesPerSecond = 16): Promise<() => Promise<void>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   const bytes = kilobytesPerSecond * 1024;
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: bytes, uploadThroughput: bytes });
+  /** Back to the normal connection (the checks after the steps need no slow line). */
+  return async () => {
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  };
 }

@@ -16,6 +16,7 @@ async function openDialog(page: Page, button: string) {
 }
 
 test("an officer reassigns a request and responds back to back", async ({ page }) => {
+  test.setTimeout(120_000); // the two steps run over a deliberately slow connection
   await signIn(page, "lz.officer");
   await page.goto("/hotline/new");
   await page.getByRole("radio", { name: "只记企业名称" }).check({ force: true });
@@ -38,7 +39,7 @@ test("an officer reassigns a request and responds back to back", async ({ page }
   await expect(page.getByRole("button", { name: "改派", exact: true })).toBeVisible();
 
   // The two steps, back to back: only the first dialog closing in between.
-  await slowNetwork(page);
+  const normalNetwork = await slowNetwork(page);
   dialog = await openDialog(page, "改派");
   await dialog.getByLabel("助企服务员").selectOption({ label: "高唐（亲企办）" });
   await dialog.getByRole("button", { name: "改派", exact: true }).click();
@@ -51,6 +52,7 @@ test("an officer reassigns a request and responds back to back", async ({ page }
   await expect(page.getByText("已回应企业。")).toBeVisible();
 
   // What the server holds: after a reload the request is responded to (回应 is no longer offered).
+  await normalNetwork();
   await page.reload();
   await expect(page.locator('[data-clock="RESPOND"]')).toHaveAttribute("data-state", "met");
   await expect(page.getByRole("button", { name: "回应企业", exact: true })).toHaveCount(0);

@@ -20,9 +20,10 @@ async function openEscalated(page: Page, path: string, which: "first" | "last" =
 }
 
 test("the department starts and resolves a problem back to back", async ({ page }) => {
+  test.setTimeout(120_000); // the two steps run over a deliberately slow connection
   await signIn(page, "yh.jxj");
   const title = await openEscalated(page, "/problems?tab=department");
-  await slowNetwork(page);
+  const normalNetwork = await slowNetwork(page);
 
   await page.getByRole("button", { name: "开始处理" }).click();
   const start = page.getByRole("dialog", { name: "开始处理" });
@@ -39,6 +40,7 @@ test("the department starts and resolves a problem back to back", async ({ page 
   await expect(page.getByText("已更新为“已解决”。")).toBeVisible();
 
   // What the server holds, not just what the page said.
+  await normalNetwork();
   await page.goto("/problems?tab=department");
   await expect(page.getByRole("main").getByRole("listitem").filter({ has: page.getByRole("link", { name: title, exact: true }) })).toContainText("已解决");
 });
