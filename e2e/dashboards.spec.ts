@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, thisYear } from "./helpers";
+import { shanghaiToday, signIn, thisYear } from "./helpers";
 
 const shots = process.env.E2E_SCREENSHOTS === "1";
 
@@ -76,4 +76,71 @@ test("an officer's home shows what is due today; the dashboard is not theirs", a
   const refused = await page.goto("/dashboard");
   expect(refused?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
+});
+
+/** The cells of a dashboard table as rendered: header texts and each row's texts. */
+async function renderedTable(page: Page, caption: string) {
+  const table = page.locator("table", { has: page.locator("caption", { hasText: caption }) }).first();
+  const headers = (await table.locator("thead th").allInnerTexts()).map((s) => s.trim());
+  const rows: string[][] = [];
+  for (const tr of await table.locator("tbody tr").all()) rows.push((await tr.locator("th, td").allInnerTexts()).map((s) => s.replace(/›/g, "").trim()));
+  return { headers, rows };
+}
+
+const asNumber = (s: string) => (/^-?[\d,]+(\.\d+)?$/.test(s) ? Number(s.replace(/,/g, "")) : null);
+
+/**
+ * The parent's (合计) row equals the sum of the rows beneath it in every column of an
+ * additive figure, as shown (rates and averages, in % or 天, are exempt); no cell of the
+ * parent's row reads "—", and a rate shows a number or 无数据.
+ */
+function expectParentAddsUp(what: string, { headers, rows }: { headers: string[]; rows: string[][] }, sumColumn: (header: string) => boolean) {
+  const parent = rows.find((r) => r[0]!.endsWith("（合计）"));
+  expect(parent, `${what}: a (合计) row`).toBeDefined();
+  const rest = rows.filter((r) => r !== parent);
+  headers.forEach((header, col) => {
+    if (col === 0) return;
+    const shown = parent![col]!;
+    expect({ what, header, shown }).not.toEqual({ what, header, shown: "—" });
+    expect({ what, header, shown, ok: asNumber(shown) !== null || ["无数据", "未设目标"].includes(shown) }).toMatchObject({ ok: true });
+    if (!sumColumn(header) || rest.length === 0) return;
+    const values = rest.map((r) => asNumber(r[col]!) ?? 0);
+    const sum = values.reduce((s, v) => s + v, 0);
+    // Amounts shown rounded (万元 to 0.1, 亿元 to 0.01) may differ by the rounding of each row.
+    const decimals = [shown, ...rest.map((r) => r[col]!)].some((s) => s.includes("."));
+    const tolerance = decimals ? 0.01 * (rest.length + 1) : 0;
+    expect({ what, header, parent: shown, sum, close: Math.abs((asNumber(shown) ?? NaN) - sum) <= tolerance + 1e-9 }).toMatchObject({ close: true });
+  });
+}
+
+const nonAdditive = (header: string) => /（(%|天)）$/.test(header);
+
+test("every dashboard's (合计) row is the sum of the rows shown beneath it, for every additive figure, and never reads “—”", async ({ page }) => {
+  test.setTimeout(180_000);
+  for (const manager of ["yh.manager", "py.manager"]) {
+    await signIn(page, manager);
+    for (const period of ["month", "year"]) {
+      await page.goto(`/dashboard?period=${period}`);
+      const programmes = page.getByRole("navigation", { name: "选择专项" }).getByRole("link");
+      const hrefs = await programmes.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
+      expect(hrefs.length, manager).toBeGreaterThan(0);
+      for (const href of hrefs) {
+        await page.goto(href);
+        const what = `${manager} ${period} ${decodeURIComponent(href)}`;
+        await expect(page.getByRole("heading", { name: "管理看板" })).toBeVisible();
+        expectParentAddsUp(`${what} 指标明细`, await renderedTable(page, "指标明细"), (h) => !nonAdditive(h));
+        if (await page.locator("caption", { hasText: "目标完成情况" }).count()) {
+          // Value columns of additive indicators add up; targets and completion rates are per unit.
+          expectParentAddsUp(`${what} 目标完成情况`, await renderedTable(page, "目标完成情况"), (h) => h.includes("完成值（") && !nonAdditive(h));
+        }
+        // The trend ends today: no week or month after it.
+        if (await page.locator("caption", { hasText: /^趋势/ }).count()) {
+          const trend = await renderedTable(page, "趋势");
+          const today = shanghaiToday();
+          for (const r of trend.rows) expect({ what, bucket: r[0], future: r[0]! > today.slice(0, r[0]!.length) }).toMatchObject({ future: false });
+        }
+      }
+    }
+    await page.context().clearCookies();
+  }
 });
