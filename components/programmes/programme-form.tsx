@@ -14,6 +14,7 @@ import { createProgrammeSchema, updateProgrammeSchema } from "@/lib/programmes/s
 import { INDICATOR_CATALOGUE, PROGRAMME_TYPES } from "@/lib/programmes/catalogue";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
+import { rememberVersion } from "@/components/forms/use-version";
 import { Field, Input, Select, Textarea, controlClass } from "@/components/ui/field";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -99,6 +100,8 @@ export function ProgrammeForm({ mode, units, defaultValues, programmeType }: Pro
     draftKey: editing ? undefined : NEW_PROGRAMME_DRAFT_KEY,
     onSuccess: (data) => {
       const id = data?.id ?? defaultValues.id;
+      // The programme's page (status button, settings) sends this version even before it re-renders.
+      if (editing && id) rememberVersion(id, data);
       if (id) router.push(`/programmes/${id}?notice=${editing ? "updated" : "created"}`);
       else router.push("/programmes");
     },
