@@ -110,3 +110,26 @@ test("the public intake page works signed out and gives a number and a tracking 
   await page.getByRole("link", { name: "查看办理进度" }).click();
   await expect(page.getByTestId("public-status")).toContainText("待受理");
 });
+
+// Matching to the register (issue 13 item 11): a public request under a near name is not
+// linked by itself; the operator sees the register's enterprise suggested and links it in one tap.
+test("the operator confirms the register's enterprise suggested for a near name", async ({ page }) => {
+  await page.goto("/service");
+  await page.getByLabel("企业名称").fill("良渚文旅发展公司");
+  await page.getByLabel("联系人").fill("孙经理");
+  await page.getByLabel("联系电话").fill("13857106666");
+  await page.getByLabel("诉求类别").selectOption("政策咨询");
+  await page.getByLabel("具体情况").fill("想了解文旅项目的扶持政策。");
+  await page.getByRole("button", { name: "提交", exact: true }).click();
+  const number = (await page.getByTestId("public-number").textContent())!.trim();
+
+  await signIn(page, "lz.officer");
+  await page.goto("/hotline?tab=all");
+  await page.locator("li", { hasText: number }).getByRole("link").click();
+  await expect(page.getByTestId("request-number")).toHaveText(number);
+  await expect(page.getByText("（未在企业库登记）")).toBeVisible();
+  await page.getByTestId("enterprise-suggestion").filter({ hasText: ENTERPRISE }).getByRole("button", { name: /确认关联/ }).click();
+  await expect(page.getByRole("heading", { level: 1 }).getByRole("link", { name: ENTERPRISE })).toBeVisible();
+  await expect(page.getByTestId("enterprise-link")).toHaveCount(0);
+  await expect(page.getByText("关联企业库").first()).toBeVisible();
+});
