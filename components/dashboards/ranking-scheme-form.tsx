@@ -43,6 +43,7 @@ export function RankingSchemeForm({ initial, units, indicators }: { initial: Ran
       </label>
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-700">{t("indicator")}</legend>
+        <p className="text-sm text-slate-600">{t("thresholdHelp")}</p>
         {errorOf("weights") ? <p className="text-sm text-red-700">{errorOf("weights")}</p> : null}
         {weights.fields.map((f, i) => (
           <div key={f.id} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end">
