@@ -13,7 +13,9 @@ async function configuredDistDir(value: string | undefined): Promise<string | un
   if (value === undefined) delete process.env.NEXT_DIST_DIR;
   else process.env.NEXT_DIST_DIR = value;
   vi.resetModules();
-  const config = (await import("@/next.config.js")).default as { distDir?: string };
+  // next.config.js is plain JS (checked with @ts-check); only its distDir matters here.
+  const mod = (await import(/* @vite-ignore */ path.join(root, "next.config.js"))) as { default: { distDir?: string } };
+  const config = mod.default;
   return config.distDir;
 }
 
