@@ -226,6 +226,7 @@ export const REGISTRY: SweepEntry[] = [
         assignments: fx.campaignSetup.assignments.map((a) => ({ orgUnitId: a.orgUnitId, officerId: a.officerId ?? "" })),
         checkItems: fx.campaignSetup.checkItems.map((c) => ({ id: c.id, label: c.label, active: false })),
         rules: fx.campaignSetup.rules.map((r) => ({ kind: r.kind, period: r.period, minVisits: r.minVisits, dueSoonDays: r.dueSoonDays })),
+        problemDueDays: "365",
       }),
     },
   }),
