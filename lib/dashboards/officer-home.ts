@@ -14,6 +14,7 @@ import { getCampaignOrThrow } from "@/lib/campaigns/queries";
 import { visibleProgrammes } from "@/lib/programmes/queries";
 import { clocksOf } from "@/lib/hotline/clocks";
 import { myQueueWhere } from "@/lib/hotline/queries";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { mineWhere, problemReadScope } from "@/lib/problems/queries";
 import { UNRESOLVED_STATUSES } from "@/lib/problems/transitions";
 import { addDays } from "./period";
@@ -45,15 +46,7 @@ export async function officerDue(actor: Actor, now = clockNow(), client: Db | Tx
   const [requests, problems, milestones] = await Promise.all([
     // The same rows as the list's 待我处理 tab, including requests waiting for 受理 on the
     // hotline's side (the home once counted only requests assigned to the user personally).
-    client.serviceRequest.findMany({
-      where: myQueueWhere(actor),
-      orderBy: [{ acceptDueAt: "asc" }, { respondDueAt: "asc" }, { id: "asc" }],
-      take: LIMIT,
-      select: {
-        id: true, number: true, title: true, enterpriseName: true, category: true, status: true, enterprise: { select: { name: true } },
-        acceptDueAt: true, assignDueAt: true, respondDueAt: true, acceptedAt: true, assignedAt: true, respondedAt: true,
-      },
-    }),
+    nextDueRequests(actor, client),
     // The same rows as the problems list's "只看我的", open ones only.
     client.problem.findMany({
       where: { AND: [problemReadScope(actor), mineWhere(actor), { status: { in: [...UNRESOLVED_STATUSES] } }] },
@@ -78,10 +71,37 @@ export async function officerDue(actor: Actor, now = clockNow(), client: Db | Tx
   return {
     today, now, visits: visits.slice(0, LIMIT), milestones,
     // A clock per request: the next one to meet (受理 → 交办 → 回应), or none when all are met.
-    requests: requests.map((r) => ({ ...r, nextClock: clocksOf(r, now).find((c) => c.state === "pending" || c.state === "overdue") ?? null })),
+    requests: requests
+      .map((r) => ({ ...r, nextClock: clocksOf(r, now).find((c) => c.state === "pending" || c.state === "overdue") ?? null }))
+      // Most urgent first: by the due time of the clock still running; requests whose clocks
+      // are all met come last.
+      .sort((a, b) => (a.nextClock?.dueAt.getTime() ?? Infinity) - (b.nextClock?.dueAt.getTime() ?? Infinity) || a.id.localeCompare(b.id))
+      .slice(0, LIMIT),
     problems,
     /** Uncapped, as the lists count them; the lists above hold at most LIMIT rows. */
     counts: { requests: requestCount, problems: problemCount },
   };
 }
 export type OfficerDue = Awaited<ReturnType<typeof officerDue>>;
+
+const REQUEST_SELECT = {
+  id: true, number: true, title: true, enterpriseName: true, category: true, status: true, enterprise: { select: { name: true } },
+  acceptDueAt: true, assignDueAt: true, respondDueAt: true, acceptedAt: true, assignedAt: true, respondedAt: true,
+} satisfies Prisma.ServiceRequestSelect;
+
+/**
+ * The queue's most urgent requests. The clock still running is 受理 until accepted, then 交办, then
+ * 回应 (lib/hotline/clocks.ts), so one ORDER BY a single due column would put accepted requests
+ * (whose 受理 due time is long past) before those still waiting for 受理. Each stage's first
+ * LIMIT by its own due time hold the overall first LIMIT; the caller sorts and cuts them.
+ */
+function nextDueRequests(actor: Actor, client: Db | Tx) {
+  const stage = (where: Prisma.ServiceRequestWhereInput, orderBy: Prisma.ServiceRequestOrderByWithRelationInput) =>
+    client.serviceRequest.findMany({ where: { AND: [myQueueWhere(actor), where] }, orderBy: [orderBy, { id: "asc" }], take: LIMIT, select: REQUEST_SELECT });
+  return Promise.all([
+    stage({ acceptedAt: null }, { acceptDueAt: "asc" }),
+    stage({ acceptedAt: { not: null }, assignedAt: null }, { assignDueAt: "asc" }),
+    stage({ acceptedAt: { not: null }, assignedAt: { not: null }, respondedAt: null }, { respondDueAt: "asc" }),
+    stage({ acceptedAt: { not: null }, assignedAt: { not: null }, respondedAt: { not: null } }, { respondDueAt: "asc" }),
+  ]).then((groups) => groups.flat());
+}

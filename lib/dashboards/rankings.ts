@@ -106,7 +106,7 @@ async function unitTargets(
   now: Date,
   client: Client,
 ) {
-  const out = new Map<string, { value: number | null; target: number }>();
+  const out = new Map<string, { value: number; target: number }>();
   const programmes = (await activeProgrammesAt(parent, client)).filter((p) => p.indicators.some((i) => keys.has(TARGET_CODE_TO_KEY[i.code] ?? "")));
   if (programmes.length === 0 || siblings.length === 0) return out;
   // The parent first: programmeTargets reads the children's records through it.
@@ -124,10 +124,12 @@ async function unitTargets(
       const cell = row.cells.get(s.id);
       if (!cell || cell.target === null || cell.target <= 0 || taken.has(`${row.indicatorId}|${s.id}`)) continue;
       taken.add(`${row.indicatorId}|${s.id}`);
+      // A programme without a figure for the unit adds neither value nor target: counting its
+      // target against a value of 0 would lower the unit's completion for want of data.
+      if (cell.value === null) continue;
       const k = `${row.key}|${s.id}`;
       const prev = out.get(k);
-      const value = cell.value === null && !prev ? null : (prev?.value ?? 0) + (cell.value ?? 0);
-      out.set(k, { value, target: (prev?.target ?? 0) + cell.target });
+      out.set(k, { value: (prev?.value ?? 0) + cell.value, target: (prev?.target ?? 0) + cell.target });
     }
   }
   return out;

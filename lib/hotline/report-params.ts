@@ -1,7 +1,6 @@
 // The report's URL parameters (page and export share them).
-import { z } from "zod";
 import { now as clockNow } from "@/lib/platform/clock";
-import { filterDay, filterEnum, filterId, parseFilters, type SearchParamsRecord } from "@/lib/platform/url-filters";
+import { filterDay, filterEnum, filterPeriod, filterId, parseFilters, type SearchParamsRecord } from "@/lib/platform/url-filters";
 import { reportRange, type ReportFilter } from "./reports";
 
 export function parseReportParams(search: URLSearchParams, now = clockNow()) {
@@ -15,7 +14,7 @@ export function parseReportParams(search: URLSearchParams, now = clockNow()) {
 
 /** The report form's fields (app/(app)/hotline/reports/page.tsx), one schema per URL parameter. */
 export const reportFilterShape = {
-  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/),
+  period: filterPeriod,
   from: filterDay,
   to: filterDay,
   group: filterEnum(["department", "month", "quarter"] as const),
@@ -23,7 +22,7 @@ export const reportFilterShape = {
 };
 
 /** The report's parameters as parseReportParams reads them, and those it ignored (the page says so). */
-export function parseReportParamsWithIgnored(params: SearchParamsRecord, now = clockNow()) {
+export function parseReportParamsWithIgnored(params: SearchParamsRecord | URLSearchParams, now = clockNow()) {
   const { filter, ignored } = parseFilters(reportFilterShape, params);
   const search = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
   return { ...parseReportParams(search, now), ignored };

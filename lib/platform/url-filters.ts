@@ -37,11 +37,24 @@ export function parseFilters<S extends FilterShape>(shape: S, params: SearchPara
 
 // ── Field schemas the lists share ─────────────────────────────────────────────────────────
 
-/** A real calendar day, "YYYY-MM-DD" ("2026-02-30" and "2026-13-45" are not). */
+/** The years a filter may name. A real but absurd day ("0001-01-01") used to reach PostgreSQL as
+ *  Shanghai midnight — year 0 in UTC, out of its range — and the list answered 出错了. */
+export const FILTER_YEAR_MIN = 2000;
+export const FILTER_YEAR_MAX = 2100;
+const yearInRange = (v: string) => {
+  const y = Number(v.slice(0, 4));
+  return y >= FILTER_YEAR_MIN && y <= FILTER_YEAR_MAX;
+};
+
+/** A real calendar day, "YYYY-MM-DD", in the years above ("2026-02-30", "2026-13-45" and
+ *  "0001-01-01" are not). */
 export const filterDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => {
   const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && yearInRange(v);
 });
+
+/** A reporting period: a year, a month ("2026-03") or a quarter ("2026-Q1"), in the years above. */
+export const filterPeriod = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/).refine(yearInRange);
 
 /** A record id chosen in a filter's select. */
 export const filterId = z.string().max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -60,7 +73,7 @@ export const filterFlag = z.literal("1").transform(() => true);
 export const filterCursor = z.string().max(200);
 
 /** A whole year in the range the app plans for. */
-export const filterYear = z.coerce.number().int().min(2000).max(2100);
+export const filterYear = z.coerce.number().int().min(FILTER_YEAR_MIN).max(FILTER_YEAR_MAX);
 
 /**
  * For a parameter that picks one of the user's records (a programme): a value the picker did

@@ -100,6 +100,22 @@ describe("the home's figures count what the lists hold", () => {
     expect(due.requests.find((r) => r.id === id)!.nextClock).toMatchObject({ stage: "RESPOND" });
   });
 
+  it("lists the most urgent first: by the running clock's due time, so a request waiting for 受理 is not pushed out by one accepted long ago", async () => {
+    // A: accepted two days ago, its 交办 due in five days. B: waiting for 受理 today.
+    const a = await receivedRequest();
+    await actAs("lz.officer");
+    ok(await acceptRequestAction({ id: a, version: 1, note: "" }));
+    const day = 86_400_000;
+    await db.serviceRequest.update({ where: { id: a }, data: { acceptDueAt: new Date(now().getTime() - 2 * day), acceptedAt: new Date(now().getTime() - 2 * day - 3_600_000), assignDueAt: new Date(now().getTime() + 5 * day) } });
+    const b = await receivedRequest();
+    const due = await officerDue(await sessionUser("lz.officer"));
+    const ids = due.requests.map((r) => r.id);
+    expect(ids).toContain(b);
+    if (ids.includes(a)) expect(ids.indexOf(b)).toBeLessThan(ids.indexOf(a));
+    const dues = due.requests.map((r) => r.nextClock?.dueAt.getTime() ?? Infinity);
+    expect(dues).toEqual([...dues].sort((x, y) => x - y));
+  });
+
   it("counts the officer's open problems as the problems list's 只看我的 does, including those found on his visits", async () => {
     for (const username of ["py.officer", "lz.officer"]) {
       const officer = await sessionUser(username);

@@ -9,7 +9,7 @@ import { toShanghaiLocal } from "@/lib/visits/time";
 import { PROBLEM_DUE_DAYS_DEFAULT } from "@/lib/campaigns/settings";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, unitByCode } from "../support/fixtures";
-import { addDaysYmd, demoYear, shanghaiYmd } from "../support/time";
+import { addDaysYmd, demoYear, shanghaiInstant, shanghaiYmd } from "../support/time";
 
 let campaignId: string;
 let householdId: string;
@@ -21,8 +21,10 @@ beforeAll(async () => {
 });
 beforeEach(() => resetRequest());
 
-// The visit an hour ago; its Shanghai day is the first allowed due date.
-const visitedAt = toShanghaiLocal(new Date(Date.now() - 3_600_000));
+// The visit a minute ago, but never before today began (Shanghai: at 00:30 on 1 January an hour
+// ago is last year, outside this year's campaign); its day is the first allowed due date.
+const [y, m, d] = shanghaiYmd().split("-").map(Number) as [number, number, number];
+const visitedAt = toShanghaiLocal(new Date(Math.max(Date.now() - 60_000, shanghaiInstant(y, m, d).getTime())));
 const visitDay = visitedAt.slice(0, 10);
 
 async function submit(dueDate: string) {
