@@ -37,6 +37,7 @@ export const DATE_SENSITIVE_FILES = [
   "tests/integration/campaigns.test.ts",
   "tests/integration/dashboards.test.ts",
   "tests/integration/dashboards-rollups.test.ts",
+  "tests/integration/dashboard-totals.test.ts",
   "tests/integration/hotline.test.ts",
   "tests/integration/hotline-public.test.ts",
   "tests/integration/investment.test.ts",
@@ -45,14 +46,19 @@ export const DATE_SENSITIVE_FILES = [
   "tests/integration/mentorship.test.ts",
   "tests/integration/mentorship-visits.test.ts",
   "tests/integration/new-year.test.ts",
+  "tests/integration/officer-home.test.ts",
   "tests/integration/points.test.ts",
   "tests/integration/points-reports.test.ts",
+  "tests/integration/problem-due-dates.test.ts",
   "tests/integration/programmes.test.ts",
+  "tests/integration/rankings.test.ts",
   "tests/integration/rate-limit.test.ts",
   "tests/integration/seed.test.ts",
+  "tests/integration/services-figures.test.ts",
   "tests/integration/showcase.test.ts",
   "tests/integration/talent.test.ts",
   "tests/integration/visits.test.ts",
+  "tests/integration/xlsx-exports.test.ts",
 ];
 
 export function shiftedRuns(today = new Date()): ShiftedRun[] {

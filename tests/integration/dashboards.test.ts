@@ -17,7 +17,7 @@ import { saveRankingSchemeAction } from "@/lib/dashboards/ranking-actions";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
-import { shanghaiInstant, shanghaiYear, shanghaiYmd, ymd } from "../support/time";
+import { demoNow, shanghaiInstant, shanghaiYear, shanghaiYmd, ymd } from "../support/time";
 
 let programmeId: string;
 const NOW = new Date();
@@ -139,7 +139,9 @@ describe("赛马 rankings", () => {
     const manager = await sessionUser("py.manager");
     const schemes = await listRankingSchemes(manager);
     expect(schemes.map((x) => x.name)).toEqual(["浦阳镇村社民情双访“赛马”"]);
-    const result = await computeRanking(manager, schemes[0]!.id, parseDashboardPeriod({ period: "month" }));
+    // The demo's month: its targets are the demo year's (at 00:00 on 1 January the month running
+    // is the new year's, whose programmes the demo has not set up).
+    const result = await computeRanking(manager, schemes[0]!.id, parseDashboardPeriod({ period: "month" }, demoNow), demoNow);
     expect(result.ranked).toHaveLength(5);
     // Each village is scored on its own figures: households against its own target of 400 for
     // the year (to date, as on the dashboard), never scaled against its siblings
