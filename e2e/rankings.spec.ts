@@ -82,7 +82,7 @@ test("an admin's scheme form: saved schemes load with default thresholds; a thre
   // A new, inactive scheme (so py.manager's list is unchanged): a rate's threshold above 100 %
   // is refused on the field, a sane one is saved and shown with the ranking.
   await page.goto("/rankings/configure");
-  await page.getByLabel("方案名称").fill(`阈值 ${Date.now()}`);
+  await page.getByLabel("方案名称").fill(`阈值 ${crypto.randomUUID().slice(0, 8)}`);
   await selectByText(page, "参赛单位的上级", "浦阳镇");
   await page.getByLabel("启用").uncheck();
   await selectByText(page, "指标", "农户覆盖率");

@@ -1,6 +1,6 @@
 import { can, type Actor } from "@/lib/authz/can";
 import type { Permission } from "@/lib/authz/permissions";
-import type { ProgrammeType } from "@/lib/generated/prisma/enums";
+import type { ProgrammeType } from "@/lib/programmes/in-use";
 
 /** Sections of the sidebar, in order: daily work, the programmes, the registers, administration. */
 export const NAV_GROUPS = ["work", "programmes", "records", "admin"] as const;

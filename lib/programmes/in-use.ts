@@ -11,6 +11,9 @@ import type { ProgrammeType } from "@/lib/generated/prisma/enums";
 import { requestReadScope } from "@/lib/hotline/queries";
 import { visibleProgrammes } from "./queries";
 
+// The navigation (components/shell) names the types through this module, not the Prisma client.
+export type { ProgrammeType };
+
 /**
  * The programme types in use for the actor: an ACTIVE programme of that type is visible to
  * them (lib/programmes/queries visibleProgrammes: owned in their subtree, taking part, or

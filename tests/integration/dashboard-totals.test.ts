@@ -16,7 +16,7 @@ import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
 import { PERIOD_KINDS } from "@/lib/dashboards/period";
 import { dateOnly, formatDateOnly } from "@/lib/programmes/period";
 import { messagesFor } from "@/lib/i18n/messages";
-import { pinClock, unpinClock } from "@/lib/platform/clock";
+import { nowMs, pinClock, unpinClock } from "@/lib/platform/clock";
 import { demoUser, unitByCode } from "../support/fixtures";
 import { demoNow, demoYear, shanghaiInstant, shanghaiYmd, ymd } from "../support/time";
 
@@ -197,10 +197,11 @@ async function expectPartsTrue(user: Awaited<ReturnType<typeof sessionUser>>, mo
 }
 
 describe("parent rows", () => {
-  it("every programme and period: the parent's row is its children's plus its own records, each part true to the database, never “—”", async () => {
-    let tables = 0;
-    let ownChecked = 0;
-    for (const [username, code] of [["yh.manager", "YH"], ["py.manager", "XS-PY"], ["yh.manager", "YH-LZ"]] as const) {
+  // One test per unit: each stays within the suite's default time on a loaded machine.
+  for (const [username, code] of [["yh.manager", "YH"], ["py.manager", "XS-PY"], ["yh.manager", "YH-LZ"]] as const) {
+    it(`${code} as ${username}, every programme and period: the parent's row is its children's plus its own records, each part true to the database, never “—”`, async () => {
+      let tables = 0;
+      let ownChecked = 0;
       const user = await sessionUser(username);
       const unit = await unitByCode(code);
       const first = await loadDashboard(user, { unit: unit.id }, demoNow);
@@ -226,11 +227,13 @@ describe("parent rows", () => {
           tables++;
         }
       }
-    }
-    expect(tables).toBeGreaterThan(8);
-    // The own row's count was compared where it is not zero, not only where both are 0.
-    expect(ownChecked).toBeGreaterThan(0);
-  }, 180_000);
+      // Every period of at least one programme was read.
+      expect(tables).toBeGreaterThanOrEqual(PERIOD_KINDS.length - 1);
+      // 良渚街道 keeps records at itself: the own row's count was compared where it is not zero,
+      // not only where both are 0.
+      if (code === "YH-LZ") expect(ownChecked).toBeGreaterThan(0);
+    });
+  }
 });
 
 describe("targets set for a child only", () => {
@@ -255,7 +258,7 @@ describe("targets set for a child only", () => {
     const officer = await demoUser("py.officer");
     // A minute ago, but never before today began (Shanghai): this year's even just after midnight on 1 January.
     const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-    const visitedAt = new Date(Math.max(Date.now() - 60_000, shanghaiInstant(y, m, d).getTime()));
+    const visitedAt = new Date(Math.max(nowMs() - 60_000, shanghaiInstant(y, m, d).getTime()));
     for (const [code, n] of [["XS-PY-XJ", 2], ["XS-PY-JY", 3]] as const) {
       const unit = await unitByCode(code);
       const households = await db.household.findMany({ where: { orgUnitId: unit.id }, take: n, orderBy: { householdKey: "asc" } });

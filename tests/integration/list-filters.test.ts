@@ -1,9 +1,9 @@
 // A list's URL filters go through its filter form's schema (issue 13 item 13): a bad value in
 // the address bar is ignored and named in a notice, the other filters still apply, and the
-// page renders instead of 出错了 (a "from=2026-13-45" once reached Prisma as an Invalid Date).
+// page renders instead of 出错了 (a "from=<year>-13-45" once reached Prisma as an Invalid Date).
 // Each list page is rendered with garbage in each of its filter parameters, one at a time
 // and all at once.
-import { isValidElement, type ReactElement, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { FILTER_YEAR_MAX, FILTER_YEAR_MIN, filterDay, filterPeriod, parseFilters } from "@/lib/platform/url-filters";
 import { visitFilterShape } from "@/lib/visits/list-filter";
@@ -42,8 +42,13 @@ import HotlineReportPage from "@/app/(app)/hotline/reports/page";
 import { db } from "@/lib/db/client";
 import { evaluationFilterShape } from "@/lib/points/list-filter";
 import { reportFilterShape } from "@/lib/hotline/report-params";
+import { elementText, findElements } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";
 import { actAs } from "../support/fixtures";
+import { demoYear } from "../support/time";
+
+/** The demo's year: the impossible days below are impossible in any year. */
+const Y = demoYear;
 
 beforeEach(() => resetRequest());
 
@@ -91,70 +96,58 @@ const LISTS: { path: string; page: ListPage; user: string; params: string[]; seg
 ];
 
 /** Fails every filter schema: not a day, not an id, not a value of any list, longer than any text or cursor. */
-const GARBAGE = `2026-13-45'"<script>${"x".repeat(300)}`;
+const GARBAGE = `${Y}-13-45'"<script>${"x".repeat(300)}`;
+
+/** Year 1: its Shanghai midnight is year 0 in UTC, which PostgreSQL refused (the list's 出错了). */
+const YEAR_ONE = String(1).padStart(4, "0");
 
 /** Well-formed values the lists once passed on to the database, which refused them. */
-const EXTREMES = ["0001-01-01", "9999-12-31", "0001", "0001-Q1", "0001-01"];
+const EXTREMES = [`${FILTER_YEAR_MIN - 1}-01-01`, `${FILTER_YEAR_MAX + 1}-12-31`, String(FILTER_YEAR_MIN - 1), `${FILTER_YEAR_MIN - 1}-Q1`, `${FILTER_YEAR_MIN - 1}-01`, `${YEAR_ONE}-01-01`];
 
-function find(node: unknown, match: (e: ReactElement) => boolean, out: ReactElement[] = []): ReactElement[] {
-  if (Array.isArray(node)) node.forEach((n) => find(n, match, out));
-  else if (isValidElement(node)) {
-    if (match(node)) out.push(node);
-    for (const value of Object.values(node.props as Record<string, unknown>)) find(value, match, out);
-  }
-  return out;
-}
 
-function text(node: ReactNode): string {
-  if (node == null || typeof node === "boolean") return "";
-  if (typeof node === "string" || typeof node === "number") return String(node);
-  if (Array.isArray(node)) return node.map(text).join("");
-  if (isValidElement(node)) return text((node.props as { children?: ReactNode }).children);
-  return "";
-}
 
 /** Renders the page and returns the ignored parameters and the notice's text ("" without one). */
 async function render(list: (typeof LISTS)[number], params: Params) {
   const fixed = (await list.fixed?.()) ?? {};
   const segment = list.segment ? { params: Promise.resolve(await list.segment()) } : {};
   const tree = await list.page({ searchParams: Promise.resolve({ ...fixed, ...params }), ...segment });
-  const notices = find(tree, (e) => e.type === IgnoredFilters);
+  const notices = findElements(tree, (e) => e.type === IgnoredFilters);
   expect(notices, `${list.path}: the page has the notice slot`).toHaveLength(1);
   const props = notices[0]!.props as Parameters<typeof IgnoredFilters>[0];
-  return { tree, ignored: [...props.ignored], notice: text(await IgnoredFilters(props)) };
+  return { tree, ignored: [...props.ignored], notice: elementText(await IgnoredFilters(props)) };
 }
 
 describe("parseFilters", () => {
   it("drops a bad value and names it, keeps the good ones, and treats empty as no filter", () => {
     const shape = { from: filterDay, to: filterDay, kind: filterDay.optional() };
-    const parsed = parseFilters(shape, { from: "2026-13-45", to: "2026-02-28", kind: "  " });
-    expect(parsed).toEqual({ filter: { to: "2026-02-28" }, ignored: ["from"] });
+    const parsed = parseFilters(shape, { from: `${Y}-13-45`, to: `${Y}-02-28`, kind: "  " });
+    expect(parsed).toEqual({ filter: { to: `${Y}-02-28` }, ignored: ["from"] });
     // A day that rolls over is not a day; repeated parameters use the first; URLSearchParams too.
-    expect(parseFilters(shape, { from: "2026-02-30", to: ["2026-03-01", "bad"] }).ignored).toEqual(["from"]);
-    expect(parseFilters(shape, new URLSearchParams("from=2026-03-01&to=x")).filter).toEqual({ from: "2026-03-01" });
+    expect(parseFilters(shape, { from: `${Y}-02-30`, to: [`${Y}-03-01`, "bad"] }).ignored).toEqual(["from"]);
+    expect(parseFilters(shape, new URLSearchParams(`from=${Y}-03-01&to=x`)).filter).toEqual({ from: `${Y}-03-01` });
   });
 
   it("a real day or period in an absurd year is not a filter (year 1 was Shanghai midnight in year 0 UTC, out of PostgreSQL's range)", () => {
     const shape = { from: filterDay, to: filterDay, period: filterPeriod };
-    expect(parseFilters(shape, { from: "0001-01-01", to: "9999-12-31", period: "0001" }).ignored).toEqual(["from", "to", "period"]);
+    expect(parseFilters(shape, { from: `${FILTER_YEAR_MIN - 1}-12-31`, to: `${FILTER_YEAR_MAX + 1}-01-01`, period: String(FILTER_YEAR_MIN - 1) }).ignored).toEqual(["from", "to", "period"]);
     expect(parseFilters(shape, { from: `${FILTER_YEAR_MIN}-01-01`, to: `${FILTER_YEAR_MAX}-12-31`, period: `${FILTER_YEAR_MAX}-Q4` }).ignored).toEqual([]);
   });
 });
 
 describe("list pages with a bad filter in the URL", () => {
-  it("/visits?from=2026-13-45 renders, names 开始日期 and still applies the kind", async () => {
+  it("/visits?from=<year>-13-45 renders, names 开始日期 and still applies the kind", async () => {
     await actAs("py.manager");
     const list = LISTS.find((l) => l.path === "/visits")!;
-    const { tree, ignored, notice } = await render(list, { from: "2026-13-45", kind: "HOUSEHOLD" });
+    const { tree, ignored, notice } = await render(list, { from: `${Y}-13-45`, kind: "HOUSEHOLD" });
     expect(ignored).toEqual(["from"]);
     expect(notice).toBe("已忽略无效的筛选条件：开始日期");
-    const kind = find(tree, (e) => (e.props as { id?: string }).id === "f-kind");
+    const kind = findElements(tree, (e) => (e.props as { id?: string }).id === "f-kind");
     expect((kind[0]!.props as { defaultValue?: string }).defaultValue).toBe("HOUSEHOLD");
   });
 
-  it("/hotline?from=2026-13-45 renders and names the received-from field", async () => {
+  it("/hotline?from=<year>-13-45 renders and names the received-from field", async () => {
     await actAs("yh.manager");
-    const { ignored, notice } = await render(LISTS.find((l) => l.path === "/hotline")!, { from: "2026-13-45", to: "2026-02-30", status: "RECEIVED" });
+    const { ignored, notice } = await render(LISTS.find((l) => l.path === "/hotline")!, { from: `${Y}-13-45`, to: `${Y}-02-30`, status: "RECEIVED" });
     expect(ignored).toEqual(["from", "to"]);
     expect(notice).toMatch(/^已忽略无效的筛选条件：.+、.+$/);
   });
