@@ -1,7 +1,7 @@
 // The admin's audit log reads in zh-CN (issue 13 item 6): rows name their action and object
 // type in words ("新建走访", "诉求"), the type filter offers every type, and every action and
 // type already in the demo's log has a label.
-import { isValidElement, type ReactElement, type ReactNode } from "react";
+import type { ReactElement } from "react";
 import { createTranslator } from "next-intl";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -9,27 +9,13 @@ import { appendAuditStandalone } from "@/lib/audit/write";
 import { AUDIT_ENTITY_TYPES, auditActionLabel } from "@/lib/audit/labels";
 import { messagesFor } from "@/lib/i18n/messages";
 import AuditPage from "@/app/(app)/admin/audit/page";
+import { elementText, findElements } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser } from "../support/fixtures";
 
 beforeEach(() => resetRequest());
 
-function find(node: unknown, match: (e: ReactElement) => boolean, out: ReactElement[] = []): ReactElement[] {
-  if (Array.isArray(node)) node.forEach((n) => find(n, match, out));
-  else if (isValidElement(node)) {
-    if (match(node)) out.push(node);
-    for (const value of Object.values(node.props as Record<string, unknown>)) find(value, match, out);
-  }
-  return out;
-}
 
-function text(node: ReactNode): string {
-  if (node == null || typeof node === "boolean") return "";
-  if (typeof node === "string" || typeof node === "number") return String(node);
-  if (Array.isArray(node)) return node.map(text).join("");
-  if (isValidElement(node)) return text((node.props as { children?: ReactNode }).children);
-  return "";
-}
 
 const tagged = (tag: string) => (e: ReactElement) => e.type === tag;
 
@@ -44,16 +30,16 @@ describe("the audit log page", () => {
     await actAs("admin");
     const tree = await AuditPage({ searchParams: Promise.resolve({ actor: officer.name }) });
     // The table's cells: the label is the action's text; the code is only a small hint under it.
-    const cells = find(tree, tagged("td")).map(text);
+    const cells = findElements(tree, tagged("td")).map(elementText);
     for (const label of ["新建走访", "交办诉求", "退出登录"]) expect(cells.some((c) => c.startsWith(label)), label).toBe(true);
     for (const label of ["走访", "诉求", "农户"]) expect(cells.some((c) => c.startsWith(`${label} `)), label).toBe(true);
     expect(cells.some((c) => c.startsWith("visit.create") || c.startsWith("Visit ") || c.startsWith("ServiceRequest"))).toBe(false);
 
-    const [typeSelect] = find(tree, (e) => (e.props as { id?: string }).id === "f-type");
-    const options = find(typeSelect, tagged("option"));
+    const [typeSelect] = findElements(tree, (e) => (e.props as { id?: string }).id === "f-type");
+    const options = findElements(typeSelect, tagged("option"));
     expect(options.map((o) => (o.props as { value: string }).value).filter(Boolean).sort()).toEqual([...AUDIT_ENTITY_TYPES].sort());
-    expect(options.map(text)).toContain("诉求");
-    expect(options.map(text)).not.toContain("ServiceRequest");
+    expect(options.map(elementText)).toContain("诉求");
+    expect(options.map(elementText)).not.toContain("ServiceRequest");
   });
 
   it("every action and object type in the demo's log has a label in both languages", async () => {

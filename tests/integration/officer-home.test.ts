@@ -3,7 +3,7 @@
 // officer's 受理), "只看我的" for problems — and it spells a request's deadline exactly as
 // the request page does.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { isValidElement, type ReactElement, type ReactNode } from "react";
+import type { ReactElement } from "react";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/action";
 import { acceptRequestAction, assignRequestAction, intakeRequestAction } from "@/lib/hotline/actions";
@@ -16,6 +16,7 @@ import { now, pinClock, unpinClock } from "@/lib/platform/clock";
 import HomePage from "@/app/(app)/page";
 import RequestPage from "@/app/(app)/hotline/[id]/page";
 import { ClockList } from "@/components/hotline/clock-list";
+import { elementText, findElements } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 
@@ -133,22 +134,6 @@ describe("the home's figures count what the lists hold", () => {
   });
 });
 
-/** Text of a rendered element tree, and the elements in it that match. */
-function text(node: ReactNode): string {
-  if (node == null || typeof node === "boolean") return "";
-  if (typeof node === "string" || typeof node === "number") return String(node);
-  if (Array.isArray(node)) return node.map(text).join("");
-  if (isValidElement(node)) return text((node.props as { children?: ReactNode }).children);
-  return "";
-}
-function find(node: unknown, match: (e: ReactElement) => boolean, out: ReactElement[] = []): ReactElement[] {
-  if (Array.isArray(node)) node.forEach((n) => find(n, match, out));
-  else if (isValidElement(node)) {
-    if (match(node)) out.push(node);
-    for (const value of Object.values(node.props as Record<string, unknown>)) find(value, match, out);
-  }
-  return out;
-}
 const testId = (id: string) => (e: ReactElement) => (e.props as Record<string, unknown>)["data-testid"] === id;
 
 describe("one spelling of a deadline", () => {
@@ -158,17 +143,17 @@ describe("one spelling of a deadline", () => {
     await actAs("lz.officer");
 
     const home = await HomePage();
-    const link = find(home, (e) => (e.props as { href?: string }).href === `/hotline/${id}`);
+    const link = findElements(home, (e) => (e.props as { href?: string }).href === `/hotline/${id}`);
     expect(link).toHaveLength(1);
-    const homeDeadline = find(link[0], testId("home-deadline")).map(text);
+    const homeDeadline = findElements(link[0], testId("home-deadline")).map(elementText);
     expect(homeDeadline).toHaveLength(1);
     expect(homeDeadline[0]).toMatch(/^(当日|\d{1,2}月\d{1,2}日) \d{2}:\d{2}$/);
     expect(homeDeadline[0]).not.toMatch(/00:00$/);
 
     const page = await RequestPage({ params: Promise.resolve({ id }) });
-    const [clocks] = find(page, (e) => e.type === ClockList);
+    const [clocks] = findElements(page, (e) => e.type === ClockList);
     const rendered = await ClockList(clocks!.props as Parameters<typeof ClockList>[0]);
-    const accept = find(rendered, (e) => (e.props as Record<string, unknown>)["data-clock"] === "ACCEPT");
-    expect(find(accept, testId("clock-due")).map(text)).toEqual([`时限 ${homeDeadline[0]}`]);
+    const accept = findElements(rendered, (e) => (e.props as Record<string, unknown>)["data-clock"] === "ACCEPT");
+    expect(findElements(accept, testId("clock-due")).map(elementText)).toEqual([`时限 ${homeDeadline[0]}`]);
   });
 });
