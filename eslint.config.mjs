@@ -20,7 +20,7 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/lib/db/client", "**/lib/db/client"], allowTypeImports: true, message: "Pages and components never hold the database client: call a lib/<domain> query or mutation (it defaults to the shared client)." },
+            { group: ["@/lib/platform/db/client", "**/lib/platform/db/client"], allowTypeImports: true, message: "Pages and components never hold the database client: call a lib/<domain> query or mutation (it defaults to the shared client)." },
             { group: ["@prisma/*", "**/generated/prisma/*", "@/lib/generated/*"], allowTypeImports: true, message: "Use lib/<domain> queries and mutations." },
           ],
         },

@@ -1,5 +1,5 @@
 // Next.js calls register() once when a server process starts. In the Node.js runtime it starts
-// the background-job workers (lib/jobs): deadline timers and notification deliveries run in
+// the background-job workers (lib/platform/jobs): deadline timers and notification deliveries run in
 // the app's own processes, on PostgreSQL (pg-boss), with no extra service to deploy.
 // Set JOBS_WORKERS=off to run the web process without workers and run `npm run worker`
 // separately instead (README "Background jobs").
@@ -7,7 +7,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   // Fail at boot, not on the first talent page, when production lacks the ID-number key.
-  const { assertPiiKeyConfigured } = await import("@/lib/privacy/crypto");
+  const { assertPiiKeyConfigured } = await import("@/lib/platform/privacy/crypto");
   assertPiiKeyConfigured();
   // Before the first request is handled: the client address is the socket peer, or what the
   // trusted proxies report (lib/platform/client-address.ts); a bad TRUSTED_PROXIES stops here.
@@ -16,7 +16,7 @@ export async function register(): Promise<void> {
   const { installPeerAddressHook } = await import("@/lib/platform/peer-address");
   installPeerAddressHook();
   if (process.env.JOBS_WORKERS === "off") return;
-  const { startWorkers } = await import("@/lib/jobs/worker");
+  const { startWorkers } = await import("@/lib/platform/jobs/worker");
   const start = async (attempt: number): Promise<void> => {
     try {
       await startWorkers();

@@ -20,7 +20,7 @@ const nextConfig = {
     // a page that answers 200 (docs/decisions/NNNN-status-codes.md).
     authInterrupts: true,
     // Every server action's body is refused beyond this. The largest one is a showcase
-    // narrative file (≤ 10 MB, lib/showcase/files.ts) plus its multipart framing; visit
+    // narrative file (≤ 10 MB, lib/showcases/files.ts) plus its multipart framing; visit
     // photos and talent evidence (≤ 5 MB each) are one file per call. At the former 6 MB,
     // Next refused a 6–10 MB narrative, which the form allows, before the action saw it.
     serverActions: { bodySizeLimit: "11mb" },
@@ -28,7 +28,7 @@ const nextConfig = {
     // request goes on with a truncated body (Next's default is 10 MB). proxy.ts matches pages
     // only, so the bodies it sees are server actions': the limit must cover the one above.
     // Route handlers are not matched and cap their own bodies before reading them
-    // (lib/read.ts route(): 16 KB for the public forms, the file limit for uploads).
+    // (lib/platform/read.ts route(): 16 KB for the public forms, the file limit for uploads).
     proxyClientMaxBodySize: "11mb",
   },
   async headers() {

@@ -6,8 +6,8 @@ import path from "node:path";
 import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, signOut, thisYear } from "./helpers";
-import { CN_CALENDARS } from "../lib/calendar/holidays-cn";
-import { provisionalHolidays } from "../lib/calendar/provisional";
+import { CN_CALENDARS } from "../lib/platform/calendar/holidays-cn";
+import { provisionalHolidays } from "../lib/platform/calendar/provisional";
 
 // The server seeded its demo for this year, with the State Council schedule holidays-cn.ts holds
 // for it, or else the provisional statutory holidays; the admin's additions go into a year the

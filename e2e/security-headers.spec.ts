@@ -82,7 +82,7 @@ test("no HSTS over plain http, even when a client claims X-Forwarded-Proto: http
 
 // Route handlers are not run through the page proxy (proxy.ts `config`): a signed-out caller
 // gets the handler's own 401 rather than a page redirect, and an oversized public POST is
-// refused by the handler's byte cap (lib/read.ts) on the real server, not first buffered
+// refused by the handler's byte cap (lib/platform/read.ts) on the real server, not first buffered
 // whole by the proxy stage.
 test("route handlers answer for themselves: 401 signed out, 413 for an oversized public body", async ({ request, baseURL }) => {
   const signedOut = await request.get("/api/exports/visits", { maxRedirects: 0 });

@@ -1,6 +1,6 @@
 // `npm run audit:verify`: recomputes the audit hash chain; exit 1 names the first bad row.
-import { db } from "@/lib/db/client";
-import { verifyAuditChain } from "@/lib/audit/verify";
+import { db } from "@/lib/platform/db/client";
+import { verifyAuditChain } from "@/lib/platform/audit/verify";
 
 const report = await verifyAuditChain();
 await db.$disconnect();

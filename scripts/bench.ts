@@ -98,7 +98,7 @@ async function main() {
     logged.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
     const { loadDashboard } = await import("../lib/dashboards/view");
     const { listVisits, getVisitOrThrow } = await import("../lib/visits/queries");
-    // The session user as lib/auth/session builds it (imported directly it would pull in Next's runtime).
+    // The session user as lib/platform/auth/session builds it (imported directly it would pull in Next's runtime).
     const unitRow = await q1(`SELECT u.username, o.id, o.path, o.name FROM app_user u JOIN org_unit o ON o.id = u."orgUnitId" WHERE u.id = $1`, [manager.id]);
     const user = { id: manager.id, username: unitRow.username, name: manager.name, role: manager.role, orgUnitId: unitRow.id, orgPath: unitRow.path, orgName: unitRow.name, mustChangePassword: false };
     const capture = async (fn: () => Promise<unknown>) => {
@@ -263,7 +263,7 @@ async function main() {
       const name = "50 concurrent redemptions (one talent, balance for 3)";
       const target = "exactly 3 succeed; balance = ledger sum";
       try {
-        const { getTalentProgrammeOrThrow } = await import("../lib/points/programme");
+        const { getTalentProgrammeOrThrow } = await import("../lib/talent/points/programme");
         const programme = await getTalentProgrammeOrThrow(user, undefined, logged);
         const ent = await q1(`SELECT e.id, e."orgUnitId" FROM enterprise e JOIN org_unit o ON o.id = e."orgUnitId"
                               WHERE o.path LIKE $1 || '%' AND o.path LIKE ANY($2) ORDER BY e.id LIMIT 1`, [user.orgPath, programme.reach.map((p) => `${p}%`)]);

@@ -86,7 +86,7 @@ async function main() {
 
   // Imported only now: the Prisma client reads DATABASE_URL when it is created.
   const { seedIfEmpty, seededFor } = await import("../prisma/seed");
-  const { db } = await import("../lib/db/client");
+  const { db } = await import("../lib/platform/db/client");
   const { shanghaiYear } = await import("../lib/platform/clock");
   const seeded = await seedIfEmpty();
   const seededAt = seeded ? null : await seededFor();

@@ -1,7 +1,7 @@
 // `npm run points:expire [YYYY-MM-DD]`: writes EXPIRY entries for grants whose validity has
-// ended (run daily, e.g. from cron; lib/points/expiry.ts). Idempotent.
-import { db } from "@/lib/db/client";
-import { expirePoints } from "@/lib/points/expiry";
+// ended (run daily, e.g. from cron; lib/talent/points/expiry.ts). Idempotent.
+import { db } from "@/lib/platform/db/client";
+import { expirePoints } from "@/lib/talent/points/expiry";
 
 const arg = process.argv[2];
 const asOf = arg ? new Date(`${arg}T00:00:00Z`) : new Date();

@@ -1,8 +1,8 @@
 // `npm run points:verify`: recomputes every points balance from the ledger; exit 1 lists the
 // accounts whose cached balance differs from the sum of their entries (or from the last
 // entry's balanceAfter).
-import { db } from "@/lib/db/client";
-import { findLedgerMismatches } from "@/lib/points/ledger";
+import { db } from "@/lib/platform/db/client";
+import { findLedgerMismatches } from "@/lib/talent/points/ledger";
 
 const report = await findLedgerMismatches();
 await db.$disconnect();

@@ -61,7 +61,7 @@ async function main() {
   await deployMigrations(url);
   process.env.DATABASE_URL = url;
   const { seedIfEmpty } = await import("../prisma/seed");
-  const { db } = await import("../lib/db/client");
+  const { db } = await import("../lib/platform/db/client");
   await seedIfEmpty();
   await db.$disconnect();
 

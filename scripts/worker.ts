@@ -1,9 +1,9 @@
 // `npm run worker`: works the background-job queues in a process of its own (run the web app
 // with JOBS_WORKERS=off then, or keep both: pg-boss hands each job to exactly one worker).
 // Stops gracefully on SIGINT/SIGTERM, letting running jobs finish.
-import { stopBoss } from "@/lib/jobs/boss";
-import { startWorkers } from "@/lib/jobs/worker";
-import { db } from "@/lib/db/client";
+import { stopBoss } from "@/lib/platform/jobs/boss";
+import { startWorkers } from "@/lib/platform/jobs/worker";
+import { db } from "@/lib/platform/db/client";
 
 await startWorkers();
 console.info("[jobs] worker running; Ctrl-C to stop");

@@ -4,14 +4,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/platform/auth/session";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { officerDue } from "@/lib/dashboards/officer-home";
-import { formatCalendarDate } from "@/lib/format/dates";
-import { formatDeadline, formatDueDate } from "@/lib/format/deadline";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
+import { formatDeadline, formatDueDate } from "@/lib/platform/format/deadline";
 import { Card, EmptyState, Badge } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
-import { can } from "@/lib/authz/can";
+import { can } from "@/lib/platform/authz/can";
 import { NewYearChecklistBanner } from "@/components/new-year/checklist-banner";
 
 function DueList({ title, count, children, empty, more }: { title: string; count: number; children: ReactNode; empty: string; more?: ReactNode }) {

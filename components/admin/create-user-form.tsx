@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { z } from "zod";
 import { createUserAction } from "@/lib/users/actions";
 import { createUserSchema } from "@/lib/users/schemas";
-import { ROLES } from "@/lib/authz/permissions";
+import { ROLES } from "@/lib/platform/authz/permissions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input, Select } from "@/components/ui/field";

@@ -1,4 +1,4 @@
-// Org-unit picker options (from lib/org/queries orgUnitOptions): indentation by level,
+// Org-unit picker options (from lib/platform/org/queries orgUnitOptions): indentation by level,
 // since <option> cannot be padded. Full-width spaces keep CJK names aligned.
 export type OrgOption = { id: string; name: string; kind: string; level: number };
 

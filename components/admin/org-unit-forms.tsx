@@ -4,8 +4,8 @@
 // in the form, next to the fields.
 import { z } from "zod";
 import { useTranslations } from "next-intl";
-import { createOrgUnitAction, moveOrgUnitAction, renameOrgUnitAction } from "@/lib/org/actions";
-import { createOrgUnitSchema, moveOrgUnitSchema, renameOrgUnitSchema, ORG_UNIT_KINDS } from "@/lib/org/schemas";
+import { createOrgUnitAction, moveOrgUnitAction, renameOrgUnitAction } from "@/lib/platform/org/actions";
+import { createOrgUnitSchema, moveOrgUnitSchema, renameOrgUnitSchema, ORG_UNIT_KINDS } from "@/lib/platform/org/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { keepVersion } from "@/components/forms/use-version";

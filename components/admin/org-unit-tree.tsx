@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { OrgUnitNode } from "@/lib/org/queries";
-import { setOrgUnitActiveAction } from "@/lib/org/actions";
+import type { OrgUnitNode } from "@/lib/platform/org/queries";
+import { setOrgUnitActiveAction } from "@/lib/platform/org/actions";
 import { useLatestVersion } from "@/components/forms/use-version";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/card";

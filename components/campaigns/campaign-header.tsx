@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { ProgrammeHeader } from "@/components/programmes/programme-header";
 
 type Tab = "progress" | "due" | "events" | "setup";

@@ -8,8 +8,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { rankingSchemeSchema, type RankingSchemeInput } from "@/lib/dashboards/ranking-schemas";
-import { saveRankingSchemeAction } from "@/lib/dashboards/ranking-actions";
+import { rankingSchemeSchema, type RankingSchemeInput } from "@/lib/rankings/schemas";
+import { saveRankingSchemeAction } from "@/lib/rankings/actions";
 
 type Option = { value: string; label: string };
 

@@ -1,5 +1,5 @@
 "use client";
-// react-hook-form bound to one of our server actions (lib/action.ts). The same zod schema
+// react-hook-form bound to one of our server actions (lib/platform/action.ts). The same zod schema
 // validates in the browser and on the server; server field errors land on their fields,
 // the general message on the form. Values are never cleared on an error, and with a
 // `draftKey` they survive a reload or a dropped connection (kept in localStorage until the
@@ -10,9 +10,9 @@ import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/action";
-import { toLocale } from "@/lib/i18n/locales";
-import { translateFieldError, zodErrorMap } from "@/lib/i18n/zod";
+import type { ActionResult } from "@/lib/platform/action";
+import { toLocale } from "@/lib/platform/i18n/locales";
+import { translateFieldError, zodErrorMap } from "@/lib/platform/i18n/zod";
 import { newIdempotencyKey } from "./idempotency";
 
 type Options<TValues extends FieldValues, TData> = {

@@ -1,8 +1,8 @@
 // The three same-day clocks (受理/交办/回应): due time, time left or overdue by, met on time or
 // late. Used on the request page, the public status page and the enterprise file.
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDateTime } from "@/lib/format/dates";
-import { formatDeadline } from "@/lib/format/deadline";
+import { formatDateTime } from "@/lib/platform/format/dates";
+import { formatDeadline } from "@/lib/platform/format/deadline";
 import { durationParts, type Clock } from "@/lib/hotline/clocks";
 import { cn } from "@/components/ui/cn";
 

@@ -10,7 +10,7 @@ import {
   acceptRequestAction, assignRequestAction, chaseRequestAction, closeRequestAction, decideExtensionAction, mergeRequestAction,
   reassignRequestAction, reopenRequestAction, requestExtensionAction, resolveRequestAction, respondRequestAction, sendBackRequestAction,
 } from "@/lib/hotline/actions";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/platform/action";
 import { useLatestVersion } from "@/components/forms/use-version";
 import type { RequestMoveKind } from "@/lib/hotline/transitions";
 import { Button } from "@/components/ui/button";

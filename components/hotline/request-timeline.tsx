@@ -1,7 +1,7 @@
 // A request's timeline, oldest first. The public page shows it without actors or notes.
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDateTime } from "@/lib/format/dates";
-import { formatDeadline } from "@/lib/format/deadline";
+import { formatDateTime } from "@/lib/platform/format/dates";
+import { formatDeadline } from "@/lib/platform/format/deadline";
 
 type Event = {
   id: string;

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
-import { can } from "@/lib/authz/can";
-import { formatAmount } from "@/lib/investment/amount";
+import { can } from "@/lib/platform/authz/can";
+import { formatAmount } from "@/lib/platform/money";
 import { enterpriseInvestment } from "@/lib/investment/queries";
 import { Badge, Card } from "@/components/ui/card";
 import { StageBadge } from "./stage-badge";

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { transitionLeadAction } from "@/lib/investment/actions";
 import { useLatestVersion } from "@/components/forms/use-version";
 import type { LeadStageValue } from "@/lib/investment/schemas";
-import { AMOUNT_UNITS } from "@/lib/investment/amount";
+import { AMOUNT_UNITS } from "@/lib/platform/money";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { formatAmount } from "@/lib/investment/amount";
+import { formatAmount } from "@/lib/platform/money";
 import type { ProgressRow } from "@/lib/investment/progress";
 import { TableCard } from "@/components/ui/table";
 import { Card } from "@/components/ui/card";

@@ -3,7 +3,7 @@
 // to the page where it is done.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/platform/auth/session";
 import { newYearBanner } from "@/lib/new-year/readiness";
 
 export async function NewYearChecklistBanner({ user }: { user: SessionUser }) {

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/platform/notifications/actions";
 
 export function OpenNotificationButton({ id, href, unread, label }: { id: string; href: string; unread: boolean; label: string }) {
   const router = useRouter();

@@ -2,8 +2,8 @@
 // (one COUNT on the user's index per page render; no polling).
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { unreadNotificationCount } from "@/lib/notifications/queries";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { unreadNotificationCount } from "@/lib/platform/notifications/queries";
 
 export async function NotificationBell({ user }: { user: SessionUser }) {
   const t = await getTranslations("notifications");

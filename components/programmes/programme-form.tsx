@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { useController, useFieldArray, useWatch, type Control, type UseFormReturn } from "react-hook-form";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/platform/action";
 import { createProgrammeAction, updateProgrammeAction } from "@/lib/programmes/actions";
 import { createProgrammeSchema, updateProgrammeSchema } from "@/lib/programmes/schemas";
 import { INDICATOR_CATALOGUE, PROGRAMME_TYPES } from "@/lib/programmes/catalogue";

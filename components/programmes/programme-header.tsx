@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { ProgrammeStatusBadge } from "@/components/programmes/badges";
 import { cn } from "@/components/ui/cn";
 

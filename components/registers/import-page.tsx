@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { IMPORT_COLUMNS } from "@/lib/registers/import";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";

@@ -4,7 +4,7 @@
 import { useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/platform/action";
 import { setEnterpriseActiveAction, setHouseholdActiveAction, unmaskEnterprisePhoneAction, unmaskHouseholdPhoneAction } from "@/lib/registers/actions";
 import type { OrgOption } from "@/components/admin/org-options";
 import { useLatestVersion } from "@/components/forms/use-version";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { signOutAction } from "@/lib/account/actions";
 import { NAV_GROUPS, navItemsFor } from "./nav-items";
 import { NavLink } from "./nav-link";

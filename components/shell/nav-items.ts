@@ -1,5 +1,5 @@
-import { can, type Actor } from "@/lib/authz/can";
-import type { Permission } from "@/lib/authz/permissions";
+import { can, type Actor } from "@/lib/platform/authz/can";
+import type { Permission } from "@/lib/platform/authz/permissions";
 import type { ProgrammeType } from "@/lib/programmes/in-use";
 
 /** Sections of the sidebar, in order: daily work, the programmes, the registers, administration. */

@@ -5,9 +5,9 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useWatch } from "react-hook-form";
-import { createApplicationAction, updateApplicationAction } from "@/lib/points/application-actions";
-import { createApplicationSchema, updateApplicationSchema, type CreateApplicationInput } from "@/lib/points/schemas";
-import { linePoints, type Level } from "@/lib/points/rules";
+import { createApplicationAction, updateApplicationAction } from "@/lib/talent/points/application-actions";
+import { createApplicationSchema, updateApplicationSchema, type CreateApplicationInput } from "@/lib/talent/points/schemas";
+import { linePoints, type Level } from "@/lib/talent/points/rules";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input, Select } from "@/components/ui/field";

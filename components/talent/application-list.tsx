@@ -1,7 +1,7 @@
 // Applications as cards (phone) or a table (desktop).
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { formatDateTime } from "@/lib/format/dates";
+import { formatDateTime } from "@/lib/platform/format/dates";
 import { EmptyState } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { ApplicationStatusBadge } from "./badges";

@@ -4,12 +4,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
-import { can } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
-import { shanghaiYear } from "@/lib/points/ledger";
-import { getTalentProgrammeOrThrow, programmeReaches } from "@/lib/points/programme";
-import { evaluationScore } from "@/lib/points/rules";
-import { enterprisePointsSummary } from "@/lib/points/tiers";
+import { can } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
+import { shanghaiYear } from "@/lib/talent/points/ledger";
+import { getTalentProgrammeOrThrow, programmeReaches } from "@/lib/talent/points/programme";
+import { evaluationScore } from "@/lib/talent/points/rules";
+import { enterprisePointsSummary } from "@/lib/talent/points/tiers";
 import { Card } from "@/components/ui/card";
 import { TierBadge } from "./badges";
 

@@ -2,8 +2,8 @@
 // not yet reversed get a "reverse" button for users holding points.reverse.
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
-import { reverseGrantAction } from "@/lib/points/ledger-actions";
+import { formatCalendarDate, formatDateTime } from "@/lib/platform/format/dates";
+import { reverseGrantAction } from "@/lib/talent/points/ledger-actions";
 import { EmptyState } from "@/components/ui/card";
 import { StepButton } from "./step-button";
 

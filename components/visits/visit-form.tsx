@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { useFieldArray, useWatch } from "react-hook-form";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/platform/action";
 import { createVisitAction, updateVisitAction } from "@/lib/visits/actions";
 import { createVisitSchema, updateVisitSchema, VISIT_KINDS, MAX_PROBLEMS_PER_VISIT, MAX_SERVICES_PER_VISIT } from "@/lib/visits/schemas";
 import type { PlaceMatch } from "@/lib/visits/queries";

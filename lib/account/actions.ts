@@ -5,18 +5,18 @@ import { cookies } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { action, type ActionResult } from "@/lib/action";
-import { assertCan } from "@/lib/authz/can";
-import { signIn, signOut } from "@/lib/auth";
-import { SESSION_POLICY } from "@/lib/auth/config";
-import { getCurrentSession } from "@/lib/auth/session";
-import { appendAudit } from "@/lib/audit/write";
-import { db } from "@/lib/db/client";
-import { getRequestMeta } from "@/lib/request";
-import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
+import { action, type ActionResult } from "@/lib/platform/action";
+import { assertCan } from "@/lib/platform/authz/can";
+import { signIn, signOut } from "@/lib/platform/auth";
+import { SESSION_POLICY } from "@/lib/platform/auth/config";
+import { getCurrentSession } from "@/lib/platform/auth/session";
+import { appendAudit } from "@/lib/platform/audit/write";
+import { db } from "@/lib/platform/db/client";
+import { getRequestMeta } from "@/lib/platform/request";
+import { LOCALE_COOKIE, LOCALES } from "@/lib/platform/i18n/locales";
 import { changeOwnPassword } from "@/lib/users/mutations";
 import { changeOwnPasswordSchema } from "@/lib/users/schemas";
-import { safeCallback } from "@/lib/auth/safe-callback";
+import { safeCallback } from "@/lib/platform/auth/safe-callback";
 
 const changePassword = action(
   { name: "account.changePassword", schema: changeOwnPasswordSchema, allowDuringPasswordChange: true },

@@ -1,6 +1,6 @@
 "use server";
-import { action } from "@/lib/action";
-import { assertCan } from "@/lib/authz/can";
+import { action } from "@/lib/platform/action";
+import { assertCan } from "@/lib/platform/authz/can";
 import { getCampaignOrThrow } from "./queries";
 import { saveCampaignSetup, setupSummary } from "./mutations";
 import { saveCampaignSetupSchema } from "./schemas";

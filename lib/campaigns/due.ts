@@ -5,8 +5,8 @@
 //   - a MANAGER/ADMIN sees the items whose officer or enterprise lies in their subtree.
 import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
 import { computeFrequency, evaluationInstant, lookbackStart, type DueItem } from "./frequency";
 import type { Campaign } from "./queries";
 

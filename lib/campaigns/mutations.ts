@@ -2,10 +2,10 @@
 // (participants, assignments and rules replaced; checklist items matched by id so visits
 // keep pointing at them — items are deactivated, never deleted), conditional on the
 // programme's version: two managers editing at once cannot silently overwrite each other.
-import type { Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { ConflictError, RuleViolation } from "@/lib/errors";
-import { isWithinSubtree } from "@/lib/org/path";
+import type { Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { ConflictError, RuleViolation } from "@/lib/platform/errors";
+import { isWithinSubtree } from "@/lib/platform/org/path";
 import type { Campaign } from "./queries";
 import type { SaveCampaignSetupInput } from "./schemas";
 

@@ -10,11 +10,11 @@
 // total's DISTINCT is over the whole subtree, not a sum of the children).
 import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import { db, type Db, type Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
-import { ancestorIds, isWithinSubtree } from "@/lib/org/path";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
+import { ancestorIds, isWithinSubtree } from "@/lib/platform/org/path";
 import { formatDateOnly } from "@/lib/programmes/period";
 import { shanghaiDate } from "./frequency";
 import type { Campaign } from "./queries";

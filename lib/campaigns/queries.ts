@@ -2,10 +2,10 @@
 // assigned units, checklist and frequency rules. Reads are scoped: a campaign is found only
 // when the programme is visible to the actor (lib/programmes/queries visibleProgrammes).
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
-import { inSubtree, orgUnitInSubtree } from "@/lib/org/scope";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
+import { inSubtree, orgUnitInSubtree } from "@/lib/platform/org/scope";
 import { formatDateOnly } from "@/lib/programmes/period";
 import { visibleProgrammes } from "@/lib/programmes/queries";
 import { campaignSettingsOf } from "./settings";

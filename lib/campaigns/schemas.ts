@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { numberRequired } from "@/lib/i18n/number-input";
+import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { PROBLEM_DUE_DAYS_MAX } from "./settings";
 
 export const FREQUENCY_RULE_KINDS = ["OFFICER_GUIDED_HOUSEHOLD", "OFFICER_ANY", "ENTERPRISE_BY_COMMISSIONER"] as const;

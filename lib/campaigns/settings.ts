@@ -2,7 +2,7 @@
 // types' settings. Today one: how far ahead a problem raised on a visit may be due. Without
 // a bound, 9999-12-31 (never overdue) and dates before the visit (overdue at once) were saved.
 import { z } from "zod";
-import { fieldMessage } from "@/lib/i18n/zod";
+import { fieldMessage } from "@/lib/platform/i18n/zod";
 
 export const PROBLEM_DUE_DAYS_DEFAULT = 365;
 /** The largest horizon a campaign may set; also the bound the schema checks before the campaign is known. */

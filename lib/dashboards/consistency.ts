@@ -5,7 +5,7 @@
 // TRUNCATE inside the check locks the rollup tables until the rollback: run it in tests, after
 // a bulk load, or in a quiet hour, not on every page view.
 import "server-only";
-import { db, type Db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/platform/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export const ROLLUP_TABLES = {

@@ -5,7 +5,7 @@
 // read from the trigger-maintained rollup tables; the small ones (pairings, milestones,
 // investment leads, key projects, showcases, events, quotas) straight from their tables.
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/platform/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type UnitRef = { id: string; path: string };

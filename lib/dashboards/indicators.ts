@@ -3,7 +3,7 @@
 // runs each family's SQL once for all the units it shows. Names are in messages/dashboards
 // under "dashboards.indicators.<key>"; units under "dashboards.units.<unit>".
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { ProgrammeType } from "@/lib/generated/prisma/enums";
 import { FAMILIES, type FamilyName, type FamilyQuery, type FamilyResult, type FamilyRow } from "./families";
 

@@ -6,8 +6,8 @@
 // the counts are not.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { campaignDueItems } from "@/lib/campaigns/due";
 import { getCampaignOrThrow } from "@/lib/campaigns/queries";

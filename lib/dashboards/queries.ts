@@ -3,10 +3,10 @@
 // progress against targets, and the trend. All scoped: a unit outside the user's subtree is
 // NotFound; programmes are those visible at the unit (lib/programmes visibility rules).
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
-import { ancestorIds } from "@/lib/org/path";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
+import { ancestorIds } from "@/lib/platform/org/path";
 import { visibleProgrammes } from "@/lib/programmes/queries";
 import { formatDateOnly } from "@/lib/programmes/period";
 import { shanghaiDate } from "@/lib/campaigns/frequency";

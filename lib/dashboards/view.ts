@@ -2,9 +2,9 @@
 // builders, so the exported sheet has exactly the rows and columns of the table on screen.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import type { Column } from "@/lib/exports/xlsx";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import type { Column } from "@/lib/platform/exports/xlsx";
 import { INDICATOR_BY_KEY } from "./indicators";
 import { parseDashboardPeriod } from "./period";
 import { activeProgrammesAt, programmePanel, programmeTargets, resolveDashboardUnit, type DashboardUnit, type PanelData, type TargetRow } from "./queries";
@@ -12,7 +12,7 @@ import { activeProgrammesAt, programmePanel, programmeTargets, resolveDashboardU
 export type DashboardParams = { unit?: string; programme?: string; period?: string; from?: string; to?: string };
 type T = (key: string, values?: Record<string, string | number>) => string;
 export type Cell = string | number | null;
-/** `columns` types each column for the Excel export (lib/exports/xlsx.ts); the page reads `headers`. */
+/** `columns` types each column for the Excel export (lib/platform/exports/xlsx.ts); the page reads `headers`. */
 export type Table = { headers: string[]; columns: Column[]; rows: { unit?: DashboardUnit; cells: Cell[] }[] };
 
 export async function loadDashboard(actor: Actor, params: DashboardParams, now = clockNow(), client: Db | Tx = db) {

@@ -1,7 +1,7 @@
 "use server";
-import { action } from "@/lib/action";
-import { assertCan } from "@/lib/authz/can";
-import { RuleViolation } from "@/lib/errors";
+import { action } from "@/lib/platform/action";
+import { assertCan } from "@/lib/platform/authz/can";
+import { RuleViolation } from "@/lib/platform/errors";
 import { getCampaignOrThrow } from "@/lib/campaigns/queries";
 import { createCampaignEvent } from "./mutations";
 import { createEventSchema } from "./schemas";

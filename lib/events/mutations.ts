@@ -1,6 +1,6 @@
-import type { Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { RuleViolation } from "@/lib/errors";
+import type { Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { RuleViolation } from "@/lib/platform/errors";
 import { dateOnly } from "@/lib/programmes/period";
 import type { CreateEventInput } from "./schemas";
 

@@ -1,8 +1,8 @@
 // Campaign events (活动), scoped: a user sees the events held in units of their subtree.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { inSubtree } from "@/lib/org/scope";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { inSubtree } from "@/lib/platform/org/scope";
 
 export async function listCampaignEvents(actor: Actor, programmeId: string, options: { take?: number } = {}, client: Db | Tx = db) {
   const where = { programmeId, ...inSubtree(actor) };

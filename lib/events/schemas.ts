@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { numberRequired } from "@/lib/i18n/number-input";
+import { numberRequired } from "@/lib/platform/i18n/number-input";
 
 /** Event types (活动); names in messages under "campaigns.eventTypes.<type>". */
 export const EVENT_TYPES = ["CLINIC", "CULTURE", "SUMMER_CLASS", "BASKETBALL", "JOB_FAIR", "OTHER"] as const;

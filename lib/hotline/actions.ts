@@ -1,10 +1,10 @@
 "use server";
 import { getTranslations } from "next-intl/server";
-import { action } from "@/lib/action";
-import { readAction } from "@/lib/read";
-import type { AuditEntry } from "@/lib/audit/write";
-import { assertCan } from "@/lib/authz/can";
-import { ConflictError } from "@/lib/errors";
+import { action } from "@/lib/platform/action";
+import { readAction } from "@/lib/platform/read";
+import type { AuditEntry } from "@/lib/platform/audit/write";
+import { assertCan } from "@/lib/platform/authz/can";
+import { ConflictError } from "@/lib/platform/errors";
 import { searchPlaces, type PlaceMatch } from "@/lib/visits/queries";
 import { z } from "zod";
 import {

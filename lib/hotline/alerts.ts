@@ -5,9 +5,9 @@
 // request and the nearest manager(s). Notices fold into one per user (digestKey).
 import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import { db, type Db } from "@/lib/db/client";
-import { appendAudit } from "@/lib/audit/write";
-import { notify } from "@/lib/notifications/notify";
+import { db, type Db } from "@/lib/platform/db/client";
+import { appendAudit } from "@/lib/platform/audit/write";
+import { notify } from "@/lib/platform/notifications/notify";
 import { dueOf, metOf } from "./clocks";
 import { requestLink } from "./mutations";
 import { holders, nearestManagers } from "./recipients";

@@ -8,9 +8,9 @@
 // (and users above it) see the request and make the handler's moves, but never the intake
 // moves (受理/交办/改派/评价) nor the manager's (并单/延期审批), which stay with the request's
 // own subtree. Co-handling departments (协办) see the request, read-only.
-import type { Actor } from "@/lib/authz/can";
-import { roleHas } from "@/lib/authz/permissions";
-import { isWithinSubtree } from "@/lib/org/path";
+import type { Actor } from "@/lib/platform/authz/can";
+import { roleHas } from "@/lib/platform/authz/permissions";
+import { isWithinSubtree } from "@/lib/platform/org/path";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { movesFrom, type RequestTransition } from "./transitions";
 

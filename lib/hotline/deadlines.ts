@@ -1,9 +1,9 @@
 // Due times of the three same-day clocks, fixed at intake from the programme's rule and the
-// admin-maintained working calendar (lib/calendar).
+// admin-maintained working calendar (lib/platform/calendar).
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import { sameDayDeadline, shanghaiDay } from "@/lib/calendar/working-days";
-import { calendarWindow, loadCalendarExceptions } from "@/lib/calendar/queries";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import { sameDayDeadline, shanghaiDay } from "@/lib/platform/calendar/working-days";
+import { calendarWindow, loadCalendarExceptions } from "@/lib/platform/calendar/queries";
 import type { HotlineSettings } from "./settings";
 
 export async function sameDayDueAt(receivedAt: Date, settings: Pick<HotlineSettings, "cutoff" | "dayEnd">, client: Db | Tx = db): Promise<Date> {

@@ -3,8 +3,8 @@
 // The timeline is one UNION over visits, hotline requests and problems raised on visits,
 // newest first, limited (the sections link to the full lists).
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
 import { problemReadScope } from "@/lib/problems/queries";
 import { requestsOfEnterprise } from "./queries";
 import { listCounts } from "@/lib/visits/queries";

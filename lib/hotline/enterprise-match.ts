@@ -7,7 +7,7 @@
 // operator to confirm on the request page (linkRequestEnterpriseAction).
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db, type Db, type Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
 
 export type EnterpriseCandidate = { id: string; name: string; creditCode: string; orgUnitId: string; orgPath: string };
 

@@ -1,15 +1,15 @@
-// The hotline report as .xlsx through the shared writer (lib/exports/xlsx.ts): Chinese headers,
+// The hotline report as .xlsx through the shared writer (lib/platform/exports/xlsx.ts): Chinese headers,
 // the filters and the export time on the first line, rates as percents, times in minutes,
 // audited. Aggregates only (no personal data), so small enough to build in memory.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { appendAuditStandalone } from "@/lib/audit/write";
-import type { SessionUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
-import { xlsxBuffer, type Cell, type Column } from "@/lib/exports/xlsx";
+import { appendAuditStandalone } from "@/lib/platform/audit/write";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { NotFoundError } from "@/lib/platform/errors";
+import { xlsxBuffer, type Cell, type Column } from "@/lib/platform/exports/xlsx";
 import { visibleProgrammeName } from "@/lib/programmes/queries";
-import { getRequestMeta } from "@/lib/request";
+import { getRequestMeta } from "@/lib/platform/request";
 import { hotlineReport, type ReportFilter, type ReportRow } from "./reports";
 
 export async function exportHotlineReport(user: SessionUser, filter: ReportFilter, rangeLabel: string, locale: string, now = clockNow()) {

@@ -1,6 +1,6 @@
-// Job handlers of the hotline module (imported by lib/jobs/handlers.ts).
+// Job handlers of the hotline module (imported by lib/platform/jobs/handlers.ts).
 import "server-only";
-import { defineJob } from "@/lib/jobs/registry";
+import { defineJob } from "@/lib/platform/jobs/registry";
 import { runClockCheck } from "./alerts";
 import { CLOCK_JOB, type ClockJobData } from "./schedule";
 

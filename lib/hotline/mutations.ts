@@ -3,15 +3,15 @@
 // message. The winner writes the timeline event (ServiceRequestEvent) and any notices in
 // the same transaction; the action (actions.ts) adds the audit row.
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/errors";
+import type { Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestChannel, RequestStatus, RequestUrgency } from "@/lib/generated/prisma/enums";
-import { isWithinSubtree } from "@/lib/org/path";
-import { notify } from "@/lib/notifications/notify";
+import { isWithinSubtree } from "@/lib/platform/org/path";
+import { notify } from "@/lib/platform/notifications/notify";
 import { createEnterprise } from "@/lib/registers/mutations";
-import { parseShanghaiLocal } from "@/lib/visits/time";
+import { parseShanghaiLocal } from "@/lib/platform/shanghai";
 import { mayChase, mayDecideExtension, mayMove, mayRequestExtension, type RequestScope } from "./authority";
 import { clocksAtIntake } from "./deadlines";
 import { matchEnterprise, narrowerScope } from "./enterprise-match";

@@ -2,9 +2,9 @@
 // writes down; it is guessable, so the status page also asks for the tracking code, a
 // random secret of which only a hash is stored.
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
-import type { Tx } from "@/lib/db/client";
-import { nextSequence } from "@/lib/db/sequence";
-import { shanghaiDay } from "@/lib/calendar/working-days";
+import type { Tx } from "@/lib/platform/db/client";
+import { nextSequence } from "@/lib/platform/db/sequence";
+import { shanghaiDay } from "@/lib/platform/calendar/working-days";
 
 export const NUMBER_PREFIX = "QQB";
 

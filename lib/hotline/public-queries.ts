@@ -1,6 +1,6 @@
 // Reads for the public pages: only what an anonymous visitor may know.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import { parseHotlineSettings } from "./settings";
 
 /** Active hotlines taking online requests: their name and categories, nothing else. */

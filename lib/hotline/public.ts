@@ -5,12 +5,12 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { appendAudit } from "@/lib/audit/write";
-import { DomainError } from "@/lib/errors";
-import { sameOrigin } from "@/lib/http";
-import { toLocale } from "@/lib/i18n/locales";
-import { translateFieldError, zodErrorMap } from "@/lib/i18n/zod";
+import { db } from "@/lib/platform/db/client";
+import { appendAudit } from "@/lib/platform/audit/write";
+import { DomainError } from "@/lib/platform/errors";
+import { sameOrigin } from "@/lib/platform/http";
+import { toLocale } from "@/lib/platform/i18n/locales";
+import { translateFieldError, zodErrorMap } from "@/lib/platform/i18n/zod";
 import { clientAddressOf, type ClientAddress } from "@/lib/platform/client-address";
 import { clocksOf } from "./clocks";
 import { feedbackByEnterprise, intakePublicRequest } from "./mutations";

@@ -5,15 +5,15 @@
 //   - those assigned to the user personally (助企服务员).
 import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
-import { inSubtree } from "@/lib/org/scope";
-import { isWithinSubtree } from "@/lib/org/path";
+import { inSubtree } from "@/lib/platform/org/scope";
+import { isWithinSubtree } from "@/lib/platform/org/path";
 import { visibleProgrammes } from "@/lib/programmes/queries";
-import { decodeCursor, encodeCursor } from "@/lib/visits/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/platform/cursor";
 import { parseHotlineSettings } from "./settings";
 import { OPEN_STATUSES } from "./transitions";
 

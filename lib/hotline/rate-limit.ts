@@ -12,7 +12,7 @@
 // even when the WHERE refuses the update, so concurrent requests queue on the row and never
 // both take the last token; a refused hit updates nothing and returns no row.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import { clientAddressOf, type ClientAddress } from "@/lib/platform/client-address";
 import { now as clockNow } from "@/lib/platform/clock";
 import type { Limit } from "./rate-limit-policy";

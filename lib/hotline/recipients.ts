@@ -2,8 +2,8 @@
 // above — the MANAGER users of the nearest unit, from the request's own unit upwards, that
 // has any.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import { pathIds } from "@/lib/org/path";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import { pathIds } from "@/lib/platform/org/path";
 
 export async function nearestManagers(orgPath: string, client: Db | Tx = db): Promise<string[]> {
   const chain = pathIds(orgPath);

@@ -8,8 +8,8 @@
 // Stage times: 受理 = accepted − received, 交办 = assigned − accepted, 回应 = responded − assigned.
 import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ReportFilter = { from: Date; to: Date; programmeId?: string; groupBy: "department" | "month" | "quarter" };

@@ -4,8 +4,8 @@
 // enqueue a no-op; the handler (jobs.ts → runClockCheck) re-reads the request and fires at
 // most once per (request, clock, kind) thanks to the unique ServiceRequestAlert row.
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Tx } from "@/lib/db/client";
-import { enqueue } from "@/lib/jobs/enqueue";
+import type { Tx } from "@/lib/platform/db/client";
+import { enqueue } from "@/lib/platform/jobs/enqueue";
 import type { ClockStage } from "./transitions";
 
 export const CLOCK_JOB = "hotline.clock";

@@ -2,9 +2,9 @@
 // authorship come from the server. The operator's fast form, the visit form and the public
 // page share the caller/request fields.
 import { z } from "zod";
-import { numberRequired } from "@/lib/i18n/number-input";
+import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { isValidCreditCode, normalizeCreditCode } from "@/lib/registers/credit-code";
-import { DATETIME_LOCAL_PATTERN } from "@/lib/visits/time";
+import { DATETIME_LOCAL_PATTERN } from "@/lib/platform/shanghai";
 
 const id = z.string().min(1).max(64);
 const optionalId = z.string().max(64).default("");

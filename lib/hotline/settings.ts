@@ -2,7 +2,7 @@
 // malformed falls back to the defaults, so a programme created before a setting existed
 // still works: 当天受理、当天交办、当天回应 with a 17:00 cut-off.
 import { z } from "zod";
-import { sameDayRuleIsValid } from "@/lib/calendar/working-days";
+import { sameDayRuleIsValid } from "@/lib/platform/calendar/working-days";
 
 const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/);
 

@@ -11,7 +11,7 @@
 //                      └────────────────────┘                              ↓ 不满意/重办
 //                                          ASSIGNED ←─ 交办 ───────── REOPENED
 //   Any open request can be merged (并单) into another: → MERGED.
-import type { Permission } from "@/lib/authz/permissions";
+import type { Permission } from "@/lib/platform/authz/permissions";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 
 export type { RequestStatus };

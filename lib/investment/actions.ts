@@ -1,9 +1,9 @@
 "use server";
 import { getTranslations } from "next-intl/server";
-import { action } from "@/lib/action";
-import { readAction } from "@/lib/read";
-import { assertCan } from "@/lib/authz/can";
-import { ConflictError } from "@/lib/errors";
+import { action } from "@/lib/platform/action";
+import { readAction } from "@/lib/platform/read";
+import { assertCan } from "@/lib/platform/authz/can";
+import { ConflictError } from "@/lib/platform/errors";
 import { formatDateOnly } from "@/lib/programmes/period";
 import {
   getInvestmentProgrammeOrThrow, getLeadOrThrow, getProspectOrThrow, getTaskForceOrThrow, searchInvestmentEnterprises, type EnterpriseMatch,

@@ -1,15 +1,15 @@
 // Excel exports of investment progress (per task force, per unit, the leads) and of the key
-// projects board, through the shared writer (lib/exports/xlsx.ts). Small by nature (tens of
+// projects board, through the shared writer (lib/platform/exports/xlsx.ts). Small by nature (tens of
 // task forces, hundreds of leads), so the workbook is built in memory; capped anyway. Chinese
 // headers from the messages, the filters and the export time (Asia/Shanghai) on the first line
 // of each sheet, amounts as 万元 numbers, dates as date cells. Audited.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { appendAuditStandalone } from "@/lib/audit/write";
-import { getRequestMeta } from "@/lib/request";
-import { xlsxBuffer, type Column, type SheetSpec } from "@/lib/exports/xlsx";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { appendAuditStandalone } from "@/lib/platform/audit/write";
+import { getRequestMeta } from "@/lib/platform/request";
+import { xlsxBuffer, type Column, type SheetSpec } from "@/lib/platform/exports/xlsx";
 import { getInvestmentProgrammeOrThrow, listLeads } from "./queries";
 import { investmentProgress, type ProgressRange, type ProgressRow } from "./progress";
 import { keyProjectBoard, getKeyProjectProgrammeOrThrow } from "@/lib/key-projects/queries";

@@ -1,16 +1,16 @@
 // Investment writes (take a transaction; the actions wrap them with the audit row). Stage
 // changes are one conditional update on (id, version, stage): of two people moving the same
 // lead at once exactly one succeeds, and the winner writes the timeline event.
-import type { Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { assertCan } from "@/lib/authz/can";
-import { ConflictError, ForbiddenError, RuleViolation } from "@/lib/errors";
+import type { Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { assertCan } from "@/lib/platform/authz/can";
+import { ConflictError, ForbiddenError, RuleViolation } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isWithinSubtree } from "@/lib/org/path";
+import { isWithinSubtree } from "@/lib/platform/org/path";
 import { dateOnly, formatDateOnly } from "@/lib/programmes/period";
 import { isValidCreditCode, normalizeCreditCode } from "@/lib/registers/credit-code";
 import { assertEnterpriseUnit, createEnterprise } from "@/lib/registers/mutations";
-import { toWan } from "./amount";
+import { toWan } from "@/lib/platform/money";
 import { enterpriseAreaWhere, mayRecordFor, peopleWhere, prospectReadScope, type TaskForceAuthority } from "./queries";
 import type {
   ConvertProspectInput, CreateLeadInput, CreateTaskForceInput, CreateTripInput, LeadStageValue, TransitionLeadInput, UpdateTaskForceInput,

@@ -4,11 +4,11 @@
 // enterprise met by two task forces counts once), not a sum of the rows above it.
 // Amounts are summed in 万元 by PostgreSQL (numeric, exact) and returned as 万元 strings.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
 import { dateOnly } from "@/lib/programmes/period";
-import { shanghaiDayStart } from "@/lib/visits/time";
-import { CENTS, centsToWan, wanToCents, type DecimalLike } from "./amount";
+import { shanghaiDayStart } from "@/lib/platform/shanghai";
+import { CENTS, centsToWan, wanToCents, type DecimalLike } from "@/lib/platform/money";
 import { taskForceReadScope } from "./queries";
 
 export type ProgressRange = { from: string; to: string };

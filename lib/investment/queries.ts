@@ -5,13 +5,13 @@
 // - leads of a programme whose settings say `shareLeads` are seen by everyone who sees the
 //   programme (a street's task force then sees the other task forces' leads, read-only).
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { can } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { can } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ancestorIds, isWithinSubtree } from "@/lib/org/path";
-import { inSubtree } from "@/lib/org/scope";
+import { ancestorIds, isWithinSubtree } from "@/lib/platform/org/path";
+import { inSubtree } from "@/lib/platform/org/scope";
 import { visibleProgrammes } from "@/lib/programmes/queries";
 import { readInvestmentSettings, type LeadStageValue } from "./schemas";
 

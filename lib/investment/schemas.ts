@@ -2,8 +2,8 @@
 // server or are checked against the user's scope; amounts arrive as text + unit and are
 // converted to 万元 exactly (amount.ts).
 import { z } from "zod";
-import { numberRequired } from "@/lib/i18n/number-input";
-import { AMOUNT_UNITS, parseAmount } from "./amount";
+import { numberRequired } from "@/lib/platform/i18n/number-input";
+import { AMOUNT_UNITS, parseAmount } from "@/lib/platform/money";
 
 export const TASK_FORCE_KINDS = ["LEADERSHIP", "DEPARTMENT", "STREET_PLATFORM"] as const;
 export const LEAD_STAGES = ["LEAD", "NEGOTIATING", "SIGNED", "LANDED", "LOST"] as const;

@@ -1,8 +1,8 @@
 "use server";
 import { getTranslations } from "next-intl/server";
-import { action } from "@/lib/action";
-import { assertCan } from "@/lib/authz/can";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { action } from "@/lib/platform/action";
+import { assertCan } from "@/lib/platform/authz/can";
+import { ConflictError, NotFoundError } from "@/lib/platform/errors";
 import { formatDateOnly } from "@/lib/programmes/period";
 import { getInvestmentProgrammeOrThrow } from "@/lib/investment/queries";
 import { getKeyProjectOrThrow, getKeyProjectProgrammeOrThrow, getPledgeOrThrow } from "./queries";

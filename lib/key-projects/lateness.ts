@@ -2,7 +2,7 @@
 // dates (@db.Date, stored as UTC midnight); "today" is the Shanghai calendar day of `now`,
 // which from 00:00 to 08:00 Shanghai time is one day ahead of the UTC date. Pure.
 import { now as clockNow } from "@/lib/platform/clock";
-import { todayInShanghai } from "@/lib/visits/time";
+import { todayInShanghai } from "@/lib/platform/shanghai";
 
 export type MilestoneTiming = "DONE" | "DONE_LATE" | "PENDING" | "LATE";
 

@@ -3,14 +3,14 @@
 // each other; a stage advance is conditional on (id, version, stage) and needs the actual
 // date of the milestone the step names.
 import { now } from "@/lib/platform/clock";
-import type { Tx } from "@/lib/db/client";
-import { assertCan, can, type Actor } from "@/lib/authz/can";
-import { ConflictError, DomainError, ForbiddenError, RuleViolation } from "@/lib/errors";
+import type { Tx } from "@/lib/platform/db/client";
+import { assertCan, can, type Actor } from "@/lib/platform/authz/can";
+import { ConflictError, DomainError, ForbiddenError, RuleViolation } from "@/lib/platform/errors";
 import { PROBLEM_DUE_DAYS_DEFAULT, problemDueDateSchema } from "@/lib/campaigns/settings";
-import { isWithinSubtree } from "@/lib/org/path";
+import { isWithinSubtree } from "@/lib/platform/org/path";
 import { dateOnly } from "@/lib/programmes/period";
-import { todayInShanghai } from "@/lib/visits/time";
-import { toWan } from "@/lib/investment/amount";
+import { todayInShanghai } from "@/lib/platform/shanghai";
+import { toWan } from "@/lib/platform/money";
 import { MILESTONE_KINDS, type AdvanceStageInput, type CompletePledgeInput, type CreateBlockerInput, type CreateKeyProjectInput, type CreatePledgeInput, type KeyProjectStageValue, type UpdateMilestoneInput } from "./schemas";
 import { stageStep } from "./stages";
 

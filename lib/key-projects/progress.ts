@@ -3,11 +3,11 @@
 // statement; investment sums are exact numeric 万元 values returned as strings.
 import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
 import { dateOnly } from "@/lib/programmes/period";
-import { todayInShanghai } from "@/lib/visits/time";
-import { centsToWan, wanToCents, type DecimalLike } from "@/lib/investment/amount";
+import { todayInShanghai } from "@/lib/platform/shanghai";
+import { centsToWan, wanToCents, type DecimalLike } from "@/lib/platform/money";
 import { KEY_PROJECT_STAGES, type KeyProjectStageValue } from "./schemas";
 
 export type StageTotals = Record<KeyProjectStageValue, { projects: number; investmentWan: string }>;

@@ -3,12 +3,12 @@
 // they are read here through the project, and moved on the problems pages.
 import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { UNRESOLVED_STATUSES } from "@/lib/problems/transitions";
-import { inSubtree } from "@/lib/org/scope";
+import { inSubtree } from "@/lib/platform/org/scope";
 import { visibleProgrammes } from "@/lib/programmes/queries";
 import { isMilestoneLate, milestoneTiming, pledgeEffectiveStatus } from "./lateness";
 import { KEY_PROJECT_STAGES, MILESTONE_KINDS, type KeyProjectStageValue } from "./schemas";

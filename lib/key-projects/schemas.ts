@@ -1,6 +1,6 @@
 // Key project (重点项目) inputs: strict allow-lists; stage, version and org scope are the server's.
 import { z } from "zod";
-import { AMOUNT_UNITS, parseAmount } from "@/lib/investment/amount";
+import { AMOUNT_UNITS, parseAmount } from "@/lib/platform/money";
 import { isoDate, optionalDate } from "@/lib/investment/schemas";
 
 export const KEY_PROJECT_STAGES = ["PLANNED", "UNDER_CONSTRUCTION", "IN_PRODUCTION"] as const;

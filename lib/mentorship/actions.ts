@@ -1,8 +1,8 @@
 "use server";
 // Server actions of 导师带徒: thin — scoped load, permission, mutation, audit.
-import { action } from "@/lib/action";
-import { readAction } from "@/lib/read";
-import { assertCan } from "@/lib/authz/can";
+import { action } from "@/lib/platform/action";
+import { readAction } from "@/lib/platform/read";
+import { assertCan } from "@/lib/platform/authz/can";
 import {
   addPoolMember,
   assertMayEditPlan,

@@ -13,7 +13,7 @@
 //   `removeGuidedVisit` in its transaction instead.
 import { now as clockNow } from "@/lib/platform/clock";
 import { randomUUID } from "node:crypto";
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/platform/db/client";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { dateOnly } from "@/lib/programmes/period";
 
@@ -39,7 +39,7 @@ export async function recordGuidedVisit(visit: VisitForMentoring, tx: Tx): Promi
   const match = await pairingFor(tx, visit);
   if (!match) return false;
   // createdAt from the app clock, not SQL now(): now() into a timestamp column follows the
-  // database's TimeZone setting (see lib/auth/lockout.ts), and a pinned clock should reach it.
+  // database's TimeZone setting (see lib/platform/auth/lockout.ts), and a pinned clock should reach it.
   const inserted = await tx.$executeRaw`
     INSERT INTO mentoring_activity (id, "pairingId", kind, "occurredOn", place, notes, "visitId", "recordedById", "createdAt")
     VALUES (${randomUUID()}, ${match.pairingId}, 'GUIDED_VISIT'::"MentoringActivityKind", ${match.day}::date, ${match.place}, '', ${visit.id}, ${visit.officerId}, ${clockNow()}::timestamp)

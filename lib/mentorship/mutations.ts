@@ -2,10 +2,10 @@
 // and the permission check. Counters are never read-then-written: a mentor's place is taken
 // by one conditional UPDATE (and the pool_member_within_capacity CHECK backs it).
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { assertCan } from "@/lib/authz/can";
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/errors";
+import type { Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { assertCan } from "@/lib/platform/authz/can";
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { dateOnly } from "@/lib/programmes/period";
 import type { PoolKind, PoolMemberStatus } from "@/lib/generated/prisma/enums";

@@ -5,9 +5,9 @@
 // Callers check that `unitId` is in the viewer's subtree (resolveProgressUnit does).
 import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { dateOnly } from "@/lib/programmes/period";
 import { evaluateExpectations, type ExpectationStatus } from "./expectations";

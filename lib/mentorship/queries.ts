@@ -4,10 +4,10 @@
 //   pairings as mentor or trainee (a town cadre mentors a village officer);
 // - pools: a visible programme's mentor pool, and the trainees in the actor's subtree.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { can } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { can } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
 import type { PoolKind } from "@/lib/generated/prisma/enums";
 import { visibleProgrammes } from "@/lib/programmes/queries";
 import { readSettings } from "./schemas";

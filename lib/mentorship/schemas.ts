@@ -3,7 +3,7 @@
 // and the action on the server. Messages "@mentorship.x" live in the "validation"
 // namespace (messages/<locale>.json, "validation.mentorship").
 import { z } from "zod";
-import { numberRequired } from "@/lib/i18n/number-input";
+import { numberRequired } from "@/lib/platform/i18n/number-input";
 
 export const ACTIVITY_KINDS = ["GUIDED_VISIT", "DISPUTE_RESOLUTION", "COORDINATION", "TALK", "REVIEW", "OTHER"] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];

@@ -2,7 +2,7 @@
 // candidates; they rank by how close their org unit is to the trainee's (the same unit, a
 // unit inside it, or the nearest units above it — a town's cadres mentor its village
 // officers), then by a shared line of work, then by free places.
-import { pathIds } from "@/lib/org/path";
+import { pathIds } from "@/lib/platform/org/path";
 
 export type MentorCandidate = {
   memberId: string;

@@ -5,10 +5,10 @@
 // year, a successor programme for one that ends before the year), so doing the work is what
 // ticks the item.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { can } from "@/lib/authz/can";
-import { calendarYearReadiness } from "@/lib/calendar/confirmation";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { can } from "@/lib/platform/authz/can";
+import { calendarYearReadiness } from "@/lib/platform/calendar/confirmation";
 import { now, shanghaiYmd } from "@/lib/platform/clock";
 import { dateOnly } from "@/lib/programmes/period";
 

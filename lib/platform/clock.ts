@@ -7,7 +7,7 @@
 // in one process (Vitest); it is never read from a request, a header or the database, so it
 // holds no state that would differ between app instances. To run the whole system (app and
 // PostgreSQL) at another date, use libfaketime (see README › Tests).
-import { TIME_ZONE } from "@/lib/i18n/locales";
+import { TIME_ZONE } from "@/lib/platform/i18n/locales";
 
 let pinned: Date | null = null;
 

@@ -1,7 +1,7 @@
 "use server";
 import { getTranslations } from "next-intl/server";
-import { action } from "@/lib/action";
-import { ConflictError } from "@/lib/errors";
+import { action } from "@/lib/platform/action";
+import { ConflictError } from "@/lib/platform/errors";
 import { getProblemOrThrow } from "./queries";
 import { assignProblem, transitionProblem } from "./mutations";
 import { assignProblemSchema, transitionProblemSchema } from "./schemas";

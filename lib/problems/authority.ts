@@ -1,7 +1,7 @@
 // Who may move a problem. Pure (no database), so pages use it to show only the buttons the
 // user may press and the mutation uses it again to decide.
-import { can, type Actor, type Scoped } from "@/lib/authz/can";
-import { isWithinSubtree } from "@/lib/org/path";
+import { can, type Actor, type Scoped } from "@/lib/platform/authz/can";
+import { isWithinSubtree } from "@/lib/platform/org/path";
 import type { ProblemStatus } from "@/lib/generated/prisma/enums";
 import { transitionsFrom, type ProblemTransition } from "./transitions";
 

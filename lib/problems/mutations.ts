@@ -2,12 +2,12 @@
 // when two people act at once, exactly one update matches and the other gets a clear
 // message; the winner writes the timeline event (ProblemEvent) in the same transaction.
 import { now as clockNow } from "@/lib/platform/clock";
-import type { Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { ConflictError, ForbiddenError, RuleViolation } from "@/lib/errors";
+import type { Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { ConflictError, ForbiddenError, RuleViolation } from "@/lib/platform/errors";
 import type { ProblemStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isWithinSubtree } from "@/lib/org/path";
+import { isWithinSubtree } from "@/lib/platform/org/path";
 import { dateOnly } from "@/lib/programmes/period";
 import { authorityFor, canAssign, mayConfirmAsManager, type ProblemScope } from "./authority";
 import { escalationTargets } from "./queries";

@@ -1,15 +1,15 @@
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProblemStatus } from "@/lib/generated/prisma/enums";
-import { inSubtree } from "@/lib/org/scope";
-import { isWithinSubtree } from "@/lib/org/path";
+import { inSubtree } from "@/lib/platform/org/scope";
+import { isWithinSubtree } from "@/lib/platform/org/path";
 import { dateOnly } from "@/lib/programmes/period";
-import { todayInShanghai } from "@/lib/visits/time";
+import { todayInShanghai } from "@/lib/platform/shanghai";
 import { UNRESOLVED_STATUSES } from "./transitions";
-import { decodeCursor, encodeCursor } from "@/lib/visits/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/platform/cursor";
 
 /**
  * What problems a user sees: those raised in their subtree, and those escalated to a

@@ -8,7 +8,7 @@
 //     └──→ ESCALATED ──────────┘  │        │
 //                                 │        ↓
 //   REOPENED ←────────────────────┴── (from RESOLVED / CONFIRMED), then → IN_PROGRESS
-import type { Permission } from "@/lib/authz/permissions";
+import type { Permission } from "@/lib/platform/authz/permissions";
 import type { ProblemStatus } from "@/lib/generated/prisma/enums";
 
 export const PROBLEM_STATUSES = ["OPEN", "IN_PROGRESS", "ESCALATED", "RESOLVED", "CONFIRMED", "REOPENED"] as const satisfies readonly ProblemStatus[];

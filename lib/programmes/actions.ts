@@ -1,7 +1,7 @@
 "use server";
-import { action } from "@/lib/action";
-import { assertCan } from "@/lib/authz/can";
-import { getOrgUnitOrThrow } from "@/lib/org/queries";
+import { action } from "@/lib/platform/action";
+import { assertCan } from "@/lib/platform/authz/can";
+import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { getProgrammeOrThrow } from "./queries";
 import { createProgramme, setProgrammeStatus, updateProgramme } from "./mutations";
 import { createProgrammeSchema, setProgrammeStatusSchema, updateProgrammeSchema } from "./schemas";

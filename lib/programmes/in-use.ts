@@ -5,8 +5,8 @@
 // ends for him, and on a phone they push his own modules off the menu strip.
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
+import { db } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
 import type { ProgrammeType } from "@/lib/generated/prisma/enums";
 import { requestReadScope } from "@/lib/hotline/queries";
 import { visibleProgrammes } from "./queries";

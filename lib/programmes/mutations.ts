@@ -1,12 +1,12 @@
 // Programme configuration. Indicators and targets are saved as the full set the admin sees
 // in the form: indicators are matched by code (later modules refer to them by code), and
 // each indicator's targets are replaced.
-import type { Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { ConflictError, RuleViolation } from "@/lib/errors";
+import type { Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { ConflictError, RuleViolation } from "@/lib/platform/errors";
 import type { ProgrammeStatus } from "@/lib/generated/prisma/enums";
-import { isWithinSubtree } from "@/lib/org/path";
-import { orgUnitInSubtree } from "@/lib/org/scope";
+import { isWithinSubtree } from "@/lib/platform/org/path";
+import { orgUnitInSubtree } from "@/lib/platform/org/scope";
 import { STATUS_TRANSITIONS } from "./catalogue";
 import { dateOnly, parsePeriod } from "./period";
 import type { CreateProgrammeInput, UpdateProgrammeInput } from "./schemas";

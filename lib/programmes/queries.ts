@@ -1,9 +1,9 @@
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
 import type { ProgrammeStatus, ProgrammeType } from "@/lib/generated/prisma/enums";
-import { ancestorIds } from "@/lib/org/path";
+import { ancestorIds } from "@/lib/platform/org/path";
 
 /**
  * Which programmes a user sees:

@@ -2,8 +2,8 @@
 // Rollover (结转) of a programme into its next period: whoever may manage the programme
 // (programme.manage, in the owner's subtree) copies it and closes the old one, with an audit
 // row for each of the two programmes, in one transaction.
-import { action } from "@/lib/action";
-import { assertCan } from "@/lib/authz/can";
+import { action } from "@/lib/platform/action";
+import { assertCan } from "@/lib/platform/authz/can";
 import { getProgrammeOrThrow } from "./queries";
 import { rolloverProgramme } from "./rollover";
 import { rolloverSchema } from "./rollover-schema";

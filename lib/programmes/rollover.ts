@@ -5,10 +5,10 @@
 // problems, requests, pairings and their plans, showcase sessions, applications, ledger,
 // redemptions, quotas of the old year, task forces, trips, leads, key projects, pledges) stay
 // with the old programme, where its closed numbers remain final.
-import type { Tx } from "@/lib/db/client";
-import { advisoryXactLock, LOCK_NAMESPACE } from "@/lib/db/advisory-lock";
-import type { Actor } from "@/lib/authz/can";
-import { ConflictError, RuleViolation } from "@/lib/errors";
+import type { Tx } from "@/lib/platform/db/client";
+import { advisoryXactLock, LOCK_NAMESPACE } from "@/lib/platform/db/advisory-lock";
+import type { Actor } from "@/lib/platform/authz/can";
+import { ConflictError, RuleViolation } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgrammeStatus, ProgrammeType } from "@/lib/generated/prisma/enums";
 import { dateOnly, formatDateOnly, parsePeriod, shiftPeriod } from "./period";

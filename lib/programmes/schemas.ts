@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { numberRequired } from "@/lib/i18n/number-input";
+import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { PROGRAMME_TYPES } from "./catalogue";
 import { PERIOD_PATTERN, parsePeriod } from "./period";
 

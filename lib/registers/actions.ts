@@ -1,10 +1,10 @@
 "use server";
-import { action } from "@/lib/action";
-import { assertCan } from "@/lib/authz/can";
-import type { Actor } from "@/lib/authz/can";
-import type { Tx } from "@/lib/db/client";
-import { NotFoundError, RuleViolation } from "@/lib/errors";
-import { getOrgUnitOrThrow } from "@/lib/org/queries";
+import { action } from "@/lib/platform/action";
+import { assertCan } from "@/lib/platform/authz/can";
+import type { Actor } from "@/lib/platform/authz/can";
+import type { Tx } from "@/lib/platform/db/client";
+import { NotFoundError, RuleViolation } from "@/lib/platform/errors";
+import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { getUserOrThrow } from "@/lib/users/queries";
 import { getEnterpriseOrThrow, getHouseholdOrThrow } from "./queries";
 import {

@@ -1,15 +1,15 @@
 // Export of a filtered register list to .xlsx, streamed through the shared writer
-// (lib/exports/xlsx.ts) so 200,000 rows never sit in memory. The first line states the filters
+// (lib/platform/exports/xlsx.ts) so 200,000 rows never sit in memory. The first line states the filters
 // and the export time (Asia/Shanghai); phones are masked unless the user may unmask; the export
 // is audited. The headers are the import's, so an exported file imports back.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db/client";
-import type { SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { streamXlsx, type Cell, type Column, type ExportResult } from "@/lib/exports/xlsx";
-import { maskPhone } from "@/lib/privacy/mask";
+import { db } from "@/lib/platform/db/client";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { streamXlsx, type Cell, type Column, type ExportResult } from "@/lib/platform/exports/xlsx";
+import { maskPhone } from "@/lib/platform/privacy/mask";
 import { enterpriseWhere, householdWhere, type EnterpriseFilter, type HouseholdFilter } from "./queries";
 import type { RegisterKind } from "./schemas";
 

@@ -1,11 +1,11 @@
 "use server";
 // Writing a previewed import, one batch per call (the client loops and shows progress).
 import { z } from "zod";
-import { action } from "@/lib/action";
-import { readAction } from "@/lib/read";
-import { assertCan } from "@/lib/authz/can";
-import { ConflictError } from "@/lib/errors";
-import { getOrgUnitOrThrow } from "@/lib/org/queries";
+import { action } from "@/lib/platform/action";
+import { readAction } from "@/lib/platform/read";
+import { assertCan } from "@/lib/platform/authz/can";
+import { ConflictError } from "@/lib/platform/errors";
+import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { writeImportBatch, IMPORT_BATCH_SIZE } from "./import";
 import { deleteImport, importIdField, loadImport, managePermission, registerKindField } from "./import-service";
 

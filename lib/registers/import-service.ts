@@ -1,15 +1,15 @@
 // The import's server side, shared by the upload route handler and the batch actions.
-// Uploads live in storage (lib/storage) under the uploader's id; nothing stays in memory.
+// Uploads live in storage (lib/platform/storage) under the uploader's id; nothing stays in memory.
 import { now } from "@/lib/platform/clock";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import type { SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { toLocale } from "@/lib/i18n/locales";
-import { translateFieldError } from "@/lib/i18n/zod";
-import { storage } from "@/lib/storage";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { toLocale } from "@/lib/platform/i18n/locales";
+import { translateFieldError } from "@/lib/platform/i18n/zod";
+import { storage } from "@/lib/platform/storage";
 import { REGISTER_KINDS, type RegisterKind } from "./schemas";
 import { IMPORT_BATCH_SIZE, IMPORT_MAX_BYTES, ImportFileError, previewRows, readImportFile, type ImportPreview, type RawRow } from "./import";
 

@@ -1,8 +1,8 @@
 // Register writes. Updates are conditional on the version the form loaded (someone else's
 // save in between → ConflictError); unique keys surface as field errors.
-import type { Tx } from "@/lib/db/client";
-import { ConflictError, RuleViolation } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/db/errors";
+import type { Tx } from "@/lib/platform/db/client";
+import { ConflictError, RuleViolation } from "@/lib/platform/errors";
+import { isUniqueViolation } from "@/lib/platform/db/errors";
 import type { CreateEnterpriseInput, CreateHouseholdInput, UpdateEnterpriseInput, UpdateHouseholdInput } from "./schemas";
 
 /** Org unit kinds a household may belong to (a village, a community, or a grid). */

@@ -1,11 +1,11 @@
 // Register reads, always confined to the actor's org subtree. Lists are keyset-paged by id
 // (no OFFSET, no count over the table) so they stay fast at 500,000 households.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
-import { inSubtree } from "@/lib/org/scope";
-import { maskPhone } from "@/lib/privacy/mask";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
+import { inSubtree } from "@/lib/platform/org/scope";
+import { maskPhone } from "@/lib/platform/privacy/mask";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EnterpriseSizeValue } from "./schemas";
 

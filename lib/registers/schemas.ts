@@ -1,7 +1,7 @@
 // Household (户) and enterprise (企业) register inputs. Strict objects: the server decides
 // active/version/ids; the org unit the user picks is checked against their subtree.
 import { z } from "zod";
-import { numberRequired } from "@/lib/i18n/number-input";
+import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { phoneField } from "@/lib/users/schemas";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
 

@@ -1,15 +1,15 @@
 "use server";
 // Talent (人才) records. ID numbers are validated, encrypted, and never returned by these
 // actions except by unmaskTalentIdAction, which needs "personalData.unmask" and is audited.
-import { action } from "@/lib/action";
-import { assertCan } from "@/lib/authz/can";
-import type { Actor } from "@/lib/authz/can";
-import type { Tx } from "@/lib/db/client";
-import { NotFoundError, RuleViolation } from "@/lib/errors";
-import { decryptPii } from "@/lib/privacy/crypto";
+import { action } from "@/lib/platform/action";
+import { assertCan } from "@/lib/platform/authz/can";
+import type { Actor } from "@/lib/platform/authz/can";
+import type { Tx } from "@/lib/platform/db/client";
+import { NotFoundError, RuleViolation } from "@/lib/platform/errors";
+import { decryptPii } from "@/lib/platform/privacy/crypto";
 import { getEnterpriseOrThrow } from "@/lib/registers/queries";
-import { ensureTalentAccount } from "@/lib/points/ledger";
-import { getTalentProgrammeOrThrow, programmeReaches } from "@/lib/points/programme";
+import { ensureTalentAccount } from "@/lib/talent/points/ledger";
+import { getTalentProgrammeOrThrow, programmeReaches } from "@/lib/talent/points/programme";
 import { getTalentOrThrow } from "./queries";
 import { createTalent, updateTalent } from "./mutations";
 import { createTalentSchema, talentIdSchema, updateTalentSchema } from "./schemas";

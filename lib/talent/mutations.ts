@@ -1,9 +1,9 @@
 // Talent writes. The ID number is encrypted before it reaches Prisma; its keyed hash finds a
 // talent registered twice without decrypting anything.
-import type { Tx } from "@/lib/db/client";
-import { ConflictError, RuleViolation } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/db/errors";
-import { encryptPii, piiHash } from "@/lib/privacy/crypto";
+import type { Tx } from "@/lib/platform/db/client";
+import { ConflictError, RuleViolation } from "@/lib/platform/errors";
+import { isUniqueViolation } from "@/lib/platform/db/errors";
+import { encryptPii, piiHash } from "@/lib/platform/privacy/crypto";
 import { dateOnly } from "@/lib/programmes/period";
 import { idNumberFacts, normalizeIdNumber } from "./id-number";
 

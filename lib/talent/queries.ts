@@ -2,12 +2,12 @@
 // leave this module only masked: the views below never carry the ciphertext or the clear
 // number; the one unmasking path is unmaskTalentIdAction (permission + audit).
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
-import { inSubtree } from "@/lib/org/scope";
-import { decryptPii } from "@/lib/privacy/crypto";
-import { maskIdNumber, maskPhone } from "@/lib/privacy/mask";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
+import { inSubtree } from "@/lib/platform/org/scope";
+import { decryptPii } from "@/lib/platform/privacy/crypto";
+import { maskIdNumber, maskPhone } from "@/lib/platform/privacy/mask";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const TALENT_PAGE_SIZE = 50;

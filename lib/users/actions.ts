@@ -1,8 +1,8 @@
 "use server";
-import { action } from "@/lib/action";
-import { assertCan } from "@/lib/authz/can";
-import { RuleViolation } from "@/lib/errors";
-import { getOrgUnitOrThrow } from "@/lib/org/queries";
+import { action } from "@/lib/platform/action";
+import { assertCan } from "@/lib/platform/authz/can";
+import { RuleViolation } from "@/lib/platform/errors";
+import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { getUserOrThrow } from "./queries";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "./mutations";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "./schemas";

@@ -1,10 +1,10 @@
 // User account changes. Any change to who a user is for authorization (role, org unit,
 // active) or how they prove it (password) bumps sessionVersion, which ends their sessions.
 import { now } from "@/lib/platform/clock";
-import type { Tx } from "@/lib/db/client";
-import { ConflictError, RuleViolation } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/db/errors";
-import { generateTemporaryPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { Tx } from "@/lib/platform/db/client";
+import { ConflictError, RuleViolation } from "@/lib/platform/errors";
+import { isUniqueViolation } from "@/lib/platform/db/errors";
+import { generateTemporaryPassword, hashPassword, verifyPassword } from "@/lib/platform/auth/password";
 import type { CreateUserInput, UpdateUserInput } from "./schemas";
 
 type ExistingUser = { id: string; version: number; role: string; orgUnitId: string; phone: string | null; name: string; active: boolean };

@@ -1,10 +1,10 @@
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { maskPhone } from "@/lib/privacy/mask";
-import { inSubtree } from "@/lib/org/scope";
+import { maskPhone } from "@/lib/platform/privacy/mask";
+import { inSubtree } from "@/lib/platform/org/scope";
 
 /** A user whose org unit lies in the actor's subtree, or NotFoundError. */
 export async function getUserOrThrow(actor: Actor, id: string, client: Db | Tx = db) {

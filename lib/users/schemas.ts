@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/authz/permissions";
+import { ROLES } from "@/lib/platform/authz/permissions";
 
 export const PASSWORD_MIN_LENGTH = Number(process.env.NEXT_PUBLIC_PASSWORD_MIN_LENGTH ?? 10);
 

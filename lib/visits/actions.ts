@@ -1,11 +1,11 @@
 "use server";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { action } from "@/lib/action";
-import { readAction } from "@/lib/read";
-import { assertCan } from "@/lib/authz/can";
-import { DomainError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/errors";
-import { storage } from "@/lib/storage";
+import { action } from "@/lib/platform/action";
+import { readAction } from "@/lib/platform/read";
+import { assertCan } from "@/lib/platform/authz/can";
+import { DomainError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
+import { storage } from "@/lib/platform/storage";
 import { editWindowHours, isEditableBy } from "./edit-window";
 import { createVisit, updateVisit } from "./mutations";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VISIT, photoStorageKey, sniffImageType } from "./photos";

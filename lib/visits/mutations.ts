@@ -1,15 +1,15 @@
 // Visit writes. A visit and everything recorded with it (services, problems and their
 // first timeline events) are written by one call inside the action's transaction.
-import type { Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/errors";
-import { inSubtree } from "@/lib/org/scope";
+import type { Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
+import { inSubtree } from "@/lib/platform/org/scope";
 import { createProblemsForVisit } from "@/lib/problems/mutations";
 import { recordGuidedVisit, syncGuidedVisit } from "@/lib/mentorship/guided-visit";
 import { editWindowHours, isEditableBy } from "./edit-window";
 import { activeCampaignsWhere, readChecklist, type ChecklistEntry } from "./queries";
 import type { CreateVisitInput, UpdateVisitInput } from "./schemas";
-import { parseShanghaiLocal } from "./time";
+import { parseShanghaiLocal } from "@/lib/platform/shanghai";
 import { campaignSettingsOf, problemDueDateSchema } from "@/lib/campaigns/settings";
 
 /** The campaign, if the actor may record visits for it now. */

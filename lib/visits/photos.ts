@@ -1,11 +1,11 @@
 // Visit photos: checked by their bytes (not the file name or the browser's claimed type),
-// kept in lib/storage, and served only through the photo route after a scoped lookup.
+// kept in lib/platform/storage, and served only through the photo route after a scoped lookup.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { can } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
-import { storage } from "@/lib/storage";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { can } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
+import { storage } from "@/lib/platform/storage";
 import { visitScope } from "./queries";
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;

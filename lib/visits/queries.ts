@@ -1,12 +1,12 @@
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
+import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
 import type { VisitKind } from "@/lib/generated/prisma/enums";
-import { inSubtree } from "@/lib/org/scope";
+import { inSubtree } from "@/lib/platform/org/scope";
 import { visibleProgrammes } from "@/lib/programmes/queries";
-import { decodeCursor, encodeCursor } from "./cursor";
-import { shanghaiDayStart } from "./time";
+import { decodeCursor, encodeCursor } from "@/lib/platform/cursor";
+import { shanghaiDayStart } from "@/lib/platform/shanghai";
 import { campaignSettingsOf } from "@/lib/campaigns/settings";
 
 /** Visits a user sees: those in their org subtree (the visit's unit is the household's or enterprise's). */

@@ -1,7 +1,7 @@
 import { nowMs } from "@/lib/platform/clock";
 import { z } from "zod";
 import { newProblemSchema } from "@/lib/problems/schemas";
-import { DATETIME_LOCAL_PATTERN, FUTURE_TOLERANCE_MS, parseShanghaiLocal } from "./time";
+import { DATETIME_LOCAL_PATTERN, FUTURE_TOLERANCE_MS, parseShanghaiLocal } from "@/lib/platform/shanghai";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();

@@ -21,10 +21,10 @@ export async function freshDemoDatabase(options: { database: string; pgDir: stri
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   await deployMigrations(databaseUrl);
-  // lib/db/client reads DATABASE_URL when first imported: set it before the seed loads it.
+  // lib/platform/db/client reads DATABASE_URL when first imported: set it before the seed loads it.
   process.env.DATABASE_URL = databaseUrl;
   const { seedIfEmpty } = await import("../../prisma/seed");
-  const { db } = await import("../../lib/db/client");
+  const { db } = await import("../../lib/platform/db/client");
   await seedIfEmpty();
   await db.$disconnect();
   return { databaseUrl, cluster };

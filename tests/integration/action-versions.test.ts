@@ -4,8 +4,8 @@
 // exactly the one now in the database — and a step with the version from before someone
 // else's change must still be refused as a conflict.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/action";
+import { db } from "@/lib/platform/db/client";
+import type { ActionResult } from "@/lib/platform/action";
 import {
   acceptRequestAction, assignRequestAction, decideExtensionAction, intakeRequestAction, reassignRequestAction,
   requestExtensionAction, respondRequestAction,
@@ -16,7 +16,7 @@ import {
 } from "@/lib/mentorship/actions";
 import { assignProblemAction, transitionProblemAction } from "@/lib/problems/actions";
 import { now } from "@/lib/platform/clock";
-import { toShanghaiLocal } from "@/lib/visits/time";
+import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";

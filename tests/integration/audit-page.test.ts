@@ -4,10 +4,10 @@
 import type { ReactElement } from "react";
 import { createTranslator } from "next-intl";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { appendAuditStandalone } from "@/lib/audit/write";
-import { AUDIT_ENTITY_TYPES, auditActionLabel } from "@/lib/audit/labels";
-import { messagesFor } from "@/lib/i18n/messages";
+import { db } from "@/lib/platform/db/client";
+import { appendAuditStandalone } from "@/lib/platform/audit/write";
+import { AUDIT_ENTITY_TYPES, auditActionLabel } from "@/lib/platform/audit/labels";
+import { messagesFor } from "@/lib/platform/i18n/messages";
 import AuditPage from "@/app/(app)/admin/audit/page";
 import { elementText, findElements } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";

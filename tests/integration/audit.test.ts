@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import pg from "pg";
-import { db } from "@/lib/db/client";
-import { verifyAuditChain } from "@/lib/audit/verify";
-import { createOrgUnitAction, renameOrgUnitAction } from "@/lib/org/actions";
+import { db } from "@/lib/platform/db/client";
+import { verifyAuditChain } from "@/lib/platform/audit/verify";
+import { createOrgUnitAction, renameOrgUnitAction } from "@/lib/platform/org/actions";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, unitByCode } from "../support/fixtures";
 

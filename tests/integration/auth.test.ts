@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { verifyCredentials } from "@/lib/auth/credentials";
-import { getCurrentUser } from "@/lib/auth/session";
-import { SESSION_POLICY } from "@/lib/auth/config";
+import { db } from "@/lib/platform/db/client";
+import { verifyCredentials } from "@/lib/platform/auth/credentials";
+import { getCurrentUser } from "@/lib/platform/auth/session";
+import { SESSION_POLICY } from "@/lib/platform/auth/config";
 import { updateUserAction, setUserActiveAction, resetUserPasswordAction } from "@/lib/users/actions";
 import { changeOwnPasswordAction, signOutAction } from "@/lib/account/actions";
 import { DEMO_PASSWORD } from "@/prisma/demo-data";

@@ -5,15 +5,15 @@
 // answer without a single row of the other area (workbooks are read back with exceljs).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { db } from "@/lib/db/client";
-import { messagesFor } from "@/lib/i18n/messages";
-import * as orgActions from "@/lib/org/actions";
+import { db } from "@/lib/platform/db/client";
+import { messagesFor } from "@/lib/platform/i18n/messages";
+import * as orgActions from "@/lib/platform/org/actions";
 import * as userActions from "@/lib/users/actions";
 import * as programmeActions from "@/lib/programmes/actions";
-import * as notificationActions from "@/lib/notifications/actions";
+import * as notificationActions from "@/lib/platform/notifications/actions";
 import { rolloverProgrammeAction } from "@/lib/programmes/rollover-actions";
 import { EXTRA_ROUTE_CALLS, INPUT_SCHEMAS, LIST_QUERIES, REGISTRY, type SweepEntry } from "../support/action-registry";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/platform/errors";
 import { loadSweepFixtures, removeSweepFiles, type SweepFixtures } from "../support/sweep-fixtures";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
@@ -195,7 +195,7 @@ describe("authorization sweep over the registry", () => {
   }
 
   it("inside the area, a role without the permission is refused too: 浦阳's manager and 径游's officer on admin actions", async () => {
-    const adminOnly = ENTRIES.filter((e) => /^lib\/(org|users|programmes)\//.test(e.key) && e.kind === "write");
+    const adminOnly = ENTRIES.filter((e) => /^lib\/(platform\/org|users|programmes)\//.test(e.key) && e.kind === "write");
     expect(adminOnly.length).toBeGreaterThanOrEqual(12);
     for (const username of ["py.manager", "py.jy.officer"]) {
       await actAs(username);
@@ -234,7 +234,7 @@ describe("authorization sweep over the registry", () => {
 
   it("refusals are audited as DENIED", async () => {
     const officer = await actAs("py.officer");
-    await ENTRIES.find((e) => e.key === "lib/org/actions#renameOrgUnitAction")!.call!(fx);
+    await ENTRIES.find((e) => e.key === "lib/platform/org/actions#renameOrgUnitAction")!.call!(fx);
     expect(await db.auditLog.count({ where: { actorId: officer.id, outcome: "DENIED" } })).toBeGreaterThan(0);
   });
 
@@ -247,7 +247,7 @@ describe("authorization sweep over the registry", () => {
     const evidence = (await ENTRIES.find((e) => e.key.startsWith("app/api/talent/evidence/"))!.call!(fx)) as Response;
     expect(evidence.status, "余杭区's manager gets the evidence file the sweep asks for").toBe(200);
     await actAs("admin");
-    for (const k of ["lib/org/actions#renameOrgUnitAction", "lib/users/actions#resetUserPasswordAction"]) {
+    for (const k of ["lib/platform/org/actions#renameOrgUnitAction", "lib/users/actions#resetUserPasswordAction"]) {
       const result = (await ENTRIES.find((e) => e.key === k)!.call!(fx)) as { ok: boolean };
       expect(result.ok, k).toBe(true);
     }

@@ -1,17 +1,17 @@
 // The working calendar: admin maintenance (save, remove, bulk load) is permission-checked and
 // audited; loadCalendarExceptions feeds the deadline function; the demo seed loads, for the
-// seed's year and the years either side, the State Council schedule lib/calendar/holidays-cn.ts
+// seed's year and the years either side, the State Council schedule lib/platform/calendar/holidays-cn.ts
 // holds (confirmed) or else the provisional statutory holidays (unconfirmed).
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { bulkLoadCalendarAction, deleteCalendarDayAction, saveCalendarDayAction } from "@/lib/calendar/actions";
-import { calendarWindow, loadCalendarExceptions, listCalendarYear } from "@/lib/calendar/queries";
-import { sameDayDeadline } from "@/lib/calendar/working-days";
+import { db } from "@/lib/platform/db/client";
+import { bulkLoadCalendarAction, deleteCalendarDayAction, saveCalendarDayAction } from "@/lib/platform/calendar/actions";
+import { calendarWindow, loadCalendarExceptions, listCalendarYear } from "@/lib/platform/calendar/queries";
+import { sameDayDeadline } from "@/lib/platform/calendar/working-days";
 import { dateOnly } from "@/lib/programmes/period";
 import { resetRequest, signOut } from "../support/next-stubs";
 import { actAs } from "../support/fixtures";
-import { CN_CALENDARS } from "@/lib/calendar/holidays-cn";
-import { provisionalHolidays } from "@/lib/calendar/provisional";
+import { CN_CALENDARS } from "@/lib/platform/calendar/holidays-cn";
+import { provisionalHolidays } from "@/lib/platform/calendar/provisional";
 import { addDaysYmd, demoYear, shanghaiInstant, shanghaiYear, ymd } from "../support/time";
 
 /** What the seed loads for a year: the official notice when held, else the provisional days. */

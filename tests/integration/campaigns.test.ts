@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import { campaignOfficerProgress, campaignProgress, campaignTargets, resolveProgressUnit } from "@/lib/campaigns/progress";
 import { campaignDueItems } from "@/lib/campaigns/due";
 import { getCampaignOrThrow, getCampaignSetup } from "@/lib/campaigns/queries";

@@ -2,10 +2,10 @@
 // where they matter: the public hotline's per-address limit and the audit trail. With no
 // trusted proxy configured (the default), headers a client writes change neither.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { handlePublicIntake } from "@/lib/hotline/public";
 import { PUBLIC_INTAKE_PER_IP } from "@/lib/hotline/rate-limit-policy";
-import { renameOrgUnitAction } from "@/lib/org/actions";
+import { renameOrgUnitAction } from "@/lib/platform/org/actions";
 import { actAs, unitByCode } from "../support/fixtures";
 import { requestState, resetRequest, withPeer } from "../support/next-stubs";
 

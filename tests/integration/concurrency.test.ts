@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { createOrgUnitAction, renameOrgUnitAction } from "@/lib/org/actions";
+import { db } from "@/lib/platform/db/client";
+import { createOrgUnitAction, renameOrgUnitAction } from "@/lib/platform/org/actions";
 import { createUserAction } from "@/lib/users/actions";
 import { setProgrammeStatusAction } from "@/lib/programmes/actions";
 import { resetRequest } from "../support/next-stubs";

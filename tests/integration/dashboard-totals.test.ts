@@ -8,14 +8,14 @@
 // a week or month that has not begun.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { loadSessionUser } from "@/lib/auth/session";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import { loadDashboard, panelTable, targetRowKey, targetsTable, trendTable, type DashboardModel, type Table } from "@/lib/dashboards/view";
 import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
 import { PERIOD_KINDS } from "@/lib/dashboards/period";
 import { dateOnly, formatDateOnly } from "@/lib/programmes/period";
-import { messagesFor } from "@/lib/i18n/messages";
+import { messagesFor } from "@/lib/platform/i18n/messages";
 import { nowMs, pinClock, unpinClock } from "@/lib/platform/clock";
 import { demoUser, unitByCode } from "../support/fixtures";
 import { demoNow, demoYear, shanghaiInstant, shanghaiYmd, ymd } from "../support/time";

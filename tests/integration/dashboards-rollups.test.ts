@@ -3,7 +3,7 @@
 // records — on a small fixed dataset, and again after updates and deletes. Children of an
 // additive indicator add up to the parent.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { checkRollups } from "@/lib/dashboards/consistency";
 import { computeIndicators } from "@/lib/dashboards/indicators";
 import { dateOnly } from "@/lib/programmes/period";

@@ -2,18 +2,18 @@
 // adding up to the parent, and the export carrying exactly the rows of the table on screen.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import { loadDashboard, panelTable } from "@/lib/dashboards/view";
 import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
 import { dateOnly } from "@/lib/programmes/period";
-import { messagesFor } from "@/lib/i18n/messages";
+import { messagesFor } from "@/lib/platform/i18n/messages";
 import { createTranslator } from "next-intl";
 import DashboardPage from "@/app/(app)/dashboard/page";
 import { GET as exportDashboard } from "@/app/api/exports/dashboard/route";
 import { GET as exportRanking } from "@/app/api/exports/rankings/route";
-import { computeRanking, listRankingSchemes } from "@/lib/dashboards/rankings";
-import { saveRankingSchemeAction } from "@/lib/dashboards/ranking-actions";
+import { computeRanking, listRankingSchemes } from "@/lib/rankings/queries";
+import { saveRankingSchemeAction } from "@/lib/rankings/actions";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";

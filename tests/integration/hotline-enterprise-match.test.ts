@@ -4,8 +4,8 @@
 // suggested on the request page, where the operator confirms it (audited) or picks another.
 // An enterprise of another area is never linked, suggested nor accepted.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/action";
+import { db } from "@/lib/platform/db/client";
+import type { ActionResult } from "@/lib/platform/action";
 import { intakeRequestAction, linkRequestEnterpriseAction } from "@/lib/hotline/actions";
 import { handlePublicIntake } from "@/lib/hotline/public";
 import { matchEnterprise, normaliseEnterpriseName } from "@/lib/hotline/enterprise-match";

@@ -2,7 +2,7 @@
 // database rate limits per address and per phone), and the status lookup and feedback that
 // need the tracking code — a confirmation number alone reveals nothing.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { handlePublicFeedback, handlePublicIntake, publicStatus } from "@/lib/hotline/public";
 import { PUBLIC_INTAKE_PER_IP, PUBLIC_INTAKE_PER_PHONE, PUBLIC_LOOKUP_FAILURES_PER_IP } from "@/lib/hotline/rate-limit-policy";
 import { resetRequest, withPeer } from "../support/next-stubs";

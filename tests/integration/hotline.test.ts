@@ -3,8 +3,8 @@
 // the clock alert handler, and scoping (the lead department sees and handles a request
 // outside its subtree; an officer elsewhere sees nothing).
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/action";
+import { db } from "@/lib/platform/db/client";
+import type { ActionResult } from "@/lib/platform/action";
 import {
   acceptRequestAction, assignRequestAction, chaseRequestAction, closeRequestAction, decideExtensionAction, intakeRequestAction,
   mergeRequestAction, reassignRequestAction, reopenRequestAction, requestExtensionAction, resolveRequestAction, respondRequestAction, sendBackRequestAction,
@@ -14,9 +14,9 @@ import { runClockCheck } from "@/lib/hotline/alerts";
 import { hotlineReport } from "@/lib/hotline/reports";
 import { enterpriseTimeline } from "@/lib/hotline/enterprise-file";
 import { REQUEST_TRANSITIONS } from "@/lib/hotline/transitions";
-import { loadSessionUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
-import { toShanghaiLocal } from "@/lib/visits/time";
+import { loadSessionUser } from "@/lib/platform/auth/session";
+import { NotFoundError } from "@/lib/platform/errors";
+import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { resetRequest, signInAs } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { shanghaiYear } from "../support/time";

@@ -2,19 +2,19 @@
 // pipeline (conditional, audited, concurrent), amounts in 万元/亿元 never mixed in totals,
 // lead scoping by task force with the programme's shareLeads setting, prospect conversion.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
-import type { ActionResult } from "@/lib/action";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
+import type { ActionResult } from "@/lib/platform/action";
 import {
   convertProspectAction, createLeadAction, createTaskForceAction, createTripAction, lookupEnterprisesAction, transitionLeadAction,
   updateInvestmentSettingsAction,
 } from "@/lib/investment/actions";
 import { getLeadOrThrow, listLeads } from "@/lib/investment/queries";
 import { investmentProgress, yearRange } from "@/lib/investment/progress";
-import { formatAmount } from "@/lib/investment/amount";
+import { formatAmount } from "@/lib/platform/money";
 import { makeCreditCode } from "@/lib/registers/credit-code";
 import { dateOnly } from "@/lib/programmes/period";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/platform/errors";
 import { resetRequest, signOut } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { demoYear, shanghaiYear } from "../support/time";

@@ -3,10 +3,10 @@
 // and a job enqueued before a restart runs once afterwards. Real pg-boss, real database.
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { createBoss } from "@/lib/jobs/boss";
-import { enqueue, queueOptions, singletonJobId } from "@/lib/jobs/enqueue";
-import { defineJob } from "@/lib/jobs/registry";
+import { db } from "@/lib/platform/db/client";
+import { createBoss } from "@/lib/platform/jobs/boss";
+import { enqueue, queueOptions, singletonJobId } from "@/lib/platform/jobs/enqueue";
+import { defineJob } from "@/lib/platform/jobs/registry";
 
 type Run = { worker: string; n: number; jobKey: string };
 const runs: Run[] = [];

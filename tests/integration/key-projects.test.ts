@@ -2,18 +2,18 @@
 // milestone's actual date (and on the current stage, under concurrency), audited; blockers as
 // problems moved by the problem state machine; the battle map and totals; pledges; scoping.
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
-import type { ActionResult } from "@/lib/action";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
+import type { ActionResult } from "@/lib/platform/action";
 import {
   advanceStageAction, completePledgeAction, createBlockerAction, createKeyProjectAction, createPledgeAction, updateMilestoneAction,
 } from "@/lib/key-projects/actions";
 import { getKeyProjectOrThrow, keyProjectBoard, listPledges } from "@/lib/key-projects/queries";
 import { keyProjectTotals } from "@/lib/key-projects/progress";
 import { transitionProblemAction } from "@/lib/problems/actions";
-import { NotFoundError } from "@/lib/errors";
-import { todayInShanghai } from "@/lib/visits/time";
-import { wanToCents } from "@/lib/investment/amount";
+import { NotFoundError } from "@/lib/platform/errors";
+import { todayInShanghai } from "@/lib/platform/shanghai";
+import { wanToCents } from "@/lib/platform/money";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";

@@ -3,8 +3,8 @@
 // an officer gets 403; every export is audited.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import { dateOnly } from "@/lib/programmes/period";
 import { listVisits } from "@/lib/visits/queries";
 import { listProblems } from "@/lib/problems/queries";

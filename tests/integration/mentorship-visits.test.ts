@@ -1,11 +1,11 @@
 // A visit recorded with the accompanying mentor by an officer paired with that mentor is a
 // guided-visit mentoring activity — once, created by the visit action itself; edits follow.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { createVisitAction, updateVisitAction } from "@/lib/visits/actions";
 import { recordGuidedVisit } from "@/lib/mentorship/guided-visit";
-import { toShanghaiLocal } from "@/lib/visits/time";
-import type { ActionResult } from "@/lib/action";
+import { toShanghaiLocal } from "@/lib/platform/shanghai";
+import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { demoYear } from "../support/time";

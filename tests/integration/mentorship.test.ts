@@ -1,8 +1,8 @@
 // 导师带徒: pools with dated history, the mentor capacity under concurrent pairings, plan
 // versioning with snapshots and diffs, the mentoring log, and permission denials.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import {
   addPoolMemberAction,
   changeCapacityAction,
@@ -23,8 +23,8 @@ import { pairingExpectations, progressByUnit } from "@/lib/mentorship/progress";
 import { getPairingOrThrow } from "@/lib/mentorship/queries";
 import { readSettings } from "@/lib/mentorship/schemas";
 import { now } from "@/lib/platform/clock";
-import { NotFoundError } from "@/lib/errors";
-import type { ActionResult } from "@/lib/action";
+import { NotFoundError } from "@/lib/platform/errors";
+import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest, signInAs } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";

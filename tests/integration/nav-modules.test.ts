@@ -2,8 +2,8 @@
 // (issue 13 item 12): a 浦阳 village officer is not sent to 招商引资, 重点项目, 三争一实 or 人才积分,
 // which hold nothing for him, while the district manager keeps the district's 重点项目.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser, type SessionUser } from "@/lib/platform/auth/session";
 import { programmeTypesInUse } from "@/lib/programmes/in-use";
 import { navItemsFor } from "@/components/shell/nav-items";
 import { demoUser } from "../support/fixtures";

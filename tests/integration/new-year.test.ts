@@ -4,14 +4,14 @@
 // (demoYear: the year the demo's programmes run in); the clock is pinned where "now" matters.
 import { createTranslator } from "next-intl";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { messagesFor } from "@/lib/i18n/messages";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
-import { bulkLoadCalendarAction, confirmCalendarYearAction, deleteCalendarDayAction, saveCalendarDayAction, unconfirmCalendarYearAction } from "@/lib/calendar/actions";
-import { calendarYearReadiness, unconfirmedClockYears } from "@/lib/calendar/confirmation";
-import { provisionalHolidays, provisionalListText, PROVISIONAL_MARK } from "@/lib/calendar/provisional";
+import { messagesFor } from "@/lib/platform/i18n/messages";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
+import { bulkLoadCalendarAction, confirmCalendarYearAction, deleteCalendarDayAction, saveCalendarDayAction, unconfirmCalendarYearAction } from "@/lib/platform/calendar/actions";
+import { calendarYearReadiness, unconfirmedClockYears } from "@/lib/platform/calendar/confirmation";
+import { provisionalHolidays, provisionalListText, PROVISIONAL_MARK } from "@/lib/platform/calendar/provisional";
 import { newYearBanner, newYearChecklist, yearBeingPrepared, type ChecklistItem } from "@/lib/new-year/readiness";
-import { allocateTierQuotasAction, saveQuotaAction } from "@/lib/points/config-actions";
+import { allocateTierQuotasAction, saveQuotaAction } from "@/lib/talent/points/config-actions";
 import { createProgrammeAction, updateProgrammeAction } from "@/lib/programmes/actions";
 import { getProgrammeOrThrow } from "@/lib/programmes/queries";
 import { rolloverProgrammeAction } from "@/lib/programmes/rollover-actions";

@@ -2,13 +2,13 @@
 // folding, de-duplicated recipients, deliveries queued only for registered external channels
 // and sent by the job with retries, and the owner-only mark-read actions.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { notify, DELIVER_JOB } from "@/lib/notifications/notify";
-import { listNotifications, unreadNotificationCount } from "@/lib/notifications/queries";
-import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
-import { registerChannel, unregisterChannel, type Delivery } from "@/lib/notifications/channels";
-import { deliverPending, MAX_DELIVERY_ATTEMPTS } from "@/lib/notifications/jobs";
-import { safeNotificationLink } from "@/lib/notifications/schemas";
+import { db } from "@/lib/platform/db/client";
+import { notify, DELIVER_JOB } from "@/lib/platform/notifications/notify";
+import { listNotifications, unreadNotificationCount } from "@/lib/platform/notifications/queries";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/platform/notifications/actions";
+import { registerChannel, unregisterChannel, type Delivery } from "@/lib/platform/notifications/channels";
+import { deliverPending, MAX_DELIVERY_ATTEMPTS } from "@/lib/platform/notifications/jobs";
+import { safeNotificationLink } from "@/lib/platform/notifications/schemas";
 import { resetRequest, signOut } from "../support/next-stubs";
 import { actAs, demoUser } from "../support/fixtures";
 

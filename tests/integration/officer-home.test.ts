@@ -4,14 +4,14 @@
 // the request page does.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ReactElement } from "react";
-import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/action";
+import { db } from "@/lib/platform/db/client";
+import type { ActionResult } from "@/lib/platform/action";
 import { acceptRequestAction, assignRequestAction, intakeRequestAction } from "@/lib/hotline/actions";
 import { listRequests } from "@/lib/hotline/queries";
 import { listProblems } from "@/lib/problems/queries";
 import { UNRESOLVED_STATUSES } from "@/lib/problems/transitions";
 import { officerDue } from "@/lib/dashboards/officer-home";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
+import { loadSessionUser, type SessionUser } from "@/lib/platform/auth/session";
 import { now, pinClock, unpinClock } from "@/lib/platform/clock";
 import HomePage from "@/app/(app)/page";
 import RequestPage from "@/app/(app)/hotline/[id]/page";

@@ -2,11 +2,11 @@
 // score up to 8), its Excel export (permission, Chinese headers, audited), and progress.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
-import { evaluationRows, exportEvaluation } from "@/lib/points/evaluation";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
-import { pointsByPeriodAndUnit, quotaUse, talentsSolved, tierDistribution } from "@/lib/points/progress";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
+import { evaluationRows, exportEvaluation } from "@/lib/talent/points/evaluation";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
+import { pointsByPeriodAndUnit, quotaUse, talentsSolved, tierDistribution } from "@/lib/talent/points/progress";
 import { GET as exportRoute } from "@/app/api/talent/evaluation/export/route";
 import { resetRequest } from "../support/next-stubs";
 import { actAs } from "../support/fixtures";

@@ -1,20 +1,20 @@
 // The points ledger, applications, caps, redemptions under concurrency, tiers and reversals,
 // against the real database (demo scheme from prisma/demo-talent.ts).
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { createTalentAction } from "@/lib/talent/actions";
 import { makeIdNumber } from "@/lib/talent/id-number";
 import {
   approveApplicationAction, createApplicationAction, rejectApplicationAction, returnApplicationAction, startReviewAction, submitApplicationAction,
   updateApplicationAction, uploadEvidenceAction,
-} from "@/lib/points/application-actions";
-import { cancelRedemptionAction, decideRedemptionAction, fulfilRedemptionAction, requestRedemptionAction } from "@/lib/points/redemption-actions";
-import { reverseGrantAction } from "@/lib/points/ledger-actions";
-import { findLedgerMismatches, postEntry, shanghaiYear } from "@/lib/points/ledger";
-import { enterpriseStanding } from "@/lib/points/tiers";
-import { expirePoints } from "@/lib/points/expiry";
-import { DEFAULT_TALENT_ITEMS } from "@/lib/points/defaults";
-import type { ActionResult } from "@/lib/action";
+} from "@/lib/talent/points/application-actions";
+import { cancelRedemptionAction, decideRedemptionAction, fulfilRedemptionAction, requestRedemptionAction } from "@/lib/talent/points/redemption-actions";
+import { reverseGrantAction } from "@/lib/talent/points/ledger-actions";
+import { findLedgerMismatches, postEntry, shanghaiYear } from "@/lib/talent/points/ledger";
+import { enterpriseStanding } from "@/lib/talent/points/tiers";
+import { expirePoints } from "@/lib/talent/points/expiry";
+import { DEFAULT_TALENT_ITEMS } from "@/lib/talent/points/defaults";
+import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest } from "../support/next-stubs";
 import { actAs } from "../support/fixtures";
 import { demoYear } from "../support/time";

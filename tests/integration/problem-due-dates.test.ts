@@ -2,10 +2,10 @@
 // (问题最长办理期限, default 365 days): 9999-12-31 (never overdue) and a day before the visit
 // (overdue at once) were saved before (issue 13 item 8).
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { createVisitAction } from "@/lib/visits/actions";
 import { createBlockerAction } from "@/lib/key-projects/actions";
-import { toShanghaiLocal } from "@/lib/visits/time";
+import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { PROBLEM_DUE_DAYS_DEFAULT } from "@/lib/campaigns/settings";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, unitByCode } from "../support/fixtures";

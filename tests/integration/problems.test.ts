@@ -2,17 +2,17 @@
 // department queue (部门待办) reaching outside the department's subtree for escalated
 // problems only, and the read scope.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import { createVisitAction } from "@/lib/visits/actions";
 import { assignProblemAction, transitionProblemAction } from "@/lib/problems/actions";
 import { getProblemOrThrow, listProblems } from "@/lib/problems/queries";
 import { allowedTransitions } from "@/lib/problems/authority";
 import { PROBLEM_TRANSITIONS } from "@/lib/problems/transitions";
-import { toShanghaiLocal } from "@/lib/visits/time";
-import { NotFoundError } from "@/lib/errors";
+import { toShanghaiLocal } from "@/lib/platform/shanghai";
+import { NotFoundError } from "@/lib/platform/errors";
 import { dateOnly } from "@/lib/programmes/period";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest, signInAs } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";

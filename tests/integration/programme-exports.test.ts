@@ -3,8 +3,8 @@
 // is audited, and an OPEN showcase session's export reveals no score or rank.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import { dateOnly } from "@/lib/programmes/period";
 import { listPairings } from "@/lib/mentorship/queries";
 import { listTaskForces, listTrips } from "@/lib/investment/queries";

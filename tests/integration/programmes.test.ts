@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { createProgrammeAction, setProgrammeStatusAction, updateProgrammeAction } from "@/lib/programmes/actions";
-import { loadSessionUser } from "@/lib/auth/session";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { demoYear, shanghaiYear, ymd } from "../support/time";

@@ -5,12 +5,12 @@
 // villages at 88.89 with no activity; 0 breaches with no request scoring 100).
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
-import { messagesFor } from "@/lib/i18n/messages";
-import { computeRanking, getRankingSchemeOrThrow, listRankingSchemes } from "@/lib/dashboards/rankings";
-import { rankingTable } from "@/lib/dashboards/ranking-view";
-import { saveRankingSchemeAction } from "@/lib/dashboards/ranking-actions";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
+import { messagesFor } from "@/lib/platform/i18n/messages";
+import { computeRanking, getRankingSchemeOrThrow, listRankingSchemes } from "@/lib/rankings/queries";
+import { rankingTable } from "@/lib/rankings/view";
+import { saveRankingSchemeAction } from "@/lib/rankings/actions";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { dateOnly } from "@/lib/programmes/period";
 import { resetRequest } from "../support/next-stubs";

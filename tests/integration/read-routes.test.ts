@@ -1,4 +1,4 @@
-// Reads and route handlers take the same road as writes (lib/read.ts): every route handler
+// Reads and route handlers take the same road as writes (lib/platform/read.ts): every route handler
 // and every server action answers a signed-out caller with a translated refusal (the lists
 // are read from the file system, so a new one that skips the wrappers fails here); a role
 // without the permission gets 403; a record outside the user's area is the same 404 as an
@@ -7,9 +7,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { IMPORT_MAX_BYTES } from "@/lib/registers/import";
-import { MULTIPART_MARGIN_BYTES, PUBLIC_FORM_MAX_BYTES } from "@/lib/read";
+import { MULTIPART_MARGIN_BYTES, PUBLIC_FORM_MAX_BYTES } from "@/lib/platform/read";
 import { searchPlacesAction } from "@/lib/visits/actions";
 import { suggestMentorsAction } from "@/lib/mentorship/actions";
 import { GET as exportPairings } from "@/app/api/exports/pairings/route";

@@ -3,15 +3,15 @@
 // write action alike, while the user gets exactly what an unknown id gets. The admin's audit
 // log filter for refusals returns those rows, separable by reason.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
-import { loadOrNotFound, loadOrNull, pageAuditName } from "@/lib/audit/refusal";
-import { listAuditLog } from "@/lib/audit/queries";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser, type SessionUser } from "@/lib/platform/auth/session";
+import { loadOrNotFound, loadOrNull, pageAuditName } from "@/lib/platform/audit/refusal";
+import { listAuditLog } from "@/lib/platform/audit/queries";
 import { getVisitOrThrow } from "@/lib/visits/queries";
 import { getRequestOrThrow } from "@/lib/hotline/queries";
 import { deleteVisitPhotoAction } from "@/lib/visits/actions";
 import { acceptRequestAction } from "@/lib/hotline/actions";
-import { createOrgUnitAction } from "@/lib/org/actions";
+import { createOrgUnitAction } from "@/lib/platform/org/actions";
 import { createHouseholdAction } from "@/lib/registers/actions";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, unitByCode } from "../support/fixtures";

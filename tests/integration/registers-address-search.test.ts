@@ -1,8 +1,8 @@
 // "Address contains …" goes through the addressBigrams GIN index, which a trigger keeps in
 // step with the address on every write path.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import { bigrams, listEnterprises, listHouseholds } from "@/lib/registers/queries";
 import { demoUser, unitByCode } from "../support/fixtures";
 

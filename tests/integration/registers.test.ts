@@ -1,8 +1,8 @@
 // Household and enterprise registers: create/edit/deactivate with org scoping, optimistic
 // concurrency, credit-code validation and uniqueness, phone masking and audited unmasking.
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import {
   createEnterpriseAction, createHouseholdAction, setHouseholdActiveAction, unmaskEnterprisePhoneAction, unmaskHouseholdPhoneAction,
   updateEnterpriseAction, updateHouseholdAction,

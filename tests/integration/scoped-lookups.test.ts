@@ -4,12 +4,12 @@
 // their header line).
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { db } from "@/lib/db/client";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser, type SessionUser } from "@/lib/platform/auth/session";
+import { NotFoundError } from "@/lib/platform/errors";
 import { exportHotlineReport } from "@/lib/hotline/export";
-import { exportEvaluation } from "@/lib/points/evaluation";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
+import { exportEvaluation } from "@/lib/talent/points/evaluation";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
 import { GET as exportHotlineRoute } from "@/app/(app)/hotline/reports/export/route";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, unitByCode } from "../support/fixtures";

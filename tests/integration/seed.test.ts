@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
-import { exceptionsFromRows, isWorkingDay } from "@/lib/calendar/working-days";
-import { findLedgerMismatches } from "@/lib/points/ledger";
+import { db } from "@/lib/platform/db/client";
+import { exceptionsFromRows, isWorkingDay } from "@/lib/platform/calendar/working-days";
+import { findLedgerMismatches } from "@/lib/talent/points/ledger";
 import { seedIfEmpty } from "@/prisma/seed";
 import { seedDemo } from "@/prisma/demo-data";
 import { WORK_END, WORK_START } from "@/prisma/demo-activity";

@@ -2,8 +2,8 @@
 // item 3): the campaign progress and the dashboard's village, town and district rows, kept
 // current by the rollup triggers through adds, removals, moved and deleted visits.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import { campaignOfficerProgress, campaignProgress } from "@/lib/campaigns/progress";
 import { checkRollups } from "@/lib/dashboards/consistency";
 import { loadDashboard } from "@/lib/dashboards/view";

@@ -2,8 +2,8 @@
 // trimmed-mean final scores with 3, 5 and 7 judges, locking after close, the talent list,
 // and permission denials.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import {
   addEntryAction,
   addJudgeAction,
@@ -14,10 +14,10 @@ import {
   readSessionScoresAction,
   saveCriteriaAction,
   saveScoreSheetAction,
-} from "@/lib/showcase/actions";
-import { myScores, yearLeaderboard } from "@/lib/showcase/queries";
-import { DEFAULT_CRITERIA } from "@/lib/showcase/schemas";
-import type { ActionResult } from "@/lib/action";
+} from "@/lib/showcases/actions";
+import { myScores, yearLeaderboard } from "@/lib/showcases/queries";
+import { DEFAULT_CRITERIA } from "@/lib/showcases/schemas";
+import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest, signInAs } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { demoToday, demoYear } from "../support/time";

@@ -3,15 +3,15 @@
 // numbers appear in full only for a user holding "personalData.unmask", masked otherwise.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { db } from "@/lib/db/client";
-import { loadSessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { db } from "@/lib/platform/db/client";
+import { loadSessionUser } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { createTalentAction } from "@/lib/talent/actions";
 import { listTalentsForExport } from "@/lib/talent/queries";
 import { makeIdNumber } from "@/lib/talent/id-number";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
-import { listApplications } from "@/lib/points/applications";
-import { listRedemptions } from "@/lib/points/redemption";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
+import { listApplications } from "@/lib/talent/points/applications";
+import { listRedemptions } from "@/lib/talent/points/redemption";
 import { GET as exportTalents } from "@/app/api/exports/talents/route";
 import { GET as exportApplications } from "@/app/api/exports/point-applications/route";
 import { GET as exportRedemptions } from "@/app/api/exports/redemptions/route";

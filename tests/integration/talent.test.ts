@@ -1,15 +1,15 @@
 // Talents (人才): ID numbers validated, encrypted at rest, masked in every read and action
 // result for users without "personalData.unmask"; unmasking is audited.
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { createTalentAction, unmaskTalentIdAction, updateTalentAction } from "@/lib/talent/actions";
 import { getTalentOrThrow, listTalents, talentOptions, talentView } from "@/lib/talent/queries";
 import { makeIdNumber } from "@/lib/talent/id-number";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
-import { createApplicationAction } from "@/lib/points/application-actions";
-import { getApplicationOrThrow, listApplications } from "@/lib/points/applications";
-import { loadSessionUser } from "@/lib/auth/session";
-import type { ActionResult } from "@/lib/action";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
+import { createApplicationAction } from "@/lib/talent/points/application-actions";
+import { getApplicationOrThrow, listApplications } from "@/lib/talent/points/applications";
+import { loadSessionUser } from "@/lib/platform/auth/session";
+import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest } from "../support/next-stubs";
 import { actAs } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { readImportFile } from "@/lib/registers/import";
 import { GET as dashboardExport } from "@/app/api/exports/dashboard/route";
 import { GET as pairingsExport } from "@/app/api/exports/pairings/route";

@@ -13,26 +13,26 @@
 //   uploads): there is no foreign id to give it. Swept signed out, plus its own test.
 // - public: no sign-in by design; `reason` names the rule it follows instead.
 import * as accountActions from "@/lib/account/actions";
-import * as calendarActions from "@/lib/calendar/actions";
+import * as calendarActions from "@/lib/platform/calendar/actions";
 import * as campaignActions from "@/lib/campaigns/actions";
-import * as rankingActions from "@/lib/dashboards/ranking-actions";
+import * as rankingActions from "@/lib/rankings/actions";
 import * as eventActions from "@/lib/events/actions";
 import * as hotlineActions from "@/lib/hotline/actions";
 import * as investmentActions from "@/lib/investment/actions";
 import * as keyProjectActions from "@/lib/key-projects/actions";
 import * as mentorshipActions from "@/lib/mentorship/actions";
-import * as notificationActions from "@/lib/notifications/actions";
-import * as orgActions from "@/lib/org/actions";
-import * as applicationActions from "@/lib/points/application-actions";
-import * as pointsConfigActions from "@/lib/points/config-actions";
-import * as ledgerActions from "@/lib/points/ledger-actions";
-import * as redemptionActions from "@/lib/points/redemption-actions";
+import * as notificationActions from "@/lib/platform/notifications/actions";
+import * as orgActions from "@/lib/platform/org/actions";
+import * as applicationActions from "@/lib/talent/points/application-actions";
+import * as pointsConfigActions from "@/lib/talent/points/config-actions";
+import * as ledgerActions from "@/lib/talent/points/ledger-actions";
+import * as redemptionActions from "@/lib/talent/points/redemption-actions";
 import * as problemActions from "@/lib/problems/actions";
 import * as programmeActions from "@/lib/programmes/actions";
 import * as rolloverActions from "@/lib/programmes/rollover-actions";
 import * as registerActions from "@/lib/registers/actions";
 import * as importActions from "@/lib/registers/import-actions";
-import * as showcaseActions from "@/lib/showcase/actions";
+import * as showcaseActions from "@/lib/showcases/actions";
 import * as talentActions from "@/lib/talent/actions";
 import * as userActions from "@/lib/users/actions";
 import * as visitActions from "@/lib/visits/actions";
@@ -63,42 +63,42 @@ import * as talentEvaluationExport from "@/app/api/talent/evaluation/export/rout
 import * as evidenceRoute from "@/app/api/talent/evidence/[evidenceId]/route";
 import * as visitPhotoRoute from "@/app/api/visits/[visitId]/photos/[photoId]/route";
 import type { z } from "zod";
-import * as calendarSchemas from "@/lib/calendar/schemas";
+import * as calendarSchemas from "@/lib/platform/calendar/schemas";
 import * as campaignSchemas from "@/lib/campaigns/schemas";
-import * as rankingSchemas from "@/lib/dashboards/ranking-schemas";
+import * as rankingSchemas from "@/lib/rankings/schemas";
 import * as eventSchemas from "@/lib/events/schemas";
 import * as hotlineSchemas from "@/lib/hotline/schemas";
 import * as investmentSchemas from "@/lib/investment/schemas";
 import * as keyProjectSchemas from "@/lib/key-projects/schemas";
 import * as mentorshipSchemas from "@/lib/mentorship/schemas";
-import * as notificationSchemas from "@/lib/notifications/schemas";
-import * as orgSchemas from "@/lib/org/schemas";
-import * as pointsSchemas from "@/lib/points/schemas";
+import * as notificationSchemas from "@/lib/platform/notifications/schemas";
+import * as orgSchemas from "@/lib/platform/org/schemas";
+import * as pointsSchemas from "@/lib/talent/points/schemas";
 import * as problemSchemas from "@/lib/problems/schemas";
 import * as programmeSchemas from "@/lib/programmes/schemas";
 import * as rolloverSchemas from "@/lib/programmes/rollover-schema";
 import * as registerSchemas from "@/lib/registers/schemas";
-import * as showcaseSchemas from "@/lib/showcase/schemas";
+import * as showcaseSchemas from "@/lib/showcases/schemas";
 import * as talentSchemas from "@/lib/talent/schemas";
 import * as userSchemas from "@/lib/users/schemas";
 import * as visitSchemas from "@/lib/visits/schemas";
 import { DEFAULT_TEMPLATE } from "@/lib/mentorship/schemas";
-import { DEFAULT_CRITERIA } from "@/lib/showcase/schemas";
-import { getCurrentUser } from "@/lib/auth/session";
+import { DEFAULT_CRITERIA } from "@/lib/showcases/schemas";
+import { getCurrentUser } from "@/lib/platform/auth/session";
 import { listCampaigns } from "@/lib/campaigns/queries";
-import { listRankingSchemes } from "@/lib/dashboards/rankings";
+import { listRankingSchemes } from "@/lib/rankings/queries";
 import { listCampaignEvents } from "@/lib/events/queries";
 import { listRequests } from "@/lib/hotline/queries";
 import { listLeads, listProspects, listTaskForces, listTrips } from "@/lib/investment/queries";
 import { listPledges } from "@/lib/key-projects/queries";
 import { listMentorshipProgrammes, listPairings, listPoolMembers } from "@/lib/mentorship/queries";
-import { listOrgUnits } from "@/lib/org/queries";
-import { listApplications } from "@/lib/points/applications";
-import { listRedemptions } from "@/lib/points/redemption";
+import { listOrgUnits } from "@/lib/platform/org/queries";
+import { listApplications } from "@/lib/talent/points/applications";
+import { listRedemptions } from "@/lib/talent/points/redemption";
 import { listProblems } from "@/lib/problems/queries";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { listEnterprises, listHouseholds } from "@/lib/registers/queries";
-import { listSessions, listShowcaseProgrammes, listTalentList } from "@/lib/showcase/queries";
+import { listSessions, listShowcaseProgrammes, listTalentList } from "@/lib/showcases/queries";
 import { listUsers } from "@/lib/users/queries";
 import { listVisits } from "@/lib/visits/queries";
 import { PROBE_PNG, type SweepFixtures } from "./sweep-fixtures";
@@ -106,7 +106,7 @@ import { PROBE_PNG, type SweepFixtures } from "./sweep-fixtures";
 export type EntryKind = "write" | "read" | "route" | "self" | "public";
 
 export type SweepEntry = {
-  /** "lib/org/actions#renameOrgUnitAction", "app/api/exports/visits/route#GET". */
+  /** "lib/platform/org/actions#renameOrgUnitAction", "app/api/exports/visits/route#GET". */
   key: string;
   kind: EntryKind;
   /**
@@ -210,7 +210,7 @@ export const REGISTRY: SweepEntry[] = [
     signOutAction: { kind: "self", reason: "ends the caller's own session; takes no input" },
     setLocaleAction: { kind: "self", reason: "sets the caller's language cookie; no data" },
   }),
-  ...actions("lib/calendar/actions", calendarActions, {
+  ...actions("lib/platform/calendar/actions", calendarActions, {
     saveCalendarDayAction: { kind: "write", roles: ["ADMIN"], input: (fx) => ({ date: `${fx.year + 1}-03-03`, kind: "HOLIDAY", name: "伪造假日" }) },
     deleteCalendarDayAction: { kind: "write", roles: ["ADMIN"], input: (fx) => ({ date: `${fx.year}-10-01` }) },
     bulkLoadCalendarAction: { kind: "write", roles: ["ADMIN"], input: (fx) => ({ text: `${fx.year + 1}-03-04 休 伪造` }) },
@@ -230,7 +230,7 @@ export const REGISTRY: SweepEntry[] = [
       }),
     },
   }),
-  ...actions("lib/dashboards/ranking-actions", rankingActions, {
+  ...actions("lib/rankings/actions", rankingActions, {
     saveRankingSchemeAction: {
       kind: "write", owner: "XS-PY",
       input: (fx) => ({
@@ -322,17 +322,17 @@ export const REGISTRY: SweepEntry[] = [
     saveTemplateAction: { kind: "write", owner: "XS-PY", input: (fx) => ({ programmeId: fx.mentorship.id, templateId: fx.template.id, name: "伪造模板", active: true, content: DEFAULT_TEMPLATE }) },
     suggestMentorsAction: { kind: "read", owner: "XS-PY", input: (fx) => ({ programmeId: fx.mentorship.id, traineeId: fx.pairing.traineeId }) },
   }),
-  ...actions("lib/notifications/actions", notificationActions, {
+  ...actions("lib/platform/notifications/actions", notificationActions, {
     markNotificationReadAction: { kind: "write", owner: "YH-LZ-QQB", input: (fx) => ({ id: fx.notification.id }) },
     markAllNotificationsReadAction: { kind: "self", reason: "marks the caller's own notifications (WHERE userId = caller); takes no id", input: () => ({}) },
   }),
-  ...actions("lib/org/actions", orgActions, {
+  ...actions("lib/platform/org/actions", orgActions, {
     createOrgUnitAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ parentId: fx.unit["XS-PY-JY"]!.id, name: "伪造网格", kind: "GRID", idempotencyKey: key() }) },
     renameOrgUnitAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ id: fx.unit["XS-PY-JY"]!.id, name: "伪造", version: fx.unit["XS-PY-JY"]!.version }) },
     moveOrgUnitAction: { kind: "write", owner: "XS-PY", input: (fx) => ({ id: fx.unit["XS-PY-JY"]!.id, newParentId: fx.unit["XS-PY-AS"]!.id, version: fx.unit["XS-PY-JY"]!.version }) },
     setOrgUnitActiveAction: { kind: "write", owner: "XS-PY-AS", input: (fx) => ({ id: fx.unit["XS-PY-AS"]!.id, active: false, version: fx.unit["XS-PY-AS"]!.version }) },
   }),
-  ...actions("lib/points/application-actions", applicationActions, {
+  ...actions("lib/talent/points/application-actions", applicationActions, {
     createApplicationAction: {
       kind: "write", owner: "YH-ETDZ",
       input: (fx) => ({ subject: "TALENT", talentId: fx.talent.id, enterpriseId: "", lines: [{ itemId: fx.pointItem.id, levelCode: (fx.pointItem.levels as { code: string }[])[0]!.code, quantity: 1, note: "" }], idempotencyKey: key() }),
@@ -352,7 +352,7 @@ export const REGISTRY: SweepEntry[] = [
     rejectApplicationAction: { kind: "write", owner: "YH", input: (fx) => ({ ...move(fx.applications.underReview), note: "伪造驳回" }) },
     approveApplicationAction: { kind: "write", owner: "YH", input: (fx) => ({ ...move(fx.applications.underReview), note: "" }) },
   }),
-  ...actions("lib/points/config-actions", pointsConfigActions, {
+  ...actions("lib/talent/points/config-actions", pointsConfigActions, {
     saveItemAction: { kind: "write", owner: "YH-ETDZ", input: itemInput },
     saveResourceAction: {
       kind: "write", owner: "YH-ETDZ",
@@ -367,10 +367,10 @@ export const REGISTRY: SweepEntry[] = [
     allocateTierQuotasAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ year: fx.year }) },
     addDefaultsAction: { kind: "write", owner: "YH-ETDZ", input: () => ({}) },
   }),
-  ...actions("lib/points/ledger-actions", ledgerActions, {
+  ...actions("lib/talent/points/ledger-actions", ledgerActions, {
     reverseGrantAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ seq: String(fx.grant.seq), reason: "伪造冲正" }) },
   }),
-  ...actions("lib/points/redemption-actions", redemptionActions, {
+  ...actions("lib/talent/points/redemption-actions", redemptionActions, {
     requestRedemptionAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ resourceId: fx.resource.id, mode: "TALENT", talentId: fx.talent.id, enterpriseId: "", note: "", idempotencyKey: key() }) },
     decideRedemptionAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...move(fx.redemptions.requested), decision: "APPROVE", note: "" }) },
     fulfilRedemptionAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...move(fx.redemptions.approved), note: "" }) },
@@ -424,7 +424,7 @@ export const REGISTRY: SweepEntry[] = [
     },
     discardImportAction: { kind: "self", reason: "deletes the caller's own stored upload (keyed by the caller's user id); no database row" },
   }),
-  ...actions("lib/showcase/actions", showcaseActions, {
+  ...actions("lib/showcases/actions", showcaseActions, {
     createSessionAction: {
       kind: "write", owner: "YH-FST",
       input: (fx) => ({ programmeId: fx.showcase.id, quarter: `${fx.year + 1}-Q1`, heldOn: `${fx.year + 1}-03-01`, place: "", trimMinJudges: 3, criteria: DEFAULT_CRITERIA, idempotencyKey: key() }),
@@ -569,13 +569,13 @@ export const EXTRA_ROUTE_CALLS: SweepEntry[] = [
  * to their file (uploads as FormData) are judged by their refusal message instead.
  */
 export const INPUT_SCHEMAS: Record<string, z.ZodType> = {
-  "lib/calendar/actions#saveCalendarDayAction": calendarSchemas.calendarDaySchema,
-  "lib/calendar/actions#deleteCalendarDayAction": calendarSchemas.deleteCalendarDaySchema,
-  "lib/calendar/actions#bulkLoadCalendarAction": calendarSchemas.bulkCalendarSchema,
-  "lib/calendar/actions#confirmCalendarYearAction": calendarSchemas.calendarYearSchema,
-  "lib/calendar/actions#unconfirmCalendarYearAction": calendarSchemas.calendarYearSchema,
+  "lib/platform/calendar/actions#saveCalendarDayAction": calendarSchemas.calendarDaySchema,
+  "lib/platform/calendar/actions#deleteCalendarDayAction": calendarSchemas.deleteCalendarDaySchema,
+  "lib/platform/calendar/actions#bulkLoadCalendarAction": calendarSchemas.bulkCalendarSchema,
+  "lib/platform/calendar/actions#confirmCalendarYearAction": calendarSchemas.calendarYearSchema,
+  "lib/platform/calendar/actions#unconfirmCalendarYearAction": calendarSchemas.calendarYearSchema,
   "lib/campaigns/actions#saveCampaignSetupAction": campaignSchemas.saveCampaignSetupSchema,
-  "lib/dashboards/ranking-actions#saveRankingSchemeAction": rankingSchemas.rankingSchemeSchema,
+  "lib/rankings/actions#saveRankingSchemeAction": rankingSchemas.rankingSchemeSchema,
   "lib/events/actions#createEventAction": eventSchemas.createEventSchema,
   "lib/hotline/actions#intakeRequestAction": hotlineSchemas.intakeSchema,
   "lib/hotline/actions#acceptRequestAction": hotlineSchemas.simpleMoveSchema,
@@ -618,30 +618,30 @@ export const INPUT_SCHEMAS: Record<string, z.ZodType> = {
   "lib/mentorship/actions#saveSettingsAction": mentorshipSchemas.saveSettingsSchema,
   "lib/mentorship/actions#saveTemplateAction": mentorshipSchemas.saveTemplateSchema,
   "lib/mentorship/actions#suggestMentorsAction": mentorshipSchemas.suggestMentorsSchema,
-  "lib/notifications/actions#markNotificationReadAction": notificationSchemas.markNotificationReadSchema,
-  "lib/org/actions#createOrgUnitAction": orgSchemas.createOrgUnitSchema,
-  "lib/org/actions#renameOrgUnitAction": orgSchemas.renameOrgUnitSchema,
-  "lib/org/actions#moveOrgUnitAction": orgSchemas.moveOrgUnitSchema,
-  "lib/org/actions#setOrgUnitActiveAction": orgSchemas.setOrgUnitActiveSchema,
-  "lib/points/application-actions#createApplicationAction": pointsSchemas.createApplicationSchema,
-  "lib/points/application-actions#updateApplicationAction": pointsSchemas.updateApplicationSchema,
-  "lib/points/application-actions#removeEvidenceAction": pointsSchemas.removeEvidenceSchema,
-  "lib/points/application-actions#submitApplicationAction": pointsSchemas.transitionSchema,
-  "lib/points/application-actions#startReviewAction": pointsSchemas.transitionSchema,
-  "lib/points/application-actions#returnApplicationAction": pointsSchemas.reasonSchema,
-  "lib/points/application-actions#rejectApplicationAction": pointsSchemas.reasonSchema,
-  "lib/points/application-actions#approveApplicationAction": pointsSchemas.transitionSchema,
-  "lib/points/config-actions#saveItemAction": pointsSchemas.itemSchema,
-  "lib/points/config-actions#saveResourceAction": pointsSchemas.resourceSchema,
-  "lib/points/config-actions#saveQuotaAction": pointsSchemas.quotaSchema,
-  "lib/points/config-actions#saveTiersAction": pointsSchemas.tiersSchema,
-  "lib/points/config-actions#saveSettingsAction": pointsSchemas.settingsSchema,
-  "lib/points/config-actions#allocateTierQuotasAction": pointsSchemas.allocateSchema,
-  "lib/points/ledger-actions#reverseGrantAction": pointsSchemas.reverseSchema,
-  "lib/points/redemption-actions#requestRedemptionAction": pointsSchemas.requestRedemptionSchema,
-  "lib/points/redemption-actions#decideRedemptionAction": pointsSchemas.decideRedemptionSchema,
-  "lib/points/redemption-actions#fulfilRedemptionAction": pointsSchemas.redemptionStepSchema,
-  "lib/points/redemption-actions#cancelRedemptionAction": pointsSchemas.redemptionStepSchema,
+  "lib/platform/notifications/actions#markNotificationReadAction": notificationSchemas.markNotificationReadSchema,
+  "lib/platform/org/actions#createOrgUnitAction": orgSchemas.createOrgUnitSchema,
+  "lib/platform/org/actions#renameOrgUnitAction": orgSchemas.renameOrgUnitSchema,
+  "lib/platform/org/actions#moveOrgUnitAction": orgSchemas.moveOrgUnitSchema,
+  "lib/platform/org/actions#setOrgUnitActiveAction": orgSchemas.setOrgUnitActiveSchema,
+  "lib/talent/points/application-actions#createApplicationAction": pointsSchemas.createApplicationSchema,
+  "lib/talent/points/application-actions#updateApplicationAction": pointsSchemas.updateApplicationSchema,
+  "lib/talent/points/application-actions#removeEvidenceAction": pointsSchemas.removeEvidenceSchema,
+  "lib/talent/points/application-actions#submitApplicationAction": pointsSchemas.transitionSchema,
+  "lib/talent/points/application-actions#startReviewAction": pointsSchemas.transitionSchema,
+  "lib/talent/points/application-actions#returnApplicationAction": pointsSchemas.reasonSchema,
+  "lib/talent/points/application-actions#rejectApplicationAction": pointsSchemas.reasonSchema,
+  "lib/talent/points/application-actions#approveApplicationAction": pointsSchemas.transitionSchema,
+  "lib/talent/points/config-actions#saveItemAction": pointsSchemas.itemSchema,
+  "lib/talent/points/config-actions#saveResourceAction": pointsSchemas.resourceSchema,
+  "lib/talent/points/config-actions#saveQuotaAction": pointsSchemas.quotaSchema,
+  "lib/talent/points/config-actions#saveTiersAction": pointsSchemas.tiersSchema,
+  "lib/talent/points/config-actions#saveSettingsAction": pointsSchemas.settingsSchema,
+  "lib/talent/points/config-actions#allocateTierQuotasAction": pointsSchemas.allocateSchema,
+  "lib/talent/points/ledger-actions#reverseGrantAction": pointsSchemas.reverseSchema,
+  "lib/talent/points/redemption-actions#requestRedemptionAction": pointsSchemas.requestRedemptionSchema,
+  "lib/talent/points/redemption-actions#decideRedemptionAction": pointsSchemas.decideRedemptionSchema,
+  "lib/talent/points/redemption-actions#fulfilRedemptionAction": pointsSchemas.redemptionStepSchema,
+  "lib/talent/points/redemption-actions#cancelRedemptionAction": pointsSchemas.redemptionStepSchema,
   "lib/problems/actions#transitionProblemAction": problemSchemas.transitionProblemSchema,
   "lib/problems/actions#assignProblemAction": problemSchemas.assignProblemSchema,
   "lib/programmes/actions#createProgrammeAction": programmeSchemas.createProgrammeSchema,
@@ -656,17 +656,17 @@ export const INPUT_SCHEMAS: Record<string, z.ZodType> = {
   "lib/registers/actions#updateEnterpriseAction": registerSchemas.updateEnterpriseSchema,
   "lib/registers/actions#setEnterpriseActiveAction": registerSchemas.setActiveSchema,
   "lib/registers/actions#unmaskEnterprisePhoneAction": registerSchemas.unmaskSchema,
-  "lib/showcase/actions#createSessionAction": showcaseSchemas.createSessionSchema,
-  "lib/showcase/actions#saveCriteriaAction": showcaseSchemas.saveCriteriaSchema,
-  "lib/showcase/actions#addEntryAction": showcaseSchemas.addEntrySchema,
-  "lib/showcase/actions#updateNarrativeAction": showcaseSchemas.updateNarrativeSchema,
-  "lib/showcase/actions#addJudgeAction": showcaseSchemas.judgeSchema,
-  "lib/showcase/actions#removeJudgeAction": showcaseSchemas.judgeSchema,
-  "lib/showcase/actions#declareConflictAction": showcaseSchemas.conflictSchema,
-  "lib/showcase/actions#saveScoreSheetAction": showcaseSchemas.scoreSheetSchema,
-  "lib/showcase/actions#closeSessionAction": showcaseSchemas.closeSessionSchema,
-  "lib/showcase/actions#addToTalentListAction": showcaseSchemas.addToTalentListSchema,
-  "lib/showcase/actions#readSessionScoresAction": showcaseSchemas.sessionIdSchema,
+  "lib/showcases/actions#createSessionAction": showcaseSchemas.createSessionSchema,
+  "lib/showcases/actions#saveCriteriaAction": showcaseSchemas.saveCriteriaSchema,
+  "lib/showcases/actions#addEntryAction": showcaseSchemas.addEntrySchema,
+  "lib/showcases/actions#updateNarrativeAction": showcaseSchemas.updateNarrativeSchema,
+  "lib/showcases/actions#addJudgeAction": showcaseSchemas.judgeSchema,
+  "lib/showcases/actions#removeJudgeAction": showcaseSchemas.judgeSchema,
+  "lib/showcases/actions#declareConflictAction": showcaseSchemas.conflictSchema,
+  "lib/showcases/actions#saveScoreSheetAction": showcaseSchemas.scoreSheetSchema,
+  "lib/showcases/actions#closeSessionAction": showcaseSchemas.closeSessionSchema,
+  "lib/showcases/actions#addToTalentListAction": showcaseSchemas.addToTalentListSchema,
+  "lib/showcases/actions#readSessionScoresAction": showcaseSchemas.sessionIdSchema,
   "lib/talent/actions#createTalentAction": talentSchemas.createTalentSchema,
   "lib/talent/actions#updateTalentAction": talentSchemas.updateTalentSchema,
   "lib/talent/actions#unmaskTalentIdAction": talentSchemas.talentIdSchema,
@@ -702,7 +702,7 @@ function lists(module: string, specs: Record<string, ListSpec>): SweepEntry[] {
  */
 export const LIST_QUERIES: SweepEntry[] = [
   ...lists("lib/campaigns/queries", { listCampaigns: { owner: "XS-PY", run: (a) => listCampaigns(a) } }),
-  ...lists("lib/dashboards/rankings", { listRankingSchemes: { owner: "XS-PY", run: (a) => listRankingSchemes(a, true) } }),
+  ...lists("lib/rankings/queries", { listRankingSchemes: { owner: "XS-PY", run: (a) => listRankingSchemes(a, true) } }),
   ...lists("lib/events/queries", { listCampaignEvents: { owner: "XS-PY", run: (a, fx) => listCampaignEvents(a, fx.campaign.id) } }),
   ...lists("lib/hotline/queries", { listRequests: { owner: "YH-LZ", alsoOwnedBy: (fx) => fx.hotlineHandlerUnits, run: (a) => listRequests(a, { tab: "all" } as never) } }),
   ...lists("lib/investment/queries", {
@@ -717,16 +717,16 @@ export const LIST_QUERIES: SweepEntry[] = [
     listPoolMembers: { owner: "XS-PY", run: (a, fx) => listPoolMembers(a, fx.mentorship.id, "MENTOR") },
     listPairings: { owner: "XS-PY", run: (a, fx) => listPairings(a, fx.mentorship.id) },
   }),
-  ...lists("lib/org/queries", { listOrgUnits: { owner: "XS-PY", run: (a) => listOrgUnits(a) } }),
-  ...lists("lib/points/applications", { listApplications: { owner: "YH-ETDZ", run: (a) => listApplications(a, {}) } }),
-  ...lists("lib/points/redemption", { listRedemptions: { owner: "YH-ETDZ", run: (a) => listRedemptions(a, {}) } }),
+  ...lists("lib/platform/org/queries", { listOrgUnits: { owner: "XS-PY", run: (a) => listOrgUnits(a) } }),
+  ...lists("lib/talent/points/applications", { listApplications: { owner: "YH-ETDZ", run: (a) => listApplications(a, {}) } }),
+  ...lists("lib/talent/points/redemption", { listRedemptions: { owner: "YH-ETDZ", run: (a) => listRedemptions(a, {}) } }),
   ...lists("lib/problems/queries", { listProblems: { owner: "XS-PY", run: (a, fx) => listProblems(a, { programmeId: fx.campaign.id }) } }),
   ...lists("lib/programmes/queries", { listProgrammes: { owner: "XS-PY", run: (a) => listProgrammes(a) } }),
   ...lists("lib/registers/queries", {
     listHouseholds: { owner: "XS-PY-JY", run: (a, fx) => listHouseholds(a, { orgUnitId: fx.unit["XS-PY-JY"]!.id } as never) },
     listEnterprises: { owner: "YH-LZ", run: (a, fx) => listEnterprises(a, { orgUnitId: fx.unit["YH-LZ"]!.id } as never) },
   }),
-  ...lists("lib/showcase/queries", {
+  ...lists("lib/showcases/queries", {
     listShowcaseProgrammes: { owner: "YH-FST", run: (a) => listShowcaseProgrammes(a) },
     listSessions: { owner: "YH-FST", run: (a, fx) => listSessions(a, fx.showcase.id) },
     listTalentList: { owner: "YH-FST", run: (a) => listTalentList(a) },

@@ -1,5 +1,5 @@
 // Lookups into the seeded demo district (prisma/demo-data.ts) that tests share.
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 
 export async function demoUser(username: string) {
   const user = await db.user.findUniqueOrThrow({ where: { username }, include: { orgUnit: true } });

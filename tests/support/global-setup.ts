@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   // date from one anchor instant; the tests get the same anchor (tests/support/time.ts), so a
   // run that crosses midnight or a new year still agrees with the data it was given.
   process.env.DATABASE_URL = templateUrl;
-  const { db } = await import("../../lib/db/client");
+  const { db } = await import("../../lib/platform/db/client");
   const { seedDemo } = await import("../../prisma/demo-data");
   // TEST_DEMO_ANCHOR (ISO) seeds for another instant than now: the date-shifted new-year run
   // seeds for 31 Dec 23:59:50 while its clock is already in January (scripts/shifted-clock.ts).

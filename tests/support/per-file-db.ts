@@ -18,7 +18,7 @@ vi.mock("next-intl/server", async () => (await import("./next-stubs")).nextIntlS
 vi.mock("next/navigation", async () => (await import("./next-stubs")).nextNavigation);
 
 afterAll(async () => {
-  const { db } = await import("@/lib/db/client");
+  const { db } = await import("@/lib/platform/db/client");
   await db.$disconnect();
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
 });

@@ -1,7 +1,7 @@
 // A fingerprint of every business table, to prove an action changed nothing. The audit log
 // is left out on purpose: refused attempts are audited.
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export async function businessSnapshot(): Promise<string> {

@@ -4,11 +4,11 @@
 // points and investment, 未来科技城's showcase, 余杭区's key projects. Everything is read from the
 // seeded demo; the few kinds of row the demo has none of (a visit photo, an evidence file) are
 // added here.
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { makeCreditCode } from "@/lib/registers/credit-code";
 import { makeIdNumber } from "@/lib/talent/id-number";
-import { evidenceStorageKey } from "@/lib/points/evidence";
-import { storage } from "@/lib/storage";
+import { evidenceStorageKey } from "@/lib/talent/points/evidence";
+import { storage } from "@/lib/platform/storage";
 import { photoStorageKey } from "@/lib/visits/photos";
 import { demoUser, unitByCode } from "./fixtures";
 import { addDaysYmd, demoToday, demoYear } from "./time";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   amountFormValues, centsToWan, formatAmount, formatWan, formatYi, parseAmount, sumWan, toWan, wanToCents,
-} from "@/lib/investment/amount";
+} from "@/lib/platform/money";
 
 describe("parsing what the officer typed", () => {
   it("converts 亿元 to 万元 exactly", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditHash, canonicalJson, GENESIS_HASH } from "@/lib/audit/chain";
+import { auditHash, canonicalJson, GENESIS_HASH } from "@/lib/platform/audit/chain";
 
 const row = {
   at: new Date("2026-11-23T10:00:00.000Z"), actorId: "u1", actorName: "李明", action: "orgUnit.rename", entityType: "OrgUnit",

@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { AUDIT_ENTITY_TYPES, auditActionLabel, auditEntityLabel } from "@/lib/audit/labels";
-import { messagesFor } from "@/lib/i18n/messages";
+import { AUDIT_ENTITY_TYPES, auditActionLabel, auditEntityLabel } from "@/lib/platform/audit/labels";
+import { messagesFor } from "@/lib/platform/i18n/messages";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 

@@ -3,7 +3,7 @@
 // clock says is today; the year only when the deadline is not in the current year — including
 // across the New Year, where UTC and Shanghai disagree on the date for eight hours.
 import { afterEach, describe, expect, it } from "vitest";
-import { deadlineParts, formatDeadline, formatDueDate } from "@/lib/format/deadline";
+import { deadlineParts, formatDeadline, formatDueDate } from "@/lib/platform/format/deadline";
 import { pinClock, unpinClock } from "@/lib/platform/clock";
 import { demoYear, shanghaiInstant, ymd } from "@/tests/support/time";
 

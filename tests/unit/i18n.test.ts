@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGE_SOURCES, messagesFor } from "@/lib/i18n/messages";
+import { MESSAGE_SOURCES, messagesFor } from "@/lib/platform/i18n/messages";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ancestorIds, childPath, depthOf, isWithinSubtree, movedPath, pathIds } from "@/lib/org/path";
+import { ancestorIds, childPath, depthOf, isWithinSubtree, movedPath, pathIds } from "@/lib/platform/org/path";
 
 describe("materialised org paths", () => {
   it("builds child paths from the parent's", () => {

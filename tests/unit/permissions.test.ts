@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, PERMISSION_NAMES, ROLES, roleHas, type Permission, type Role } from "@/lib/authz/permissions";
-import { can } from "@/lib/authz/can";
+import { PERMISSIONS, PERMISSION_NAMES, ROLES, roleHas, type Permission, type Role } from "@/lib/platform/authz/permissions";
+import { can } from "@/lib/platform/authz/can";
 
-// The expected table, written out independently: a change to lib/authz/permissions.ts
+// The expected table, written out independently: a change to lib/platform/authz/permissions.ts
 // must change this too, on purpose.
 const EXPECTED: Record<Permission, Role[]> = {
   "home.view": ["OFFICER", "MANAGER", "ADMIN"],

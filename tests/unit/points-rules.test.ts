@@ -1,9 +1,9 @@
 // Rule tables of the talent-points scheme: points per level for every default item, caps,
 // tiers and the evaluation score — pure functions, no database.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ENTERPRISE_ITEMS, DEFAULT_TALENT_ITEMS, DEFAULT_TIERS } from "@/lib/points/defaults";
-import { applyCaps, evaluationScore, levelsSchema, linePoints, parseTalentSettings, tierAllows, tierForPoints } from "@/lib/points/rules";
-import { itemSchema, tiersSchema } from "@/lib/points/schemas";
+import { DEFAULT_ENTERPRISE_ITEMS, DEFAULT_TALENT_ITEMS, DEFAULT_TIERS } from "@/lib/talent/points/defaults";
+import { applyCaps, evaluationScore, levelsSchema, linePoints, parseTalentSettings, tierAllows, tierForPoints } from "@/lib/talent/points/rules";
+import { itemSchema, tiersSchema } from "@/lib/talent/points/schemas";
 
 describe("default items", () => {
   it("nine personal items, including the six the article names", () => {

@@ -2,10 +2,10 @@
 // the Chinese calendar and 清明's solar term, weekday holidays only, every one marked 暂定.
 // Checked against years whose notice is published.
 import { describe, expect, it } from "vitest";
-import { CN_CALENDAR_2026 } from "@/lib/calendar/holidays-cn";
-import { lunarDay, provisionalHolidays, provisionalListText, qingming, PROVISIONAL_MARK } from "@/lib/calendar/provisional";
-import { parseCalendarList } from "@/lib/calendar/holidays-cn";
-import { isWeekend } from "@/lib/calendar/working-days";
+import { CN_CALENDAR_2026 } from "@/lib/platform/calendar/holidays-cn";
+import { lunarDay, provisionalHolidays, provisionalListText, qingming, PROVISIONAL_MARK } from "@/lib/platform/calendar/provisional";
+import { parseCalendarList } from "@/lib/platform/calendar/holidays-cn";
+import { isWeekend } from "@/lib/platform/calendar/working-days";
 
 describe("provisional holidays", () => {
   it("finds the lunar festivals and 清明 of published years", () => {

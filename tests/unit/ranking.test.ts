@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultThreshold, rankUnits, scoreIndicator, type RankingWeightSpec } from "@/lib/dashboards/ranking";
+import { defaultThreshold, rankUnits, scoreIndicator, type RankingWeightSpec } from "@/lib/rankings/method";
 import { parseDashboardPeriod, periodOf, trendBuckets } from "@/lib/dashboards/period";
 
 // 赛马 scoring (docs/decisions/0013-ranking-method.md): each unit on its own figures, never

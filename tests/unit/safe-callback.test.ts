@@ -1,7 +1,7 @@
 // After sign-in the user is sent to the callbackUrl from the query string: only paths on this
 // site pass, whatever spelling a browser would read as another host.
 import { describe, expect, it } from "vitest";
-import { safeCallback } from "@/lib/auth/safe-callback";
+import { safeCallback } from "@/lib/platform/auth/safe-callback";
 
 describe("safeCallback", () => {
   it("keeps a path on this site, with its query", () => {

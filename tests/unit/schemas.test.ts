@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createUserSchema, changeOwnPasswordSchema, updateUserSchema } from "@/lib/users/schemas";
-import { createOrgUnitSchema, renameOrgUnitSchema } from "@/lib/org/schemas";
+import { createOrgUnitSchema, renameOrgUnitSchema } from "@/lib/platform/org/schemas";
 import { createProgrammeSchema } from "@/lib/programmes/schemas";
 import { parsePeriod } from "@/lib/programmes/period";
 

@@ -1,6 +1,6 @@
 // 三争一实 scoring: weighted sheet totals, the trimmed mean and competition ranks.
 import { describe, expect, it } from "vitest";
-import { computeResults, judgeTotal, trimmedMean } from "@/lib/showcase/scoring";
+import { computeResults, judgeTotal, trimmedMean } from "@/lib/showcases/scoring";
 
 const criteria = [
   { id: "live", weight: 40, maxScore: 100 },

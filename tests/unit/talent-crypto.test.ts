@@ -1,6 +1,6 @@
 // The PII key: required in production, validated always; AES-256-GCM round trip; keyed hash.
 import { afterEach, describe, expect, it } from "vitest";
-import { decryptPii, encryptPii, parseMasterKey, piiHash, resetPiiKeysForTests } from "@/lib/privacy/crypto";
+import { decryptPii, encryptPii, parseMasterKey, piiHash, resetPiiKeysForTests } from "@/lib/platform/privacy/crypto";
 
 afterEach(() => resetPiiKeysForTests());
 

@@ -5,16 +5,16 @@
 // reads the value as Shanghai time and moves it eight hours the wrong way. Needs PostgreSQL,
 // hence this file (the rules themselves are pure and tested in time-edges.test.ts).
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { LOCKOUT, isLocked, recordFailedSignIn } from "@/lib/auth/lockout";
-import { loadSessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { LOCKOUT, isLocked, recordFailedSignIn } from "@/lib/platform/auth/lockout";
+import { loadSessionUser } from "@/lib/platform/auth/session";
 import { clockOf } from "@/lib/hotline/clocks";
 import { sameDayDueAt } from "@/lib/hotline/deadlines";
 import { hotlineReport } from "@/lib/hotline/reports";
 import { now, shanghaiInstant, shanghaiYear } from "@/lib/platform/clock";
-import { expirePoints } from "@/lib/points/expiry";
-import { postEntry } from "@/lib/points/ledger";
-import { pointsByPeriodAndUnit } from "@/lib/points/progress";
+import { expirePoints } from "@/lib/talent/points/expiry";
+import { postEntry } from "@/lib/talent/points/ledger";
+import { pointsByPeriodAndUnit } from "@/lib/talent/points/progress";
 
 // Years after the seeded data, derived from the clock: nothing seeded falls in them.
 const Y = shanghaiYear(now()) + 2;

@@ -5,18 +5,18 @@
 // calendars are built synthetically for those years: the rules are generic, and the shipped
 // State Council lists are tested on their own in working-calendar.test.ts.
 import { describe, expect, it } from "vitest";
-import { addCalendarDays, isWorkingDay, nextWorkingDay, sameDayDeadline, shanghaiDay, type CalendarExceptions, type SameDayRule } from "@/lib/calendar/working-days";
+import { addCalendarDays, isWorkingDay, nextWorkingDay, sameDayDeadline, shanghaiDay, type CalendarExceptions, type SameDayRule } from "@/lib/platform/calendar/working-days";
 import { computeFrequency, daysLeft, evaluationInstant, periodContaining, shanghaiDate, type RuleInput, type VisitFact } from "@/lib/campaigns/frequency";
 import { parseDashboardPeriod, periodOf } from "@/lib/dashboards/period";
 import { reportRange } from "@/lib/hotline/reports";
 import { daysOverdue, isMilestoneLate, milestoneTiming, pledgeEffectiveStatus } from "@/lib/key-projects/lateness";
 import { evaluateExpectations } from "@/lib/mentorship/expectations";
 import { now, shanghaiInstant, shanghaiYear, shanghaiYmd } from "@/lib/platform/clock";
-import { addMonths, shanghaiToday } from "@/lib/points/applications";
-import { shanghaiYear as ledgerYear } from "@/lib/points/ledger";
+import { addMonths, shanghaiToday } from "@/lib/talent/points/applications";
+import { shanghaiYear as ledgerYear } from "@/lib/talent/points/ledger";
 import { idCheckChar, idNumberProblem } from "@/lib/talent/id-number";
 import { parsePeriod } from "@/lib/programmes/period";
-import { todayInShanghai } from "@/lib/visits/time";
+import { todayInShanghai } from "@/lib/platform/shanghai";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;

@@ -3,7 +3,7 @@
 // Shanghai-vs-UTC midnight edges. Exceptions are the seeded 2026/2027 State Council lists.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CN_CALENDAR_2026, CN_CALENDAR_2027, parseCalendarList } from "@/lib/calendar/holidays-cn";
+import { CN_CALENDAR_2026, CN_CALENDAR_2027, parseCalendarList } from "@/lib/platform/calendar/holidays-cn";
 import {
   addCalendarDays,
   addWorkingDays,
@@ -14,7 +14,7 @@ import {
   shanghaiDay,
   type CalendarExceptions,
   type SameDayRule,
-} from "@/lib/calendar/working-days";
+} from "@/lib/platform/calendar/working-days";
 
 const CN: CalendarExceptions = new Map([...CN_CALENDAR_2026, ...CN_CALENDAR_2027].map((e) => [e.date, e.kind]));
 const NONE: CalendarExceptions = new Map();

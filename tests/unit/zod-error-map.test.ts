@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import { z } from "zod";
-import { messagesFor } from "@/lib/i18n/messages";
-import { translateFieldError, zodErrorMap } from "@/lib/i18n/zod";
-import type { Locale } from "@/lib/i18n/locales";
+import { messagesFor } from "@/lib/platform/i18n/messages";
+import { translateFieldError, zodErrorMap } from "@/lib/platform/i18n/zod";
+import type { Locale } from "@/lib/platform/i18n/locales";
 import { createEventSchema } from "@/lib/events/schemas";
 
 function messageOf(locale: Locale, schema: z.ZodType, value: unknown): string {

@@ -1,7 +1,7 @@
 // Every admin page carries the new-year checklist above its own content (it renders nothing
 // outside November–December or once next year is ready). Pages still check their own
 // permission; this layout only adds the banner.
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/platform/auth/session";
 import { NewYearChecklistBanner } from "@/components/new-year/checklist-banner";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

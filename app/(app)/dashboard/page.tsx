@@ -4,8 +4,8 @@
 // an Excel export of exactly that table.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
 import { indicatorName, loadDashboard, panelTable, targetRowKey, targetsTable, trendTable, unitLabel, type Cell, type DashboardModel } from "@/lib/dashboards/view";
 import { Card, EmptyState, PageHeader, Badge } from "@/components/ui/card";
@@ -14,7 +14,7 @@ import { Chart } from "@/components/charts/chart";
 import { DataTable } from "@/components/dashboards/data-table";
 import { PeriodPicker } from "@/components/dashboards/period-picker";
 import { cn } from "@/components/ui/cn";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboards");

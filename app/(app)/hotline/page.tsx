@@ -1,10 +1,10 @@
 import { now as clockNow } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatDateTime } from "@/lib/format/dates";
-import { formatDeadline } from "@/lib/format/deadline";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatDateTime } from "@/lib/platform/format/dates";
+import { formatDeadline } from "@/lib/platform/format/deadline";
 import { clocksOf, isBreached } from "@/lib/hotline/clocks";
 import { hotlineCategories, listRequests, pendingExtensions, REQUEST_TABS } from "@/lib/hotline/queries";
 import { parseRequestFilterWithIgnored, requestFilterQuery, type RequestPageFilter, type SearchParamsRecord } from "@/lib/hotline/list-filter";

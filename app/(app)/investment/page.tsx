@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatAmount } from "@/lib/investment/amount";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatAmount } from "@/lib/platform/money";
 import { investmentProgress } from "@/lib/investment/progress";
 import { pickInvestmentProgramme } from "@/lib/investment/queries";
 import { filterDay, filterId, parseFilters } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format/dates";
-import { listNotifications, unreadNotificationCount } from "@/lib/notifications/queries";
-import { safeNotificationLink } from "@/lib/notifications/schemas";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { formatDateTime } from "@/lib/platform/format/dates";
+import { listNotifications, unreadNotificationCount } from "@/lib/platform/notifications/queries";
+import { safeNotificationLink } from "@/lib/platform/notifications/schemas";
 import { notificationTitleRenderer } from "@/components/notifications/title";
 import { MarkAllReadButton, MarkReadButton, OpenNotificationButton } from "@/components/notifications/notification-actions";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";

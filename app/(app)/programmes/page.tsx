@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { filterEnum, filterText, parseFilters } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { PROGRAMME_STATUSES, PROGRAMME_TYPES } from "@/lib/programmes/catalogue";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton, Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";

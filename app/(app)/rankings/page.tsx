@@ -3,12 +3,12 @@
 // period is selectable and the table exports to Excel.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
-import { computeRanking, listRankingSchemes, type RankingResult } from "@/lib/dashboards/rankings";
-import { rankingBasis, rankingTable } from "@/lib/dashboards/ranking-view";
-import type { RankingPart } from "@/lib/dashboards/ranking";
+import { computeRanking, listRankingSchemes, type RankingResult } from "@/lib/rankings/queries";
+import { rankingBasis, rankingTable } from "@/lib/rankings/view";
+import type { RankingPart } from "@/lib/rankings/method";
 import { Card, EmptyState, PageHeader, Badge } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { Chart } from "@/components/charts/chart";
@@ -16,7 +16,7 @@ import { DataTable } from "@/components/dashboards/data-table";
 import { ExportLink } from "@/components/dashboards/export-link";
 import { PeriodPicker } from "@/components/dashboards/period-picker";
 import { cn } from "@/components/ui/cn";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("rankings");

@@ -1,10 +1,10 @@
 import { shanghaiYear } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { listSessions, listShowcaseProgrammes } from "@/lib/showcase/queries";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { listSessions, listShowcaseProgrammes } from "@/lib/showcases/queries";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { TalentNav, type TalentTab } from "@/components/talent/talent-nav";
 
 export default async function TalentLayout({ children }: { children: ReactNode }) {

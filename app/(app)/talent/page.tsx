@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { NotFoundError } from "@/lib/errors";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { NotFoundError } from "@/lib/platform/errors";
 import { enterpriseOptions, listTalents } from "@/lib/talent/queries";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
 import { TableCard } from "@/components/ui/table";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton, buttonClass } from "@/components/ui/button";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatDateTime } from "@/lib/format/dates";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatDateTime } from "@/lib/platform/format/dates";
 import { listVisits, officerOptions, visitCampaignOptions, type VisitListFilter } from "@/lib/visits/queries";
 import { VISIT_KINDS } from "@/lib/visits/schemas";
 import { parseVisitFilterWithIgnored, visitFilterQuery, type SearchParamsRecord } from "@/lib/visits/list-filter";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/platform/auth/session";
 import { LoginForm } from "@/components/account/login-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 

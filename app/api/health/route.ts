@@ -1,5 +1,5 @@
 // For the load balancer: 200 when this instance can reach the database.
-import { checkDatabase } from "@/lib/db/health";
+import { checkDatabase } from "@/lib/platform/db/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { enterpriseProblems } from "@/lib/hotline/enterprise-file";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ProblemStatusBadge } from "@/components/problems/status-badge";

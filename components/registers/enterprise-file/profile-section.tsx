@@ -1,13 +1,13 @@
 // Profile (企业档案) with the economic commissioner: the register's own editor.
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { can } from "@/lib/authz/can";
-import { formatDateTime } from "@/lib/format/dates";
-import { orgUnitOptions } from "@/lib/org/queries";
-import { maskPhone } from "@/lib/privacy/mask";
+import { can } from "@/lib/platform/authz/can";
+import { formatDateTime } from "@/lib/platform/format/dates";
+import { orgUnitOptions } from "@/lib/platform/org/queries";
+import { maskPhone } from "@/lib/platform/privacy/mask";
 import { ENTERPRISE_EXCLUDED_KINDS } from "@/lib/registers/mutations";
 import { commissionerOptions, type getEnterpriseOrThrow } from "@/lib/registers/queries";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/platform/auth/session";
 import type { OrgOption } from "@/components/admin/org-options";
 import { ActiveBadge } from "@/components/registers/list-bits";
 import { EnterpriseEditor } from "@/components/registers/record-editor";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDateTime } from "@/lib/format/dates";
+import { formatDateTime } from "@/lib/platform/format/dates";
 import { clocksOf } from "@/lib/hotline/clocks";
 import { enterpriseRequests, FILE_LIST_LIMIT } from "@/lib/hotline/enterprise-file";
 import { Card, EmptyState } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDateTime } from "@/lib/format/dates";
+import { formatDateTime } from "@/lib/platform/format/dates";
 import { enterpriseTimeline } from "@/lib/hotline/enterprise-file";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import type { EnterpriseSectionProps } from "./types";

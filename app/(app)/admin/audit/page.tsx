@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { listAuditLog } from "@/lib/audit/queries";
-import { AUDIT_OUTCOMES as OUTCOMES, AUDIT_REFUSALS as REFUSALS, parseAuditFilter } from "@/lib/audit/list-filter";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { listAuditLog } from "@/lib/platform/audit/queries";
+import { AUDIT_OUTCOMES as OUTCOMES, AUDIT_REFUSALS as REFUSALS, parseAuditFilter } from "@/lib/platform/audit/list-filter";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
-import { AUDIT_ENTITY_TYPES, auditActionLabel, auditEntityLabel } from "@/lib/audit/labels";
-import { formatDateTime } from "@/lib/format/dates";
+import { AUDIT_ENTITY_TYPES, auditActionLabel, auditEntityLabel } from "@/lib/platform/audit/labels";
+import { formatDateTime } from "@/lib/platform/format/dates";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { LinkButton, buttonClass } from "@/components/ui/button";

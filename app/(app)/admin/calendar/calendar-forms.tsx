@@ -10,9 +10,9 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { bulkLoadCalendarAction, confirmCalendarYearAction, deleteCalendarDayAction, saveCalendarDayAction, unconfirmCalendarYearAction } from "@/lib/calendar/actions";
-import { bulkCalendarSchema, calendarDaySchema } from "@/lib/calendar/schemas";
-import { parseCalendarList } from "@/lib/calendar/holidays-cn";
+import { bulkLoadCalendarAction, confirmCalendarYearAction, deleteCalendarDayAction, saveCalendarDayAction, unconfirmCalendarYearAction } from "@/lib/platform/calendar/actions";
+import { bulkCalendarSchema, calendarDaySchema } from "@/lib/platform/calendar/schemas";
+import { parseCalendarList } from "@/lib/platform/calendar/holidays-cn";
 
 type DayValues = { date: string; kind: "HOLIDAY" | "WORKDAY"; name: string };
 

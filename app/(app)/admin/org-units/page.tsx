@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { getOrgTree, orgUnitOptions, type OrgUnitNode } from "@/lib/org/queries";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { getOrgTree, orgUnitOptions, type OrgUnitNode } from "@/lib/platform/org/queries";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { OrgUnitTree } from "@/components/admin/org-unit-tree";
 

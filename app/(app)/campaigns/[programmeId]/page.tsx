@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { campaignOfficerProgress, campaignProgress, campaignTargets, resolveProgressUnit, type ProgressNumbers, type Targets } from "@/lib/campaigns/progress";
 import { Card, EmptyState } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { ProgressStat } from "@/components/campaigns/progress-stat";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { getCampaignOrThrow } from "@/lib/campaigns/queries";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 

@@ -1,17 +1,17 @@
 import { now as clockNow } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatDateTime } from "@/lib/format/dates";
-import { formatDeadline } from "@/lib/format/deadline";
-import { maskPhone } from "@/lib/privacy/mask";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatDateTime } from "@/lib/platform/format/dates";
+import { formatDeadline } from "@/lib/platform/format/deadline";
+import { maskPhone } from "@/lib/platform/privacy/mask";
 import { allowedMoves, mayChase, mayDecideExtension, mayRequestExtension } from "@/lib/hotline/authority";
 import { clocksOf, isBreached } from "@/lib/hotline/clocks";
-import { unconfirmedClockYears } from "@/lib/calendar/confirmation";
+import { unconfirmedClockYears } from "@/lib/platform/calendar/confirmation";
 import { departmentOptions, getRequestOrThrow, requestTimeline, serviceOfficerOptions } from "@/lib/hotline/queries";
 import { parseHotlineSettings } from "@/lib/hotline/settings";
-import { toShanghaiLocal } from "@/lib/visits/time";
+import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card } from "@/components/ui/card";
 import { ClockList } from "@/components/hotline/clock-list";
@@ -20,7 +20,7 @@ import { RequestStatusBadge } from "@/components/hotline/status-badge";
 import { RequestTimeline } from "@/components/hotline/request-timeline";
 import { EnterpriseLink } from "@/components/hotline/enterprise-link";
 import { matchEnterprise } from "@/lib/hotline/enterprise-match";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("hotline");

@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { hotlineProgrammeOptions } from "@/lib/hotline/queries";
 import { getVisitOrThrow } from "@/lib/visits/queries";
 import { getEnterpriseOrThrow } from "@/lib/registers/queries";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IntakeForm } from "@/components/hotline/intake-form";
-import { loadOrNull, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNull, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("hotline");

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { hotlineProgrammeOptions } from "@/lib/hotline/queries";
 import { parseReportParamsWithIgnored } from "@/lib/hotline/report-params";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";

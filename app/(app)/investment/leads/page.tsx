@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatAmount, sumWan } from "@/lib/investment/amount";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatAmount, sumWan } from "@/lib/platform/money";
 import { listLeads, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
 import { LEAD_STAGES } from "@/lib/investment/schemas";
 import { filterEnum, filterId, parseFilters } from "@/lib/platform/url-filters";

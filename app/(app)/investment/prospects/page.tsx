@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ignoredChoice } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { listProspects, pickInvestmentProgramme } from "@/lib/investment/queries";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { InvestmentNav, ProgrammeSwitch } from "@/components/investment/sub-nav";

@@ -1,21 +1,21 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
-import { formatDueDate } from "@/lib/format/deadline";
-import { formatAmount } from "@/lib/investment/amount";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatCalendarDate, formatDateTime } from "@/lib/platform/format/dates";
+import { formatDueDate } from "@/lib/platform/format/deadline";
+import { formatAmount } from "@/lib/platform/money";
 import { milestoneTiming } from "@/lib/key-projects/lateness";
 import { mayUpdateProject } from "@/lib/key-projects/mutations";
 import { getKeyProjectOrThrow, keyProjectBlockers, keyProjectTimeline, listPledges } from "@/lib/key-projects/queries";
 import { MILESTONE_KINDS } from "@/lib/key-projects/schemas";
 import { nextStage } from "@/lib/key-projects/stages";
-import { todayInShanghai } from "@/lib/visits/time";
+import { todayInShanghai } from "@/lib/platform/shanghai";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { BlockerForm, MilestoneEditor, StageAdvance } from "@/components/key-projects/project-actions";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 const TIMING_TONE = { DONE: "green", DONE_LATE: "amber", PENDING: "slate", LATE: "red" } as const;
 

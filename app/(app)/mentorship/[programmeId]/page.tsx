@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { getMentorshipProgrammeOrThrow, listPairings } from "@/lib/mentorship/queries";
 import { pairingExpectations } from "@/lib/mentorship/progress";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
@@ -13,7 +13,7 @@ import { ExportLink } from "@/components/dashboards/export-link";
 import { parsePairingStatusWithIgnored } from "@/lib/mentorship/list-filter";
 import type { SearchParamsRecord } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");

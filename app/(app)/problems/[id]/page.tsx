@@ -1,18 +1,18 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
-import { formatDueDate } from "@/lib/format/deadline";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { formatCalendarDate, formatDateTime } from "@/lib/platform/format/dates";
+import { formatDueDate } from "@/lib/platform/format/deadline";
 import { allowedTransitions, canAssign, mayConfirmAsManager } from "@/lib/problems/authority";
 import { decodeConfirmationNote } from "@/lib/problems/mutations";
 import { assigneeOptions, escalationTargets, getProblemOrThrow, problemTimeline } from "@/lib/problems/queries";
 import { UNRESOLVED_STATUSES } from "@/lib/problems/transitions";
-import { todayInShanghai } from "@/lib/visits/time";
+import { todayInShanghai } from "@/lib/platform/shanghai";
 import { Card, Badge } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { ProblemStatusBadge } from "@/components/problems/status-badge";
 import { ProblemActions } from "@/components/problems/problem-actions";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("problems");

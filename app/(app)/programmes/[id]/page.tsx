@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatCalendarDate, formatDateTime } from "@/lib/platform/format/dates";
 import { Card, EmptyState } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { ProgrammeStatusBadge, ProgrammeTypeBadge } from "@/components/programmes/badges";
 import { ProgrammeStatusButton } from "@/components/programmes/status-button";
 import { getProgrammeOrThrow } from "@/lib/programmes/queries";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("programmes");

@@ -1,16 +1,16 @@
 // Create or edit a 赛马 scheme (admins, "ranking.configure").
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { INDICATORS } from "@/lib/dashboards/indicators";
-import { getRankingSchemeOrThrow } from "@/lib/dashboards/rankings";
-import type { RankingSchemeInput } from "@/lib/dashboards/ranking-schemas";
+import { getRankingSchemeOrThrow } from "@/lib/rankings/queries";
+import type { RankingSchemeInput } from "@/lib/rankings/schemas";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { RankingSchemeForm } from "@/components/dashboards/ranking-scheme-form";
-import { rankableParents } from "@/lib/dashboards/rankings";
-import { defaultThreshold } from "@/lib/dashboards/ranking";
-import { withUnit } from "@/lib/dashboards/ranking-view";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { rankableParents } from "@/lib/rankings/queries";
+import { defaultThreshold } from "@/lib/rankings/method";
+import { withUnit } from "@/lib/rankings/view";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

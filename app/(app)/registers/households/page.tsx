@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { householdTagOptions, listHouseholds } from "@/lib/registers/queries";
 import { filterParams, parseHouseholdFilterWithIgnored } from "@/lib/registers/filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
-import { orgUnitOptions } from "@/lib/org/queries";
+import { orgUnitOptions } from "@/lib/platform/org/queries";
 import { TableCard } from "@/components/ui/table";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton, buttonClass } from "@/components/ui/button";

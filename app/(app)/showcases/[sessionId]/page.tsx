@@ -1,17 +1,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { getSessionOrThrow, myScores, othersScores, peopleInScope, recusalOf, talentListedUsers } from "@/lib/showcase/queries";
-import { addEntryAction, addJudgeAction, addToTalentListAction, closeSessionAction, declareConflictAction, removeJudgeAction, updateNarrativeAction } from "@/lib/showcase/actions";
-import { TALENT_LISTS } from "@/lib/showcase/schemas";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { getSessionOrThrow, myScores, othersScores, peopleInScope, recusalOf, talentListedUsers } from "@/lib/showcases/queries";
+import { addEntryAction, addJudgeAction, addToTalentListAction, closeSessionAction, declareConflictAction, removeJudgeAction, updateNarrativeAction } from "@/lib/showcases/actions";
+import { TALENT_LISTS } from "@/lib/showcases/schemas";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { QuickForm } from "@/components/mentorship/quick-form";
-import { NarrativeUpload } from "@/components/showcase/narrative-upload";
+import { NarrativeUpload } from "@/components/showcases/narrative-upload";
 import { ExportLink } from "@/components/dashboards/export-link";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("showcase");

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { filterYear, parseFilters } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
-import { requirePermission } from "@/lib/auth/session";
-import { getShowcaseProgrammeOrThrow, yearLeaderboard } from "@/lib/showcase/queries";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { getShowcaseProgrammeOrThrow, yearLeaderboard } from "@/lib/showcases/queries";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { LinkButton } from "@/components/ui/button";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("showcase");

@@ -1,13 +1,13 @@
 import { now } from "@/lib/platform/clock";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { getShowcaseProgrammeOrThrow } from "@/lib/showcase/queries";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { getShowcaseProgrammeOrThrow } from "@/lib/showcases/queries";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { Card, PageHeader } from "@/components/ui/card";
-import { SessionForm } from "@/components/showcase/session-form";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { SessionForm } from "@/components/showcases/session-form";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("showcase");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { listTalentList } from "@/lib/showcase/queries";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { listTalentList } from "@/lib/showcases/queries";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 

@@ -1,20 +1,20 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatCalendarDate, formatDateTime } from "@/lib/platform/format/dates";
 import { getTalentOrThrow, talentView } from "@/lib/talent/queries";
-import { listApplications } from "@/lib/points/applications";
-import { listRedemptions } from "@/lib/points/redemption";
-import { accountLedger, resourceOptions } from "@/lib/points/queries";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
+import { listApplications } from "@/lib/talent/points/applications";
+import { listRedemptions } from "@/lib/talent/points/redemption";
+import { accountLedger, resourceOptions } from "@/lib/talent/points/queries";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { ApplicationStatusBadge, RedemptionStatusBadge } from "@/components/talent/badges";
 import { LedgerTable } from "@/components/talent/ledger-table";
 import { UnmaskId } from "@/components/talent/unmask-id";
 import { RedemptionForm } from "@/components/talent/redemption-form";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("talent");

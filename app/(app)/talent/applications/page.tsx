@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { listApplications } from "@/lib/points/applications";
-import { APPLICATION_STATUSES as STATUSES, parseApplicationStatusWithIgnored, statusQuery } from "@/lib/points/list-filter";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { listApplications } from "@/lib/talent/points/applications";
+import { APPLICATION_STATUSES as STATUSES, parseApplicationStatusWithIgnored, statusQuery } from "@/lib/talent/points/list-filter";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";

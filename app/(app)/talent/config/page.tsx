@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { shanghaiYear } from "@/lib/points/ledger";
-import { getTalentProgrammeOrThrow, pointsConfiguration } from "@/lib/points/programme";
-import { parseEligibility, parseLevels, parseTierQuotas } from "@/lib/points/rules";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { shanghaiYear } from "@/lib/talent/points/ledger";
+import { getTalentProgrammeOrThrow, pointsConfiguration } from "@/lib/talent/points/programme";
+import { parseEligibility, parseLevels, parseTierQuotas } from "@/lib/talent/points/rules";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AllocateButton, ItemForm, QuotaForm, ResourceForm, SettingsForm, TiersForm } from "@/components/talent/config-forms";
 import { StepButton } from "@/components/talent/step-button";
-import { addDefaultsAction } from "@/lib/points/config-actions";
-import { DEFAULT_TIERS } from "@/lib/points/defaults";
+import { addDefaultsAction } from "@/lib/talent/points/config-actions";
+import { DEFAULT_TIERS } from "@/lib/talent/points/defaults";
 
 export async function generateMetadata() {
   const t = await getTranslations("points.config");

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { enterpriseOptions } from "@/lib/talent/queries";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
 import { PageHeader } from "@/components/ui/card";
 import { TalentForm } from "@/components/talent/talent-form";
 

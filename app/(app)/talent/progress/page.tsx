@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { filterEnum, filterYear, parseFilters } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
-import { requirePermission } from "@/lib/auth/session";
-import { shanghaiYear } from "@/lib/points/ledger";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
-import { pointsByPeriodAndUnit, quotaUse, talentsSolved, tierDistribution, type Granularity } from "@/lib/points/progress";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { shanghaiYear } from "@/lib/talent/points/ledger";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
+import { pointsByPeriodAndUnit, quotaUse, talentsSolved, tierDistribution, type Granularity } from "@/lib/talent/points/progress";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 
 export async function generateMetadata() {

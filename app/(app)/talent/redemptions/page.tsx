@@ -1,22 +1,22 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatDateTime } from "@/lib/format/dates";
-import { REDEMPTION_STATUSES as STATUSES, parseRedemptionStatusWithIgnored, statusQuery } from "@/lib/points/list-filter";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatDateTime } from "@/lib/platform/format/dates";
+import { REDEMPTION_STATUSES as STATUSES, parseRedemptionStatusWithIgnored, statusQuery } from "@/lib/talent/points/list-filter";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { enterpriseOptions, talentOptions } from "@/lib/talent/queries";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
-import { listRedemptions } from "@/lib/points/redemption";
-import { resourceOptions } from "@/lib/points/queries";
-import { cancelRedemptionAction, decideRedemptionAction, fulfilRedemptionAction } from "@/lib/points/redemption-actions";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
+import { listRedemptions } from "@/lib/talent/points/redemption";
+import { resourceOptions } from "@/lib/talent/points/queries";
+import { cancelRedemptionAction, decideRedemptionAction, fulfilRedemptionAction } from "@/lib/talent/points/redemption-actions";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { RedemptionStatusBadge } from "@/components/talent/badges";
 import { RedemptionForm } from "@/components/talent/redemption-form";
 import { StepButton } from "@/components/talent/step-button";
 import { ExportLink } from "@/components/dashboards/export-link";
-import { enterpriseBalances } from "@/lib/points/redemption";
+import { enterpriseBalances } from "@/lib/talent/points/redemption";
 
 export async function generateMetadata() {
   const t = await getTranslations("points");

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { forbidden } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { listApplications } from "@/lib/points/applications";
-import { listRedemptions } from "@/lib/points/redemption";
+import { requireUser } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { listApplications } from "@/lib/talent/points/applications";
+import { listRedemptions } from "@/lib/talent/points/redemption";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { ApplicationList } from "@/components/talent/application-list";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatDateTime } from "@/lib/format/dates";
-import { formatDueDate } from "@/lib/format/deadline";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatDateTime } from "@/lib/platform/format/dates";
+import { formatDueDate } from "@/lib/platform/format/deadline";
 import { editableUntil, editWindowHours, isEditableBy } from "@/lib/visits/edit-window";
 import { MAX_PHOTOS_PER_VISIT } from "@/lib/visits/photos";
 import { Card, Badge, EmptyState } from "@/components/ui/card";
@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { ProblemStatusBadge } from "@/components/problems/status-badge";
 import { PhotoManager } from "@/components/visits/photo-manager";
 import { getVisitOrThrow } from "@/lib/visits/queries";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("visits");

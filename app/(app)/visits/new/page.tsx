@@ -1,8 +1,8 @@
 import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { visitFormOptions } from "@/lib/visits/queries";
-import { toShanghaiLocal } from "@/lib/visits/time";
+import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { PageHeader, EmptyState } from "@/components/ui/card";
 import { VisitForm } from "@/components/visits/visit-form";
 

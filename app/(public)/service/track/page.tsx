@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDateTime } from "@/lib/format/dates";
+import { formatDateTime } from "@/lib/platform/format/dates";
 import { publicStatus } from "@/lib/hotline/public";
 import { clientIp } from "@/lib/hotline/rate-limit";
 import { Alert } from "@/components/ui/alert";

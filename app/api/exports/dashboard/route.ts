@@ -3,10 +3,10 @@
 // "dashboard.view"; audited with the filters and the row count).
 import { getLocale, getTranslations } from "next-intl/server";
 import { loadDashboard, panelTable, targetsTable, trendTable } from "@/lib/dashboards/view";
-import { streamXlsx } from "@/lib/exports/xlsx";
-import { attachment, XLSX_TYPE } from "@/lib/http";
+import { streamXlsx } from "@/lib/platform/exports/xlsx";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
 import { z } from "zod";
-import { route } from "@/lib/read";
+import { route } from "@/lib/platform/read";
 
 const TABLES = { targets: targetsTable, panel: panelTable, trend: trendTable } as const;
 

@@ -2,13 +2,13 @@
 // for this status, read 500 at a time in the list's order, as .xlsx. Permission "report.export"
 // and "mentorship.view"; audited with the filters and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
-import { attachment, XLSX_TYPE } from "@/lib/http";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/platform/exports/xlsx";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
 import { parsePairingStatus, type PairingStatusFilter } from "@/lib/mentorship/list-filter";
 import { getMentorshipProgrammeOrThrow, listPairings } from "@/lib/mentorship/queries";
 import { z } from "zod";
-import { idParam, route } from "@/lib/read";
+import { idParam, route } from "@/lib/platform/read";
 
 const PAGE = 500;
 

@@ -2,12 +2,12 @@
 // status tab (all of them, read 500 at a time in the list's order with an id tiebreak) as .xlsx.
 // Permission "report.export" and "talent.view"; audited with the filter and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
-import { attachment, XLSX_TYPE } from "@/lib/http";
-import { listApplications, type ApplicationFilter } from "@/lib/points/applications";
-import { parseApplicationStatus } from "@/lib/points/list-filter";
-import { route, filterParams } from "@/lib/read";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/platform/exports/xlsx";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
+import { listApplications, type ApplicationFilter } from "@/lib/talent/points/applications";
+import { parseApplicationStatus } from "@/lib/talent/points/list-filter";
+import { route, filterParams } from "@/lib/platform/read";
 
 const PAGE = 500;
 

@@ -2,13 +2,13 @@
 // breakdown as .xlsx ("report.export" and "ranking.view"; audited).
 import { getLocale, getTranslations } from "next-intl/server";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
-import { computeRanking } from "@/lib/dashboards/rankings";
-import { rankingTable } from "@/lib/dashboards/ranking-view";
+import { computeRanking } from "@/lib/rankings/queries";
+import { rankingTable } from "@/lib/rankings/view";
 import { indicatorColumn } from "@/lib/dashboards/view";
-import { streamXlsx, type Column } from "@/lib/exports/xlsx";
-import { attachment, XLSX_TYPE } from "@/lib/http";
+import { streamXlsx, type Column } from "@/lib/platform/exports/xlsx";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
 import { z } from "zod";
-import { idParam, route } from "@/lib/read";
+import { idParam, route } from "@/lib/platform/read";
 
 const short = z.string().max(64).optional();
 

@@ -2,13 +2,13 @@
 // of them, read 500 at a time in the list's order with an id tiebreak) as .xlsx. Permission
 // "report.export" and "talent.view"; audited with the filter and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
-import type { RedemptionStatus } from "@/lib/points/list-filter";
-import { attachment, XLSX_TYPE } from "@/lib/http";
-import { parseRedemptionStatus } from "@/lib/points/list-filter";
-import { listRedemptions } from "@/lib/points/redemption";
-import { route, filterParams } from "@/lib/read";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/platform/exports/xlsx";
+import type { RedemptionStatus } from "@/lib/talent/points/list-filter";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
+import { parseRedemptionStatus } from "@/lib/talent/points/list-filter";
+import { listRedemptions } from "@/lib/talent/points/redemption";
+import { route, filterParams } from "@/lib/platform/read";
 
 const PAGE = 500;
 type Filter = { status?: RedemptionStatus[] };

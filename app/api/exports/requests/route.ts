@@ -4,14 +4,14 @@
 // unless the user may see personal data; audited with the filters and row count.
 import { now as clockNow } from "@/lib/platform/clock";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { streamXlsx, type Cell, type Column } from "@/lib/exports/xlsx";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { streamXlsx, type Cell, type Column } from "@/lib/platform/exports/xlsx";
 import { parseRequestFilter, type RequestPageFilter } from "@/lib/hotline/list-filter";
 import { callersOf, listRequests } from "@/lib/hotline/queries";
-import { attachment, XLSX_TYPE } from "@/lib/http";
-import { maskPhone } from "@/lib/privacy/mask";
-import { route, filterParams } from "@/lib/read";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
+import { maskPhone } from "@/lib/platform/privacy/mask";
+import { route, filterParams } from "@/lib/platform/read";
 
 const PAGE = 500;
 

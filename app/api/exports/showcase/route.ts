@@ -3,12 +3,12 @@
 // CLOSED; before that the sheet lists the entrants without any score or rank column (scores
 // stay secret until close). Permission "report.export" and "showcase.view"; audited.
 import { getLocale, getTranslations } from "next-intl/server";
-import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
-import { attachment, XLSX_TYPE } from "@/lib/http";
-import { sessionEntriesPage, sessionForExport } from "@/lib/showcase/queries";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/platform/exports/xlsx";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
+import { sessionEntriesPage, sessionForExport } from "@/lib/showcases/queries";
 import { z } from "zod";
-import { NotFoundError } from "@/lib/errors";
-import { idParam, route } from "@/lib/read";
+import { NotFoundError } from "@/lib/platform/errors";
+import { idParam, route } from "@/lib/platform/read";
 
 const PAGE = 500;
 

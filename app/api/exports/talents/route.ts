@@ -3,14 +3,14 @@
 // "report.export" and "talent.view"; ID numbers appear in full only for "personalData.unmask",
 // otherwise masked without decrypting. Audited with the filters, row count and whether IDs were unmasked.
 import { getLocale, getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
-import { attachment, XLSX_TYPE } from "@/lib/http";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/platform/exports/xlsx";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
 import { parseTalentFilter } from "@/lib/talent/list-filter";
 import { enterpriseOptions, listTalentsForExport, type TalentFilter } from "@/lib/talent/queries";
-import { route, filterParams } from "@/lib/read";
+import { route, filterParams } from "@/lib/platform/read";
 
 const PAGE = 500;
 

@@ -3,13 +3,13 @@
 // target investment as a number of 万元 (Decimal(18,2), exact in a double). Permission
 // "report.export" and "investment.view"; audited with the programme and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
-import { attachment, XLSX_TYPE } from "@/lib/http";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/platform/exports/xlsx";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
 import { listTaskForces, pickInvestmentProgramme } from "@/lib/investment/queries";
 import { z } from "zod";
-import { NotFoundError } from "@/lib/errors";
-import { idParam, route } from "@/lib/read";
+import { NotFoundError } from "@/lib/platform/errors";
+import { idParam, route } from "@/lib/platform/read";
 
 const PAGE = 500;
 

@@ -2,13 +2,13 @@
 // investment programme (same scoping, same order), read 500 at a time, as .xlsx. Permission
 // "report.export" and "investment.view"; audited with the programme and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
-import { attachment, XLSX_TYPE } from "@/lib/http";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/platform/exports/xlsx";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
 import { listTrips, pickInvestmentProgramme } from "@/lib/investment/queries";
 import { z } from "zod";
-import { NotFoundError } from "@/lib/errors";
-import { idParam, route } from "@/lib/read";
+import { NotFoundError } from "@/lib/platform/errors";
+import { idParam, route } from "@/lib/platform/read";
 
 const PAGE = 500;
 

@@ -2,13 +2,13 @@
 // these filters (all pages, read page by page on the list's keyset cursor, so rows stream) as
 // .xlsx. Permission "report.export" and "visit.view"; audited with the filters and row count.
 import { getLocale, getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { streamXlsx, typedColumns, type Cell } from "@/lib/exports/xlsx";
-import { attachment, XLSX_TYPE } from "@/lib/http";
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { streamXlsx, typedColumns, type Cell } from "@/lib/platform/exports/xlsx";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
 import { visibleProgrammeName } from "@/lib/programmes/queries";
 import { parseVisitFilter } from "@/lib/visits/list-filter";
 import { listVisits, officerOptions, type VisitListFilter } from "@/lib/visits/queries";
-import { route, filterParams } from "@/lib/read";
+import { route, filterParams } from "@/lib/platform/read";
 
 const PAGE = 500;
 

@@ -3,8 +3,8 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { exportInvestment } from "@/lib/investment/export";
 import { isoDate } from "@/lib/investment/schemas";
-import { attachment, XLSX_TYPE } from "@/lib/http";
-import { idParam, route } from "@/lib/read";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
+import { idParam, route } from "@/lib/platform/read";
 
 const querySchema = z
   .object({ programme: idParam, from: isoDate, to: isoDate })

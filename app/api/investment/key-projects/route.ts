@@ -2,8 +2,8 @@
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { exportKeyProjects } from "@/lib/investment/export";
-import { attachment, XLSX_TYPE } from "@/lib/http";
-import { idParam, route } from "@/lib/read";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
+import { idParam, route } from "@/lib/platform/read";
 
 export const GET = route(
   { name: "keyProject.export", permission: ["report.export", "keyProject.view"], query: z.object({ programme: idParam }) },

@@ -4,10 +4,10 @@
 // before it is parsed; "register.import" is checked before a byte of it is read.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/platform/errors";
 import { IMPORT_MAX_BYTES } from "@/lib/registers/import";
 import { mayImport, receiveImportUpload, registerKindField } from "@/lib/registers/import-service";
-import { MULTIPART_MARGIN_BYTES, route } from "@/lib/read";
+import { MULTIPART_MARGIN_BYTES, route } from "@/lib/platform/read";
 
 const uploadSchema = z.object({ kind: registerKindField, file: z.instanceof(File) });
 

@@ -1,11 +1,11 @@
 // The import template (.xlsx with the Chinese headers and one example row).
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/platform/errors";
 import { importTemplate } from "@/lib/registers/import";
 import { mayImport, registerKindField } from "@/lib/registers/import-service";
-import { attachment, XLSX_TYPE } from "@/lib/http";
-import { route } from "@/lib/read";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
+import { route } from "@/lib/platform/read";
 
 export const GET = route(
   { name: "register.template", query: z.object({ kind: registerKindField }) },

@@ -1,17 +1,17 @@
 import { now as clockNow } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { getUserOrThrow } from "@/lib/users/queries";
-import { orgUnitOptions } from "@/lib/org/queries";
-import { formatDateTime } from "@/lib/format/dates";
+import { orgUnitOptions } from "@/lib/platform/org/queries";
+import { formatDateTime } from "@/lib/platform/format/dates";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { UserEditor, type EditableUser } from "@/components/admin/user-editor";
 import type { OrgOption } from "@/components/admin/org-options";
 import { UserStatusBadges } from "@/components/admin/user-status";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 async function loadUser(id: string) {
   const actor = await requirePermission("user.manage");

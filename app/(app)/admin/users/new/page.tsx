@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { orgUnitOptions } from "@/lib/org/queries";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { orgUnitOptions } from "@/lib/platform/org/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { CreateUserForm } from "@/components/admin/create-user-form";

@@ -1,13 +1,13 @@
 import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { campaignDueItems } from "@/lib/campaigns/due";
 import { byUrgency, shanghaiDate, summarise, type DueItem, type DueSummaryRow } from "@/lib/campaigns/frequency";
 import { Card, EmptyState, Badge } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { getCampaignOrThrow } from "@/lib/campaigns/queries";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export async function generateMetadata() {

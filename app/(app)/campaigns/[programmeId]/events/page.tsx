@@ -1,15 +1,15 @@
 import { now } from "@/lib/platform/clock";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { getCampaignOrThrow, eventUnitOptions } from "@/lib/campaigns/queries";
 import { listCampaignEvents } from "@/lib/events/queries";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Card, EmptyState, Badge } from "@/components/ui/card";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { EventForm } from "@/components/campaigns/event-form";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("campaigns");

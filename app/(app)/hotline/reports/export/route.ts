@@ -3,8 +3,8 @@
 import { getLocale } from "next-intl/server";
 import { exportHotlineReport } from "@/lib/hotline/export";
 import { parseReportParamsWithIgnored } from "@/lib/hotline/report-params";
-import { attachment, XLSX_TYPE } from "@/lib/http";
-import { filterParams, route } from "@/lib/read";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
+import { filterParams, route } from "@/lib/platform/read";
 
 export const GET = route(
   { name: "hotline.reportExport", permission: ["report.export", "hotline.report"], query: filterParams },

@@ -1,17 +1,17 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
-import { formatAmount } from "@/lib/investment/amount";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { formatCalendarDate, formatDateTime } from "@/lib/platform/format/dates";
+import { formatAmount } from "@/lib/platform/money";
 import { getLeadOrThrow, leadTimeline, mayRecordFor } from "@/lib/investment/queries";
 import { leadStagesFrom } from "@/lib/investment/stages";
-import { todayInShanghai } from "@/lib/visits/time";
+import { todayInShanghai } from "@/lib/platform/shanghai";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { LeadActions } from "@/components/investment/lead-actions";
 import { StageBadge } from "@/components/investment/stage-badge";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export default async function LeadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const user = await requirePermission("investment.view");

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { getMeetingWithTrip, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LeadForm } from "@/components/investment/lead-form";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { orgUnitOptions } from "@/lib/org/queries";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { orgUnitOptions } from "@/lib/platform/org/queries";
 import { ENTERPRISE_EXCLUDED_KINDS } from "@/lib/registers/mutations";
 import { getProspectOrThrow } from "@/lib/investment/queries";
 import { Alert } from "@/components/ui/alert";
@@ -10,7 +10,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { ConvertProspectForm } from "@/components/investment/convert-form";
 import { StageBadge } from "@/components/investment/stage-badge";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export default async function ProspectPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("investment.view");

@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { orgUnitOptions } from "@/lib/org/queries";
-import { amountFormValues } from "@/lib/investment/amount";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { orgUnitOptions } from "@/lib/platform/org/queries";
+import { amountFormValues } from "@/lib/platform/money";
 import { getTaskForceOrThrow, investmentPeopleOptions } from "@/lib/investment/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { TaskForceForm } from "@/components/investment/task-force-form";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export default async function TaskForcePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("investment.view");

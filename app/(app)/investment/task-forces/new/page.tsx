@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
-import { orgUnitOptions } from "@/lib/org/queries";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { orgUnitOptions } from "@/lib/platform/org/queries";
 import { investmentPeopleOptions, pickInvestmentProgramme } from "@/lib/investment/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TaskForceForm } from "@/components/investment/task-force-form";

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { getTripOrThrow, mayRecordFor } from "@/lib/investment/queries";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export default async function TripPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const user = await requirePermission("investment.view");

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
-import { todayInShanghai } from "@/lib/visits/time";
+import { todayInShanghai } from "@/lib/platform/shanghai";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TripForm } from "@/components/investment/trip-form";
 

@@ -1,16 +1,16 @@
 import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { getMentorshipProgrammeOrThrow, listPoolMembers, poolCandidates } from "@/lib/mentorship/queries";
 import { addPoolMemberAction, changeCapacityAction, changeMemberFlagsAction, changeMemberStatusAction } from "@/lib/mentorship/actions";
 import { MEMBER_STATUSES } from "@/lib/mentorship/schemas";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
 import { QuickForm } from "@/components/mentorship/quick-form";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");

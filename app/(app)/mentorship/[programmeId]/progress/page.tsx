@@ -1,15 +1,15 @@
 import { now } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { getMentorshipProgrammeOrThrow } from "@/lib/mentorship/queries";
 import { behindByUnit, pairingExpectations, progressByUnit, resolveProgressUnit } from "@/lib/mentorship/progress";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { Card, EmptyState } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
-import { childUnits } from "@/lib/org/queries";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { childUnits } from "@/lib/platform/org/queries";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");

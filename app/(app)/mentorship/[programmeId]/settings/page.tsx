@@ -1,13 +1,13 @@
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { getMentorshipProgrammeOrThrow, listTemplates } from "@/lib/mentorship/queries";
 import { templateContentSchema } from "@/lib/mentorship/schemas";
 import { Card } from "@/components/ui/card";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
 import { ExpectationsForm, TemplateForm } from "@/components/mentorship/settings-form";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");

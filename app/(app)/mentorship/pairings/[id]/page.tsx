@@ -1,17 +1,17 @@
 import { now } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { getPairingOrThrow, listActivities, pairingRole } from "@/lib/mentorship/queries";
 import { changePlanAction, endPairingAction, evaluatePairingAction, logActivityAction, signOffMilestoneAction } from "@/lib/mentorship/actions";
 import { ACTIVITY_KINDS, EDITABLE_MILESTONE_STATUSES, readSettings } from "@/lib/mentorship/schemas";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
-import { formatCalendarDate, formatDateTime } from "@/lib/format/dates";
-import { formatDueDate } from "@/lib/format/deadline";
+import { formatCalendarDate, formatDateTime } from "@/lib/platform/format/dates";
+import { formatDueDate } from "@/lib/platform/format/deadline";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { QuickForm } from "@/components/mentorship/quick-form";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");

@@ -1,15 +1,15 @@
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { orgUnitOptions } from "@/lib/org/queries";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { orgUnitOptions } from "@/lib/platform/org/queries";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { ProgrammeForm, type UnitOption } from "@/components/programmes/programme-form";
 import { getProgrammeOrThrow } from "@/lib/programmes/queries";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("programmes");

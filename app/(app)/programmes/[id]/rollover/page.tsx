@@ -2,9 +2,9 @@
 // period of the same length; what is and is not copied is said before the admin confirms.
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { formatDateOnly } from "@/lib/programmes/period";
 import { NOT_COPIED } from "@/lib/programmes/rollover";
 import { rolloverDefaults } from "@/lib/programmes/rollover-schema";
@@ -13,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { RolloverForm } from "@/components/programmes/rollover-form";
 import { getProgrammeOrThrow } from "@/lib/programmes/queries";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("newYear.rollover");

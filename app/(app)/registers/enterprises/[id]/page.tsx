@@ -2,8 +2,8 @@
 // programme (visits, hotline requests, problems …), then the unified timeline. The page is
 // only a composition of section components (components/registers/enterprise-file/).
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { getEnterpriseOrThrow } from "@/lib/registers/queries";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
@@ -15,7 +15,7 @@ import { TimelineSection } from "@/components/registers/enterprise-file/timeline
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
 import { InvestmentSection } from "@/components/investment/enterprise-investment-section";
 import { EnterprisePointsSection } from "@/components/talent/enterprise-points-section";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 async function load(id: string) {
   const actor = await requirePermission("enterprise.view");

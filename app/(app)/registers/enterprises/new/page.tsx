@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { orgUnitOptions } from "@/lib/org/queries";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { orgUnitOptions } from "@/lib/platform/org/queries";
 import { commissionerOptions } from "@/lib/registers/queries";
 import { ENTERPRISE_EXCLUDED_KINDS } from "@/lib/registers/mutations";
 import { Card, PageHeader } from "@/components/ui/card";

@@ -1,18 +1,18 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { getHouseholdOrThrow } from "@/lib/registers/queries";
 import { HOUSEHOLD_UNIT_KINDS } from "@/lib/registers/mutations";
-import { orgUnitOptions } from "@/lib/org/queries";
-import { maskPhone } from "@/lib/privacy/mask";
-import { formatDateTime } from "@/lib/format/dates";
+import { orgUnitOptions } from "@/lib/platform/org/queries";
+import { maskPhone } from "@/lib/platform/privacy/mask";
+import { formatDateTime } from "@/lib/platform/format/dates";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import type { OrgOption } from "@/components/admin/org-options";
 import { HouseholdEditor } from "@/components/registers/record-editor";
 import { ActiveBadge } from "@/components/registers/list-bits";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 async function load(id: string) {
   const actor = await requirePermission("household.view");

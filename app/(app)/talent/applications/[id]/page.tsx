@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { formatDateTime } from "@/lib/format/dates";
-import { allowedEvidenceTypes, EDITABLE, getApplicationOrThrow, missingEvidence } from "@/lib/points/applications";
-import { parseLevels } from "@/lib/points/rules";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { formatDateTime } from "@/lib/platform/format/dates";
+import { allowedEvidenceTypes, EDITABLE, getApplicationOrThrow, missingEvidence } from "@/lib/talent/points/applications";
+import { parseLevels } from "@/lib/talent/points/rules";
 import {
   approveApplicationAction, rejectApplicationAction, removeEvidenceAction, returnApplicationAction, startReviewAction, submitApplicationAction,
-} from "@/lib/points/application-actions";
+} from "@/lib/talent/points/application-actions";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
@@ -15,7 +15,7 @@ import { ApplicationStatusBadge } from "@/components/talent/badges";
 import { EvidenceUpload } from "@/components/talent/evidence-upload";
 import { StepButton } from "@/components/talent/step-button";
 import { userNames } from "@/lib/users/queries";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("points");

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { enterpriseOptions, talentOptions } from "@/lib/talent/queries";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
-import { itemOptions } from "@/lib/points/queries";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
+import { itemOptions } from "@/lib/talent/points/queries";
 import { PageHeader } from "@/components/ui/card";
 import { ApplicationForm } from "@/components/talent/application-form";
 

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
 import { editWindowHours, isEditableBy } from "@/lib/visits/edit-window";
 import { getVisitOrThrow, visitMentorOptions } from "@/lib/visits/queries";
-import { toShanghaiLocal } from "@/lib/visits/time";
+import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { PageHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { VisitForm } from "@/components/visits/visit-form";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("visits");

@@ -2,12 +2,12 @@
 // filtered list as .xlsx (same filter parameters as the list page).
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { assertCan } from "@/lib/authz/can";
+import { assertCan } from "@/lib/platform/authz/can";
 import { exportRegister } from "@/lib/registers/export";
 import { parseEnterpriseFilter, parseHouseholdFilter } from "@/lib/registers/filters";
 import { registerKindField } from "@/lib/registers/import-service";
-import { attachment, XLSX_TYPE } from "@/lib/http";
-import { filterParams, route } from "@/lib/read";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
+import { filterParams, route } from "@/lib/platform/read";
 
 export const GET = route(
   { name: "register.export", params: z.object({ kind: registerKindField }), permission: "report.export", query: filterParams },

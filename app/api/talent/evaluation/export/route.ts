@@ -1,11 +1,11 @@
 // GET /api/talent/evaluation/export?year=&org=&tier=: the year's enterprise evaluation as
-// .xlsx (report.export; audited in lib/points/evaluation.ts).
+// .xlsx (report.export; audited in lib/talent/points/evaluation.ts).
 import { getLocale } from "next-intl/server";
-import { attachment, XLSX_TYPE } from "@/lib/http";
-import { exportEvaluation, parseEvaluationFilter } from "@/lib/points/evaluation";
-import { shanghaiYear } from "@/lib/points/ledger";
-import { getTalentProgrammeOrThrow } from "@/lib/points/programme";
-import { filterParams, route } from "@/lib/read";
+import { attachment, XLSX_TYPE } from "@/lib/platform/http";
+import { exportEvaluation, parseEvaluationFilter } from "@/lib/talent/points/evaluation";
+import { shanghaiYear } from "@/lib/talent/points/ledger";
+import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
+import { filterParams, route } from "@/lib/platform/read";
 
 export const GET = route(
   { name: "points.evaluation.export", permission: ["report.export", "talent.view"], query: filterParams },

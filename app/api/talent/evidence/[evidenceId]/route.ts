@@ -1,11 +1,11 @@
 // Evidence files are served only here: signed in, talent.view, and the application's
 // enterprise within the user's subtree. Never from a public folder.
 import { z } from "zod";
-import { NotFoundError } from "@/lib/errors";
-import { attachment } from "@/lib/http";
-import { getEvidenceInScope } from "@/lib/points/applications";
-import { idParam, route } from "@/lib/read";
-import { storage } from "@/lib/storage";
+import { NotFoundError } from "@/lib/platform/errors";
+import { attachment } from "@/lib/platform/http";
+import { getEvidenceInScope } from "@/lib/talent/points/applications";
+import { idParam, route } from "@/lib/platform/read";
+import { storage } from "@/lib/platform/storage";
 
 export const GET = route(
   { name: "points.evidence.view", params: z.object({ evidenceId: idParam }), permission: "talent.view" },

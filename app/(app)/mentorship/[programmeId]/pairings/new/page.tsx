@@ -1,14 +1,14 @@
 import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { getMentorshipProgrammeOrThrow, listPoolMembers, listTemplates, unpairedTrainees } from "@/lib/mentorship/queries";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
-import { formatCalendarDate } from "@/lib/format/dates";
+import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
 import { PairingForm } from "@/components/mentorship/pairing-form";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");

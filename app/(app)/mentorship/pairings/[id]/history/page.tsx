@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/platform/auth/session";
 import { getPairingOrThrow, listPlanVersions } from "@/lib/mentorship/queries";
 import { diffPlans, readSnapshot, type PlanDiffItem } from "@/lib/mentorship/plan-diff";
-import { formatDateTime } from "@/lib/format/dates";
+import { formatDateTime } from "@/lib/platform/format/dates";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { getSessionOrThrow, myScores, recusalOf } from "@/lib/showcase/queries";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { getSessionOrThrow, myScores, recusalOf } from "@/lib/showcases/queries";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { ScoreSheet } from "@/components/showcase/score-sheet";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { ScoreSheet } from "@/components/showcases/score-sheet";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("showcase");

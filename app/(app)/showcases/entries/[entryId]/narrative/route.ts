@@ -1,10 +1,10 @@
 // Download of an entry's uploaded written narrative, for those who see its session.
 import { z } from "zod";
-import { attachment } from "@/lib/http";
-import { idParam, route } from "@/lib/read";
-import { storage } from "@/lib/storage";
-import { getEntryOrThrow } from "@/lib/showcase/queries";
-import { NARRATIVE_MIME, sniffNarrative } from "@/lib/showcase/files";
+import { attachment } from "@/lib/platform/http";
+import { idParam, route } from "@/lib/platform/read";
+import { storage } from "@/lib/platform/storage";
+import { getEntryOrThrow } from "@/lib/showcases/queries";
+import { NARRATIVE_MIME, sniffNarrative } from "@/lib/showcases/files";
 
 export const GET = route(
   { name: "showcase.narrative.view", params: z.object({ entryId: idParam }), permission: "showcase.view" },

@@ -1,12 +1,12 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { can } from "@/lib/authz/can";
-import { EDITABLE, getApplicationOrThrow } from "@/lib/points/applications";
-import { itemOptions } from "@/lib/points/queries";
+import { requirePermission } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { EDITABLE, getApplicationOrThrow } from "@/lib/talent/points/applications";
+import { itemOptions } from "@/lib/talent/points/queries";
 import { PageHeader } from "@/components/ui/card";
 import { ApplicationForm } from "@/components/talent/application-form";
-import { loadOrNotFound, pageAuditName } from "@/lib/audit/refusal";
+import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export default async function EditApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,7 +1,7 @@
 // Visit photos are served only here: signed in, and the visit within the user's subtree
 // (lib/visits/photos.ts). Never from a public folder.
 import { z } from "zod";
-import { idParam, route } from "@/lib/read";
+import { idParam, route } from "@/lib/platform/read";
 import { getVisitPhotoForUser } from "@/lib/visits/photos";
 
 export const GET = route(

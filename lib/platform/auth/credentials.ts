@@ -1,0 +1,72 @@
+// Checks a username-or-phone and password. Every attempt is audited; unknown users, wrong
+// passwords, locked and deactivated accounts all give the caller the same `null`, after the
+// same amount of argon2 work.
+import "server-only";
+import { db } from "@/lib/platform/db/client";
+import { appendAudit, appendAuditStandalone } from "@/lib/platform/audit/write";
+import type { RequestMeta } from "@/lib/platform/request";
+import type { Role } from "@/lib/platform/authz/permissions";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { isLocked, recordFailedSignIn, recordSuccessfulSignIn } from "./lockout";
+
+export type SignedInUser = {
+  id: string;
+  name: string;
+  role: Role;
+  orgUnitId: string;
+  sessionVersion: number;
+};
+
+export async function verifyCredentials(
+  login: string,
+  password: string,
+  meta: RequestMeta,
+): Promise<SignedInUser | null> {
+  const trimmed = login.trim();
+  const user = await db.user.findFirst({
+    where: { OR: [{ username: trimmed }, { phone: trimmed }] },
+  });
+  const fail = async (reason: string, locked = false) => {
+    await appendAuditStandalone(
+      { actorId: user?.id ?? null, actorName: user?.name ?? null, ...meta },
+      {
+        action: "auth.signIn",
+        entityType: "User",
+        entityId: user?.id ?? null,
+        orgUnitId: user?.orgUnitId ?? null,
+        outcome: "FAILED",
+        data: { login: trimmed.slice(0, 64), reason, ...(locked ? { locked: true } : {}) },
+      },
+    );
+    return null;
+  };
+
+  if (!user) {
+    await burnPasswordCheck(password);
+    return fail("unknownUser");
+  }
+  if (isLocked(user)) {
+    await burnPasswordCheck(password);
+    return fail("locked");
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    const nowLocked = await recordFailedSignIn(user.id);
+    return fail("wrongPassword", nowLocked);
+  }
+  if (!user.active) return fail("inactive");
+
+  await db.$transaction(async (tx) => {
+    await recordSuccessfulSignIn(user.id, tx);
+    await appendAudit(
+      { actorId: user.id, actorName: user.name, ...meta },
+      { action: "auth.signIn", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId }, tx,
+    );
+  });
+  return {
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    orgUnitId: user.orgUnitId,
+    sessionVersion: user.sessionVersion,
+  };
+}

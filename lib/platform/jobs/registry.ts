@@ -1,0 +1,55 @@
+// Job definitions. A module registers its handlers at import time in its own jobs file
+// (lib/<module>/jobs.ts: `defineJob("hotline.deadline", async (data) => …)`), and
+// lib/platform/jobs/handlers.ts imports every such file so a worker knows all of them.
+//
+// Handlers must be idempotent: pg-boss runs a job once per successful completion, but a
+// process killed mid-job (or a job exceeding its expiry) is retried, so "the side effect
+// happened and the completion was not recorded" is possible. Write a unique row first
+// (e.g. ServiceRequestAlert) and treat a unique violation as "already done".
+import "server-only";
+
+export type JobOptions = {
+  /** Retries after the first failure (default 5). */
+  retryLimit?: number;
+  /** Seconds before the first retry (default 30); with `retryBackoff`, it doubles each time. */
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  /** A run longer than this counts as failed and is retried (default 300 s). */
+  expireInSeconds?: number;
+  /**
+   * Run on a schedule as well (cron, Asia/Shanghai), e.g. "15 2 * * *" for 02:15 daily.
+   * pg-boss keeps schedules in its own tables and fires each tick once across all instances.
+   */
+  cron?: string;
+};
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+export type JobDefinition = { name: string; handler: JobHandler<unknown>; options: Required<Omit<JobOptions, "cron">>; cron?: string };
+
+const DEFAULTS: Required<Omit<JobOptions, "cron">> = {
+  retryLimit: 5,
+  retryDelay: 30,
+  retryBackoff: true,
+  expireInSeconds: 300,
+};
+
+const JOB_NAME = /^[a-z][a-zA-Z0-9]*(?:[.-][a-zA-Z0-9]+)*$/;
+
+// Dev-mode hot reload re-evaluates modules: keep one registry per process.
+const globalForJobs = globalThis as unknown as { __jobs?: Map<string, JobDefinition> };
+const registry: Map<string, JobDefinition> = (globalForJobs.__jobs ??= new Map());
+
+export function defineJob<T>(name: string, handler: (data: T) => Promise<void>, options: JobOptions = {}): void {
+  if (!JOB_NAME.test(name)) throw new Error(`job name "${name}" must look like "module.verb"`);
+  const { cron, ...rest } = options;
+  registry.set(name, { name, handler: handler as JobHandler<unknown>, options: { ...DEFAULTS, ...rest }, cron });
+}
+
+export function getJobDefinition(name: string): JobDefinition | undefined {
+  return registry.get(name);
+}
+
+export function definedJobs(): JobDefinition[] {
+  return [...registry.values()];
+}
