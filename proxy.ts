@@ -4,7 +4,7 @@
 // 2. Sends signed-out visitors to /login. This is a convenience, not a security boundary:
 //    every page query and server action checks the session and permissions itself.
 import { NextResponse } from "next/server";
-import { auth } from "@/lib/auth";
+import { auth } from "@/lib/platform/auth";
 import { peerIsTrustedProxy } from "@/lib/platform/client-address";
 import { newNonce, securityHeaders, servedOverHttps } from "@/lib/platform/security-headers";
 
@@ -39,7 +39,7 @@ export const config = {
   // Pages only. Route handlers (/api/…, the public hotline's POST handlers) stay out:
   // - Next buffers a request's whole body before running the proxy on it, so a matched POST
   //   would be read to the end (up to proxyClientMaxBodySize) before route()'s byte cap in
-  //   lib/read.ts could refuse it at 16 KB;
+  //   lib/platform/read.ts could refuse it at 16 KB;
   // - a route handler's own headers lose to the proxy's (the photo and evidence downloads send
   //   `default-src 'none'`, stricter than the page policy), and JSON or files need no nonce;
   // - route() answers a signed-out caller 401 itself, rather than a redirect to /login.

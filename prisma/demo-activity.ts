@@ -17,10 +17,10 @@
 // (08:30–17:30) and before the anchor. Rows go in with createMany; the dashboard rollups follow
 // through their triggers.
 import { randomUUID } from "node:crypto";
-import type { Db, Tx } from "@/lib/db/client";
-import { exceptionsFromRows } from "@/lib/calendar/working-days";
+import type { Db, Tx } from "@/lib/platform/db/client";
+import { exceptionsFromRows } from "@/lib/platform/calendar/working-days";
 import { dateOnly } from "@/lib/programmes/period";
-import { toWan } from "@/lib/investment/amount";
+import { toWan } from "@/lib/platform/money";
 import { shanghaiYmd as shanghaiYmdOf } from "@/lib/platform/clock";
 import { cadreMentor, PY_CADRE_MENTORS, PY_SECRETARY_MENTORS, secretaryMentor, type GeneratedMentor } from "./demo-people";
 import { mulberry32, type Random } from "./demo-random";
@@ -369,7 +369,7 @@ async function seedHotlineHistory(c: Ctx) {
   const programme = await c.db.programme.findFirst({ where: { type: "HOTLINE", status: "ACTIVE" }, select: { id: true, orgUnitId: true, startDate: true } });
   const previous = await c.db.programme.findFirst({ where: { type: "HOTLINE", status: "CLOSED" }, select: { id: true, orgUnitId: true } });
   if (!programme) return;
-  const { sameDayDeadline } = await import("@/lib/calendar/working-days");
+  const { sameDayDeadline } = await import("@/lib/platform/calendar/working-days");
   const { hashTrackingCode } = await import("@/lib/hotline/numbers");
   const rule = { cutoff: "17:00", dayEnd: "24:00" };
   const operator = c.users["lz.officer"]!;

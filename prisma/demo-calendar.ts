@@ -1,14 +1,14 @@
 // The working calendar's demo data, for the demo's year and the years either side: a year whose
-// State Council notice lib/calendar/holidays-cn.ts holds is loaded from it and marked confirmed
+// State Council notice lib/platform/calendar/holidays-cn.ts holds is loaded from it and marked confirmed
 // by the demo's admin (as an admin would after checking it against the published notice); any
-// other year gets the provisional statutory holidays (lib/calendar/provisional.ts, marked 暂定,
+// other year gets the provisional statutory holidays (lib/platform/calendar/provisional.ts, marked 暂定,
 // 调休 unknown) and stays unconfirmed — so the demo shows the new-year checklist and the
 // "calendar not confirmed" notice exactly where a real deployment would.
 // Seeded first, as the demo's working-day timestamps and the hotline's same-day deadlines
 // depend on it. Idempotent (upsert by date).
-import type { Db, Tx } from "@/lib/db/client";
-import { CN_CALENDARS } from "@/lib/calendar/holidays-cn";
-import { provisionalHolidays } from "@/lib/calendar/provisional";
+import type { Db, Tx } from "@/lib/platform/db/client";
+import { CN_CALENDARS } from "@/lib/platform/calendar/holidays-cn";
+import { provisionalHolidays } from "@/lib/platform/calendar/provisional";
 import type { DemoTime } from "./demo-time";
 
 export async function seedDemoCalendar(db: Db | Tx, t: DemoTime, confirmedById: string): Promise<void> {

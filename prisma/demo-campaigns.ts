@@ -1,7 +1,7 @@
 // Demo campaigns for the 民情双访 module, seeded after the org tree, users and programmes:
 // the configuration of the two VISIT_CAMPAIGN programmes (participants with their mentor,
 // assigned villages/grids, the visit checklist and the frequency rules).
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/platform/db/client";
 import type { DemoTime } from "./demo-time";
 
 const PY_UNITS = ["py-xj", "py-jy", "py-cnh", "py-as", "py-sh"];

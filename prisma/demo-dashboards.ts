@@ -1,7 +1,7 @@
 // Demo records of the Dashboards module, seeded last (after every programme module): two 赛马
 // schemes — 余杭区's streets and zones, and 浦阳镇's villages. The dashboard rollups need no
 // seeding: the triggers kept them current while the other modules' demo records went in.
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/platform/db/client";
 
 type Weight = { indicatorKey: string; weight: number; direction?: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER" };
 

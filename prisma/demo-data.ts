@@ -2,10 +2,10 @@
 // 良渚街道, 余杭经开区), 萧山区浦阳镇 and its villages, 西湖区古荡街道 and its ten building grids,
 // plus the departments problems get escalated to. Used by `npm run db:seed`, the demo and
 // the tests (which run against exactly this data).
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/platform/db/client";
 import type { OrgUnitKind, ProgrammeType, Role } from "@/lib/generated/prisma/enums";
-import { hashPassword } from "@/lib/auth/password";
-import { childPath } from "@/lib/org/path";
+import { hashPassword } from "@/lib/platform/auth/password";
+import { childPath } from "@/lib/platform/org/path";
 import { dateOnly, parsePeriod } from "@/lib/programmes/period";
 import { now as clockNow } from "@/lib/platform/clock";
 import { addDays, demoTime, type DemoTime } from "./demo-time";

@@ -4,10 +4,10 @@
 // 亲企办 (lz.qqb) and 钱卫东 of 余杭区经信局 (yh.jxj), password as every demo login.
 // Demo tracking codes are "DEMO" + the request's 4-digit index (e.g. DEMO0001), so the
 // public status page can be shown: /service/track?n=<number>&c=DEMO0001.
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/platform/db/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
-import { hashPassword } from "@/lib/auth/password";
-import { addCalendarDays, exceptionsFromRows, sameDayDeadline, shanghaiDay, shanghaiInstant } from "@/lib/calendar/working-days";
+import { hashPassword } from "@/lib/platform/auth/password";
+import { addCalendarDays, exceptionsFromRows, sameDayDeadline, shanghaiDay, shanghaiInstant } from "@/lib/platform/calendar/working-days";
 import { hashTrackingCode } from "@/lib/hotline/numbers";
 import { DEFAULT_CATEGORIES } from "@/lib/hotline/settings";
 import { DEMO_PASSWORD } from "./demo-data";

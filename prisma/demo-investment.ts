@@ -7,8 +7,8 @@
 // etdz.manager (MANAGER 余杭经开区), etdz.officer (OFFICER 招商服务局), rh.officer (OFFICER 仁和街道).
 // No register enterprise is added or changed. Dates are day offsets from the seed's anchor
 // (t.D(-30) = 30 days before), so the same milestones are late, due and ahead on any day.
-import type { Db, Tx } from "@/lib/db/client";
-import { toWan, type AmountUnit } from "@/lib/investment/amount";
+import type { Db, Tx } from "@/lib/platform/db/client";
+import { toWan, type AmountUnit } from "@/lib/platform/money";
 import { dateOnly } from "@/lib/programmes/period";
 import { instantOn, yearOf, type DemoTime } from "./demo-time";
 

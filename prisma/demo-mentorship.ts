@@ -3,13 +3,13 @@
 // officers in 浦阳's villages, cadres and judges in 未来科技城); existing users are untouched
 // except that py.manager mentors py.officer (as in the visit campaign).
 // Dates are relative to the day the seed runs, so "late" and "overdue" stay true.
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/platform/db/client";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { dateOnly } from "@/lib/programmes/period";
 import { buildSnapshot } from "@/lib/mentorship/plan-diff";
 import { DEFAULT_TEMPLATE, type TemplateContent } from "@/lib/mentorship/schemas";
-import { DEFAULT_CRITERIA } from "@/lib/showcase/schemas";
-import { computeResults } from "@/lib/showcase/scoring";
+import { DEFAULT_CRITERIA } from "@/lib/showcases/schemas";
+import { computeResults } from "@/lib/showcases/scoring";
 import { instantOn, type DemoTime } from "./demo-time";
 
 const DAY = 86_400_000;

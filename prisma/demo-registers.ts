@@ -2,7 +2,7 @@
 // ~20 households in each 浦阳镇 village/community and a few in 良渚, one enterprise in each of
 // 古荡's 38 office buildings across its ten grids (grid 1's commissioner is gd.officer) plus a few in 良渚 and
 // 余杭经开区. Deterministic, so tests can rely on it. Credit codes carry valid check digits.
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/platform/db/client";
 import type { DemoTime } from "./demo-time";
 import { makeCreditCode } from "@/lib/registers/credit-code";
 

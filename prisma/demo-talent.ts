@@ -4,13 +4,13 @@
 // 余杭 demo enterprises with valid ID numbers, applications in every state, a ledger history,
 // enterprise tiers (one tier-1 enterprise that has redeemed most of its points) and
 // redemptions, some fulfilled (housing / schooling solved). Deterministic.
-import type { Db, Tx } from "@/lib/db/client";
-import { encryptPii, piiHash } from "@/lib/privacy/crypto";
+import type { Db, Tx } from "@/lib/platform/db/client";
+import { encryptPii, piiHash } from "@/lib/platform/privacy/crypto";
 import { makeIdNumber, idNumberFacts } from "@/lib/talent/id-number";
-import { addDefaults } from "@/lib/points/config";
-import { ensureEnterpriseAccount, ensureTalentAccount, postEntry } from "@/lib/points/ledger";
-import { allocateTierQuotas } from "@/lib/points/tiers";
-import { linePoints, parseLevels } from "@/lib/points/rules";
+import { addDefaults } from "@/lib/talent/points/config";
+import { ensureEnterpriseAccount, ensureTalentAccount, postEntry } from "@/lib/talent/points/ledger";
+import { allocateTierQuotas } from "@/lib/talent/points/tiers";
+import { linePoints, parseLevels } from "@/lib/talent/points/rules";
 import { shanghaiYear } from "@/lib/platform/clock";
 import type { DemoTime } from "./demo-time";
 

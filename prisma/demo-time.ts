@@ -4,7 +4,7 @@
 // Spec dates are written as day offsets from the anchor's Shanghai date (D(-30) = 30 days
 // ago), never as literal dates, so the same stories hold in any year.
 import { shanghaiInstant, shanghaiYear, shanghaiYmd } from "@/lib/platform/clock";
-import { isWorkingDay, type CalendarExceptions } from "@/lib/calendar/working-days";
+import { isWorkingDay, type CalendarExceptions } from "@/lib/platform/calendar/working-days";
 
 export type DemoTime = {
   now: Date;

@@ -1,7 +1,7 @@
 // `npm run db:seed`: loads the demo district into an empty database. Refuses to run against
 // a production deployment, and refuses to mix demo data into a database that has users.
-import { db } from "@/lib/db/client";
-import { appendAudit } from "@/lib/audit/write";
+import { db } from "@/lib/platform/db/client";
+import { appendAudit } from "@/lib/platform/audit/write";
 import { now, shanghaiYear } from "@/lib/platform/clock";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo-data";
 
