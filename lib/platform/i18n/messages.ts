@@ -1,53 +1,102 @@
-// All UI messages of one locale. The shared namespaces live in messages/<locale>.json; each
-// programme module keeps its own namespaces in messages/<module>/<locale>.json so modules
-// can grow without editing one giant file. Namespaces must not collide (unit-tested).
-import zhCN from "@/messages/zh-CN.json";
-import en from "@/messages/en.json";
-import auditZh from "@/messages/audit/zh-CN.json";
-import auditEn from "@/messages/audit/en.json";
-import dashboardsZh from "@/messages/dashboards/zh-CN.json";
-import dashboardsEn from "@/messages/dashboards/en.json";
-import hotlineZh from "@/messages/hotline/zh-CN.json";
-import hotlineEn from "@/messages/hotline/en.json";
-import investmentZh from "@/messages/investment/zh-CN.json";
-import investmentEn from "@/messages/investment/en.json";
-import mentorshipZh from "@/messages/mentorship/zh-CN.json";
-import mentorshipEn from "@/messages/mentorship/en.json";
-import newYearZh from "@/messages/newyear/zh-CN.json";
-import newYearEn from "@/messages/newyear/en.json";
+// All UI messages of one locale. Each folder messages/<folder>/<locale>.json is named after the
+// lib folder that owns its namespaces (messages/platform ↔ lib/platform, messages/visits ↔
+// lib/visits …), so a module's texts move with the module and no file grows into a shared
+// catch-all. Namespace keys are global (useTranslations("visits")), so two folders must never
+// define the same namespace: mergeMessages refuses it and tests/unit/i18n.test.ts checks it,
+// together with "every folder under messages/ is loaded".
 import platformZh from "@/messages/platform/zh-CN.json";
 import platformEn from "@/messages/platform/en.json";
+import usersZh from "@/messages/users/zh-CN.json";
+import usersEn from "@/messages/users/en.json";
+import accountZh from "@/messages/account/zh-CN.json";
+import accountEn from "@/messages/account/en.json";
+import auditZh from "@/messages/audit/zh-CN.json";
+import auditEn from "@/messages/audit/en.json";
+import programmesZh from "@/messages/programmes/zh-CN.json";
+import programmesEn from "@/messages/programmes/en.json";
+import registersZh from "@/messages/registers/zh-CN.json";
+import registersEn from "@/messages/registers/en.json";
+import campaignsZh from "@/messages/campaigns/zh-CN.json";
+import campaignsEn from "@/messages/campaigns/en.json";
+import problemsZh from "@/messages/problems/zh-CN.json";
+import problemsEn from "@/messages/problems/en.json";
+import dashboardsZh from "@/messages/dashboards/zh-CN.json";
+import dashboardsEn from "@/messages/dashboards/en.json";
+import rankingsZh from "@/messages/rankings/zh-CN.json";
+import rankingsEn from "@/messages/rankings/en.json";
+import newYearZh from "@/messages/new-year/zh-CN.json";
+import newYearEn from "@/messages/new-year/en.json";
+import visitsZh from "@/messages/visits/zh-CN.json";
+import visitsEn from "@/messages/visits/en.json";
+import mentorshipZh from "@/messages/mentorship/zh-CN.json";
+import mentorshipEn from "@/messages/mentorship/en.json";
+import hotlineZh from "@/messages/hotline/zh-CN.json";
+import hotlineEn from "@/messages/hotline/en.json";
 import talentZh from "@/messages/talent/zh-CN.json";
 import talentEn from "@/messages/talent/en.json";
+import showcasesZh from "@/messages/showcases/zh-CN.json";
+import showcasesEn from "@/messages/showcases/en.json";
+import investmentZh from "@/messages/investment/zh-CN.json";
+import investmentEn from "@/messages/investment/en.json";
+import keyProjectsZh from "@/messages/key-projects/zh-CN.json";
+import keyProjectsEn from "@/messages/key-projects/en.json";
 import type { Locale } from "@/lib/platform/i18n/locales";
 
-type Messages = Record<string, unknown>;
+/** One locale's namespaces: { namespace: { key: text | nested } }. */
+export type Messages = Record<string, unknown>;
+/** One messages/<folder>: its file for each locale (both must define the same namespaces). */
+export type FolderMessages = Record<Locale, Messages>;
+/** messages/<folder> by folder name. */
+export type MessageFolders = Record<string, FolderMessages>;
 
-/** Per locale: the shared file first, then each module's file. */
-export const MESSAGE_SOURCES: Record<Locale, Record<string, Messages>> = {
-  "zh-CN": {
-    shared: zhCN,
-    audit: auditZh,
-    dashboards: dashboardsZh,
-    hotline: hotlineZh,
-    investment: investmentZh,
-    mentorship: mentorshipZh,
-    newyear: newYearZh,
-    platform: platformZh,
-    talent: talentZh,
-  },
-  en: {
-    shared: en,
-    audit: auditEn,
-    dashboards: dashboardsEn,
-    hotline: hotlineEn,
-    investment: investmentEn,
-    mentorship: mentorshipEn,
-    newyear: newYearEn,
-    platform: platformEn,
-    talent: talentEn,
-  },
+/** The platform's folder and those of the shared modules that are not a programme kind. */
+export const PLATFORM_MESSAGES: MessageFolders = {
+  platform: { "zh-CN": platformZh, en: platformEn },
+  users: { "zh-CN": usersZh, en: usersEn },
+  account: { "zh-CN": accountZh, en: accountEn },
+  audit: { "zh-CN": auditZh, en: auditEn },
+  programmes: { "zh-CN": programmesZh, en: programmesEn },
+  registers: { "zh-CN": registersZh, en: registersEn },
+  campaigns: { "zh-CN": campaignsZh, en: campaignsEn },
+  problems: { "zh-CN": problemsZh, en: problemsEn },
+  dashboards: { "zh-CN": dashboardsZh, en: dashboardsEn },
+  rankings: { "zh-CN": rankingsZh, en: rankingsEn },
+  "new-year": { "zh-CN": newYearZh, en: newYearEn },
 };
+
+/**
+ * One folder per programme module (lib/<folder>). Kept apart from PLATFORM_MESSAGES so the
+ * programme registry can supply these from the module descriptors instead of this list.
+ */
+export const MODULE_MESSAGES: MessageFolders = {
+  visits: { "zh-CN": visitsZh, en: visitsEn },
+  mentorship: { "zh-CN": mentorshipZh, en: mentorshipEn },
+  hotline: { "zh-CN": hotlineZh, en: hotlineEn },
+  talent: { "zh-CN": talentZh, en: talentEn },
+  showcases: { "zh-CN": showcasesZh, en: showcasesEn },
+  investment: { "zh-CN": investmentZh, en: investmentEn },
+  "key-projects": { "zh-CN": keyProjectsZh, en: keyProjectsEn },
+};
+
+/**
+ * `locale`'s namespaces of every folder in `sources`, in one catalogue. A namespace defined by
+ * two folders throws: silently letting one win would hide a module's texts behind another's.
+ */
+export function mergeMessages(locale: Locale, ...sources: MessageFolders[]): Messages {
+  const merged: Messages = {};
+  const owner = new Map<string, string>();
+  for (const folders of sources) {
+    for (const [folder, messages] of Object.entries(folders)) {
+      for (const [namespace, value] of Object.entries(messages[locale])) {
+        const previous = owner.get(namespace);
+        if (previous !== undefined) throw new Error(`messages: namespace "${namespace}" is in messages/${previous} and messages/${folder}`);
+        owner.set(namespace, folder);
+        merged[namespace] = value;
+      }
+    }
+  }
+  return merged;
+}
 
 const merged = new Map<Locale, Messages>();
 
@@ -55,7 +104,7 @@ const merged = new Map<Locale, Messages>();
 export function messagesFor(locale: Locale): Messages {
   let messages = merged.get(locale);
   if (!messages) {
-    messages = Object.assign({}, ...Object.values(MESSAGE_SOURCES[locale])) as Messages;
+    messages = mergeMessages(locale, PLATFORM_MESSAGES, MODULE_MESSAGES);
     merged.set(locale, messages);
   }
   return messages;
