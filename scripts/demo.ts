@@ -52,7 +52,7 @@ function newestSource(entries: string[]): number {
 function needsBuild(): boolean {
   const buildId = path.join(PROJECT_ROOT, DEMO_DIST_DIR, "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "messages", "i18n", "proxy.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma"];
+  const sources = ["app", "components", "lib", "messages", "i18n", "proxy.ts", "next.config.js", "package-lock.json", "prisma/schema"];
   return newestSource(sources) > fs.statSync(buildId).mtimeMs;
 }
 

@@ -9,8 +9,10 @@
 //   tsx scripts/db/migrate.ts dev --name <name> [--create-only] [--accept-data-loss]
 //   tsx scripts/db/migrate.ts reset --force               drop everything, re-apply all
 //   tsx scripts/db/migrate.ts status                      exit 1 if pending or failed
-//   tsx scripts/db/migrate.ts diff                        exit 2 if schema.prisma drifted
+//   tsx scripts/db/migrate.ts diff                        exit 2 if the schema drifted
 //
+// The schema is the folder prisma/schema/ (one .prisma file per module, as prisma.config.ts
+// says); every .prisma file in it, subfolders included, is part of it, as for Prisma's CLI.
 // DATABASE_URL names the database (`?schema=` is honoured, as by Prisma). `dev` and `diff` also
 // use a scratch database on the same server, `<db>_shadow`, which they create and drop (the
 // role needs CREATEDB; two runs against the same database at once would share it).
@@ -46,6 +48,7 @@ const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Where the schema and migrations live; the defaults mirror prisma.config.ts. */
 export type MigrateOptions = {
+  /** The schema folder (every .prisma file under it), or a single schema file. */
   schemaPath?: string;
   migrationsDir?: string;
   /** Progress messages (the CLI prints them); silent by default. */
@@ -56,7 +59,7 @@ type ResolvedOptions = Required<MigrateOptions>;
 
 function resolveOptions(options: MigrateOptions = {}): ResolvedOptions {
   return {
-    schemaPath: path.resolve(PROJECT_ROOT, options.schemaPath ?? "prisma/schema.prisma"),
+    schemaPath: path.resolve(PROJECT_ROOT, options.schemaPath ?? "prisma/schema"),
     migrationsDir: path.resolve(PROJECT_ROOT, options.migrationsDir ?? "prisma/migrations"),
     log: options.log ?? (() => {}),
   };
@@ -341,6 +344,23 @@ type Session = {
   schema: SchemasContainer;
 };
 
+/**
+ * The schema's files: the one file, or every .prisma file under the folder, in path order
+ * (the engine merges them; the order only makes its messages repeatable).
+ */
+async function readSchemaFiles(schemaPath: string): Promise<SchemasContainer["files"]> {
+  if (!(await fs.stat(schemaPath)).isDirectory()) {
+    return [{ path: schemaPath, content: await fs.readFile(schemaPath, "utf8") }];
+  }
+  const entries = await fs.readdir(schemaPath, { recursive: true, withFileTypes: true });
+  const paths = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".prisma"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  if (paths.length === 0) throw new MigrateError(`No .prisma files in ${schemaPath}.`);
+  return Promise.all(paths.map(async (file) => ({ path: file, content: await fs.readFile(file, "utf8") })));
+}
+
 /** Runs `work` with an engine connected to `databaseUrl`, and releases everything after. */
 async function withEngine<T>(
   databaseUrl: string,
@@ -351,8 +371,7 @@ async function withEngine<T>(
   const options = resolveOptions(migrateOptions);
   const target = parseDatabaseUrl(databaseUrl);
   if (createDatabase) await ensureDatabaseExists(target, options.log);
-  const schemaContent = await fs.readFile(options.schemaPath, "utf8");
-  const schema: SchemasContainer = { files: [{ path: options.schemaPath, content: schemaContent }] };
+  const schema: SchemasContainer = { files: await readSchemaFiles(options.schemaPath) };
 
   runningSessions++;
   const factory = new MigrationAdapterFactory(target);
@@ -362,7 +381,7 @@ async function withEngine<T>(
     await loadWasm();
     engine = await call(bound, () =>
       engineRuntime.SchemaEngine.new(
-        { datamodels: [[options.schemaPath, schemaContent]] },
+        { datamodels: schema.files.map((file): [string, string] => [file.path, file.content]) },
         (line: string) => {
           if (process.env.MIGRATE_DEBUG) process.stderr.write(`[schema-engine] ${line}\n`);
         },
@@ -520,7 +539,7 @@ export async function deployMigrations(
 
 /**
  * `prisma migrate diff --from-migrations --to-schema --script`: the SQL that would bring a
- * database built from the migrations folder to schema.prisma. In sync = "" or comments only
+ * database built from the migrations folder to the schema (prisma/schema/). In sync = "" or comments only
  * (see isEmptyMigrationScript). Objects Prisma does not model (functions, triggers) are ignored.
  */
 export async function diffMigrationsToSchema(databaseUrl: string, options?: MigrateOptions): Promise<string> {
@@ -622,7 +641,7 @@ export type DevResult = {
 
 /**
  * `prisma migrate dev`: applies pending migrations, then writes (and unless `createOnly`,
- * applies) a migration from the folder's end state to schema.prisma, computed on the shadow
+ * applies) a migration from the folder's end state to the schema, computed on the shadow
  * database. Refuses to apply data-losing changes without `acceptDataLoss`.
  */
 export async function migrateDev(
@@ -730,11 +749,11 @@ const USAGE = `Usage: tsx scripts/db/migrate.ts <command>   (reads DATABASE_URL)
 
   deploy                        apply pending migrations
   dev --name <name>             apply pending migrations, create + apply a migration for
-      [--create-only]           schema.prisma changes (--create-only: write it, don't apply)
+      [--create-only]           schema changes (prisma/schema/) (--create-only: write it, don't apply)
       [--accept-data-loss]
   reset --force                 drop everything in the database, re-apply all migrations
   status                        list migrations; exit 1 if any is pending or failed
-  diff                          SQL from the migrations to schema.prisma; exit 2 if not empty
+  diff                          SQL from the migrations to the schema; exit 2 if not empty
 `;
 
 function parseFlags(args: string[]): { flags: Set<string>; values: Map<string, string> } {
@@ -824,12 +843,12 @@ export async function runCli(argv: string[]): Promise<number> {
       case "diff": {
         const sql = await diffMigrationsToSchema(databaseUrl, options);
         if (isEmptyMigrationScript(sql)) {
-          done("No difference between prisma/migrations and prisma/schema.prisma.");
+          done("No difference between prisma/migrations and prisma/schema/.");
           return 0;
         }
         process.stdout.write(sql.endsWith("\n") ? sql : `${sql}\n`);
         process.stderr.write(
-          "prisma/schema.prisma differs from prisma/migrations: " +
+          "prisma/schema/ differs from prisma/migrations: " +
             "create a migration with `npm run db:migrate:dev -- --name <name>`.\n",
         );
         return 2;

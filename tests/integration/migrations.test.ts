@@ -4,7 +4,7 @@ import { deployMigrations, diffMigrationsToSchema, isEmptyMigrationScript } from
 import { adminQuery, withDatabase } from "../support/test-db";
 
 describe("migrations", () => {
-  it("apply to an empty database and match schema.prisma exactly (no drift)", async () => {
+  it("apply to an empty database and match the schema (prisma/schema/) exactly (no drift)", async () => {
     const adminUrl = inject("pgAdminUrl");
     const name = `zjtrack_migr_${Date.now()}`;
     await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
@@ -15,7 +15,7 @@ describe("migrations", () => {
       expect((await deployMigrations(url)).applied).toEqual([]);
 
       const diff = await diffMigrationsToSchema(url);
-      expect(isEmptyMigrationScript(diff), `drift between migrations and schema.prisma:\n${diff}`).toBe(true);
+      expect(isEmptyMigrationScript(diff), `drift between migrations and prisma/schema/:\n${diff}`).toBe(true);
 
       // The hand-written audit protection is part of the migrations.
       const client = new pg.Client({ connectionString: url });
