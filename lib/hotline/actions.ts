@@ -5,7 +5,7 @@ import { readAction } from "@/lib/platform/read";
 import type { AuditEntry } from "@/lib/platform/audit/write";
 import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError } from "@/lib/platform/errors";
-import { searchPlaces, type PlaceMatch } from "@/lib/visits/queries";
+import { searchRegister, type RegisterMatch } from "@/lib/platform/search/registers";
 import { z } from "zod";
 import {
   acceptRequest, assignRequest, chaseRequest, closeRequest, decideExtension, intakeRequest, mergeRequest, reopenRequest,
@@ -199,7 +199,7 @@ const searchSchema = z.object({ q: z.string().trim().min(1).max(40) });
 /** The intake form's enterprise lookup: name prefix or credit code, in the user's own area, at most 10, no phone numbers. */
 export const searchEnterprisesAction = readAction(
   { name: "request.searchEnterprises", schema: searchSchema, permission: "request.intake" },
-  async (input, { user }): Promise<PlaceMatch[]> => searchPlaces(user, "ENTERPRISE", input.q),
+  async (input, { user }): Promise<RegisterMatch[]> => searchRegister(user, { kind: "ENTERPRISE", q: input.q }),
 );
 
 /** 确认关联: link a request that names no registered enterprise to one of its area (the operator's side only). */

@@ -6,8 +6,9 @@ import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError } from "@/lib/platform/errors";
 import { formatDateOnly } from "@/lib/programmes/period";
 import {
-  getInvestmentProgrammeOrThrow, getLeadOrThrow, getProspectOrThrow, getTaskForceOrThrow, searchInvestmentEnterprises, type EnterpriseMatch,
+  getInvestmentProgrammeOrThrow, getLeadOrThrow, getProspectOrThrow, getTaskForceOrThrow,
 } from "./queries";
+import { searchRegister, type RegisterMatch } from "@/lib/platform/search/registers";
 import {
   convertProspect, createLead, createTaskForce, createTrip, transitionLead, updateInvestmentSettings, updateTaskForce,
 } from "./mutations";
@@ -163,8 +164,9 @@ export const updateInvestmentSettingsAction = action(
 /** The trip/lead forms' enterprise lookup (read-only: the read wrapper, not the write one). */
 export const lookupEnterprisesAction = readAction(
   { name: "investment.lookupEnterprises", schema: enterpriseLookupSchema, permission: "investment.record" },
-  async (input, { user }): Promise<EnterpriseMatch[]> => {
+  async (input, { user }): Promise<RegisterMatch[]> => {
     const programme = await getInvestmentProgrammeOrThrow(user, input.programmeId);
-    return searchInvestmentEnterprises(user, programme.orgPath, input.q);
+    // The programme owner's area too, a name found anywhere in it, no address: as this lookup always was.
+    return searchRegister(user, { kind: "ENTERPRISE", q: input.q, alsoUnder: programme.orgPath, nameMatch: "contains", withAddress: false });
   },
 );

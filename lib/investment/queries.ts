@@ -276,27 +276,8 @@ export async function listProspects(actor: Actor, programmeId: string, client: D
   });
 }
 
-export type EnterpriseMatch = { id: string; label: string; detail: string };
-
-/**
- * The trip and lead forms' enterprise lookup: active register enterprises in the actor's
- * subtree or the programme owner's area, by name or credit-code prefix. No phone numbers.
- */
-export async function searchInvestmentEnterprises(actor: Actor, programmeOrgPath: string, q: string, client: Db | Tx = db): Promise<EnterpriseMatch[]> {
-  const rows = await client.enterprise.findMany({
-    where: {
-      AND: [
-        { active: true },
-        enterpriseAreaWhere(actor, programmeOrgPath),
-        { OR: [{ name: { contains: q } }, { creditCode: { startsWith: q.toUpperCase() } }] },
-      ],
-    },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: 10,
-    select: { id: true, name: true, creditCode: true, orgUnit: { select: { name: true } } },
-  });
-  return rows.map((r) => ({ id: r.id, label: r.name, detail: `${r.creditCode} · ${r.orgUnit.name}` }));
-}
+/** An enterprise the trip, lead and key-project forms' lookup found (the platform's one register lookup). */
+export type { RegisterMatch as EnterpriseMatch } from "@/lib/platform/search/registers";
 
 export function enterpriseAreaWhere(actor: Pick<Actor, "orgPath">, programmeOrgPath: string): Prisma.EnterpriseWhereInput {
   return { OR: [{ orgUnit: { path: { startsWith: actor.orgPath } } }, { orgUnit: { path: { startsWith: programmeOrgPath } } }] };

@@ -161,31 +161,8 @@ export async function visitFormOptions(actor: Actor, client: Db | Tx = db) {
   };
 }
 
-export type PlaceMatch = { id: string; label: string; detail: string };
-
-/**
- * The quick search of the visit form: at most 10 active households (by head-of-household
- * name or household number prefix) or enterprises (by name or credit-code prefix) in the
- * actor's subtree. Prefix matches use the name indexes; no phone numbers leave the server.
- */
-export async function searchPlaces(actor: Actor, placeType: "HOUSEHOLD" | "ENTERPRISE", q: string, client: Db | Tx = db): Promise<PlaceMatch[]> {
-  if (placeType === "HOUSEHOLD") {
-    const rows = await client.household.findMany({
-      where: { AND: [inSubtree(actor), { active: true }, { OR: [{ headName: { startsWith: q } }, { householdKey: { startsWith: q } }] }] },
-      orderBy: [{ headName: "asc" }, { id: "asc" }],
-      take: 10,
-      select: { id: true, headName: true, householdKey: true, address: true, orgUnit: { select: { name: true } } },
-    });
-    return rows.map((r) => ({ id: r.id, label: `${r.headName}（${r.householdKey}）`, detail: [r.orgUnit.name, r.address].filter(Boolean).join(" · ") }));
-  }
-  const rows = await client.enterprise.findMany({
-    where: { AND: [inSubtree(actor), { active: true }, { OR: [{ name: { startsWith: q } }, { creditCode: { startsWith: q.toUpperCase() } }] }] },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: 10,
-    select: { id: true, name: true, creditCode: true, address: true, orgUnit: { select: { name: true } } },
-  });
-  return rows.map((r) => ({ id: r.id, label: r.name, detail: [r.creditCode, r.orgUnit.name, r.address].filter(Boolean).join(" · ") }));
-}
+/** A household or enterprise the visit form's quick search found (the platform's one register lookup). */
+export type { RegisterMatch as PlaceMatch } from "@/lib/platform/search/registers";
 
 /** Visit campaigns the actor can see (for list filters), active or not. */
 export async function visitCampaignOptions(actor: Actor, client: Db | Tx = db) {

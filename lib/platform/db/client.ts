@@ -6,6 +6,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+/** What a lib function takes as its last, optional argument: the app client or a transaction. */
+export type Client = Db | Tx;
 
 function createClient(): PrismaClient {
   const adapter = new PrismaPg({
