@@ -5,7 +5,7 @@
 // read from the trigger-maintained rollup tables; the small ones (pairings, milestones,
 // investment leads, key projects, showcases, events, quotas) straight from their tables.
 import "server-only";
-import type { Db, Tx } from "@/lib/platform/db/client";
+import type { Client } from "@/lib/platform/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type UnitRef = { id: string; path: string };
@@ -30,7 +30,6 @@ export type FamilyQuery = {
 export type FamilyRow = Record<string, number>;
 /** Keyed by unit id, or `${unitId}|${bucket}` when a grain is given. */
 export type FamilyResult = Map<string, FamilyRow>;
-type Client = Db | Tx;
 
 type Family = { bucketed: boolean; run: (client: Client, q: FamilyQuery) => Promise<FamilyResult> };
 

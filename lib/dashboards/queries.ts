@@ -3,7 +3,7 @@
 // progress against targets, and the trend. All scoped: a unit outside the user's subtree is
 // NotFound; programmes are those visible at the unit (lib/programmes visibility rules).
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import { db, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { ancestorIds } from "@/lib/platform/org/path";
@@ -15,7 +15,6 @@ import { computeIndicators, indicatorsOfType, INDICATOR_BY_KEY, TARGET_CODE_TO_K
 import { minDay, trendBuckets, trendGrain, type DashboardPeriod } from "./period";
 import type { UnitRef } from "./families";
 
-type Client = Db | Tx;
 export type DashboardUnit = UnitRef & { name: string; kind: string; hasChildren: boolean };
 
 /** The unit to show (default: the user's own), its breadcrumb from the user's unit, and its children. */

@@ -5,7 +5,7 @@
 // Callers check that `unitId` is in the viewer's subtree (resolveProgressUnit does).
 import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import { db, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
@@ -13,8 +13,6 @@ import { dateOnly } from "@/lib/programmes/period";
 import { evaluateExpectations, type ExpectationStatus } from "./expectations";
 import { pairingScope } from "./queries";
 import type { MentorshipSettings } from "./schemas";
-
-type Client = Db | Tx;
 
 export type UnitProgressRow = {
   unitId: string;

@@ -4,7 +4,7 @@
 //   pairings as mentor or trainee (a town cadre mentors a village officer);
 // - pools: a visible programme's mentor pool, and the trainees in the actor's subtree.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import { db, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { can } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
@@ -12,8 +12,6 @@ import type { PoolKind } from "@/lib/generated/prisma/enums";
 import { visibleProgrammes } from "@/lib/programmes/queries";
 import { readSettings } from "./schemas";
 import { rankMentors } from "./suggest";
-
-type Client = Db | Tx;
 
 export async function listMentorshipProgrammes(actor: Actor, client: Client = db) {
   return client.programme.findMany({

@@ -7,7 +7,7 @@
 // completion.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import { db, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
@@ -27,8 +27,6 @@ const EXPOSURE: Record<string, { family: FamilyName; column: string }> = {
   "mentorship.overdueActivities": { family: "mentorship", column: "pairingsActive" },
   "keyProjects.lateMilestones": { family: "keyProjects", column: "projects" },
 };
-
-type Client = Db | Tx;
 
 export async function listRankingSchemes(actor: Actor, includeInactive = false, client: Client = db) {
   return client.rankingScheme.findMany({
@@ -137,7 +135,7 @@ async function unitTargets(
 export type RankingResult = Awaited<ReturnType<typeof computeRanking>>;
 
 /** Units in the actor's subtree whose children can be ranked (active, with active children). */
-export async function rankableParents(actor: Actor, client: Db | Tx = db) {
+export async function rankableParents(actor: Actor, client: Client = db) {
   return client.orgUnit.findMany({
     where: { path: { startsWith: actor.orgPath }, active: true, kind: { not: "DEPARTMENT" }, children: { some: { active: true } } },
     orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { name: "asc" }],

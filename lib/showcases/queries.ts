@@ -3,12 +3,10 @@
 // sheets, and nobody sees anyone else's (`othersScores` returns nothing); after it closes
 // everyone who sees the session sees every score.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import { db, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { visibleProgrammes } from "@/lib/programmes/queries";
-
-type Client = Db | Tx;
 
 export function sessionScope(actor: Pick<Actor, "id" | "orgPath">) {
   return {
