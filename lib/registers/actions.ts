@@ -1,22 +1,23 @@
 "use server";
+// The register writes. Both kinds go through the same four steps — create, update,
+// (de)activate, unmask the phone — built once below from the kind's descriptor (kinds.ts:
+// permission, audit names, unit rule, unique key, phone column); each kind adds only its
+// fields' audit summary and, for enterprises, the commissioner check. The exported names are
+// the ones forms, tests and the authz sweep (tests/support/action-registry.ts) know.
+import type { z } from "zod";
 import { action } from "@/lib/platform/action";
 import { assertCan } from "@/lib/platform/authz/can";
-import type { Actor } from "@/lib/platform/authz/can";
+import type { Actor, Scoped } from "@/lib/platform/authz/can";
 import type { Tx } from "@/lib/platform/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/platform/errors";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { getUserOrThrow } from "@/lib/users/queries";
+import { ENTERPRISES, HOUSEHOLDS, type RegisterDescriptor } from "./kinds";
 import { getEnterpriseOrThrow, getHouseholdOrThrow } from "./queries";
-import {
-  assertEnterpriseUnit, assertHouseholdUnit, createEnterprise, createHousehold, setEnterpriseActive, setHouseholdActive,
-  updateEnterprise, updateHousehold,
-} from "./mutations";
+import { assertRegisterUnit, createEnterprise, createHousehold, setRegisterActive, updateEnterprise, updateHousehold } from "./mutations";
 import {
   createEnterpriseSchema, createHouseholdSchema, setActiveSchema, unmaskSchema, updateEnterpriseSchema, updateHouseholdSchema,
 } from "./schemas";
-
-const householdPaths = ["/registers/households"];
-const enterprisePaths = ["/registers/enterprises"];
 
 /** The chosen org unit, in scope (else a field error, not a bare "not found"). */
 async function unitInScope(tx: Tx, actor: Actor, id: string) {
@@ -40,131 +41,135 @@ async function assertCommissioner(tx: Tx, actor: Actor, id: string | null) {
   }
 }
 
+type Row = { id: string; version: number; orgUnitId: string; active: boolean };
+
+/** A register as the actions need it: its descriptor, its scoped loader and its phone column. */
+type Store<E extends Row & Scoped> = {
+  register: RegisterDescriptor;
+  load: (actor: Actor, id: string, tx: Tx) => Promise<E>;
+  phoneOf: (record: E) => string | null;
+};
+
+const households: Store<Awaited<ReturnType<typeof getHouseholdOrThrow>>> = { register: HOUSEHOLDS, load: getHouseholdOrThrow, phoneOf: (h) => h.phone };
+const enterprises: Store<Awaited<ReturnType<typeof getEnterpriseOrThrow>>> = { register: ENTERPRISES, load: getEnterpriseOrThrow, phoneOf: (e) => e.contactPhone };
+
+/**
+ * Create: the actor manages the register, the chosen unit is in their subtree and fit for
+ * the kind, then the kind's own checks; audited with what was stored (never the phone).
+ */
+function createAction<I extends { orgUnitId: string }, R extends { id: string }>(
+  { register }: { register: RegisterDescriptor },
+  schema: z.ZodType<I>,
+  spec: { check?: (input: I, tx: Tx, actor: Actor) => Promise<void>; create: (input: I, tx: Tx) => Promise<R>; created: (record: R) => object },
+) {
+  return action({ name: `${register.auditPrefix}.create`, schema, idempotent: true, revalidate: [register.path] }, async (input, { user, tx, audit }) => {
+    assertCan(user, register.manage);
+    const unit = await unitInScope(tx, user, input.orgUnitId);
+    assertCan(user, register.manage, unit);
+    assertRegisterUnit(register, unit);
+    await spec.check?.(input, tx, user);
+    const record = await spec.create(input, tx);
+    await audit({
+      action: `${register.auditPrefix}.create`, entityType: register.entityType, entityId: record.id, orgUnitId: unit.id,
+      data: { after: spec.created(record) },
+    });
+    return { id: record.id };
+  });
+}
+
+/**
+ * Update at the version the form loaded: the record and the (possibly new) unit both in
+ * scope and managed; a unit only needs to be active when it is being changed to. Audited as
+ * before/after of the kind's summary, and whether the phone changed (not the number).
+ */
+function updateAction<I extends { id: string; orgUnitId: string }, R extends Row, E extends R & Scoped>(
+  store: Store<E>,
+  schema: z.ZodType<I>,
+  spec: { check?: (input: I, existing: E, tx: Tx, actor: Actor) => Promise<void>; update: (existing: E, input: I, tx: Tx) => Promise<R>; summary: (record: R) => object; phoneOf: (record: R) => string | null },
+) {
+  const { register } = store;
+  return action({ name: `${register.auditPrefix}.update`, schema, revalidate: [register.path] }, async (input, { user, tx, audit }) => {
+    const existing = await store.load(user, input.id, tx);
+    assertCan(user, register.manage, existing);
+    const unit = await unitInScope(tx, user, input.orgUnitId);
+    assertCan(user, register.manage, unit);
+    assertRegisterUnit(register, unit, unit.id !== existing.orgUnitId);
+    await spec.check?.(input, existing, tx, user);
+    const record = await spec.update(existing, input, tx);
+    await audit({
+      action: `${register.auditPrefix}.update`, entityType: register.entityType, entityId: record.id, orgUnitId: record.orgUnitId,
+      data: { before: spec.summary(existing), after: spec.summary(record), phoneChanged: spec.phoneOf(existing) !== spec.phoneOf(record) },
+    });
+    return { id: record.id, version: record.version };
+  });
+}
+
+/** Deactivate or reactivate: audited as "<kind>.deactivate" / "<kind>.activate". */
+function setActiveAction<E extends Row & Scoped>(store: Store<E>) {
+  const { register } = store;
+  return action({ name: `${register.auditPrefix}.setActive`, schema: setActiveSchema, revalidate: [register.path] }, async (input, { user, tx, audit }) => {
+    const existing = await store.load(user, input.id, tx);
+    assertCan(user, register.manage, existing);
+    const record = await setRegisterActive(register.kind, existing.id, input.version, input.active, tx);
+    await audit({
+      action: `${register.auditPrefix}.${input.active ? "activate" : "deactivate"}`, entityType: register.entityType, entityId: record.id, orgUnitId: record.orgUnitId,
+      data: { before: { active: existing.active }, after: { active: record.active } },
+    });
+    return { id: record.id, version: record.version };
+  });
+}
+
+/** The full phone of one record, for a user allowed to see it; the look is audited. */
+function unmaskAction<E extends Row & Scoped>(store: Store<E>) {
+  const { register } = store;
+  return action({ name: "personalData.unmask", schema: unmaskSchema }, async (input, { user, tx, audit }) => {
+    const record = await store.load(user, input.id, tx);
+    assertCan(user, "personalData.unmask", record);
+    await audit({ action: "personalData.unmask", entityType: register.entityType, entityId: record.id, orgUnitId: record.orgUnitId, data: { field: register.phoneField } });
+    return { phone: store.phoneOf(record) ?? "" };
+  });
+}
+
 // ───────────── Households ─────────────
 
-export const createHouseholdAction = action(
-  { name: "household.create", schema: createHouseholdSchema, idempotent: true, revalidate: householdPaths },
-  async (input, { user, tx, audit }) => {
-    assertCan(user, "household.manage");
-    const unit = await unitInScope(tx, user, input.orgUnitId);
-    assertCan(user, "household.manage", unit);
-    assertHouseholdUnit(unit);
-    const h = await createHousehold(input, tx);
-    await audit({
-      action: "household.create", entityType: "Household", entityId: h.id, orgUnitId: unit.id,
-      data: { after: { householdKey: h.householdKey, headName: h.headName, orgUnitId: unit.id, membersCount: h.membersCount, tags: h.tags, hasPhone: !!h.phone } },
-    });
-    return { id: h.id };
-  },
-);
+type HouseholdRow = Awaited<ReturnType<typeof createHousehold>>;
+const householdSummary = (h: HouseholdRow) => ({ headName: h.headName, address: h.address, orgUnitId: h.orgUnitId, membersCount: h.membersCount, tags: h.tags });
 
-export const updateHouseholdAction = action(
-  { name: "household.update", schema: updateHouseholdSchema, revalidate: householdPaths },
-  async (input, { user, tx, audit }) => {
-    const existing = await getHouseholdOrThrow(user, input.id, tx);
-    assertCan(user, "household.manage", existing);
-    const unit = await unitInScope(tx, user, input.orgUnitId);
-    assertCan(user, "household.manage", unit);
-    assertHouseholdUnit(unit, unit.id !== existing.orgUnitId);
-    const h = await updateHousehold(existing, input, tx);
-    await audit({
-      action: "household.update", entityType: "Household", entityId: h.id, orgUnitId: h.orgUnitId,
-      data: {
-        before: { headName: existing.headName, address: existing.address, orgUnitId: existing.orgUnitId, membersCount: existing.membersCount, tags: existing.tags },
-        after: { headName: h.headName, address: h.address, orgUnitId: h.orgUnitId, membersCount: h.membersCount, tags: h.tags },
-        phoneChanged: existing.phone !== h.phone,
-      },
-    });
-    return { id: h.id, version: h.version };
-  },
-);
+export const createHouseholdAction = createAction(households, createHouseholdSchema, {
+  create: createHousehold,
+  created: (h) => ({ householdKey: h.householdKey, headName: h.headName, orgUnitId: h.orgUnitId, membersCount: h.membersCount, tags: h.tags, hasPhone: !!h.phone }),
+});
 
-export const setHouseholdActiveAction = action(
-  { name: "household.setActive", schema: setActiveSchema, revalidate: householdPaths },
-  async (input, { user, tx, audit }) => {
-    const existing = await getHouseholdOrThrow(user, input.id, tx);
-    assertCan(user, "household.manage", existing);
-    const h = await setHouseholdActive(existing.id, input.version, input.active, tx);
-    await audit({
-      action: input.active ? "household.activate" : "household.deactivate", entityType: "Household", entityId: h.id, orgUnitId: h.orgUnitId,
-      data: { before: { active: existing.active }, after: { active: h.active } },
-    });
-    return { id: h.id, version: h.version };
-  },
-);
+export const updateHouseholdAction = updateAction(households, updateHouseholdSchema, {
+  update: updateHousehold, summary: householdSummary, phoneOf: (h) => h.phone,
+});
 
-/** The full phone of one household, for a user allowed to see it; the look is audited. */
-export const unmaskHouseholdPhoneAction = action(
-  { name: "personalData.unmask", schema: unmaskSchema },
-  async (input, { user, tx, audit }) => {
-    const h = await getHouseholdOrThrow(user, input.id, tx);
-    assertCan(user, "personalData.unmask", h);
-    await audit({ action: "personalData.unmask", entityType: "Household", entityId: h.id, orgUnitId: h.orgUnitId, data: { field: "phone" } });
-    return { phone: h.phone ?? "" };
-  },
-);
+export const setHouseholdActiveAction = setActiveAction(households);
+
+export const unmaskHouseholdPhoneAction = unmaskAction(households);
 
 // ───────────── Enterprises ─────────────
 
-export const createEnterpriseAction = action(
-  { name: "enterprise.create", schema: createEnterpriseSchema, idempotent: true, revalidate: enterprisePaths },
-  async (input, { user, tx, audit }) => {
-    assertCan(user, "enterprise.manage");
-    const unit = await unitInScope(tx, user, input.orgUnitId);
-    assertCan(user, "enterprise.manage", unit);
-    assertEnterpriseUnit(unit);
-    await assertCommissioner(tx, user, input.commissionerId);
-    const e = await createEnterprise(input, tx);
-    await audit({
-      action: "enterprise.create", entityType: "Enterprise", entityId: e.id, orgUnitId: unit.id,
-      data: { after: { name: e.name, creditCode: e.creditCode, orgUnitId: unit.id, size: e.size, commissionerId: e.commissionerId, hasPhone: !!e.contactPhone } },
-    });
-    return { id: e.id };
-  },
-);
+type EnterpriseRow = Awaited<ReturnType<typeof createEnterprise>>;
+const enterpriseSummary = (e: EnterpriseRow) => ({
+  name: e.name, creditCode: e.creditCode, address: e.address, orgUnitId: e.orgUnitId, industry: e.industry, size: e.size,
+  contactName: e.contactName, commissionerId: e.commissionerId,
+});
 
-export const updateEnterpriseAction = action(
-  { name: "enterprise.update", schema: updateEnterpriseSchema, revalidate: enterprisePaths },
-  async (input, { user, tx, audit }) => {
-    const existing = await getEnterpriseOrThrow(user, input.id, tx);
-    assertCan(user, "enterprise.manage", existing);
-    const unit = await unitInScope(tx, user, input.orgUnitId);
-    assertCan(user, "enterprise.manage", unit);
-    assertEnterpriseUnit(unit, unit.id !== existing.orgUnitId);
-    if (input.commissionerId !== existing.commissionerId) await assertCommissioner(tx, user, input.commissionerId);
-    const e = await updateEnterprise(existing, input, tx);
-    const summary = (x: typeof e) => ({
-      name: x.name, creditCode: x.creditCode, address: x.address, orgUnitId: x.orgUnitId, industry: x.industry, size: x.size,
-      contactName: x.contactName, commissionerId: x.commissionerId,
-    });
-    await audit({
-      action: "enterprise.update", entityType: "Enterprise", entityId: e.id, orgUnitId: e.orgUnitId,
-      data: { before: summary(existing), after: summary(e), phoneChanged: existing.contactPhone !== e.contactPhone },
-    });
-    return { id: e.id, version: e.version };
-  },
-);
+export const createEnterpriseAction = createAction(enterprises, createEnterpriseSchema, {
+  check: (input, tx, actor) => assertCommissioner(tx, actor, input.commissionerId),
+  create: createEnterprise,
+  created: (e) => ({ name: e.name, creditCode: e.creditCode, orgUnitId: e.orgUnitId, size: e.size, commissionerId: e.commissionerId, hasPhone: !!e.contactPhone }),
+});
 
-export const setEnterpriseActiveAction = action(
-  { name: "enterprise.setActive", schema: setActiveSchema, revalidate: enterprisePaths },
-  async (input, { user, tx, audit }) => {
-    const existing = await getEnterpriseOrThrow(user, input.id, tx);
-    assertCan(user, "enterprise.manage", existing);
-    const e = await setEnterpriseActive(existing.id, input.version, input.active, tx);
-    await audit({
-      action: input.active ? "enterprise.activate" : "enterprise.deactivate", entityType: "Enterprise", entityId: e.id, orgUnitId: e.orgUnitId,
-      data: { before: { active: existing.active }, after: { active: e.active } },
-    });
-    return { id: e.id, version: e.version };
+export const updateEnterpriseAction = updateAction(enterprises, updateEnterpriseSchema, {
+  // An unchanged commissioner stays even if they have since left or been deactivated.
+  check: async (input, existing, tx, actor) => {
+    if (input.commissionerId !== existing.commissionerId) await assertCommissioner(tx, actor, input.commissionerId);
   },
-);
+  update: updateEnterprise, summary: enterpriseSummary, phoneOf: (e) => e.contactPhone,
+});
 
-export const unmaskEnterprisePhoneAction = action(
-  { name: "personalData.unmask", schema: unmaskSchema },
-  async (input, { user, tx, audit }) => {
-    const e = await getEnterpriseOrThrow(user, input.id, tx);
-    assertCan(user, "personalData.unmask", e);
-    await audit({ action: "personalData.unmask", entityType: "Enterprise", entityId: e.id, orgUnitId: e.orgUnitId, data: { field: "contactPhone" } });
-    return { phone: e.contactPhone ?? "" };
-  },
-);
+export const setEnterpriseActiveAction = setActiveAction(enterprises);
+
+export const unmaskEnterprisePhoneAction = unmaskAction(enterprises);

@@ -1,8 +1,8 @@
 // List filters from query parameters (untrusted: keep only what the filter understands).
 // Shared by the list pages and the export route so an export is exactly the list's rows.
 import { ENTERPRISE_SIZES } from "./schemas";
-import { filterCursor, filterEnum, filterId, filterText, parseFilters, type SearchParamsRecord } from "@/lib/platform/url-filters";
-import type { EnterpriseFilter, HouseholdFilter } from "./queries";
+import { filterCursor, filterEnum, filterId, filterText, parseFilters, type ParsedFilters, type SearchParamsRecord } from "@/lib/platform/url-filters";
+import type { EnterpriseFilter, HouseholdFilter, RegisterFilter } from "./queries";
 
 type Params = SearchParamsRecord | URLSearchParams;
 
@@ -22,14 +22,19 @@ const activeOf = (v: "all" | "true" | "false" | undefined) => (v === "all" ? und
 
 export type ParsedRegisterFilter<F> = { filter: F; after?: string; ignored: string[] };
 
+/** Reads a register list's URL: the shared filters (as RegisterFilter) plus the kind's own one. */
+function parseRegisterFilter<S extends typeof common, F>(shape: S, params: Params, own: (f: ParsedFilters<S>["filter"]) => Omit<F, keyof RegisterFilter>): ParsedRegisterFilter<F> {
+  const { filter: f, ignored } = parseFilters(shape, params);
+  const filter = { q: f.q, addr: f.addr, orgUnitId: f.org, ...own(f), active: activeOf(f.active) } as F;
+  return { filter, after: f.after, ignored };
+}
+
 export function parseHouseholdFilterWithIgnored(params: Params): ParsedRegisterFilter<HouseholdFilter> {
-  const { filter: f, ignored } = parseFilters(householdFilterShape, params);
-  return { filter: { q: f.q, addr: f.addr, orgUnitId: f.org, tag: f.tag, active: activeOf(f.active) }, after: f.after, ignored };
+  return parseRegisterFilter<typeof householdFilterShape, HouseholdFilter>(householdFilterShape, params, (f) => ({ tag: f.tag }));
 }
 
 export function parseEnterpriseFilterWithIgnored(params: Params): ParsedRegisterFilter<EnterpriseFilter> {
-  const { filter: f, ignored } = parseFilters(enterpriseFilterShape, params);
-  return { filter: { q: f.q, addr: f.addr, orgUnitId: f.org, size: f.size, active: activeOf(f.active) }, after: f.after, ignored };
+  return parseRegisterFilter<typeof enterpriseFilterShape, EnterpriseFilter>(enterpriseFilterShape, params, (f) => ({ size: f.size }));
 }
 
 export function parseHouseholdFilter(params: Params): HouseholdFilter {
@@ -45,13 +50,13 @@ export function cursorOf(params: Params): string | undefined {
 }
 
 /** The filter as query parameters (the default "active only" is left out). */
-export function filterParams(filter: HouseholdFilter | EnterpriseFilter): URLSearchParams {
+export function filterParams(filter: RegisterFilter & { tag?: string; size?: string }): URLSearchParams {
   const p = new URLSearchParams();
   if (filter.q) p.set("q", filter.q);
   if (filter.addr) p.set("addr", filter.addr);
   if (filter.orgUnitId) p.set("org", filter.orgUnitId);
-  if ("tag" in filter && filter.tag) p.set("tag", filter.tag);
-  if ("size" in filter && filter.size) p.set("size", filter.size);
+  if (filter.tag) p.set("tag", filter.tag);
+  if (filter.size) p.set("size", filter.size);
   if (filter.active === undefined) p.set("active", "all");
   else if (!filter.active) p.set("active", "false");
   return p;

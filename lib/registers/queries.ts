@@ -7,12 +7,15 @@ import { NotFoundError } from "@/lib/platform/errors";
 import { inSubtree } from "@/lib/platform/org/scope";
 import { maskPhone } from "@/lib/platform/privacy/mask";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ENTERPRISES, HOUSEHOLDS, type RegisterDescriptor } from "./kinds";
 import type { EnterpriseSizeValue } from "./schemas";
 
 export const PAGE_SIZE = 50;
 
-export type HouseholdFilter = { q?: string; addr?: string; orgUnitId?: string; tag?: string; active?: boolean };
-export type EnterpriseFilter = { q?: string; addr?: string; orgUnitId?: string; size?: EnterpriseSizeValue; active?: boolean };
+/** What every register list filters by; each kind adds one filter of its own. */
+export type RegisterFilter = { q?: string; addr?: string; orgUnitId?: string; active?: boolean };
+export type HouseholdFilter = RegisterFilter & { tag?: string };
+export type EnterpriseFilter = RegisterFilter & { size?: EnterpriseSizeValue };
 
 /**
  * Ids of the org units a list may show: the actor's subtree, or the chosen unit's subtree
@@ -47,82 +50,98 @@ function addressContains(query: string) {
   return grams.length ? { addressBigrams: { hasEvery: grams }, address: { contains: query } } : { address: { contains: query } };
 }
 
-export async function householdWhere(actor: Actor, filter: HouseholdFilter, client: Db | Tx = db): Promise<Prisma.HouseholdWhereInput> {
+/** The conditions both registers' lists share: scope, active state, address. */
+async function commonWhere(actor: Actor, filter: RegisterFilter, client: Db | Tx) {
   const unitIds = await scopeUnitIds(actor, filter.orgUnitId, client);
   return {
     orgUnitId: { in: unitIds },
     ...(filter.active === undefined ? {} : { active: filter.active }),
-    ...(filter.tag ? { tags: { has: filter.tag } } : {}),
     ...(filter.addr ? addressContains(filter.addr) : {}),
+  };
+}
+
+export async function householdWhere(actor: Actor, filter: HouseholdFilter, client: Db | Tx = db): Promise<Prisma.HouseholdWhereInput> {
+  return {
+    ...(await commonWhere(actor, filter, client)),
+    ...(filter.tag ? { tags: { has: filter.tag } } : {}),
     // Name prefix (indexed) or the exact household key (unique index).
     ...(filter.q ? { OR: [{ headName: { startsWith: filter.q } }, { householdKey: filter.q }] } : {}),
   };
 }
 
 export async function enterpriseWhere(actor: Actor, filter: EnterpriseFilter, client: Db | Tx = db): Promise<Prisma.EnterpriseWhereInput> {
-  const unitIds = await scopeUnitIds(actor, filter.orgUnitId, client);
   const code = filter.q?.replace(/\s+/g, "").toUpperCase();
   return {
-    orgUnitId: { in: unitIds },
-    ...(filter.active === undefined ? {} : { active: filter.active }),
+    ...(await commonWhere(actor, filter, client)),
     ...(filter.size ? { size: filter.size } : {}),
-    ...(filter.addr ? addressContains(filter.addr) : {}),
     ...(filter.q ? { OR: [{ name: { startsWith: filter.q } }, { creditCode: code }] } : {}),
   };
+}
+
+/** Keyset paging by id: rows after the previous page's last id, one extra row to know a next page exists. */
+function pageArgs(after?: string) {
+  return { after: after ? [{ id: { gt: after } }] : [], orderBy: { id: "asc" as const }, take: PAGE_SIZE + 1 };
+}
+
+/** The first PAGE_SIZE rows as the list shows them, and the cursor of the next page (if any). */
+function keysetPage<R extends { id: string }, V>(rows: R[], view: (row: R) => V) {
+  const kept = rows.slice(0, PAGE_SIZE);
+  return { page: kept.map(view), nextCursor: rows.length > PAGE_SIZE ? kept[kept.length - 1]?.id : undefined };
 }
 
 /** One page of households, phones masked. `after` is the last id of the previous page. */
 export async function listHouseholds(actor: Actor, filter: HouseholdFilter, after?: string, client: Db | Tx = db) {
   const where = await householdWhere(actor, filter, client);
+  const { after: cursor, ...paging } = pageArgs(after);
   const rows = await client.household.findMany({
-    where: { AND: [where, ...(after ? [{ id: { gt: after } }] : [])] },
-    orderBy: { id: "asc" },
-    take: PAGE_SIZE + 1,
+    where: { AND: [where, ...cursor] },
+    ...paging,
     select: {
       id: true, householdKey: true, headName: true, address: true, phone: true, membersCount: true, tags: true, active: true,
       orgUnit: { select: { id: true, name: true } },
     },
   });
-  const page = rows.slice(0, PAGE_SIZE).map(({ phone, ...h }) => ({ ...h, phoneMasked: maskPhone(phone) }));
-  return { households: page, nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]?.id : undefined };
+  const { page, nextCursor } = keysetPage(rows, ({ phone, ...h }) => ({ ...h, phoneMasked: maskPhone(phone) }));
+  return { households: page, nextCursor };
 }
 
 export async function listEnterprises(actor: Actor, filter: EnterpriseFilter, after?: string, client: Db | Tx = db) {
   const where = await enterpriseWhere(actor, filter, client);
+  const { after: cursor, ...paging } = pageArgs(after);
   const rows = await client.enterprise.findMany({
-    where: { AND: [where, ...(after ? [{ id: { gt: after } }] : [])] },
-    orderBy: { id: "asc" },
-    take: PAGE_SIZE + 1,
+    where: { AND: [where, ...cursor] },
+    ...paging,
     select: {
       id: true, name: true, creditCode: true, address: true, industry: true, size: true, contactName: true, contactPhone: true, active: true,
       orgUnit: { select: { id: true, name: true } },
       commissioner: { select: { id: true, name: true } },
     },
   });
-  const page = rows.slice(0, PAGE_SIZE).map(({ contactPhone, ...e }) => ({ ...e, contactPhoneMasked: maskPhone(contactPhone) }));
-  return { enterprises: page, nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]?.id : undefined };
+  const { page, nextCursor } = keysetPage(rows, ({ contactPhone, ...e }) => ({ ...e, contactPhoneMasked: maskPhone(contactPhone) }));
+  return { enterprises: page, nextCursor };
 }
+
+/**
+ * The one `…OrThrow` shape of both registers: found only inside the actor's subtree (else the
+ * same NotFoundError for "missing" and "out of area"), with the unit's path as `orgPath`.
+ */
+async function inSubtreeOrThrow<R extends { orgUnit: { path: string } }>(register: RegisterDescriptor, id: string, found: R | null) {
+  if (!found) throw new NotFoundError({ entityType: register.entityType, entityId: id });
+  return { ...found, orgPath: found.orgUnit.path };
+}
+
+const unitSummary = { select: { id: true, name: true, path: true, active: true } } as const;
 
 /** A household in the actor's subtree (full record, phone included: callers decide what to show), or NotFoundError. */
 export async function getHouseholdOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
-  const household = await client.household.findFirst({
-    where: { id, ...inSubtree(actor) },
-    include: { orgUnit: { select: { id: true, name: true, path: true, active: true } } },
-  });
-  if (!household) throw new NotFoundError({ entityType: "Household", entityId: id });
-  return { ...household, orgPath: household.orgUnit.path };
+  return inSubtreeOrThrow(HOUSEHOLDS, id, await client.household.findFirst({ where: { id, ...inSubtree(actor) }, include: { orgUnit: unitSummary } }));
 }
 
 export async function getEnterpriseOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
-  const enterprise = await client.enterprise.findFirst({
+  return inSubtreeOrThrow(ENTERPRISES, id, await client.enterprise.findFirst({
     where: { id, ...inSubtree(actor) },
-    include: {
-      orgUnit: { select: { id: true, name: true, path: true, active: true } },
-      commissioner: { select: { id: true, name: true, username: true } },
-    },
-  });
-  if (!enterprise) throw new NotFoundError({ entityType: "Enterprise", entityId: id });
-  return { ...enterprise, orgPath: enterprise.orgUnit.path };
+    include: { orgUnit: unitSummary, commissioner: { select: { id: true, name: true, username: true } } },
+  }));
 }
 
 /** Users who may be an enterprise's economic commissioner: active, in the actor's subtree. */
