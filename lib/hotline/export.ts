@@ -1,18 +1,17 @@
-// The hotline report as .xlsx through the shared writer (lib/platform/exports/xlsx.ts): Chinese headers,
-// the filters and the export time on the first line, rates as percents, times in minutes,
-// audited. Aggregates only (no personal data), so small enough to build in memory.
+// The hotline report as .xlsx, declared for the shared writer (lib/platform/exports/xlsx.ts):
+// Chinese headers, the filters and the export time on the first line, rates as percents, times
+// in minutes, the overall line in bold; audited with the filter and the number of groups.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { appendAuditStandalone } from "@/lib/platform/audit/write";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import { NotFoundError } from "@/lib/platform/errors";
-import { xlsxBuffer, type Cell, type Column } from "@/lib/platform/exports/xlsx";
+import { xlsxBytes, type Cell, type Column, type ExportSpec } from "@/lib/platform/exports/xlsx";
 import { visibleProgrammeName } from "@/lib/programmes/queries";
-import { getRequestMeta } from "@/lib/platform/request";
 import { hotlineReport, type ReportFilter, type ReportRow } from "./reports";
 
-export async function exportHotlineReport(user: SessionUser, filter: ReportFilter, rangeLabel: string, locale: string, now = clockNow()) {
+/** The report's workbook, for exportRoute or xlsxBytes. */
+export async function hotlineReportExport(user: SessionUser, filter: ReportFilter, rangeLabel: string, locale: string, now = clockNow()): Promise<ExportSpec> {
   const t = await getTranslations({ locale, namespace: "hotline" });
   const { rows, overall } = await hotlineReport(user, filter, now);
   // The programme named in the header goes through the user's scope: another area's id is
@@ -47,19 +46,25 @@ export async function exportHotlineReport(user: SessionUser, filter: ReportFilte
     }),
     r.satisfaction.average === null ? null : Math.round(r.satisfaction.average * 100) / 100, r.satisfaction.count, ...r.satisfaction.distribution, r.closed, r.reopenRate,
   ];
-  const { buffer } = await xlsxBuffer({
+  return {
     name: t("report.sheetByGroup"),
+    fileName: `亲企办热线统计_${rangeLabel.replace(/[^\w-]+/g, "_")}.xlsx`,
     filters,
     columns,
     rows: [
       ...rows.map((r) => line(filter.groupBy === "department" ? (r.label ?? t("report.noDepartment")) : r.key, r)),
       { cells: line(t("report.overall"), overall), bold: true as const },
     ],
-  }, locale, now);
-  const meta = await getRequestMeta();
-  await appendAuditStandalone(
-    { actorId: user.id, actorName: user.name, requestId: meta.requestId, ip: meta.ip },
-    { action: "hotline.reportExport", entityType: "ServiceRequest", orgUnitId: user.orgUnitId, data: { filter: { ...filter, from: filter.from.toISOString(), to: filter.to.toISOString() }, rows: rows.length } },
-  );
-  return { buffer, fileName: `亲企办热线统计_${rangeLabel.replace(/[^\w-]+/g, "_")}.xlsx` };
+    audit: {
+      action: "hotline.reportExport", entityType: "ServiceRequest",
+      // The groups, not the sheet's lines (the overall line is not a group).
+      data: () => ({ filter: { ...filter, from: filter.from.toISOString(), to: filter.to.toISOString() }, rows: rows.length }),
+    },
+  };
+}
+
+/** The report as a whole file, written and audited (the report tests read it back). */
+export async function exportHotlineReport(user: SessionUser, filter: ReportFilter, rangeLabel: string, locale: string, now = clockNow()) {
+  const { buffer, fileName } = await xlsxBytes(user, await hotlineReportExport(user, filter, rangeLabel, locale, now), locale, now);
+  return { buffer, fileName };
 }

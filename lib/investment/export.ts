@@ -1,15 +1,14 @@
 // Excel exports of investment progress (per task force, per unit, the leads) and of the key
-// projects board, through the shared writer (lib/platform/exports/xlsx.ts). Small by nature (tens of
-// task forces, hundreds of leads), so the workbook is built in memory; capped anyway. Chinese
-// headers from the messages, the filters and the export time (Asia/Shanghai) on the first line
-// of each sheet, amounts as 万元 numbers, dates as date cells. Audited.
+// projects board, declared for the shared writer (lib/platform/exports/xlsx.ts). Small by nature
+// (tens of task forces, hundreds of leads), so the rows are read up front; the leads are capped
+// anyway. Chinese headers from the messages, the filters and the export time (Asia/Shanghai) on
+// the first line of each sheet, amounts as 万元 numbers, dates as date cells. Audited with what
+// each workbook counts.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/platform/auth/session";
-import { appendAuditStandalone } from "@/lib/platform/audit/write";
-import { getRequestMeta } from "@/lib/platform/request";
-import { xlsxBuffer, type Column, type SheetSpec } from "@/lib/platform/exports/xlsx";
+import type { Column, ExportSpec, SheetSpec } from "@/lib/platform/exports/xlsx";
 import { getInvestmentProgrammeOrThrow, listLeads } from "./queries";
 import { investmentProgress, type ProgressRange, type ProgressRow } from "./progress";
 import { keyProjectBoard, getKeyProjectProgrammeOrThrow } from "@/lib/key-projects/queries";
@@ -25,12 +24,7 @@ const count = (header: string): Column => ({ header, type: "integer" });
 const wan = (header: string, unit: string): Column => ({ header, type: "amount", unit });
 const date = (header: string): Column => ({ header, type: "date" });
 
-async function audit(user: SessionUser, action: string, entityType: string, entityId: string, data: Record<string, unknown>) {
-  const meta = await getRequestMeta();
-  await appendAuditStandalone({ actorId: user.id, actorName: user.name, requestId: meta.requestId, ip: meta.ip }, { action, entityType, entityId, orgUnitId: user.orgUnitId, data });
-}
-
-export async function exportInvestment(user: SessionUser, programmeId: string, range: ProgressRange, locale: string, now = clockNow()) {
+export async function investmentExport(user: SessionUser, programmeId: string, range: ProgressRange, locale: string): Promise<ExportSpec> {
   const programme = await getInvestmentProgrammeOrThrow(user, programmeId);
   const t = await getTranslations({ locale, namespace: "investment" });
   const e = (k: string) => t(`export.${k}` as never);
@@ -59,7 +53,7 @@ export async function exportInvestment(user: SessionUser, programmeId: string, r
       l.signedOn, l.signedAmountWan ? num(l.signedAmountWan.toFixed(2)) : null, l.landedOn,
     ]),
   };
-  const { buffer, fileName } = await xlsxBuffer({
+  return {
     name: programme.name,
     filters,
     sheets: [
@@ -67,19 +61,21 @@ export async function exportInvestment(user: SessionUser, programmeId: string, r
       progressSheet(e("sheetUnits"), [...progress.units, { ...progress.total, name: `${e("total")}（${progress.total.name}）` }], e("unit"), false),
       leadSheet,
     ],
-  }, locale, now);
-  await audit(user, "investment.export", "Programme", programmeId, { range, taskForces: progress.taskForces.length, leads: leads.length, truncated: leads.length >= EXPORT_MAX_LEADS });
-  return { buffer, fileName };
+    audit: {
+      action: "investment.export", entityType: "Programme", entityId: programmeId,
+      data: () => ({ range, taskForces: progress.taskForces.length, leads: leads.length, truncated: leads.length >= EXPORT_MAX_LEADS }),
+    },
+  };
 }
 
-export async function exportKeyProjects(user: SessionUser, programmeId: string, locale: string, now = clockNow()) {
+export async function keyProjectsExport(user: SessionUser, programmeId: string, locale: string, now = clockNow()): Promise<ExportSpec> {
   const programme = await getKeyProjectProgrammeOrThrow(user, programmeId);
   const t = await getTranslations({ locale, namespace: "keyProjects" });
   const ti = await getTranslations({ locale, namespace: "investment" });
   const board = await keyProjectBoard(user, programmeId, now);
   const h = (k: string) => t(`exportHeaders.${k}` as never);
   const unit = (await getTranslations({ locale, namespace: "exports" }))("units.wan");
-  const { buffer, fileName } = await xlsxBuffer({
+  return {
     name: programme.name,
     sheets: [{
       name: t("sheet"),
@@ -90,7 +86,6 @@ export async function exportKeyProjects(user: SessionUser, programmeId: string, 
       ]),
     }],
     filters: [{ label: ti("export.programme"), value: programme.name }],
-  }, locale, now);
-  await audit(user, "keyProject.export", "Programme", programmeId, { projects: board.cards.length });
-  return { buffer, fileName };
+    audit: { action: "keyProject.export", entityType: "Programme", entityId: programmeId, data: () => ({ projects: board.cards.length }) },
+  };
 }

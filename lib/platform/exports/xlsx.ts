@@ -9,8 +9,9 @@
 // so a large export never sits in memory. streamXlsx feeds a Response (a web stream) and
 // writes the audit row (who, what, filters, row count) before the stream ends, so a completed
 // download is always an audited one; callers check "report.export" (and their own view
-// permission) first. xlsxBuffer builds a small workbook in memory for callers that audit
-// themselves. The row cap is EXPORT_MAX_ROWS per sheet.
+// permission) first — exportRoute (./route.ts) does both for a route. xlsxBytes collects the
+// same stream for a caller that wants the file whole (tests reading it back). The row cap is
+// EXPORT_MAX_ROWS per sheet.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { PassThrough, Readable, type Writable } from "node:stream";
@@ -61,7 +62,14 @@ export type ExportSpec = {
   sheets?: SheetSpec[];
   /** Row cap per sheet (default EXPORT_MAX_ROWS). */
   maxRows?: number;
-  audit: { action: string; entityType: string; entityId?: string | null; data: Record<string, unknown> };
+  /** The whole file name when it is not `name-YYYYMMDD.xlsx`. */
+  fileName?: string;
+  /**
+   * The audit row, written once the last row is. `data` as an object is merged with the
+   * filters and the rows written; as a function it is the whole data, for an export that
+   * counts its own records (a report's groups, an investment workbook's task forces and leads).
+   */
+  audit: { action: string; entityType: string; entityId?: string | null; data: Record<string, unknown> | ((written: { rows: number; truncated: boolean }) => Record<string, unknown>) };
 };
 export type ExportResult = { stream: ReadableStream<Uint8Array>; fileName: string; done: Promise<number> };
 
@@ -249,7 +257,9 @@ export async function streamXlsx(user: SessionUser, spec: ExportSpec, locale: st
       { actorId: user.id, actorName: user.name, requestId: meta.requestId, ip: meta.ip },
       {
         action: spec.audit.action, entityType: spec.audit.entityType, entityId: spec.audit.entityId ?? null, orgUnitId: user.orgUnitId,
-        data: { filters: Object.fromEntries(spec.filters.map((f) => [f.label, f.value])), ...spec.audit.data, rows: written, truncated },
+        data: typeof spec.audit.data === "function"
+          ? spec.audit.data({ rows: written, truncated })
+          : { filters: Object.fromEntries(spec.filters.map((f) => [f.label, f.value])), ...spec.audit.data, rows: written, truncated },
       },
     );
     out.end();
@@ -262,23 +272,12 @@ export async function streamXlsx(user: SessionUser, spec: ExportSpec, locale: st
     throw error;
   });
   done.catch(() => {});
-  return { stream: Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>, fileName: `${spec.name}-${fileDay(now)}.xlsx`, done };
+  return { stream: Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>, fileName: spec.fileName ?? `${spec.name}-${fileDay(now)}.xlsx`, done };
 }
 
-/** A small workbook built in memory with the same writer; the caller audits. */
-export async function xlsxBuffer(
-  spec: Pick<ExportSpec, "name" | "filters" | "columns" | "rows" | "sheets" | "maxRows">, locale: string, now = clockNow(),
-): Promise<{ buffer: Buffer; fileName: string; rows: number; truncated: boolean }> {
-  const { t, caption } = await captionOf(spec.filters, locale, now);
-  const maxRows = spec.maxRows ?? EXPORT_MAX_ROWS;
-  const zip = new PassThrough();
-  const chunks: Buffer[] = [];
-  zip.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    zip.once("end", resolve);
-    zip.once("error", reject);
-  });
-  const { written, truncated } = await writeWorkbook(zip, sheetsOf(spec), caption, maxRows, t("truncated", { max: maxRows }));
-  await ended;
-  return { buffer: Buffer.concat(chunks), fileName: `${spec.name}-${fileDay(now)}.xlsx`, rows: written, truncated };
+/** The streamed workbook collected whole, once written and audited: for a caller that wants the bytes. */
+export async function xlsxBytes(user: SessionUser, spec: ExportSpec, locale: string, now = clockNow()): Promise<{ buffer: Buffer; fileName: string; rows: number }> {
+  const { stream, fileName, done } = await streamXlsx(user, spec, locale, now);
+  const buffer = Buffer.from(await new Response(stream).arrayBuffer());
+  return { buffer, fileName, rows: await done };
 }

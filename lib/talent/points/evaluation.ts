@@ -8,9 +8,7 @@ import type { Db, Tx } from "@/lib/platform/db/client";
 import { db } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import type { SessionUser } from "@/lib/platform/auth/session";
-import { appendAuditStandalone } from "@/lib/platform/audit/write";
-import { getRequestMeta } from "@/lib/platform/request";
-import { xlsxBuffer } from "@/lib/platform/exports/xlsx";
+import { xlsxBytes, type ExportSpec } from "@/lib/platform/exports/xlsx";
 import { sharedRanks } from "@/lib/rankings/method";
 import { evaluationScore } from "./rules";
 import { enterpriseStandings } from "./tiers";
@@ -46,14 +44,15 @@ export async function evaluationRows(actor: Actor, programme: TalentProgramme, f
 }
 
 /** The year's results as .xlsx (the shared writer): a line with the filters and export time, Chinese headers; audited. */
-export async function exportEvaluation(user: SessionUser, programme: TalentProgramme, filter: EvaluationFilter, locale: string, now = clockNow()) {
+export async function evaluationExport(user: SessionUser, programme: TalentProgramme, filter: EvaluationFilter, locale: string, now = clockNow()): Promise<ExportSpec> {
   const t = await getTranslations({ locale, namespace: "points" });
   const rows = await evaluationRows(user, programme, filter);
   // Scoped like the rows: another area's unit reads as an unknown one ("-"), never by its name.
   const unitName = filter.orgUnitId ? (await db.orgUnit.findFirst({ where: { id: filter.orgUnitId, path: { startsWith: user.orgPath } }, select: { name: true } }))?.name ?? "-" : user.orgName;
   const tierText = filter.tier === undefined ? t("evaluation.allTiers") : filter.tier === "none" ? t("tiers.none") : t("tiers.name", { tier: filter.tier });
   const points = (await getTranslations({ locale, namespace: "exports" }))("units.points");
-  const { buffer } = await xlsxBuffer({
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now).replaceAll("-", "");
+  return {
     name: t("evaluation.sheet"),
     filters: [{ label: t("evaluation.year"), value: String(filter.year) }, { label: t("evaluation.unit"), value: unitName }, { label: t("evaluation.tier"), value: tierText }],
     columns: [
@@ -62,14 +61,15 @@ export async function exportEvaluation(user: SessionUser, programme: TalentProgr
       { header: t("evaluation.score"), type: "decimal", unit: points, digits: 1 }, { header: t("evaluation.balance"), type: "integer" },
     ],
     rows: rows.map((r) => [r.rank, r.name, r.creditCode, r.orgUnit.name, r.earned, r.tierName ?? t("tiers.none"), r.score, r.balance]),
-  }, locale, now);
-  const meta = await getRequestMeta();
-  await appendAuditStandalone(
-    { actorId: user.id, actorName: user.name, requestId: meta.requestId, ip: meta.ip },
-    { action: "points.evaluation.export", entityType: "Programme", entityId: programme.id, orgUnitId: user.orgUnitId, data: { filters: { ...filter }, rows: rows.length } },
-  );
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now).replaceAll("-", "");
-  return { buffer, fileName: `${t("evaluation.fileName", { year: filter.year })}-${day}.xlsx`, rows: rows.length };
+    fileName: `${t("evaluation.fileName", { year: filter.year })}-${day}.xlsx`,
+    audit: { action: "points.evaluation.export", entityType: "Programme", entityId: programme.id, data: () => ({ filters: { ...filter }, rows: rows.length }) },
+  };
+}
+
+/** The same workbook as a whole file, written and audited. */
+export async function exportEvaluation(user: SessionUser, programme: TalentProgramme, filter: EvaluationFilter, locale: string, now = clockNow()) {
+  const { buffer, fileName, rows } = await xlsxBytes(user, await evaluationExport(user, programme, filter, locale, now), locale, now);
+  return { buffer, fileName, rows };
 }
 
 /** The evaluation filter from query parameters (year defaults to the current Shanghai year). */
