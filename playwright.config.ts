@@ -40,8 +40,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /\.phone\.spec\.ts$/ },
-    { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /\.phone\.spec\.ts$/ },
+    // Each demo role signed in once (e2e/sessions.ts): the specs start from these sessions.
+    { name: "sessions", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /sessions\.setup\.ts$/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /\.phone\.spec\.ts$/, dependencies: ["sessions"] },
+    { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /\.phone\.spec\.ts$/, dependencies: ["sessions"] },
   ],
   webServer: {
     // Fresh database (migrated + demo seed) and `next start` on the production build.

@@ -1,13 +1,12 @@
 // Issue 13 on a phone (Pixel 7): every main page, for each role, has no serious or critical
 // axe violation and does not scroll sideways (the talent page did, by 4 px).
-import { test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signInAs, test } from "./sessions";
 import { expectNoHorizontalOverflow, expectNoSeriousViolations, open, ROUNDS } from "./a11y";
 
 for (const { login, stops } of ROUNDS) {
   test(`on a phone the pages of ${login ?? "a signed-out visitor"} fit the screen and axe finds nothing serious`, async ({ page }) => {
     test.setTimeout(240_000);
-    if (login) await signIn(page, login);
+    if (login) await signInAs(page, login);
     for (const stop of stops) {
       const path = await open(page, stop);
       const where = `${path} (${login ?? "signed out"})`;

@@ -1,12 +1,13 @@
-import { expect, test } from "@playwright/test";
 import { selectByText, signIn, signOut, unique } from "./helpers";
+import { expect, test } from "./sessions";
+
+test.use({ signedInAs: "admin" });
 
 test("admin adds an org unit and a user; the user signs in and must change the temporary password", async ({ page }) => {
   const suffix = unique();
   const unitName = `测试村${suffix}`;
   const username = `e2e.${suffix}`;
 
-  await signIn(page, "admin");
   // 1. A new village under 浦阳镇.
   await page.goto("/admin/org-units");
   await page.getByRole("button", { name: "“浦阳镇”的操作" }).click();
@@ -26,9 +27,9 @@ test("admin adds an org unit and a user; the user signs in and must change the t
   await page.getByRole("button", { name: "新建用户" }).last().click();
   const tempPassword = (await page.getByTestId("temporary-password").textContent())!.trim();
   expect(tempPassword).toMatch(/^[A-Za-z0-9]{12}$/);
-  await signOut(page);
 
-  // 3. The new user signs in and is made to change the password first.
+  // 3. The new user signs in (through the form: a session of its own, which it ends below) and
+  // is made to change the password first.
   await signIn(page, username, tempPassword);
   await expect(page).toHaveURL(/\/account\/password/);
   await page.goto("/programmes");

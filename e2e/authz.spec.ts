@@ -1,8 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test } from "./sessions";
 
 test("an officer is shown the 403 page on every admin page", async ({ page }) => {
-  await signIn(page, "py.officer");
+  await signInAs(page, "py.officer");
   for (const path of ["/admin/org-units", "/admin/users", "/admin/users/new", "/admin/audit", "/programmes/new"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "无权访问" }), path).toBeVisible();
@@ -24,10 +24,9 @@ async function callServerAction(page: Page, actionId: string, args: unknown[]) {
   );
 }
 
-test("a direct call of an admin action by an officer is refused and changes nothing", async ({ browser }) => {
+test("a direct call of an admin action by an officer is refused and changes nothing", async ({ pageAs }) => {
   // Learn the action's id and argument shape from a real admin rename (name unchanged).
-  const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, "admin");
+  const adminPage = await pageAs("admin");
   await adminPage.goto("/admin/org-units");
   await adminPage.getByRole("button", { name: "“萧山区”的操作" }).click();
   const panel = adminPage.getByRole("region", { name: "“萧山区”的操作" });
@@ -42,8 +41,9 @@ test("a direct call of an admin action by an officer is refused and changes noth
   const current = { ...args, version: args.version + 1 };
 
   // The officer replays it with the current version and a new name.
-  const officerPage = await (await browser.newContext()).newPage();
-  await signIn(officerPage, "py.officer");
+  const officerPage = await pageAs("py.officer");
+  // On the app's origin, where the page's own fetch() carries the officer's cookies.
+  await officerPage.goto("/");
   const refused = await callServerAction(officerPage, actionId, [{ ...current, name: "萧山区（被篡改）" }]);
   expect(refused.status).toBe(200);
   expect(refused.text).toMatch(/没有执行此操作的权限|记录不存在/);

@@ -3,8 +3,9 @@
 // desktop screenshots to docs/screenshots/.
 import fs from "node:fs";
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
-import { shanghaiToday, signIn, thisYear } from "./helpers";
+import type { Page } from "@playwright/test";
+import { shanghaiToday, thisYear } from "./helpers";
+import { expect, signInAs, test } from "./sessions";
 
 const shots = process.env.E2E_SCREENSHOTS === "1";
 
@@ -21,7 +22,7 @@ async function capture(page: Page, name: string) {
 }
 
 test("a manager drills from the district to a village and exports the table", async ({ page }) => {
-  await signIn(page, "yh.manager");
+  await signInAs(page, "yh.manager");
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: "管理看板" })).toBeVisible();
   const crumbs = page.getByRole("navigation", { name: "层级" });
@@ -66,7 +67,7 @@ test("a manager drills from the district to a village and exports the table", as
 });
 
 test("an officer's home shows what is due today; the dashboard is not theirs", async ({ page }) => {
-  await signIn(page, "py.officer");
+  await signInAs(page, "py.officer");
   await page.goto("/");
   await expect(page.getByRole("heading", { name: /今日待办/ })).toBeVisible();
   const visits = page.locator("section", { has: page.getByRole("heading", { name: /走访任务/ }) });
@@ -123,7 +124,7 @@ const nonAdditive = (header: string) => /（(%|天)）$/.test(header);
 test("every dashboard's (合计) row is the sum of its children's rows shown beneath it, for every additive figure, and never reads “—”", async ({ page }) => {
   test.setTimeout(180_000);
   for (const manager of ["yh.manager", "py.manager"]) {
-    await signIn(page, manager);
+    await signInAs(page, manager);
     for (const period of ["month", "year"]) {
       await page.goto(`/dashboard?period=${period}`);
       const programmes = page.getByRole("navigation", { name: "选择专项" }).getByRole("link");
@@ -146,6 +147,5 @@ test("every dashboard's (合计) row is the sum of its children's rows shown ben
         }
       }
     }
-    await page.context().clearCookies();
   }
 });

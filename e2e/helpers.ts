@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "zj-demo-2026";
 
@@ -7,8 +7,8 @@ const watchedPages = new WeakSet<Page>();
 /**
  * Fails the running test (softly, so it still runs to the end and reports everything) on any
  * console message or page error about the Content-Security-Policy: a script, style or image
- * the policy blocked means a page silently lost a feature. signIn() calls it, so every spec
- * that signs in is watched.
+ * the policy blocked means a page silently lost a feature. signIn() and the `test` of
+ * ./sessions.ts call it, so every spec that signs in is watched.
  */
 export function failOnCspViolations(page: Page) {
   if (watchedPages.has(page)) return;
@@ -18,8 +18,25 @@ export function failOnCspViolations(page: Page) {
   page.on("pageerror", (error) => check(String(error)));
 }
 
+/**
+ * Browser contexts holding a stored session (./sessions.ts) that later specs share: signing
+ * out there would revoke it for all of them.
+ */
+export const sharedSessions = new WeakSet<BrowserContext>();
+
+/**
+ * Signs in through the sign-in form: a session of the page's own, which the spec may end. For
+ * a demo role a spec only needs to be signed in as, use signInAs (./sessions.ts) instead.
+ */
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
   failOnCspViolations(page);
+  const context = page.context();
+  if (sharedSessions.has(context)) {
+    // Dropped, not signed out: the stored session stays valid for the specs that share it.
+    await page.goto("about:blank");
+    await context.clearCookies();
+    sharedSessions.delete(context);
+  }
   await page.goto("/login");
   await page.getByLabel("用户名或手机号").fill(login);
   await page.getByLabel("密码").fill(password);
@@ -28,6 +45,7 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
 }
 
 export async function signOut(page: Page) {
+  expect(sharedSessions.has(page.context()), "signing out would revoke a stored session other specs share: sign in through the form (signIn) first").toBe(false);
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
 }

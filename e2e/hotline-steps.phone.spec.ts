@@ -4,7 +4,8 @@
 // returned, not the one the page was rendered with, or it is refused as "changed by someone
 // else" although nobody else touched it.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, slowNetwork } from "./helpers";
+import { slowNetwork } from "./helpers";
+import { signInAs } from "./sessions";
 
 const CONFLICT = "该记录已被他人修改，请刷新后重试。";
 
@@ -17,7 +18,7 @@ async function openDialog(page: Page, button: string) {
 
 test("an officer reassigns a request and responds back to back", async ({ page }) => {
   test.setTimeout(120_000); // the two steps run over a deliberately slow connection
-  await signIn(page, "lz.officer");
+  await signInAs(page, "lz.officer");
   await page.goto("/hotline/new");
   await page.getByRole("radio", { name: "只记企业名称" }).check({ force: true });
   await page.locator("#enterpriseName").fill("杭州瓶窑机电有限公司");

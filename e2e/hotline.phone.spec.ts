@@ -3,12 +3,12 @@
 // With E2E_SCREENSHOTS=1 it saves phone screenshots to docs/screenshots/.
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signInAs } from "./sessions";
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? path.resolve("docs/screenshots") : null;
 
 test("an operator logs a call on a phone", async ({ page }) => {
-  await signIn(page, "lz.officer");
+  await signInAs(page, "lz.officer");
   await page.goto("/hotline/new");
   await page.getByRole("radio", { name: "只记企业名称" }).check({ force: true });
   await page.locator("#enterpriseName").fill("杭州瓶窑机电有限公司");
@@ -46,7 +46,7 @@ test("the home and the request page spell a request's deadline the same, and tim
   await page.getByRole("button", { name: "提交", exact: true }).click();
   const number = (await page.getByTestId("public-number").textContent())!.trim();
 
-  await signIn(page, "lz.officer");
+  await signInAs(page, "lz.officer");
   await page.goto("/");
   const line = page.locator("section", { has: page.getByRole("heading", { name: /待我处理的诉求/ }) }).getByRole("link", { name: new RegExp(number) });
   const homeDeadline = (await line.getByTestId("home-deadline").textContent())!.trim();

@@ -6,7 +6,7 @@
 // With E2E_SCREENSHOTS=1 it also saves desktop screenshots to docs/screenshots/.
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { leaveSession, signInAs } from "./sessions";
 
 const ENTERPRISE = "杭州良渚文旅发展有限公司";
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? path.resolve("docs/screenshots") : null;
@@ -26,7 +26,7 @@ async function move(page: Page, button: string, fill?: (dialog: ReturnType<Page[
 
 test("a call goes from intake to closure with the enterprise's feedback", async ({ page }) => {
   // The operator logs the call.
-  await signIn(page, "lz.officer");
+  await signInAs(page, "lz.officer");
   await page.goto("/hotline/new");
   await page.getByPlaceholder("输入企业名称或统一社会信用代码").fill("杭州良渚文旅");
   await page.getByRole("button", { name: new RegExp(ENTERPRISE) }).click();
@@ -52,10 +52,9 @@ test("a call goes from intake to closure with the enterprise's feedback", async 
   });
   await expect(page.locator('[data-clock="ASSIGN"]')).toHaveAttribute("data-state", "met");
   const requestUrl = page.url();
-  await signOut(page);
 
   // The department's service officer responds and resolves.
-  await signIn(page, "lz.qqb");
+  await signInAs(page, "lz.qqb");
   await page.goto("/hotline");
   await page.getByRole("link", { name: ENTERPRISE }).first().click();
   await expect(page).toHaveURL(requestUrl);
@@ -67,7 +66,7 @@ test("a call goes from intake to closure with the enterprise's feedback", async 
   await move(page, "办结", async (dialog) => {
     await dialog.getByLabel("办理结果").fill("检测机构已上门完成检测。");
   });
-  await signOut(page);
+  await leaveSession(page);
 
   // The enterprise looks it up without logging in, and gives feedback.
   await page.goto("/service/track");
@@ -87,7 +86,7 @@ test("a call goes from intake to closure with the enterprise's feedback", async 
   await expect(page.getByTestId("public-status")).toContainText("已评价闭环");
 
   // The enterprise file shows the whole history.
-  await signIn(page, "lz.officer");
+  await signInAs(page, "lz.officer");
   await page.goto(requestUrl);
   await expect(page.getByText("已评价闭环").first()).toBeVisible();
   await page.getByRole("heading", { level: 1 }).getByRole("link", { name: ENTERPRISE }).click();
@@ -123,7 +122,7 @@ test("the operator confirms the register's enterprise suggested for a near name"
   await page.getByRole("button", { name: "提交", exact: true }).click();
   const number = (await page.getByTestId("public-number").textContent())!.trim();
 
-  await signIn(page, "lz.officer");
+  await signInAs(page, "lz.officer");
   await page.goto("/hotline?tab=all");
   await page.locator("li", { hasText: number }).getByRole("link").click();
   await expect(page.getByTestId("request-number")).toHaveText(number);

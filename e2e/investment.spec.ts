@@ -7,7 +7,8 @@
 // lead page and the battle map to docs/screenshots/.
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { addDays, selectByText, signIn, signOut, shanghaiToday, unique } from "./helpers";
+import { addDays, selectByText, shanghaiToday, unique } from "./helpers";
+import { signInAs } from "./sessions";
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? path.resolve("docs/screenshots") : null;
 
@@ -44,7 +45,7 @@ async function stageCount(page: Page, stage: string) {
 
 test("a task force logs a trip, a prospect becomes a signed lead; a key project starts construction after its START milestone", async ({ page }) => {
   const u = unique();
-  await signIn(page, "etdz.officer");
+  await signInAs(page, "etdz.officer");
   const before = await headline(page);
 
   // ── The trip: one register enterprise, one new prospect ──
@@ -102,10 +103,9 @@ test("a task force logs a trip, a prospect becomes a signed lead; a key project 
   expect(after.enterprises).toBeGreaterThanOrEqual(before.enterprises + 1);
   expect(after.signed).toBe(before.signed + 1);
   expect(Math.round(after.wan - before.wan)).toBe(20000);
-  await signOut(page);
 
   // ── A key project: 开工建设 only after the START milestone's actual date ──
-  await signIn(page, "etdz.manager");
+  await signInAs(page, "etdz.manager");
   await page.goto("/key-projects");
   const underConstruction = await stageCount(page, "UNDER_CONSTRUCTION");
   const planned = await stageCount(page, "PLANNED");

@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { generatedMentorLogins } from "../prisma/demo-people";
-import { shanghaiToday, signIn, signOut, thisYear } from "./helpers";
+import { shanghaiToday, thisYear } from "./helpers";
+import { signInAs } from "./sessions";
 
 // The seed holds showcase sessions for this quarter and the one before; the spec's session takes
 // another quarter of this year.
@@ -36,7 +37,7 @@ async function pick(page: Page, label: string, text: string) {
 const MENTOR_LOGINS: Record<string, string> = { ...generatedMentorLogins(), 陈晓燕: "py.manager", 何建华: "py.cadre", 谢国强: "py.xj.sec", 傅志明: "py.jy.sec" };
 
 test("a manager pairs a trainee with a suggested mentor; plan, log and sign-off", async ({ page }) => {
-  await signIn(page, "py.manager");
+  await signInAs(page, "py.manager");
   await page.goto("/mentorship");
   await page.getByRole("link", { name: "浦阳镇年轻干部“帮带导师”计划", exact: true }).click();
   // Exact: last year's closed programme of the same name (with its year) is listed too.
@@ -56,8 +57,7 @@ test("a manager pairs a trainee with a suggested mentor; plan, log and sign-off"
   await capture(page, "mentorship-pairing");
 
   // The trainee marks the first milestone done.
-  await signOut(page);
-  await signIn(page, "py.sh.officer");
+  await signInAs(page, "py.sh.officer");
   await page.goto("/mentorship");
   await page.getByRole("link", { name: new RegExp(`我的导师：${mentorName}`) }).click();
   const first = page.getByTestId("milestone").first();
@@ -69,9 +69,9 @@ test("a manager pairs a trainee with a suggested mentor; plan, log and sign-off"
   await expect(first.getByText("已完成（待审核）")).toBeVisible();
 
   // The mentor logs a guided visit.
-  await signOut(page);
   expect(MENTOR_LOGINS[mentorName], `login of the suggested mentor ${mentorName}`).toBeDefined();
-  await signIn(page, MENTOR_LOGINS[mentorName]!);
+  // A generated mentor has no stored session: signInAs signs it in through the form.
+  await signInAs(page, MENTOR_LOGINS[mentorName]!);
   await page.goto(pairingUrl);
   await page.getByRole("button", { name: "记录帮带活动" }).click();
   await page.getByLabel("地点").fill("森海社区");
@@ -81,8 +81,7 @@ test("a manager pairs a trainee with a suggested mentor; plan, log and sign-off"
 
   // The manager signs the milestone off.
   if (MENTOR_LOGINS[mentorName] !== "py.manager") {
-    await signOut(page);
-    await signIn(page, "py.manager");
+    await signInAs(page, "py.manager");
     await page.goto(pairingUrl);
   }
   const done = page.getByTestId("milestone").filter({ hasText: title });
@@ -99,7 +98,7 @@ test("a manager pairs a trainee with a suggested mentor; plan, log and sign-off"
 test("three judges score two entrants; the ranking shows after closing", async ({ page }) => {
   // Four sign-ins and six score sheets: a long journey, not a slow one (no step is timed).
   test.setTimeout(180_000);
-  await signIn(page, "fst.manager");
+  await signInAs(page, "fst.manager");
   await page.goto("/showcases");
   await page.getByRole("link", { name: "新建擂台" }).click();
   await page.getByLabel("季度").fill(QUARTER);
@@ -124,8 +123,7 @@ test("three judges score two entrants; the ranking shows after closing", async (
 
   const judges = [["fst.judge1", [90, 88, 86, 84], [80, 82, 78, 76]], ["fst.judge2", [85, 87, 89, 91], [75, 77, 79, 81]], ["fst.judge3", [92, 90, 88, 86], [70, 72, 74, 76]]] as const;
   for (const [login, first, second] of judges) {
-    await signOut(page);
-    await signIn(page, login);
+    await signInAs(page, login);
     for (const [name, values] of [["韩腾嘉", first], ["王鹏", second]] as const) {
       await page.goto(sessionUrl);
       await page.getByTestId("entry").filter({ hasText: name }).getByRole("link", { name: "打分" }).click();
@@ -139,8 +137,7 @@ test("three judges score two entrants; the ranking shows after closing", async (
     await expect(page.getByText("已评 2 / 2 名擂手")).toBeVisible();
   }
 
-  await signOut(page);
-  await signIn(page, "fst.manager");
+  await signInAs(page, "fst.manager");
   await page.goto(sessionUrl);
   await page.getByRole("button", { name: "结束擂台" }).click();
   await page.getByRole("button", { name: "确认结束并计算排名" }).click();

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signInAs } from "./sessions";
 
 test("on a phone an officer navigates by the menu strip and no page scrolls sideways", async ({ page }) => {
-  await signIn(page, "py.officer");
+  await signInAs(page, "py.officer");
+  await page.goto("/");
   const strip = page.getByRole("navigation", { name: "菜单" }).first();
   await expect(strip).toBeVisible();
   for (const [link, heading] of [["专项工作", "专项工作"], ["修改密码", "修改密码"], ["首页", "李明，您好"]] as const) {

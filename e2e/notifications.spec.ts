@@ -5,7 +5,8 @@
 import path from "node:path";
 import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut, thisYear } from "./helpers";
+import { thisYear } from "./helpers";
+import { signInAs } from "./sessions";
 import { CN_CALENDARS } from "../lib/platform/calendar/holidays-cn";
 import { provisionalHolidays } from "../lib/platform/calendar/provisional";
 
@@ -54,7 +55,8 @@ test("notification centre: bell count, folded digest, open marks read, mark all 
     );
   }
 
-  await signIn(page, "py.officer");
+  await signInAs(page, "py.officer");
+  await page.goto("/");
   const bell = page.getByTestId("notification-bell");
   await expect(bell).toHaveAccessibleName("消息通知，2 条未读");
   await bell.click();
@@ -80,12 +82,11 @@ test("notification centre: bell count, folded digest, open marks read, mark all 
   // The workers started with the app: pg-boss created its schema in this database.
   const [boss] = await sql<{ ok: boolean }>(`SELECT to_regclass('pgboss.job') IS NOT NULL AS ok`);
   expect(boss!.ok).toBe(true);
-  await signOut(page);
 });
 
 test("working calendar: an admin sees this year's schedule, adds a day and loads a list", async ({ page }) => {
   await sql(`DELETE FROM calendar_day WHERE date >= $1::date AND date < $2::date`, [`${EMPTY}-01-01`, `${EMPTY + 1}-01-01`]);
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.goto(`/admin/calendar?year=${Y}`);
   await expect(page.getByRole("heading", { level: 1, name: "工作日历" })).toBeVisible();
   await expect(page.getByTestId("calendar-summary")).toHaveText(`${Y} 年：放假 ${schedule.filter((e) => e.kind === "HOLIDAY").length} 天，调休上班 ${schedule.filter((e) => e.kind === "WORKDAY").length} 天`);

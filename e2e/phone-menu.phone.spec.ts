@@ -2,7 +2,7 @@
 // programmes that hold nothing for him; the current page's item is on screen, also after a
 // full page load deep in the list; the header says who is signed in.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signInAs } from "./sessions";
 
 async function expectOnScreen(page: Page, item: Locator, what: string) {
   const box = await item.boundingBox();
@@ -13,7 +13,8 @@ async function expectOnScreen(page: Page, item: Locator, what: string) {
 }
 
 test("a village officer's phone menu offers his modules, keeps the current one in view, and the header names him", async ({ page }) => {
-  await signIn(page, "py.officer");
+  await signInAs(page, "py.officer");
+  await page.goto("/");
   const strip = page.getByRole("navigation", { name: "菜单" });
   await expect(strip).toBeVisible();
 

@@ -2,8 +2,9 @@
 // problem's version; the second must carry the version the first returned, not the one the
 // page was rendered with, or it is refused as "changed by someone else" although nobody else
 // touched it. A real conflict (another user moved it meanwhile) is still refused.
-import { expect, test, type Page } from "@playwright/test";
-import { signIn, slowNetwork } from "./helpers";
+import type { Page } from "@playwright/test";
+import { slowNetwork } from "./helpers";
+import { expect, signInAs, test } from "./sessions";
 
 const CONFLICT = "该记录已被他人修改，请刷新后重试。";
 
@@ -21,7 +22,7 @@ async function openEscalated(page: Page, path: string, which: "first" | "last" =
 
 test("the department starts and resolves a problem back to back", async ({ page }) => {
   test.setTimeout(120_000); // the two steps run over a deliberately slow connection
-  await signIn(page, "yh.jxj");
+  await signInAs(page, "yh.jxj");
   const title = await openEscalated(page, "/problems?tab=department");
   const normalNetwork = await slowNetwork(page);
 
@@ -45,14 +46,12 @@ test("the department starts and resolves a problem back to back", async ({ page 
   await expect(page.getByRole("main").getByRole("listitem").filter({ has: page.getByRole("link", { name: title, exact: true }) })).toContainText("已解决");
 });
 
-test("a step on a problem someone else moved meanwhile is still refused", async ({ page, browser }, testInfo) => {
-  await signIn(page, "yh.manager");
+test("a step on a problem someone else moved meanwhile is still refused", async ({ page, pageAs }) => {
+  await signInAs(page, "yh.manager");
   // The last one: the other test takes the department's (the first) and resolves it.
   const title = await openEscalated(page, "/problems?status=ESCALATED", "last");
   // Someone else (the district's administrator, on another device) starts it first.
-  const other = await browser.newContext({ ...testInfo.project.use, baseURL: testInfo.project.use.baseURL });
-  const otherPage = await other.newPage();
-  await signIn(otherPage, "yh.admin");
+  const otherPage = await pageAs("yh.admin");
   await otherPage.goto(page.url());
   await expect(otherPage.getByRole("heading", { level: 1 })).toHaveText(title);
   await otherPage.getByRole("button", { name: "开始处理" }).click();
@@ -60,7 +59,7 @@ test("a step on a problem someone else moved meanwhile is still refused", async 
   await otherStart.getByRole("button", { name: "开始处理" }).click();
   await expect(otherStart).toBeHidden();
   await expect(otherPage.getByText("已更新为“处理中”。")).toBeVisible();
-  await other.close();
+  await otherPage.context().close();
 
   // This page still shows the version it loaded: resolving is refused, not silently applied.
   await page.getByRole("button", { name: "标记已解决" }).click();

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { selectByText, signIn, signOut, thisYear, unique } from "./helpers";
+import { selectByText, thisYear, unique } from "./helpers";
+import { signInAs } from "./sessions";
 
 const Y = thisYear();
 
 test("admin creates a programme with a target and activates it; a village officer of the town then sees it", async ({ page }) => {
   const name = `浦阳镇冬季走访${unique()}`;
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/programmes/new");
   await page.getByLabel("专项类型").selectOption("VISIT_CAMPAIGN");
   await page.getByLabel("专项名称").fill(name);
@@ -33,15 +34,16 @@ test("admin creates a programme with a target and activates it; a village office
   await expect(page.getByText("进行中").first()).toBeVisible();
 
   // An officer of 谢家村 (under 浦阳镇) finds it among the active programmes at home.
-  // Sign out for real: clearing cookies is not enough while a refresh triggered by the
-  // status change is still in flight (its response re-sets the session cookie).
-  await signOut(page);
-  await signIn(page, "py.officer");
+  // signInAs leaves the page before swapping cookies: clearing them in place is not enough
+  // while a refresh triggered by the status change is still in flight (its response re-sets
+  // the admin's session cookie).
+  await signInAs(page, "py.officer");
+  await page.goto("/");
   await expect(page.getByRole("link", { name: new RegExp(name) })).toBeVisible();
 });
 
 test("bad target input gets field errors and everything typed stays", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/programmes/new");
   await page.getByLabel("专项类型").selectOption("HOTLINE");
   await page.getByLabel("专项名称").fill("错误演示专项");

@@ -2,7 +2,8 @@
 // scored on their own figures, so a village that did nothing shows 0 or 无数据 and never ranks
 // above one that worked; in a year without any activity nobody ranks above anyone.
 import { expect, test, type Page } from "@playwright/test";
-import { selectByText, signIn, thisYear } from "./helpers";
+import { selectByText, thisYear } from "./helpers";
+import { signInAs } from "./sessions";
 
 type Row = { name: string; rank: number | null; score: number | null; values: string[] };
 
@@ -25,7 +26,7 @@ async function readRanking(page: Page): Promise<Row[]> {
 }
 
 test("浦阳镇's villages: no activity scores nothing, and never ranks above a village that worked", async ({ page }) => {
-  await signIn(page, "py.manager");
+  await signInAs(page, "py.manager");
 
   // A year long before the demo's records: nobody did anything, so everybody shares first
   // place at 0 (the min–max ranking gave each 88.89).
@@ -69,7 +70,7 @@ test("浦阳镇's villages: no activity scores nothing, and never ranks above a 
 });
 
 test("an admin's scheme form: saved schemes load with default thresholds; a threshold is checked in zh-CN and saved", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   // The seeded 浦阳镇 scheme predates thresholds: it opens, each threshold empty (the default).
   await page.goto("/rankings");
   await page.getByRole("link", { name: /浦阳镇村社民情双访“赛马”/ }).click();

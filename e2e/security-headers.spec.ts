@@ -3,7 +3,8 @@
 // CSP complaint in the console: Next's scripts, ECharts, next-intl on the client). Over plain
 // HTTP no HSTS header is sent, whatever X-Forwarded-Proto a client claims.
 import { expect, test, type Page } from "@playwright/test";
-import { failOnCspViolations, signIn } from "./helpers";
+import { failOnCspViolations } from "./helpers";
+import { signInAs } from "./sessions";
 
 async function policyOf(page: Page, path: string) {
   const response = await page.goto(path);
@@ -46,7 +47,7 @@ test("public pages: sign-in and the enterprises' hotline carry the policy and st
   await expectFreshNonces(page, "/service/track");
 });
 
-// One test per page: each signs in as a role that may open it.
+// One test per page: each opens it as a role that may (a stored session, ./sessions.ts).
 const SIGNED_IN_PAGES = [
   { login: "py.officer", path: "/" },
   { login: "py.officer", path: "/visits" },
@@ -60,13 +61,13 @@ const SIGNED_IN_PAGES = [
 
 for (const { login, path } of SIGNED_IN_PAGES) {
   test(`${path} (as ${login}) carries the policy`, async ({ page }) => {
-    await signIn(page, login);
+    await signInAs(page, login);
     await expectFreshNonces(page, path);
   });
 }
 
 test("the dashboard carries the policy and its ECharts charts draw under it", async ({ page }) => {
-  await signIn(page, "yh.manager");
+  await signInAs(page, "yh.manager");
   await expectFreshNonces(page, "/dashboard");
   // ECharts draws only in an effect, after hydration: an SVG means the scripts ran.
   await expect(page.locator("[role=img] svg").first()).toBeVisible();

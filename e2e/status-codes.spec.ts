@@ -4,7 +4,7 @@
 // (docs/decisions/0012-status-codes-without-loading-boundary.md).
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { signIn } from "./helpers";
+import { signInAs } from "./sessions";
 
 const OFFICER = "py.officer";
 
@@ -54,7 +54,7 @@ async function foreignIds(): Promise<Map<string, string>> {
 const TEXT = { 404: "页面不存在", 403: "无权访问" } as const;
 
 test("an unknown id and another area's record answer 404 (or 403) with the zh-CN page; an own record answers 200", async ({ page }) => {
-  await signIn(page, OFFICER);
+  await signInAs(page, OFFICER);
   const foreign = await foreignIds();
   // The demo has records outside 浦阳 for nearly every family; a seed that loses them must
   // not quietly turn this test into a check of unknown ids only.
@@ -81,7 +81,7 @@ test("an unknown id and another area's record answer 404 (or 403) with the zh-CN
 });
 
 test("a page the role may not open answers 403 with the zh-CN page, also at the old /forbidden address", async ({ page }) => {
-  await signIn(page, OFFICER);
+  await signInAs(page, OFFICER);
   for (const path of ["/admin/audit", "/admin/users", "/dashboard", "/forbidden"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);

@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut, thisYear } from "./helpers";
+import { thisYear } from "./helpers";
+import { signInAs } from "./sessions";
 
 const shots = process.env.E2E_SCREENSHOTS === "1";
 const TALENT = "许嘉怡";
@@ -61,7 +62,7 @@ test("talent points: configure, apply with evidence, approve, redeem, enterprise
   test.setTimeout(180_000);
 
   // Admin edits a level of 荣誉分 (county honours 6 → 7 points).
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/talent/config");
   const honour = page.getByTestId("item-config").filter({ hasText: "荣誉分" });
   await honour.locator("summary").click();
@@ -72,10 +73,9 @@ test("talent points: configure, apply with evidence, approve, redeem, enterprise
   await page.reload();
   await expect(page.getByTestId("item-config").filter({ hasText: "荣誉分" }).locator("summary")).toContainText("县级荣誉称号 7");
   await capture(page, "talent-config");
-  await signOut(page);
 
   // Officer: the talent list and page never show the full ID number.
-  await signIn(page, "lz.officer");
+  await signInAs(page, "lz.officer");
   await page.goto("/talent");
   await expect(page.getByRole("link", { name: TALENT }).first()).toBeVisible();
   expect(await page.content()).not.toContain(rawId());
@@ -109,10 +109,9 @@ test("talent points: configure, apply with evidence, approve, redeem, enterprise
   }
   await page.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByText("已提交").first()).toBeVisible();
-  await signOut(page);
 
   // Manager approves from the review queue.
-  await signIn(page, "yh.manager");
+  await signInAs(page, "yh.manager");
   await page.goto("/talent/review");
   await capture(page, "talent-review-queue");
   await page.goto(applicationUrl);
@@ -125,10 +124,9 @@ test("talent points: configure, apply with evidence, approve, redeem, enterprise
   // A manager may unmask; the look is audited.
   await page.getByRole("button", { name: "查看完整号码" }).click();
   await expect(page.getByText(rawId())).toBeVisible();
-  await signOut(page);
 
   // Officer requests an apartment place for the talent.
-  await signIn(page, "lz.officer");
+  await signInAs(page, "lz.officer");
   await page.goto("/talent");
   await page.getByRole("link", { name: TALENT }).first().click();
   await page.getByLabel("资源").selectOption({ label: "人才公寓（80 分）" });
@@ -136,10 +134,9 @@ test("talent points: configure, apply with evidence, approve, redeem, enterprise
   await expect(page.getByText(/已提交 DH\d{4}-\d{5}，扣减后余额 0 分/)).toBeVisible();
   await expect(page.getByTestId("talent-balance")).toHaveText("0");
   await capture(page, "talent-detail");
-  await signOut(page);
 
   // Manager approves the request; then the enterprise file shows points and tier.
-  await signIn(page, "yh.manager");
+  await signInAs(page, "yh.manager");
   await page.goto("/talent/redemptions?status=REQUESTED");
   const request = page.getByTestId("redemption-row").filter({ hasText: TALENT }).filter({ hasText: "人才公寓" });
   await request.getByRole("button", { name: "批准" }).click();

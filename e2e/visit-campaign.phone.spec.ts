@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { devices, expect, test, type Page } from "@playwright/test";
 import { selectByText, signIn, signOut, thisYear, unique } from "./helpers";
+import { signInAs } from "./sessions";
 
 // The seeded campaign is this year's (the server seeded its demo for the day it started).
 const CAMPAIGN = `${thisYear()}年浦阳镇“民情双访”`;
@@ -56,7 +57,7 @@ test("民情双访: a guided visit with two problems and a service, escalated, r
   const service = `现场讲解医保政策${suffix}`;
 
   // 0. Setup: a department under 萧山区 (above 浦阳镇, so problems can be escalated to it) and a user in it.
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/admin/org-units");
   await page.getByRole("button", { name: "“萧山区”的操作" }).click();
   const addForm = page.getByRole("region", { name: "“萧山区”的操作" }).getByRole("form", { name: "在“萧山区”下新增单位" });
@@ -72,16 +73,15 @@ test("民情双访: a guided visit with two problems and a service, escalated, r
   await selectByText(page, "所属单位", department);
   await page.getByRole("button", { name: "新建用户" }).last().click();
   const tempPassword = (await page.getByTestId("temporary-password").textContent())!.trim();
-  await signOut(page);
 
   // 1. The manager's numbers for 谢家村 before the visit.
-  await signIn(page, "py.manager");
+  await signInAs(page, "py.manager");
   await openProgress(page);
   const before = await villageNumbers(page);
-  await signOut(page);
 
   // 2. The officer records a guided household visit from the home page.
-  await signIn(page, "py.officer");
+  await signInAs(page, "py.officer");
+  await page.goto("/");
   await page.getByRole("main").getByRole("link", { name: "记录走访" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("记录走访");
   const form = page.getByRole("form", { name: "记录走访" });
@@ -140,10 +140,9 @@ test("民情双访: a guided visit with two problems and a service, escalated, r
   await expect(page.getByRole("link", { name: new RegExp(problemB) })).toContainText("待处理");
   await expect(page.getByRole("heading", { name: "服务清单（1）" })).toBeVisible();
   await expect(page.getByText(service)).toBeVisible();
-  await signOut(page);
 
   // 3. The manager sees it in progress and escalates one problem to the department.
-  await signIn(page, "py.manager");
+  await signInAs(page, "py.manager");
   await openProgress(page);
   const afterVisit = await villageNumbers(page);
   expect(afterVisit).toEqual({ households: before.households + 1, raised: before.raised + 2, solved: before.solved });
@@ -158,9 +157,9 @@ test("民情双访: a guided visit with two problems and a service, escalated, r
   await escalate.getByRole("button", { name: "交办部门" }).click();
   await expect(escalate).toBeHidden();
   await expect(page.getByText("已更新为“已交办”。")).toBeVisible();
-  await signOut(page);
 
   // 4. The department's user (first sign-in: a new password), finds it in 部门待办, works on it and resolves it.
+  // Through the form: a new user's session of its own, which it ends below.
   await signIn(page, deptUsername, tempPassword);
   await expect(page).toHaveURL(/\/account\/password/);
   await page.getByLabel("当前密码").fill(tempPassword);
@@ -193,7 +192,7 @@ test("民情双访: a guided visit with two problems and a service, escalated, r
   await signOut(page);
 
   // 5. The manager sees one more problem solved for 谢家村, and the problem resolved.
-  await signIn(page, "py.manager");
+  await signInAs(page, "py.manager");
   await openProgress(page);
   const afterResolve = await villageNumbers(page);
   expect(afterResolve).toEqual({ households: afterVisit.households, raised: afterVisit.raised, solved: afterVisit.solved + 1 });
@@ -218,7 +217,7 @@ test("民情双访: a guided visit with two problems and a service, escalated, r
       timezoneId: "Asia/Shanghai",
     });
     const wide = await desktop.newPage();
-    await signIn(wide, "py.manager");
+    await signInAs(wide, "py.manager");
     await openProgress(wide);
     await expect(wide.getByRole("table", { name: "按单位" })).toBeVisible();
     await wide.screenshot({ path: path.join(SCREENSHOTS, "campaign-progress.png"), fullPage: true, animations: "disabled" });

@@ -6,13 +6,14 @@
 // - pasted text is never cut: the field keeps all of it, a counter shows the limit, and the
 //   submit is refused with a message naming it.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signIn, thisYear } from "./helpers";
+import { thisYear } from "./helpers";
+import { signInAs } from "./sessions";
 
 const CAMPAIGN = `${thisYear()}年浦阳镇“民情双访”`;
 const HOUSEHOLD_KEY = "XJ-0003";
 
 async function openForm(page: Page): Promise<Locator> {
-  await signIn(page, "py.officer");
+  await signInAs(page, "py.officer");
   await page.goto("/visits/new");
   const form = page.getByRole("form", { name: "记录走访" });
   await expect(form.getByLabel("走访专项").locator("option:checked")).toHaveText(CAMPAIGN);
