@@ -1,39 +1,80 @@
 "use client";
-// react-hook-form bound to one of our server actions (lib/platform/action.ts). The same zod schema
-// validates in the browser and on the server; server field errors land on their fields,
+// react-hook-form bound to one of our server actions (lib/platform/action.ts) through its
+// contract (lib/platform/contract.ts): the form validates with the contract's schema, the one
+// the action parses, and the action's type must carry that same contract, so form and server
+// cannot drift; server field errors land on their fields,
 // the general message on the form. Values are never cleared on an error, and with a
 // `draftKey` they survive a reload or a dropped connection (kept in localStorage until the
 // submit succeeds). A refused submit moves focus to the first red field in the page's order
 // and scrolls it into view (on a phone it may be far above the button).
 import { useEffect, useRef, useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
+import type { ActionContract, ActionResult, ContractAction, FormBinding } from "@/lib/platform/contract";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/platform/action";
 import { toLocale } from "@/lib/platform/i18n/locales";
 import { translateFieldError, zodErrorMap } from "@/lib/platform/i18n/zod";
 import { newIdempotencyKey } from "./idempotency";
 
 type Options<TValues extends FieldValues, TData> = {
-  schema: z.ZodType<unknown, TValues>;
-  action: (input: unknown) => Promise<ActionResult<TData>>;
   defaultValues: DefaultValues<TValues>;
-  /** Sends an idempotency key with the values (create forms). */
-  idempotent?: boolean;
   /** localStorage key under which unsent input is kept. */
   draftKey?: string;
   onSuccess?: (data: TData) => void;
 };
 
-export function useActionForm<TValues extends FieldValues, TData>(options: Options<TValues, TData>) {
+/**
+ * `useActionForm(contract, serverAction, { defaultValues, … })`. The values are the contract's
+ * form-schema input; an action built from another contract does not compile. An idempotent
+ * contract (create forms) sends an idempotency key with the values.
+ */
+export function useActionForm<N extends string, S extends z.ZodType, TValues extends FieldValues, TData>(
+  contract: ActionContract<N, S, TValues>,
+  action: ContractAction<ActionContract<NoInfer<N>, NoInfer<S>, NoInfer<TValues>>, TData>,
+  options: Options<NoInfer<TValues>, TData>,
+): ActionForm<TValues>;
+/**
+ * A form that serves two actions (create and edit) passes the one it needs, bound to its
+ * contract (`bindAction`), and declares the values it holds (the two inputs differ).
+ */
+export function useActionForm<TValues extends FieldValues, TData>(
+  binding: FormBinding<unknown, TData>,
+  options: Options<TValues, TData>,
+): ActionForm<TValues>;
+/**
+ * The older form, schema and action given apart (nothing ties them together): kept only until
+ * the register forms move to contracts.
+ */
+export function useActionForm<TValues extends FieldValues, TData>(
+  options: Options<TValues, TData> & {
+    schema: z.ZodType<unknown, TValues>;
+    action: (input: unknown) => Promise<ActionResult<TData>>;
+    idempotent?: boolean;
+  },
+): ActionForm<TValues>;
+export function useActionForm<TValues extends FieldValues, TData>(
+  ...args:
+    | [contract: ActionContract<string, z.ZodType, TValues>, action: (input: unknown) => Promise<ActionResult<TData>>, options: Options<TValues, TData>]
+    | [binding: FormBinding<unknown, TData>, options: Options<TValues, TData>]
+    | [options: Options<TValues, TData> & { schema: z.ZodType<unknown, TValues>; action: (input: unknown) => Promise<ActionResult<TData>>; idempotent?: boolean }]
+): ActionForm<TValues> {
+  const [contract, action, options]: [ActionContract<string, z.ZodType, unknown>, (input: unknown) => Promise<ActionResult<TData>>, Options<TValues, TData>] =
+    args.length === 3
+      ? args
+      : args.length === 2
+        ? [args[0].contract, args[0].action, args[1]]
+        : [{ name: "", schema: args[0].schema, formSchema: args[0].schema, idempotent: args[0].idempotent ?? false }, args[0].action, args[0]];
+  // What the form holds is TValues: checked against the schema in the typed overload, declared
+  // by the form in the other two.
+  const formSchema = contract.formSchema as z.ZodType<unknown, TValues>;
   const locale = toLocale(useLocale());
   const tErrors = useTranslations("errors");
   const tValidation = useTranslations("validation");
   const form = useForm<TValues>({
     // raw: submit what the user typed; the server action parses (and transforms) it again
     // with the same schema, so transformed output must not be sent.
-    resolver: zodResolver(options.schema as never, { error: zodErrorMap(locale) } as never, { raw: true }) as unknown as Resolver<TValues>,
+    resolver: zodResolver(formSchema, { error: zodErrorMap(locale) }, { raw: true }),
     defaultValues: options.defaultValues,
     // Errors appear on submit, then update as the user corrects them. (Validating on blur
     // made an error line appear under the last field just as the user reached for the
@@ -106,11 +147,11 @@ export function useActionForm<TValues extends FieldValues, TData>(options: Optio
   const submitValues = async (values: TValues) => {
     setRootError(null);
     // One key per intended record: a retry of the same submit reuses it.
-    if (options.idempotent) keyRef.current ??= newIdempotencyKey();
-    const payload = options.idempotent ? { ...values, idempotencyKey: keyRef.current } : values;
+    if (contract.idempotent) keyRef.current ??= newIdempotencyKey();
+    const payload = contract.idempotent ? { ...values, idempotencyKey: keyRef.current } : values;
     let result: ActionResult<TData>;
     try {
-      result = await options.action(payload);
+      result = await action(payload);
     } catch {
       setRootError(tErrors("network"));
       return;
@@ -153,3 +194,14 @@ export function useActionForm<TValues extends FieldValues, TData>(options: Optio
 
   return { form, onSubmit, rootError, setRootError, errorOf, pending: form.formState.isSubmitting, draftRestored, discardDraft };
 }
+
+export type ActionForm<TValues extends FieldValues> = {
+  form: UseFormReturn<TValues>;
+  onSubmit: (event?: React.BaseSyntheticEvent) => Promise<void>;
+  rootError: string | null;
+  setRootError: (message: string | null) => void;
+  errorOf: (path: string) => string | undefined;
+  pending: boolean;
+  draftRestored: boolean;
+  discardDraft: () => void;
+};

@@ -7,12 +7,11 @@
 import { useEffect, useMemo, useState, type ComponentProps } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { z } from "zod";
 import { useFieldArray, useWatch } from "react-hook-form";
-import type { ActionResult } from "@/lib/platform/action";
 import { createVisitAction, updateVisitAction } from "@/lib/visits/actions";
-import { createVisitSchema, updateVisitSchema, VISIT_KINDS, MAX_PROBLEMS_PER_VISIT, MAX_SERVICES_PER_VISIT } from "@/lib/visits/schemas";
+import { createVisitContract, updateVisitContract, VISIT_KINDS, MAX_PROBLEMS_PER_VISIT, MAX_SERVICES_PER_VISIT } from "@/lib/visits/schemas";
 import type { PlaceMatch } from "@/lib/visits/queries";
+import { bindAction } from "@/lib/platform/contract";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input, Select, Textarea, controlClass } from "@/components/ui/field";
@@ -52,9 +51,6 @@ export type VisitFormValues = {
   longitude: string;
 };
 
-const createClientSchema = createVisitSchema as unknown as z.ZodType<unknown, VisitFormValues>;
-const updateClientSchema = updateVisitSchema as unknown as z.ZodType<unknown, VisitFormValues>;
-
 export const NEW_VISIT_DRAFT_KEY = "draft:visit:new";
 const PLACE_DRAFT_KEY = `${NEW_VISIT_DRAFT_KEY}:place`;
 
@@ -89,11 +85,9 @@ export function VisitForm(props: CreateProps | EditProps) {
   const editing = props.mode === "edit";
   const { defaultValues } = props;
 
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
-    schema: editing ? updateClientSchema : createClientSchema,
-    action: (editing ? updateVisitAction : createVisitAction) as (input: unknown) => Promise<ActionResult<{ id: string }>>,
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm<VisitFormValues, { id?: string }>(
+    editing ? bindAction(updateVisitContract, updateVisitAction) : bindAction(createVisitContract, createVisitAction), {
     defaultValues,
-    idempotent: !editing,
     draftKey: editing ? undefined : NEW_VISIT_DRAFT_KEY,
     onSuccess: (data) => {
       if (!editing) localStorage.removeItem(PLACE_DRAFT_KEY);

@@ -19,12 +19,10 @@ import { DomainError, UnauthenticatedError } from "@/lib/platform/errors";
 import { getRequestMeta, type RequestMeta } from "@/lib/platform/request";
 import { toLocale, type Locale } from "@/lib/platform/i18n/locales";
 import { translateFieldError, zodErrorMap } from "@/lib/platform/i18n/zod";
+import type { ActionResult, AnyContract, ContractAction, FieldErrors } from "@/lib/platform/contract";
 
-export type FieldErrors = Record<string, string[]>;
-
-export type ActionResult<T> =
-  | { ok: true; data: T; duplicate?: boolean }
-  | { ok: false; error: string; fieldErrors?: FieldErrors; requestId?: string };
+// The wire types live beside the contracts (client-safe); re-exported here for the server.
+export type { ActionResult, FieldErrors } from "@/lib/platform/contract";
 
 export type ActionContext = {
   user: SessionUser;
@@ -34,7 +32,15 @@ export type ActionContext = {
   audit: (entry: AuditEntry) => Promise<void>;
 };
 
-type Options<S extends z.ZodType> = {
+/** What only the server needs to know about an action (its contract holds the rest). */
+type ServerOptions = {
+  /** Allowed while the user must still change a reset password. */
+  allowDuringPasswordChange?: boolean;
+  revalidate?: string[];
+};
+
+/** The older form, name and schema given here rather than through a contract. */
+type Options<S extends z.ZodType> = ServerOptions & {
   /** Audit/log name, e.g. "orgUnit.rename". */
   name: string;
   schema: S;
@@ -45,9 +51,6 @@ type Options<S extends z.ZodType> = {
    * result instead of creating a second record.
    */
   idempotent?: boolean;
-  /** Allowed while the user must still change a reset password. */
-  allowDuringPasswordChange?: boolean;
-  revalidate?: string[];
 };
 
 /** Field errors keyed by dotted path ("indicators.0.targets.1.period"), as react-hook-form names fields. */
@@ -62,10 +65,35 @@ export function issuesByPath(issues: z.core.$ZodIssue[]): FieldErrors {
 
 const idempotencyKeySchema = z.object({ idempotencyKey: z.uuid() });
 
+type Handler<S extends z.ZodType, T> = (input: z.infer<S>, ctx: ActionContext) => Promise<T>;
+
+/**
+ * `action(contract, handler)` or `action(contract, { revalidate, … }, handler)`: the contract
+ * (lib/platform/contract.ts) names the action and holds its schema; the returned action's type
+ * carries the contract, so a form can only be given the action its schema belongs to.
+ */
+export function action<C extends AnyContract, T extends object | void>(
+  contract: C,
+  handler: Handler<C["schema"], T>,
+): ContractAction<C, T>;
+export function action<C extends AnyContract, T extends object | void>(
+  contract: C,
+  options: ServerOptions,
+  handler: Handler<C["schema"], T>,
+): ContractAction<C, T>;
+/** The older form, for actions no form calls through useActionForm yet. */
 export function action<S extends z.ZodType, T extends object | void>(
   options: Options<S>,
-  handler: (input: z.infer<S>, ctx: ActionContext) => Promise<T>,
+  handler: Handler<S, T>,
+): (input: unknown) => Promise<ActionResult<T>>;
+export function action<T extends object | void>(
+  first: AnyContract | Options<z.ZodType>,
+  second: ServerOptions | Handler<z.ZodType, T>,
+  third?: Handler<z.ZodType, T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
+  const handler = typeof second === "function" ? second : third!;
+  const server = typeof second === "function" ? {} : second;
+  const options: Options<z.ZodType> = { ...first, ...server };
   return async (rawInput: unknown): Promise<ActionResult<T>> => {
     const meta = await getRequestMeta();
     const { locale, fail } = await failures();

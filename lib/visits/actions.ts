@@ -9,9 +9,8 @@ import { storage } from "@/lib/platform/storage";
 import { editWindowHours, isEditableBy } from "./edit-window";
 import { createVisit, updateVisit } from "./mutations";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VISIT, photoStorageKey, sniffImageType } from "./photos";
-import { searchRegister, type RegisterMatch } from "@/lib/platform/search/registers";
-import { getVisitOrThrow } from "./queries";
-import { createVisitSchema, deletePhotoSchema, searchPlacesSchema, updateVisitSchema } from "./schemas";
+import { getVisitOrThrow, searchPlaces, type PlaceMatch } from "./queries";
+import { searchPlacesSchema, createVisitContract, updateVisitContract, deleteVisitPhotoContract } from "./schemas";
 
 const revalidate = ["/visits", "/problems"];
 
@@ -23,7 +22,7 @@ function summary(v: { kind: string; visitedAt: Date; officerId: string; mentorId
 }
 
 export const createVisitAction = action(
-  { name: "visit.create", schema: createVisitSchema, idempotent: true, revalidate },
+  createVisitContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "visit.create");
     const { visit, problems, place } = await createVisit(user, input, tx);
@@ -37,7 +36,7 @@ export const createVisitAction = action(
 );
 
 export const updateVisitAction = action(
-  { name: "visit.update", schema: updateVisitSchema, revalidate },
+  updateVisitContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const existing = await getVisitOrThrow(user, input.id, tx);
     assertCan(user, "visit.update", existing);
@@ -91,7 +90,7 @@ export const uploadVisitPhotoAction = action(
 );
 
 export const deleteVisitPhotoAction = action(
-  { name: "visit.photo.delete", schema: deletePhotoSchema, revalidate },
+  deleteVisitPhotoContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const visit = await getVisitOrThrow(user, input.visitId, tx);
     assertCan(user, "visit.update", visit);
@@ -108,5 +107,5 @@ export const deleteVisitPhotoAction = action(
 /** The visit form's quick search (read-only: the read wrapper, not the write one). */
 export const searchPlacesAction = readAction(
   { name: "visit.searchPlaces", schema: searchPlacesSchema, permission: "visit.create" },
-  async (input, { user }): Promise<RegisterMatch[]> => searchRegister(user, { kind: input.placeType, q: input.q }),
+  async (input, { user }): Promise<PlaceMatch[]> => searchPlaces(user, input.placeType, input.q),
 );

@@ -2,6 +2,7 @@ import { nowMs } from "@/lib/platform/clock";
 import { z } from "zod";
 import { newProblemSchema } from "@/lib/problems/schemas";
 import { DATETIME_LOCAL_PATTERN, FUTURE_TOLERANCE_MS, parseShanghaiLocal } from "@/lib/platform/shanghai";
+import { defineAction } from "@/lib/platform/contract";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();
@@ -87,3 +88,8 @@ export type CreateVisitInput = z.infer<typeof createVisitSchema>;
 export type UpdateVisitInput = z.infer<typeof updateVisitSchema>;
 export type CreateVisitValues = z.input<typeof createVisitSchema>;
 export type UpdateVisitValues = z.input<typeof updateVisitSchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const createVisitContract = defineAction({ name: "visit.create", schema: createVisitSchema, idempotent: true });
+export const updateVisitContract = defineAction({ name: "visit.update", schema: updateVisitSchema });
+export const deleteVisitPhotoContract = defineAction({ name: "visit.photo.delete", schema: deletePhotoSchema });

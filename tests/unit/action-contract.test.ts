@@ -1,0 +1,55 @@
+// Action contracts (lib/platform/contract.ts): a form gets its schema from the contract its
+// action was built from, and tsc refuses a form given another contract's action. The
+// `@ts-expect-error` lines below are the proof: were the pairing not checked, tsc would
+// report them as unused.
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { z } from "zod";
+import type { useActionForm } from "@/components/forms/use-action-form";
+import { bindAction, defineAction, pickedId, type ContractAction, type ContractValues } from "@/lib/platform/contract";
+import type * as visitActions from "@/lib/visits/actions";
+import { createVisitContract, updateVisitContract } from "@/lib/visits/schemas";
+
+type UseActionForm = typeof useActionForm;
+// Type-level only: never called (a hook outside a component), and the server actions are
+// imported as types, so nothing here loads the server.
+declare const formHook: UseActionForm;
+declare const createVisitAction: typeof visitActions.createVisitAction;
+declare const updateVisitAction: typeof visitActions.updateVisitAction;
+
+/** Compiled, never run: each call is checked by tsc. */
+export function pairings() {
+  formHook(createVisitContract, createVisitAction, { defaultValues: {} });
+  formHook(updateVisitContract, updateVisitAction, { defaultValues: {} });
+  // @ts-expect-error the update action does not belong to the create contract
+  formHook(createVisitContract, updateVisitAction, { defaultValues: {} });
+  // @ts-expect-error nor the create action to the update contract
+  formHook(updateVisitContract, createVisitAction, { defaultValues: {} });
+  bindAction(createVisitContract, createVisitAction);
+  // @ts-expect-error a binding checks the pairing too
+  bindAction(updateVisitContract, createVisitAction);
+  // @ts-expect-error a bare function carries no contract
+  bindAction(createVisitContract, async (_input: unknown) => ({ ok: true as const, data: { id: "x" } }));
+}
+
+describe("action contracts", () => {
+  it("keeps name, schema and idempotency, and validates forms with the schema itself by default", () => {
+    const schema = z.strictObject({ name: z.string().min(1) });
+    const contract = defineAction({ name: "thing.create", schema, idempotent: true });
+    expect(contract).toEqual({ name: "thing.create", schema, formSchema: schema, idempotent: true });
+    expect(defineAction({ name: "thing.rename", schema }).idempotent).toBe(false);
+  });
+
+  it("derives a form schema once, from the server's, for form-only messages", () => {
+    const schema = z.strictObject({ orgUnitId: z.string().min(1).max(64) });
+    const contract = defineAction({ name: "thing.move", schema, formSchema: (s) => s.extend({ orgUnitId: pickedId }) });
+    const formIssue = contract.formSchema.safeParse({ orgUnitId: "" }).error?.issues[0];
+    expect(formIssue?.message).toBe("@required");
+    // The server's own schema (and its messages) is unchanged.
+    expect(contract.schema.safeParse({ orgUnitId: "" }).error?.issues[0]?.message).not.toBe("@required");
+  });
+
+  it("types a form's values as the schema's input and an action's by its contract", () => {
+    expectTypeOf<ContractValues<typeof createVisitContract>>().toEqualTypeOf<z.input<typeof createVisitContract.schema>>();
+    expectTypeOf<typeof visitActions.createVisitAction>().toExtend<ContractAction<typeof createVisitContract, { id: string }>>();
+  });
+});
