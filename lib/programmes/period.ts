@@ -35,14 +35,9 @@ export function rangesOverlap(a: PeriodRange, b: PeriodRange): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
-/** A calendar date for a @db.Date column: midnight UTC of that day. */
-export function dateOnly(value: string): Date {
-  return new Date(`${value}T00:00:00.000Z`);
-}
-
-export function formatDateOnly(value: Date): string {
-  return value.toISOString().slice(0, 10);
-}
+// The day ↔ @db.Date conversions belong to the platform (lib/platform/dates.ts); re-exported
+// here for the many modules that import them with the period helpers.
+export { dateOnly, formatDateOnly } from "@/lib/platform/dates";
 
 /**
  * The same period `years` later: "2026" → "2027", "2026-Q4" → "2027-Q4", "2026-11" → "2027-11"

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/platform/authz/permissions";
 
-export const PASSWORD_MIN_LENGTH = Number(process.env.NEXT_PUBLIC_PASSWORD_MIN_LENGTH ?? 10);
+import { PASSWORD_MIN_LENGTH } from "@/lib/platform/auth/policy";
+
+// The policy is the platform's (lib/platform/auth/policy.ts); the forms import it from here.
+export { PASSWORD_MIN_LENGTH };
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();

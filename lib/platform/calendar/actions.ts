@@ -5,7 +5,7 @@ import { action } from "@/lib/platform/action";
 import { assertCan } from "@/lib/platform/authz/can";
 import { DomainError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
 import { now } from "@/lib/platform/clock";
-import { dateOnly, formatDateOnly } from "@/lib/programmes/period";
+import { dateOnly, formatDateOnly } from "@/lib/platform/dates";
 import { parseCalendarList, type ListErrorReason } from "./holidays-cn";
 import { bulkCalendarSchema, calendarDaySchema, calendarYearSchema, deleteCalendarDaySchema, MAX_BULK_DAYS } from "./schemas";
 import { calendarYearReadiness } from "./confirmation";

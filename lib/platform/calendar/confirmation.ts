@@ -4,7 +4,7 @@
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import { shanghaiYear } from "@/lib/platform/clock";
-import { dateOnly } from "@/lib/programmes/period";
+import { dateOnly } from "@/lib/platform/dates";
 import { PROVISIONAL_MARK } from "./provisional";
 
 export type CalendarYearReadiness = {

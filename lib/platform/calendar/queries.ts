@@ -2,7 +2,7 @@
 // (State Council holiday notice) shared by every unit, readable by every signed-in user.
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
-import { dateOnly } from "@/lib/programmes/period";
+import { dateOnly } from "@/lib/platform/dates";
 import { addCalendarDays, exceptionsFromRows, type CalendarExceptions } from "@/lib/platform/calendar/working-days";
 
 /**

@@ -8,7 +8,7 @@
 // this map and lose the limit.
 import { z } from "zod";
 import type { Locale } from "./locales";
-import { PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
+import { PASSWORD_MIN_LENGTH } from "@/lib/platform/auth/policy";
 
 const zh = z.locales.zhCN().localeError;
 const en = z.locales.en().localeError;
