@@ -4,32 +4,17 @@
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
-import { NotFoundError } from "@/lib/platform/errors";
 import { inSubtree, orgUnitInSubtree } from "@/lib/platform/org/scope";
 import { formatDateOnly } from "@/lib/programmes/period";
 import { visibleProgrammes } from "@/lib/programmes/queries";
-import { campaignSettingsOf } from "./settings";
+import { getVisitCampaignProgramme } from "./programme";
 
 /** A VISIT_CAMPAIGN programme the actor may see, with its owner's path for permission checks. */
+// The common loader (lib/programmes/descriptor.ts: orgPath, reach = the owner's and each
+// participating unit's subtree, parsed settings) plus the campaign's first and last day.
 export async function getCampaignOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
-  const programme = await client.programme.findFirst({
-    where: { AND: [{ id, type: "VISIT_CAMPAIGN" }, visibleProgrammes(actor)] },
-    select: {
-      id: true, name: true, description: true, status: true, startDate: true, endDate: true, version: true, orgUnitId: true, settings: true,
-      orgUnit: { select: { id: true, name: true, path: true, depth: true } },
-      participants: { select: { orgUnit: { select: { id: true, path: true } } } },
-    },
-  });
-  if (!programme) throw new NotFoundError({ entityType: "Programme", entityId: id });
-  return {
-    ...programme,
-    orgPath: programme.orgUnit.path,
-    /** Subtrees the campaign reaches: the owner's and each participating unit's. */
-    reach: [programme.orgUnit.path, ...programme.participants.map((p) => p.orgUnit.path)],
-    startDay: formatDateOnly(programme.startDate),
-    endDay: formatDateOnly(programme.endDate),
-    settings: campaignSettingsOf(programme.settings),
-  };
+  const programme = await getVisitCampaignProgramme(actor, id, client);
+  return { ...programme, startDay: formatDateOnly(programme.startDate), endDay: formatDateOnly(programme.endDate) };
 }
 
 export type Campaign = Awaited<ReturnType<typeof getCampaignOrThrow>>;

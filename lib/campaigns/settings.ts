@@ -8,15 +8,15 @@ export const PROBLEM_DUE_DAYS_DEFAULT = 365;
 /** The largest horizon a campaign may set; also the bound the schema checks before the campaign is known. */
 export const PROBLEM_DUE_DAYS_MAX = 3650;
 
-const settingsSchema = z.object({
+export const campaignSettingsSchema = z.object({
   problemDueDays: z.number().int().min(1).max(PROBLEM_DUE_DAYS_MAX).catch(PROBLEM_DUE_DAYS_DEFAULT).default(PROBLEM_DUE_DAYS_DEFAULT),
 });
 
-export type CampaignSettings = z.infer<typeof settingsSchema>;
+export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
 
 /** The campaign's settings from its JSON, defaults for anything missing or malformed. */
 export function campaignSettingsOf(json: unknown): CampaignSettings {
-  const parsed = settingsSchema.safeParse(json && typeof json === "object" ? json : {});
+  const parsed = campaignSettingsSchema.safeParse(json && typeof json === "object" ? json : {});
   return parsed.success ? parsed.data : { problemDueDays: PROBLEM_DUE_DAYS_DEFAULT };
 }
 

@@ -13,7 +13,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ancestorIds, isWithinSubtree } from "@/lib/platform/org/path";
 import { inSubtree } from "@/lib/platform/org/scope";
 import { visibleProgrammes } from "@/lib/programmes/queries";
-import { readInvestmentSettings, type LeadStageValue } from "./schemas";
+import { pickProgramme, programmesOfKind } from "@/lib/programmes/descriptor";
+import { getInvestmentProgramme, investmentKind } from "./programme";
+import type { LeadStageValue } from "./schemas";
 
 /** Task forces the actor leads or belongs to. */
 export function memberOf(actor: Pick<Actor, "id">): Prisma.TaskForceWhereInput {
@@ -66,29 +68,17 @@ export function mayRecordFor(actor: Actor, taskForce: TaskForceAuthority): boole
 
 // ───────────── Programmes ─────────────
 
+// The common loader's shape and picker (lib/programmes/descriptor.ts) for this kind; the old
+// names stay as aliases for their callers.
 export async function investmentProgrammes(actor: Actor, client: Db | Tx = db) {
-  const rows = await client.programme.findMany({
-    where: { AND: [visibleProgrammes(actor), { type: "INVESTMENT" }] },
-    orderBy: [{ status: "asc" }, { startDate: "desc" }],
-    select: { id: true, name: true, status: true, startDate: true, endDate: true, settings: true, version: true, orgUnit: { select: { id: true, name: true, path: true } } },
-  });
-  return rows.map((r) => ({ ...r, settings: readInvestmentSettings(r.settings) }));
+  return programmesOfKind(investmentKind, actor, client);
 }
 
-export async function getInvestmentProgrammeOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
-  const p = await client.programme.findFirst({
-    where: { AND: [{ id, type: "INVESTMENT" }, visibleProgrammes(actor)] },
-    select: { id: true, name: true, status: true, startDate: true, endDate: true, settings: true, version: true, orgUnit: { select: { id: true, name: true, path: true } } },
-  });
-  if (!p) throw new NotFoundError({ entityType: "Programme", entityId: id });
-  return { ...p, rawSettings: p.settings, settings: readInvestmentSettings(p.settings), orgPath: p.orgUnit.path };
-}
+export const getInvestmentProgrammeOrThrow = getInvestmentProgramme;
 
 /** The programme to show when none is chosen: ?programme=… if visible, else the first active one. */
 export async function pickInvestmentProgramme(actor: Actor, requested?: string, client: Db | Tx = db) {
-  const all = await investmentProgrammes(actor, client);
-  const chosen = all.find((p) => p.id === requested) ?? all.find((p) => p.status === "ACTIVE") ?? all[0] ?? null;
-  return { all, chosen };
+  return pickProgramme(investmentKind, actor, requested, client);
 }
 
 // ───────────── Task forces ─────────────

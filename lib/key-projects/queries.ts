@@ -9,7 +9,8 @@ import { NotFoundError } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { UNRESOLVED_STATUSES } from "@/lib/problems/transitions";
 import { inSubtree } from "@/lib/platform/org/scope";
-import { visibleProgrammes } from "@/lib/programmes/queries";
+import { pickProgramme, programmesOfKind } from "@/lib/programmes/descriptor";
+import { getKeyProjectProgramme, keyProjectKind } from "./programme";
 import { isMilestoneLate, milestoneTiming, pledgeEffectiveStatus } from "./lateness";
 import { KEY_PROJECT_STAGES, MILESTONE_KINDS, type KeyProjectStageValue } from "./schemas";
 
@@ -21,28 +22,17 @@ export function pledgeScope(actor: Pick<Actor, "id" | "orgPath">): Prisma.Pledge
   return { OR: [inSubtree(actor), { pledgerId: actor.id }, { keyProject: { liaisonId: actor.id } }] };
 }
 
+// The common loader's shape and picker (lib/programmes/descriptor.ts) for this kind; the old
+// names stay as aliases for their callers.
 export async function keyProjectProgrammes(actor: Actor, client: Db | Tx = db) {
-  return client.programme.findMany({
-    where: { AND: [visibleProgrammes(actor), { type: "KEY_PROJECT" }] },
-    orderBy: [{ status: "asc" }, { startDate: "desc" }],
-    select: { id: true, name: true, status: true, orgUnit: { select: { id: true, name: true, path: true } } },
-  });
+  return programmesOfKind(keyProjectKind, actor, client);
 }
 
 export async function pickKeyProjectProgramme(actor: Actor, requested?: string, client: Db | Tx = db) {
-  const all = await keyProjectProgrammes(actor, client);
-  const chosen = all.find((p) => p.id === requested) ?? all.find((p) => p.status === "ACTIVE") ?? all[0] ?? null;
-  return { all, chosen };
+  return pickProgramme(keyProjectKind, actor, requested, client);
 }
 
-export async function getKeyProjectProgrammeOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
-  const p = await client.programme.findFirst({
-    where: { AND: [{ id, type: "KEY_PROJECT" }, visibleProgrammes(actor)] },
-    select: { id: true, name: true, status: true, orgUnit: { select: { id: true, name: true, path: true } }, participants: { select: { orgUnit: { select: { path: true } } } } },
-  });
-  if (!p) throw new NotFoundError({ entityType: "Programme", entityId: id });
-  return p;
-}
+export const getKeyProjectProgrammeOrThrow = getKeyProjectProgramme;
 
 export async function getKeyProjectOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const project = await client.keyProject.findFirst({

@@ -180,7 +180,7 @@ export const saveSettingsAction = action(
     const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
     assertCan(user, "mentorship.configure", programme);
     const settings = await saveSettings(programme, input, tx);
-    await audit({ action: "mentorship.configure.settings", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnit.id, data: { before: programme.parsedSettings, after: settings } });
+    await audit({ action: "mentorship.configure.settings", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnit.id, data: { before: programme.settings, after: settings } });
     // The update was conditional on input.version and added one (mutations.ts): the row's version now.
     return { id: programme.id, version: input.version + 1 };
   },

@@ -67,7 +67,7 @@ export async function addPoolMember(actor: Actor, programme: MentorshipProgramme
   const member = await tx.poolMember.create({
     data: {
       programmeId: programme.id, userId: user.id, pool: input.pool, lineOfWork: input.lineOfWork,
-      capacity: input.pool === "MENTOR" ? (input.capacity ?? programme.parsedSettings.defaultCapacity) : null,
+      capacity: input.pool === "MENTOR" ? (input.capacity ?? programme.settings.defaultCapacity) : null,
       joinedOn: dateOnly(input.joinedOn),
     },
   });
@@ -339,7 +339,7 @@ export async function logActivity(actor: Actor, pairing: PairingDetail, input: z
 // ── Configuration (admin) ────────────────────────────────────────────────────────────────
 
 export async function saveSettings(programme: MentorshipProgramme, input: z.infer<typeof saveSettingsSchema>, tx: Tx) {
-  const current = programme.settings && typeof programme.settings === "object" && !Array.isArray(programme.settings) ? (programme.settings as Record<string, unknown>) : {};
+  const current = programme.rawSettings && typeof programme.rawSettings === "object" && !Array.isArray(programme.rawSettings) ? (programme.rawSettings as Record<string, unknown>) : {};
   const settings = readSettings({ ...current, expectations: input.expectations, dueSoonDays: input.dueSoonDays, defaultCapacity: input.defaultCapacity });
   const { count } = await tx.programme.updateMany({ where: { id: programme.id, version: input.version }, data: { settings, version: { increment: 1 } } });
   if (count === 0) throw new ConflictError();

@@ -10,7 +10,7 @@ import { can } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { PoolKind } from "@/lib/generated/prisma/enums";
 import { visibleProgrammes } from "@/lib/programmes/queries";
-import { readSettings } from "./schemas";
+import { getMentorshipProgramme, type MentorshipProgramme } from "./programme";
 import { rankMentors } from "./suggest";
 
 export async function listMentorshipProgrammes(actor: Actor, client: Client = db) {
@@ -25,19 +25,12 @@ export async function listMentorshipProgrammes(actor: Actor, client: Client = db
   });
 }
 
-/** A visible MENTORSHIP programme with its owner's path (for manage/configure checks) and settings. */
-export async function getMentorshipProgrammeOrThrow(actor: Actor, id: string, client: Client = db) {
-  const p = await client.programme.findFirst({
-    where: { AND: [{ id, type: "MENTORSHIP" }, visibleProgrammes(actor)] },
-    select: {
-      id: true, name: true, description: true, status: true, startDate: true, endDate: true, settings: true, version: true,
-      orgUnit: { select: { id: true, name: true, path: true } },
-    },
-  });
-  if (!p) throw new NotFoundError({ entityType: "Programme", entityId: id });
-  return { ...p, orgPath: p.orgUnit.path, parsedSettings: readSettings(p.settings) };
-}
-export type MentorshipProgramme = Awaited<ReturnType<typeof getMentorshipProgrammeOrThrow>>;
+/**
+ * A visible MENTORSHIP programme: the common loader's shape (lib/programmes/descriptor.ts,
+ * `settings` parsed). The old name stays as an alias for its dozen callers.
+ */
+export const getMentorshipProgrammeOrThrow = getMentorshipProgramme;
+export type { MentorshipProgramme };
 
 const memberInclude = {
   user: { select: { id: true, name: true, orgUnit: { select: { id: true, name: true, path: true } } } },

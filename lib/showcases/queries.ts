@@ -7,6 +7,7 @@ import { db, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { visibleProgrammes } from "@/lib/programmes/queries";
+import { getShowcaseProgramme } from "./programme";
 
 export function sessionScope(actor: Pick<Actor, "id" | "orgPath">) {
   return {
@@ -26,14 +27,8 @@ export async function listShowcaseProgrammes(actor: Actor, client: Client = db) 
   });
 }
 
-export async function getShowcaseProgrammeOrThrow(actor: Actor, id: string, client: Client = db) {
-  const p = await client.programme.findFirst({
-    where: { AND: [{ id, type: "SHOWCASE" }, visibleProgrammes(actor)] },
-    select: { id: true, name: true, status: true, startDate: true, endDate: true, orgUnit: { select: { id: true, name: true, path: true } } },
-  });
-  if (!p) throw new NotFoundError({ entityType: "Programme", entityId: id });
-  return { ...p, orgPath: p.orgUnit.path };
-}
+/** The common loader (lib/programmes/descriptor.ts) for this kind; the old name stays as an alias for its callers. */
+export const getShowcaseProgrammeOrThrow = getShowcaseProgramme;
 
 export async function listSessions(actor: Actor, programmeId?: string, client: Client = db) {
   return client.showcaseSession.findMany({

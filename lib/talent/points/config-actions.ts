@@ -78,7 +78,7 @@ export const saveSettingsAction = action(
   { name: "points.settings.save", schema: settingsSchema, revalidate: paths },
   async (input, { user, tx, audit }) => {
     const programme = await configurable(tx, user);
-    const current = (programme.settings && typeof programme.settings === "object" ? programme.settings : {}) as Record<string, unknown>;
+    const current = (programme.rawSettings && typeof programme.rawSettings === "object" ? programme.rawSettings : {}) as Record<string, unknown>;
     const settings = { ...current, evaluation: input.evaluation } as Prisma.InputJsonValue;
     const { count } = await tx.programme.updateMany({ where: { id: programme.id, version: input.version }, data: { settings, version: { increment: 1 } } });
     if (count === 0) throw new ConflictError();

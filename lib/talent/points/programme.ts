@@ -7,27 +7,29 @@ import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { isWithinSubtree } from "@/lib/platform/org/path";
-import { visibleProgrammes } from "@/lib/programmes/queries";
-import { parseTalentSettings } from "./rules";
+import { loadProgrammeOrThrow, pickProgramme, programmeLoader, type ProgrammeKind } from "@/lib/programmes/descriptor";
+import { parseTalentSettings, talentSettingsSchema, type TalentSettings } from "./rules";
+
+export const talentKind: ProgrammeKind<TalentSettings> = {
+  type: "TALENT_POINTS",
+  settings: { schema: talentSettingsSchema, read: parseTalentSettings, defaults: parseTalentSettings({}) },
+};
+
+/** The descriptor's loader: a visible TALENT_POINTS programme by id (lib/programmes/descriptor.ts shape). */
+export const getTalentPointsProgramme = programmeLoader(talentKind);
 
 export type TalentProgramme = Awaited<ReturnType<typeof getTalentProgrammeOrThrow>>;
 
-/** The active (else newest) talent-points programme visible to the actor, or NotFoundError. */
+/**
+ * The talent pages work in one programme at a time: `programmeId` if visible, else the active
+ * (else newest) talent-points programme visible to the actor, or NotFoundError. The common
+ * shape, with `config` (= settings) kept for its callers.
+ */
 export async function getTalentProgrammeOrThrow(actor: Pick<Actor, "orgPath">, programmeId?: string, client: Db | Tx = db) {
-  const rows = await client.programme.findMany({
-    where: { AND: [{ type: "TALENT_POINTS" }, visibleProgrammes(actor), programmeId ? { id: programmeId } : {}] },
-    orderBy: [{ status: "asc" }, { startDate: "desc" }],
-    take: 5,
-    select: {
-      id: true, name: true, status: true, settings: true, version: true, orgUnitId: true,
-      orgUnit: { select: { path: true, name: true } },
-      participants: { select: { orgUnit: { select: { path: true } } } },
-    },
-  });
-  const programme = rows.find((p) => p.status === "ACTIVE") ?? rows[0];
-  if (!programme) throw new NotFoundError({ entityType: "Programme", entityId: programmeId ?? null });
-  const reach = [programme.orgUnit.path, ...programme.participants.map((p) => p.orgUnit.path)];
-  return { ...programme, orgPath: programme.orgUnit.path, reach, config: parseTalentSettings(programme.settings) };
+  const id = programmeId ?? (await pickProgramme(talentKind, actor, undefined, client)).chosen?.id;
+  if (!id) throw new NotFoundError({ entityType: "Programme", entityId: null });
+  const programme = await loadProgrammeOrThrow(talentKind, actor, id, client);
+  return { ...programme, config: programme.settings };
 }
 
 /** Does the programme reach an enterprise located at `orgPath`? */

@@ -29,7 +29,7 @@ export default async function MentorshipProgrammePage({ params, searchParams }: 
   const manager = can(user, "mentorship.manage");
   const [pairings, expectations] = await Promise.all([
     listPairings(user, programme.id, { status: filter }),
-    pairingExpectations(user, programme.id, programme.parsedSettings),
+    pairingExpectations(user, programme.id, programme.settings),
   ]);
   const behind = expectations.filter((e) => e.status === "OVERDUE" || e.status === "DUE_SOON");
   const statusOf = new Map<string, typeof expectations>();

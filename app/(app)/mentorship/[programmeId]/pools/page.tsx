@@ -43,7 +43,7 @@ export default async function PoolsPage({ params }: { params: Promise<{ programm
               fields={[
                 { name: "userId", label: t("person"), type: "select", required: true, options: [{ value: "", label: t("choosePerson") }, ...candidates.map((c) => ({ value: c.id, label: `${c.name}（${c.orgUnit.name}）` }))] },
                 { name: "lineOfWork", label: t("lineOfWork"), type: "text", maxLength: 40, hint: t("lineOfWorkHint") },
-                ...(pool === "MENTOR" ? [{ name: "capacity", label: t("capacity"), type: "number" as const, min: 1, max: 50, hint: t("capacityHint", { count: programme.parsedSettings.defaultCapacity }) }] : []),
+                ...(pool === "MENTOR" ? [{ name: "capacity", label: t("capacity"), type: "number" as const, min: 1, max: 50, hint: t("capacityHint", { count: programme.settings.defaultCapacity }) }] : []),
                 { name: "joinedOn", label: t("joinedOn"), type: "date", required: true, defaultValue: today },
                 { name: "reason", label: t("reason"), type: "text", required: true, maxLength: 200 },
               ]} />

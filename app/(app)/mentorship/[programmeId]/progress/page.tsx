@@ -26,7 +26,7 @@ export default async function ProgressPage({ params, searchParams }: { params: P
   const today = shanghaiDate(now());
   const [rows, expectations, children] = await Promise.all([
     progressByUnit(programme.id, unit.id, today),
-    pairingExpectations(user, programme.id, programme.parsedSettings),
+    pairingExpectations(user, programme.id, programme.settings),
     childUnits(unit.id),
   ]);
   const paths = new Map(children.map((c) => [c.id, c.path]));

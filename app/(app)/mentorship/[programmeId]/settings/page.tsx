@@ -21,7 +21,7 @@ export default async function MentorshipSettingsPage({ params }: { params: Promi
   if (!can(user, "mentorship.configure", programme)) forbidden();
   const t = await getTranslations("mentorship");
   const templates = await listTemplates(programme.id);
-  const s = programme.parsedSettings;
+  const s = programme.settings;
   return (
     <div className="space-y-4">
       <MentorshipHeader user={user} programme={programme} current="settings" />
