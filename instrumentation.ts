@@ -16,10 +16,13 @@ export async function register(): Promise<void> {
   const { installPeerAddressHook } = await import("@/lib/platform/peer-address");
   installPeerAddressHook();
   if (process.env.JOBS_WORKERS === "off") return;
+  // The composition root: the platform's worker gets the modules' jobs from the programme
+  // registry (lib/platform never imports a module).
   const { startWorkers } = await import("@/lib/platform/jobs/worker");
+  const { programmeJobs } = await import("@/lib/programmes/registry");
   const start = async (attempt: number): Promise<void> => {
     try {
-      await startWorkers();
+      await startWorkers(programmeJobs());
     } catch (error) {
       // The database may still be starting: the web app works without workers meanwhile, and
       // due jobs simply wait in the queue until a worker picks them up.

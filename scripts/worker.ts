@@ -4,8 +4,10 @@
 import { stopBoss } from "@/lib/platform/jobs/boss";
 import { startWorkers } from "@/lib/platform/jobs/worker";
 import { db } from "@/lib/platform/db/client";
+import { programmeJobs } from "@/lib/programmes/registry";
 
-await startWorkers();
+// A composition root like instrumentation.ts: the modules' jobs come from the programme registry.
+await startWorkers(programmeJobs());
 console.info("[jobs] worker running; Ctrl-C to stop");
 
 let stopping = false;

@@ -11,7 +11,7 @@ import { useController, useFieldArray, useWatch, type Control, type UseFormRetur
 import type { ActionResult } from "@/lib/platform/action";
 import { createProgrammeAction, updateProgrammeAction } from "@/lib/programmes/actions";
 import { createProgrammeSchema, updateProgrammeSchema } from "@/lib/programmes/schemas";
-import { INDICATOR_CATALOGUE, PROGRAMME_TYPES } from "@/lib/programmes/catalogue";
+import { PROGRAMME_TYPES, type IndicatorCatalogue } from "@/lib/programmes/catalogue";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { rememberVersion } from "@/components/forms/use-version";
@@ -82,10 +82,11 @@ function IndexedField({ ariaName, children, ...rest }: ComponentProps<typeof Fie
 }
 
 type Props =
-  | { mode: "create"; units: UnitOption[]; defaultValues: ProgrammeFormValues; programmeType?: undefined }
-  | { mode: "edit"; units: UnitOption[]; defaultValues: ProgrammeFormValues; /** Fixed at creation. */ programmeType: string };
+  | { mode: "create"; units: UnitOption[]; defaultValues: ProgrammeFormValues; programmeType?: undefined; catalogue: IndicatorCatalogue }
+  | { mode: "edit"; units: UnitOption[]; defaultValues: ProgrammeFormValues; /** Fixed at creation. */ programmeType: string; catalogue: IndicatorCatalogue };
 
-export function ProgrammeForm({ mode, units, defaultValues, programmeType }: Props) {
+/** `catalogue`: the suggested indicators per type, from the programme registry (server-only: the page passes it). */
+export function ProgrammeForm({ mode, units, defaultValues, programmeType, catalogue }: Props) {
   const t = useTranslations("programmes");
   const tc = useTranslations("common");
   const tTypes = useTranslations("programmeTypes");
@@ -179,7 +180,7 @@ export function ProgrammeForm({ mode, units, defaultValues, programmeType }: Pro
       </Card>
 
       <Card title={t("indicators")}>
-        <IndicatorsEditor form={form} units={units} errorOf={nestedError} fixedType={programmeType} />
+        <IndicatorsEditor form={form} units={units} errorOf={nestedError} fixedType={programmeType} suggestions={catalogue} />
       </Card>
       {/* The form is long: repeat the general error beside the save button, where a phone
           user is looking (the announced copy is the alert at the top). */}
@@ -262,7 +263,7 @@ function nextCustomCode(codes: string[]): string {
   for (let n = 1; ; n++) if (!codes.includes(`custom_${n}`)) return `custom_${n}`;
 }
 
-function IndicatorsEditor({ form, units, errorOf, fixedType }: { form: FormApi; units: UnitOption[]; errorOf: (path: string) => string | undefined; fixedType?: string }) {
+function IndicatorsEditor({ form, units, errorOf, fixedType, suggestions }: { form: FormApi; units: UnitOption[]; errorOf: (path: string) => string | undefined; fixedType?: string; suggestions: IndicatorCatalogue }) {
   const t = useTranslations("programmes");
   const tIndicators = useTranslations("indicators");
   const { control, getValues } = form;
@@ -272,7 +273,7 @@ function IndicatorsEditor({ form, units, errorOf, fixedType }: { form: FormApi; 
   const ownerId = useWatch({ control, name: "orgUnitId" });
   const participantIds = useWatch({ control, name: "participantIds" });
   const [note, setNote] = useState<string | null>(null);
-  const catalogue = type ? INDICATOR_CATALOGUE[type as keyof typeof INDICATOR_CATALOGUE] : undefined;
+  const catalogue = type ? suggestions[type] : undefined;
 
   // Targets may be set for the owner, the participants, and the units below them.
   const targetUnits = useMemo(() => {

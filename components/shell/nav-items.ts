@@ -1,37 +1,43 @@
+// Server-only (it reads the programme registry): the shell is a server component and hands the
+// client parts (NavLink, NavStrip) plain hrefs and labels.
 import { can, type Actor } from "@/lib/platform/authz/can";
 import type { Permission } from "@/lib/platform/authz/permissions";
 import type { ProgrammeType } from "@/lib/programmes/in-use";
+import { PROGRAMME_MODULES } from "@/lib/programmes/registry";
 
 /** Sections of the sidebar, in order: daily work, the programmes, the registers, administration. */
 export const NAV_GROUPS = ["work", "programmes", "records", "admin"] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
-/**
- * The navigation, filtered per user by the permission table and, for a programme module
- * (`programme`), by whether a programme of that type is in use for the user
- * (lib/programmes/in-use.ts), so nobody is offered a module with nothing in it.
- */
-export const NAV_ITEMS: { href: string; key: string; permission: Permission; group: NavGroup; programme?: ProgrammeType }[] = [
-  { href: "/", key: "home", permission: "home.view", group: "work" },
-  { href: "/dashboard", key: "dashboard", permission: "dashboard.view", group: "work" },
-  { href: "/rankings", key: "rankings", permission: "ranking.view", group: "work" },
-  { href: "/visits", key: "visits", permission: "visit.view", group: "work" },
-  { href: "/problems", key: "problems", permission: "problem.view", group: "work" },
-  { href: "/campaigns", key: "campaigns", permission: "visit.view", group: "work" },
-  { href: "/hotline", key: "hotline", permission: "request.view", group: "programmes", programme: "HOTLINE" },
-  { href: "/mentorship", key: "mentorship", permission: "mentorship.view", group: "programmes", programme: "MENTORSHIP" },
-  { href: "/showcases", key: "showcases", permission: "showcase.view", group: "programmes", programme: "SHOWCASE" },
-  { href: "/talent", key: "talent", permission: "talent.view", group: "programmes", programme: "TALENT_POINTS" },
-  { href: "/investment", key: "investment", permission: "investment.view", group: "programmes", programme: "INVESTMENT" },
-  { href: "/key-projects", key: "keyProjects", permission: "keyProject.view", group: "programmes", programme: "KEY_PROJECT" },
-  { href: "/registers/households", key: "households", permission: "household.view", group: "records" },
-  { href: "/registers/enterprises", key: "enterprises", permission: "enterprise.view", group: "records" },
-  { href: "/programmes", key: "programmes", permission: "programme.view", group: "records" },
-  { href: "/admin/org-units", key: "orgUnits", permission: "orgUnit.manage", group: "admin" },
-  { href: "/admin/users", key: "users", permission: "user.manage", group: "admin" },
-  { href: "/admin/calendar", key: "calendar", permission: "calendar.manage", group: "admin" },
-  { href: "/admin/audit", key: "audit", permission: "audit.view", group: "admin" },
+export type NavItem = { href: string; key: string; permission: Permission; group: NavGroup; order: number; programme?: ProgrammeType };
+
+/** The entries of the platform and the shared modules; `order` places them among the modules' entries. */
+const SHARED_ITEMS: NavItem[] = [
+  { href: "/", key: "home", permission: "home.view", group: "work", order: 10 },
+  { href: "/dashboard", key: "dashboard", permission: "dashboard.view", group: "work", order: 20 },
+  { href: "/rankings", key: "rankings", permission: "ranking.view", group: "work", order: 30 },
+  { href: "/problems", key: "problems", permission: "problem.view", group: "work", order: 50 },
+  { href: "/registers/households", key: "households", permission: "household.view", group: "records", order: 130 },
+  { href: "/registers/enterprises", key: "enterprises", permission: "enterprise.view", group: "records", order: 140 },
+  { href: "/programmes", key: "programmes", permission: "programme.view", group: "records", order: 150 },
+  { href: "/admin/org-units", key: "orgUnits", permission: "orgUnit.manage", group: "admin", order: 160 },
+  { href: "/admin/users", key: "users", permission: "user.manage", group: "admin", order: 170 },
+  { href: "/admin/calendar", key: "calendar", permission: "calendar.manage", group: "admin", order: 180 },
+  { href: "/admin/audit", key: "audit", permission: "audit.view", group: "admin", order: 190 },
 ];
+
+/**
+ * The navigation: the shared entries and each programme module's (its descriptor's `nav`,
+ * lib/programmes/registry.ts), in `order`. Filtered per user by the permission table and, for a
+ * module entry marked onlyWhenInUse (`programme`), by whether a programme of that type is in
+ * use for the user (lib/programmes/in-use.ts), so nobody is offered a module with nothing in it.
+ */
+export const NAV_ITEMS: NavItem[] = [
+  ...SHARED_ITEMS,
+  ...PROGRAMME_MODULES.flatMap((m) =>
+    m.nav.map(({ href, key, permission, group, order, onlyWhenInUse }) => ({ href, key, permission, group, order, ...(onlyWhenInUse ? { programme: m.type } : {}) })),
+  ),
+].sort((a, b) => a.order - b.order);
 
 /**
  * The items a user is offered: those the permission table allows, and of the programme

@@ -116,30 +116,11 @@ export const INDICATORS: Indicator[] = [
 export const INDICATOR_BY_KEY = new Map(INDICATORS.map((i) => [i.key, i]));
 export const INDICATOR_KEYS = INDICATORS.map((i) => i.key);
 
-/** Programme indicator codes (lib/programmes/catalogue.ts) → the registry key that computes them. */
-export const TARGET_CODE_TO_KEY: Record<string, string> = {
-  households_visited: "visits.households",
-  enterprises_visited: "visits.enterprises",
-  problems_solved: "problems.solved",
-  events_held: "visits.events",
-  pairings_active: "mentorship.pairingsActive",
-  guided_visits: "mentorship.guidedVisits",
-  disputes_resolved: "mentorship.disputes",
-  requests_closed: "hotline.closed",
-  same_day_response_rate: "hotline.respondOnTime",
-  satisfaction_rate: "hotline.satisfaction",
-  talents_served: "points.talentsServed",
-  points_granted: "points.granted",
-  resources_redeemed: "points.redemptions",
-  entries_presented: "showcase.entries",
-  sessions_held: "showcase.sessions",
-  trips: "investment.trips",
-  enterprises_met: "investment.enterprisesMet",
-  projects_signed: "investment.projectsSigned",
-  investment_signed: "investment.signedYi",
-  projects_started: "keyProjects.started",
-  projects_in_production: "keyProjects.inProduction",
-};
+/**
+ * Programme indicator codes → the dashboard indicator that computes them: each module's
+ * descriptor says it (IndicatorTemplate.computedBy), the programme registry collects them.
+ */
+export { TARGET_CODE_TO_KEY } from "@/lib/programmes/registry";
 
 /** The indicators of one programme type's panel, in display order. */
 export function indicatorsOfType(type: ProgrammeType): Indicator[] {

@@ -1,9 +1,12 @@
-// Job handlers of the hotline module (imported by lib/platform/jobs/handlers.ts).
+// Job definitions of the hotline module, listed in its descriptor (lib/hotline/index.ts) and
+// so worked by every worker the registry's jobs are handed to (instrumentation.ts, scripts/worker.ts).
 import "server-only";
-import { defineJob } from "@/lib/platform/jobs/registry";
+import { job } from "@/lib/platform/jobs/registry";
 import { runClockCheck } from "./alerts";
 import { CLOCK_JOB, type ClockJobData } from "./schedule";
 
-defineJob<ClockJobData>(CLOCK_JOB, async (data) => {
-  await runClockCheck(data);
-});
+export const hotlineJobs = [
+  job<ClockJobData>(CLOCK_JOB, async (data) => {
+    await runClockCheck(data);
+  }),
+];

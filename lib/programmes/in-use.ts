@@ -8,8 +8,8 @@ import { cache } from "react";
 import { db } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import type { ProgrammeType } from "@/lib/generated/prisma/enums";
-import { requestReadScope } from "@/lib/hotline/queries";
 import { visibleProgrammes } from "./queries";
+import { PROGRAMME_MODULES } from "./registry";
 
 // The navigation (components/shell) names the types through this module, not the Prisma client.
 export type { ProgrammeType };
@@ -17,8 +17,9 @@ export type { ProgrammeType };
 /**
  * The programme types in use for the actor: an ACTIVE programme of that type is visible to
  * them (lib/programmes/queries visibleProgrammes: owned in their subtree, taking part, or
- * reaching them from above). The hotline counts as in use also when a request reaches the
- * user without its programme being visible (a department's queue, a personal assignment).
+ * reaching them from above), or its module says so (descriptor `alsoInUse`: the hotline counts
+ * as in use also when a request reaches the user without its programme being visible, through
+ * a department's queue or a personal assignment).
  *
  * Only ACTIVE programmes count: a draft has no work for an officer yet, and a closed one is
  * history that stays reachable from 专项工作 (/programmes) and by its links. Admins are not
@@ -26,15 +27,15 @@ export type { ProgrammeType };
  * Cached per request, so the shell and a page asking the same question query once.
  */
 export const programmeTypesInUse = cache(async (actor: Actor): Promise<ReadonlySet<ProgrammeType>> => {
-  const [active, request] = await Promise.all([
+  const [active, also] = await Promise.all([
     db.programme.findMany({
       where: { AND: [visibleProgrammes(actor), { status: "ACTIVE" }] },
       distinct: ["type"],
       select: { type: true },
     }),
-    db.serviceRequest.findFirst({ where: requestReadScope(actor), select: { id: true } }),
+    Promise.all(PROGRAMME_MODULES.map(async (m) => ((await m.alsoInUse?.(actor)) ? m.type : null))),
   ]);
   const types = new Set<ProgrammeType>(active.map((p) => p.type));
-  if (request) types.add("HOTLINE");
+  for (const type of also) if (type) types.add(type);
   return types;
 });

@@ -1,5 +1,5 @@
-// Every module's job definitions, imported for their side effect (defineJob at import time).
-// A worker imports this file so it knows all jobs. Add one line per module.
+// The platform's own job definitions, imported for their side effect (defineJob at import
+// time). Programme modules' jobs are not listed here: the platform never imports a module.
+// They come from the programme registry (lib/programmes/registry.ts), which the composition
+// roots (instrumentation.ts, scripts/worker.ts) pass to startWorkers().
 import "@/lib/platform/notifications/jobs";
-import "@/lib/hotline/jobs";
-import "@/lib/talent/points/jobs";

@@ -1,6 +1,9 @@
-// Job definitions. A module registers its handlers at import time in its own jobs file
-// (lib/<module>/jobs.ts: `defineJob("hotline.deadline", async (data) => …)`), and
-// lib/platform/jobs/handlers.ts imports every such file so a worker knows all of them.
+// Job definitions. A programme module declares its jobs as data in its own jobs file
+// (lib/<module>/jobs.ts: `export const hotlineJobs = [job("hotline.clock", async (data) => …)]`)
+// and lists them in its descriptor; the composition root (instrumentation.ts, scripts/worker.ts)
+// hands the registry's jobs to startWorkers(), which registers them here. The platform never
+// imports a module. The platform's own jobs (notifications) register at import time with
+// defineJob, through lib/platform/jobs/handlers.ts.
 //
 // Handlers must be idempotent: pg-boss runs a job once per successful completion, but a
 // process killed mid-job (or a job exceeding its expiry) is retried, so "the side effect
@@ -40,10 +43,20 @@ const JOB_NAME = /^[a-z][a-zA-Z0-9]*(?:[.-][a-zA-Z0-9]+)*$/;
 const globalForJobs = globalThis as unknown as { __jobs?: Map<string, JobDefinition> };
 const registry: Map<string, JobDefinition> = (globalForJobs.__jobs ??= new Map());
 
-export function defineJob<T>(name: string, handler: (data: T) => Promise<void>, options: JobOptions = {}): void {
+/** A job definition as data (not yet registered): what a module's descriptor lists. */
+export function job<T>(name: string, handler: (data: T) => Promise<void>, options: JobOptions = {}): JobDefinition {
   if (!JOB_NAME.test(name)) throw new Error(`job name "${name}" must look like "module.verb"`);
   const { cron, ...rest } = options;
-  registry.set(name, { name, handler: handler as JobHandler<unknown>, options: { ...DEFAULTS, ...rest }, cron });
+  return { name, handler: handler as JobHandler<unknown>, options: { ...DEFAULTS, ...rest }, cron };
+}
+
+/** Makes definitions known to this process (enqueue reads their retry options, a worker works them). */
+export function registerJobs(definitions: readonly JobDefinition[]): void {
+  for (const def of definitions) registry.set(def.name, def);
+}
+
+export function defineJob<T>(name: string, handler: (data: T) => Promise<void>, options: JobOptions = {}): void {
+  registerJobs([job(name, handler, options)]);
 }
 
 export function getJobDefinition(name: string): JobDefinition | undefined {

@@ -1,11 +1,12 @@
 // Working the queues: one pg-boss worker per defined job. Started by instrumentation.ts with
-// the app, or by `npm run worker` as a separate process. Several processes may work the same
+// the app, or by `npm run worker` as a separate process; both pass the programme modules' jobs
+// (lib/programmes/registry.ts programmeJobs()). Several processes may work the same
 // queues: pg-boss fetches with SELECT … FOR UPDATE SKIP LOCKED, so each job goes to one worker.
 import "server-only";
 import type PgBoss from "pg-boss";
 import { getBoss, pollingIntervalSeconds } from "@/lib/platform/jobs/boss";
 import { queueOptions } from "@/lib/platform/jobs/enqueue";
-import { definedJobs, type JobDefinition } from "@/lib/platform/jobs/registry";
+import { definedJobs, registerJobs, type JobDefinition } from "@/lib/platform/jobs/registry";
 import "@/lib/platform/jobs/handlers";
 
 /** Creates (or updates the settings of) each defined queue and starts a worker for it. */
@@ -31,8 +32,12 @@ async function workJob(boss: PgBoss, def: JobDefinition, interval: number): Prom
   });
 }
 
-/** Starts the process's boss and works every defined job (idempotent per process). */
-export async function startWorkers(): Promise<void> {
+/**
+ * Starts the process's boss and works every defined job: the platform's own and `definitions`
+ * (the modules' jobs, which the caller takes from the programme registry). Idempotent per process.
+ */
+export async function startWorkers(definitions: readonly JobDefinition[] = []): Promise<void> {
+  registerJobs(definitions);
   const g = globalThis as unknown as { __workersStarted?: Promise<void> };
   g.__workersStarted ??= (async () => {
     const boss = await getBoss();

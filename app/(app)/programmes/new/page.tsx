@@ -3,6 +3,7 @@ import { requirePermission } from "@/lib/platform/auth/session";
 import { orgUnitOptions } from "@/lib/platform/org/queries";
 import { PageHeader } from "@/components/ui/card";
 import { ProgrammeForm } from "@/components/programmes/programme-form";
+import { INDICATOR_CATALOGUE } from "@/lib/programmes/registry";
 
 export async function generateMetadata() {
   const t = await getTranslations("programmes");
@@ -18,6 +19,7 @@ export default async function NewProgrammePage() {
       <PageHeader title={t("new")} />
       <ProgrammeForm
         mode="create"
+        catalogue={INDICATOR_CATALOGUE}
         units={units.map((u) => ({ id: u.id, name: u.name, level: u.level }))}
         defaultValues={{
           type: "",

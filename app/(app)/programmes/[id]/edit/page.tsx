@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { ProgrammeForm, type UnitOption } from "@/components/programmes/programme-form";
 import { getProgrammeOrThrow } from "@/lib/programmes/queries";
+import { INDICATOR_CATALOGUE } from "@/lib/programmes/registry";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
@@ -57,6 +58,7 @@ export default async function EditProgrammePage({ params }: { params: Promise<{ 
       <PageHeader title={t("edit")} description={programme.name} />
       <ProgrammeForm
         mode="edit"
+        catalogue={INDICATOR_CATALOGUE}
         programmeType={programme.type}
         units={units}
         defaultValues={{

@@ -1,0 +1,31 @@
+// 政企直通车 hotline (HOTLINE): the module's descriptor, read through lib/programmes/registry.ts.
+import "server-only";
+import { db } from "@/lib/platform/db/client";
+import type { Actor } from "@/lib/platform/authz/can";
+import { programmeModule } from "@/lib/programmes/descriptor";
+import { hotlineJobs } from "./jobs";
+import { getHotlineProgramme, hotlineKind } from "./programme";
+import { requestReadScope } from "./queries";
+
+export { getHotlineProgramme, hotlineKind, type HotlineProgramme } from "./programme";
+
+export const hotlineModule = programmeModule({
+  ...hotlineKind,
+  folder: "hotline",
+  getProgrammeOrThrow: getHotlineProgramme,
+  indicators: [
+    { code: "requests_closed", unit: "件", computedBy: "hotline.closed" },
+    { code: "same_day_response_rate", unit: "%", computedBy: "hotline.respondOnTime" },
+    { code: "satisfaction_rate", unit: "%", computedBy: "hotline.satisfaction" },
+  ],
+  jobs: hotlineJobs,
+  nav: [{ href: "/hotline", key: "hotline", permission: "request.view", group: "programmes", order: 70, onlyWhenInUse: true }],
+  messages: ["hotline", "publicService", "enterpriseFile"],
+  exports: [
+    { route: "/api/exports/requests", name: "request.export" },
+    { route: "/hotline/reports/export", name: "hotline.reportExport" },
+  ],
+  // A request reaches a user through a department's queue or a personal assignment without
+  // its programme being visible to them: the hotline is in use for them all the same.
+  alsoInUse: async (actor: Actor) => Boolean(await db.serviceRequest.findFirst({ where: requestReadScope(actor), select: { id: true } })),
+});

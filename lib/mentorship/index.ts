@@ -1,0 +1,21 @@
+// 导师带徒 (MENTORSHIP): the module's descriptor, read through lib/programmes/registry.ts.
+import "server-only";
+import { programmeModule } from "@/lib/programmes/descriptor";
+import { getMentorshipProgramme, mentorshipKind } from "./programme";
+
+export { getMentorshipProgramme, mentorshipKind, type MentorshipProgramme } from "./programme";
+
+export const mentorshipModule = programmeModule({
+  ...mentorshipKind,
+  folder: "mentorship",
+  getProgrammeOrThrow: getMentorshipProgramme,
+  indicators: [
+    { code: "pairings_active", unit: "对", computedBy: "mentorship.pairingsActive" },
+    { code: "guided_visits", unit: "次", computedBy: "mentorship.guidedVisits" },
+    { code: "disputes_resolved", unit: "件", computedBy: "mentorship.disputes" },
+  ],
+  jobs: [],
+  nav: [{ href: "/mentorship", key: "mentorship", permission: "mentorship.view", group: "programmes", order: 80, onlyWhenInUse: true }],
+  messages: ["mentorship"],
+  exports: [{ route: "/api/exports/pairings", name: "pairing.export" }],
+});

@@ -1,0 +1,28 @@
+// 民情双访 (VISIT_CAMPAIGN): visits, run inside a campaign (lib/campaigns: the programme's
+// setup, frequency rules, due lists), with events (lib/events) and problems (lib/problems)
+// raised on them. The module's descriptor, read through lib/programmes/registry.ts.
+import "server-only";
+import { programmeModule } from "@/lib/programmes/descriptor";
+import { getVisitCampaignProgramme, visitCampaignKind } from "@/lib/campaigns/programme";
+
+export { getVisitCampaignProgramme, visitCampaignKind, type VisitCampaignProgramme } from "@/lib/campaigns/programme";
+
+export const visitsModule = programmeModule({
+  ...visitCampaignKind,
+  folder: "visits",
+  getProgrammeOrThrow: getVisitCampaignProgramme,
+  indicators: [
+    { code: "households_visited", unit: "户", computedBy: "visits.households" },
+    { code: "enterprises_visited", unit: "家", computedBy: "visits.enterprises" },
+    { code: "problems_solved", unit: "个", computedBy: "problems.solved" },
+    { code: "events_held", unit: "场", computedBy: "visits.events" },
+  ],
+  jobs: [],
+  // Daily work for every officer: offered whether or not a campaign reaches the user.
+  nav: [
+    { href: "/visits", key: "visits", permission: "visit.view", group: "work", order: 40, onlyWhenInUse: false },
+    { href: "/campaigns", key: "campaigns", permission: "visit.view", group: "work", order: 60, onlyWhenInUse: false },
+  ],
+  messages: ["visits"],
+  exports: [{ route: "/api/exports/visits", name: "visit.export" }],
+});
