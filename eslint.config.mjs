@@ -28,6 +28,26 @@ const config = [
     },
   },
   {
+    // The platform never imports a module (docs/decisions/0014-platform-and-modules.md): it is
+    // what every module stands on, so a module's code reaching into it would make the layers
+    // circular. Modules are wired in at the composition roots (instrumentation.ts and
+    // scripts/worker.ts for jobs, i18n/request.ts for messages, components/shell for the nav).
+    files: ["lib/platform/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/lib/(?!platform/|generated/)",
+              message: "lib/platform imports only lib/platform and lib/generated: a module is registered with the platform (lib/programmes/registry.ts at a composition root), never imported by it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // One clock (lib/platform/clock): a test can pin it and every time-dependent rule follows.
     // A client component that needs the browser's own time disables this line with a reason.
     files: ["lib/**", "app/**", "components/**"],
