@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/platform/action";
 import { setEnterpriseActiveAction, setHouseholdActiveAction, unmaskEnterprisePhoneAction, unmaskHouseholdPhoneAction } from "@/lib/registers/actions";
+import { ENTERPRISES, HOUSEHOLDS, type RegisterDescriptor } from "@/lib/registers/kinds";
 import type { OrgOption } from "@/components/admin/org-options";
 import { useLatestVersion } from "@/components/forms/use-version";
 import { Alert } from "@/components/ui/alert";
@@ -18,54 +19,50 @@ import { EditEnterpriseForm, type CommissionerOption, type EditableEnterprise } 
 type Common = { active: boolean; canManage: boolean; canUnmask: boolean; justCreated: boolean; readOnly: ReactNode };
 
 export function HouseholdEditor({ household, options, ...common }: Common & { household: EditableHousehold; options: OrgOption[] }) {
-  const t = useTranslations("registers");
   return (
     <Editor
       {...common}
+      register={HOUSEHOLDS}
       id={household.id}
       version={household.version}
       displayName={household.headName}
       hasPhone={!!household.phoneMasked}
       unmask={unmaskHouseholdPhoneAction}
       setActive={setHouseholdActiveAction}
-      deactivateMessage={t("confirmDeactivateHousehold", { name: household.headName })}
-      title={t("editHousehold")}
       form={(onSaved) => <EditHouseholdForm key={household.version} household={household} options={options} onSaved={onSaved} />}
     />
   );
 }
 
 export function EnterpriseEditor({ enterprise, options, commissioners, ...common }: Common & { enterprise: EditableEnterprise; options: OrgOption[]; commissioners: CommissionerOption[] }) {
-  const t = useTranslations("registers");
   return (
     <Editor
       {...common}
+      register={ENTERPRISES}
       id={enterprise.id}
       version={enterprise.version}
       displayName={enterprise.name}
       hasPhone={!!enterprise.contactPhoneMasked}
       unmask={unmaskEnterprisePhoneAction}
       setActive={setEnterpriseActiveAction}
-      deactivateMessage={t("confirmDeactivateEnterprise", { name: enterprise.name })}
-      title={t("editEnterprise")}
       form={(onSaved) => <EditEnterpriseForm key={enterprise.version} enterprise={enterprise} options={options} commissioners={commissioners} onSaved={onSaved} />}
     />
   );
 }
 
 type EditorProps = Common & {
+  /** Whose labels the card and the deactivate question use. */
+  register: RegisterDescriptor;
   id: string;
   version: number;
   displayName: string;
   hasPhone: boolean;
   unmask: (input: unknown) => Promise<ActionResult<{ phone: string }>>;
   setActive: (input: unknown) => Promise<ActionResult<{ id: string; version: number }>>;
-  deactivateMessage: string;
-  title: string;
   form: (onSaved: () => void) => ReactNode;
 };
 
-function Editor({ id, version: renderedVersion, displayName, hasPhone, active, canManage, canUnmask, justCreated, readOnly, unmask, setActive, deactivateMessage, title, form }: EditorProps) {
+function Editor({ register, id, version: renderedVersion, displayName, hasPhone, active, canManage, canUnmask, justCreated, readOnly, unmask, setActive, form }: EditorProps) {
   const t = useTranslations("registers");
   const tErrors = useTranslations("errors");
   const router = useRouter();
@@ -118,7 +115,7 @@ function Editor({ id, version: renderedVersion, displayName, hasPhone, active, c
         </div>
       ) : null}
       {canManage ? (
-        <Card title={title}>
+        <Card title={t(register.labels.edit)}>
           {form(() => {
             setNotice({ tone: "success", text: t("saved") });
             router.refresh();
@@ -135,7 +132,7 @@ function Editor({ id, version: renderedVersion, displayName, hasPhone, active, c
           <ConfirmDialog
             open={confirming}
             title={active ? t("deactivate") : t("activate")}
-            message={active ? deactivateMessage : t("confirmActivate", { name: displayName })}
+            message={active ? t(register.labels.confirmDeactivate, { name: displayName }) : t("confirmActivate", { name: displayName })}
             confirmLabel={active ? t("deactivate") : t("activate")}
             tone={active ? "danger" : "primary"}
             pending={pending}

@@ -1,26 +1,19 @@
 // Profile (企业档案) with the economic commissioner: the register's own editor.
-import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/platform/authz/can";
-import { formatDateTime } from "@/lib/platform/format/dates";
-import { orgUnitOptions } from "@/lib/platform/org/queries";
 import { maskPhone } from "@/lib/platform/privacy/mask";
-import { ENTERPRISE_EXCLUDED_KINDS } from "@/lib/registers/mutations";
+import { ENTERPRISES } from "@/lib/registers/kinds";
 import { commissionerOptions, type getEnterpriseOrThrow } from "@/lib/registers/queries";
 import type { SessionUser } from "@/lib/platform/auth/session";
-import type { OrgOption } from "@/components/admin/org-options";
-import { ActiveBadge } from "@/components/registers/list-bits";
 import { EnterpriseEditor } from "@/components/registers/record-editor";
+import { RecordStatus, editorUnitOptions } from "@/components/registers/record-shell";
 
 type Enterprise = Awaited<ReturnType<typeof getEnterpriseOrThrow>>;
 
 export async function ProfileSection({ actor, enterprise: e, justCreated }: { actor: SessionUser; enterprise: Enterprise; justCreated: boolean }) {
   const t = await getTranslations("registers");
-  const locale = await getLocale();
-  const canManage = can(actor, "enterprise.manage", e);
-  const [units, users] = canManage ? await Promise.all([orgUnitOptions(actor), commissionerOptions(actor)]) : [[], []];
-  const options: OrgOption[] = units.filter((o) => !ENTERPRISE_EXCLUDED_KINDS.includes(o.kind));
-  if (canManage && !options.some((o) => o.id === e.orgUnitId)) options.unshift({ id: e.orgUnitId, name: e.orgUnit.name, kind: "", level: 0 });
+  const canManage = can(actor, ENTERPRISES.manage, e);
+  const [options, users] = await Promise.all([editorUnitOptions(ENTERPRISES, actor, e, canManage, false), canManage ? commissionerOptions(actor) : []]);
   const commissioners = users.map((c) => ({ id: c.id, name: c.name, username: c.username, orgName: c.orgUnit.name }));
   if (e.commissioner && !commissioners.some((c) => c.id === e.commissioner!.id)) {
     commissioners.unshift({ id: e.commissioner.id, name: e.commissioner.name, username: e.commissioner.username, orgName: "—" });
@@ -28,13 +21,7 @@ export async function ProfileSection({ actor, enterprise: e, justCreated }: { ac
   const contactPhoneMasked = maskPhone(e.contactPhone);
   return (
     <div>
-      <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
-        <ActiveBadge active={e.active} />
-        <span>{t("updatedAt", { time: formatDateTime(e.updatedAt, locale) })}</span>
-        {can(actor, "audit.view") ? (
-          <Link href={`/admin/audit?entityType=Enterprise&entityId=${encodeURIComponent(e.id)}`} className="text-brand-700 underline">{t("auditTrail")}</Link>
-        ) : null}
-      </div>
+      <RecordStatus register={ENTERPRISES} actor={actor} record={e} className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600" />
       <EnterpriseEditor
         enterprise={{
           id: e.id, version: e.version, name: e.name, creditCode: e.creditCode, address: e.address, orgUnitId: e.orgUnitId, industry: e.industry,

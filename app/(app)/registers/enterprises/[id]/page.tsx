@@ -4,6 +4,7 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
+import { ENTERPRISES } from "@/lib/registers/kinds";
 import { getEnterpriseOrThrow } from "@/lib/registers/queries";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
@@ -18,8 +19,8 @@ import { EnterprisePointsSection } from "@/components/talent/enterprise-points-s
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 async function load(id: string) {
-  const actor = await requirePermission("enterprise.view");
-  return { actor, enterprise: await loadOrNotFound(actor, pageAuditName("/registers/enterprises/[id]"), () => getEnterpriseOrThrow(actor, id)) };
+  const actor = await requirePermission(ENTERPRISES.view);
+  return { actor, enterprise: await loadOrNotFound(actor, pageAuditName(`${ENTERPRISES.path}/[id]`), () => getEnterpriseOrThrow(actor, id)) };
 }
 
 export async function generateMetadata() {
@@ -42,7 +43,7 @@ export default async function EnterprisePage({ params, searchParams }: { params:
         actions={
           <>
             {can(actor, "request.intake") ? <LinkButton href={`/hotline/new?enterprise=${e.id}`} variant="secondary">{tf("newRequest")}</LinkButton> : null}
-            <LinkButton href="/registers/enterprises" variant="ghost">{t("backToEnterprises")}</LinkButton>
+            <LinkButton href={ENTERPRISES.path} variant="ghost">{t(ENTERPRISES.labels.back)}</LinkButton>
           </>
         }
       />

@@ -1,22 +1,18 @@
-import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
+import { HOUSEHOLDS } from "@/lib/registers/kinds";
 import { getHouseholdOrThrow } from "@/lib/registers/queries";
-import { HOUSEHOLD_UNIT_KINDS } from "@/lib/registers/mutations";
-import { orgUnitOptions } from "@/lib/platform/org/queries";
 import { maskPhone } from "@/lib/platform/privacy/mask";
-import { formatDateTime } from "@/lib/platform/format/dates";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
-import type { OrgOption } from "@/components/admin/org-options";
 import { HouseholdEditor } from "@/components/registers/record-editor";
-import { ActiveBadge } from "@/components/registers/list-bits";
+import { RecordStatus, editorUnitOptions } from "@/components/registers/record-shell";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 async function load(id: string) {
-  const actor = await requirePermission("household.view");
-  return { actor, household: await loadOrNotFound(actor, pageAuditName("/registers/households/[id]"), () => getHouseholdOrThrow(actor, id)) };
+  const actor = await requirePermission(HOUSEHOLDS.view);
+  return { actor, household: await loadOrNotFound(actor, pageAuditName(`${HOUSEHOLDS.path}/[id]`), () => getHouseholdOrThrow(actor, id)) };
 }
 
 export async function generateMetadata() {
@@ -28,10 +24,8 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
   const { id } = await params;
   const { actor, household: h } = await load(id);
   const t = await getTranslations("registers");
-  const locale = await getLocale();
-  const canManage = can(actor, "household.manage", h);
-  const options: OrgOption[] = canManage ? (await orgUnitOptions(actor)).filter((o) => HOUSEHOLD_UNIT_KINDS.includes(o.kind)).map((o) => ({ ...o, level: 0 })) : [];
-  if (canManage && !options.some((o) => o.id === h.orgUnitId)) options.unshift({ id: h.orgUnitId, name: h.orgUnit.name, kind: "", level: 0 });
+  const canManage = can(actor, HOUSEHOLDS.manage, h);
+  const options = await editorUnitOptions(HOUSEHOLDS, actor, h, canManage, true);
   const phoneMasked = maskPhone(h.phone);
 
   return (
@@ -39,15 +33,9 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
       <PageHeader
         title={h.headName}
         description={`${h.householdKey} · ${h.orgUnit.name}`}
-        actions={<LinkButton href="/registers/households" variant="ghost">{t("backToHouseholds")}</LinkButton>}
+        actions={<LinkButton href={HOUSEHOLDS.path} variant="ghost">{t(HOUSEHOLDS.labels.back)}</LinkButton>}
       />
-      <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
-        <ActiveBadge active={h.active} />
-        <span>{t("updatedAt", { time: formatDateTime(h.updatedAt, locale) })}</span>
-        {can(actor, "audit.view") ? (
-          <Link href={`/admin/audit?entityType=Household&entityId=${encodeURIComponent(h.id)}`} className="text-brand-700 underline">{t("auditTrail")}</Link>
-        ) : null}
-      </div>
+      <RecordStatus register={HOUSEHOLDS} actor={actor} record={h} className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600" />
       <HouseholdEditor
         household={{
           id: h.id, version: h.version, householdKey: h.householdKey, headName: h.headName, address: h.address, orgUnitId: h.orgUnitId,

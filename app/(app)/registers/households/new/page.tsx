@@ -1,25 +1,16 @@
-import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
-import { orgUnitOptions } from "@/lib/platform/org/queries";
-import { HOUSEHOLD_UNIT_KINDS } from "@/lib/registers/mutations";
-import { Card, PageHeader } from "@/components/ui/card";
+import { HOUSEHOLDS } from "@/lib/registers/kinds";
 import { CreateHouseholdForm } from "@/components/registers/household-form";
+import { NewRecordShell, newRecordMetadata, recordUnitOptions } from "@/components/registers/record-shell";
 
-export async function generateMetadata() {
-  const t = await getTranslations("registers");
-  return { title: t("newHousehold") };
-}
+export const generateMetadata = () => newRecordMetadata(HOUSEHOLDS);
 
 export default async function NewHouseholdPage() {
-  const actor = await requirePermission("household.manage");
-  const t = await getTranslations("registers");
-  const options = (await orgUnitOptions(actor)).filter((o) => HOUSEHOLD_UNIT_KINDS.includes(o.kind));
+  const actor = await requirePermission(HOUSEHOLDS.manage);
+  const options = await recordUnitOptions(HOUSEHOLDS, actor, true);
   return (
-    <div className="max-w-3xl">
-      <PageHeader title={t("newHousehold")} description={t("householdsIntro")} />
-      <Card>
-        <CreateHouseholdForm options={options.map((o) => ({ ...o, level: 0 }))} draftKey={`draft:household:new:${actor.id}`} />
-      </Card>
-    </div>
+    <NewRecordShell register={HOUSEHOLDS}>
+      <CreateHouseholdForm options={options} draftKey={`draft:${HOUSEHOLDS.draft}:new:${actor.id}`} />
+    </NewRecordShell>
   );
 }
