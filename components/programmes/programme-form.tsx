@@ -6,11 +6,10 @@
 import { useMemo, useState, type ComponentProps } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { z } from "zod";
 import { useController, useFieldArray, useWatch, type Control, type UseFormReturn } from "react-hook-form";
-import type { ActionResult } from "@/lib/platform/action";
+import { bindAction } from "@/lib/platform/contract";
 import { createProgrammeAction, updateProgrammeAction } from "@/lib/programmes/actions";
-import { createProgrammeSchema, updateProgrammeSchema } from "@/lib/programmes/schemas";
+import { createProgrammeContract, updateProgrammeContract } from "@/lib/programmes/schemas";
 import { PROGRAMME_TYPES, type IndicatorCatalogue } from "@/lib/programmes/catalogue";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
@@ -42,8 +41,6 @@ export type ProgrammeFormValues = {
 // The action schemas run in the browser too, on the raw values (useActionForm submits what
 // the user typed). The type is fixed at creation: edit forms carry no `type` value at all,
 // since the update schema rejects unknown keys; the fixed type comes in as a prop.
-const createClientSchema = createProgrammeSchema as unknown as z.ZodType<unknown, ProgrammeFormValues>;
-const updateClientSchema = updateProgrammeSchema as unknown as z.ZodType<unknown, ProgrammeFormValues>;
 
 export const NEW_PROGRAMME_DRAFT_KEY = "draft:programme:new";
 
@@ -93,11 +90,9 @@ export function ProgrammeForm({ mode, units, defaultValues, programmeType, catal
   const router = useRouter();
   const editing = mode === "edit";
 
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
-    schema: editing ? updateClientSchema : createClientSchema,
-    action: (editing ? updateProgrammeAction : createProgrammeAction) as (input: unknown) => Promise<ActionResult<{ id: string }>>,
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm<ProgrammeFormValues, { id?: string; version?: number }>(
+    editing ? bindAction(updateProgrammeContract, updateProgrammeAction) : bindAction(createProgrammeContract, createProgrammeAction), {
     defaultValues,
-    idempotent: !editing,
     draftKey: editing ? undefined : NEW_PROGRAMME_DRAFT_KEY,
     onSuccess: (data) => {
       const id = data?.id ?? defaultValues.id;

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/platform/authz/can";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { getProgrammeOrThrow } from "./queries";
 import { createProgramme, setProgrammeStatus, updateProgramme } from "./mutations";
-import { createProgrammeSchema, setProgrammeStatusSchema, updateProgrammeSchema } from "./schemas";
+import { createProgrammeContract, updateProgrammeContract, setProgrammeStatusContract } from "./schemas";
 
 const revalidate = ["/programmes", "/"];
 
@@ -13,7 +13,7 @@ function summary(p: { name: string; type: string; status: string; startDate: Dat
 }
 
 export const createProgrammeAction = action(
-  { name: "programme.create", schema: createProgrammeSchema, idempotent: true, revalidate },
+  createProgrammeContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const owner = await getOrgUnitOrThrow(user, input.orgUnitId, tx);
     assertCan(user, "programme.manage", owner);
@@ -24,7 +24,7 @@ export const createProgrammeAction = action(
 );
 
 export const updateProgrammeAction = action(
-  { name: "programme.update", schema: updateProgrammeSchema, revalidate },
+  updateProgrammeContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const existing = await getProgrammeOrThrow(user, input.id, tx);
     assertCan(user, "programme.manage", existing);
@@ -40,7 +40,7 @@ export const updateProgrammeAction = action(
 );
 
 export const setProgrammeStatusAction = action(
-  { name: "programme.setStatus", schema: setProgrammeStatusSchema, revalidate },
+  setProgrammeStatusContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const existing = await getProgrammeOrThrow(user, input.id, tx);
     assertCan(user, "programme.manage", existing);

@@ -6,11 +6,11 @@ import { action } from "@/lib/platform/action";
 import { assertCan } from "@/lib/platform/authz/can";
 import { getProgrammeOrThrow } from "./queries";
 import { rolloverProgramme } from "./rollover";
-import { rolloverSchema } from "./rollover-schema";
+import { rolloverProgrammeContract } from "./rollover-schema";
 
 export const rolloverProgrammeAction = action(
   // The new-year checklist on the home and admin pages reads the programmes' targets.
-  { name: "programme.rollover", schema: rolloverSchema, revalidate: ["/programmes", "/", "/admin"] },
+  rolloverProgrammeContract, { revalidate: ["/programmes", "/", "/admin"] },
   async (input, { user, tx, audit }) => {
     const source = await getProgrammeOrThrow(user, input.id, tx);
     assertCan(user, "programme.manage", source);

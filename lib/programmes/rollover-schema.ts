@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { PERIOD_PATTERN, parsePeriod, shiftPeriod } from "./period";
 import { isoDate } from "./schemas";
+import { defineAction } from "@/lib/platform/contract";
 
 const id = z.string().min(1).max(64);
 
@@ -73,3 +74,6 @@ export function rolloverDefaults(p: { id: string; version: number; name: string;
     periodMap: [...new Set(p.periods)].sort().map((from) => ({ from, to: shiftPeriod(from, years) ?? "" })),
   };
 }
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const rolloverProgrammeContract = defineAction({ name: "programme.rollover", schema: rolloverSchema });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { PROGRAMME_TYPES } from "./catalogue";
 import { PERIOD_PATTERN, parsePeriod } from "./period";
+import { defineAction } from "@/lib/platform/contract";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();
@@ -67,3 +68,8 @@ export const setProgrammeStatusSchema = z.strictObject({ id, version, status: z.
 export type CreateProgrammeInput = z.infer<typeof createProgrammeSchema>;
 export type UpdateProgrammeInput = z.infer<typeof updateProgrammeSchema>;
 export type ProgrammeFormValues = z.input<typeof createProgrammeSchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const createProgrammeContract = defineAction({ name: "programme.create", schema: createProgrammeSchema, idempotent: true });
+export const updateProgrammeContract = defineAction({ name: "programme.update", schema: updateProgrammeSchema });
+export const setProgrammeStatusContract = defineAction({ name: "programme.setStatus", schema: setProgrammeStatusSchema });
