@@ -4,9 +4,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
-import { z } from "zod";
 import { createEnterpriseAction, updateEnterpriseAction } from "@/lib/registers/actions";
-import { createEnterpriseSchema, ENTERPRISE_SIZES, updateEnterpriseSchema } from "@/lib/registers/schemas";
+import { createEnterpriseContract, ENTERPRISE_SIZES, updateEnterpriseContract } from "@/lib/registers/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { keepVersion } from "@/components/forms/use-version";
@@ -31,8 +30,6 @@ export type EditableEnterprise = {
   commissionerId: string;
   contactPhoneMasked: string;
 };
-
-const createForm = createEnterpriseSchema.extend({ orgUnitId: z.string().min(1, "@required").max(64) });
 
 function Optional() {
   const t = useTranslations("registers");
@@ -97,10 +94,7 @@ function EnterpriseFields({ options, commissioners, register, errorOf }: {
 export function CreateEnterpriseForm({ options, commissioners, draftKey }: { options: OrgOption[]; commissioners: CommissionerOption[]; draftKey: string }) {
   const t = useTranslations("registers");
   const router = useRouter();
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
-    schema: createForm,
-    action: createEnterpriseAction,
-    idempotent: true,
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm(createEnterpriseContract, createEnterpriseAction, {
     draftKey,
     defaultValues: {
       name: "", creditCode: "", address: "", orgUnitId: options.length === 1 ? options[0]!.id : "", industry: "", size: "SMALL_MICRO",
@@ -130,9 +124,7 @@ export function EditEnterpriseForm({ enterprise, options, commissioners, onSaved
 }) {
   const t = useTranslations("registers");
   const tCommon = useTranslations("common");
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: updateEnterpriseSchema,
-    action: updateEnterpriseAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(updateEnterpriseContract, updateEnterpriseAction, {
     defaultValues: {
       id: enterprise.id, version: enterprise.version, name: enterprise.name, creditCode: enterprise.creditCode, address: enterprise.address,
       orgUnitId: enterprise.orgUnitId, industry: enterprise.industry, size: enterprise.size, contactName: enterprise.contactName,

@@ -4,9 +4,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
-import { z } from "zod";
 import { createHouseholdAction, updateHouseholdAction } from "@/lib/registers/actions";
-import { createHouseholdSchema, updateHouseholdSchema } from "@/lib/registers/schemas";
+import { createHouseholdContract, updateHouseholdContract } from "@/lib/registers/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { keepVersion } from "@/components/forms/use-version";
@@ -26,8 +25,6 @@ export type EditableHousehold = {
   phoneMasked: string;
 };
 
-const createForm = createHouseholdSchema.extend({ orgUnitId: z.string().min(1, "@required").max(64) });
-
 function Optional() {
   const t = useTranslations("registers");
   return <span className="font-normal text-slate-500">（{t("optional")}）</span>;
@@ -36,10 +33,7 @@ function Optional() {
 export function CreateHouseholdForm({ options, draftKey }: { options: OrgOption[]; draftKey: string }) {
   const t = useTranslations("registers");
   const router = useRouter();
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
-    schema: createForm,
-    action: createHouseholdAction,
-    idempotent: true,
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm(createHouseholdContract, createHouseholdAction, {
     draftKey,
     defaultValues: { householdKey: "", headName: "", address: "", orgUnitId: options.length === 1 ? options[0]!.id : "", phone: "", membersCount: 1, tags: "" },
     onSuccess: (data) => router.push(`/registers/households/${data.id}?created=1`),
@@ -99,9 +93,7 @@ function HouseholdFields({ options, register, errorOf }: { options: OrgOption[];
 export function EditHouseholdForm({ household, options, onSaved }: { household: EditableHousehold; options: OrgOption[]; onSaved: () => void }) {
   const t = useTranslations("registers");
   const tCommon = useTranslations("common");
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: updateHouseholdSchema,
-    action: updateHouseholdAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(updateHouseholdContract, updateHouseholdAction, {
     defaultValues: {
       id: household.id, version: household.version, headName: household.headName, address: household.address, orgUnitId: household.orgUnitId,
       membersCount: household.membersCount, tags: household.tags.join("、"), phone: "", clearPhone: false,

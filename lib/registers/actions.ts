@@ -6,6 +6,7 @@
 // the ones forms, tests and the authz sweep (tests/support/action-registry.ts) know.
 import type { z } from "zod";
 import { action } from "@/lib/platform/action";
+import type { ActionContract } from "@/lib/platform/contract";
 import { assertCan } from "@/lib/platform/authz/can";
 import type { Actor, Scoped } from "@/lib/platform/authz/can";
 import type { Tx } from "@/lib/platform/db/client";
@@ -16,7 +17,7 @@ import { ENTERPRISES, HOUSEHOLDS, type RegisterDescriptor } from "./kinds";
 import { getEnterpriseOrThrow, getHouseholdOrThrow } from "./queries";
 import { assertRegisterUnit, createEnterprise, createHousehold, setRegisterActive, updateEnterprise, updateHousehold } from "./mutations";
 import {
-  createEnterpriseSchema, createHouseholdSchema, setActiveSchema, unmaskSchema, updateEnterpriseSchema, updateHouseholdSchema,
+  createEnterpriseContract, createHouseholdContract, setActiveSchema, unmaskSchema, updateEnterpriseContract, updateHouseholdContract,
 } from "./schemas";
 
 /** The chosen org unit, in scope (else a field error, not a bare "not found"). */
@@ -57,12 +58,12 @@ const enterprises: Store<Awaited<ReturnType<typeof getEnterpriseOrThrow>>> = { r
  * Create: the actor manages the register, the chosen unit is in their subtree and fit for
  * the kind, then the kind's own checks; audited with what was stored (never the phone).
  */
-function createAction<I extends { orgUnitId: string }, R extends { id: string }>(
+function createAction<N extends string, S extends z.ZodType<{ orgUnitId: string }>, V, R extends { id: string }>(
   { register }: { register: RegisterDescriptor },
-  schema: z.ZodType<I>,
-  spec: { check?: (input: I, tx: Tx, actor: Actor) => Promise<void>; create: (input: I, tx: Tx) => Promise<R>; created: (record: R) => object },
+  contract: ActionContract<N, S, V>,
+  spec: { check?: (input: z.infer<S>, tx: Tx, actor: Actor) => Promise<void>; create: (input: z.infer<S>, tx: Tx) => Promise<R>; created: (record: R) => object },
 ) {
-  return action({ name: `${register.auditPrefix}.create`, schema, idempotent: true, revalidate: [register.path] }, async (input, { user, tx, audit }) => {
+  return action(contract, { revalidate: [register.path] }, async (input, { user, tx, audit }) => {
     assertCan(user, register.manage);
     const unit = await unitInScope(tx, user, input.orgUnitId);
     assertCan(user, register.manage, unit);
@@ -82,13 +83,18 @@ function createAction<I extends { orgUnitId: string }, R extends { id: string }>
  * scope and managed; a unit only needs to be active when it is being changed to. Audited as
  * before/after of the kind's summary, and whether the phone changed (not the number).
  */
-function updateAction<I extends { id: string; orgUnitId: string }, R extends Row, E extends R & Scoped>(
+function updateAction<N extends string, S extends z.ZodType<{ id: string; orgUnitId: string }>, V, R extends Row, E extends R & Scoped>(
   store: Store<E>,
-  schema: z.ZodType<I>,
-  spec: { check?: (input: I, existing: E, tx: Tx, actor: Actor) => Promise<void>; update: (existing: E, input: I, tx: Tx) => Promise<R>; summary: (record: R) => object; phoneOf: (record: R) => string | null },
+  contract: ActionContract<N, S, V>,
+  spec: {
+    check?: (input: z.infer<S>, existing: E, tx: Tx, actor: Actor) => Promise<void>;
+    update: (existing: E, input: z.infer<S>, tx: Tx) => Promise<R>;
+    summary: (record: R) => object;
+    phoneOf: (record: R) => string | null;
+  },
 ) {
   const { register } = store;
-  return action({ name: `${register.auditPrefix}.update`, schema, revalidate: [register.path] }, async (input, { user, tx, audit }) => {
+  return action(contract, { revalidate: [register.path] }, async (input, { user, tx, audit }) => {
     const existing = await store.load(user, input.id, tx);
     assertCan(user, register.manage, existing);
     const unit = await unitInScope(tx, user, input.orgUnitId);
@@ -135,12 +141,12 @@ function unmaskAction<E extends Row & Scoped>(store: Store<E>) {
 type HouseholdRow = Awaited<ReturnType<typeof createHousehold>>;
 const householdSummary = (h: HouseholdRow) => ({ headName: h.headName, address: h.address, orgUnitId: h.orgUnitId, membersCount: h.membersCount, tags: h.tags });
 
-export const createHouseholdAction = createAction(households, createHouseholdSchema, {
+export const createHouseholdAction = createAction(households, createHouseholdContract, {
   create: createHousehold,
   created: (h) => ({ householdKey: h.householdKey, headName: h.headName, orgUnitId: h.orgUnitId, membersCount: h.membersCount, tags: h.tags, hasPhone: !!h.phone }),
 });
 
-export const updateHouseholdAction = updateAction(households, updateHouseholdSchema, {
+export const updateHouseholdAction = updateAction(households, updateHouseholdContract, {
   update: updateHousehold, summary: householdSummary, phoneOf: (h) => h.phone,
 });
 
@@ -156,13 +162,13 @@ const enterpriseSummary = (e: EnterpriseRow) => ({
   contactName: e.contactName, commissionerId: e.commissionerId,
 });
 
-export const createEnterpriseAction = createAction(enterprises, createEnterpriseSchema, {
+export const createEnterpriseAction = createAction(enterprises, createEnterpriseContract, {
   check: (input, tx, actor) => assertCommissioner(tx, actor, input.commissionerId),
   create: createEnterprise,
   created: (e) => ({ name: e.name, creditCode: e.creditCode, orgUnitId: e.orgUnitId, size: e.size, commissionerId: e.commissionerId, hasPhone: !!e.contactPhone }),
 });
 
-export const updateEnterpriseAction = updateAction(enterprises, updateEnterpriseSchema, {
+export const updateEnterpriseAction = updateAction(enterprises, updateEnterpriseContract, {
   // An unchanged commissioner stays even if they have since left or been deactivated.
   check: async (input, existing, tx, actor) => {
     if (input.commissionerId !== existing.commissionerId) await assertCommissioner(tx, actor, input.commissionerId);

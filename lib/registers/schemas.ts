@@ -1,6 +1,7 @@
 // Household (户) and enterprise (企业) register inputs. Strict objects: the server decides
 // active/version/ids; the org unit the user picks is checked against their subtree.
 import { z } from "zod";
+import { defineAction, pickedId } from "@/lib/platform/contract";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { phoneField } from "@/lib/users/schemas";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
@@ -98,6 +99,17 @@ export const updateEnterpriseSchema = z.strictObject({
 });
 
 export const unmaskSchema = z.strictObject({ id });
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its
+// form. The create forms' unit select says "必填" while nothing is picked (pickedId).
+export const createHouseholdContract = defineAction({
+  name: "household.create", schema: createHouseholdSchema, idempotent: true, formSchema: (s) => s.extend({ orgUnitId: pickedId }),
+});
+export const updateHouseholdContract = defineAction({ name: "household.update", schema: updateHouseholdSchema });
+export const createEnterpriseContract = defineAction({
+  name: "enterprise.create", schema: createEnterpriseSchema, idempotent: true, formSchema: (s) => s.extend({ orgUnitId: pickedId }),
+});
+export const updateEnterpriseContract = defineAction({ name: "enterprise.update", schema: updateEnterpriseSchema });
 
 export type CreateHouseholdInput = z.infer<typeof createHouseholdSchema>;
 export type UpdateHouseholdInput = z.infer<typeof updateHouseholdSchema>;
