@@ -3,6 +3,10 @@
 import { signInAs, test } from "./sessions";
 import { expectNoHorizontalOverflow, expectNoSeriousViolations, open, ROUNDS } from "./a11y";
 
+// The rounds are independent (they only read): spread over the workers, so the longest file of
+// the run does not finish alone on one of them.
+test.describe.configure({ mode: "parallel" });
+
 for (const { login, stops } of ROUNDS) {
   test(`on a phone the pages of ${login ?? "a signed-out visitor"} fit the screen and axe finds nothing serious`, async ({ page }) => {
     test.setTimeout(240_000);

@@ -2,6 +2,10 @@
 import { signInAs, test } from "./sessions";
 import { expectNoSeriousViolations, open, ROUNDS } from "./a11y";
 
+// The rounds are independent (they only read): spread over the workers, so the longest file of
+// the run does not finish alone on one of them.
+test.describe.configure({ mode: "parallel" });
+
 for (const { login, stops } of ROUNDS) {
   test(`axe finds nothing serious on the pages of ${login ?? "a signed-out visitor"}`, async ({ page }) => {
     test.setTimeout(240_000);
