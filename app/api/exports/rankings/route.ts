@@ -1,29 +1,24 @@
 // GET /api/exports/rankings?scheme=&period=&from=&to=: the ranking with every unit's score
 // breakdown as .xlsx ("report.export" and "ranking.view"; audited).
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { computeRanking } from "@/lib/rankings/queries";
 import { rankingTable } from "@/lib/rankings/view";
 import { indicatorColumn } from "@/lib/dashboards/view";
-import { streamXlsx, type Column } from "@/lib/platform/exports/xlsx";
-import { attachment, XLSX_TYPE } from "@/lib/platform/http";
-import { z } from "zod";
-import { idParam, route } from "@/lib/platform/read";
+import { exportRoute } from "@/lib/platform/exports/route";
+import type { Column } from "@/lib/platform/exports/xlsx";
+import { idParam } from "@/lib/platform/read";
 
 const short = z.string().max(64).optional();
 
-export const GET = route(
-  { name: "ranking.export", permission: ["report.export", "ranking.view"], query: z.object({ scheme: idParam, period: short, from: short, to: short }) },
-  async ({ request, user, query }) => {
-    const search = new URL(request.url).searchParams;
+export const GET = exportRoute(
+  { name: "ranking.export", permission: ["report.export", "ranking.view"], namespace: "rankings", query: z.object({ scheme: idParam, period: short, from: short, to: short }) },
+  async ({ user, query, search, locale, t, tx }) => {
     const get = (k: string) => search.get(k)?.slice(0, 64) || undefined;
-    const schemeId = query.scheme;
     const period = parseDashboardPeriod({ period: get("period") ?? "year", from: get("from"), to: get("to") });
-    const result = await computeRanking(user, schemeId, period);
-    const locale = await getLocale();
-    const t = await getTranslations({ locale, namespace: "rankings" });
+    const result = await computeRanking(user, query.scheme, period);
     const td = await getTranslations({ locale, namespace: "dashboards" });
-    const tx = await getTranslations({ locale, namespace: "exports" });
     const table = rankingTable(result, t as never, td as never);
     // The types of rankingTable's columns: rank, unit, score, weight with data, then per weighted
     // indicator its raw value (in the indicator's unit), what it was scored against, its score.
@@ -36,7 +31,7 @@ export const GET = route(
         return i % 3 === 0 ? indicatorColumn(td as never, key, header) : i % 3 === 1 ? { header, type: "text" } : { header, type: "decimal" };
       }),
     ];
-    const { stream, fileName } = await streamXlsx(user, {
+    return {
       name: `${result.scheme.name}-${tx("tables.ranking")}`,
       filters: [
         { label: tx("scheme"), value: result.scheme.name },
@@ -46,7 +41,6 @@ export const GET = route(
       columns,
       rows: table.rows.map((r) => r.cells),
       audit: { action: "ranking.export", entityType: "RankingScheme", entityId: result.scheme.id, data: { schemeId: result.scheme.id, from: period.from, to: period.to } },
-    }, locale);
-    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+    };
   },
 );

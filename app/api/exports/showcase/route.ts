@@ -2,46 +2,33 @@
 // time in leaderboard order. Final scores and ranks are only exported once the session is
 // CLOSED; before that the sheet lists the entrants without any score or rank column (scores
 // stay secret until close). Permission "report.export" and "showcase.view"; audited.
-import { getLocale, getTranslations } from "next-intl/server";
-import { streamXlsx, typedColumns, type Cell } from "@/lib/platform/exports/xlsx";
-import { attachment, XLSX_TYPE } from "@/lib/platform/http";
-import { sessionEntriesPage, sessionForExport } from "@/lib/showcases/queries";
 import { z } from "zod";
+import { pagedRows } from "@/lib/platform/exports/pages";
+import { exportRoute } from "@/lib/platform/exports/route";
+import { typedColumns, type Cell } from "@/lib/platform/exports/xlsx";
+import { sessionEntriesPage, sessionForExport } from "@/lib/showcases/queries";
 import { NotFoundError } from "@/lib/platform/errors";
-import { idParam, route } from "@/lib/platform/read";
+import { idParam } from "@/lib/platform/read";
 
-const PAGE = 500;
+const entrants = { entrant: "text", unit: "text", topic: "text" } as const;
 
-async function* entryRows(sessionId: string, closed: boolean): AsyncGenerator<Cell[]> {
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await sessionEntriesPage(sessionId, closed, skip, PAGE);
-    for (const e of page) {
-      const base: Cell[] = [e.officer.name, e.officer.orgUnit.name, e.topic];
-      yield closed ? [e.rank, ...base, e.finalScore === null ? null : Number(e.finalScore.toFixed(2))] : base;
-    }
-    if (page.length < PAGE) return;
-  }
-}
-
-export const GET = route(
-  { name: "showcase.export", permission: ["report.export", "showcase.view"], query: z.object({ session: idParam }) },
-  async ({ user, query }) => {
+export const GET = exportRoute(
+  { name: "showcase.export", permission: ["report.export", "showcase.view"], namespace: "showcase", query: z.object({ session: idParam }) },
+  async ({ user, query, t, tx }) => {
     const session = await sessionForExport(user, query.session);
     if (!session) throw new NotFoundError({ entityType: "ShowcaseSession", entityId: query.session });
     const closed = session.status === "CLOSED";
-    const locale = await getLocale();
-    const t = await getTranslations({ locale, namespace: "showcase" });
-    const tx = await getTranslations({ locale, namespace: "exports" });
     const sessionName = `${session.programme.name} ${t("sessionName", { quarter: session.quarter })}`;
-    const entrants = { entrant: "text", unit: "text", topic: "text" } as const;
     const cols = closed ? ({ rank: "integer", ...entrants, finalScore: "decimal" } as const) : entrants;
-    const { stream, fileName } = await streamXlsx(user, {
+    return {
       name: `${t("exportSheet")}-${session.quarter}`,
       filters: [{ label: tx("unit"), value: user.orgName }, { label: t("exportSession"), value: sessionName }],
       columns: typedColumns(cols, (c) => t(`exportCols.${c}`)),
-      rows: entryRows(session.id, closed),
+      rows: pagedRows((skip, take) => sessionEntriesPage(session.id, closed, skip, take), (e) => {
+        const base: Cell[] = [e.officer.name, e.officer.orgUnit.name, e.topic];
+        return closed ? [e.rank, ...base, e.finalScore === null ? null : Number(e.finalScore.toFixed(2))] : base;
+      }),
       audit: { action: "showcase.export", entityType: "ShowcaseSession", entityId: session.id, data: { sessionId: session.id, status: session.status, scores: closed } },
-    }, locale);
-    return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+    };
   },
 );
