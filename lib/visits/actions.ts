@@ -9,7 +9,8 @@ import { storage } from "@/lib/platform/storage";
 import { editWindowHours, isEditableBy } from "./edit-window";
 import { createVisit, updateVisit } from "./mutations";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VISIT, photoStorageKey, sniffImageType } from "./photos";
-import { getVisitOrThrow, searchPlaces, type PlaceMatch } from "./queries";
+import { searchRegister, type RegisterMatch } from "@/lib/platform/search/registers";
+import { getVisitOrThrow } from "./queries";
 import { searchPlacesSchema, createVisitContract, updateVisitContract, deleteVisitPhotoContract } from "./schemas";
 
 const revalidate = ["/visits", "/problems"];
@@ -107,5 +108,5 @@ export const deleteVisitPhotoAction = action(
 /** The visit form's quick search (read-only: the read wrapper, not the write one). */
 export const searchPlacesAction = readAction(
   { name: "visit.searchPlaces", schema: searchPlacesSchema, permission: "visit.create" },
-  async (input, { user }): Promise<PlaceMatch[]> => searchPlaces(user, input.placeType, input.q),
+  async (input, { user }): Promise<RegisterMatch[]> => searchRegister(user, { kind: input.placeType, q: input.q }),
 );
