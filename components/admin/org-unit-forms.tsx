@@ -2,10 +2,9 @@
 // The per-unit forms of the org-unit page: add a unit below, rename, move. Each reports
 // success upwards (the panel shows the notice and refreshes the page); server errors stay
 // in the form, next to the fields.
-import { z } from "zod";
 import { useTranslations } from "next-intl";
 import { createOrgUnitAction, moveOrgUnitAction, renameOrgUnitAction } from "@/lib/platform/org/actions";
-import { createOrgUnitSchema, moveOrgUnitSchema, renameOrgUnitSchema, ORG_UNIT_KINDS } from "@/lib/platform/org/schemas";
+import { createOrgUnitContract, moveOrgUnitContract, renameOrgUnitContract, ORG_UNIT_KINDS } from "@/lib/platform/org/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { keepVersion } from "@/components/forms/use-version";
@@ -33,17 +32,11 @@ function childKind(kind: string): Kind {
   return CHILD_KIND[kind as Kind] ?? "GRID";
 }
 
-// The create schema minus the idempotency key, which useActionForm adds when it submits.
-const addSchema = createOrgUnitSchema;
-
 export function AddChildForm({ parent, onDone }: { parent: PanelUnit; onDone: (message: string) => void }) {
   const t = useTranslations("orgUnits");
   const tKinds = useTranslations("orgKinds");
   const tCommon = useTranslations("common");
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: addSchema,
-    action: createOrgUnitAction,
-    idempotent: true,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(createOrgUnitContract, createOrgUnitAction, {
     defaultValues: { parentId: parent.id, name: "", kind: childKind(parent.kind), code: "" },
     onSuccess: () => {
       const name = form.getValues("name");
@@ -79,9 +72,7 @@ export function AddChildForm({ parent, onDone }: { parent: PanelUnit; onDone: (m
 
 export function RenameForm({ unit, onDone }: { unit: PanelUnit; onDone: (message: string) => void }) {
   const t = useTranslations("orgUnits");
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: renameOrgUnitSchema,
-    action: renameOrgUnitAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(renameOrgUnitContract, renameOrgUnitAction, {
     defaultValues: { id: unit.id, name: unit.name, version: unit.version },
     onSuccess: (data) => {
       keepVersion(unit.id, data, (v) => form.setValue("version", v));
@@ -97,9 +88,6 @@ export function RenameForm({ unit, onDone }: { unit: PanelUnit; onDone: (message
   );
 }
 
-// Same schema as the action, with a readable message for "nothing picked yet".
-const moveFormSchema = moveOrgUnitSchema.extend({ newParentId: z.string().min(1, "@required").max(64) });
-
 export function MoveForm({
   unit, parentName, options, pathById, onDone,
 }: {
@@ -113,9 +101,7 @@ export function MoveForm({
   // Not into its own subtree (that would cut the branch off), and not where it already is.
   // The current parent stays listed (disabled) so the indentation still reads as a tree.
   const targets = options.filter((o) => !(pathById[o.id] ?? "").startsWith(unit.path));
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: moveFormSchema,
-    action: moveOrgUnitAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(moveOrgUnitContract, moveOrgUnitAction, {
     defaultValues: { id: unit.id, newParentId: "", version: unit.version },
     onSuccess: (data) => {
       keepVersion(unit.id, data, (v) => form.setValue("version", v));

@@ -6,12 +6,12 @@ import { RuleViolation } from "@/lib/platform/errors";
 import { assertCan } from "@/lib/platform/authz/can";
 import { getOrgUnitOrThrow } from "./queries";
 import { createOrgUnit, moveOrgUnit, renameOrgUnit, setOrgUnitActive } from "./mutations";
-import { createOrgUnitSchema, moveOrgUnitSchema, renameOrgUnitSchema, setOrgUnitActiveSchema } from "./schemas";
+import { createOrgUnitContract, renameOrgUnitContract, moveOrgUnitContract, setOrgUnitActiveContract } from "./schemas";
 
 const revalidate = ["/admin/org-units"];
 
 export const createOrgUnitAction = action(
-  { name: "orgUnit.create", schema: createOrgUnitSchema, idempotent: true, revalidate },
+  createOrgUnitContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const parent = await getOrgUnitOrThrow(user, input.parentId, tx);
     assertCan(user, "orgUnit.manage", parent);
@@ -22,7 +22,7 @@ export const createOrgUnitAction = action(
 );
 
 export const renameOrgUnitAction = action(
-  { name: "orgUnit.rename", schema: renameOrgUnitSchema, revalidate },
+  renameOrgUnitContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const unit = await getOrgUnitOrThrow(user, input.id, tx);
     assertCan(user, "orgUnit.manage", unit);
@@ -33,7 +33,7 @@ export const renameOrgUnitAction = action(
 );
 
 export const moveOrgUnitAction = action(
-  { name: "orgUnit.move", schema: moveOrgUnitSchema, revalidate },
+  moveOrgUnitContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const unit = await getOrgUnitOrThrow(user, input.id, tx);
     assertCan(user, "orgUnit.manage", unit);
@@ -46,7 +46,7 @@ export const moveOrgUnitAction = action(
 );
 
 export const setOrgUnitActiveAction = action(
-  { name: "orgUnit.setActive", schema: setOrgUnitActiveSchema, revalidate },
+  setOrgUnitActiveContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const unit = await getOrgUnitOrThrow(user, input.id, tx);
     assertCan(user, "orgUnit.manage", unit);

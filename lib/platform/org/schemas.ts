@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineAction, pickedId } from "@/lib/platform/contract";
 
 export const ORG_UNIT_KINDS = ["CITY", "DISTRICT", "ZONE", "STREET", "TOWN", "VILLAGE", "COMMUNITY", "GRID", "DEPARTMENT"] as const;
 
@@ -24,3 +25,10 @@ export const moveOrgUnitSchema = z.strictObject({ id, newParentId: id, version }
 export const setOrgUnitActiveSchema = z.strictObject({ id, active: z.boolean(), version });
 
 export type CreateOrgUnitInput = z.infer<typeof createOrgUnitSchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const createOrgUnitContract = defineAction({ name: "orgUnit.create", schema: createOrgUnitSchema, idempotent: true });
+export const renameOrgUnitContract = defineAction({ name: "orgUnit.rename", schema: renameOrgUnitSchema });
+// The form's select starts empty: "必填" there, rather than the id's "too short".
+export const moveOrgUnitContract = defineAction({ name: "orgUnit.move", schema: moveOrgUnitSchema, formSchema: (s) => s.extend({ newParentId: pickedId }) });
+export const setOrgUnitActiveContract = defineAction({ name: "orgUnit.setActive", schema: setOrgUnitActiveSchema });
