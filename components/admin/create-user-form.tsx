@@ -3,9 +3,8 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { z } from "zod";
 import { createUserAction } from "@/lib/users/actions";
-import { createUserSchema } from "@/lib/users/schemas";
+import { createUserContract } from "@/lib/users/schemas";
 import { ROLES } from "@/lib/platform/authz/permissions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
@@ -15,10 +14,6 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { indentedName, type OrgOption } from "./org-options";
 import { TemporaryPasswordPanel } from "./temporary-password-panel";
 
-// The action's schema, minus the idempotency key (added on submit), with a readable
-// message when no unit has been picked.
-const formSchema = createUserSchema.extend({ orgUnitId: z.string().min(1, "@required").max(64) });
-
 type Created = { id: string; name: string; username: string; password?: string };
 
 export function CreateUserForm({ options, draftKey }: { options: OrgOption[]; draftKey: string }) {
@@ -27,10 +22,7 @@ export function CreateUserForm({ options, draftKey }: { options: OrgOption[]; dr
   const tCommon = useTranslations("common");
   const router = useRouter();
   const [created, setCreated] = useState<Created | null>(null);
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
-    schema: formSchema,
-    action: createUserAction,
-    idempotent: true,
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm(createUserContract, createUserAction, {
     draftKey,
     defaultValues: { username: "", name: "", phone: "", role: "OFFICER", orgUnitId: "" },
     onSuccess: (data) => {

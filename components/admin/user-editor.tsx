@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/platform/action";
 import { resetUserPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
-import { updateUserSchema } from "@/lib/users/schemas";
+import { updateUserContract } from "@/lib/users/schemas";
 import { ROLES, type Role } from "@/lib/platform/authz/permissions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
@@ -81,9 +81,7 @@ function UserEditForm({ user, options, onSaved }: { user: EditableUser; options:
   const t = useTranslations("users");
   const tRoles = useTranslations("roles");
   const tCommon = useTranslations("common");
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: updateUserSchema,
-    action: updateUserAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(updateUserContract, updateUserAction, {
     defaultValues: { id: user.id, version: user.version, name: user.name, phone: user.phone, role: user.role, orgUnitId: user.orgUnitId },
     onSuccess: (data) => {
       keepVersion(user.id, data, (v) => form.setValue("version", v));

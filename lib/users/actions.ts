@@ -5,12 +5,12 @@ import { RuleViolation } from "@/lib/platform/errors";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { getUserOrThrow } from "./queries";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "./mutations";
-import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "./schemas";
+import { createUserContract, updateUserContract, setUserActiveContract, resetUserPasswordContract } from "./schemas";
 
 const revalidate = ["/admin/users"];
 
 export const createUserAction = action(
-  { name: "user.create", schema: createUserSchema, idempotent: true, revalidate },
+  createUserContract, { revalidate },
   async (input, { user: actor, tx, audit }) => {
     const orgUnit = await getOrgUnitOrThrow(actor, input.orgUnitId, tx);
     assertCan(actor, "user.manage", orgUnit);
@@ -25,7 +25,7 @@ export const createUserAction = action(
 );
 
 export const updateUserAction = action(
-  { name: "user.update", schema: updateUserSchema, revalidate },
+  updateUserContract, { revalidate },
   async (input, { user: actor, tx, audit }) => {
     const existing = await getUserOrThrow(actor, input.id, tx);
     assertCan(actor, "user.manage", existing);
@@ -49,7 +49,7 @@ export const updateUserAction = action(
 );
 
 export const setUserActiveAction = action(
-  { name: "user.setActive", schema: setUserActiveSchema, revalidate },
+  setUserActiveContract, { revalidate },
   async (input, { user: actor, tx, audit }) => {
     const existing = await getUserOrThrow(actor, input.id, tx);
     assertCan(actor, "user.manage", existing);
@@ -64,7 +64,7 @@ export const setUserActiveAction = action(
 );
 
 export const resetUserPasswordAction = action(
-  { name: "user.resetPassword", schema: resetPasswordSchema, revalidate },
+  resetUserPasswordContract, { revalidate },
   async (input, { user: actor, tx, audit }) => {
     const existing = await getUserOrThrow(actor, input.id, tx);
     assertCan(actor, "user.manage", existing);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/platform/authz/permissions";
 
 import { PASSWORD_MIN_LENGTH } from "@/lib/platform/auth/policy";
+import { defineAction, pickedId } from "@/lib/platform/contract";
 
 // The policy is the platform's (lib/platform/auth/policy.ts); the forms import it from here.
 export { PASSWORD_MIN_LENGTH };
@@ -63,3 +64,10 @@ export const changeOwnPasswordSchema = z
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+// The form's unit select starts empty: "必填" there, rather than the id's "too short".
+export const createUserContract = defineAction({ name: "user.create", schema: createUserSchema, idempotent: true, formSchema: (s) => s.extend({ orgUnitId: pickedId }) });
+export const updateUserContract = defineAction({ name: "user.update", schema: updateUserSchema });
+export const setUserActiveContract = defineAction({ name: "user.setActive", schema: setUserActiveSchema });
+export const resetUserPasswordContract = defineAction({ name: "user.resetPassword", schema: resetPasswordSchema });
