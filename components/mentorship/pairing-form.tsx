@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createPairingAction, suggestMentorsAction } from "@/lib/mentorship/actions";
-import { createPairingSchema, type CreatePairingFormValues } from "@/lib/mentorship/schemas";
+import { type CreatePairingFormValues, createPairingContract } from "@/lib/mentorship/schemas";
 import type { RankedMentor } from "@/lib/mentorship/suggest";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
@@ -30,11 +30,8 @@ export function PairingForm({ programmeId, trainees, mentors, templates, default
   const t = useTranslations("mentorship");
   const router = useRouter();
   const defaults: CreatePairingFormValues = { programmeId, traineeId: "", mentorId: "", startDate: defaultStart, endDate: defaultEnd, templateId: templates[0]?.id ?? "" };
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: createPairingSchema,
-    action: createPairingAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(createPairingContract, createPairingAction, {
     defaultValues: defaults,
-    idempotent: true,
     onSuccess: (data) => router.push(`/mentorship/pairings/${(data as { id: string }).id}`),
   });
   const { register, watch, setValue } = form;

@@ -20,26 +20,26 @@ import {
 } from "./mutations";
 import { getMentorshipProgrammeOrThrow, getPairingOrThrow, getPoolMemberOrThrow, suggestMentors } from "./queries";
 import {
-  addPoolMemberSchema,
-  changeCapacitySchema,
-  changeMemberFlagsSchema,
-  changeMemberStatusSchema,
-  createPairingSchema,
-  endPairingSchema,
-  evaluatePairingSchema,
-  logActivitySchema,
-  planChangeSchema,
-  saveSettingsSchema,
-  saveTemplateSchema,
-  signOffMilestoneSchema,
   suggestMentorsSchema,
+  addPoolMemberContract,
+  changeMemberStatusContract,
+  changeMemberFlagsContract,
+  changeCapacityContract,
+  createPairingContract,
+  endPairingContract,
+  evaluatePairingContract,
+  changePlanContract,
+  signOffMilestoneContract,
+  logActivityContract,
+  saveSettingsContract,
+  saveTemplateContract,
 } from "./schemas";
 import type { RankedMentor } from "./suggest";
 
 const revalidate = ["/mentorship"];
 
 export const addPoolMemberAction = action(
-  { name: "mentorship.pool.add", schema: addPoolMemberSchema, idempotent: true, revalidate },
+  addPoolMemberContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "mentorship.manage");
     const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
@@ -53,7 +53,7 @@ export const addPoolMemberAction = action(
 );
 
 export const changeMemberStatusAction = action(
-  { name: "mentorship.pool.status", schema: changeMemberStatusSchema, revalidate },
+  changeMemberStatusContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const member = await getPoolMemberOrThrow(user, input.memberId, tx);
     assertCan(user, "mentorship.manage", member);
@@ -68,7 +68,7 @@ export const changeMemberStatusAction = action(
 );
 
 export const changeMemberFlagsAction = action(
-  { name: "mentorship.pool.flags", schema: changeMemberFlagsSchema, revalidate },
+  changeMemberFlagsContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const member = await getPoolMemberOrThrow(user, input.memberId, tx);
     assertCan(user, "mentorship.manage", member);
@@ -87,7 +87,7 @@ export const changeMemberFlagsAction = action(
 );
 
 export const changeCapacityAction = action(
-  { name: "mentorship.pool.capacity", schema: changeCapacitySchema, revalidate },
+  changeCapacityContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const member = await getPoolMemberOrThrow(user, input.memberId, tx);
     assertCan(user, "mentorship.manage", member);
@@ -99,7 +99,7 @@ export const changeCapacityAction = action(
 );
 
 export const createPairingAction = action(
-  { name: "mentorship.pairing.create", schema: createPairingSchema, idempotent: true, revalidate },
+  createPairingContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "mentorship.manage");
     const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
@@ -113,7 +113,7 @@ export const createPairingAction = action(
 );
 
 export const endPairingAction = action(
-  { name: "mentorship.pairing.end", schema: endPairingSchema, revalidate },
+  endPairingContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const pairing = await getPairingOrThrow(user, input.pairingId, tx);
     assertCan(user, "mentorship.manage", pairing);
@@ -125,7 +125,7 @@ export const endPairingAction = action(
 );
 
 export const evaluatePairingAction = action(
-  { name: "mentorship.pairing.evaluate", schema: evaluatePairingSchema, revalidate },
+  evaluatePairingContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const pairing = await getPairingOrThrow(user, input.pairingId, tx);
     assertCan(user, "mentorship.manage", pairing);
@@ -140,7 +140,7 @@ export const evaluatePairingAction = action(
 );
 
 export const changePlanAction = action(
-  { name: "mentorship.plan.change", schema: planChangeSchema, revalidate },
+  changePlanContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const pairing = await tx.pairing.findFirst({ where: { plan: { id: input.planId } }, select: { id: true } });
     const loaded = await getPairingOrThrow(user, pairing?.id ?? "", tx);
@@ -152,7 +152,7 @@ export const changePlanAction = action(
 );
 
 export const signOffMilestoneAction = action(
-  { name: "mentorship.plan.signOff", schema: signOffMilestoneSchema, revalidate },
+  signOffMilestoneContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const pairing = await tx.pairing.findFirst({ where: { plan: { id: input.planId } }, select: { id: true } });
     const loaded = await getPairingOrThrow(user, pairing?.id ?? "", tx);
@@ -164,7 +164,7 @@ export const signOffMilestoneAction = action(
 );
 
 export const logActivityAction = action(
-  { name: "mentorship.activity.log", schema: logActivitySchema, idempotent: true, revalidate },
+  logActivityContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "mentorship.activity.log");
     const pairing = await getPairingOrThrow(user, input.pairingId, tx);
@@ -175,7 +175,7 @@ export const logActivityAction = action(
 );
 
 export const saveSettingsAction = action(
-  { name: "mentorship.configure.settings", schema: saveSettingsSchema, revalidate },
+  saveSettingsContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
     assertCan(user, "mentorship.configure", programme);
@@ -187,7 +187,7 @@ export const saveSettingsAction = action(
 );
 
 export const saveTemplateAction = action(
-  { name: "mentorship.configure.template", schema: saveTemplateSchema, revalidate },
+  saveTemplateContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
     assertCan(user, "mentorship.configure", programme);

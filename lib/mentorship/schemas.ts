@@ -4,6 +4,7 @@
 // namespace (messages/<locale>.json, "validation.mentorship").
 import { z } from "zod";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
+import { defineAction } from "@/lib/platform/contract";
 
 export const ACTIVITY_KINDS = ["GUIDED_VISIT", "DISPUTE_RESOLUTION", "COORDINATION", "TALK", "REVIEW", "OTHER"] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -190,3 +191,17 @@ export const logActivitySchema = z.strictObject({
   notes: text(2000),
 });
 export type LogActivityFormValues = z.input<typeof logActivitySchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const addPoolMemberContract = defineAction({ name: "mentorship.pool.add", schema: addPoolMemberSchema, idempotent: true });
+export const changeMemberStatusContract = defineAction({ name: "mentorship.pool.status", schema: changeMemberStatusSchema });
+export const changeMemberFlagsContract = defineAction({ name: "mentorship.pool.flags", schema: changeMemberFlagsSchema });
+export const changeCapacityContract = defineAction({ name: "mentorship.pool.capacity", schema: changeCapacitySchema });
+export const createPairingContract = defineAction({ name: "mentorship.pairing.create", schema: createPairingSchema, idempotent: true });
+export const endPairingContract = defineAction({ name: "mentorship.pairing.end", schema: endPairingSchema });
+export const evaluatePairingContract = defineAction({ name: "mentorship.pairing.evaluate", schema: evaluatePairingSchema });
+export const changePlanContract = defineAction({ name: "mentorship.plan.change", schema: planChangeSchema });
+export const signOffMilestoneContract = defineAction({ name: "mentorship.plan.signOff", schema: signOffMilestoneSchema });
+export const logActivityContract = defineAction({ name: "mentorship.activity.log", schema: logActivitySchema, idempotent: true });
+export const saveSettingsContract = defineAction({ name: "mentorship.configure.settings", schema: saveSettingsSchema });
+export const saveTemplateContract = defineAction({ name: "mentorship.configure.template", schema: saveTemplateSchema });
