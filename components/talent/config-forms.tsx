@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useFieldArray } from "react-hook-form";
 import { allocateTierQuotasAction, saveItemAction, saveQuotaAction, saveResourceAction, saveSettingsAction, saveTiersAction } from "@/lib/talent/points/config-actions";
-import { itemSchema, resourceSchema, quotaSchema, settingsSchema, tiersSchema, type ItemInput, type QuotaInput, type ResourceInput, type TiersInput } from "@/lib/talent/points/schemas";
+import { itemSchema, resourceSchema, quotaSchema, tiersSchema, type ItemInput, type QuotaInput, type ResourceInput, type TiersInput, saveSettingsContract } from "@/lib/talent/points/schemas";
 import type { EvaluationSettings, Level } from "@/lib/talent/points/rules";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
@@ -178,9 +178,7 @@ export function SettingsForm({ version, evaluation }: { version: number; evaluat
   const t = useTranslations("points.config");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: settingsSchema,
-    action: saveSettingsAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(saveSettingsContract, saveSettingsAction, {
     defaultValues: { version, evaluation },
     onSuccess: (data) => {
       keepVersion(data.id, data, (v) => form.setValue("version", v));

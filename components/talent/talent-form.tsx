@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createTalentAction } from "@/lib/talent/actions";
-import { createTalentSchema } from "@/lib/talent/schemas";
+import { createTalentContract } from "@/lib/talent/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -14,10 +14,7 @@ import { cn } from "@/components/ui/cn";
 export function TalentForm({ enterprises, enterpriseId }: { enterprises: { id: string; name: string }[]; enterpriseId?: string }) {
   const t = useTranslations("talent");
   const router = useRouter();
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: createTalentSchema,
-    action: createTalentAction,
-    idempotent: true,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(createTalentContract, createTalentAction, {
     defaultValues: {
       enterpriseId: enterpriseId ?? (enterprises.length === 1 ? enterprises[0]!.id : ""), name: "", idNumber: "", phone: "", education: "", title: "", position: "", joinedOn: "",
     },

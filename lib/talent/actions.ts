@@ -12,7 +12,7 @@ import { ensureTalentAccount } from "@/lib/talent/points/ledger";
 import { getTalentProgrammeOrThrow, programmeReaches } from "@/lib/talent/points/programme";
 import { getTalentOrThrow } from "./queries";
 import { createTalent, updateTalent } from "./mutations";
-import { createTalentSchema, talentIdSchema, updateTalentSchema } from "./schemas";
+import { createTalentContract, updateTalentContract, unmaskTalentIdContract } from "./schemas";
 
 const paths = ["/talent"];
 
@@ -31,7 +31,7 @@ async function enterpriseForTalent(tx: Tx, actor: Actor, enterpriseId: string) {
 }
 
 export const createTalentAction = action(
-  { name: "talent.create", schema: createTalentSchema, idempotent: true, revalidate: paths },
+  createTalentContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     assertCan(user, "talent.manage");
     const enterprise = await enterpriseForTalent(tx, user, input.enterpriseId);
@@ -47,7 +47,7 @@ export const createTalentAction = action(
 );
 
 export const updateTalentAction = action(
-  { name: "talent.update", schema: updateTalentSchema, revalidate: paths },
+  updateTalentContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const existing = await getTalentOrThrow(user, input.id, tx);
     assertCan(user, "talent.manage", existing);
@@ -66,7 +66,7 @@ export const updateTalentAction = action(
 
 /** The full ID number of one talent, for a user allowed to see it; the look is audited. */
 export const unmaskTalentIdAction = action(
-  { name: "personalData.unmask", schema: talentIdSchema },
+  unmaskTalentIdContract,
   async (input, { user, tx, audit }) => {
     const t = await getTalentOrThrow(user, input.id, tx);
     assertCan(user, "personalData.unmask", t);

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { phoneField } from "@/lib/users/schemas";
 import { idNumberProblem, normalizeIdNumber } from "./id-number";
+import { defineAction } from "@/lib/platform/contract";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();
@@ -47,3 +48,8 @@ export const updateTalentSchema = z.strictObject({
 export type UpdateTalentInput = z.input<typeof updateTalentSchema>;
 
 export const talentIdSchema = z.strictObject({ id });
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const createTalentContract = defineAction({ name: "talent.create", schema: createTalentSchema, idempotent: true });
+export const updateTalentContract = defineAction({ name: "talent.update", schema: updateTalentSchema });
+export const unmaskTalentIdContract = defineAction({ name: "personalData.unmask", schema: talentIdSchema });

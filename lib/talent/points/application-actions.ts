@@ -18,7 +18,7 @@ import {
   allowedEvidenceTypes, approveApplication, createApplication, EDITABLE, getApplicationOrThrow, missingEvidence, transition, updateApplicationLines,
 } from "./applications";
 import { cleanFileName, evidenceStorageKey, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_PER_APPLICATION, sniffEvidenceType } from "./evidence";
-import { createApplicationSchema, reasonSchema, removeEvidenceSchema, transitionSchema, updateApplicationSchema } from "./schemas";
+import { createApplicationContract, updateApplicationContract, removeEvidenceContract, submitApplicationContract, startReviewContract, returnApplicationContract, rejectApplicationContract, approveApplicationContract } from "./schemas";
 
 const paths = ["/talent"];
 
@@ -45,7 +45,7 @@ async function applicant(tx: Tx, user: Actor, subject: "TALENT" | "ENTERPRISE", 
 }
 
 export const createApplicationAction = action(
-  { name: "points.application.create", schema: createApplicationSchema, idempotent: true, revalidate: paths },
+  createApplicationContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     assertCan(user, "points.apply");
     const { programme, talent, enterprise } = await applicant(tx, user, input.subject, input.talentId, input.enterpriseId);
@@ -63,7 +63,7 @@ export const createApplicationAction = action(
 );
 
 export const updateApplicationAction = action(
-  { name: "points.application.update", schema: updateApplicationSchema, revalidate: paths },
+  updateApplicationContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.apply", app);
@@ -115,7 +115,7 @@ export const uploadEvidenceAction = action(
 );
 
 export const removeEvidenceAction = action(
-  { name: "points.evidence.remove", schema: removeEvidenceSchema, revalidate: paths },
+  removeEvidenceContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const app = await getApplicationOrThrow(user, input.applicationId, tx);
     assertCan(user, "points.apply", app);
@@ -130,7 +130,7 @@ export const removeEvidenceAction = action(
 );
 
 export const submitApplicationAction = action(
-  { name: "points.application.submit", schema: transitionSchema, revalidate: paths },
+  submitApplicationContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.apply", app);
@@ -144,7 +144,7 @@ export const submitApplicationAction = action(
 );
 
 export const startReviewAction = action(
-  { name: "points.application.review", schema: transitionSchema, revalidate: paths },
+  startReviewContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.review", app);
@@ -155,7 +155,7 @@ export const startReviewAction = action(
 );
 
 export const returnApplicationAction = action(
-  { name: "points.application.return", schema: reasonSchema, revalidate: paths },
+  returnApplicationContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.review", app);
@@ -170,7 +170,7 @@ function assertNotOwn(user: { id: string }, app: { preparedById: string }) {
 }
 
 export const rejectApplicationAction = action(
-  { name: "points.application.reject", schema: reasonSchema, revalidate: paths },
+  rejectApplicationContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.approve", app);
@@ -182,7 +182,7 @@ export const rejectApplicationAction = action(
 );
 
 export const approveApplicationAction = action(
-  { name: "points.application.approve", schema: transitionSchema, revalidate: paths },
+  approveApplicationContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const app = await getApplicationOrThrow(user, input.id, tx);
     assertCan(user, "points.approve", app);

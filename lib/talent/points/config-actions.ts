@@ -9,7 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getTalentProgrammeOrThrow } from "./programme";
 import { addDefaults, saveItem, saveQuota, saveResource, saveTiers } from "./config";
 import { allocateTierQuotas } from "./tiers";
-import { allocateSchema, itemSchema, quotaSchema, resourceSchema, settingsSchema, tiersSchema } from "./schemas";
+import { saveItemContract, saveResourceContract, saveQuotaContract, saveTiersContract, saveSettingsContract, allocateTierQuotasContract } from "./schemas";
 import { z } from "zod";
 
 const paths = ["/talent"];
@@ -22,7 +22,7 @@ async function configurable(tx: Parameters<typeof getTalentProgrammeOrThrow>[2],
 }
 
 export const saveItemAction = action(
-  { name: "points.item.save", schema: itemSchema, revalidate: paths },
+  saveItemContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const programme = await configurable(tx, user);
     const before = input.id ? await tx.pointItem.findFirst({ where: { id: input.id, programmeId: programme.id } }) : null;
@@ -37,7 +37,7 @@ export const saveItemAction = action(
 );
 
 export const saveResourceAction = action(
-  { name: "points.resource.save", schema: resourceSchema, revalidate: paths },
+  saveResourceContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const programme = await configurable(tx, user);
     const before = input.id ? await tx.pointResource.findFirst({ where: { id: input.id, programmeId: programme.id } }) : null;
@@ -50,7 +50,7 @@ export const saveResourceAction = action(
 );
 
 export const saveQuotaAction = action(
-  { name: "points.quota.save", schema: quotaSchema, revalidate: paths },
+  saveQuotaContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const programme = await configurable(tx, user);
     const resource = await tx.pointResource.findFirst({ where: { id: input.resourceId, programmeId: programme.id } });
@@ -64,7 +64,7 @@ export const saveQuotaAction = action(
 );
 
 export const saveTiersAction = action(
-  { name: "points.tiers.save", schema: tiersSchema, revalidate: paths },
+  saveTiersContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const programme = await configurable(tx, user);
     const before = await tx.enterpriseTier.findMany({ where: { programmeId: programme.id }, orderBy: { tier: "asc" }, select: { tier: true, name: true, minPoints: true, quotas: true } });
@@ -75,7 +75,7 @@ export const saveTiersAction = action(
 );
 
 export const saveSettingsAction = action(
-  { name: "points.settings.save", schema: settingsSchema, revalidate: paths },
+  saveSettingsContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const programme = await configurable(tx, user);
     const current = (programme.rawSettings && typeof programme.rawSettings === "object" ? programme.rawSettings : {}) as Record<string, unknown>;
@@ -88,7 +88,7 @@ export const saveSettingsAction = action(
 );
 
 export const allocateTierQuotasAction = action(
-  { name: "points.tiers.allocate", schema: allocateSchema, revalidate: paths },
+  allocateTierQuotasContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const programme = await configurable(tx, user);
     const enterprises = await tx.enterprise.findMany({

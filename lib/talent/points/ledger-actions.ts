@@ -5,10 +5,10 @@ import { action } from "@/lib/platform/action";
 import { assertCan } from "@/lib/platform/authz/can";
 import { DomainError, NotFoundError } from "@/lib/platform/errors";
 import { reverseEntry } from "./ledger";
-import { reverseSchema } from "./schemas";
+import { reverseGrantContract } from "./schemas";
 
 export const reverseGrantAction = action(
-  { name: "points.reverse", schema: reverseSchema, revalidate: ["/talent"] },
+  reverseGrantContract, { revalidate: ["/talent"] },
   async (input, { user, tx, audit }) => {
     const entry = await tx.pointLedgerEntry.findFirst({
       where: {

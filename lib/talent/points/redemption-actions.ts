@@ -7,12 +7,12 @@ import { assertCan, can } from "@/lib/platform/authz/can";
 import { ForbiddenError } from "@/lib/platform/errors";
 import { getTalentProgrammeOrThrow } from "./programme";
 import { cancelRedemption, decideRedemption, fulfilRedemption, getRedemptionOrThrow, requestRedemption } from "./redemption";
-import { decideRedemptionSchema, redemptionStepSchema, requestRedemptionSchema } from "./schemas";
+import { requestRedemptionContract, decideRedemptionContract, fulfilRedemptionContract, cancelRedemptionContract } from "./schemas";
 
 const paths = ["/talent"];
 
 export const requestRedemptionAction = action(
-  { name: "redemption.request", schema: requestRedemptionSchema, idempotent: true, revalidate: paths },
+  requestRedemptionContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     assertCan(user, "redemption.request");
     const programme = await getTalentProgrammeOrThrow(user, undefined, tx);
@@ -27,7 +27,7 @@ export const requestRedemptionAction = action(
 );
 
 export const decideRedemptionAction = action(
-  { name: "redemption.decide", schema: decideRedemptionSchema, revalidate: paths },
+  decideRedemptionContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const r = await getRedemptionOrThrow(user, input.id, tx);
     assertCan(user, "redemption.decide", r);
@@ -41,7 +41,7 @@ export const decideRedemptionAction = action(
 );
 
 export const fulfilRedemptionAction = action(
-  { name: "redemption.fulfil", schema: redemptionStepSchema, revalidate: paths },
+  fulfilRedemptionContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const r = await getRedemptionOrThrow(user, input.id, tx);
     assertCan(user, "redemption.decide", r);
@@ -52,7 +52,7 @@ export const fulfilRedemptionAction = action(
 );
 
 export const cancelRedemptionAction = action(
-  { name: "redemption.cancel", schema: redemptionStepSchema, revalidate: paths },
+  cancelRedemptionContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const r = await getRedemptionOrThrow(user, input.id, tx);
     assertCan(user, "redemption.request", r);

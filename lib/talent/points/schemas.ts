@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { eligibilitySchema, evaluationSettingsSchema, levelsSchema, LEVEL_CODE, RESOURCE_CODE } from "./rules";
+import { defineAction } from "@/lib/platform/contract";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();
@@ -125,3 +126,24 @@ export const decideRedemptionSchema = z.strictObject({ id, version, decision: z.
   .refine((v) => v.decision === "APPROVE" || v.note.length > 0, { path: ["note"], message: "@points.reasonRequired" });
 
 export const redemptionStepSchema = z.strictObject({ id, version, note: note.default("") });
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const saveItemContract = defineAction({ name: "points.item.save", schema: itemSchema });
+export const saveResourceContract = defineAction({ name: "points.resource.save", schema: resourceSchema });
+export const saveQuotaContract = defineAction({ name: "points.quota.save", schema: quotaSchema });
+export const saveTiersContract = defineAction({ name: "points.tiers.save", schema: tiersSchema });
+export const saveSettingsContract = defineAction({ name: "points.settings.save", schema: settingsSchema });
+export const allocateTierQuotasContract = defineAction({ name: "points.tiers.allocate", schema: allocateSchema });
+export const createApplicationContract = defineAction({ name: "points.application.create", schema: createApplicationSchema, idempotent: true });
+export const updateApplicationContract = defineAction({ name: "points.application.update", schema: updateApplicationSchema });
+export const removeEvidenceContract = defineAction({ name: "points.evidence.remove", schema: removeEvidenceSchema });
+export const submitApplicationContract = defineAction({ name: "points.application.submit", schema: transitionSchema });
+export const startReviewContract = defineAction({ name: "points.application.review", schema: transitionSchema });
+export const returnApplicationContract = defineAction({ name: "points.application.return", schema: reasonSchema });
+export const rejectApplicationContract = defineAction({ name: "points.application.reject", schema: reasonSchema });
+export const approveApplicationContract = defineAction({ name: "points.application.approve", schema: transitionSchema });
+export const requestRedemptionContract = defineAction({ name: "redemption.request", schema: requestRedemptionSchema, idempotent: true });
+export const decideRedemptionContract = defineAction({ name: "redemption.decide", schema: decideRedemptionSchema });
+export const fulfilRedemptionContract = defineAction({ name: "redemption.fulfil", schema: redemptionStepSchema });
+export const cancelRedemptionContract = defineAction({ name: "redemption.cancel", schema: redemptionStepSchema });
+export const reverseGrantContract = defineAction({ name: "points.reverse", schema: reverseSchema });
