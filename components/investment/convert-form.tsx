@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { convertProspectAction } from "@/lib/investment/actions";
-import { convertProspectSchema } from "@/lib/investment/schemas";
+import { convertProspectContract } from "@/lib/investment/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -14,9 +14,7 @@ import { indentedName, type OrgOption } from "@/components/admin/org-options";
 export function ConvertProspectForm({ prospect, units }: { prospect: { id: string; version: number; name: string; sector: string; creditCode: string }; units: OrgOption[] }) {
   const t = useTranslations("investment");
   const router = useRouter();
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: convertProspectSchema,
-    action: convertProspectAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(convertProspectContract, convertProspectAction, {
     defaultValues: { id: prospect.id, version: prospect.version, name: prospect.name, creditCode: prospect.creditCode, orgUnitId: "", address: "", industry: prospect.sector, size: "SMALL_MICRO" },
     onSuccess: () => router.refresh(),
   });

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createLeadAction } from "@/lib/investment/actions";
-import { createLeadSchema, type CreateLeadValues } from "@/lib/investment/schemas";
+import { type CreateLeadValues, createLeadContract } from "@/lib/investment/schemas";
 import type { EnterpriseMatch } from "@/lib/investment/queries";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
@@ -23,10 +23,7 @@ export function LeadForm({ programmeId, taskForces, meeting, draftKey }: {
   const t = useTranslations("investment");
   const router = useRouter();
   const [picked, setPicked] = useState<EnterpriseMatch | null>(null);
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
-    schema: createLeadSchema,
-    action: createLeadAction,
-    idempotent: true,
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm(createLeadContract, createLeadAction, {
     draftKey: meeting ? undefined : draftKey,
     defaultValues: {
       taskForceId: meeting?.taskForceId ?? (taskForces.length === 1 ? taskForces[0]!.id : ""),

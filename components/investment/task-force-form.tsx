@@ -4,7 +4,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createTaskForceAction, updateTaskForceAction } from "@/lib/investment/actions";
-import { createTaskForceSchema, TASK_FORCE_KINDS, updateTaskForceSchema } from "@/lib/investment/schemas";
+import { createTaskForceContract, TASK_FORCE_KINDS, updateTaskForceContract } from "@/lib/investment/schemas";
+import { bindAction, type ContractValues } from "@/lib/platform/contract";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { keepVersion } from "@/components/forms/use-version";
@@ -29,10 +30,8 @@ export function TaskForceForm({ programmeId, units, people, existing }: {
     name: "", kind: "STREET_PLATFORM", orgUnitId: units.length === 1 ? units[0]!.id : "", leaderId: "", memberIds: [], sectors: "",
     targetTrips: "0", targetEnterprises: "0", targetProjects: "0", targetInvestment: "", targetInvestmentUnit: "YI",
   };
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: (existing ? updateTaskForceSchema : createTaskForceSchema) as typeof createTaskForceSchema,
-    action: existing ? updateTaskForceAction : createTaskForceAction,
-    idempotent: !existing,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<ContractValues<typeof createTaskForceContract>, { id: string }>(
+    existing ? bindAction(updateTaskForceContract, updateTaskForceAction) : bindAction(createTaskForceContract, createTaskForceAction), {
     defaultValues: (existing ? { id: existing.id, version: existing.version, active: existing.active, ...existing.values } : { programmeId, ...blank }) as never,
     onSuccess: (data: { id: string }) => {
       if (!existing) return router.push(`/investment/task-forces/${data.id}`);

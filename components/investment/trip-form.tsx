@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useFieldArray } from "react-hook-form";
 import { createTripAction } from "@/lib/investment/actions";
-import { createTripSchema, type CreateTripValues } from "@/lib/investment/schemas";
+import { type CreateTripValues, createTripContract } from "@/lib/investment/schemas";
 import type { EnterpriseMatch } from "@/lib/investment/queries";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
@@ -21,10 +21,7 @@ export function TripForm({ programmeId, taskForces, today }: { programmeId: stri
   const t = useTranslations("investment");
   const router = useRouter();
   const [picked, setPicked] = useState<Record<string, EnterpriseMatch>>({});
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: createTripSchema,
-    action: createTripAction,
-    idempotent: true,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(createTripContract, createTripAction, {
     defaultValues: {
       taskForceId: taskForces.length === 1 ? taskForces[0]!.id : "", startDate: today, endDate: today, destinationCity: "",
       participantIds: [], meetings: [], notes: "",

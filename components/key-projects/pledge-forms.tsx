@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { completePledgeAction, createPledgeAction } from "@/lib/key-projects/actions";
-import { createPledgeSchema } from "@/lib/key-projects/schemas";
+import { createPledgeContract } from "@/lib/key-projects/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useLatestVersion } from "@/components/forms/use-version";
 import { FormShell } from "@/components/forms/form-shell";
@@ -18,10 +18,7 @@ export function PledgeForm({ programmeId, units, people, projects }: {
 }) {
   const t = useTranslations("keyProjects");
   const router = useRouter();
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: createPledgeSchema,
-    action: createPledgeAction,
-    idempotent: true,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(createPledgeContract, createPledgeAction, {
     defaultValues: { programmeId, orgUnitId: units.length === 1 ? units[0]!.id : "", pledgerId: "", keyProjectId: "", problem: "", dueOn: "", note: "" },
     onSuccess: () => {
       form.reset();

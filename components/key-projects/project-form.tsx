@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createKeyProjectAction } from "@/lib/key-projects/actions";
-import { createKeyProjectSchema, MILESTONE_KINDS, type CreateKeyProjectValues } from "@/lib/key-projects/schemas";
+import { MILESTONE_KINDS, type CreateKeyProjectValues, createKeyProjectContract } from "@/lib/key-projects/schemas";
 import type { EnterpriseMatch } from "@/lib/investment/queries";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
@@ -21,10 +21,7 @@ export function KeyProjectForm({ programmeId, lookupProgrammeId, units, people }
   const t = useTranslations("keyProjects");
   const router = useRouter();
   const [owner, setOwner] = useState<EnterpriseMatch | null>(null);
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: createKeyProjectSchema,
-    action: createKeyProjectAction,
-    idempotent: true,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(createKeyProjectContract, createKeyProjectAction, {
     defaultValues: {
       programmeId, name: "", orgUnitId: units.length === 1 ? units[0]!.id : "", ownerEnterpriseId: "", investmentAmount: "", investmentUnit: "YI",
       location: "", liaisonId: "", milestones: Object.fromEntries(MILESTONE_KINDS.map((k) => [k, ""])),

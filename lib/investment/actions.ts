@@ -13,8 +13,14 @@ import {
   convertProspect, createLead, createTaskForce, createTrip, transitionLead, updateInvestmentSettings, updateTaskForce,
 } from "./mutations";
 import {
-  convertProspectSchema, createLeadSchema, createTaskForceSchema, createTripSchema, enterpriseLookupSchema, transitionLeadSchema,
-  updateInvestmentSettingsSchema, updateTaskForceSchema,
+  enterpriseLookupSchema,
+  createTaskForceContract,
+  updateTaskForceContract,
+  createTripContract,
+  createLeadContract,
+  transitionLeadContract,
+  convertProspectContract,
+  updateInvestmentSettingsContract,
 } from "./schemas";
 
 const revalidate = ["/investment"];
@@ -34,7 +40,7 @@ async function withStageLabels<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export const createTaskForceAction = action(
-  { name: "investment.taskForce.create", schema: createTaskForceSchema, idempotent: true, revalidate },
+  createTaskForceContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "investment.manage");
     const programme = await getInvestmentProgrammeOrThrow(user, input.programmeId, tx);
@@ -53,7 +59,7 @@ export const createTaskForceAction = action(
 );
 
 export const updateTaskForceAction = action(
-  { name: "investment.taskForce.update", schema: updateTaskForceSchema, revalidate },
+  updateTaskForceContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const existing = await getTaskForceOrThrow(user, input.id, tx);
     const programme = await tx.programme.findUniqueOrThrow({ where: { id: existing.programmeId }, select: { status: true, orgUnitId: true } });
@@ -70,7 +76,7 @@ export const updateTaskForceAction = action(
 );
 
 export const createTripAction = action(
-  { name: "investment.trip.create", schema: createTripSchema, idempotent: true, revalidate },
+  createTripContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "investment.record");
     const { trip, meetings } = await createTrip(user, input, tx);
@@ -88,7 +94,7 @@ export const createTripAction = action(
 );
 
 export const createLeadAction = action(
-  { name: "investment.lead.create", schema: createLeadSchema, idempotent: true, revalidate },
+  createLeadContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "investment.record");
     const lead = await createLead(user, input, tx);
@@ -107,7 +113,7 @@ export const createLeadAction = action(
 );
 
 export const transitionLeadAction = action(
-  { name: "investment.lead.transition", schema: transitionLeadSchema, revalidate },
+  transitionLeadContract, { revalidate },
   async (input, { user, tx, audit }) =>
     withStageLabels(async () => {
       const lead = await getLeadOrThrow(user, input.id, tx);
@@ -132,7 +138,7 @@ export const transitionLeadAction = action(
 );
 
 export const convertProspectAction = action(
-  { name: "investment.prospect.convert", schema: convertProspectSchema, revalidate: [...revalidate, "/registers/enterprises"] },
+  convertProspectContract, { revalidate: [...revalidate, "/registers/enterprises"] },
   async (input, { user, tx, audit }) => {
     const prospect = await getProspectOrThrow(user, input.id, tx);
     const { enterprise, movedLeads } = await convertProspect(user, prospect, input, tx);
@@ -149,7 +155,7 @@ export const convertProspectAction = action(
 );
 
 export const updateInvestmentSettingsAction = action(
-  { name: "investment.settings.update", schema: updateInvestmentSettingsSchema, revalidate },
+  updateInvestmentSettingsContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const programme = await getInvestmentProgrammeOrThrow(user, input.programmeId, tx);
     const updated = await updateInvestmentSettings(user, programme, input, tx);

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { AMOUNT_UNITS, parseAmount } from "@/lib/platform/money";
+import { defineAction } from "@/lib/platform/contract";
 
 export const TASK_FORCE_KINDS = ["LEADERSHIP", "DEPARTMENT", "STREET_PLATFORM"] as const;
 export const LEAD_STAGES = ["LEAD", "NEGOTIATING", "SIGNED", "LANDED", "LOST"] as const;
@@ -183,3 +184,12 @@ export type CreateLeadValues = z.input<typeof createLeadSchema>;
 export type TransitionLeadInput = z.infer<typeof transitionLeadSchema>;
 export type TransitionLeadValues = z.input<typeof transitionLeadSchema>;
 export type ConvertProspectInput = z.infer<typeof convertProspectSchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const createTaskForceContract = defineAction({ name: "investment.taskForce.create", schema: createTaskForceSchema, idempotent: true });
+export const updateTaskForceContract = defineAction({ name: "investment.taskForce.update", schema: updateTaskForceSchema });
+export const createTripContract = defineAction({ name: "investment.trip.create", schema: createTripSchema, idempotent: true });
+export const createLeadContract = defineAction({ name: "investment.lead.create", schema: createLeadSchema, idempotent: true });
+export const transitionLeadContract = defineAction({ name: "investment.lead.transition", schema: transitionLeadSchema });
+export const convertProspectContract = defineAction({ name: "investment.prospect.convert", schema: convertProspectSchema });
+export const updateInvestmentSettingsContract = defineAction({ name: "investment.settings.update", schema: updateInvestmentSettingsSchema });

@@ -7,7 +7,7 @@ import { formatDateOnly } from "@/lib/programmes/period";
 import { getInvestmentProgrammeOrThrow } from "@/lib/investment/queries";
 import { getKeyProjectOrThrow, getKeyProjectProgrammeOrThrow, getPledgeOrThrow } from "./queries";
 import { advanceStage, completePledge, createBlocker, createKeyProject, createPledge, updateMilestone } from "./mutations";
-import { advanceStageSchema, completePledgeSchema, createBlockerSchema, createKeyProjectSchema, createPledgeSchema, updateMilestoneSchema } from "./schemas";
+import { createKeyProjectContract, updateMilestoneContract, advanceStageContract, createBlockerContract, createPledgeContract, completePledgeContract } from "./schemas";
 
 const revalidate = ["/key-projects"];
 
@@ -28,7 +28,7 @@ async function withLabels<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export const createKeyProjectAction = action(
-  { name: "keyProject.create", schema: createKeyProjectSchema, idempotent: true, revalidate },
+  createKeyProjectContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "keyProject.manage");
     const programme = await getKeyProjectProgrammeOrThrow(user, input.programmeId, tx);
@@ -42,7 +42,7 @@ export const createKeyProjectAction = action(
 );
 
 export const updateMilestoneAction = action(
-  { name: "keyProject.milestone", schema: updateMilestoneSchema, revalidate },
+  updateMilestoneContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const project = await getKeyProjectOrThrow(user, input.projectId, tx);
     const { before, milestone } = await updateMilestone(user, project, input, tx);
@@ -59,7 +59,7 @@ export const updateMilestoneAction = action(
 );
 
 export const advanceStageAction = action(
-  { name: "keyProject.advance", schema: advanceStageSchema, revalidate },
+  advanceStageContract, { revalidate },
   async (input, { user, tx, audit }) =>
     withLabels(async () => {
       const project = await getKeyProjectOrThrow(user, input.id, tx);
@@ -73,7 +73,7 @@ export const advanceStageAction = action(
 );
 
 export const createBlockerAction = action(
-  { name: "keyProject.blocker.create", schema: createBlockerSchema, idempotent: true, revalidate: [...revalidate, "/problems"] },
+  createBlockerContract, { revalidate: [...revalidate, "/problems"] },
   async (input, { user, tx, audit }) => {
     const project = await getKeyProjectOrThrow(user, input.projectId, tx);
     const problem = await createBlocker(user, project, input, tx);
@@ -86,7 +86,7 @@ export const createBlockerAction = action(
 );
 
 export const createPledgeAction = action(
-  { name: "pledge.create", schema: createPledgeSchema, idempotent: true, revalidate },
+  createPledgeContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "pledge.manage");
     // A pledge belongs to a key-project or an investment programme the user sees.
@@ -104,7 +104,7 @@ export const createPledgeAction = action(
 );
 
 export const completePledgeAction = action(
-  { name: "pledge.complete", schema: completePledgeSchema, revalidate },
+  completePledgeContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const pledge = await getPledgeOrThrow(user, input.id, tx);
     const updated = await completePledge(user, pledge, input, tx);

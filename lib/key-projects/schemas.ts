@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { AMOUNT_UNITS, parseAmount } from "@/lib/platform/money";
 import { isoDate, optionalDate } from "@/lib/investment/schemas";
+import { defineAction } from "@/lib/platform/contract";
 
 export const KEY_PROJECT_STAGES = ["PLANNED", "UNDER_CONSTRUCTION", "IN_PRODUCTION"] as const;
 export type KeyProjectStageValue = (typeof KEY_PROJECT_STAGES)[number];
@@ -70,3 +71,11 @@ export type AdvanceStageInput = z.infer<typeof advanceStageSchema>;
 export type CreateBlockerInput = z.infer<typeof createBlockerSchema>;
 export type CreatePledgeInput = z.infer<typeof createPledgeSchema>;
 export type CompletePledgeInput = z.infer<typeof completePledgeSchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const createKeyProjectContract = defineAction({ name: "keyProject.create", schema: createKeyProjectSchema, idempotent: true });
+export const updateMilestoneContract = defineAction({ name: "keyProject.milestone", schema: updateMilestoneSchema });
+export const advanceStageContract = defineAction({ name: "keyProject.advance", schema: advanceStageSchema });
+export const createBlockerContract = defineAction({ name: "keyProject.blocker.create", schema: createBlockerSchema, idempotent: true });
+export const createPledgeContract = defineAction({ name: "pledge.create", schema: createPledgeSchema, idempotent: true });
+export const completePledgeContract = defineAction({ name: "pledge.complete", schema: completePledgeSchema });
