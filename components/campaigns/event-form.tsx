@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createEventAction } from "@/lib/events/actions";
-import { createEventSchema, EVENT_TYPES, type CreateEventFormValues } from "@/lib/events/schemas";
+import { EVENT_TYPES, type CreateEventFormValues, createEventContract } from "@/lib/events/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -16,11 +16,8 @@ export function EventForm({ programmeId, units, defaultDate, minDate, maxDate }:
   const defaults: CreateEventFormValues = {
     programmeId, orgUnitId: units.length === 1 ? units[0]!.id : "", type: "CLINIC", title: "", heldOn: defaultDate, participants: "", notes: "",
   };
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
-    schema: createEventSchema,
-    action: createEventAction,
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm(createEventContract, createEventAction, {
     defaultValues: defaults,
-    idempotent: true,
     draftKey: `campaign-event:${programmeId}`,
     onSuccess: () => {
       form.reset(defaults);

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { saveCampaignSetupAction } from "@/lib/campaigns/actions";
-import { FREQUENCY_PERIODS, FREQUENCY_RULE_KINDS, saveCampaignSetupSchema, type CampaignSetupFormValues } from "@/lib/campaigns/schemas";
+import { FREQUENCY_PERIODS, FREQUENCY_RULE_KINDS, type CampaignSetupFormValues, saveCampaignSetupContract } from "@/lib/campaigns/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { keepVersion } from "@/components/forms/use-version";
@@ -30,9 +30,7 @@ export function CampaignSetupForm({ programmeId, version, people, units, initial
   const tc = useTranslations("common");
   const router = useRouter();
   const defaults: CampaignSetupFormValues = { programmeId, version, ...initial };
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: saveCampaignSetupSchema,
-    action: saveCampaignSetupAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(saveCampaignSetupContract, saveCampaignSetupAction, {
     defaultValues: defaults,
     onSuccess: (data) => {
       // The form stays mounted on the same page: its next save carries the version this one returned.

@@ -8,7 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { rankingSchemeSchema, type RankingSchemeInput } from "@/lib/rankings/schemas";
+import { type RankingSchemeInput, saveRankingSchemeContract } from "@/lib/rankings/schemas";
 import { saveRankingSchemeAction } from "@/lib/rankings/actions";
 
 type Option = { value: string; label: string };
@@ -16,9 +16,7 @@ type Option = { value: string; label: string };
 export function RankingSchemeForm({ initial, units, indicators }: { initial: RankingSchemeInput; units: Option[]; indicators: (Option & { defaultThreshold: string })[] }) {
   const t = useTranslations("rankings");
   const router = useRouter();
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
-    schema: rankingSchemeSchema,
-    action: saveRankingSchemeAction,
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm(saveRankingSchemeContract, saveRankingSchemeAction, {
     defaultValues: initial,
     draftKey: `ranking-scheme:${initial.id || "new"}`,
     onSuccess: (data) => router.push(`/rankings?scheme=${data.id}`),

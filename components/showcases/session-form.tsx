@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useFieldArray } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { createSessionAction } from "@/lib/showcases/actions";
-import { createSessionSchema, DEFAULT_CRITERIA, DIMENSIONS, type CreateSessionFormValues } from "@/lib/showcases/schemas";
+import { DEFAULT_CRITERIA, DIMENSIONS, type CreateSessionFormValues, createSessionContract } from "@/lib/showcases/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Button } from "@/components/ui/button";
@@ -15,11 +15,8 @@ export function SessionForm({ programmeId, defaultQuarter, defaultDate }: { prog
   const t = useTranslations("showcase");
   const router = useRouter();
   const defaults: CreateSessionFormValues = { programmeId, quarter: defaultQuarter, heldOn: defaultDate, place: "", trimMinJudges: 5, criteria: DEFAULT_CRITERIA };
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm({
-    schema: createSessionSchema,
-    action: createSessionAction,
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm(createSessionContract, createSessionAction, {
     defaultValues: defaults,
-    idempotent: true,
     draftKey: `showcase-session:${programmeId}`,
     onSuccess: (data) => router.push(`/showcases/${(data as { id: string }).id}`),
   });

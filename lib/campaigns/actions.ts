@@ -3,10 +3,10 @@ import { action } from "@/lib/platform/action";
 import { assertCan } from "@/lib/platform/authz/can";
 import { getCampaignOrThrow } from "./queries";
 import { saveCampaignSetup, setupSummary } from "./mutations";
-import { saveCampaignSetupSchema } from "./schemas";
+import { saveCampaignSetupContract } from "./schemas";
 
 export const saveCampaignSetupAction = action(
-  { name: "campaign.configure", schema: saveCampaignSetupSchema, revalidate: ["/campaigns"] },
+  saveCampaignSetupContract, { revalidate: ["/campaigns"] },
   async (input, { user, tx, audit }) => {
     const campaign = await getCampaignOrThrow(user, input.programmeId, tx);
     // Configuring needs the campaign's owning unit inside the actor's subtree.

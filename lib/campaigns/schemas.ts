@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { PROBLEM_DUE_DAYS_MAX } from "./settings";
+import { defineAction } from "@/lib/platform/contract";
 
 export const FREQUENCY_RULE_KINDS = ["OFFICER_GUIDED_HOUSEHOLD", "OFFICER_ANY", "ENTERPRISE_BY_COMMISSIONER"] as const;
 export const FREQUENCY_PERIODS = ["WEEK", "MONTH"] as const;
@@ -64,3 +65,6 @@ export const saveCampaignSetupSchema = z
 
 export type SaveCampaignSetupInput = z.infer<typeof saveCampaignSetupSchema>;
 export type CampaignSetupFormValues = z.input<typeof saveCampaignSetupSchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const saveCampaignSetupContract = defineAction({ name: "campaign.configure", schema: saveCampaignSetupSchema });

@@ -4,10 +4,10 @@ import { assertCan } from "@/lib/platform/authz/can";
 import { RuleViolation } from "@/lib/platform/errors";
 import { getCampaignOrThrow } from "@/lib/campaigns/queries";
 import { createCampaignEvent } from "./mutations";
-import { createEventSchema } from "./schemas";
+import { createEventContract } from "./schemas";
 
 export const createEventAction = action(
-  { name: "event.create", schema: createEventSchema, idempotent: true, revalidate: ["/campaigns"] },
+  createEventContract, { revalidate: ["/campaigns"] },
   async (input, { user, tx, audit }) => {
     assertCan(user, "event.create");
     const campaign = await getCampaignOrThrow(user, input.programmeId, tx);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
+import { defineAction } from "@/lib/platform/contract";
 
 /** Event types (活动); names in messages under "campaigns.eventTypes.<type>". */
 export const EVENT_TYPES = ["CLINIC", "CULTURE", "SUMMER_CLASS", "BASKETBALL", "JOB_FAIR", "OTHER"] as const;
@@ -24,3 +25,6 @@ export const createEventSchema = z.strictObject({
 
 export type CreateEventInput = z.infer<typeof createEventSchema>;
 export type CreateEventFormValues = z.input<typeof createEventSchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const createEventContract = defineAction({ name: "event.create", schema: createEventSchema, idempotent: true });

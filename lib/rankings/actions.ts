@@ -7,10 +7,10 @@ import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
 import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
 import { getRankingSchemeOrThrow } from "./queries";
-import { rankingSchemeSchema } from "./schemas";
+import { saveRankingSchemeContract } from "./schemas";
 
 export const saveRankingSchemeAction = action(
-  { name: "ranking.saveScheme", schema: rankingSchemeSchema, revalidate: ["/rankings"] },
+  saveRankingSchemeContract, { revalidate: ["/rankings"] },
   async (input, { user, tx, audit }) => {
     const parent = await tx.orgUnit.findFirst({ where: { id: input.parentOrgUnitId, path: { startsWith: user.orgPath } }, select: { id: true, path: true } });
     if (!parent) throw new NotFoundError();

@@ -1,6 +1,7 @@
 // The 赛马 scheme form: the same schema in the browser and in the action (strict: no
 // createdById, no orgUnit path, no version bump from the client beyond the one it read).
 import { z } from "zod";
+import { defineAction } from "@/lib/platform/contract";
 
 export const rankingWeightSchema = z.strictObject({
   indicatorKey: z.string().min(1).max(64),
@@ -22,3 +23,6 @@ export const rankingSchemeSchema = z.strictObject({
   weights: z.array(rankingWeightSchema).min(1).max(20),
 });
 export type RankingSchemeInput = z.input<typeof rankingSchemeSchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const saveRankingSchemeContract = defineAction({ name: "ranking.saveScheme", schema: rankingSchemeSchema });

@@ -20,23 +20,24 @@ import {
 } from "./mutations";
 import { getEntryOrThrow, getSessionOrThrow, getShowcaseProgrammeOrThrow, othersScores } from "./queries";
 import {
-  addEntrySchema,
-  addToTalentListSchema,
-  closeSessionSchema,
-  conflictSchema,
-  createSessionSchema,
-  judgeSchema,
-  saveCriteriaSchema,
-  scoreSheetSchema,
   sessionIdSchema,
-  updateNarrativeSchema,
+  createSessionContract,
+  saveCriteriaContract,
+  addEntryContract,
+  updateNarrativeContract,
+  addJudgeContract,
+  removeJudgeContract,
+  declareConflictContract,
+  saveScoreSheetContract,
+  closeSessionContract,
+  addToTalentListContract,
 } from "./schemas";
 import { MAX_NARRATIVE_BYTES, narrativeKey, sniffNarrative } from "./files";
 
 const revalidate = ["/showcases"];
 
 export const createSessionAction = action(
-  { name: "showcase.session.create", schema: createSessionSchema, idempotent: true, revalidate },
+  createSessionContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const programme = await getShowcaseProgrammeOrThrow(user, input.programmeId, tx);
     assertCan(user, "showcase.manage", programme);
@@ -47,7 +48,7 @@ export const createSessionAction = action(
 );
 
 export const saveCriteriaAction = action(
-  { name: "showcase.criteria.save", schema: saveCriteriaSchema, revalidate },
+  saveCriteriaContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const session = await getSessionOrThrow(user, input.sessionId, tx);
     assertCan(user, "showcase.manage", session);
@@ -61,7 +62,7 @@ export const saveCriteriaAction = action(
 );
 
 export const addEntryAction = action(
-  { name: "showcase.entry.add", schema: addEntrySchema, idempotent: true, revalidate },
+  addEntryContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const session = await getSessionOrThrow(user, input.sessionId, tx);
     assertCan(user, "showcase.manage", session);
@@ -73,7 +74,7 @@ export const addEntryAction = action(
 
 /** The entrant (or a manager over the session) edits topic and typed narrative while the session is open. */
 export const updateNarrativeAction = action(
-  { name: "showcase.entry.update", schema: updateNarrativeSchema, revalidate },
+  updateNarrativeContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const { session, entry } = await getEntryOrThrow(user, input.entryId, tx);
     if (entry.officerId !== user.id) assertCan(user, "showcase.manage", session);
@@ -111,7 +112,7 @@ export const uploadNarrativeAction = action(
 );
 
 export const addJudgeAction = action(
-  { name: "showcase.judge.add", schema: judgeSchema, revalidate },
+  addJudgeContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const session = await getSessionOrThrow(user, input.sessionId, tx);
     assertCan(user, "showcase.manage", session);
@@ -122,7 +123,7 @@ export const addJudgeAction = action(
 );
 
 export const removeJudgeAction = action(
-  { name: "showcase.judge.remove", schema: judgeSchema, revalidate },
+  removeJudgeContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const session = await getSessionOrThrow(user, input.sessionId, tx);
     assertCan(user, "showcase.manage", session);
@@ -133,7 +134,7 @@ export const removeJudgeAction = action(
 );
 
 export const declareConflictAction = action(
-  { name: "showcase.conflict.declare", schema: conflictSchema, revalidate },
+  declareConflictContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const { session, entry } = await getEntryOrThrow(user, input.entryId, tx);
     assertCan(user, "showcase.score");
@@ -145,7 +146,7 @@ export const declareConflictAction = action(
 );
 
 export const saveScoreSheetAction = action(
-  { name: "showcase.score.save", schema: scoreSheetSchema, revalidate },
+  saveScoreSheetContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const { session, entry } = await getEntryOrThrow(user, input.entryId, tx);
     assertCan(user, "showcase.score");
@@ -156,7 +157,7 @@ export const saveScoreSheetAction = action(
 );
 
 export const closeSessionAction = action(
-  { name: "showcase.session.close", schema: closeSessionSchema, revalidate },
+  closeSessionContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const session = await getSessionOrThrow(user, input.sessionId, tx);
     assertCan(user, "showcase.manage", session);
@@ -170,7 +171,7 @@ export const closeSessionAction = action(
 );
 
 export const addToTalentListAction = action(
-  { name: "showcase.talentList.add", schema: addToTalentListSchema, revalidate },
+  addToTalentListContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const { session, entry } = await getEntryOrThrow(user, input.entryId, tx);
     assertCan(user, "talentList.manage", session);

@@ -2,6 +2,7 @@
 // namespace (messages/<locale>.json, "validation.showcase").
 import { z } from "zod";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
+import { defineAction } from "@/lib/platform/contract";
 
 export const DIMENSIONS = ["LIVE", "WRITTEN"] as const;
 export const TALENT_LISTS = ["PROFESSIONAL", "YOUNG"] as const;
@@ -74,3 +75,15 @@ export const sessionIdSchema = z.strictObject({ sessionId: id });
 export const closeSessionSchema = z.strictObject({ sessionId: id, version });
 
 export const addToTalentListSchema = z.strictObject({ entryId: id, list: z.enum(TALENT_LISTS), note: text(200) });
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const createSessionContract = defineAction({ name: "showcase.session.create", schema: createSessionSchema, idempotent: true });
+export const saveCriteriaContract = defineAction({ name: "showcase.criteria.save", schema: saveCriteriaSchema });
+export const addEntryContract = defineAction({ name: "showcase.entry.add", schema: addEntrySchema, idempotent: true });
+export const updateNarrativeContract = defineAction({ name: "showcase.entry.update", schema: updateNarrativeSchema });
+export const addJudgeContract = defineAction({ name: "showcase.judge.add", schema: judgeSchema });
+export const removeJudgeContract = defineAction({ name: "showcase.judge.remove", schema: judgeSchema });
+export const declareConflictContract = defineAction({ name: "showcase.conflict.declare", schema: conflictSchema });
+export const saveScoreSheetContract = defineAction({ name: "showcase.score.save", schema: scoreSheetSchema });
+export const closeSessionContract = defineAction({ name: "showcase.session.close", schema: closeSessionSchema });
+export const addToTalentListContract = defineAction({ name: "showcase.talentList.add", schema: addToTalentListSchema });
