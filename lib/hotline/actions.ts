@@ -14,10 +14,20 @@ import {
 import { linkEnterprise } from "./mutations";
 import { getRequestOrThrow, hotlineProgrammeOptions } from "./queries";
 import {
-  assignSchema, chaseSchema, extensionDecisionSchema, extensionRequestSchema, feedbackSchema, intakeSchema, mergeSchema,
-  reasonMoveSchema, resolveSchema, respondSchema, simpleMoveSchema,
+  assignSchema,
+  intakeRequestContract,
+  acceptRequestContract,
+  sendBackRequestContract,
+  respondRequestContract,
+  resolveRequestContract,
+  closeRequestContract,
+  reopenRequestContract,
+  mergeRequestContract,
+  chaseRequestContract,
+  requestExtensionContract,
+  decideExtensionContract,
+  linkRequestEnterpriseContract,
 } from "./schemas";
-import { linkEnterpriseSchema } from "./schemas";
 
 const revalidate = ["/hotline", "/registers/enterprises"];
 
@@ -36,7 +46,7 @@ async function withStatusLabels<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export const intakeRequestAction = action(
-  { name: "request.intake", schema: intakeSchema, idempotent: true, revalidate },
+  intakeRequestContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "request.intake");
     const programmes = await hotlineProgrammeOptions(user, tx);
@@ -62,7 +72,7 @@ async function auditMove(audit: (e: AuditEntry) => Promise<void>, name: string, 
 }
 
 export const acceptRequestAction = action(
-  { name: "request.accept", schema: simpleMoveSchema, revalidate },
+  acceptRequestContract, { revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
       const r = await getRequestOrThrow(user, input.id, tx);
@@ -90,7 +100,7 @@ export const assignRequestAction = assignAction("assign");
 export const reassignRequestAction = assignAction("reassign");
 
 export const sendBackRequestAction = action(
-  { name: "request.sendBack", schema: reasonMoveSchema, revalidate },
+  sendBackRequestContract, { revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
       const r = await getRequestOrThrow(user, input.id, tx);
@@ -101,7 +111,7 @@ export const sendBackRequestAction = action(
 );
 
 export const respondRequestAction = action(
-  { name: "request.respond", schema: respondSchema, revalidate },
+  respondRequestContract, { revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
       const r = await getRequestOrThrow(user, input.id, tx);
@@ -112,7 +122,7 @@ export const respondRequestAction = action(
 );
 
 export const resolveRequestAction = action(
-  { name: "request.resolve", schema: resolveSchema, revalidate },
+  resolveRequestContract, { revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
       const r = await getRequestOrThrow(user, input.id, tx);
@@ -123,7 +133,7 @@ export const resolveRequestAction = action(
 );
 
 export const closeRequestAction = action(
-  { name: "request.close", schema: feedbackSchema, revalidate },
+  closeRequestContract, { revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
       const r = await getRequestOrThrow(user, input.id, tx);
@@ -134,7 +144,7 @@ export const closeRequestAction = action(
 );
 
 export const reopenRequestAction = action(
-  { name: "request.reopen", schema: reasonMoveSchema, revalidate },
+  reopenRequestContract, { revalidate },
   async (input, { user, tx, audit }): Promise<Moved> =>
     withStatusLabels(async () => {
       const r = await getRequestOrThrow(user, input.id, tx);
@@ -145,7 +155,7 @@ export const reopenRequestAction = action(
 );
 
 export const mergeRequestAction = action(
-  { name: "request.merge", schema: mergeSchema, revalidate },
+  mergeRequestContract, { revalidate },
   async (input, { user, tx, audit }): Promise<Moved & { intoId: string }> =>
     withStatusLabels(async () => {
       const r = await getRequestOrThrow(user, input.id, tx);
@@ -156,7 +166,7 @@ export const mergeRequestAction = action(
 );
 
 export const chaseRequestAction = action(
-  { name: "request.chase", schema: chaseSchema, revalidate },
+  chaseRequestContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const r = await getRequestOrThrow(user, input.id, tx);
     const { notified } = await chaseRequest(user, r, input.note, tx);
@@ -166,7 +176,7 @@ export const chaseRequestAction = action(
 );
 
 export const requestExtensionAction = action(
-  { name: "request.requestExtension", schema: extensionRequestSchema, revalidate },
+  requestExtensionContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const r = await getRequestOrThrow(user, input.id, tx);
     const extension = await requestExtension(user, r, input, tx);
@@ -180,7 +190,7 @@ export const requestExtensionAction = action(
 );
 
 export const decideExtensionAction = action(
-  { name: "request.decideExtension", schema: extensionDecisionSchema, revalidate },
+  decideExtensionContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const r = await getRequestOrThrow(user, input.id, tx);
     const { extension, approved } = await decideExtension(user, r, input, tx);
@@ -204,7 +214,7 @@ export const searchEnterprisesAction = readAction(
 
 /** 确认关联: link a request that names no registered enterprise to one of its area (the operator's side only). */
 export const linkRequestEnterpriseAction = action(
-  { name: "request.linkEnterprise", schema: linkEnterpriseSchema, revalidate },
+  linkRequestEnterpriseContract, { revalidate },
   async (input, { user, tx, audit }): Promise<Moved> => {
     const r = await getRequestOrThrow(user, input.id, tx);
     // The intake side's call, as at intake: a department seeing the request through its lead role may not.

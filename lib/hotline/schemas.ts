@@ -5,6 +5,7 @@ import { z } from "zod";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { isValidCreditCode, normalizeCreditCode } from "@/lib/registers/credit-code";
 import { DATETIME_LOCAL_PATTERN } from "@/lib/platform/shanghai";
+import { defineAction } from "@/lib/platform/contract";
 
 const id = z.string().min(1).max(64);
 const optionalId = z.string().max(64).default("");
@@ -122,3 +123,17 @@ export type PublicFeedbackInput = z.infer<typeof publicFeedbackSchema>;
 
 export type AssignInput = z.infer<typeof assignSchema>;
 export type FeedbackInput = z.infer<typeof feedbackSchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const intakeRequestContract = defineAction({ name: "request.intake", schema: intakeSchema, idempotent: true });
+export const acceptRequestContract = defineAction({ name: "request.accept", schema: simpleMoveSchema });
+export const sendBackRequestContract = defineAction({ name: "request.sendBack", schema: reasonMoveSchema });
+export const respondRequestContract = defineAction({ name: "request.respond", schema: respondSchema });
+export const resolveRequestContract = defineAction({ name: "request.resolve", schema: resolveSchema });
+export const closeRequestContract = defineAction({ name: "request.close", schema: feedbackSchema });
+export const reopenRequestContract = defineAction({ name: "request.reopen", schema: reasonMoveSchema });
+export const mergeRequestContract = defineAction({ name: "request.merge", schema: mergeSchema });
+export const chaseRequestContract = defineAction({ name: "request.chase", schema: chaseSchema });
+export const requestExtensionContract = defineAction({ name: "request.requestExtension", schema: extensionRequestSchema });
+export const decideExtensionContract = defineAction({ name: "request.decideExtension", schema: extensionDecisionSchema });
+export const linkRequestEnterpriseContract = defineAction({ name: "request.linkEnterprise", schema: linkEnterpriseSchema });

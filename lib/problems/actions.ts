@@ -4,7 +4,7 @@ import { action } from "@/lib/platform/action";
 import { ConflictError } from "@/lib/platform/errors";
 import { getProblemOrThrow } from "./queries";
 import { assignProblem, transitionProblem } from "./mutations";
-import { assignProblemSchema, transitionProblemSchema } from "./schemas";
+import { transitionProblemContract, assignProblemContract } from "./schemas";
 
 const revalidate = ["/problems", "/visits"];
 
@@ -23,7 +23,7 @@ async function withStatusLabels<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export const transitionProblemAction = action(
-  { name: "problem.transition", schema: transitionProblemSchema, revalidate },
+  transitionProblemContract, { revalidate },
   async (input, { user, tx, audit }) =>
     withStatusLabels(async () => {
       const problem = await getProblemOrThrow(user, input.id, tx);
@@ -46,7 +46,7 @@ export const transitionProblemAction = action(
 );
 
 export const assignProblemAction = action(
-  { name: "problem.assign", schema: assignProblemSchema, revalidate },
+  assignProblemContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const problem = await getProblemOrThrow(user, input.id, tx);
     const { updated, assignee } = await assignProblem(user, problem, input, tx);

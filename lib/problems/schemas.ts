@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONFIRMATION_SOURCES, PROBLEM_STATUSES } from "./transitions";
+import { defineAction } from "@/lib/platform/contract";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();
@@ -41,3 +42,7 @@ export type NewProblemInput = z.infer<typeof newProblemSchema>;
 export type TransitionProblemInput = z.infer<typeof transitionProblemSchema>;
 export type TransitionProblemValues = z.input<typeof transitionProblemSchema>;
 export type AssignProblemInput = z.infer<typeof assignProblemSchema>;
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const transitionProblemContract = defineAction({ name: "problem.transition", schema: transitionProblemSchema });
+export const assignProblemContract = defineAction({ name: "problem.assign", schema: assignProblemSchema });

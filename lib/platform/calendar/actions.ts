@@ -7,7 +7,7 @@ import { DomainError, NotFoundError, RuleViolation } from "@/lib/platform/errors
 import { now } from "@/lib/platform/clock";
 import { dateOnly, formatDateOnly } from "@/lib/platform/dates";
 import { parseCalendarList, type ListErrorReason } from "./holidays-cn";
-import { bulkCalendarSchema, calendarDaySchema, calendarYearSchema, deleteCalendarDaySchema, MAX_BULK_DAYS } from "./schemas";
+import { MAX_BULK_DAYS, saveCalendarDayContract, deleteCalendarDayContract, bulkLoadCalendarContract, confirmCalendarYearContract, unconfirmCalendarYearContract } from "./schemas";
 import { calendarYearReadiness } from "./confirmation";
 import { advisoryXactLock, LOCK_NAMESPACE } from "@/lib/platform/db/advisory-lock";
 import type { Tx } from "@/lib/platform/db/client";
@@ -48,7 +48,7 @@ async function withdrawConfirmations(tx: Tx, years: readonly number[]): Promise<
 }
 
 export const saveCalendarDayAction = action(
-  { name: "calendar.save", schema: calendarDaySchema, revalidate },
+  saveCalendarDayContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "calendar.manage");
     const date = dateOnly(input.date);
@@ -73,7 +73,7 @@ export const saveCalendarDayAction = action(
 );
 
 export const deleteCalendarDayAction = action(
-  { name: "calendar.delete", schema: deleteCalendarDaySchema, revalidate },
+  deleteCalendarDayContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "calendar.manage");
     const date = dateOnly(input.date);
@@ -94,7 +94,7 @@ export const deleteCalendarDayAction = action(
 
 /** Loads a pasted list (adds new days, overwrites listed ones; never deletes unlisted days). */
 export const bulkLoadCalendarAction = action(
-  { name: "calendar.bulkLoad", schema: bulkCalendarSchema, revalidate },
+  bulkLoadCalendarContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "calendar.manage");
     const { entries, errors } = parseCalendarList(input.text);
@@ -136,7 +136,7 @@ export const bulkLoadCalendarAction = action(
  * not been loaded) or is already confirmed.
  */
 export const confirmCalendarYearAction = action(
-  { name: "calendar.confirmYear", schema: calendarYearSchema, revalidate },
+  confirmCalendarYearContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "calendar.manage");
     // Readiness is read, then the confirmation written: the year's lock keeps an edit of its
@@ -162,7 +162,7 @@ export const confirmCalendarYearAction = action(
 
 /** Takes a confirmation back (an amended notice): deadlines in that year are flagged again until re-confirmed. */
 export const unconfirmCalendarYearAction = action(
-  { name: "calendar.unconfirmYear", schema: calendarYearSchema, revalidate },
+  unconfirmCalendarYearContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "calendar.manage");
     const before = await tx.calendarYear.findUnique({ where: { year: input.year } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineAction } from "@/lib/platform/contract";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@required").refine((v) => {
   const d = new Date(`${v}T00:00:00Z`);
@@ -23,3 +24,10 @@ export const MAX_BULK_DAYS = 400;
 
 /** A calendar year the app can hold (programme periods use the same range). */
 export const calendarYearSchema = z.strictObject({ year: z.coerce.number({ error: "@required" }).int("@required").min(2000, "@required").max(2100, "@required") });
+
+// Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
+export const saveCalendarDayContract = defineAction({ name: "calendar.save", schema: calendarDaySchema });
+export const deleteCalendarDayContract = defineAction({ name: "calendar.delete", schema: deleteCalendarDaySchema });
+export const bulkLoadCalendarContract = defineAction({ name: "calendar.bulkLoad", schema: bulkCalendarSchema });
+export const confirmCalendarYearContract = defineAction({ name: "calendar.confirmYear", schema: calendarYearSchema });
+export const unconfirmCalendarYearContract = defineAction({ name: "calendar.unconfirmYear", schema: calendarYearSchema });

@@ -6,12 +6,12 @@ import { now as clockNow } from "@/lib/platform/clock";
 import { action } from "@/lib/platform/action";
 import { assertCan } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
-import { markAllNotificationsReadSchema, markNotificationReadSchema } from "./schemas";
+import { markNotificationReadContract, markAllNotificationsReadContract } from "./schemas";
 
 const revalidate = ["/notifications"];
 
 export const markNotificationReadAction = action(
-  { name: "notification.markRead", schema: markNotificationReadSchema, revalidate },
+  markNotificationReadContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "notification.view");
     const now = clockNow();
@@ -27,7 +27,7 @@ export const markNotificationReadAction = action(
 );
 
 export const markAllNotificationsReadAction = action(
-  { name: "notification.markAllRead", schema: markAllNotificationsReadSchema, revalidate },
+  markAllNotificationsReadContract, { revalidate },
   async (_input, { user, tx, audit }) => {
     assertCan(user, "notification.view");
     const { count } = await tx.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: clockNow() } });
