@@ -3,6 +3,8 @@ import "server-only";
 import { db } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { programmeModule } from "@/lib/programmes/descriptor";
+import messagesZh from "@/messages/hotline/zh-CN.json";
+import messagesEn from "@/messages/hotline/en.json";
 import { hotlineJobs } from "./jobs";
 import { getHotlineProgramme, hotlineKind } from "./programme";
 import { requestReadScope } from "./queries";
@@ -20,7 +22,7 @@ export const hotlineModule = programmeModule({
   ],
   jobs: hotlineJobs,
   nav: [{ href: "/hotline", key: "hotline", permission: "request.view", group: "programmes", order: 70, onlyWhenInUse: true }],
-  messages: ["hotline", "publicService", "enterpriseFile"],
+  messages: { "zh-CN": messagesZh, en: messagesEn },
   exports: [
     { route: "/api/exports/requests", name: "request.export" },
     { route: "/hotline/reports/export", name: "hotline.reportExport" },

@@ -1,6 +1,8 @@
 // 招商引资 (INVESTMENT): the module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
 import { programmeModule } from "@/lib/programmes/descriptor";
+import messagesZh from "@/messages/investment/zh-CN.json";
+import messagesEn from "@/messages/investment/en.json";
 import { getInvestmentProgramme, investmentKind } from "./programme";
 
 export { getInvestmentProgramme, investmentKind, type InvestmentProgramme } from "./programme";
@@ -17,7 +19,7 @@ export const investmentModule = programmeModule({
   ],
   jobs: [],
   nav: [{ href: "/investment", key: "investment", permission: "investment.view", group: "programmes", order: 110, onlyWhenInUse: true }],
-  messages: ["investment"],
+  messages: { "zh-CN": messagesZh, en: messagesEn },
   exports: [
     { route: "/api/exports/trips", name: "trip.export" },
     { route: "/api/exports/task-forces", name: "taskForce.export" },

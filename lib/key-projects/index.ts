@@ -1,6 +1,8 @@
 // 重点项目 (KEY_PROJECT): the module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
 import { programmeModule } from "@/lib/programmes/descriptor";
+import messagesZh from "@/messages/key-projects/zh-CN.json";
+import messagesEn from "@/messages/key-projects/en.json";
 import { getKeyProjectProgramme, keyProjectKind } from "./programme";
 
 export { getKeyProjectProgramme, keyProjectKind, type KeyProjectProgramme } from "./programme";
@@ -17,6 +19,6 @@ export const keyProjectsModule = programmeModule({
   ],
   jobs: [],
   nav: [{ href: "/key-projects", key: "keyProjects", permission: "keyProject.view", group: "programmes", order: 120, onlyWhenInUse: true }],
-  messages: ["keyProjects"],
+  messages: { "zh-CN": messagesZh, en: messagesEn },
   exports: [],
 });

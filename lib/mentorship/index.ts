@@ -1,6 +1,8 @@
 // 导师带徒 (MENTORSHIP): the module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
 import { programmeModule } from "@/lib/programmes/descriptor";
+import messagesZh from "@/messages/mentorship/zh-CN.json";
+import messagesEn from "@/messages/mentorship/en.json";
 import { getMentorshipProgramme, mentorshipKind } from "./programme";
 
 export { getMentorshipProgramme, mentorshipKind, type MentorshipProgramme } from "./programme";
@@ -16,6 +18,6 @@ export const mentorshipModule = programmeModule({
   ],
   jobs: [],
   nav: [{ href: "/mentorship", key: "mentorship", permission: "mentorship.view", group: "programmes", order: 80, onlyWhenInUse: true }],
-  messages: ["mentorship"],
+  messages: { "zh-CN": messagesZh, en: messagesEn },
   exports: [{ route: "/api/exports/pairings", name: "pairing.export" }],
 });

@@ -12,6 +12,7 @@ import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import type { Permission } from "@/lib/platform/authz/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
+import type { FolderMessages } from "@/lib/platform/i18n/messages";
 import type { JobDefinition } from "@/lib/platform/jobs/registry";
 import type { ProgrammeType } from "@/lib/generated/prisma/enums";
 import { visibleProgrammes } from "./queries";
@@ -122,8 +123,11 @@ export type ProgrammeModule<S = unknown> = ProgrammeKind<S> & {
   /** Background jobs the module's work needs (handed to the workers by the composition roots). */
   jobs: readonly JobDefinition[];
   nav: readonly NavEntry[];
-  /** Top-level message namespaces the module owns (in messages/<folder>/<locale>.json). */
-  messages: readonly string[];
+  /**
+   * The module's messages/<folder>/<locale>.json: the top-level namespaces it owns, per locale
+   * (lib/programmes/messages.ts merges them with the platform's into the catalogue).
+   */
+  messages: FolderMessages;
   exports: readonly ExportEntry[];
   /**
    * Is the module in use for the actor although no ACTIVE programme of its type is visible to

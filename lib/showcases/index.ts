@@ -1,6 +1,8 @@
 // 三争一实 showcases (SHOWCASE): the module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
 import { programmeModule } from "@/lib/programmes/descriptor";
+import messagesZh from "@/messages/showcases/zh-CN.json";
+import messagesEn from "@/messages/showcases/en.json";
 import { getShowcaseProgramme, showcaseKind } from "./programme";
 
 export { getShowcaseProgramme, showcaseKind, type ShowcaseProgramme } from "./programme";
@@ -15,6 +17,6 @@ export const showcasesModule = programmeModule({
   ],
   jobs: [],
   nav: [{ href: "/showcases", key: "showcases", permission: "showcase.view", group: "programmes", order: 90, onlyWhenInUse: true }],
-  messages: ["showcase"],
+  messages: { "zh-CN": messagesZh, en: messagesEn },
   exports: [{ route: "/api/exports/showcase", name: "showcase.export" }],
 });

@@ -2,6 +2,8 @@
 // The module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
 import { programmeModule } from "@/lib/programmes/descriptor";
+import messagesZh from "@/messages/talent/zh-CN.json";
+import messagesEn from "@/messages/talent/en.json";
 import { pointsJobs } from "./points/jobs";
 import { getTalentPointsProgramme, talentKind } from "./points/programme";
 
@@ -18,7 +20,7 @@ export const talentModule = programmeModule({
   ],
   jobs: pointsJobs,
   nav: [{ href: "/talent", key: "talent", permission: "talent.view", group: "programmes", order: 100, onlyWhenInUse: true }],
-  messages: ["talent", "points"],
+  messages: { "zh-CN": messagesZh, en: messagesEn },
   exports: [
     { route: "/api/exports/talents", name: "talent.export" },
     { route: "/api/exports/point-applications", name: "pointApplication.export" },

@@ -3,6 +3,8 @@
 // raised on them. The module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
 import { programmeModule } from "@/lib/programmes/descriptor";
+import messagesZh from "@/messages/visits/zh-CN.json";
+import messagesEn from "@/messages/visits/en.json";
 import { getVisitCampaignProgramme, visitCampaignKind } from "@/lib/campaigns/programme";
 
 export { getVisitCampaignProgramme, visitCampaignKind, type VisitCampaignProgramme } from "@/lib/campaigns/programme";
@@ -23,6 +25,6 @@ export const visitsModule = programmeModule({
     { href: "/visits", key: "visits", permission: "visit.view", group: "work", order: 40, onlyWhenInUse: false },
     { href: "/campaigns", key: "campaigns", permission: "visit.view", group: "work", order: 60, onlyWhenInUse: false },
   ],
-  messages: ["visits"],
+  messages: { "zh-CN": messagesZh, en: messagesEn },
   exports: [{ route: "/api/exports/visits", name: "visit.export" }],
 });

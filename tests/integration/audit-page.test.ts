@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { appendAuditStandalone } from "@/lib/platform/audit/write";
 import { AUDIT_ENTITY_TYPES, auditActionLabel } from "@/lib/platform/audit/labels";
-import { messagesFor } from "@/lib/platform/i18n/messages";
+import { messagesFor } from "@/lib/programmes/messages";
 import AuditPage from "@/app/(app)/admin/audit/page";
 import { elementText, findElements } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";

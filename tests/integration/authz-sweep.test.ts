@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/platform/db/client";
-import { messagesFor } from "@/lib/platform/i18n/messages";
+import { messagesFor } from "@/lib/programmes/messages";
 import * as orgActions from "@/lib/platform/org/actions";
 import * as userActions from "@/lib/users/actions";
 import * as programmeActions from "@/lib/programmes/actions";

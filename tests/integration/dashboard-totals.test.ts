@@ -15,7 +15,7 @@ import { loadDashboard, panelTable, targetRowKey, targetsTable, trendTable, type
 import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
 import { PERIOD_KINDS } from "@/lib/dashboards/period";
 import { dateOnly, formatDateOnly } from "@/lib/programmes/period";
-import { messagesFor } from "@/lib/platform/i18n/messages";
+import { messagesFor } from "@/lib/programmes/messages";
 import { nowMs, pinClock, unpinClock } from "@/lib/platform/clock";
 import { demoUser, unitByCode } from "../support/fixtures";
 import { demoNow, demoYear, shanghaiInstant, shanghaiYmd, ymd } from "../support/time";

@@ -7,7 +7,7 @@ import { loadSessionUser } from "@/lib/platform/auth/session";
 import { loadDashboard, panelTable } from "@/lib/dashboards/view";
 import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
 import { dateOnly } from "@/lib/programmes/period";
-import { messagesFor } from "@/lib/platform/i18n/messages";
+import { messagesFor } from "@/lib/programmes/messages";
 import { createTranslator } from "next-intl";
 import DashboardPage from "@/app/(app)/dashboard/page";
 import { GET as exportDashboard } from "@/app/api/exports/dashboard/route";

@@ -4,7 +4,7 @@
 // (demoYear: the year the demo's programmes run in); the clock is pinned where "now" matters.
 import { createTranslator } from "next-intl";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { messagesFor } from "@/lib/platform/i18n/messages";
+import { messagesFor } from "@/lib/programmes/messages";
 import { db } from "@/lib/platform/db/client";
 import { loadSessionUser } from "@/lib/platform/auth/session";
 import { bulkLoadCalendarAction, confirmCalendarYearAction, deleteCalendarDayAction, saveCalendarDayAction, unconfirmCalendarYearAction } from "@/lib/platform/calendar/actions";

@@ -7,7 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import { db } from "@/lib/platform/db/client";
 import { loadSessionUser } from "@/lib/platform/auth/session";
-import { messagesFor } from "@/lib/platform/i18n/messages";
+import { messagesFor } from "@/lib/programmes/messages";
 import { computeRanking, getRankingSchemeOrThrow, listRankingSchemes } from "@/lib/rankings/queries";
 import { rankingTable } from "@/lib/rankings/view";
 import { saveRankingSchemeAction } from "@/lib/rankings/actions";

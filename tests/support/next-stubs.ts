@@ -3,7 +3,7 @@
 // same secret and salt as the app), so auth() decodes it exactly as in production.
 import { encode } from "next-auth/jwt";
 import { createTranslator } from "next-intl";
-import { messagesFor } from "@/lib/platform/i18n/messages";
+import { messagesFor } from "@/lib/programmes/messages";
 import { enablePeerHeader, PEER_HEADER, peerHeaderValue } from "@/lib/platform/client-address";
 import { nowMs } from "@/lib/platform/clock";
 

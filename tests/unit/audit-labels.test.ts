@@ -10,7 +10,7 @@ import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ENTITY_TYPES, auditActionLabel, auditEntityLabel } from "@/lib/platform/audit/labels";
-import { messagesFor } from "@/lib/platform/i18n/messages";
+import { messagesFor } from "@/lib/programmes/messages";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 

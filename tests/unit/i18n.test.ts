@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MODULE_MESSAGES, PLATFORM_MESSAGES, mergeMessages, messagesFor } from "@/lib/platform/i18n/messages";
+import { PLATFORM_MESSAGES, mergeMessages } from "@/lib/platform/i18n/messages";
+import { MODULE_MESSAGES, messagesFor } from "@/lib/programmes/messages";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

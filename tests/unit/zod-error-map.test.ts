@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import { z } from "zod";
-import { messagesFor } from "@/lib/platform/i18n/messages";
+import { messagesFor } from "@/lib/programmes/messages";
 import { translateFieldError, zodErrorMap } from "@/lib/platform/i18n/zod";
 import type { Locale } from "@/lib/platform/i18n/locales";
 import { createEventSchema } from "@/lib/events/schemas";

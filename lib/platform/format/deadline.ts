@@ -4,7 +4,7 @@
 // "当日", and the year appears only when it is not the current one — all in Shanghai time,
 // against the app clock (lib/platform/clock), so a test can pin "today".
 import { createTranslator } from "next-intl";
-import { messagesFor } from "@/lib/platform/i18n/messages";
+import { platformMessagesFor } from "@/lib/platform/i18n/messages";
 import { TIME_ZONE, toLocale } from "@/lib/platform/i18n/locales";
 import { now as clockNow, shanghaiYmd } from "@/lib/platform/clock";
 
@@ -36,7 +36,7 @@ function dayLabel(day: string, locale: string, today: string): string {
 
 function translator(locale: string) {
   const l = toLocale(locale);
-  return createTranslator({ locale: l, messages: messagesFor(l) as never, namespace: "dates.deadline" as never }) as unknown as (key: string, values?: Record<string, string>) => string;
+  return createTranslator({ locale: l, messages: platformMessagesFor(l) as never, namespace: "dates.deadline" as never }) as unknown as (key: string, values?: Record<string, string>) => string;
 }
 
 /** A due instant: "12月2日 24:00", "当日 24:00", "2027年1月4日 17:30" (en: "2 Dec 24:00", "today 24:00"). */

@@ -26,20 +26,6 @@ import rankingsZh from "@/messages/rankings/zh-CN.json";
 import rankingsEn from "@/messages/rankings/en.json";
 import newYearZh from "@/messages/new-year/zh-CN.json";
 import newYearEn from "@/messages/new-year/en.json";
-import visitsZh from "@/messages/visits/zh-CN.json";
-import visitsEn from "@/messages/visits/en.json";
-import mentorshipZh from "@/messages/mentorship/zh-CN.json";
-import mentorshipEn from "@/messages/mentorship/en.json";
-import hotlineZh from "@/messages/hotline/zh-CN.json";
-import hotlineEn from "@/messages/hotline/en.json";
-import talentZh from "@/messages/talent/zh-CN.json";
-import talentEn from "@/messages/talent/en.json";
-import showcasesZh from "@/messages/showcases/zh-CN.json";
-import showcasesEn from "@/messages/showcases/en.json";
-import investmentZh from "@/messages/investment/zh-CN.json";
-import investmentEn from "@/messages/investment/en.json";
-import keyProjectsZh from "@/messages/key-projects/zh-CN.json";
-import keyProjectsEn from "@/messages/key-projects/en.json";
 import type { Locale } from "@/lib/platform/i18n/locales";
 
 /** One locale's namespaces: { namespace: { key: text | nested } }. */
@@ -65,20 +51,6 @@ export const PLATFORM_MESSAGES: MessageFolders = {
 };
 
 /**
- * One folder per programme module (lib/<folder>). Kept apart from PLATFORM_MESSAGES so the
- * programme registry can supply these from the module descriptors instead of this list.
- */
-export const MODULE_MESSAGES: MessageFolders = {
-  visits: { "zh-CN": visitsZh, en: visitsEn },
-  mentorship: { "zh-CN": mentorshipZh, en: mentorshipEn },
-  hotline: { "zh-CN": hotlineZh, en: hotlineEn },
-  talent: { "zh-CN": talentZh, en: talentEn },
-  showcases: { "zh-CN": showcasesZh, en: showcasesEn },
-  investment: { "zh-CN": investmentZh, en: investmentEn },
-  "key-projects": { "zh-CN": keyProjectsZh, en: keyProjectsEn },
-};
-
-/**
  * `locale`'s namespaces of every folder in `sources`, in one catalogue. A namespace defined by
  * two folders throws: silently letting one win would hide a module's texts behind another's.
  */
@@ -100,11 +72,15 @@ export function mergeMessages(locale: Locale, ...sources: MessageFolders[]): Mes
 
 const merged = new Map<Locale, Messages>();
 
-/** The messages of `locale`, all namespaces merged (built once: the files are static). */
-export function messagesFor(locale: Locale): Messages {
+/**
+ * The platform's and shared modules' namespaces of `locale` (built once: the files are static).
+ * The whole catalogue, with every programme module's folder, is composed outside the platform
+ * from the programme registry: lib/programmes/messages.ts messagesFor (i18n/request.ts).
+ */
+export function platformMessagesFor(locale: Locale): Messages {
   let messages = merged.get(locale);
   if (!messages) {
-    messages = mergeMessages(locale, PLATFORM_MESSAGES, MODULE_MESSAGES);
+    messages = mergeMessages(locale, PLATFORM_MESSAGES);
     merged.set(locale, messages);
   }
   return messages;
