@@ -6,7 +6,7 @@ import { getRankingSchemeOrThrow } from "@/lib/rankings/queries";
 import type { RankingSchemeInput } from "@/lib/rankings/schemas";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
-import { RankingSchemeForm } from "@/components/dashboards/ranking-scheme-form";
+import { RankingSchemeForm } from "@/components/rankings/scheme-form";
 import { rankableParents } from "@/lib/rankings/queries";
 import { defaultThreshold } from "@/lib/rankings/method";
 import { withUnit } from "@/lib/rankings/view";
