@@ -100,7 +100,7 @@ export function RegisterSearch({ inputId, selected, onSelect, search, scope, lab
 
   const q = query.trim();
   const matches = q && answer && "matches" in answer ? answer.matches : [];
-  const failure = q && answer && "failure" in answer ? (answer.failure ?? tErrors("network")) : null;
+  const failure = q && answer && "failure" in answer ? (answer.failure ?? tErrors("searchNetwork")) : null;
   const open = matches.length > 0;
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

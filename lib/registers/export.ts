@@ -9,10 +9,13 @@ import { db } from "@/lib/platform/db/client";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
 import { cursorRows } from "@/lib/platform/exports/pages";
-import type { Column, ExportSpec, Row } from "@/lib/platform/exports/xlsx";
+import { EXPORT_MAX_ROWS, type Column, type ExportSpec, type Row } from "@/lib/platform/exports/xlsx";
 import { maskPhone } from "@/lib/platform/privacy/mask";
 import { enterpriseWhere, householdWhere, type EnterpriseFilter, type HouseholdFilter } from "./queries";
 import type { RegisterKind } from "./schemas";
+
+/** Rows per register export; REGISTER_EXPORT_MAX_ROWS overrides the shared EXPORT_MAX_ROWS. */
+const REGISTER_EXPORT_MAX_ROWS = Number(process.env.REGISTER_EXPORT_MAX_ROWS ?? EXPORT_MAX_ROWS);
 
 // Read on the id keyset, a thousand at a time.
 const CHUNK = 1000;
@@ -78,6 +81,8 @@ export async function registerExport(user: SessionUser, kind: RegisterKind, filt
     filters: parts,
     columns,
     rows,
+    // The register's own cap, as before the shared writer (an operator may have set it).
+    maxRows: REGISTER_EXPORT_MAX_ROWS,
     audit: { action: "register.export", entityType: kind === "households" ? "Household" : "Enterprise", data: { filters: { ...filter }, unmasked } },
   };
 }

@@ -12,7 +12,7 @@ import type { SessionUser } from "@/lib/platform/auth/session";
 import type { Permission } from "@/lib/platform/authz/permissions";
 import { attachment, XLSX_TYPE } from "@/lib/platform/http";
 import { route, type RouteContext, type RouteHandler } from "@/lib/platform/read";
-import { streamXlsx, type ExportResult, type ExportSpec } from "./xlsx";
+import { streamXlsx, xlsxBytes, type ExportResult, type ExportSpec } from "./xlsx";
 
 export type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -34,11 +34,22 @@ export type ExportRouteOptions<P, Q> = {
   query?: Q;
   /** The messages namespace `t` reads ("visits", "hotline"…). */
   namespace?: string;
+  /**
+   * Build the whole file before answering (report workbooks of a few hundred rows). The audit
+   * row is then written before the response, so a download the client drops is still audited
+   * and a failure answers 500 instead of a cut-off file; long lists stream instead, and are
+   * audited as their stream ends.
+   */
+  buffered?: boolean;
 };
+
+function xlsxHeaders(fileName: string): HeadersInit {
+  return { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" };
+}
 
 /** The streamed workbook as a download. */
 export function xlsxResponse({ stream, fileName }: Pick<ExportResult, "stream" | "fileName">): Response {
-  return new Response(stream, { headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(fileName), "Cache-Control": "no-store" } });
+  return new Response(stream, { headers: xlsxHeaders(fileName) });
 }
 
 /** A GET route handler that answers with the workbook `build` declares, streamed and audited. */
@@ -46,10 +57,14 @@ export function exportRoute<P extends z.ZodType | undefined = undefined, Q exten
   options: ExportRouteOptions<P, Q>,
   build: (ctx: ExportContext<P, Q>) => Promise<ExportSpec>,
 ): RouteHandler {
-  const { namespace = "exports", ...routeOptions } = options;
+  const { namespace = "exports", buffered = false, ...routeOptions } = options;
   return route<P, Q, undefined>(routeOptions, async (ctx) => {
     const [t, tx] = await Promise.all([getTranslations({ locale: ctx.locale, namespace }), getTranslations({ locale: ctx.locale, namespace: "exports" })]);
     const spec = await build({ ...ctx, t, tx, search: new URL(ctx.request.url).searchParams });
+    if (buffered) {
+      const { buffer, fileName } = await xlsxBytes(ctx.user, spec, ctx.locale);
+      return new Response(new Uint8Array(buffer), { headers: xlsxHeaders(fileName) });
+    }
     return xlsxResponse(await streamXlsx(ctx.user, spec, ctx.locale));
   });
 }

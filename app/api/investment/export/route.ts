@@ -11,6 +11,6 @@ const querySchema = z
   .refine((q) => q.from <= q.to, { message: "@endBeforeStart", path: ["to"], when: (payload) => payload.issues.length === 0 });
 
 export const GET = exportRoute(
-  { name: "investment.export", permission: ["report.export", "investment.view"], query: querySchema },
+  { name: "investment.export", permission: ["report.export", "investment.view"], query: querySchema, buffered: true },
   async ({ user, query, locale }) => investmentExport(user, query.programme, { from: query.from, to: query.to }, locale),
 );

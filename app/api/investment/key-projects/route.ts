@@ -5,6 +5,6 @@ import { exportRoute } from "@/lib/platform/exports/route";
 import { idParam } from "@/lib/platform/read";
 
 export const GET = exportRoute(
-  { name: "keyProject.export", permission: ["report.export", "keyProject.view"], query: z.object({ programme: idParam }) },
+  { name: "keyProject.export", permission: ["report.export", "keyProject.view"], query: z.object({ programme: idParam }), buffered: true },
   async ({ user, query, locale }) => keyProjectsExport(user, query.programme, locale),
 );

@@ -6,7 +6,7 @@ import { exportRoute } from "@/lib/platform/exports/route";
 import { filterParams } from "@/lib/platform/read";
 
 export const GET = exportRoute(
-  { name: "hotline.reportExport", permission: ["report.export", "hotline.report"], query: filterParams },
+  { name: "hotline.reportExport", permission: ["report.export", "hotline.report"], query: filterParams, buffered: true },
   async ({ user, search, locale }) => {
     // The page's parse: a parameter the page would ignore is ignored here too.
     const { filter, range } = parseReportParamsWithIgnored(search);

@@ -7,7 +7,7 @@ import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
 import { filterParams } from "@/lib/platform/read";
 
 export const GET = exportRoute(
-  { name: "points.evaluation.export", permission: ["report.export", "talent.view"], query: filterParams },
+  { name: "points.evaluation.export", permission: ["report.export", "talent.view"], query: filterParams, buffered: true },
   async ({ user, search, locale }) => {
     const programme = await getTalentProgrammeOrThrow(user);
     return evaluationExport(user, programme, parseEvaluationFilter(search, shanghaiYear()), locale);
