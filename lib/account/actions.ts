@@ -14,7 +14,7 @@ import { appendAudit } from "@/lib/platform/audit/write";
 import { db } from "@/lib/platform/db/client";
 import { getRequestMeta } from "@/lib/platform/request";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/platform/i18n/locales";
-import { changeOwnPassword } from "@/lib/users/mutations";
+import { changeOwnPassword } from "@/lib/users";
 import { changeOwnPasswordSchema } from "@/lib/users/schemas";
 import { safeCallback } from "@/lib/platform/auth/safe-callback";
 

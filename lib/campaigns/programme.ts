@@ -3,7 +3,7 @@
 // (lib/visits/index.ts) offers it as the module's getProgrammeOrThrow. It lives here, not in
 // lib/visits, so lib/campaigns never imports lib/visits (visits imports campaigns).
 import "server-only";
-import { programmeLoader, type LoadedProgramme, type ProgrammeKind } from "@/lib/programmes/descriptor";
+import { programmeLoader, type LoadedProgramme, type ProgrammeKind } from "@/lib/programmes";
 import { campaignSettingsOf, campaignSettingsSchema, type CampaignSettings } from "./settings";
 
 export const visitCampaignKind: ProgrammeKind<CampaignSettings> = {

@@ -15,7 +15,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { ancestorIds, isWithinSubtree } from "@/lib/platform/org/path";
-import { formatDateOnly } from "@/lib/programmes/period";
+import { formatDateOnly } from "@/lib/platform/dates";
 import { shanghaiDate } from "./frequency";
 import type { Campaign } from "./queries";
 

@@ -5,8 +5,8 @@ import "server-only";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { inSubtree, orgUnitInSubtree } from "@/lib/platform/org/scope";
-import { formatDateOnly } from "@/lib/programmes/period";
-import { visibleProgrammes } from "@/lib/programmes/queries";
+import { formatDateOnly } from "@/lib/platform/dates";
+import { visibleProgrammes } from "@/lib/programmes";
 import { getVisitCampaignProgramme } from "./programme";
 
 /** A VISIT_CAMPAIGN programme the actor may see, with its owner's path for permission checks. */

@@ -2,7 +2,7 @@
 // calendar dates "YYYY-MM-DD" (inclusive). Pure, so it is unit-tested without a database.
 import { now as clockNow } from "@/lib/platform/clock";
 import { z } from "zod";
-import { shanghaiDate } from "@/lib/campaigns/frequency";
+import { shanghaiDate } from "@/lib/platform/periods";
 
 export const PERIOD_KINDS = ["week", "month", "quarter", "year", "custom"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];

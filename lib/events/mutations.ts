@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { RuleViolation } from "@/lib/platform/errors";
-import { dateOnly } from "@/lib/programmes/period";
+import { dateOnly } from "@/lib/platform/dates";
 import type { CreateEventInput } from "./schemas";
 
 /**

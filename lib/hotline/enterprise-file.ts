@@ -5,9 +5,9 @@
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
-import { problemReadScope } from "@/lib/problems/queries";
+import { problemReadScope } from "@/lib/problems";
 import { requestsOfEnterprise } from "./queries";
-import { listCounts } from "@/lib/visits/queries";
+import { listCounts } from "@/lib/visits";
 
 export type TimelineItem = { kind: "visit" | "request" | "problem"; id: string; at: Date; status: string; title: string; detail: string };
 

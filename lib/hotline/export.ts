@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import { NotFoundError } from "@/lib/platform/errors";
 import { xlsxBytes, type Cell, type Column, type ExportSpec } from "@/lib/platform/exports/xlsx";
-import { visibleProgrammeName } from "@/lib/programmes/queries";
+import { visibleProgrammeName } from "@/lib/programmes";
 import { hotlineReport, type ReportFilter, type ReportRow } from "./reports";
 
 /** The report's workbook, for exportRoute or xlsxBytes. */

@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
-import { programmeModule } from "@/lib/programmes/descriptor";
+import { programmeModule } from "@/lib/programmes";
 import messagesZh from "@/messages/hotline/zh-CN.json";
 import messagesEn from "@/messages/hotline/en.json";
 import { hotlineJobs } from "./jobs";
@@ -10,6 +10,9 @@ import { getHotlineProgramme, hotlineKind } from "./programme";
 import { requestReadScope } from "./queries";
 
 export { getHotlineProgramme, hotlineKind, type HotlineProgramme } from "./programme";
+// The officer home shows the user's queue and its clocks.
+export { clocksOf } from "./clocks";
+export { myQueueWhere } from "./queries";
 
 export const hotlineModule = programmeModule({
   ...hotlineKind,

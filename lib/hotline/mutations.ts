@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestChannel, RequestStatus, RequestUrgency } from "@/lib/generated/prisma/enums";
 import { isWithinSubtree } from "@/lib/platform/org/path";
 import { notify } from "@/lib/platform/notifications/notify";
-import { createEnterprise } from "@/lib/registers/mutations";
+import { createEnterprise } from "@/lib/registers";
 import { parseShanghaiLocal } from "@/lib/platform/shanghai";
 import { mayChase, mayDecideExtension, mayMove, mayRequestExtension, type RequestScope } from "./authority";
 import { clocksAtIntake } from "./deadlines";

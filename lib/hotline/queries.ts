@@ -12,7 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { inSubtree } from "@/lib/platform/org/scope";
 import { isWithinSubtree } from "@/lib/platform/org/path";
-import { visibleProgrammes } from "@/lib/programmes/queries";
+import { visibleProgrammes } from "@/lib/programmes";
 import { decodeCursor, encodeCursor } from "@/lib/platform/cursor";
 import { parseHotlineSettings } from "./settings";
 import { OPEN_STATUSES } from "./transitions";

@@ -3,7 +3,7 @@
 // page share the caller/request fields.
 import { z } from "zod";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
-import { isValidCreditCode, normalizeCreditCode } from "@/lib/registers/credit-code";
+import { isValidCreditCode, normalizeCreditCode } from "@/lib/registers/schemas";
 import { DATETIME_LOCAL_PATTERN } from "@/lib/platform/shanghai";
 import { defineAction } from "@/lib/platform/contract";
 

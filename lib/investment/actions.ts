@@ -4,7 +4,7 @@ import { action } from "@/lib/platform/action";
 import { readAction } from "@/lib/platform/read";
 import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError } from "@/lib/platform/errors";
-import { formatDateOnly } from "@/lib/programmes/period";
+import { formatDateOnly } from "@/lib/platform/dates";
 import {
   getInvestmentProgrammeOrThrow, getLeadOrThrow, getProspectOrThrow, getTaskForceOrThrow,
 } from "./queries";

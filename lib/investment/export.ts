@@ -11,7 +11,7 @@ import type { SessionUser } from "@/lib/platform/auth/session";
 import type { Column, ExportSpec, SheetSpec } from "@/lib/platform/exports/xlsx";
 import { getInvestmentProgrammeOrThrow, listLeads } from "./queries";
 import { investmentProgress, type ProgressRange, type ProgressRow } from "./progress";
-import { keyProjectBoard, getKeyProjectProgrammeOrThrow } from "@/lib/key-projects/queries";
+import { getKeyProjectProgramme, keyProjectBoard } from "@/lib/key-projects";
 
 export const EXPORT_MAX_LEADS = 5000;
 
@@ -69,7 +69,7 @@ export async function investmentExport(user: SessionUser, programmeId: string, r
 }
 
 export async function keyProjectsExport(user: SessionUser, programmeId: string, locale: string, now = clockNow()): Promise<ExportSpec> {
-  const programme = await getKeyProjectProgrammeOrThrow(user, programmeId);
+  const programme = await getKeyProjectProgramme(user, programmeId);
   const t = await getTranslations({ locale, namespace: "keyProjects" });
   const ti = await getTranslations({ locale, namespace: "investment" });
   const board = await keyProjectBoard(user, programmeId, now);

@@ -1,6 +1,6 @@
 // 招商引资 (INVESTMENT): the module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
-import { programmeModule } from "@/lib/programmes/descriptor";
+import { programmeModule } from "@/lib/programmes";
 import messagesZh from "@/messages/investment/zh-CN.json";
 import messagesEn from "@/messages/investment/en.json";
 import { getInvestmentProgramme, investmentKind } from "./programme";

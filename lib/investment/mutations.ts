@@ -7,9 +7,9 @@ import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError, ForbiddenError, RuleViolation } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isWithinSubtree } from "@/lib/platform/org/path";
-import { dateOnly, formatDateOnly } from "@/lib/programmes/period";
-import { isValidCreditCode, normalizeCreditCode } from "@/lib/registers/credit-code";
-import { assertEnterpriseUnit, createEnterprise } from "@/lib/registers/mutations";
+import { dateOnly, formatDateOnly } from "@/lib/platform/dates";
+import { isValidCreditCode, normalizeCreditCode } from "@/lib/registers/schemas";
+import { assertEnterpriseUnit, createEnterprise } from "@/lib/registers";
 import { toWan } from "@/lib/platform/money";
 import { enterpriseAreaWhere, mayRecordFor, peopleWhere, prospectReadScope, type TaskForceAuthority } from "./queries";
 import type {

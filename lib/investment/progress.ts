@@ -6,7 +6,7 @@
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
-import { dateOnly } from "@/lib/programmes/period";
+import { dateOnly } from "@/lib/platform/dates";
 import { shanghaiDayStart } from "@/lib/platform/shanghai";
 import { CENTS, centsToWan, wanToCents, type DecimalLike } from "@/lib/platform/money";
 import { taskForceReadScope } from "./queries";

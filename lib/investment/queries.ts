@@ -12,8 +12,7 @@ import { NotFoundError } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ancestorIds, isWithinSubtree } from "@/lib/platform/org/path";
 import { inSubtree } from "@/lib/platform/org/scope";
-import { visibleProgrammes } from "@/lib/programmes/queries";
-import { pickProgramme, programmesOfKind } from "@/lib/programmes/descriptor";
+import { pickProgramme, programmesOfKind, visibleProgrammes } from "@/lib/programmes";
 import { getInvestmentProgramme, investmentKind } from "./programme";
 import type { LeadStageValue } from "./schemas";
 

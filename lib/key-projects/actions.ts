@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { action } from "@/lib/platform/action";
 import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError, NotFoundError } from "@/lib/platform/errors";
-import { formatDateOnly } from "@/lib/programmes/period";
-import { getInvestmentProgrammeOrThrow } from "@/lib/investment/queries";
+import { formatDateOnly } from "@/lib/platform/dates";
+import { getInvestmentProgramme } from "@/lib/investment";
 import { getKeyProjectOrThrow, getKeyProjectProgrammeOrThrow, getPledgeOrThrow } from "./queries";
 import { advanceStage, completePledge, createBlocker, createKeyProject, createPledge, updateMilestone } from "./mutations";
 import { createKeyProjectContract, updateMilestoneContract, advanceStageContract, createBlockerContract, createPledgeContract, completePledgeContract } from "./schemas";
@@ -91,7 +91,7 @@ export const createPledgeAction = action(
     assertCan(user, "pledge.manage");
     // A pledge belongs to a key-project or an investment programme the user sees.
     const programme = await getKeyProjectProgrammeOrThrow(user, input.programmeId, tx).catch(async (e) => {
-      if (e instanceof NotFoundError) return getInvestmentProgrammeOrThrow(user, input.programmeId, tx);
+      if (e instanceof NotFoundError) return getInvestmentProgramme(user, input.programmeId, tx);
       throw e;
     });
     const pledge = await createPledge(user, programme, input, tx);

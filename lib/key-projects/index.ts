@@ -1,11 +1,13 @@
 // 重点项目 (KEY_PROJECT): the module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
-import { programmeModule } from "@/lib/programmes/descriptor";
+import { programmeModule } from "@/lib/programmes";
 import messagesZh from "@/messages/key-projects/zh-CN.json";
 import messagesEn from "@/messages/key-projects/en.json";
 import { getKeyProjectProgramme, keyProjectKind } from "./programme";
 
 export { getKeyProjectProgramme, keyProjectKind, type KeyProjectProgramme } from "./programme";
+// The investment export sheets the key-project board.
+export { keyProjectBoard } from "./queries";
 
 export const keyProjectsModule = programmeModule({
   ...keyProjectKind,

@@ -5,7 +5,7 @@ import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
-import { dateOnly } from "@/lib/programmes/period";
+import { dateOnly } from "@/lib/platform/dates";
 import { todayInShanghai } from "@/lib/platform/shanghai";
 import { centsToWan, wanToCents, type DecimalLike } from "@/lib/platform/money";
 import { KEY_PROJECT_STAGES, type KeyProjectStageValue } from "./schemas";

@@ -2,7 +2,7 @@
 // pairing (pure). Periods are Shanghai calendar weeks/months (lib/campaigns/frequency.ts):
 // a pairing is OVERDUE when the previous period (inside the pairing's dates) ended unmet and
 // the current one is not met yet.
-import { daysLeft, frequencyStatus, periodContaining, previousPeriod, shanghaiDate, type FrequencyStatus } from "@/lib/campaigns/frequency";
+import { daysLeft, frequencyStatus, periodContaining, previousPeriod, shanghaiDate, type FrequencyStatus } from "@/lib/platform/periods";
 import type { Expectation } from "./schemas";
 
 export type ActivityFact = { pairingId: string; kind: string; occurredOn: string };

@@ -14,8 +14,8 @@
 import { now as clockNow } from "@/lib/platform/clock";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/platform/db/client";
-import { shanghaiDate } from "@/lib/campaigns/frequency";
-import { dateOnly } from "@/lib/programmes/period";
+import { shanghaiDate } from "@/lib/platform/periods";
+import { dateOnly } from "@/lib/platform/dates";
 
 export type VisitForMentoring = { id: string; officerId: string; mentorId: string | null; visitedAt: Date; orgUnitId: string };
 

@@ -1,11 +1,13 @@
 // 导师带徒 (MENTORSHIP): the module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
-import { programmeModule } from "@/lib/programmes/descriptor";
+import { programmeModule } from "@/lib/programmes";
 import messagesZh from "@/messages/mentorship/zh-CN.json";
 import messagesEn from "@/messages/mentorship/en.json";
 import { getMentorshipProgramme, mentorshipKind } from "./programme";
 
 export { getMentorshipProgramme, mentorshipKind, type MentorshipProgramme } from "./programme";
+// A guided household visit (visits) counts for the mentor's pairing.
+export { recordGuidedVisit, syncGuidedVisit } from "./guided-visit";
 
 export const mentorshipModule = programmeModule({
   ...mentorshipKind,

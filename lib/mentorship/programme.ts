@@ -1,7 +1,7 @@
 // The MENTORSHIP programme kind: its settings and its loader (the common one in
 // lib/programmes/descriptor.ts), used by the module's queries and by its descriptor.
 import "server-only";
-import { programmeLoader, type LoadedProgramme, type ProgrammeKind } from "@/lib/programmes/descriptor";
+import { programmeLoader, type LoadedProgramme, type ProgrammeKind } from "@/lib/programmes";
 import { DEFAULT_SETTINGS, mentorshipSettingsSchema, readSettings, type MentorshipSettings } from "./schemas";
 
 export const mentorshipKind: ProgrammeKind<MentorshipSettings> = {

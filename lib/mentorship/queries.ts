@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/platform/authz/can";
 import { can } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { PoolKind } from "@/lib/generated/prisma/enums";
-import { visibleProgrammes } from "@/lib/programmes/queries";
+import { visibleProgrammes } from "@/lib/programmes";
 import { getMentorshipProgramme, type MentorshipProgramme } from "./programme";
 import { rankMentors } from "./suggest";
 

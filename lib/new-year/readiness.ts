@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/platform/authz/can";
 import { can } from "@/lib/platform/authz/can";
 import { calendarYearReadiness } from "@/lib/platform/calendar/confirmation";
 import { now, shanghaiYmd } from "@/lib/platform/clock";
-import { dateOnly } from "@/lib/programmes/period";
+import { dateOnly } from "@/lib/platform/dates";
 
 /** The checklist opens on this Shanghai month-day of the year before… */
 export const CHECKLIST_OPENS = "11-01";

@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, RuleViolation } from "@/lib/platform/err
 import type { ProblemStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isWithinSubtree } from "@/lib/platform/org/path";
-import { dateOnly } from "@/lib/programmes/period";
+import { dateOnly } from "@/lib/platform/dates";
 import { authorityFor, canAssign, mayConfirmAsManager, type ProblemScope } from "./authority";
 import { escalationTargets } from "./queries";
 import type { AssignProblemInput, NewProblemInput, TransitionProblemInput } from "./schemas";

@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProblemStatus } from "@/lib/generated/prisma/enums";
 import { inSubtree } from "@/lib/platform/org/scope";
 import { isWithinSubtree } from "@/lib/platform/org/path";
-import { dateOnly } from "@/lib/programmes/period";
+import { dateOnly } from "@/lib/platform/dates";
 import { todayInShanghai } from "@/lib/platform/shanghai";
 import { UNRESOLVED_STATUSES } from "./transitions";
 import { decodeCursor, encodeCursor } from "@/lib/platform/cursor";

@@ -5,7 +5,7 @@
 import { action } from "@/lib/platform/action";
 import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
-import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
+import { INDICATOR_BY_KEY } from "@/lib/dashboards";
 import { getRankingSchemeOrThrow } from "./queries";
 import { saveRankingSchemeContract } from "./schemas";
 

@@ -10,12 +10,12 @@ import "server-only";
 import { db, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
-import { shanghaiDate } from "@/lib/campaigns/frequency";
-import { FAMILIES, type FamilyName } from "@/lib/dashboards/families";
-import { computeIndicators, INDICATOR_BY_KEY, TARGET_CODE_TO_KEY } from "@/lib/dashboards/indicators";
-import { activeProgrammesAt, programmeTargets, type DashboardUnit } from "@/lib/dashboards/queries";
+import { shanghaiDate } from "@/lib/platform/periods";
+import {
+  activeProgrammesAt, computeIndicators, FAMILIES, INDICATOR_BY_KEY, programmeTargets, TARGET_CODE_TO_KEY,
+  type DashboardPeriod, type DashboardUnit, type FamilyName,
+} from "@/lib/dashboards";
 import { defaultThreshold, rankUnits, type RankingWeightSpec } from "./method";
-import type { DashboardPeriod } from "@/lib/dashboards/period";
 
 /**
  * Lower-is-better counts are 0 for a unit where nothing could have gone wrong (no request to

@@ -3,7 +3,7 @@
 import "server-only";
 import type { RankingResult } from "./queries";
 import type { RankingPart, RankingWeightSpec } from "./method";
-import type { Cell } from "@/lib/dashboards/view";
+import type { Cell } from "@/lib/dashboards";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 

@@ -6,6 +6,9 @@ import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { phoneField } from "@/lib/users/schemas";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
 
+// Other modules' forms check credit codes the same way (hotline, investment): client-safe.
+export { isValidCreditCode, normalizeCreditCode } from "./credit-code";
+
 export const ENTERPRISE_SIZES = ["ABOVE_SCALE", "SMALL_MICRO"] as const;
 export type EnterpriseSizeValue = (typeof ENTERPRISE_SIZES)[number];
 

@@ -1,6 +1,6 @@
 // 三争一实 showcases (SHOWCASE): the module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
-import { programmeModule } from "@/lib/programmes/descriptor";
+import { programmeModule } from "@/lib/programmes";
 import messagesZh from "@/messages/showcases/zh-CN.json";
 import messagesEn from "@/messages/showcases/en.json";
 import { getShowcaseProgramme, showcaseKind } from "./programme";

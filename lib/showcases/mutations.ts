@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { ForbiddenError, ConflictError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
-import { dateOnly } from "@/lib/programmes/period";
+import { dateOnly } from "@/lib/platform/dates";
 import type { z } from "zod";
 import { computeResults } from "./scoring";
 import { recusalOf, type SessionDetail } from "./queries";

@@ -6,7 +6,7 @@ import "server-only";
 import { db, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
-import { visibleProgrammes } from "@/lib/programmes/queries";
+import { visibleProgrammes } from "@/lib/programmes";
 import { getShowcaseProgramme } from "./programme";
 
 export function sessionScope(actor: Pick<Actor, "id" | "orgPath">) {

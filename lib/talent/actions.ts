@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/platform/authz/can";
 import type { Tx } from "@/lib/platform/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/platform/errors";
 import { decryptPii } from "@/lib/platform/privacy/crypto";
-import { getEnterpriseOrThrow } from "@/lib/registers/queries";
+import { getEnterpriseOrThrow } from "@/lib/registers";
 import { ensureTalentAccount } from "@/lib/talent/points/ledger";
 import { getTalentProgrammeOrThrow, programmeReaches } from "@/lib/talent/points/programme";
 import { getTalentOrThrow } from "./queries";

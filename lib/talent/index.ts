@@ -1,7 +1,7 @@
 // 人才积分 (TALENT_POINTS): the talent register (lib/talent) and its points (lib/talent/points).
 // The module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
-import { programmeModule } from "@/lib/programmes/descriptor";
+import { programmeModule } from "@/lib/programmes";
 import messagesZh from "@/messages/talent/zh-CN.json";
 import messagesEn from "@/messages/talent/en.json";
 import { pointsJobs } from "./points/jobs";

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/platform/db/client";
 import { ConflictError, RuleViolation } from "@/lib/platform/errors";
 import { isUniqueViolation } from "@/lib/platform/db/errors";
 import { encryptPii, piiHash } from "@/lib/platform/privacy/crypto";
-import { dateOnly } from "@/lib/programmes/period";
+import { dateOnly } from "@/lib/platform/dates";
 import { idNumberFacts, normalizeIdNumber } from "./id-number";
 
 type Fields = {

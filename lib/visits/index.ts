@@ -2,12 +2,14 @@
 // setup, frequency rules, due lists), with events (lib/events) and problems (lib/problems)
 // raised on them. The module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
-import { programmeModule } from "@/lib/programmes/descriptor";
+import { programmeModule } from "@/lib/programmes";
 import messagesZh from "@/messages/visits/zh-CN.json";
 import messagesEn from "@/messages/visits/en.json";
-import { getVisitCampaignProgramme, visitCampaignKind } from "@/lib/campaigns/programme";
+import { getVisitCampaignProgramme, visitCampaignKind } from "@/lib/campaigns";
 
-export { getVisitCampaignProgramme, visitCampaignKind, type VisitCampaignProgramme } from "@/lib/campaigns/programme";
+export { getVisitCampaignProgramme, visitCampaignKind, type VisitCampaignProgramme } from "@/lib/campaigns";
+// A hotline enterprise file counts the enterprise's visits.
+export { listCounts } from "./queries";
 
 export const visitsModule = programmeModule({
   ...visitCampaignKind,

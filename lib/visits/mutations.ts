@@ -4,13 +4,13 @@ import type { Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
 import { inSubtree } from "@/lib/platform/org/scope";
-import { createProblemsForVisit } from "@/lib/problems/mutations";
-import { recordGuidedVisit, syncGuidedVisit } from "@/lib/mentorship/guided-visit";
+import { createProblemsForVisit } from "@/lib/problems";
+import { recordGuidedVisit, syncGuidedVisit } from "@/lib/mentorship";
 import { editWindowHours, isEditableBy } from "./edit-window";
 import { activeCampaignsWhere, readChecklist, type ChecklistEntry } from "./queries";
 import type { CreateVisitInput, UpdateVisitInput } from "./schemas";
 import { parseShanghaiLocal } from "@/lib/platform/shanghai";
-import { campaignSettingsOf, problemDueDateSchema } from "@/lib/campaigns/settings";
+import { campaignSettingsOf, problemDueDateSchema } from "@/lib/campaigns";
 
 /** The campaign, if the actor may record visits for it now. */
 async function activeCampaign(tx: Tx, actor: Actor, programmeId: string) {

@@ -4,10 +4,10 @@ import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { VisitKind } from "@/lib/generated/prisma/enums";
 import { inSubtree } from "@/lib/platform/org/scope";
-import { visibleProgrammes } from "@/lib/programmes/queries";
+import { visibleProgrammes } from "@/lib/programmes";
 import { decodeCursor, encodeCursor } from "@/lib/platform/cursor";
 import { shanghaiDayStart } from "@/lib/platform/shanghai";
-import { campaignSettingsOf } from "@/lib/campaigns/settings";
+import { campaignSettingsOf } from "@/lib/campaigns";
 
 /** Visits a user sees: those in their org subtree (the visit's unit is the household's or enterprise's). */
 export function visitScope(actor: Pick<Actor, "orgPath">) {

@@ -9,7 +9,7 @@ import { db } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import { xlsxBytes, type ExportSpec } from "@/lib/platform/exports/xlsx";
-import { sharedRanks } from "@/lib/rankings/method";
+import { sharedRanks } from "@/lib/rankings";
 import { evaluationScore } from "./rules";
 import { enterpriseStandings } from "./tiers";
 import type { TalentProgramme } from "./programme";

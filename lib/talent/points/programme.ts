@@ -7,7 +7,7 @@ import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { isWithinSubtree } from "@/lib/platform/org/path";
-import { loadProgrammeOrThrow, pickProgramme, programmeLoader, type ProgrammeKind } from "@/lib/programmes/descriptor";
+import { loadProgrammeOrThrow, pickProgramme, programmeLoader, type ProgrammeKind } from "@/lib/programmes";
 import { parseTalentSettings, talentSettingsSchema, type TalentSettings } from "./rules";
 
 export const talentKind: ProgrammeKind<TalentSettings> = {

@@ -13,7 +13,7 @@ import { ConflictError, DomainError, NotFoundError, RuleViolation } from "@/lib/
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RedemptionStatus } from "@/lib/generated/prisma/enums";
 import { pathIds } from "@/lib/platform/org/path";
-import { getEnterpriseOrThrow } from "@/lib/registers/queries";
+import { getEnterpriseOrThrow } from "@/lib/registers";
 import { getTalentOrThrow } from "@/lib/talent/queries";
 import { ensureEnterpriseAccount, ensureTalentAccount, nextSequence, postEntry, reverseEntry, shanghaiYear } from "./ledger";
 import { programmeReaches, type TalentProgramme } from "./programme";
