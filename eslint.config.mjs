@@ -1,5 +1,16 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { readdirSync } from "node:fs";
+
+// lib/<module> folders (docs/decisions/0014-platform-and-modules.md, "Module boundaries").
+const MODULES = readdirSync(new URL("./lib", import.meta.url), { withFileTypes: true })
+  .filter((e) => e.isDirectory() && e.name !== "platform" && e.name !== "generated")
+  .map((e) => e.name);
+// Modules that read every programme module through lib/programmes/registry.ts. Only a module
+// no programme module imports may: the registry imports each module's index.ts, so a module
+// under it importing the registry would import itself (values read mid-cycle are undefined).
+const ABOVE_REGISTRY = new Set(["dashboards"]);
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const config = [
   ...nextVitals,
@@ -27,6 +38,27 @@ const config = [
       ],
     },
   },
+  // A module uses another module only through its index.ts (server surface) or its schemas.ts
+  // (client-safe surface: zod schemas, contracts, pure rules), never through its other files,
+  // and never leaves its own folder by a relative path (docs/decisions/0014, "Module
+  // boundaries"). app/ and components/ are the modules' own UI and import their files directly.
+  ...MODULES.map((m) => ({
+    files: [`lib/${m}/**`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `^@/lib/(?!(?:platform|generated|${escape(m)})(?:/|$))${ABOVE_REGISTRY.has(m) ? "(?!programmes/registry$)" : ""}[^/]+/(?!schemas$)`,
+              message: "Import another module through its index (@/lib/<module>) or its client-safe schemas (@/lib/<module>/schemas), not its internals.",
+            },
+            { regex: "^\\.\\./", message: "A relative import does not leave the module's folder: use @/lib/<module> (another module) or @/lib/<this module>/… (a subfolder)." },
+          ],
+        },
+      ],
+    },
+  })),
   {
     // The platform never imports a module (docs/decisions/0014-platform-and-modules.md): it is
     // what every module stands on, so a module's code reaching into it would make the layers
