@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { changeOwnPasswordAction } from "@/lib/account/actions";
-import { changeOwnPasswordSchema, PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
+import { changeOwnPasswordContract, PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input } from "@/components/ui/field";
@@ -13,9 +13,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const t = useTranslations("account");
   const router = useRouter();
   const [done, setDone] = useState(false);
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm({
-    schema: changeOwnPasswordSchema,
-    action: changeOwnPasswordAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(changeOwnPasswordContract, changeOwnPasswordAction, {
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
     onSuccess: () => {
       form.reset();

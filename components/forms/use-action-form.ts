@@ -42,31 +42,15 @@ export function useActionForm<TValues extends FieldValues, TData>(
   binding: FormBinding<unknown, TData>,
   options: Options<TValues, TData>,
 ): ActionForm<TValues>;
-/**
- * The older form, schema and action given apart (nothing ties them together): kept only until
- * the register forms move to contracts.
- */
-export function useActionForm<TValues extends FieldValues, TData>(
-  options: Options<TValues, TData> & {
-    schema: z.ZodType<unknown, TValues>;
-    action: (input: unknown) => Promise<ActionResult<TData>>;
-    idempotent?: boolean;
-  },
-): ActionForm<TValues>;
 export function useActionForm<TValues extends FieldValues, TData>(
   ...args:
     | [contract: ActionContract<string, z.ZodType, TValues>, action: (input: unknown) => Promise<ActionResult<TData>>, options: Options<TValues, TData>]
     | [binding: FormBinding<unknown, TData>, options: Options<TValues, TData>]
-    | [options: Options<TValues, TData> & { schema: z.ZodType<unknown, TValues>; action: (input: unknown) => Promise<ActionResult<TData>>; idempotent?: boolean }]
 ): ActionForm<TValues> {
   const [contract, action, options]: [ActionContract<string, z.ZodType, unknown>, (input: unknown) => Promise<ActionResult<TData>>, Options<TValues, TData>] =
-    args.length === 3
-      ? args
-      : args.length === 2
-        ? [args[0].contract, args[0].action, args[1]]
-        : [{ name: "", schema: args[0].schema, formSchema: args[0].schema, idempotent: args[0].idempotent ?? false }, args[0].action, args[0]];
+    args.length === 3 ? args : [args[0].contract, args[0].action, args[1]];
   // What the form holds is TValues: checked against the schema in the typed overload, declared
-  // by the form in the other two.
+  // by the form with a binding.
   const formSchema = contract.formSchema as z.ZodType<unknown, TValues>;
   const locale = toLocale(useLocale());
   const tErrors = useTranslations("errors");

@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { intakeRequestAction } from "@/lib/hotline/actions";
-import { intakeSchema, type IntakeValues } from "@/lib/hotline/schemas";
+import { intakeRequestContract, type IntakeValues } from "@/lib/hotline/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input, Textarea } from "@/components/ui/field";
@@ -42,11 +42,8 @@ export function IntakeForm({ programmes, visit }: Props) {
     description: "",
     urgency: "NORMAL",
   };
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm<IntakeValues, Created>({
-    schema: intakeSchema,
-    action: intakeRequestAction,
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm(intakeRequestContract, intakeRequestAction, {
     defaultValues: defaults,
-    idempotent: true,
     draftKey: visit?.id ? `hotline-intake:visit:${visit.id}` : visit?.enterprise ? `hotline-intake:enterprise:${visit.enterprise.id}` : "hotline-intake",
     onSuccess: (data) => {
       setCreated(data);

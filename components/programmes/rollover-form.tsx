@@ -7,14 +7,12 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input } from "@/components/ui/field";
 import { rolloverProgrammeAction } from "@/lib/programmes/rollover-actions";
-import { rolloverSchema, type RolloverFormValues } from "@/lib/programmes/rollover-schema";
+import { rolloverProgrammeContract, type RolloverFormValues } from "@/lib/programmes/rollover-schema";
 
 export function RolloverForm({ initial }: { initial: RolloverFormValues }) {
   const t = useTranslations("newYear.rollover");
   const router = useRouter();
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<RolloverFormValues, { id: string }>({
-    schema: rolloverSchema,
-    action: rolloverProgrammeAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(rolloverProgrammeContract, rolloverProgrammeAction, {
     defaultValues: initial,
     onSuccess: (data) => router.push(`/programmes/${data.id}?notice=rolledOver`),
   });

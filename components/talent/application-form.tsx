@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { createApplicationAction, updateApplicationAction } from "@/lib/talent/points/application-actions";
-import { createApplicationSchema, updateApplicationSchema, type CreateApplicationInput } from "@/lib/talent/points/schemas";
+import { createApplicationContract, updateApplicationContract, type CreateApplicationInput } from "@/lib/talent/points/schemas";
+import { bindAction } from "@/lib/platform/contract";
 import { linePoints, type Level } from "@/lib/talent/points/rules";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
@@ -25,10 +26,8 @@ export function ApplicationForm({ items, talents, enterprises, defaults, edit }:
 }) {
   const t = useTranslations("points.apply");
   const router = useRouter();
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm<CreateApplicationInput, { id: string }>({
-    schema: (edit ? updateApplicationSchema : createApplicationSchema) as typeof createApplicationSchema,
-    action: edit ? updateApplicationAction : createApplicationAction,
-    idempotent: !edit,
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm<CreateApplicationInput, { id: string }>(
+    edit ? bindAction(updateApplicationContract, updateApplicationAction) : bindAction(createApplicationContract, createApplicationAction), {
     draftKey: edit ? `talent-application-edit:${edit.id}:${edit.version}` : `talent-application-draft:${defaults.talentId || defaults.enterpriseId || "new"}`,
     defaultValues: (edit ? { id: edit.id, version: edit.version, lines: edit.lines } : { ...defaults, lines: [{ itemId: "", levelCode: "", quantity: 1, note: "" }] }) as CreateApplicationInput,
     onSuccess: (data) => router.push(`/talent/applications/${edit?.id ?? data.id}`),

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useFieldArray } from "react-hook-form";
 import { allocateTierQuotasAction, saveItemAction, saveQuotaAction, saveResourceAction, saveSettingsAction, saveTiersAction } from "@/lib/talent/points/config-actions";
-import { itemSchema, resourceSchema, quotaSchema, tiersSchema, type ItemInput, type QuotaInput, type ResourceInput, type TiersInput, saveSettingsContract } from "@/lib/talent/points/schemas";
+import { saveItemContract, saveResourceContract, saveQuotaContract, saveTiersContract, type TiersInput, saveSettingsContract } from "@/lib/talent/points/schemas";
 import type { EvaluationSettings, Level } from "@/lib/talent/points/rules";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
@@ -24,9 +24,7 @@ export function ItemForm({ item, subject }: { item?: EditableItem; subject: "TAL
   const t = useTranslations("points.config");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<ItemInput, { id: string; version: number }>({
-    schema: itemSchema,
-    action: saveItemAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(saveItemContract, saveItemAction, {
     defaultValues: item
       ? { ...item, capPerItem: item.capPerItem ?? "", capPerYear: item.capPerYear ?? "", validityMonths: item.validityMonths ?? "", evidenceTypes: item.evidenceTypes.join("\n") } as never
       : { id: "", version: 0, subject, code: "", name: "", levels: [{ code: "", label: "", points: 0 }], capPerItem: "", capPerYear: "", evidenceTypes: "", validityMonths: "", active: true, sortOrder: 0 },
@@ -76,9 +74,7 @@ export function ResourceForm({ resource }: { resource?: EditableResource }) {
   const t = useTranslations("points.config");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<ResourceInput, { id: string }>({
-    schema: resourceSchema,
-    action: saveResourceAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(saveResourceContract, saveResourceAction, {
     defaultValues: resource ?? { id: "", version: 0, code: "", name: "", pointsCost: 0, eligibility: {}, active: true },
     onSuccess: (data) => {
       if (resource) keepVersion(resource.id, data, (v) => form.setValue("version", v));
@@ -120,9 +116,7 @@ export function QuotaForm({ resources, units, period }: { resources: { id: strin
   const t = useTranslations("points.config");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<QuotaInput, { id: string }>({
-    schema: quotaSchema,
-    action: saveQuotaAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(saveQuotaContract, saveQuotaAction, {
     defaultValues: { resourceId: resources[0]?.id ?? "", orgUnitId: units[0]?.id ?? "", period, total: 0 },
     onSuccess: () => { setSaved(true); router.refresh(); },
   });
@@ -144,9 +138,7 @@ export function TiersForm({ tiers, resources }: { tiers: TiersInput["tiers"]; re
   const t = useTranslations("points.config");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<TiersInput, { id: string }>({
-    schema: tiersSchema,
-    action: saveTiersAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(saveTiersContract, saveTiersAction, {
     defaultValues: { tiers },
     onSuccess: () => { setSaved(true); router.refresh(); },
   });

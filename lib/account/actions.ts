@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { action, type ActionResult } from "@/lib/platform/action";
+import { action } from "@/lib/platform/action";
 import { assertCan } from "@/lib/platform/authz/can";
 import { signIn, signOut } from "@/lib/platform/auth";
 import { SESSION_POLICY } from "@/lib/platform/auth/config";
@@ -15,11 +15,19 @@ import { db } from "@/lib/platform/db/client";
 import { getRequestMeta } from "@/lib/platform/request";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/platform/i18n/locales";
 import { changeOwnPassword } from "@/lib/users";
-import { changeOwnPasswordSchema } from "@/lib/users/schemas";
+import { changeOwnPasswordContract } from "@/lib/users/schemas";
 import { safeCallback } from "@/lib/platform/auth/safe-callback";
 
-const changePassword = action(
-  { name: "account.changePassword", schema: changeOwnPasswordSchema, allowDuringPasswordChange: true },
+export const changeOwnPasswordAction = action(
+  changeOwnPasswordContract,
+  {
+    allowDuringPasswordChange: true,
+    // The change ended every session of this user, this one included; sign this device
+    // straight back in with the new password so the officer is not thrown out mid-task.
+    after: async (input, { user }) => {
+      await signIn("credentials", { login: user.username, password: input.newPassword, redirect: false });
+    },
+  },
   async (input, { user, tx, audit }) => {
     assertCan(user, "account.changeOwnPassword");
     await changeOwnPassword(user.id, input.currentPassword, input.newPassword, tx);
@@ -27,17 +35,6 @@ const changePassword = action(
     return { username: user.username };
   },
 );
-
-export async function changeOwnPasswordAction(input: unknown): Promise<ActionResult<{ username: string }>> {
-  const result = await changePassword(input);
-  if (result.ok) {
-    // The change ended every session of this user, this one included; sign this device
-    // straight back in with the new password so the officer is not thrown out mid-task.
-    const { newPassword } = changeOwnPasswordSchema.parse(input);
-    await signIn("credentials", { login: result.data.username, password: newPassword, redirect: false });
-  }
-  return result;
-}
 
 const signInSchema = z.object({
   login: z.string().trim().min(1).max(64),

@@ -1,6 +1,7 @@
 "use server";
 import { getTranslations } from "next-intl/server";
 import { action } from "@/lib/platform/action";
+import type { ActionContract } from "@/lib/platform/contract";
 import { readAction } from "@/lib/platform/read";
 import type { AuditEntry } from "@/lib/platform/audit/write";
 import { assertCan } from "@/lib/platform/authz/can";
@@ -17,6 +18,8 @@ import {
   assignSchema,
   intakeRequestContract,
   acceptRequestContract,
+  assignRequestContract,
+  reassignRequestContract,
   sendBackRequestContract,
   respondRequestContract,
   resolveRequestContract,
@@ -82,9 +85,10 @@ export const acceptRequestAction = action(
     }),
 );
 
-function assignAction(kind: "assign" | "reassign") {
+/** Assign and reassign: one handler, each with its own contract (and so its own audit name). */
+function assignAction<K extends "assign" | "reassign", V>(kind: K, contract: ActionContract<`request.${K}`, typeof assignSchema, V>) {
   return action(
-    { name: `request.${kind}`, schema: assignSchema, revalidate },
+    contract, { revalidate },
     async (input, { user, tx, audit }): Promise<Moved> =>
       withStatusLabels(async () => {
         const r = await getRequestOrThrow(user, input.id, tx);
@@ -96,8 +100,8 @@ function assignAction(kind: "assign" | "reassign") {
       }),
   );
 }
-export const assignRequestAction = assignAction("assign");
-export const reassignRequestAction = assignAction("reassign");
+export const assignRequestAction = assignAction("assign", assignRequestContract);
+export const reassignRequestAction = assignAction("reassign", reassignRequestContract);
 
 export const sendBackRequestAction = action(
   sendBackRequestContract, { revalidate },

@@ -127,6 +127,9 @@ export type FeedbackInput = z.infer<typeof feedbackSchema>;
 // Action contracts (lib/platform/contract.ts): name and schema, shared by the action and its form.
 export const intakeRequestContract = defineAction({ name: "request.intake", schema: intakeSchema, idempotent: true });
 export const acceptRequestContract = defineAction({ name: "request.accept", schema: simpleMoveSchema });
+// Assign and reassign share a schema and a handler (actions.ts) but are audited apart.
+export const assignRequestContract = defineAction({ name: "request.assign", schema: assignSchema });
+export const reassignRequestContract = defineAction({ name: "request.reassign", schema: assignSchema });
 export const sendBackRequestContract = defineAction({ name: "request.sendBack", schema: reasonMoveSchema });
 export const respondRequestContract = defineAction({ name: "request.respond", schema: respondSchema });
 export const resolveRequestContract = defineAction({ name: "request.resolve", schema: resolveSchema });

@@ -33,24 +33,17 @@ export type ActionContext = {
 };
 
 /** What only the server needs to know about an action (its contract holds the rest). */
-type ServerOptions = {
+type ServerOptions<S extends z.ZodType = z.ZodType> = {
   /** Allowed while the user must still change a reset password. */
   allowDuringPasswordChange?: boolean;
   revalidate?: string[];
-};
-
-/** The older form, name and schema given here rather than through a contract. */
-type Options<S extends z.ZodType> = ServerOptions & {
-  /** Audit/log name, e.g. "orgUnit.rename". */
-  name: string;
-  schema: S;
   /**
-   * Create forms send an `idempotencyKey` beside their fields (not part of the domain
-   * schema): the first submit records it in the same transaction as the record it
-   * created; a repeat (double click, retry on a flaky phone connection) returns the first
-   * result instead of creating a second record.
+   * Runs after the commit, on success only: what must follow the change on this same request
+   * but is no part of it (the password change signs this device back in, since the change
+   * ended every session). Outside the transaction and not audited; if it throws, the action
+   * throws, as a wrapper around the action would.
    */
-  idempotent?: boolean;
+  after?: (input: z.infer<S>, ctx: { user: SessionUser }) => Promise<void>;
 };
 
 /** Field errors keyed by dotted path ("indicators.0.targets.1.period"), as react-hook-form names fields. */
@@ -78,22 +71,17 @@ export function action<C extends AnyContract, T extends object | void>(
 ): ContractAction<C, T>;
 export function action<C extends AnyContract, T extends object | void>(
   contract: C,
-  options: ServerOptions,
+  options: ServerOptions<C["schema"]>,
   handler: Handler<C["schema"], T>,
 ): ContractAction<C, T>;
-/** The older form, for actions no form calls through useActionForm yet. */
-export function action<S extends z.ZodType, T extends object | void>(
-  options: Options<S>,
-  handler: Handler<S, T>,
-): (input: unknown) => Promise<ActionResult<T>>;
 export function action<T extends object | void>(
-  first: AnyContract | Options<z.ZodType>,
+  contract: AnyContract,
   second: ServerOptions | Handler<z.ZodType, T>,
   third?: Handler<z.ZodType, T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   const handler = typeof second === "function" ? second : third!;
-  const server = typeof second === "function" ? {} : second;
-  const options: Options<z.ZodType> = { ...first, ...server };
+  const server: ServerOptions = typeof second === "function" ? {} : second;
+  const options = { ...contract, ...server };
   return async (rawInput: unknown): Promise<ActionResult<T>> => {
     const meta = await getRequestMeta();
     const { locale, fail } = await failures();
@@ -121,8 +109,9 @@ export function action<T extends object | void>(
     }
 
     const auditMeta = { actorId: user.id, actorName: user.name, requestId: meta.requestId, ip: meta.ip };
+    let data: T;
     try {
-      const data = await db.$transaction(
+      data = await db.$transaction(
         async (tx) => {
           if (idempotencyKey) {
             await tx.idempotencyKey.create({ data: { key: idempotencyKey, userId: user.id, action: options.name } });
@@ -153,7 +142,6 @@ export function action<T extends object | void>(
         { maxWait: 10_000, timeout: 15_000 },
       );
       for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
-      return { ok: true, data };
     } catch (error) {
       if (idempotencyKey && isUniqueViolation(error)) {
         const first = await db.idempotencyKey.findUnique({ where: { key: idempotencyKey } });
@@ -163,6 +151,9 @@ export function action<T extends object | void>(
       }
       return failureOf(error, { name: options.name, meta, auditMeta, fail });
     }
+    // Outside the try: the change is committed, so a failure here is not a refused change.
+    await options.after?.(parsed.data, { user });
+    return { ok: true, data };
   };
 }
 

@@ -12,12 +12,13 @@ import type { Actor, Scoped } from "@/lib/platform/authz/can";
 import type { Tx } from "@/lib/platform/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/platform/errors";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
-import { getUserOrThrow } from "@/lib/users";
+import { getUserOrThrow } from "@/lib/users/queries";
 import { ENTERPRISES, HOUSEHOLDS, type RegisterDescriptor } from "./kinds";
 import { getEnterpriseOrThrow, getHouseholdOrThrow } from "./queries";
 import { assertRegisterUnit, createEnterprise, createHousehold, setRegisterActive, updateEnterprise, updateHousehold } from "./mutations";
 import {
-  createEnterpriseContract, createHouseholdContract, setActiveSchema, unmaskSchema, updateEnterpriseContract, updateHouseholdContract,
+  createEnterpriseContract, createHouseholdContract, setActiveSchema, setEnterpriseActiveContract, setHouseholdActiveContract, unmaskEnterprisePhoneContract,
+  unmaskHouseholdPhoneContract, unmaskSchema, updateEnterpriseContract, updateHouseholdContract,
 } from "./schemas";
 
 /** The chosen org unit, in scope (else a field error, not a bare "not found"). */
@@ -111,9 +112,9 @@ function updateAction<N extends string, S extends z.ZodType<{ id: string; orgUni
 }
 
 /** Deactivate or reactivate: audited as "<kind>.deactivate" / "<kind>.activate". */
-function setActiveAction<E extends Row & Scoped>(store: Store<E>) {
+function setActiveAction<E extends Row & Scoped, N extends string, V>(store: Store<E>, contract: ActionContract<N, typeof setActiveSchema, V>) {
   const { register } = store;
-  return action({ name: `${register.auditPrefix}.setActive`, schema: setActiveSchema, revalidate: [register.path] }, async (input, { user, tx, audit }) => {
+  return action(contract, { revalidate: [register.path] }, async (input, { user, tx, audit }) => {
     const existing = await store.load(user, input.id, tx);
     assertCan(user, register.manage, existing);
     const record = await setRegisterActive(register.kind, existing.id, input.version, input.active, tx);
@@ -126,9 +127,9 @@ function setActiveAction<E extends Row & Scoped>(store: Store<E>) {
 }
 
 /** The full phone of one record, for a user allowed to see it; the look is audited. */
-function unmaskAction<E extends Row & Scoped>(store: Store<E>) {
+function unmaskAction<E extends Row & Scoped, N extends string, V>(store: Store<E>, contract: ActionContract<N, typeof unmaskSchema, V>) {
   const { register } = store;
-  return action({ name: "personalData.unmask", schema: unmaskSchema }, async (input, { user, tx, audit }) => {
+  return action(contract, async (input, { user, tx, audit }) => {
     const record = await store.load(user, input.id, tx);
     assertCan(user, "personalData.unmask", record);
     await audit({ action: "personalData.unmask", entityType: register.entityType, entityId: record.id, orgUnitId: record.orgUnitId, data: { field: register.phoneField } });
@@ -150,9 +151,9 @@ export const updateHouseholdAction = updateAction(households, updateHouseholdCon
   update: updateHousehold, summary: householdSummary, phoneOf: (h) => h.phone,
 });
 
-export const setHouseholdActiveAction = setActiveAction(households);
+export const setHouseholdActiveAction = setActiveAction(households, setHouseholdActiveContract);
 
-export const unmaskHouseholdPhoneAction = unmaskAction(households);
+export const unmaskHouseholdPhoneAction = unmaskAction(households, unmaskHouseholdPhoneContract);
 
 // ───────────── Enterprises ─────────────
 
@@ -176,6 +177,6 @@ export const updateEnterpriseAction = updateAction(enterprises, updateEnterprise
   update: updateEnterprise, summary: enterpriseSummary, phoneOf: (e) => e.contactPhone,
 });
 
-export const setEnterpriseActiveAction = setActiveAction(enterprises);
+export const setEnterpriseActiveAction = setActiveAction(enterprises, setEnterpriseActiveContract);
 
-export const unmaskEnterprisePhoneAction = unmaskAction(enterprises);
+export const unmaskEnterprisePhoneAction = unmaskAction(enterprises, unmaskEnterprisePhoneContract);

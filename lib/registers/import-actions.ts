@@ -7,13 +7,8 @@ import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError } from "@/lib/platform/errors";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { writeImportBatch, IMPORT_BATCH_SIZE } from "./import";
-import { deleteImport, importIdField, loadImport, managePermission, registerKindField } from "./import-service";
-
-const batchSchema = z.strictObject({
-  kind: registerKindField,
-  importId: importIdField,
-  offset: z.coerce.number().int().min(0).max(1_000_000),
-});
+import { deleteImport, loadImport, managePermission } from "./import-service";
+import { importBatchContract, importIdField } from "./schemas";
 
 /**
  * Writes rows [offset, offset + 500) of the stored upload. Each call is one transaction with
@@ -21,7 +16,7 @@ const batchSchema = z.strictObject({
  * import of up to 500 rows is one call and so one audit row.
  */
 export const importBatchAction = action(
-  { name: "register.import", schema: batchSchema, revalidate: ["/registers/households", "/registers/enterprises"] },
+  importBatchContract, { revalidate: ["/registers/households", "/registers/enterprises"] },
   async (input, { user, tx, audit }) => {
     const actorUnit = await getOrgUnitOrThrow(user, user.orgUnitId, tx);
     assertCan(user, "register.import", actorUnit);

@@ -4,17 +4,16 @@ import { now } from "@/lib/platform/clock";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
 import { toLocale } from "@/lib/platform/i18n/locales";
 import { translateFieldError } from "@/lib/platform/i18n/zod";
 import { storage } from "@/lib/platform/storage";
-import { REGISTER_KINDS, type RegisterKind } from "./schemas";
+import { importIdField, registerKindField, type RegisterKind } from "./schemas";
 import { IMPORT_BATCH_SIZE, IMPORT_MAX_BYTES, ImportFileError, previewRows, readImportFile, type ImportPreview, type RawRow } from "./import";
 
-export const importIdField = z.uuid();
-export const registerKindField = z.enum(REGISTER_KINDS);
+// Defined beside the batch action's contract (client-safe); the routes import them from here.
+export { importIdField, registerKindField };
 
 const fileKey = (userId: string, importId: string) => `imports/${userId}/${importId}`;
 const metaKey = (userId: string, importId: string) => `imports/${userId}/${importId}.json`;

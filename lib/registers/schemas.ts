@@ -113,6 +113,12 @@ export const createEnterpriseContract = defineAction({
   name: "enterprise.create", schema: createEnterpriseSchema, idempotent: true, formSchema: (s) => s.extend({ orgUnitId: pickedId }),
 });
 export const updateEnterpriseContract = defineAction({ name: "enterprise.update", schema: updateEnterpriseSchema });
+// (De)activation is audited as "<kind>.activate" / "<kind>.deactivate"; the action's own name
+// (refusals, logs) is "<kind>.setActive". Both unmasks are the one "personalData.unmask".
+export const setHouseholdActiveContract = defineAction({ name: "household.setActive", schema: setActiveSchema });
+export const setEnterpriseActiveContract = defineAction({ name: "enterprise.setActive", schema: setActiveSchema });
+export const unmaskHouseholdPhoneContract = defineAction({ name: "personalData.unmask", schema: unmaskSchema });
+export const unmaskEnterprisePhoneContract = defineAction({ name: "personalData.unmask", schema: unmaskSchema });
 
 export type CreateHouseholdInput = z.infer<typeof createHouseholdSchema>;
 export type UpdateHouseholdInput = z.infer<typeof updateHouseholdSchema>;
@@ -121,3 +127,14 @@ export type UpdateEnterpriseInput = z.infer<typeof updateEnterpriseSchema>;
 
 export type RegisterKind = "households" | "enterprises";
 export const REGISTER_KINDS = ["households", "enterprises"] as const;
+
+// The import (import-actions.ts, the upload route): which register, which stored upload.
+export const importIdField = z.uuid();
+export const registerKindField = z.enum(REGISTER_KINDS);
+/** One batch of a previewed import: rows [offset, offset + 500) of the stored upload. */
+export const importBatchSchema = z.strictObject({
+  kind: registerKindField,
+  importId: importIdField,
+  offset: z.coerce.number().int().min(0).max(1_000_000),
+});
+export const importBatchContract = defineAction({ name: "register.import", schema: importBatchSchema });

@@ -1,6 +1,5 @@
 "use server";
 // Server actions of 三争一实 showcases: thin — scoped load, permission, mutation, audit.
-import { z } from "zod";
 import { action } from "@/lib/platform/action";
 import { readAction } from "@/lib/platform/read";
 import { assertCan, can } from "@/lib/platform/authz/can";
@@ -31,6 +30,7 @@ import {
   saveScoreSheetContract,
   closeSessionContract,
   addToTalentListContract,
+  uploadNarrativeContract,
 } from "./schemas";
 import { MAX_NARRATIVE_BYTES, narrativeKey, sniffNarrative } from "./files";
 
@@ -84,14 +84,9 @@ export const updateNarrativeAction = action(
   },
 );
 
-const uploadSchema = z.strictObject({
-  entryId: z.string().min(1).max(64),
-  file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, "@showcase.fileType"),
-});
-
 /** The written narrative as a file (PDF, Word or plain text), as FormData { entryId, file }. */
 export const uploadNarrativeAction = action(
-  { name: "showcase.entry.upload", schema: uploadSchema, revalidate },
+  uploadNarrativeContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const { session, entry } = await getEntryOrThrow(user, input.entryId, tx);
     if (entry.officerId !== user.id) assertCan(user, "showcase.manage", session);

@@ -87,3 +87,10 @@ export const declareConflictContract = defineAction({ name: "showcase.conflict.d
 export const saveScoreSheetContract = defineAction({ name: "showcase.score.save", schema: scoreSheetSchema });
 export const closeSessionContract = defineAction({ name: "showcase.session.close", schema: closeSessionSchema });
 export const addToTalentListContract = defineAction({ name: "showcase.talentList.add", schema: addToTalentListSchema });
+
+/** The written narrative as a file (PDF, Word or plain text), sent as FormData { entryId, file }. */
+export const uploadNarrativeSchema = z.strictObject({
+  entryId: z.string().min(1).max(64),
+  file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, "@showcase.fileType"),
+});
+export const uploadNarrativeContract = defineAction({ name: "showcase.entry.upload", schema: uploadNarrativeSchema });

@@ -71,3 +71,4 @@ export const createUserContract = defineAction({ name: "user.create", schema: cr
 export const updateUserContract = defineAction({ name: "user.update", schema: updateUserSchema });
 export const setUserActiveContract = defineAction({ name: "user.setActive", schema: setUserActiveSchema });
 export const resetUserPasswordContract = defineAction({ name: "user.resetPassword", schema: resetPasswordSchema });
+export const changeOwnPasswordContract = defineAction({ name: "account.changePassword", schema: changeOwnPasswordSchema });

@@ -1,6 +1,5 @@
 "use server";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { action } from "@/lib/platform/action";
 import { readAction } from "@/lib/platform/read";
 import { assertCan } from "@/lib/platform/authz/can";
@@ -11,7 +10,7 @@ import { createVisit, updateVisit } from "./mutations";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VISIT, photoStorageKey, sniffImageType } from "./photos";
 import { searchRegister, type RegisterMatch } from "@/lib/platform/search/registers";
 import { getVisitOrThrow } from "./queries";
-import { searchPlacesSchema, createVisitContract, updateVisitContract, deleteVisitPhotoContract } from "./schemas";
+import { searchPlacesSchema, createVisitContract, updateVisitContract, deleteVisitPhotoContract, uploadVisitPhotoContract } from "./schemas";
 
 const revalidate = ["/visits", "/problems"];
 
@@ -56,18 +55,13 @@ function assertMayChangePhotos(user: { id: string }, visit: { officerId: string;
   if (!isEditableBy(visit, user.id)) throw new DomainError("visitEditWindowClosed", { hours: editWindowHours() });
 }
 
-const uploadPhotoSchema = z.strictObject({
-  visitId: z.string().min(1).max(64),
-  photo: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, "@photoType"),
-});
-
 /**
  * One photo, as FormData { visitId, photo }. Size and type are checked on the bytes; the
  * row, the audit entry and the stored file go together (the file is written last, so a
  * refused photo leaves nothing on disk).
  */
 export const uploadVisitPhotoAction = action(
-  { name: "visit.photo.add", schema: uploadPhotoSchema, revalidate },
+  uploadVisitPhotoContract, { revalidate },
   async (input, { user, tx, audit }) => {
     const visit = await getVisitOrThrow(user, input.visitId, tx);
     assertCan(user, "visit.update", visit);

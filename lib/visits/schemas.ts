@@ -93,3 +93,10 @@ export type UpdateVisitValues = z.input<typeof updateVisitSchema>;
 export const createVisitContract = defineAction({ name: "visit.create", schema: createVisitSchema, idempotent: true });
 export const updateVisitContract = defineAction({ name: "visit.update", schema: updateVisitSchema });
 export const deleteVisitPhotoContract = defineAction({ name: "visit.photo.delete", schema: deletePhotoSchema });
+
+/** One photo, sent as FormData { visitId, photo } (its bytes are checked on the server). */
+export const uploadPhotoSchema = z.strictObject({
+  visitId: id,
+  photo: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, "@photoType"),
+});
+export const uploadVisitPhotoContract = defineAction({ name: "visit.photo.add", schema: uploadPhotoSchema });

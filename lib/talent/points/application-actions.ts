@@ -5,12 +5,11 @@
 // decide their own application.
 import { now } from "@/lib/platform/clock";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { action } from "@/lib/platform/action";
 import { assertCan, type Actor } from "@/lib/platform/authz/can";
 import type { Tx } from "@/lib/platform/db/client";
 import { DomainError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
-import { getEnterpriseOrThrow } from "@/lib/registers";
+import { getEnterpriseOrThrow } from "@/lib/registers/queries";
 import { getTalentOrThrow } from "@/lib/talent/queries";
 import { storage } from "@/lib/platform/storage";
 import { getTalentProgrammeOrThrow, programmeReaches } from "./programme";
@@ -18,7 +17,7 @@ import {
   allowedEvidenceTypes, approveApplication, createApplication, EDITABLE, getApplicationOrThrow, missingEvidence, transition, updateApplicationLines,
 } from "./applications";
 import { cleanFileName, evidenceStorageKey, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_PER_APPLICATION, sniffEvidenceType } from "./evidence";
-import { createApplicationContract, updateApplicationContract, removeEvidenceContract, submitApplicationContract, startReviewContract, returnApplicationContract, rejectApplicationContract, approveApplicationContract } from "./schemas";
+import { createApplicationContract, updateApplicationContract, removeEvidenceContract, submitApplicationContract, startReviewContract, returnApplicationContract, rejectApplicationContract, approveApplicationContract, uploadEvidenceContract } from "./schemas";
 
 const paths = ["/talent"];
 
@@ -77,16 +76,9 @@ export const updateApplicationAction = action(
   },
 );
 
-const uploadEvidenceSchema = z.strictObject({
-  applicationId: z.string().min(1).max(64),
-  evidenceType: z.string().trim().min(1, "@required").max(30),
-  lineId: z.string().max(64).optional().default(""),
-  file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, "@points.evidenceType"),
-});
-
 /** One evidence file, as FormData { applicationId, evidenceType, lineId?, file }. Checked by its bytes; the file is written last. */
 export const uploadEvidenceAction = action(
-  { name: "points.evidence.add", schema: uploadEvidenceSchema, revalidate: paths },
+  uploadEvidenceContract, { revalidate: paths },
   async (input, { user, tx, audit }) => {
     const app = await getApplicationOrThrow(user, input.applicationId, tx);
     assertCan(user, "points.apply", app);

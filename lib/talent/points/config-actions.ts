@@ -9,8 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getTalentProgrammeOrThrow } from "./programme";
 import { addDefaults, saveItem, saveQuota, saveResource, saveTiers } from "./config";
 import { allocateTierQuotas } from "./tiers";
-import { saveItemContract, saveResourceContract, saveQuotaContract, saveTiersContract, saveSettingsContract, allocateTierQuotasContract } from "./schemas";
-import { z } from "zod";
+import { saveItemContract, saveResourceContract, saveQuotaContract, saveTiersContract, saveSettingsContract, allocateTierQuotasContract, addDefaultsContract } from "./schemas";
 
 const paths = ["/talent"];
 
@@ -103,7 +102,7 @@ export const allocateTierQuotasAction = action(
 );
 
 export const addDefaultsAction = action(
-  { name: "points.defaults.add", schema: z.strictObject({}) },
+  addDefaultsContract,
   async (_input, { user, tx, audit }) => {
     const programme = await configurable(tx, user);
     const added = await addDefaults(programme.id, tx);

@@ -137,6 +137,17 @@ export const allocateTierQuotasContract = defineAction({ name: "points.tiers.all
 export const createApplicationContract = defineAction({ name: "points.application.create", schema: createApplicationSchema, idempotent: true });
 export const updateApplicationContract = defineAction({ name: "points.application.update", schema: updateApplicationSchema });
 export const removeEvidenceContract = defineAction({ name: "points.evidence.remove", schema: removeEvidenceSchema });
+
+/** One evidence file, sent as FormData { applicationId, evidenceType, lineId?, file } (its bytes are checked on the server). */
+export const uploadEvidenceSchema = z.strictObject({
+  applicationId: z.string().min(1).max(64),
+  evidenceType: z.string().trim().min(1, "@required").max(30),
+  lineId: z.string().max(64).optional().default(""),
+  file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, "@points.evidenceType"),
+});
+export const uploadEvidenceContract = defineAction({ name: "points.evidence.add", schema: uploadEvidenceSchema });
+/** Adds the built-in scoring items a new programme starts from; takes no input. */
+export const addDefaultsContract = defineAction({ name: "points.defaults.add", schema: z.strictObject({}) });
 export const submitApplicationContract = defineAction({ name: "points.application.submit", schema: transitionSchema });
 export const startReviewContract = defineAction({ name: "points.application.review", schema: transitionSchema });
 export const returnApplicationContract = defineAction({ name: "points.application.return", schema: reasonSchema });

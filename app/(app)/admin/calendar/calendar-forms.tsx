@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { bulkLoadCalendarAction, confirmCalendarYearAction, deleteCalendarDayAction, saveCalendarDayAction, unconfirmCalendarYearAction } from "@/lib/platform/calendar/actions";
-import { bulkCalendarSchema, calendarDaySchema } from "@/lib/platform/calendar/schemas";
+import { bulkLoadCalendarContract, saveCalendarDayContract } from "@/lib/platform/calendar/schemas";
 import { parseCalendarList } from "@/lib/platform/calendar/holidays-cn";
 
 type DayValues = { date: string; kind: "HOLIDAY" | "WORKDAY"; name: string };
@@ -22,9 +22,7 @@ export function CalendarDayForm({ initial }: { initial: DayValues }) {
   const [done, setDone] = useState<string | null>(null);
   const tYear = useTranslations("newYear.calendarYear");
   const [reconfirm, setReconfirm] = useState<string | null>(null);
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<DayValues, { id: string; unconfirmedYears: number[] }>({
-    schema: calendarDaySchema,
-    action: saveCalendarDayAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(saveCalendarDayContract, saveCalendarDayAction, {
     defaultValues: initial,
     onSuccess: (data) => {
       setDone(t("saved", { date: data.id }));
@@ -64,9 +62,7 @@ export function BulkCalendarForm({ initialText = "" }: { initialText?: string })
   const [done, setDone] = useState<string | null>(null);
   const tYear = useTranslations("newYear.calendarYear");
   const [reconfirm, setReconfirm] = useState<string | null>(null);
-  const { form, onSubmit, rootError, errorOf, pending } = useActionForm<{ text: string }, { added: number; updated: number; unconfirmedYears: number[] }>({
-    schema: bulkCalendarSchema,
-    action: bulkLoadCalendarAction,
+  const { form, onSubmit, rootError, errorOf, pending } = useActionForm(bulkLoadCalendarContract, bulkLoadCalendarAction, {
     defaultValues: { text: initialText },
     draftKey: initialText ? undefined : "draft:calendar-bulk",
     onSuccess: (data) => {
