@@ -63,6 +63,7 @@ import * as talentEvaluationExport from "@/app/api/talent/evaluation/export/rout
 import * as evidenceRoute from "@/app/api/talent/evidence/[evidenceId]/route";
 import * as visitPhotoRoute from "@/app/api/visits/[visitId]/photos/[photoId]/route";
 import type { z } from "zod";
+import type { AnyContract, ContractAction } from "@/lib/platform/contract";
 import * as calendarSchemas from "@/lib/platform/calendar/schemas";
 import * as campaignSchemas from "@/lib/campaigns/schemas";
 import * as rankingSchemas from "@/lib/rankings/schemas";
@@ -562,123 +563,201 @@ export const EXTRA_ROUTE_CALLS: SweepEntry[] = [
   },
 ];
 
+/** The contract an action was built from (`action(contract, …)`), read from its type. */
+type ContractOf<F> = F extends ContractAction<infer C, infer _T> ? C : never;
+
+/** An upload: its input is FormData, which the field check below cannot read as an object. */
+const UPLOAD = "upload";
+
 /**
- * The zod schema each action parses its input with (from lib/<domain>/schemas.ts), so that
- * tests/integration/authz-sweep.test.ts can show every input above would pass the field
- * check: a refusal is then the authorization's, not a typo's. Actions whose schema is private
- * to their file (uploads as FormData) are judged by their refusal message instead.
+ * The action's own schema, read from its contract. tsc refuses a module's entry that leaves
+ * out one of its contract actions or gives it another action's contract, so the schema is the
+ * one the action parses.
  */
-export const INPUT_SCHEMAS: Record<string, z.ZodType> = {
-  "lib/platform/calendar/actions#saveCalendarDayAction": calendarSchemas.calendarDaySchema,
-  "lib/platform/calendar/actions#deleteCalendarDayAction": calendarSchemas.deleteCalendarDaySchema,
-  "lib/platform/calendar/actions#bulkLoadCalendarAction": calendarSchemas.bulkCalendarSchema,
-  "lib/platform/calendar/actions#confirmCalendarYearAction": calendarSchemas.calendarYearSchema,
-  "lib/platform/calendar/actions#unconfirmCalendarYearAction": calendarSchemas.calendarYearSchema,
-  "lib/campaigns/actions#saveCampaignSetupAction": campaignSchemas.saveCampaignSetupSchema,
-  "lib/rankings/actions#saveRankingSchemeAction": rankingSchemas.rankingSchemeSchema,
-  "lib/events/actions#createEventAction": eventSchemas.createEventSchema,
-  "lib/hotline/actions#intakeRequestAction": hotlineSchemas.intakeSchema,
-  "lib/hotline/actions#acceptRequestAction": hotlineSchemas.simpleMoveSchema,
-  "lib/hotline/actions#assignRequestAction": hotlineSchemas.assignSchema,
-  "lib/hotline/actions#reassignRequestAction": hotlineSchemas.assignSchema,
-  "lib/hotline/actions#sendBackRequestAction": hotlineSchemas.reasonMoveSchema,
-  "lib/hotline/actions#respondRequestAction": hotlineSchemas.respondSchema,
-  "lib/hotline/actions#resolveRequestAction": hotlineSchemas.resolveSchema,
-  "lib/hotline/actions#closeRequestAction": hotlineSchemas.feedbackSchema,
-  "lib/hotline/actions#reopenRequestAction": hotlineSchemas.reasonMoveSchema,
-  "lib/hotline/actions#mergeRequestAction": hotlineSchemas.mergeSchema,
-  "lib/hotline/actions#chaseRequestAction": hotlineSchemas.chaseSchema,
-  "lib/hotline/actions#linkRequestEnterpriseAction": hotlineSchemas.linkEnterpriseSchema,
-  "lib/hotline/actions#requestExtensionAction": hotlineSchemas.extensionRequestSchema,
-  "lib/hotline/actions#decideExtensionAction": hotlineSchemas.extensionDecisionSchema,
-  "lib/investment/actions#createTaskForceAction": investmentSchemas.createTaskForceSchema,
-  "lib/investment/actions#updateTaskForceAction": investmentSchemas.updateTaskForceSchema,
-  "lib/investment/actions#createTripAction": investmentSchemas.createTripSchema,
-  "lib/investment/actions#createLeadAction": investmentSchemas.createLeadSchema,
-  "lib/investment/actions#transitionLeadAction": investmentSchemas.transitionLeadSchema,
-  "lib/investment/actions#convertProspectAction": investmentSchemas.convertProspectSchema,
-  "lib/investment/actions#updateInvestmentSettingsAction": investmentSchemas.updateInvestmentSettingsSchema,
-  "lib/investment/actions#lookupEnterprisesAction": investmentSchemas.enterpriseLookupSchema,
-  "lib/key-projects/actions#createKeyProjectAction": keyProjectSchemas.createKeyProjectSchema,
-  "lib/key-projects/actions#updateMilestoneAction": keyProjectSchemas.updateMilestoneSchema,
-  "lib/key-projects/actions#advanceStageAction": keyProjectSchemas.advanceStageSchema,
-  "lib/key-projects/actions#createBlockerAction": keyProjectSchemas.createBlockerSchema,
-  "lib/key-projects/actions#createPledgeAction": keyProjectSchemas.createPledgeSchema,
-  "lib/key-projects/actions#completePledgeAction": keyProjectSchemas.completePledgeSchema,
-  "lib/mentorship/actions#addPoolMemberAction": mentorshipSchemas.addPoolMemberSchema,
-  "lib/mentorship/actions#changeMemberStatusAction": mentorshipSchemas.changeMemberStatusSchema,
-  "lib/mentorship/actions#changeMemberFlagsAction": mentorshipSchemas.changeMemberFlagsSchema,
-  "lib/mentorship/actions#changeCapacityAction": mentorshipSchemas.changeCapacitySchema,
-  "lib/mentorship/actions#createPairingAction": mentorshipSchemas.createPairingSchema,
-  "lib/mentorship/actions#endPairingAction": mentorshipSchemas.endPairingSchema,
-  "lib/mentorship/actions#evaluatePairingAction": mentorshipSchemas.evaluatePairingSchema,
-  "lib/mentorship/actions#changePlanAction": mentorshipSchemas.planChangeSchema,
-  "lib/mentorship/actions#signOffMilestoneAction": mentorshipSchemas.signOffMilestoneSchema,
-  "lib/mentorship/actions#logActivityAction": mentorshipSchemas.logActivitySchema,
-  "lib/mentorship/actions#saveSettingsAction": mentorshipSchemas.saveSettingsSchema,
-  "lib/mentorship/actions#saveTemplateAction": mentorshipSchemas.saveTemplateSchema,
-  "lib/mentorship/actions#suggestMentorsAction": mentorshipSchemas.suggestMentorsSchema,
-  "lib/platform/notifications/actions#markNotificationReadAction": notificationSchemas.markNotificationReadSchema,
-  "lib/platform/org/actions#createOrgUnitAction": orgSchemas.createOrgUnitSchema,
-  "lib/platform/org/actions#renameOrgUnitAction": orgSchemas.renameOrgUnitSchema,
-  "lib/platform/org/actions#moveOrgUnitAction": orgSchemas.moveOrgUnitSchema,
-  "lib/platform/org/actions#setOrgUnitActiveAction": orgSchemas.setOrgUnitActiveSchema,
-  "lib/talent/points/application-actions#createApplicationAction": pointsSchemas.createApplicationSchema,
-  "lib/talent/points/application-actions#updateApplicationAction": pointsSchemas.updateApplicationSchema,
-  "lib/talent/points/application-actions#removeEvidenceAction": pointsSchemas.removeEvidenceSchema,
-  "lib/talent/points/application-actions#submitApplicationAction": pointsSchemas.transitionSchema,
-  "lib/talent/points/application-actions#startReviewAction": pointsSchemas.transitionSchema,
-  "lib/talent/points/application-actions#returnApplicationAction": pointsSchemas.reasonSchema,
-  "lib/talent/points/application-actions#rejectApplicationAction": pointsSchemas.reasonSchema,
-  "lib/talent/points/application-actions#approveApplicationAction": pointsSchemas.transitionSchema,
-  "lib/talent/points/config-actions#saveItemAction": pointsSchemas.itemSchema,
-  "lib/talent/points/config-actions#saveResourceAction": pointsSchemas.resourceSchema,
-  "lib/talent/points/config-actions#saveQuotaAction": pointsSchemas.quotaSchema,
-  "lib/talent/points/config-actions#saveTiersAction": pointsSchemas.tiersSchema,
-  "lib/talent/points/config-actions#saveSettingsAction": pointsSchemas.settingsSchema,
-  "lib/talent/points/config-actions#allocateTierQuotasAction": pointsSchemas.allocateSchema,
-  "lib/talent/points/ledger-actions#reverseGrantAction": pointsSchemas.reverseSchema,
-  "lib/talent/points/redemption-actions#requestRedemptionAction": pointsSchemas.requestRedemptionSchema,
-  "lib/talent/points/redemption-actions#decideRedemptionAction": pointsSchemas.decideRedemptionSchema,
-  "lib/talent/points/redemption-actions#fulfilRedemptionAction": pointsSchemas.redemptionStepSchema,
-  "lib/talent/points/redemption-actions#cancelRedemptionAction": pointsSchemas.redemptionStepSchema,
-  "lib/problems/actions#transitionProblemAction": problemSchemas.transitionProblemSchema,
-  "lib/problems/actions#assignProblemAction": problemSchemas.assignProblemSchema,
-  "lib/programmes/actions#createProgrammeAction": programmeSchemas.createProgrammeSchema,
-  "lib/programmes/actions#updateProgrammeAction": programmeSchemas.updateProgrammeSchema,
-  "lib/programmes/actions#setProgrammeStatusAction": programmeSchemas.setProgrammeStatusSchema,
-  "lib/programmes/rollover-actions#rolloverProgrammeAction": rolloverSchemas.rolloverSchema,
-  "lib/registers/actions#createHouseholdAction": registerSchemas.createHouseholdSchema,
-  "lib/registers/actions#updateHouseholdAction": registerSchemas.updateHouseholdSchema,
-  "lib/registers/actions#setHouseholdActiveAction": registerSchemas.setActiveSchema,
-  "lib/registers/actions#unmaskHouseholdPhoneAction": registerSchemas.unmaskSchema,
-  "lib/registers/actions#createEnterpriseAction": registerSchemas.createEnterpriseSchema,
-  "lib/registers/actions#updateEnterpriseAction": registerSchemas.updateEnterpriseSchema,
-  "lib/registers/actions#setEnterpriseActiveAction": registerSchemas.setActiveSchema,
-  "lib/registers/actions#unmaskEnterprisePhoneAction": registerSchemas.unmaskSchema,
-  "lib/showcases/actions#createSessionAction": showcaseSchemas.createSessionSchema,
-  "lib/showcases/actions#saveCriteriaAction": showcaseSchemas.saveCriteriaSchema,
-  "lib/showcases/actions#addEntryAction": showcaseSchemas.addEntrySchema,
-  "lib/showcases/actions#updateNarrativeAction": showcaseSchemas.updateNarrativeSchema,
-  "lib/showcases/actions#addJudgeAction": showcaseSchemas.judgeSchema,
-  "lib/showcases/actions#removeJudgeAction": showcaseSchemas.judgeSchema,
-  "lib/showcases/actions#declareConflictAction": showcaseSchemas.conflictSchema,
-  "lib/showcases/actions#saveScoreSheetAction": showcaseSchemas.scoreSheetSchema,
-  "lib/showcases/actions#closeSessionAction": showcaseSchemas.closeSessionSchema,
-  "lib/showcases/actions#addToTalentListAction": showcaseSchemas.addToTalentListSchema,
-  "lib/showcases/actions#readSessionScoresAction": showcaseSchemas.sessionIdSchema,
-  "lib/talent/actions#createTalentAction": talentSchemas.createTalentSchema,
-  "lib/talent/actions#updateTalentAction": talentSchemas.updateTalentSchema,
-  "lib/talent/actions#unmaskTalentIdAction": talentSchemas.talentIdSchema,
-  "lib/users/actions#createUserAction": userSchemas.createUserSchema,
-  "lib/users/actions#updateUserAction": userSchemas.updateUserSchema,
-  "lib/users/actions#setUserActiveAction": userSchemas.setUserActiveSchema,
-  "lib/users/actions#resetUserPasswordAction": userSchemas.resetPasswordSchema,
-  "lib/visits/actions#createVisitAction": visitSchemas.createVisitSchema,
-  "lib/visits/actions#updateVisitAction": visitSchemas.updateVisitSchema,
-  "lib/visits/actions#deleteVisitPhotoAction": visitSchemas.deletePhotoSchema,
-  "lib/visits/actions#searchPlacesAction": visitSchemas.searchPlacesSchema,
-};
+function contracts<M extends object>(
+  module: string,
+  _actions: M,
+  byName: { [K in keyof M as [ContractOf<M[K]>] extends [never] ? never : K]: ContractOf<M[K]> | typeof UPLOAD },
+): [string, z.ZodType][] {
+  return Object.entries(byName as Record<string, AnyContract | typeof UPLOAD>).flatMap(([name, contract]) =>
+    contract === UPLOAD ? [] : [[`${module}#${name}`, contract.schema] as [string, z.ZodType]],
+  );
+}
+
+/**
+ * The zod schema each action parses its input with, so that
+ * tests/integration/authz-sweep.test.ts can show every input above would pass the field
+ * check: a refusal is then the authorization's, not a typo's. Writes take it from their
+ * contract; reads (readAction) name theirs. Uploads (FormData) are judged by their refusal
+ * message instead.
+ */
+export const INPUT_SCHEMAS: Record<string, z.ZodType> = Object.fromEntries([
+  ...contracts("lib/account/actions", accountActions, {
+    changeOwnPasswordAction: userSchemas.changeOwnPasswordContract,
+  }),
+  ...contracts("lib/platform/calendar/actions", calendarActions, {
+    saveCalendarDayAction: calendarSchemas.saveCalendarDayContract,
+    deleteCalendarDayAction: calendarSchemas.deleteCalendarDayContract,
+    bulkLoadCalendarAction: calendarSchemas.bulkLoadCalendarContract,
+    confirmCalendarYearAction: calendarSchemas.confirmCalendarYearContract,
+    unconfirmCalendarYearAction: calendarSchemas.unconfirmCalendarYearContract,
+  }),
+  ...contracts("lib/campaigns/actions", campaignActions, {
+    saveCampaignSetupAction: campaignSchemas.saveCampaignSetupContract,
+  }),
+  ...contracts("lib/rankings/actions", rankingActions, {
+    saveRankingSchemeAction: rankingSchemas.saveRankingSchemeContract,
+  }),
+  ...contracts("lib/events/actions", eventActions, {
+    createEventAction: eventSchemas.createEventContract,
+  }),
+  ...contracts("lib/hotline/actions", hotlineActions, {
+    intakeRequestAction: hotlineSchemas.intakeRequestContract,
+    acceptRequestAction: hotlineSchemas.acceptRequestContract,
+    assignRequestAction: hotlineSchemas.assignRequestContract,
+    reassignRequestAction: hotlineSchemas.reassignRequestContract,
+    sendBackRequestAction: hotlineSchemas.sendBackRequestContract,
+    respondRequestAction: hotlineSchemas.respondRequestContract,
+    resolveRequestAction: hotlineSchemas.resolveRequestContract,
+    closeRequestAction: hotlineSchemas.closeRequestContract,
+    reopenRequestAction: hotlineSchemas.reopenRequestContract,
+    mergeRequestAction: hotlineSchemas.mergeRequestContract,
+    chaseRequestAction: hotlineSchemas.chaseRequestContract,
+    requestExtensionAction: hotlineSchemas.requestExtensionContract,
+    decideExtensionAction: hotlineSchemas.decideExtensionContract,
+    linkRequestEnterpriseAction: hotlineSchemas.linkRequestEnterpriseContract,
+  }),
+  ...contracts("lib/investment/actions", investmentActions, {
+    createTaskForceAction: investmentSchemas.createTaskForceContract,
+    updateTaskForceAction: investmentSchemas.updateTaskForceContract,
+    createTripAction: investmentSchemas.createTripContract,
+    createLeadAction: investmentSchemas.createLeadContract,
+    transitionLeadAction: investmentSchemas.transitionLeadContract,
+    convertProspectAction: investmentSchemas.convertProspectContract,
+    updateInvestmentSettingsAction: investmentSchemas.updateInvestmentSettingsContract,
+  }),
+  ...contracts("lib/key-projects/actions", keyProjectActions, {
+    createKeyProjectAction: keyProjectSchemas.createKeyProjectContract,
+    updateMilestoneAction: keyProjectSchemas.updateMilestoneContract,
+    advanceStageAction: keyProjectSchemas.advanceStageContract,
+    createBlockerAction: keyProjectSchemas.createBlockerContract,
+    createPledgeAction: keyProjectSchemas.createPledgeContract,
+    completePledgeAction: keyProjectSchemas.completePledgeContract,
+  }),
+  ...contracts("lib/mentorship/actions", mentorshipActions, {
+    addPoolMemberAction: mentorshipSchemas.addPoolMemberContract,
+    changeMemberStatusAction: mentorshipSchemas.changeMemberStatusContract,
+    changeMemberFlagsAction: mentorshipSchemas.changeMemberFlagsContract,
+    changeCapacityAction: mentorshipSchemas.changeCapacityContract,
+    createPairingAction: mentorshipSchemas.createPairingContract,
+    endPairingAction: mentorshipSchemas.endPairingContract,
+    evaluatePairingAction: mentorshipSchemas.evaluatePairingContract,
+    changePlanAction: mentorshipSchemas.changePlanContract,
+    signOffMilestoneAction: mentorshipSchemas.signOffMilestoneContract,
+    logActivityAction: mentorshipSchemas.logActivityContract,
+    saveSettingsAction: mentorshipSchemas.saveSettingsContract,
+    saveTemplateAction: mentorshipSchemas.saveTemplateContract,
+  }),
+  ...contracts("lib/platform/notifications/actions", notificationActions, {
+    markNotificationReadAction: notificationSchemas.markNotificationReadContract,
+    markAllNotificationsReadAction: notificationSchemas.markAllNotificationsReadContract,
+  }),
+  ...contracts("lib/platform/org/actions", orgActions, {
+    createOrgUnitAction: orgSchemas.createOrgUnitContract,
+    renameOrgUnitAction: orgSchemas.renameOrgUnitContract,
+    moveOrgUnitAction: orgSchemas.moveOrgUnitContract,
+    setOrgUnitActiveAction: orgSchemas.setOrgUnitActiveContract,
+  }),
+  ...contracts("lib/talent/points/application-actions", applicationActions, {
+    createApplicationAction: pointsSchemas.createApplicationContract,
+    updateApplicationAction: pointsSchemas.updateApplicationContract,
+    uploadEvidenceAction: UPLOAD,
+    removeEvidenceAction: pointsSchemas.removeEvidenceContract,
+    submitApplicationAction: pointsSchemas.submitApplicationContract,
+    startReviewAction: pointsSchemas.startReviewContract,
+    returnApplicationAction: pointsSchemas.returnApplicationContract,
+    rejectApplicationAction: pointsSchemas.rejectApplicationContract,
+    approveApplicationAction: pointsSchemas.approveApplicationContract,
+  }),
+  ...contracts("lib/talent/points/config-actions", pointsConfigActions, {
+    saveItemAction: pointsSchemas.saveItemContract,
+    saveResourceAction: pointsSchemas.saveResourceContract,
+    saveQuotaAction: pointsSchemas.saveQuotaContract,
+    saveTiersAction: pointsSchemas.saveTiersContract,
+    saveSettingsAction: pointsSchemas.saveSettingsContract,
+    allocateTierQuotasAction: pointsSchemas.allocateTierQuotasContract,
+    addDefaultsAction: pointsSchemas.addDefaultsContract,
+  }),
+  ...contracts("lib/talent/points/ledger-actions", ledgerActions, {
+    reverseGrantAction: pointsSchemas.reverseGrantContract,
+  }),
+  ...contracts("lib/talent/points/redemption-actions", redemptionActions, {
+    requestRedemptionAction: pointsSchemas.requestRedemptionContract,
+    decideRedemptionAction: pointsSchemas.decideRedemptionContract,
+    fulfilRedemptionAction: pointsSchemas.fulfilRedemptionContract,
+    cancelRedemptionAction: pointsSchemas.cancelRedemptionContract,
+  }),
+  ...contracts("lib/problems/actions", problemActions, {
+    transitionProblemAction: problemSchemas.transitionProblemContract,
+    assignProblemAction: problemSchemas.assignProblemContract,
+  }),
+  ...contracts("lib/programmes/actions", programmeActions, {
+    createProgrammeAction: programmeSchemas.createProgrammeContract,
+    updateProgrammeAction: programmeSchemas.updateProgrammeContract,
+    setProgrammeStatusAction: programmeSchemas.setProgrammeStatusContract,
+  }),
+  ...contracts("lib/programmes/rollover-actions", rolloverActions, {
+    rolloverProgrammeAction: rolloverSchemas.rolloverProgrammeContract,
+  }),
+  ...contracts("lib/registers/actions", registerActions, {
+    createHouseholdAction: registerSchemas.createHouseholdContract,
+    updateHouseholdAction: registerSchemas.updateHouseholdContract,
+    setHouseholdActiveAction: registerSchemas.setHouseholdActiveContract,
+    unmaskHouseholdPhoneAction: registerSchemas.unmaskHouseholdPhoneContract,
+    createEnterpriseAction: registerSchemas.createEnterpriseContract,
+    updateEnterpriseAction: registerSchemas.updateEnterpriseContract,
+    setEnterpriseActiveAction: registerSchemas.setEnterpriseActiveContract,
+    unmaskEnterprisePhoneAction: registerSchemas.unmaskEnterprisePhoneContract,
+  }),
+  ...contracts("lib/registers/import-actions", importActions, {
+    importBatchAction: registerSchemas.importBatchContract,
+  }),
+  ...contracts("lib/showcases/actions", showcaseActions, {
+    createSessionAction: showcaseSchemas.createSessionContract,
+    saveCriteriaAction: showcaseSchemas.saveCriteriaContract,
+    addEntryAction: showcaseSchemas.addEntryContract,
+    updateNarrativeAction: showcaseSchemas.updateNarrativeContract,
+    uploadNarrativeAction: UPLOAD,
+    addJudgeAction: showcaseSchemas.addJudgeContract,
+    removeJudgeAction: showcaseSchemas.removeJudgeContract,
+    declareConflictAction: showcaseSchemas.declareConflictContract,
+    saveScoreSheetAction: showcaseSchemas.saveScoreSheetContract,
+    closeSessionAction: showcaseSchemas.closeSessionContract,
+    addToTalentListAction: showcaseSchemas.addToTalentListContract,
+  }),
+  ...contracts("lib/talent/actions", talentActions, {
+    createTalentAction: talentSchemas.createTalentContract,
+    updateTalentAction: talentSchemas.updateTalentContract,
+    unmaskTalentIdAction: talentSchemas.unmaskTalentIdContract,
+  }),
+  ...contracts("lib/users/actions", userActions, {
+    createUserAction: userSchemas.createUserContract,
+    updateUserAction: userSchemas.updateUserContract,
+    setUserActiveAction: userSchemas.setUserActiveContract,
+    resetUserPasswordAction: userSchemas.resetUserPasswordContract,
+  }),
+  ...contracts("lib/visits/actions", visitActions, {
+    createVisitAction: visitSchemas.createVisitContract,
+    updateVisitAction: visitSchemas.updateVisitContract,
+    uploadVisitPhotoAction: UPLOAD,
+    deleteVisitPhotoAction: visitSchemas.deleteVisitPhotoContract,
+  }),
+  // Reads (readAction): a bare schema, no contract.
+  ["lib/investment/actions#lookupEnterprisesAction", investmentSchemas.enterpriseLookupSchema],
+  ["lib/mentorship/actions#suggestMentorsAction", mentorshipSchemas.suggestMentorsSchema],
+  ["lib/showcases/actions#readSessionScoresAction", showcaseSchemas.sessionIdSchema],
+  ["lib/visits/actions#searchPlacesAction", visitSchemas.searchPlacesSchema],
+]);
 
 type Actor = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
 

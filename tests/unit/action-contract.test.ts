@@ -5,6 +5,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import type { useActionForm } from "@/components/forms/use-action-form";
+import type { action } from "@/lib/platform/action";
 import { bindAction, defineAction, pickedId, type ContractAction, type ContractValues } from "@/lib/platform/contract";
 import type * as visitActions from "@/lib/visits/actions";
 import { createVisitContract, updateVisitContract } from "@/lib/visits/schemas";
@@ -13,6 +14,7 @@ type UseActionForm = typeof useActionForm;
 // Type-level only: never called (a hook outside a component), and the server actions are
 // imported as types, so nothing here loads the server.
 declare const formHook: UseActionForm;
+declare const serverAction: typeof action;
 declare const createVisitAction: typeof visitActions.createVisitAction;
 declare const updateVisitAction: typeof visitActions.updateVisitAction;
 
@@ -29,6 +31,18 @@ export function pairings() {
   bindAction(updateVisitContract, createVisitAction);
   // @ts-expect-error a bare function carries no contract
   bindAction(createVisitContract, async (_input: unknown) => ({ ok: true as const, data: { id: "x" } }));
+}
+
+/** The older call styles, name and schema given apart from a contract, are gone. */
+export function noContractNoAction() {
+  const schema = z.strictObject({ id: z.string() });
+  // @ts-expect-error an action is built from a contract only
+  serverAction({ name: "thing.touch", schema }, async () => ({ id: "x" }));
+  // @ts-expect-error a form takes a contract and its action, not a schema and any action
+  formHook({ schema, action: async (_input: unknown) => ({ ok: true as const, data: {} }), defaultValues: {} });
+  // The server-only `after` hook sees the parsed input (what the handler sees).
+  const contract = defineAction({ name: "thing.touch", schema: z.strictObject({ n: z.coerce.number() }) });
+  serverAction(contract, { after: async (input) => { expectTypeOf(input).toEqualTypeOf<{ n: number }>(); } }, async () => ({ id: "x" }));
 }
 
 describe("action contracts", () => {
