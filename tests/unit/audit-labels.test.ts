@@ -30,6 +30,12 @@ const TEMPLATES: Record<string, string[]> = {
     "mentorship.plan.updateMilestone", "mentorship.plan.addMilestone", "mentorship.plan.removeMilestone", "mentorship.plan.addGoal", "mentorship.plan.removeGoal",
   ],
   'lib/problems/actions.ts `problem.${input.to === "REOPENED" ? "reopen" : "transition"}`': ["problem.reopen", "problem.transition"],
+  // one implementation for both registers (lib/registers/kinds.ts auditPrefix)
+  "lib/registers/actions.ts `${register.auditPrefix}.create`": ["household.create", "enterprise.create"],
+  "lib/registers/actions.ts `${register.auditPrefix}.update`": ["household.update", "enterprise.update"],
+  'lib/registers/actions.ts `${register.auditPrefix}.${input.active ? "activate" : "deactivate"}`': [
+    "household.activate", "household.deactivate", "enterprise.activate", "enterprise.deactivate",
+  ],
 };
 
 const LITERAL = String.raw`("[^"\n]*"|\x60[^\x60\n]*\x60)`;
@@ -51,7 +57,7 @@ function collect() {
     }
   };
   const namePatterns = [
-    new RegExp(String.raw`\b(?:action|readAction|route)\(\s*\{\s*name:\s*${LITERAL}`, "g"),
+    new RegExp(String.raw`\b(?:action|readAction|route|defineAction)\(\s*\{\s*name:\s*${LITERAL}`, "g"),
     new RegExp(String.raw`\baction:\s*${LITERAL}`, "g"),
     new RegExp(String.raw`\bauditMove\(\s*\w+,\s*${LITERAL}`, "g"),
     new RegExp(String.raw`\bauditRefusal\(\s*[^,()]+,\s*${LITERAL}`, "g"),
