@@ -5,8 +5,9 @@ import { readAction } from "@/lib/platform/read";
 import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError } from "@/lib/platform/errors";
 import { formatDateOnly } from "@/lib/platform/dates";
+import { getInvestmentProgramme } from "./programme";
 import {
-  getInvestmentProgrammeOrThrow, getLeadOrThrow, getProspectOrThrow, getTaskForceOrThrow,
+  getLeadOrThrow, getProspectOrThrow, getTaskForceOrThrow,
 } from "./queries";
 import { searchRegister, type RegisterMatch } from "@/lib/platform/search/registers";
 import {
@@ -43,7 +44,7 @@ export const createTaskForceAction = action(
   createTaskForceContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "investment.manage");
-    const programme = await getInvestmentProgrammeOrThrow(user, input.programmeId, tx);
+    const programme = await getInvestmentProgramme(user, input.programmeId, tx);
     const tf = await createTaskForce(user, programme, input, tx);
     await audit({
       action: "investment.taskForce.create", entityType: "TaskForce", entityId: tf.id, orgUnitId: tf.orgUnitId,
@@ -157,7 +158,7 @@ export const convertProspectAction = action(
 export const updateInvestmentSettingsAction = action(
   updateInvestmentSettingsContract, { revalidate },
   async (input, { user, tx, audit }) => {
-    const programme = await getInvestmentProgrammeOrThrow(user, input.programmeId, tx);
+    const programme = await getInvestmentProgramme(user, input.programmeId, tx);
     const updated = await updateInvestmentSettings(user, programme, input, tx);
     await audit({
       action: "investment.settings.update", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnit.id,
@@ -171,7 +172,7 @@ export const updateInvestmentSettingsAction = action(
 export const lookupEnterprisesAction = readAction(
   { name: "investment.lookupEnterprises", schema: enterpriseLookupSchema, permission: "investment.record" },
   async (input, { user }): Promise<RegisterMatch[]> => {
-    const programme = await getInvestmentProgrammeOrThrow(user, input.programmeId);
+    const programme = await getInvestmentProgramme(user, input.programmeId);
     // The programme owner's area too, a name found anywhere in it, no address: as this lookup always was.
     return searchRegister(user, { kind: "ENTERPRISE", q: input.q, alsoUnder: programme.orgPath, nameMatch: "contains", withAddress: false });
   },

@@ -9,7 +9,8 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import type { Column, ExportSpec, SheetSpec } from "@/lib/platform/exports/xlsx";
-import { getInvestmentProgrammeOrThrow, listLeads } from "./queries";
+import { getInvestmentProgramme } from "./programme";
+import { listLeads } from "./queries";
 import { investmentProgress, type ProgressRange, type ProgressRow } from "./progress";
 import { getKeyProjectProgramme, keyProjectBoard } from "@/lib/key-projects";
 
@@ -25,7 +26,7 @@ const wan = (header: string, unit: string): Column => ({ header, type: "amount",
 const date = (header: string): Column => ({ header, type: "date" });
 
 export async function investmentExport(user: SessionUser, programmeId: string, range: ProgressRange, locale: string): Promise<ExportSpec> {
-  const programme = await getInvestmentProgrammeOrThrow(user, programmeId);
+  const programme = await getInvestmentProgramme(user, programmeId);
   const t = await getTranslations({ locale, namespace: "investment" });
   const e = (k: string) => t(`export.${k}` as never);
   const progress = await investmentProgress(user, programmeId, range);

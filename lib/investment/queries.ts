@@ -12,8 +12,8 @@ import { NotFoundError } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ancestorIds, isWithinSubtree } from "@/lib/platform/org/path";
 import { inSubtree } from "@/lib/platform/org/scope";
-import { pickProgramme, programmesOfKind, visibleProgrammes } from "@/lib/programmes";
-import { getInvestmentProgramme, investmentKind } from "./programme";
+import { programmesOfKind, visibleProgrammes } from "@/lib/programmes";
+import { investmentKind } from "./programme";
 import type { LeadStageValue } from "./schemas";
 
 /** Task forces the actor leads or belongs to. */
@@ -67,17 +67,10 @@ export function mayRecordFor(actor: Actor, taskForce: TaskForceAuthority): boole
 
 // ───────────── Programmes ─────────────
 
-// The common loader's shape and picker (lib/programmes/descriptor.ts) for this kind; the old
-// names stay as aliases for their callers.
+// The common loader's shape (lib/programmes/descriptor.ts) for this kind; the picker is
+// pickProgramme(investmentKind, …), the loader getInvestmentProgramme (./programme).
 export async function investmentProgrammes(actor: Actor, client: Db | Tx = db) {
   return programmesOfKind(investmentKind, actor, client);
-}
-
-export const getInvestmentProgrammeOrThrow = getInvestmentProgramme;
-
-/** The programme to show when none is chosen: ?programme=… if visible, else the first active one. */
-export async function pickInvestmentProgramme(actor: Actor, requested?: string, client: Db | Tx = db) {
-  return pickProgramme(investmentKind, actor, requested, client);
 }
 
 // ───────────── Task forces ─────────────

@@ -5,7 +5,8 @@ import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError, NotFoundError } from "@/lib/platform/errors";
 import { formatDateOnly } from "@/lib/platform/dates";
 import { getInvestmentProgramme } from "@/lib/investment";
-import { getKeyProjectOrThrow, getKeyProjectProgrammeOrThrow, getPledgeOrThrow } from "./queries";
+import { getKeyProjectProgramme } from "./programme";
+import { getKeyProjectOrThrow, getPledgeOrThrow } from "./queries";
 import { advanceStage, completePledge, createBlocker, createKeyProject, createPledge, updateMilestone } from "./mutations";
 import { createKeyProjectContract, updateMilestoneContract, advanceStageContract, createBlockerContract, createPledgeContract, completePledgeContract } from "./schemas";
 
@@ -31,7 +32,7 @@ export const createKeyProjectAction = action(
   createKeyProjectContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "keyProject.manage");
-    const programme = await getKeyProjectProgrammeOrThrow(user, input.programmeId, tx);
+    const programme = await getKeyProjectProgramme(user, input.programmeId, tx);
     const p = await createKeyProject(user, programme, input, tx);
     await audit({
       action: "keyProject.create", entityType: "KeyProject", entityId: p.id, orgUnitId: p.orgUnitId,
@@ -90,7 +91,7 @@ export const createPledgeAction = action(
   async (input, { user, tx, audit }) => {
     assertCan(user, "pledge.manage");
     // A pledge belongs to a key-project or an investment programme the user sees.
-    const programme = await getKeyProjectProgrammeOrThrow(user, input.programmeId, tx).catch(async (e) => {
+    const programme = await getKeyProjectProgramme(user, input.programmeId, tx).catch(async (e) => {
       if (e instanceof NotFoundError) return getInvestmentProgramme(user, input.programmeId, tx);
       throw e;
     });

@@ -9,8 +9,8 @@ import { NotFoundError } from "@/lib/platform/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { UNRESOLVED_STATUSES } from "@/lib/problems";
 import { inSubtree } from "@/lib/platform/org/scope";
-import { pickProgramme, programmesOfKind } from "@/lib/programmes";
-import { getKeyProjectProgramme, keyProjectKind } from "./programme";
+import { programmesOfKind } from "@/lib/programmes";
+import { keyProjectKind } from "./programme";
 import { isMilestoneLate, milestoneTiming, pledgeEffectiveStatus } from "./lateness";
 import { KEY_PROJECT_STAGES, MILESTONE_KINDS, type KeyProjectStageValue } from "./schemas";
 
@@ -22,17 +22,11 @@ export function pledgeScope(actor: Pick<Actor, "id" | "orgPath">): Prisma.Pledge
   return { OR: [inSubtree(actor), { pledgerId: actor.id }, { keyProject: { liaisonId: actor.id } }] };
 }
 
-// The common loader's shape and picker (lib/programmes/descriptor.ts) for this kind; the old
-// names stay as aliases for their callers.
+// The common loader's shape (lib/programmes/descriptor.ts) for this kind; the picker is
+// pickProgramme(keyProjectKind, …), the loader getKeyProjectProgramme (./programme).
 export async function keyProjectProgrammes(actor: Actor, client: Db | Tx = db) {
   return programmesOfKind(keyProjectKind, actor, client);
 }
-
-export async function pickKeyProjectProgramme(actor: Actor, requested?: string, client: Db | Tx = db) {
-  return pickProgramme(keyProjectKind, actor, requested, client);
-}
-
-export const getKeyProjectProgrammeOrThrow = getKeyProjectProgramme;
 
 export async function getKeyProjectOrThrow(actor: Actor, id: string, client: Db | Tx = db) {
   const project = await client.keyProject.findFirst({

@@ -18,7 +18,8 @@ import {
   saveTemplate,
   signOffMilestone,
 } from "./mutations";
-import { getMentorshipProgrammeOrThrow, getPairingOrThrow, getPoolMemberOrThrow, suggestMentors } from "./queries";
+import { getMentorshipProgramme } from "./programme";
+import { getPairingOrThrow, getPoolMemberOrThrow, suggestMentors } from "./queries";
 import {
   suggestMentorsSchema,
   addPoolMemberContract,
@@ -42,7 +43,7 @@ export const addPoolMemberAction = action(
   addPoolMemberContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "mentorship.manage");
-    const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
+    const programme = await getMentorshipProgramme(user, input.programmeId, tx);
     const { member, userName } = await addPoolMember(user, programme, input, tx);
     await audit({
       action: "mentorship.pool.add", entityType: "PoolMember", entityId: member.id, orgUnitId: programme.orgUnit.id,
@@ -102,7 +103,7 @@ export const createPairingAction = action(
   createPairingContract, { revalidate },
   async (input, { user, tx, audit }) => {
     assertCan(user, "mentorship.manage");
-    const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
+    const programme = await getMentorshipProgramme(user, input.programmeId, tx);
     const { pairing, plan, mentorName, traineeName } = await createPairing(user, programme, input, tx);
     await audit({
       action: "mentorship.pairing.create", entityType: "Pairing", entityId: pairing.id, orgUnitId: pairing.orgUnitId,
@@ -177,7 +178,7 @@ export const logActivityAction = action(
 export const saveSettingsAction = action(
   saveSettingsContract, { revalidate },
   async (input, { user, tx, audit }) => {
-    const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
+    const programme = await getMentorshipProgramme(user, input.programmeId, tx);
     assertCan(user, "mentorship.configure", programme);
     const settings = await saveSettings(programme, input, tx);
     await audit({ action: "mentorship.configure.settings", entityType: "Programme", entityId: programme.id, orgUnitId: programme.orgUnit.id, data: { before: programme.settings, after: settings } });
@@ -189,7 +190,7 @@ export const saveSettingsAction = action(
 export const saveTemplateAction = action(
   saveTemplateContract, { revalidate },
   async (input, { user, tx, audit }) => {
-    const programme = await getMentorshipProgrammeOrThrow(user, input.programmeId, tx);
+    const programme = await getMentorshipProgramme(user, input.programmeId, tx);
     assertCan(user, "mentorship.configure", programme);
     const template = await saveTemplate(programme, input, tx);
     await audit({ action: "mentorship.configure.template", entityType: "PlanTemplate", entityId: template.id, orgUnitId: programme.orgUnit.id, data: { after: { name: input.name, active: input.active, content: input.content } } });
@@ -201,7 +202,7 @@ export const saveTemplateAction = action(
 export const suggestMentorsAction = readAction(
   { name: "mentorship.suggestMentors", schema: suggestMentorsSchema, permission: "mentorship.manage" },
   async (input, { user }): Promise<RankedMentor[]> => {
-    await getMentorshipProgrammeOrThrow(user, input.programmeId);
+    await getMentorshipProgramme(user, input.programmeId);
     return suggestMentors(user, input.programmeId, input.traineeId);
   },
 );

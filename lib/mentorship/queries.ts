@@ -10,7 +10,7 @@ import { can } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { PoolKind } from "@/lib/generated/prisma/enums";
 import { visibleProgrammes } from "@/lib/programmes";
-import { getMentorshipProgramme, type MentorshipProgramme } from "./programme";
+import type { MentorshipProgramme } from "./programme";
 import { rankMentors } from "./suggest";
 
 export async function listMentorshipProgrammes(actor: Actor, client: Client = db) {
@@ -25,11 +25,6 @@ export async function listMentorshipProgrammes(actor: Actor, client: Client = db
   });
 }
 
-/**
- * A visible MENTORSHIP programme: the common loader's shape (lib/programmes/descriptor.ts,
- * `settings` parsed). The old name stays as an alias for its dozen callers.
- */
-export const getMentorshipProgrammeOrThrow = getMentorshipProgramme;
 export type { MentorshipProgramme };
 
 const memberInclude = {

@@ -17,7 +17,8 @@ import {
   saveScoreSheet,
   updateNarrative,
 } from "./mutations";
-import { getEntryOrThrow, getSessionOrThrow, getShowcaseProgrammeOrThrow, othersScores } from "./queries";
+import { getShowcaseProgramme } from "./programme";
+import { getEntryOrThrow, getSessionOrThrow, othersScores } from "./queries";
 import {
   sessionIdSchema,
   createSessionContract,
@@ -39,7 +40,7 @@ const revalidate = ["/showcases"];
 export const createSessionAction = action(
   createSessionContract, { revalidate },
   async (input, { user, tx, audit }) => {
-    const programme = await getShowcaseProgrammeOrThrow(user, input.programmeId, tx);
+    const programme = await getShowcaseProgramme(user, input.programmeId, tx);
     assertCan(user, "showcase.manage", programme);
     const session = await createSession(programme, input, tx);
     await audit({ action: "showcase.session.create", entityType: "ShowcaseSession", entityId: session.id, orgUnitId: session.orgUnitId, data: { after: { ...input } } });

@@ -7,7 +7,6 @@ import { db, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { visibleProgrammes } from "@/lib/programmes";
-import { getShowcaseProgramme } from "./programme";
 
 export function sessionScope(actor: Pick<Actor, "id" | "orgPath">) {
   return {
@@ -26,9 +25,6 @@ export async function listShowcaseProgrammes(actor: Actor, client: Client = db) 
     select: { id: true, name: true, description: true, status: true, orgUnit: { select: { id: true, name: true, path: true } } },
   });
 }
-
-/** The common loader (lib/programmes/descriptor.ts) for this kind; the old name stays as an alias for its callers. */
-export const getShowcaseProgrammeOrThrow = getShowcaseProgramme;
 
 export async function listSessions(actor: Actor, programmeId?: string, client: Client = db) {
   return client.showcaseSession.findMany({

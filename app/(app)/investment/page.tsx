@@ -3,7 +3,8 @@ import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
 import { formatAmount } from "@/lib/platform/money";
 import { investmentProgress } from "@/lib/investment/progress";
-import { pickInvestmentProgramme } from "@/lib/investment/queries";
+import { pickProgramme } from "@/lib/programmes";
+import { investmentKind } from "@/lib/investment/programme";
 import { filterDay, filterId, parseFilters } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { formatCalendarDate } from "@/lib/platform/format/dates";
@@ -25,7 +26,7 @@ export default async function InvestmentPage({ searchParams }: { searchParams: P
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
   const { filter, ignored } = parseFilters({ programme: filterId, from: filterDay, to: filterDay }, await searchParams);
-  const { all, chosen } = await pickInvestmentProgramme(user, filter.programme);
+  const { all, chosen } = await pickProgramme(investmentKind, user, filter.programme);
   if (!chosen) return <><PageHeader title={t("title")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
   // A programme the user cannot see (or that does not exist) falls back to the current one.
   if (filter.programme && filter.programme !== chosen.id) ignored.push("programme");

@@ -3,7 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
 import { formatAmount, sumWan } from "@/lib/platform/money";
-import { listLeads, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
+import { pickProgramme } from "@/lib/programmes";
+import { investmentKind } from "@/lib/investment/programme";
+import { listLeads, recordableTaskForces } from "@/lib/investment/queries";
 import { LEAD_STAGES } from "@/lib/investment/schemas";
 import { filterEnum, filterId, parseFilters } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
@@ -21,7 +23,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
   const { filter, ignored } = parseFilters({ programme: filterId, stage: filterEnum(LEAD_STAGES) }, await searchParams);
-  const { all, chosen } = await pickInvestmentProgramme(user, filter.programme);
+  const { all, chosen } = await pickProgramme(investmentKind, user, filter.programme);
   if (!chosen) return <><PageHeader title={t("leads")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
   // A programme the user cannot see (or that does not exist) falls back to the current one.
   if (filter.programme && filter.programme !== chosen.id) ignored.push("programme");

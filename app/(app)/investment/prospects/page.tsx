@@ -3,7 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { ignoredChoice } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/platform/auth/session";
-import { listProspects, pickInvestmentProgramme } from "@/lib/investment/queries";
+import { pickProgramme } from "@/lib/programmes";
+import { investmentKind } from "@/lib/investment/programme";
+import { listProspects } from "@/lib/investment/queries";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { InvestmentNav, ProgrammeSwitch } from "@/components/investment/sub-nav";
 
@@ -15,7 +17,7 @@ export default async function ProspectsPage({ searchParams }: { searchParams: Pr
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
   const requested = (await searchParams).programme;
-  const { all, chosen } = await pickInvestmentProgramme(user, requested);
+  const { all, chosen } = await pickProgramme(investmentKind, user, requested);
   if (!chosen) return <><PageHeader title={t("prospects")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
   const prospects = await listProspects(user, chosen.id);
   return (

@@ -5,7 +5,9 @@ import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
 import { formatCalendarDate } from "@/lib/platform/format/dates";
-import { listTrips, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
+import { pickProgramme } from "@/lib/programmes";
+import { investmentKind } from "@/lib/investment/programme";
+import { listTrips, recordableTaskForces } from "@/lib/investment/queries";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { InvestmentNav, ProgrammeSwitch } from "@/components/investment/sub-nav";
@@ -19,7 +21,7 @@ export default async function TripsPage({ searchParams }: { searchParams: Promis
   const user = await requirePermission("investment.view");
   const t = await getTranslations("investment");
   const requested = (await searchParams).programme;
-  const { all, chosen } = await pickInvestmentProgramme(user, requested);
+  const { all, chosen } = await pickProgramme(investmentKind, user, requested);
   if (!chosen) return <><PageHeader title={t("trips")} /><EmptyState>{t("noProgramme")}</EmptyState></>;
   const [trips, recordable] = await Promise.all([listTrips(user, { programmeId: chosen.id }), recordableTaskForces(user, chosen.id)]);
   return (

@@ -3,7 +3,9 @@ import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { orgUnitOptions } from "@/lib/platform/org/queries";
 import { investmentProgrammes } from "@/lib/investment/queries";
-import { keyProjectPeopleOptions, pickKeyProjectProgramme } from "@/lib/key-projects/queries";
+import { pickProgramme } from "@/lib/programmes";
+import { keyProjectKind } from "@/lib/key-projects/programme";
+import { keyProjectPeopleOptions } from "@/lib/key-projects/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { KeyProjectForm } from "@/components/key-projects/project-form";
 
@@ -14,7 +16,7 @@ export async function generateMetadata() {
 export default async function NewKeyProjectPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("keyProject.manage");
   const t = await getTranslations("keyProjects");
-  const { chosen } = await pickKeyProjectProgramme(user, (await searchParams).programme);
+  const { chosen } = await pickProgramme(keyProjectKind, user, (await searchParams).programme);
   if (!chosen) redirect("/key-projects");
   const [units, people, investment] = await Promise.all([orgUnitOptions(user), keyProjectPeopleOptions(user), investmentProgrammes(user)]);
   return (

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
-import { getMentorshipProgrammeOrThrow, listPairings } from "@/lib/mentorship/queries";
+import { getMentorshipProgramme } from "@/lib/mentorship/programme";
+import { listPairings } from "@/lib/mentorship/queries";
 import { pairingExpectations } from "@/lib/mentorship/progress";
 import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
@@ -24,7 +25,7 @@ export default async function MentorshipProgrammePage({ params, searchParams }: 
   const user = await requirePermission("mentorship.view");
   const { programmeId } = await params;
   const { status: filter, ignored } = parsePairingStatusWithIgnored(await searchParams);
-  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]"), () => getMentorshipProgrammeOrThrow(user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]"), () => getMentorshipProgramme(user, programmeId));
   const t = await getTranslations("mentorship");
   const manager = can(user, "mentorship.manage");
   const [pairings, expectations] = await Promise.all([

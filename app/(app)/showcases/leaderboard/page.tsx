@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { filterYear, parseFilters } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { requirePermission } from "@/lib/platform/auth/session";
-import { getShowcaseProgrammeOrThrow, yearLeaderboard } from "@/lib/showcases/queries";
+import { getShowcaseProgramme } from "@/lib/showcases/programme";
+import { yearLeaderboard } from "@/lib/showcases/queries";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { LinkButton } from "@/components/ui/button";
@@ -18,7 +19,7 @@ export async function generateMetadata() {
 export default async function YearLeaderboardPage({ searchParams }: { searchParams: Promise<{ programmeId?: string; year?: string }> }) {
   const user = await requirePermission("showcase.view");
   const sp = await searchParams;
-  const programme = await loadOrNotFound(user, pageAuditName("/showcases/leaderboard"), () => getShowcaseProgrammeOrThrow(user, sp.programmeId ?? ""));
+  const programme = await loadOrNotFound(user, pageAuditName("/showcases/leaderboard"), () => getShowcaseProgramme(user, sp.programmeId ?? ""));
   const { filter, ignored } = parseFilters({ year: filterYear }, sp);
   // The Shanghai year, not the UTC one: sessions are named by Shanghai quarters ("2027-Q1").
   const year = filter.year ?? shanghaiYear();

@@ -3,7 +3,7 @@ import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
-import { getShowcaseProgrammeOrThrow } from "@/lib/showcases/queries";
+import { getShowcaseProgramme } from "@/lib/showcases/programme";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SessionForm } from "@/components/showcases/session-form";
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 export default async function NewSessionPage({ searchParams }: { searchParams: Promise<{ programmeId?: string }> }) {
   const user = await requirePermission("showcase.manage");
   const { programmeId } = await searchParams;
-  const programme = await loadOrNotFound(user, pageAuditName("/showcases/new"), () => getShowcaseProgrammeOrThrow(user, programmeId ?? ""));
+  const programme = await loadOrNotFound(user, pageAuditName("/showcases/new"), () => getShowcaseProgramme(user, programmeId ?? ""));
   if (!can(user, "showcase.manage", programme)) forbidden();
   const t = await getTranslations("showcase");
   const today = shanghaiDate(now());

@@ -6,7 +6,8 @@ import { pagedRows } from "@/lib/platform/exports/pages";
 import { exportRoute } from "@/lib/platform/exports/route";
 import { typedColumns } from "@/lib/platform/exports/xlsx";
 import { parsePairingStatus } from "@/lib/mentorship/list-filter";
-import { getMentorshipProgrammeOrThrow, listPairings } from "@/lib/mentorship/queries";
+import { getMentorshipProgramme } from "@/lib/mentorship/programme";
+import { listPairings } from "@/lib/mentorship/queries";
 import { idParam } from "@/lib/platform/read";
 
 const cols = { mentor: "text", trainee: "text", unit: "text", status: "text", startDate: "date", endDate: "date", activities: "integer", rating: "integer" } as const;
@@ -15,7 +16,7 @@ export const GET = exportRoute(
   { name: "pairing.export", permission: ["report.export", "mentorship.view"], namespace: "mentorship", query: z.object({ programme: idParam, status: z.string().max(20).optional() }) },
   async ({ user, query, search, t, tx }) => {
     const status = parsePairingStatus(search.get("status"));
-    const programme = await getMentorshipProgrammeOrThrow(user, query.programme);
+    const programme = await getMentorshipProgramme(user, query.programme);
     return {
       name: `${programme.name}-${t("exportSheet")}`,
       filters: [{ label: tx("unit"), value: user.orgName }, { label: t("exportSheet"), value: programme.name }, { label: t("status"), value: t(`pairingStatus.${status}`) }],

@@ -6,7 +6,9 @@ import { z } from "zod";
 import { pagedRows } from "@/lib/platform/exports/pages";
 import { exportRoute } from "@/lib/platform/exports/route";
 import { typedColumns } from "@/lib/platform/exports/xlsx";
-import { listTaskForces, pickInvestmentProgramme } from "@/lib/investment/queries";
+import { pickProgramme } from "@/lib/programmes";
+import { investmentKind } from "@/lib/investment/programme";
+import { listTaskForces } from "@/lib/investment/queries";
 import { NotFoundError } from "@/lib/platform/errors";
 import { idParam } from "@/lib/platform/read";
 
@@ -15,7 +17,7 @@ const cols = { name: "text", kind: "text", unit: "text", leader: "text", members
 export const GET = exportRoute(
   { name: "taskForce.export", permission: ["report.export", "investment.view"], namespace: "investment", query: z.object({ programme: idParam.optional() }) },
   async ({ user, query, t, tx }) => {
-    const { chosen } = await pickInvestmentProgramme(user, query.programme);
+    const { chosen } = await pickProgramme(investmentKind, user, query.programme);
     if (!chosen) throw new NotFoundError({ entityType: "Programme", entityId: query.programme ?? null });
     return {
       name: `${chosen.name}-${t("taskForcesSheet")}`,

@@ -5,7 +5,9 @@ import { z } from "zod";
 import { pagedRows } from "@/lib/platform/exports/pages";
 import { exportRoute } from "@/lib/platform/exports/route";
 import { typedColumns } from "@/lib/platform/exports/xlsx";
-import { listTrips, pickInvestmentProgramme } from "@/lib/investment/queries";
+import { pickProgramme } from "@/lib/programmes";
+import { investmentKind } from "@/lib/investment/programme";
+import { listTrips } from "@/lib/investment/queries";
 import { NotFoundError } from "@/lib/platform/errors";
 import { idParam } from "@/lib/platform/read";
 
@@ -14,7 +16,7 @@ const cols = { startDate: "date", endDate: "date", destination: "text", taskForc
 export const GET = exportRoute(
   { name: "trip.export", permission: ["report.export", "investment.view"], namespace: "investment", query: z.object({ programme: idParam.optional() }) },
   async ({ user, query, t, tx }) => {
-    const { chosen } = await pickInvestmentProgramme(user, query.programme);
+    const { chosen } = await pickProgramme(investmentKind, user, query.programme);
     if (!chosen) throw new NotFoundError({ entityType: "Programme", entityId: query.programme ?? null });
     return {
       name: `${chosen.name}-${t("tripsSheet")}`,

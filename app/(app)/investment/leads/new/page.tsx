@@ -2,7 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { formatCalendarDate } from "@/lib/platform/format/dates";
-import { getMeetingWithTrip, pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
+import { pickProgramme } from "@/lib/programmes";
+import { investmentKind } from "@/lib/investment/programme";
+import { getMeetingWithTrip, recordableTaskForces } from "@/lib/investment/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LeadForm } from "@/components/investment/lead-form";
 
@@ -14,7 +16,7 @@ export default async function NewLeadPage({ searchParams }: { searchParams: Prom
   const user = await requirePermission("investment.record");
   const t = await getTranslations("investment");
   const params = await searchParams;
-  const { chosen } = await pickInvestmentProgramme(user, params.programme);
+  const { chosen } = await pickProgramme(investmentKind, user, params.programme);
   if (!chosen) redirect("/investment/leads");
   const taskForces = await recordableTaskForces(user, chosen.id);
   let meeting = null;

@@ -2,14 +2,16 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { orgUnitOptions } from "@/lib/platform/org/queries";
-import { investmentPeopleOptions, pickInvestmentProgramme } from "@/lib/investment/queries";
+import { pickProgramme } from "@/lib/programmes";
+import { investmentKind } from "@/lib/investment/programme";
+import { investmentPeopleOptions } from "@/lib/investment/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TaskForceForm } from "@/components/investment/task-force-form";
 
 export default async function NewTaskForcePage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("investment.manage");
   const t = await getTranslations("investment");
-  const { chosen } = await pickInvestmentProgramme(user, (await searchParams).programme);
+  const { chosen } = await pickProgramme(investmentKind, user, (await searchParams).programme);
   if (!chosen) redirect("/investment/task-forces");
   const [units, people] = await Promise.all([orgUnitOptions(user), investmentPeopleOptions(user, chosen.orgUnit.path)]);
   return (

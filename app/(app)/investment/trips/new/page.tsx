@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/platform/auth/session";
-import { pickInvestmentProgramme, recordableTaskForces } from "@/lib/investment/queries";
+import { pickProgramme } from "@/lib/programmes";
+import { investmentKind } from "@/lib/investment/programme";
+import { recordableTaskForces } from "@/lib/investment/queries";
 import { todayInShanghai } from "@/lib/platform/shanghai";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TripForm } from "@/components/investment/trip-form";
@@ -13,7 +15,7 @@ export async function generateMetadata() {
 export default async function NewTripPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("investment.record");
   const t = await getTranslations("investment");
-  const { chosen } = await pickInvestmentProgramme(user, (await searchParams).programme);
+  const { chosen } = await pickProgramme(investmentKind, user, (await searchParams).programme);
   if (!chosen) redirect("/investment/trips");
   const taskForces = await recordableTaskForces(user, chosen.id);
   const choices = taskForces.map((tf) => {

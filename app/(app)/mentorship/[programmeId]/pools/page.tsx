@@ -2,7 +2,8 @@ import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
-import { getMentorshipProgrammeOrThrow, listPoolMembers, poolCandidates } from "@/lib/mentorship/queries";
+import { getMentorshipProgramme } from "@/lib/mentorship/programme";
+import { listPoolMembers, poolCandidates } from "@/lib/mentorship/queries";
 import { addPoolMemberAction, changeCapacityAction, changeMemberFlagsAction, changeMemberStatusAction } from "@/lib/mentorship/actions";
 import { MEMBER_STATUSES } from "@/lib/mentorship/schemas";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
@@ -22,7 +23,7 @@ const STATUS_TONES = { ACTIVE: "green", PAUSED: "amber", GRADUATED: "blue", REMO
 export default async function PoolsPage({ params }: { params: Promise<{ programmeId: string }> }) {
   const user = await requirePermission("mentorship.manage");
   const { programmeId } = await params;
-  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/pools"), () => getMentorshipProgrammeOrThrow(user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/pools"), () => getMentorshipProgramme(user, programmeId));
   const t = await getTranslations("mentorship");
   const today = shanghaiDate(now());
   const active = programme.status === "ACTIVE";

@@ -2,7 +2,7 @@ import { now } from "@/lib/platform/clock";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
-import { getMentorshipProgrammeOrThrow } from "@/lib/mentorship/queries";
+import { getMentorshipProgramme } from "@/lib/mentorship/programme";
 import { behindByUnit, pairingExpectations, progressByUnit, resolveProgressUnit } from "@/lib/mentorship/progress";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -20,7 +20,7 @@ export default async function ProgressPage({ params, searchParams }: { params: P
   const user = await requirePermission("mentorship.manage");
   const { programmeId } = await params;
   const { unit: unitParam } = await searchParams;
-  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/progress"), () => getMentorshipProgrammeOrThrow(user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/progress"), () => getMentorshipProgramme(user, programmeId));
   const unit = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/progress"), () => resolveProgressUnit(user, unitParam));
   const t = await getTranslations("mentorship");
   const today = shanghaiDate(now());

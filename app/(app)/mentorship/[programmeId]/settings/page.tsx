@@ -2,7 +2,8 @@ import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
-import { getMentorshipProgrammeOrThrow, listTemplates } from "@/lib/mentorship/queries";
+import { getMentorshipProgramme } from "@/lib/mentorship/programme";
+import { listTemplates } from "@/lib/mentorship/queries";
 import { templateContentSchema } from "@/lib/mentorship/schemas";
 import { Card } from "@/components/ui/card";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
@@ -17,7 +18,7 @@ export async function generateMetadata() {
 export default async function MentorshipSettingsPage({ params }: { params: Promise<{ programmeId: string }> }) {
   const user = await requirePermission("mentorship.configure");
   const { programmeId } = await params;
-  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/settings"), () => getMentorshipProgrammeOrThrow(user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/settings"), () => getMentorshipProgramme(user, programmeId));
   if (!can(user, "mentorship.configure", programme)) forbidden();
   const t = await getTranslations("mentorship");
   const templates = await listTemplates(programme.id);

@@ -1,7 +1,8 @@
 import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
-import { getMentorshipProgrammeOrThrow, listPoolMembers, listTemplates, unpairedTrainees } from "@/lib/mentorship/queries";
+import { getMentorshipProgramme } from "@/lib/mentorship/programme";
+import { listPoolMembers, listTemplates, unpairedTrainees } from "@/lib/mentorship/queries";
 import { shanghaiDate } from "@/lib/campaigns/frequency";
 import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Alert } from "@/components/ui/alert";
@@ -18,7 +19,7 @@ export async function generateMetadata() {
 export default async function NewPairingPage({ params }: { params: Promise<{ programmeId: string }> }) {
   const user = await requirePermission("mentorship.manage");
   const { programmeId } = await params;
-  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/pairings/new"), () => getMentorshipProgrammeOrThrow(user, programmeId));
+  const programme = await loadOrNotFound(user, pageAuditName("/mentorship/[programmeId]/pairings/new"), () => getMentorshipProgramme(user, programmeId));
   const t = await getTranslations("mentorship");
   const [trainees, mentors, templates] = await Promise.all([
     unpairedTrainees(user, programme.id),
