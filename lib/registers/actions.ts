@@ -12,7 +12,7 @@ import type { Actor, Scoped } from "@/lib/platform/authz/can";
 import type { Tx } from "@/lib/platform/db/client";
 import { NotFoundError, RuleViolation } from "@/lib/platform/errors";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
-import { getUserOrThrow } from "@/lib/users/queries";
+import { getUserOrThrow } from "@/lib/users";
 import { ENTERPRISES, HOUSEHOLDS, type RegisterDescriptor } from "./kinds";
 import { getEnterpriseOrThrow, getHouseholdOrThrow } from "./queries";
 import { assertRegisterUnit, createEnterprise, createHousehold, setRegisterActive, updateEnterprise, updateHousehold } from "./mutations";

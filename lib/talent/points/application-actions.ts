@@ -9,7 +9,7 @@ import { action } from "@/lib/platform/action";
 import { assertCan, type Actor } from "@/lib/platform/authz/can";
 import type { Tx } from "@/lib/platform/db/client";
 import { DomainError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
-import { getEnterpriseOrThrow } from "@/lib/registers/queries";
+import { getEnterpriseOrThrow } from "@/lib/registers";
 import { getTalentOrThrow } from "@/lib/talent/queries";
 import { storage } from "@/lib/platform/storage";
 import { getTalentProgrammeOrThrow, programmeReaches } from "./programme";
