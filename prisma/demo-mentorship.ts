@@ -4,7 +4,7 @@
 // except that py.manager mentors py.officer (as in the visit campaign).
 // Dates are relative to the day the seed runs, so "late" and "overdue" stay true.
 import type { Db, Tx } from "@/lib/platform/db/client";
-import { shanghaiDate } from "@/lib/campaigns/frequency";
+import { shanghaiDate } from "@/lib/visits/campaigns/frequency";
 import { dateOnly } from "@/lib/programmes/period";
 import { buildSnapshot } from "@/lib/mentorship/plan-diff";
 import { DEFAULT_TEMPLATE, type TemplateContent } from "@/lib/mentorship/schemas";

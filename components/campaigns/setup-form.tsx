@@ -5,15 +5,15 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useWatch } from "react-hook-form";
-import { saveCampaignSetupAction } from "@/lib/campaigns/actions";
-import { FREQUENCY_PERIODS, FREQUENCY_RULE_KINDS, type CampaignSetupFormValues, saveCampaignSetupContract } from "@/lib/campaigns/schemas";
+import { saveCampaignSetupAction } from "@/lib/visits/campaigns/actions";
+import { FREQUENCY_PERIODS, FREQUENCY_RULE_KINDS, type CampaignSetupFormValues, saveCampaignSetupContract } from "@/lib/visits/campaigns/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { keepVersion } from "@/components/forms/use-version";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { PROBLEM_DUE_DAYS_MAX } from "@/lib/campaigns/settings";
+import { PROBLEM_DUE_DAYS_MAX } from "@/lib/visits/campaigns/settings";
 
 type Person = { id: string; name: string; role: string; orgUnitName: string };
 type Unit = { id: string; name: string; kind: string; level: number };

@@ -19,7 +19,7 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PlaceSearch } from "./place-search";
-import { PROBLEM_DUE_DAYS_DEFAULT, problemDueRange } from "@/lib/campaigns/settings";
+import { PROBLEM_DUE_DAYS_DEFAULT, problemDueRange } from "@/lib/visits/campaigns/settings";
 
 export type CampaignOption = {
   id: string;

@@ -9,7 +9,7 @@ import "server-only";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { shanghaiDate } from "@/lib/platform/periods";
-import { campaignDueItems, getCampaignOrThrow } from "@/lib/campaigns";
+import { campaignDueItems, getCampaignOrThrow } from "@/lib/visits";
 import { visibleProgrammes } from "@/lib/programmes";
 import { clocksOf, myQueueWhere } from "@/lib/hotline";
 import type { Prisma } from "@/lib/generated/prisma/client";

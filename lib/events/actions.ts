@@ -2,7 +2,7 @@
 import { action } from "@/lib/platform/action";
 import { assertCan } from "@/lib/platform/authz/can";
 import { RuleViolation } from "@/lib/platform/errors";
-import { getCampaignOrThrow } from "@/lib/campaigns";
+import { getCampaignOrThrow } from "@/lib/visits";
 import { createCampaignEvent } from "./mutations";
 import { createEventContract } from "./schemas";
 

@@ -6,7 +6,7 @@ import { now } from "@/lib/platform/clock";
 import type { Tx } from "@/lib/platform/db/client";
 import { assertCan, can, type Actor } from "@/lib/platform/authz/can";
 import { ConflictError, DomainError, ForbiddenError, RuleViolation } from "@/lib/platform/errors";
-import { PROBLEM_DUE_DAYS_DEFAULT, problemDueDateSchema } from "@/lib/campaigns";
+import { PROBLEM_DUE_DAYS_DEFAULT, problemDueDateSchema } from "@/lib/visits";
 import { isWithinSubtree } from "@/lib/platform/org/path";
 import { dateOnly } from "@/lib/platform/dates";
 import { todayInShanghai } from "@/lib/platform/shanghai";

@@ -1,5 +1,5 @@
 // Activity expectations of a mentorship programme ("one guided visit a week") evaluated per
-// pairing (pure). Periods are Shanghai calendar weeks/months (lib/campaigns/frequency.ts):
+// pairing (pure). Periods are Shanghai calendar weeks/months (lib/platform/periods.ts):
 // a pairing is OVERDUE when the previous period (inside the pairing's dates) ended unmet and
 // the current one is not met yet.
 import { daysLeft, frequencyStatus, periodContaining, previousPeriod, shanghaiDate, type FrequencyStatus } from "@/lib/platform/periods";

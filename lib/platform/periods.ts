@@ -1,7 +1,7 @@
 // Calendar periods in Asia/Shanghai (weeks Monday–Sunday, calendar months) and the due status
 // of "at least N per period" rules. Platform, because every module that counts something per
 // week or month uses them (visit campaigns' frequency rules, mentorship expectations, the
-// dashboards' and rankings' periods): they used to live in lib/campaigns/frequency.ts, which
+// dashboards' and rankings' periods): they used to live in lib/campaigns/frequency.ts (now lib/visits/campaigns), which
 // re-exports them. Pure: no clock, no database.
 import type { FrequencyPeriod } from "@/lib/generated/prisma/enums";
 

@@ -1,13 +1,16 @@
-// 民情双访 (VISIT_CAMPAIGN): visits, run inside a campaign (lib/campaigns: the programme's
+// 民情双访 (VISIT_CAMPAIGN): visits, run inside a campaign (lib/visits/campaigns: the programme's
 // setup, frequency rules, due lists), with events (lib/events) and problems (lib/problems)
 // raised on them. The module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
 import { programmeModule } from "@/lib/programmes";
 import messagesZh from "@/messages/visits/zh-CN.json";
 import messagesEn from "@/messages/visits/en.json";
-import { getVisitCampaignProgramme, visitCampaignKind } from "@/lib/campaigns";
+import { getVisitCampaignProgramme, visitCampaignKind } from "./campaigns";
 
-export { getVisitCampaignProgramme, visitCampaignKind, type VisitCampaignProgramme } from "@/lib/campaigns";
+export { getVisitCampaignProgramme, visitCampaignKind, type VisitCampaignProgramme } from "./campaigns";
+// The campaign, its settings (problem due dates: key projects' blockers follow them) and its
+// due lists (officer home; events are held inside a campaign).
+export { campaignDueItems, campaignSettingsOf, getCampaignOrThrow, PROBLEM_DUE_DAYS_DEFAULT, problemDueDateSchema } from "./campaigns";
 // A hotline enterprise file counts the enterprise's visits.
 export { listCounts } from "./queries";
 

@@ -10,7 +10,7 @@ import { editWindowHours, isEditableBy } from "./edit-window";
 import { activeCampaignsWhere, readChecklist, type ChecklistEntry } from "./queries";
 import type { CreateVisitInput, UpdateVisitInput } from "./schemas";
 import { parseShanghaiLocal } from "@/lib/platform/shanghai";
-import { campaignSettingsOf, problemDueDateSchema } from "@/lib/campaigns";
+import { campaignSettingsOf, problemDueDateSchema } from "@/lib/visits/campaigns";
 
 /** The campaign, if the actor may record visits for it now. */
 async function activeCampaign(tx: Tx, actor: Actor, programmeId: string) {

@@ -7,7 +7,7 @@ import { inSubtree } from "@/lib/platform/org/scope";
 import { visibleProgrammes } from "@/lib/programmes";
 import { decodeCursor, encodeCursor } from "@/lib/platform/cursor";
 import { shanghaiDayStart } from "@/lib/platform/shanghai";
-import { campaignSettingsOf } from "@/lib/campaigns";
+import { campaignSettingsOf } from "@/lib/visits/campaigns";
 
 /** Visits a user sees: those in their org subtree (the visit's unit is the household's or enterprise's). */
 export function visitScope(actor: Pick<Actor, "orgPath">) {

@@ -1,10 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { loadSessionUser } from "@/lib/platform/auth/session";
-import { campaignOfficerProgress, campaignProgress, campaignTargets, resolveProgressUnit } from "@/lib/campaigns/progress";
-import { campaignDueItems } from "@/lib/campaigns/due";
-import { getCampaignOrThrow, getCampaignSetup } from "@/lib/campaigns/queries";
-import { saveCampaignSetupAction } from "@/lib/campaigns/actions";
+import { campaignOfficerProgress, campaignProgress, campaignTargets, resolveProgressUnit } from "@/lib/visits/campaigns/progress";
+import { campaignDueItems } from "@/lib/visits/campaigns/due";
+import { getCampaignOrThrow, getCampaignSetup } from "@/lib/visits/campaigns/queries";
+import { saveCampaignSetupAction } from "@/lib/visits/campaigns/actions";
 import { createEventAction } from "@/lib/events/actions";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";

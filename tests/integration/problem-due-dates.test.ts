@@ -6,7 +6,7 @@ import { db } from "@/lib/platform/db/client";
 import { createVisitAction } from "@/lib/visits/actions";
 import { createBlockerAction } from "@/lib/key-projects/actions";
 import { toShanghaiLocal } from "@/lib/platform/shanghai";
-import { PROBLEM_DUE_DAYS_DEFAULT } from "@/lib/campaigns/settings";
+import { PROBLEM_DUE_DAYS_DEFAULT } from "@/lib/visits/campaigns/settings";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, unitByCode } from "../support/fixtures";
 import { addDaysYmd, demoYear, shanghaiInstant, shanghaiYmd } from "../support/time";

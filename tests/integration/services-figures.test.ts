@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { loadSessionUser } from "@/lib/platform/auth/session";
-import { campaignOfficerProgress, campaignProgress } from "@/lib/campaigns/progress";
+import { campaignOfficerProgress, campaignProgress } from "@/lib/visits/campaigns/progress";
 import { checkRollups } from "@/lib/dashboards/consistency";
 import { loadDashboard } from "@/lib/dashboards/view";
 import { dateOnly } from "@/lib/programmes/period";

@@ -14,7 +14,7 @@
 // - public: no sign-in by design; `reason` names the rule it follows instead.
 import * as accountActions from "@/lib/account/actions";
 import * as calendarActions from "@/lib/platform/calendar/actions";
-import * as campaignActions from "@/lib/campaigns/actions";
+import * as campaignActions from "@/lib/visits/campaigns/actions";
 import * as rankingActions from "@/lib/rankings/actions";
 import * as eventActions from "@/lib/events/actions";
 import * as hotlineActions from "@/lib/hotline/actions";
@@ -65,7 +65,7 @@ import * as visitPhotoRoute from "@/app/api/visits/[visitId]/photos/[photoId]/ro
 import type { z } from "zod";
 import type { AnyContract, ContractAction } from "@/lib/platform/contract";
 import * as calendarSchemas from "@/lib/platform/calendar/schemas";
-import * as campaignSchemas from "@/lib/campaigns/schemas";
+import * as campaignSchemas from "@/lib/visits/campaigns/schemas";
 import * as rankingSchemas from "@/lib/rankings/schemas";
 import * as eventSchemas from "@/lib/events/schemas";
 import * as hotlineSchemas from "@/lib/hotline/schemas";
@@ -86,7 +86,7 @@ import * as visitSchemas from "@/lib/visits/schemas";
 import { DEFAULT_TEMPLATE } from "@/lib/mentorship/schemas";
 import { DEFAULT_CRITERIA } from "@/lib/showcases/schemas";
 import { getCurrentUser } from "@/lib/platform/auth/session";
-import { listCampaigns } from "@/lib/campaigns/queries";
+import { listCampaigns } from "@/lib/visits/campaigns/queries";
 import { listRankingSchemes } from "@/lib/rankings/queries";
 import { listCampaignEvents } from "@/lib/events/queries";
 import { listRequests } from "@/lib/hotline/queries";
@@ -218,7 +218,7 @@ export const REGISTRY: SweepEntry[] = [
     confirmCalendarYearAction: { kind: "write", roles: ["ADMIN"], input: (fx) => ({ year: fx.year + 1 }) },
     unconfirmCalendarYearAction: { kind: "write", roles: ["ADMIN"], input: (fx) => ({ year: fx.year }) },
   }),
-  ...actions("lib/campaigns/actions", campaignActions, {
+  ...actions("lib/visits/campaigns/actions", campaignActions, {
     saveCampaignSetupAction: {
       kind: "write", owner: "XS-PY",
       input: (fx) => ({
@@ -602,7 +602,7 @@ export const INPUT_SCHEMAS: Record<string, z.ZodType> = Object.fromEntries([
     confirmCalendarYearAction: calendarSchemas.confirmCalendarYearContract,
     unconfirmCalendarYearAction: calendarSchemas.unconfirmCalendarYearContract,
   }),
-  ...contracts("lib/campaigns/actions", campaignActions, {
+  ...contracts("lib/visits/campaigns/actions", campaignActions, {
     saveCampaignSetupAction: campaignSchemas.saveCampaignSetupContract,
   }),
   ...contracts("lib/rankings/actions", rankingActions, {
@@ -780,7 +780,7 @@ function lists(module: string, specs: Record<string, ListSpec>): SweepEntry[] {
  * (a NotFoundError is a refusal, rows must not show another area).
  */
 export const LIST_QUERIES: SweepEntry[] = [
-  ...lists("lib/campaigns/queries", { listCampaigns: { owner: "XS-PY", run: (a) => listCampaigns(a) } }),
+  ...lists("lib/visits/campaigns/queries", { listCampaigns: { owner: "XS-PY", run: (a) => listCampaigns(a) } }),
   ...lists("lib/rankings/queries", { listRankingSchemes: { owner: "XS-PY", run: (a) => listRankingSchemes(a, true) } }),
   ...lists("lib/events/queries", { listCampaignEvents: { owner: "XS-PY", run: (a, fx) => listCampaignEvents(a, fx.campaign.id) } }),
   ...lists("lib/hotline/queries", { listRequests: { owner: "YH-LZ", alsoOwnedBy: (fx) => fx.hotlineHandlerUnits, run: (a) => listRequests(a, { tab: "all" } as never) } }),

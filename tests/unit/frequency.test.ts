@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   computeFrequency, daysLeft, frequencyStatus, lookbackStart, periodContaining, previousPeriod, shanghaiDate, summarise,
   type RuleInput, type VisitFact,
-} from "@/lib/campaigns/frequency";
+} from "@/lib/visits/campaigns/frequency";
 
 const at = (iso: string) => new Date(iso);
 

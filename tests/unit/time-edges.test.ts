@@ -6,7 +6,7 @@
 // State Council lists are tested on their own in working-calendar.test.ts.
 import { describe, expect, it } from "vitest";
 import { addCalendarDays, isWorkingDay, nextWorkingDay, sameDayDeadline, shanghaiDay, type CalendarExceptions, type SameDayRule } from "@/lib/platform/calendar/working-days";
-import { computeFrequency, daysLeft, evaluationInstant, periodContaining, shanghaiDate, type RuleInput, type VisitFact } from "@/lib/campaigns/frequency";
+import { computeFrequency, daysLeft, evaluationInstant, periodContaining, shanghaiDate, type RuleInput, type VisitFact } from "@/lib/visits/campaigns/frequency";
 import { parseDashboardPeriod, periodOf } from "@/lib/dashboards/period";
 import { reportRange } from "@/lib/hotline/reports";
 import { daysOverdue, isMilestoneLate, milestoneTiming, pledgeEffectiveStatus } from "@/lib/key-projects/lateness";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
-import { listCampaigns } from "@/lib/campaigns/queries";
+import { listCampaigns } from "@/lib/visits/campaigns/queries";
 import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ProgrammeStatusBadge } from "@/components/programmes/badges";

@@ -16,8 +16,6 @@ import programmesZh from "@/messages/programmes/zh-CN.json";
 import programmesEn from "@/messages/programmes/en.json";
 import registersZh from "@/messages/registers/zh-CN.json";
 import registersEn from "@/messages/registers/en.json";
-import campaignsZh from "@/messages/campaigns/zh-CN.json";
-import campaignsEn from "@/messages/campaigns/en.json";
 import problemsZh from "@/messages/problems/zh-CN.json";
 import problemsEn from "@/messages/problems/en.json";
 import dashboardsZh from "@/messages/dashboards/zh-CN.json";
@@ -43,7 +41,6 @@ export const PLATFORM_MESSAGES: MessageFolders = {
   audit: { "zh-CN": auditZh, en: auditEn },
   programmes: { "zh-CN": programmesZh, en: programmesEn },
   registers: { "zh-CN": registersZh, en: registersEn },
-  campaigns: { "zh-CN": campaignsZh, en: campaignsEn },
   problems: { "zh-CN": problemsZh, en: problemsEn },
   dashboards: { "zh-CN": dashboardsZh, en: dashboardsEn },
   rankings: { "zh-CN": rankingsZh, en: rankingsEn },

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
-import { campaignOfficerProgress, campaignProgress, campaignTargets, resolveProgressUnit, type ProgressNumbers, type Targets } from "@/lib/campaigns/progress";
+import { campaignOfficerProgress, campaignProgress, campaignTargets, resolveProgressUnit, type ProgressNumbers, type Targets } from "@/lib/visits/campaigns/progress";
 import { Card, EmptyState } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { ProgressStat } from "@/components/campaigns/progress-stat";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
-import { getCampaignOrThrow } from "@/lib/campaigns/queries";
+import { getCampaignOrThrow } from "@/lib/visits/campaigns/queries";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export async function generateMetadata() {

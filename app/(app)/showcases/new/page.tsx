@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
 import { getShowcaseProgramme } from "@/lib/showcases/programme";
-import { shanghaiDate } from "@/lib/campaigns/frequency";
+import { shanghaiDate } from "@/lib/visits/campaigns/frequency";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SessionForm } from "@/components/showcases/session-form";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";

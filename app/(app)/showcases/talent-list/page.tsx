@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { listTalentList } from "@/lib/showcases/queries";
-import { shanghaiDate } from "@/lib/campaigns/frequency";
+import { shanghaiDate } from "@/lib/visits/campaigns/frequency";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 
 export async function generateMetadata() {

@@ -1,12 +1,12 @@
 import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
-import { campaignDueItems } from "@/lib/campaigns/due";
-import { byUrgency, shanghaiDate, summarise, type DueItem, type DueSummaryRow } from "@/lib/campaigns/frequency";
+import { campaignDueItems } from "@/lib/visits/campaigns/due";
+import { byUrgency, shanghaiDate, summarise, type DueItem, type DueSummaryRow } from "@/lib/visits/campaigns/frequency";
 import { Card, EmptyState, Badge } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
-import { getCampaignOrThrow } from "@/lib/campaigns/queries";
+import { getCampaignOrThrow } from "@/lib/visits/campaigns/queries";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 

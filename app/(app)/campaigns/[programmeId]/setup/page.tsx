@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
-import { getCampaignSetup, getSetupOptions } from "@/lib/campaigns/queries";
+import { getCampaignSetup, getSetupOptions } from "@/lib/visits/campaigns/queries";
 import { Alert } from "@/components/ui/alert";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { CampaignSetupForm } from "@/components/campaigns/setup-form";

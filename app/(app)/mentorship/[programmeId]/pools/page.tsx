@@ -6,7 +6,7 @@ import { getMentorshipProgramme } from "@/lib/mentorship/programme";
 import { listPoolMembers, poolCandidates } from "@/lib/mentorship/queries";
 import { addPoolMemberAction, changeCapacityAction, changeMemberFlagsAction, changeMemberStatusAction } from "@/lib/mentorship/actions";
 import { MEMBER_STATUSES } from "@/lib/mentorship/schemas";
-import { shanghaiDate } from "@/lib/campaigns/frequency";
+import { shanghaiDate } from "@/lib/visits/campaigns/frequency";
 import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";

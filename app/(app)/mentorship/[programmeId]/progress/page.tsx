@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { getMentorshipProgramme } from "@/lib/mentorship/programme";
 import { behindByUnit, pairingExpectations, progressByUnit, resolveProgressUnit } from "@/lib/mentorship/progress";
-import { shanghaiDate } from "@/lib/campaigns/frequency";
+import { shanghaiDate } from "@/lib/visits/campaigns/frequency";
 import { Card, EmptyState } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/table";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";

@@ -6,7 +6,7 @@ import { can } from "@/lib/platform/authz/can";
 import { getPairingOrThrow, listActivities, pairingRole } from "@/lib/mentorship/queries";
 import { changePlanAction, endPairingAction, evaluatePairingAction, logActivityAction, signOffMilestoneAction } from "@/lib/mentorship/actions";
 import { ACTIVITY_KINDS, EDITABLE_MILESTONE_STATUSES, readSettings } from "@/lib/mentorship/schemas";
-import { shanghaiDate } from "@/lib/campaigns/frequency";
+import { shanghaiDate } from "@/lib/visits/campaigns/frequency";
 import { formatCalendarDate, formatDateTime } from "@/lib/platform/format/dates";
 import { formatDueDate } from "@/lib/platform/format/deadline";
 import { Badge, Card, EmptyState } from "@/components/ui/card";

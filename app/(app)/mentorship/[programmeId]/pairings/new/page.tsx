@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { getMentorshipProgramme } from "@/lib/mentorship/programme";
 import { listPoolMembers, listTemplates, unpairedTrainees } from "@/lib/mentorship/queries";
-import { shanghaiDate } from "@/lib/campaigns/frequency";
+import { shanghaiDate } from "@/lib/visits/campaigns/frequency";
 import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";

@@ -4,7 +4,7 @@
 // at 2026-11-30T16:30Z is 2026-12-01 00:30 in Shanghai and counts for December.
 //
 // Everything here except the type imports is pure: the scoped query that feeds it lives in
-// lib/campaigns/due.ts.
+// lib/visits/campaigns/due.ts.
 import type { FrequencyPeriod, FrequencyRuleKind, VisitKind } from "@/lib/generated/prisma/enums";
 import {
   SHANGHAI_OFFSET_MS, daysLeft, frequencyStatus, inPeriod, periodContaining, periodOverlaps, previousPeriod, shanghaiDate,

@@ -1,7 +1,7 @@
 // The VISIT_CAMPAIGN programme kind: its settings and its loader (the common one in
 // lib/programmes/descriptor.ts). getCampaignOrThrow builds on it; the visits descriptor
-// (lib/visits/index.ts) offers it as the module's getProgrammeOrThrow. It lives here, not in
-// lib/visits, so lib/campaigns never imports lib/visits (visits imports campaigns).
+// (lib/visits/index.ts) offers it as the module's getProgrammeOrThrow. Nothing in
+// lib/visits/campaigns imports the module's index.ts, which re-exports it (no cycle).
 import "server-only";
 import { programmeLoader, type LoadedProgramme, type ProgrammeKind } from "@/lib/programmes";
 import { campaignSettingsOf, campaignSettingsSchema, type CampaignSettings } from "./settings";
