@@ -12,8 +12,8 @@ import { keepVersion } from "@/components/forms/use-version";
 import { Field, Input, Select } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { indentedName, type OrgOption } from "@/components/admin/org-options";
-import { PhoneField } from "./household-form";
+import type { OrgOption } from "@/components/admin/org-options";
+import { Optional, PhoneField, UnitAndAddressFields } from "./fields";
 
 export type CommissionerOption = { id: string; name: string; username: string; orgName: string };
 
@@ -31,10 +31,6 @@ export type EditableEnterprise = {
   contactPhoneMasked: string;
 };
 
-function Optional() {
-  const t = useTranslations("registers");
-  return <span className="font-normal text-slate-500">（{t("optional")}）</span>;
-}
 
 function EnterpriseFields({ options, commissioners, register, errorOf }: {
   options: OrgOption[]; commissioners: CommissionerOption[]; register: unknown; errorOf: (path: string) => string | undefined;
@@ -49,19 +45,7 @@ function EnterpriseFields({ options, commissioners, register, errorOf }: {
       <Field id="creditCode" label={t("creditCode")} error={errorOf("creditCode")} hint={t("creditCodeHint")} required>
         {(p) => <Input {...p} autoComplete="off" autoCapitalize="characters" spellCheck={false} {...reg("creditCode")} className={cn(p.className, "font-mono uppercase")} />}
       </Field>
-      <Field id="orgUnitId" label={t("grid")} error={errorOf("orgUnitId")} required>
-        {(p) => (
-          <Select {...p} {...reg("orgUnitId")}>
-            <option value="">{t("choose")}</option>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>{indentedName(o)}</option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field id="address" label={<>{t("address")} <Optional /></>} error={errorOf("address")} className="sm:col-span-2">
-        {(p) => <Input {...p} autoComplete="off" {...reg("address")} />}
-      </Field>
+      <UnitAndAddressFields unitLabel={t("grid")} options={options} reg={reg} errorOf={errorOf} />
       <Field id="industry" label={<>{t("industry")} <Optional /></>} error={errorOf("industry")}>
         {(p) => <Input {...p} autoComplete="off" {...reg("industry")} />}
       </Field>

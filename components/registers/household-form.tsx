@@ -9,9 +9,10 @@ import { createHouseholdContract, updateHouseholdContract } from "@/lib/register
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { keepVersion } from "@/components/forms/use-version";
-import { Field, Input, Select } from "@/components/ui/field";
-import { indentedName, type OrgOption } from "@/components/admin/org-options";
+import { Field, Input } from "@/components/ui/field";
+import type { OrgOption } from "@/components/admin/org-options";
 import { LinkButton } from "@/components/ui/button";
+import { Optional, PhoneField, UnitAndAddressFields } from "./fields";
 
 export type EditableHousehold = {
   id: string;
@@ -25,10 +26,6 @@ export type EditableHousehold = {
   phoneMasked: string;
 };
 
-function Optional() {
-  const t = useTranslations("registers");
-  return <span className="font-normal text-slate-500">（{t("optional")}）</span>;
-}
 
 export function CreateHouseholdForm({ options, draftKey }: { options: OrgOption[]; draftKey: string }) {
   const t = useTranslations("registers");
@@ -67,19 +64,7 @@ function HouseholdFields({ options, register, errorOf }: { options: OrgOption[];
       <Field id="headName" label={t("headName")} error={errorOf("headName")} required>
         {(p) => <Input {...p} autoComplete="off" {...reg("headName")} />}
       </Field>
-      <Field id="orgUnitId" label={t("village")} error={errorOf("orgUnitId")} required>
-        {(p) => (
-          <Select {...p} {...reg("orgUnitId")}>
-            <option value="">{t("choose")}</option>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>{indentedName(o)}</option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field id="address" label={<>{t("address")} <Optional /></>} error={errorOf("address")} className="sm:col-span-2">
-        {(p) => <Input {...p} autoComplete="off" {...reg("address")} />}
-      </Field>
+      <UnitAndAddressFields unitLabel={t("village")} options={options} reg={reg} errorOf={errorOf} />
       <Field id="membersCount" label={t("membersCount")} error={errorOf("membersCount")} required>
         {(p) => <Input {...p} type="number" inputMode="numeric" min={1} max={99} {...reg("membersCount")} />}
       </Field>
@@ -118,22 +103,3 @@ export function EditHouseholdForm({ household, options, onSaved }: { household: 
 }
 
 /** The phone of an edit form: masked current value as hint, an optional "remove" checkbox. */
-export function PhoneField({ masked, error, inputProps, clearProps, label, id = "phone" }: {
-  masked: string; error?: string; label: string; id?: string;
-  inputProps: React.ComponentProps<"input">; clearProps: React.ComponentProps<"input">;
-}) {
-  const t = useTranslations("registers");
-  return (
-    <div className="space-y-2">
-      <Field id={id} label={<>{label} <Optional /></>} error={error} hint={masked ? t("phoneKeepHint", { masked }) : t("phoneNoneHint")}>
-        {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" placeholder={masked || undefined} {...inputProps} />}
-      </Field>
-      {masked ? (
-        <label className="flex min-h-11 items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" className="size-5" {...clearProps} />
-          {t("clearPhone")}
-        </label>
-      ) : null}
-    </div>
-  );
-}
