@@ -8,7 +8,7 @@
 // programme", "a programme of another type" and "outside the actor's area".
 import "server-only";
 import type { z } from "zod";
-import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import { db, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import type { Permission } from "@/lib/platform/authz/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
@@ -17,7 +17,6 @@ import type { JobDefinition } from "@/lib/platform/jobs/registry";
 import type { ProgrammeType } from "@/lib/generated/prisma/enums";
 import { visibleProgrammes } from "./queries";
 
-type Client = Db | Tx;
 
 /** An indicator a programme of this type suggests; names are in messages under "indicators.<code>". */
 export type IndicatorTemplate = {
