@@ -16,6 +16,7 @@ import { talentModule } from "@/lib/talent";
 import { showcasesModule } from "@/lib/showcases";
 import { investmentModule } from "@/lib/investment";
 import { keyProjectsModule } from "@/lib/key-projects";
+import { serviceStationsModule } from "@/lib/service-stations";
 
 export const PROGRAMME_MODULES: readonly ProgrammeModule[] = [
   mentorshipModule,
@@ -25,6 +26,7 @@ export const PROGRAMME_MODULES: readonly ProgrammeModule[] = [
   showcasesModule,
   investmentModule,
   keyProjectsModule,
+  serviceStationsModule,
 ];
 
 const BY_TYPE = new Map<ProgrammeType, ProgrammeModule>(PROGRAMME_MODULES.map((m) => [m.type, m]));

@@ -23,6 +23,7 @@ export const NOT_COPIED: Record<ProgrammeType, string[]> = {
   SHOWCASE: ["sessions", "talentLists"],
   INVESTMENT: ["taskForces", "prospects", "trips", "leads"],
   KEY_PROJECT: ["keyProjects", "pledges"],
+  SERVICE_STATION: ["cases", "roundTables"],
 };
 
 type Source = {

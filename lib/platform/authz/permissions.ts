@@ -58,6 +58,13 @@ export const PERMISSIONS = {
   "showcase.manage": ["MANAGER", "ADMIN"],
   "showcase.score": ALL,
   "talentList.manage": ["MANAGER", "ADMIN"],
+  // 增值服务驿站 service stations. Staff (officers) and managers handle cases and open
+  // round-tables; any user in scope may record their department's round-table opinion;
+  // admins configure stations, the catalogue and 一类事 bundles.
+  "serviceStation.view": ALL,
+  "serviceStation.case": ["OFFICER", "MANAGER"],
+  "serviceStation.roundTable": ALL,
+  "serviceStation.configure": ["ADMIN"],
   // 人才积分 talent points.
   "talent.view": ALL,
   "talent.manage": ALL,
