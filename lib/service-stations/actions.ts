@@ -62,7 +62,7 @@ export const assignCaseAction = action(
   async (input, { user, tx, audit }) => {
     const c = await getCaseOrThrow(user, input.caseId, tx);
     assertCan(user, "serviceStation.case", c);
-    const { updated, staff } = await assignCase(c, input, tx);
+    const { updated, staff } = await assignCase(user, c, input, tx);
     await audit({
       action: "serviceStation.case.assign", entityType: "ServiceCase", entityId: c.id, orgUnitId: c.orgUnitId,
       data: { before: { ...stateOf(c), staffName: c.staff.name }, after: { ...stateOf(updated), staffName: staff.name } },

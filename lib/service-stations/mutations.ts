@@ -154,14 +154,20 @@ export async function startCase(c: CaseRef, version: number, tx: Tx) {
   return transition(c, version, ["SCHEDULED"], { status: "IN_PROGRESS", startedAt: clockNow() }, tx);
 }
 
-/** A new handler: an active user of the station's subtree whose role may handle cases. */
-export async function assignCase(c: CaseRef & { orgPath: string; staffId: string }, input: { version: number; staffId: string }, tx: Tx) {
+/**
+ * A new handler: an active user whose role may handle cases, who can see the case (their unit
+ * is the station's or one above it — someone in a unit below would be handed a case they cannot
+ * open) and whom the assigner sees (in the assigner's subtree).
+ */
+export async function assignCase(actor: Actor, c: CaseRef & { orgPath: string; staffId: string }, input: { version: number; staffId: string }, tx: Tx) {
   assertStatus(c, ["SCHEDULED", "IN_PROGRESS", "ROUND_TABLE"], "serviceStation.caseClosed");
   const staff = await tx.user.findFirst({
-    where: { id: input.staffId, active: true, orgUnit: { path: { startsWith: c.orgPath } } },
-    select: { id: true, name: true, role: true },
+    where: { id: input.staffId, active: true, orgUnit: { path: { startsWith: actor.orgPath } } },
+    select: { id: true, name: true, role: true, orgUnit: { select: { path: true } } },
   });
-  if (!staff || !roleHas(staff.role, "serviceStation.case")) throw new RuleViolation("serviceStation.staffNotEligible", "staffId");
+  if (!staff || !roleHas(staff.role, "serviceStation.case") || !isWithinSubtree(c.orgPath, staff.orgUnit.path)) {
+    throw new RuleViolation("serviceStation.staffNotEligible", "staffId");
+  }
   const updated = await transition(c, input.version, ["SCHEDULED", "IN_PROGRESS", "ROUND_TABLE"], { staffId: staff.id }, tx);
   return { updated, staff };
 }

@@ -186,11 +186,15 @@ export async function getCaseDocumentOrThrow(actor: Pick<Actor, "orgPath">, id: 
   return { ...doc, orgPath: doc.case.orgUnit.path };
 }
 
-/** Who may handle a station's cases: active users of the station's subtree whose role holds serviceStation.case. */
-export async function caseStaffOptions(station: { orgPath: string }, client: Client = db) {
+/**
+ * Who a case can be handed to (the assign rule in mutations.ts): active users whose role holds
+ * serviceStation.case, in the actor's subtree, at the station's unit or above it (so they see the case).
+ */
+export async function caseStaffOptions(actor: Pick<Actor, "orgPath">, station: { orgPath: string }, client: Client = db) {
   const roles = ROLES.filter((r) => roleHas(r, "serviceStation.case"));
+  const chain = station.orgPath.split("/").filter(Boolean);
   return client.user.findMany({
-    where: { active: true, role: { in: roles }, orgUnit: { path: { startsWith: station.orgPath } } },
+    where: { active: true, role: { in: roles }, orgUnitId: { in: chain }, orgUnit: { path: { startsWith: actor.orgPath } } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, orgUnit: { select: { name: true } } },
   });
