@@ -7,7 +7,7 @@ import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { ProgrammeType } from "@/lib/generated/prisma/enums";
 import { FAMILIES, type FamilyName, type FamilyQuery, type FamilyResult, type FamilyRow } from "./families";
 
-export type IndicatorUnit = "count" | "households" | "enterprises" | "percent" | "days" | "points" | "wan" | "yi" | "score" | "items";
+export type IndicatorUnit = "count" | "households" | "enterprises" | "percent" | "days" | "minutes" | "points" | "wan" | "yi" | "score" | "items";
 export type Direction = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
 
 export type Indicator = {
@@ -101,6 +101,11 @@ export const INDICATORS: Indicator[] = [
   // 三争一实 showcases
   count("showcase.sessions", "SHOWCASE", "showcase", "sessions"),
   count("showcase.entries", "SHOWCASE", "showcase", "entries"),
+  // 增值服务驿站 service stations: finished cases, enterprises served (distinct per station,
+  // summed over stations: see the family), minutes saved.
+  count("serviceStation.cases", "SERVICE_STATION", "serviceStation", "cases", "items"),
+  count("serviceStation.enterprises", "SERVICE_STATION", "serviceStation", "enterprises", "enterprises"),
+  count("serviceStation.minutesSaved", "SERVICE_STATION", "serviceStation", "minutesSaved", "minutes"),
   // 招商 investment
   count("investment.trips", "INVESTMENT", "investment", "trips"),
   count("investment.enterprisesMet", "INVESTMENT", "investment", "enterprisesMet", "enterprises"),

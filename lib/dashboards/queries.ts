@@ -134,7 +134,7 @@ export async function programmePanel(type: ProgrammeType, programmeId: string, u
   // The trend stops at today: a week or month that has not begun has no value, not a 0.
   const trendTo = minDay(period.to, today);
   const buckets = period.from <= today ? trendBuckets({ from: period.from, to: trendTo }, grain) : [];
-  const trendKeys = keys.filter((k) => INDICATOR_BY_KEY.get(k)!.families.every((f) => ["visits", "reach", "problems", "requests", "points", "events"].includes(f)));
+  const trendKeys = keys.filter((k) => INDICATOR_BY_KEY.get(k)!.families.every((f) => ["visits", "reach", "problems", "requests", "points", "events", "serviceStation"].includes(f)));
   const [values, trendValues] = await Promise.all([
     computeIndicators(keys, { units: [unit, ...children], from: period.from, to: period.to, programmeId, today, now, parent: unit }, client),
     trendKeys.length && buckets.length ? computeIndicators(trendKeys, { units: [unit], from: period.from, to: trendTo, programmeId, today, now, grain }, client) : new Map(),

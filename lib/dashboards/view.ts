@@ -80,6 +80,8 @@ export function indicatorColumn(t: T, key: string | null, header: string, unit?:
       return { header, type: "percent", scale: "points" };
     case "days":
       return { header, type: "duration", unit: label, digits: 1 };
+    case "minutes":
+      return { header, type: "duration", unit: label, digits: 0 };
     case "wan":
     case "yi":
       return { header, type: "amount", unit: label };

@@ -68,6 +68,8 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   yi: 1,
   score: 100,
   days: 30,
+  // Time saved at a service station: 1,000 minutes ≈ 28 cases at the usual 36 minutes each.
+  minutes: 1000,
 };
 /** Lower-is-better counts: the number of misses at which the indicator scores 0. */
 const LOWER_IS_BETTER_COUNT_THRESHOLD = 10;

@@ -111,7 +111,11 @@ async function baseCounts(programmeId: string, units: Prisma.Sql, from: string, 
       (SELECT count(*) FROM mentoring_activity a JOIN pairing p ON p.id = a."pairingId" WHERE ${at('p."orgUnitId"', 'p."programmeId"', 'a."occurredOn"')} AND a.kind = 'DISPUTE_RESOLUTION')::int AS "mentorship.disputes",
       (SELECT count(*) FROM showcase_session s WHERE ${at('s."orgUnitId"', 's."programmeId"', 's."heldOn"')})::int AS "showcase.sessions",
       (SELECT count(*) FROM investment_trip s WHERE ${at('s."orgUnitId"', 's."programmeId"', 's."startDate"')})::int AS "investment.trips",
-      (SELECT count(*) FROM investment_lead s WHERE ${at('s."orgUnitId"', 's."programmeId"', 's."signedOn"')} AND s.stage IN ('SIGNED', 'LANDED'))::int AS "investment.projectsSigned"`;
+      (SELECT count(*) FROM investment_lead s WHERE ${at('s."orgUnitId"', 's."programmeId"', 's."signedOn"')} AND s.stage IN ('SIGNED', 'LANDED'))::int AS "investment.projectsSigned",
+      -- Station cases count on their finish day; enterprises once per station (the indicator's definition).
+      (SELECT count(*) FROM service_case s WHERE ${at('s."orgUnitId"', 's."programmeId"', 'zj_day(s."finishedAt")')} AND s.status = 'FINISHED')::int AS "serviceStation.cases",
+      (SELECT count(DISTINCT (s."stationId", s."enterpriseId")) FROM service_case s WHERE ${at('s."orgUnitId"', 's."programmeId"', 'zj_day(s."finishedAt")')} AND s.status = 'FINISHED')::int AS "serviceStation.enterprises",
+      (SELECT COALESCE(sum(s."savedMinutes"), 0) FROM service_case s WHERE ${at('s."orgUnitId"', 's."programmeId"', 'zj_day(s."finishedAt")')} AND s.status = 'FINISHED')::int AS "serviceStation.minutesSaved"`;
   return new Map(Object.entries(row!).map(([k, v]) => [k, Number(v)]));
 }
 
@@ -122,7 +126,7 @@ async function hasOwnRecords(programmeId: string, parent: Unit): Promise<boolean
   const [row] = await db.$queryRaw<{ any: boolean }[]>`
     WITH u AS (${ownUnits(parent)})
     SELECT ${at("visit")} OR ${at("problem")} OR ${at("campaign_event")} OR ${at("service_request")} OR ${at("pairing")}
-      OR ${at("showcase_session")} OR ${at("investment_trip")} OR ${at("investment_lead")} OR ${at("key_project")}
+      OR ${at("showcase_session")} OR ${at("investment_trip")} OR ${at("investment_lead")} OR ${at("key_project")} OR ${at("service_case")}
       -- First reach counts at the household's or enterprise's unit, wherever the visit was recorded.
       OR EXISTS (SELECT 1 FROM visit v LEFT JOIN household h ON h.id = v."householdId" LEFT JOIN enterprise e ON e.id = v."enterpriseId"
                  WHERE v."programmeId" = ${programmeId} AND COALESCE(h."orgUnitId", e."orgUnitId") IN (SELECT id FROM u))

@@ -16,6 +16,7 @@ import { TimelineSection } from "@/components/registers/enterprise-file/timeline
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
 import { InvestmentSection } from "@/components/investment/enterprise-investment-section";
 import { EnterprisePointsSection } from "@/components/talent/enterprise-points-section";
+import { EnterpriseStationCasesSection } from "@/components/service-stations/enterprise-cases-section";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 async function load(id: string) {
@@ -58,6 +59,7 @@ export default async function EnterprisePage({ params, searchParams }: { params:
             <ProblemsSection {...section} />
             <InvestmentSection {...section} />
             <EnterprisePointsSection {...section} />
+            <EnterpriseStationCasesSection {...section} />
           </section>
         </div>
         <div className="min-w-0">

@@ -1,0 +1,79 @@
+// The progress tables as the page shows them and the export writes them (one sheet per table):
+// built once from stationProgress(), so a cell on screen and the cell in the workbook are the
+// same value. Labels come from messages "serviceStation.progress.*".
+import "server-only";
+import type { Column } from "@/lib/platform/exports/xlsx";
+import { formatDateTime } from "@/lib/platform/format/dates";
+import type { StationProgress } from "./progress";
+
+type T = (key: string, values?: Record<string, string | number>) => string;
+export type ProgressCell = string | number | null;
+export type ProgressTable = { key: "summary" | "trend" | "items" | "roundTables" | "staff"; title: string; columns: Column[]; rows: ProgressCell[][] };
+
+const int = (header: string, unit?: string): Column => ({ header, type: "integer", unit });
+const text = (header: string): Column => ({ header, type: "text" });
+
+/** "2 天 5 小时" / "5 小时": how long a round-table has waited. */
+export function waitingLabel(hours: number, t: T): string {
+  return hours >= 24 ? t("waitingDays", { days: Math.floor(hours / 24), hours: hours % 24 }) : t("waitingHours", { hours });
+}
+
+export function progressTables(p: StationProgress, t: T, locale: string): ProgressTable[] {
+  const allStations = p.station === null;
+  const minutes = t("units.minutes");
+  return [
+    {
+      key: "summary",
+      title: t("tables.summary"),
+      columns: [text(t("cols.figure")), { header: t("cols.value"), type: "decimal", digits: 1 }, text(t("cols.unit"))],
+      rows: [
+        [t("figures.finished"), p.totals.finished, t("units.cases")],
+        [t("figures.enterprises"), p.totals.enterprises, t("units.enterprises")],
+        [t("figures.averageMinutes"), p.totals.averageMinutes, minutes],
+        [t("figures.minutesSaved"), p.totals.minutesSaved, minutes],
+        [t("figures.hoursSaved"), p.totals.hoursSaved, t("units.hours")],
+        [t("figures.opened"), p.opened, t("units.cases")],
+        ...Object.entries(p.byStatus).map(([s, n]): ProgressCell[] => [t("figures.openedStatus", { status: t(`status.${s}`) }), n, t("units.cases")]),
+        [t("figures.roundTablesWaiting"), p.roundTables.length, t("units.sessions")],
+      ],
+    },
+    {
+      key: "trend",
+      title: t("tables.trend"),
+      // A month stays text ("2026-11"): a date cell would claim a day.
+      columns: [text(t("cols.month")), int(t("cols.finished"), t("units.cases")), int(t("cols.minutesSaved"), minutes), { header: t("cols.averageMinutes"), type: "decimal", unit: minutes, digits: 1 }],
+      rows: p.trend.map((b) => [b.bucket.slice(0, 7), b.finished, b.minutesSaved, b.finished ? Math.round((b.minutesSaved / b.finished) * 10) / 10 : null]),
+    },
+    {
+      key: "items",
+      title: t("tables.items"),
+      // Most used first (the page shows the first TOP_ITEMS rows).
+      columns: [
+        text(t("cols.item")), text(t("cols.code")), text(t("cols.kind")),
+        ...(allStations ? [text(t("cols.station"))] : []), int(t("cols.cases"), t("units.cases")),
+      ],
+      rows: p.items.map((i) => [i.name, i.code, t(`kind.${i.kind}`), ...(allStations ? [i.stationName] : []), i.cases]),
+    },
+    {
+      key: "roundTables",
+      title: t("tables.roundTables"),
+      columns: [
+        text(t("cols.caseNumber")), text(t("cols.enterprise")), ...(allStations ? [text(t("cols.station"))] : []), text(t("cols.topic")),
+        text(t("cols.openedAt")), int(t("cols.waitingHours"), t("units.hours")), text(t("cols.answered")), text(t("cols.waitingOn")),
+      ],
+      rows: p.roundTables.map((r) => [
+        r.caseNumber, r.enterpriseName, ...(allStations ? [r.stationName] : []), r.topic, formatDateTime(r.openedAt, locale),
+        r.waitingHours, `${r.answered}/${r.departments}`, r.waitingOn.join("、"),
+      ]),
+    },
+    {
+      key: "staff",
+      title: t("tables.staff"),
+      columns: [
+        text(t("cols.staff")), int(t("cols.finished"), t("units.cases")), int(t("cols.enterprises"), t("units.enterprises")),
+        int(t("cols.minutesSaved"), minutes), { header: t("cols.averageMinutes"), type: "decimal", unit: minutes, digits: 1 }, int(t("cols.inHand"), t("units.cases")),
+      ],
+      rows: p.staff.map((s) => [s.name, s.finished, s.enterprises, s.minutesSaved, s.averageMinutes, s.inHand]),
+    },
+  ];
+}
