@@ -33,10 +33,14 @@ import * as rolloverActions from "@/lib/programmes/rollover-actions";
 import * as registerActions from "@/lib/registers/actions";
 import * as importActions from "@/lib/registers/import-actions";
 import * as showcaseActions from "@/lib/showcases/actions";
+import * as serviceStationActions from "@/lib/service-stations/actions";
+import * as catalogueActions from "@/lib/service-stations/catalogue-actions";
 import * as talentActions from "@/lib/talent/actions";
 import * as userActions from "@/lib/users/actions";
 import * as visitActions from "@/lib/visits/actions";
 import * as hotlineReportExport from "@/app/(app)/hotline/reports/export/route";
+import * as caseDocumentRoute from "@/app/api/service-stations/documents/[documentId]/route";
+import * as catalogueExport from "@/app/api/exports/service-stations/catalogue/route";
 import * as narrativeRoute from "@/app/(app)/showcases/entries/[entryId]/narrative/route";
 import * as publicFeedbackRoute from "@/app/(public)/service/feedback/route";
 import * as publicSubmitRoute from "@/app/(public)/service/submit/route";
@@ -79,6 +83,7 @@ import * as problemSchemas from "@/lib/problems/schemas";
 import * as programmeSchemas from "@/lib/programmes/schemas";
 import * as rolloverSchemas from "@/lib/programmes/rollover-schema";
 import * as registerSchemas from "@/lib/registers/schemas";
+import * as serviceStationSchemas from "@/lib/service-stations/schemas";
 import * as showcaseSchemas from "@/lib/showcases/schemas";
 import * as talentSchemas from "@/lib/talent/schemas";
 import * as userSchemas from "@/lib/users/schemas";
@@ -99,6 +104,8 @@ import { listRedemptions } from "@/lib/talent/points/redemption";
 import { listProblems } from "@/lib/problems/queries";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { listEnterprises, listHouseholds } from "@/lib/registers/queries";
+import { listCases, listStations, stationOverview } from "@/lib/service-stations/queries";
+import { catalogueSummary, listBundles, listItems } from "@/lib/service-stations/catalogue";
 import { listSessions, listShowcaseProgrammes, listTalentList } from "@/lib/showcases/queries";
 import { listUsers } from "@/lib/users/queries";
 import { listVisits } from "@/lib/visits/queries";
@@ -445,6 +452,20 @@ export const REGISTRY: SweepEntry[] = [
     addToTalentListAction: { kind: "write", owner: "YH-FST", input: (fx) => ({ entryId: fx.closedSession.entries[0]!.id, list: "YOUNG", note: "" }) },
     readSessionScoresAction: { kind: "read", owner: "YH-FST", input: (fx) => ({ sessionId: fx.closedSession.id }) },
   }),
+  ...actions("lib/service-stations/actions", serviceStationActions, {
+    createCaseAction: {
+      kind: "write", owner: "YH-LZ",
+      input: (fx) => ({ stationId: fx.station.id, channel: "WALK_IN", enterpriseId: fx.lzEnterprise.id, newEnterprise: null, bundleId: "", itemIds: [fx.stationItems[0]!.id], visitorName: "", request: "伪造办件", scheduledAt: "", idempotencyKey: key() }),
+    },
+    startCaseAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ caseId: fx.scheduledCase.id, version: fx.scheduledCase.version }) },
+    assignCaseAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ caseId: fx.serviceCase.id, version: fx.serviceCase.version, staffId: fx.users["lz.qqb"]!.id }) },
+    finishCaseAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ caseId: fx.serviceCase.id, version: fx.serviceCase.version, outcome: "COMPLETED", outcomeNote: "", finishedAt: "" }) },
+    cancelCaseAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ caseId: fx.scheduledCase.id, version: fx.scheduledCase.version, reason: "伪造" }) },
+    openRoundTableAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ caseId: fx.serviceCase.id, version: fx.serviceCase.version, topic: "伪造会商", departments: ["市场监管局", "消防救援大队"] }) },
+    answerRoundTableAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ roundTableId: fx.roundTable.id, department: "市场监管局", verdict: "AGREE", comment: "" }) },
+    uploadCaseDocumentAction: { kind: "write", owner: "YH-LZ", input: (fx) => form({ caseId: fx.serviceCase.id, file: file("probe.png", "image/png", PROBE_PNG) }) },
+    searchCaseEnterprisesAction: { kind: "read", owner: "YH-LZ", input: (fx) => ({ q: fx.lzEnterprise.name.slice(0, 2) }) },
+  }),
   ...actions("lib/talent/actions", talentActions, {
     createTalentAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...talentFields(fx), idNumber: fx.newIdNumber, idempotencyKey: key() }) },
     updateTalentAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ ...move(fx.talent), ...talentFields(fx), idNumber: "" }) },
@@ -511,6 +532,9 @@ export const REGISTRY: SweepEntry[] = [
   ...routes("app/api/exports/requests/route", requestsExport, {
     GET: { kind: "route", owner: "YH-LZ", url: () => `/api/exports/requests?tab=all` },
   }),
+  ...routes("app/api/exports/service-stations/catalogue/route", catalogueExport, {
+    GET: { kind: "route", owner: "YH-LZ", url: (fx) => `/api/exports/service-stations/catalogue?station=${fx.station.id}` },
+  }),
   ...routes("app/api/exports/showcase/route", showcaseExport, {
     GET: { kind: "route", owner: "YH-FST", url: (fx) => `/api/exports/showcase?session=${fx.closedSession.id}` },
   }),
@@ -546,6 +570,27 @@ export const REGISTRY: SweepEntry[] = [
   }),
   ...routes("app/api/talent/evaluation/export/route", talentEvaluationExport, {
     GET: { kind: "route", owner: "YH-ETDZ", url: (fx) => `/api/talent/evaluation/export?year=${fx.year}&org=${fx.unit["YH-ETDZ"]!.id}` },
+  }),
+  ...actions("lib/service-stations/catalogue-actions", catalogueActions, {
+    createStationAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ programmeId: fx.stationProgramme.id, orgUnitId: fx.unit["YH-LZ"]!.id, name: "伪造驿站", address: "", hours: "", idempotencyKey: key() }) },
+    updateStationAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ id: fx.station.id, version: fx.station.version, name: "伪造驿站", address: "", hours: "", active: false }) },
+    createItemAction: {
+      kind: "write", owner: "YH-LZ",
+      input: (fx) => ({ stationId: fx.station.id, code: "SW-FORGED", kind: "STAFFED", name: "伪造事项", category: "", department: "", documentsNeeded: "", standardMinutes: 1, usualMinutes: 2, sortOrder: 0, idempotencyKey: key() }),
+    },
+    updateItemAction: {
+      kind: "write", owner: "YH-LZ",
+      input: (fx) => { const i = fx.stationItems[0]!; return { id: i.id, version: i.version, code: i.code, kind: i.kind, name: "伪造事项", category: "", department: "", documentsNeeded: "", standardMinutes: 1, usualMinutes: 2, sortOrder: 0, active: false }; },
+    },
+    importCatalogueAction: { kind: "write", owner: "YH-LZ", input: (fx) => form({ stationId: fx.station.id, file: file("catalogue.csv", "text/csv", "编码,类型(人工/自助),名称,承诺时限(分钟),常规办理时长(分钟)\nSW-A,人工,伪造,1,2") }) },
+    createBundleAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ stationId: fx.station.id, code: "SW-FORGED", name: "伪造一类事", description: "", itemIds: fx.stationItems.map((i) => i.id), idempotencyKey: key() }) },
+    updateBundleAction: {
+      kind: "write", owner: "YH-LZ",
+      input: (fx) => ({ id: fx.stationBundle.id, version: fx.stationBundle.version, code: fx.stationBundle.code, name: "伪造一类事", description: "", itemIds: fx.stationItems.map((i) => i.id).reverse(), active: false }),
+    },
+  }),
+  ...routes("app/api/service-stations/documents/[documentId]/route", caseDocumentRoute, {
+    GET: { kind: "route", owner: "YH-LZ", url: (fx) => `/api/service-stations/documents/${fx.caseDocument.id}`, params: (fx) => ({ documentId: fx.caseDocument.id }) },
   }),
   ...routes("app/api/talent/evidence/[evidenceId]/route", evidenceRoute, {
     GET: { kind: "route", owner: "YH-LZ", url: (fx) => `/api/talent/evidence/${fx.evidence.id}`, params: (fx) => ({ evidenceId: fx.evidence.id }) },
@@ -735,6 +780,25 @@ export const INPUT_SCHEMAS: Record<string, z.ZodType> = Object.fromEntries([
     closeSessionAction: showcaseSchemas.closeSessionContract,
     addToTalentListAction: showcaseSchemas.addToTalentListContract,
   }),
+  ...contracts("lib/service-stations/catalogue-actions", catalogueActions, {
+    createStationAction: serviceStationSchemas.createStationContract,
+    updateStationAction: serviceStationSchemas.updateStationContract,
+    createItemAction: serviceStationSchemas.createItemContract,
+    updateItemAction: serviceStationSchemas.updateItemContract,
+    importCatalogueAction: UPLOAD,
+    createBundleAction: serviceStationSchemas.createBundleContract,
+    updateBundleAction: serviceStationSchemas.updateBundleContract,
+  }),
+  ...contracts("lib/service-stations/actions", serviceStationActions, {
+    createCaseAction: serviceStationSchemas.createCaseContract,
+    startCaseAction: serviceStationSchemas.startCaseContract,
+    assignCaseAction: serviceStationSchemas.assignCaseContract,
+    finishCaseAction: serviceStationSchemas.finishCaseContract,
+    cancelCaseAction: serviceStationSchemas.cancelCaseContract,
+    openRoundTableAction: serviceStationSchemas.openRoundTableContract,
+    answerRoundTableAction: serviceStationSchemas.answerRoundTableContract,
+    uploadCaseDocumentAction: UPLOAD,
+  }),
   ...contracts("lib/talent/actions", talentActions, {
     createTalentAction: talentSchemas.createTalentContract,
     updateTalentAction: talentSchemas.updateTalentContract,
@@ -809,6 +873,16 @@ export const LIST_QUERIES: SweepEntry[] = [
     listShowcaseProgrammes: { owner: "YH-FST", run: (a) => listShowcaseProgrammes(a) },
     listSessions: { owner: "YH-FST", run: (a, fx) => listSessions(a, fx.showcase.id) },
     listTalentList: { owner: "YH-FST", run: (a) => listTalentList(a) },
+  }),
+  ...lists("lib/service-stations/catalogue", {
+    listItems: { owner: "YH-LZ", run: (a, fx) => listItems(a, fx.station.id, { state: "all" }) },
+    catalogueSummary: { owner: "YH-LZ", run: (a, fx) => catalogueSummary(a, fx.station.id) },
+    listBundles: { owner: "YH-LZ", run: (a, fx) => listBundles(a, fx.station.id) },
+  }),
+  ...lists("lib/service-stations/queries", {
+    listStations: { owner: "YH-LZ", run: (a) => listStations(a) },
+    stationOverview: { owner: "YH-LZ", run: (a) => stationOverview(a) },
+    listCases: { owner: "YH-LZ", run: (a, fx) => listCases(a, fx.station.id) },
   }),
   ...lists("lib/users/queries", { listUsers: { owner: "XS-PY", run: (a, fx) => listUsers(a, { orgUnitId: fx.unit["XS-PY-JY"]!.id }) } }),
   ...lists("lib/visits/queries", { listVisits: { owner: "XS-PY", run: (a, fx) => listVisits(a, { programmeId: fx.campaign.id }) } }),

@@ -101,6 +101,38 @@ export async function loadSweepFixtures() {
   };
   const lzEnterprise = await db.enterprise.findFirstOrThrow({ where: { orgUnitId: lz.id, active: true }, orderBy: { name: "asc" } });
 
+  // 良渚's service station (SERVICE_STATION), made here so the sweep does not depend on where the
+  // demo seats its own: two items of different departments, a case in progress with an open
+  // round-table, an appointment not started yet, and a document with its file.
+  const lzQqb = users["lz.qqb"]!;
+  const stationProgramme = await db.programme.create({
+    data: { type: "SERVICE_STATION", name: "良渚驿站（授权巡检）", orgUnitId: lz.id, status: "ACTIVE", createdById: lzQqb.id, startDate: hotline.startDate, endDate: hotline.endDate },
+  });
+  const station = await db.serviceStation.create({ data: { programmeId: stationProgramme.id, orgUnitId: lz.id, name: "良渚驿站" } });
+  const stationItems = await Promise.all([["SW-A", "市场监管局"], ["SW-B", "消防救援大队"]].map(([code, department], i) =>
+    db.serviceItem.create({ data: { stationId: station.id, code: code!, kind: "STAFFED", name: `巡检事项${i + 1}`, department: department!, standardMinutes: 10, usualMinutes: 40 } })));
+  const stationBundle = await db.serviceBundle.create({
+    data: { stationId: station.id, code: "SW-BUNDLE", name: "巡检一类事", items: { create: stationItems.map((i, sortOrder) => ({ itemId: i.id, sortOrder })) } },
+  });
+  const stationCase = (number: string, status: "IN_PROGRESS" | "SCHEDULED") => db.serviceCase.create({
+    data: {
+      stationId: station.id, programmeId: stationProgramme.id, orgUnitId: lz.id, number, channel: status === "SCHEDULED" ? "APPOINTMENT" : "WALK_IN", enterpriseId: lzEnterprise.id,
+      staffId: lzQqb.id, createdById: lzQqb.id, status, startedAt: status === "IN_PROGRESS" ? stationProgramme.createdAt : null, scheduledAt: status === "SCHEDULED" ? stationProgramme.createdAt : null,
+      items: { create: stationItems.map((i) => ({ itemId: i.id, standardMinutes: i.standardMinutes, usualMinutes: i.usualMinutes })) },
+    },
+  });
+  const serviceCase = await stationCase(`SWEEP-${crypto.randomUUID()}`, "IN_PROGRESS");
+  const scheduledCase = await stationCase(`SWEEP-${crypto.randomUUID()}`, "SCHEDULED");
+  const roundTableCase = await stationCase(`SWEEP-${crypto.randomUUID()}`, "IN_PROGRESS");
+  const roundTable = await db.roundTable.create({
+    data: { caseId: roundTableCase.id, topic: "巡检联审", openedById: lzQqb.id, opinions: { create: stationItems.map((i) => ({ department: i.department })) } },
+  });
+  await db.serviceCase.update({ where: { id: roundTableCase.id }, data: { status: "ROUND_TABLE" } });
+  const caseDocument = await db.serviceCaseDocument.create({
+    data: { caseId: serviceCase.id, fileKey: `service-stations/cases/${serviceCase.id}/${crypto.randomUUID()}`, fileName: "营业执照.png", mime: "image/png", size: PROBE_PNG.length, uploadedById: lzQqb.id },
+  });
+  await storage().put(caseDocument.fileKey, PROBE_PNG);
+
   // 余杭经开区's talent points.
   const talentPoints = await programme("TALENT_POINTS", "YH-ETDZ");
   const etdzEnterprise = await db.enterprise.findFirstOrThrow({ where: { orgUnitId: etdz.id } });
@@ -167,6 +199,7 @@ export async function loadSweepFixtures() {
     campaign, household, visit, photo, problem, campaignSetup,
     mentorship, pairing, plan, milestone, trainee, mentor, freeMentor, template,
     hotline, requests, extension, lzEnterprise,
+    stationProgramme, station, stationItems, stationBundle, serviceCase, scheduledCase, roundTable, caseDocument,
     /** Every unit that leads, handles or co-handles one of 良渚's requests. */
     hotlineHandlerUnits: [
       ...new Set(
@@ -192,6 +225,7 @@ export async function loadSweepFixtures() {
 export async function removeSweepFiles(fx: SweepFixtures) {
   await storage().delete(fx.photo.storageKey);
   await storage().delete(fx.evidence.storageKey);
+  await storage().delete(fx.caseDocument.fileKey);
 }
 
 export type SweepFixtures = Awaited<ReturnType<typeof loadSweepFixtures>>;

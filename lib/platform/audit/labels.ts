@@ -9,7 +9,7 @@ export const AUDIT_ENTITY_TYPES = [
   "Enterprise", "Household", "InvestmentLead", "InvestmentTrip", "KeyProject", "MentoringActivity",
   "Notification", "OrgUnit", "Pairing", "Permission", "PlanTemplate", "Pledge", "PointApplication",
   "PointEvidence", "PointItem", "PointLedgerEntry", "PointResource", "PoolMember", "Problem",
-  "Programme", "Prospect", "RankingScheme", "Redemption", "ResourceQuota", "ServiceRequest",
+  "Programme", "Prospect", "RankingScheme", "Redemption", "ResourceQuota", "RoundTable", "ServiceBundle", "ServiceCase", "ServiceCaseDocument", "ServiceItem", "ServiceRequest", "ServiceStation",
   "ShowcaseEntry", "ShowcaseSession", "Talent", "TalentListEntry", "TaskForce", "Unknown", "User",
   "Visit", "VisitPhoto",
 ] as const;
