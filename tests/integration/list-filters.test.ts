@@ -38,8 +38,13 @@ import EvaluationPage from "@/app/(app)/talent/evaluation/page";
 import PointsProgressPage from "@/app/(app)/talent/progress/page";
 import LeaderboardPage from "@/app/(app)/showcases/leaderboard/page";
 import CalendarPage from "@/app/(app)/admin/calendar/page";
+import StationCasesPage from "@/app/(app)/service-stations/[stationId]/page";
+import { caseFilterShape } from "@/lib/service-stations/list-filter";
 import HotlineReportPage from "@/app/(app)/hotline/reports/page";
+import CataloguePage from "@/app/(app)/service-stations/[stationId]/catalogue/page";
+import { catalogueFilterShape } from "@/lib/service-stations/catalogue";
 import { db } from "@/lib/platform/db/client";
+import { dateOnly } from "@/lib/platform/dates";
 import { evaluationFilterShape } from "@/lib/talent/points/list-filter";
 import { reportFilterShape } from "@/lib/hotline/report-params";
 import { elementText, findElements } from "../support/element-tree";
@@ -56,6 +61,18 @@ type Params = Record<string, string>;
 type ListPage = (props: { searchParams: Promise<Params>; params?: Promise<Params> }) => Promise<ReactNode>;
 
 const programmeOf = (type: "MENTORSHIP" | "SHOWCASE") => async () => (await db.programme.findFirstOrThrow({ where: { type, status: "ACTIVE" }, orderBy: { createdAt: "asc" } })).id;
+
+/** A service station of the unit (made on first use: the list is checked whether or not the demo seats one there). */
+async function stationOf(unitCode: string) {
+  const unit = await db.orgUnit.findUniqueOrThrow({ where: { code: unitCode } });
+  const found = await db.serviceStation.findFirst({ where: { orgUnitId: unit.id }, select: { id: true } });
+  if (found) return found.id;
+  const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" } });
+  const programme = await db.programme.create({
+    data: { type: "SERVICE_STATION", name: "驿站（筛选检查）", orgUnitId: unit.id, status: "ACTIVE", createdById: admin.id, startDate: dateOnly(`${Y}-01-01`), endDate: dateOnly(`${Y}-12-31`) },
+  });
+  return (await db.serviceStation.create({ data: { programmeId: programme.id, orgUnitId: unit.id, name: "筛选检查驿站" } })).id;
+}
 
 /**
  * Every list page with URL filters, who may open it, and the parameters of its filter form.
@@ -91,8 +108,16 @@ const LISTS: { path: string; page: ListPage; user: string; params: string[]; seg
     path: "/showcases/leaderboard", page: LeaderboardPage as ListPage, user: "admin", params: ["year"],
     fixed: async () => ({ programmeId: await programmeOf("SHOWCASE")() }),
   },
+  {
+    path: "/service-stations/[stationId]", page: StationCasesPage as ListPage, user: "yh.manager", params: Object.keys(caseFilterShape),
+    segment: async () => ({ stationId: await stationOf("YH-LZ") }),
+  },
   { path: "/admin/calendar", page: CalendarPage as ListPage, user: "admin", params: ["year", "date", "provisional"] },
   { path: "/hotline/reports", page: HotlineReportPage as ListPage, user: "yh.manager", params: Object.keys(reportFilterShape) },
+  {
+    path: "/service-stations/[stationId]/catalogue", page: CataloguePage as ListPage, user: "admin", params: Object.keys(catalogueFilterShape),
+    segment: async () => ({ stationId: (await db.serviceStation.findFirstOrThrow({ orderBy: { createdAt: "asc" } })).id }),
+  },
 ];
 
 /** Fails every filter schema: not a day, not an id, not a value of any list, longer than any text or cursor. */
