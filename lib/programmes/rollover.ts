@@ -1,10 +1,11 @@
 // Programme rollover (结转): a programme copied into its next period, and the old one closed,
 // in one transaction. What is copied is configuration, not work: the programme's settings,
 // participating units, indicators and targets (re-keyed to the new period), and the
-// type-specific set-up rows that are plain configuration. Records of work done (visits,
-// problems, requests, pairings and their plans, showcase sessions, applications, ledger,
-// redemptions, quotas of the old year, task forces, trips, leads, key projects, pledges) stay
-// with the old programme, where its closed numbers remain final.
+// type-specific set-up rows that are plain configuration (a service station, with its catalogue
+// and bundles, moves to the new programme). Records of work done (visits, problems, requests,
+// pairings and their plans, showcase sessions, applications, ledger, redemptions, quotas of the
+// old year, task forces, trips, leads, key projects, pledges, station cases and round-tables)
+// stay with the old programme, where its closed numbers remain final.
 import type { Tx } from "@/lib/platform/db/client";
 import { advisoryXactLock, LOCK_NAMESPACE } from "@/lib/platform/db/advisory-lock";
 import type { Actor } from "@/lib/platform/authz/can";
@@ -124,6 +125,12 @@ async function copyTypeSpecific(tx: Tx, type: ProgrammeType, fromId: string, toI
     }));
     await put("pointResources", resources, () => tx.pointResource.createMany({ data: resources.map((r) => ({ programmeId: toId, code: r.code, name: r.name, pointsCost: r.pointsCost, eligibility: r.eligibility as Prisma.InputJsonValue, active: r.active })) }));
     await put("enterpriseTiers", tiers, () => tx.enterpriseTier.createMany({ data: tiers.map((t) => ({ programmeId: toId, tier: t.tier, name: t.name, minPoints: t.minPoints, quotas: t.quotas as Prisma.InputJsonValue })) }));
+  } else if (type === "SERVICE_STATION") {
+    // A station is configuration, with its catalogue and bundles hanging off it: it moves to the
+    // new programme instead of being copied, so the station, its item codes and bundles stay the
+    // ones past cases point at. The cases keep their own programmeId (the old programme's figures).
+    const { count } = await tx.serviceStation.updateMany({ where: { programmeId: fromId }, data: { programmeId: toId, version: { increment: 1 } } });
+    copied.stationsMoved = count;
   }
   return copied;
 }

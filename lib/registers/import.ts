@@ -5,11 +5,11 @@
 // keeps state between requests. A row is one INSERT or one UPDATE: it lands whole or not at
 // all; re-importing matches on 户号 / 统一社会信用代码 and updates instead of duplicating.
 import "server-only";
-import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { z } from "zod";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
+import { ImportFileError, readImportSheet, type ImportColumn, type RawRow } from "@/lib/platform/exports/import-sheet";
 import { isWithinSubtree } from "@/lib/platform/org/path";
 import { orgUnitInSubtree } from "@/lib/platform/org/scope";
 import { createEnterpriseSchema, createHouseholdSchema, type RegisterKind } from "./schemas";
@@ -22,9 +22,7 @@ export const IMPORT_MAX_ROWS = 50_000;
 /** Errors listed in a preview (counts stay exact beyond it). */
 export const PREVIEW_MAX_ERRORS = 1000;
 
-type ColumnSpec = { header: string; field: string; required?: boolean };
-
-export const IMPORT_COLUMNS: Record<RegisterKind, ColumnSpec[]> = {
+export const IMPORT_COLUMNS: Record<RegisterKind, ImportColumn[]> = {
   households: [
     { header: "户号", field: "householdKey", required: true },
     { header: "户主姓名", field: "headName", required: true },
@@ -49,86 +47,13 @@ export const IMPORT_COLUMNS: Record<RegisterKind, ColumnSpec[]> = {
 
 /** A problem with one cell; `reason` is a "@key" of the validation namespace or zod's own message. */
 export type RowError = { row: number; column: string; reason: string };
-export type RawRow = { row: number; cells: Record<string, string> };
-
-export class ImportFileError extends Error {
-  constructor(readonly messageKey: string, readonly values: Record<string, string | number> = {}) {
-    super(messageKey);
-  }
-}
+export { ImportFileError, type RawRow };
 
 // ───────────── Reading the file ─────────────
 
-function decodeText(buffer: Buffer): string {
-  // Excel on Chinese Windows saves "CSV" in GB18030; everything else is UTF-8.
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
-  } catch {
-    text = new TextDecoder("gb18030").decode(buffer);
-  }
-  return text.replace(/^\uFEFF/, "");
-}
-
-function isXlsx(buffer: Buffer) {
-  return buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
-}
-
-function cellText(value: unknown, text: () => string): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  try {
-    return text();
-  } catch {
-    return String(value);
-  }
-}
-
 /** The data rows of the first sheet, keyed by column field; blank rows are skipped. */
-export async function readImportFile(kind: RegisterKind, buffer: Buffer): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  let sheet: ExcelJS.Worksheet | undefined;
-  try {
-    if (isXlsx(buffer)) {
-      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-      sheet = workbook.worksheets[0];
-    } else {
-      sheet = await workbook.csv.read(Readable.from([decodeText(buffer)]), { map: (v: unknown) => v } as never);
-    }
-  } catch {
-    throw new ImportFileError("registers.importUnreadable");
-  }
-  if (!sheet) throw new ImportFileError("registers.importEmpty");
-
-  const specs = IMPORT_COLUMNS[kind];
-  const columnOf = new Map<number, string>();
-  let headerRow = 0;
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: Record<number, string> = {};
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      values[col] = cellText(cell.value, () => cell.text).replace(/^\uFEFF/, "").trim();
-    });
-    if (Object.values(values).every((v) => v === "")) return;
-    if (!headerRow) {
-      for (const [col, text] of Object.entries(values)) {
-        const spec = specs.find((s) => s.header === text.replace(/\s+/g, ""));
-        if (spec) columnOf.set(Number(col), spec.field);
-      }
-      // An exported file opens with a line of filters: the header is the first row naming a column.
-      if (columnOf.size || rowNumber > 1) headerRow = rowNumber;
-      return;
-    }
-    const cells: Record<string, string> = {};
-    for (const [col, field] of columnOf) cells[field] = values[col] ?? "";
-    rows.push({ row: rowNumber, cells });
-  });
-  if (!headerRow) throw new ImportFileError("registers.importEmpty");
-  const present = new Set(columnOf.values());
-  const missing = specs.filter((s) => s.required && !present.has(s.field)).map((s) => s.header);
-  if (missing.length) throw new ImportFileError("registers.importMissingHeaders", { headers: missing.join("、") });
-  if (rows.length > IMPORT_MAX_ROWS) throw new ImportFileError("registers.importTooManyRows", { max: IMPORT_MAX_ROWS });
-  return rows;
+export function readImportFile(kind: RegisterKind, buffer: Buffer): Promise<RawRow[]> {
+  return readImportSheet(IMPORT_COLUMNS[kind], buffer, IMPORT_MAX_ROWS);
 }
 
 // ───────────── Validating rows ─────────────
