@@ -9,6 +9,7 @@ import { listBundles } from "@/lib/service-stations/catalogue";
 import { getStationOrThrow } from "@/lib/service-stations/queries";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
+import { StationTabs } from "@/components/service-stations/station-tabs";
 
 export async function generateMetadata() {
   const t = await getTranslations("serviceStation.bundles");
@@ -26,16 +27,16 @@ export default async function BundlesPage({ params }: { params: Promise<{ statio
   const base = `/service-stations/${station.id}/bundles`;
   return (
     <div className="space-y-4">
+      <Link href="/service-stations" className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
+        <span aria-hidden="true" className="mr-1">←</span>
+        {tc("allStations")}
+      </Link>
       <PageHeader
-        title={t("title")}
-        description={`${station.name} · ${t("count", { count: bundles.length })}`}
-        actions={
-          <>
-            {configure ? <LinkButton href={`${base}/new`}>{t("newBundle")}</LinkButton> : null}
-            <LinkButton href={`/service-stations/${station.id}/catalogue`} variant="ghost">{t("catalogueLink")}</LinkButton>
-          </>
-        }
+        title={station.name}
+        description={`${t("title")} · ${t("count", { count: bundles.length })}`}
+        actions={configure ? <LinkButton href={`${base}/new`}>{t("newBundle")}</LinkButton> : null}
       />
+      <StationTabs stationId={station.id} current="bundles" />
       {bundles.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (

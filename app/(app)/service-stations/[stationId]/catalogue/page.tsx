@@ -10,12 +10,13 @@ import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { parseFilters } from "@/lib/platform/url-filters";
 import { catalogueFilterShape, catalogueSummary, listItems } from "@/lib/service-stations/catalogue";
 import { getStationOrThrow } from "@/lib/service-stations/queries";
-import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { TableCard } from "@/components/ui/table";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { CatalogueFilters } from "@/components/service-stations/catalogue-filters";
 import { CatalogueImport } from "@/components/service-stations/catalogue-import";
+import { StationTabs } from "@/components/service-stations/station-tabs";
 
 type Props = { params: Promise<{ stationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,24 +40,32 @@ export default async function CataloguePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
+      <Link href="/service-stations" className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
+        <span aria-hidden="true" className="mr-1">←</span>
+        {t("allStations")}
+      </Link>
       <PageHeader
-        title={t("title")}
-        description={`${station.name} · ${t("counts", { staffed: summary.staffed, selfService: summary.selfService })}`}
+        title={station.name}
+        description={`${t("title")} · ${t("counts", { staffed: summary.staffed, selfService: summary.selfService })}`}
         actions={
           <>
             {configure ? <LinkButton href={`${base}/new`}>{t("newItem")}</LinkButton> : null}
             {can(user, "report.export") ? <LinkButton href={`/api/exports/service-stations/catalogue?station=${station.id}`} variant="secondary" prefetch={false}>{t("export")}</LinkButton> : null}
-            <LinkButton href={`/service-stations/${station.id}/bundles`} variant="ghost">{t("bundlesLink")}</LinkButton>
+            {configure ? <LinkButton href={`/service-stations/${station.id}/settings`} variant="ghost">{t("stationSettings")}</LinkButton> : null}
           </>
         }
       />
+      <StationTabs stationId={station.id} current="catalogue" />
 
       <IgnoredFilters ignored={ignored} labels={{ kind: t("fields.kind"), category: t("fields.category"), department: t("fields.department"), q: t("search"), state: t("stateLabel") }} />
 
       {configure ? (
         <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <summary className="min-h-11 cursor-pointer text-base font-semibold text-slate-800">{t("import.title")}</summary>
-          <div className="mt-3"><CatalogueImport stationId={station.id} /></div>
+          <div className="mt-3 space-y-3">
+            <CatalogueImport stationId={station.id} />
+            <p className="text-xs text-slate-500">{t("deactivateHint")}</p>
+          </div>
         </details>
       ) : null}
 
@@ -120,7 +129,6 @@ export default async function CataloguePage({ params, searchParams }: Props) {
           </TableCard>
         </>
       )}
-      {configure ? <Card><p className="text-sm text-slate-600">{t("deactivateHint")} <Link href={`/service-stations/${station.id}/settings`} className="text-brand-700 hover:underline">{t("stationSettings")}</Link></p></Card> : null}
     </div>
   );
 }
