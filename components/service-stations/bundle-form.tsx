@@ -12,7 +12,7 @@ import { createBundleContract, updateBundleContract } from "@/lib/service-statio
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
 import { LinkButton } from "@/components/ui/button";
-import { Field, Input, Textarea } from "@/components/ui/field";
+import { controlClass, Field, Input, Textarea } from "@/components/ui/field";
 
 export type BundleItemOption = { id: string; code: string; kind: "STAFFED" | "SELF_SERVICE"; name: string; department: string; standardMinutes: number; usualMinutes: number };
 
@@ -64,7 +64,7 @@ export function BundleForm({ stationId, items, edit }: {
         </p>
         {itemsError ? <p id="bundle-items-error" className="text-sm text-red-700">{itemsError}</p> : null}
         <label htmlFor="bundle-item-search" className="sr-only">{t("searchItems")}</label>
-        <Input id="bundle-item-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("searchItems")} className="border-slate-300" />
+        <Input id="bundle-item-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("searchItems")} className={controlClass} />
         <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
           {shown.map((i) => (
             <li key={i.id}>

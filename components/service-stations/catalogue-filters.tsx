@@ -40,12 +40,12 @@ export async function CatalogueFilters({ basePath, filter, counts, categories, d
     <div className="space-y-3">
       <nav aria-label={t("kindTabs")} className="flex flex-wrap gap-2">
         {tab(undefined, t("allKinds", { count: counts.STAFFED + counts.SELF_SERVICE }))}
-        {SERVICE_ITEM_KINDS.map((k) => tab(k, t("kindTab", { kind: t(`kinds.${k}`), count: counts[k] })))}
+        {SERVICE_ITEM_KINDS.map((k) => tab(k, t("kindTab", { kind: t(`kindShort.${k}`), count: counts[k] })))}
       </nav>
       <Card>
-        <form method="get" action={basePath} role="search" aria-label={tc("filter")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto_auto] lg:items-end">
+        <form method="get" action={basePath} role="search" aria-label={tc("filter")} className="grid grid-cols-2 gap-3 lg:grid-cols-[2fr_1fr_1fr_auto_auto] lg:items-end">
           {filter.kind ? <input type="hidden" name="kind" value={filter.kind} /> : null}
-          <div className="space-y-1 sm:col-span-2 lg:col-span-1">
+          <div className="col-span-2 space-y-1 lg:col-span-1">
             <label htmlFor="catalogue-q" className="block text-sm font-medium text-slate-700">{t("search")}</label>
             <input id="catalogue-q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder={t("searchPlaceholder")} className={`${controlClass} h-11`} />
           </div>
@@ -73,7 +73,7 @@ export async function CatalogueFilters({ basePath, filter, counts, categories, d
               </select>
             </div>
           ) : null}
-          <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
+          <div className="col-span-2 flex gap-2 lg:col-span-1">
             <Button type="submit" className="flex-1 lg:flex-none">{tc("filter")}</Button>
             {filtered ? <LinkButton href={filter.kind ? `${basePath}?kind=${filter.kind}` : basePath} variant="secondary" className="flex-1 lg:flex-none">{tc("reset")}</LinkButton> : null}
           </div>

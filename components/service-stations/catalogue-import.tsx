@@ -68,7 +68,7 @@ export function CatalogueImport({ stationId }: { stationId: string }) {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((r, i) => (
-                <tr key={i}><td className="px-3 py-1.5 tabular-nums">{t("rowNumber", { row: r.row })}</td><td className="px-3 py-1.5">{r.column}</td><td className="px-3 py-1.5 text-red-700">{r.message}</td></tr>
+                <tr key={i}><td className="px-3 py-1.5 whitespace-nowrap tabular-nums">{r.row}</td><td className="px-3 py-1.5">{r.column}</td><td className="px-3 py-1.5 text-red-700">{r.message}</td></tr>
               ))}
             </tbody>
           </table>
