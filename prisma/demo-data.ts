@@ -1,5 +1,6 @@
 // The demo district, drawn from the news reports in ../shared/seeds: 余杭区 (未来科技城,
 // 良渚街道, 余杭经开区), 萧山区浦阳镇 and its villages, 西湖区古荡街道 and its ten building grids,
+// 上城区湖滨街道 and its six communities (the 湖滨商圈 service station, demo-service-stations.ts),
 // plus the departments problems get escalated to. Used by `npm run db:seed`, the demo and
 // the tests (which run against exactly this data).
 import type { Db, Tx } from "@/lib/platform/db/client";
@@ -17,6 +18,16 @@ type UnitSpec = { key: string; name: string; kind: OrgUnitKind; code?: string; c
 const grids: UnitSpec[] = ["云州国际中心", "西溪国际", "华星时代广场", "世贸丽晶城", "嘉华国际", "古荡新村", "益乐新村", "万塘路", "文一路", "紫荆花路"].map(
   (name, i) => ({ key: `gd-grid-${i + 1}`, name: `${name}网格`, kind: "GRID" as const, code: `GD-G${String(i + 1).padStart(2, "0")}` }),
 );
+
+/** 湖滨街道's six communities (社区), keyed for the station's enterprises (demo-service-stations.ts). */
+export const HB_COMMUNITIES: UnitSpec[] = [
+  { key: "hb-dpl", name: "东坡路社区", kind: "COMMUNITY", code: "SC-HB-DPL" },
+  { key: "hb-ywl", name: "岳王路社区", kind: "COMMUNITY", code: "SC-HB-YWL" },
+  { key: "hb-qnl", name: "青年路社区", kind: "COMMUNITY", code: "SC-HB-QNL" },
+  { key: "hb-wsl", name: "吴山路社区", kind: "COMMUNITY", code: "SC-HB-WSL" },
+  { key: "hb-dpx", name: "东平巷社区", kind: "COMMUNITY", code: "SC-HB-DPX" },
+  { key: "hb-yjm", name: "涌金门社区", kind: "COMMUNITY", code: "SC-HB-YJM" },
+];
 
 export const ORG_TREE: UnitSpec = {
   key: "hz", name: "杭州市", kind: "CITY", code: "HZ",
@@ -75,6 +86,11 @@ export const ORG_TREE: UnitSpec = {
       key: "xh", name: "西湖区", kind: "DISTRICT", code: "XH",
       children: [{ key: "gd", name: "古荡街道", kind: "STREET", code: "XH-GD", children: grids }],
     },
+    // Last in the tree, so every unit above keeps its sortOrder.
+    {
+      key: "sc", name: "上城区", kind: "DISTRICT", code: "SC",
+      children: [{ key: "hb", name: "湖滨街道", kind: "STREET", code: "SC-HB", children: HB_COMMUNITIES }],
+    },
   ],
 };
 
@@ -90,6 +106,11 @@ export const DEMO_USERS: UserSpec[] = [
   { username: "py.officer2", name: "张婷", role: "OFFICER", unit: "py-sh", phone: "13700000006" },
   { username: "lz.officer", name: "周海峰", role: "OFFICER", unit: "lz", phone: "13700000007" },
   { username: "gd.officer", name: "徐静", role: "OFFICER", unit: "gd-grid-1", phone: "13700000008" },
+  // 湖滨商圈增值服务驿站: two 导办员 at the station, the street's and the district's managers.
+  { username: "hb.officer", name: "楼佳琪", role: "OFFICER", unit: "hb", phone: "13700001501" },
+  { username: "hb.officer2", name: "邵宇航", role: "OFFICER", unit: "hb", phone: "13700001502" },
+  { username: "hb.manager", name: "金晓东", role: "MANAGER", unit: "hb", phone: "13900001501" },
+  { username: "sc.manager", name: "胡卫平", role: "MANAGER", unit: "sc", phone: "13900001502" },
 ];
 
 type TargetSpec = { unit: string; period: string; value: number };
@@ -162,6 +183,15 @@ function programmesOfYear(Y: number, q: number, status: "ACTIVE" | "CLOSED", pre
         { code: "enterprises_met", name: "走访企业", unit: "家", targets: [{ unit: "etdz", period: year, value: 74 }] },
         { code: "projects_signed", name: "签约项目", unit: "个", targets: [{ unit: "etdz", period: year, value: 38 }] },
         { code: "investment_signed", name: "签约投资额", unit: "亿元", targets: [{ unit: "etdz", period: year, value: 230 }] },
+      ],
+    },
+    {
+      type: "SERVICE_STATION", name: `${Y}年湖滨商圈增值服务驿站`, owner: "hb", participants: [], start, end, status,
+      description: "湖滨商圈“一站式”增值服务驿站：32项人工服务事项、150项自助服务事项，商户的事打包成“一类事”，导办帮办、圆桌协同审批，少跑窗口、节省时间。",
+      indicators: [
+        { code: "station_cases", name: "办件数", unit: "件", targets: [{ unit: "hb", period: year, value: 350 }] },
+        { code: "station_enterprises", name: "服务企业", unit: "家", targets: [{ unit: "hb", period: year, value: 300 }] },
+        { code: "station_minutes_saved", name: "节省时间", unit: "分钟", targets: [{ unit: "hb", period: year, value: 12_000 }] },
       ],
     },
     {
@@ -257,6 +287,8 @@ export async function seedDemo(db: Db | Tx, options: { now?: Date } = {}): Promi
   await seedDemoTalent(db, ids, userIds, t);
   const { seedDemoInvestment } = await import("./demo-investment");
   await seedDemoInvestment(db, ids, userIds, t);
+  const { seedDemoServiceStations } = await import("./demo-service-stations");
+  await seedDemoServiceStations(db, ids, userIds, t);
   // Six months of generated activity up to the anchor (visits, problems, events, 古荡's
   // commissioners, the mentor pool, last year's investment figures, notifications).
   const { seedDemoActivity } = await import("./demo-activity");

@@ -55,6 +55,7 @@ export const DATE_SENSITIVE_FILES = [
   "tests/integration/rate-limit.test.ts",
   "tests/integration/seed.test.ts",
   "tests/integration/services-figures.test.ts",
+  "tests/integration/service-stations-demo.test.ts",
   "tests/integration/showcase.test.ts",
   "tests/integration/talent.test.ts",
   "tests/integration/visits.test.ts",

@@ -17,7 +17,7 @@ afterEach(() => {
   else process.env.APP_ENV = saved.APP_ENV;
 });
 
-const PROGRAMME_TYPES = ["MENTORSHIP", "VISIT_CAMPAIGN", "HOTLINE", "TALENT_POINTS", "SHOWCASE", "INVESTMENT", "KEY_PROJECT"] as const;
+const PROGRAMME_TYPES = ["MENTORSHIP", "VISIT_CAMPAIGN", "HOTLINE", "TALENT_POINTS", "SHOWCASE", "INVESTMENT", "KEY_PROJECT", "SERVICE_STATION"] as const;
 const ymdOf = (d: Date) => d.toISOString().slice(0, 10);
 /** Minutes after Shanghai midnight of an instant. */
 const shanghaiMinutes = (d: Date) => (((d.getTime() / 60_000 + 8 * 60) % 1440) + 1440) % 1440;
@@ -142,7 +142,8 @@ describe("demo seed is derived from its anchor", () => {
       const visits = await client.visit.findMany({ select: { visitedAt: true, kind: true, notes: true, household: { select: { householdKey: true } }, enterprise: { select: { creditCode: true } }, officer: { select: { username: true } } } });
       const problems = await client.problem.findMany({ select: { title: true, status: true, createdAt: true, resolvedAt: true } });
       const key = (o: object) => JSON.stringify(o);
-      return { visits: visits.map(key).sort(), problems: problems.map(key).sort(), requests: await client.serviceRequest.count(), ledger: await client.pointLedgerEntry.count() };
+      const cases = await client.serviceCase.findMany({ select: { number: true, status: true, startedAt: true, savedMinutes: true, enterprise: { select: { creditCode: true } } } });
+      return { visits: visits.map(key).sort(), problems: problems.map(key).sort(), requests: await client.serviceRequest.count(), ledger: await client.pointLedgerEntry.count(), cases: cases.map(key).sort() };
     };
     expect(await fingerprint(again)).toEqual(await fingerprint(db as unknown as PrismaClient));
   });
