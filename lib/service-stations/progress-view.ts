@@ -47,12 +47,13 @@ export function progressTables(p: StationProgress, t: T, locale: string): Progre
     {
       key: "items",
       title: t("tables.items"),
-      // Most used first (the page shows the first TOP_ITEMS rows).
+      // Most used first (the page shows the first TOP_ITEMS rows); the count beside the name, so
+      // a phone shows both without scrolling sideways.
       columns: [
-        text(t("cols.item")), text(t("cols.code")), text(t("cols.kind")),
-        ...(allStations ? [text(t("cols.station"))] : []), int(t("cols.cases"), t("units.cases")),
+        text(t("cols.item")), int(t("cols.cases"), t("units.cases")), text(t("cols.code")), text(t("cols.kind")),
+        ...(allStations ? [text(t("cols.station"))] : []),
       ],
-      rows: p.items.map((i) => [i.name, i.code, t(`kind.${i.kind}`), ...(allStations ? [i.stationName] : []), i.cases]),
+      rows: p.items.map((i) => [i.name, i.cases, i.code, t(`kind.${i.kind}`), ...(allStations ? [i.stationName] : [])]),
     },
     {
       key: "roundTables",

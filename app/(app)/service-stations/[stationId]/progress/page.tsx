@@ -93,7 +93,8 @@ export default async function StationProgressPage({ params, searchParams }: { pa
       </Card>
 
       <div className="grid gap-4 xl:grid-cols-2">
-        <Card title={t("tables.topItems")}>
+        {/* min-w-0: a grid item would otherwise grow to its table's width on a phone. */}
+        <Card title={t("tables.topItems")} className="min-w-0">
           {topItems.rows.length ? (
             <div className="space-y-4">
               <Chart
@@ -108,7 +109,7 @@ export default async function StationProgressPage({ params, searchParams }: { pa
           ) : <EmptyState>{t("empty")}</EmptyState>}
         </Card>
 
-        <Card title={`${roundTables.title}（${progress.roundTables.length}）`}>
+        <Card title={`${roundTables.title}（${progress.roundTables.length}）`} className="min-w-0">
           {progress.roundTables.length ? (
             <ul className="-my-2 divide-y divide-slate-100 text-sm">
               {progress.roundTables.map((r) => (
@@ -122,7 +123,7 @@ export default async function StationProgressPage({ params, searchParams }: { pa
                   {r.topic ? <p className="text-slate-800">{r.topic}</p> : null}
                   <p className="text-xs text-slate-600">
                     {t("openedAt", { time: formatDateTime(r.openedAt, locale) })}
-                    {" · "}{t("cols.answered")} {r.answered}/{r.departments}
+                    {" · "}{t("answeredOf", { answered: r.answered, departments: r.departments })}
                     {r.waitingOn.length ? <> · {t("waitingOn", { departments: r.waitingOn.join("、") })}</> : null}
                   </p>
                 </li>
