@@ -14,7 +14,7 @@ import { FormShell } from "@/components/forms/form-shell";
 import { RegisterSearch, type RegisterMatch } from "@/components/search/register-search";
 import { indentedName, type OrgOption } from "@/components/admin/org-options";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Select, Textarea, controlClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 
 type Item = { id: string; code: string; name: string; kind: "STAFFED" | "SELF_SERVICE"; category: string; department: string; usualMinutes: number };
@@ -158,7 +158,7 @@ export function CaseForm({ stationId, items, bundles, units, defaultUnitId }: Pr
       <fieldset className="space-y-2" aria-invalid={!!errorOf("itemIds")} aria-describedby={errorOf("itemIds") ? "case-items-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">{tForm("items")}</legend>
         <p className="text-sm text-slate-600" aria-live="polite">{tForm("chosenLine", { n: chosen.size, minutes: usual })}{departments.length ? ` · ${tForm("departmentsLine", { departments: departments.join("、") })}` : ""}</p>
-        <Input id="case-item-filter" aria-label={tForm("filterItems")} placeholder={tForm("filterItems")} value={filter} onChange={(e) => setFilter(e.target.value)} className={cn("border-slate-300", "rounded-md border px-3")} />
+        <Input id="case-item-filter" aria-label={tForm("filterItems")} placeholder={tForm("filterItems")} value={filter} onChange={(e) => setFilter(e.target.value)} className={controlClass} />
         {errorOf("itemIds") ? <p id="case-items-error" className="text-sm text-red-700">{errorOf("itemIds")}</p> : null}
         {kinds.map(([kind, list]) => (
           <details key={kind} open={kind === "STAFFED" || !!q} className="rounded-md border border-slate-200">

@@ -10,7 +10,7 @@ import { formatDateTime } from "@/lib/platform/format/dates";
 import { caseStaffOptions, getStationOrThrow, listCases } from "@/lib/service-stations/queries";
 import { caseFilterQuery, parseCaseFilterWithIgnored, type CasePageFilter, type SearchParamsRecord } from "@/lib/service-stations/list-filter";
 import { CASE_CHANNELS, CASE_STATUSES } from "@/lib/service-stations/schemas";
-import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { Button, LinkButton } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
@@ -57,8 +57,10 @@ export default async function StationCasesPage({ params, searchParams }: Props) 
       <StationTabs stationId={station.id} current="cases" />
       <IgnoredFilters ignored={ignored} labels={{ status: tc("status"), channel: t("channel"), staff: t("staff"), from: t("from"), to: t("to"), after: tc("next") }} />
 
-      <Card>
-        <form method="get" action={base} role="search" aria-label={t("filters")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_1fr_auto] lg:items-end">
+      {/* Folded unless a filter is set: on a phone the cases come first, one tap from the filters. */}
+      <details open={filtered} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <summary className="flex min-h-11 cursor-pointer items-center px-4 text-sm font-medium text-slate-800">{filtered ? t("filtersActive") : t("filters")}</summary>
+        <form method="get" action={base} role="search" aria-label={t("filters")} className="grid gap-3 border-t border-slate-100 p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_1fr_auto] lg:items-end">
           <div className="space-y-1">
             <label htmlFor="f-status" className={label}>{tc("status")}</label>
             <select id="f-status" name="status" defaultValue={filter.status ?? ""} className={`${controlClass} h-11`}>
@@ -93,7 +95,7 @@ export default async function StationCasesPage({ params, searchParams }: Props) 
             {filtered ? <LinkButton href={base} variant="secondary" className="flex-1 lg:flex-none">{tc("reset")}</LinkButton> : null}
           </div>
         </form>
-      </Card>
+      </details>
 
       {page.rows.length === 0 ? (
         <EmptyState>{filtered ? t("emptyFiltered") : t("empty")}</EmptyState>

@@ -69,7 +69,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
           {([["usualMinutes", c.usualMinutes], ["actualMinutes", c.actualMinutes], ["savedMinutes", c.savedMinutes]] as const).map(([k, v]) => (
             <div key={k} className="rounded-md border border-slate-200 bg-white px-2 py-2">
               <dt className="text-xs text-slate-600">{t(`figures.${k}`)}</dt>
-              <dd className={`text-xl font-semibold tabular-nums ${k === "savedMinutes" && (v ?? 0) > 0 ? "text-emerald-700" : "text-slate-900"}`}>{t("minutes", { n: v ?? 0 })}</dd>
+              <dd className={`text-lg font-semibold tabular-nums sm:text-xl ${k === "savedMinutes" && (v ?? 0) > 0 ? "text-emerald-700" : "text-slate-900"}`}>{t("minutes", { n: v ?? 0 })}</dd>
             </div>
           ))}
         </dl>
