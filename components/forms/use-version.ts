@@ -59,7 +59,7 @@ export function useLatestVersion(recordId: string, renderedVersion: number): [nu
 /** Field names under which a version travels in an action's input. */
 const VERSION_FIELDS = ["version", "planVersion"] as const;
 /** Field names under which the record's id travels beside it. */
-const ID_FIELDS = ["id", "planId", "pairingId", "memberId", "programmeId", "projectId"] as const;
+const ID_FIELDS = ["id", "planId", "pairingId", "memberId", "programmeId", "projectId", "caseId"] as const;
 
 /**
  * For generic components that pass a record's `{ id, version }` (or `planId`/`planVersion` …)
