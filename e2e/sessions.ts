@@ -30,6 +30,10 @@ export const ROLES = [
   "etdz.officer",
   "etdz.manager",
   "fst.manager",
+  // 湖滨商圈增值服务驿站: the station's two 导办员 and the street's manager.
+  "hb.officer",
+  "hb.officer2",
+  "hb.manager",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
