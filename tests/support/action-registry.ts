@@ -41,6 +41,7 @@ import * as visitActions from "@/lib/visits/actions";
 import * as hotlineReportExport from "@/app/(app)/hotline/reports/export/route";
 import * as caseDocumentRoute from "@/app/api/service-stations/documents/[documentId]/route";
 import * as catalogueExport from "@/app/api/exports/service-stations/catalogue/route";
+import * as stationProgressExport from "@/app/api/exports/service-stations/progress/route";
 import * as narrativeRoute from "@/app/(app)/showcases/entries/[entryId]/narrative/route";
 import * as publicFeedbackRoute from "@/app/(public)/service/feedback/route";
 import * as publicSubmitRoute from "@/app/(public)/service/submit/route";
@@ -106,6 +107,8 @@ import { listProgrammes } from "@/lib/programmes/queries";
 import { listEnterprises, listHouseholds } from "@/lib/registers/queries";
 import { listCases, listStations, stationOverview } from "@/lib/service-stations/queries";
 import { catalogueSummary, listBundles, listItems } from "@/lib/service-stations/catalogue";
+import { stationProgress } from "@/lib/service-stations/progress";
+import { enterpriseStationCases } from "@/lib/service-stations/enterprise-cases";
 import { listSessions, listShowcaseProgrammes, listTalentList } from "@/lib/showcases/queries";
 import { listUsers } from "@/lib/users/queries";
 import { listVisits } from "@/lib/visits/queries";
@@ -193,7 +196,9 @@ const form = (fields: Record<string, string | File>) => {
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
   return data;
 };
-const visitedAt = (fx: SweepFixtures) => `${fx.today}T08:00`;
+// The start of the seed's Shanghai day: never in the future, whatever the hour the suite runs
+// (08:00 was refused as "in the future" between 00:00 and 08:00 Shanghai, i.e. 16:00–24:00 UTC).
+const visitedAt = (fx: SweepFixtures) => `${fx.today}T00:00`;
 const programmeInput = (fx: SweepFixtures) => ({
   name: "伪造专项", description: "", startDate: `${fx.year}-01-01`, endDate: `${fx.year}-12-31`, orgUnitId: fx.unit["XS-PY-JY"]!.id, participantIds: [],
   indicators: [{ code: "households_visited", name: "走访农户", unit: "户", targets: [{ orgUnitId: fx.unit["XS-PY-JY"]!.id, period: String(fx.year), value: 1 }] }],
@@ -534,6 +539,9 @@ export const REGISTRY: SweepEntry[] = [
   }),
   ...routes("app/api/exports/service-stations/catalogue/route", catalogueExport, {
     GET: { kind: "route", owner: "YH-LZ", url: (fx) => `/api/exports/service-stations/catalogue?station=${fx.station.id}` },
+  }),
+  ...routes("app/api/exports/service-stations/progress/route", stationProgressExport, {
+    GET: { kind: "route", owner: "YH-LZ", url: (fx) => `/api/exports/service-stations/progress?station=${fx.station.id}&period=year` },
   }),
   ...routes("app/api/exports/showcase/route", showcaseExport, {
     GET: { kind: "route", owner: "YH-FST", url: (fx) => `/api/exports/showcase?session=${fx.closedSession.id}` },
@@ -883,6 +891,14 @@ export const LIST_QUERIES: SweepEntry[] = [
     listStations: { owner: "YH-LZ", run: (a) => listStations(a) },
     stationOverview: { owner: "YH-LZ", run: (a) => stationOverview(a) },
     listCases: { owner: "YH-LZ", run: (a, fx) => listCases(a, fx.station.id) },
+  }),
+  ...lists("lib/service-stations/progress", {
+    stationProgress: { owner: "YH-LZ", run: (a, fx) => stationProgress(a, fx.station.id, { from: `${fx.year}-01-01`, to: `${fx.year}-12-31` }) },
+    // Every station the actor sees: another area's figures, round-tables and staff never show.
+    stationProgressAllStations: { owner: "YH-LZ", run: (a, fx) => stationProgress(a, null, { from: `${fx.year}-01-01`, to: `${fx.year}-12-31` }) },
+  }),
+  ...lists("lib/service-stations/enterprise-cases", {
+    enterpriseStationCases: { owner: "YH-LZ", run: (a, fx) => enterpriseStationCases(a, fx.serviceCase.enterpriseId) },
   }),
   ...lists("lib/users/queries", { listUsers: { owner: "XS-PY", run: (a, fx) => listUsers(a, { orgUnitId: fx.unit["XS-PY-JY"]!.id }) } }),
   ...lists("lib/visits/queries", { listVisits: { owner: "XS-PY", run: (a, fx) => listVisits(a, { programmeId: fx.campaign.id }) } }),
