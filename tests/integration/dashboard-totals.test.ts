@@ -202,7 +202,8 @@ async function expectPartsTrue(user: Awaited<ReturnType<typeof sessionUser>>, mo
 
 describe("parent rows", () => {
   // One test per unit: each stays within the suite's default time on a loaded machine.
-  for (const [username, code] of [["yh.manager", "YH"], ["py.manager", "XS-PY"], ["yh.manager", "YH-LZ"]] as const) {
+  // 上城区: the 湖滨 service station's cases (SERVICE_STATION), kept at 湖滨街道 below the district.
+  for (const [username, code] of [["yh.manager", "YH"], ["py.manager", "XS-PY"], ["yh.manager", "YH-LZ"], ["sc.manager", "SC"]] as const) {
     it(`${code} as ${username}, every programme and period: the parent's row is its children's plus its own records, each part true to the database, never “—”`, async () => {
       let tables = 0;
       let ownChecked = 0;
