@@ -62,7 +62,7 @@ export default async function BundlesPage({ params }: { params: Promise<{ statio
               <ol className="mt-2 space-y-1 border-t border-slate-100 pt-2 text-sm">
                 {b.items.map((i, n) => (
                   <li key={i.id} className="flex gap-2">
-                    <span className="w-5 shrink-0 text-right text-slate-400 tabular-nums">{n + 1}.</span>
+                    <span className="w-5 shrink-0 text-right text-slate-500 tabular-nums">{n + 1}.</span>
                     <span className="min-w-0">
                       <span className={i.active ? "text-slate-900" : "text-slate-500 line-through"}>{i.name}</span>
                       <span className="block text-xs text-slate-500">{tc(`kindShort.${i.kind}`)}{i.department ? ` · ${i.department}` : ""} · {tc("minutesPair", { standard: i.standardMinutes, usual: i.usualMinutes })}</span>
