@@ -23,7 +23,10 @@ export type Indicator = {
 };
 
 const pct = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 1000) / 10 : null);
-const round1 = (v: number) => Math.round(v * 10) / 10;
+// One decimal, after dropping float noise: a sum of fractional days added up in another order
+// (a parent's row from its children's rollups, the child's own dashboard from its own) can
+// differ in the 15th digit, and 12.549999… and 12.550000… must not round apart (12.5 vs 12.6).
+const round1 = (v: number) => Math.round(Number(v.toPrecision(12)) * 10) / 10;
 const n = (row: FamilyRow | undefined, key: string) => row?.[key] ?? 0;
 
 function count(key: string, programmeType: ProgrammeType, family: FamilyName, column: string, unit: IndicatorUnit = "count"): Indicator {
