@@ -125,10 +125,14 @@ describe("programme registry", () => {
       expect(loaded.reach).toContain(own.orgUnit.path);
       expect(loaded.settings).toEqual(m.settings ? m.settings.read(loaded.rawSettings) : {});
 
-      // Another type's programme, visible to the same actor.
-      const other = await db.programme.findFirst({ where: { AND: [{ type: { not: m.type } }, visibleProgrammes(insider)] }, select: { id: true } });
+      // Another type's programme, visible to the same actor. An owner that sees no programme of
+      // another type (湖滨街道 has only its service station) asks from the root, which sees both.
+      const seesOther = (actor: { orgPath: string }) => db.programme.findFirst({ where: { AND: [{ type: { not: m.type } }, visibleProgrammes(actor)] }, select: { id: true } });
+      const viewer = (await seesOther(insider)) ? insider : { orgPath: units[0]!.path };
+      const other = await seesOther(viewer);
       expect(other, m.type).not.toBeNull();
-      const wrongType = await refusal(() => m.getProgrammeOrThrow(insider, other!.id));
+      expect(await db.programme.count({ where: { AND: [{ id: own.id }, visibleProgrammes(viewer)] } }), m.type).toBe(1);
+      const wrongType = await refusal(() => m.getProgrammeOrThrow(viewer, other!.id));
 
       // Its own programme, from a unit that does not see it.
       let outsider: { orgPath: string } | null = null;
