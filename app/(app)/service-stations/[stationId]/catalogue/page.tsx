@@ -111,7 +111,7 @@ export default async function CataloguePage({ params, searchParams }: Props) {
             <tbody className="divide-y divide-slate-100">
               {items.map((i) => (
                 <tr key={i.id} className={i.active ? undefined : "bg-slate-50 text-slate-500"}>
-                  <td className="px-3 py-2 align-top text-xs text-slate-500">{i.code}</td>
+                  <td className="px-3 py-2 align-top text-xs whitespace-nowrap text-slate-500">{i.code}</td>
                   <td className="px-3 py-2 align-top">
                     <span className="font-medium text-slate-900">{i.name}</span>
                     <span className="ml-1.5 inline-flex gap-1 align-middle"><Badge tone={i.kind === "STAFFED" ? "blue" : "slate"}>{t(`kindShort.${i.kind}`)}</Badge>{i.active ? null : <Badge tone="amber">{t("inactive")}</Badge>}</span>
@@ -121,7 +121,7 @@ export default async function CataloguePage({ params, searchParams }: Props) {
                   <td className="max-w-xs px-3 py-2 align-top text-xs whitespace-pre-line text-slate-600">{i.documentsNeeded}</td>
                   <td className="px-3 py-2 text-right align-top whitespace-nowrap tabular-nums">{minutes(i)}</td>
                   {configure ? (
-                    <td className="px-3 py-2 text-right align-top"><Link href={`${base}/${i.id}/edit`} className="text-brand-700 hover:underline" aria-label={t("editNamed", { name: i.name })}>{t("edit")}</Link></td>
+                    <td className="px-3 py-2 text-right align-top whitespace-nowrap"><Link href={`${base}/${i.id}/edit`} className="text-brand-700 hover:underline" aria-label={t("editNamed", { name: i.name })}>{t("edit")}</Link></td>
                   ) : null}
                 </tr>
               ))}
