@@ -3,8 +3,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-/** A page to visit: a path, or a list page and the first link on it to a detail page. */
-export type Stop = string | { name: string; from: string; link: string };
+/** A page to visit: a path, or a list page and the first link on it to a detail page (a list
+ *  of links: followed in turn, each on the page the one before opened). */
+export type Stop = string | { name: string; from: string; link: string | string[] };
+
+/** A station on the service-station landing (its heading links to its case list). */
+const STATION = 'main h2 a[href^="/service-stations/"]';
 
 /** Per sign-in (null: signed out), the pages that user works in. */
 export const ROUNDS: { login: string | null; stops: Stop[] }[] = [
@@ -19,6 +23,25 @@ export const ROUNDS: { login: string | null; stops: Stop[] }[] = [
   { login: "yh.manager", stops: ["/dashboard", "/hotline/reports", "/key-projects"] },
   { login: "admin", stops: ["/dashboard", "/admin/users", "/programmes", { name: "programme", from: "/programmes", link: 'main a[href^="/programmes/"]' }, "/admin/audit", "/admin/org-units", "/admin/calendar"] },
   { login: "etdz.officer", stops: ["/talent", "/investment"] },
+  // 湖滨商圈增值服务驿站: the 导办员's stations, a station's cases, the new-case form and a case
+  // waiting for a round-table; the manager's progress, the catalogue and the bundles.
+  {
+    login: "hb.officer",
+    stops: [
+      "/service-stations",
+      { name: "station's cases", from: "/service-stations", link: STATION },
+      { name: "new case", from: "/service-stations", link: 'main a[href$="/cases/new"]' },
+      { name: "case at a round-table", from: "/service-stations", link: ['main a[href$="?status=ROUND_TABLE"]', 'main a[href^="/service-stations/cases/"]'] },
+    ],
+  },
+  {
+    login: "hb.manager",
+    stops: [
+      { name: "station progress", from: "/service-stations", link: [STATION, 'main a[href$="/progress"]'] },
+      { name: "station catalogue", from: "/service-stations", link: [STATION, 'main a[href$="/catalogue"]'] },
+      { name: "station bundles", from: "/service-stations", link: [STATION, 'main a[href$="/bundles"]'] },
+    ],
+  },
 ];
 
 /** Opens a stop and returns the path it ended on (detail pages are found on their list). */
@@ -28,10 +51,14 @@ export async function open(page: Page, stop: Stop): Promise<string> {
     return stop;
   }
   await page.goto(stop.from);
-  const href = await page.locator(stop.link).first().getAttribute("href");
-  expect(href, `a link to a ${stop.name} on ${stop.from}`).toBeTruthy();
-  await page.goto(href!);
-  return href!;
+  let href = stop.from;
+  for (const link of [stop.link].flat()) {
+    const next = await page.locator(link).first().getAttribute("href");
+    expect(next, `a link to a ${stop.name} on ${href}`).toBeTruthy();
+    href = next!;
+    await page.goto(href);
+  }
+  return href;
 }
 
 /**

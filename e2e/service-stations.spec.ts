@@ -8,7 +8,7 @@
 // With E2E_SCREENSHOTS=1 it saves the module's screenshots to docs/screenshots/.
 import path from "node:path";
 import { randomInt } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { makeCreditCode } from "../lib/registers/credit-code";
 import { unique } from "./helpers";
 import { expect, test } from "./sessions";
@@ -20,8 +20,18 @@ const BUNDLE = "开一家餐馆";
 // The officer works at the station's counter on a phone.
 test.use({ signedInAs: "hb.officer", viewport: { width: 390, height: 844 } });
 
-async function shoot(page: Page, name: string) {
-  if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `service-stations-${name}.png`), fullPage: true });
+/**
+ * The whole page from its top (a sticky header would otherwise sit mid-picture), or one screen:
+ * a long list's first, or a long form's from `from` down (below the sticky header).
+ */
+async function shoot(page: Page, name: string, { fullPage = true, from }: { fullPage?: boolean; from?: Locator } = {}) {
+  if (!SCREENSHOTS) return;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  if (from) {
+    await from.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.evaluate(() => window.scrollBy(0, -160));
+  }
+  await page.screenshot({ path: path.join(SCREENSHOTS, `service-stations-${name}.png`), fullPage: fullPage && !from });
 }
 
 /** The station's progress page, from the module's landing as a manager reaches it. */
@@ -46,13 +56,14 @@ test("a walk-in restaurant bundle with a round-table, finished, is counted once 
   await openProgress(manager);
   const finishedBefore = await figure(manager, "finished");
   const enterprisesBefore = await figure(manager, "enterprises");
+  await shoot(manager, "progress-desktop");
 
   // The officer opens the station's case list and starts a case.
   await page.goto("/service-stations");
   await page.getByRole("link", { name: STATION, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(STATION);
   await expect(page.getByRole("list", { name: "办件" }).getByRole("listitem").first()).toBeVisible();
-  await shoot(page, "cases-phone");
+  await shoot(page, "cases-phone", { fullPage: false });
   await page.getByRole("link", { name: "新建办件" }).click();
 
   // A shop the register does not know yet, registered with the case.
@@ -69,7 +80,7 @@ test("a walk-in restaurant bundle with a round-table, finished, is counted once 
   await expect(form.getByText(/^已选 \d+ 项，以往约需 \d+ 分钟 · 涉及部门：/)).toBeVisible();
   await form.getByRole("textbox", { name: "来访人", exact: true }).fill("王老板");
   await form.getByRole("textbox", { name: "诉求/备注", exact: true }).fill("在东坡路开一家餐馆，想一次办完开业手续。");
-  await shoot(page, "new-case-phone");
+  await shoot(page, "new-case-phone", { from: form.getByRole("combobox", { name: "一类事", exact: true }) });
   await form.getByRole("button", { name: "登记办件" }).click();
 
   // The case: a walk-in, in progress from now, for the new shop, with the bundle's items.
@@ -147,7 +158,6 @@ test("a walk-in restaurant bundle with a round-table, finished, is counted once 
   await expect(manager.getByTestId("station-progress-finished").locator("dd span").first()).toHaveText(format(finishedBefore + 1));
   await expect(manager.getByTestId("station-progress-enterprises").locator("dd span").first()).toHaveText(format(enterprisesBefore + 1));
   await expect(manager.getByTestId("station-progress-headline")).toContainText(`办件 ${format(finishedBefore + 1)} 件 · 服务企业 ${format(enterprisesBefore + 1)} 家`);
-  await shoot(manager, "progress-desktop");
 
   // The shop's 一企一档 lists the case.
   await page.goto(`/registers/enterprises?q=${encodeURIComponent(shop)}`);
@@ -163,7 +173,11 @@ test("a walk-in restaurant bundle with a round-table, finished, is counted once 
     await admin.goto("/service-stations");
     await admin.getByRole("link", { name: STATION, exact: true }).click();
     await admin.getByRole("navigation", { name: "驿站栏目" }).getByRole("link", { name: "服务目录" }).click();
-    await expect(admin.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(admin).toHaveURL(/\/catalogue$/);
+    await expect(admin.getByText(/^服务目录 · 人工服务事项 \d+ 项 · 自助服务事项 \d+ 项$/)).toBeVisible();
+    // The 32 staffed items (all 182 at once make a picture too long to read).
+    await admin.getByRole("navigation", { name: "事项类型" }).getByRole("link", { name: /^人工/ }).click();
+    await expect(admin).toHaveURL(/\/catalogue\?(.*&)?kind=STAFFED/);
     await shoot(admin, "catalogue-desktop");
   }
 });
