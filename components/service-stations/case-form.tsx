@@ -3,6 +3,7 @@
 // (search by name or credit code) or registered on the spot; a "一类事" bundle and/or single
 // items of this station's catalogue; the visitor and what they asked for. A credit code the
 // register already holds comes back as a field error, with one tap to pick that enterprise.
+// Registering a shop is offered only to those who may (serviceStation.registerEnterprise).
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -20,13 +21,17 @@ import { cn } from "@/components/ui/cn";
 type Item = { id: string; code: string; name: string; kind: "STAFFED" | "SELF_SERVICE"; category: string; department: string; usualMinutes: number };
 type Bundle = { id: string; code: string; name: string; itemIds: string[] };
 
-type Props = { stationId: string; items: Item[]; bundles: Bundle[]; units: OrgOption[]; defaultUnitId: string };
+type Props = {
+  stationId: string; items: Item[]; bundles: Bundle[]; units: OrgOption[]; defaultUnitId: string;
+  /** serviceStation.registerEnterprise: the "new shop" option is shown. */
+  mayRegister: boolean;
+};
 
 const emptyEnterprise = (orgUnitId: string): NonNullable<CreateCaseFormValues["newEnterprise"]> => ({
   name: "", creditCode: "", address: "", orgUnitId, industry: "", size: "SMALL_MICRO", contactName: "", contactPhone: "", commissionerId: "",
 });
 
-export function CaseForm({ stationId, items, bundles, units, defaultUnitId }: Props) {
+export function CaseForm({ stationId, items, bundles, units, defaultUnitId, mayRegister }: Props) {
   const t = useTranslations("serviceStation.cases");
   const tForm = useTranslations("serviceStation.cases.form");
   const tReg = useTranslations("registers");
@@ -107,11 +112,13 @@ export function CaseForm({ stationId, items, bundles, units, defaultUnitId }: Pr
 
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-700">{tForm("enterprise")}</legend>
-        <div className="grid grid-cols-2 gap-2" role="group" aria-label={tForm("enterpriseMode")}>
-          {(["existing", "new"] as const).map((m) => (
-            <Button key={m} variant={mode === m ? "primary" : "secondary"} onClick={() => switchMode(m)} aria-pressed={mode === m}>{tForm(`mode.${m}`)}</Button>
-          ))}
-        </div>
+        {mayRegister ? (
+          <div className="grid grid-cols-2 gap-2" role="group" aria-label={tForm("enterpriseMode")}>
+            {(["existing", "new"] as const).map((m) => (
+              <Button key={m} variant={mode === m ? "primary" : "secondary"} onClick={() => switchMode(m)} aria-pressed={mode === m}>{tForm(`mode.${m}`)}</Button>
+            ))}
+          </div>
+        ) : null}
         {mode === "existing" ? (
           <div className="space-y-1">
             <label htmlFor="case-enterprise" className="block text-sm font-medium text-slate-700">{tForm("searchEnterprise")}<span aria-hidden="true" className="ml-0.5 text-red-600">*</span></label>

@@ -28,6 +28,9 @@ export const createCaseAction = action(
   async (input, { user, tx, audit }) => {
     const station = await getStationOrThrow(user, input.stationId, tx);
     assertCan(user, "serviceStation.case", station);
+    // A shop registered on the spot goes into the register without enterprise.manage: the
+    // station is where walk-in shops are first registered (decision 0016).
+    if (input.newEnterprise) assertCan(user, "serviceStation.registerEnterprise", station);
     const { case: created, enterprise, itemCodes } = await createCase(user, station, input, tx);
     if (enterprise.created) {
       // Registered on the spot: the register's own audit name, so its history reads the same.
@@ -116,7 +119,10 @@ export const openRoundTableAction = action(
   },
 );
 
-/** One department's seat: anyone who sees the case may record the department's answer, once. */
+/**
+ * One department's seat, answered once: the station's staff record each department's opinion
+ * at the table (who recorded it, and when, is kept on the seat).
+ */
 export const answerRoundTableAction = action(
   answerRoundTableContract, { revalidate },
   async (input, { user, tx, audit }) => {

@@ -58,12 +58,14 @@ export const PERMISSIONS = {
   "showcase.manage": ["MANAGER", "ADMIN"],
   "showcase.score": ALL,
   "talentList.manage": ["MANAGER", "ADMIN"],
-  // 增值服务驿站 service stations. Staff (officers) and managers handle cases and open
-  // round-tables; any user in scope may record their department's round-table opinion;
-  // admins configure stations, the catalogue and 一类事 bundles.
+  // 增值服务驿站 service stations. Staff (officers) and managers handle cases, open
+  // round-tables and record each department's opinion at the table; they may register a
+  // walk-in shop in the register with its case (decision 0016), which enterprise.manage alone
+  // would not allow an officer; admins configure stations, the catalogue and 一类事 bundles.
   "serviceStation.view": ALL,
   "serviceStation.case": ["OFFICER", "MANAGER"],
-  "serviceStation.roundTable": ALL,
+  "serviceStation.registerEnterprise": ["OFFICER", "MANAGER"],
+  "serviceStation.roundTable": ["OFFICER", "MANAGER"],
   "serviceStation.configure": ["ADMIN"],
   // 人才积分 talent points.
   "talent.view": ALL,

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
-import { assertCan } from "@/lib/platform/authz/can";
+import { assertCan, can } from "@/lib/platform/authz/can";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { orgUnitOptions } from "@/lib/platform/org/queries";
 import { caseFormOptions, getStationOrThrow } from "@/lib/service-stations/queries";
@@ -44,7 +44,8 @@ export default async function NewCasePage({ params }: { params: Promise<{ statio
         <Alert tone="warning">{t("stationClosed")}</Alert>
       ) : (
         <Card className="max-w-3xl">
-          <CaseForm stationId={station.id} items={items} bundles={bundles} units={enterpriseUnits} defaultUnitId={defaultUnitId} />
+          <CaseForm stationId={station.id} items={items} bundles={bundles} units={enterpriseUnits} defaultUnitId={defaultUnitId}
+            mayRegister={can(user, "serviceStation.registerEnterprise", station)} />
         </Card>
       )}
     </div>
