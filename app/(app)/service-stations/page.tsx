@@ -1,4 +1,5 @@
-// 增值服务驿站: the stations the user sees, each with today's cases, the cases still open and
+// 增值服务驿站: the stations the user sees, each with the cases registered today (any status:
+// an appointment for later counts too — 办件 elsewhere means finished ones), the cases still open and
 // the round-tables waiting for answers, one tap from its case list. Even a single station is
 // listed (not redirected to), so the page always says where the figures come from.
 import Link from "next/link";
