@@ -57,10 +57,14 @@ export function ItemForm({ stationId, categories, departments, edit }: {
         <Field id="item-sort" label={t("fields.sortOrder")} error={errorOf("sortOrder")}>{(p) => <Input {...p} type="number" inputMode="numeric" min={0} {...register("sortOrder")} />}</Field>
       </div>
       {edit ? (
-        <label className="inline-flex min-h-11 items-center gap-2 text-base">
-          <input type="checkbox" className="h-5 w-5" {...register("active")} />
-          {t("activeLabel")}
-        </label>
+        <div>
+          <label className="inline-flex min-h-11 items-center gap-2 text-base">
+            <input type="checkbox" className="h-5 w-5" aria-invalid={!!errorOf("active")} aria-describedby={errorOf("active") ? "item-active-error" : undefined} {...register("active")} />
+            {t("activeLabel")}
+          </label>
+          {/* Switching off an item an active 一类事 holds is refused; the reason names the bundles. */}
+          {errorOf("active") ? <p id="item-active-error" className="text-sm text-red-700">{errorOf("active")}</p> : null}
+        </div>
       ) : null}
     </FormShell>
   );

@@ -15,7 +15,7 @@ import { readImportSheet, type ImportColumn, type RawRow } from "@/lib/platform/
 import type { Column, ExportSpec, Row } from "@/lib/platform/exports/xlsx";
 import { zodErrorMap } from "@/lib/platform/i18n/zod";
 import type { Locale } from "@/lib/platform/i18n/locales";
-import { itemData, listItems } from "./catalogue";
+import { activeBundlesHolding, heldByActiveBundles, itemData, listItems } from "./catalogue";
 import { itemFields, type ServiceItemKindValue } from "./schemas";
 
 export const CATALOGUE_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -156,7 +156,8 @@ export async function importCatalogue(station: { id: string }, bytes: Buffer, lo
   );
   const result: CatalogueImportResult = { rows: rows.length, created: 0, updated: 0, unchanged: 0 };
   const creates = [];
-  for (const { data } of valid) {
+  const switchedOff: { row: number; id: string }[] = [];
+  for (const { row, data } of valid) {
     const fields = { ...itemData(data), active: data.active };
     const found = existing.get(data.code);
     if (!found) {
@@ -170,6 +171,14 @@ export async function importCatalogue(station: { id: string }, bytes: Buffer, lo
     }
     await tx.serviceItem.update({ where: { id: found.id }, data: { ...fields, version: { increment: 1 } } });
     result.updated += 1;
+    if (found.active && !fields.active) switchedOff.push({ row, id: found.id });
+  }
+  // As in the item form: an item an active bundle holds stays on. Checked after the rows are
+  // written (locked), for the same reason as updateItem; the rejection rolls the import back.
+  const holding = await activeBundlesHolding(switchedOff.map((s) => s.id), tx);
+  const held = switchedOff.filter((s) => holding.has(s.id));
+  if (held.length) {
+    throw new CatalogueImportRejected(held.map((s) => ({ row: s.row, column: headerOf("active"), reason: heldByActiveBundles(holding.get(s.id)!) })), held.length);
   }
   if (creates.length) result.created = (await tx.serviceItem.createMany({ data: creates })).count;
   return result;

@@ -7,7 +7,8 @@ import "server-only";
 import type { z } from "zod";
 import { db, type Client, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
-import { ConflictError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
+import { ConflictError, DomainError, NotFoundError, RuleViolation } from "@/lib/platform/errors";
+import { fieldMessage } from "@/lib/platform/i18n/zod";
 import { isWithinSubtree } from "@/lib/platform/org/path";
 import { filterEnum, filterText } from "@/lib/platform/url-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -207,13 +208,46 @@ export async function createItem(station: { id: string }, input: ItemData, tx: T
   return tx.serviceItem.create({ data: { stationId: station.id, ...itemData(input) } });
 }
 
-export async function updateItem(item: { id: string; stationId: string }, input: z.infer<typeof updateItemSchema>, tx: Tx) {
+/**
+ * The names of the active bundles holding each of these items (item id → bundle names, by
+ * bundle code). Such an item may not be switched off: the bundle would still be offered and
+ * every case taking it refused for its inactive item.
+ */
+export async function activeBundlesHolding(itemIds: string[], client: Client = db): Promise<Map<string, string[]>> {
+  const rows = itemIds.length
+    ? await client.serviceBundleItem.findMany({
+        where: { itemId: { in: itemIds }, bundle: { active: true } },
+        orderBy: { bundle: { code: "asc" } },
+        select: { itemId: true, bundle: { select: { name: true } } },
+      })
+    : [];
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), r.bundle.name]);
+  return out;
+}
+
+/** The field error of an item that active bundles hold, naming them ("“开一家餐馆”、“开一家超市”"). */
+export function heldByActiveBundles(bundleNames: string[]): string {
+  return fieldMessage("serviceStation.itemInActiveBundle", { bundles: bundleNames.map((n) => `“${n}”`).join("、") });
+}
+
+/**
+ * Edits an item. Switching it off is refused while an active bundle holds it. The check runs
+ * after the row is written (and so locked): a bundle created at the same moment either waits for
+ * this transaction and then finds the item inactive (bundleItemRows), or commits first and is
+ * seen here.
+ */
+export async function updateItem(item: { id: string; stationId: string; active: boolean }, input: z.infer<typeof updateItemSchema>, tx: Tx) {
   await assertCodeFree("serviceItem", item.stationId, input.code, item.id, tx);
   const { count } = await tx.serviceItem.updateMany({
     where: { id: item.id, version: input.version },
     data: { ...itemData(input), active: input.active, version: { increment: 1 } },
   });
   if (count === 0) throw new ConflictError();
+  if (item.active && !input.active) {
+    const holding = (await activeBundlesHolding([item.id], tx)).get(item.id);
+    if (holding) throw new DomainError("checkFields", {}, { active: [heldByActiveBundles(holding)] });
+  }
 }
 
 // ── Bundle writes ─────────────────────────────────────────────────────────────────────────
@@ -225,7 +259,10 @@ export async function updateItem(item: { id: string; stationId: string }, input:
 async function bundleItemRows(stationId: string, itemIds: string[], tx: Tx) {
   const ids = [...new Set(itemIds)];
   if (ids.length < 2) throw new RuleViolation("serviceStation.bundleItems", "itemIds");
-  const found = await tx.serviceItem.findMany({ where: { id: { in: ids }, stationId, active: true }, select: { id: true } });
+  // FOR SHARE: an item being switched off at this moment is waited for and then read as it is
+  // committed, so a bundle never takes an item whose switch-off did not see the bundle.
+  const found = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM service_item WHERE id = ANY(${ids}::text[]) AND "stationId" = ${stationId} AND active FOR SHARE`;
   if (found.length !== ids.length) throw new RuleViolation("serviceStation.bundleItemsInvalid", "itemIds");
   return ids.map((itemId, sortOrder) => ({ itemId, sortOrder }));
 }

@@ -200,7 +200,10 @@ export async function caseStaffOptions(actor: Pick<Actor, "orgPath">, station: {
   });
 }
 
-/** What the new-case form offers: the station's active items and active bundles (with their items). */
+/**
+ * What the new-case form offers: the station's active items and active bundles (with their
+ * items) — not a bundle holding an inactive item, which a case would be refused for.
+ */
 export async function caseFormOptions(stationId: string, client: Client = db) {
   const [items, bundles] = await Promise.all([
     client.serviceItem.findMany({
@@ -209,7 +212,7 @@ export async function caseFormOptions(stationId: string, client: Client = db) {
       select: { id: true, code: true, name: true, kind: true, category: true, department: true, standardMinutes: true, usualMinutes: true },
     }),
     client.serviceBundle.findMany({
-      where: { stationId, active: true },
+      where: { stationId, active: true, items: { none: { item: { active: false } } } },
       orderBy: [{ code: "asc" }],
       select: { id: true, code: true, name: true, items: { orderBy: { sortOrder: "asc" }, select: { itemId: true } } },
     }),

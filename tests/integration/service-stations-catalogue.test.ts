@@ -18,6 +18,7 @@ import {
   updateStationAction,
 } from "@/lib/service-stations/catalogue-actions";
 import { catalogueSummary, getBundleOrThrow, listBundles, listDepartments, listItems } from "@/lib/service-stations/catalogue";
+import { caseFormOptions } from "@/lib/service-stations/queries";
 import { rolloverProgrammeAction } from "@/lib/programmes/rollover-actions";
 import { rolloverDefaults } from "@/lib/programmes/rollover-schema";
 import { GET as exportCatalogue } from "@/app/api/exports/service-stations/catalogue/route";
@@ -314,6 +315,59 @@ describe("the catalogue's Excel round trip", () => {
     const r = await importCatalogueAction(await fileOf(await wb.xlsx.writeBuffer()));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.fieldErrors?.["rows.2.类型(人工/自助)"]?.[0]).toMatch(/Kind must be/);
+  });
+});
+
+describe("an item an active bundle holds", () => {
+  const held = "该事项属于启用中的“一类事”“开一家餐馆”，不能停用。请先从这些“一类事”中移除该事项，或先停用它们";
+
+  it("is not switched off, in the form or by the import (a row error on 启用), naming the bundle; once the bundle is off, it may be", async () => {
+    await actAs("admin");
+    const licence = await db.serviceItem.findUniqueOrThrow({ where: { id: items.licence! } });
+    const r = await updateItemAction(edit("RG-001", licence, { name: licence.name, active: false }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fieldErrors?.active).toEqual([held]);
+    expect(await db.serviceItem.findUniqueOrThrow({ where: { id: licence.id } })).toMatchObject({ active: true, version: licence.version });
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await exported());
+    let rowNumber = 0;
+    wb.worksheets[0]!.eachRow((row) => {
+      if (row.getCell(1).text === "RG-001") {
+        row.getCell(10).value = "否";
+        rowNumber = row.number;
+      }
+    });
+    const before = await snapshot();
+    const imported = await importCatalogueAction(await fileOf(await wb.xlsx.writeBuffer()));
+    expect(imported.ok).toBe(false);
+    if (!imported.ok) expect(imported.fieldErrors).toEqual({ [`rows.${rowNumber}.启用`]: [held] });
+    expect(await snapshot()).toEqual(before);
+
+    // The bundle switched off first, the item may go.
+    const bundle = await db.serviceBundle.findFirstOrThrow({ where: { stationId, code: "B-1" }, include: { items: { orderBy: { sortOrder: "asc" } } } });
+    const bundleInput = { id: bundle.id, code: bundle.code, name: bundle.name, description: bundle.description, itemIds: bundle.items.map((i) => i.itemId) };
+    ok(await updateBundleAction({ ...bundleInput, version: bundle.version, active: false }));
+    ok(await updateItemAction(edit("RG-001", licence, { name: licence.name, active: false })));
+    // …and an active bundle cannot take it back while it is off; switched on again, it can.
+    const reopen = await updateBundleAction({ ...bundleInput, version: bundle.version + 1, active: true });
+    expect(reopen.ok).toBe(false);
+    ok(await updateItemAction(edit("RG-001", { id: licence.id, version: licence.version + 1 }, { name: licence.name, active: true })));
+    ok(await updateBundleAction({ ...bundleInput, version: bundle.version + 1, active: true }));
+  });
+
+  it("the new-case form does not offer an active bundle that holds an inactive item (one switched off before the rule)", async () => {
+    await actAs("admin");
+    const bundle = await db.serviceBundle.findFirstOrThrow({ where: { stationId, code: "B-1" } });
+    expect((await caseFormOptions(stationId)).bundles.map((b) => b.id)).toContain(bundle.id);
+    await db.serviceItem.update({ where: { id: items.licence! }, data: { active: false } });
+    try {
+      const options = await caseFormOptions(stationId);
+      expect(options.bundles.map((b) => b.id)).not.toContain(bundle.id);
+      expect(options.items.map((i) => i.id)).not.toContain(items.licence);
+    } finally {
+      await db.serviceItem.update({ where: { id: items.licence! }, data: { active: true } });
+    }
   });
 });
 
