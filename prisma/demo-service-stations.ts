@@ -5,24 +5,29 @@
 //     documents it needs, its standard time at the station and the usual time without it;
 //   - "一类事" bundles (开一家餐馆 …), each with items of at least two departments;
 //   - 1,400 enterprises and shops registered in 湖滨街道's six communities;
-//   - 320 finished cases (办件) in this year's programme up to the anchor, whose time saved
-//     averages exactly 36 minutes: Σ savedMinutes = 36 × 320 over the FINISHED cases, and
-//     also 36 × n over the COMPLETED ones alone (so the average is 36.0 whether or not a
-//     figure leaves out the referred and refused ones); round-tables concluded on some
-//     bundle cases, two still waiting for a department, a few cases in progress, cancelled
-//     appointments and appointments booked for the next working days.
-// Cases happen on working days (the seeded calendar) between 08:30 and 17:30 Shanghai, from
-// 1 January of the anchor's year up to the anchor; the numbers ("HB-2026-00001") come from
-// the app's own counter (nextCaseNumber), so the next case the app opens continues after them.
+//   - 320 finished cases (办件) over the demo's history (the ACTIVITY_DAYS before the anchor's
+//     day, as the rest of the demo), whose time saved averages exactly 36 minutes:
+//     Σ savedMinutes = 36 × 320 over the FINISHED cases, and also 36 × n over the COMPLETED
+//     ones alone (so the average is 36.0 whether or not a figure leaves out the referred and
+//     refused ones); round-tables concluded on some bundle cases, two still waiting for a
+//     department, a few cases in progress, cancelled appointments and appointments booked for
+//     the next working days.
+// Cases happen on working days (the seeded calendar) between 08:30 and 17:30 Shanghai. Each
+// belongs to the programme of the year it was opened in, as the app files it (this year's
+// ACTIVE one, or last year's CLOSED one for a history that reaches back over New Year: the
+// station moved to this year's programme at rollover, its past cases stayed) — so the figures
+// hold on any day, 2 January included. The numbers ("HB-2026-00001") come from the app's own
+// counter (nextCaseNumber), so the next case the app opens continues after them.
 // Like the rest of the demo, no audit rows: the audit log starts with the system.seedDemo row.
 // Deterministic: the same anchor gives the same station (a fixed PRNG seed).
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/platform/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { exceptionsFromRows, isWorkingDay, nextWorkingDay, type CalendarExceptions } from "@/lib/platform/calendar/working-days";
+import { exceptionsFromRows, isWorkingDay, nextWorkingDay } from "@/lib/platform/calendar/working-days";
+import { shanghaiYmd } from "@/lib/platform/clock";
 import { creditCodeCheckChar, makeCreditCode } from "@/lib/registers/credit-code";
 import { nextCaseNumber } from "@/lib/service-stations/mutations";
-import { WORK_END, WORK_START } from "./demo-activity";
+import { ACTIVITY_DAYS, WORK_END, WORK_START } from "./demo-activity";
 import { mulberry32, type Random } from "./demo-random";
 import { instantOn, workingDaysBetween, type DemoTime } from "./demo-time";
 
@@ -342,21 +347,22 @@ function settleMinutes(plans: Plan[], perCase: number): void {
   }
 }
 
-/** Working days of `year` up to `today` (oldest first). */
-function openDays(year: number, today: string, exceptions: CalendarExceptions): string[] {
-  return workingDaysBetween(`${year}-01-01`, today, exceptions);
-}
-
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 const plusMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
 export async function seedDemoServiceStations(db: Db | Tx, ids: Record<string, string>, userIds: Record<string, string>, t: DemoTime): Promise<void> {
   const programme = await db.programme.findFirst({ where: { type: "SERVICE_STATION", status: "ACTIVE", orgUnitId: ids.hb }, select: { id: true } });
   if (!programme) return;
+  // The programme a case was opened under: the one whose period holds its creation day.
+  const programmes = await db.programme.findMany({ where: { type: "SERVICE_STATION", orgUnitId: ids.hb }, select: { id: true, startDate: true, endDate: true } });
+  const programmeOf = (at: Date) => {
+    const day = shanghaiYmd(at);
+    return programmes.find((p) => p.startDate.toISOString().slice(0, 10) <= day && day <= p.endDate.toISOString().slice(0, 10))?.id ?? programme.id;
+  };
   const rnd = mulberry32(SEED);
   const exceptions = exceptionsFromRows(await db.calendarDay.findMany({ select: { date: true, kind: true } }));
   // Station, catalogue, bundles.
-  const station = await db.serviceStation.create({ data: { programmeId: programme.id, orgUnitId: ids.hb!, ...HB_STATION, createdAt: instantOn(`${t.Y}-01-01`, "00:00") } });
+  const station = await db.serviceStation.create({ data: { programmeId: programme.id, orgUnitId: ids.hb!, ...HB_STATION, createdAt: instantOn(`${t.Y - 1}-01-04`, "09:00") } });
   const catalogue: Item[] = hbCatalogue().map((i) => ({ ...i, id: randomUUID() }));
   await db.serviceItem.createMany({ data: catalogue.map((i, sortOrder) => ({ ...i, stationId: station.id, sortOrder })) });
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
@@ -415,9 +421,8 @@ export async function seedDemoServiceStations(db: Db | Tx, ids: Record<string, s
   }
   settleMinutes(plans, HB_FIGURES.averageSavedMinutes);
 
-  // ── When: each on a working day of this year before today, in working hours, finished by 17:30.
-  const days = openDays(t.Y, t.today, exceptions).filter((d) => d < t.today);
-  const yearStart = instantOn(`${t.Y}-01-01`, "00:00");
+  // ── When: each on a working day of the demo's history before today, in working hours, finished by 17:30.
+  const days = workingDaysBetween(t.D(-ACTIVITY_DAYS), t.D(-1), exceptions);
   const rows: (Prisma.ServiceCaseCreateManyInput & { id: string; number: string; createdAt: Date })[] = [];
   const caseItems: { caseId: string; itemId: string; standardMinutes: number; usualMinutes: number }[] = [];
   const tables: { id: string; caseId: string; topic: string; status: "OPEN" | "CONCLUDED"; openedById: string; openedAt: Date; concludedAt: Date | null }[] = [];
@@ -452,9 +457,9 @@ export async function seedDemoServiceStations(db: Db | Tx, ids: Record<string, s
       const startedAt = instantOn(day, hhmm(rnd.int(WORK_START, latest)));
       const finishedAt = plusMinutes(startedAt, p.actual);
       const scheduledAt = p.channel === "APPOINTMENT" ? plusMinutes(startedAt, -rnd.int(0, 10)) : null;
-      const booked = scheduledAt ? new Date(Math.max(yearStart.getTime(), scheduledAt.getTime() - rnd.int(1, 5) * 86_400_000)) : startedAt;
+      const booked = scheduledAt ? new Date(scheduledAt.getTime() - rnd.int(1, 5) * 86_400_000) : startedAt;
       rows.push({
-        id: p.id, stationId: station.id, programmeId: programme.id, orgUnitId: ids.hb!, number: "", channel: p.channel, enterpriseId: p.enterprise.id,
+        id: p.id, stationId: station.id, programmeId: "", orgUnitId: ids.hb!, number: "", channel: p.channel, enterpriseId: p.enterprise.id,
         bundleId: p.bundle ? bundleIds.get(p.bundle.code)! : null, staffId: p.staff, createdById: p.staff, visitorName: visitor(p.enterprise), request: requestOf(p),
         scheduledAt, startedAt, finishedAt, status: "FINISHED", outcome: p.outcome,
         outcomeNote: p.outcome === "REFERRED" ? rnd.pick(REFERRED_NOTES) : p.outcome === "REJECTED" ? rnd.pick(REJECTED_NOTES) : "",
@@ -472,12 +477,12 @@ export async function seedDemoServiceStations(db: Db | Tx, ids: Record<string, s
   const todayOpen = isWorkingDay(t.today, exceptions) && t.now >= instantOn(t.today, hhmm(WORK_START + 60));
   const open = (k: number, bundle: (typeof BUNDLES)[number] | null, items: Item[], status: "IN_PROGRESS" | "ROUND_TABLE", unanswered: number) => {
     const start = todayOpen ? plusMinutes(t.now, -(20 + k * 17)) : lastDay ? instantOn(lastDay, hhmm(WORK_END - 90 - k * 25)) : null;
-    if (!start || start < yearStart) return;
+    if (!start) return;
     const enterprise = bundle ? rnd.pick(byTrade.get(bundle.trade)!) : customer();
     const id = randomUUID();
     const staff = officers[k % 2]!;
     rows.push({
-      id, stationId: station.id, programmeId: programme.id, orgUnitId: ids.hb!, number: "", channel: "WALK_IN", enterpriseId: enterprise.id,
+      id, stationId: station.id, programmeId: "", orgUnitId: ids.hb!, number: "", channel: "WALK_IN", enterpriseId: enterprise.id,
       bundleId: bundle ? bundleIds.get(bundle.code)! : null, staffId: staff, createdById: staff, visitorName: visitor(enterprise), request: requestOf({ items, bundle }),
       startedAt: start, status, createdAt: start,
     });
@@ -497,10 +502,10 @@ export async function seedDemoServiceStations(db: Db | Tx, ids: Record<string, s
     const items = [rnd.pick(staffed)];
     const id = randomUUID();
     rows.push({
-      id, stationId: station.id, programmeId: programme.id, orgUnitId: ids.hb!, number: "", channel: "APPOINTMENT", enterpriseId: enterprise.id,
+      id, stationId: station.id, programmeId: "", orgUnitId: ids.hb!, number: "", channel: "APPOINTMENT", enterpriseId: enterprise.id,
       staffId: officers[k % 2]!, createdById: officers[k % 2]!, visitorName: visitor(enterprise), request: requestOf({ items, bundle: null }),
       scheduledAt, finishedAt: plusMinutes(scheduledAt, -30), status: "CANCELLED", outcomeNote: rnd.pick(["企业来电改期。", "材料未备齐，企业取消预约。", "企业已通过网上办理。"]),
-      createdAt: new Date(Math.max(yearStart.getTime(), scheduledAt.getTime() - 2 * 86_400_000)),
+      createdAt: new Date(scheduledAt.getTime() - 2 * 86_400_000),
     });
     addItems(id, items);
   }
@@ -513,10 +518,10 @@ export async function seedDemoServiceStations(db: Db | Tx, ids: Record<string, s
     const enterprise = bundle ? rnd.pick(byTrade.get(bundle.trade)!) : customer();
     const id = randomUUID();
     rows.push({
-      id, stationId: station.id, programmeId: programme.id, orgUnitId: ids.hb!, number: "", channel: "APPOINTMENT", enterpriseId: enterprise.id,
+      id, stationId: station.id, programmeId: "", orgUnitId: ids.hb!, number: "", channel: "APPOINTMENT", enterpriseId: enterprise.id,
       bundleId: bundle ? bundleIds.get(bundle.code)! : null, staffId: officers[k % 2]!, createdById: officers[k % 2]!, visitorName: visitor(enterprise),
       request: requestOf({ items, bundle }), scheduledAt, status: "SCHEDULED",
-      createdAt: new Date(Math.max(yearStart.getTime(), t.now.getTime() - (k + 1) * 47 * 60_000)),
+      createdAt: new Date(t.now.getTime() - (k + 1) * 47 * 60_000),
     });
     addItems(id, items);
   }
@@ -524,7 +529,10 @@ export async function seedDemoServiceStations(db: Db | Tx, ids: Record<string, s
   // Numbers in the order the cases were opened, from the app's counter (so it continues after them).
   rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const unit = await db.orgUnit.findUniqueOrThrow({ where: { id: ids.hb }, select: { code: true } });
-  for (const r of rows) r.number = await nextCaseNumber(unit.code, r.createdAt, db as Tx);
+  for (const r of rows) {
+    r.programmeId = programmeOf(r.createdAt);
+    r.number = await nextCaseNumber(unit.code, r.createdAt, db as Tx);
+  }
   await db.serviceCase.createMany({ data: rows });
   await db.serviceCaseItem.createMany({ data: caseItems });
   await db.roundTable.createMany({ data: tables });
