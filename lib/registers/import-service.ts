@@ -44,8 +44,8 @@ async function translators() {
 /** Reads, validates and stores an upload; returns the preview with translated reasons. */
 export async function receiveImportUpload(user: SessionUser, kind: RegisterKind, fileName: string, bytes: Buffer): Promise<UploadResult> {
   const { tValidation, tErrors } = await translators();
-  if (bytes.length === 0) return { ok: false, error: tValidation("registers.importEmpty") };
-  if (bytes.length > IMPORT_MAX_BYTES) return { ok: false, error: tValidation("registers.importTooLarge", { max: 10 } as never) };
+  if (bytes.length === 0) return { ok: false, error: tValidation("import.empty") };
+  if (bytes.length > IMPORT_MAX_BYTES) return { ok: false, error: tValidation("import.fileTooLarge", { max: 10 } as never) };
   let rows: RawRow[];
   try {
     rows = await readImportFile(kind, bytes);

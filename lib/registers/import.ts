@@ -146,7 +146,7 @@ export async function validateHouseholdRows(
     const key = c.householdKey?.trim() ?? "";
     const found = existing.get(key);
     if (key && firstRowOfKey.get(key) !== r.row) {
-      errors.push({ row: r.row, column: headerOf("households", "householdKey"), reason: "@registers.importDuplicateInFile" });
+      errors.push({ row: r.row, column: headerOf("households", "householdKey"), reason: "@import.duplicateInFile" });
     } else if (found && !isWithinSubtree(found.orgUnit.path, actor.orgPath)) {
       errors.push({ row: r.row, column: headerOf("households", "householdKey"), reason: "@registers.householdKeyTaken" });
     }
@@ -207,7 +207,7 @@ export async function validateEnterpriseRows(
     const code = codeOf(r);
     const found = existing.get(code);
     if (code && firstRowOfCode.get(code) !== r.row) {
-      errors.push({ row: r.row, column: headerOf("enterprises", "creditCode"), reason: "@registers.importDuplicateInFile" });
+      errors.push({ row: r.row, column: headerOf("enterprises", "creditCode"), reason: "@import.duplicateInFile" });
     } else if (found && !isWithinSubtree(found.orgUnit.path, actor.orgPath)) {
       errors.push({ row: r.row, column: headerOf("enterprises", "creditCode"), reason: "@registers.creditCodeTaken" });
     }

@@ -99,8 +99,8 @@ export const importCatalogueAction = action(
     const station = await getStationOrThrow(user, input.stationId, tx);
     assertCan(user, "serviceStation.configure", station);
     const fileError = (key: string, values?: Record<string, string>) => new DomainError("checkFields", {}, { file: [fieldMessage(key, values)] });
-    if (input.file.size === 0) throw fileError("registers.importEmpty");
-    if (input.file.size > CATALOGUE_IMPORT_MAX_BYTES) throw fileError("registers.importTooLarge", { max: String(CATALOGUE_IMPORT_MAX_BYTES / 1024 / 1024) });
+    if (input.file.size === 0) throw fileError("import.empty");
+    if (input.file.size > CATALOGUE_IMPORT_MAX_BYTES) throw fileError("import.fileTooLarge", { max: String(CATALOGUE_IMPORT_MAX_BYTES / 1024 / 1024) });
     const bytes = Buffer.from(await input.file.arrayBuffer());
     const locale = toLocale(await getLocale().catch(() => null));
     const result = await importCatalogue(station, bytes, locale, tx).catch((e) => {

@@ -125,7 +125,7 @@ export function validateCatalogueRows(rows: RawRow[], locale: Locale = "zh-CN") 
       }
     }
     const code = (c.code ?? "").trim();
-    if (code && firstRowOfCode.has(code)) rowErrors.push({ row: r.row, column: headerOf("code"), reason: "@registers.importDuplicateInFile" });
+    if (code && firstRowOfCode.has(code)) rowErrors.push({ row: r.row, column: headerOf("code"), reason: "@import.duplicateInFile" });
     else if (code) firstRowOfCode.set(code, r.row);
     if (rowErrors.length || !parsed.success) {
       invalidRows += 1;

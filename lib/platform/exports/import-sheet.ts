@@ -63,9 +63,9 @@ export async function readImportSheet(columns: readonly ImportColumn[], buffer: 
       sheet = await workbook.csv.read(Readable.from([decodeText(buffer)]), { map: (v: unknown) => v } as never);
     }
   } catch {
-    throw new ImportFileError("registers.importUnreadable");
+    throw new ImportFileError("import.unreadable");
   }
-  if (!sheet) throw new ImportFileError("registers.importEmpty");
+  if (!sheet) throw new ImportFileError("import.empty");
 
   const columnOf = new Map<number, string>();
   let headerRow = 0;
@@ -89,10 +89,10 @@ export async function readImportSheet(columns: readonly ImportColumn[], buffer: 
     for (const [col, field] of columnOf) cells[field] = values[col] ?? "";
     rows.push({ row: rowNumber, cells });
   });
-  if (!headerRow) throw new ImportFileError("registers.importEmpty");
+  if (!headerRow) throw new ImportFileError("import.empty");
   const present = new Set(columnOf.values());
   const missing = columns.filter((s) => s.required && !present.has(s.field)).map((s) => s.header);
-  if (missing.length) throw new ImportFileError("registers.importMissingHeaders", { headers: missing.join("、") });
-  if (rows.length > maxRows) throw new ImportFileError("registers.importTooManyRows", { max: maxRows });
+  if (missing.length) throw new ImportFileError("import.missingHeaders", { headers: missing.join("、") });
+  if (rows.length > maxRows) throw new ImportFileError("import.tooManyRows", { max: maxRows });
   return rows;
 }
