@@ -2,10 +2,11 @@
 // in one transaction. What is copied is configuration, not work: the programme's settings,
 // participating units, indicators and targets (re-keyed to the new period), and the
 // type-specific set-up rows that are plain configuration (a service station, with its catalogue
-// and bundles, moves to the new programme). Records of work done (visits, problems, requests,
-// pairings and their plans, showcase sessions, applications, ledger, redemptions, quotas of the
-// old year, task forces, trips, leads, key projects, pledges, station cases and round-tables)
-// stay with the old programme, where its closed numbers remain final.
+// and bundles, moves to the new programme, and so do its cases still open). Records of work
+// done (visits, problems, requests, pairings and their plans, showcase sessions, applications,
+// ledger, redemptions, quotas of the old year, task forces, trips, leads, key projects, pledges,
+// finished and cancelled station cases with their round-tables) stay with the old programme,
+// where its closed numbers remain final.
 import type { Tx } from "@/lib/platform/db/client";
 import { advisoryXactLock, LOCK_NAMESPACE } from "@/lib/platform/db/advisory-lock";
 import type { Actor } from "@/lib/platform/authz/can";
@@ -128,9 +129,16 @@ async function copyTypeSpecific(tx: Tx, type: ProgrammeType, fromId: string, toI
   } else if (type === "SERVICE_STATION") {
     // A station is configuration, with its catalogue and bundles hanging off it: it moves to the
     // new programme instead of being copied, so the station, its item codes and bundles stay the
-    // ones past cases point at. The cases keep their own programmeId (the old programme's figures).
+    // ones past cases point at. Finished and cancelled cases keep their programmeId (the old
+    // programme's final figures); a case still open (an appointment, one in progress or waiting
+    // for a round-table) counts when it finishes, so it goes on in the new programme. After the
+    // stations: a case being opened holds its station's row (FOR SHARE) until it commits, so it
+    // is either here to be moved or opened in the new programme. The case's version stays: its
+    // programme is not something its page edits, and a handler's next step should not conflict.
     const { count } = await tx.serviceStation.updateMany({ where: { programmeId: fromId }, data: { programmeId: toId, version: { increment: 1 } } });
     copied.stationsMoved = count;
+    const open = await tx.serviceCase.updateMany({ where: { programmeId: fromId, status: { in: ["SCHEDULED", "IN_PROGRESS", "ROUND_TABLE"] } }, data: { programmeId: toId } });
+    copied.openCasesMoved = open.count;
   }
   return copied;
 }

@@ -115,6 +115,11 @@ export const openRoundTableAction = action(
       action: "serviceStation.roundTable.open", entityType: "RoundTable", entityId: roundTable.id, orgUnitId: c.orgUnitId,
       data: { caseId: c.id, topic: input.topic, departments, before: stateOf(c), after: stateOf(updated) },
     });
+    // The case's own history shows it waiting for the table (its status changed too).
+    await audit({
+      action: "serviceStation.case.roundTable", entityType: "ServiceCase", entityId: c.id, orgUnitId: c.orgUnitId,
+      data: { roundTableId: roundTable.id, topic: input.topic, before: stateOf(c), after: stateOf(updated) },
+    });
     return { id: roundTable.id, version: updated.version };
   },
 );
@@ -128,7 +133,7 @@ export const answerRoundTableAction = action(
   async (input, { user, tx, audit }) => {
     const rt = await getRoundTableOrThrow(user, input.roundTableId, tx);
     assertCan(user, "serviceStation.roundTable", rt);
-    const { department, concluded, waiting } = await answerRoundTable(user, rt, input, tx);
+    const { department, concluded, waiting, caseAfter } = await answerRoundTable(user, rt, input, tx);
     await audit({
       action: "serviceStation.roundTable.answer", entityType: "RoundTable", entityId: rt.id, orgUnitId: rt.case.orgUnitId,
       data: {
@@ -136,6 +141,13 @@ export const answerRoundTableAction = action(
         ...(concluded ? { case: { before: { status: "ROUND_TABLE" }, after: { status: "IN_PROGRESS" } } } : {}),
       },
     });
+    if (caseAfter) {
+      // The last answer hands the case back: a row in the case's own history, like the opening.
+      await audit({
+        action: "serviceStation.case.resume", entityType: "ServiceCase", entityId: rt.caseId, orgUnitId: rt.case.orgUnitId,
+        data: { roundTableId: rt.id, before: { status: "ROUND_TABLE", version: caseAfter.version - 1 }, after: stateOf(caseAfter) },
+      });
+    }
     return { id: rt.id, concluded };
   },
 );

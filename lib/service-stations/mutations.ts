@@ -2,6 +2,8 @@
 // change is one conditional UPDATE on (id, version, status): a stale page or a second click
 // finds no row and gets ConflictError, never a silent overwrite. A round-table's answers
 // serialise on the round_table row (FOR UPDATE), so the last seat concludes it exactly once.
+// A case goes on only while its programme is ACTIVE: a rollover moves the open cases with
+// their station to the new programme (lib/programmes/rollover.ts), the closed one is final.
 import type { Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { roleHas } from "@/lib/platform/authz/permissions";
@@ -21,6 +23,8 @@ import type { answerRoundTableSchema, finishCaseSchema, openRoundTableSchema } f
 type Station = Awaited<ReturnType<typeof getStationOrThrow>>;
 type RoundTableRow = Awaited<ReturnType<typeof getRoundTableOrThrow>>;
 type CaseRef = Pick<CaseDetail, "id" | "status" | "version">;
+/** A case that is worked on further: its programme must still be running. */
+type WorkedCase = CaseRef & { programme: { status: string } };
 
 /** "HB" from the station unit's code "SC-HB" (its last segment); "FW" (服务) when the unit has none. */
 export function casePrefix(unitCode: string | null | undefined): string {
@@ -118,11 +122,16 @@ export async function createCase(actor: Actor, station: Station, input: CreateCa
   }
 
   const enterprise = await caseEnterprise(actor, input, tx);
+  // The station row, shared-locked until commit, gives the case its programme: a rollover
+  // moving the station (and its open cases) waits for this case, or this case sees the move,
+  // so no open case is left behind in the closed programme.
+  const [locked] = await tx.$queryRaw<{ programmeId: string }[]>`SELECT "programmeId" FROM service_station WHERE id = ${station.id} FOR SHARE`;
+  const programmeId = locked?.programmeId ?? station.programmeId;
   const unit = await tx.orgUnit.findUniqueOrThrow({ where: { id: station.orgUnitId }, select: { code: true } });
   const number = await nextCaseNumber(unit.code, now, tx);
   const created = await tx.serviceCase.create({
     data: {
-      stationId: station.id, programmeId: station.programmeId, orgUnitId: station.orgUnitId, number, channel: input.channel,
+      stationId: station.id, programmeId, orgUnitId: station.orgUnitId, number, channel: input.channel,
       enterpriseId: enterprise.id, bundleId: input.bundleId, staffId: actor.id, createdById: actor.id,
       visitorName: input.visitorName, request: input.request, scheduledAt, createdAt: now,
       status: input.channel === "WALK_IN" ? "IN_PROGRESS" : "SCHEDULED",
@@ -143,14 +152,20 @@ async function transition(c: CaseRef, version: number, from: readonly CaseStatus
   return tx.serviceCase.findUniqueOrThrow({ where: { id: c.id } });
 }
 
+/** A case of a programme that is closed (or not started) is final: nothing moves it on. */
+function assertProgrammeActive(c: WorkedCase) {
+  if (c.programme.status !== "ACTIVE") throw new RuleViolation("serviceStation.caseProgrammeNotActive");
+}
+
 /** The rule a case's current status breaks, said before the conditional update tries. */
 function assertStatus(c: CaseRef, allowed: readonly CaseStatusValue[], key: string) {
   if (c.status === "FINISHED" || c.status === "CANCELLED") throw new RuleViolation("serviceStation.caseClosed");
   if (!allowed.includes(c.status)) throw new RuleViolation(key);
 }
 
-export async function startCase(c: CaseRef, version: number, tx: Tx) {
+export async function startCase(c: WorkedCase, version: number, tx: Tx) {
   assertStatus(c, ["SCHEDULED"], "serviceStation.caseNotScheduled");
+  assertProgrammeActive(c);
   return transition(c, version, ["SCHEDULED"], { status: "IN_PROGRESS", startedAt: clockNow() }, tx);
 }
 
@@ -185,6 +200,7 @@ export function wholeMinutes(from: Date, to: Date): number {
 export async function finishCase(c: CaseDetail, input: z.infer<typeof finishCaseSchema>, tx: Tx) {
   if (c.status === "ROUND_TABLE") throw new RuleViolation("serviceStation.roundTableOpen");
   assertStatus(c, ["IN_PROGRESS"], "serviceStation.caseNotInProgress");
+  assertProgrammeActive(c);
   const now = clockNow();
   let finishedAt = now;
   if (input.finishedAt) {
@@ -195,6 +211,10 @@ export async function finishCase(c: CaseDetail, input: z.infer<typeof finishCase
   }
   const startedAt = c.startedAt ?? now;
   if (finishedAt < startedAt) throw new RuleViolation("serviceStation.finishBeforeStart", "finishedAt");
+  // A back-dated finish cannot precede the departments' answers the case waited for (to the
+  // minute: the typed time has no seconds, so 10:31 is fine for a table concluded at 10:31:42).
+  const lastConcluded = Math.max(0, ...c.roundTables.map((r) => r.concludedAt?.getTime() ?? 0));
+  if (finishedAt.getTime() < lastConcluded - (lastConcluded % 60_000)) throw new RuleViolation("serviceStation.finishBeforeRoundTable", "finishedAt");
   const usualMinutes = c.items.reduce((sum, i) => sum + i.usualMinutes, 0);
   const actualMinutes = wholeMinutes(startedAt, finishedAt);
   const savedMinutes = usualMinutes - actualMinutes;
@@ -209,8 +229,9 @@ export async function cancelCase(c: CaseRef, input: { version: number; reason: s
 }
 
 /** 圆桌: the case waits (ROUND_TABLE) with one empty seat per department, at least two of them. */
-export async function openRoundTable(actor: Actor, c: CaseRef, input: z.infer<typeof openRoundTableSchema>, tx: Tx) {
+export async function openRoundTable(actor: Actor, c: WorkedCase, input: z.infer<typeof openRoundTableSchema>, tx: Tx) {
   assertStatus(c, ["IN_PROGRESS"], "serviceStation.caseNotInProgress");
+  assertProgrammeActive(c);
   const departments = [...new Set(input.departments.map((d) => d.trim()).filter(Boolean))];
   if (departments.length < 2) throw new RuleViolation("serviceStation.roundTableDepartments", "departments");
   const updated = await transition(c, input.version, ["IN_PROGRESS"], { status: "ROUND_TABLE" }, tx);
@@ -238,16 +259,16 @@ export async function answerRoundTable(actor: Actor, rt: RoundTableRow, input: z
   });
   if (count === 0) throw new ConflictError("serviceStation.seatAnswered");
   const waiting = await tx.roundTableOpinion.count({ where: { roundTableId: rt.id, verdict: null } });
-  let concluded = false;
+  let caseAfter: { status: string; version: number } | null = null;
   if (waiting === 0) {
     const closed = await tx.roundTable.updateMany({ where: { id: rt.id, status: "OPEN" }, data: { status: "CONCLUDED", concludedAt: now, version: { increment: 1 } } });
     // The table is locked by this transaction: it is still OPEN here, whatever else happened.
     if (closed.count !== 1) throw new ConflictError();
     const back = await tx.serviceCase.updateMany({ where: { id: rt.caseId, status: "ROUND_TABLE" }, data: { status: "IN_PROGRESS", version: { increment: 1 } } });
     if (back.count !== 1) throw new ConflictError();
-    concluded = true;
+    caseAfter = await tx.serviceCase.findUniqueOrThrow({ where: { id: rt.caseId }, select: { status: true, version: true } });
   }
-  return { department, concluded, waiting };
+  return { department, concluded: caseAfter !== null, waiting, caseAfter };
 }
 
 /** A stored document's row (the bytes are put by the action once the row is written). */

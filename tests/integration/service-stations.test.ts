@@ -34,7 +34,7 @@ function expectOk<T>(r: ActionResult<T>): T {
   return r.data;
 }
 
-type Person = { id: string; role: "OFFICER" | "MANAGER"; orgUnitId: string; sessionVersion: number; name: string };
+type Person = { id: string; role: "OFFICER" | "MANAGER" | "ADMIN"; orgUnitId: string; sessionVersion: number; name: string };
 const people: Record<string, Person> = {};
 const as = (u: string) => signInAs(people[u]!);
 
@@ -73,6 +73,7 @@ beforeAll(async () => {
   await mkUser("lz.community", "OFFICER", "YH-LZ-WH");
   await mkUser("lz.stationmgr", "MANAGER", "YH-LZ");
   await mkUser("py.outsider", "MANAGER", "XS-PY");
+  await mkUser("lz.admin", "ADMIN", "YH-LZ");
   const lz = await unitByCode("YH-LZ");
   lzUnitId = lz.id;
   programmeId = (await db.programme.create({
@@ -275,6 +276,52 @@ describe("round-tables (圆桌协同审批)", () => {
     expect((await caseRow(id)).outcome).toBe("REFERRED");
   });
 
+  it("the station's staff record the seats, each showing who recorded it and when; an admin of the area may not", async () => {
+    await as("lz.station1");
+    const { id } = expectOk(await walkIn([item.A!, item.B!]));
+    const { id: rtId } = expectOk(await openRoundTableAction({ caseId: id, version: (await caseRow(id)).version, topic: "开店联审", departments: ["市场监管局", "消防救援大队"] }));
+    await as("lz.admin");
+    expect(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" })).toMatchObject({ ok: false, error: "您没有执行此操作的权限。" });
+    expect(await db.roundTableOpinion.count({ where: { roundTableId: rtId, verdict: { not: null } } })).toBe(0);
+    const at = now();
+    pinClock(at);
+    await as("lz.stationmgr");
+    expectOk(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" }));
+    const c = await getCaseOrThrow(await actor("lz.station1"), id);
+    expect(c.roundTables[0]!.opinions.find((o) => o.department === "市场监管局")).toMatchObject({ answeredBy: { name: "lz.stationmgr" }, answeredAt: at });
+  });
+
+  it("opening and concluding a round-table are in the case's own history; a back-dated finish cannot precede the last answer", async () => {
+    const t0 = now();
+    pinClock(t0);
+    await as("lz.station1");
+    const { id } = expectOk(await walkIn([item.A!, item.B!]));
+    const v = (await caseRow(id)).version;
+    pinClock(new Date(t0.getTime() + 10 * 60_000));
+    await as("lz.station1");
+    const { id: rtId } = expectOk(await openRoundTableAction({ caseId: id, version: v, topic: "开店联审", departments: ["市场监管局", "消防救援大队"] }));
+    const [opened] = await auditsOf("serviceStation.case.roundTable", id);
+    expect(opened).toMatchObject({ entityType: "ServiceCase", data: { roundTableId: rtId, before: { status: "IN_PROGRESS", version: v }, after: { status: "ROUND_TABLE", version: v + 1 } } });
+    expectOk(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" }));
+    expect(await auditsOf("serviceStation.case.resume", id)).toHaveLength(0);
+    const concludedAt = new Date(t0.getTime() + 30 * 60_000);
+    pinClock(concludedAt);
+    await as("lz.station2");
+    expectOk(await answerRoundTableAction({ roundTableId: rtId, department: "消防救援大队", verdict: "AGREE", comment: "" }));
+    const [resumed] = await auditsOf("serviceStation.case.resume", id);
+    expect(resumed).toMatchObject({ entityType: "ServiceCase", data: { roundTableId: rtId, before: { status: "ROUND_TABLE", version: v + 1 }, after: { status: "IN_PROGRESS", version: v + 2 } } });
+
+    pinClock(new Date(t0.getTime() + 45 * 60_000));
+    await as("lz.station1");
+    const finish = (finishedAt: string) => finishCaseAction({ caseId: id, version: v + 2, outcome: "COMPLETED", outcomeNote: "", finishedAt });
+    expect(await finish(toShanghaiLocal(new Date(t0.getTime() + 20 * 60_000))))
+      .toMatchObject({ ok: false, fieldErrors: { finishedAt: ["办结时间不能早于圆桌会商全部答复的时间"] } });
+    expect((await caseRow(id)).status).toBe("IN_PROGRESS");
+    // The minute the table concluded in is fine (the typed time has no seconds).
+    expectOk(await finish(toShanghaiLocal(concludedAt)));
+    expect((await caseRow(id)).status).toBe("FINISHED");
+  });
+
   it("a seat already answered is a conflict; an unknown department is refused on its field", async () => {
     await as("lz.station1");
     const { id } = expectOk(await walkIn([item.A!, item.B!, item.C!]));
@@ -352,6 +399,9 @@ describe("scoping", () => {
   });
 
   it("the station's own people see its cases and the landing counts them", async () => {
+    await as("lz.station1");
+    const { id } = expectOk(await walkIn([item.A!, item.B!]));
+    expectOk(await openRoundTableAction({ caseId: id, version: (await caseRow(id)).version, topic: "联审", departments: ["市场监管局", "消防救援大队"] }));
     const mgr = await actor("lz.stationmgr");
     const page = await listCases(mgr, stationId, { status: "ROUND_TABLE" });
     expect(page.rows.length).toBeGreaterThan(0);
