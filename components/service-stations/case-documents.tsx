@@ -2,11 +2,13 @@
 // A case's documents: the list with download links (served by the scoped route
 // app/api/service-stations/documents/[documentId]), and the upload for those who handle the
 // case. The server checks the type by the file's bytes and the size; the accept list only
-// helps the phone's picker.
+// helps the phone's picker, and the size is checked here first too: a file beyond the server
+// actions' body limit never reaches the action, and the user would see a network error.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { uploadCaseDocumentAction } from "@/lib/service-stations/actions";
+import { MAX_CASE_DOCUMENT_BYTES } from "@/lib/service-stations/schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -17,6 +19,7 @@ const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 *
 export function CaseDocuments({ caseId, documents, mayUpload }: { caseId: string; documents: CaseDocumentView[]; mayUpload: boolean }) {
   const t = useTranslations("serviceStation.documents");
   const tErrors = useTranslations("errors");
+  const tValidation = useTranslations("validation");
   const format = useFormatter();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -26,6 +29,8 @@ export function CaseDocuments({ caseId, documents, mayUpload }: { caseId: string
     const formElement = e.currentTarget;
     const data = new FormData(formElement);
     data.set("caseId", caseId);
+    const file = data.get("file");
+    if (file instanceof File && file.size > MAX_CASE_DOCUMENT_BYTES) return setError(tValidation("serviceStation.fileTooLarge"));
     setPending(true);
     setError(null);
     const r = await uploadCaseDocumentAction(data).catch(() => null);

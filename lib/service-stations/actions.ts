@@ -14,9 +14,9 @@ import {
 import { getCaseOrThrow, getRoundTableOrThrow, getStationOrThrow } from "./queries";
 import {
   answerRoundTableContract, assignCaseContract, cancelCaseContract, createCaseContract, finishCaseContract, openRoundTableContract,
-  startCaseContract, uploadCaseDocumentContract,
+  startCaseContract, uploadCaseDocumentContract, MAX_CASE_DOCUMENT_BYTES,
 } from "./schemas";
-import { CASE_DOCUMENT_MIME, MAX_CASE_DOCUMENT_BYTES, caseDocumentKey, caseDocumentName, sniffCaseDocument } from "./files";
+import { CASE_DOCUMENT_MIME, caseDocumentKey, caseDocumentName, sniffCaseDocument } from "./files";
 
 const revalidate = ["/service-stations"];
 

@@ -3,8 +3,6 @@
 // a key made only of ids.
 import { randomUUID } from "node:crypto";
 
-export const MAX_CASE_DOCUMENT_BYTES = 10 * 1024 * 1024;
-
 export type CaseDocumentKind = "pdf" | "jpeg" | "png" | "docx";
 
 export const CASE_DOCUMENT_MIME: Record<CaseDocumentKind, string> = {

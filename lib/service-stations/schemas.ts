@@ -128,6 +128,13 @@ export const answerRoundTableSchema = z.strictObject({
 });
 export type AnswerRoundTableFormValues = z.input<typeof answerRoundTableSchema>;
 
+/**
+ * The largest case document accepted. Here, client-safe, so the upload can refuse a larger file
+ * before sending it: one beyond the server actions' body limit (next.config.js) never reaches
+ * the action and would read as a network failure.
+ */
+export const MAX_CASE_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
 /** A case document as FormData { caseId, file }. */
 export const uploadCaseDocumentSchema = z.strictObject({
   caseId: id,
