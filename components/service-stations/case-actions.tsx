@@ -50,7 +50,7 @@ export function CaseActions({ caseId, version, status, staffId, staffOptions, di
       {others.length > 0 ? (
         <QuickForm
           action={assignCaseAction} hidden={hidden} collapsed={t("assign")} tone="secondary" submitLabel={t("assignSubmit")} label={t("assign")} className="w-full sm:w-80"
-          fields={[{ name: "staffId", label: t("staff"), type: "select", required: true, defaultValue: "", options: [{ value: "", label: t("choose") }, ...others.map((s) => ({ value: s.id, label: `${s.name}（${s.unit}）` }))] }]}
+          fields={[{ name: "staffId", label: t("staff"), type: "select", required: true, defaultValue: "", options: [{ value: "", label: t("choose") }, ...others.map((s) => ({ value: s.id, label: t("staffOption", { name: s.name, unit: s.unit }) }))] }]}
         />
       ) : null}
       {status !== "ROUND_TABLE" ? (

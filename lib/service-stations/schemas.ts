@@ -1,6 +1,6 @@
 // Input schemas and action contracts of the 湖滨商圈增值服务驿站 service stations
 // (SERVICE_STATION). Client-safe: forms import their contract from here. Messages "@serviceStation.x"
-// live in the "validation" namespace (messages/service-stations, "validation.serviceStation").
+// live in the "validation" namespace, beside the other modules' (messages/platform, "validation.serviceStation").
 import { z } from "zod";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { defineAction } from "@/lib/platform/contract";

@@ -87,14 +87,14 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t("enterprise")}>
           <dl className="space-y-1 text-sm">
-            <div><dt className="inline text-slate-500">{t("creditCode")}：</dt><dd className="inline tabular-nums">{c.enterprise.creditCode}</dd></div>
-            {c.enterprise.address ? <div><dt className="inline text-slate-500">{t("address")}：</dt><dd className="inline">{c.enterprise.address}</dd></div> : null}
+            <div><dt className="inline text-slate-500">{t("fieldLabel", { label: t("creditCode") })}</dt><dd className="inline tabular-nums">{c.enterprise.creditCode}</dd></div>
+            {c.enterprise.address ? <div><dt className="inline text-slate-500">{t("fieldLabel", { label: t("address") })}</dt><dd className="inline">{c.enterprise.address}</dd></div> : null}
             {c.enterprise.contactName || c.enterprise.contactPhone ? (
-              <div><dt className="inline text-slate-500">{t("contact")}：</dt><dd className="inline">{[c.enterprise.contactName, c.enterprise.contactPhone].filter(Boolean).join(" ")}</dd></div>
+              <div><dt className="inline text-slate-500">{t("fieldLabel", { label: t("contact") })}</dt><dd className="inline">{[c.enterprise.contactName, c.enterprise.contactPhone].filter(Boolean).join(" ")}</dd></div>
             ) : null}
           </dl>
           {c.request ? <p className="mt-3 whitespace-pre-wrap text-sm text-slate-800">{c.request}</p> : null}
-          {c.outcomeNote ? <p className="mt-3 whitespace-pre-wrap rounded-md bg-slate-50 p-2 text-sm text-slate-800">{c.status === "CANCELLED" ? t("cancelReason") : t("outcomeNote")}：{c.outcomeNote}</p> : null}
+          {c.outcomeNote ? <p className="mt-3 whitespace-pre-wrap rounded-md bg-slate-50 p-2 text-sm text-slate-800">{t("noteLine", { label: c.status === "CANCELLED" ? t("cancelReason") : t("outcomeNote"), note: c.outcomeNote })}</p> : null}
         </Card>
 
         <Card title={c.bundle ? t("itemsOfBundle", { name: c.bundle.name }) : t("items")}>
