@@ -8,7 +8,7 @@ import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createCaseAction, searchCaseEnterprisesAction } from "@/lib/service-stations/actions";
-import { CASE_CHANNELS, createCaseContract, type CreateCaseFormValues } from "@/lib/service-stations/schemas";
+import { CASE_CHANNELS, REGISTERED_ENTERPRISE_FIELD, createCaseContract, type CreateCaseFormValues } from "@/lib/service-stations/schemas";
 import { ENTERPRISE_SIZES } from "@/lib/registers/schemas";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormShell } from "@/components/forms/form-shell";
@@ -133,7 +133,7 @@ export function CaseForm({ stationId, items, bundles, units, defaultUnitId, mayR
             <Field id="ne-name" label={tReg("enterpriseName")} error={errorOf("newEnterprise.name")} required>{(p) => <Input {...p} autoComplete="off" {...register("newEnterprise.name")} />}</Field>
             <div className="space-y-2">
               <Field id="ne-credit" label={tReg("creditCode")} error={creditError} required>{(p) => <Input {...p} autoComplete="off" {...register("newEnterprise.creditCode")} />}</Field>
-              {creditError && creditError.includes("“") ? <Button variant="secondary" onClick={pickRegistered}>{tForm("useRegistered")}</Button> : null}
+              {creditError && errorOf(REGISTERED_ENTERPRISE_FIELD) ? <Button variant="secondary" onClick={pickRegistered}>{tForm("useRegistered")}</Button> : null}
             </div>
             <Field id="ne-unit" label={tForm("enterpriseUnit")} error={errorOf("newEnterprise.orgUnitId")} required>
               {(p) => (

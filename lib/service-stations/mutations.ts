@@ -16,7 +16,7 @@ import { isWithinSubtree } from "@/lib/platform/org/path";
 import { FUTURE_TOLERANCE_MS, parseShanghaiLocal } from "@/lib/platform/shanghai";
 import { assertEnterpriseUnit, createEnterprise, getEnterpriseOrThrow } from "@/lib/registers";
 import type { CaseDetail, getRoundTableOrThrow, getStationOrThrow } from "./queries";
-import type { CaseStatusValue, CreateCaseInput } from "./schemas";
+import { REGISTERED_ENTERPRISE_FIELD, type CaseStatusValue, type CreateCaseInput } from "./schemas";
 import type { z } from "zod";
 import type { answerRoundTableSchema, finishCaseSchema, openRoundTableSchema } from "./schemas";
 
@@ -58,13 +58,14 @@ async function caseEnterprise(actor: Actor, input: CreateCaseInput, tx: Tx) {
   }
   const fresh = input.newEnterprise!;
   // A credit code the register already holds is never a second record: the form is pointed
-  // at the existing one (named only when the actor may see it).
+  // at the existing one (named, and offered to pick, only when the actor may see it).
   const existing = await tx.enterprise.findUnique({ where: { creditCode: fresh.creditCode }, select: { id: true, name: true, orgUnit: { select: { path: true } } } });
   if (existing) {
-    const visible = isWithinSubtree(existing.orgUnit.path, actor.orgPath);
-    throw new DomainError("checkFields", {}, {
-      "newEnterprise.creditCode": [visible ? fieldMessage("serviceStation.creditCodeRegistered", { name: existing.name }) : "@serviceStation.creditCodeRegisteredElsewhere"],
-    });
+    if (!isWithinSubtree(existing.orgUnit.path, actor.orgPath)) {
+      throw new DomainError("checkFields", {}, { "newEnterprise.creditCode": ["@serviceStation.creditCodeRegisteredElsewhere"] });
+    }
+    const registered = fieldMessage("serviceStation.creditCodeRegistered", { name: existing.name });
+    throw new DomainError("checkFields", {}, { "newEnterprise.creditCode": [registered], [REGISTERED_ENTERPRISE_FIELD]: [registered] });
   }
   let unit;
   try {

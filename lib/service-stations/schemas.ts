@@ -73,6 +73,11 @@ export const updateBundleSchema = z.strictObject({ id, version, ...bundleFields,
 // ── Cases (办件) ──────────────────────────────────────────────────────────────────────────
 /** A shop or enterprise registered on the spot (一企一档), when it is not in the register yet. */
 export const newEnterpriseSchema = createEnterpriseSchema;
+/**
+ * Beside the credit code's own error when the code is already registered to an enterprise the
+ * user may see: the form then offers to pick that enterprise from the register instead.
+ */
+export const REGISTERED_ENTERPRISE_FIELD = "newEnterprise.registered";
 
 export const createCaseSchema = z
   .strictObject({

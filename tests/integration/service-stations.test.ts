@@ -19,6 +19,7 @@ import {
   answerRoundTableAction, assignCaseAction, cancelCaseAction, createCaseAction, finishCaseAction, openRoundTableAction, startCaseAction,
   uploadCaseDocumentAction,
 } from "@/lib/service-stations/actions";
+import { REGISTERED_ENTERPRISE_FIELD } from "@/lib/service-stations/schemas";
 import { getCaseDocumentOrThrow, getCaseOrThrow, getRoundTableOrThrow, getStationOrThrow, listCases, stationOverview } from "@/lib/service-stations/queries";
 import { GET as downloadDocument } from "@/app/api/service-stations/documents/[documentId]/route";
 import { resetRequest, signInAs } from "../support/next-stubs";
@@ -168,8 +169,15 @@ describe("creating a case", () => {
     expect(await db.auditLog.count({ where: { action: "enterprise.create", entityId: c.enterpriseId } })).toBe(1);
 
     const again = await walkIn([item.A!], { enterpriseId: "", newEnterprise: { ...newEnterprise, name: "另一家" } });
-    expect(again).toMatchObject({ ok: false, fieldErrors: { "newEnterprise.creditCode": ["该信用代码已登记为“良渚咖啡馆”，请改为从登记册选择该企业"] } });
+    // The form is told, by a flag and not by the message's wording, that it may offer to pick the enterprise.
+    expect(again).toMatchObject({ ok: false, fieldErrors: { "newEnterprise.creditCode": ["该信用代码已登记为“良渚咖啡馆”，请改为从登记册选择该企业"], [REGISTERED_ENTERPRISE_FIELD]: [expect.any(String)] } });
     expect(await db.enterprise.count({ where: { creditCode } })).toBe(1);
+    // Registered in another area: neither named nor offered.
+    const elsewhere = makeCreditCode(serial++);
+    await db.enterprise.create({ data: { name: "浦阳小店", creditCode: elsewhere, orgUnitId: (await unitByCode("XS-PY")).id } });
+    const outside = await walkIn([item.A!], { enterpriseId: "", newEnterprise: { ...newEnterprise, creditCode: elsewhere } });
+    expect(outside).toMatchObject({ ok: false, fieldErrors: { "newEnterprise.creditCode": ["该信用代码已在其他辖区登记，请联系其所在单位"] } });
+    expect(outside.ok === false && outside.fieldErrors?.[REGISTERED_ENTERPRISE_FIELD]).toBeFalsy();
     // Both or neither: one of the two.
     expect(await walkIn([item.A!], { newEnterprise })).toMatchObject({ ok: false, fieldErrors: { enterpriseId: ["请从登记册选择企业，或登记新企业，二者选其一"] } });
   });
