@@ -18,6 +18,11 @@ export function waitingLabel(hours: number, t: T): string {
   return hours >= 24 ? t("waitingDays", { days: Math.floor(hours / 24), hours: hours % 24 }) : t("waitingHours", { hours });
 }
 
+/** How the figures are counted (the page's note, the export's caption): over all stations, enterprises are distinct across them. */
+export function countingNote(p: Pick<StationProgress, "station">, t: T): string {
+  return t(p.station === null ? "countingNoteAllStations" : "countingNote");
+}
+
 export function progressTables(p: StationProgress, t: T, locale: string): ProgressTable[] {
   const allStations = p.station === null;
   const minutes = t("units.minutes");
@@ -28,7 +33,9 @@ export function progressTables(p: StationProgress, t: T, locale: string): Progre
       columns: [text(t("cols.figure")), { header: t("cols.value"), type: "decimal", digits: 1 }, text(t("cols.unit"))],
       rows: [
         [t("figures.finished"), p.totals.finished, t("units.cases")],
-        [t("figures.enterprises"), p.totals.enterprises, t("units.enterprises")],
+        // Over all stations an enterprise served at two counts once here, while the dashboards
+        // count per station and add up the tree: the label says which rule this figure is.
+        [t(allStations ? "figures.enterprisesAcrossStations" : "figures.enterprises"), p.totals.enterprises, t("units.enterprises")],
         [t("figures.averageMinutes"), p.totals.averageMinutes, minutes],
         [t("figures.minutesSaved"), p.totals.minutesSaved, minutes],
         [t("figures.hoursSaved"), p.totals.hoursSaved, t("units.hours")],

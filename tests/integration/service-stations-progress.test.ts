@@ -23,7 +23,7 @@ import { progressTables } from "@/lib/service-stations/progress-view";
 import { enterpriseStationCases } from "@/lib/service-stations/enterprise-cases";
 import { GET as exportProgress } from "@/app/api/exports/service-stations/progress/route";
 import StationProgressPage from "@/app/(app)/service-stations/[stationId]/progress/page";
-import { resetRequest } from "../support/next-stubs";
+import { requestState, resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { demoYear, shanghaiInstant, ymd } from "../support/time";
 
@@ -276,6 +276,18 @@ describe("export", () => {
     });
   }
 
+  it("over all stations, the caption and the enterprises row say enterprises are distinct across stations (the dashboards count per station)", async () => {
+    await actAs("yh.manager");
+    const all = await sheets(await exportProgress(new Request(`http://localhost:3000/api/exports/service-stations/progress?period=custom&from=${YEAR.from}&to=${YEAR.to}`)));
+    expect(String(all[0]!.rows[0]![0])).toContain(`计数口径=${tz("countingNoteAllStations")}`);
+    expect(tz("countingNoteAllStations")).toContain("在全部驿站间合并去重");
+    expect(all[0]!.rows[3]!.slice(0, 2)).toEqual(["服务企业（全部驿站合并去重）", 4]);
+    // One station: its own rule, and the plain label.
+    const one = await sheets(await exportProgress(new Request(`http://localhost:3000/api/exports/service-stations/progress?station=${station.A.id}&period=custom&from=${YEAR.from}&to=${YEAR.to}`)));
+    expect(String(one[0]!.rows[0]![0])).toContain(`计数口径=${tz("countingNote")}`);
+    expect(one[0]!.rows[3]![0]).toBe("服务企业");
+  });
+
   it("one sheet per table of the page, each cell the page's; audited", async () => {
     const manager = await actAs("yh.manager");
     const q = `station=${station.A.id}&period=custom&from=${YEAR.from}&to=${YEAR.to}`;
@@ -304,6 +316,29 @@ describe("export", () => {
     expect(all[0]!.rows[2]![1]).toBe(0);
     // Items, round-tables and staff: the caption and the headers, no row.
     expect(all.slice(2).map((s) => s.rows.length)).toEqual([2, 2, 2]);
+  });
+});
+
+/** The strings of a server page's own element tree (its text and titles; child components are not rendered). */
+function textsOf(node: unknown, out: string[] = []): string[] {
+  if (typeof node === "string" || typeof node === "number") out.push(String(node));
+  else if (Array.isArray(node)) for (const n of node) textsOf(n, out);
+  else if (node && typeof node === "object" && "props" in node) {
+    const props = (node as { props: Record<string, unknown> }).props;
+    for (const k of ["title", "description", "label", "children"]) textsOf(props[k], out);
+  }
+  return out;
+}
+
+describe("the page in English", () => {
+  it("writes its own words and punctuation from the messages: no Chinese colon or brackets around the figures", async () => {
+    await actAs("yh.manager");
+    requestState.locale = "en";
+    const texts = textsOf(await StationProgressPage({ params: Promise.resolve({ stationId: station.A.id }), searchParams: Promise.resolve({ period: "custom", from: YEAR.from, to: YEAR.to }) }));
+    const opened = texts.find((x) => x.includes("new cases in the period"));
+    expect(opened).toMatch(/^\d+ new cases in the period \(by their status now\): \S+ \d+ · /);
+    expect(texts).toContain("Round-tables waiting (1)");
+    expect(texts.filter((x) => /^[：（）]|[：（）]$/.test(x))).toEqual([]);
   });
 });
 

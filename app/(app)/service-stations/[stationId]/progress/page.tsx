@@ -8,7 +8,7 @@ import { can } from "@/lib/platform/authz/can";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { PROGRESS_DEFAULT_PERIOD, stationProgress, TOP_ITEMS } from "@/lib/service-stations/progress";
-import { progressTables, waitingLabel, type ProgressCell, type ProgressTable } from "@/lib/service-stations/progress-view";
+import { countingNote, progressTables, waitingLabel, type ProgressCell, type ProgressTable } from "@/lib/service-stations/progress-view";
 import { formatDateTime } from "@/lib/platform/format/dates";
 import { headerText } from "@/lib/platform/exports/xlsx";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -77,10 +77,9 @@ export default async function StationProgressPage({ params, searchParams }: { pa
         </h2>
         <ProgressFigures totals={totals} t={tr} nf={nf} />
         <p className="text-sm text-slate-600">
-          {t("openedLine", { opened: progress.opened })}：
-          {Object.entries(progress.byStatus).map(([s, n]) => `${tr(`status.${s}`)} ${n}`).join(" · ")}
+          {t("openedLine", { opened: progress.opened, statuses: Object.entries(progress.byStatus).map(([s, n]) => `${tr(`status.${s}`)} ${n}`).join(" · ") })}
         </p>
-        <p className="text-xs text-slate-600">{t("countingNote")}</p>
+        <p className="text-xs text-slate-600">{countingNote(progress, tr)}</p>
       </section>
 
       <Card title={trend.title}>
@@ -109,7 +108,7 @@ export default async function StationProgressPage({ params, searchParams }: { pa
           ) : <EmptyState>{t("empty")}</EmptyState>}
         </Card>
 
-        <Card title={`${roundTables.title}（${progress.roundTables.length}）`} className="min-w-0">
+        <Card title={t("titleWithCount", { title: roundTables.title, count: progress.roundTables.length })} className="min-w-0">
           {progress.roundTables.length ? (
             <ul className="-my-2 divide-y divide-slate-100 text-sm">
               {progress.roundTables.map((r) => (

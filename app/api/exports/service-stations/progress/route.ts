@@ -8,7 +8,7 @@ import { exportRoute } from "@/lib/platform/exports/route";
 import { idParam } from "@/lib/platform/read";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { PROGRESS_DEFAULT_PERIOD, stationProgress } from "@/lib/service-stations/progress";
-import { progressTables } from "@/lib/service-stations/progress-view";
+import { countingNote, progressTables } from "@/lib/service-stations/progress-view";
 
 const short = z.string().max(64).optional();
 
@@ -28,6 +28,7 @@ export const GET = exportRoute(
         { label: tx("unit"), value: progress.station?.orgUnitName ?? user.orgName },
         { label: t("progress.cols.station"), value: stationName },
         { label: tx("period"), value: `${period.from}～${period.to}` },
+        { label: tp("countingRule"), value: countingNote(progress, tp) },
       ],
       sheets: progressTables(progress, tp, locale).map((table) => ({ name: table.title, columns: table.columns, rows: table.rows })),
       audit: {
