@@ -6,7 +6,7 @@
 import { useTranslations } from "next-intl";
 import { assignCaseAction, cancelCaseAction, finishCaseAction, startCaseAction } from "@/lib/service-stations/actions";
 import { CASE_OUTCOMES, type CaseStatusValue } from "@/lib/service-stations/schemas";
-import { QuickForm } from "@/components/mentorship/quick-form";
+import { QuickForm } from "@/components/forms/quick-form";
 import { Badge } from "@/components/ui/card";
 
 const STATUS_TONE: Record<CaseStatusValue, "slate" | "blue" | "amber" | "green" | "red"> = {

@@ -9,7 +9,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { answerRoundTableAction, openRoundTableAction } from "@/lib/service-stations/actions";
 import { ROUND_TABLE_VERDICTS } from "@/lib/service-stations/schemas";
 import { translateFieldError } from "@/lib/platform/i18n/zod";
-import { QuickForm } from "@/components/mentorship/quick-form";
+import { QuickForm } from "@/components/forms/quick-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";

@@ -8,7 +8,7 @@ import { TALENT_LISTS } from "@/lib/showcases/schemas";
 import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
-import { QuickForm } from "@/components/mentorship/quick-form";
+import { QuickForm } from "@/components/forms/quick-form";
 import { NarrativeUpload } from "@/components/showcases/narrative-upload";
 import { ExportLink } from "@/components/dashboards/export-link";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";

@@ -10,7 +10,7 @@ import { shanghaiDate } from "@/lib/visits/campaigns/frequency";
 import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
-import { QuickForm } from "@/components/mentorship/quick-form";
+import { QuickForm } from "@/components/forms/quick-form";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {

@@ -1,9 +1,10 @@
 "use client";
-// A small form for one server action (status changes, plan edits, sign-offs …): the server
-// validates with the action's schema; field errors land on their fields, the general
-// message above the button, and the page refreshes on success. Typed values are kept on an
-// error. With `collapsed`, the form sits behind a button (phones: one tap to open). Hidden
-// fields carrying a record's version send the newest one known (useVersionedInput).
+// A small form for one server action (status changes, plan edits, sign-offs, round-table
+// answers …), used by several modules: the server validates with the action's schema; field
+// errors land on their fields, the general message above the button, and the page refreshes
+// on success. Typed values are kept on an error. With `collapsed`, the form sits behind a
+// button (phones: one tap to open). Hidden fields carrying a record's version send the newest
+// one known (useVersionedInput).
 import { useId, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
