@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { importCatalogueAction } from "@/lib/service-stations/catalogue-actions";
+import { CATALOGUE_IMPORT_MAX_BYTES } from "@/lib/service-stations/schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -23,6 +24,7 @@ function rowErrorsOf(fieldErrors: Record<string, string[]> | undefined): RowErro
 
 export function CatalogueImport({ stationId }: { stationId: string }) {
   const t = useTranslations("serviceStation.catalogue.import");
+  const tValidation = useTranslations("validation");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,10 +36,16 @@ export function CatalogueImport({ stationId }: { stationId: string }) {
     const formElement = e.currentTarget;
     const data = new FormData(formElement);
     data.set("stationId", stationId);
-    setPending(true);
     setError(null);
     setRows([]);
     setDone(null);
+    // Refused here, not sent: a file beyond the server actions' body limit never reaches the
+    // action, and the user would read a network failure instead of the size rule.
+    const file = data.get("file");
+    if (file instanceof File && file.size > CATALOGUE_IMPORT_MAX_BYTES) {
+      return setError(tValidation("import.fileTooLarge", { max: CATALOGUE_IMPORT_MAX_BYTES / 1024 / 1024 }));
+    }
+    setPending(true);
     const r = await importCatalogueAction(data).catch(() => null);
     setPending(false);
     if (!r) return setError(t("network"));

@@ -16,9 +16,9 @@ import type { Column, ExportSpec, Row } from "@/lib/platform/exports/xlsx";
 import { zodErrorMap } from "@/lib/platform/i18n/zod";
 import type { Locale } from "@/lib/platform/i18n/locales";
 import { activeBundlesHolding, heldByActiveBundles, itemData, listItems } from "./catalogue";
-import { itemFields, type ServiceItemKindValue } from "./schemas";
+import { CATALOGUE_IMPORT_MAX_BYTES, itemFields, type ServiceItemKindValue } from "./schemas";
 
-export const CATALOGUE_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export { CATALOGUE_IMPORT_MAX_BYTES };
 export const CATALOGUE_IMPORT_MAX_ROWS = 2000;
 /** Row errors reported at most (the count stays exact beyond it). */
 export const CATALOGUE_IMPORT_MAX_ERRORS = 200;

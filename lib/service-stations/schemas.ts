@@ -54,6 +54,13 @@ export const updateItemSchema = z.strictObject({ id, version, ...itemFields, act
 export type ItemInput = z.infer<typeof createItemSchema>;
 export type ItemFormValues = z.input<typeof createItemSchema>;
 
+/**
+ * The largest catalogue workbook accepted. Here, not beside the import, so the import form can
+ * refuse a larger file before sending it: one beyond the server actions' body limit
+ * (next.config.ts) would never reach the action and read as a network failure.
+ */
+export const CATALOGUE_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
 /** Catalogue import (Excel): the uploaded workbook as FormData { stationId, file }. */
 export const importCatalogueSchema = z.strictObject({
   stationId: id,
