@@ -5,6 +5,7 @@ import { readAction } from "@/lib/platform/read";
 import { assertCan, can } from "@/lib/platform/authz/can";
 import { RuleViolation } from "@/lib/platform/errors";
 import { storage } from "@/lib/platform/storage";
+import { cleanFileName } from "@/lib/platform/storage/sniff";
 import {
   addEntry,
   addJudge,
@@ -98,7 +99,7 @@ export const uploadNarrativeAction = action(
     const kind = sniffNarrative(bytes);
     if (!kind) throw new RuleViolation("showcase.fileType", "file");
     const key = narrativeKey(entry.id);
-    const fileName = (input.file.name || `narrative.${kind}`).slice(0, 120);
+    const fileName = cleanFileName(input.file.name, { fallback: `narrative.${kind}`, max: 120 });
     await updateNarrative(session, entry.id, { narrativeFileKey: key, narrativeFileName: fileName }, tx);
     await audit({ action: "showcase.entry.upload", entityType: "ShowcaseEntry", entityId: entry.id, orgUnitId: entry.orgUnitId, data: { fileName, sizeBytes: bytes.length, kind } });
     await storage().put(key, bytes);

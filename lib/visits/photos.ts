@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/platform/authz/can";
 import { can } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { storage } from "@/lib/platform/storage";
+import { FILE_KIND_MIME, sniffFile } from "@/lib/platform/storage/sniff";
 import { visitScope } from "./queries";
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -13,15 +14,10 @@ export const MAX_PHOTOS_PER_VISIT = 6;
 export const PHOTO_MIME_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export type PhotoMimeType = (typeof PHOTO_MIME_TYPES)[number];
 
-const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) => signature.every((b, i) => bytes[offset + i] === b);
-
 /** The image type the bytes actually are (JPEG, PNG or WebP), or null. */
 export function sniffImageType(bytes: Uint8Array): PhotoMimeType | null {
-  if (bytes.length >= 3 && startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
-  if (bytes.length >= 8 && startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
-  // "RIFF" <size> "WEBP"
-  if (bytes.length >= 12 && startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
-  return null;
+  const kind = sniffFile(bytes, ["jpeg", "png", "webp"]);
+  return kind ? (FILE_KIND_MIME[kind] as PhotoMimeType) : null;
 }
 
 export function photoStorageKey(visitId: string, photoId: string): string {
