@@ -8,13 +8,12 @@ import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
-import { shanghaiDate } from "@/lib/platform/periods";
+import { addDays, shanghaiDate } from "@/lib/platform/periods";
 import { campaignDueItems, getCampaignOrThrow } from "@/lib/visits";
 import { visibleProgrammes } from "@/lib/programmes";
 import { clocksOf, myQueueWhere } from "@/lib/hotline";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mineWhere, problemReadScope, UNRESOLVED_STATUSES } from "@/lib/problems";
-import { addDays } from "./period";
 
 const LIMIT = 20;
 

@@ -1,8 +1,9 @@
 // The dashboard period: this week / month / quarter / year, or a custom range, as Shanghai
-// calendar dates "YYYY-MM-DD" (inclusive). Pure, so it is unit-tested without a database.
+// calendar dates "YYYY-MM-DD" (inclusive). Pure, so it is unit-tested without a database. The
+// day arithmetic and the trend's buckets are the platform's (lib/platform/periods.ts).
 import { now as clockNow } from "@/lib/platform/clock";
 import { z } from "zod";
-import { shanghaiDate } from "@/lib/platform/periods";
+import { addDays, shanghaiDate } from "@/lib/platform/periods";
 
 export const PERIOD_KINDS = ["week", "month", "quarter", "year", "custom"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -12,10 +13,6 @@ const DAY = 86_400_000;
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 const utc = (s: string) => new Date(`${s}T00:00:00.000Z`);
 const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(utc(s).getTime()) && ymd(utc(s)) === s);
-
-export function addDays(day: string, n: number): string {
-  return ymd(new Date(utc(day).getTime() + n * DAY));
-}
 
 /** The period of this kind containing `today` (Shanghai date). Weeks start on Monday. */
 export function periodOf(kind: Exclude<PeriodKind, "custom">, today: string): DashboardPeriod {
@@ -55,22 +52,4 @@ export function parseDashboardPeriod(params: { period?: string; from?: string; t
 /** Week buckets for spans up to ~4 months, month buckets beyond. */
 export function trendGrain(period: Pick<DashboardPeriod, "from" | "to">): "week" | "month" {
   return utc(period.to).getTime() - utc(period.from).getTime() <= 120 * DAY ? "week" : "month";
-}
-
-/** The first day of every bucket (week from Monday / month) overlapping the period, in order. */
-export function trendBuckets(period: Pick<DashboardPeriod, "from" | "to">, grain: "week" | "month"): string[] {
-  const out: string[] = [];
-  let cur = grain === "week" ? periodOf("week", period.from).from : periodOf("month", period.from).from;
-  while (cur <= period.to) {
-    out.push(cur);
-    cur = grain === "week" ? addDays(cur, 7) : ymd(new Date(Date.UTC(utc(cur).getUTCFullYear(), utc(cur).getUTCMonth() + 1, 1)));
-  }
-  return out;
-}
-
-export function minDay(a: string, b: string): string {
-  return a < b ? a : b;
-}
-export function maxDay(a: string, b: string): string {
-  return a > b ? a : b;
 }

@@ -9,10 +9,10 @@ import { NotFoundError } from "@/lib/platform/errors";
 import { ancestorIds } from "@/lib/platform/org/path";
 import { visibleProgrammes } from "@/lib/programmes";
 import { formatDateOnly } from "@/lib/platform/dates";
-import { shanghaiDate } from "@/lib/platform/periods";
+import { minDay, shanghaiDate, trendBuckets } from "@/lib/platform/periods";
 import type { ProgrammeType } from "@/lib/generated/prisma/enums";
 import { computeIndicators, indicatorsOfType, INDICATOR_BY_KEY, TARGET_CODE_TO_KEY } from "./indicators";
-import { minDay, trendBuckets, trendGrain, type DashboardPeriod } from "./period";
+import { trendGrain, type DashboardPeriod } from "./period";
 import type { UnitRef } from "./families";
 
 export type DashboardUnit = UnitRef & { name: string; kind: string; hasChildren: boolean };

@@ -1,7 +1,7 @@
 // Calendar periods in Asia/Shanghai (weeks Monday–Sunday, calendar months) and the due status
 // of "at least N per period" rules. Platform, because every module that counts something per
 // week or month uses them (visit campaigns' frequency rules, mentorship expectations, the
-// dashboards' and rankings' periods): they used to live in lib/campaigns/frequency.ts (now lib/visits/campaigns), which
+// dashboards' and rankings' periods and trends, the service stations' progress): they used to live in lib/campaigns/frequency.ts (now lib/visits/campaigns), which
 // re-exports them. Pure: no clock, no database.
 import type { FrequencyPeriod } from "@/lib/generated/prisma/enums";
 
@@ -65,6 +65,32 @@ export function periodContaining(kind: FrequencyPeriod, instant: Date): Period {
   const first = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1));
   const next = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 1));
   return makePeriod(kind, first, next);
+}
+
+// ── Calendar days as "YYYY-MM-DD" strings (a day stands for itself: no zone involved) ─────────
+
+const utcDay = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
+/** The calendar day `n` days after `day` (before it for a negative `n`). */
+export function addDays(day: string, n: number): string {
+  return dayString(new Date(utcDay(day).getTime() + n * DAY_MS));
+}
+
+export function minDay(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+/** The first day of every week (from Monday) or calendar month overlapping [from, to], in order. */
+export function trendBuckets(range: { from: string; to: string }, grain: "week" | "month"): string[] {
+  const out: string[] = [];
+  const first = utcDay(range.from);
+  let cur = grain === "week" ? addDays(range.from, -((first.getUTCDay() + 6) % 7)) : `${range.from.slice(0, 7)}-01`;
+  while (cur <= range.to) {
+    out.push(cur);
+    const d = utcDay(cur);
+    cur = grain === "week" ? addDays(cur, 7) : dayString(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
+  }
+  return out;
 }
 
 /** The period just before the given one. */

@@ -4,7 +4,7 @@
 import "server-only";
 import type { Column } from "@/lib/platform/exports/xlsx";
 import { formatDateTime } from "@/lib/platform/format/dates";
-import type { StationProgress } from "./progress";
+import { averageOf, type StationProgress } from "./progress";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 export type ProgressCell = string | number | null;
@@ -49,7 +49,7 @@ export function progressTables(p: StationProgress, t: T, locale: string): Progre
       title: t("tables.trend"),
       // A month stays text ("2026-11"): a date cell would claim a day.
       columns: [text(t("cols.month")), int(t("cols.finished"), t("units.cases")), int(t("cols.minutesSaved"), minutes), { header: t("cols.averageMinutes"), type: "decimal", unit: minutes, digits: 1 }],
-      rows: p.trend.map((b) => [b.bucket.slice(0, 7), b.finished, b.minutesSaved, b.finished ? Math.round((b.minutesSaved / b.finished) * 10) / 10 : null]),
+      rows: p.trend.map((b) => [b.bucket.slice(0, 7), b.finished, b.minutesSaved, averageOf(b.minutesSaved, b.finished)]),
     },
     {
       key: "items",

@@ -17,7 +17,7 @@ import "server-only";
 import { db, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { now as clockNow } from "@/lib/platform/clock";
-import { shanghaiDate } from "@/lib/platform/periods";
+import { addDays, minDay, shanghaiDate, trendBuckets } from "@/lib/platform/periods";
 import { shanghaiDayStart } from "@/lib/platform/shanghai";
 import type { ServiceItemKind } from "@/lib/generated/prisma/enums";
 import { CASE_STATUSES, type CaseStatusValue } from "./schemas";
@@ -63,26 +63,9 @@ export type StationProgress = {
 export const TOP_ITEMS = 10;
 /** The page (and its export) open on this year: a station's numbers are read by the year. */
 export const PROGRESS_DEFAULT_PERIOD = "year";
-const DAY_MS = 86_400_000;
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 export const averageOf = (minutes: number, cases: number) => (cases > 0 ? round1(minutes / cases) : null);
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The first day of every month overlapping [from, to], up to the month of `today`. */
-export function monthBuckets(range: ProgressRange, today: string): string[] {
-  const last = (range.to < today ? range.to : today).slice(0, 7);
-  const out: string[] = [];
-  let [y, m] = range.from.slice(0, 7).split("-").map(Number) as [number, number];
-  for (let month = range.from.slice(0, 7); month <= last; month = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`) {
-    out.push(`${month}-01`);
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
-  return out;
-}
 
 /** The stations a progress query covers: one (scoped, or NotFoundError) or all the actor sees. */
 async function stationsOf(actor: Pick<Actor, "orgPath">, stationId: string | null, client: Client) {
@@ -107,7 +90,7 @@ export async function stationProgress(
   const { ids, station } = await stationsOf(actor, stationId, client);
   const now = clockNow();
   const start = shanghaiDayStart(range.from);
-  const end = shanghaiDayStart(nextDay(range.to));
+  const end = shanghaiDayStart(addDays(range.to, 1));
   const [summary, trendRows, itemRows, roundTableRows, staffRows] = await Promise.all([
     // Opened by status, and the finished figures (only the FINISHED group has any).
     client.$queryRaw<{ status: CaseStatusValue; opened: number; finished: number; enterprises: number; minutes: number | null }[]>`
@@ -179,7 +162,8 @@ export async function stationProgress(
     totals: { finished, enterprises, minutesSaved, averageMinutes: averageOf(minutesSaved, finished), hoursSaved: round1(minutesSaved / 60) },
     opened: Object.values(byStatus).reduce((a, b) => a + b, 0),
     byStatus,
-    trend: monthBuckets(range, shanghaiDate(now)).map((bucket) => ({
+    // Every month of the period up to this one.
+    trend: trendBuckets({ from: range.from, to: minDay(range.to, shanghaiDate(now)) }, "month").map((bucket) => ({
       bucket, finished: trendBy.get(bucket)?.finished ?? 0, minutesSaved: trendBy.get(bucket)?.minutes ?? 0,
     })),
     items,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultThreshold, rankUnits, scoreIndicator, type RankingWeightSpec } from "@/lib/rankings/method";
-import { parseDashboardPeriod, periodOf, trendBuckets } from "@/lib/dashboards/period";
+import { parseDashboardPeriod, periodOf } from "@/lib/dashboards/period";
+import { trendBuckets } from "@/lib/platform/periods";
 
 // 赛马 scoring (docs/decisions/0013-ranking-method.md): each unit on its own figures, never
 // scaled against its siblings. Every test here failed on the min–max method it replaced.
