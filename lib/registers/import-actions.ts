@@ -6,8 +6,9 @@ import { readAction } from "@/lib/platform/read";
 import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError } from "@/lib/platform/errors";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
-import { writeImportBatch, IMPORT_BATCH_SIZE } from "./import";
-import { deleteImport, loadImport, managePermission } from "./import-service";
+import { now } from "@/lib/platform/clock";
+import { writeImportBatch } from "./import";
+import { deleteImport, loadImportBatch, managePermission } from "./import-service";
 import { importBatchContract, importIdField } from "./schemas";
 
 /**
@@ -21,19 +22,19 @@ export const importBatchAction = action(
     const actorUnit = await getOrgUnitOrThrow(user, user.orgUnitId, tx);
     assertCan(user, "register.import", actorUnit);
     assertCan(user, managePermission(input.kind), actorUnit);
-    const loaded = await loadImport(user.id, input.importId);
+    const loaded = await loadImportBatch(user.id, input.importId, input.offset);
     if (!loaded || loaded.meta.kind !== input.kind) throw new ConflictError("registers.importExpired");
-    const result = await writeImportBatch(user, input.kind, loaded.rows, input.offset, IMPORT_BATCH_SIZE, tx);
+    const result = await writeImportBatch(user, input.kind, loaded.rows, loaded.firstRows, now(), tx);
     const nextOffset = input.offset + result.processed;
-    const done = nextOffset >= loaded.rows.length;
+    const done = nextOffset >= loaded.meta.totalRows;
     await audit({
       action: "register.import", entityType: input.kind === "households" ? "Household" : "Enterprise", orgUnitId: user.orgUnitId,
       data: {
-        importId: input.importId, fileName: loaded.meta.fileName, totalRows: loaded.rows.length,
+        importId: input.importId, fileName: loaded.meta.fileName, totalRows: loaded.meta.totalRows,
         rows: { from: result.firstRow, to: result.lastRow }, created: result.created, updated: result.updated, invalid: result.invalid, final: done,
       },
     });
-    return { ...result, nextOffset, total: loaded.rows.length, done };
+    return { ...result, nextOffset, total: loaded.meta.totalRows, done };
   },
 );
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
+import { checkRollups } from "@/lib/dashboards/consistency";
 import { loadSessionUser } from "@/lib/platform/auth/session";
 import { importBatchAction } from "@/lib/registers/import-actions";
 import { receiveImportUpload } from "@/lib/registers/import-service";
@@ -154,6 +155,31 @@ describe("household import", () => {
     const r = await importBatchAction({ kind: "households", importId: upload.importId, offset: 0 });
     expect(r.ok).toBe(false);
     expect(await db.household.count({ where: { householdKey: "PY-OWN-1" } })).toBe(0);
+  });
+
+  it("the set-based batch keeps the row triggers: address bigrams, per-unit rollups (a moved household too), version and ids in file order", async () => {
+    const xj = await unitByCode("XS-PY-XJ");
+    const jy = await unitByCode("XS-PY-JY");
+    const moved = await db.household.findFirstOrThrow({ where: { orgUnitId: jy.id, active: true } });
+    const rollup = async (orgUnitId: string) => Number((await db.$queryRaw<{ n: number }[]>`SELECT households AS n FROM rollup_register_unit WHERE "orgUnitId" = ${orgUnitId}`)[0]?.n ?? 0);
+    const [xjBefore, jyBefore] = [await rollup(xj.id), await rollup(jy.id)];
+    const { totals } = await runImport("py.manager", "households", csv([
+      HH_HEADERS,
+      ["PY-TRG-1", "吴一", "浦阳镇谢家村新村路", "谢家村", "", "2", "困难家庭、新居民"],
+      ["PY-TRG-2", "吴二", "", "谢家村", "", "1", ""],
+      [moved.householdKey, "搬迁户", "谢家村安置区", "谢家村", "", "3", ""], // moves from 径游村 to 谢家村
+    ]));
+    expect(totals).toMatchObject({ created: 2, updated: 1, invalid: 0 });
+    const created = await db.household.findMany({ where: { householdKey: { in: ["PY-TRG-1", "PY-TRG-2"] } }, orderBy: { id: "asc" } });
+    expect(created.map((h) => h.householdKey)).toEqual(["PY-TRG-1", "PY-TRG-2"]);
+    expect(created[0]!.addressBigrams).toEqual(expect.arrayContaining(["浦阳", "新村", "村路"]));
+    expect(created[0]!.tags).toEqual(["困难家庭", "新居民"]);
+    const after = await db.household.findUniqueOrThrow({ where: { id: moved.id } });
+    expect(after).toMatchObject({ orgUnitId: xj.id, headName: "搬迁户", phone: moved.phone, version: moved.version + 1 });
+    expect(after.addressBigrams).toEqual(expect.arrayContaining(["安置", "置区"]));
+    expect([await rollup(xj.id), await rollup(jy.id)]).toEqual([xjBefore + 3, jyBefore - 1]);
+    const report = await checkRollups();
+    for (const [table, r] of Object.entries(report)) expect({ table, ...r }).toEqual({ table, mismatches: 0, sample: [] });
   });
 
   it("a generated 10,000-row CSV completes in batches of 500", { timeout: 120_000 }, async () => {
