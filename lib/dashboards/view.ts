@@ -2,7 +2,7 @@
 // builders, so the exported sheet has exactly the rows and columns of the table on screen.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import { db, replicaFor, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import type { Column } from "@/lib/platform/exports/xlsx";
 import { INDICATOR_BY_KEY } from "./indicators";
@@ -17,6 +17,9 @@ export type Table = { headers: string[]; columns: Column[]; rows: { unit?: Dashb
 
 export async function loadDashboard(actor: Actor, params: DashboardParams, now = clockNow(), client: Db | Tx = db) {
   const period = parseDashboardPeriod(params, now);
+  // Which unit and programmes (the scope, and a 404 for a unit outside it) on the primary; the
+  // figures, which may lag by the replica's delay, on the read replica when there is one.
+  const figures = replicaFor(client);
   const { unit, breadcrumb, children } = await resolveDashboardUnit(actor, params.unit, client);
   const programmes = await activeProgrammesAt(unit, client);
   const selected = programmes.find((p) => p.id === params.programme) ?? programmes[0] ?? null;
@@ -25,8 +28,8 @@ export async function loadDashboard(actor: Actor, params: DashboardParams, now =
   let panel: PanelData | null = null;
   if (selected) {
     [targets, panel] = await Promise.all([
-      programmeTargets(selected, units, period, now, client),
-      programmePanel(selected.type, selected.id, unit, children, period, now, client),
+      programmeTargets(selected, units, period, now, figures),
+      programmePanel(selected.type, selected.id, unit, children, period, now, figures),
     ]);
   }
   const own = ownRecords(unit, children, panel, targets);

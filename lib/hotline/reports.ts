@@ -8,7 +8,7 @@
 // Stage times: 受理 = accepted − received, 交办 = assigned − accepted, 回应 = responded − assigned.
 import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
-import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import { db, replicaFor, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -83,9 +83,11 @@ export async function hotlineReport(actor: Actor, filter: ReportFilter, now = cl
       AND (starts_with(ou.path, ${actor.orgPath}) OR starts_with(ld.path, ${actor.orgPath}))
       AND sr."receivedAt" >= ${filter.from} AND sr."receivedAt" < ${filter.to}
       ${programme}`;
+  // A report over a period may lag by the replica's delay: the read replica when there is one.
+  const reader = replicaFor(client);
   const [grouped, overall] = await Promise.all([
-    client.$queryRaw<Raw[]>`SELECT ${groupExpr} AS key, ${labelExpr} AS label, ${aggregates} ${from} GROUP BY 1 ORDER BY 1 NULLS LAST`,
-    client.$queryRaw<Raw[]>`SELECT 'all' AS key, NULL::text AS label, ${aggregates} ${from}`,
+    reader.$queryRaw<Raw[]>`SELECT ${groupExpr} AS key, ${labelExpr} AS label, ${aggregates} ${from} GROUP BY 1 ORDER BY 1 NULLS LAST`,
+    reader.$queryRaw<Raw[]>`SELECT 'all' AS key, NULL::text AS label, ${aggregates} ${from}`,
   ]);
   const toRow = (r: Raw): ReportRow => ({
     key: r.key ?? "",

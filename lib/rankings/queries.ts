@@ -7,7 +7,7 @@
 // completion.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
-import { db, type Client } from "@/lib/platform/db/client";
+import { db, replicaFor, type Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { shanghaiDate } from "@/lib/platform/periods";
@@ -51,8 +51,11 @@ export async function getRankingSchemeOrThrow(actor: Actor, id: string, client: 
 }
 
 export async function computeRanking(actor: Actor, schemeId: string, period: DashboardPeriod, now = clockNow(), client: Client = db) {
+  // The scheme on the primary (an admin who just saved it is shown it, never "not found"); the
+  // units and their figures, which may lag by the replica's delay, on the read replica.
   const scheme = await getRankingSchemeOrThrow(actor, schemeId, client);
-  const siblings = await client.orgUnit.findMany({
+  const figures = replicaFor(client);
+  const siblings = await figures.orgUnit.findMany({
     where: { parentId: scheme.parentOrgUnitId, active: true, kind: { not: "DEPARTMENT" } },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: { id: true, name: true, path: true, kind: true, _count: { select: { children: true } } },
@@ -69,9 +72,9 @@ export async function computeRanking(actor: Actor, schemeId: string, period: Das
   const query = { units: siblings, from: period.from, to: period.to, programmeId: null, today, now };
   const exposureFamilies = [...new Set(weights.flatMap((w) => (EXPOSURE[w.key] ? [EXPOSURE[w.key]!.family] : [])))];
   const [values, exposures, targets] = await Promise.all([
-    computeIndicators(weights.map((w) => w.key), query, client),
-    Promise.all(exposureFamilies.map(async (f) => [f, await FAMILIES[f].run(client, query)] as const)).then((r) => new Map(r)),
-    unitTargets(scheme.parentOrgUnit, siblings, new Set(weights.map((w) => w.key)), period, now, client),
+    computeIndicators(weights.map((w) => w.key), query, figures),
+    Promise.all(exposureFamilies.map(async (f) => [f, await FAMILIES[f].run(figures, query)] as const)).then((r) => new Map(r)),
+    unitTargets(scheme.parentOrgUnit, siblings, new Set(weights.map((w) => w.key)), period, now, figures),
   ]);
   const ranked = rankUnits(
     siblings.map((s) => {

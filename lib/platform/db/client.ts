@@ -1,5 +1,11 @@
-// The one Prisma client of the app. Nothing outside lib/ imports Prisma: pages and actions
+// The Prisma clients of the app. Nothing outside lib/ imports Prisma: pages and actions
 // go through lib/<domain>/ queries and mutations.
+//
+// `db` is the primary: every write, every transaction and every read that must see what was
+// just written. `readDb()` is where reads that may lag a little go (dashboards, exports,
+// reports, rankings): a read replica when DATABASE_REPLICA_URL is set, otherwise the primary
+// itself, so the demo and the tests behave as with one server. Decision 0017 says which reads
+// are which and why this is a second client rather than @prisma/extension-read-replicas.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -9,15 +15,46 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 /** What a lib function takes as its last, optional argument: the app client or a transaction. */
 export type Client = Db | Tx;
 
-function createClient(): PrismaClient {
+/**
+ * A client with its own pool. `readOnly` makes every transaction of its connections read-only
+ * (PostgreSQL's default_transaction_read_only), so a write sent to the replica's client by
+ * mistake fails loudly even where the "replica" is a writable database.
+ */
+export function createDbClient(
+  connectionString: string | undefined = process.env.DATABASE_URL,
+  { readOnly = false, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10) }: { readOnly?: boolean; poolSize?: number } = {},
+): PrismaClient {
   const adapter = new PrismaPg({
-    connectionString: process.env.DATABASE_URL,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionString,
+    max: poolSize,
+    ...(readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
   });
   return new PrismaClient({ adapter });
 }
 
 // Dev-mode hot reload re-evaluates modules: keep one client (and its pool) per process.
-const globalForDb = globalThis as unknown as { __db?: PrismaClient };
-export const db: PrismaClient = globalForDb.__db ?? createClient();
+const globalForDb = globalThis as unknown as { __db?: PrismaClient; __readDb?: PrismaClient };
+export const db: PrismaClient = globalForDb.__db ?? createDbClient();
 if (process.env.NODE_ENV !== "production") globalForDb.__db = db;
+
+/**
+ * The client for reads that may lag the primary by the replica's delay: the replica's when
+ * DATABASE_REPLICA_URL is set, else `db`. Created on first use (a process that never reads a
+ * report opens no second pool), and read from the environment then, so a test can point it
+ * at a second database before its first call.
+ */
+export function readDb(): PrismaClient {
+  const url = process.env.DATABASE_REPLICA_URL;
+  if (!url) return db;
+  globalForDb.__readDb ??= createDbClient(url, { readOnly: true, poolSize: Number(process.env.DATABASE_REPLICA_POOL_SIZE ?? process.env.DATABASE_POOL_SIZE ?? 10) });
+  return globalForDb.__readDb;
+}
+
+/**
+ * Where a lagging read runs when its caller passed `client`: the app's primary client (the
+ * default argument) gives way to `readDb()`; a transaction, or any client a caller chose on
+ * purpose, is kept — a read inside a write transaction always sees that transaction.
+ */
+export function replicaFor(client: Client): Client {
+  return client === db ? readDb() : client;
+}

@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import type { Permission } from "@/lib/platform/authz/permissions";
+import { readDb, type Db } from "@/lib/platform/db/client";
 import { attachment, XLSX_TYPE } from "@/lib/platform/http";
 import { route, type RouteContext, type RouteHandler } from "@/lib/platform/read";
 import { streamXlsx, xlsxBytes, type ExportResult, type ExportSpec } from "./xlsx";
@@ -23,6 +24,12 @@ export type ExportContext<P, Q> = RouteContext<SessionUser, P, Q, undefined> & {
   tx: Translator;
   /** The raw query string, for the list parsers shared with the pages. */
   search: URLSearchParams;
+  /**
+   * The client for the export's rows: the read replica when DATABASE_REPLICA_URL is set, else
+   * the primary. A download is a report of what was committed a moment ago, so it may lag by
+   * the replica's delay; the audit row is still written on the primary (./xlsx.ts).
+   */
+  replica: Db;
 };
 
 export type ExportRouteOptions<P, Q> = {
@@ -60,7 +67,7 @@ export function exportRoute<P extends z.ZodType | undefined = undefined, Q exten
   const { namespace = "exports", buffered = false, ...routeOptions } = options;
   return route<P, Q, undefined>(routeOptions, async (ctx) => {
     const [t, tx] = await Promise.all([getTranslations({ locale: ctx.locale, namespace }), getTranslations({ locale: ctx.locale, namespace: "exports" })]);
-    const spec = await build({ ...ctx, t, tx, search: new URL(ctx.request.url).searchParams });
+    const spec = await build({ ...ctx, t, tx, search: new URL(ctx.request.url).searchParams, replica: readDb() });
     if (buffered) {
       const { buffer, fileName } = await xlsxBytes(ctx.user, spec, ctx.locale);
       return new Response(new Uint8Array(buffer), { headers: xlsxHeaders(fileName) });

@@ -2,8 +2,10 @@
 // redeemed per period and org unit, quota use per resource, tier distribution, and talents
 // whose housing or schooling was solved (fulfilled 人才公寓 / 子女入学 redemptions; the
 // article's "60 talents solved"). Plain SQL over the ledger, scoped to an org subtree.
+// A report that may lag by the replica's delay: each reads the read replica when there is one
+// and the caller passed no transaction (replicaFor).
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/platform/db/client";
+import { db, replicaFor, type Db, type Tx } from "@/lib/platform/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HOUSING_SCHOOL_CODES } from "./defaults";
 import { enterpriseStandings } from "./tiers";
@@ -28,7 +30,7 @@ function periodExpr(g: Granularity) {
  * child unit of `rootPath` (entries whose account's unit lies under that child).
  */
 export async function pointsByPeriodAndUnit(rootPath: string, year: number, granularity: Granularity = "month", client: Db | Tx = db) {
-  const rows = await client.$queryRaw<{ period: string; unit_id: string; unit_name: string; granted: bigint; redeemed: bigint }[]>`
+  const rows = await replicaFor(client).$queryRaw<{ period: string; unit_id: string; unit_name: string; granted: bigint; redeemed: bigint }[]>`
     WITH children AS (
       SELECT id, name, path FROM org_unit WHERE "parentId" = (SELECT id FROM org_unit WHERE path = ${rootPath})
       UNION ALL SELECT id, name, path FROM org_unit WHERE path = ${rootPath}
@@ -52,7 +54,7 @@ export async function pointsByPeriodAndUnit(rootPath: string, year: number, gran
 
 /** Places per resource in `period` under `rootPath` (org-unit quotas and tier quotas of enterprises there). */
 export async function quotaUse(programmeId: string, rootPath: string, period: string, client: Db | Tx = db) {
-  const rows = await client.$queryRaw<{ resource_id: string; code: string; name: string; kind: string; total: bigint; used: bigint }[]>`
+  const rows = await replicaFor(client).$queryRaw<{ resource_id: string; code: string; name: string; kind: string; total: bigint; used: bigint }[]>`
     SELECT r.id AS resource_id, r.code, r.name, CASE WHEN q."enterpriseId" IS NULL THEN 'UNIT' ELSE 'ENTERPRISE' END AS kind,
            COALESCE(SUM(q.total), 0) AS total, COALESCE(SUM(q.used), 0) AS used
     FROM point_resource r
@@ -69,7 +71,7 @@ export async function quotaUse(programmeId: string, rootPath: string, period: st
 
 /** Talents with a fulfilled 人才公寓 or 子女入学 redemption fulfilled in `year`, under `rootPath`. */
 export async function talentsSolved(rootPath: string, year: number, client: Db | Tx = db) {
-  const rows = await client.$queryRaw<{ code: string; talents: bigint }[]>`
+  const rows = await replicaFor(client).$queryRaw<{ code: string; talents: bigint }[]>`
     SELECT COALESCE(r.code, 'ALL') AS code, COUNT(DISTINCT d."talentId") AS talents
     FROM redemption d
     JOIN point_resource r ON r.id = d."resourceId"
@@ -84,11 +86,12 @@ export async function talentsSolved(rootPath: string, year: number, client: Db |
 
 /** How many enterprises (in reach, under rootPath) fall in each tier for `year`. */
 export async function tierDistribution(programme: { id: string; reach: string[] }, rootPath: string, year: number, client: Db | Tx = db) {
-  const enterprises = await client.enterprise.findMany({
+  const reader = replicaFor(client);
+  const enterprises = await reader.enterprise.findMany({
     where: { active: true, AND: [{ orgUnit: { path: { startsWith: rootPath } } }, { OR: programme.reach.map((p) => ({ orgUnit: { path: { startsWith: p } } })) }] },
     select: { id: true },
   });
-  const standings = await enterpriseStandings(programme.id, enterprises.map((e) => e.id), year, client);
+  const standings = await enterpriseStandings(programme.id, enterprises.map((e) => e.id), year, reader);
   const counts = new Map<number | null, number>();
   for (const s of standings.values()) counts.set(s.tier, (counts.get(s.tier) ?? 0) + 1);
   return { total: enterprises.length, byTier: [1, 2, 3, 4].map((tier) => ({ tier, count: counts.get(tier) ?? 0 })), none: counts.get(null) ?? 0 };

@@ -14,7 +14,7 @@ const cols = { mentor: "text", trainee: "text", unit: "text", status: "text", st
 
 export const GET = exportRoute(
   { name: "pairing.export", permission: ["report.export", "mentorship.view"], namespace: "mentorship", query: z.object({ programme: idParam, status: z.string().max(20).optional() }) },
-  async ({ user, query, search, t, tx }) => {
+  async ({ user, query, search, t, tx, replica }) => {
     const status = parsePairingStatus(search.get("status"));
     const programme = await getMentorshipProgramme(user, query.programme);
     return {
@@ -22,7 +22,7 @@ export const GET = exportRoute(
       filters: [{ label: tx("unit"), value: user.orgName }, { label: t("exportSheet"), value: programme.name }, { label: t("status"), value: t(`pairingStatus.${status}`) }],
       columns: typedColumns(cols, (c) => t(`exportCols.${c}`)),
       rows: pagedRows(
-        (skip, take) => listPairings(user, programme.id, { status }, { skip, take }),
+        (skip, take) => listPairings(user, programme.id, { status }, { skip, take }, replica),
         (p) => [p.mentor.name, p.trainee.name, p.orgUnit.name, t(`pairingStatus.${p.status}`), p.startDate, p.endDate, p._count.activities, p.rating ?? null],
       ),
       audit: { action: "pairing.export", entityType: "Programme", entityId: programme.id, data: { programmeId: programme.id, status } },

@@ -14,7 +14,7 @@ const cols = {
 
 export const GET = exportRoute(
   { name: "pointApplication.export", permission: ["report.export", "talent.view"], namespace: "points", query: filterParams },
-  async ({ user, search, t, tx }) => {
+  async ({ user, search, t, tx, replica }) => {
     const status = parseApplicationStatus(Object.fromEntries(search));
     const filter: ApplicationFilter = status ? { status: [status] } : {};
     const filters = [{ label: tx("unit"), value: user.orgName }];
@@ -23,7 +23,7 @@ export const GET = exportRoute(
       name: `${user.orgName}-${t("applicationsSheet")}`,
       filters,
       columns: typedColumns(cols, (c) => t(`applicationCols.${c}`)),
-      rows: pagedRows((skip, take) => listApplications(user, filter, take, skip), (a) => {
+      rows: pagedRows((skip, take) => listApplications(user, filter, take, skip, replica), (a) => {
         const claimed = a.lines.reduce((s, l) => s + l.claimedPoints, 0);
         const awarded = a.lines.reduce((s, l) => s + (l.awardedPoints ?? 0), 0);
         return [

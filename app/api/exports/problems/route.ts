@@ -13,7 +13,7 @@ const cols = { createdAt: "datetime", title: "text", category: "text", status: "
 
 export const GET = exportRoute(
   { name: "problem.export", permission: ["report.export", "problem.view"], namespace: "problems", query: filterParams },
-  async ({ user, search, t, tx }) => {
+  async ({ user, search, t, tx, replica }) => {
     const filter: ProblemListFilter = { ...parseProblemFilter(Object.fromEntries(search)), cursor: undefined };
     const programme = filter.programmeId ? await visibleProgrammeName(user, filter.programmeId) : null;
     const filters = [
@@ -29,7 +29,7 @@ export const GET = exportRoute(
       filters,
       columns: typedColumns(cols, (c) => t(`exportCols.${c}`)),
       rows: cursorRows(async (cursor: string | undefined) => {
-        const page = await listProblems(user, { ...filter, cursor }, EXPORT_PAGE);
+        const page = await listProblems(user, { ...filter, cursor }, EXPORT_PAGE, replica);
         return { rows: page.rows, next: page.nextCursor };
       }, (p) => [
         p.createdAt, p.title, p.category, t(`status.${p.status}`), p.orgUnit.name, p.programme?.name ?? "",

@@ -12,7 +12,7 @@ const cols = { number: "text", resource: "text", talent: "text", enterprise: "te
 
 export const GET = exportRoute(
   { name: "redemption.export", permission: ["report.export", "talent.view"], namespace: "points", query: filterParams },
-  async ({ user, search, t, tx }) => {
+  async ({ user, search, t, tx, replica }) => {
     const status = parseRedemptionStatus(Object.fromEntries(search));
     const filter: { status?: RedemptionStatus[] } = status ? { status: [status] } : {};
     const filters = [{ label: tx("unit"), value: user.orgName }];
@@ -21,7 +21,7 @@ export const GET = exportRoute(
       name: `${user.orgName}-${t("redemptionsSheet")}`,
       filters,
       columns: typedColumns(cols, (c) => t(`redemptionCols.${c}`)),
-      rows: pagedRows((skip, take) => listRedemptions(user, filter, take, skip), (r) => [
+      rows: pagedRows((skip, take) => listRedemptions(user, filter, take, skip, replica), (r) => [
         r.number, r.resource.name, r.talent?.name ?? "", r.enterprise.name, r.points,
         r.quota.enterpriseId ? t("fromTierQuota") : t("fromUnitQuota", { unit: r.quota.orgUnit?.name ?? "" }),
         t(`redemptionStatus.${r.status}`), r.requestedBy.name, r.createdAt,

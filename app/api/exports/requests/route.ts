@@ -16,7 +16,7 @@ const COLUMNS = ["number", "receivedAt", "exportStatus", "exportChannel", "urgen
 
 export const GET = exportRoute(
   { name: "request.export", permission: ["report.export", "request.view"], namespace: "hotline", query: filterParams },
-  async ({ user, search, t, tx }) => {
+  async ({ user, search, t, tx, replica }) => {
     const filter: RequestPageFilter = { ...parseRequestFilter(Object.fromEntries(search)), cursor: undefined };
     const unmask = can(user, "personalData.unmask");
     const now = clockNow();
@@ -34,9 +34,9 @@ export const GET = exportRoute(
       filters,
       columns: COLUMNS.map((k): Column => ({ header: t(k), type: k === "receivedAt" ? "datetime" : "text" })),
       rows: cursorRows(async (cursor: string | undefined) => {
-        const page = await listRequests(user, { ...filter, cursor }, now, EXPORT_PAGE);
+        const page = await listRequests(user, { ...filter, cursor }, now, EXPORT_PAGE, replica);
         // The caller is not on the list itself: read it for this page's ids only.
-        const callers = await callersOf(page.rows.map((r) => r.id));
+        const callers = await callersOf(page.rows.map((r) => r.id), replica);
         return { rows: page.rows.map((r) => ({ r, caller: callers.get(r.id) })), next: page.nextCursor };
       }, ({ r, caller }) => [
         r.number, r.receivedAt, t(`status.${r.status}`), t(`channel.${r.channel}`), t(`urgency.${r.urgency}`), r.category,

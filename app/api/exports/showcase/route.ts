@@ -14,7 +14,7 @@ const entrants = { entrant: "text", unit: "text", topic: "text" } as const;
 
 export const GET = exportRoute(
   { name: "showcase.export", permission: ["report.export", "showcase.view"], namespace: "showcase", query: z.object({ session: idParam }) },
-  async ({ user, query, t, tx }) => {
+  async ({ user, query, t, tx, replica }) => {
     const session = await sessionForExport(user, query.session);
     if (!session) throw new NotFoundError({ entityType: "ShowcaseSession", entityId: query.session });
     const closed = session.status === "CLOSED";
@@ -24,7 +24,7 @@ export const GET = exportRoute(
       name: `${t("exportSheet")}-${session.quarter}`,
       filters: [{ label: tx("unit"), value: user.orgName }, { label: t("exportSession"), value: sessionName }],
       columns: typedColumns(cols, (c) => t(`exportCols.${c}`)),
-      rows: pagedRows((skip, take) => sessionEntriesPage(session.id, closed, skip, take), (e) => {
+      rows: pagedRows((skip, take) => sessionEntriesPage(session.id, closed, skip, take, replica), (e) => {
         const base: Cell[] = [e.officer.name, e.officer.orgUnit.name, e.topic];
         return closed ? [e.rank, ...base, e.finalScore === null ? null : Number(e.finalScore.toFixed(2))] : base;
       }),

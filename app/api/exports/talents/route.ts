@@ -15,7 +15,7 @@ const cols = { name: "text", idNumber: "text", enterprise: "text", unit: "text",
 
 export const GET = exportRoute(
   { name: "talent.export", permission: ["report.export", "talent.view"], namespace: "talent", query: filterParams },
-  async ({ user, search, t, tx }) => {
+  async ({ user, search, t, tx, replica }) => {
     const programme = await getTalentProgrammeOrThrow(user);
     const parsed = parseTalentFilter(Object.fromEntries(search));
     const filter: TalentFilter = { q: parsed.q, enterpriseId: parsed.enterpriseId, reach: programme.reach };
@@ -32,7 +32,7 @@ export const GET = exportRoute(
       columns: typedColumns(cols, (c) => t(`exportCols.${c}`)),
       // On the id keyset: the next page starts after the last id read.
       rows: cursorRows(async (after: string | undefined) => {
-        const rows = await listTalentsForExport(user, filter, unmask, after, EXPORT_PAGE);
+        const rows = await listTalentsForExport(user, filter, unmask, after, EXPORT_PAGE, replica);
         return { rows, next: rows.length < EXPORT_PAGE ? null : rows.at(-1)!.id };
       }, (p) => [p.name, p.idNumber, p.enterprise.name, p.orgUnit.name, p.education, p.title, p.position, p.active ? yes : no, p.balance]),
       audit: {

@@ -16,7 +16,7 @@ const cols = { name: "text", kind: "text", unit: "text", leader: "text", members
 
 export const GET = exportRoute(
   { name: "taskForce.export", permission: ["report.export", "investment.view"], namespace: "investment", query: z.object({ programme: idParam.optional() }) },
-  async ({ user, query, t, tx }) => {
+  async ({ user, query, t, tx, replica }) => {
     const { chosen } = await pickProgramme(investmentKind, user, query.programme);
     if (!chosen) throw new NotFoundError({ entityType: "Programme", entityId: query.programme ?? null });
     return {
@@ -26,7 +26,7 @@ export const GET = exportRoute(
         ...typedColumns(cols, (c) => t(`taskForceCols.${c}`)),
         { header: t("taskForceCols.targetInvestment"), type: "amount", unit: tx("units.wan") },
       ],
-      rows: pagedRows((skip, take) => listTaskForces(user, chosen.id, { skip, take }), (tf) => [
+      rows: pagedRows((skip, take) => listTaskForces(user, chosen.id, { skip, take }, replica), (tf) => [
         tf.name, t(`kind.${tf.kind}`), tf.orgUnit.name, tf.leader.name, tf.members.map((m) => m.user.name).join("、"), tf.sectors.join("、"),
         tf.active ? t("active") : t("inactive"), tf.targetTrips, tf.targetEnterprises, tf.targetProjects, Number(tf.targetInvestmentWan.toFixed(2)),
       ]),

@@ -15,14 +15,14 @@ const cols = { startDate: "date", endDate: "date", destination: "text", taskForc
 
 export const GET = exportRoute(
   { name: "trip.export", permission: ["report.export", "investment.view"], namespace: "investment", query: z.object({ programme: idParam.optional() }) },
-  async ({ user, query, t, tx }) => {
+  async ({ user, query, t, tx, replica }) => {
     const { chosen } = await pickProgramme(investmentKind, user, query.programme);
     if (!chosen) throw new NotFoundError({ entityType: "Programme", entityId: query.programme ?? null });
     return {
       name: `${chosen.name}-${t("tripsSheet")}`,
       filters: [{ label: tx("unit"), value: user.orgName }, { label: t("programme"), value: chosen.name }],
       columns: typedColumns(cols, (c) => t(`tripCols.${c}`)),
-      rows: pagedRows((skip, take) => listTrips(user, { programmeId: chosen.id }, take, skip), (trip) => [
+      rows: pagedRows((skip, take) => listTrips(user, { programmeId: chosen.id }, take, skip, replica), (trip) => [
         trip.startDate, trip.endDate, trip.destinationCity, trip.taskForce.name, trip._count.meetings, trip._count.participants,
       ]),
       audit: { action: "trip.export", entityType: "Programme", entityId: chosen.id, data: { programmeId: chosen.id } },

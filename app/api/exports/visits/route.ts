@@ -13,7 +13,7 @@ const cols = { visitedAt: "datetime", kind: "text", place: "text", unit: "text",
 
 export const GET = exportRoute(
   { name: "visit.export", permission: ["report.export", "visit.view"], namespace: "visits", query: filterParams },
-  async ({ user, search, t, tx }) => {
+  async ({ user, search, t, tx, replica }) => {
     const filter: VisitListFilter = { ...parseVisitFilter(Object.fromEntries(search)), cursor: undefined };
     const [programme, officer] = await Promise.all([
       filter.programmeId ? visibleProgrammeName(user, filter.programmeId) : null,
@@ -30,7 +30,7 @@ export const GET = exportRoute(
       filters,
       columns: typedColumns(cols, (c) => t(`exportCols.${c}`)),
       rows: cursorRows(async (cursor: string | undefined) => {
-        const page = await listVisits(user, { ...filter, cursor }, EXPORT_PAGE);
+        const page = await listVisits(user, { ...filter, cursor }, EXPORT_PAGE, replica);
         return { rows: page.rows, next: page.nextCursor };
       }, (v) => [
         v.visitedAt, t(`kinds.${v.kind}`), v.household?.headName ?? v.enterprise?.name ?? "", v.orgUnit.name,
