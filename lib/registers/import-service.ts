@@ -3,7 +3,7 @@
 // The file is parsed once, here: what is stored is its rows, in slices of one batch each (with
 // the whole file's first row of each of the slice's keys, for the duplicate check), so a batch
 // reads and validates only its own rows — re-parsing the whole file for each of 20 batches
-// was most of a 10,000-row import's time (decision 0017).
+// was most of a 10,000-row import's time (decision 0018).
 import { now } from "@/lib/platform/clock";
 import "server-only";
 import { randomUUID } from "node:crypto";

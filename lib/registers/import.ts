@@ -4,7 +4,7 @@
 // once, at upload; writing happens in batches (the client loops), each batch reading only its
 // own stored slice of parsed rows, so no server instance keeps state between requests and a
 // batch costs the same at row 500 as at row 50,000. A batch writes set-based (one INSERT for
-// its new rows, one UPDATE … FROM unnest for its existing ones; decision 0017); a row lands
+// its new rows, one UPDATE … FROM unnest for its existing ones; decision 0018); a row lands
 // whole or not at all; re-importing matches on 户号 / 统一社会信用代码 and updates instead of
 // duplicating.
 import "server-only";
@@ -287,7 +287,7 @@ function recordIds(n: number, at: Date): string[] {
  * new rows in one INSERT, the existing ones in one UPDATE … FROM unnest(arrays) — each row
  * its own values and version bump, the row triggers (address bigrams, register rollups)
  * firing per row as for a form's save. 500 statements per batch were most of a 10,000-row
- * import's time (decision 0017).
+ * import's time (decision 0018).
  */
 export async function writeImportBatch(
   actor: Actor, kind: RegisterKind, slice: RawRow[], firstRows: ReadonlyMap<string, number>, at: Date, tx: Tx,
