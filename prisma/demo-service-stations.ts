@@ -12,11 +12,13 @@
 //     refused ones); round-tables concluded on some bundle cases, two still waiting for a
 //     department, a few cases in progress, cancelled appointments and appointments booked for
 //     the next working days.
-// Cases happen on working days (the seeded calendar) between 08:30 and 17:30 Shanghai. Each
-// belongs to the programme of the year it was opened in, as the app files it (this year's
-// ACTIVE one, or last year's CLOSED one for a history that reaches back over New Year: the
-// station moved to this year's programme at rollover, its past cases stayed) — so the figures
-// hold on any day, 2 January included. The numbers ("HB-2026-00001") come from the app's own
+// Cases happen on working days (the seeded calendar) between 08:30 and 17:30 Shanghai. A
+// finished or cancelled case belongs to the programme of the year it was opened in, as the app
+// files it (this year's ACTIVE one, or last year's CLOSED one for a history that reaches back
+// over New Year); an open one (appointment, in progress, waiting for a round-table) is in this
+// year's ACTIVE programme, where a rollover moves it with its station — the app works no case
+// of a closed programme, so one opened on 31 December and still open is worked in January.
+// The figures hold on any day, 2 January included. The numbers ("HB-2026-00001") come from the app's own
 // counter (nextCaseNumber), so the next case the app opens continues after them.
 // Like the rest of the demo, no audit rows: the audit log starts with the system.seedDemo row.
 // Deterministic: the same anchor gives the same station (a fixed PRNG seed).
@@ -530,7 +532,7 @@ export async function seedDemoServiceStations(db: Db | Tx, ids: Record<string, s
   rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const unit = await db.orgUnit.findUniqueOrThrow({ where: { id: ids.hb }, select: { code: true } });
   for (const r of rows) {
-    r.programmeId = programmeOf(r.createdAt);
+    r.programmeId = r.status === "FINISHED" || r.status === "CANCELLED" ? programmeOf(r.createdAt) : programme.id;
     r.number = await nextCaseNumber(unit.code, r.createdAt, db as Tx);
   }
   await db.serviceCase.createMany({ data: rows });
