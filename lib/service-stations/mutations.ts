@@ -248,6 +248,9 @@ export async function openRoundTable(actor: Actor, c: WorkedCase, input: z.infer
  * leaves no empty seat concludes the table and hands the case back (IN_PROGRESS).
  */
 export async function answerRoundTable(actor: Actor, rt: RoundTableRow, input: z.infer<typeof answerRoundTableSchema>, tx: Tx) {
+  // The last answer hands the case back to work: a closed programme's case takes no answer,
+  // as it can be neither started nor finished.
+  assertProgrammeActive(rt.case);
   const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM round_table WHERE id = ${rt.id} FOR UPDATE`;
   if (locked[0]?.status !== "OPEN") throw new RuleViolation("serviceStation.roundTableClosed");
   const department = input.department.trim();

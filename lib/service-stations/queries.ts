@@ -158,17 +158,12 @@ export function caseDepartments(c: Pick<CaseDetail, "items">): string[] {
   return [...new Set(c.items.map((i) => i.item.department.trim()).filter(Boolean))];
 }
 
-/** The open round-table of a case, if any. */
-export function openRoundTableOf(c: Pick<CaseDetail, "roundTables">) {
-  return c.roundTables.find((r) => r.status === "OPEN") ?? null;
-}
-
 /** A round-table of a case in the actor's subtree (orgPath of the case), or NotFoundError. */
 export async function getRoundTableOrThrow(actor: Pick<Actor, "orgPath">, id: string, client: Client = db) {
   const rt = await client.roundTable.findFirst({
     where: { id, case: caseScope(actor) },
     include: {
-      case: { select: { id: true, number: true, status: true, version: true, orgUnitId: true, stationId: true, orgUnit: { select: { path: true } } } },
+      case: { select: { id: true, number: true, status: true, version: true, orgUnitId: true, stationId: true, orgUnit: { select: { path: true } }, programme: { select: { status: true } } } },
       opinions: { orderBy: { department: "asc" } },
     },
   });

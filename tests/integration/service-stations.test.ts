@@ -19,6 +19,7 @@ import {
   answerRoundTableAction, assignCaseAction, cancelCaseAction, createCaseAction, finishCaseAction, openRoundTableAction, startCaseAction,
   uploadCaseDocumentAction,
 } from "@/lib/service-stations/actions";
+import { caseAllows } from "@/lib/service-stations/case-rules";
 import { REGISTERED_ENTERPRISE_FIELD } from "@/lib/service-stations/schemas";
 import { getCaseDocumentOrThrow, getCaseOrThrow, getRoundTableOrThrow, getStationOrThrow, listCases, stationOverview } from "@/lib/service-stations/queries";
 import { GET as downloadDocument } from "@/app/api/service-stations/documents/[documentId]/route";
@@ -338,6 +339,42 @@ describe("round-tables (圆桌协同审批)", () => {
     expect(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" })).toMatchObject({ ok: false, error: "该部门已答复，不能重复答复，请刷新。" });
     expect(await answerRoundTableAction({ roundTableId: rtId, department: "税务局", verdict: "AGREE", comment: "" })).toMatchObject({ ok: false, fieldErrors: { department: ["该部门不在本次圆桌会商中"] } });
     expect((await db.roundTable.findUniqueOrThrow({ where: { id: rtId } })).status).toBe("OPEN");
+  });
+});
+
+describe("a case whose programme is not ACTIVE", () => {
+  it("the case page offers nothing that moves it on (caseAllows), and the server refuses each of those", async () => {
+    await as("lz.station1");
+    const { id: booked } = expectOk(await createCaseAction({
+      stationId, channel: "APPOINTMENT", enterpriseId, newEnterprise: null, bundleId: "", itemIds: [item.C!], visitorName: "", request: "",
+      scheduledAt: toShanghaiLocal(new Date(now().getTime() + 86_400_000)), idempotencyKey: key(),
+    }));
+    const { id: working } = expectOk(await walkIn([item.A!, item.B!]));
+    const { id: waiting } = expectOk(await walkIn([item.A!, item.B!]));
+    const { id: rtId } = expectOk(await openRoundTableAction({ caseId: waiting, version: (await caseRow(waiting)).version, topic: "开店联审", departments: ["市场监管局", "消防救援大队"] }));
+    const allowsOf = async (id: string) => caseAllows(await getCaseOrThrow(await actor("lz.station1"), id));
+    const nothing = { start: false, finish: false, openRoundTable: false, answer: false };
+    expect(await allowsOf(booked)).toEqual({ ...nothing, start: true, assign: true, cancel: true, programmeNotActive: false });
+    expect(await allowsOf(working)).toEqual({ ...nothing, finish: true, openRoundTable: true, assign: true, cancel: true, programmeNotActive: false });
+    expect(await allowsOf(waiting)).toEqual({ ...nothing, answer: true, assign: true, cancel: false, programmeNotActive: false });
+
+    await db.programme.update({ where: { id: programmeId }, data: { status: "CLOSED" } });
+    try {
+      // Handing over and cancelling stay offered; the page says why the rest are not.
+      expect(await allowsOf(booked)).toEqual({ ...nothing, assign: true, cancel: true, programmeNotActive: true });
+      expect(await allowsOf(working)).toEqual({ ...nothing, assign: true, cancel: true, programmeNotActive: true });
+      expect(await allowsOf(waiting)).toEqual({ ...nothing, assign: true, cancel: false, programmeNotActive: true });
+      const refused = { ok: false, error: "该办件所属专项未启动或已结束，不能继续办理。" };
+      await as("lz.station1");
+      expect(await startCaseAction({ caseId: booked, version: (await caseRow(booked)).version })).toMatchObject(refused);
+      expect(await finishCaseAction({ caseId: working, version: (await caseRow(working)).version, outcome: "COMPLETED", outcomeNote: "", finishedAt: "" })).toMatchObject(refused);
+      expect(await openRoundTableAction({ caseId: working, version: (await caseRow(working)).version, topic: "联审", departments: ["市场监管局", "消防救援大队"] })).toMatchObject(refused);
+      expect(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" })).toMatchObject(refused);
+      expect(await db.roundTableOpinion.count({ where: { roundTableId: rtId, verdict: { not: null } } })).toBe(0);
+      expect((await Promise.all([booked, working, waiting].map(caseRow))).map((c) => c.status)).toEqual(["SCHEDULED", "IN_PROGRESS", "ROUND_TABLE"]);
+    } finally {
+      await db.programme.update({ where: { id: programmeId }, data: { status: "ACTIVE" } });
+    }
   });
 });
 

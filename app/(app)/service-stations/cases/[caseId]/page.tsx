@@ -1,13 +1,15 @@
 // One case (办件): the enterprise (phone masked), the items with their departments and times,
 // the staff, the timeline, what can be done next (start / finish / hand over / cancel), the
-// round-tables with each department's seat, and the documents.
+// round-tables with each department's seat, and the documents. What is offered comes from
+// caseAllows: a case whose programme is not ACTIVE is not moved on, and the page says why.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { formatDateTime } from "@/lib/platform/format/dates";
-import { caseDepartments, caseStaffOptions, getCaseOrThrow, openRoundTableOf } from "@/lib/service-stations/queries";
+import { caseAllows } from "@/lib/service-stations/case-rules";
+import { caseDepartments, caseStaffOptions, getCaseOrThrow } from "@/lib/service-stations/queries";
 import { Badge, Card } from "@/components/ui/card";
 import { CaseActions, CaseStatusBadge } from "@/components/service-stations/case-actions";
 import { OpenRoundTableForm, RoundTablePanel } from "@/components/service-stations/round-table";
@@ -29,7 +31,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const locale = await getLocale();
   const handles = can(user, "serviceStation.case", c);
   const staff = handles ? await caseStaffOptions(user, { orgPath: c.orgPath }) : [];
-  const openTable = openRoundTableOf(c);
+  const allows = caseAllows(c);
   const disagreed = c.roundTables.some((r) => r.status === "CONCLUDED" && r.opinions.some((o) => o.verdict === "DISAGREE"));
   const when = (d: Date | null) => (d ? formatDateTime(d, locale).slice(0, -3) : "—");
   const usual = c.items.reduce((s, i) => s + i.usualMinutes, 0);
@@ -75,11 +77,13 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         </dl>
       ) : null}
 
+      {allows.programmeNotActive ? <p className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-900">{t("programmeNotActive", { programme: c.programme.name })}</p> : null}
+
       {handles && (c.status === "SCHEDULED" || c.status === "IN_PROGRESS" || c.status === "ROUND_TABLE") ? (
         <Card title={t("nextSteps")}>
-          {c.status === "ROUND_TABLE" ? <p className="mb-3 text-sm text-amber-800">{tr("caseWaits")}</p> : null}
-          {disagreed && c.status === "IN_PROGRESS" ? <p className="mb-3 text-sm text-red-800">{tr("disagreedNote")}</p> : null}
-          <CaseActions caseId={c.id} version={c.version} status={c.status} staffId={c.staffId} disagreed={disagreed}
+          {c.status === "ROUND_TABLE" && !allows.programmeNotActive ? <p className="mb-3 text-sm text-amber-800">{tr("caseWaits")}</p> : null}
+          {disagreed && allows.finish ? <p className="mb-3 text-sm text-red-800">{tr("disagreedNote")}</p> : null}
+          <CaseActions caseId={c.id} version={c.version} allows={allows} staffId={c.staffId} disagreed={disagreed}
             staffOptions={staff.map((s) => ({ id: s.id, name: s.name, unit: s.orgUnit.name }))} />
         </Card>
       ) : null}
@@ -114,9 +118,9 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         <div className="space-y-4">
           {c.roundTables.length === 0 ? <p className="text-sm text-slate-500">{tr("none")}</p> : null}
           {c.roundTables.map((r) => (
-            <RoundTablePanel key={r.id} table={r} mayAnswer={can(user, "serviceStation.roundTable", c)} />
+            <RoundTablePanel key={r.id} table={r} mayAnswer={allows.answer && can(user, "serviceStation.roundTable", c)} />
           ))}
-          {handles && c.status === "IN_PROGRESS" && !openTable ? <OpenRoundTableForm caseId={c.id} version={c.version} departments={caseDepartments(c)} /> : null}
+          {handles && allows.openRoundTable ? <OpenRoundTableForm caseId={c.id} version={c.version} departments={caseDepartments(c)} /> : null}
         </div>
       </Card>
 
