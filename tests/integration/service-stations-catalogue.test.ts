@@ -1,8 +1,9 @@
 // A service station's configuration: stations, the catalogue (人工 / 自助 items), "一类事"
 // bundles and the catalogue's Excel round trip, scoped to the station's subtree and reserved to
 // admins; and a SERVICE_STATION rollover moving the stations (with their catalogue) to the new
-// programme while the cases stay with the old one. Builds its own programme and station in
-// 浦阳镇 (the demo's own station is not relied on).
+// programme while the finished cases stay with the old one (the open ones move with their
+// station: tests/integration/service-stations-rollover.test.ts). Builds its own programme and
+// station in 浦阳镇 (the demo's own station is not relied on).
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/platform/db/client";
@@ -372,7 +373,7 @@ describe("an item an active bundle holds", () => {
 });
 
 describe("rollover of a service-station programme", () => {
-  it("moves the stations (with their catalogue and bundles) to the new programme; cases stay with the old one", async () => {
+  it("moves the stations (with their catalogue and bundles) to the new programme; a finished case stays with the old one", async () => {
     const admin = await actAs("admin");
     const source = await db.programme.findUniqueOrThrow({ where: { id: programmeId } });
     const stations = await db.serviceStation.findMany({ where: { programmeId }, select: { id: true } });
