@@ -342,6 +342,28 @@ describe("the page in English", () => {
   });
 });
 
+/** The props of every element in a server page's tree that carries a `format` prop (the data tables), in page order. */
+function tablesOf(node: unknown, out: { caption: string; format: (c: unknown, col: number) => unknown }[] = []) {
+  if (Array.isArray(node)) for (const n of node) tablesOf(n, out);
+  else if (node && typeof node === "object" && "props" in node) {
+    const props = (node as { props: Record<string, unknown> }).props;
+    if (typeof props.format === "function") out.push(props as never);
+    tablesOf(props.children, out);
+  }
+  return out;
+}
+
+describe("the page's number cells", () => {
+  it("show a decimal column's digit on every row (34.0 beside 29.4), whole numbers elsewhere", async () => {
+    await actAs("yh.manager");
+    requestState.locale = "zh-CN";
+    const tables = tablesOf(await StationProgressPage({ params: Promise.resolve({ stationId: station.A.id }), searchParams: Promise.resolve({ period: "custom", from: YEAR.from, to: YEAR.to }) }));
+    const trend = tables[0]!;
+    // Columns: month, finished, minutes saved, average minutes saved (decimal, one digit).
+    expect([trend.format(34, 3), trend.format(29.4, 3), trend.format(1234, 2), trend.format(null, 3)]).toEqual(["34.0", "29.4", "1,234", "—"]);
+  });
+});
+
 describe("scoping", () => {
   it("another area's manager: the station is not found, the page is a 404, all stations show nothing", async () => {
     const py = await sessionUser("py.manager");

@@ -38,7 +38,15 @@ export default async function StationProgressPage({ params, searchParams }: { pa
   const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
   const locale = await getLocale();
   const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const fmt = (c: ProgressCell) => (c === null ? "—" : typeof c === "number" ? nf.format(c) : c);
+  // A decimal column shows its digits on every row (34.0 beside 29.4, as the workbook writes it).
+  const fixed = new Map<number, Intl.NumberFormat>();
+  const decimals = (digits: number) => fixed.get(digits) ?? fixed.set(digits, new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })).get(digits)!;
+  const fmtOf = (x: ProgressTable) => (c: ProgressCell, col: number) => {
+    if (c === null) return "—";
+    if (typeof c !== "number") return c;
+    const column = x.columns[col];
+    return column?.type === "decimal" ? decimals(column.digits ?? 1).format(c) : nf.format(c);
+  };
   const tables = new Map(progressTables(progress, tr, locale).map((x) => [x.key, x]));
   const table = (key: ProgressTable["key"]) => tables.get(key)!;
   // The headers as the workbook writes them ("节省时间（分钟）").
@@ -86,7 +94,7 @@ export default async function StationProgressPage({ params, searchParams }: { pa
         {trend.rows.length ? (
           <div className="space-y-4">
             <Chart label={t("trendChart")} categories={progress.trend.map((b) => b.bucket.slice(0, 7))} series={[{ name: t("figures.finished"), data: progress.trend.map((b) => b.finished) }]} />
-            <DataTable caption={trend.title} headers={headers(trend)} rows={rowsOf(trend)} format={fmt} />
+            <DataTable caption={trend.title} headers={headers(trend)} rows={rowsOf(trend)} format={fmtOf(trend)} />
           </div>
         ) : <EmptyState>{t("empty")}</EmptyState>}
       </Card>
@@ -103,7 +111,7 @@ export default async function StationProgressPage({ params, searchParams }: { pa
                 categories={progress.topItems.map((i) => i.name)}
                 series={[{ name: t("cols.cases"), data: progress.topItems.map((i) => i.cases) }]}
               />
-              <DataTable caption={t("tables.topItems")} headers={headers(topItems)} rows={rowsOf(topItems)} format={fmt} />
+              <DataTable caption={t("tables.topItems")} headers={headers(topItems)} rows={rowsOf(topItems)} format={fmtOf(topItems)} />
             </div>
           ) : <EmptyState>{t("empty")}</EmptyState>}
         </Card>
@@ -133,7 +141,7 @@ export default async function StationProgressPage({ params, searchParams }: { pa
       </div>
 
       <Card title={staff.title}>
-        {staff.rows.length ? <DataTable caption={staff.title} headers={headers(staff)} rows={rowsOf(staff)} format={fmt} /> : <EmptyState>{t("noStaff")}</EmptyState>}
+        {staff.rows.length ? <DataTable caption={staff.title} headers={headers(staff)} rows={rowsOf(staff)} format={fmtOf(staff)} /> : <EmptyState>{t("noStaff")}</EmptyState>}
       </Card>
     </div>
   );
