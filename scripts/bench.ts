@@ -21,17 +21,20 @@ import { PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedCluster } from "./db/
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
 /**
- * --only=dashboard[,visits,create,hotline,redemptions,import]: just those rows (quick re-measure
+ * --only=dashboard[,visits,create,writes,hotline,redemptions,import]: just those rows (quick re-measure
  * after a change); the results go to bench/results/<date>-<rows>.json.
  */
 const ONLY = args.find((a) => a.startsWith("--only="))?.split("=")[1];
-const ROWS = ["dashboard", "visits", "create", "hotline", "redemptions", "import"] as const;
+const ROWS = ["dashboard", "visits", "create", "writes", "hotline", "redemptions", "import"] as const;
 const onlyRows = ONLY?.split(",").filter(Boolean);
 if (onlyRows?.some((r) => !(ROWS as readonly string[]).includes(r))) throw new Error(`--only takes ${ROWS.join(", ")}`);
 const want = (row: (typeof ROWS)[number]) => !onlyRows || onlyRows.includes(row);
 const PORT = Number(process.env.BENCH_PORT ?? 3219);
 const BASE = `http://127.0.0.1:${PORT}`;
 const nextBin = path.join(PROJECT_ROOT, "node_modules", ".bin", "next");
+// The build to start: next.config reads NEXT_DIST_DIR too, so `next start` and the action
+// manifest below come from the same folder (a helper's own build, e.g. .next-bench).
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 
 type Row = { name: string; kind: "read" | "write"; runs: number; p50: number | null; p95: number | null; sqlP50: number | null; ratio: number | null; target: string; note?: string };
 
@@ -145,7 +148,7 @@ async function main() {
     }
 
     // Writes: a server action over HTTP, as the browser calls it.
-    const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, ".next", "server", "server-reference-manifest.json"), "utf8"));
+    const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, DIST_DIR, "server", "server-reference-manifest.json"), "utf8"));
     const actionId = (exported: string) => {
       for (const [id, entry] of Object.entries<{ workers: Record<string, unknown>; exportedName?: string }>(manifest.node ?? {})) {
         if (entry.exportedName === exported) return { id, page: Object.keys(entry.workers)[0]! };
@@ -204,6 +207,122 @@ async function main() {
         results.push(failedRow("create visit (server action over HTTP)", "≤ 2× SQL", e));
       }
       console.log(results.at(-1));
+    }
+
+    if (want("writes")) {
+      // Write throughput (issue 17, goal 6): 50 create-visit actions at once, each by its own
+      // officer session where the scale data has enough officers (at --small there are 10, so
+      // each posts 5), every one on its own household with its own idempotency key. Side by
+      // side, the same 50 writes done with direct SQL on 50 connections at once: the visit
+      // INSERT plus an audit row chained as appendAudit() does it (read the last hash, hash in
+      // Node, INSERT), (a) under the advisory lock appendAudit() takes and (b) without it. The
+      // SQL audit rows go to a scratch copy of audit_log (same columns, defaults and indexes),
+      // so the real chain stays verifiable; (b) would fork a real chain.
+      const name = "50 concurrent create-visit actions (distinct officers, households, keys)";
+      const target = "writes/s; lock share = (a) ÷ (b)";
+      const N = 50;
+      try {
+        const officers = (await sql.query(`SELECT id, name, role, "orgUnitId", "sessionVersion" FROM app_user
+                                           WHERE id LIKE 'scu%' AND role = 'OFFICER' AND active AND NOT "mustChangePassword" ORDER BY id LIMIT $1`, [N])).rows as
+          { id: string; name: string; role: string; orgUnitId: string; sessionVersion: number }[];
+        if (officers.length === 0) throw new Error("no scale officers (sc.officer*)");
+        // Each officer's share of the 50 writes, on households of their own village.
+        const perOfficer = Math.ceil(N / officers.length);
+        const homes = new Map<string, string[]>();
+        for (const o of officers) {
+          const rows = (await sql.query(`SELECT id FROM household WHERE "orgUnitId" = $1 ORDER BY id LIMIT $2`, [o.orgUnitId, perOfficer * 4])).rows.map((r) => r.id as string);
+          if (rows.length < perOfficer * 4) throw new Error(`${o.id}: ${rows.length} households in their village, need ${perOfficer * 4}`);
+          homes.set(o.id, rows);
+        }
+        const cookies = new Map<string, string>();
+        for (const o of officers) {
+          const t = await encode({
+            salt: "authjs.session-token", secret,
+            token: { sub: o.id, name: o.name, role: o.role, orgUnitId: o.orgUnitId, sv: o.sessionVersion, authTime: Math.floor(Date.now() / 1000), sid: randomUUID() } as never,
+          });
+          cookies.set(o.id, `authjs.session-token=${t}; NEXT_LOCALE=zh-CN`);
+        }
+        const a = actionId("createVisitAction");
+        if (!a) throw new Error("createVisitAction not in the build");
+        const local = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(Date.now() - 3_600_000)).replace(" ", "T");
+        const post = async (officerId: string, householdId: string) => {
+          const r = await fetch(`${BASE}/visits/new`, {
+            method: "POST",
+            headers: { cookie: cookies.get(officerId)!, "Next-Action": a.id, "Content-Type": "text/plain;charset=UTF-8", Origin: BASE, Accept: "text/x-component" },
+            body: JSON.stringify([{ programmeId: "scpvisit", officerId: "", mentorId: "", kind: "HOUSEHOLD", placeType: "HOUSEHOLD", placeId: householdId, visitedAt: local(),
+              checklist: [], services: [], problems: [], notes: "基准测试（并发写入）", latitude: "", longitude: "", idempotencyKey: randomUUID() }]),
+          });
+          const text = await r.text();
+          if (!text.includes('"ok":true')) throw new Error(`createVisitAction as ${officerId}: ${r.status} ${text.slice(0, 200)}`);
+        };
+        // Job i: officer i mod n, their household (i div n) in slot 0 (actions), 1 (SQL, lock), 2 (SQL,
+        // no lock); slot 3 warms up. Every write visits a household no other write touches.
+        const job = (i: number, slot: number) => {
+          const o = officers[i % officers.length]!;
+          return { officer: o, householdId: homes.get(o.id)![slot * perOfficer + Math.floor(i / officers.length)]! };
+        };
+        /** 50 writes at once: each one's latency, and writes/s over the wall time of the burst. */
+        const burst = async (write: (i: number) => Promise<void>) => {
+          const times: number[] = [];
+          const t0 = performance.now();
+          await Promise.all(Array.from({ length: N }, async (_, i) => times.push(await timed(() => write(i)))));
+          const wall = performance.now() - t0;
+          return { times, wall, perSecond: Math.round((N / (wall / 1000)) * 10) / 10 };
+        };
+        // Warm-up: one action per officer, one after another (compiles the route, fills pools).
+        for (const o of officers) await post(o.id, homes.get(o.id)![perOfficer * 3]!);
+        const app = await burst((i) => { const j = job(i, 0); return post(j.officer.id, j.householdId); });
+
+        // Direct SQL: 50 connections, opened before the clock starts.
+        const { auditHash, GENESIS_HASH } = await import("../lib/platform/audit/chain");
+        await sql.query(`CREATE TABLE IF NOT EXISTS bench_audit_log (LIKE audit_log INCLUDING DEFAULTS INCLUDING INDEXES)`);
+        const conns = await Promise.all(Array.from({ length: N }, async () => {
+          const c = new pg.Client({ connectionString: url });
+          await c.connect();
+          return c;
+        }));
+        const AUDIT_CHAIN_LOCK = 7_310_001; // lib/platform/audit/write.ts
+        const direct = (withLock: boolean, slot: number) => async (i: number) => {
+          const c = conns[i]!;
+          const j = job(i, slot);
+          const id = `benchw${runId}${withLock ? "a" : "b"}${i}`;
+          try {
+            await c.query("BEGIN");
+            await c.query(`INSERT INTO visit (id, "programmeId", "orgUnitId", "officerId", kind, "householdId", "visitedAt", "updatedAt") VALUES ($1, 'scpvisit', $2, $3, 'HOUSEHOLD', $4, now(), now())`,
+              [id, j.officer.orgUnitId, j.officer.id, j.householdId]);
+            if (withLock) await c.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_CHAIN_LOCK]);
+            const prev = (await c.query(`SELECT hash FROM bench_audit_log ORDER BY seq DESC LIMIT 1`)).rows[0]?.hash ?? GENESIS_HASH;
+            const content = { at: new Date(), actorId: j.officer.id, actorName: j.officer.name, action: "visit.create", entityType: "Visit", entityId: id,
+              orgUnitId: j.officer.orgUnitId, outcome: "OK", data: { programmeId: "scpvisit", householdId: j.householdId }, requestId: null, ip: null };
+            await c.query(`INSERT INTO bench_audit_log (at, "actorId", "actorName", action, "entityType", "entityId", "orgUnitId", outcome, data, "requestId", ip, "prevHash", hash)
+                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+              [content.at, content.actorId, content.actorName, content.action, content.entityType, content.entityId, content.orgUnitId, content.outcome, JSON.stringify(content.data), null, null, prev, auditHash(prev, content)]);
+            await c.query("COMMIT");
+          } catch (e) {
+            await c.query("ROLLBACK").catch(() => {});
+            throw e;
+          }
+        };
+        let locked: Awaited<ReturnType<typeof burst>>;
+        let unlocked: Awaited<ReturnType<typeof burst>>;
+        try {
+          locked = await burst(direct(true, 1));
+          unlocked = await burst(direct(false, 2));
+        } finally {
+          await Promise.all(conns.map((c) => c.end().catch(() => {})));
+          await sql.query(`DROP TABLE IF EXISTS bench_audit_log`).catch(() => {});
+        }
+        const sqlRow = (label: string, b: typeof locked): Row => ({ name: `${label}`, kind: "write", runs: N, p50: pct(b.times, 50), p95: pct(b.times, 95), sqlP50: null, ratio: null, target,
+          note: `${b.perSecond} writes/s (wall ${Math.round(b.wall)} ms)` });
+        results.push({ name, kind: "write", runs: N, p50: pct(app.times, 50), p95: pct(app.times, 95), sqlP50: pct(locked.times, 50),
+          ratio: pct(app.times, 50) && pct(locked.times, 50) ? Math.round((pct(app.times, 50)! / pct(locked.times, 50)!) * 100) / 100 : null, target,
+          note: `${app.perSecond} writes/s (wall ${Math.round(app.wall)} ms); ${officers.length} officers × ${perOfficer}; SQL p50 is row (a)` });
+        results.push(sqlRow("  (a) same 50 in direct SQL: visit INSERT + chained audit row under the audit chain's advisory lock", locked));
+        results.push(sqlRow("  (b) same 50 in direct SQL: visit INSERT + audit row, no lock", unlocked));
+      } catch (e) {
+        results.push(failedRow(name, target, e));
+      }
+      for (const r of results.filter((x) => x.target === target)) console.log(r);
     }
 
     if (want("hotline")) {
