@@ -15,10 +15,12 @@ import { computeRanking } from "@/lib/rankings/queries";
 import { saveRankingSchemeAction } from "@/lib/rankings/actions";
 import { dateOnly } from "@/lib/programmes/period";
 import { GET as exportVisits } from "@/app/api/exports/visits/route";
+import { GET as exportStationProgress } from "@/app/api/exports/service-stations/progress/route";
+import { stationProgress } from "@/lib/service-stations/progress";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser, unitByCode } from "../support/fixtures";
 import { adminQuery, cloneTemplate } from "../support/test-db";
-import { shanghaiYear, ymd } from "../support/time";
+import { shanghaiYear, shanghaiYmd, ymd } from "../support/time";
 
 const adminUrl = inject("pgAdminUrl");
 const replicaName = `zjtrack_test_replica_${randomBytes(4).toString("hex")}`;
@@ -98,6 +100,24 @@ describe("read routing", () => {
     const where = { action: "visit.export", actorId: manager.id, outcome: "OK" as const };
     expect(await db.auditLog.count({ where })).toBe(1);
     expect(await replicaWriter.auditLog.count({ where })).toBe(0);
+  });
+
+  it("a station's progress export reads the replica: a case cancelled only there is not counted", async () => {
+    const station = await db.serviceStation.findFirstOrThrow({ where: { orgUnit: { code: "SC-HB" } } });
+    const one = await replicaWriter.serviceCase.findFirstOrThrow({ where: { stationId: station.id, status: "FINISHED" }, orderBy: { finishedAt: "desc" } });
+    await replicaWriter.serviceCase.update({ where: { id: one.id }, data: { status: "CANCELLED" } });
+    // The day that case finished (Shanghai), as a custom period: no dependence on today's date.
+    const day = shanghaiYmd(one.finishedAt!);
+    const onPrimary = await stationProgress(await sessionUser("hb.manager"), station.id, { from: day, to: day }, db);
+    await actAs("hb.manager");
+    const response = await exportStationProgress(new Request(`http://localhost:3000/api/exports/service-stations/progress?station=${station.id}&period=custom&from=${day}&to=${day}`));
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    let finished: unknown;
+    workbook.worksheets[0]!.eachRow((row) => { const v = row.values as unknown[]; if (v[1] === "办件") finished = v[2]; });
+    expect(onPrimary.totals.finished).toBeGreaterThan(0);
+    expect(finished).toBe(onPrimary.totals.finished - 1);
   });
 
   it("a write goes to the primary, and the ranking it configures is found there at once, its figures read from the replica", async () => {

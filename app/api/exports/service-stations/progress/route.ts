@@ -17,9 +17,11 @@ export const GET = exportRoute(
     name: "serviceStation.progress.export", permission: ["report.export", "serviceStation.view"], namespace: "serviceStation", buffered: true,
     query: z.object({ station: idParam.optional(), period: short, from: short, to: short }),
   },
-  async ({ user, query, t, tx, locale }) => {
+  // Figures that may lag read the replica (decision 0017); the catalogue export does not: an
+  // admin exports what they have just edited.
+  async ({ user, query, t, tx, locale, replica }) => {
     const period = parseDashboardPeriod({ period: query.period ?? PROGRESS_DEFAULT_PERIOD, from: query.from, to: query.to });
-    const progress = await stationProgress(user, query.station ?? null, { from: period.from, to: period.to });
+    const progress = await stationProgress(user, query.station ?? null, { from: period.from, to: period.to }, replica);
     const tp = (key: string, values?: Record<string, string | number>) => t(`progress.${key}`, values);
     const stationName = progress.station?.name ?? tp("allStations");
     return {
