@@ -14,6 +14,8 @@ import type { Permission } from "@/lib/platform/authz/permissions";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { FolderMessages } from "@/lib/platform/i18n/messages";
 import type { JobDefinition } from "@/lib/platform/jobs/registry";
+import type { ContactResolver } from "@/lib/platform/notifications/contacts";
+import type { NotificationKindSpec } from "@/lib/platform/notifications/kinds";
 import type { ProgrammeType } from "@/lib/generated/prisma/enums";
 import { visibleProgrammes } from "./queries";
 
@@ -128,6 +130,14 @@ export type ProgrammeModule<S = unknown> = ProgrammeKind<S> & {
    */
   messages: FolderMessages;
   exports: readonly ExportEntry[];
+  /** Kinds of notice the module raises, with their default rules (admin: per-programme rules). */
+  notificationKinds?: readonly NotificationKindSpec[];
+  /**
+   * Contacts of the module's records who are not users (a hotline request's caller), by
+   * recipientType: the SMS channel asks for the address at send time (never stored on the
+   * delivery). Registered by the composition roots like the jobs.
+   */
+  contacts?: Readonly<Record<string, ContactResolver>>;
   /**
    * Is the module in use for the actor although no ACTIVE programme of its type is visible to
    * them (the hotline: a request reaching the user through a department's queue)?

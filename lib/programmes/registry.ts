@@ -5,6 +5,8 @@
 // checks every ProgrammeType is listed exactly once and every descriptor's parts exist.
 // Server-only (the descriptors carry loaders and jobs): client components get what they need
 // from a server page as props.
+import type { ContactResolver } from "@/lib/platform/notifications/contacts";
+import type { NotificationKindSpec } from "@/lib/platform/notifications/kinds";
 import "server-only";
 import type { ProgrammeType } from "@/lib/generated/prisma/enums";
 import type { JobDefinition } from "@/lib/platform/jobs/registry";
@@ -41,6 +43,16 @@ export function moduleOf(type: ProgrammeType): ProgrammeModule {
 /** Every module's job definitions, for the workers (instrumentation.ts, scripts/worker.ts). */
 export function programmeJobs(): JobDefinition[] {
   return PROGRAMME_MODULES.flatMap((m) => m.jobs);
+}
+
+/** Every module's contact resolvers (lib/platform/notifications/contacts.ts), for the composition roots. */
+export function programmeContacts(): Record<string, ContactResolver> {
+  return Object.assign({}, ...PROGRAMME_MODULES.map((m) => m.contacts ?? {}));
+}
+
+/** The notice kinds of each programme type, with their default rules (admin rules page). */
+export function notificationKindsOf(type: ProgrammeType): readonly NotificationKindSpec[] {
+  return moduleOf(type).notificationKinds ?? [];
 }
 
 /**

@@ -1,102 +1,118 @@
-// Where notifications go. The in-app channel is the Notification row itself (the notification
-// centre and the bell read it), so it needs no delivery. Every other channel registered here
-// gets a NotificationDelivery row per notification, sent by the "notifications.deliver" job
-// (lib/platform/notifications/jobs.ts) with retries.
+// Where notifications go besides the app. The in-app channel is the Notification row itself
+// (the notification centre and the bell read it). Every external channel — DingTalk work
+// notices (providers/dingtalk.ts), Aliyun SMS (providers/aliyun-sms.ts) — gets a
+// NotificationDelivery row per message, sent by the "notifications.deliver" job (jobs.ts) with
+// retries, a daily cap, same-day de-duplication and quiet hours (notify.ts, quiet-hours.ts).
 //
-// Adding SMS or 浙政钉 later: implement NotificationChannel (render the text from titleKey +
-// params in zh-CN with the "notifications" messages, look up the user's phone / DingTalk id),
-// and call registerChannel(...) from a module imported by both the app and the worker (e.g.
-// lib/platform/jobs/handlers.ts). Nothing is registered by default.
+// Which channels exist is a function of the settings (environment), not of process memory:
+// configuredChannels() builds them from env on first use in each process, so the web process
+// (which queues deliveries inside the event's transaction) and the worker (which sends them)
+// agree without any registration step. Tests add a channel with registerChannel().
 import "server-only";
+import type { Client } from "@/lib/platform/db/client";
 
-/** What a channel is asked to send: one notification, as its recipient should see it. */
-export type Delivery = {
+/** Who a message goes to: a user of the app, or the contact of a record (a hotline caller). */
+export type Recipient =
+  | { userId: string }
+  | { recipientType: string; recipientId: string };
+
+/** What a channel is asked to send: one message, as its recipient should see it. */
+export type OutboundMessage = {
   deliveryId: string;
   channel: string;
-  notificationId: string;
-  userId: string;
+  to: Recipient;
+  /** "hotline.breach", "digest", "hotline.sms.intake", … */
   kind: string;
-  titleKey: string;
+  /** Notifications: message key in the "notifications" namespace (in-app titleKey). SMS: template name. */
+  template: string | null;
   params: Record<string, string | number>;
+  /** In-app path ("/hotline/abc"); channels make it absolute with APP_URL. */
   link: string | null;
-  /** > 1 when repeated notices were folded into this one (digest). */
+  /** > 1 when repeats were folded into this one (the notification's count, or a digest's size). */
   count: number;
+  urgent: boolean;
   /** 1 on the first try. */
   attempt: number;
 };
 
+/**
+ * A provider's refusal. `retryable`: 5xx, timeouts, rate-limit answers (retried with back-off,
+ * `retryAfterSeconds` when the provider says); not retryable: bad credentials, an unknown
+ * account, an invalid number (FAILED at once, shown on the admin page with `message`).
+ * `message` must never contain a phone number or a secret: it is stored and shown.
+ */
+export class ChannelError extends Error {
+  constructor(message: string, readonly retryable: boolean, readonly retryAfterSeconds?: number) {
+    super(message);
+    this.name = "ChannelError";
+  }
+}
+
 export interface NotificationChannel {
-  /** Stable id stored in NotificationDelivery.channel, e.g. "sms", "dingtalk". */
+  /** Stable id stored in NotificationDelivery.channel: "dingtalk", "sms". */
   name: string;
-  /** Sends one delivery; throw to have it retried (with back-off, up to the job's limit). */
-  send(delivery: Delivery): Promise<void>;
+  /**
+   * Users this channel can reach (e.g. those linked to a DingTalk account). Users it cannot
+   * reach get no delivery row. Absent: the channel does not carry user notifications (SMS to
+   * enterprises only).
+   */
+  reachableUsers?(userIds: readonly string[], client: Client): Promise<Set<string>>;
+  /** At most this many messages per user per Shanghai day; beyond it they fold into a digest. */
+  dailyCap?: number;
+  /** Sends one message; throw ChannelError (or anything: retryable) to have it retried. */
+  send(message: OutboundMessage): Promise<{ providerRef?: string } | void>;
 }
 
 export const IN_APP_CHANNEL = "inApp";
 
-const globalForChannels = globalThis as unknown as { __notificationChannels?: Map<string, NotificationChannel> };
-const channels: Map<string, NotificationChannel> = (globalForChannels.__notificationChannels ??= new Map());
+type ChannelState = { registered: Map<string, NotificationChannel>; configured?: NotificationChannel[] };
+const globalForChannels = globalThis as unknown as { __notificationChannels?: ChannelState };
+const state: ChannelState = (globalForChannels.__notificationChannels ??= { registered: new Map() });
 
+/** Channel factories from settings; each returns null when its settings are absent (channel off). */
+type ChannelFactory = { name: string; fromEnv: (env: NodeJS.ProcessEnv) => NotificationChannel | null };
+const factories: ChannelFactory[] = [];
+
+/** Called by each provider module (providers/index.ts imports them all). */
+export function defineChannelFactory(factory: ChannelFactory): void {
+  if (!factories.some((f) => f.name === factory.name)) factories.push(factory);
+}
+
+/** Names of the channels a deployment could have, configured or not (the admin page lists them). */
+export function knownChannelNames(): string[] {
+  return factories.map((f) => f.name);
+}
+
+function configured(): NotificationChannel[] {
+  return (state.configured ??= factories.map((f) => f.fromEnv(process.env)).filter((c): c is NotificationChannel => c !== null));
+}
+
+/** Tests: a channel in place of (or besides) the configured ones. */
 export function registerChannel(channel: NotificationChannel): void {
   if (channel.name === IN_APP_CHANNEL) throw new Error("the in-app channel is the notification row itself");
-  channels.set(channel.name, channel);
+  state.registered.set(channel.name, channel);
 }
 
 export function unregisterChannel(name: string): void {
-  channels.delete(name);
+  state.registered.delete(name);
+}
+
+/** Tests that change the environment: rebuild the configured channels on next use. */
+export function resetConfiguredChannels(): void {
+  state.configured = undefined;
 }
 
 export function getChannel(name: string): NotificationChannel | undefined {
-  return channels.get(name);
+  return state.registered.get(name) ?? configured().find((c) => c.name === name);
 }
 
-/** Names of the registered external channels (each gets a delivery row per notification). */
+/** The external channels that are on (configured from settings, or registered by a test). */
+export function activeChannels(): NotificationChannel[] {
+  const byName = new Map(configured().map((c) => [c.name, c]));
+  for (const [name, c] of state.registered) byName.set(name, c);
+  return [...byName.values()];
+}
+
 export function externalChannelNames(): string[] {
-  return [...channels.keys()];
-}
-
-/**
- * EXAMPLE, not registered: the shape of a 浙政钉 (Zhejiang government DingTalk) work-notice
- * channel. A real one would call the 浙政钉 open platform's work-notification API with the
- * user's account id; `post` is injected so the example has no network code of its own.
- *
- *   registerChannel(dingTalkChannel({ post: (body) => zzdClient.workNotice(body), accountIdOf, render }));
- */
-export function dingTalkChannel(deps: {
-  post: (body: { accountId: string; title: string; text: string; url: string | null }) => Promise<void>;
-  accountIdOf: (userId: string) => Promise<string | null>;
-  render: (d: Delivery) => Promise<{ title: string; text: string }>;
-}): NotificationChannel {
-  return {
-    name: "dingtalk",
-    async send(d) {
-      const accountId = await deps.accountIdOf(d.userId);
-      // No 浙政钉 account: nothing to send; the in-app row still stands. Not an error to retry.
-      if (!accountId) return;
-      const { title, text } = await deps.render(d);
-      await deps.post({ accountId, title, text, url: d.link });
-    },
-  };
-}
-
-/**
- * EXAMPLE, not registered: an SMS channel behind any gateway (`sendSms`). SMS costs money and
- * interrupts: a real registration should filter by `kind` (deadline breaches only) — return
- * without sending for the others.
- */
-export function smsChannel(deps: {
-  sendSms: (phone: string, text: string) => Promise<void>;
-  phoneOf: (userId: string) => Promise<string | null>;
-  render: (d: Delivery) => Promise<string>;
-  kinds?: readonly string[];
-}): NotificationChannel {
-  return {
-    name: "sms",
-    async send(d) {
-      if (deps.kinds && !deps.kinds.includes(d.kind)) return;
-      const phone = await deps.phoneOf(d.userId);
-      if (!phone) return;
-      await deps.sendSms(phone, await deps.render(d));
-    },
-  };
+  return activeChannels().map((c) => c.name);
 }

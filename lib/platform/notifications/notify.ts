@@ -25,6 +25,10 @@ export type NotifyInput = {
    * E.g. "hotline.chase:<requestId>". Once read, the next notice starts a new row.
    */
   digestKey?: string;
+  /** The programme the event belongs to: its ProgrammeNotificationRule rows may override `urgent` and switch external delivery off. */
+  programmeId?: string;
+  /** The module's default (its NotificationKindSpec): urgent notices are not held in quiet hours. */
+  urgent?: boolean;
 };
 
 /**
@@ -78,6 +82,8 @@ export async function notify(n: NotifyInput, tx: Tx): Promise<string[]> {
         entityType: n.entityType ?? null,
         entityId: n.entityId ?? null,
         digestKey: n.digestKey ?? null,
+        programmeId: n.programmeId ?? null,
+        urgent: n.urgent ?? false,
         createdAt: now,
         lastAt: now,
       },
