@@ -47,6 +47,10 @@ export const PERMISSIONS = {
   "hotline.report": ["MANAGER", "ADMIN"],
   "calendar.manage": ["ADMIN"],
   "notification.view": ALL,
+  // Each user's own channel switches (/account/notifications); admins see the channels and
+  // failed deliveries of their subtree, retry them, and set a programme's notice rules.
+  "notification.preferences": ALL,
+  "notification.configure": ["ADMIN"],
   // 导师带徒 mentorship. Mentor and trainee update their own plan and log (checked in lib).
   "mentorship.view": ALL,
   "mentorship.manage": ["MANAGER", "ADMIN"],
