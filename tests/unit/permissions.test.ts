@@ -73,6 +73,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "dashboard.view": ["MANAGER", "ADMIN"],
   "ranking.view": ["MANAGER", "ADMIN"],
   "ranking.configure": ["ADMIN"],
+  "managerReport.view": ["MANAGER"],
 };
 
 describe("permission table", () => {

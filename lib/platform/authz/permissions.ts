@@ -93,6 +93,9 @@ export const PERMISSIONS = {
   "dashboard.view": ["MANAGER", "ADMIN"],
   "ranking.view": ["MANAGER", "ADMIN"],
   "ranking.configure": ["ADMIN"],
+  // Weekly and monthly reports (lib/dashboards/reports.ts): made for every user whose role
+  // holds this, for their own unit's subtree; each sees only their own.
+  "managerReport.view": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
