@@ -10,6 +10,8 @@ export const LOCK_NAMESPACE = {
   calendarYear: 7_310_101,
   /** One programme lineage (type + owner unit): rollover's overlapping-period check. */
   programmeLineage: 7_310_102,
+  /** One recipient on one external channel: the daily cap, same-day de-duplication and digests. */
+  notificationRecipient: 7_310_103,
 } as const;
 
 /**
