@@ -19,7 +19,10 @@ export async function register(): Promise<void> {
   // The composition root: the platform's worker gets the modules' jobs from the programme
   // registry (lib/platform never imports a module).
   const { startWorkers } = await import("@/lib/platform/jobs/worker");
-  const { programmeJobs } = await import("@/lib/programmes/registry");
+  const { programmeContacts, programmeJobs } = await import("@/lib/programmes/registry");
+  // The SMS channel looks a record's contact up at send time (a hotline caller's mobile).
+  const { registerContactResolvers } = await import("@/lib/platform/notifications/contacts");
+  registerContactResolvers(programmeContacts());
   const start = async (attempt: number): Promise<void> => {
     try {
       await startWorkers(programmeJobs());

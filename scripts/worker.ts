@@ -4,9 +4,12 @@
 import { stopBoss } from "@/lib/platform/jobs/boss";
 import { startWorkers } from "@/lib/platform/jobs/worker";
 import { db } from "@/lib/platform/db/client";
-import { programmeJobs } from "@/lib/programmes/registry";
+import { registerContactResolvers } from "@/lib/platform/notifications/contacts";
+import { programmeContacts, programmeJobs } from "@/lib/programmes/registry";
 
-// A composition root like instrumentation.ts: the modules' jobs come from the programme registry.
+// A composition root like instrumentation.ts: the modules' jobs (and their records' contacts,
+// which the SMS channel looks up at send time) come from the programme registry.
+registerContactResolvers(programmeContacts());
 await startWorkers(programmeJobs());
 console.info("[jobs] worker running; Ctrl-C to stop");
 
