@@ -12,6 +12,8 @@ export const LOCK_NAMESPACE = {
   programmeLineage: 7_310_102,
   /** One recipient on one external channel: the daily cap, same-day de-duplication and digests. */
   notificationRecipient: 7_310_103,
+  /** One officer's overdue-visits notice of one day (lib/visits/overdue-notice.ts): sent once. */
+  dailyNotice: 7_310_104,
 } as const;
 
 /**
