@@ -6,7 +6,7 @@
 /** Every object type an audit row can name (the filter offers them sorted by label). */
 export const AUDIT_ENTITY_TYPES = [
   "CalendarDay", "CalendarYear", "CampaignEvent", "Dashboard", "Database", "DevelopmentPlan",
-  "Enterprise", "Household", "InvestmentLead", "InvestmentTrip", "KeyProject", "MentoringActivity",
+  "Enterprise", "Household", "InvestmentLead", "InvestmentTrip", "KeyProject", "ManagerReport", "MentoringActivity",
   "Notification", "OrgUnit", "Pairing", "Permission", "PlanTemplate", "Pledge", "PointApplication",
   "PointEvidence", "PointItem", "PointLedgerEntry", "PointResource", "PoolMember", "Problem",
   "Programme", "Prospect", "RankingScheme", "Redemption", "ResourceQuota", "RoundTable", "ServiceBundle", "ServiceCase", "ServiceCaseDocument", "ServiceItem", "ServiceRequest", "ServiceStation",

@@ -16,11 +16,13 @@ import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { PassThrough, Readable, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import { appendAuditStandalone } from "@/lib/platform/audit/write";
 import { getRequestMeta } from "@/lib/platform/request";
 import { formatDateTime } from "@/lib/platform/format/dates";
+import { platformMessagesFor } from "@/lib/platform/i18n/messages";
+import { toLocale } from "@/lib/platform/i18n/locales";
 
 export const EXPORT_MAX_ROWS = Number(process.env.EXPORT_MAX_ROWS ?? 200_000);
 
@@ -228,7 +230,10 @@ const fileDay = (now: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asi
 
 /** The caption on row 1: the filters and the export time (Asia/Shanghai). */
 async function captionOf(filters: ExportSpec["filters"], locale: string, now: Date) {
-  const t = await getTranslations({ locale, namespace: "exports" });
+  // The platform's own catalogue rather than next-intl's request config: a workbook is also
+  // written by background jobs (the managers' weekly reports), outside any request.
+  const l = toLocale(locale);
+  const t = createTranslator({ locale: l, messages: platformMessagesFor(l) as never, namespace: "exports" as never }) as unknown as (key: string, values?: Record<string, string | number>) => string;
   const filterText = filters.map((f) => `${f.label}=${f.value}`).join("；");
   return { t, caption: `${t("filters")}：${filterText || t("none")}　${t("time")}：${formatDateTime(now, locale)}（${t("timeZone")}）` };
 }
