@@ -7,7 +7,7 @@
 export const AUDIT_ENTITY_TYPES = [
   "CalendarDay", "CalendarYear", "CampaignEvent", "Dashboard", "Database", "DevelopmentPlan",
   "Enterprise", "Household", "InvestmentLead", "InvestmentTrip", "KeyProject", "ManagerReport", "MentoringActivity",
-  "Notification", "OrgUnit", "Pairing", "Permission", "PlanTemplate", "Pledge", "PointApplication",
+  "Notification", "NotificationDelivery", "NotificationPreference", "OrgUnit", "Pairing", "Permission", "PlanTemplate", "Pledge", "PointApplication",
   "PointEvidence", "PointItem", "PointLedgerEntry", "PointResource", "PoolMember", "Problem",
   "Programme", "Prospect", "RankingScheme", "Redemption", "ResourceQuota", "RoundTable", "ServiceBundle", "ServiceCase", "ServiceCaseDocument", "ServiceItem", "ServiceRequest", "ServiceStation",
   "ShowcaseEntry", "ShowcaseSession", "Talent", "TalentListEntry", "TaskForce", "Unknown", "User",
