@@ -40,6 +40,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "hotline.report": ["MANAGER", "ADMIN"],
   "calendar.manage": ["ADMIN"],
   "notification.view": ["OFFICER", "MANAGER", "ADMIN"],
+  "notification.preferences": ["OFFICER", "MANAGER", "ADMIN"],
+  "notification.configure": ["ADMIN"],
   "mentorship.view": ["OFFICER", "MANAGER", "ADMIN"],
   "mentorship.manage": ["MANAGER", "ADMIN"],
   "mentorship.configure": ["ADMIN"],
