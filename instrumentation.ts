@@ -23,9 +23,11 @@ export async function register(): Promise<void> {
   // The SMS channel looks a record's contact up at send time (a hotline caller's mobile).
   const { registerContactResolvers } = await import("@/lib/platform/notifications/contacts");
   registerContactResolvers(programmeContacts());
+  // Beside the programmes' jobs, the managers' weekly and monthly reports (lib/dashboards).
+  const { reportJobs } = await import("@/lib/dashboards");
   const start = async (attempt: number): Promise<void> => {
     try {
-      await startWorkers(programmeJobs());
+      await startWorkers([...programmeJobs(), ...reportJobs]);
     } catch (error) {
       // The database may still be starting: the web app works without workers meanwhile, and
       // due jobs simply wait in the queue until a worker picks them up.

@@ -43,6 +43,7 @@ export const DATE_SENSITIVE_FILES = [
   "tests/integration/investment.test.ts",
   "tests/integration/jobs.test.ts",
   "tests/integration/key-projects.test.ts",
+  "tests/integration/manager-reports.test.ts",
   "tests/integration/mentorship.test.ts",
   "tests/integration/mentorship-visits.test.ts",
   "tests/integration/new-year.test.ts",

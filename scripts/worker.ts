@@ -6,11 +6,13 @@ import { startWorkers } from "@/lib/platform/jobs/worker";
 import { db } from "@/lib/platform/db/client";
 import { registerContactResolvers } from "@/lib/platform/notifications/contacts";
 import { programmeContacts, programmeJobs } from "@/lib/programmes/registry";
+import { reportJobs } from "@/lib/dashboards";
 
 // A composition root like instrumentation.ts: the modules' jobs (and their records' contacts,
-// which the SMS channel looks up at send time) come from the programme registry.
+// which the SMS channel looks up at send time) come from the programme registry; the managers'
+// weekly and monthly reports from lib/dashboards.
 registerContactResolvers(programmeContacts());
-await startWorkers(programmeJobs());
+await startWorkers([...programmeJobs(), ...reportJobs]);
 console.info("[jobs] worker running; Ctrl-C to stop");
 
 let stopping = false;

@@ -9,3 +9,4 @@ export { computeIndicators, INDICATOR_BY_KEY, TARGET_CODE_TO_KEY } from "./indic
 export { activeProgrammesAt, programmeTargets, type DashboardUnit } from "./queries";
 export type { DashboardPeriod } from "./period";
 export type { Cell } from "./view";
+export { reportJobs } from "./report-jobs";
