@@ -58,6 +58,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
               <li key={item.href}><NavLink href={item.href}>{t(item.key)}</NavLink></li>
             ))}
             <li><NavLink href="/account/password">{t("account")}</NavLink></li>
+            <li><NavLink href="/account/notifications">{t("notificationSettings")}</NavLink></li>
           </NavStrip>
         </nav>
       </header>
@@ -75,6 +76,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           ))}
           <ul className="mt-5 space-y-1 border-t border-slate-200 pt-3">
             <li><NavLink href="/account/password">{t("account")}</NavLink></li>
+            <li><NavLink href="/account/notifications">{t("notificationSettings")}</NavLink></li>
           </ul>
         </nav>
         <main id="main" className="min-w-0 flex-1">{children}</main>

@@ -24,6 +24,7 @@ const SHARED_ITEMS: NavItem[] = [
   { href: "/admin/org-units", key: "orgUnits", permission: "orgUnit.manage", group: "admin", order: 160 },
   { href: "/admin/users", key: "users", permission: "user.manage", group: "admin", order: 170 },
   { href: "/admin/calendar", key: "calendar", permission: "calendar.manage", group: "admin", order: 180 },
+  { href: "/admin/notifications", key: "notificationAdmin", permission: "notification.configure", group: "admin", order: 185 },
   { href: "/admin/audit", key: "audit", permission: "audit.view", group: "admin", order: 190 },
 ];
 

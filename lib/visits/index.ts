@@ -6,6 +6,7 @@ import { programmeModule } from "@/lib/programmes";
 import messagesZh from "@/messages/visits/zh-CN.json";
 import messagesEn from "@/messages/visits/en.json";
 import { getVisitCampaignProgramme, visitCampaignKind } from "./campaigns";
+import { visitsJobs } from "./jobs";
 
 export { getVisitCampaignProgramme, visitCampaignKind, type VisitCampaignProgramme } from "./campaigns";
 // The campaign, its settings (problem due dates: key projects' blockers follow them) and its
@@ -24,7 +25,9 @@ export const visitsModule = programmeModule({
     { code: "problems_solved", unit: "个", computedBy: "problems.solved" },
     { code: "events_held", unit: "场", computedBy: "visits.events" },
   ],
-  jobs: [],
+  jobs: visitsJobs,
+  // The daily overdue-visits notice (lib/visits/overdue-notice.ts): not urgent, so quiet hours hold it.
+  notificationKinds: [{ kind: "visits.overdue", urgent: false, external: true }],
   // Daily work for every officer: offered whether or not a campaign reaches the user.
   nav: [
     { href: "/visits", key: "visits", permission: "visit.view", group: "work", order: 40, onlyWhenInUse: false },

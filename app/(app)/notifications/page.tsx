@@ -40,7 +40,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 
   return (
     <div>
-      <PageHeader title={t("title")} description={t("intro")} actions={<MarkAllReadButton disabled={unread === 0} />} />
+      <PageHeader title={t("title")} description={t("intro")} actions={
+          <span className="flex flex-wrap items-start gap-2">
+            <Link href="/account/notifications" className={buttonClass("ghost")}>{t("settingsLink")}</Link>
+            <MarkAllReadButton disabled={unread === 0} />
+          </span>
+        } />
 
       <IgnoredFilters ignored={ignored} labels={{ unread: t("unreadOnly") }} />
 

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { ProgrammeStatusBadge, ProgrammeTypeBadge } from "@/components/programmes/badges";
 import { ProgrammeStatusButton } from "@/components/programmes/status-button";
 import { getProgrammeOrThrow } from "@/lib/programmes/queries";
+import { notificationKindsOf } from "@/lib/programmes/registry";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 
 export async function generateMetadata() {
@@ -56,6 +57,11 @@ export default async function ProgrammeDetailPage({ params, searchParams }: Prop
         {manage && programme.status === "CLOSED" ? (
           <div className="flex flex-wrap gap-2">
             <LinkButton href={`/programmes/${programme.id}/rollover`} variant="secondary">{tNewYear("rollover.open")}</LinkButton>
+          </div>
+        ) : null}
+        {can(user, "notification.configure", programme) && notificationKindsOf(programme.type).length > 0 ? (
+          <div className="flex flex-wrap gap-2">
+            <LinkButton href={`/programmes/${programme.id}/notifications`} variant="secondary">{t("notificationRules.open")}</LinkButton>
           </div>
         ) : null}
         {notice === "rolledOver" ? <Alert tone="success">{tNewYear("rollover.done")}</Alert> : null}
