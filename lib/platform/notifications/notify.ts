@@ -1,12 +1,35 @@
 // Creating notifications. Always inside the transaction of the event that causes them: if the
-// event rolls back, so do its notifications (and their queued deliveries).
+// event rolls back, so do its notifications (and their queued deliveries and jobs).
+//
+// Besides the in-app row, each notification may go out on the external channels (DingTalk, …):
+// one NotificationDelivery per (notification, channel) for each user the channel can reach,
+// unless the programme's rule switched the kind off (ProgrammeNotificationRule.external = false)
+// or the user did (NotificationPreference.enabled = false). Outside working hours a notice that
+// is not urgent is HELD until the next working period (quiet-hours.ts) and goes out then, folded
+// into one digest with whatever else piled up (jobs.ts flushHeld). The deliver job (jobs.ts)
+// applies the per-day rules (same content once a day, the channel's daily cap).
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import type { Tx } from "@/lib/platform/db/client";
 import { enqueue } from "@/lib/platform/jobs/enqueue";
-import { externalChannelNames } from "@/lib/platform/notifications/channels";
+import { activeChannels, getChannel, type NotificationChannel } from "@/lib/platform/notifications/channels";
+import { loadQuietUntil } from "@/lib/platform/notifications/quiet-hours";
 
 export const DELIVER_JOB = "notifications.deliver";
+/** Releases HELD deliveries whose time has come (one digest per user and channel): jobs.ts. */
+export const FLUSH_JOB = "notifications.flush";
+
+/** NotificationDelivery.status values. */
+export const DELIVERY_STATUS = {
+  PENDING: "PENDING",
+  SENDING: "SENDING",
+  SENT: "SENT",
+  FAILED: "FAILED",
+  SKIPPED: "SKIPPED",
+  HELD: "HELD",
+  FOLDED: "FOLDED",
+} as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUS)[keyof typeof DELIVERY_STATUS];
 
 export type NotifyInput = {
   userIds: string[];
@@ -29,6 +52,11 @@ export type NotifyInput = {
   programmeId?: string;
   /** The module's default (its NotificationKindSpec): urgent notices are not held in quiet hours. */
   urgent?: boolean;
+  /**
+   * The module's default (NotificationKindSpec.external): false keeps the notice in-app only
+   * unless the programme's rule says otherwise. Absent: true.
+   */
+  external?: boolean;
 };
 
 /**
@@ -46,7 +74,8 @@ export async function notify(n: NotifyInput, tx: Tx): Promise<string[]> {
   if (userIds.length === 0) return [];
   const params = n.params ?? {};
   const now = clockNow();
-  const touched: string[] = [];
+  const rule = await programmeRule(n, tx);
+  const touched: { id: string; userId: string; folded: boolean }[] = [];
 
   for (const userId of userIds) {
     if (n.digestKey) {
@@ -68,7 +97,7 @@ export async function notify(n: NotifyInput, tx: Tx): Promise<string[]> {
           where: { userId, digestKey: n.digestKey, readAt: null },
           select: { id: true },
         });
-        touched.push(...rows.map((r) => r.id));
+        touched.push(...rows.map((r) => ({ id: r.id, userId, folded: true })));
         continue;
       }
     }
@@ -83,34 +112,159 @@ export async function notify(n: NotifyInput, tx: Tx): Promise<string[]> {
         entityId: n.entityId ?? null,
         digestKey: n.digestKey ?? null,
         programmeId: n.programmeId ?? null,
-        urgent: n.urgent ?? false,
+        urgent: rule.urgent,
         createdAt: now,
         lastAt: now,
       },
       select: { id: true },
     });
-    touched.push(created.id);
+    touched.push({ id: created.id, userId, folded: false });
   }
 
-  await queueDeliveries(tx, touched);
-  return touched;
+  if (rule.external) await queueDeliveries(n, rule.urgent, touched, now, tx);
+  return touched.map((t) => t.id);
+}
+
+/** The programme's rule for this kind when it has one, else the module's defaults from the input. */
+async function programmeRule(n: NotifyInput, tx: Tx): Promise<{ external: boolean; urgent: boolean }> {
+  const defaults = { external: n.external ?? true, urgent: n.urgent ?? false };
+  if (!n.programmeId) return defaults;
+  const row = await tx.programmeNotificationRule.findUnique({
+    where: { programmeId_kind: { programmeId: n.programmeId, kind: n.kind } },
+    select: { external: true, urgent: true },
+  });
+  return row ?? defaults;
 }
 
 /**
- * One delivery row per (notification, external channel), plus one job that sends them. A folded
- * notification whose delivery was already sent is not sent again: the digest's point is to
- * not ping the user for every repeat.
+ * The external deliveries of the touched notifications, in a fixed number of queries whatever
+ * the number of users: the users who switched the kind off (one query), each channel's
+ * reachable users (one per channel), the calendar when it is quiet time (one), one INSERT …
+ * ON CONFLICT DO NOTHING, one UPDATE for folds and one job row.
+ *
+ * A folded notification whose delivery was already sent (or failed, or was folded into a
+ * digest) is not sent again — the point of folding is to not ping the user for every repeat;
+ * one still waiting (PENDING/HELD) carries the latest params when it goes.
  */
-async function queueDeliveries(tx: Tx, notificationIds: string[]): Promise<void> {
-  const channels = externalChannelNames();
-  if (channels.length === 0 || notificationIds.length === 0) return;
-  await tx.notificationDelivery.createMany({
-    data: notificationIds.flatMap((notificationId) => channels.map((channel) => ({ notificationId, channel }))),
-    skipDuplicates: true,
+async function queueDeliveries(
+  n: NotifyInput,
+  urgent: boolean,
+  touched: readonly { id: string; userId: string; folded: boolean }[],
+  now: Date,
+  tx: Tx,
+): Promise<void> {
+  const channels = activeChannels().filter((c): c is NotificationChannel & Required<Pick<NotificationChannel, "reachableUsers">> => !!c.reachableUsers);
+  if (channels.length === 0 || touched.length === 0) return;
+  const userIds = [...new Set(touched.map((t) => t.userId))];
+
+  const switchedOff = await tx.notificationPreference.findMany({
+    where: { userId: { in: userIds }, kind: n.kind, channel: { in: channels.map((c) => c.name) }, enabled: false },
+    select: { userId: true, channel: true },
   });
-  const pending = await tx.notificationDelivery.findMany({
-    where: { notificationId: { in: notificationIds }, channel: { in: channels }, status: "PENDING" },
+  const off = new Set(switchedOff.map((p) => `${p.channel}\u0000${p.userId}`));
+  const reachable = new Map<string, Set<string>>();
+  for (const channel of channels) reachable.set(channel.name, await channel.reachableUsers(userIds, tx));
+
+  const targets = touched.flatMap((t) =>
+    channels
+      .filter((c) => reachable.get(c.name)!.has(t.userId) && !off.has(`${c.name}\u0000${t.userId}`))
+      .map((c) => ({ notificationId: t.id, userId: t.userId, channel: c.name })),
+  );
+  if (targets.length === 0) return;
+
+  const notBefore = urgent ? null : await loadQuietUntil(now, tx);
+  const content = { kind: n.kind, template: n.titleKey, params: n.params ?? {}, link: n.link ?? null };
+  // Only the rows inserted now need a job: a delivery that already existed (a fold) either has
+  // its job queued still, or has gone.
+  const inserted = await tx.notificationDelivery.createManyAndReturn({
+    data: targets.map((t) => ({
+      ...t,
+      ...content,
+      urgent,
+      status: notBefore ? DELIVERY_STATUS.HELD : DELIVERY_STATUS.PENDING,
+      notBefore,
+      createdAt: now,
+      updatedAt: now,
+    })),
+    skipDuplicates: true,
     select: { id: true },
   });
-  if (pending.length > 0) await enqueue(DELIVER_JOB, { deliveryIds: pending.map((d) => d.id) }, undefined, tx);
+
+  const foldedIds = touched.filter((t) => t.folded).map((t) => t.id);
+  if (foldedIds.length > 0) {
+    await tx.notificationDelivery.updateMany({
+      where: { notificationId: { in: foldedIds }, status: { in: [DELIVERY_STATUS.PENDING, DELIVERY_STATUS.HELD] } },
+      data: { ...content, updatedAt: now },
+    });
+  }
+
+  if (inserted.length === 0) return;
+  if (notBefore) await enqueueFlush(notBefore, tx);
+  else await enqueue(DELIVER_JOB, { deliveryIds: inserted.map((d) => d.id) }, undefined, tx);
+}
+
+/**
+ * A flush job at `at`. One per instant, not per user: it releases every (user, channel) whose
+ * held deliveries are due by then (most of them share the same 08:30 of the next working day),
+ * so a notice to two hundred users adds one job row, not two hundred. The singleton key makes
+ * the second and later enqueues for the same instant no-ops. The 15-minute cron of the flush
+ * job is the safety net for anything these miss.
+ */
+export async function enqueueFlush(at: Date, tx: Tx): Promise<void> {
+  await enqueue(FLUSH_JOB, {}, { startAfter: at, singletonKey: `at:${at.toISOString()}` }, tx);
+}
+
+export type SendExternalInput = {
+  /** A channel name ("sms"). */
+  channel: string;
+  /** The record whose contact gets the message; the channel looks the address up at send time. */
+  to: { recipientType: string; recipientId: string };
+  /** "hotline.sms.intake". */
+  kind: string;
+  /** The channel's template name. */
+  template: string;
+  params?: Record<string, string | number>;
+  link?: string;
+  /** One message per event however often the event's code runs: "sms:intake:<requestId>". */
+  dedupeKey: string;
+  urgent?: boolean;
+};
+
+/**
+ * A message to a record's contact who is not a user (an SMS to the enterprise that called the
+ * hotline), queued in the caller's transaction. Returns the delivery's id — the existing one when
+ * `dedupeKey` was already queued (nothing is queued twice) — or null when the channel is off.
+ *
+ * Not held by quiet hours: these messages answer the enterprise's own action (its call, its
+ * request being answered), so they go out at once whatever `urgent` says; it is only stored.
+ */
+export async function sendExternal(input: SendExternalInput, tx: Tx): Promise<string | null> {
+  if (!getChannel(input.channel)) return null;
+  const now = clockNow();
+  const [created] = await tx.notificationDelivery.createManyAndReturn({
+    data: [
+      {
+        channel: input.channel,
+        recipientType: input.to.recipientType,
+        recipientId: input.to.recipientId,
+        kind: input.kind,
+        template: input.template,
+        params: input.params ?? {},
+        link: input.link ?? null,
+        urgent: input.urgent ?? false,
+        dedupeKey: input.dedupeKey,
+        status: DELIVERY_STATUS.PENDING,
+        createdAt: now,
+        updatedAt: now,
+      },
+    ],
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  if (!created) {
+    const existing = await tx.notificationDelivery.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } });
+    return existing?.id ?? null;
+  }
+  await enqueue(DELIVER_JOB, { deliveryIds: [created.id] }, undefined, tx);
+  return created.id;
 }
