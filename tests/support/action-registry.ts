@@ -22,6 +22,8 @@ import * as investmentActions from "@/lib/investment/actions";
 import * as keyProjectActions from "@/lib/key-projects/actions";
 import * as mentorshipActions from "@/lib/mentorship/actions";
 import * as notificationActions from "@/lib/platform/notifications/actions";
+import * as notificationAdminActions from "@/lib/platform/notifications/admin-actions";
+import * as notificationPreferenceActions from "@/lib/platform/notifications/preference-actions";
 import * as orgActions from "@/lib/platform/org/actions";
 import * as applicationActions from "@/lib/talent/points/application-actions";
 import * as pointsConfigActions from "@/lib/talent/points/config-actions";
@@ -30,6 +32,7 @@ import * as redemptionActions from "@/lib/talent/points/redemption-actions";
 import * as problemActions from "@/lib/problems/actions";
 import * as programmeActions from "@/lib/programmes/actions";
 import * as rolloverActions from "@/lib/programmes/rollover-actions";
+import * as notificationRuleActions from "@/lib/programmes/notification-rules-actions";
 import * as registerActions from "@/lib/registers/actions";
 import * as importActions from "@/lib/registers/import-actions";
 import * as showcaseActions from "@/lib/showcases/actions";
@@ -40,7 +43,6 @@ import * as userActions from "@/lib/users/actions";
 import * as visitActions from "@/lib/visits/actions";
 import * as hotlineReportExport from "@/app/(app)/hotline/reports/export/route";
 import * as caseDocumentRoute from "@/app/api/service-stations/documents/[documentId]/route";
-import * as managerReportRoute from "@/app/api/reports/[reportId]/route";
 import * as catalogueExport from "@/app/api/exports/service-stations/catalogue/route";
 import * as stationProgressExport from "@/app/api/exports/service-stations/progress/route";
 import * as narrativeRoute from "@/app/(app)/showcases/entries/[entryId]/narrative/route";
@@ -84,6 +86,7 @@ import * as pointsSchemas from "@/lib/talent/points/schemas";
 import * as problemSchemas from "@/lib/problems/schemas";
 import * as programmeSchemas from "@/lib/programmes/schemas";
 import * as rolloverSchemas from "@/lib/programmes/rollover-schema";
+import * as notificationRuleSchemas from "@/lib/programmes/notification-rules-schema";
 import * as registerSchemas from "@/lib/registers/schemas";
 import * as serviceStationSchemas from "@/lib/service-stations/schemas";
 import * as showcaseSchemas from "@/lib/showcases/schemas";
@@ -340,6 +343,17 @@ export const REGISTRY: SweepEntry[] = [
     markNotificationReadAction: { kind: "write", owner: "YH-LZ-QQB", input: (fx) => ({ id: fx.notification.id }) },
     markAllNotificationsReadAction: { kind: "self", reason: "marks the caller's own notifications (WHERE userId = caller); takes no id", input: () => ({}) },
   }),
+  ...actions("lib/platform/notifications/admin-actions", notificationAdminActions, {
+    retryDeliveryAction: { kind: "write", owner: "YH-LZ-QQB", input: (fx) => ({ id: fx.failedDelivery.id }) },
+    retryAllFailedDeliveriesAction: {
+      kind: "self",
+      reason: "re-queues the FAILED deliveries of the caller's own area only (deliveryScope); takes no id (tests/integration/notification-admin.test.ts: another area's admin re-queues nothing)",
+      input: () => ({}),
+    },
+  }),
+  ...actions("lib/platform/notifications/preference-actions", notificationPreferenceActions, {
+    setNotificationPreferenceAction: { kind: "self", reason: "sets the caller's own switch (row keyed by the caller's id); takes no id", input: () => ({ kind: "visits.overdue", channel: "dingtalk", enabled: false }) },
+  }),
   ...actions("lib/platform/org/actions", orgActions, {
     createOrgUnitAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ parentId: fx.unit["XS-PY-JY"]!.id, name: "伪造网格", kind: "GRID", idempotencyKey: key() }) },
     renameOrgUnitAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ id: fx.unit["XS-PY-JY"]!.id, name: "伪造", version: fx.unit["XS-PY-JY"]!.version }) },
@@ -404,6 +418,9 @@ export const REGISTRY: SweepEntry[] = [
       kind: "write", owner: "XS-PY",
       input: (fx) => ({ id: fx.campaign.id, version: fx.campaign.version, name: "伪造结转", startDate: `${fx.year + 1}-01-01`, endDate: `${fx.year + 1}-12-31`, periodMap: [] }),
     },
+  }),
+  ...actions("lib/programmes/notification-rules-actions", notificationRuleActions, {
+    saveNotificationRulesAction: { kind: "write", owner: "XS-PY", input: (fx) => ({ programmeId: fx.campaign.id, rules: [{ kind: "visits.overdue", external: false, urgent: true }] }) },
   }),
   ...actions("lib/registers/actions", registerActions, {
     createHouseholdAction: {
@@ -601,13 +618,6 @@ export const REGISTRY: SweepEntry[] = [
   ...routes("app/api/service-stations/documents/[documentId]/route", caseDocumentRoute, {
     GET: { kind: "route", owner: "YH-LZ", url: (fx) => `/api/service-stations/documents/${fx.caseDocument.id}`, params: (fx) => ({ documentId: fx.caseDocument.id }) },
   }),
-  ...routes("app/api/reports/[reportId]/route", managerReportRoute, {
-    GET: {
-      kind: "self",
-      reason: "a manager report is its owner's alone (WHERE userId = caller), not an area's: any other user's id answers 404 (tests/integration/manager-reports.test.ts)",
-      url: () => "/api/reports/sweep-probe", params: () => ({ reportId: "sweep-probe" }),
-    },
-  }),
   ...routes("app/api/talent/evidence/[evidenceId]/route", evidenceRoute, {
     GET: { kind: "route", owner: "YH-LZ", url: (fx) => `/api/talent/evidence/${fx.evidence.id}`, params: (fx) => ({ evidenceId: fx.evidence.id }) },
   }),
@@ -723,6 +733,13 @@ export const INPUT_SCHEMAS: Record<string, z.ZodType> = Object.fromEntries([
     markNotificationReadAction: notificationSchemas.markNotificationReadContract,
     markAllNotificationsReadAction: notificationSchemas.markAllNotificationsReadContract,
   }),
+  ...contracts("lib/platform/notifications/admin-actions", notificationAdminActions, {
+    retryDeliveryAction: notificationSchemas.retryDeliveryContract,
+    retryAllFailedDeliveriesAction: notificationSchemas.retryAllFailedDeliveriesContract,
+  }),
+  ...contracts("lib/platform/notifications/preference-actions", notificationPreferenceActions, {
+    setNotificationPreferenceAction: notificationSchemas.setNotificationPreferenceContract,
+  }),
   ...contracts("lib/platform/org/actions", orgActions, {
     createOrgUnitAction: orgSchemas.createOrgUnitContract,
     renameOrgUnitAction: orgSchemas.renameOrgUnitContract,
@@ -769,6 +786,9 @@ export const INPUT_SCHEMAS: Record<string, z.ZodType> = Object.fromEntries([
   }),
   ...contracts("lib/programmes/rollover-actions", rolloverActions, {
     rolloverProgrammeAction: rolloverSchemas.rolloverProgrammeContract,
+  }),
+  ...contracts("lib/programmes/notification-rules-actions", notificationRuleActions, {
+    saveNotificationRulesAction: notificationRuleSchemas.saveNotificationRulesContract,
   }),
   ...contracts("lib/registers/actions", registerActions, {
     createHouseholdAction: registerSchemas.createHouseholdContract,

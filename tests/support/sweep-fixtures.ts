@@ -193,6 +193,10 @@ export async function loadSweepFixtures() {
     db.notification.findFirst({ where: { userId: users["lz.qqb"]!.id, readAt: null } }),
     () => db.notification.findFirstOrThrow({ where: { userId: users["lz.qqb"]!.id } }),
   );
+  // A delivery to 良渚 亲清办's user that failed for good: what the admin page's retry re-queues.
+  const failedDelivery = await db.notificationDelivery.create({
+    data: { channel: "dingtalk", userId: users["lz.qqb"]!.id, kind: "sweep.probe", status: "FAILED", attempts: 5, lastError: "sweep probe" },
+  });
 
   return {
     unit, users, year: demoYear, today: demoToday, later: addDaysYmd(demoToday, 30),
@@ -214,7 +218,7 @@ export async function loadSweepFixtures() {
     talentPoints, etdzEnterprise, talent, applications, evidence, pointItem, resource, tiers, redemptions, grant,
     showcase, openSession, closedSession, entry,
     investment, taskForce, lead, prospect, keyProjects, keyProject, pledge,
-    rankingScheme, notification,
+    rankingScheme, notification, failedDelivery,
     /** Valid identifiers nobody holds yet, so a create fails only on authorization. */
     newCreditCode: makeCreditCode(987_654_321),
     newIdNumber: makeIdNumber("330110", "19900101", 357),
