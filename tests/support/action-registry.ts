@@ -43,6 +43,7 @@ import * as userActions from "@/lib/users/actions";
 import * as visitActions from "@/lib/visits/actions";
 import * as hotlineReportExport from "@/app/(app)/hotline/reports/export/route";
 import * as caseDocumentRoute from "@/app/api/service-stations/documents/[documentId]/route";
+import * as managerReportRoute from "@/app/api/reports/[reportId]/route";
 import * as catalogueExport from "@/app/api/exports/service-stations/catalogue/route";
 import * as stationProgressExport from "@/app/api/exports/service-stations/progress/route";
 import * as narrativeRoute from "@/app/(app)/showcases/entries/[entryId]/narrative/route";
@@ -617,6 +618,13 @@ export const REGISTRY: SweepEntry[] = [
   }),
   ...routes("app/api/service-stations/documents/[documentId]/route", caseDocumentRoute, {
     GET: { kind: "route", owner: "YH-LZ", url: (fx) => `/api/service-stations/documents/${fx.caseDocument.id}`, params: (fx) => ({ documentId: fx.caseDocument.id }) },
+  }),
+  ...routes("app/api/reports/[reportId]/route", managerReportRoute, {
+    GET: {
+      kind: "self",
+      reason: "a manager report is its owner's alone (WHERE userId = caller), not an area's: any other user's id answers 404 (tests/integration/manager-reports.test.ts)",
+      url: () => "/api/reports/sweep-probe", params: () => ({ reportId: "sweep-probe" }),
+    },
   }),
   ...routes("app/api/talent/evidence/[evidenceId]/route", evidenceRoute, {
     GET: { kind: "route", owner: "YH-LZ", url: (fx) => `/api/talent/evidence/${fx.evidence.id}`, params: (fx) => ({ evidenceId: fx.evidence.id }) },
