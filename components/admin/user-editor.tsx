@@ -26,6 +26,8 @@ export type EditableUser = {
   username: string;
   name: string;
   phone: string;
+  /** The DingTalk userid ("" when not linked). */
+  dingtalkUserId: string;
   role: Role;
   orgUnitId: string;
   orgUnitName: string;
@@ -82,7 +84,7 @@ function UserEditForm({ user, options, onSaved }: { user: EditableUser; options:
   const tRoles = useTranslations("roles");
   const tCommon = useTranslations("common");
   const { form, onSubmit, rootError, errorOf, pending } = useActionForm(updateUserContract, updateUserAction, {
-    defaultValues: { id: user.id, version: user.version, name: user.name, phone: user.phone, role: user.role, orgUnitId: user.orgUnitId },
+    defaultValues: { id: user.id, version: user.version, name: user.name, phone: user.phone, dingtalkUserId: user.dingtalkUserId, role: user.role, orgUnitId: user.orgUnitId },
     onSuccess: (data) => {
       keepVersion(user.id, data, (v) => form.setValue("version", v));
       const v = form.getValues();
@@ -101,6 +103,9 @@ function UserEditForm({ user, options, onSaved }: { user: EditableUser; options:
         </Field>
         <Field id="phone" label={<>{t("phone")} <span className="font-normal text-slate-500">（{tCommon("optional")}）</span></>} error={errorOf("phone")} hint={t("phoneHint")}>
           {(p) => <Input {...p} type="tel" inputMode="numeric" autoComplete="off" {...register("phone")} />}
+        </Field>
+        <Field id="dingtalkUserId" label={<>{t("dingtalkUserId")} <span className="font-normal text-slate-500">（{tCommon("optional")}）</span></>} error={errorOf("dingtalkUserId")} hint={t("dingtalkUserIdHint")}>
+          {(p) => <Input {...p} autoComplete="off" autoCapitalize="none" spellCheck={false} {...register("dingtalkUserId")} />}
         </Field>
         {user.isSelf ? (
           // The server refuses an admin changing their own role or unit; say so up front.

@@ -17,6 +17,7 @@ import { LOCALE_COOKIE, LOCALES } from "@/lib/platform/i18n/locales";
 import { changeOwnPassword } from "@/lib/users";
 import { changeOwnPasswordContract } from "@/lib/users/schemas";
 import { safeCallback } from "@/lib/platform/auth/safe-callback";
+import { forgetDingTalkLink, pendingDingTalkLink } from "@/lib/platform/auth/dingtalk";
 
 export const changeOwnPasswordAction = action(
   changeOwnPasswordContract,
@@ -57,8 +58,12 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   const login = (field("login") ?? "").slice(0, 64);
   const parsed = signInSchema.safeParse({ login: field("login"), password: field("password"), callbackUrl: field("callbackUrl") });
   if (!parsed.success) return { error: "invalid", login };
+  // A DingTalk account waiting to be linked (its signed token, set by a 免登 attempt in this
+  // browser): the password sign-in links it (lib/platform/auth/dingtalk.ts).
+  const dingtalkLink = await pendingDingTalkLink();
   try {
-    await signIn("credentials", { login: parsed.data.login, password: parsed.data.password, redirect: false });
+    await signIn("credentials", { login: parsed.data.login, password: parsed.data.password, ...(dingtalkLink ? { dingtalkLink } : {}), redirect: false });
+    if (dingtalkLink) await forgetDingTalkLink();
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof AuthError) return { error: "failed", login };
@@ -67,6 +72,35 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     const { requestId } = await getRequestMeta();
     console.error(`[signIn] request ${requestId}`, error);
     return { error: "unavailable", login };
+  }
+  redirect(safeCallback(parsed.data.callbackUrl));
+}
+
+const dingtalkSignInSchema = z.object({ code: z.string().trim().min(1).max(256), callbackUrl: z.string().max(512).optional() });
+
+export type DingTalkSignInState = { status: "unlinked" | "refused" | "failed" };
+
+/**
+ * 免登: the login page, opened inside DingTalk, hands over the JSAPI's one-time auth code. A
+ * linked user is signed in (the "dingtalk" Auth.js provider) and sent on; otherwise the page
+ * says why — for an unlinked DingTalk account, that one password sign-in links it.
+ */
+export async function dingtalkSignInAction(input: { code: string; callbackUrl?: string }): Promise<DingTalkSignInState> {
+  const parsed = dingtalkSignInSchema.safeParse(input);
+  if (!parsed.success) return { status: "failed" };
+  try {
+    await signIn("dingtalk", { code: parsed.data.code, redirect: false });
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AuthError) {
+      const code = (error as { code?: string }).code;
+      if (code === "dingtalk:unlinked") return { status: "unlinked" };
+      if (code === "dingtalk:inactive" || code === "dingtalk:locked") return { status: "refused" };
+      return { status: "failed" };
+    }
+    const { requestId } = await getRequestMeta();
+    console.error(`[signIn] dingtalk, request ${requestId}`, error);
+    return { status: "failed" };
   }
   redirect(safeCallback(parsed.data.callbackUrl));
 }

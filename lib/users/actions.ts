@@ -35,12 +35,12 @@ export const updateUserAction = action(
       // An admin demoting or moving themselves could lock the district out of its admin.
       throw new RuleViolation("cannotChangeOwnRole", "role");
     }
-    const { user, sessionsEnded } = await updateUser(existing, { ...input, orgUnitActive: orgUnit.active }, tx);
+    const { user, sessionsEnded, dingtalkChanged } = await updateUser(existing, { ...input, orgUnitActive: orgUnit.active }, tx);
     await audit({
       action: "user.update", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId,
       data: {
-        before: { name: existing.name, role: existing.role, orgUnitId: existing.orgUnitId, phoneChanged: existing.phone !== user.phone },
-        after: { name: user.name, role: user.role, orgUnitId: user.orgUnitId },
+        before: { name: existing.name, role: existing.role, orgUnitId: existing.orgUnitId, phoneChanged: existing.phone !== user.phone, ...(dingtalkChanged ? { dingtalkUserId: existing.dingtalkUserId } : {}) },
+        after: { name: user.name, role: user.role, orgUnitId: user.orgUnitId, ...(dingtalkChanged ? { dingtalkUserId: user.dingtalkUserId } : {}) },
         sessionsEnded,
       },
     });

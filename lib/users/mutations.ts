@@ -7,7 +7,7 @@ import { isUniqueViolation } from "@/lib/platform/db/errors";
 import { generateTemporaryPassword, hashPassword, verifyPassword } from "@/lib/platform/auth/password";
 import type { CreateUserInput, UpdateUserInput } from "./schemas";
 
-type ExistingUser = { id: string; version: number; role: string; orgUnitId: string; phone: string | null; name: string; active: boolean };
+type ExistingUser = { id: string; version: number; role: string; orgUnitId: string; phone: string | null; name: string; active: boolean; dingtalkUserId?: string | null };
 
 async function assertPhoneFree(tx: Tx, phone: string | null, exceptId?: string) {
   if (!phone) return;
@@ -40,9 +40,18 @@ export async function createUser(input: CreateUserInput & { orgUnitActive: boole
   }
 }
 
+async function assertDingTalkFree(tx: Tx, dingtalkUserId: string | null | undefined, exceptId: string) {
+  if (!dingtalkUserId) return;
+  const other = await tx.user.findFirst({ where: { dingtalkUserId, NOT: { id: exceptId } }, select: { id: true } });
+  if (other) throw new RuleViolation("dingtalkTaken", "dingtalkUserId");
+}
+
 export async function updateUser(existing: ExistingUser, input: UpdateUserInput & { orgUnitActive: boolean }, tx: Tx) {
   if (input.orgUnitId !== existing.orgUnitId && !input.orgUnitActive) throw new RuleViolation("orgUnitInactive", "orgUnitId");
   await assertPhoneFree(tx, input.phone, existing.id);
+  await assertDingTalkFree(tx, input.dingtalkUserId, existing.id);
+  // undefined: the caller did not show the field, the link stays; null unlinks.
+  const dingtalkChanged = input.dingtalkUserId !== undefined && input.dingtalkUserId !== (existing.dingtalkUserId ?? null);
   const authzChanged = input.role !== existing.role || input.orgUnitId !== existing.orgUnitId;
   const { count } = await tx.user.updateMany({
     where: { id: existing.id, version: input.version },
@@ -51,12 +60,17 @@ export async function updateUser(existing: ExistingUser, input: UpdateUserInput 
       phone: input.phone,
       role: input.role,
       orgUnitId: input.orgUnitId,
+      ...(dingtalkChanged ? { dingtalkUserId: input.dingtalkUserId, dingtalkLinkedAt: input.dingtalkUserId ? now() : null } : {}),
       version: { increment: 1 },
       ...(authzChanged ? { sessionVersion: { increment: 1 } } : {}),
     },
+  }).catch((e: unknown) => {
+    // Two admins giving the same DingTalk account to two users at once: the unique index decides.
+    if (isUniqueViolation(e)) throw new RuleViolation("dingtalkTaken", "dingtalkUserId");
+    throw e;
   });
   if (count === 0) throw new ConflictError();
-  return { user: await tx.user.findUniqueOrThrow({ where: { id: existing.id } }), sessionsEnded: authzChanged };
+  return { user: await tx.user.findUniqueOrThrow({ where: { id: existing.id } }), sessionsEnded: authzChanged, dingtalkChanged };
 }
 
 export async function setUserActive(existing: ExistingUser, version: number, active: boolean, tx: Tx) {

@@ -26,6 +26,16 @@ export const phoneField = z
 
 const personName = z.string().trim().min(1, "@required").max(40);
 
+/**
+ * The user's userid in the organisation's DingTalk (免登 and work notices). Empty unlinks;
+ * absent (a caller that does not show the field) leaves the link as it is.
+ */
+export const dingtalkUserIdField = z
+  .string()
+  .trim()
+  .max(64)
+  .transform((v) => (v === "" ? null : v));
+
 export const createUserSchema = z.strictObject({
   username: usernameField,
   name: personName,
@@ -41,6 +51,7 @@ export const updateUserSchema = z.strictObject({
   phone: phoneField,
   role: z.enum(ROLES),
   orgUnitId: id,
+  dingtalkUserId: dingtalkUserIdField.optional(),
 });
 
 export const setUserActiveSchema = z.strictObject({ id, version, active: z.boolean() });

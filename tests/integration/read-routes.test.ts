@@ -49,8 +49,9 @@ function paramsOf(file: string) {
 /** Exported server actions are the exports of every "use server" module under lib/. */
 const ACTION_FILES = filesUnder(path.join(ROOT, "lib"), (f) => f.endsWith(".ts"))
   .filter((file) => /^["']use server["']/m.test(readFileSync(file, "utf8")));
-// Signing in, signing out and choosing a language are what a signed-out visitor does.
-const NO_SESSION_ACTIONS = new Set(["signInAction", "signOutAction", "setLocaleAction"]);
+// Signing in (with a password or from DingTalk), signing out and choosing a language are what
+// a signed-out visitor does.
+const NO_SESSION_ACTIONS = new Set(["signInAction", "dingtalkSignInAction", "signOutAction", "setLocaleAction"]);
 
 async function json(response: Response) {
   expect(response.headers.get("content-type")).toContain("application/json");

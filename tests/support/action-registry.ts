@@ -225,6 +225,7 @@ export const REGISTRY: SweepEntry[] = [
   ...actions("lib/account/actions", accountActions, {
     changeOwnPasswordAction: { kind: "self", reason: "changes the signed-in user's own password (checked against the current one); takes no id", input: () => ({ currentPassword: "whatever-1", newPassword: "Sweep-probe-42", confirmPassword: "Sweep-probe-42" }) },
     signInAction: { kind: "public", reason: "the sign-in form: credentials only, lockout after 5 failures (tests/integration/auth.test.ts)" },
+    dingtalkSignInAction: { kind: "public", reason: "免登 from inside DingTalk: a one-time code DingTalk itself vouches for, linked users only (tests/integration/dingtalk-sign-in.test.ts)" },
     signOutAction: { kind: "self", reason: "ends the caller's own session; takes no input" },
     setLocaleAction: { kind: "self", reason: "sets the caller's language cookie; no data" },
   }),

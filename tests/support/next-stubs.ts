@@ -118,4 +118,9 @@ export const nextNavigation = {
   forbidden: () => {
     throw new Error("NEXT_FORBIDDEN");
   },
+  /** Rethrows Next's own control-flow errors (redirect, notFound), as the real one does. */
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof RedirectError) throw error;
+    if (error instanceof Error && /^NEXT_(NOT_FOUND|FORBIDDEN)$/.test(error.message)) throw error;
+  },
 };

@@ -2,6 +2,9 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/platform/auth/session";
 import { LoginForm } from "@/components/account/login-form";
+import { DingTalkSignIn } from "@/components/account/dingtalk-sign-in";
+import { dingtalkCorpId } from "@/lib/platform/dingtalk/settings";
+import { pendingDingTalkLink } from "@/lib/platform/auth/dingtalk";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 
 export async function generateMetadata() {
@@ -13,6 +16,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getCurrentUser()) redirect("/");
   const t = await getTranslations();
   const { callbackUrl } = await searchParams;
+  const corpId = dingtalkCorpId();
+  const linkPending = corpId !== null && (await pendingDingTalkLink()) !== null;
   // Auth.js hands us an absolute URL with the server's own host: keep only the path.
   let path = "/";
   try {
@@ -30,6 +35,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </div>
           <LanguageSwitch className="rounded-md px-2 py-1 text-sm text-brand-700 hover:bg-brand-50" />
         </div>
+        {/* 免登 when DingTalk is configured; renders nothing outside the DingTalk client. */}
+        {corpId ? <DingTalkSignIn corpId={corpId} callbackUrl={path} linkPending={linkPending} /> : null}
         <LoginForm callbackUrl={path} />
         <p className="mt-4 text-xs text-slate-500">{t("login.hint")}</p>
       </div>

@@ -1,12 +1,22 @@
-// Auth.js configuration: credentials sign-in, JWT sessions in a signed, HttpOnly cookie (no
+// Auth.js configuration: credentials sign-in (a password, or 免登 from inside DingTalk), JWT sessions in a signed, HttpOnly cookie (no
 // server-side session store, so any app instance can serve any request).
 import { nowMs } from "@/lib/platform/clock";
 import type { NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import type { Role } from "@/lib/platform/authz/permissions";
 import { getRequestMeta } from "@/lib/platform/request";
 import { verifyCredentials } from "./credentials";
+import { rememberDingTalkLink, signInWithDingTalk } from "./dingtalk";
+
+/** A refused 免登, with why (code "dingtalk:unlinked" …) for the login page to say the right thing. */
+export class DingTalkSignInRefused extends CredentialsSignin {
+  constructor(readonly reason: "unlinked" | "inactive" | "locked" | "codeRejected" | "unavailable" | "off") {
+    super();
+    this.code = `dingtalk:${reason}`;
+  }
+}
 
 export const SESSION_POLICY = {
   /** Signed out after this long without a request. */
@@ -18,7 +28,12 @@ export const SESSION_POLICY = {
 const credentialsInput = z.object({
   login: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /** The signed link token of a first DingTalk sign-in (auth/dingtalk.ts), never a raw userid. */
+  dingtalkLink: z.string().max(512).optional(),
 });
+
+/** DingTalk's one-time auth codes are short opaque strings. */
+const dingtalkInput = z.object({ code: z.string().trim().min(1).max(256) });
 
 export const authConfig = {
   trustHost: true,
@@ -37,8 +52,23 @@ export const authConfig = {
       async authorize(raw) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.login, parsed.data.password, await getRequestMeta());
+        const user = await verifyCredentials(parsed.data.login, parsed.data.password, await getRequestMeta(), { dingtalkLink: parsed.data.dingtalkLink });
         return user;
+      },
+    }),
+    // 免登: the same JWT as a password sign-in (sessionVersion, authTime), from a DingTalk code.
+    Credentials({
+      id: "dingtalk",
+      name: "DingTalk",
+      credentials: { code: {} },
+      async authorize(raw) {
+        const parsed = dingtalkInput.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await signInWithDingTalk(parsed.data.code, await getRequestMeta());
+        if (result.ok) return result.user;
+        // Not linked yet: the login page asks for the password once, which links the account.
+        if (result.reason === "unlinked") await rememberDingTalkLink(result.linkToken);
+        throw new DingTalkSignInRefused(result.reason);
       },
     }),
   ],

@@ -1,6 +1,7 @@
 // Checks a username-or-phone and password. Every attempt is audited; unknown users, wrong
 // passwords, locked and deactivated accounts all give the caller the same `null`, after the
-// same amount of argon2 work.
+// same amount of argon2 work. A sign-in carrying a DingTalk link token (first 免登 sign-in of
+// an unlinked DingTalk account, auth/dingtalk.ts) links that account once the password is right.
 import "server-only";
 import { db } from "@/lib/platform/db/client";
 import { appendAudit, appendAuditStandalone } from "@/lib/platform/audit/write";
@@ -8,6 +9,7 @@ import type { RequestMeta } from "@/lib/platform/request";
 import type { Role } from "@/lib/platform/authz/permissions";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { isLocked, recordFailedSignIn, recordSuccessfulSignIn } from "./lockout";
+import { linkDingTalkAtSignIn } from "./dingtalk";
 
 export type SignedInUser = {
   id: string;
@@ -21,6 +23,7 @@ export async function verifyCredentials(
   login: string,
   password: string,
   meta: RequestMeta,
+  options: { dingtalkLink?: string | null } = {},
 ): Promise<SignedInUser | null> {
   const trimmed = login.trim();
   const user = await db.user.findFirst({
@@ -62,6 +65,8 @@ export async function verifyCredentials(
       { action: "auth.signIn", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId }, tx,
     );
   });
+  // After the sign-in commits: a refused link is audited but never costs the person their sign-in.
+  if (options.dingtalkLink) await linkDingTalkAtSignIn(user, options.dingtalkLink, meta);
   return {
     id: user.id,
     name: user.name,

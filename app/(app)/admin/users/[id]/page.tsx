@@ -45,6 +45,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     username: user.username,
     name: user.name,
     phone: user.phone ?? "",
+    dingtalkUserId: user.dingtalkUserId ?? "",
     role: user.role,
     orgUnitId: user.orgUnitId,
     orgUnitName: user.orgUnit.name,
@@ -64,6 +65,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
         <UserStatusBadges active={user.active} lockedUntil={user.lockedUntil} mustChangePassword={user.mustChangePassword} now={now} />
         <span>{t("lastLoginAt", { time: user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t("never") })}</span>
+        {user.dingtalkLinkedAt ? <span>{t("dingtalkLinkedAt", { time: formatDateTime(user.dingtalkLinkedAt, locale) })}</span> : null}
         {can(actor, "audit.view") ? (
           <Link href={`/admin/audit?entityType=User&entityId=${encodeURIComponent(user.id)}`} className="text-brand-700 underline">{t("auditTrail")}</Link>
         ) : null}
