@@ -277,6 +277,24 @@ describe("once a day, and the daily cap", () => {
     expect(await db.notificationDelivery.count({ where: { channel: CHANNEL, userId: officer, status: "SENT", sentAt: { lt: at(4, "00:00") } } })).toBeLessThanOrEqual(cap);
   });
 
+  it("the day is Shanghai's: a notice at 00:10 starts a new day although UTC has not", async () => {
+    const channel = testChannel({ dailyCap: 2 });
+    pinClock(at(0, "23:50")); // Friday, 15:50 UTC
+    await send(notice({ urgent: true }));
+    await deliverPending({ deliveryIds: await ids({ status: "PENDING" }) });
+    pinClock(at(1, "00:10")); // Saturday, 16:10 UTC: the same UTC day
+    await send(notice({ urgent: true }));
+    await deliverPending({ deliveryIds: await ids({ status: "PENDING" }) });
+    expect((await deliveries()).map((d) => d.status)).toEqual(["SENT", "SENT"]);
+    expect(channel.calls).toHaveLength(2);
+    // A third that Shanghai day is held: the cap's last slot is the digest's.
+    await send(notice({ urgent: true }));
+    await deliverPending({ deliveryIds: await ids({ status: "PENDING" }) });
+    expect((await deliveries()).map((d) => d.status)).toEqual(["SENT", "SENT", "HELD"]);
+    // Urgent: the next calendar day's start of working hours (Sunday), not the next working day's.
+    expect((await deliveries({ status: "HELD" }))[0]!.notBefore).toEqual(at(2, "08:30"));
+  });
+
   it("a notice released alone from a hold may take the day's last slot", async () => {
     const channel = testChannel({ dailyCap: 1 });
     pinClock(at(3, "10:00"));
