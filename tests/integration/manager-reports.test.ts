@@ -21,6 +21,10 @@ import type { ReportFigures } from "@/lib/dashboards/reports";
 import { GET as downloadReport } from "@/app/api/reports/[reportId]/route";
 import ReportPage from "@/app/(app)/reports/[reportId]/page";
 import ReportsPage from "@/app/(app)/reports/page";
+import { ReportFiguresView } from "@/components/reports/report-figures";
+import { messagesFor } from "@/lib/programmes/messages";
+import { createTranslator } from "next-intl";
+import { elementText, findElements } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, demoUser } from "../support/fixtures";
 import { addDaysYmd, demoToday, shanghaiInstant } from "../support/time";
@@ -159,6 +163,14 @@ describe("weekly report", () => {
     const params = notices[0]!.params as Record<string, string | number>;
     expect(params).toMatchObject({ from: range.from, to: range.to, overdue: report.figures.overdueProblems, breaches: report.figures.breachedClocks });
 
+    // The text the notification centre and DingTalk render carries the three numbers.
+    for (const locale of ["zh-CN", "en"] as const) {
+      const text = createTranslator({ locale, messages: messagesFor(locale) as never })("reports.notify.weekly" as never, params as never) as string;
+      expect(text).toContain(`${report.figures.overdueProblems}`);
+      expect(text).toContain(`${report.figures.breachedClocks}`);
+      if (params.lead === "yes") expect(text).toContain(`${params.indicator}`);
+    }
+
     const again = await runManagerReports("WEEK", WEEKLY_AT);
     expect(again.made).toEqual([]);
     expect(again.existing).toBe(await managerCount());
@@ -192,6 +204,11 @@ describe("weekly report", () => {
     expect(await db.auditLog.count({ where: { action: "managerReport.download", entityId: report.id, outcome: "OK" } })).toBe(1);
     await expect(ReportPage({ params: Promise.resolve({ reportId: report.id }) })).resolves.toBeTruthy();
     await expect(ReportsPage()).resolves.toBeTruthy();
+    // The page shows the stored numbers.
+    const view = await ReportFiguresView({ figures: report.figures, period: "WEEK" });
+    const tile = (id: string) => elementText(findElements(view, (e) => (e.props as { testId?: string }).testId === id)[0]);
+    expect(tile("report-overdue")).toBe(String(report.figures.overdueProblems));
+    expect(tile("report-breaches")).toBe(report.figures.hotline ? String(report.figures.breachedClocks) : "—");
 
     resetRequest();
     await actAs("py.manager");
