@@ -43,7 +43,11 @@ export type ReportFigures = {
   from: string;
   to: string;
   programmes: ReportProgramme[];
-  /** Problems of the subtree still unresolved after their due date, as at the period's end (the problem list's "overdue"). */
+  /**
+   * Problems of the subtree (or escalated into it) unresolved when the report is made and due
+   * on or before the period's last day: the problem list's "overdue" on the morning after.
+   * Statuses have no history, so "as at the period's end" is read as "as at the report".
+   */
   overdueProblems: number;
   /** The dashboard's "hotline.breaches" (stage clocks missed) summed over the hotline programmes reaching the unit. */
   breachedClocks: number;
