@@ -10,6 +10,7 @@ import { appendAudit } from "@/lib/platform/audit/write";
 import { notify } from "@/lib/platform/notifications/notify";
 import { dueOf, metOf } from "./clocks";
 import { requestLink } from "./mutations";
+import { HOTLINE_NOTICES, noticeOf } from "./notices";
 import { holders, nearestManagers } from "./recipients";
 import { alertStageKey, type ClockJobData } from "./schedule";
 import { OPEN_STATUSES } from "./transitions";
@@ -21,7 +22,7 @@ export async function runClockCheck(data: ClockJobData, now = clockNow(), client
     const r = await tx.serviceRequest.findUnique({
       where: { id: data.requestId },
       select: {
-        id: true, number: true, status: true, orgUnitId: true, assigneeId: true, leadDepartmentId: true, receivedById: true,
+        id: true, number: true, status: true, programmeId: true, orgUnitId: true, assigneeId: true, leadDepartmentId: true, receivedById: true,
         acceptDueAt: true, assignDueAt: true, respondDueAt: true, acceptedAt: true, assignedAt: true, respondedAt: true,
         orgUnit: { select: { path: true } },
       },
@@ -46,7 +47,7 @@ export async function runClockCheck(data: ClockJobData, now = clockNow(), client
     const userIds = [...new Set([...(await holders(r, tx)), ...(await nearestManagers(r.orgUnit.path, tx))])];
     await notify({
       userIds,
-      kind: `hotline.${kind}`,
+      ...noticeOf(data.kind === "BREACH" ? HOTLINE_NOTICES.breach : HOTLINE_NOTICES.warning, r.programmeId),
       titleKey: data.kind === "BREACH" ? "hotline.notify.breach" : "hotline.notify.warning",
       params: { number: r.number, stage: data.stage },
       link: requestLink(r.id),

@@ -15,6 +15,7 @@ import { parseShanghaiLocal } from "@/lib/platform/shanghai";
 import { mayChase, mayDecideExtension, mayMove, mayRequestExtension, type RequestScope } from "./authority";
 import { clocksAtIntake } from "./deadlines";
 import { matchEnterprise, narrowerScope } from "./enterprise-match";
+import { callerMobile, HOTLINE_NOTICES, noticeOf, smsAnswered, smsClosed, smsIntake } from "./notices";
 import { hashTrackingCode, newTrackingCode, nextConfirmationNumber } from "./numbers";
 import { departmentOptions, type LoadedRequest } from "./queries";
 import { holders, nearestManagers } from "./recipients";
@@ -130,7 +131,7 @@ export async function intakeRequest(actor: Actor, input: IntakeInput, visiblePro
   if (input.enterpriseMode === "new") {
     const created = await createEnterprise({
       name: input.enterpriseName, creditCode: input.creditCode, address: "", orgUnitId: programme.orgUnitId, industry: "", size: "SMALL_MICRO",
-      contactName: input.callerName, contactPhone: /^1\d{10}$/.test(input.callerPhone) ? input.callerPhone : null, commissionerId: null,
+      contactName: input.callerName, contactPhone: callerMobile(input.callerPhone), commissionerId: null,
     }, tx);
     createdEnterpriseId = created.id;
     enterprise = { id: created.id, name: created.name, orgUnitId: programme.orgUnitId, orgPath: programme.orgUnit.path };
@@ -146,6 +147,7 @@ export async function intakeRequest(actor: Actor, input: IntakeInput, visiblePro
     channel: visitId ? "VISIT" : "PHONE",
     callerName: input.callerName, callerPhone: input.callerPhone, category: input.category, title: input.title, description: input.description, urgency: input.urgency,
   }, undefined, tx);
+  await smsIntake(request, trackingCode, tx);
   return { request, trackingCode, createdEnterpriseId };
 }
 
@@ -166,15 +168,16 @@ export async function intakePublicRequest(input: PublicIntakeInput, tx: Tx) {
   // The hotline desk hears about a request nobody took by phone.
   await notify({
     userIds: await holders({ assigneeId: null, leadDepartmentId: null, receivedById: null, orgUnitId: request.orgUnitId }, tx),
-    kind: "hotline.online", titleKey: "hotline.notify.online", params: { number: request.number },
+    ...noticeOf(HOTLINE_NOTICES.online, request.programmeId), titleKey: "hotline.notify.online", params: { number: request.number },
     link: requestLink(request.id), entityType: "ServiceRequest", entityId: request.id, digestKey: "hotline.online",
   }, tx);
+  await smsIntake(request, trackingCode, tx);
   return { request, trackingCode };
 }
 
 // ───────────────────────── transitions ─────────────────────────
 
-type Loaded = Pick<LoadedRequest, "id" | "version" | "status" | "assigneeId" | "respondedAt" | "orgUnitId" | "leadDepartmentId" | "receivedById" | "number" | "assignedAt"> & {
+type Loaded = Pick<LoadedRequest, "id" | "version" | "status" | "assigneeId" | "respondedAt" | "orgUnitId" | "leadDepartmentId" | "receivedById" | "number" | "assignedAt" | "programmeId"> & {
   orgUnit: { path: string };
   leadDepartment: { path: string } | null;
 };
@@ -251,7 +254,7 @@ export async function assignRequest(actor: Actor, r: Loaded, input: AssignInput,
   if (coHandlers.length) await tx.serviceRequestCoHandler.createMany({ data: coHandlers.map((c) => ({ requestId: r.id, orgUnitId: c.id })) });
   await notify({
     userIds: (await holders({ ...updated, receivedById: null }, tx)).filter((id) => id !== actor.id),
-    kind: "hotline.assigned", titleKey: "hotline.notify.assigned", params: { number: r.number },
+    ...noticeOf(HOTLINE_NOTICES.assigned, r.programmeId), titleKey: "hotline.notify.assigned", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: "hotline.assigned",
   }, tx);
   return { transition: t, updated, lead, assignee, coHandlers };
@@ -263,7 +266,7 @@ export async function sendBackRequest(actor: Actor, r: Loaded, input: { version:
   await tx.serviceRequestCoHandler.deleteMany({ where: { requestId: r.id } });
   await notify({
     userIds: (await holders({ assigneeId: null, leadDepartmentId: null, receivedById: r.receivedById, orgUnitId: r.orgUnitId }, tx)).filter((id) => id !== actor.id),
-    kind: "hotline.sentBack", titleKey: "hotline.notify.sentBack", params: { number: r.number },
+    ...noticeOf(HOTLINE_NOTICES.sentBack, r.programmeId), titleKey: "hotline.notify.sentBack", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.sentBack:${r.id}`,
   }, tx);
   return result;
@@ -271,7 +274,9 @@ export async function sendBackRequest(actor: Actor, r: Loaded, input: { version:
 
 export async function respondRequest(actor: Actor, r: Loaded, input: { version: number; response: string }, tx: Tx) {
   const now = clockNow();
-  return staffMove(tx, actor, r, "respond", input.version, { response: input.response, respondedAt: r.respondedAt ?? now }, { note: input.response }, now);
+  const moved = await staffMove(tx, actor, r, "respond", input.version, { response: input.response, respondedAt: r.respondedAt ?? now }, { note: input.response }, now);
+  await smsAnswered(moved.updated, tx);
+  return moved;
 }
 
 export async function resolveRequest(actor: Actor, r: Loaded, input: { version: number; resolution: string }, tx: Tx) {
@@ -282,16 +287,21 @@ export async function resolveRequest(actor: Actor, r: Loaded, input: { version: 
 /** The enterprise's satisfaction, recorded by the hotline (e.g. on a return call): closes the loop. */
 export async function closeRequest(actor: Actor, r: Loaded, input: FeedbackInput, tx: Tx) {
   const now = clockNow();
-  return staffMove(tx, actor, r, "close", input.version,
+  const moved = await staffMove(tx, actor, r, "close", input.version,
     { satisfaction: input.satisfaction, feedbackComment: input.comment || null, closedAt: now },
     { note: input.comment, data: { satisfaction: input.satisfaction, by: "staff" } }, now);
+  await smsClosed(moved.updated, tx);
+  return moved;
 }
 
 export async function reopenRequest(actor: Actor, r: Loaded, input: { version: number; note: string }, tx: Tx) {
   return staffMove(tx, actor, r, "reopen", input.version, { reopenCount: { increment: 1 }, resolvedAt: null }, { note: input.note });
 }
 
-/** The enterprise's own feedback from the public page (it proved itself with the tracking code). */
+/**
+ * The enterprise's own feedback from the public page (it proved itself with the tracking code).
+ * No "closed" SMS here: the enterprise closed it itself and saw the page say so.
+ */
 export async function feedbackByEnterprise(r: Loaded, decision: "close" | "reopen", satisfaction: number | undefined, comment: string, tx: Tx) {
   const now = clockNow();
   const t = moveOrThrow(r, decision, r.version, r.version);
@@ -302,7 +312,7 @@ export async function feedbackByEnterprise(r: Loaded, decision: "close" | "reope
   if (decision === "reopen") {
     await notify({
       userIds: await holders({ assigneeId: null, leadDepartmentId: null, receivedById: r.receivedById, orgUnitId: r.orgUnitId }, tx),
-      kind: "hotline.reopened", titleKey: "hotline.notify.reopened", params: { number: r.number },
+      ...noticeOf(HOTLINE_NOTICES.reopened, r.programmeId), titleKey: "hotline.notify.reopened", params: { number: r.number },
       link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.reopened:${r.id}`,
     }, tx);
   }
@@ -365,7 +375,7 @@ export async function chaseRequest(actor: Actor, r: Loaded, note: string, tx: Tx
   const event = await tx.serviceRequestEvent.create({ data: { requestId: r.id, kind: "chase", actorId: actor.id, note } });
   const userIds = await holders({ ...r, receivedById: null }, tx);
   await notify({
-    userIds, kind: "hotline.chase", titleKey: "hotline.notify.chase", params: { number: r.number },
+    userIds, ...noticeOf(HOTLINE_NOTICES.chase, r.programmeId), titleKey: "hotline.notify.chase", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.chase:${r.id}`,
   }, tx);
   return { event, notified: userIds };
@@ -381,7 +391,7 @@ export async function requestExtension(actor: Actor, r: Loaded & { respondDueAt:
   await tx.serviceRequestEvent.create({ data: { requestId: r.id, kind: "extensionRequested", actorId: actor.id, note: input.reason, data: { proposedDueAt: proposed.toISOString() } } });
   await notify({
     userIds: (await nearestManagers(r.orgUnit.path, tx)).filter((id) => id !== actor.id),
-    kind: "hotline.extension", titleKey: "hotline.notify.extensionRequested", params: { number: r.number },
+    ...noticeOf(HOTLINE_NOTICES.extension, r.programmeId), titleKey: "hotline.notify.extensionRequested", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: "hotline.extension",
   }, tx);
   return extension;
@@ -415,7 +425,7 @@ export async function decideExtension(actor: Actor, r: Loaded & { programme: { s
     },
   });
   await notify({
-    userIds: [extension.requestedById], kind: "hotline.extension",
+    userIds: [extension.requestedById], ...noticeOf(HOTLINE_NOTICES.extension, r.programmeId),
     titleKey: input.approve ? "hotline.notify.extensionApproved" : "hotline.notify.extensionRejected", params: { number: r.number },
     link: requestLink(r.id), entityType: "ServiceRequest", entityId: r.id, digestKey: `hotline.extensionDecided:${r.id}`,
   }, tx);

@@ -103,7 +103,7 @@ async function findByNumberAndCode(number: string, code: string) {
       id: true, number: true, trackingCode: true, status: true, category: true, title: true, description: true, enterpriseName: true, channel: true,
       receivedAt: true, acceptDueAt: true, assignDueAt: true, respondDueAt: true, acceptedAt: true, assignedAt: true, respondedAt: true,
       resolvedAt: true, closedAt: true, response: true, resolution: true, satisfaction: true, feedbackComment: true, reopenCount: true, version: true,
-      orgUnitId: true, assigneeId: true, leadDepartmentId: true, receivedById: true,
+      orgUnitId: true, assigneeId: true, leadDepartmentId: true, receivedById: true, programmeId: true,
       orgUnit: { select: { path: true } },
       leadDepartment: { select: { name: true, path: true } },
       mergedInto: { select: { number: true } },
