@@ -23,6 +23,10 @@ export async function register(): Promise<void> {
   // The SMS channel looks a record's contact up at send time (a hotline caller's mobile).
   const { registerContactResolvers } = await import("@/lib/platform/notifications/contacts");
   registerContactResolvers(programmeContacts());
+  // DingTalk notices are rendered from the whole catalogue, the modules' titleKeys included.
+  const { setNotificationMessages } = await import("@/lib/platform/notifications/render");
+  const { messagesFor } = await import("@/lib/programmes/messages");
+  setNotificationMessages(messagesFor);
   // Beside the programmes' jobs, the managers' weekly and monthly reports (lib/dashboards).
   const { reportJobs } = await import("@/lib/dashboards");
   const start = async (attempt: number): Promise<void> => {

@@ -8,7 +8,8 @@ import { db } from "@/lib/platform/db/client";
 import { now } from "@/lib/platform/clock";
 import { ChannelError, type NotificationChannel, type OutboundMessage } from "@/lib/platform/notifications/channels";
 import { dingtalkChannel } from "@/lib/platform/notifications/providers/dingtalk";
-import { renderMessage } from "@/lib/platform/notifications/render";
+import { renderMessage, setNotificationMessages } from "@/lib/platform/notifications/render";
+import { messagesFor } from "@/lib/programmes/messages";
 import { dingtalkSettingsFromEnv } from "@/lib/platform/dingtalk/settings";
 import { forgetDingTalkTokens } from "@/lib/platform/dingtalk/client";
 import { fakeDingTalkEnv, startFakeDingTalk, type FakeDingTalk } from "../support/fake-dingtalk";
@@ -98,6 +99,16 @@ describe("the DingTalk channel", () => {
     expect(en.title).toBe("You have 2 new notifications");
     // An unknown key falls back to the generic title, as in the notification centre.
     expect((await renderMessage(message({ template: "no.such.key" }))).title).toBe("系统消息");
+  });
+
+  it("renders a module's titleKey once the composition root hands over the whole catalogue", async () => {
+    const breach = message({ kind: "hotline.breach", template: "hotline.notify.breach", params: { stage: "ASSIGN", number: "RX-1" } });
+    expect((await renderMessage(breach)).title).toBe("系统消息");
+    setNotificationMessages(messagesFor);
+    expect((await renderMessage(breach)).title).toBe("诉求交办已超时：RX-1");
+    expect((await renderMessage(breach, "en")).title).not.toBe("诉求交办已超时：RX-1");
+    // A stored param that no longer fits the text: the generic title, not an error.
+    expect((await renderMessage({ ...breach, params: {} })).title).toBe("系统消息");
   });
 
   it("a 5xx is a retryable ChannelError", async () => {
