@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import type { ActionResult } from "@/lib/platform/action";
-import { registerChannel, unregisterChannel } from "@/lib/platform/notifications/channels";
+import { registerChannel, resetConfiguredChannels, unregisterChannel } from "@/lib/platform/notifications/channels";
 import { registerContactResolvers } from "@/lib/platform/notifications/contacts";
 import { DELIVER_JOB } from "@/lib/platform/notifications/notify";
 import { deliverPending, MAX_DELIVERY_ATTEMPTS } from "@/lib/platform/notifications/jobs";
@@ -194,6 +194,26 @@ describe("SMS to the caller", () => {
     expect(rows.map((r) => r.kind)).toEqual(["hotline.sms.intake"]);
     await runDeliver(rows.map((r) => r.id));
     expect(fake.sent().map((r) => [r.phoneNumbers, r.templateParam])).toEqual([[phone, { number: json.number, code: json.trackingCode }]]);
+  });
+
+  it("is on from the settings alone (ALIYUN_SMS_*), with no registration step", async () => {
+    const env = {
+      ALIYUN_SMS_ACCESS_KEY_ID: KEYS.accessKeyId, ALIYUN_SMS_ACCESS_KEY_SECRET: KEYS.accessKeySecret, ALIYUN_SMS_SIGN_NAME: KEYS.signName,
+      ALIYUN_SMS_ENDPOINT: fake.endpoint, ALIYUN_SMS_TEMPLATE_INTAKE: TEMPLATES.intake,
+    };
+    Object.assign(process.env, env);
+    resetConfiguredChannels();
+    try {
+      const phone = freshMobile();
+      const { id, number } = await phoneIntake(phone);
+      const rows = await deliveriesOf(id);
+      expect(rows.map((r) => r.kind)).toEqual(["hotline.sms.intake"]);
+      await runDeliver(rows.map((r) => r.id));
+      expect(fake.sent().map((r) => [r.phoneNumbers, r.templateCode, r.templateParam.number])).toEqual([[phone, TEMPLATES.intake, number]]);
+    } finally {
+      for (const k of Object.keys(env)) delete process.env[k];
+      resetConfiguredChannels();
+    }
   });
 
   it("a caller without a mobile number (a landline) gets no SMS and no delivery row", async () => {
