@@ -149,10 +149,12 @@ describe("nothing to send", () => {
     expect(fake.requests).toEqual([]);
   });
 
-  it("a template that is not configured, a record type without a resolver, a user: not retryable, nothing sent", async () => {
+  it("a template that is not configured, a record type without a resolver, a user, a sealed value that does not open: not retryable, nothing sent", async () => {
     expect((await refusal(channel.send(message({ template: "closed" })))).retryable).toBe(false);
     expect((await refusal(channel.send(message({ to: { recipientType: "Nobody", recipientId: "x" } })))).retryable).toBe(false);
     expect((await refusal(channel.send(message({ to: { userId: "u1" } })))).retryable).toBe(false);
+    // A sealed value that does not open (the PII key changed since it was queued) never will.
+    expect((await refusal(channel.send(message({ params: { number: "QQB20261202-0001", code: "sealed:v1.AAAA.BBBB.CCCC" } })))).retryable).toBe(false);
     expect(fake.requests).toEqual([]);
   });
 });

@@ -118,7 +118,14 @@ export function aliyunSmsChannel(settings: AliyunSmsSettings): NotificationChann
       const phone = (await resolve(message.to.recipientId, db))?.phone?.trim();
       if (!phone || !MAINLAND_MOBILE.test(phone)) throw new ChannelError("no mobile number for the recipient", false);
 
-      const variables = Object.fromEntries(Object.entries(unsealParams(message.params)).map(([k, v]) => [k, String(v)]));
+      let opened: Record<string, string | number>;
+      try {
+        opened = unsealParams(message.params);
+      } catch {
+        // Sealed under another PII key (rotated since it was queued): it will never open.
+        throw new ChannelError("a sealed parameter could not be opened (PII_ENCRYPTION_KEY changed?)", false);
+      }
+      const variables = Object.fromEntries(Object.entries(opened).map(([k, v]) => [k, String(v)]));
       let body;
       try {
         ({ body } = await client.sendSms(new SendSmsRequest({
