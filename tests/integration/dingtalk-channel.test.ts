@@ -3,7 +3,7 @@
 // local server playing DingTalk's documented API (tests/support/fake-dingtalk.ts): the request
 // DingTalk receives, each documented failure mapped to a retryable or final ChannelError, the
 // token renewed once when DingTalk refuses it, and who the channel can reach.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { now } from "@/lib/platform/clock";
 import { ChannelError, type NotificationChannel, type OutboundMessage } from "@/lib/platform/notifications/channels";
@@ -54,6 +54,10 @@ describe("the DingTalk channel", () => {
     expect(dingtalkSettingsFromEnv({ DINGTALK_APP_KEY: "k", DINGTALK_APP_SECRET: "s" })).toBeNull();
     const s = dingtalkSettingsFromEnv({ DINGTALK_APP_KEY: "k", DINGTALK_APP_SECRET: "s", DINGTALK_AGENT_ID: "1", APP_URL: "https://a.example/" })!;
     expect(s).toMatchObject({ apiEndpoint: "https://api.dingtalk.com", oapiEndpoint: "https://oapi.dingtalk.com", dailyCap: 100, appUrl: "https://a.example", corpId: null });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(dingtalkSettingsFromEnv({ DINGTALK_APP_KEY: "k", DINGTALK_APP_SECRET: "s", DINGTALK_AGENT_ID: "agent-1" })).toBeNull();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
     expect(channel.dailyCap).toBe(20);
   });
 
@@ -76,10 +80,14 @@ describe("the DingTalk channel", () => {
     });
     const card = (sent!.body.msg as { action_card: { markdown: string } }).action_card;
     expect(card.markdown).toBe("请处理诉求 RX-20261202-0001（共 3 次）");
-    // The token is cached: a second message asks for no new one.
+    // The token is cached: more messages, also at once, ask for no new one.
     const issued = fake.tokensIssued();
-    await channel.send(message());
+    await Promise.all([channel.send(message()), channel.send(message())]);
     expect(fake.tokensIssued()).toBe(issued);
+    // Concurrent first sends share one token request.
+    forgetDingTalkTokens();
+    await Promise.all([channel.send(message()), channel.send(message()), channel.send(message())]);
+    expect(fake.tokensIssued()).toBe(issued + 1);
   });
 
   it("sends markdown without a link when APP_URL is not set (or the link is not an in-app path)", async () => {

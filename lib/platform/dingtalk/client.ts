@@ -88,6 +88,7 @@ function httpFailure(status: number, retryAfter?: number): DingTalkError {
 type CachedToken = { value: string; expiresAtMs: number };
 const globalForTokens = globalThis as unknown as { __dingtalkTokens?: Map<string, CachedToken> };
 const tokens: Map<string, CachedToken> = (globalForTokens.__dingtalkTokens ??= new Map());
+const inFlight = new Map<string, Promise<string>>();
 /** Renew this long before DingTalk's stated expiry, so a token never dies mid-request. */
 const TOKEN_MARGIN_MS = 5 * 60_000;
 const TIMEOUT_MS = 10_000;
@@ -114,6 +115,15 @@ export class DingTalkClient {
   async accessToken(refresh = false): Promise<string> {
     const cached = tokens.get(this.cacheKey);
     if (!refresh && cached && cached.expiresAtMs - TOKEN_MARGIN_MS > nowMs()) return cached.value;
+    // Concurrent sends that all find no token wait for one request instead of each asking.
+    const pending = inFlight.get(this.cacheKey);
+    if (pending) return pending;
+    const request = this.fetchToken().finally(() => inFlight.delete(this.cacheKey));
+    inFlight.set(this.cacheKey, request);
+    return request;
+  }
+
+  private async fetchToken(): Promise<string> {
     const { default: Oauth2Client, GetAccessTokenRequest } = await import("@alicloud/dingtalk/dist/oauth2_1_0/client");
     const { Config } = await import("@alicloud/openapi-client");
     const url = new URL(this.settings.apiEndpoint);

@@ -25,12 +25,20 @@ const trimmed = (value: string | undefined) => {
   return v ? v : null;
 };
 
+let warned = false;
+
 /** null when the three settings the channel needs are not all present (DingTalk off). */
 export function dingtalkSettingsFromEnv(env: Readonly<Record<string, string | undefined>>): DingTalkSettings | null {
   const appKey = trimmed(env.DINGTALK_APP_KEY);
   const appSecret = trimmed(env.DINGTALK_APP_SECRET);
   const agentId = trimmed(env.DINGTALK_AGENT_ID);
   if (!appKey || !appSecret || !agentId) return null;
+  // DingTalk's AgentId is a number; anything else is a typo that would fail every notice.
+  if (!/^\d+$/.test(agentId)) {
+    if (!warned) console.warn("[dingtalk] DINGTALK_AGENT_ID must be the app's numeric AgentId: DingTalk stays off");
+    warned = true;
+    return null;
+  }
   const cap = Number(env.DINGTALK_DAILY_CAP ?? 100);
   return {
     appKey,
