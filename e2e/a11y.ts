@@ -15,13 +15,13 @@ export const ROUNDS: { login: string | null; stops: Stop[] }[] = [
   { login: null, stops: ["/login", "/service", "/service/track"] },
   {
     login: "py.officer",
-    stops: ["/", "/visits", "/visits/new", { name: "visit detail", from: "/visits", link: 'main a[href^="/visits/"]:not([href="/visits/new"])' }, "/problems", "/registers/households", "/registers/enterprises", "/campaigns", "/notifications", "/account/password"],
+    stops: ["/", "/visits", "/visits/new", { name: "visit detail", from: "/visits", link: 'main a[href^="/visits/"]:not([href="/visits/new"])' }, "/problems", "/registers/households", "/registers/enterprises", "/campaigns", "/notifications", "/account/password", "/account/notifications"],
   },
   { login: "lz.officer", stops: ["/hotline", "/hotline/new", { name: "request detail", from: "/hotline", link: 'main a[href^="/hotline/"]:not([href="/hotline/new"]):not([href^="/hotline/reports"])' }] },
   { login: "py.manager", stops: ["/dashboard", "/rankings", { name: "campaign progress", from: "/campaigns", link: 'main a[href^="/campaigns/"]' }, "/problems"] },
   // The district manager: the 良渚 hotline's reports and its exports, the district's programmes.
   { login: "yh.manager", stops: ["/dashboard", "/hotline/reports", "/key-projects"] },
-  { login: "admin", stops: ["/dashboard", "/admin/users", "/programmes", { name: "programme", from: "/programmes", link: 'main a[href^="/programmes/"]' }, "/admin/audit", "/admin/org-units", "/admin/calendar"] },
+  { login: "admin", stops: ["/dashboard", "/admin/users", "/programmes", { name: "programme", from: "/programmes", link: 'main a[href^="/programmes/"]' }, "/admin/audit", "/admin/org-units", "/admin/calendar", "/admin/notifications"] },
   { login: "etdz.officer", stops: ["/talent", "/investment"] },
   // 湖滨商圈增值服务驿站: the 导办员's stations, a station's cases, the new-case form and a case
   // waiting for a round-table; the manager's progress, the catalogue and the bundles.
