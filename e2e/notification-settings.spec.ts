@@ -43,3 +43,23 @@ test("an officer switches a kind off for DingTalk and it stays off after a reloa
   await page.reload();
   await expect(page.getByRole("switch", { name: "走访逾期提醒发到钉钉工作通知" })).toBeChecked();
 });
+
+test("an admin sets a programme's notice rules from its page", async ({ pageAs }) => {
+  const page = await pageAs("admin");
+  await page.goto("/programmes?type=VISIT_CAMPAIGN&status=ACTIVE");
+  await page.locator('main a[href^="/programmes/"]:not([href="/programmes/new"])').first().click();
+  await page.getByRole("link", { name: "通知规则" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "通知规则" })).toBeVisible();
+  await expect(page.getByText("默认：外部渠道 是，紧急 否")).toBeVisible();
+  const urgent = page.getByRole("checkbox", { name: "走访逾期提醒：紧急" });
+  const wasUrgent = await urgent.isChecked();
+  await urgent.setChecked(!wasUrgent);
+  await page.getByRole("button", { name: "保存通知规则" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "通知规则已保存" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "走访逾期提醒：紧急" })).toBeChecked({ checked: !wasUrgent });
+  // Back as it was.
+  await page.getByRole("checkbox", { name: "走访逾期提醒：紧急" }).setChecked(wasUrgent);
+  await page.getByRole("button", { name: "保存通知规则" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "通知规则已保存" })).toBeVisible();
+});
