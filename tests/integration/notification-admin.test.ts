@@ -5,7 +5,7 @@
 // user's own switches, and the daily overdue-visits notice (once per officer per day).
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import { registerChannel, unregisterChannel } from "@/lib/platform/notifications/channels";
+import { registerChannel, resetConfiguredChannels, unregisterChannel } from "@/lib/platform/notifications/channels";
 import { channelStates, deliveryCounts, listFailedDeliveries, preferencesOf, userChannels } from "@/lib/platform/notifications/admin";
 import { retryAllFailedDeliveriesAction, retryDeliveryAction } from "@/lib/platform/notifications/admin-actions";
 import { setNotificationPreferenceAction } from "@/lib/platform/notifications/preference-actions";
@@ -58,6 +58,20 @@ describe("channels", () => {
     expect(JSON.stringify(states)).not.toContain("key-123");
     // Users may still switch DingTalk kinds off ahead of it being turned on; SMS is not theirs.
     expect(userChannels()).toEqual([{ name: "dingtalk", active: false }]);
+  });
+
+  it("DingTalk is on once its three settings are present (the provider's own factory), and off again without them", () => {
+    const keys = { DINGTALK_APP_KEY: "probe-key", DINGTALK_APP_SECRET: "probe-secret", DINGTALK_AGENT_ID: "1234" };
+    Object.assign(process.env, keys);
+    resetConfiguredChannels();
+    try {
+      expect(channelStates().find((c) => c.name === "dingtalk")).toMatchObject({ active: true, missing: [] });
+      expect(JSON.stringify(channelStates())).not.toContain("probe-secret");
+    } finally {
+      for (const k of Object.keys(keys)) delete process.env[k];
+      resetConfiguredChannels();
+    }
+    expect(channelStates().find((c) => c.name === "dingtalk")).toMatchObject({ active: false });
   });
 
   it("a channel that is on is listed as on", () => {

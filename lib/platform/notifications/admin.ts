@@ -16,6 +16,9 @@ import type { Actor } from "@/lib/platform/authz/can";
 import { depthOf } from "@/lib/platform/org/path";
 import { inSubtree } from "@/lib/platform/org/scope";
 import { activeChannels, knownChannelNames } from "@/lib/platform/notifications/channels";
+// The providers define their channel factories on import: without them this process would
+// report every channel off whatever the settings say.
+import "@/lib/platform/notifications/providers";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
