@@ -27,6 +27,8 @@ export function instanceEnv(databaseUrl: string): Record<string, string> {
     STORAGE_DIR,
     // Timers run in the separate worker process only (scripts/twin-server.ts).
     JOBS_WORKERS: "off",
+    // No wall-clock crons during a run (lib/platform/jobs/boss.ts): what a test sees must not depend on the hour.
+    JOBS_CRON: "off",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 }

@@ -24,6 +24,8 @@ async function main() {
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // No wall-clock crons during a run (lib/platform/jobs/boss.ts): what a test sees must not depend on the hour.
+      JOBS_CRON: "off",
     },
   });
   const stop = async () => {

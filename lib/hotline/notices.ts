@@ -6,10 +6,6 @@ import "server-only";
 import type { Tx } from "@/lib/platform/db/client";
 import type { NotificationKindSpec } from "@/lib/platform/notifications/kinds";
 import { sendExternal } from "@/lib/platform/notifications/notify";
-// The providers' factories, so that sendExternal finds the "sms" channel configured from the
-// settings in whichever bundle queues the message (web) or sends it (the worker reaches this
-// module through the programme registry). Nothing in lib/platform imports them yet.
-import "@/lib/platform/notifications/providers";
 import { sealParam } from "@/lib/platform/notifications/sealed";
 
 export const HOTLINE_NOTICES = {

@@ -34,8 +34,13 @@ export function createBoss(options: BossOptions = {}): PgBoss {
     application_name: "zjtrack-jobs",
     max: options.max ?? 4,
     supervise: options.supervise ?? true,
-    // Cron schedules are not used (timers are jobs with startAfter); skip the clock monitor.
-    schedule: false,
+    // Cron schedules (JobOptions.cron: the weekly reports, the overdue-visits notice, the
+    // notification flush, points expiry) need pg-boss's timekeeper. JOBS_CRON=off leaves them
+    // unfired: the e2e servers set it, because a wall-clock cron firing during a run (09:00
+    // Shanghai, Monday 08:30) would make what a test sees depend on the hour; the tests run
+    // those handlers themselves with a clock they control. Deadline timers are jobs with
+    // startAfter and work either way.
+    schedule: process.env.JOBS_CRON !== "off",
     migrate: true,
     // Completed jobs stay in pgboss.job for a week before they are archived: a singletonKey
     // (lib/platform/jobs/enqueue.ts) blocks duplicates for as long as its job is there.

@@ -15,6 +15,9 @@ import { createHash } from "node:crypto";
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { canonicalJson } from "@/lib/platform/audit/chain";
+// The providers define their channel factories on import (providers/index.ts): every process
+// that queues or sends external messages must have loaded them, whatever else it imported.
+import "@/lib/platform/notifications/providers";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import { advisoryXactLock, LOCK_NAMESPACE } from "@/lib/platform/db/advisory-lock";
 import { calendarWindow, loadCalendarExceptions } from "@/lib/platform/calendar/queries";

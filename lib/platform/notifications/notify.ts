@@ -13,6 +13,9 @@ import "server-only";
 import type { Tx } from "@/lib/platform/db/client";
 import { enqueue } from "@/lib/platform/jobs/enqueue";
 import { activeChannels, getChannel, type NotificationChannel } from "@/lib/platform/notifications/channels";
+// The providers define their channel factories on import (providers/index.ts): every process
+// that queues or sends external messages must have loaded them, whatever else it imported.
+import "@/lib/platform/notifications/providers";
 import { loadQuietUntil } from "@/lib/platform/notifications/quiet-hours";
 
 export const DELIVER_JOB = "notifications.deliver";

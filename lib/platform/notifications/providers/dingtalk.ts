@@ -7,8 +7,8 @@ import "server-only";
 import { db, type Client } from "@/lib/platform/db/client";
 import { DingTalkClient, DingTalkError, type WorkNoticeMessage } from "@/lib/platform/dingtalk/client";
 import { dingtalkSettingsFromEnv, type DingTalkSettings } from "@/lib/platform/dingtalk/settings";
-import { ChannelError, defineChannelFactory, type NotificationChannel, type OutboundMessage } from "../channels";
-import { renderMessage } from "../render";
+import { ChannelError, defineChannelFactory, type NotificationChannel, type OutboundMessage } from "@/lib/platform/notifications/channels";
+import { renderMessage } from "@/lib/platform/notifications/render";
 
 export const DINGTALK_CHANNEL = "dingtalk";
 
