@@ -423,7 +423,7 @@ describe("who gets what", () => {
     expect((await deliveries()).map((d) => d.userId)).toEqual([officer2]);
   });
 
-  it("a folded notice updates a waiting delivery and is not sent again once sent", async () => {
+  it("a folded notice updates a waiting delivery; once sent, a repeat gets a delivery of its own", async () => {
     const channel = testChannel();
     pinClock(at(3, "10:00"));
     const chase = (n: number) => send(notice({ params: { text: `催办 ${n}` }, digestKey: "chase:1" }));
@@ -433,9 +433,36 @@ describe("who gets what", () => {
     await deliverPending({ deliveryIds: await ids() });
     expect(channel.calls).toMatchObject([{ params: { text: "催办 2" }, count: 2 }]);
     await chase(3);
-    expect(await deliveries()).toMatchObject([{ status: "SENT", params: { text: "催办 2" } }]);
+    expect(await deliveries()).toMatchObject([
+      { status: "SENT", params: { text: "催办 2" } },
+      { notificationId: null, userId: officer, status: "PENDING", params: { text: "催办 3" } },
+    ]);
     await deliverPending({ deliveryIds: await ids() });
-    expect(channel.calls).toHaveLength(1);
+    expect(channel.calls).toMatchObject([{ params: { text: "催办 2" } }, { params: { text: "催办 3" }, count: 1 }]);
+  });
+
+  it("breaches on two requests while the notice is unread are both pushed; the same one twice in a day once", async () => {
+    const channel = testChannel();
+    pinClock(at(3, "10:00"));
+    const breach = (number: string) =>
+      send(notice({ kind: "hotline.breach", params: { number, stage: "respond" }, link: `/hotline/${number}`, digestKey: "hotline.breach", urgent: true }));
+    const deliverAll = async () => deliverPending({ deliveryIds: await ids({ status: "PENDING" }) });
+    await breach("QQB-1");
+    await deliverAll();
+    pinClock(at(3, "11:00"));
+    await breach("QQB-2");
+    await deliverAll();
+    expect(channel.calls.map((c) => c.params)).toEqual([
+      { number: "QQB-1", stage: "respond" },
+      { number: "QQB-2", stage: "respond" },
+    ]);
+    // One unread notification all along (×3 by the end).
+    pinClock(at(3, "12:00"));
+    await breach("QQB-2");
+    expect(await deliverAll()).toMatchObject({ sent: 0, folded: 1 });
+    expect(channel.calls).toHaveLength(2);
+    expect(await db.notification.count({ where: { userId: officer, digestKey: "hotline.breach", readAt: null } })).toBe(1);
+    await db.notification.deleteMany({ where: { userId: officer, digestKey: "hotline.breach" } });
   });
 
   it("with no channel on, notify works and queues no delivery", async () => {

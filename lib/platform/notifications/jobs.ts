@@ -182,7 +182,10 @@ async function decide(id: string, tx: Tx): Promise<Outcome | Claimed> {
     data: { status: DELIVERY_STATUS.SENDING, claimedAt: now, contentKey, updatedAt: now },
   });
   if (claimed.count === 0) return "none";
-  const count = row.notificationId ? notification!.count : Number(paramsOf(row).count ?? 1) || 1;
+  // A digest carries its size in params; a notice its notification's count. A row with no
+  // notification (a fold's repeat, a message to a record's contact) is one event: 1 — a
+  // notice's own params may well have a "count" of something else.
+  const count = row.notificationId ? notification!.count : row.kind === DIGEST_KIND ? Number(paramsOf(row).count ?? 1) || 1 : 1;
   return { row, channel, count };
 }
 

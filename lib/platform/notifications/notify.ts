@@ -145,9 +145,12 @@ async function programmeRule(n: NotifyInput, tx: Tx): Promise<{ external: boolea
  * reachable users (one per channel), the calendar when it is quiet time (one), one INSERT …
  * ON CONFLICT DO NOTHING, one UPDATE for folds and one job row.
  *
- * A folded notification whose delivery was already sent (or failed, or was folded into a
- * digest) is not sent again — the point of folding is to not ping the user for every repeat;
- * one still waiting (PENDING/HELD) carries the latest params when it goes.
+ * A folded notification whose delivery is still waiting (PENDING/HELD) just carries the latest
+ * params when it goes. One whose delivery has gone (SENT, FAILED, FOLDED, SKIPPED, or being sent)
+ * gets a NEW delivery for the repeat — with notificationId null, so the unique
+ * (notificationId, channel) index is not hit; the row carries its own content — otherwise a
+ * user would get one push per digestKey and then nothing until they open the in-app centre.
+ * The deliver job's same-day content fold and daily cap keep the repeats in bounds.
  */
 async function queueDeliveries(
   n: NotifyInput,
@@ -190,15 +193,38 @@ async function queueDeliveries(
       updatedAt: now,
     })),
     skipDuplicates: true,
-    select: { id: true },
+    select: { id: true, notificationId: true, channel: true },
   });
 
   const foldedIds = touched.filter((t) => t.folded).map((t) => t.id);
   if (foldedIds.length > 0) {
-    await tx.notificationDelivery.updateMany({
+    const waiting = await tx.notificationDelivery.updateManyAndReturn({
       where: { notificationId: { in: foldedIds }, status: { in: [DELIVERY_STATUS.PENDING, DELIVERY_STATUS.HELD] } },
       data: { ...content, updatedAt: now },
+      select: { notificationId: true, channel: true },
     });
+    // Folds whose delivery has gone: a repeat row of its own (see above). Same routing as the
+    // targets (rule, preference, reach) and the same quiet-hours hold.
+    const covered = new Set([...inserted, ...waiting].map((d) => `${d.channel}\u0000${d.notificationId}`));
+    const folded = new Set(foldedIds);
+    const repeats = targets.filter((t) => folded.has(t.notificationId) && !covered.has(`${t.channel}\u0000${t.notificationId}`));
+    if (repeats.length > 0) {
+      const again = await tx.notificationDelivery.createManyAndReturn({
+        data: repeats.map((t) => ({
+          notificationId: null,
+          userId: t.userId,
+          channel: t.channel,
+          ...content,
+          urgent,
+          status: notBefore ? DELIVERY_STATUS.HELD : DELIVERY_STATUS.PENDING,
+          notBefore,
+          createdAt: now,
+          updatedAt: now,
+        })),
+        select: { id: true, notificationId: true, channel: true },
+      });
+      inserted.push(...again);
+    }
   }
 
   if (inserted.length === 0) return;
