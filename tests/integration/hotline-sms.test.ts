@@ -256,7 +256,13 @@ describe("SMS to the caller", () => {
     ok(await assignRequestAction({ id, version: 6, leadDepartmentId: handler.orgUnitId, assigneeId: "", coHandlerIds: [], note: "" }));
     await signInAs(handler);
     ok(await respondRequestAction({ id, version: 7, response: "重新回应" }));
-    expect((await deliveriesOf(id)).map((r) => r.dedupeKey)).toEqual([`sms:intake:${id}`, `sms:answered:${id}`, `sms:answered:${id}:1`]);
+    const rows = await deliveriesOf(id);
+    expect(rows.map((r) => r.dedupeKey)).toEqual([`sms:intake:${id}`, `sms:answered:${id}`, `sms:answered:${id}:1`]);
+    // The same day, the same text: still two sends — each dedupe key is an event of its own,
+    // not a repeat for the same-day content fold.
+    await runDeliver(rows.map((r) => r.id));
+    expect(fake.sent().filter((r) => r.templateCode === TEMPLATES.answered)).toHaveLength(2);
+    expect((await deliveriesOf(id)).map((r) => r.status)).toEqual(["SENT", "SENT", "SENT"]);
   });
 });
 

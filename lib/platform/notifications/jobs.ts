@@ -151,8 +151,10 @@ async function decide(id: string, tx: Tx): Promise<Outcome | Claimed> {
     { status: DELIVERY_STATUS.SENDING, claimedAt: { gte: dayStart } },
   ];
 
-  // Digests are exempt: two digests of the same size on one day carry different notices.
-  if (row.kind !== DIGEST_KIND) {
+  // Digests are exempt: two digests of the same size on one day carry different notices. So are
+  // rows with a dedupeKey: each is a distinct event by construction (the second "answered" SMS
+  // after a reopen has the same text as the first, and must still go).
+  if (row.kind !== DIGEST_KIND && !row.dedupeKey) {
     const same = await tx.notificationDelivery.findFirst({
       where: { id: { not: id }, ...(row.userId && { userId: row.userId }), channel: row.channel, contentKey, OR: today },
       select: { id: true },
