@@ -8,7 +8,7 @@
 // Time: every instant is pinned, in a fortnight this file lays out itself — some 400 days after
 // the seed, with its own holiday and 调休 day in the calendar — so no result depends on the day
 // or the hour the suite runs.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { pinClock, unpinClock } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db/client";
 import { dateOnly } from "@/lib/platform/dates";
@@ -194,6 +194,37 @@ describe("sending", () => {
     expect(await db.notificationDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING", attempts: 1 });
     const delayed = (await jobsNamed(DELIVER_JOB)).filter((j) => (j.data.deliveryIds as string[]).includes(id!) && j.start_after.getTime() === at(3, "10:02").getTime());
     expect(delayed).toHaveLength(1);
+  });
+
+  it("a database error after the provider accepted leaves the row SENDING, not PENDING to be sent again", async () => {
+    const channel = testChannel();
+    pinClock(at(3, "10:00"));
+    await send(notice());
+    const [id] = await ids();
+    // The same database, except that recording SENT fails (a dropped connection, say).
+    const bind = (target: object, prop: string | symbol) => {
+      const value = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    };
+    const deliveryTable = new Proxy(db.notificationDelivery, {
+      get: (target, prop) =>
+        prop === "updateMany"
+          ? async (args: { data: { status?: string } }) => {
+              if (args.data.status === "SENT") throw new Error("connection lost");
+              return target.updateMany(args as Parameters<typeof target.updateMany>[0]);
+            }
+          : bind(target, prop),
+    });
+    const flaky = new Proxy(db, { get: (target, prop) => (prop === "notificationDelivery" ? deliveryTable : bind(target, prop)) });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await deliverPending({ deliveryIds: [id!] }, flaky)).toMatchObject({ sent: 1, retrying: 0 });
+    } finally {
+      logged.mockRestore();
+    }
+    expect(await db.notificationDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENDING" });
+    await deliverPending({ deliveryIds: [id!] });
+    expect(channel.calls).toHaveLength(1);
   });
 
   it("a channel switched off meanwhile skips its deliveries", async () => {
