@@ -196,6 +196,24 @@ describe("sending", () => {
     expect(delayed).toHaveLength(1);
   });
 
+  it("an early rerun of the batch leaves a retry-after row to its delayed job", async () => {
+    const channel = testChannel();
+    pinClock(at(3, "10:00"));
+    await send(notice({ userIds: [officer, officer2] }));
+    const [first, second] = await ids();
+    channel.failNext(new ChannelError("rate limited", true, 120), new ChannelError("gateway timeout", true));
+    // The second row's failure makes pg-boss rerun the whole batch with its back-off (30 s).
+    await expect(deliverPending({ deliveryIds: [first!, second!] })).rejects.toThrow(/retry/);
+    expect(await db.notificationDelivery.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ status: "PENDING", notBefore: at(3, "10:02") });
+    pinClock(new Date(at(3, "10:00").getTime() + 30_000));
+    expect(await deliverPending({ deliveryIds: [first!, second!] })).toMatchObject({ sent: 1 });
+    expect(channel.calls.map((c) => c.deliveryId)).toEqual([second]);
+    // The delayed job, on time.
+    pinClock(at(3, "10:02"));
+    expect(await deliverPending({ deliveryIds: [first!] })).toMatchObject({ sent: 1 });
+    expect(channel.calls.map((c) => c.deliveryId)).toEqual([second, first]);
+  });
+
   it("a database error after the provider accepted leaves the row SENDING, not PENDING to be sent again", async () => {
     const channel = testChannel();
     pinClock(at(3, "10:00"));

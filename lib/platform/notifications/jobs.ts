@@ -44,6 +44,7 @@ export const DIGEST_KIND = "digest";
 export const DIGEST_LINK = "/notifications";
 const DIGEST_KINDS_MAX = 200;
 const LAST_ERROR_MAX = 500;
+const RETRY_AFTER_GRACE_MS = 5_000;
 
 export type DeliverResult = { sent: number; failed: number; retrying: number; held: number; folded: number; skipped: number };
 
@@ -104,10 +105,13 @@ async function deliverOne(id: string, client: Db): Promise<Outcome> {
     }
     const waitSeconds = isChannelError(error) ? error.retryAfterSeconds : undefined;
     if (waitSeconds !== undefined && waitSeconds > 0) {
-      // The provider said when: a job of its own at that time, not pg-boss's back-off.
+      // The provider said when: a job of its own at that time, not pg-boss's back-off. The time
+      // is kept in notBefore too, so an earlier rerun of this batch (pg-boss retries it when
+      // another row failed) leaves the row to that job instead of calling the provider too soon.
+      const retryAt = new Date(clockNow().getTime() + waitSeconds * 1000);
       await client.$transaction(async (tx) => {
-        const back = await tx.notificationDelivery.updateMany({ where: sending, data: { status: DELIVERY_STATUS.PENDING, attempts: attempt, lastError, updatedAt: clockNow() } });
-        if (back.count > 0) await enqueue(DELIVER_JOB, { deliveryIds: [row.id] }, { startAfter: new Date(clockNow().getTime() + waitSeconds * 1000) }, tx);
+        const back = await tx.notificationDelivery.updateMany({ where: sending, data: { status: DELIVERY_STATUS.PENDING, notBefore: retryAt, attempts: attempt, lastError, updatedAt: clockNow() } });
+        if (back.count > 0) await enqueue(DELIVER_JOB, { deliveryIds: [row.id] }, { startAfter: retryAt }, tx);
       });
       return "retryLater";
     }
@@ -137,6 +141,9 @@ async function decide(id: string, tx: Tx): Promise<Outcome | Claimed> {
   const peek = await tx.notificationDelivery.findUnique({ where: { id } });
   if (!peek || peek.status !== DELIVERY_STATUS.PENDING) return "none";
   const now = clockNow();
+  // A provider's retry-after not reached yet: its own delayed job sends it (see deliverOne). The
+  // grace absorbs a little skew between pg-boss's clock (the database's) and ours.
+  if (peek.notBefore && peek.notBefore.getTime() > now.getTime() + RETRY_AFTER_GRACE_MS) return "none";
   const pending = { id, status: DELIVERY_STATUS.PENDING };
   const channel = getChannel(peek.channel);
   const notification = peek.notificationId
