@@ -21,6 +21,7 @@ import {
   flushHeld,
   MAX_DELIVERY_ATTEMPTS,
   releaseStaleClaims,
+  requeueStranded,
   safeErrorText,
   STALE_CLAIM_MINUTES,
 } from "@/lib/platform/notifications/jobs";
@@ -99,7 +100,10 @@ const notice = (over: Partial<NotifyInput> = {}): NotifyInput => ({
   ...over,
 });
 const send = (input: NotifyInput) => db.$transaction((tx) => notify(input, tx));
-const deliveries = (where: object = {}) => db.notificationDelivery.findMany({ where: { channel: CHANNEL, ...where }, orderBy: { createdAt: "asc" } });
+// Rows made at one pinned instant tie on createdAt; the id (a cuid: time, then a counter) keeps
+// them in the order made, whatever the table's physical layout after earlier tests.
+const deliveries = (where: object = {}) =>
+  db.notificationDelivery.findMany({ where: { channel: CHANNEL, ...where }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 const ids = async (where: object = {}) => (await deliveries(where)).map((d) => d.id);
 const jobsNamed = (name: string) =>
   db.$queryRaw<{ data: Record<string, unknown>; start_after: Date }[]>`SELECT data, start_after FROM pgboss.job WHERE name = ${name} ORDER BY created_on`.catch(() => []); // no pgboss schema yet: no job
@@ -267,6 +271,27 @@ describe("sending", () => {
     expect(await db.notificationDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING" });
     await deliverPending({ deliveryIds: [id!] });
     expect(channel.calls).toHaveLength(1);
+  });
+
+  it("a PENDING row left without a job is queued again by the flush tick after 15 minutes", async () => {
+    const channel = testChannel();
+    pinClock(at(3, "10:00"));
+    await send(notice());
+    await send(notice({ userIds: [officer2] }));
+    const [stranded, waiting] = await ids();
+    // The second waits for a provider's retry-after that is still ahead at the tick.
+    await db.notificationDelivery.update({ where: { id: waiting }, data: { notBefore: at(3, "11:00") } });
+    await db.$executeRaw`DELETE FROM pgboss.job WHERE name = ${DELIVER_JOB}`.catch(() => 0);
+    pinClock(at(3, "10:14"));
+    expect(await requeueStranded()).toBe(0);
+    pinClock(at(3, "10:16"));
+    expect(await requeueStranded()).toBe(1);
+    const jobs = await jobsNamed(DELIVER_JOB);
+    expect(jobs.map((j) => j.data.deliveryIds)).toEqual([[stranded]]);
+    // Not again at the next tick: its updatedAt moved.
+    expect(await requeueStranded()).toBe(0);
+    await deliverPending({ deliveryIds: [stranded!] });
+    expect(channel.calls.map((c) => c.deliveryId)).toEqual([stranded]);
   });
 
   it("never stores a phone number or a token in lastError", () => {

@@ -240,6 +240,29 @@ export async function releaseStaleClaims(now: Date = clockNow(), client: Db = db
   });
 }
 
+/** A PENDING delivery untouched this long has most likely lost its job: see requeueStranded. */
+export const STRANDED_PENDING_MINUTES = 15;
+
+/**
+ * Queues a deliver job for PENDING deliveries that are due (no retry-after still to wait) and
+ * have not changed for STRANDED_PENDING_MINUTES: their job gave up (pg-boss's retries exhausted
+ * by errors outside the send, e.g. the database) or was lost, and nothing else would ever send
+ * them. updatedAt is moved so the next tick does not queue them again at once; a second job for
+ * a row whose job was merely late is harmless (only one run can claim it). Returns how many.
+ */
+export async function requeueStranded(now: Date = clockNow(), client: Db = db): Promise<number> {
+  const before = new Date(now.getTime() - STRANDED_PENDING_MINUTES * 60_000);
+  return client.$transaction(async (tx) => {
+    const stranded = await tx.notificationDelivery.updateManyAndReturn({
+      where: { status: DELIVERY_STATUS.PENDING, updatedAt: { lt: before }, OR: [{ notBefore: null }, { notBefore: { lte: now } }] },
+      data: { updatedAt: now },
+      select: { id: true },
+    });
+    if (stranded.length > 0) await enqueue(DELIVER_JOB, { deliveryIds: stranded.map((r) => r.id) }, undefined, tx);
+    return stranded.length;
+  });
+}
+
 /**
  * Releases the HELD deliveries due by `now`, per (user, channel): one alone goes out as it is
  * (PENDING); several go out as ONE digest ("N notices: kinds…", link to the notification centre)
@@ -359,12 +382,14 @@ defineJob<DeliverJobData>(
 );
 
 // Timers (startAfter = the held deliveries' notBefore) run it when a hold ends; the cron tick is
-// the safety net (a timer lost with a restore, claims left by a crashed run).
+// the safety net (a timer lost with a restore, claims left by a crashed run, PENDING rows whose
+// deliver job gave up).
 defineJob<FlushJobData>(
   FLUSH_JOB,
   async () => {
     const at = clockNow();
     await releaseStaleClaims(at);
+    await requeueStranded(at);
     await flushHeld(at);
   },
   { cron: "*/15 * * * *", retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
