@@ -1,5 +1,5 @@
 // User account changes. Any change to who a user is for authorization (role, org unit,
-// active) or how they prove it (password) bumps sessionVersion, which ends their sessions.
+// active) or how they prove it (password, DingTalk link) bumps sessionVersion, which ends their sessions.
 import { now } from "@/lib/platform/clock";
 import type { Tx } from "@/lib/platform/db/client";
 import { ConflictError, RuleViolation } from "@/lib/platform/errors";
@@ -52,7 +52,9 @@ export async function updateUser(existing: ExistingUser, input: UpdateUserInput 
   await assertDingTalkFree(tx, input.dingtalkUserId, existing.id);
   // undefined: the caller did not show the field, the link stays; null unlinks.
   const dingtalkChanged = input.dingtalkUserId !== undefined && input.dingtalkUserId !== (existing.dingtalkUserId ?? null);
-  const authzChanged = input.role !== existing.role || input.orgUnitId !== existing.orgUnitId;
+  // A new or removed DingTalk link changes how the user proves who they are (免登), like a
+  // password reset: their sessions end, so one opened through a link just removed goes too.
+  const sessionsEnded = input.role !== existing.role || input.orgUnitId !== existing.orgUnitId || dingtalkChanged;
   const { count } = await tx.user.updateMany({
     where: { id: existing.id, version: input.version },
     data: {
@@ -62,7 +64,7 @@ export async function updateUser(existing: ExistingUser, input: UpdateUserInput 
       orgUnitId: input.orgUnitId,
       ...(dingtalkChanged ? { dingtalkUserId: input.dingtalkUserId, dingtalkLinkedAt: input.dingtalkUserId ? now() : null } : {}),
       version: { increment: 1 },
-      ...(authzChanged ? { sessionVersion: { increment: 1 } } : {}),
+      ...(sessionsEnded ? { sessionVersion: { increment: 1 } } : {}),
     },
   }).catch((e: unknown) => {
     // Two admins giving the same DingTalk account to two users at once: the unique index decides.
@@ -70,7 +72,7 @@ export async function updateUser(existing: ExistingUser, input: UpdateUserInput 
     throw e;
   });
   if (count === 0) throw new ConflictError();
-  return { user: await tx.user.findUniqueOrThrow({ where: { id: existing.id } }), sessionsEnded: authzChanged, dingtalkChanged };
+  return { user: await tx.user.findUniqueOrThrow({ where: { id: existing.id } }), sessionsEnded, dingtalkChanged };
 }
 
 export async function setUserActive(existing: ExistingUser, version: number, active: boolean, tx: Tx) {

@@ -182,7 +182,9 @@ describe("the admin links and unlinks", () => {
     expect(current).toMatchObject({ dingtalkUserId: "dt-admin-set" });
     expect(current.dingtalkLinkedAt).not.toBeNull();
     const audit = await db.auditLog.findFirst({ where: { action: "user.update", entityId: target.id }, orderBy: { seq: "desc" } });
-    expect(audit?.data).toMatchObject({ before: { dingtalkUserId: null }, after: { dingtalkUserId: "dt-admin-set" } });
+    expect(audit?.data).toMatchObject({ before: { dingtalkUserId: null }, after: { dingtalkUserId: "dt-admin-set" }, sessionsEnded: true });
+    // A new link is a new way in: the user's sessions end.
+    expect(current.sessionVersion).toBe(target.sessionVersion + 1);
 
     // dt-officer is py.officer's: a field error, not a 500, and nothing changed.
     const duplicate = await updateUserAction({ ...base, version: current.version, dingtalkUserId: "dt-officer" });
@@ -193,7 +195,10 @@ describe("the admin links and unlinks", () => {
     expect(await updateUserAction({ ...base, version: current.version })).toMatchObject({ ok: true });
     current = await demoUser(target.username);
     expect(current.dingtalkUserId).toBe("dt-admin-set");
+    expect(current.sessionVersion).toBe(target.sessionVersion + 1); // link unchanged: sessions stay
     expect(await updateUserAction({ ...base, version: current.version, dingtalkUserId: "" })).toMatchObject({ ok: true });
-    expect(await demoUser(target.username)).toMatchObject({ dingtalkUserId: null, dingtalkLinkedAt: null });
+    expect(await demoUser(target.username)).toMatchObject({ dingtalkUserId: null, dingtalkLinkedAt: null, sessionVersion: target.sessionVersion + 2 });
+    const unlinked = await db.auditLog.findFirst({ where: { action: "user.update", entityId: target.id }, orderBy: { seq: "desc" } });
+    expect(unlinked?.data).toMatchObject({ after: { dingtalkUserId: null }, sessionsEnded: true });
   });
 });
