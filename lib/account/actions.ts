@@ -122,6 +122,9 @@ export async function signOutAction(): Promise<void> {
       await appendAudit({ actorId: session.id, actorName: session.name ?? null, ...meta }, { action: "auth.signOut", entityType: "User", entityId: session.id, orgUnitId: session.orgUnitId }, tx);
     });
   }
+  // A pending DingTalk link token (10 minutes) must not outlive the sign-out and link the
+  // DingTalk account to whoever signs in next with a password in this browser.
+  await forgetDingTalkLink();
   await signOut({ redirectTo: "/login" });
 }
 

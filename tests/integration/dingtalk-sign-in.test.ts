@@ -12,7 +12,7 @@ import {
   createDingTalkLinkToken, DINGTALK_LINK_COOKIE, LINK_TOKEN_SECONDS, readDingTalkLinkToken, signInWithDingTalk,
 } from "@/lib/platform/auth/dingtalk";
 import { forgetDingTalkTokens } from "@/lib/platform/dingtalk/client";
-import { dingtalkSignInAction, signInAction } from "@/lib/account/actions";
+import { dingtalkSignInAction, signInAction, signOutAction } from "@/lib/account/actions";
 import { updateUserAction } from "@/lib/users/actions";
 import { DEMO_PASSWORD } from "@/prisma/demo-data";
 import { requestState, resetRequest } from "../support/next-stubs";
@@ -128,6 +128,30 @@ describe("免登", () => {
 
     // From now on DingTalk signs them in without a password.
     expect(await signInWithDingTalk(codeFor("dt-new-member"), meta)).toMatchObject({ ok: true, user: { id: target.id } });
+  });
+
+  it("a pending link token does not survive a sign-out or a DingTalk sign-in", async () => {
+    const passwordSignIn = (login: string) => {
+      const form = new FormData();
+      form.set("login", login);
+      form.set("password", DEMO_PASSWORD);
+      form.set("callbackUrl", "/");
+      return redirected(() => signInAction({ error: null, login: "" }, form));
+    };
+    // "Not linked" in this browser, then a sign-out: the next password sign-in links nothing.
+    expect(await dingtalkSignInAction({ code: codeFor("dt-left-behind") })).toEqual({ status: "unlinked" });
+    expect(requestState.cookies.has(DINGTALK_LINK_COOKIE)).toBe(true);
+    expect(await redirected(() => signOutAction())).toMatch(/\/login$/);
+    expect(requestState.cookies.has(DINGTALK_LINK_COOKIE)).toBe(false);
+    expect(await passwordSignIn("hb.officer2")).toBe("/");
+    expect((await demoUser("hb.officer2")).dingtalkUserId).toBeNull();
+
+    // "Not linked", then a linked member signs in through DingTalk: the token goes too.
+    resetRequest();
+    expect(await dingtalkSignInAction({ code: codeFor("dt-left-behind") })).toEqual({ status: "unlinked" });
+    expect(await redirected(() => dingtalkSignInAction({ code: codeFor("dt-officer") }))).toBe("/");
+    expect(requestState.cookies.has(DINGTALK_LINK_COOKIE)).toBe(false);
+    expect(await db.user.count({ where: { dingtalkUserId: "dt-left-behind" } })).toBe(0);
   });
 
   it("a forged, altered or expired token links nothing (the sign-in itself still works)", async () => {

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Role } from "@/lib/platform/authz/permissions";
 import { getRequestMeta } from "@/lib/platform/request";
 import { verifyCredentials } from "./credentials";
-import { rememberDingTalkLink, signInWithDingTalk } from "./dingtalk";
+import { forgetDingTalkLink, rememberDingTalkLink, signInWithDingTalk } from "./dingtalk";
 
 /** A refused 免登, with why (code "dingtalk:unlinked" …) for the login page to say the right thing. */
 export class DingTalkSignInRefused extends CredentialsSignin {
@@ -65,7 +65,12 @@ export const authConfig = {
         const parsed = dingtalkInput.safeParse(raw);
         if (!parsed.success) return null;
         const result = await signInWithDingTalk(parsed.data.code, await getRequestMeta());
-        if (result.ok) return result.user;
+        if (result.ok) {
+          // Signed in through DingTalk: a link token left from an earlier "not linked" attempt in
+          // this browser must not link whoever next signs in here with a password.
+          await forgetDingTalkLink();
+          return result.user;
+        }
         // Not linked yet: the login page asks for the password once, which links the account.
         if (result.reason === "unlinked") await rememberDingTalkLink(result.linkToken);
         throw new DingTalkSignInRefused(result.reason);
