@@ -21,6 +21,10 @@ import { resetRequest } from "../support/next-stubs";
 import { loadSessionUser } from "@/lib/platform/auth/session";
 import { actAs, demoUser } from "../support/fixtures";
 import { demoNow } from "../support/time";
+import { pinClock, unpinClock } from "@/lib/platform/clock";
+import { dateOnly } from "@/lib/platform/dates";
+import { addCalendarDays, isWeekend, shanghaiInstant } from "@/lib/platform/calendar/working-days";
+import { visitsJobs } from "@/lib/visits/jobs";
 
 let lzOfficer: { id: string; name: string };
 let pyOfficer: { id: string; name: string };
@@ -255,5 +259,26 @@ describe("the daily overdue-visits notice", () => {
     const later = new Date(Math.min(demoNow.getTime() + 3_600_000, shanghaiDayStart(day).getTime() + 86_400_000 - 1));
     expect(await sendOverdueVisitNotices(later)).toEqual({ notified: 0, skipped: expected.size });
     expect(await db.notification.count({ where: { kind: "visits.overdue" } })).toBe(expected.size);
+  });
+
+  it("the cron job sends nothing on a Saturday, and runs on a 调休 Saturday", async () => {
+    const overdueJob = visitsJobs.find((j) => j.name === "visits.overdueNotice")!;
+    let saturday = addCalendarDays(shanghaiDate(demoNow), 1);
+    while (!isWeekend(saturday) || isWeekend(addCalendarDays(saturday, -1))) saturday = addCalendarDays(saturday, 1);
+    const at = shanghaiInstant(saturday, 9 * 60);
+    await db.calendarDay.deleteMany({ where: { date: dateOnly(saturday) } });
+    await db.notification.deleteMany({ where: { kind: "visits.overdue" } });
+    pinClock(at);
+    try {
+      await overdueJob.handler({});
+      expect(await db.notification.count({ where: { kind: "visits.overdue" } })).toBe(0);
+      // The same Saturday made a working day: the notice goes out as on any working morning.
+      await db.calendarDay.create({ data: { date: dateOnly(saturday), kind: "WORKDAY", name: "调休" } });
+      await overdueJob.handler({});
+      expect(await db.notification.count({ where: { kind: "visits.overdue" } })).toBe((await overdueByOfficer(at)).size);
+    } finally {
+      unpinClock();
+      await db.calendarDay.deleteMany({ where: { date: dateOnly(saturday) } });
+    }
   });
 });
