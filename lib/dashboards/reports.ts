@@ -6,7 +6,7 @@
 // by one notification whose text carries the three numbers that matter (a DingTalk message is
 // rendered from it).
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { now as clockNow } from "@/lib/platform/clock";
 import { db, replicaFor, type Client, type Db } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";

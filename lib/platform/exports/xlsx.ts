@@ -16,7 +16,7 @@ import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
 import { PassThrough, Readable, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import { appendAuditStandalone } from "@/lib/platform/audit/write";
 import { getRequestMeta } from "@/lib/platform/request";

@@ -3,7 +3,7 @@
 // "12月3日 00:00" as "I have until tomorrow", so it is "12月2日 24:00". Today's deadlines say
 // "当日", and the year appears only when it is not the current one — all in Shanghai time,
 // against the app clock (lib/platform/clock), so a test can pin "today".
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { platformMessagesFor } from "@/lib/platform/i18n/messages";
 import { TIME_ZONE, toLocale } from "@/lib/platform/i18n/locales";
 import { now as clockNow, shanghaiYmd } from "@/lib/platform/clock";

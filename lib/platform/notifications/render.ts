@@ -8,7 +8,7 @@
 // composition roots (instrumentation.ts, scripts/worker.ts), which call
 // setNotificationMessages(messagesFor) — lib/platform cannot import the module registry.
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { platformMessagesFor, type Messages } from "@/lib/platform/i18n/messages";
 import { DEFAULT_LOCALE, TIME_ZONE, type Locale } from "@/lib/platform/i18n/locales";
 import type { OutboundMessage } from "./channels";
