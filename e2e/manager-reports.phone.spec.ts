@@ -3,20 +3,17 @@
 // written as the weekly job writes it (tests/integration/manager-reports.test.ts runs the job
 // itself and checks its figures against the dashboard).
 import pg from "pg";
+import { addDays, shanghaiToday } from "./helpers";
 import { expect, signInAs, test } from "./sessions";
 
 const connectionString = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? 54349}/zjtrack_e2e`;
 
-/** "YYYY-MM-DD" in Shanghai, `days` from today. */
-function shanghaiDay(days = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Last week's Monday and Sunday (Shanghai). */
 function lastWeek(): { from: string; to: string } {
-  const today = shanghaiDay();
+  // The demo server seeded its data for the day it started (e2e/helpers.ts): the same clock.
+  const today = shanghaiToday();
   const back = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return { from: shanghaiDay(-back - 7), to: shanghaiDay(-back - 1) };
+  return { from: addDays(today, -back - 7), to: addDays(today, -back - 1) };
 }
 
 async function insertReport(username: string, overdue: number, breaches: number): Promise<string> {
