@@ -180,17 +180,14 @@ async function queueDeliveries(
 
   const notBefore = urgent ? null : await loadQuietUntil(now, tx);
   const content = { kind: n.kind, template: n.titleKey, params: n.params ?? {}, link: n.link ?? null };
+  // Every row queued now, a first delivery or a fold's repeat, starts the same way.
+  const queued = { ...content, urgent, status: notBefore ? DELIVERY_STATUS.HELD : DELIVERY_STATUS.PENDING, notBefore, createdAt: now, updatedAt: now };
   // Only the rows inserted now need a job: a delivery that already existed (a fold) either has
   // its job queued still, or has gone.
   const inserted = await tx.notificationDelivery.createManyAndReturn({
     data: targets.map((t) => ({
       ...t,
-      ...content,
-      urgent,
-      status: notBefore ? DELIVERY_STATUS.HELD : DELIVERY_STATUS.PENDING,
-      notBefore,
-      createdAt: now,
-      updatedAt: now,
+      ...queued,
     })),
     skipDuplicates: true,
     select: { id: true, notificationId: true, channel: true },
@@ -214,12 +211,7 @@ async function queueDeliveries(
           notificationId: null,
           userId: t.userId,
           channel: t.channel,
-          ...content,
-          urgent,
-          status: notBefore ? DELIVERY_STATUS.HELD : DELIVERY_STATUS.PENDING,
-          notBefore,
-          createdAt: now,
-          updatedAt: now,
+          ...queued,
         })),
         select: { id: true, notificationId: true, channel: true },
       });
