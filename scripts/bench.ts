@@ -57,7 +57,8 @@ async function main() {
     cluster = await startEmbeddedPostgres({ dir: process.env.SCALE_PG_DIR ?? ".data/pg-scale", port: Number(process.env.SCALE_PG_PORT ?? 54419), quiet: true });
     url = cluster.url("zjtrack_scale");
   }
-  const scaleInfo = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "bench", ".scale.json"), "utf8"));
+  // SCALE_INFO_FILE: the file seed:scale wrote for this database (two datasets side by side).
+  const scaleInfo = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "bench", process.env.SCALE_INFO_FILE ?? ".scale.json"), "utf8"));
   process.env.DATABASE_URL = url;
   const secret = randomBytes(32).toString("base64url");
   const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", AUTH_URL: BASE, NODE_ENV: "production" as const, DATABASE_POOL_SIZE: "20" };
