@@ -17,6 +17,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { encode } from "next-auth/jwt";
 import { PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedCluster } from "./db/embedded";
+import { benchDashboardDrillDown } from "./bench/dashboard";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
@@ -135,6 +136,7 @@ async function main() {
     if (want("dashboard")) {
       await read("dashboard (余杭区, year, district-scale visit campaign)", `/dashboard?unit=${yh.id}&programme=scpvisit&period=year`,
         () => loadDashboard(user, params, undefined, logged), "p95 ≤ 150 ms; ≤ 1.5× SQL");
+      await benchDashboardDrillDown({ read, load: (p) => loadDashboard(user, p, undefined, logged) });
     }
     if (want("visits")) {
       const filter = { programmeId: "scpvisit", kind: "HOUSEHOLD" as const };
