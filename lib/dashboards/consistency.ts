@@ -19,6 +19,16 @@ export const ROLLUP_TABLES = {
   },
   rollup_points_day: { key: ['"programmeKey"', "day", '"orgUnitId"'], values: ["granted", "redeemed", "expired", "entries", "redemptions"] },
   rollup_register_unit: { key: ['"orgUnitId"'], values: ["households", "enterprises"] },
+  // The month rollups (docs/decisions/0021-month-rollups.md): the rebuild regroups them from
+  // the rebuilt day rows, so this also proves month = Σ its days = the base records.
+  rollup_visit_month: { key: ['"programmeKey"', "month", '"orgUnitId"'], values: ["visits", "household", "enterprise", '"followUp"', "guided", "services"] },
+  rollup_reach_month: { key: ["scope", "month", '"orgUnitId"'], values: ["households", "enterprises"] },
+  rollup_problem_month: { key: ['"programmeKey"', "month", '"orgUnitId"'], values: ["raised", "solved", 'round("solvedDaysSum"::numeric, 6)'] },
+  rollup_request_month: {
+    key: ['"programmeId"', "month", '"orgUnitId"'],
+    values: ["received", '"acceptMet"', '"acceptOnTime"', '"assignMet"', '"assignOnTime"', '"respondMet"', '"respondOnTime"', "closed", '"satisfactionSum"', '"satisfactionCount"'],
+  },
+  rollup_points_month: { key: ['"programmeKey"', "month", '"orgUnitId"'], values: ["granted", "redeemed", "expired", "entries", "redemptions"] },
 } as const;
 
 export type RollupTable = keyof typeof ROLLUP_TABLES;

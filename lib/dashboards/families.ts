@@ -7,6 +7,7 @@
 import "server-only";
 import type { Client } from "@/lib/platform/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { splitByMonths } from "./period";
 
 export type UnitRef = { id: string; path: string };
 export type FamilyQuery = {
@@ -74,9 +75,35 @@ async function grouped(client: Client, q: FamilyQuery, selects: Prisma.Sql, body
 }
 
 const programmeIs = (column: Prisma.Sql, q: FamilyQuery) => (q.programmeId ? Prisma.sql`AND ${column} = ${q.programmeId}` : Prisma.empty);
+
+type Rolled = "visit" | "reach" | "problem" | "request" | "points";
+/**
+ * A day rollup's rows over [from, to] (from null: since the beginning) as `r` ("orgUnitId",
+ * day, the measures), for `JOIN … r ON r."orgUnitId" = u.id`: whole calendar months from
+ * rollup_<table>_month (a month row's `day` is its first day, so a month bucket is the same),
+ * the partial months at the edges from rollup_<table>_day (docs/decisions/0021-month-rollups.md).
+ * `filter` ("AND <column> = …", on the tables' own columns) goes into every branch. Week
+ * buckets cross months: with `grain` week, days only.
+ */
+function rollup(table: Rolled, measures: string[], filter: Prisma.Sql, from: string | null, to: string, grain?: "week" | "month"): Prisma.Sql {
+  const split = grain === "week" ? { months: null, days: [[from, to] as [string | null, string]] } : splitByMonths(from, to);
+  const cols = Prisma.raw(measures.join(", "));
+  const since = (column: string, day: string | null) => (day === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(column)} >= ${day}::date`);
+  const branches: Prisma.Sql[] = [];
+  if (split.months) {
+    const [first, last] = split.months;
+    branches.push(Prisma.sql`SELECT "orgUnitId", month AS day, ${cols} FROM ${Prisma.raw(`rollup_${table}_month`)} WHERE month <= ${last}::date ${since("month", first)} ${filter}`);
+  }
+  for (const [a, b] of split.days) {
+    branches.push(Prisma.sql`SELECT "orgUnitId", day, ${cols} FROM ${Prisma.raw(`rollup_${table}_day`)} WHERE day <= ${b}::date ${since("day", a)} ${filter}`);
+  }
+  return Prisma.sql`(${Prisma.join(branches, " UNION ALL ")}) r`;
+}
 const between = (column: Prisma.Sql, q: FamilyQuery) => Prisma.sql`${column} BETWEEN ${q.from}::date AND ${q.to}::date`;
 /** The as-of day for "overdue": the period's end, or today while the period runs. */
 const asOf = (q: FamilyQuery) => (q.to < q.today ? q.to : q.today);
+
+const REQUEST_MEASURES = ["received", '"acceptOnTime"', '"assignOnTime"', '"respondOnTime"', '"acceptMet"', '"assignMet"', '"respondMet"', "closed", '"satisfactionSum"', '"satisfactionCount"'];
 
 export const FAMILIES = {
   visits: {
@@ -84,7 +111,7 @@ export const FAMILIES = {
     run: (client, q) =>
       grouped(client, q,
         Prisma.sql`SUM(r.visits)::int AS visits, SUM(r.household)::int AS household, SUM(r.enterprise)::int AS enterprise, SUM(r."followUp")::int AS "followUp", SUM(r.guided)::int AS guided, SUM(r.services)::int AS services`,
-        Prisma.sql`JOIN rollup_visit_day r ON r."orgUnitId" = u.id WHERE ${between(Prisma.sql`r.day`, q)} ${programmeIs(Prisma.sql`r."programmeKey"`, q)}`,
+        Prisma.sql`JOIN ${rollup("visit", ["visits", "household", "enterprise", '"followUp"', "guided", "services"], programmeIs(Prisma.sql`"programmeKey"`, q), q.from, q.to, q.grain)} ON r."orgUnitId" = u.id`,
         Prisma.sql`r.day`),
   },
   /** Households/enterprises reached for the first time in the period (per programme, or per calendar year). */
@@ -93,8 +120,7 @@ export const FAMILIES = {
     run: (client, q) =>
       grouped(client, q,
         Prisma.sql`SUM(r.households)::int AS households, SUM(r.enterprises)::int AS enterprises`,
-        Prisma.sql`JOIN rollup_reach_day r ON r."orgUnitId" = u.id WHERE ${between(Prisma.sql`r.day`, q)}
-          AND ${q.programmeId ? Prisma.sql`r.scope = ${q.programmeId}` : Prisma.sql`r.scope LIKE 'Y%'`}`,
+        Prisma.sql`JOIN ${rollup("reach", ["households", "enterprises"], q.programmeId ? Prisma.sql`AND scope = ${q.programmeId}` : Prisma.sql`AND scope LIKE 'Y%'`, q.from, q.to, q.grain)} ON r."orgUnitId" = u.id`,
         Prisma.sql`r.day`),
   },
   /** Coverage as of the period's end: reached in the programme (or the end's calendar year) ÷ active register. */
@@ -105,7 +131,7 @@ export const FAMILIES = {
       const [reached, register] = await Promise.all([
         grouped(client, q,
           Prisma.sql`SUM(r.households)::int AS "reachedHouseholds", SUM(r.enterprises)::int AS "reachedEnterprises"`,
-          Prisma.sql`JOIN rollup_reach_day r ON r."orgUnitId" = u.id WHERE r.scope = ${scope} AND r.day <= ${q.to}::date`, null),
+          Prisma.sql`JOIN ${rollup("reach", ["households", "enterprises"], Prisma.sql`AND scope = ${scope}`, null, q.to)} ON r."orgUnitId" = u.id`, null),
         grouped(client, q,
           Prisma.sql`SUM(g.households)::int AS households, SUM(g.enterprises)::int AS enterprises`,
           Prisma.sql`JOIN rollup_register_unit g ON g."orgUnitId" = u.id`, null),
@@ -120,7 +146,7 @@ export const FAMILIES = {
     run: (client, q) =>
       grouped(client, q,
         Prisma.sql`SUM(r.raised)::int AS raised, SUM(r.solved)::int AS solved, SUM(r."solvedDaysSum")::float8 AS "solvedDaysSum"`,
-        Prisma.sql`JOIN rollup_problem_day r ON r."orgUnitId" = u.id WHERE ${between(Prisma.sql`r.day`, q)} ${programmeIs(Prisma.sql`r."programmeKey"`, q)}`,
+        Prisma.sql`JOIN ${rollup("problem", ["raised", "solved", '"solvedDaysSum"'], programmeIs(Prisma.sql`"programmeKey"`, q), q.from, q.to, q.grain)} ON r."orgUnitId" = u.id`,
         Prisma.sql`r.day`),
   },
   requests: {
@@ -132,7 +158,7 @@ export const FAMILIES = {
                      SUM(r."respondOnTime")::int AS "respondOnTime", SUM(r."acceptMet")::int AS "acceptMet", SUM(r."assignMet")::int AS "assignMet",
                      SUM(r."respondMet")::int AS "respondMet", SUM(r.closed)::int AS closed,
                      SUM(r."satisfactionSum")::int AS "satisfactionSum", SUM(r."satisfactionCount")::int AS "satisfactionCount"`,
-          Prisma.sql`JOIN rollup_request_day r ON r."orgUnitId" = u.id WHERE ${between(Prisma.sql`r.day`, q)} ${programmeIs(Prisma.sql`r."programmeId"`, q)}`,
+          Prisma.sql`JOIN ${rollup("request", REQUEST_MEASURES, programmeIs(Prisma.sql`"programmeId"`, q), q.from, q.to, q.grain)} ON r."orgUnitId" = u.id`,
           Prisma.sql`r.day`),
         // Clocks still running and not yet due: neither on time nor breached yet. Only open
         // requests can have one, so this reads the few open rows, not the history.
@@ -154,7 +180,7 @@ export const FAMILIES = {
     run: (client, q) =>
       grouped(client, q,
         Prisma.sql`SUM(r.granted)::int AS granted, SUM(r.redeemed)::int AS redeemed, SUM(r.redemptions)::int AS redemptions, SUM(r.expired)::int AS expired`,
-        Prisma.sql`JOIN rollup_points_day r ON r."orgUnitId" = u.id WHERE ${between(Prisma.sql`r.day`, q)} ${programmeIs(Prisma.sql`r."programmeKey"`, q)}`,
+        Prisma.sql`JOIN ${rollup("points", ["granted", "redeemed", "redemptions", "expired"], programmeIs(Prisma.sql`"programmeKey"`, q), q.from, q.to, q.grain)} ON r."orgUnitId" = u.id`,
         Prisma.sql`r.day`),
   },
   /** Quotas of the period's year (units' quotas and their enterprises' tier quotas) and talents served. */

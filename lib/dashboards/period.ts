@@ -53,3 +53,27 @@ export function parseDashboardPeriod(params: { period?: string; from?: string; t
 export function trendGrain(period: Pick<DashboardPeriod, "from" | "to">): "week" | "month" {
   return utc(period.to).getTime() - utc(period.from).getTime() <= 120 * DAY ? "week" : "month";
 }
+
+/** First day of the month after `day`'s month. */
+const nextMonthStart = (day: string) => {
+  const d = utc(day);
+  return ymd(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
+};
+
+/**
+ * How a range of days reads the rollups (docs/decisions/0021-month-rollups.md): the whole
+ * calendar months inside it from the month rollups (`months`: first days of the first and the
+ * last whole month, or null when none), the days before and after them from the day rollups.
+ * `from` null: since the beginning (every month up to the last whole one).
+ */
+export function splitByMonths(from: string | null, to: string): { months: [string | null, string] | null; days: [string | null, string][] } {
+  const first = from === null || from.endsWith("-01") ? from : nextMonthStart(from);
+  const afterLast = nextMonthStart(to) === addDays(to, 1) ? addDays(to, 1) : `${to.slice(0, 7)}-01`;
+  // The first day of the last whole month: the month before `afterLast`.
+  const lastWhole = `${addDays(afterLast, -1).slice(0, 7)}-01`;
+  if (first !== null && first > lastWhole) return { months: null, days: [[from, to]] };
+  const days: [string | null, string][] = [];
+  if (from !== null && first !== null && from < first) days.push([from, addDays(first, -1)]);
+  if (afterLast <= to) days.push([afterLast, to]);
+  return { months: [first, lastWhole], days };
+}

@@ -8,7 +8,7 @@ import { checkRollups } from "@/lib/dashboards/consistency";
 import { computeIndicators } from "@/lib/dashboards/indicators";
 import { dateOnly } from "@/lib/programmes/period";
 import { demoUser, unitByCode } from "../support/fixtures";
-import { shanghaiInstant, shanghaiYear } from "../support/time";
+import { addDaysYmd, shanghaiInstant, shanghaiYear } from "../support/time";
 
 // A small fixed dataset in March–April of last year (wholly in the past, whatever day the suite
 // runs); the dashboard is read for March as of 15 April.
@@ -33,14 +33,14 @@ async function expectConsistent() {
   for (const [table, r] of Object.entries(report)) expect({ table, ...r }).toEqual({ table, mismatches: 0, sample: [] });
 }
 
-async function indicators(keys: string[], unitList = units, programme: string | null = programmeId) {
-  return computeIndicators(keys, { units: unitList, from: FROM, to: TO, programmeId: programme, today: TODAY, now: NOW });
+async function indicators(keys: string[], unitList = units, programme: string | null = programmeId, from = FROM, to = TO) {
+  return computeIndicators(keys, { units: unitList, from, to, programmeId: programme, today: TODAY, now: NOW });
 }
 
-/** Direct from the records, for the subtree of `path`. */
-async function direct(path: string) {
+/** Direct from the records, for the subtree of `path`, over [from, to] (Shanghai days). */
+async function direct(path: string, from = FROM, to = TO) {
   const inTree = { orgUnit: { path: { startsWith: path } } };
-  const range = { gte: at(FROM, 0), lt: at(`${Y}-04-01`, 0) };
+  const range = { gte: at(from, 0), lt: at(addDaysYmd(to, 1), 0) };
   const visits = await db.visit.findMany({ where: { programmeId, ...inTree, visitedAt: range }, select: { householdId: true, mentorId: true } });
   // First visit of each household within the programme, counted in the household's unit.
   const firsts = await db.visit.groupBy({ by: ["householdId"], where: { programmeId, householdId: { not: null }, household: inTree }, _min: { visitedAt: true } });
@@ -207,5 +207,63 @@ describe("rollups equal the base records", () => {
     }
     const hot = await indicators(["hotline.received", "hotline.acceptOnTime"], units, hotlineId);
     expect([hot.get("hotline.received")!.get(units[0]!.id), hot.get("hotline.acceptOnTime")!.get(units[0]!.id)]).toEqual([1, 100]);
+  });
+});
+
+describe("month rollups equal the records (docs/decisions/0021-month-rollups.md)", () => {
+  const KEYS = ["visits.count", "visits.guided", "visits.households", "visits.coverage", "problems.raised", "problems.solved", "problems.avgDaysToSolve"];
+  /** Every unit's indicators over [from, to] against counts taken straight from the records. */
+  async function expectDirect(from: string, to: string) {
+    const values = await indicators(KEYS, units, programmeId, from, to);
+    for (const u of units) {
+      const d = await direct(u.path, from, to);
+      expect({ from, to, unit: u.code, values: KEYS.map((k) => values.get(k)!.get(u.id)) })
+        .toEqual({ from, to, unit: u.code, values: [d.visits, d.guided, d.reached, d.coverage, d.raised, d.solved, d.avgDays] });
+    }
+  }
+  // Whole months (month rows only), mid-month starts and ends (day rows at the edges), a range
+  // inside no whole month (days only, across a month edge), and the whole year.
+  const RANGES: [string, string][] = [
+    [`${Y}-03-01`, `${Y}-03-31`], [`${Y}-02-10`, `${Y}-04-05`], [`${Y}-03-15`, `${Y}-04-10`], [`${Y}-02-01`, `${Y}-03-20`], [`${Y}-01-01`, `${Y}-12-31`],
+  ];
+  const monthVisits = async (unitId: string, month: string) =>
+    (await db.rollupVisitMonth.findUnique({ where: { programmeKey_month_orgUnitId: { programmeKey: programmeId, month: dateOnly(month), orgUnitId: unitId } } }))?.visits ?? 0;
+
+  it("over whole months, partial months at either edge and a whole year", async () => {
+    await expectConsistent();
+    for (const [from, to] of RANGES) await expectDirect(from, to);
+  });
+
+  it("a visit moved across a month edge moves its month row; deleting it takes it away", async () => {
+    const xj = units[1]!;
+    const [march, april] = [await monthVisits(xj.id, `${Y}-03-01`), await monthVisits(xj.id, `${Y}-04-01`)];
+    // 23:30 Shanghai on 31 March is still March (15:30 UTC); 00:30 on 1 April is April.
+    const v = await db.visit.create({
+      data: { programmeId, orgUnitId: xj.id, officerId, kind: "HOUSEHOLD", householdId: households["XS-PY-XJ"]![0]!, visitedAt: at(`${Y}-03-31`, 23.5) },
+    });
+    expect([await monthVisits(xj.id, `${Y}-03-01`), await monthVisits(xj.id, `${Y}-04-01`)]).toEqual([march + 1, april]);
+    await db.visit.update({ where: { id: v.id }, data: { visitedAt: at(`${Y}-04-01`, 0.5) } });
+    expect([await monthVisits(xj.id, `${Y}-03-01`), await monthVisits(xj.id, `${Y}-04-01`)]).toEqual([march, april + 1]);
+    await expectConsistent();
+    for (const [from, to] of [...RANGES, [`${Y}-04-01`, `${Y}-04-30`] as [string, string]]) await expectDirect(from, to);
+    await db.visit.delete({ where: { id: v.id } });
+    expect([await monthVisits(xj.id, `${Y}-03-01`), await monthVisits(xj.id, `${Y}-04-01`)]).toEqual([march, april]);
+    await expectConsistent();
+    for (const [from, to] of RANGES) await expectDirect(from, to);
+  });
+
+  it("month trend buckets equal the records month by month, partial months at the edges included", async () => {
+    const [from, to] = [`${Y}-01-15`, `${Y}-04-20`];
+    const town = units[0]!;
+    const trend = await computeIndicators(["visits.count", "problems.raised"], { units: [town], from, to, programmeId, today: TODAY, now: NOW, grain: "month" });
+    const buckets: [string, string, string][] = [[`${Y}-01-01`, from, `${Y}-01-31`], [`${Y}-02-01`, `${Y}-02-01`, addDaysYmd(`${Y}-03-01`, -1)], [`${Y}-03-01`, `${Y}-03-01`, `${Y}-03-31`], [`${Y}-04-01`, `${Y}-04-01`, to]];
+    let visits = 0;
+    for (const [bucket, a, b] of buckets) {
+      const d = await direct(town.path, a, b);
+      visits += d.visits;
+      expect({ bucket, visits: trend.get("visits.count")!.get(`${town.id}|${bucket}`) ?? 0, raised: trend.get("problems.raised")!.get(`${town.id}|${bucket}`) ?? 0 })
+        .toEqual({ bucket, visits: d.visits, raised: d.raised });
+    }
+    expect(visits).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { addCalendarDays, isWorkingDay, nextWorkingDay, sameDayDeadline, shanghaiDay, type CalendarExceptions, type SameDayRule } from "@/lib/platform/calendar/working-days";
 import { computeFrequency, daysLeft, evaluationInstant, periodContaining, shanghaiDate, type RuleInput, type VisitFact } from "@/lib/visits/campaigns/frequency";
-import { parseDashboardPeriod, periodOf } from "@/lib/dashboards/period";
+import { parseDashboardPeriod, periodOf, splitByMonths } from "@/lib/dashboards/period";
 import { reportRange } from "@/lib/hotline/reports";
 import { daysOverdue, isMilestoneLate, milestoneTiming, pledgeEffectiveStatus } from "@/lib/key-projects/lateness";
 import { evaluateExpectations } from "@/lib/mentorship/expectations";
@@ -297,6 +297,28 @@ describe("dashboard periods at the year end", () => {
     expect(reportRange({}, lastSecondOf(Y))).toMatchObject({ label: String(Y), from: shanghaiInstant(Y, 1, 1), to: shanghaiInstant(Y + 1, 1, 1) });
     expect(reportRange({}, newYearOf(Y))).toMatchObject({ label: String(Y + 1), from: shanghaiInstant(Y + 1, 1, 1), to: shanghaiInstant(Y + 2, 1, 1) });
     expect(reportRange({ period: `${LEAP}-02` })).toMatchObject({ from: shanghaiInstant(LEAP, 2, 1), to: shanghaiInstant(LEAP, 3, 1) });
+  });
+});
+
+describe("month rollups: which days a range reads from the month table and which from the day table", () => {
+  it("whole months from months, the partial months at the edges from days", () => {
+    expect(splitByMonths(ymd(Y, 1, 1), ymd(Y, 12, 31))).toEqual({ months: [ymd(Y, 1, 1), ymd(Y, 12, 1)], days: [] });
+    expect(splitByMonths(ymd(Y, 2, 10), ymd(Y, 4, 5))).toEqual({ months: [ymd(Y, 3, 1), ymd(Y, 3, 1)], days: [[ymd(Y, 2, 10), ymd(Y, 2, 28 + (isLeap(Y) ? 1 : 0))], [ymd(Y, 4, 1), ymd(Y, 4, 5)]] });
+    // No whole month inside: days only, across the month edge.
+    expect(splitByMonths(ymd(Y, 3, 15), ymd(Y, 4, 10))).toEqual({ months: null, days: [[ymd(Y, 3, 15), ymd(Y, 4, 10)]] });
+    expect(splitByMonths(ymd(Y, 3, 1), ymd(Y, 3, 1))).toEqual({ months: null, days: [[ymd(Y, 3, 1), ymd(Y, 3, 1)]] });
+    expect(splitByMonths(ymd(Y, 3, 1), ymd(Y, 3, 31))).toEqual({ months: [ymd(Y, 3, 1), ymd(Y, 3, 1)], days: [] });
+    // A year view that stops at "today" (the trend): the current month from days.
+    expect(splitByMonths(ymd(Y, 1, 1), ymd(Y, 11, 20))).toEqual({ months: [ymd(Y, 1, 1), ymd(Y, 10, 1)], days: [[ymd(Y, 11, 1), ymd(Y, 11, 20)]] });
+  });
+
+  it("February's last day in leap and common years; the year edge; since the beginning", () => {
+    expect(splitByMonths(ymd(LEAP, 2, 1), ymd(LEAP, 2, 29))).toEqual({ months: [ymd(LEAP, 2, 1), ymd(LEAP, 2, 1)], days: [] });
+    expect(splitByMonths(ymd(LEAP, 2, 1), ymd(LEAP, 2, 28))).toEqual({ months: null, days: [[ymd(LEAP, 2, 1), ymd(LEAP, 2, 28)]] });
+    expect(splitByMonths(ymd(COMMON, 2, 1), ymd(COMMON, 2, 28))).toEqual({ months: [ymd(COMMON, 2, 1), ymd(COMMON, 2, 1)], days: [] });
+    expect(splitByMonths(ymd(Y, 12, 31), ymd(Y + 1, 1, 31))).toEqual({ months: [ymd(Y + 1, 1, 1), ymd(Y + 1, 1, 1)], days: [[ymd(Y, 12, 31), ymd(Y, 12, 31)]] });
+    expect(splitByMonths(null, ymd(Y, 1, 10))).toEqual({ months: [null, ymd(Y - 1, 12, 1)], days: [[ymd(Y, 1, 1), ymd(Y, 1, 10)]] });
+    expect(splitByMonths(null, ymd(Y, 6, 30))).toEqual({ months: [null, ymd(Y, 6, 1)], days: [] });
   });
 });
 
