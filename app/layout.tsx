@@ -15,7 +15,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-dvh font-sans">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Locale, time zone and formats for every client component, and no messages: each layout
+            or page ships its client components' namespaces with <ClientMessages> (decision 0020). */}
+        <NextIntlClientProvider messages={{}}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

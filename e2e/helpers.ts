@@ -6,14 +6,19 @@ const watchedPages = new WeakSet<Page>();
 
 /**
  * Fails the running test (softly, so it still runs to the end and reports everything) on any
- * console message or page error about the Content-Security-Policy: a script, style or image
- * the policy blocked means a page silently lost a feature. signIn() and the `test` of
- * ./sessions.ts call it, so every spec that signs in is watched.
+ * console message or page error about the Content-Security-Policy (a script, style or image
+ * the policy blocked means a page silently lost a feature) or about a text next-intl could not
+ * find (MISSING_MESSAGE: a client component's namespace the page does not ship, decision 0020,
+ * shows as a raw key). signIn() and the `test` of ./sessions.ts call it, so every spec that
+ * signs in is watched.
  */
-export function failOnCspViolations(page: Page) {
+export function watchConsole(page: Page) {
   if (watchedPages.has(page)) return;
   watchedPages.add(page);
-  const check = (text: string) => expect.soft(text, "a Content-Security-Policy violation").not.toMatch(/Content[- ]Security[- ]Policy/i);
+  const check = (text: string) => {
+    expect.soft(text, "a Content-Security-Policy violation").not.toMatch(/Content[- ]Security[- ]Policy/i);
+    expect.soft(text, "a message the page does not ship to the client").not.toMatch(/MISSING_MESSAGE/);
+  };
   page.on("console", (message) => check(message.text()));
   page.on("pageerror", (error) => check(String(error)));
 }
@@ -29,7 +34,7 @@ export const sharedSessions = new WeakSet<BrowserContext>();
  * a demo role a spec only needs to be signed in as, use signInAs (./sessions.ts) instead.
  */
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
-  failOnCspViolations(page);
+  watchConsole(page);
   const context = page.context();
   if (sharedSessions.has(context)) {
     // Dropped, not signed out: the stored session stays valid for the specs that share it.

@@ -14,7 +14,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
-import { failOnCspViolations, sharedSessions, signIn } from "./helpers";
+import { watchConsole, sharedSessions, signIn } from "./helpers";
 
 /** The demo accounts signed in once per run: the roles the specs open pages as repeatedly. */
 export const ROLES = [
@@ -55,7 +55,7 @@ type StoredState = { cookies: Parameters<BrowserContext["addCookies"]>[0] };
  * the swap. Stays on about:blank: the spec opens the page it needs.
  */
 export async function signInAs(page: Page, login: string) {
-  failOnCspViolations(page);
+  watchConsole(page);
   const context = page.context();
   await page.goto("about:blank");
   await context.clearCookies();
@@ -99,7 +99,7 @@ export const test = base.extend<Options & Fixtures>({
     await provide(context);
   },
   page: async ({ page }, provide) => {
-    failOnCspViolations(page);
+    watchConsole(page);
     await provide(page);
   },
   pageAs: async ({ browser }, provide, testInfo) => {
@@ -109,7 +109,7 @@ export const test = base.extend<Options & Fixtures>({
       contexts.push(context);
       sharedSessions.add(context);
       const page = await context.newPage();
-      failOnCspViolations(page);
+      watchConsole(page);
       return page;
     });
     for (const context of contexts) await context.close();

@@ -1,11 +1,18 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/platform/auth/session";
 import { AppShell } from "@/components/shell/app-shell";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // Layouts do not re-run on every navigation, so each page checks the user again
   // (requireUser / requirePermission); this is only for the shell.
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  return <AppShell user={user}>{children}</AppShell>;
+  // The shell's client parts (nav), error.tsx (errors) and the forms' buttons and dialogs that
+  // most pages have (common); a page ships its own module's namespaces (decision 0020).
+  return (
+    <ClientMessages namespaces={["nav", "errors", "common"]}>
+      <AppShell user={user}>{children}</AppShell>
+    </ClientMessages>
+  );
 }

@@ -15,6 +15,7 @@ import { cn } from "@/components/ui/cn";
 import { InvestmentNav, ProgrammeSwitch } from "@/components/investment/sub-nav";
 import { ProgressTable } from "@/components/investment/progress-table";
 import { InvestmentSettingsForm } from "@/components/investment/settings-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("investment"))("title") };
@@ -45,43 +46,45 @@ export default async function InvestmentPage({ searchParams }: { searchParams: P
   const mayConfigure = can(user, "investment.manage", { orgPath: chosen.orgUnit.path });
   const exportHref = `/api/investment/export?programme=${chosen.id}&from=${from}&to=${to}`;
   return (
-    <div className="max-w-5xl space-y-4">
-      <PageHeader title={t("title")} description={t("intro")}
-        actions={mayExport ? <a href={exportHref} className="inline-flex h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium text-slate-800 hover:bg-slate-50" download>{t("exportButton")}</a> : null} />
-      <IgnoredFilters ignored={ignored} labels={{ programme: t("programme"), from: t("from"), to: t("to") }} />
-      <ProgrammeSwitch all={all} current={chosen.id} base="/investment" label={t("programme")} />
-      <InvestmentNav current="overview" programmeId={chosen.id} />
-      <form method="get" className="flex flex-wrap items-end gap-2" aria-label={t("period")}>
-        <input type="hidden" name="programme" value={chosen.id} />
-        <label className="space-y-1 text-sm"><span className="block text-slate-700">{t("from")}</span><input type="date" name="from" defaultValue={from} className={cn(controlClass, "h-11 w-40")} /></label>
-        <label className="space-y-1 text-sm"><span className="block text-slate-700">{t("to")}</span><input type="date" name="to" defaultValue={to} className={cn(controlClass, "h-11 w-40")} /></label>
-        <Button type="submit" variant="secondary">{t("apply")}</Button>
-      </form>
-      <section aria-label={progress.total.name}>
-        <p className="mb-2 text-sm text-slate-700" data-testid="investment-headline">
-          {t("headline", { trips: total.trips, enterprises: total.enterprises, projects: total.signed, amount: formatAmount(total.signedWan, labels) })}
-        </p>
-        <ul className="grid grid-cols-2 gap-2 lg:grid-cols-4">
-          {tiles.map((tile) => (
-            <li key={tile.label} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-              <p className="text-xs text-slate-500">{tile.label}</p>
-              <p className="text-xl font-semibold tabular-nums text-slate-900">{tile.value}</p>
-              <p className="text-xs text-slate-500">{tile.target ? t("figures.target", { value: tile.target }) : t("figures.noTarget")}</p>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <h2 className="pt-2 text-base font-semibold text-slate-800">{t("byTaskForce")}</h2>
-      {progress.taskForces.length ? <ProgressTable rows={progress.taskForces} caption={t("taskForce")} showKind /> : <EmptyState>{t("noLeads")}</EmptyState>}
-      <h2 className="pt-2 text-base font-semibold text-slate-800">{t("byUnit")}</h2>
-      <ProgressTable rows={[...progress.units, { ...total, name: `${t("total")}（${total.name}）` }]} caption={t("unit")} />
-      {mayConfigure ? (
-        <Card title={t("settings")}>
-          <InvestmentSettingsForm programmeId={chosen.id} version={chosen.version} shareLeads={chosen.settings.shareLeads} />
-        </Card>
-      ) : (
-        <p className="text-sm text-slate-500">{chosen.settings.shareLeads ? t("shareLeadsOn") : t("shareLeadsOff")}</p>
-      )}
-    </div>
+    <ClientMessages namespaces={["investment"]}>
+      <div className="max-w-5xl space-y-4">
+        <PageHeader title={t("title")} description={t("intro")}
+          actions={mayExport ? <a href={exportHref} className="inline-flex h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium text-slate-800 hover:bg-slate-50" download>{t("exportButton")}</a> : null} />
+        <IgnoredFilters ignored={ignored} labels={{ programme: t("programme"), from: t("from"), to: t("to") }} />
+        <ProgrammeSwitch all={all} current={chosen.id} base="/investment" label={t("programme")} />
+        <InvestmentNav current="overview" programmeId={chosen.id} />
+        <form method="get" className="flex flex-wrap items-end gap-2" aria-label={t("period")}>
+          <input type="hidden" name="programme" value={chosen.id} />
+          <label className="space-y-1 text-sm"><span className="block text-slate-700">{t("from")}</span><input type="date" name="from" defaultValue={from} className={cn(controlClass, "h-11 w-40")} /></label>
+          <label className="space-y-1 text-sm"><span className="block text-slate-700">{t("to")}</span><input type="date" name="to" defaultValue={to} className={cn(controlClass, "h-11 w-40")} /></label>
+          <Button type="submit" variant="secondary">{t("apply")}</Button>
+        </form>
+        <section aria-label={progress.total.name}>
+          <p className="mb-2 text-sm text-slate-700" data-testid="investment-headline">
+            {t("headline", { trips: total.trips, enterprises: total.enterprises, projects: total.signed, amount: formatAmount(total.signedWan, labels) })}
+          </p>
+          <ul className="grid grid-cols-2 gap-2 lg:grid-cols-4">
+            {tiles.map((tile) => (
+              <li key={tile.label} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+                <p className="text-xs text-slate-500">{tile.label}</p>
+                <p className="text-xl font-semibold tabular-nums text-slate-900">{tile.value}</p>
+                <p className="text-xs text-slate-500">{tile.target ? t("figures.target", { value: tile.target }) : t("figures.noTarget")}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <h2 className="pt-2 text-base font-semibold text-slate-800">{t("byTaskForce")}</h2>
+        {progress.taskForces.length ? <ProgressTable rows={progress.taskForces} caption={t("taskForce")} showKind /> : <EmptyState>{t("noLeads")}</EmptyState>}
+        <h2 className="pt-2 text-base font-semibold text-slate-800">{t("byUnit")}</h2>
+        <ProgressTable rows={[...progress.units, { ...total, name: `${t("total")}（${total.name}）` }]} caption={t("unit")} />
+        {mayConfigure ? (
+          <Card title={t("settings")}>
+            <InvestmentSettingsForm programmeId={chosen.id} version={chosen.version} shareLeads={chosen.settings.shareLeads} />
+          </Card>
+        ) : (
+          <p className="text-sm text-slate-500">{chosen.settings.shareLeads ? t("shareLeadsOn") : t("shareLeadsOff")}</p>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
 import { TalentNav, type TalentTab } from "@/components/talent/talent-nav";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function TalentLayout({ children }: { children: ReactNode }) {
   const user = await requirePermission("talent.view");
@@ -15,9 +16,11 @@ export default async function TalentLayout({ children }: { children: ReactNode }
     ...(can(user, "points.configure") ? [{ href: "/talent/config", key: "config" }] : []),
   ];
   return (
-    <div>
-      <TalentNav tabs={tabs} />
-      {children}
-    </div>
+    <ClientMessages namespaces={["talent.nav"]}>
+      <div>
+        <TalentNav tabs={tabs} />
+        {children}
+      </div>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { DingTalkSignIn } from "@/components/account/dingtalk-sign-in";
 import { dingtalkCorpId } from "@/lib/platform/dingtalk/settings";
 import { pendingDingTalkLink } from "@/lib/platform/auth/dingtalk";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("login");
@@ -26,20 +27,22 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     path = "/";
   }
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center bg-gradient-to-b from-brand-700 to-brand-800 px-4 py-10">
-      <div className="w-full max-w-sm rounded-xl bg-white p-6 shadow-xl">
-        <div className="mb-6 flex items-start justify-between gap-2">
-          <div>
-            <p className="text-lg font-semibold text-brand-800">{t("app.name")}</p>
-            <h1 className="text-sm text-slate-600">{t("app.tagline")} · {t("login.title")}</h1>
+    <ClientMessages namespaces={["login", "nav"]}>
+      <main className="flex min-h-dvh flex-col items-center justify-center bg-gradient-to-b from-brand-700 to-brand-800 px-4 py-10">
+        <div className="w-full max-w-sm rounded-xl bg-white p-6 shadow-xl">
+          <div className="mb-6 flex items-start justify-between gap-2">
+            <div>
+              <p className="text-lg font-semibold text-brand-800">{t("app.name")}</p>
+              <h1 className="text-sm text-slate-600">{t("app.tagline")} · {t("login.title")}</h1>
+            </div>
+            <LanguageSwitch className="rounded-md px-2 py-1 text-sm text-brand-700 hover:bg-brand-50" />
           </div>
-          <LanguageSwitch className="rounded-md px-2 py-1 text-sm text-brand-700 hover:bg-brand-50" />
+          {/* 免登 when DingTalk is configured; renders nothing outside the DingTalk client. */}
+          {corpId ? <DingTalkSignIn corpId={corpId} callbackUrl={path} linkPending={linkPending} /> : null}
+          <LoginForm callbackUrl={path} />
+          <p className="mt-4 text-xs text-slate-500">{t("login.hint")}</p>
         </div>
-        {/* 免登 when DingTalk is configured; renders nothing outside the DingTalk client. */}
-        {corpId ? <DingTalkSignIn corpId={corpId} callbackUrl={path} linkPending={linkPending} /> : null}
-        <LoginForm callbackUrl={path} />
-        <p className="mt-4 text-xs text-slate-500">{t("login.hint")}</p>
-      </div>
-    </main>
+      </main>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 // The enterprise's public pages (no login; see proxy.ts): a plain frame without the staff shell.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function PublicServiceLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("publicService");
@@ -15,7 +16,9 @@ export default async function PublicServiceLayout({ children }: { children: Reac
           <Link href="/service/track" className="inline-flex min-h-11 items-center rounded-md px-2 text-sm underline">{t("trackTitle")}</Link>
         </div>
       </header>
-      <main className="mx-auto max-w-2xl px-4 py-5">{children}</main>
+      <main className="mx-auto max-w-2xl px-4 py-5">
+        <ClientMessages namespaces={["publicService"]}>{children}</ClientMessages>
+      </main>
       <footer className="mx-auto max-w-2xl px-4 pb-6 text-xs text-slate-500">
         <Link href="/login" className="underline">{t("staffLogin")}</Link>
       </footer>

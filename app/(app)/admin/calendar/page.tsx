@@ -14,6 +14,7 @@ import { Alert } from "@/components/ui/alert";
 import { TableCard } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
 import { BulkCalendarForm, CalendarDayForm, ConfirmYearButton, RemoveDayButton } from "./calendar-forms";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("calendar");
@@ -56,104 +57,106 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const editHref = (d: string) => `/admin/calendar?year=${year}&date=${d}#day-form`;
 
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} description={t("intro")} actions={<a href="#day-form" className={buttonClass("primary", "md")}>{t("add")}</a>} />
-      <Alert tone="warning">{t("confirmNote")}</Alert>
+    <ClientMessages namespaces={["calendar", "newYear.calendarYear", "validation"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} description={t("intro")} actions={<a href="#day-form" className={buttonClass("primary", "md")}>{t("add")}</a>} />
+        <Alert tone="warning">{t("confirmNote")}</Alert>
 
-      <IgnoredFilters ignored={ignored} labels={{ year: t("year"), date: t("date") }} />
-      <nav aria-label={t("year")} className="flex flex-wrap items-center gap-2">
-        <Link href={yearHref(year - 1)} className={buttonClass("secondary", "sm")} aria-label={t("prevYear")}>‹ {year - 1}</Link>
-        <span className="px-2 text-lg font-semibold text-slate-900" aria-current="page">{year}</span>
-        <Link href={yearHref(year + 1)} className={buttonClass("secondary", "sm")} aria-label={t("nextYear")}>{year + 1} ›</Link>
-        <span className="ml-2 text-sm text-slate-600" data-testid="calendar-summary">{t("countSummary", { year, holidays, workdays })}</span>
-      </nav>
+        <IgnoredFilters ignored={ignored} labels={{ year: t("year"), date: t("date") }} />
+        <nav aria-label={t("year")} className="flex flex-wrap items-center gap-2">
+          <Link href={yearHref(year - 1)} className={buttonClass("secondary", "sm")} aria-label={t("prevYear")}>‹ {year - 1}</Link>
+          <span className="px-2 text-lg font-semibold text-slate-900" aria-current="page">{year}</span>
+          <Link href={yearHref(year + 1)} className={buttonClass("secondary", "sm")} aria-label={t("nextYear")}>{year + 1} ›</Link>
+          <span className="ml-2 text-sm text-slate-600" data-testid="calendar-summary">{t("countSummary", { year, holidays, workdays })}</span>
+        </nav>
 
-      <Card title={tYear("title", { year })}>
-        <div className="flex flex-wrap items-center justify-between gap-3" data-testid="calendar-year-status">
-          <p className="text-sm text-slate-700">
-            {readiness.confirmed
-              ? tYear("confirmed", { year, name: readiness.confirmed.byName, time: formatDateTime(readiness.confirmed.at, locale) })
-              : readiness.loaded ? tYear("notConfirmed", { year }) : tYear("notLoaded", { year })}
-          </p>
-          {readiness.confirmed || readiness.loaded ? <ConfirmYearButton year={year} confirmed={readiness.confirmed !== null} /> : null}
-        </div>
-        {!readiness.loaded ? (
-          <div className="mt-3 border-t border-slate-100 pt-3 text-sm text-slate-600">
-            <p className="font-medium text-slate-800">{tYear("provisionalTitle", { year })}</p>
-            <p className="mt-1">{tYear("provisionalHint")}</p>
-            <Link href={`/admin/calendar?year=${year}&provisional=1#bulk-form`} className={`${buttonClass("secondary", "sm")} mt-2`}>{tYear("provisionalFill")}</Link>
+        <Card title={tYear("title", { year })}>
+          <div className="flex flex-wrap items-center justify-between gap-3" data-testid="calendar-year-status">
+            <p className="text-sm text-slate-700">
+              {readiness.confirmed
+                ? tYear("confirmed", { year, name: readiness.confirmed.byName, time: formatDateTime(readiness.confirmed.at, locale) })
+                : readiness.loaded ? tYear("notConfirmed", { year }) : tYear("notLoaded", { year })}
+            </p>
+            {readiness.confirmed || readiness.loaded ? <ConfirmYearButton year={year} confirmed={readiness.confirmed !== null} /> : null}
           </div>
-        ) : null}
-      </Card>
+          {!readiness.loaded ? (
+            <div className="mt-3 border-t border-slate-100 pt-3 text-sm text-slate-600">
+              <p className="font-medium text-slate-800">{tYear("provisionalTitle", { year })}</p>
+              <p className="mt-1">{tYear("provisionalHint")}</p>
+              <Link href={`/admin/calendar?year=${year}&provisional=1#bulk-form`} className={`${buttonClass("secondary", "sm")} mt-2`}>{tYear("provisionalFill")}</Link>
+            </div>
+          ) : null}
+        </Card>
 
-      {rows.length === 0 ? (
-        <EmptyState>{t("empty", { year })}</EmptyState>
-      ) : (
-        <>
-          <ul className="space-y-2 md:hidden" aria-label={t("title")}>
-            {rows.map((r) => {
-              const e = effect(r.date, r.kind);
-              return (
-                <li key={r.date} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-                  <div className="flex items-baseline justify-between gap-2">
-                    <span className="font-mono font-medium text-slate-900">{r.date} <span className="font-sans text-sm text-slate-500">{weekday(r.date)}</span></span>
-                    <Badge tone={r.kind === "HOLIDAY" ? "amber" : "blue"}>{t(`kind.${r.kind}`)}</Badge>
-                  </div>
-                  <div className="mt-1 text-slate-800">{r.name || "—"}</div>
-                  <div className="mt-1 text-sm text-slate-500">{e.text}</div>
-                  <div className="mt-2 flex gap-2">
-                    <Link href={editHref(r.date)} className={buttonClass("secondary", "sm")}>{t("edit")}</Link>
-                    <RemoveDayButton date={r.date} name={r.name} what={ordinary(r.date)} />
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-          <TableCard
-            caption={t("title")}
-            columns={[
-              { key: "date", label: t("date") },
-              { key: "weekday", label: t("weekday") },
-              { key: "kind", label: t("kindLabel") },
-              { key: "name", label: t("name") },
-              { key: "effect", label: t("effect") },
-              { key: "actions", label: tCommon("actions"), srOnly: true },
-            ]}
-          >
-            <tbody className="divide-y divide-slate-100">
+        {rows.length === 0 ? (
+          <EmptyState>{t("empty", { year })}</EmptyState>
+        ) : (
+          <>
+            <ul className="space-y-2 md:hidden" aria-label={t("title")}>
               {rows.map((r) => {
                 const e = effect(r.date, r.kind);
                 return (
-                  <tr key={r.date} className={r.date === editing?.date ? "bg-brand-50" : "hover:bg-slate-50"}>
-                    <td className="whitespace-nowrap px-3 py-2 font-mono">{r.date}</td>
-                    <td className="whitespace-nowrap px-3 py-2">{weekday(r.date)}</td>
-                    <td className="px-3 py-2"><Badge tone={r.kind === "HOLIDAY" ? "amber" : "blue"}>{t(`kind.${r.kind}`)}</Badge></td>
-                    <td className="px-3 py-2">{r.name || "—"}</td>
-                    <td className="px-3 py-2 text-sm text-slate-600">{e.text}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right">
-                      <Link href={editHref(r.date)} className={buttonClass("ghost", "sm")} aria-label={`${t("edit")} ${r.date}`}>{t("edit")}</Link>
+                  <li key={r.date} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+                    <div className="flex items-baseline justify-between gap-2">
+                      <span className="font-mono font-medium text-slate-900">{r.date} <span className="font-sans text-sm text-slate-500">{weekday(r.date)}</span></span>
+                      <Badge tone={r.kind === "HOLIDAY" ? "amber" : "blue"}>{t(`kind.${r.kind}`)}</Badge>
+                    </div>
+                    <div className="mt-1 text-slate-800">{r.name || "—"}</div>
+                    <div className="mt-1 text-sm text-slate-500">{e.text}</div>
+                    <div className="mt-2 flex gap-2">
+                      <Link href={editHref(r.date)} className={buttonClass("secondary", "sm")}>{t("edit")}</Link>
                       <RemoveDayButton date={r.date} name={r.name} what={ordinary(r.date)} />
-                    </td>
-                  </tr>
+                    </div>
+                  </li>
                 );
               })}
-            </tbody>
-          </TableCard>
-        </>
-      )}
+            </ul>
+            <TableCard
+              caption={t("title")}
+              columns={[
+                { key: "date", label: t("date") },
+                { key: "weekday", label: t("weekday") },
+                { key: "kind", label: t("kindLabel") },
+                { key: "name", label: t("name") },
+                { key: "effect", label: t("effect") },
+                { key: "actions", label: tCommon("actions"), srOnly: true },
+              ]}
+            >
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((r) => {
+                  const e = effect(r.date, r.kind);
+                  return (
+                    <tr key={r.date} className={r.date === editing?.date ? "bg-brand-50" : "hover:bg-slate-50"}>
+                      <td className="whitespace-nowrap px-3 py-2 font-mono">{r.date}</td>
+                      <td className="whitespace-nowrap px-3 py-2">{weekday(r.date)}</td>
+                      <td className="px-3 py-2"><Badge tone={r.kind === "HOLIDAY" ? "amber" : "blue"}>{t(`kind.${r.kind}`)}</Badge></td>
+                      <td className="px-3 py-2">{r.name || "—"}</td>
+                      <td className="px-3 py-2 text-sm text-slate-600">{e.text}</td>
+                      <td className="whitespace-nowrap px-3 py-2 text-right">
+                        <Link href={editHref(r.date)} className={buttonClass("ghost", "sm")} aria-label={`${t("edit")} ${r.date}`}>{t("edit")}</Link>
+                        <RemoveDayButton date={r.date} name={r.name} what={ordinary(r.date)} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </TableCard>
+          </>
+        )}
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <div id="day-form">
-          <Card title={t("add")}>
-            <CalendarDayForm key={initial.date || "new"} initial={initial} />
-          </Card>
-        </div>
-        <div id="bulk-form">
-          <Card title={t("bulkTitle")}>
-            <BulkCalendarForm key={provisional ? "provisional" : "blank"} initialText={provisional ? provisionalListText(year) : ""} />
-          </Card>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <div id="day-form">
+            <Card title={t("add")}>
+              <CalendarDayForm key={initial.date || "new"} initial={initial} />
+            </Card>
+          </div>
+          <div id="bulk-form">
+            <Card title={t("bulkTitle")}>
+              <BulkCalendarForm key={provisional ? "provisional" : "blank"} initialText={provisional ? provisionalListText(year) : ""} />
+            </Card>
+          </div>
         </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -3,6 +3,7 @@ import { requirePermission } from "@/lib/platform/auth/session";
 import { getOrgTree, orgUnitOptions, type OrgUnitNode } from "@/lib/platform/org/queries";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { OrgUnitTree } from "@/components/admin/org-unit-tree";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("orgUnits");
@@ -24,11 +25,13 @@ export default async function OrgUnitsPage() {
   if (root) walk(root);
 
   return (
-    <div>
-      <PageHeader title={t("title")} description={t("intro")} />
-      <Card title={root ? t("summary", { count: total }) : undefined}>
-        {root ? <OrgUnitTree root={root} options={options} pathById={pathById} /> : <EmptyState>{t("empty")}</EmptyState>}
-      </Card>
-    </div>
+    <ClientMessages namespaces={["orgKinds", "orgUnits", "validation"]}>
+      <div>
+        <PageHeader title={t("title")} description={t("intro")} />
+        <Card title={root ? t("summary", { count: total }) : undefined}>
+          {root ? <OrgUnitTree root={root} options={options} pathById={pathById} /> : <EmptyState>{t("empty")}</EmptyState>}
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IntakeForm } from "@/components/hotline/intake-form";
 import { loadOrNull, pageAuditName } from "@/lib/platform/audit/refusal";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("hotline");
@@ -32,18 +33,20 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   }
 
   return (
-    <div className="mx-auto max-w-2xl">
-      <PageHeader title={t("newTitle")} description={visit?.id ? t("fromVisitIntro") : t("newIntro")} />
-      {programmes.length === 0 ? (
-        <Alert tone="warning">{t("programmeNone")}</Alert>
-      ) : (
-        <Card>
-          <IntakeForm
-            programmes={programmes.map((p) => ({ id: p.id, name: p.name, categories: p.settings.categories }))}
-            visit={visit}
-          />
-        </Card>
-      )}
-    </div>
+    <ClientMessages namespaces={["hotline", "validation"]}>
+      <div className="mx-auto max-w-2xl">
+        <PageHeader title={t("newTitle")} description={visit?.id ? t("fromVisitIntro") : t("newIntro")} />
+        {programmes.length === 0 ? (
+          <Alert tone="warning">{t("programmeNone")}</Alert>
+        ) : (
+          <Card>
+            <IntakeForm
+              programmes={programmes.map((p) => ({ id: p.id, name: p.name, categories: p.settings.categories }))}
+              visit={visit}
+            />
+          </Card>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { keyProjectKind } from "@/lib/key-projects/programme";
 import { keyProjectPeopleOptions } from "@/lib/key-projects/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { KeyProjectForm } from "@/components/key-projects/project-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("keyProjects"))("newProject") };
@@ -20,12 +21,14 @@ export default async function NewKeyProjectPage({ searchParams }: { searchParams
   if (!chosen) redirect("/key-projects");
   const [units, people, investment] = await Promise.all([orgUnitOptions(user), keyProjectPeopleOptions(user), investmentProgrammes(user)]);
   return (
-    <div className="max-w-3xl">
-      <PageHeader title={t("newProject")} description={chosen.name} />
-      <Card>
-        <KeyProjectForm programmeId={chosen.id} lookupProgrammeId={investment[0]?.id ?? null} units={units.filter((u) => u.kind !== "DEPARTMENT")}
-          people={people.map((p) => ({ id: p.id, name: p.name, orgName: p.orgUnit.name }))} />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["investment", "keyProjects", "validation"]}>
+      <div className="max-w-3xl">
+        <PageHeader title={t("newProject")} description={chosen.name} />
+        <Card>
+          <KeyProjectForm programmeId={chosen.id} lookupProgrammeId={investment[0]?.id ?? null} units={units.filter((u) => u.kind !== "DEPARTMENT")}
+            people={people.map((p) => ({ id: p.id, name: p.name, orgName: p.orgUnit.name }))} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -14,6 +14,7 @@ import { todayInShanghai } from "@/lib/platform/shanghai";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { PledgeDoneButton, PledgeForm } from "@/components/key-projects/pledge-forms";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("keyProjects"))("pledges") };
@@ -33,36 +34,38 @@ export default async function PledgesPage({ searchParams }: { searchParams: Prom
     : [[], [], []];
   const today = todayInShanghai();
   return (
-    <div className="max-w-4xl space-y-4">
-      <PageHeader title={t("pledges")} description={t("pledgesIntro")} actions={<LinkButton variant="secondary" href={`/key-projects?programme=${chosen.id}`}>{t("back")}</LinkButton>} />
-      <IgnoredFilters ignored={ignoredChoice("programme", requested, chosen.id)} labels={{ programme: t("programme") }} />
-      {pledges.length === 0 ? <EmptyState>{t("emptyPledges")}</EmptyState> : (
-        <Card>
-          <ul className="-my-2 divide-y divide-slate-100">
-            {pledges.map((p) => (
-              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                <span className="min-w-0">
-                  <span className="block font-medium text-slate-900">{p.problem}</span>
-                  <span className="block text-sm text-slate-600">
-                    {p.orgUnit.name}{p.pledger ? ` · ${p.pledger.name}` : ""} · {t("dueOn")} {formatDueDate(p.dueOn, locale)}
-                    {p.doneOn ? ` · ${t("doneOn")} ${formatCalendarDate(p.doneOn)}${p.doneOn > p.dueOn ? t("doneLate") : ""}` : ""}
-                    {p.keyProject ? <> · <Link className="text-brand-800 underline" href={`/key-projects/${p.keyProject.id}`}>{p.keyProject.name}</Link></> : null}
+    <ClientMessages namespaces={["keyProjects", "validation"]}>
+      <div className="max-w-4xl space-y-4">
+        <PageHeader title={t("pledges")} description={t("pledgesIntro")} actions={<LinkButton variant="secondary" href={`/key-projects?programme=${chosen.id}`}>{t("back")}</LinkButton>} />
+        <IgnoredFilters ignored={ignoredChoice("programme", requested, chosen.id)} labels={{ programme: t("programme") }} />
+        {pledges.length === 0 ? <EmptyState>{t("emptyPledges")}</EmptyState> : (
+          <Card>
+            <ul className="-my-2 divide-y divide-slate-100">
+              {pledges.map((p) => (
+                <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                  <span className="min-w-0">
+                    <span className="block font-medium text-slate-900">{p.problem}</span>
+                    <span className="block text-sm text-slate-600">
+                      {p.orgUnit.name}{p.pledger ? ` · ${p.pledger.name}` : ""} · {t("dueOn")} {formatDueDate(p.dueOn, locale)}
+                      {p.doneOn ? ` · ${t("doneOn")} ${formatCalendarDate(p.doneOn)}${p.doneOn > p.dueOn ? t("doneLate") : ""}` : ""}
+                      {p.keyProject ? <> · <Link className="text-brand-800 underline" href={`/key-projects/${p.keyProject.id}`}>{p.keyProject.name}</Link></> : null}
+                    </span>
                   </span>
-                </span>
-                <span className="flex items-center gap-2">
-                  <Badge tone={p.effectiveStatus === "DONE" ? "green" : p.effectiveStatus === "MISSED" ? "red" : "slate"}>{t(`pledgeStatus.${p.effectiveStatus}`)}</Badge>
-                  {p.status === "OPEN" && (can(user, "pledge.manage", { orgPath: p.orgUnit.path }) || p.pledgerId === user.id) ? <PledgeDoneButton id={p.id} version={p.version} today={today} /> : null}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      )}
-      {mayManage ? (
-        <Card title={t("newPledge")}>
-          <PledgeForm programmeId={chosen.id} units={units} people={people.map((p) => ({ id: p.id, name: p.name, orgName: p.orgUnit.name }))} projects={projects} />
-        </Card>
-      ) : null}
-    </div>
+                  <span className="flex items-center gap-2">
+                    <Badge tone={p.effectiveStatus === "DONE" ? "green" : p.effectiveStatus === "MISSED" ? "red" : "slate"}>{t(`pledgeStatus.${p.effectiveStatus}`)}</Badge>
+                    {p.status === "OPEN" && (can(user, "pledge.manage", { orgPath: p.orgUnit.path }) || p.pledgerId === user.id) ? <PledgeDoneButton id={p.id} version={p.version} today={today} /> : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+        {mayManage ? (
+          <Card title={t("newPledge")}>
+            <PledgeForm programmeId={chosen.id} units={units} people={people.map((p) => ({ id: p.id, name: p.name, orgName: p.orgUnit.name }))} projects={projects} />
+          </Card>
+        ) : null}
+      </div>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { rankableParents } from "@/lib/rankings/queries";
 import { defaultThreshold } from "@/lib/rankings/method";
 import { withUnit } from "@/lib/rankings/view";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,19 +34,21 @@ export default async function ConfigureRankingPage({ searchParams }: Props) {
     initial = { id: "", name: "", parentOrgUnitId: units[0]?.id ?? "", active: true, weights: [{ indicatorKey: "visits.coverage", weight: 1, threshold: "" }] };
   }
   return (
-    <div className="space-y-4">
-      <PageHeader title={id ? `${t("edit")} · ${initial.name}` : t("newScheme")} description={t("description")} actions={<LinkButton href="/rankings" variant="secondary">{t("backToRankings")}</LinkButton>} />
-      <Card>
-        <RankingSchemeForm
-          initial={initial}
-          units={units.map((u) => ({ value: u.id, label: u.name }))}
-          indicators={INDICATORS.map((i) => ({
-            value: i.key,
-            label: `${td(`indicators.${i.key}`)}（${td(`units.${i.unit}`)} · ${t(`directions.${i.direction}`)}）`,
-            defaultThreshold: withUnit(defaultThreshold(i.unit, i.direction), i.unit, td as never),
-          }))}
-        />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["rankings", "validation"]}>
+      <div className="space-y-4">
+        <PageHeader title={id ? `${t("edit")} · ${initial.name}` : t("newScheme")} description={t("description")} actions={<LinkButton href="/rankings" variant="secondary">{t("backToRankings")}</LinkButton>} />
+        <Card>
+          <RankingSchemeForm
+            initial={initial}
+            units={units.map((u) => ({ value: u.id, label: u.name }))}
+            indicators={INDICATORS.map((i) => ({
+              value: i.key,
+              label: `${td(`indicators.${i.key}`)}（${td(`units.${i.unit}`)} · ${t(`directions.${i.direction}`)}）`,
+              defaultThreshold: withUnit(defaultThreshold(i.unit, i.direction), i.unit, td as never),
+            }))}
+          />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

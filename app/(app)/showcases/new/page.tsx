@@ -8,6 +8,7 @@ import { shanghaiDate } from "@/lib/visits/campaigns/frequency";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SessionForm } from "@/components/showcases/session-form";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("showcase");
@@ -23,9 +24,11 @@ export default async function NewSessionPage({ searchParams }: { searchParams: P
   const today = shanghaiDate(now());
   const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("newSession")} description={programme.name} />
-      <Card className="max-w-3xl"><SessionForm programmeId={programme.id} defaultQuarter={quarter} defaultDate={today} /></Card>
-    </div>
+    <ClientMessages namespaces={["showcase", "validation"]}>
+      <div className="space-y-4">
+        <PageHeader title={t("newSession")} description={programme.name} />
+        <Card className="max-w-3xl"><SessionForm programmeId={programme.id} defaultQuarter={quarter} defaultDate={today} /></Card>
+      </div>
+    </ClientMessages>
   );
 }

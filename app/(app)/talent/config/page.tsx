@@ -8,6 +8,7 @@ import { AllocateButton, ItemForm, QuotaForm, ResourceForm, SettingsForm, TiersF
 import { StepButton } from "@/components/talent/step-button";
 import { addDefaultsAction } from "@/lib/talent/points/config-actions";
 import { DEFAULT_TIERS } from "@/lib/talent/points/defaults";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("points.config");
@@ -54,38 +55,40 @@ export default async function ConfigPage({ searchParams }: { searchParams: Promi
   );
 
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("title")} description={t("intro", { programme: programme.name })}
-        actions={items.length === 0 ? <StepButton label={t("addDefaults")} action={addDefaultsAction} input={{}} /> : null} />
-      <Card title={t("talentItems")}>{section("TALENT")}</Card>
-      <Card title={t("enterpriseItems")}>{section("ENTERPRISE")}</Card>
-      <Card title={t("resources")}>
-        <div className="space-y-3">
-          {resources.map((r) => (
-            <details key={r.id} className="rounded-lg border border-slate-200">
-              <summary className="flex min-h-11 cursor-pointer items-center justify-between gap-2 px-4 py-2"><span className="font-medium">{r.name}</span><span className="text-sm text-slate-600">{t("costPoints", { cost: r.pointsCost })}</span></summary>
-              <div className="border-t border-slate-100 p-4"><ResourceForm resource={{ id: r.id, version: r.version, code: r.code, name: r.name, pointsCost: r.pointsCost, eligibility: parseEligibility(r.eligibility), active: r.active }} /></div>
-            </details>
-          ))}
-          <details className="rounded-lg border border-dashed border-slate-300"><summary className="min-h-11 cursor-pointer px-4 py-2 font-medium text-brand-700">{t("newResource")}</summary><div className="p-4"><ResourceForm /></div></details>
-        </div>
-      </Card>
-      <Card title={t("quotasTitle", { year })}>
-        {quotas.length ? (
-          <ul className="mb-3 divide-y divide-slate-100 text-sm">
-            {quotas.map((q) => <li key={q.id} className="flex justify-between py-1.5"><span>{q.resource.name} · {q.orgUnit?.name}</span><span className="tabular-nums">{t("usedOf", { used: q.used, total: q.total })}</span></li>)}
-          </ul>
-        ) : null}
-        <QuotaForm resources={resources.map((r) => ({ id: r.id, name: r.name }))} units={units} period={String(year)} />
-      </Card>
-      <Card title={t("tiers")}>
-        <p className="mb-3 text-sm text-slate-600">{t("tiersIntro")}</p>
-        <TiersForm tiers={tierRows} resources={resources.map((r) => ({ code: r.code, name: r.name }))} />
-        <div className="mt-4 border-t border-slate-100 pt-4"><p className="mb-2 text-sm text-slate-600">{t("allocateIntro")}</p><AllocateButton year={year} /></div>
-      </Card>
-      <Card title={t("evaluation")}>
-        <SettingsForm version={programme.version} evaluation={programme.config.evaluation} />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["points.config", "validation"]}>
+      <div className="space-y-4">
+        <PageHeader title={t("title")} description={t("intro", { programme: programme.name })}
+          actions={items.length === 0 ? <StepButton label={t("addDefaults")} action={addDefaultsAction} input={{}} /> : null} />
+        <Card title={t("talentItems")}>{section("TALENT")}</Card>
+        <Card title={t("enterpriseItems")}>{section("ENTERPRISE")}</Card>
+        <Card title={t("resources")}>
+          <div className="space-y-3">
+            {resources.map((r) => (
+              <details key={r.id} className="rounded-lg border border-slate-200">
+                <summary className="flex min-h-11 cursor-pointer items-center justify-between gap-2 px-4 py-2"><span className="font-medium">{r.name}</span><span className="text-sm text-slate-600">{t("costPoints", { cost: r.pointsCost })}</span></summary>
+                <div className="border-t border-slate-100 p-4"><ResourceForm resource={{ id: r.id, version: r.version, code: r.code, name: r.name, pointsCost: r.pointsCost, eligibility: parseEligibility(r.eligibility), active: r.active }} /></div>
+              </details>
+            ))}
+            <details className="rounded-lg border border-dashed border-slate-300"><summary className="min-h-11 cursor-pointer px-4 py-2 font-medium text-brand-700">{t("newResource")}</summary><div className="p-4"><ResourceForm /></div></details>
+          </div>
+        </Card>
+        <Card title={t("quotasTitle", { year })}>
+          {quotas.length ? (
+            <ul className="mb-3 divide-y divide-slate-100 text-sm">
+              {quotas.map((q) => <li key={q.id} className="flex justify-between py-1.5"><span>{q.resource.name} · {q.orgUnit?.name}</span><span className="tabular-nums">{t("usedOf", { used: q.used, total: q.total })}</span></li>)}
+            </ul>
+          ) : null}
+          <QuotaForm resources={resources.map((r) => ({ id: r.id, name: r.name }))} units={units} period={String(year)} />
+        </Card>
+        <Card title={t("tiers")}>
+          <p className="mb-3 text-sm text-slate-600">{t("tiersIntro")}</p>
+          <TiersForm tiers={tierRows} resources={resources.map((r) => ({ code: r.code, name: r.name }))} />
+          <div className="mt-4 border-t border-slate-100 pt-4"><p className="mb-2 text-sm text-slate-600">{t("allocateIntro")}</p><AllocateButton year={year} /></div>
+        </Card>
+        <Card title={t("evaluation")}>
+          <SettingsForm version={programme.version} evaluation={programme.config.evaluation} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { enterpriseOptions } from "@/lib/talent/queries";
 import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
 import { PageHeader } from "@/components/ui/card";
 import { TalentForm } from "@/components/talent/talent-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("talent");
@@ -17,9 +18,11 @@ export default async function NewTalentPage({ searchParams }: { searchParams: Pr
   const enterprises = await enterpriseOptions(user, programme.reach);
   const { enterprise } = await searchParams;
   return (
-    <div className="mx-auto max-w-3xl">
-      <PageHeader title={t("newTalent")} description={t("newTalentIntro")} />
-      <TalentForm enterprises={enterprises.map((e) => ({ id: e.id, name: e.name }))} enterpriseId={enterprises.some((e) => e.id === enterprise) ? enterprise : undefined} />
-    </div>
+    <ClientMessages namespaces={["talent", "validation"]}>
+      <div className="mx-auto max-w-3xl">
+        <PageHeader title={t("newTalent")} description={t("newTalentIntro")} />
+        <TalentForm enterprises={enterprises.map((e) => ({ id: e.id, name: e.name }))} enterpriseId={enterprises.some((e) => e.id === enterprise) ? enterprise : undefined} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { visitFormOptions } from "@/lib/visits/queries";
 import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { PageHeader, EmptyState } from "@/components/ui/card";
 import { VisitForm } from "@/components/visits/visit-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("visits");
@@ -25,34 +26,36 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
   const campaign = wanted ?? (mine.length === 1 ? mine[0] : options.campaigns.length === 1 ? options.campaigns[0] : undefined);
 
   return (
-    <div className="mx-auto max-w-3xl space-y-4">
-      <PageHeader title={t("recordTitle")} description={t("recordIntro")} />
-      {options.campaigns.length === 0 ? (
-        <EmptyState>{t("noActiveCampaign")}</EmptyState>
-      ) : (
-        <VisitForm
-          mode="create"
-          campaigns={options.campaigns}
-          officers={options.officers}
-          self={{ id: user.id, name: user.name }}
-          defaultValues={{
-            programmeId: campaign?.id ?? "",
-            officerId: "",
-            // Never preset (issue 13 item 7): the form offers the officer's mentor as one tap.
-            mentorId: "",
-            kind: "HOUSEHOLD",
-            placeType: "HOUSEHOLD",
-            placeId: "",
-            visitedAt: toShanghaiLocal(now()),
-            checklist: (campaign?.checkItems ?? []).map((i) => ({ itemId: i.id, checked: false, note: "" })),
-            problems: [],
-            services: [],
-            notes: "",
-            latitude: "",
-            longitude: "",
-          }}
-        />
-      )}
-    </div>
+    <ClientMessages namespaces={["validation", "visits"]}>
+      <div className="mx-auto max-w-3xl space-y-4">
+        <PageHeader title={t("recordTitle")} description={t("recordIntro")} />
+        {options.campaigns.length === 0 ? (
+          <EmptyState>{t("noActiveCampaign")}</EmptyState>
+        ) : (
+          <VisitForm
+            mode="create"
+            campaigns={options.campaigns}
+            officers={options.officers}
+            self={{ id: user.id, name: user.name }}
+            defaultValues={{
+              programmeId: campaign?.id ?? "",
+              officerId: "",
+              // Never preset (issue 13 item 7): the form offers the officer's mentor as one tap.
+              mentorId: "",
+              kind: "HOUSEHOLD",
+              placeType: "HOUSEHOLD",
+              placeId: "",
+              visitedAt: toShanghaiLocal(now()),
+              checklist: (campaign?.checkItems ?? []).map((i) => ({ itemId: i.id, checked: false, note: "" })),
+              problems: [],
+              services: [],
+              notes: "",
+              latitude: "",
+              longitude: "",
+            }}
+          />
+        )}
+      </div>
+    </ClientMessages>
   );
 }

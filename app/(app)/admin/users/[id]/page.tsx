@@ -12,6 +12,7 @@ import { UserEditor, type EditableUser } from "@/components/admin/user-editor";
 import type { OrgOption } from "@/components/admin/org-options";
 import { UserStatusBadges } from "@/components/admin/user-status";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 async function loadUser(id: string) {
   const actor = await requirePermission("user.manage");
@@ -56,21 +57,23 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   };
 
   return (
-    <div className="max-w-3xl">
-      <PageHeader
-        title={user.name}
-        description={`${user.username} · ${tRoles(user.role)} · ${user.orgUnit.name}`}
-        actions={<LinkButton href="/admin/users" variant="ghost">{t("backToList")}</LinkButton>}
-      />
-      <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
-        <UserStatusBadges active={user.active} lockedUntil={user.lockedUntil} mustChangePassword={user.mustChangePassword} now={now} />
-        <span>{t("lastLoginAt", { time: user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t("never") })}</span>
-        {user.dingtalkLinkedAt ? <span>{t("dingtalkLinkedAt", { time: formatDateTime(user.dingtalkLinkedAt, locale) })}</span> : null}
-        {can(actor, "audit.view") ? (
-          <Link href={`/admin/audit?entityType=User&entityId=${encodeURIComponent(user.id)}`} className="text-brand-700 underline">{t("auditTrail")}</Link>
-        ) : null}
+    <ClientMessages namespaces={["roles", "users", "validation"]}>
+      <div className="max-w-3xl">
+        <PageHeader
+          title={user.name}
+          description={`${user.username} · ${tRoles(user.role)} · ${user.orgUnit.name}`}
+          actions={<LinkButton href="/admin/users" variant="ghost">{t("backToList")}</LinkButton>}
+        />
+        <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
+          <UserStatusBadges active={user.active} lockedUntil={user.lockedUntil} mustChangePassword={user.mustChangePassword} now={now} />
+          <span>{t("lastLoginAt", { time: user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t("never") })}</span>
+          {user.dingtalkLinkedAt ? <span>{t("dingtalkLinkedAt", { time: formatDateTime(user.dingtalkLinkedAt, locale) })}</span> : null}
+          {can(actor, "audit.view") ? (
+            <Link href={`/admin/audit?entityType=User&entityId=${encodeURIComponent(user.id)}`} className="text-brand-700 underline">{t("auditTrail")}</Link>
+          ) : null}
+        </div>
+        <UserEditor user={editable} options={options} />
       </div>
-      <UserEditor user={editable} options={options} />
-    </div>
+    </ClientMessages>
   );
 }

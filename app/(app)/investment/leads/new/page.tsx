@@ -7,6 +7,7 @@ import { investmentKind } from "@/lib/investment/programme";
 import { getMeetingWithTrip, recordableTaskForces } from "@/lib/investment/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LeadForm } from "@/components/investment/lead-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("investment"))("newLead") };
@@ -28,11 +29,13 @@ export default async function NewLeadPage({ searchParams }: { searchParams: Prom
     }
   }
   return (
-    <div className="max-w-3xl">
-      <PageHeader title={t("newLead")} description={chosen.name} />
-      <Card>
-        <LeadForm programmeId={chosen.id} taskForces={taskForces.map((tf) => ({ id: tf.id, name: `${tf.name}（${tf.orgUnit.name}）` }))} meeting={meeting} draftKey={`draft:lead:new:${user.id}`} />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["investment", "validation"]}>
+      <div className="max-w-3xl">
+        <PageHeader title={t("newLead")} description={chosen.name} />
+        <Card>
+          <LeadForm programmeId={chosen.id} taskForces={taskForces.map((tf) => ({ id: tf.id, name: `${tf.name}（${tf.orgUnit.name}）` }))} meeting={meeting} draftKey={`draft:lead:new:${user.id}`} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { TaskForceForm } from "@/components/investment/task-force-form";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function TaskForcePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("investment.view");
@@ -34,19 +35,21 @@ export default async function TaskForcePage({ params }: { params: Promise<{ id: 
   const [units, people] = await Promise.all([orgUnitOptions(user), investmentPeopleOptions(user, tf.programme.orgUnit.path)]);
   const amount = amountFormValues(tf.targetInvestmentWan);
   return (
-    <div className="max-w-3xl space-y-4">
-      <PageHeader title={tf.name} description={`${t(`kind.${tf.kind}`)} · ${tf.orgUnit.name}`} actions={links} />
-      <Card title={t("editTaskForce")}>
-        <TaskForceForm programmeId={tf.programmeId} units={units} people={people.map((p) => ({ id: p.id, name: p.name, orgName: p.orgUnit.name }))}
-          existing={{
-            id: tf.id, version: tf.version, active: tf.active,
-            values: {
-              name: tf.name, kind: tf.kind, orgUnitId: tf.orgUnitId, leaderId: tf.leaderId, memberIds: tf.members.map((m) => m.userId), sectors: tf.sectors.join("、"),
-              targetTrips: String(tf.targetTrips), targetEnterprises: String(tf.targetEnterprises), targetProjects: String(tf.targetProjects),
-              targetInvestment: amount.amount === "0" ? "" : amount.amount, targetInvestmentUnit: amount.unit,
-            },
-          }} />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["investment", "validation"]}>
+      <div className="max-w-3xl space-y-4">
+        <PageHeader title={tf.name} description={`${t(`kind.${tf.kind}`)} · ${tf.orgUnit.name}`} actions={links} />
+        <Card title={t("editTaskForce")}>
+          <TaskForceForm programmeId={tf.programmeId} units={units} people={people.map((p) => ({ id: p.id, name: p.name, orgName: p.orgUnit.name }))}
+            existing={{
+              id: tf.id, version: tf.version, active: tf.active,
+              values: {
+                name: tf.name, kind: tf.kind, orgUnitId: tf.orgUnitId, leaderId: tf.leaderId, memberIds: tf.members.map((m) => m.userId), sectors: tf.sectors.join("、"),
+                targetTrips: String(tf.targetTrips), targetEnterprises: String(tf.targetEnterprises), targetProjects: String(tf.targetProjects),
+                targetInvestment: amount.amount === "0" ? "" : amount.amount, targetInvestmentUnit: amount.unit,
+              },
+            }} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

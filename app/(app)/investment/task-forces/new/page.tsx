@@ -7,6 +7,7 @@ import { investmentKind } from "@/lib/investment/programme";
 import { investmentPeopleOptions } from "@/lib/investment/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TaskForceForm } from "@/components/investment/task-force-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function NewTaskForcePage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
   const user = await requirePermission("investment.manage");
@@ -15,9 +16,11 @@ export default async function NewTaskForcePage({ searchParams }: { searchParams:
   if (!chosen) redirect("/investment/task-forces");
   const [units, people] = await Promise.all([orgUnitOptions(user), investmentPeopleOptions(user, chosen.orgUnit.path)]);
   return (
-    <div className="max-w-3xl">
-      <PageHeader title={t("newTaskForce")} description={chosen.name} />
-      <Card><TaskForceForm programmeId={chosen.id} units={units} people={people.map((p) => ({ id: p.id, name: p.name, orgName: p.orgUnit.name }))} /></Card>
-    </div>
+    <ClientMessages namespaces={["investment", "validation"]}>
+      <div className="max-w-3xl">
+        <PageHeader title={t("newTaskForce")} description={chosen.name} />
+        <Card><TaskForceForm programmeId={chosen.id} units={units} people={people.map((p) => ({ id: p.id, name: p.name, orgName: p.orgUnit.name }))} /></Card>
+      </div>
+    </ClientMessages>
   );
 }

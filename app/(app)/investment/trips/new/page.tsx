@@ -7,6 +7,7 @@ import { recordableTaskForces } from "@/lib/investment/queries";
 import { todayInShanghai } from "@/lib/platform/shanghai";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TripForm } from "@/components/investment/trip-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("investment"))("newTrip") };
@@ -23,9 +24,11 @@ export default async function NewTripPage({ searchParams }: { searchParams: Prom
     return { id: tf.id, name: `${tf.name}（${tf.orgUnit.name}）`, people: people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i) };
   });
   return (
-    <div className="max-w-3xl">
-      <PageHeader title={t("newTrip")} description={chosen.name} />
-      <Card><TripForm programmeId={chosen.id} taskForces={choices} today={todayInShanghai()} /></Card>
-    </div>
+    <ClientMessages namespaces={["investment", "validation"]}>
+      <div className="max-w-3xl">
+        <PageHeader title={t("newTrip")} description={chosen.name} />
+        <Card><TripForm programmeId={chosen.id} taskForces={choices} today={todayInShanghai()} /></Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { ProgrammeForm, type UnitOption } from "@/components/programmes/programm
 import { getProgrammeOrThrow } from "@/lib/programmes/queries";
 import { INDICATOR_CATALOGUE } from "@/lib/programmes/registry";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("programmes");
@@ -54,30 +55,32 @@ export default async function EditProgrammePage({ params }: { params: Promise<{ 
   }
 
   return (
-    <div className="max-w-4xl">
-      <PageHeader title={t("edit")} description={programme.name} />
-      <ProgrammeForm
-        mode="edit"
-        catalogue={INDICATOR_CATALOGUE}
-        programmeType={programme.type}
-        units={units}
-        defaultValues={{
-          id: programme.id,
-          version: programme.version,
-          name: programme.name,
-          description: programme.description,
-          startDate: formatCalendarDate(programme.startDate),
-          endDate: formatCalendarDate(programme.endDate),
-          orgUnitId: programme.orgUnitId,
-          participantIds: programme.participants.map((p) => p.orgUnitId),
-          indicators: programme.indicators.map((i) => ({
-            code: i.code,
-            name: i.name,
-            unit: i.unit,
-            targets: i.targets.map((tg) => ({ orgUnitId: tg.orgUnitId, period: tg.period, value: Number(tg.value.toString()) })),
-          })),
-        }}
-      />
-    </div>
+    <ClientMessages namespaces={["indicators", "programmeTypes", "programmes", "validation"]}>
+      <div className="max-w-4xl">
+        <PageHeader title={t("edit")} description={programme.name} />
+        <ProgrammeForm
+          mode="edit"
+          catalogue={INDICATOR_CATALOGUE}
+          programmeType={programme.type}
+          units={units}
+          defaultValues={{
+            id: programme.id,
+            version: programme.version,
+            name: programme.name,
+            description: programme.description,
+            startDate: formatCalendarDate(programme.startDate),
+            endDate: formatCalendarDate(programme.endDate),
+            orgUnitId: programme.orgUnitId,
+            participantIds: programme.participants.map((p) => p.orgUnitId),
+            indicators: programme.indicators.map((i) => ({
+              code: i.code,
+              name: i.name,
+              unit: i.unit,
+              targets: i.targets.map((tg) => ({ orgUnitId: tg.orgUnitId, period: tg.period, value: Number(tg.value.toString()) })),
+            })),
+          }}
+        />
+      </div>
+    </ClientMessages>
   );
 }

@@ -14,6 +14,7 @@ import { LinkButton } from "@/components/ui/button";
 import { RolloverForm } from "@/components/programmes/rollover-form";
 import { getProgrammeOrThrow } from "@/lib/programmes/queries";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("newYear.rollover");
@@ -51,16 +52,18 @@ export default async function RolloverPage({ params }: { params: Promise<{ id: s
     periods: programme.indicators.flatMap((i) => i.targets.map((x) => x.period)),
   });
   return (
-    <div className="max-w-3xl space-y-4">
-      <PageHeader title={t("title")} description={source} />
-      <Alert tone="info">
-        <p>{t("copies")}</p>
-        <p className="mt-1">{t("notCopied", { what: NOT_COPIED[programme.type].map((k) => t(`records.${k}`)).join("、") })}</p>
-        <p className="mt-1 font-medium">{t("closesOld")}</p>
-      </Alert>
-      <Card title={t("title")}>
-        <RolloverForm initial={initial} />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["newYear.rollover", "validation"]}>
+      <div className="max-w-3xl space-y-4">
+        <PageHeader title={t("title")} description={source} />
+        <Alert tone="info">
+          <p>{t("copies")}</p>
+          <p className="mt-1">{t("notCopied", { what: NOT_COPIED[programme.type].map((k) => t(`records.${k}`)).join("、") })}</p>
+          <p className="mt-1 font-medium">{t("closesOld")}</p>
+        </Alert>
+        <Card title={t("title")}>
+          <RolloverForm initial={initial} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -18,6 +18,7 @@ import { InvestmentSection } from "@/components/investment/enterprise-investment
 import { EnterprisePointsSection } from "@/components/talent/enterprise-points-section";
 import { EnterpriseStationCasesSection } from "@/components/service-stations/enterprise-cases-section";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 async function load(id: string) {
   const actor = await requirePermission(ENTERPRISES.view);
@@ -37,35 +38,37 @@ export default async function EnterprisePage({ params, searchParams }: { params:
   const section: EnterpriseSectionProps = { actor, enterprise: { id: e.id, name: e.name, orgUnitId: e.orgUnitId, orgPath: e.orgPath } };
 
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={e.name}
-        description={`${tf("title")} · ${e.creditCode} · ${e.orgUnit.name}`}
-        actions={
-          <>
-            {can(actor, "request.intake") ? <LinkButton href={`/hotline/new?enterprise=${e.id}`} variant="secondary">{tf("newRequest")}</LinkButton> : null}
-            <LinkButton href={ENTERPRISES.path} variant="ghost">{t(ENTERPRISES.labels.back)}</LinkButton>
-          </>
-        }
-      />
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="min-w-0 space-y-4">
-          <ProfileSection actor={actor} enterprise={e} justCreated={(await searchParams).created === "1"} />
-          <section aria-label={tf("sections")} className="space-y-4" data-enterprise-file-sections>
-            {/* ── 一企一档 sections: one component per programme, each taking EnterpriseSectionProps.
-                 Add yours below with one line (talent points/tier: h6; investment: h8). ── */}
-            <RequestsSection {...section} />
-            <VisitsSection {...section} />
-            <ProblemsSection {...section} />
-            <InvestmentSection {...section} />
-            <EnterprisePointsSection {...section} />
-            <EnterpriseStationCasesSection {...section} />
-          </section>
-        </div>
-        <div className="min-w-0">
-          <TimelineSection {...section} />
+    <ClientMessages namespaces={["registers", "validation"]}>
+      <div className="space-y-4">
+        <PageHeader
+          title={e.name}
+          description={`${tf("title")} · ${e.creditCode} · ${e.orgUnit.name}`}
+          actions={
+            <>
+              {can(actor, "request.intake") ? <LinkButton href={`/hotline/new?enterprise=${e.id}`} variant="secondary">{tf("newRequest")}</LinkButton> : null}
+              <LinkButton href={ENTERPRISES.path} variant="ghost">{t(ENTERPRISES.labels.back)}</LinkButton>
+            </>
+          }
+        />
+        <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <div className="min-w-0 space-y-4">
+            <ProfileSection actor={actor} enterprise={e} justCreated={(await searchParams).created === "1"} />
+            <section aria-label={tf("sections")} className="space-y-4" data-enterprise-file-sections>
+              {/* ── 一企一档 sections: one component per programme, each taking EnterpriseSectionProps.
+                   Add yours below with one line (talent points/tier: h6; investment: h8). ── */}
+              <RequestsSection {...section} />
+              <VisitsSection {...section} />
+              <ProblemsSection {...section} />
+              <InvestmentSection {...section} />
+              <EnterprisePointsSection {...section} />
+              <EnterpriseStationCasesSection {...section} />
+            </section>
+          </div>
+          <div className="min-w-0">
+            <TimelineSection {...section} />
+          </div>
         </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -1,7 +1,12 @@
 import { RegisterImportPage, importPageTitle } from "@/components/registers/import-page";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = () => importPageTitle("enterprises");
 
 export default function ImportPage() {
-  return <RegisterImportPage kind="enterprises" />;
+  return (
+    <ClientMessages namespaces={["registers"]}>
+      <RegisterImportPage kind="enterprises" />
+    </ClientMessages>
+  );
 }

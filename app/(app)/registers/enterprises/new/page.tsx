@@ -3,6 +3,7 @@ import { ENTERPRISES } from "@/lib/registers/kinds";
 import { commissionerOptions } from "@/lib/registers/queries";
 import { CreateEnterpriseForm } from "@/components/registers/enterprise-form";
 import { NewRecordShell, newRecordMetadata, recordUnitOptions } from "@/components/registers/record-shell";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = () => newRecordMetadata(ENTERPRISES);
 
@@ -10,12 +11,14 @@ export default async function NewEnterprisePage() {
   const actor = await requirePermission(ENTERPRISES.manage);
   const [options, commissioners] = await Promise.all([recordUnitOptions(ENTERPRISES, actor, false), commissionerOptions(actor)]);
   return (
-    <NewRecordShell register={ENTERPRISES}>
-      <CreateEnterpriseForm
-        options={options}
-        commissioners={commissioners.map((c) => ({ id: c.id, name: c.name, username: c.username, orgName: c.orgUnit.name }))}
-        draftKey={`draft:${ENTERPRISES.draft}:new:${actor.id}`}
-      />
-    </NewRecordShell>
+    <ClientMessages namespaces={["registers", "validation"]}>
+      <NewRecordShell register={ENTERPRISES}>
+        <CreateEnterpriseForm
+          options={options}
+          commissioners={commissioners.map((c) => ({ id: c.id, name: c.name, username: c.username, orgName: c.orgUnit.name }))}
+          draftKey={`draft:${ENTERPRISES.draft}:new:${actor.id}`}
+        />
+      </NewRecordShell>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { getStationOrThrow } from "@/lib/service-stations/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { StationForm } from "@/components/service-stations/station-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("serviceStation.stations");
@@ -19,11 +20,13 @@ export default async function StationSettingsPage({ params }: { params: Promise<
   if (!can(user, "serviceStation.configure", station)) forbidden();
   const t = await getTranslations("serviceStation.stations");
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("settings")} description={t("settingsDescription", { programme: station.programme.name, unit: station.orgUnit.name })} />
-      <Card className="max-w-3xl">
-        <StationForm programmes={[]} units={[]} edit={{ id: station.id, version: station.version, name: station.name, address: station.address, hours: station.hours, active: station.active }} />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["serviceStation.stations", "validation"]}>
+      <div className="space-y-4">
+        <PageHeader title={t("settings")} description={t("settingsDescription", { programme: station.programme.name, unit: station.orgUnit.name })} />
+        <Card className="max-w-3xl">
+          <StationForm programmes={[]} units={[]} edit={{ id: station.id, version: station.version, name: station.name, address: station.address, hours: station.hours, active: station.active }} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

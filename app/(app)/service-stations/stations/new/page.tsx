@@ -6,6 +6,7 @@ import { orgUnitOptions } from "@/lib/platform/org/queries";
 import { stationProgrammeOptions } from "@/lib/service-stations/catalogue";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { StationForm } from "@/components/service-stations/station-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("serviceStation.stations");
@@ -17,15 +18,17 @@ export default async function NewStationPage() {
   const t = await getTranslations("serviceStation.stations");
   const [programmes, units] = await Promise.all([stationProgrammeOptions(user), orgUnitOptions(user)]);
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("new")} />
-      {programmes.length === 0 ? (
-        <EmptyState>{t("noProgramme")}</EmptyState>
-      ) : (
-        <Card className="max-w-3xl">
-          <StationForm programmes={programmes.map((p) => ({ id: p.id, name: p.name }))} units={units} />
-        </Card>
-      )}
-    </div>
+    <ClientMessages namespaces={["serviceStation.stations", "validation"]}>
+      <div className="space-y-4">
+        <PageHeader title={t("new")} />
+        {programmes.length === 0 ? (
+          <EmptyState>{t("noProgramme")}</EmptyState>
+        ) : (
+          <Card className="max-w-3xl">
+            <StationForm programmes={programmes.map((p) => ({ id: p.id, name: p.name }))} units={units} />
+          </Card>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
 import { itemOptions } from "@/lib/talent/points/queries";
 import { PageHeader } from "@/components/ui/card";
 import { ApplicationForm } from "@/components/talent/application-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("points.apply");
@@ -20,14 +21,16 @@ export default async function NewApplicationPage({ searchParams }: { searchParam
   const talentId = talents.some((x) => x.id === sp.talentId) ? sp.talentId! : "";
   const enterpriseId = enterprises.some((x) => x.id === sp.enterpriseId) ? sp.enterpriseId! : "";
   return (
-    <div className="mx-auto max-w-3xl">
-      <PageHeader title={t("title")} description={t("intro")} />
-      <ApplicationForm
-        items={items}
-        talents={talents.map((x) => ({ id: x.id, name: x.name, enterpriseName: x.enterpriseName }))}
-        enterprises={enterprises.map((e) => ({ id: e.id, name: e.name }))}
-        defaults={{ subject: enterpriseId && !talentId ? "ENTERPRISE" : "TALENT", talentId, enterpriseId }}
-      />
-    </div>
+    <ClientMessages namespaces={["points.apply", "validation"]}>
+      <div className="mx-auto max-w-3xl">
+        <PageHeader title={t("title")} description={t("intro")} />
+        <ApplicationForm
+          items={items}
+          talents={talents.map((x) => ({ id: x.id, name: x.name, enterpriseName: x.enterpriseName }))}
+          enterprises={enterprises.map((e) => ({ id: e.id, name: e.name }))}
+          defaults={{ subject: enterpriseId && !talentId ? "ENTERPRISE" : "TALENT", talentId, enterpriseId }}
+        />
+      </div>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { MentorshipHeader } from "@/components/mentorship/programme-header";
 import { PairingForm } from "@/components/mentorship/pairing-form";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("mentorship");
@@ -30,28 +31,30 @@ export default async function NewPairingPage({ params }: { params: Promise<{ pro
   const start = formatCalendarDate(programme.startDate);
   const end = formatCalendarDate(programme.endDate);
   return (
-    <div className="space-y-4">
-      <MentorshipHeader user={user} programme={programme} current="pairings" />
-      <Card title={t("newPairing")} className="max-w-2xl">
-        {programme.status !== "ACTIVE" ? (
-          <Alert tone="warning">{t("programmeNotActive")}</Alert>
-        ) : trainees.length === 0 ? (
-          <Alert tone="info">{t("noUnpairedTrainees")}</Alert>
-        ) : (
-          <PairingForm
-            programmeId={programme.id}
-            trainees={trainees.map((m) => ({ id: m.user.id, name: m.user.name, orgUnitName: m.user.orgUnit.name, lineOfWork: m.lineOfWork }))}
-            mentors={mentors
-              .filter((m) => m.status === "ACTIVE" && (m.capacity === null || m.activeTrainees < m.capacity))
-              .map((m) => ({ id: m.user.id, name: m.user.name, orgUnitName: m.user.orgUnit.name, free: m.capacity === null ? null : m.capacity - m.activeTrainees }))}
-            templates={templates.filter((tpl) => tpl.active).map((tpl) => ({ id: tpl.id, name: tpl.name }))}
-            defaultStart={today < start ? start : today > end ? end : today}
-            defaultEnd={end}
-            minDate={start}
-            maxDate={end}
-          />
-        )}
-      </Card>
-    </div>
+    <ClientMessages namespaces={["mentorship", "validation"]}>
+      <div className="space-y-4">
+        <MentorshipHeader user={user} programme={programme} current="pairings" />
+        <Card title={t("newPairing")} className="max-w-2xl">
+          {programme.status !== "ACTIVE" ? (
+            <Alert tone="warning">{t("programmeNotActive")}</Alert>
+          ) : trainees.length === 0 ? (
+            <Alert tone="info">{t("noUnpairedTrainees")}</Alert>
+          ) : (
+            <PairingForm
+              programmeId={programme.id}
+              trainees={trainees.map((m) => ({ id: m.user.id, name: m.user.name, orgUnitName: m.user.orgUnit.name, lineOfWork: m.lineOfWork }))}
+              mentors={mentors
+                .filter((m) => m.status === "ACTIVE" && (m.capacity === null || m.activeTrainees < m.capacity))
+                .map((m) => ({ id: m.user.id, name: m.user.name, orgUnitName: m.user.orgUnit.name, free: m.capacity === null ? null : m.capacity - m.activeTrainees }))}
+              templates={templates.filter((tpl) => tpl.active).map((tpl) => ({ id: tpl.id, name: tpl.name }))}
+              defaultStart={today < start ? start : today > end ? end : today}
+              defaultEnd={end}
+              minDate={start}
+              maxDate={end}
+            />
+          )}
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

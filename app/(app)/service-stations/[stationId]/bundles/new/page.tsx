@@ -7,6 +7,7 @@ import { listItems } from "@/lib/service-stations/catalogue";
 import { getStationOrThrow } from "@/lib/service-stations/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { BundleForm } from "@/components/service-stations/bundle-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("serviceStation.bundles");
@@ -21,9 +22,11 @@ export default async function NewBundlePage({ params }: { params: Promise<{ stat
   const t = await getTranslations("serviceStation.bundles");
   const items = await listItems(user, station.id);
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("newBundle")} description={station.name} />
-      <Card className="max-w-3xl"><BundleForm stationId={station.id} items={items} /></Card>
-    </div>
+    <ClientMessages namespaces={["serviceStation.bundles", "serviceStation.catalogue", "validation"]}>
+      <div className="space-y-4">
+        <PageHeader title={t("newBundle")} description={station.name} />
+        <Card className="max-w-3xl"><BundleForm stationId={station.id} items={items} /></Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { caseFormOptions, getStationOrThrow } from "@/lib/service-stations/queri
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { CaseForm } from "@/components/service-stations/case-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("serviceStation.cases");
@@ -34,20 +35,22 @@ export default async function NewCasePage({ params }: { params: Promise<{ statio
   const enterpriseUnits = units.filter((u) => u.kind !== "DEPARTMENT");
   const defaultUnitId = enterpriseUnits.some((u) => u.id === station.orgUnitId) ? station.orgUnitId : (enterpriseUnits[0]?.id ?? "");
   return (
-    <div className="space-y-4">
-      <Link href={`/service-stations/${station.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
-        <span aria-hidden="true" className="mr-1">←</span>
-        {station.name}
-      </Link>
-      <PageHeader title={t("newCase")} description={station.name} />
-      {closed ? (
-        <Alert tone="warning">{t("stationClosed")}</Alert>
-      ) : (
-        <Card className="max-w-3xl">
-          <CaseForm stationId={station.id} items={items} bundles={bundles} units={enterpriseUnits} defaultUnitId={defaultUnitId}
-            mayRegister={can(user, "serviceStation.registerEnterprise", station)} />
-        </Card>
-      )}
-    </div>
+    <ClientMessages namespaces={["registers", "serviceStation.cases", "validation"]}>
+      <div className="space-y-4">
+        <Link href={`/service-stations/${station.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
+          <span aria-hidden="true" className="mr-1">←</span>
+          {station.name}
+        </Link>
+        <PageHeader title={t("newCase")} description={station.name} />
+        {closed ? (
+          <Alert tone="warning">{t("stationClosed")}</Alert>
+        ) : (
+          <Card className="max-w-3xl">
+            <CaseForm stationId={station.id} items={items} bundles={bundles} units={enterpriseUnits} defaultUnitId={defaultUnitId}
+              mayRegister={can(user, "serviceStation.registerEnterprise", station)} />
+          </Card>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

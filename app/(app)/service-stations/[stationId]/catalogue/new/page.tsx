@@ -7,6 +7,7 @@ import { catalogueSummary } from "@/lib/service-stations/catalogue";
 import { getStationOrThrow } from "@/lib/service-stations/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ItemForm } from "@/components/service-stations/item-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("serviceStation.catalogue");
@@ -21,9 +22,11 @@ export default async function NewItemPage({ params }: { params: Promise<{ statio
   const t = await getTranslations("serviceStation.catalogue");
   const summary = await catalogueSummary(user, station.id);
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("newItem")} description={station.name} />
-      <Card className="max-w-3xl"><ItemForm stationId={station.id} categories={summary.categories} departments={summary.departments} /></Card>
-    </div>
+    <ClientMessages namespaces={["serviceStation.catalogue", "validation"]}>
+      <div className="space-y-4">
+        <PageHeader title={t("newItem")} description={station.name} />
+        <Card className="max-w-3xl"><ItemForm stationId={station.id} categories={summary.categories} departments={summary.departments} /></Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { itemOptions } from "@/lib/talent/points/queries";
 import { PageHeader } from "@/components/ui/card";
 import { ApplicationForm } from "@/components/talent/application-form";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function EditApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -16,15 +17,17 @@ export default async function EditApplicationPage({ params }: { params: Promise<
   const t = await getTranslations("points");
   const items = await itemOptions(app.programmeId);
   return (
-    <div className="mx-auto max-w-3xl">
-      <PageHeader title={t("editLinesTitle", { number: app.number })} />
-      <ApplicationForm
-        items={items}
-        talents={[]}
-        enterprises={[]}
-        defaults={{ subject: app.subject, talentId: app.talentId ?? "", enterpriseId: app.enterpriseId }}
-        edit={{ id: app.id, version: app.version, lines: app.lines.map((l) => ({ itemId: l.itemId, levelCode: l.levelCode, quantity: l.quantity, note: l.note })) }}
-      />
-    </div>
+    <ClientMessages namespaces={["points.apply", "validation"]}>
+      <div className="mx-auto max-w-3xl">
+        <PageHeader title={t("editLinesTitle", { number: app.number })} />
+        <ApplicationForm
+          items={items}
+          talents={[]}
+          enterprises={[]}
+          defaults={{ subject: app.subject, talentId: app.talentId ?? "", enterpriseId: app.enterpriseId }}
+          edit={{ id: app.id, version: app.version, lines: app.lines.map((l) => ({ itemId: l.itemId, levelCode: l.levelCode, quantity: l.quantity, note: l.note })) }}
+        />
+      </div>
+    </ClientMessages>
   );
 }

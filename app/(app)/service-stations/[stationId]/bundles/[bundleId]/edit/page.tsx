@@ -6,6 +6,7 @@ import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { getBundleOrThrow, listItems } from "@/lib/service-stations/catalogue";
 import { Card, PageHeader } from "@/components/ui/card";
 import { BundleForm } from "@/components/service-stations/bundle-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("serviceStation.bundles");
@@ -23,13 +24,15 @@ export default async function EditBundlePage({ params }: { params: Promise<{ sta
   const active = await listItems(user, stationId);
   const items = [...active, ...bundle.items.filter((i) => !active.some((a) => a.id === i.id))];
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("editBundle")} description={`${bundle.station.name} · ${bundle.name}`} />
-      <Card className="max-w-3xl">
-        <BundleForm stationId={stationId} items={items} edit={{
-          id: bundle.id, version: bundle.version, code: bundle.code, name: bundle.name, description: bundle.description, itemIds: bundle.items.map((i) => i.id), active: bundle.active,
-        }} />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["serviceStation.bundles", "serviceStation.catalogue", "validation"]}>
+      <div className="space-y-4">
+        <PageHeader title={t("editBundle")} description={`${bundle.station.name} · ${bundle.name}`} />
+        <Card className="max-w-3xl">
+          <BundleForm stationId={stationId} items={items} edit={{
+            id: bundle.id, version: bundle.version, code: bundle.code, name: bundle.name, description: bundle.description, itemIds: bundle.items.map((i) => i.id), active: bundle.active,
+          }} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { catalogueSummary, getItemOrThrow } from "@/lib/service-stations/catalogue";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ItemForm } from "@/components/service-stations/item-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("serviceStation.catalogue");
@@ -21,14 +22,16 @@ export default async function EditItemPage({ params }: { params: Promise<{ stati
   const t = await getTranslations("serviceStation.catalogue");
   const summary = await catalogueSummary(user, item.stationId);
   return (
-    <div className="space-y-4">
-      <PageHeader title={t("editItem")} description={`${item.station.name} · ${item.name}`} />
-      <Card className="max-w-3xl">
-        <ItemForm stationId={item.stationId} categories={summary.categories} departments={summary.departments} edit={{
-          id: item.id, version: item.version, code: item.code, kind: item.kind, name: item.name, category: item.category, department: item.department,
-          documentsNeeded: item.documentsNeeded, standardMinutes: item.standardMinutes, usualMinutes: item.usualMinutes, sortOrder: item.sortOrder, active: item.active,
-        }} />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["serviceStation.catalogue", "validation"]}>
+      <div className="space-y-4">
+        <PageHeader title={t("editItem")} description={`${item.station.name} · ${item.name}`} />
+        <Card className="max-w-3xl">
+          <ItemForm stationId={item.stationId} categories={summary.categories} departments={summary.departments} edit={{
+            id: item.id, version: item.version, code: item.code, kind: item.kind, name: item.name, category: item.category, department: item.department,
+            documentsNeeded: item.documentsNeeded, standardMinutes: item.standardMinutes, usualMinutes: item.usualMinutes, sortOrder: item.sortOrder, active: item.active,
+          }} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,0 +1,206 @@
+// Which message namespaces each route's client components use, and which its providers ship
+// (docs/decisions/0020-client-messages-per-segment.md). Read from the source with the
+// TypeScript parser, not by running anything: the routes are app/**/page.tsx, each with the
+// layouts (and error/not-found/loading/template files) of its folders above it.
+//
+// A file is client code when it says "use client" or a client file imports it (the bundler
+// puts the whole import tree under a "use client" file into the browser), until a
+// "use server" file (an action reference, whose imports stay on the server). Client code's
+// namespaces are the string arguments of useTranslations; a server component's translators
+// read the full catalogue on the server and are no concern here.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+
+const ROOT = process.cwd();
+const APP = path.join(ROOT, "app");
+/** Files of a route folder that Next renders around or instead of its page, inside its layout. */
+const SEGMENT_FILES = ["layout.tsx", "template.tsx", "error.tsx", "loading.tsx", "not-found.tsx", "forbidden.tsx", "unauthorized.tsx"];
+/** The component that ships namespaces to the client (components/i18n/client-messages.tsx). */
+const PROVIDER = "ClientMessages";
+
+export type SourceFile = {
+  file: string;
+  directive: "client" | "server" | null;
+  /** Runtime imports (type-only ones left out), resolved to files of this repository. */
+  imports: string[];
+  /** useTranslations("ns") arguments. */
+  namespaces: string[];
+  /** useTranslations / useMessages calls whose namespace cannot be read: "file:line what". */
+  unreadable: string[];
+  /** <ClientMessages namespaces={[…]}>: what each one ships. */
+  provides: string[][];
+  /** <ClientMessages> whose namespaces are not an array of string literals: "file:line". */
+  unreadableProvides: string[];
+};
+
+const cache = new Map<string, SourceFile>();
+
+function rel(file: string) {
+  return path.relative(ROOT, file);
+}
+
+function resolveImport(from: string, spec: string): string | null {
+  let base: string;
+  if (spec.startsWith("@/")) base = path.join(ROOT, spec.slice(2));
+  else if (spec.startsWith("./") || spec.startsWith("../")) base = path.resolve(path.dirname(from), spec);
+  else return null;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+    if (/\.tsx?$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+function stringArray(node: ts.Expression): string[] | null {
+  if (!ts.isArrayLiteralExpression(node)) return null;
+  const out: string[] = [];
+  for (const el of node.elements) {
+    if (!ts.isStringLiteral(el) && !ts.isNoSubstitutionTemplateLiteral(el)) return null;
+    out.push(el.text);
+  }
+  return out;
+}
+
+export function parse(file: string): SourceFile {
+  const cached = cache.get(file);
+  if (cached) return cached;
+  const text = readFileSync(file, "utf8");
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const info: SourceFile = { file, directive: null, imports: [], namespaces: [], unreadable: [], provides: [], unreadableProvides: [] };
+  const first = source.statements[0];
+  if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression)) {
+    if (first.expression.text === "use client") info.directive = "client";
+    if (first.expression.text === "use server") info.directive = "server";
+  }
+  const where = (node: ts.Node) => `${rel(file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const addImport = (spec: string) => {
+    const resolved = resolveImport(file, spec);
+    if (resolved) info.imports.push(resolved);
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const typeOnly = clause?.isTypeOnly || (clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly));
+      if (!typeOnly) addImport(node.moduleSpecifier.text);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (!node.isTypeOnly) addImport(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) addImport(node.arguments[0].text);
+      const name = ts.isIdentifier(callee) ? callee.text : null;
+      if (name === "useTranslations") {
+        const arg = node.arguments[0];
+        if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) info.namespaces.push(arg.text);
+        else info.unreadable.push(`${where(node)} ${node.getText(source)}`);
+      } else if (name === "useMessages") {
+        info.unreadable.push(`${where(node)} useMessages() (the whole catalogue)`);
+      }
+    } else if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) && node.tagName.getText(source) === PROVIDER) {
+      const attr = node.attributes.properties.find((p): p is ts.JsxAttribute => ts.isJsxAttribute(p) && p.name.getText(source) === "namespaces");
+      const expr = attr?.initializer && ts.isJsxExpression(attr.initializer) ? attr.initializer.expression : undefined;
+      const list = expr ? stringArray(expr) : null;
+      if (list) info.provides.push(list);
+      else info.unreadableProvides.push(where(node));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  cache.set(file, info);
+  return info;
+}
+
+/** Client files reachable from `entry` (itself included when it is one), each once. */
+export function clientFilesFrom(entry: string): SourceFile[] {
+  const seen = new Set<string>();
+  const client: SourceFile[] = [];
+  const walk = (file: string, inClient: boolean) => {
+    const info = parse(file);
+    const isClient = inClient || info.directive === "client";
+    // An action reference: the browser gets an id, the file's imports stay on the server.
+    if (isClient && info.directive === "server") return;
+    const key = `${isClient ? "c" : "s"}:${file}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (isClient) client.push(info);
+    for (const next of info.imports) walk(next, isClient);
+  };
+  walk(entry, false);
+  return client;
+}
+
+export type RouteFile = { file: string; /** What the providers around this file ship. */ shipped: string[] };
+export type Route = { page: string; files: RouteFile[] };
+
+/** Every page with the files Next renders for it, each with the namespaces shipped around it. */
+export function routes(): Route[] {
+  const pages: string[] = [];
+  const find = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) find(full);
+      else if (entry.name === "page.tsx") pages.push(full);
+    }
+  };
+  find(APP);
+  return pages.sort().map((page) => {
+    const dirs: string[] = [];
+    for (let dir = path.dirname(page); ; dir = path.dirname(dir)) {
+      dirs.unshift(dir);
+      if (dir === APP) break;
+    }
+    const files: RouteFile[] = [];
+    const shipped: string[] = [];
+    for (const dir of dirs) {
+      // A folder's layout wraps its other files (error.tsx, the page…) and the folders below.
+      const layout = path.join(dir, "layout.tsx");
+      if (existsSync(layout)) for (const list of parse(layout).provides) shipped.push(...list);
+      for (const name of SEGMENT_FILES) {
+        const file = path.join(dir, name);
+        if (existsSync(file)) files.push({ file, shipped: [...shipped, ...(name === "layout.tsx" ? [] : parse(file).provides.flat())] });
+      }
+    }
+    files.push({ file: page, shipped: [...shipped, ...parse(page).provides.flat()] });
+    return { page, files };
+  });
+}
+
+/** `namespace` is shipped when it or a namespace above it ("points" for "points.config") is. */
+export function covers(shipped: readonly string[], namespace: string): boolean {
+  return shipped.some((s) => s === namespace || namespace.startsWith(`${s}.`));
+}
+
+export type Finding = { route: string; file: string; client: string; namespace: string };
+
+/** Client files' namespaces that the providers around them do not ship. */
+export function missingNamespaces(): Finding[] {
+  const findings: Finding[] = [];
+  for (const route of routes()) {
+    for (const { file, shipped } of route.files) {
+      for (const client of clientFilesFrom(file)) {
+        for (const namespace of client.namespaces) {
+          if (!covers(shipped, namespace)) findings.push({ route: rel(route.page), file: rel(file), client: rel(client.file), namespace });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+/** Every namespace the client files under a route file use (for unused-declaration checks). */
+export function usedBelow(file: string): string[] {
+  return clientFilesFrom(file).flatMap((c) => c.namespaces);
+}
+
+/** Every file reachable from the routes, parsed (server and client). */
+export function allReachable(): SourceFile[] {
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const next of parse(file).imports) walk(next);
+  };
+  for (const route of routes()) for (const { file } of route.files) walk(file);
+  return [...seen].map(parse);
+}
+
+export const relative = rel;
