@@ -46,27 +46,31 @@ export async function fetchFloor(ctx: FloorContext, name: string) {
   return ms;
 }
 
-/** A read's floor: the same statements every run, after 3 warm-ups. */
-export async function measureFloor(ctx: FloorContext, name: string, statements: FloorStatements): Promise<Floor> {
+/** A read's floor, written and warmed up (3 fetches): each call fetches it once and gives its time. */
+export async function prepareFloor(ctx: FloorContext, name: string, statements: FloorStatements): Promise<() => Promise<number>> {
   writeFloor(name, statements);
   for (let i = 0; i < 3; i++) await fetchFloor(ctx, name);
+  return () => fetchFloor(ctx, name);
+}
+
+/** The same statements every run, after 3 warm-ups. */
+export async function measureFloor(ctx: FloorContext, name: string, statements: FloorStatements): Promise<Floor> {
+  const once = await prepareFloor(ctx, name, statements);
   const times: number[] = [];
-  for (let i = 0; i < ctx.runs; i++) times.push(await fetchFloor(ctx, name));
+  for (let i = 0; i < ctx.runs; i++) times.push(await once());
   return { p50: ctx.pct(times, 50), p95: ctx.pct(times, 95) };
 }
 
 /**
- * A write's floor: run i executes statementsOf(i) (a BEGIN … COMMIT on fresh rows, the same
- * write as the row's SQL column), each from its own file written before the clock starts. The
+ * A write's floor: call i fetches it running statementsOf(i) (a BEGIN … COMMIT on fresh rows,
+ * the same write as the row's SQL column), from a file written before the clock starts. The
  * route is warmed with the empty floor, so warm-ups need no rows of their own.
  */
-export async function measureWriteFloor(ctx: FloorContext, name: string, statementsOf: (i: number) => FloorStatements): Promise<Floor> {
+export async function prepareWriteFloor(ctx: FloorContext, name: string, statementsOf: (i: number) => FloorStatements): Promise<(i: number) => Promise<number>> {
   for (let i = 0; i < ctx.runs; i++) writeFloor(`${name}-${i}`, statementsOf(i));
   writeFloor(EMPTY_FLOOR, []);
   for (let i = 0; i < 3; i++) await fetchFloor(ctx, EMPTY_FLOOR);
-  const times: number[] = [];
-  for (let i = 0; i < ctx.runs; i++) times.push(await fetchFloor(ctx, `${name}-${i}`));
-  return { p50: ctx.pct(times, 50), p95: ctx.pct(times, 95) };
+  return (i) => fetchFloor(ctx, `${name}-${i}`);
 }
 
 /** The two columns a row gains: the floor page's p50 (floor + SQL) and app ÷ that. */
