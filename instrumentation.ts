@@ -27,11 +27,14 @@ export async function register(): Promise<void> {
   const { setNotificationMessages } = await import("@/lib/platform/notifications/render");
   const { messagesFor } = await import("@/lib/programmes/messages");
   setNotificationMessages(messagesFor);
-  // Beside the programmes' jobs, the managers' weekly and monthly reports (lib/dashboards).
+  // Beside the programmes' jobs, the managers' weekly and monthly reports (lib/dashboards) and
+  // the confirmed register imports (lib/registers/import-jobs.ts: not through the module index,
+  // which every module that creates a register record imports).
   const { reportJobs } = await import("@/lib/dashboards");
+  const { registerImportJobs } = await import("@/lib/registers/import-jobs");
   const start = async (attempt: number): Promise<void> => {
     try {
-      await startWorkers([...programmeJobs(), ...reportJobs]);
+      await startWorkers([...programmeJobs(), ...reportJobs, ...registerImportJobs]);
     } catch (error) {
       // The database may still be starting: the web app works without workers meanwhile, and
       // due jobs simply wait in the queue until a worker picks them up.

@@ -7,16 +7,17 @@ import { db } from "@/lib/platform/db/client";
 import { registerContactResolvers } from "@/lib/platform/notifications/contacts";
 import { programmeContacts, programmeJobs } from "@/lib/programmes/registry";
 import { reportJobs } from "@/lib/dashboards";
+import { registerImportJobs } from "@/lib/registers/import-jobs";
 import { setNotificationMessages } from "@/lib/platform/notifications/render";
 import { messagesFor } from "@/lib/programmes/messages";
 
 // A composition root like instrumentation.ts: the modules' jobs (and their records' contacts,
 // which the SMS channel looks up at send time) come from the programme registry; the managers'
-// weekly and monthly reports from lib/dashboards.
+// weekly and monthly reports from lib/dashboards; the confirmed register imports from lib/registers.
 registerContactResolvers(programmeContacts());
 // DingTalk notices are rendered from the whole catalogue, the modules' titleKeys included.
 setNotificationMessages(messagesFor);
-await startWorkers([...programmeJobs(), ...reportJobs]);
+await startWorkers([...programmeJobs(), ...reportJobs, ...registerImportJobs]);
 console.info("[jobs] worker running; Ctrl-C to stop");
 
 let stopping = false;

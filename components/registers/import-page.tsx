@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { IMPORT_COLUMNS } from "@/lib/registers/import";
+import { latestImportId } from "@/lib/registers/import-service";
 import { PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { ImportWizard } from "./import-wizard";
@@ -15,9 +16,14 @@ export async function importPageTitle(kind: keyof typeof TEXT) {
   return { title: t(TEXT[kind].title) };
 }
 
-/** The import page of one register: the columns it expects, then the upload wizard. */
+/**
+ * The import page of one register: the columns it expects, then the upload wizard — or the
+ * user's import still running (or finished today), which the wizard resumes polling: the
+ * import runs on the server, whether or not the tab that confirmed it is still open.
+ */
 export async function RegisterImportPage({ kind }: { kind: keyof typeof TEXT }) {
-  await requirePermission("register.import");
+  const user = await requirePermission("register.import");
+  const resumeId = await latestImportId(user, kind);
   const t = await getTranslations("registers");
   return (
     <div className="max-w-4xl">
@@ -28,7 +34,7 @@ export async function RegisterImportPage({ kind }: { kind: keyof typeof TEXT }) 
       />
       <p className="mb-1 text-sm text-slate-700">{t("importColumns", { headers: IMPORT_COLUMNS[kind].map((c) => c.header).join("、") })}</p>
       <p className="mb-4 text-sm text-slate-600">{t("importPhoneNote")}</p>
-      <ImportWizard kind={kind} />
+      <ImportWizard kind={kind} resumeId={resumeId} />
     </div>
   );
 }

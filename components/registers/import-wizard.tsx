@@ -1,11 +1,14 @@
 "use client";
-// Upload → per-row check and preview → confirm → batches of 500 rows with a progress bar.
-// The server keeps the upload in storage between calls; this page only holds the counters.
-import { useRef, useState } from "react";
+// Upload → per-row check and preview → confirm → the server's import, with a progress bar.
+// After the confirmation a background job writes the batches (lib/registers/import-jobs.ts);
+// this page only polls the import's progress row, so closing the tab stops nothing, and the
+// import page shows the same progress (and, at the end, the error report) when reopened.
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { importBatchAction, discardImportAction } from "@/lib/registers/import-actions";
-import type { ImportPreview } from "@/lib/registers/import";
+import { startImportAction, discardImportAction } from "@/lib/registers/import-actions";
+import type { ImportPreview, RowError } from "@/lib/registers/import";
+import type { ImportProgress } from "@/lib/registers/import-service";
 import type { RegisterKind } from "@/lib/registers/schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button, LinkButton } from "@/components/ui/button";
@@ -13,22 +16,51 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 
 type Uploaded = { importId: string; fileName: string; preview: ImportPreview };
-type Totals = { created: number; updated: number; invalid: number; done: number; total: number };
 
 type State =
   | { step: "choose"; error?: string }
   | { step: "uploading" }
-  | { step: "preview"; upload: Uploaded }
-  | { step: "importing"; upload: Uploaded; totals: Totals }
-  | { step: "finished"; upload: Uploaded; totals: Totals; error?: string };
+  | { step: "preview"; upload: Uploaded; starting?: boolean; error?: string }
+  | { step: "tracking"; importId: string; progress: ImportProgress | null; unavailable?: boolean };
 
-export function ImportWizard({ kind }: { kind: RegisterKind }) {
+/** How often the progress bar asks the server (a 500,000-row import takes minutes). */
+const POLL_MS = 1000;
+
+export function ImportWizard({ kind, resumeId }: { kind: RegisterKind; resumeId: string | null }) {
   const t = useTranslations("registers");
   const tErrors = useTranslations("errors");
   const router = useRouter();
-  const [state, setState] = useState<State>({ step: "choose" });
+  const [state, setState] = useState<State>(resumeId ? { step: "tracking", importId: resumeId, progress: null } : { step: "choose" });
   const fileRef = useRef<HTMLInputElement>(null);
   const listHref = `/registers/${kind}`;
+  const trackedId = state.step === "tracking" ? state.importId : null;
+
+  useEffect(() => {
+    if (!trackedId) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const poll = async () => {
+      let progress: ImportProgress | null = null;
+      try {
+        const response = await fetch(`/api/registers/import/${trackedId}`, { cache: "no-store" });
+        if (response.ok) progress = (await response.json()) as ImportProgress;
+      } catch {
+        progress = null;
+      }
+      if (stopped) return;
+      setState((s) => (s.step === "tracking" && s.importId === trackedId ? { ...s, progress: progress ?? s.progress, unavailable: !progress } : s));
+      if (progress && (progress.status === "DONE" || progress.status === "FAILED")) {
+        router.refresh();
+        return;
+      }
+      timer = setTimeout(poll, POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [trackedId, router]);
 
   const upload = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -51,37 +83,20 @@ export function ImportWizard({ kind }: { kind: RegisterKind }) {
     }
   };
 
-  const runImport = async (upload: Uploaded) => {
-    const totals: Totals = { created: 0, updated: 0, invalid: 0, done: 0, total: upload.preview.totalRows };
-    setState({ step: "importing", upload, totals: { ...totals } });
-    let offset = 0;
-    for (;;) {
-      let result: Awaited<ReturnType<typeof importBatchAction>>;
-      try {
-        result = await importBatchAction({ kind, importId: upload.importId, offset });
-      } catch {
-        result = { ok: false, error: tErrors("network") };
-      }
-      if (!result.ok) {
-        setState({ step: "finished", upload, totals: { ...totals }, error: result.error });
-        return;
-      }
-      totals.created += result.data.created;
-      totals.updated += result.data.updated;
-      totals.invalid += result.data.invalid;
-      totals.done = result.data.nextOffset;
-      totals.total = result.data.total;
-      if (result.data.done) break;
-      offset = result.data.nextOffset;
-      setState({ step: "importing", upload, totals: { ...totals } });
+  const start = async (up: Uploaded) => {
+    setState({ step: "preview", upload: up, starting: true });
+    let result: Awaited<ReturnType<typeof startImportAction>>;
+    try {
+      result = await startImportAction({ kind, importId: up.importId });
+    } catch {
+      result = { ok: false, error: tErrors("network") };
     }
-    await discardImportAction({ importId: upload.importId }).catch(() => {});
-    setState({ step: "finished", upload, totals: { ...totals } });
-    router.refresh();
+    if (!result.ok) setState({ step: "preview", upload: up, error: result.error });
+    else setState({ step: "tracking", importId: up.importId, progress: null });
   };
 
-  const cancel = async (upload: Uploaded) => {
-    await discardImportAction({ importId: upload.importId }).catch(() => {});
+  const cancel = async (up: Uploaded) => {
+    await discardImportAction({ importId: up.importId }).catch(() => {});
     setState({ step: "choose" });
   };
 
@@ -112,63 +127,72 @@ export function ImportWizard({ kind }: { kind: RegisterKind }) {
     );
   }
 
-  const { upload: up } = state;
-  const p = up.preview;
-  const importable = p.newRows + p.updateRows;
-  const totals = state.step === "preview" ? null : state.totals;
-  const percent = totals && totals.total ? Math.round((totals.done / totals.total) * 100) : 0;
-
-  return (
-    <div className="space-y-4">
-      <Card title={t("previewTitle", { fileName: up.fileName })}>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {[
+  if (state.step === "preview") {
+    const { upload: up } = state;
+    const p = up.preview;
+    const importable = p.newRows + p.updateRows;
+    return (
+      <div className="space-y-4">
+        <Card title={t("previewTitle", { fileName: up.fileName })}>
+          <Counts items={[
             [t("totalRows"), p.totalRows, "text-slate-900"],
             [t("newRows"), p.newRows, "text-emerald-700"],
             [t("updateRows"), p.updateRows, "text-brand-700"],
             [t("invalidRows"), p.invalidRows, p.invalidRows ? "text-red-700" : "text-slate-900"],
-          ].map(([label, value, tone]) => (
-            <div key={String(label)} className="rounded-md border border-slate-200 p-3">
-              <dt className="text-sm text-slate-600">{label}</dt>
-              <dd className={`text-2xl font-semibold tabular-nums ${tone}`}>{value}</dd>
-            </div>
-          ))}
-        </dl>
-
-        {state.step === "preview" ? (
+          ]} />
+          {state.error ? <Alert tone="error" className="mt-4">{state.error}</Alert> : null}
           <div className="mt-4 flex flex-wrap gap-2">
             {importable > 0 ? (
-              <Button onClick={() => runImport(up)}>{t("confirmImport", { count: importable })}</Button>
+              <Button onClick={() => start(up)} disabled={state.starting} aria-busy={state.starting}>{t("confirmImport", { count: importable })}</Button>
             ) : (
               <Alert tone="warning" className="w-full">{t("nothingToImport")}</Alert>
             )}
-            <Button variant="ghost" onClick={() => cancel(up)}>{t("cancelImport")}</Button>
+            <Button variant="ghost" onClick={() => cancel(up)} disabled={state.starting}>{t("cancelImport")}</Button>
           </div>
-        ) : null}
+        </Card>
+        <ErrorTable errors={p.errors} truncated={p.errorsTruncated} />
+      </div>
+    );
+  }
 
-        {totals ? (
-          <div className="mt-4 space-y-2">
-            <div
-              role="progressbar"
-              aria-label={t("importing")}
-              aria-valuemin={0}
-              aria-valuemax={totals.total}
-              aria-valuenow={totals.done}
-              aria-valuetext={t("progress", { done: totals.done, total: totals.total })}
-              className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
-            >
-              <div className="h-full bg-brand-700 transition-[width]" style={{ width: `${percent}%` }} />
-            </div>
-            <p className="text-sm text-slate-700" aria-live="polite">{t("progress", { done: totals.done, total: totals.total })}</p>
+  const pr = state.progress;
+  const finished = pr?.status === "DONE" || pr?.status === "FAILED";
+  const percent = pr && pr.totalRows ? Math.round((pr.doneRows / pr.totalRows) * 100) : 0;
+  return (
+    <div className="space-y-4">
+      <Card title={pr ? t("reportTitle", { fileName: pr.fileName }) : t("importing")}>
+        {pr ? (
+          <Counts items={[
+            [t("totalRows"), pr.totalRows, "text-slate-900"],
+            [t("newRows"), pr.created, "text-emerald-700"],
+            [t("updateRows"), pr.updated, "text-brand-700"],
+            [t("invalidRows"), pr.invalid, pr.invalid ? "text-red-700" : "text-slate-900"],
+          ]} />
+        ) : null}
+        <div className="mt-4 space-y-2">
+          <div
+            role="progressbar"
+            aria-label={t("importing")}
+            aria-valuemin={0}
+            aria-valuemax={pr?.totalRows ?? 0}
+            aria-valuenow={pr?.doneRows ?? 0}
+            aria-valuetext={t("progress", { done: pr?.doneRows ?? 0, total: pr?.totalRows ?? 0 })}
+            className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+          >
+            <div className="h-full bg-brand-700 transition-[width]" style={{ width: `${percent}%` }} />
           </div>
-        ) : null}
-
-        {state.step === "finished" ? (
+          <p className="text-sm text-slate-700" aria-live="polite">
+            {pr?.status === "QUEUED" || !pr ? t("importQueued") : t("progress", { done: pr.doneRows, total: pr.totalRows })}
+          </p>
+          {!finished ? <p className="text-sm text-slate-600">{t("importInBackground")}</p> : null}
+          {state.unavailable && !finished ? <p className="text-sm text-amber-700">{t("progressUnavailable")}</p> : null}
+        </div>
+        {finished && pr ? (
           <div className="mt-4 space-y-3">
-            {state.error ? (
-              <Alert tone="error">{t("importFailed", { error: state.error })}</Alert>
+            {pr.status === "FAILED" ? (
+              <Alert tone="error">{t("importFailed", { error: pr.failure ?? "" })}</Alert>
             ) : (
-              <Alert tone="success">{t("importDone", { created: state.totals.created, updated: state.totals.updated, invalid: state.totals.invalid })}</Alert>
+              <Alert tone="success">{t("importDone", { created: pr.created, updated: pr.updated, invalid: pr.invalid })}</Alert>
             )}
             <div className="flex flex-wrap gap-2">
               <LinkButton href={listHref}>{kind === "households" ? t("backToHouseholds") : t("backToEnterprises")}</LinkButton>
@@ -177,33 +201,52 @@ export function ImportWizard({ kind }: { kind: RegisterKind }) {
           </div>
         ) : null}
       </Card>
-
-      {p.errors.length > 0 ? (
-        <Card title={t("errorsTitle")}>
-          {p.errorsTruncated ? <p className="mb-2 text-sm text-slate-600">{t("errorsTruncated", { count: p.errors.length })}</p> : null}
-          <div className="-mx-4 -mb-4 max-h-[60vh] overflow-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("errorsTitle")}</caption>
-              <thead className="sticky top-0 border-b border-slate-200 bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("rowNumber")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("column")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("reason")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {p.errors.map((e, i) => (
-                  <tr key={i}>
-                    <td className="px-3 py-2 tabular-nums">{e.row}</td>
-                    <td className="whitespace-nowrap px-3 py-2">{e.column}</td>
-                    <td className="px-3 py-2">{e.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </Card>
-      ) : null}
+      {pr ? <ErrorTable errors={pr.errors} truncated={pr.errorsTruncated} /> : null}
     </div>
+  );
+}
+
+function Counts({ items }: { items: [string, number, string][] }) {
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      {items.map(([label, value, tone]) => (
+        <div key={label} className="rounded-md border border-slate-200 p-3">
+          <dt className="text-sm text-slate-600">{label}</dt>
+          <dd className={`text-2xl font-semibold tabular-nums ${tone}`}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The row-level report: row number as the spreadsheet shows it, column, reason. */
+function ErrorTable({ errors, truncated }: { errors: RowError[]; truncated: boolean }) {
+  const t = useTranslations("registers");
+  if (errors.length === 0) return null;
+  return (
+    <Card title={t("errorsTitle")}>
+      {truncated ? <p className="mb-2 text-sm text-slate-600">{t("errorsTruncated", { count: errors.length })}</p> : null}
+      <div className="-mx-4 -mb-4 max-h-[60vh] overflow-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t("errorsTitle")}</caption>
+          <thead className="sticky top-0 border-b border-slate-200 bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">{t("rowNumber")}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t("column")}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t("reason")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {errors.map((e, i) => (
+              <tr key={i}>
+                <td className="px-3 py-2 tabular-nums">{e.row}</td>
+                <td className="whitespace-nowrap px-3 py-2">{e.column}</td>
+                <td className="px-3 py-2">{e.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
   );
 }

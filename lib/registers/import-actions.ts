@@ -1,47 +1,59 @@
 "use server";
-// Writing a previewed import, one batch per call (the client loops and shows progress).
+// Confirming a previewed import (a background job then writes it, import-jobs.ts), and
+// discarding an upload that will not be imported.
 import { z } from "zod";
 import { action } from "@/lib/platform/action";
 import { readAction } from "@/lib/platform/read";
 import { assertCan } from "@/lib/platform/authz/can";
 import { ConflictError } from "@/lib/platform/errors";
+import { enqueue } from "@/lib/platform/jobs/enqueue";
+import { wakeJob } from "@/lib/platform/jobs/registry";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { now } from "@/lib/platform/clock";
-import { writeImportBatch } from "./import";
-import { deleteImport, loadImportBatch, managePermission } from "./import-service";
-import { importBatchContract, importIdField } from "./schemas";
+import { IMPORT_JOB } from "./import-jobs";
+import { deleteImport, loadImportMeta, managePermission } from "./import-service";
+import { importIdField, importStartContract } from "./schemas";
 
 /**
- * Writes rows [offset, offset + 500) of the stored upload. Each call is one transaction with
- * its audit row (`register.import`: file, rows covered, created/updated/invalid counts); an
- * import of up to 500 rows is one call and so one audit row.
+ * Records the import's progress row and queues its job in the same transaction (so a row
+ * always has its job, and a rolled-back start has none), with a `register.import.start` audit
+ * row; every batch the job writes has its own `register.import` row. An upload is confirmed
+ * once: a second confirmation is refused (its job is already queued).
  */
-export const importBatchAction = action(
-  importBatchContract, { revalidate: ["/registers/households", "/registers/enterprises"] },
+export const startImportAction = action(
+  importStartContract,
+  // Committed: this process's worker starts on it now, not at its next poll (the bar is on screen).
+  { after: async () => wakeJob(IMPORT_JOB) },
   async (input, { user, tx, audit }) => {
     const actorUnit = await getOrgUnitOrThrow(user, user.orgUnitId, tx);
     assertCan(user, "register.import", actorUnit);
     assertCan(user, managePermission(input.kind), actorUnit);
-    const loaded = await loadImportBatch(user.id, input.importId, input.offset);
-    if (!loaded || loaded.meta.kind !== input.kind) throw new ConflictError("registers.importExpired");
-    const result = await writeImportBatch(user, input.kind, loaded.rows, loaded.firstRows, now(), tx);
-    const nextOffset = input.offset + result.processed;
-    const done = nextOffset >= loaded.meta.totalRows;
-    await audit({
-      action: "register.import", entityType: input.kind === "households" ? "Household" : "Enterprise", orgUnitId: user.orgUnitId,
+    const existing = await tx.registerImport.findUnique({ where: { id: input.importId }, select: { createdById: true } });
+    if (existing) throw new ConflictError(existing.createdById === user.id ? "registers.importStarted" : "registers.importExpired");
+    // Stored under the caller's id: another user's import id names nothing here.
+    const meta = await loadImportMeta(user.id, input.importId);
+    if (!meta || meta.kind !== input.kind) throw new ConflictError("registers.importExpired");
+    const { sessionVersion } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+    const at = now();
+    await tx.registerImport.create({
       data: {
-        importId: input.importId, fileName: loaded.meta.fileName, totalRows: loaded.meta.totalRows,
-        rows: { from: result.firstRow, to: result.lastRow }, created: result.created, updated: result.updated, invalid: result.invalid, final: done,
+        id: input.importId, kind: input.kind, fileName: meta.fileName, totalRows: meta.totalRows, batchSize: meta.sliceSize!,
+        createdById: user.id, sessionVersion, orgUnitId: user.orgUnitId, createdAt: at, updatedAt: at,
       },
     });
-    return { ...result, nextOffset, total: loaded.meta.totalRows, done };
+    await enqueue(IMPORT_JOB, { importId: input.importId }, { singletonKey: input.importId }, tx);
+    await audit({
+      action: "register.import.start", entityType: input.kind === "households" ? "Household" : "Enterprise", orgUnitId: user.orgUnitId,
+      data: { importId: input.importId, fileName: meta.fileName, totalRows: meta.totalRows },
+    });
+    return { id: input.importId };
   },
 );
 
 /**
- * Removes a stored upload (after the last batch, or when the user cancels). It changes no
- * record, only the user's own staging file (stored under their id), so it takes the read
- * wrapper: no transaction and no audit row to write.
+ * Removes a stored upload the user will not import. It changes no record, only the user's own
+ * staging files (stored under their id), so it takes the read wrapper: no transaction and no
+ * audit row to write. An upload already confirmed is the job's to remove.
  */
 export const discardImportAction = readAction(
   { name: "register.import.discard", schema: z.strictObject({ importId: importIdField }) },

@@ -1,28 +1,28 @@
-// The import's server side, shared by the upload route handler and the batch actions.
-// Uploads live in storage (lib/platform/storage) under the uploader's id; nothing stays in memory.
-// The file is parsed once, here: what is stored is its rows, in slices of one batch each (with
-// the whole file's first row of each of the slice's keys, for the duplicate check), so a batch
-// reads and validates only its own rows — re-parsing the whole file for each of 20 batches
-// was most of a 10,000-row import's time (decision 0018).
+// The import's server side, shared by the upload route handler, the start action, the status
+// route and the background job. Uploads live in storage (lib/platform/storage) under the
+// uploader's id; nothing stays in memory between requests. The file is read once, as a
+// stream, here: what is stored is its rows, in slices of one batch each (with the whole file's
+// first row of each of the slice's keys, for the duplicate check), written as the file is
+// read, so neither the workbook nor its rows are ever held whole (decision 0018).
 import { now } from "@/lib/platform/clock";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
+import { db, type Db } from "@/lib/platform/db/client";
 import { toLocale } from "@/lib/platform/i18n/locales";
 import { translateFieldError } from "@/lib/platform/i18n/zod";
 import { storage } from "@/lib/platform/storage";
 import { importIdField, registerKindField, type RegisterKind } from "./schemas";
 import {
-  IMPORT_BATCH_SIZE, IMPORT_MAX_BYTES, ImportFileError, firstRowsOf, importKeyOf, previewRows, readImportFile, type ImportPreview, type RawRow,
+  IMPORT_BATCH_SIZE, IMPORT_MAX_BYTES, IMPORT_MAX_MB, ImportFileError, addToPreview, emptyPreview, importKeyOf, streamImportFile, validateSlice,
+  type ImportPreview, type ImportSource, type RawRow, type RowError,
 } from "./import";
 
-// Defined beside the batch action's contract (client-safe); the routes import them from here.
+// Defined beside the start action's contract (client-safe); the routes import them from here.
 export { importIdField, registerKindField };
 
-/** The raw upload, as stored before rows were kept parsed (deleted with the rest). */
-const fileKey = (userId: string, importId: string) => `imports/${userId}/${importId}`;
 const metaKey = (userId: string, importId: string) => `imports/${userId}/${importId}.json`;
 const sliceKey = (userId: string, importId: string, n: number) => `imports/${userId}/${importId}.${n}.rows.json`;
 
@@ -51,82 +51,132 @@ async function translators() {
   };
 }
 
-/** Reads, validates and stores an upload; returns the preview with translated reasons. */
-export async function receiveImportUpload(user: SessionUser, kind: RegisterKind, fileName: string, bytes: Buffer): Promise<UploadResult> {
+/**
+ * Reads, validates and stores an upload, slice by slice as the file streams in; returns the
+ * preview with translated reasons. Each slice is validated as it is cut (the rows before it
+ * have given every key its first row), and its write overlaps the reading of the next.
+ */
+export async function receiveImportUpload(user: SessionUser, kind: RegisterKind, fileName: string, source: ImportSource): Promise<UploadResult> {
   const { tValidation, tErrors } = await translators();
-  if (bytes.length === 0) return { ok: false, error: tValidation("import.empty") };
-  if (bytes.length > IMPORT_MAX_BYTES) return { ok: false, error: tValidation("import.fileTooLarge", { max: 10 } as never) };
-  let rows: RawRow[];
+  const size = Buffer.isBuffer(source) ? source.length : source.size;
+  if (size === 0) return { ok: false, error: tValidation("import.empty") };
+  if (size > IMPORT_MAX_BYTES) return { ok: false, error: tValidation("import.fileTooLarge", { max: IMPORT_MAX_MB } as never) };
+  const importId = randomUUID();
+  const store = storage();
+  // The first row of every key in the file so far: a later row with the same key is a duplicate.
+  const first = new Map<string, number>();
+  const preview = emptyPreview();
+  let slices = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let part: RawRow[] = [];
+  const cut = async () => {
+    const firstRows = new Map<string, number>();
+    for (const r of part) {
+      const key = importKeyOf(kind, r);
+      if (!key) continue;
+      if (!first.has(key)) first.set(key, r.row);
+      firstRows.set(key, first.get(key)!);
+    }
+    addToPreview(preview, part.length, await validateSlice(user, kind, part, firstRows));
+    const bytes = Buffer.from(JSON.stringify({ rows: part, firstRows: Object.fromEntries(firstRows) } satisfies StoredSlice));
+    const n = slices++;
+    await writing;
+    writing = store.put(sliceKey(user.id, importId, n), bytes);
+    part = [];
+  };
   try {
-    rows = await readImportFile(kind, bytes);
+    for await (const row of streamImportFile(kind, source)) {
+      part.push(row);
+      if (part.length === IMPORT_BATCH_SIZE) await cut();
+    }
+    if (part.length) await cut();
+    await writing;
   } catch (e) {
+    await writing.catch(() => {});
+    await deleteSlices(user.id, importId, slices);
     if (e instanceof ImportFileError) return { ok: false, error: tValidation(e.messageKey, e.values as never) };
     console.error("[register.import] unreadable upload", e);
     return { ok: false, error: tErrors("unexpected", { requestId: "-" }) };
   }
-  const preview = await previewRows(user, kind, rows);
-  const importId = randomUUID();
-  const meta: ImportMeta = { kind, fileName: fileName.slice(0, 200), totalRows: rows.length, uploadedAt: now().toISOString(), sliceSize: IMPORT_BATCH_SIZE };
-  const store = storage();
-  const first = firstRowsOf(kind, rows);
-  const slices: Promise<void>[] = [];
-  for (let n = 0; n * IMPORT_BATCH_SIZE < rows.length; n++) {
-    const part = rows.slice(n * IMPORT_BATCH_SIZE, (n + 1) * IMPORT_BATCH_SIZE);
-    const firstRows: Record<string, number> = {};
-    for (const r of part) {
-      const key = importKeyOf(kind, r);
-      if (key) firstRows[key] = first.get(key)!;
-    }
-    slices.push(store.put(sliceKey(user.id, importId, n), Buffer.from(JSON.stringify({ rows: part, firstRows } satisfies StoredSlice))));
-  }
-  await Promise.all(slices);
-  // The meta last: a batch finds an upload only once all its slices are there.
+  const meta: ImportMeta = { kind, fileName: fileName.slice(0, 200), totalRows: preview.totalRows, uploadedAt: now().toISOString(), sliceSize: IMPORT_BATCH_SIZE };
+  // The meta last: an import finds an upload only once all its slices are there.
   await store.put(metaKey(user.id, importId), Buffer.from(JSON.stringify(meta)));
   return {
     ok: true,
     importId,
     fileName: meta.fileName,
     batchSize: IMPORT_BATCH_SIZE,
-    preview: { ...preview, errors: preview.errors.map((e) => ({ ...e, reason: translateFieldError(e.reason, tValidation) })) },
+    preview: { ...preview, errors: translateRowErrors(preview.errors, tValidation) },
   };
 }
 
-/**
- * Rows [offset, offset + limit) of this user's stored upload, with the whole file's first row
- * of each of their keys; null when there is no such upload (or it was stored in an older form).
- */
-export async function loadImportBatch(
-  userId: string, importId: string, offset: number, limit = IMPORT_BATCH_SIZE,
-): Promise<{ meta: ImportMeta; rows: RawRow[]; firstRows: Map<string, number> } | null> {
+function translateRowErrors(errors: RowError[], tValidation: Parameters<typeof translateFieldError>[1]): RowError[] {
+  return errors.map((e) => ({ ...e, reason: translateFieldError(e.reason, tValidation) }));
+}
+
+/** The stored upload's meta; null when there is none (or it was stored in an older form). */
+export async function loadImportMeta(userId: string, importId: string): Promise<ImportMeta | null> {
+  const bytes = await storage().get(metaKey(userId, importId));
+  if (!bytes) return null;
+  const meta = JSON.parse(bytes.toString("utf8")) as ImportMeta;
+  return meta.sliceSize ? meta : null;
+}
+
+/** Slice `n` of this user's stored upload, with the whole file's first row of each of its keys; null when gone. */
+export async function loadImportSlice(userId: string, importId: string, n: number): Promise<{ rows: RawRow[]; firstRows: Map<string, number> } | null> {
+  const bytes = await storage().get(sliceKey(userId, importId, n));
+  if (!bytes) return null;
+  const slice = JSON.parse(bytes.toString("utf8")) as StoredSlice;
+  return { rows: slice.rows, firstRows: new Map(Object.entries(slice.firstRows)) };
+}
+
+async function deleteSlices(userId: string, importId: string, count: number) {
   const store = storage();
-  const metaBytes = await store.get(metaKey(userId, importId));
-  if (!metaBytes) return null;
-  const meta = JSON.parse(metaBytes.toString("utf8")) as ImportMeta;
-  if (!meta.sliceSize) return null;
-  const to = Math.min(meta.totalRows, offset + limit);
-  const wanted: number[] = [];
-  for (let n = Math.floor(offset / meta.sliceSize); n * meta.sliceSize < to; n++) wanted.push(n);
-  const slices = await Promise.all(wanted.map((n) => store.get(sliceKey(userId, importId, n))));
-  if (slices.some((b) => !b)) return null;
-  const rows: RawRow[] = [];
-  const firstRows = new Map<string, number>();
-  slices.forEach((bytes, i) => {
-    const slice = JSON.parse(bytes!.toString("utf8")) as StoredSlice;
-    const base = wanted[i]! * meta.sliceSize!;
-    slice.rows.forEach((r, j) => {
-      if (base + j >= offset && base + j < to) rows.push(r);
-    });
-    for (const [key, row] of Object.entries(slice.firstRows)) firstRows.set(key, row);
-  });
-  return { meta, rows, firstRows };
+  await Promise.all(Array.from({ length: count }, (_, n) => store.delete(sliceKey(userId, importId, n))));
 }
 
 export async function deleteImport(userId: string, importId: string) {
-  const store = storage();
-  const metaBytes = await store.get(metaKey(userId, importId));
-  const meta = metaBytes ? (JSON.parse(metaBytes.toString("utf8")) as ImportMeta) : null;
-  const slices = meta?.sliceSize ? Math.ceil(meta.totalRows / meta.sliceSize) : 0;
-  // The meta first, so a batch racing the discard finds no upload rather than a partial one.
-  await store.delete(metaKey(userId, importId));
-  await Promise.all([store.delete(fileKey(userId, importId)), ...Array.from({ length: slices }, (_, n) => store.delete(sliceKey(userId, importId, n)))]);
+  const meta = await loadImportMeta(userId, importId);
+  // The meta first, so an import racing the discard finds no upload rather than a partial one.
+  await storage().delete(metaKey(userId, importId));
+  await deleteSlices(userId, importId, meta?.sliceSize ? Math.ceil(meta.totalRows / meta.sliceSize) : 0);
+}
+
+// ───────────── Progress ─────────────
+
+export type ImportStatus = "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+export type ImportProgress = {
+  importId: string; kind: RegisterKind; fileName: string; status: ImportStatus;
+  totalRows: number; doneRows: number; created: number; updated: number; invalid: number;
+  errors: RowError[]; errorsTruncated: boolean; failure: string | null;
+};
+
+/** How long a finished import's report is shown again on the import page. */
+const REPORT_SHOWN_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The caller's own import `importId` (the progress bar's poll), reasons and failure translated;
+ * null for an import that is not theirs. Only the uploader reads it, as only they may write it.
+ */
+export async function importProgress(user: SessionUser, importId: string, client: Db = db): Promise<ImportProgress | null> {
+  const row = await client.registerImport.findFirst({ where: { id: importId, createdById: user.id } });
+  if (!row) return null;
+  const { tValidation, tErrors } = await translators();
+  const errors = row.errors as RowError[];
+  return {
+    importId: row.id, kind: row.kind as RegisterKind, fileName: row.fileName, status: row.status,
+    totalRows: row.totalRows, doneRows: row.doneRows, created: row.created, updated: row.updated, invalid: row.invalid,
+    errors: translateRowErrors(errors, tValidation), errorsTruncated: row.errorCount > errors.length,
+    failure: row.failure ? tErrors(row.failure) : null,
+  };
+}
+
+/** The caller's latest import of `kind` still running or finished within a day: the page resumes it after the tab was closed. */
+export async function latestImportId(user: SessionUser, kind: RegisterKind, client: Db = db): Promise<string | null> {
+  const row = await client.registerImport.findFirst({
+    where: { createdById: user.id, kind, OR: [{ status: { in: ["QUEUED", "RUNNING"] } }, { finishedAt: { gte: new Date(now().getTime() - REPORT_SHOWN_MS) } }] },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  return row?.id ?? null;
 }

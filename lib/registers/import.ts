@@ -1,28 +1,31 @@
 // Bulk import of the registers from .xlsx or .csv with Chinese headers. Every row is parsed
 // and validated with the same schemas as the forms; the preview reports new / update /
-// invalid counts and a per-row error list (row number, column, reason). The file is parsed
-// once, at upload; writing happens in batches (the client loops), each batch reading only its
-// own stored slice of parsed rows, so no server instance keeps state between requests and a
-// batch costs the same at row 500 as at row 50,000. A batch writes set-based (one INSERT for
-// its new rows, one UPDATE … FROM unnest for its existing ones; decision 0018); a row lands
-// whole or not at all; re-importing matches on 户号 / 统一社会信用代码 and updates instead of
-// duplicating.
+// invalid counts and a per-row error list (row number, column, reason). The file is read once,
+// as a stream, at upload; writing happens in batches (a background job loops, import-jobs.ts),
+// each batch reading only its own stored slice of parsed rows, so no server instance keeps
+// state between batches and a batch costs the same at row 2,000 as at row 500,000. A batch
+// writes set-based (one INSERT for its new rows, one UPDATE … FROM unnest for its existing
+// ones; decision 0018); a row lands whole or not at all; re-importing matches on 户号 /
+// 统一社会信用代码 and updates instead of duplicating.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import type { z } from "zod";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
-import { ImportFileError, readImportSheet, type ImportColumn, type RawRow } from "@/lib/platform/exports/import-sheet";
+import { ImportFileError, streamImportSheet, type ImportColumn, type ImportSource, type RawRow } from "@/lib/platform/exports/import-sheet";
 import { isWithinSubtree } from "@/lib/platform/org/path";
 import { orgUnitInSubtree } from "@/lib/platform/org/scope";
 import { createEnterpriseSchema, createHouseholdSchema, type RegisterKind } from "./schemas";
 import { ENTERPRISE_EXCLUDED_KINDS, HOUSEHOLD_UNIT_KINDS } from "./mutations";
 import { normalizeCreditCode } from "./credit-code";
 
-export const IMPORT_BATCH_SIZE = 500;
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
-export const IMPORT_MAX_ROWS = 50_000;
+/** Rows per stored slice and per written batch (one transaction and one audit row each). */
+export const IMPORT_BATCH_SIZE = 2000;
+/** A district's households: 500,000 rows are about 50 MB of CSV. */
+export const IMPORT_MAX_MB = 64;
+export const IMPORT_MAX_BYTES = IMPORT_MAX_MB * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 500_000;
 /** Errors listed in a preview (counts stay exact beyond it). */
 export const PREVIEW_MAX_ERRORS = 1000;
 
@@ -51,13 +54,13 @@ export const IMPORT_COLUMNS: Record<RegisterKind, ImportColumn[]> = {
 
 /** A problem with one cell; `reason` is a "@key" of the validation namespace or zod's own message. */
 export type RowError = { row: number; column: string; reason: string };
-export { ImportFileError, type RawRow };
+export { ImportFileError, type ImportSource, type RawRow };
 
 // ───────────── Reading the file ─────────────
 
-/** The data rows of the first sheet, keyed by column field; blank rows are skipped. */
-export function readImportFile(kind: RegisterKind, buffer: Buffer): Promise<RawRow[]> {
-  return readImportSheet(IMPORT_COLUMNS[kind], buffer, IMPORT_MAX_ROWS);
+/** The data rows of the first sheet, keyed by column field, as they are read; blank rows are skipped. */
+export function streamImportFile(kind: RegisterKind, source: ImportSource): AsyncGenerator<RawRow> {
+  return streamImportSheet(IMPORT_COLUMNS[kind], source, IMPORT_MAX_ROWS);
 }
 
 // ───────────── Validating rows ─────────────
@@ -99,19 +102,6 @@ export function importKeyOf(kind: RegisterKind, r: RawRow): string {
   return kind === "households" ? (r.cells.householdKey?.trim() ?? "") : normalizeCreditCode(r.cells.creditCode ?? "");
 }
 
-/**
- * The first row of each key in the whole file: a later row with the same key is a duplicate.
- * Computed once at upload and stored with each slice, so a batch need not read the whole file.
- */
-export function firstRowsOf(kind: RegisterKind, rows: readonly RawRow[]): Map<string, number> {
-  const first = new Map<string, number>();
-  for (const r of rows) {
-    const key = importKeyOf(kind, r);
-    if (key && !first.has(key)) first.set(key, r.row);
-  }
-  return first;
-}
-
 /** A masked phone (from an export) or an empty cell keeps what is stored. */
 const keepsPhone = (v: string) => v === "" || v.includes("*");
 
@@ -134,16 +124,16 @@ const SIZE_WORDS: Record<string, "ABOVE_SCALE" | "SMALL_MICRO"> = {
 };
 
 /**
- * Validates all rows for duplicates within the file, and rows [from, to) fully (schema,
- * org unit, commissioner, existing record in or out of scope).
+ * `slice` validated fully (schema, org unit, commissioner, existing record in or out of scope);
+ * `firstRowOfKey` holds the whole file's first row of each of the slice's keys (kept at upload
+ * as the file streams by), so a later row with the same key is a duplicate.
  */
-export async function validateHouseholdRows(
-  actor: Actor, rows: RawRow[], from = 0, to = rows.length, client: Db | Tx = db,
-): Promise<Validated<HouseholdRow>> {
-  return validateHouseholdSlice(actor, rows.slice(from, to), firstRowsOf("households", rows), client);
+export function validateSlice(
+  actor: Actor, kind: RegisterKind, slice: RawRow[], firstRowOfKey: ReadonlyMap<string, number>, client: Db | Tx = db,
+): Promise<Validated<HouseholdRow> | Validated<EnterpriseRow>> {
+  return kind === "households" ? validateHouseholdSlice(actor, slice, firstRowOfKey, client) : validateEnterpriseSlice(actor, slice, firstRowOfKey, client);
 }
 
-/** `slice` validated fully; `firstRowOfKey` is the whole file's (firstRowsOf), for duplicates. */
 async function validateHouseholdSlice(
   actor: Actor, slice: RawRow[], firstRowOfKey: ReadonlyMap<string, number>, client: Db | Tx,
 ): Promise<Validated<HouseholdRow>> {
@@ -181,12 +171,6 @@ async function validateHouseholdSlice(
     result.valid.push({ row: r.row, op: found ? "update" : "create", existingId: found?.id, data: parsed.data, keepPhone });
   }
   return result;
-}
-
-export async function validateEnterpriseRows(
-  actor: Actor, rows: RawRow[], from = 0, to = rows.length, client: Db | Tx = db,
-): Promise<Validated<EnterpriseRow>> {
-  return validateEnterpriseSlice(actor, rows.slice(from, to), firstRowsOf("enterprises", rows), client);
 }
 
 async function validateEnterpriseSlice(
@@ -255,19 +239,28 @@ export type ImportPreview = {
   errorsTruncated: boolean;
 };
 
-export async function previewRows(actor: Actor, kind: RegisterKind, rows: RawRow[], client: Db | Tx = db): Promise<ImportPreview> {
-  const v = kind === "households" ? await validateHouseholdRows(actor, rows, undefined, undefined, client) : await validateEnterpriseRows(actor, rows, undefined, undefined, client);
-  return {
-    totalRows: rows.length,
-    newRows: v.valid.filter((r) => r.op === "create").length,
-    updateRows: v.valid.filter((r) => r.op === "update").length,
-    invalidRows: v.invalidRows,
-    errors: v.errors.slice(0, PREVIEW_MAX_ERRORS),
-    errorsTruncated: v.errors.length > PREVIEW_MAX_ERRORS,
-  };
+/** A preview summed slice by slice as the upload streams by; errors beyond PREVIEW_MAX_ERRORS are counted only. */
+export function emptyPreview(): ImportPreview {
+  return { totalRows: 0, newRows: 0, updateRows: 0, invalidRows: 0, errors: [], errorsTruncated: false };
 }
 
-export type BatchResult = { processed: number; created: number; updated: number; invalid: number; firstRow: number | null; lastRow: number | null };
+export function addToPreview(preview: ImportPreview, rows: number, v: Validated<unknown>): void {
+  preview.totalRows += rows;
+  for (const r of v.valid) {
+    if (r.op === "create") preview.newRows += 1;
+    else preview.updateRows += 1;
+  }
+  preview.invalidRows += v.invalidRows;
+  const room = PREVIEW_MAX_ERRORS - preview.errors.length;
+  preview.errors.push(...v.errors.slice(0, Math.max(0, room)));
+  if (v.errors.length > room) preview.errorsTruncated = true;
+}
+
+export type BatchResult = {
+  processed: number; created: number; updated: number; invalid: number; firstRow: number | null; lastRow: number | null;
+  /** The invalid rows' errors, reasons untranslated ("@key" or zod's message). */
+  errors: RowError[];
+};
 
 /**
  * `n` ids shaped like the client's cuid() defaults ("c", the time in base 36, a counter, then
@@ -283,7 +276,7 @@ function recordIds(n: number, at: Date): string[] {
 
 /**
  * Validates and writes one batch: `slice` is the stored rows of the batch, `firstRows` the
- * whole file's first row of each of their keys (firstRowsOf, kept at upload). Set-based: the
+ * whole file's first row of each of their keys (kept at upload). Set-based: the
  * new rows in one INSERT, the existing ones in one UPDATE … FROM unnest(arrays) — each row
  * its own values and version bump, the row triggers (address bigrams, register rollups)
  * firing per row as for a form's save. 500 statements per batch were most of a 10,000-row
@@ -292,10 +285,11 @@ function recordIds(n: number, at: Date): string[] {
 export async function writeImportBatch(
   actor: Actor, kind: RegisterKind, slice: RawRow[], firstRows: ReadonlyMap<string, number>, at: Date, tx: Tx,
 ): Promise<BatchResult> {
-  const out: BatchResult = { processed: slice.length, created: 0, updated: 0, invalid: 0, firstRow: slice[0]?.row ?? null, lastRow: slice.at(-1)?.row ?? null };
+  const out: BatchResult = { processed: slice.length, created: 0, updated: 0, invalid: 0, firstRow: slice[0]?.row ?? null, lastRow: slice.at(-1)?.row ?? null, errors: [] };
   if (kind === "households") {
     const v = await validateHouseholdSlice(actor, slice, firstRows, tx);
     out.invalid = v.invalidRows;
+    out.errors = v.errors;
     const creates = v.valid.filter((r) => r.op === "create");
     const updates = v.valid.filter((r) => r.op === "update");
     if (creates.length) {
@@ -322,6 +316,7 @@ export async function writeImportBatch(
   } else {
     const v = await validateEnterpriseSlice(actor, slice, firstRows, tx);
     out.invalid = v.invalidRows;
+    out.errors = v.errors;
     const creates = v.valid.filter((r) => r.op === "create");
     const updates = v.valid.filter((r) => r.op === "update");
     if (creates.length) {

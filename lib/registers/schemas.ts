@@ -131,10 +131,6 @@ export const REGISTER_KINDS = ["households", "enterprises"] as const;
 // The import (import-actions.ts, the upload route): which register, which stored upload.
 export const importIdField = z.uuid();
 export const registerKindField = z.enum(REGISTER_KINDS);
-/** One batch of a previewed import: rows [offset, offset + 500) of the stored upload. */
-export const importBatchSchema = z.strictObject({
-  kind: registerKindField,
-  importId: importIdField,
-  offset: z.coerce.number().int().min(0).max(1_000_000),
-});
-export const importBatchContract = defineAction({ name: "register.import", schema: importBatchSchema });
+/** A previewed upload confirmed: a background job writes it, batch by batch. */
+export const importStartSchema = z.strictObject({ kind: registerKindField, importId: importIdField });
+export const importStartContract = defineAction({ name: "register.import.start", schema: importStartSchema });

@@ -1,5 +1,6 @@
-// Register import (preview with per-row errors, batches, re-import updates, a 10,000-row file)
-// and export (the filtered rows exactly, masked phones, audited).
+// Register import (streamed preview with per-row errors, the background job's batches and its
+// progress row, re-import updates, a 10,000-row file) and export (the filtered rows exactly,
+// masked phones, audited).
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +9,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { checkRollups } from "@/lib/dashboards/consistency";
 import { loadSessionUser } from "@/lib/platform/auth/session";
-import { importBatchAction } from "@/lib/registers/import-actions";
+import { startImportAction } from "@/lib/registers/import-actions";
+import { runImport } from "@/lib/registers/import-jobs";
+import { IMPORT_BATCH_SIZE } from "@/lib/registers/import";
 import { receiveImportUpload } from "@/lib/registers/import-service";
 import { makeCreditCode } from "@/lib/registers/credit-code";
 import type { RegisterKind } from "@/lib/registers/schemas";
@@ -33,25 +36,24 @@ async function sessionUser(username: string) {
 const csv = (rows: (string | number)[][]) => Buffer.from(rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : c)).join(",")).join("\n"), "utf8");
 const HH_HEADERS = ["户号", "户主姓名", "地址", "村/社区", "联系电话", "家庭人口", "标签"];
 
-/** Upload, then run every batch as the wizard does; returns the preview and the summed batch results. */
-async function runImport(username: string, kind: RegisterKind, file: Buffer, fileName = "import.csv") {
+/** Confirms an upload as the wizard does, then works its job here (no worker runs in tests). */
+async function confirmAndRun(username: string, kind: RegisterKind, importId: string) {
+  await actAs(username);
+  const started = await startImportAction({ kind, importId });
+  if (!started.ok) throw new Error(JSON.stringify(started));
+  await runImport(importId);
+  return db.registerImport.findUniqueOrThrow({ where: { id: importId } });
+}
+
+/** Upload, confirm and run the import; returns the preview and the progress row's totals. */
+async function importFile(username: string, kind: RegisterKind, file: Buffer, fileName = "import.csv") {
   const user = await sessionUser(username);
   await actAs(username);
   const upload = await receiveImportUpload(user, kind, fileName, file);
   if (!upload.ok) throw new Error(upload.error);
-  const totals = { created: 0, updated: 0, invalid: 0, batches: 0 };
-  let offset = 0;
-  for (;;) {
-    const r = await importBatchAction({ kind, importId: upload.importId, offset });
-    if (!r.ok) throw new Error(JSON.stringify(r));
-    totals.created += r.data.created;
-    totals.updated += r.data.updated;
-    totals.invalid += r.data.invalid;
-    totals.batches += 1;
-    if (r.data.done) break;
-    offset = r.data.nextOffset;
-  }
-  return { upload, totals };
+  const done = await confirmAndRun(username, kind, upload.importId);
+  expect(done.status).toBe("DONE");
+  return { upload, totals: { created: done.created, updated: done.updated, invalid: done.invalid, batches: done.nextBatch }, progress: done };
 }
 
 describe("household import", () => {
@@ -87,10 +89,8 @@ describe("household import", () => {
     expect(await db.household.count({ where: { householdKey: { startsWith: "PY-IMP" } } })).toBe(0); // preview writes nothing
 
     const auditBefore = await db.auditLog.count({ where: { action: "register.import" } });
-    await actAs("py.manager");
-    const r = await importBatchAction({ kind: "households", importId: preview.importId, offset: 0 });
-    if (!r.ok) throw new Error(JSON.stringify(r));
-    expect(r.data).toMatchObject({ created: 2, updated: 1, invalid: 5, done: true, total: 8 });
+    const r = await confirmAndRun("py.manager", "households", preview.importId);
+    expect(r).toMatchObject({ status: "DONE", created: 2, updated: 1, invalid: 5, totalRows: 8, doneRows: 8 });
     expect(await db.auditLog.count({ where: { action: "register.import" } })).toBe(auditBefore + 1);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "register.import" }, orderBy: { seq: "desc" } });
     expect(audit.data).toMatchObject({ fileName: "农户.csv", created: 2, updated: 1, invalid: 5, final: true });
@@ -107,7 +107,7 @@ describe("household import", () => {
 
     // The same file again: the two new rows and JY-0001 are updates now; no duplicates.
     const count = await db.household.count();
-    const again = await runImport("py.manager", "households", file);
+    const again = await importFile("py.manager", "households", file);
     expect(again.upload.preview).toMatchObject({ newRows: 0, updateRows: 3, invalidRows: 5 });
     expect(again.totals).toMatchObject({ created: 0, updated: 3, invalid: 5 });
     expect(await db.household.count()).toBe(count);
@@ -119,7 +119,7 @@ describe("household import", () => {
     sheet.addRow(HH_HEADERS);
     sheet.addRow(["PY-XLSX-1", "钱七", "森海社区", "森海社区", 13811112222, 2, "新居民"]);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-    const { totals } = await runImport("py.manager", "households", xlsx, "农户.xlsx");
+    const { totals } = await importFile("py.manager", "households", xlsx, "农户.xlsx");
     expect(totals).toMatchObject({ created: 1, invalid: 0 });
     expect(await db.household.findUniqueOrThrow({ where: { householdKey: "PY-XLSX-1" } })).toMatchObject({ phone: "13811112222", membersCount: 2 });
 
@@ -147,13 +147,14 @@ describe("household import", () => {
     expect((await uploadRoute(request("http://localhost:3000"))).status).toBe(403);
   });
 
-  it("a batch refuses an upload that belongs to someone else", async () => {
+  it("another user cannot confirm someone else's upload", async () => {
     const user = await sessionUser("py.manager");
     const upload = await receiveImportUpload(user, "households", "a.csv", csv([HH_HEADERS, ["PY-OWN-1", "周九", "", "谢家村", "", "1", ""]]));
     if (!upload.ok) throw new Error(upload.error);
     await actAs("admin");
-    const r = await importBatchAction({ kind: "households", importId: upload.importId, offset: 0 });
+    const r = await startImportAction({ kind: "households", importId: upload.importId });
     expect(r.ok).toBe(false);
+    expect(await db.registerImport.count({ where: { id: upload.importId } })).toBe(0);
     expect(await db.household.count({ where: { householdKey: "PY-OWN-1" } })).toBe(0);
   });
 
@@ -163,7 +164,7 @@ describe("household import", () => {
     const moved = await db.household.findFirstOrThrow({ where: { orgUnitId: jy.id, active: true } });
     const rollup = async (orgUnitId: string) => Number((await db.$queryRaw<{ n: number }[]>`SELECT households AS n FROM rollup_register_unit WHERE "orgUnitId" = ${orgUnitId}`)[0]?.n ?? 0);
     const [xjBefore, jyBefore] = [await rollup(xj.id), await rollup(jy.id)];
-    const { totals } = await runImport("py.manager", "households", csv([
+    const { totals } = await importFile("py.manager", "households", csv([
       HH_HEADERS,
       ["PY-TRG-1", "吴一", "浦阳镇谢家村新村路", "谢家村", "", "2", "困难家庭、新居民"],
       ["PY-TRG-2", "吴二", "", "谢家村", "", "1", ""],
@@ -182,7 +183,7 @@ describe("household import", () => {
     for (const [table, r] of Object.entries(report)) expect({ table, ...r }).toEqual({ table, mismatches: 0, sample: [] });
   });
 
-  it("a generated 10,000-row CSV completes in batches of 500", { timeout: 120_000 }, async () => {
+  it("a generated 10,000-row CSV completes in batches", { timeout: 120_000 }, async () => {
     const villages = ["谢家村", "径游村", "传化农创村", "安山村", "森海社区"];
     const rows: (string | number)[][] = [HH_HEADERS];
     for (let i = 0; i < 10_000; i++) {
@@ -191,9 +192,9 @@ describe("household import", () => {
     rows[5001] = ["BULK-BAD", "", "", "谢家村", "", "1", ""]; // one invalid row in the middle
     // How long it takes is measured by `npm run bench -- --only=import`, not asserted here: a
     // wall-clock bound fails on a busy machine and says nothing about whether the rows landed.
-    const { upload, totals } = await runImport("py.manager", "households", csv(rows));
+    const { upload, totals } = await importFile("py.manager", "households", csv(rows));
     expect(upload.preview).toMatchObject({ totalRows: 10_000, newRows: 9_999, invalidRows: 1 });
-    expect(totals).toMatchObject({ created: 9_999, invalid: 1, batches: 20 });
+    expect(totals).toMatchObject({ created: 9_999, invalid: 1, batches: Math.ceil(10_000 / IMPORT_BATCH_SIZE) });
     expect(await db.household.count({ where: { householdKey: { startsWith: "BULK-" } } })).toBe(9_999);
   });
 });
@@ -216,7 +217,7 @@ describe("enterprise import", () => {
     // A throwaway manager of 古荡街道: py.officer (浦阳镇) is outside their subtree.
     const gd = await unitByCode("XH-GD");
     await db.user.create({ data: { username: "gd.manager.test", name: "古荡测试经理", role: "MANAGER", orgUnitId: gd.id, passwordHash: "x" } });
-    const { upload, totals } = await runImport("gd.manager.test", "enterprises", file, "企业.csv");
+    const { upload, totals } = await importFile("gd.manager.test", "enterprises", file, "企业.csv");
     expect(upload.preview).toMatchObject({ newRows: 2, updateRows: 1, invalidRows: 3 });
     expect(upload.preview.errors).toEqual(expect.arrayContaining([
       { row: 4, column: "统一社会信用代码", reason: "统一社会信用代码无效（应为 18 位且校验码正确）" },
@@ -231,7 +232,7 @@ describe("enterprise import", () => {
     expect(renamed).toMatchObject({ name: existing.name + "（更名）", size: "ABOVE_SCALE", contactPhone: existing.contactPhone });
 
     // For 余杭区's admin every 古荡 grid (and the existing 古荡 credit code) is out of scope.
-    const yh = await runImport("yh.admin", "enterprises", file, "企业.csv").catch((e: Error) => e);
+    const yh = await importFile("yh.admin", "enterprises", file, "企业.csv").catch((e: Error) => e);
     expect(yh).not.toBeInstanceOf(Error);
     if (!(yh instanceof Error)) expect(yh.upload.preview).toMatchObject({ newRows: 0, updateRows: 0, invalidRows: 6 });
   });

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import { readImportFile } from "@/lib/registers/import";
+import { streamImportFile, type RawRow } from "@/lib/registers/import";
 import { GET as dashboardExport } from "@/app/api/exports/dashboard/route";
 import { GET as pairingsExport } from "@/app/api/exports/pairings/route";
 import { GET as pointApplicationsExport } from "@/app/api/exports/point-applications/route";
@@ -183,7 +183,8 @@ describe("Excel exports read back with openpyxl", () => {
     const bytes = Buffer.from(body);
     const sheets = readBack("households-roundtrip", body);
     const keys = sheets[0]!.columns[0]!.cells.map((c) => String(c.value));
-    const rows = await readImportFile("households", bytes);
+    const rows: RawRow[] = [];
+    for await (const row of streamImportFile("households", bytes)) rows.push(row);
     expect(rows.length).toBe(keys.length);
     expect(rows.map((r) => r.cells.householdKey)).toEqual(keys);
     expect(rows.every((r) => r.cells.headName && r.cells.orgUnit)).toBe(true);

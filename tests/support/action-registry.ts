@@ -67,6 +67,7 @@ import * as investmentExport from "@/app/api/investment/export/route";
 import * as keyProjectsRoute from "@/app/api/investment/key-projects/route";
 import * as registerExport from "@/app/api/registers/[kind]/export/route";
 import * as registerImport from "@/app/api/registers/import/route";
+import * as registerImportProgress from "@/app/api/registers/import/[importId]/route";
 import * as registerTemplate from "@/app/api/registers/template/route";
 import * as talentEvaluationExport from "@/app/api/talent/evaluation/export/route";
 import * as evidenceRoute from "@/app/api/talent/evidence/[evidenceId]/route";
@@ -450,10 +451,10 @@ export const REGISTRY: SweepEntry[] = [
     unmaskEnterprisePhoneAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ id: fx.lzEnterprise.id }) },
   }),
   ...actions("lib/registers/import-actions", importActions, {
-    importBatchAction: {
+    startImportAction: {
       kind: "self",
-      reason: "writes the caller's own stored upload: uploads are stored under the uploader's user id (imports/<userId>/<importId>), so another user's import id names nothing",
-      input: () => ({ kind: "households", importId: key(), offset: 0 }),
+      reason: "confirms the caller's own stored upload: uploads are stored under the uploader's user id (imports/<userId>/<importId>), so another user's import id names nothing; the job writes as the uploader, within their scope",
+      input: () => ({ kind: "households", importId: key() }),
     },
     discardImportAction: { kind: "self", reason: "deletes the caller's own stored upload (keyed by the caller's user id); no database row" },
   }),
@@ -591,7 +592,10 @@ export const REGISTRY: SweepEntry[] = [
     GET: { kind: "route", owner: "XS-PY", url: (fx) => `/api/registers/households/export?org=${fx.unit["XS-PY-JY"]!.id}&active=all`, params: () => ({ kind: "households" }) },
   }),
   ...routes("app/api/registers/import/route", registerImport, {
-    POST: { kind: "self", reason: "stores the caller's own upload under the caller's user id and previews it; writes no register row (the batch action does)" },
+    POST: { kind: "self", reason: "stores the caller's own upload under the caller's user id and previews it; writes no register row (the import job does)" },
+  }),
+  ...routes("app/api/registers/import/[importId]/route", registerImportProgress, {
+    GET: { kind: "self", reason: "the caller's own import's progress: found by the import id and the caller's user id, any other id is a 404", url: () => "/api/registers/import/00000000-0000-4000-8000-000000000017", params: () => ({ importId: "00000000-0000-4000-8000-000000000017" }) },
   }),
   ...routes("app/api/registers/template/route", registerTemplate, {
     GET: { kind: "self", reason: "a blank import template (column headers only): no records", url: () => `/api/registers/template?kind=households` },
@@ -810,7 +814,7 @@ export const INPUT_SCHEMAS: Record<string, z.ZodType> = Object.fromEntries([
     unmaskEnterprisePhoneAction: registerSchemas.unmaskEnterprisePhoneContract,
   }),
   ...contracts("lib/registers/import-actions", importActions, {
-    importBatchAction: registerSchemas.importBatchContract,
+    startImportAction: registerSchemas.importStartContract,
   }),
   ...contracts("lib/showcases/actions", showcaseActions, {
     createSessionAction: showcaseSchemas.createSessionContract,

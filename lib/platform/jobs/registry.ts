@@ -40,8 +40,9 @@ const DEFAULTS: Required<Omit<JobOptions, "cron">> = {
 const JOB_NAME = /^[a-z][a-zA-Z0-9]*(?:[.-][a-zA-Z0-9]+)*$/;
 
 // Dev-mode hot reload re-evaluates modules: keep one registry per process.
-const globalForJobs = globalThis as unknown as { __jobs?: Map<string, JobDefinition> };
+const globalForJobs = globalThis as unknown as { __jobs?: Map<string, JobDefinition>; __jobWakers?: Map<string, () => void> };
 const registry: Map<string, JobDefinition> = (globalForJobs.__jobs ??= new Map());
+const wakers: Map<string, () => void> = (globalForJobs.__jobWakers ??= new Map());
 
 /** A job definition as data (not yet registered): what a module's descriptor lists. */
 export function job<T>(name: string, handler: (data: T) => Promise<void>, options: JobOptions = {}): JobDefinition {
@@ -65,4 +66,19 @@ export function getJobDefinition(name: string): JobDefinition | undefined {
 
 export function definedJobs(): JobDefinition[] {
   return [...registry.values()];
+}
+
+/** Set by this process's worker (worker.ts) for each queue it works. */
+export function setJobWaker(name: string, wake: () => void): void {
+  wakers.set(name, wake);
+}
+
+/**
+ * Asks this process's worker of job `name`, if it runs one, to fetch now rather than at its
+ * next poll (up to JOBS_POLL_SECONDS away): for a job someone waits on, such as an import
+ * whose progress bar is on screen. Call it after the enqueueing transaction has committed.
+ * Without a worker here (JOBS_WORKERS=off) the separate worker's poll finds the job as usual.
+ */
+export function wakeJob(name: string): void {
+  wakers.get(name)?.();
 }

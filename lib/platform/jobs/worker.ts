@@ -6,7 +6,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { getBoss, pollingIntervalSeconds } from "@/lib/platform/jobs/boss";
 import { queueOptions } from "@/lib/platform/jobs/enqueue";
-import { definedJobs, registerJobs, type JobDefinition } from "@/lib/platform/jobs/registry";
+import { definedJobs, registerJobs, setJobWaker, type JobDefinition } from "@/lib/platform/jobs/registry";
 import "@/lib/platform/jobs/handlers";
 
 /** Creates (or updates the settings of) each defined queue and starts a worker for it. */
@@ -27,9 +27,10 @@ async function workJob(boss: PgBoss, def: JobDefinition, interval: number): Prom
   // One job per fetch: a batch is completed or failed as a whole in pg-boss, and one bad job
   // must not send its neighbours back for a retry.
   if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "Asia/Shanghai" });
-  await boss.work<unknown>(def.name, { batchSize: 1, pollingIntervalSeconds: interval }, async ([job]) => {
+  const workerId = await boss.work<unknown>(def.name, { batchSize: 1, pollingIntervalSeconds: interval }, async ([job]) => {
     if (job) await def.handler(job.data);
   });
+  setJobWaker(def.name, () => boss.notifyWorker(workerId));
 }
 
 /**

@@ -1,7 +1,8 @@
-// Upload of a register import file (.xlsx/.csv): validates every row, stores the file and
-// returns the preview. A route handler rather than a server action: files may exceed the
-// server-action body limit. The body is capped at the file limit plus the multipart framing
-// before it is parsed; "register.import" is checked before a byte of it is read.
+// Upload of a register import file (.xlsx/.csv): validates every row, stores the rows and
+// returns the preview. A route handler rather than a server action: a district's file (up to
+// IMPORT_MAX_MB) is far over the server-action body limit. The body is capped at the file
+// limit plus the multipart framing before it is parsed; "register.import" is checked before a
+// byte of it is read. The file is then read as a stream (lib/platform/exports/import-sheet.ts).
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ForbiddenError } from "@/lib/platform/errors";
@@ -15,7 +16,7 @@ export const POST = route(
   { name: "register.import.upload", permission: "register.import", body: { schema: uploadSchema, maxBytes: IMPORT_MAX_BYTES + MULTIPART_MARGIN_BYTES } },
   async ({ user, body }) => {
     if (!mayImport(user, body.kind)) throw new ForbiddenError("register.import");
-    const result = await receiveImportUpload(user, body.kind, body.file.name, Buffer.from(await body.file.arrayBuffer()));
+    const result = await receiveImportUpload(user, body.kind, body.file.name, body.file);
     return NextResponse.json(result, { status: result.ok ? 200 : 422 });
   },
 );
