@@ -26,11 +26,11 @@ import { benchDashboardDrillDown } from "./bench/dashboard";
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
 /**
- * --only=dashboard[,visits,create,writes,hotline,redemptions,import,bytes]: just those rows (quick re-measure
+ * --only=dashboard[,visits,create,writes,hotline,redemptions,import,bytes,queries]: just those rows (quick re-measure
  * after a change); the results go to bench/results/<date>-<rows>.json.
  */
 const ONLY = args.find((a) => a.startsWith("--only="))?.split("=")[1];
-const ROWS = ["dashboard", "visits", "create", "writes", "hotline", "redemptions", "import", "bytes"] as const;
+const ROWS = ["dashboard", "visits", "create", "writes", "hotline", "redemptions", "import", "bytes", "queries"] as const;
 const onlyRows = ONLY?.split(",").filter(Boolean);
 if (onlyRows?.some((r) => !(ROWS as readonly string[]).includes(r))) throw new Error(`--only takes ${ROWS.join(", ")}`);
 const want = (row: (typeof ROWS)[number]) => !onlyRows || onlyRows.includes(row);
@@ -538,6 +538,12 @@ async function main() {
       results.push({ name: "bare page (framework floor: proxy + root layout, no SQL)", kind: "read", runs: RUNS, p50: floor.p50, p95: floor.p95, sqlP50: null, ratio: null, target: "—", note: "app/(bench)/bench-floor, no statements" });
       console.log(results.at(-1));
       bytes = await measureBytes({ base: BASE, secret, sql, managerCookie: cookie });
+    }
+
+    if (want("queries")) {
+      // Statements per request, on a second server with Prisma's query events on (scripts/bench/queries.ts).
+      const { queryCounts } = await import("./bench/queries");
+      results.push(...await queryCounts({ projectRoot: PROJECT_ROOT, port: PORT + 1, env, secret, sql, manager }));
     }
 
     await sql.end();

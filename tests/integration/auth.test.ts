@@ -1,7 +1,9 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/platform/db/client";
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { createDbClient, db } from "@/lib/platform/db/client";
 import { verifyCredentials } from "@/lib/platform/auth/credentials";
-import { getCurrentUser } from "@/lib/platform/auth/session";
+import { getCurrentUser, loadSessionUser } from "@/lib/platform/auth/session";
+import { now } from "@/lib/platform/clock";
 import { SESSION_POLICY } from "@/lib/platform/auth/config";
 import { updateUserAction, setUserActiveAction, resetUserPasswordAction } from "@/lib/users/actions";
 import { changeOwnPasswordAction, signOutAction } from "@/lib/account/actions";
@@ -125,5 +127,39 @@ describe("session revocation", () => {
     const after = await demoUser("yh.manager");
     expect(after.mustChangePassword).toBe(false);
     expect(await verifyCredentials("yh.manager", "my-new-pass-2026", meta)).not.toBeNull();
+  });
+});
+
+describe("session revalidation (every request)", () => {
+  it("is one statement that refuses a revoked token, an inactive account and an old sessionVersion", async () => {
+    const unit = (await demoUser("py.officer")).orgUnitId;
+    const user = await db.user.create({ data: { username: `sv-${randomUUID()}`, name: "会话复核", passwordHash: "x", role: "OFFICER", orgUnitId: unit, sessionVersion: 3 } });
+    const [sid, revokedSid] = [randomUUID(), randomUUID()];
+    await db.revokedSession.create({ data: { sid: revokedSid, userId: user.id, expiresAt: now() } });
+    // A client with the query-event switch on (DB_QUERY_EVENTS=1): its lines on stderr count the statements.
+    process.env.DB_QUERY_EVENTS = "1";
+    const logging = createDbClient();
+    delete process.env.DB_QUERY_EVENTS;
+    const lines: string[] = [];
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
+    const check = async (version: number, tokenId: string) => {
+      lines.length = 0;
+      const found = await loadSessionUser(user.id, version, tokenId, logging);
+      return { found, statements: lines.filter((l) => l.startsWith("[db-query] ")).length };
+    };
+    try {
+      const ok = await check(3, sid);
+      expect(ok).toEqual({ found: { id: user.id, username: user.username, name: "会话复核", role: "OFFICER", orgUnitId: unit, orgPath: expect.any(String), orgName: expect.any(String), mustChangePassword: false }, statements: 1 });
+      // The statement's line carries a hash of the parameters, never their values (a token id here; names and ID numbers elsewhere).
+      expect(lines.join("")).not.toContain(sid);
+      expect(await check(3, revokedSid)).toEqual({ found: null, statements: 1 });
+      expect(await check(2, sid)).toEqual({ found: null, statements: 1 });
+      await db.user.update({ where: { id: user.id }, data: { active: false } });
+      expect(await check(3, sid)).toEqual({ found: null, statements: 1 });
+      expect(await loadSessionUser("no-such-user", 1, sid)).toBeNull();
+    } finally {
+      stderr.mockRestore();
+      await logging.$disconnect();
+    }
   });
 });

@@ -4,7 +4,7 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
-import { db } from "@/lib/platform/db/client";
+import { db, type Client } from "@/lib/platform/db/client";
 import { auth } from "./index";
 import type { Role, Permission } from "@/lib/platform/authz/permissions";
 import { can } from "@/lib/platform/authz/can";
@@ -20,42 +20,28 @@ export type SessionUser = {
   mustChangePassword: boolean;
 };
 
-export async function loadSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      username: true,
-      name: true,
-      role: true,
-      active: true,
-      sessionVersion: true,
-      mustChangePassword: true,
-      orgUnit: { select: { id: true, path: true, name: true } },
-    },
-  });
-  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-  return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    role: user.role,
-    orgUnitId: user.orgUnit.id,
-    orgPath: user.orgUnit.path,
-    orgName: user.orgUnit.name,
-    mustChangePassword: user.mustChangePassword,
-  };
+/**
+ * The user behind a session token, or null when that token no longer signs anyone in: the
+ * account is gone or inactive, its sessionVersion moved on (role or org change, password
+ * reset, deactivation), or the token's id `sid` was revoked by signing out. One statement,
+ * every part of it a primary-key lookup (app_user.id, org_unit.id, revoked_session.sid), since
+ * it runs on every request. A null `sid` (a test fixture, no token) checks no revocation.
+ */
+export async function loadSessionUser(userId: string, sessionVersion: number, sid: string | null = null, client: Client = db): Promise<SessionUser | null> {
+  const rows = await client.$queryRaw<SessionUser[]>`
+    SELECT u.id, u.username, u.name, u.role::text AS role, u."mustChangePassword",
+           o.id AS "orgUnitId", o.path AS "orgPath", o.name AS "orgName"
+    FROM app_user u JOIN org_unit o ON o.id = u."orgUnitId"
+    WHERE u.id = ${userId} AND u.active AND u."sessionVersion" = ${sessionVersion}::int
+      AND NOT EXISTS (SELECT 1 FROM revoked_session r WHERE r.sid = ${sid}::text)`;
+  return rows[0] ?? null;
 }
 
-/** The current user, or null. Cached per request. */
+/** The current user, or null. Cached per request: the layout and the page share one lookup. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   if (!session?.user?.id || typeof session.user.sv !== "number" || !session.user.sid) return null;
-  const [user, revoked] = await Promise.all([
-    loadSessionUser(session.user.id, session.user.sv),
-    db.revokedSession.findUnique({ where: { sid: session.user.sid }, select: { sid: true } }),
-  ]);
-  return revoked ? null : user;
+  return loadSessionUser(session.user.id, session.user.sv, session.user.sid);
 });
 
 /** The signed-in session's id and user, for sign-out. */

@@ -7,6 +7,7 @@
 // itself, so the demo and the tests behave as with one server. Decision 0017 says which reads
 // are which and why this is a second client rather than @prisma/extension-read-replicas.
 import "server-only";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -29,7 +30,25 @@ export function createDbClient(
     max: poolSize,
     ...(readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
   });
-  return new PrismaClient({ adapter });
+  if (process.env.DB_QUERY_EVENTS !== "1") return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const role = readOnly ? "replica" : "primary";
+  client.$on("query", (e) => process.stderr.write(queryEventLine(role, e)));
+  return client;
+}
+
+/** The prefix of a query-event line on stderr (scripts/bench/queries.ts reads them). */
+export const QUERY_EVENT_MARKER = "[db-query] ";
+
+/**
+ * DB_QUERY_EVENTS=1 (the bench's query count, issue 17): one JSON line per statement on stderr.
+ * The parameters are only hashed: their values are personal data (names, ID numbers, phones)
+ * and a log is no place for them, but equal hashes still show a statement repeated with the
+ * same values. Off by default, and then no listener and no log level are set at all.
+ */
+function queryEventLine(db: "primary" | "replica", e: { query: string; params: string; duration: number }): string {
+  const params = createHash("sha256").update(e.params).digest("hex").slice(0, 16);
+  return `${QUERY_EVENT_MARKER}${JSON.stringify({ db, sql: e.query, params, ms: e.duration })}\n`;
 }
 
 // Dev-mode hot reload re-evaluates modules: keep one client (and its pool) per process.

@@ -1,6 +1,7 @@
 // Reads of the notification centre. A user only ever sees their own rows: every query is
 // keyed by the signed-in user's id, so a forged notification id finds nothing.
 import "server-only";
+import { cache } from "react";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 
 export type NotificationItem = {
@@ -17,9 +18,14 @@ export type NotificationItem = {
   lastAt: Date;
 };
 
-export async function unreadNotificationCount(userId: string, client: Tx | Db = db): Promise<number> {
+/**
+ * Cached per request (React `cache`): the header's bell and the notification centre both show
+ * it, and one render needs one COUNT. Only renders read it (no action does), so a request's
+ * mark-as-read action always runs before the count is first taken and cached.
+ */
+export const unreadNotificationCount = cache(async (userId: string, client: Tx | Db = db): Promise<number> => {
   return client.notification.count({ where: { userId, readAt: null } });
-}
+});
 
 export const NOTIFICATION_PAGE_SIZE = 30;
 
