@@ -190,7 +190,7 @@ export function ImportWizard({ kind, resumeId }: { kind: RegisterKind; resumeId:
         {finished && pr ? (
           <div className="mt-4 space-y-3">
             {pr.status === "FAILED" ? (
-              <Alert tone="error">{t("importFailed", { error: pr.failure ?? "" })}</Alert>
+              <Alert tone="error">{t("importFailed", { error: pr.failure ?? "", done: pr.doneRows, total: pr.totalRows })}</Alert>
             ) : (
               <Alert tone="success">{t("importDone", { created: pr.created, updated: pr.updated, invalid: pr.invalid })}</Alert>
             )}

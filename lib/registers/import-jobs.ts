@@ -11,7 +11,7 @@ import { assertCan } from "@/lib/platform/authz/can";
 import { appendAudit, type AuditMeta } from "@/lib/platform/audit/write";
 import { auditRefusal } from "@/lib/platform/audit/refusal";
 import { ConflictError, DomainError } from "@/lib/platform/errors";
-import { job } from "@/lib/platform/jobs/registry";
+import { isLastAttempt, job, type JobAttempt } from "@/lib/platform/jobs/registry";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { PREVIEW_MAX_ERRORS, writeImportBatch } from "./import";
 import { deleteImport, loadImportSlice, managePermission } from "./import-service";
@@ -92,13 +92,27 @@ async function stopImport(importId: string, failure: string, client: Tx | typeof
   });
 }
 
-/** Every batch of the import, one after the other (each its own transaction). */
-export async function runImport(importId: string): Promise<void> {
-  while ((await runImportBatch(importId)) === "more");
+/**
+ * Every batch of the import, one after the other (each its own transaction). A batch that fails
+ * (not a refusal: the database, the storage) fails the job and pg-boss retries from that batch;
+ * when the last retry fails too, the progress row is marked FAILED (the batches before it stay
+ * written, the page says how many rows) rather than left RUNNING with nothing left to move it.
+ */
+export async function runImport(importId: string, attempt?: JobAttempt): Promise<void> {
+  try {
+    while ((await runImportBatch(importId)) === "more");
+  } catch (error) {
+    if (isLastAttempt(attempt)) {
+      await stopImport(importId, "registers.importGaveUp", db);
+      const row = await db.registerImport.findUnique({ where: { id: importId }, select: { createdById: true } });
+      if (row) await deleteImport(row.createdById, importId);
+    }
+    throw error; // pg-boss records the job's failure (and its error) either way
+  }
 }
 
 export const registerImportJobs = [
   // A district's file is a few minutes of batches; a worker that dies mid-way leaves the job to
   // expire and be retried, and the retry resumes at the next unwritten batch.
-  job<ImportJobData>(IMPORT_JOB, async (data) => runImport(data.importId), { expireInSeconds: 3600, retryDelay: 10 }),
+  job<ImportJobData>(IMPORT_JOB, async (data, attempt) => runImport(data.importId, attempt), { expireInSeconds: 3600, retryDelay: 10 }),
 ];

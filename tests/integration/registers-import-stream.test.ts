@@ -6,13 +6,13 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { loadSessionUser } from "@/lib/platform/auth/session";
 import { csvRecords } from "@/lib/platform/exports/import-sheet";
 import { IMPORT_BATCH_SIZE, streamImportFile, type RawRow } from "@/lib/registers/import";
 import { startImportAction } from "@/lib/registers/import-actions";
-import { runImport, runImportBatch } from "@/lib/registers/import-jobs";
+import { registerImportJobs, runImport, runImportBatch } from "@/lib/registers/import-jobs";
 import { importProgress, loadImportMeta, receiveImportUpload } from "@/lib/registers/import-service";
 import { GET as progressRoute } from "@/app/api/registers/import/[importId]/route";
 import { resetRequest } from "../support/next-stubs";
@@ -174,6 +174,47 @@ describe("import job", () => {
     expect(await own.json()).toMatchObject({ status: "DONE", created: total - 1 });
     await actAs("yh.manager");
     expect((await get()).status).toBe(404);
+  });
+
+  it("a batch that fails on every attempt: retried from that batch, and after the last retry the row is FAILED and the page says how far it got", { timeout: 60_000 }, async () => {
+    const total = IMPORT_BATCH_SIZE + 3;
+    const rows: (string | number)[][] = [HH_HEADERS];
+    for (let i = 0; i < total; i++) rows.push([`PY-GIVEUP-${i}`, `重试${i}`, "", "谢家村", "", "1", ""]);
+    const up = await upload("py.manager", csv(rows));
+    await actAs("py.manager");
+    expect((await startImportAction({ kind: "households", importId: up.importId })).ok).toBe(true);
+    // The first batch's transaction goes through; every later one fails as a lost database would.
+    const real = db.$transaction.bind(db);
+    let calls = 0;
+    const spy = vi.spyOn(db, "$transaction").mockImplementation(((...args: Parameters<typeof db.$transaction>) => {
+      calls += 1;
+      return calls === 1 ? real(...args) : Promise.reject(new Error("connection terminated"));
+    }) as typeof db.$transaction);
+    const [importJob] = registerImportJobs;
+    try {
+      // Not the last attempt: the job fails for pg-boss to retry, the row stays RUNNING at batch 1.
+      await expect(importJob.handler({ importId: up.importId }, { retryCount: 1, retryLimit: 2 })).rejects.toThrow("connection terminated");
+      expect(await db.registerImport.findUniqueOrThrow({ where: { id: up.importId } })).toMatchObject({ status: "RUNNING", nextBatch: 1, doneRows: IMPORT_BATCH_SIZE, failure: null });
+      // The last attempt fails too: the row is FAILED, the first batch stays written.
+      await expect(importJob.handler({ importId: up.importId }, { retryCount: 2, retryLimit: 2 })).rejects.toThrow("connection terminated");
+    } finally {
+      spy.mockRestore();
+    }
+    const failed = await db.registerImport.findUniqueOrThrow({ where: { id: up.importId } });
+    expect(failed).toMatchObject({ status: "FAILED", failure: "registers.importGaveUp", nextBatch: 1, doneRows: IMPORT_BATCH_SIZE, created: IMPORT_BATCH_SIZE });
+    expect(failed.finishedAt).not.toBeNull();
+    expect(await db.household.count({ where: { householdKey: { startsWith: "PY-GIVEUP-" } } })).toBe(IMPORT_BATCH_SIZE);
+    // The stored rows are gone and a later run (an expired duplicate) does nothing.
+    expect(await loadImportMeta((await demoUser("py.manager")).id, up.importId)).toBeNull();
+    await runImport(up.importId);
+    expect(await db.household.count({ where: { householdKey: { startsWith: "PY-GIVEUP-" } } })).toBe(IMPORT_BATCH_SIZE);
+    // What the page polls.
+    const res = await progressRoute(new Request(`http://localhost:3000/api/registers/import/${up.importId}`), { params: Promise.resolve({ importId: up.importId }) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      status: "FAILED", doneRows: IMPORT_BATCH_SIZE, totalRows: total, created: IMPORT_BATCH_SIZE,
+      failure: "服务器写入时多次出错，重试后仍未成功，导入已停止。",
+    });
   });
 
   it("an officer cannot import; the job stops, writing nothing, when the uploader's unit changes after confirming", { timeout: 60_000 }, async () => {

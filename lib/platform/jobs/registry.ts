@@ -26,7 +26,15 @@ export type JobOptions = {
   cron?: string;
 };
 
-export type JobHandler<T> = (data: T) => Promise<void>;
+/** Which run of the job this is (pg-boss's counts): a handler may make its last failure visible. */
+export type JobAttempt = { retryCount: number; retryLimit: number };
+
+/** True on the run after which pg-boss retries no more: a failure now is final. */
+export function isLastAttempt(attempt: JobAttempt | undefined): boolean {
+  return attempt !== undefined && attempt.retryCount >= attempt.retryLimit;
+}
+
+export type JobHandler<T> = (data: T, attempt?: JobAttempt) => Promise<void>;
 
 export type JobDefinition = { name: string; handler: JobHandler<unknown>; options: Required<Omit<JobOptions, "cron">>; cron?: string };
 
@@ -45,7 +53,7 @@ const registry: Map<string, JobDefinition> = (globalForJobs.__jobs ??= new Map()
 const wakers: Map<string, () => void> = (globalForJobs.__jobWakers ??= new Map());
 
 /** A job definition as data (not yet registered): what a module's descriptor lists. */
-export function job<T>(name: string, handler: (data: T) => Promise<void>, options: JobOptions = {}): JobDefinition {
+export function job<T>(name: string, handler: (data: T, attempt?: JobAttempt) => Promise<void>, options: JobOptions = {}): JobDefinition {
   if (!JOB_NAME.test(name)) throw new Error(`job name "${name}" must look like "module.verb"`);
   const { cron, ...rest } = options;
   return { name, handler: handler as JobHandler<unknown>, options: { ...DEFAULTS, ...rest }, cron };

@@ -27,8 +27,9 @@ async function workJob(boss: PgBoss, def: JobDefinition, interval: number): Prom
   // One job per fetch: a batch is completed or failed as a whole in pg-boss, and one bad job
   // must not send its neighbours back for a retry.
   if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "Asia/Shanghai" });
-  const workerId = await boss.work<unknown>(def.name, { batchSize: 1, pollingIntervalSeconds: interval }, async ([job]) => {
-    if (job) await def.handler(job.data);
+  // With metadata: the handler learns whether this is its last attempt (retryCount/retryLimit).
+  const workerId = await boss.work<unknown>(def.name, { batchSize: 1, pollingIntervalSeconds: interval, includeMetadata: true }, async ([job]) => {
+    if (job) await def.handler(job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
   });
   setJobWaker(def.name, () => boss.notifyWorker(workerId));
 }
