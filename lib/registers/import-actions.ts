@@ -11,7 +11,7 @@ import { wakeJob } from "@/lib/platform/jobs/registry";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { now } from "@/lib/platform/clock";
 import { IMPORT_JOB } from "./import-jobs";
-import { deleteImport, loadImportMeta, managePermission } from "./import-service";
+import { deleteImport, importStarted, loadImportMeta, managePermission } from "./import-service";
 import { importIdField, importStartContract } from "./schemas";
 
 /**
@@ -53,11 +53,14 @@ export const startImportAction = action(
 /**
  * Removes a stored upload the user will not import. It changes no record, only the user's own
  * staging files (stored under their id), so it takes the read wrapper: no transaction and no
- * audit row to write. An upload already confirmed is the job's to remove.
+ * audit row to write. An upload already confirmed is the job's to remove, and is refused here.
  */
 export const discardImportAction = readAction(
   { name: "register.import.discard", schema: z.strictObject({ importId: importIdField }) },
   async (input, { user }): Promise<void> => {
+    // A confirmed upload is being written batch by batch: removing its slices now would leave
+    // the register half-imported (the job would stop at the next batch).
+    if (await importStarted(input.importId)) throw new ConflictError("registers.importStarted");
     await deleteImport(user.id, input.importId);
   },
 );

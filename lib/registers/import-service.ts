@@ -142,6 +142,11 @@ export async function deleteImport(userId: string, importId: string) {
   await deleteSlices(userId, importId, meta?.sliceSize ? Math.ceil(meta.totalRows / meta.sliceSize) : 0);
 }
 
+/** Whether `importId` was confirmed (a progress row exists, whoever's): its upload is the job's from then on. */
+export async function importStarted(importId: string, client: Db = db): Promise<boolean> {
+  return (await client.registerImport.count({ where: { id: importId } })) > 0;
+}
+
 // ───────────── Progress ─────────────
 
 export type ImportStatus = "QUEUED" | "RUNNING" | "DONE" | "FAILED";

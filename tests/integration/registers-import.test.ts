@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { checkRollups } from "@/lib/dashboards/consistency";
 import { loadSessionUser } from "@/lib/platform/auth/session";
-import { startImportAction } from "@/lib/registers/import-actions";
+import { discardImportAction, startImportAction } from "@/lib/registers/import-actions";
 import { runImport } from "@/lib/registers/import-jobs";
 import { IMPORT_BATCH_SIZE } from "@/lib/registers/import";
 import { receiveImportUpload } from "@/lib/registers/import-service";
@@ -156,6 +156,19 @@ describe("household import", () => {
     expect(r.ok).toBe(false);
     expect(await db.registerImport.count({ where: { id: upload.importId } })).toBe(0);
     expect(await db.household.count({ where: { householdKey: "PY-OWN-1" } })).toBe(0);
+  });
+
+  it("a confirmed upload cannot be discarded: its job still writes every row", async () => {
+    const user = await sessionUser("py.manager");
+    const upload = await receiveImportUpload(user, "households", "d.csv", csv([HH_HEADERS, ["PY-DISC-1", "吴十", "", "谢家村", "", "1", ""]]));
+    if (!upload.ok) throw new Error(upload.error);
+    await actAs("py.manager");
+    expect((await startImportAction({ kind: "households", importId: upload.importId })).ok).toBe(true);
+    const discarded = await discardImportAction({ importId: upload.importId });
+    expect(discarded.ok).toBe(false);
+    await runImport(upload.importId);
+    expect((await db.registerImport.findUniqueOrThrow({ where: { id: upload.importId } })).status).toBe("DONE");
+    expect(await db.household.count({ where: { householdKey: "PY-DISC-1" } })).toBe(1);
   });
 
   it("the set-based batch keeps the row triggers: address bigrams, per-unit rollups (a moved household too), version and ids in file order", async () => {

@@ -25,7 +25,10 @@ export type SessionUser = {
  * account is gone or inactive, its sessionVersion moved on (role or org change, password
  * reset, deactivation), or the token's id `sid` was revoked by signing out. One statement,
  * every part of it a primary-key lookup (app_user.id, org_unit.id, revoked_session.sid), since
- * it runs on every request. A null `sid` (a test fixture, no token) checks no revocation.
+ * it runs on every request. A null `sid` checks no revocation: test fixtures, and the register
+ * import's background job, which acts for its uploader after they may have signed out (signing
+ * out ends a browser session, not work already confirmed; deactivation or a role, org or
+ * password change moves sessionVersion and does stop it).
  */
 export async function loadSessionUser(userId: string, sessionVersion: number, sid: string | null = null, client: Client = db): Promise<SessionUser | null> {
   const rows = await client.$queryRaw<SessionUser[]>`

@@ -7,7 +7,7 @@
 // itself, so the demo and the tests behave as with one server. Decision 0017 says which reads
 // are which and why this is a second client rather than @prisma/extension-read-replicas.
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -37,6 +37,8 @@ export function createDbClient(
   return client;
 }
 
+let queryEventKey: Buffer | undefined;
+
 /** The prefix of a query-event line on stderr (scripts/bench/queries.ts reads them). */
 export const QUERY_EVENT_MARKER = "[db-query] ";
 
@@ -44,10 +46,13 @@ export const QUERY_EVENT_MARKER = "[db-query] ";
  * DB_QUERY_EVENTS=1 (the bench's query count, issue 17): one JSON line per statement on stderr.
  * The parameters are only hashed: their values are personal data (names, ID numbers, phones)
  * and a log is no place for them, but equal hashes still show a statement repeated with the
- * same values. Off by default, and then no listener and no log level are set at all.
+ * same values. The hash is keyed with a secret of this process (HMAC), so a one-value lookup
+ * (a phone number) cannot be recovered by hashing every candidate. Off by default, and then
+ * no listener and no log level are set at all.
  */
 function queryEventLine(db: "primary" | "replica", e: { query: string; params: string; duration: number }): string {
-  const params = createHash("sha256").update(e.params).digest("hex").slice(0, 16);
+  queryEventKey ??= randomBytes(32);
+  const params = createHmac("sha256", queryEventKey).update(e.params).digest("hex").slice(0, 16);
   return `${QUERY_EVENT_MARKER}${JSON.stringify({ db, sql: e.query, params, ms: e.duration })}\n`;
 }
 
