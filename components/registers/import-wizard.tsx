@@ -21,10 +21,12 @@ type State =
   | { step: "choose"; error?: string }
   | { step: "uploading" }
   | { step: "preview"; upload: Uploaded; starting?: boolean; error?: string }
-  | { step: "tracking"; importId: string; progress: ImportProgress | null; unavailable?: boolean };
+  | { step: "tracking"; importId: string; progress: ImportProgress | null; unavailable?: "retrying" | "refused" };
 
 /** How often the progress bar asks the server (a 500,000-row import takes minutes). */
 const POLL_MS = 1000;
+/** The longest wait between polls while the server does not answer (doubling from POLL_MS). */
+const MAX_BACKOFF_MS = 30_000;
 
 export function ImportWizard({ kind, resumeId }: { kind: RegisterKind; resumeId: string | null }) {
   const t = useTranslations("registers");
@@ -39,21 +41,28 @@ export function ImportWizard({ kind, resumeId }: { kind: RegisterKind; resumeId:
     if (!trackedId) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let failures = 0;
     const poll = async () => {
       let progress: ImportProgress | null = null;
+      // 401/403/404: signed out, the permission gone, or not this user's import. Asking again
+      // cannot help, and every refusal is an audit row: stop and say so instead of retrying.
+      let refused = false;
       try {
         const response = await fetch(`/api/registers/import/${trackedId}`, { cache: "no-store" });
         if (response.ok) progress = (await response.json()) as ImportProgress;
+        else refused = [401, 403, 404].includes(response.status);
       } catch {
         progress = null;
       }
       if (stopped) return;
-      setState((s) => (s.step === "tracking" && s.importId === trackedId ? { ...s, progress: progress ?? s.progress, unavailable: !progress } : s));
-      if (progress && (progress.status === "DONE" || progress.status === "FAILED")) {
-        router.refresh();
+      const unavailable = progress ? undefined : refused ? "refused" : "retrying";
+      setState((s) => (s.step === "tracking" && s.importId === trackedId ? { ...s, progress: progress ?? s.progress, unavailable } : s));
+      if (refused || (progress && (progress.status === "DONE" || progress.status === "FAILED"))) {
+        if (!refused) router.refresh();
         return;
       }
-      timer = setTimeout(poll, POLL_MS);
+      failures = progress ? 0 : failures + 1;
+      timer = setTimeout(poll, Math.min(POLL_MS * 2 ** failures, MAX_BACKOFF_MS));
     };
     void poll();
     return () => {
@@ -185,7 +194,7 @@ export function ImportWizard({ kind, resumeId }: { kind: RegisterKind; resumeId:
             {pr?.status === "QUEUED" || !pr ? t("importQueued") : t("progress", { done: pr.doneRows, total: pr.totalRows })}
           </p>
           {!finished ? <p className="text-sm text-slate-600">{t("importInBackground")}</p> : null}
-          {state.unavailable && !finished ? <p className="text-sm text-amber-700">{t("progressUnavailable")}</p> : null}
+          {state.unavailable && !finished ? <p className="text-sm text-amber-700">{t(state.unavailable === "refused" ? "progressRefused" : "progressUnavailable")}</p> : null}
         </div>
         {finished && pr ? (
           <div className="mt-4 space-y-3">
