@@ -6,10 +6,10 @@
 import "server-only";
 import { db, type Tx } from "@/lib/platform/db/client";
 import { now } from "@/lib/platform/clock";
-import { loadSessionUser } from "@/lib/platform/auth/session";
+import { loadSessionUser } from "@/lib/platform/auth/session-user";
 import { assertCan } from "@/lib/platform/authz/can";
 import { appendAudit, type AuditMeta } from "@/lib/platform/audit/write";
-import { auditRefusal } from "@/lib/platform/audit/refusal";
+import { auditRefusal } from "@/lib/platform/audit/denied";
 import { ConflictError, DomainError } from "@/lib/platform/errors";
 import { isLastAttempt, job, type JobAttempt } from "@/lib/platform/jobs/registry";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
