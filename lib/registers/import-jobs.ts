@@ -4,7 +4,7 @@
 // server action checks the session on every call), the same validation and set-based write,
 // one `register.import` audit row, and the progress row moved on (decision 0018).
 import "server-only";
-import { db, type Tx } from "@/lib/platform/db/client";
+import { db } from "@/lib/platform/db/client";
 import { now } from "@/lib/platform/clock";
 import { loadSessionUser } from "@/lib/platform/auth/session-user";
 import { assertCan } from "@/lib/platform/authz/can";
@@ -78,18 +78,20 @@ export async function runImportBatch(importId: string): Promise<"more" | "finish
   } catch (error) {
     if (!(error instanceof DomainError)) throw error; // the job fails and pg-boss retries from the same batch
     if (auditMeta) await auditRefusal(auditMeta, "register.import", error);
-    await stopImport(importId, error.messageKey, db);
-    if (owner) await deleteImport(owner, importId);
+    await stopImport(importId, error.messageKey);
     return "finished";
   }
 }
 
-async function stopImport(importId: string, failure: string, client: Tx | typeof db) {
+/** Marks the import FAILED with `failure` (batches already written stay) and removes its stored upload. */
+async function stopImport(importId: string, failure: string) {
   const at = now();
-  await client.registerImport.updateMany({
+  await db.registerImport.updateMany({
     where: { id: importId, status: { in: ["QUEUED", "RUNNING"] } },
     data: { status: "FAILED", failure, updatedAt: at, finishedAt: at },
   });
+  const row = await db.registerImport.findUnique({ where: { id: importId }, select: { createdById: true } });
+  if (row) await deleteImport(row.createdById, importId);
 }
 
 /**
@@ -102,11 +104,7 @@ export async function runImport(importId: string, attempt?: JobAttempt): Promise
   try {
     while ((await runImportBatch(importId)) === "more");
   } catch (error) {
-    if (isLastAttempt(attempt)) {
-      await stopImport(importId, "registers.importGaveUp", db);
-      const row = await db.registerImport.findUnique({ where: { id: importId }, select: { createdById: true } });
-      if (row) await deleteImport(row.createdById, importId);
-    }
+    if (isLastAttempt(attempt)) await stopImport(importId, "registers.importGaveUp");
     throw error; // pg-boss records the job's failure (and its error) either way
   }
 }
