@@ -15,7 +15,7 @@ import { isUniqueViolation } from "@/lib/platform/db/errors";
 import { appendAudit, type AuditEntry, type AuditMeta } from "@/lib/platform/audit/write";
 import { auditRefusal } from "@/lib/platform/audit/refusal";
 import { getCurrentUser, type SessionUser } from "@/lib/platform/auth/session";
-import { DomainError, UnauthenticatedError } from "@/lib/platform/errors";
+import { ConflictError, DomainError, UnauthenticatedError } from "@/lib/platform/errors";
 import { getRequestMeta, type RequestMeta } from "@/lib/platform/request";
 import { toLocale, type Locale } from "@/lib/platform/i18n/locales";
 import { translateFieldError, zodErrorMap } from "@/lib/platform/i18n/zod";
@@ -194,6 +194,7 @@ export async function failureOf(
   { name, meta, auditMeta, fail }: { name: string; meta: RequestMeta; auditMeta: AuditMeta; fail: Fail },
 ): Promise<ActionFailure> {
   await auditRefusal(auditMeta, name, error);
+  if (error instanceof ConflictError) return { ...fail(error.messageKey, error.values, error.fieldErrors), conflict: true };
   if (error instanceof DomainError) return fail(error.messageKey, error.values, error.fieldErrors);
   if (isUniqueViolation(error)) return fail("duplicate");
   console.error(`[action ${name}] request ${meta.requestId}`, error);

@@ -16,7 +16,18 @@ export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T> =
   | { ok: true; data: T; duplicate?: boolean }
-  | { ok: false; error: string; fieldErrors?: FieldErrors; requestId?: string };
+  | {
+      ok: false;
+      error: string;
+      fieldErrors?: FieldErrors;
+      requestId?: string;
+      /**
+       * The record changed since the form loaded it (a stale version, or its state moved on):
+       * the field app's outbox then shows the officer the server's values to choose from
+       * (issue 16) instead of just a message.
+       */
+      conflict?: true;
+    };
 
 /** N: the name; S: the server's schema; V: the values its form holds (the form schema's input). */
 export type ActionContract<N extends string = string, S extends z.ZodType = z.ZodType, V = unknown> = {

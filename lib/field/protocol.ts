@@ -1,0 +1,66 @@
+// The field app's wire formats (issue 16), client-safe: what the officer's device downloads
+// (the work set, GET /api/field/work-set) and what its outbox sends (POST /api/field/sync).
+// The server never trusts the device: a synced item goes through the very action the online
+// form calls (lib/platform/action.ts: sign-in, zod, scoped load, permission, audit,
+// idempotency), chosen by the action's contract name.
+import { z } from "zod";
+
+/**
+ * What an officer can record offline, named by the contract of the action that records it
+ * online. The outbox stores items under these names and the sync route maps each to its action.
+ */
+export const OUTBOX_KINDS = [
+  "visit.create",
+  "visit.photo.add",
+  "event.create",
+  "problem.transition",
+  "request.intake",
+  "household.create",
+  "enterprise.create",
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/**
+ * A reference to another outbox item's server id, resolved on the device just before sending
+ * ("local:<outbox item id>" → the id the server returned for it): a visit to a household
+ * registered offline, a photo of a visit recorded offline.
+ */
+export const LOCAL_REF_PREFIX = "local:";
+export const localRef = (outboxId: string) => `${LOCAL_REF_PREFIX}${outboxId}`;
+
+/** The JSON body of POST /api/field/sync for every kind but photos (those are multipart). */
+export const syncEnvelopeSchema = z.strictObject({
+  kind: z.enum(OUTBOX_KINDS),
+  /** The action's input, exactly as the online form would send it (idempotencyKey included). */
+  input: z.record(z.string(), z.unknown()),
+  /**
+   * household.create / enterprise.create: the officer has seen the register's possible
+   * duplicates and says this is a new one. Without it, a possible duplicate is answered with
+   * its candidates instead of a second record.
+   */
+  confirmedNew: z.boolean().optional(),
+});
+export type SyncEnvelope = z.infer<typeof syncEnvelopeSchema>;
+
+/** A register record an offline registration may duplicate (masked as on screen). */
+export type DuplicateCandidate = {
+  id: string;
+  type: "HOUSEHOLD" | "ENTERPRISE";
+  name: string;
+  address: string;
+  orgUnitName: string;
+  /** Masked ("138****5678") or "". */
+  phoneMasked: string;
+  /** The field(s) that matched: "householdKey" | "phone" | "creditCode" | "nameAddress" | "name". */
+  matchedOn: string[];
+};
+
+/**
+ * What the sync route answers (HTTP 200; 4xx/5xx only for a broken request or no session):
+ * - `result`: the action's own ActionResult (ok, or refused with its zh-CN message and field errors);
+ * - `duplicates`: a registration that may already be in the register, not written.
+ */
+export type SyncAnswer =
+  | { result: { ok: true; data: { id?: string; version?: number }; duplicate?: boolean } }
+  | { result: { ok: false; error: string; fieldErrors?: Record<string, string[]>; requestId?: string; conflict?: boolean } }
+  | { duplicates: DuplicateCandidate[] };
