@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
-import { signOutAction } from "@/lib/account/actions";
+import { SignOutButton } from "@/components/field/sign-out-button";
+import { FieldShell } from "@/components/field/field-shell";
 import { NAV_GROUPS, navItemsFor } from "./nav-items";
 import { NavLink } from "./nav-link";
 import { NavStrip } from "./nav-strip";
@@ -47,9 +48,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
             </span>
             {can(user, "notification.view") ? <NotificationBell user={user} /> : null}
             <LanguageSwitch />
-            <form action={signOutAction}>
-              <button type="submit" className="rounded-md px-2 py-1 text-sm text-white/90 hover:bg-white/10">{t("signOut")}</button>
-            </form>
+            <SignOutButton label={t("signOut")} />
           </div>
         </div>
         <nav aria-label={t("menu")} className="border-t border-white/10 bg-white md:hidden">
@@ -62,6 +61,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           </NavStrip>
         </nav>
       </header>
+      <FieldShell user={user} />
       <div className="mx-auto flex max-w-7xl gap-6 px-3 py-4 sm:px-4 md:py-6">
         <nav aria-label={t("menu")} className="hidden w-48 shrink-0 md:block">
           {sections.map(({ group, items: groupItems }, i) => (

@@ -10,7 +10,7 @@
 //   Wiped on sign-out only after the officer is warned about unsent items, and when another user
 //   signs in on the device; never by a refresh.
 import Dexie, { type EntityTable } from "dexie";
-import type { OutboxKind } from "../protocol";
+import type { OutboxKind } from "@/lib/field/schemas";
 
 export const FIELD_DB_NAME = "zj-field";
 

@@ -24,6 +24,8 @@ import rankingsZh from "@/messages/rankings/zh-CN.json";
 import rankingsEn from "@/messages/rankings/en.json";
 import newYearZh from "@/messages/new-year/zh-CN.json";
 import newYearEn from "@/messages/new-year/en.json";
+import fieldZh from "@/messages/field/zh-CN.json";
+import fieldEn from "@/messages/field/en.json";
 import type { Locale } from "@/lib/platform/i18n/locales";
 
 /** One locale's namespaces: { namespace: { key: text | nested } }. */
@@ -45,6 +47,7 @@ export const PLATFORM_MESSAGES: MessageFolders = {
   dashboards: { "zh-CN": dashboardsZh, en: dashboardsEn },
   rankings: { "zh-CN": rankingsZh, en: rankingsEn },
   "new-year": { "zh-CN": newYearZh, en: newYearEn },
+  field: { "zh-CN": fieldZh, en: fieldEn },
 };
 
 /**

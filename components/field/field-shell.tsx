@@ -1,0 +1,26 @@
+// The field app's parts of every signed-in page (issue 16): service worker registration, the
+// offline banner, the work set's background refresh and the "N 条待同步" link. Each part is its
+// own client component; this server component only mounts them, with the strings they use.
+import type { SessionUser } from "@/lib/platform/auth/session";
+import { can } from "@/lib/platform/authz/can";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ServiceWorkerRegistration } from "./sw-register";
+import { OfflineBanner } from "./offline-banner";
+import { WorkSetSync } from "./work-set-sync";
+import { OutboxBadge } from "./outbox-badge";
+
+export function FieldShell({ user }: { user: SessionUser }) {
+  return (
+    <ClientMessages namespaces={["field.shell"]}>
+      <ServiceWorkerRegistration />
+      <OfflineBanner />
+      {/* The work set and the outbox serve those who record visits in the field. */}
+      {can(user, "visit.create") ? (
+        <>
+          <WorkSetSync userId={user.id} />
+          <OutboxBadge userId={user.id} />
+        </>
+      ) : null}
+    </ClientMessages>
+  );
+}
