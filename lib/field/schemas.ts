@@ -53,6 +53,11 @@ export type DuplicateCandidate = {
   phoneMasked: string;
   /** The field(s) that matched: "householdKey" | "phone" | "creditCode" | "nameAddress" | "name". */
   matchedOn: string[];
+  /**
+   * The 户号/信用代码 is held by a record outside the officer's area: every other field is blank
+   * (no cross-area leak) and there is nothing to merge with — the officer changes the key.
+   */
+  outOfScope?: true;
 };
 
 /**
