@@ -57,6 +57,8 @@ export type OutboxItem = {
   /** problem.transition refused as stale: the server's current record, for the field-by-field choice. */
   conflict?: unknown;
   confirmedNew?: boolean;
+  /** Queued again after a failed try: why (offline, server fault, signed out) — shown beside 待发送. */
+  retryReason?: "network" | "server" | "signIn";
   /** The server id once accepted (what "local:<id>" references resolve to). */
   resultId?: string;
   createdAt: number;
