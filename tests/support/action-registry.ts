@@ -62,6 +62,7 @@ import * as talentsExport from "@/app/api/exports/talents/route";
 import * as taskForcesExport from "@/app/api/exports/task-forces/route";
 import * as tripsExport from "@/app/api/exports/trips/route";
 import * as visitsExport from "@/app/api/exports/visits/route";
+import * as fieldProblemRoute from "@/app/api/field/problems/[id]/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as investmentExport from "@/app/api/investment/export/route";
 import * as keyProjectsRoute from "@/app/api/investment/key-projects/route";
@@ -578,6 +579,9 @@ export const REGISTRY: SweepEntry[] = [
   }),
   ...routes("app/api/exports/visits/route", visitsExport, {
     GET: { kind: "route", owner: "XS-PY", url: (fx) => `/api/exports/visits?campaign=${fx.campaign.id}&officer=${fx.users["py.jy.officer"]!.id}` },
+  }),
+  ...routes("app/api/field/problems/[id]/route", fieldProblemRoute, {
+    GET: { kind: "route", owner: "XS-PY-JY", url: (fx) => `/api/field/problems/${fx.problem.id}`, params: (fx) => ({ id: fx.problem.id }) },
   }),
   ...routes("app/api/health/route", healthRoute, {
     GET: { kind: "public", reason: "liveness probe: answers ok/not ok, no data" },
