@@ -31,6 +31,16 @@ const nextConfig = {
     // (lib/platform/read.ts route(): 16 KB for the public forms, the file limit for uploads).
     proxyClientMaxBodySize: "11mb",
   },
+  compiler: {
+    // The field app's service worker (/sw.js), built from lib/field/sw.ts with the precache list
+    // of this build's chunks, by every `next build` whoever runs it (scripts/build-sw.mjs).
+    // Imported here, not at the top: `next start` loads this file too, and its build tools
+    // (esbuild, @serwist/build) are needed at build time only.
+    runAfterProductionCompile: async ({ projectDir, distDir }) => {
+      const { buildServiceWorker } = await import("./scripts/build-sw.mjs");
+      await buildServiceWorker({ projectDir, distDir });
+    },
+  },
   async headers() {
     return [
       {

@@ -8,8 +8,12 @@ import { auth } from "@/lib/platform/auth";
 import { peerIsTrustedProxy } from "@/lib/platform/client-address";
 import { newNonce, securityHeaders, servedOverHttps } from "@/lib/platform/security-headers";
 
-/** Pages anyone may open: sign-in itself and the enterprises' public hotline (/service…). */
-const SIGNED_OUT_ALLOWED = /^\/(?:login|service)(?:\/|$)/;
+/**
+ * Pages anyone may open: sign-in itself, the enterprises' public hotline (/service…), and the
+ * field app's offline page (/offline: the service worker precaches it, and shows it to whoever
+ * is offline, signed in or not; it holds no data).
+ */
+const SIGNED_OUT_ALLOWED = /^\/(?:login|service|offline)(?:\/|$)/;
 
 export const proxy = auth((req) => {
   const { pathname } = req.nextUrl;
@@ -44,5 +48,7 @@ export const config = {
   //   `default-src 'none'`, stricter than the page policy), and JSON or files need no nonce;
   // - route() answers a signed-out caller 401 itself, rather than a redirect to /login.
   // Static files are excluded by their folder, never by an extension a page URL could end with.
-  matcher: ["/((?!api/|service/submit$|service/feedback$|_next/static/|_next/image|favicon\\.ico$).*)"],
+  // The field app's files (issue 16) are fetched without a session and are not pages: the
+  // service worker (/sw.js, a route handler with its own headers), the manifest and its icons.
+  matcher: ["/((?!api/|service/submit$|service/feedback$|_next/static/|_next/image|favicon\\.ico$|sw\\.js$|manifest\\.webmanifest$|icons/).*)"],
 };

@@ -5,9 +5,17 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+  return {
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("tagline"),
+    // app/manifest.ts is linked by Next itself. iOS Safari ignores the manifest's icons and
+    // standalone mode: these say the same for "添加到主屏幕" (issue 16).
+    appleWebApp: { capable: true, title: "专项通", statusBarStyle: "default" },
+    icons: { apple: "/icons/apple-touch-icon.png" },
+  };
 }
 
+// brand-700, the header's colour; app/manifest.ts gives the installed app the same.
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#174aa6" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

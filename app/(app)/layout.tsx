@@ -9,9 +9,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   // The shell's client parts (nav), error.tsx (errors) and the forms' buttons and dialogs that
-  // most pages have (common); a page ships its own module's namespaces (decision 0020).
+  // most pages have (common), the field app's shell parts (field.shell: the offline banner, the
+  // outbox badge; components/field/field-shell.tsx); a page ships its own module's namespaces
+  // (decision 0020).
   return (
-    <ClientMessages namespaces={["nav", "errors", "common"]}>
+    <ClientMessages namespaces={["nav", "errors", "common", "field.shell"]}>
       <AppShell user={user}>{children}</AppShell>
     </ClientMessages>
   );

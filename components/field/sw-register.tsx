@@ -1,5 +1,16 @@
 "use client";
-// Stub (issue 16): filled in by the PWA work.
+// Registers the field app's service worker (issue 16; built by `next build`, served at /sw.js).
+// Production builds only: under `next dev` there is no /sw.js, and a worker caching dev chunks
+// would serve stale code.
+import { useEffect } from "react";
+
 export function ServiceWorkerRegistration() {
+  useEffect(() => {
+    if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
+    // After the page's own loading, so the worker's precache never competes with it on a weak link.
+    const register = () => void navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {});
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register, { once: true });
+  }, []);
   return null;
 }

@@ -64,6 +64,7 @@ import * as tripsExport from "@/app/api/exports/trips/route";
 import * as visitsExport from "@/app/api/exports/visits/route";
 import * as fieldProblemRoute from "@/app/api/field/problems/[id]/route";
 import * as healthRoute from "@/app/api/health/route";
+import * as serviceWorkerRoute from "@/app/sw.js/route";
 import * as investmentExport from "@/app/api/investment/export/route";
 import * as keyProjectsRoute from "@/app/api/investment/key-projects/route";
 import * as registerExport from "@/app/api/registers/[kind]/export/route";
@@ -585,6 +586,9 @@ export const REGISTRY: SweepEntry[] = [
   }),
   ...routes("app/api/health/route", healthRoute, {
     GET: { kind: "public", reason: "liveness probe: answers ok/not ok, no data" },
+  }),
+  ...routes("app/sw.js/route", serviceWorkerRoute, {
+    GET: { kind: "public", reason: "the field app's service worker script (the same file for everyone, no data); the browser's update check has no session" },
   }),
   ...routes("app/api/investment/export/route", investmentExport, {
     GET: { kind: "route", owner: "YH-ETDZ", url: (fx) => `/api/investment/export?programme=${fx.investment.id}&from=${fx.year}-01-01&to=${fx.year}-12-31` },

@@ -27,6 +27,12 @@ describe("security headers", () => {
     expect(policy.get("connect-src")).toEqual(["'self'"]);
   });
 
+  it("the field app's service worker and manifest: same origin only (issue 16)", () => {
+    const policy = directives(contentSecurityPolicy("n", { dev: false }));
+    expect(policy.get("worker-src")).toEqual(["'self'"]);
+    expect(policy.get("manifest-src")).toEqual(["'self'"]);
+  });
+
   it("a nonce is fresh each time and long enough not to be guessed", () => {
     const nonces = new Set(Array.from({ length: 100 }, () => newNonce()));
     expect(nonces.size).toBe(100);
