@@ -4,10 +4,14 @@
 // department to escalate to, a resolution, who confirmed. A move that lost a race shows the
 // server's message ("changed by someone else") and the page refreshes. Each step sends the
 // version the previous one returned (useLatestVersion), so two quick steps never collide.
+// Offline (issue 16) — no network, or the send never got an answer — the move goes into the
+// outbox with the version this page showed; at sync a stale version comes back as a conflict
+// and the officer chooses field by field (components/field/outbox-resolve.tsx).
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { assignProblemAction, transitionProblemAction } from "@/lib/problems/actions";
+import { enqueue } from "@/lib/field/local/outbox";
 import { useLatestVersion } from "@/components/forms/use-version";
 import type { ProblemTransition } from "@/lib/problems/transitions";
 import { Button } from "@/components/ui/button";
@@ -21,6 +25,9 @@ type Move = Pick<ProblemTransition, "to" | "needs">;
 
 type Props = {
   problemId: string;
+  /** For the outbox item's owner and label when the move is made offline. */
+  userId: string;
+  title: string;
   version: number;
   moves: Move[];
   departments: { id: string; name: string }[];
@@ -28,8 +35,9 @@ type Props = {
   assign: { options: { id: string; name: string; orgName: string }[]; current: string } | null;
 };
 
-export function ProblemActions({ problemId, version: renderedVersion, moves, departments, mayConfirmAsManager, assign }: Props) {
+export function ProblemActions({ problemId, userId, title, version: renderedVersion, moves, departments, mayConfirmAsManager, assign }: Props) {
   const t = useTranslations("problems");
+  const tField = useTranslations("field.resolve");
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const ids = useId();
@@ -57,15 +65,36 @@ export function ProblemActions({ problemId, version: renderedVersion, moves, dep
     setMessage(null);
   };
 
+  /** Into the outbox: sent when the network returns (a stale version then becomes a conflict to resolve). */
+  const queue = async (input: Record<string, unknown>, to: Move["to"]) => {
+    try {
+      await enqueue({
+        userId, kind: "problem.transition", input, fixHref: `/problems/${problemId}`,
+        label: tField("labels.problem", { title, status: t(`status.${to}`) }),
+      });
+      setMove(null);
+      setMessage({ tone: "success", text: tField("queuedOffline") });
+    } catch {
+      // No IndexedDB (private mode): nothing was kept, say so in the dialog.
+      setDialogError(tErrors("network"));
+    }
+  };
+
   const submit = async () => {
     if (!move) return;
     setPending(true);
     setDialogError(null);
+    const input = {
+      id: problemId, version, to: move.to, note, resolution, escalatedToOrgUnitId: department,
+      ...(move.needs === "confirmation" ? { confirmation } : {}),
+    };
+    if (typeof navigator !== "undefined" && !navigator.onLine) {
+      await queue(input, move.to);
+      setPending(false);
+      return;
+    }
     try {
-      const result = await transitionProblemAction({
-        id: problemId, version, to: move.to, note, resolution, escalatedToOrgUnitId: department,
-        ...(move.needs === "confirmation" ? { confirmation } : {}),
-      });
+      const result = await transitionProblemAction(input);
       if (result.ok) {
         rememberVersion(result.data);
         setMove(null);
@@ -81,7 +110,9 @@ export function ProblemActions({ problemId, version: renderedVersion, moves, dep
         router.refresh();
       }
     } catch {
-      setDialogError(tErrors("network"));
+      // No answer: it may or may not have reached the server. Queued with the same version, a
+      // committed first try comes back as a conflict the resolve panel recognises as done.
+      await queue(input, move.to);
     } finally {
       setPending(false);
     }

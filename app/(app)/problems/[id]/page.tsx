@@ -37,7 +37,7 @@ export default async function ProblemDetailPage({ params }: { params: Promise<{ 
   const visit = problem.visit;
 
   return (
-    <ClientMessages namespaces={["problems"]}>
+    <ClientMessages namespaces={["problems", "field.resolve"]}>
       <div className="mx-auto max-w-3xl space-y-4">
         <Link href="/problems" className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
           <span aria-hidden="true" className="mr-1">←</span>
@@ -58,6 +58,8 @@ export default async function ProblemDetailPage({ params }: { params: Promise<{ 
         <Card title={t("actions")}>
           <ProblemActions
             problemId={problem.id}
+            userId={user.id}
+            title={problem.title}
             version={problem.version}
             moves={moves.map((m) => ({ to: m.to, needs: m.needs }))}
             departments={departments.map((d) => ({ id: d.id, name: d.name }))}
