@@ -8,6 +8,7 @@ import { deleteVisitPhotoAction, uploadVisitPhotoAction } from "@/lib/visits/act
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { compressPhoto } from "@/lib/field/local/compress";
 
 const TYPES = ["image/jpeg", "image/png", "image/webp"];
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -44,7 +45,10 @@ export function PhotoManager({ visitId, photos, editable, max }: { visitId: stri
       }
       const form = new FormData();
       form.set("visitId", visitId);
-      form.set("photo", file);
+      // Shrunk on the phone first (≈ 0.3 MB, long side 1600 px): a village's 3G carries it.
+      form.set("photo", await compressPhoto(file));
+      // One key per photo: a retried upload whose first answer was lost is stored once.
+      form.set("idempotencyKey", crypto.randomUUID());
       try {
         const result = await uploadVisitPhotoAction(form);
         if (result.ok) {

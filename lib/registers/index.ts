@@ -4,3 +4,4 @@ import "server-only";
 
 export { assertEnterpriseUnit, createEnterprise } from "./mutations";
 export { getEnterpriseOrThrow } from "./queries";
+export { findRegisterDuplicates } from "./duplicates";

@@ -99,4 +99,5 @@ export const uploadPhotoSchema = z.strictObject({
   visitId: id,
   photo: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File, "@photoType"),
 });
-export const uploadVisitPhotoContract = defineAction({ name: "visit.photo.add", schema: uploadPhotoSchema });
+// Idempotent (issue 16): a photo resent by the outbox after a lost answer is stored once.
+export const uploadVisitPhotoContract = defineAction({ name: "visit.photo.add", schema: uploadPhotoSchema, idempotent: true });

@@ -241,6 +241,8 @@ function photoForm(visitId: string, bytes: Uint8Array, name: string, type: strin
   const form = new FormData();
   form.set("visitId", visitId);
   form.set("photo", new File([new Uint8Array(bytes)], name, { type }));
+  // visit.photo.add is idempotent (issue 16): each upload carries its own key.
+  form.set("idempotencyKey", crypto.randomUUID());
   return form;
 }
 

@@ -63,6 +63,7 @@ import * as taskForcesExport from "@/app/api/exports/task-forces/route";
 import * as tripsExport from "@/app/api/exports/trips/route";
 import * as visitsExport from "@/app/api/exports/visits/route";
 import * as fieldProblemRoute from "@/app/api/field/problems/[id]/route";
+import * as fieldSyncRoute from "@/app/api/field/sync/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as serviceWorkerRoute from "@/app/sw.js/route";
 import * as investmentExport from "@/app/api/investment/export/route";
@@ -517,7 +518,7 @@ export const REGISTRY: SweepEntry[] = [
       }),
     },
     updateVisitAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ ...move(fx.visit), visitedAt: visitedAt(fx), mentorId: "", checklist: [], services: [], notes: "伪造", latitude: "", longitude: "" }) },
-    uploadVisitPhotoAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => form({ visitId: fx.visit.id, photo: file("probe.png", "image/png", PROBE_PNG) }) },
+    uploadVisitPhotoAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => form({ visitId: fx.visit.id, photo: file("probe.png", "image/png", PROBE_PNG), idempotencyKey: key() }) },
     deleteVisitPhotoAction: { kind: "write", owner: "XS-PY-JY", input: (fx) => ({ visitId: fx.visit.id, photoId: fx.photo.id }) },
     searchPlacesAction: { kind: "read", owner: "XS-PY-JY", input: (fx) => ({ placeType: "HOUSEHOLD", q: fx.household.headName.slice(0, 1) }) },
   }),
@@ -583,6 +584,9 @@ export const REGISTRY: SweepEntry[] = [
   }),
   ...routes("app/api/field/problems/[id]/route", fieldProblemRoute, {
     GET: { kind: "route", owner: "XS-PY-JY", url: (fx) => `/api/field/problems/${fx.problem.id}`, params: (fx) => ({ id: fx.problem.id }) },
+  }),
+  ...routes("app/api/field/sync/route", fieldSyncRoute, {
+    POST: { kind: "self", reason: "hands each item to the online form's own action (createVisitAction etc., each swept above with foreign ids); the route adds no scope of its own", url: () => "/api/field/sync" },
   }),
   ...routes("app/api/health/route", healthRoute, {
     GET: { kind: "public", reason: "liveness probe: answers ok/not ok, no data" },

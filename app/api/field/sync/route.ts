@@ -1,0 +1,49 @@
+// POST /api/field/sync (issue 16): the officer's outbox sends its items here, one per request —
+// JSON { kind, input, confirmedNew? }, or multipart { kind: "visit.photo.add", visitId,
+// idempotencyKey, photo } for a photo. Each goes through the action the online form calls
+// (lib/field/sync.ts), chosen here by kind; the answer is a SyncAnswer with HTTP 200, whether
+// the action accepted or refused (the outbox shows the refusal's zh-CN message). 401 without a
+// session, 400 for a body that is no envelope, 413 over the cap — never 500 for bad input.
+// Same-origin is checked by route() before the body is read (SECURITY.md #13).
+import { NextResponse } from "next/server";
+import { route, MULTIPART_MARGIN_BYTES } from "@/lib/platform/read";
+import { failures, issuesByPath } from "@/lib/platform/action";
+import { parseEnvelope, runSync, SYNC_JSON_MAX_BYTES, type SyncActions } from "@/lib/field/sync";
+import { createVisitAction, uploadVisitPhotoAction } from "@/lib/visits/actions";
+import { MAX_PHOTO_BYTES } from "@/lib/visits/photos";
+import { createEventAction } from "@/lib/events/actions";
+import { transitionProblemAction } from "@/lib/problems/actions";
+import { intakeRequestAction } from "@/lib/hotline/actions";
+import { createEnterpriseAction, createHouseholdAction } from "@/lib/registers/actions";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+/** Kind (= contract name) → the online form's action. tsc checks every kind has one. */
+const ACTIONS: SyncActions = {
+  "visit.create": createVisitAction,
+  "visit.photo.add": uploadVisitPhotoAction,
+  "event.create": createEventAction,
+  "problem.transition": transitionProblemAction,
+  "request.intake": intakeRequestAction,
+  "household.create": createHouseholdAction,
+  "enterprise.create": createEnterpriseAction,
+};
+
+export const POST = route(
+  // The cap is a photo's: a JSON envelope over its own (smaller) cap is refused below.
+  { name: "field.sync", body: { maxBytes: MAX_PHOTO_BYTES + MULTIPART_MARGIN_BYTES } },
+  async ({ request, user, body }) => {
+    const { fail } = await failures();
+    const isJson = !/^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "");
+    // The bounded copy's length is the bytes actually read (a chunked body has no header).
+    if (isJson && (await request.clone().arrayBuffer()).byteLength > SYNC_JSON_MAX_BYTES) {
+      return NextResponse.json(fail("bodyTooLarge", { max: "256 KB" }), { status: 413, headers: NO_STORE });
+    }
+    const parsed = parseEnvelope(body);
+    if (!parsed.ok) {
+      return NextResponse.json(fail("checkFields", undefined, issuesByPath(parsed.error.issues)), { status: 400, headers: NO_STORE });
+    }
+    const answer = await runSync(user, parsed.envelope, ACTIONS);
+    return NextResponse.json(answer, { headers: NO_STORE });
+  },
+);
