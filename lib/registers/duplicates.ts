@@ -11,11 +11,13 @@
 // has this key", never with its name, address or unit.
 import "server-only";
 import type { SessionUser } from "@/lib/platform/auth/session-user";
+import { can } from "@/lib/platform/authz/can";
 import type { Db, Tx } from "@/lib/platform/db/client";
 import { db } from "@/lib/platform/db/client";
 import { maskPhone } from "@/lib/platform/privacy/mask";
 import type { DuplicateCandidate } from "@/lib/field/schemas";
 import { normalizeCreditCode } from "./credit-code";
+import { ENTERPRISES, HOUSEHOLDS } from "./kinds";
 import { scopeUnitIds } from "./queries";
 
 /** Candidates per rule: a possible-duplicate list is for a person to read, not a report. */
@@ -111,6 +113,8 @@ async function enterpriseDuplicates(user: SessionUser, input: Record<string, unk
  * (household: 户号, phone, head name + address; enterprise: credit code, name, name + address).
  * [] when nothing matches. A 户号/信用代码 held by a record outside the user's area comes back
  * as the one entry `{ outOfScope: true, matchedOn: [key] }` with every detail blank.
+ * A user who may not register this kind gets [] (the action then refuses them): the candidates
+ * are a step of registering, not a way to read the register.
  */
 export async function findRegisterDuplicates(
   user: SessionUser,
@@ -118,5 +122,7 @@ export async function findRegisterDuplicates(
   input: Record<string, unknown>,
   client: Db | Tx = db,
 ): Promise<DuplicateCandidate[]> {
-  return kind === "household.create" ? householdDuplicates(user, input, client) : enterpriseDuplicates(user, input, client);
+  const household = kind === "household.create";
+  if (!can(user, (household ? HOUSEHOLDS : ENTERPRISES).manage)) return [];
+  return household ? householdDuplicates(user, input, client) : enterpriseDuplicates(user, input, client);
 }

@@ -69,7 +69,13 @@ describe("households", () => {
   });
 });
 
-describe("enterprises", () => {
+describe("enterprises (registered by managers: officers may not)", () => {
+  let manager: SessionUser;
+  let elsewhere: { id: string };
+  beforeAll(async () => {
+    manager = await sessionUser("py.manager");
+    elsewhere = await unitByCode("YH-LZ");
+  });
   const enterprise = (over: Record<string, unknown> = {}) => ({
     name: "无此企业", creditCode: makeCreditCode(987001), address: "", orgUnitId: xj.id, industry: "", size: "SMALL_MICRO", contactName: "", contactPhone: "", commissionerId: "", ...over,
   });
@@ -78,25 +84,28 @@ describe("enterprises", () => {
     const code = makeCreditCode(987002);
     const e = await db.enterprise.create({ data: { name: "谢家重复厂", creditCode: code, address: "谢家村工业区8号", orgUnitId: xj.id, contactPhone: "13857006666" } });
 
-    const byCode = await findRegisterDuplicates(officer, "enterprise.create", enterprise({ creditCode: ` ${code.toLowerCase().slice(0, 6)} ${code.toLowerCase().slice(6)}` }));
+    // An officer may not register enterprises: no candidates for them (the action refuses).
+    expect(await findRegisterDuplicates(officer, "enterprise.create", enterprise({ creditCode: code }))).toEqual([]);
+
+    const byCode = await findRegisterDuplicates(manager, "enterprise.create", enterprise({ creditCode: ` ${code.toLowerCase().slice(0, 6)} ${code.toLowerCase().slice(6)}` }));
     expect(byCode).toEqual([{ id: e.id, type: "ENTERPRISE", name: "谢家重复厂", address: "谢家村工业区8号", orgUnitName: xj.name, phoneMasked: "138****6666", matchedOn: ["creditCode"] }]);
 
-    const byName = await findRegisterDuplicates(officer, "enterprise.create", enterprise({ name: "谢家重复厂", address: "别处" }));
+    const byName = await findRegisterDuplicates(manager, "enterprise.create", enterprise({ name: "谢家重复厂", address: "别处" }));
     expect(byName.map((c) => [c.id, c.matchedOn])).toEqual([[e.id, ["name"]]]);
 
-    const byNameAddress = await findRegisterDuplicates(officer, "enterprise.create", enterprise({ name: "谢家重复厂", address: "谢家村工业区 8 号" }));
+    const byNameAddress = await findRegisterDuplicates(manager, "enterprise.create", enterprise({ name: "谢家重复厂", address: "谢家村工业区 8 号" }));
     expect(byNameAddress.map((c) => [c.id, c.matchedOn])).toEqual([[e.id, ["nameAddress", "name"]]]);
 
-    expect(await findRegisterDuplicates(officer, "enterprise.create", enterprise())).toEqual([]);
+    expect(await findRegisterDuplicates(manager, "enterprise.create", enterprise())).toEqual([]);
   });
 
-  it("a credit code held in another village is reported without detail; a same-named enterprise there is not matched", async () => {
+  it("a credit code held in another district is reported without detail; a same-named enterprise there is not matched", async () => {
     const code = makeCreditCode(987003);
-    const other = await db.enterprise.create({ data: { name: "径游重复厂", creditCode: code, address: "径游村", orgUnitId: jy.id, contactPhone: "13857005555" } });
-    const byCode = await findRegisterDuplicates(officer, "enterprise.create", enterprise({ creditCode: code }));
+    const other = await db.enterprise.create({ data: { name: "径游重复厂", creditCode: code, address: "径游村", orgUnitId: elsewhere.id, contactPhone: "13857005555" } });
+    const byCode = await findRegisterDuplicates(manager, "enterprise.create", enterprise({ creditCode: code }));
     expect(byCode).toEqual([{ id: "", type: "ENTERPRISE", name: "", address: "", orgUnitName: "", phoneMasked: "", matchedOn: ["creditCode"], outOfScope: true }]);
     expect(JSON.stringify(byCode)).not.toContain(other.id);
-    expect(await findRegisterDuplicates(officer, "enterprise.create", enterprise({ name: "径游重复厂", address: "径游村" }))).toEqual([]);
+    expect(await findRegisterDuplicates(manager, "enterprise.create", enterprise({ name: "径游重复厂", address: "径游村" }))).toEqual([]);
   });
 });
 
