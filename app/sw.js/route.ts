@@ -12,7 +12,7 @@ let script: Promise<string | null> | null = null;
 
 /** The built worker of the build this server runs; null under `next dev` (nothing registers it there). */
 function builtWorker(): Promise<string | null> {
-  script ??= readFile(path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "sw.js"), "utf8").catch(() => null);
+  script ??= readFile(path.resolve(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "sw.js"), "utf8").catch(() => null);
   return script;
 }
 

@@ -34,10 +34,12 @@ function filesUnder(dir: string, match: (file: string) => boolean): string[] {
     .sort();
 }
 
-/** Every route handler but Auth.js's own and the health probe, with a value for each dynamic segment. */
+/** Every route handler but Auth.js's own, the health probe and the service worker script
+ *  (the same file for everyone, fetched by the browser's update check without a session:
+ *  tests/integration/field-pwa.test.ts), with a value for each dynamic segment. */
 const ROUTES = filesUnder(path.join(ROOT, "app"), (f) => f === "route.ts")
   .map((file) => path.relative(ROOT, file))
-  .filter((file) => !file.includes("[...nextauth]") && !file.startsWith("app/api/health/"));
+  .filter((file) => !file.includes("[...nextauth]") && !file.startsWith("app/api/health/") && file !== "app/sw.js/route.ts");
 const PUBLIC_ROUTES = ["app/(public)/service/submit/route.ts", "app/(public)/service/feedback/route.ts"];
 
 function paramsOf(file: string) {
