@@ -12,12 +12,12 @@
 //   server already holds exactly what the officer wanted, the item is marked sent without asking.
 import { useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
-import { localRef, type DuplicateCandidate } from "@/lib/field/schemas";
+import type { DuplicateCandidate } from "@/lib/field/schemas";
 import {
   alreadyApplied, mergeProblemTransition, problemConflictRows,
   type ConflictChoice, type ConflictField, type ProblemServerState, type QueuedTransition,
 } from "@/lib/field/problem-conflict";
-import { fieldDb } from "@/lib/field/local/db";
+import { dropLocalPlace } from "@/lib/field/local/local-places";
 import { discardItem, duplicatesOf, markAccepted, resolveConflict, resolveDuplicate, type OutboxItem } from "@/lib/field/local/outbox";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -26,11 +26,6 @@ export function OutboxResolve({ item }: { item: OutboxItem }) {
   if (item.state === "duplicate") return <DuplicateChoice item={item} />;
   if (item.state === "conflict" && item.kind === "problem.transition") return <ProblemConflict item={item} />;
   return null;
-}
-
-/** The device's own copy of a household registered offline (see the register forms) goes once it is merged or dropped. */
-async function dropLocalPlace(outboxId: string) {
-  await fieldDb().places.delete(localRef(outboxId)).catch(() => {});
 }
 
 function DuplicateChoice({ item }: { item: OutboxItem }) {
