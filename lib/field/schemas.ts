@@ -28,6 +28,13 @@ export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const LOCAL_REF_PREFIX = "local:";
 export const localRef = (outboxId: string) => `${LOCAL_REF_PREFIX}${outboxId}`;
 
+/**
+ * Header on every POST /api/field/sync: the user who recorded the item. The server refuses (401)
+ * when the session is someone else's, so an outbox left on a shared phone is never recorded
+ * under the next user's name.
+ */
+export const OUTBOX_USER_HEADER = "x-outbox-user";
+
 /** The JSON body of POST /api/field/sync for every kind but photos (those are multipart). */
 export const syncEnvelopeSchema = z.strictObject({
   kind: z.enum(OUTBOX_KINDS),

@@ -11,7 +11,7 @@ import { POST } from "@/app/api/field/sync/route";
 import { createVisitAction } from "@/lib/visits/actions";
 import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { nowMs } from "@/lib/platform/clock";
-import type { SyncAnswer } from "@/lib/field/schemas";
+import { OUTBOX_USER_HEADER, type SyncAnswer } from "@/lib/field/schemas";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, unitByCode } from "../support/fixtures";
 import { demoYear } from "../support/time";
@@ -139,6 +139,18 @@ describe("POST /api/field/sync", () => {
     // Valid envelope, invalid input: the action's own field errors, as the form shows them.
     const answer = await answerOf(await sync({ kind: "visit.create", input: visitInput({ placeId: "" }) }));
     expect("result" in answer && !answer.result.ok && Object.keys(answer.result.fieldErrors ?? {})).toContain("placeId");
+  });
+
+  it("an item recorded by another user on this device is refused with 401 and writes nothing", async () => {
+    const manager = await actAs("py.manager");
+    await actAs("py.officer");
+    const before = await db.visit.count();
+    const res = await POST(new Request(`${ORIGIN}/api/field/sync`, {
+      method: "POST", headers: { origin: ORIGIN, host: "localhost:3000", "content-type": "application/json", [OUTBOX_USER_HEADER]: manager.id },
+      body: JSON.stringify({ kind: "visit.create", input: visitInput() }),
+    }));
+    expect(res.status).toBe(401);
+    expect(await db.visit.count()).toBe(before);
   });
 
   it("refuses a cross-site POST before reading the body", async () => {

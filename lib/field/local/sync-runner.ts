@@ -1,3 +1,141 @@
-// Stub (issue 16): the outbox work fills this in.
-/** Sends every due outbox item, in dependency order; safe to call from a page or the service worker, and twice at once. */
-export async function flushOutbox(): Promise<void> {}
+// Sending the outbox (issue 16): one item at a time, oldest first, an item only after what it
+// depends on was accepted (its "local:<id>" references then resolve to server ids). Runs in a
+// page (online/focus/timer, components/field/outbox-badge.tsx) and in the service worker
+// (Background Sync, lib/field/sw.ts); a lock makes sure two of them — two tabs, a tab and the
+// worker — never send the same item at once. Sending twice would still not create twice (the
+// idempotency key), but problem.transition has no key, and a double send wastes a weak link.
+import { nowMs } from "@/lib/platform/clock";
+import { OUTBOX_USER_HEADER, type SyncAnswer } from "@/lib/field/schemas";
+import { fieldDb, type OutboxItem } from "./db";
+import { applyOutcome, nextSendable, resolveRefs, startSending, type SendOutcome } from "./outbox-machine";
+import { itemBlobs, pruneSent, recoverInterruptedItems } from "./outbox";
+import { requestOutboxSync } from "./sw-client";
+
+export const SYNC_URL = "/api/field/sync";
+const LOCK_NAME = "zj-outbox-flush";
+/** Where navigator.locks is missing: a lease in the meta table, long enough for one photo on 3G. */
+const LEASE_KEY = "outboxLease";
+const LEASE_MS = 120_000;
+
+export type FlushResult = { sent: number; failed: boolean; locked: boolean };
+
+type LockManagerLike = {
+  request<T>(name: string, options: { ifAvailable: boolean }, cb: (lock: unknown) => Promise<T>): Promise<T>;
+};
+
+/**
+ * Sends every due item (of `userId` when given: a page knows its user; the worker sends all,
+ * since the device holds one user's outbox — another user's sign-in wipes it — and the server
+ * refuses an item whose user is not the session's). Returns at once when another flush holds
+ * the lock. Never throws.
+ */
+export async function flushOutbox(options: { userId?: string } = {}): Promise<FlushResult> {
+  try {
+    const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
+    if (locks) {
+      return await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) =>
+        lock ? flushHoldingLock(options.userId) : { sent: 0, failed: false, locked: true },
+      );
+    }
+    return await withLease(() => flushHoldingLock(options.userId));
+  } catch {
+    // IndexedDB closed under us (a wipe, private mode): nothing to do now; the next trigger retries.
+    return { sent: 0, failed: true, locked: false };
+  }
+}
+
+/** Put something in the outbox? Then call this: Background Sync where there is one, and a flush now when online. */
+export async function kickOutbox(userId: string): Promise<void> {
+  await requestOutboxSync().catch(() => false);
+  if (typeof navigator === "undefined" || navigator.onLine !== false) void flushOutbox({ userId });
+}
+
+async function withLease(run: () => Promise<FlushResult>): Promise<FlushResult> {
+  const db = fieldDb();
+  const holder = crypto.randomUUID();
+  const taken = await db.transaction("rw", db.meta, async () => {
+    const lease = (await db.meta.get(LEASE_KEY))?.value as { holder: string; until: number } | undefined;
+    if (lease && lease.until > nowMs()) return false;
+    await db.meta.put({ key: LEASE_KEY, value: { holder, until: nowMs() + LEASE_MS } });
+    return true;
+  });
+  if (!taken) return { sent: 0, failed: false, locked: true };
+  try {
+    return await run();
+  } finally {
+    await db.transaction("rw", db.meta, async () => {
+      const lease = (await db.meta.get(LEASE_KEY))?.value as { holder: string } | undefined;
+      if (lease?.holder === holder) await db.meta.delete(LEASE_KEY);
+    });
+  }
+}
+
+async function flushHoldingLock(userId: string | undefined): Promise<FlushResult> {
+  const db = fieldDb();
+  // Holding the lock, any "sending" item is one whose sender died (page closed mid-send).
+  await recoverInterruptedItems();
+  let sent = 0;
+  for (;;) {
+    const all = await db.outbox.toArray();
+    const mine = userId ? all.filter((i) => i.userId === userId) : all;
+    const next = nextSendable(mine, nowMs());
+    if (!next) break;
+    const byId = new Map(all.map((i) => [i.id, i]));
+    const refs = resolveRefs(next.input, byId);
+    // nextSendable checked the dependencies; a reference it could not see is a bug, not a retry.
+    if (refs.missing.length > 0) break;
+    await db.outbox.put(startSending(next, nowMs()));
+    const outcome = await send(next, refs.input);
+    const after = applyOutcome({ ...next, state: "sending" }, outcome, nowMs());
+    // The item may have been discarded meanwhile (the officer, another tab): do not bring it back.
+    await db.transaction("rw", db.outbox, async () => {
+      if (await db.outbox.get(next.id)) await db.outbox.put(after);
+    });
+    if (after.state === "sent") sent += 1;
+    // Offline, signed out, or the server failing: the rest would fare the same — wait for a trigger.
+    if (after.state === "queued") {
+      await pruneSent();
+      return { sent, failed: true, locked: false };
+    }
+  }
+  await pruneSent();
+  return { sent, failed: false, locked: false };
+}
+
+async function send(item: OutboxItem, input: Record<string, unknown>): Promise<SendOutcome> {
+  let body: BodyInit;
+  const headers: Record<string, string> = { [OUTBOX_USER_HEADER]: item.userId };
+  if (item.kind === "visit.photo.add") {
+    const [blob] = await itemBlobs(item.id);
+    // The photo's blob is gone (storage cleared under us): the server's refusal says so.
+    const form = new FormData();
+    form.set("kind", item.kind);
+    form.set("visitId", String(input.visitId ?? ""));
+    form.set("idempotencyKey", String(input.idempotencyKey ?? item.id));
+    if (blob) form.set("photo", new File([blob.blob], blob.name, { type: blob.type }));
+    body = form;
+  } else {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify({ kind: item.kind, input, ...(item.confirmedNew ? { confirmedNew: true } : {}) });
+  }
+  let response: Response;
+  try {
+    response = await fetch(SYNC_URL, { method: "POST", headers, body, credentials: "same-origin", cache: "no-store" });
+  } catch {
+    return { type: "network" };
+  }
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch {
+    // A proxy's HTML error page or a cut-off body: the status says enough.
+    if (response.ok) return { type: "network" };
+  }
+  if (response.status === 200 && json && typeof json === "object" && ("result" in json || "duplicates" in json)) {
+    return { type: "answer", answer: json as SyncAnswer };
+  }
+  const error = json && typeof json === "object" && typeof (json as { error?: unknown }).error === "string" ? (json as { error: string }).error : undefined;
+  // A 200 that is no answer (a captive portal's page): treat as no network.
+  if (response.ok) return { type: "network" };
+  return { type: "http", status: response.status, error };
+}

@@ -8,6 +8,7 @@
 import { NextResponse } from "next/server";
 import { route, MULTIPART_MARGIN_BYTES } from "@/lib/platform/read";
 import { failures, issuesByPath } from "@/lib/platform/action";
+import { OUTBOX_USER_HEADER } from "@/lib/field/schemas";
 import { parseEnvelope, runSync, SYNC_JSON_MAX_BYTES, type SyncActions } from "@/lib/field/sync";
 import { createVisitAction, uploadVisitPhotoAction } from "@/lib/visits/actions";
 import { MAX_PHOTO_BYTES } from "@/lib/visits/photos";
@@ -34,6 +35,13 @@ export const POST = route(
   { name: "field.sync", body: { maxBytes: MAX_PHOTO_BYTES + MULTIPART_MARGIN_BYTES } },
   async ({ request, user, body }) => {
     const { fail } = await failures();
+    // The device's outbox says whose item this is: another user's session (someone else signed in
+    // on this phone before its outbox was wiped) must not record it under their name. 401 keeps the
+    // item queued for its owner.
+    const owner = request.headers.get(OUTBOX_USER_HEADER);
+    if (owner !== null && owner !== user.id) {
+      return NextResponse.json(fail("unauthenticated"), { status: 401, headers: NO_STORE });
+    }
     const isJson = !/^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "");
     // The bounded copy's length is the bytes actually read (a chunked body has no header).
     if (isJson && (await request.clone().arrayBuffer()).byteLength > SYNC_JSON_MAX_BYTES) {
