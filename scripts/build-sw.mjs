@@ -30,7 +30,8 @@ export async function buildServiceWorker({ projectDir, distDir }) {
     // The offline page is rendered by the server: a new build, a new copy.
     additionalPrecacheEntries: [{ url: "/offline", revision: randomUUID() }],
   });
-  for (const w of warnings) console.warn(`service worker: ${w}`);
+  // Files over the limit are left out on purpose (see MAX_PRECACHED_BYTES): not worth a warning.
+  for (const w of warnings.filter((w) => !w.includes("won't be precached"))) console.warn(`service worker: ${w}`);
   await build({
     entryPoints: [path.join(projectDir, "lib/field/sw.ts")],
     outfile: path.join(distDir, "sw.js"),
