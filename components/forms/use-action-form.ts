@@ -7,6 +7,9 @@
 // `draftKey` they survive a reload or a dropped connection (kept in localStorage until the
 // submit succeeds). A refused submit moves focus to the first red field in the page's order
 // and scrolls it into view (on a phone it may be far above the button).
+// With `offline` (issue 16), a submit without network goes into the device's outbox instead
+// (lib/field/local/outbox.ts) with the same idempotency key, and `outboxItemId` opens a queued
+// item the server refused, to fix and send it again without retyping.
 import { useEffect, useRef, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -15,13 +18,40 @@ import type { ActionContract, ActionResult, ContractAction, FormBinding } from "
 import type { z } from "zod";
 import { toLocale } from "@/lib/platform/i18n/locales";
 import { translateFieldError, zodErrorMap } from "@/lib/platform/i18n/zod";
+import type { OutboxKind } from "@/lib/field/schemas";
+import type { OutboxItem } from "@/lib/field/local/db";
 import { newIdempotencyKey } from "./idempotency";
 
-type Options<TValues extends FieldValues, TData> = {
+/** The outbox part, loaded on first use: forms without `offline` never download Dexie. */
+const loadOutbox = () => Promise.all([import("@/lib/field/local/outbox"), import("@/lib/field/local/sync-runner")]);
+
+export type OfflineOption<TValues> = {
+  /** The signed-in user: the item is theirs (sent only under their session, wiped with their sign-out). */
+  userId: string;
+  /** The item's line in the outbox ("走访 · 张三户 · 12-03 10:20"). */
+  label: (values: TValues) => string;
+  /** The form that fixes the item; "<id>" becomes its id ("/visits/new?outbox=<id>"). */
+  fixHref: string;
+  /** After the values went into the outbox (the draft is cleared and the form reset by then). */
+  onQueued?: (id: string, values: TValues) => void;
+};
+
+type Options<TValues extends FieldValues, TData, N extends string = string> = {
   defaultValues: DefaultValues<TValues>;
   /** localStorage key under which unsent input is kept. */
   draftKey?: string;
   onSuccess?: (data: TData) => void;
+  /**
+   * Without network, keep the submit in the device's outbox (issue 16). Only for actions the
+   * outbox can send: the contract's name must be an OutboxKind (lib/field/schemas.ts).
+   */
+  offline?: [N] extends [OutboxKind] ? OfflineOption<TValues> : never;
+  /**
+   * Opens this outbox item (the fix flow, "/visits/new?outbox=<id>"): its input fills the form,
+   * its server message shows; a submit sends it with the item's own key (online) or updates
+   * the item (offline). Needs `offline`.
+   */
+  outboxItemId?: string | null;
 };
 
 /**
@@ -32,7 +62,7 @@ type Options<TValues extends FieldValues, TData> = {
 export function useActionForm<N extends string, S extends z.ZodType, TValues extends FieldValues, TData>(
   contract: ActionContract<N, S, TValues>,
   action: ContractAction<ActionContract<NoInfer<N>, NoInfer<S>, NoInfer<TValues>>, TData>,
-  options: Options<NoInfer<TValues>, TData>,
+  options: Options<NoInfer<TValues>, TData, NoInfer<N>>,
 ): ActionForm<TValues>;
 /**
  * A form that serves two actions (create and edit) passes the one it needs, bound to its
@@ -40,7 +70,7 @@ export function useActionForm<N extends string, S extends z.ZodType, TValues ext
  */
 export function useActionForm<TValues extends FieldValues, TData>(
   binding: FormBinding<unknown, TData>,
-  options: Options<TValues, TData>,
+  options: Options<TValues, TData, never>,
 ): ActionForm<TValues>;
 export function useActionForm<TValues extends FieldValues, TData>(
   ...args:
@@ -73,7 +103,10 @@ export function useActionForm<TValues extends FieldValues, TData>(
   const [rootError, setRootError] = useState<string | null>(null);
   const [draftRestored, setDraftRestored] = useState(false);
   const keyRef = useRef<string | null>(null);
-  const { draftKey } = options;
+  const { draftKey, outboxItemId } = options;
+  // The overloads checked the contract's name is an OutboxKind; here it is just the option.
+  const offline = options.offline as OfflineOption<TValues> | undefined;
+  const [outboxItem, setOutboxItem] = useState<OutboxItem | null>(null);
 
   // Which form to search for the first invalid field, and a request to do so after the
   // render that sets aria-invalid (client and server errors alike; custom controls take
@@ -122,6 +155,72 @@ export function useActionForm<TValues extends FieldValues, TData>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draftKey]);
 
+  // An offline form loads the outbox code while it can (online, or from the worker's cache), so
+  // a submit after the signal dropped does not wait for a chunk that cannot arrive.
+  const wantsOutbox = !!offline;
+  useEffect(() => {
+    if (wantsOutbox) void loadOutbox().catch(() => {});
+  }, [wantsOutbox]);
+
+  // The fix flow: the refused item's values, its key, its server message and field errors.
+  useEffect(() => {
+    if (!outboxItemId) return;
+    let live = true;
+    void loadOutbox().then(async ([outbox]) => {
+      const item = await outbox.getItem(outboxItemId);
+      if (!live || !item || item.state === "sent") return;
+      const { idempotencyKey: _key, ...values } = item.input;
+      keyRef.current = item.id;
+      form.reset({ ...options.defaultValues, ...values } as TValues);
+      setOutboxItem(item);
+      if (item.error) setRootError(item.error);
+      for (const [path, messages] of Object.entries(item.fieldErrors ?? {})) {
+        if (path === "_form" || path === "idempotencyKey" || !messages[0]) continue;
+        form.setError(path as Path<TValues>, { type: "server", message: messages[0] });
+      }
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [outboxItemId]);
+
+  /** Puts the submit into the outbox (or updates the item being fixed), clears the draft, resets the form. */
+  const queue = async (values: TValues, payload: Record<string, unknown>): Promise<boolean> => {
+    if (!offline) return false;
+    try {
+      const [outbox, runner] = await loadOutbox();
+      const { idempotencyKey: _key, ...input } = payload;
+      let id: string;
+      if (outboxItem) {
+        await outbox.updateItem(outboxItem.id, input, offline.label(values));
+        id = outboxItem.id;
+      } else {
+        id = await outbox.enqueue({
+          userId: offline.userId,
+          kind: contract.name as OutboxKind,
+          input,
+          label: offline.label(values),
+          fixHref: offline.fixHref,
+          // The same key the failed call carried: if it did reach the server, the resend is the same record.
+          id: keyRef.current ?? undefined,
+        });
+      }
+      keyRef.current = null;
+      setOutboxItem(null);
+      if (draftKey) localStorage.removeItem(draftKey);
+      setDraftRestored(false);
+      form.reset(options.defaultValues);
+      setRootError(null);
+      offline.onQueued?.(id, values);
+      void runner.kickOutbox(offline.userId);
+      return true;
+    } catch {
+      // No IndexedDB (private mode) or the chunk is not cached: say so; the draft keeps the values.
+      return false;
+    }
+  };
+
   const discardDraft = () => {
     if (draftKey) localStorage.removeItem(draftKey);
     form.reset(options.defaultValues);
@@ -131,13 +230,20 @@ export function useActionForm<TValues extends FieldValues, TData>(
   const submitValues = async (values: TValues) => {
     setRootError(null);
     // One key per intended record: a retry of the same submit reuses it.
-    if (contract.idempotent) keyRef.current ??= newIdempotencyKey();
+    // The outbox needs an id even for a kind without a key (it is the item's id then).
+    if (contract.idempotent || offline) keyRef.current ??= newIdempotencyKey();
     const payload = contract.idempotent ? { ...values, idempotencyKey: keyRef.current } : values;
+    // Known offline: straight to the outbox, without waiting for a request that cannot go.
+    if (offline && typeof navigator !== "undefined" && navigator.onLine === false) {
+      if (!(await queue(values, payload as Record<string, unknown>))) setRootError(tErrors("network"));
+      return;
+    }
     let result: ActionResult<TData>;
     try {
       result = await action(payload);
     } catch {
-      setRootError(tErrors("network"));
+      // The request failed on the way (or its answer did): the outbox sends it again later, same key.
+      if (!(await queue(values, payload as Record<string, unknown>))) setRootError(tErrors("network"));
       return;
     }
     if (!result.ok) {
@@ -152,6 +258,15 @@ export function useActionForm<TValues extends FieldValues, TData>(
     keyRef.current = null;
     if (draftKey) localStorage.removeItem(draftKey);
     setDraftRestored(false);
+    if (outboxItem) {
+      // The fixed item went through online: accepted (its photos then resolve its id), not queued.
+      const item = outboxItem;
+      setOutboxItem(null);
+      const id = (result.data as { id?: unknown } | undefined)?.id;
+      await loadOutbox()
+        .then(([outbox, runner]) => outbox.markAccepted(item.id, typeof id === "string" ? id : undefined).then(() => runner.kickOutbox(item.userId)))
+        .catch(() => {});
+    }
     options.onSuccess?.(result.data);
   };
   // Field errors show on their fields; say so at the top too (on a phone the first bad field
@@ -176,7 +291,7 @@ export function useActionForm<TValues extends FieldValues, TData>(
     return message ? translateFieldError(message, tValidation) : undefined;
   };
 
-  return { form, onSubmit, rootError, setRootError, errorOf, pending: form.formState.isSubmitting, draftRestored, discardDraft };
+  return { form, onSubmit, rootError, setRootError, errorOf, pending: form.formState.isSubmitting, draftRestored, discardDraft, outboxItem };
 }
 
 export type ActionForm<TValues extends FieldValues> = {
@@ -188,4 +303,6 @@ export type ActionForm<TValues extends FieldValues> = {
   pending: boolean;
   draftRestored: boolean;
   discardDraft: () => void;
+  /** The outbox item being fixed (`outboxItemId`), once loaded. */
+  outboxItem: OutboxItem | null;
 };

@@ -22,6 +22,11 @@ declare const updateVisitAction: typeof visitActions.updateVisitAction;
 export function pairings() {
   formHook(createVisitContract, createVisitAction, { defaultValues: {} });
   formHook(updateVisitContract, updateVisitAction, { defaultValues: {} });
+  // Offline (issue 16): only a contract the outbox can send (its name an OutboxKind).
+  const offline = { userId: "u", label: () => "走访", fixHref: "/visits/new?outbox=<id>" };
+  formHook(createVisitContract, createVisitAction, { defaultValues: {}, offline });
+  // @ts-expect-error visit.update is not an outbox kind: it cannot be queued offline
+  formHook(updateVisitContract, updateVisitAction, { defaultValues: {}, offline });
   // @ts-expect-error the update action does not belong to the create contract
   formHook(createVisitContract, updateVisitAction, { defaultValues: {} });
   // @ts-expect-error nor the create action to the update contract

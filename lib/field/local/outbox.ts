@@ -62,9 +62,22 @@ export type EnqueueInput = {
 // The device's own clock (the one clock module, client-safe): back-off and ordering only, never a record's date.
 const now = () => nowMs();
 
+/**
+ * A v4 UUID (an idempotency key must be one). crypto.randomUUID exists only in secure contexts;
+ * an intranet deployment over plain http still has getRandomValues.
+ */
+export function newOutboxId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** Puts an item in the outbox; returns its id (= the idempotency key for idempotent kinds). */
 export async function enqueue(fields: EnqueueInput): Promise<string> {
-  const id = fields.id ?? crypto.randomUUID();
+  const id = fields.id ?? newOutboxId();
   const input = IDEMPOTENT_KINDS.has(fields.kind) ? { ...fields.input, idempotencyKey: id } : { ...fields.input };
   const item = createItem(
     {

@@ -8,7 +8,7 @@ import { nowMs } from "@/lib/platform/clock";
 import { OUTBOX_USER_HEADER, type SyncAnswer } from "@/lib/field/schemas";
 import { fieldDb, type OutboxItem } from "./db";
 import { applyOutcome, nextSendable, resolveRefs, startSending, type SendOutcome } from "./outbox-machine";
-import { itemBlobs, pruneSent, recoverInterruptedItems } from "./outbox";
+import { itemBlobs, newOutboxId, pruneSent, recoverInterruptedItems } from "./outbox";
 import { requestOutboxSync } from "./sw-client";
 
 export const SYNC_URL = "/api/field/sync";
@@ -52,7 +52,7 @@ export async function kickOutbox(userId: string): Promise<void> {
 
 async function withLease(run: () => Promise<FlushResult>): Promise<FlushResult> {
   const db = fieldDb();
-  const holder = crypto.randomUUID();
+  const holder = newOutboxId();
   const taken = await db.transaction("rw", db.meta, async () => {
     const lease = (await db.meta.get(LEASE_KEY))?.value as { holder: string; until: number } | undefined;
     if (lease && lease.until > nowMs()) return false;
