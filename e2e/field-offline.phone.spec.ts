@@ -93,17 +93,22 @@ async function deviceCounts(page: Page): Promise<Record<string, number>> {
 
 /**
  * Online first: the service worker controls the page, the work set is on the device (/field
- * says when it was refreshed) and the visit form has been loaded once (into the pages cache).
+ * says when it was refreshed) and /field and the visit form are kept for offline use.
  */
 async function readyForOffline(page: Page) {
   await page.goto("/field");
   await expect(page.getByText(/本机数据更新于/)).toBeVisible();
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  // A worker that claims its clients controls this page now; otherwise the next load is controlled.
-  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload();
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  // Registered after load; clientsClaim makes it this page's controller once active.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // Navigations through the worker keep the pages (NetworkFirst into field-pages).
+  await page.reload();
   await page.goto("/visits/new");
   await expect(page.getByRole("form", { name: "记录走访" })).toBeVisible();
+  const kept = () => page.evaluate(async () => {
+    const cache = await caches.open("field-pages");
+    return Boolean((await cache.match("/field")) && (await cache.match("/visits/new")));
+  });
+  await expect.poll(kept).toBe(true);
 }
 
 /** A small JPEG drawn by the browser (a photo the compression step can decode). */
