@@ -76,3 +76,82 @@ export type SyncAnswer =
   | { result: { ok: true; data: { id?: string; version?: number }; duplicate?: boolean } }
   | { result: { ok: false; error: string; fieldErrors?: Record<string, string[]>; requestId?: string; conflict?: boolean } }
   | { duplicates: DuplicateCandidate[] };
+
+// ── The work set (GET /api/field/work-set) ─────────────────────────────────────────────
+
+/** The most households (and, apart, enterprises) one work set carries; beyond it `capped` says so. */
+export const WORK_SET_PLACES_CAP = 20_000;
+
+/** A household or enterprise of the officer's area as the device keeps it (no ID numbers, masked phone). */
+export type WorkSetPlace = {
+  id: string;
+  type: "HOUSEHOLD" | "ENTERPRISE";
+  name: string;
+  address: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  /** 户号 or 统一社会信用代码. */
+  code: string;
+  phoneMasked: string;
+};
+
+/** What the visit form offers for a campaign (app/(app)/visits/new), plus its frequency rules. */
+export type WorkSetCampaign = {
+  id: string;
+  name: string;
+  checkItems: { id: string; label: string }[];
+  participantIds: string[];
+  mentors: { id: string; name: string }[];
+  mentorOf: Record<string, string>;
+  problemDueDays: number;
+  rules: { id: string; kind: string; period: string; minVisits: number; dueSoonDays: number }[];
+};
+
+/** One of the officer's visits due (the officer home's list). */
+export type WorkSetDue = {
+  key: string;
+  programmeId: string;
+  programmeName: string;
+  /** The enterprise for an enterprise rule, "" for the officer's own quota. */
+  placeId: string;
+  subjectType: "OFFICER" | "ENTERPRISE";
+  subjectName: string;
+  status: string;
+  required: number;
+  count: number;
+  daysLeft: number;
+  periodLastDay: string;
+};
+
+/** An open problem of the officer's, with the moves its page would offer them. */
+export type WorkSetProblem = {
+  id: string;
+  title: string;
+  status: string;
+  version: number;
+  placeName: string;
+  orgUnitName: string;
+  dueDate: string | null;
+  /** The statuses the user may move it to (lib/problems/authority: allowedTransitions). */
+  next: { to: string; needs?: string }[];
+};
+
+export type WorkSetOwner = {
+  userId: string;
+  /** HMAC of user, role, org unit and session version: changes when any of them does. */
+  fingerprint: string;
+};
+
+export type WorkSet = {
+  owner: WorkSetOwner;
+  /** Server clock, ISO. */
+  generatedAt: string;
+  places: WorkSetPlace[];
+  /** Households or enterprises beyond WORK_SET_PLACES_CAP were left out. */
+  capped: boolean;
+  campaigns: WorkSetCampaign[];
+  due: WorkSetDue[];
+  problems: WorkSetProblem[];
+  /** Pages this user may open that the device should keep for offline use. */
+  offlinePages: string[];
+};

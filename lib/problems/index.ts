@@ -6,3 +6,5 @@ import "server-only";
 export { createProblemsForVisit } from "./mutations";
 export { mineWhere, problemReadScope } from "./queries";
 export { UNRESOLVED_STATUSES } from "./transitions";
+// The field app's work set offers a problem's next steps offline, as its page does.
+export { allowedTransitions } from "./authority";

@@ -14,6 +14,8 @@ export { getVisitCampaignProgramme, visitCampaignKind, type VisitCampaignProgram
 export { campaignDueItems, campaignSettingsOf, getCampaignOrThrow, PROBLEM_DUE_DAYS_DEFAULT, problemDueDateSchema } from "./campaigns";
 // A hotline enterprise file counts the enterprise's visits.
 export { listCounts } from "./queries";
+// The field app's work set carries what the visit form offers (lib/field/work-set.ts).
+export { visitFormOptions } from "./queries";
 
 export const visitsModule = programmeModule({
   ...visitCampaignKind,

@@ -64,6 +64,7 @@ import * as tripsExport from "@/app/api/exports/trips/route";
 import * as visitsExport from "@/app/api/exports/visits/route";
 import * as fieldProblemRoute from "@/app/api/field/problems/[id]/route";
 import * as fieldSyncRoute from "@/app/api/field/sync/route";
+import * as fieldWorkSetRoute from "@/app/api/field/work-set/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as serviceWorkerRoute from "@/app/sw.js/route";
 import * as investmentExport from "@/app/api/investment/export/route";
@@ -587,6 +588,9 @@ export const REGISTRY: SweepEntry[] = [
   }),
   ...routes("app/api/field/sync/route", fieldSyncRoute, {
     POST: { kind: "self", reason: "hands each item to the online form's own action (createVisitAction etc., each swept above with foreign ids); the route adds no scope of its own", url: () => "/api/field/sync" },
+  }),
+  ...routes("app/api/field/work-set/route", fieldWorkSetRoute, {
+    GET: { kind: "self", reason: "the caller's own work set (their area, their campaigns, their problems): no id to give; tests/integration/field-work-set.test.ts checks another village's rows never appear", url: () => "/api/field/work-set" },
   }),
   ...routes("app/api/health/route", healthRoute, {
     GET: { kind: "public", reason: "liveness probe: answers ok/not ok, no data" },
