@@ -17,6 +17,8 @@ const SHARED_ITEMS: NavItem[] = [
   { href: "/dashboard", key: "dashboard", permission: "dashboard.view", group: "work", order: 20 },
   { href: "/rankings", key: "rankings", permission: "ranking.view", group: "work", order: 30 },
   { href: "/reports", key: "reports", permission: "managerReport.view", group: "work", order: 35 },
+  // The officer's device: the outbox and the offline copy (issue 16); for those who record visits.
+  { href: "/field", key: "field", permission: "visit.create", group: "work", order: 45 },
   { href: "/problems", key: "problems", permission: "problem.view", group: "work", order: 50 },
   { href: "/registers/households", key: "households", permission: "household.view", group: "records", order: 130 },
   { href: "/registers/enterprises", key: "enterprises", permission: "enterprise.view", group: "records", order: 140 },
