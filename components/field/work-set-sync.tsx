@@ -1,5 +1,27 @@
 "use client";
-// Stub (issue 16): filled in by the work-set work.
-export function WorkSetSync(_props: { userId: string }) {
+// The work set's background refresh (issue 16), mounted on every page for users who record
+// visits: on page load when the device's copy is older than 15 minutes (or missing, or another
+// user's), when the network comes back, and every 15 minutes while the page stays open (lib/field/local/place-match.ts: WORK_SET_REFRESH_MS). It
+// never blocks the page and shows nothing; the status lives on /field (work-set-status.tsx).
+import { useEffect } from "react";
+import { refreshWorkSet, refreshWorkSetIfStale } from "@/lib/field/local/work-set";
+
+const CHECK_MS = 60_000;
+
+export function WorkSetSync({ userId }: { userId: string }) {
+  useEffect(() => {
+    // Let the page finish loading first: the download competes with it on a weak link.
+    const first = setTimeout(() => void refreshWorkSetIfStale(userId), 2_000);
+    const onOnline = () => void refreshWorkSet();
+    window.addEventListener("online", onOnline);
+    // A cheap look (one IndexedDB read) each minute: the copy is refreshed within a minute of
+    // turning 15 minutes old, whichever tab did the last refresh.
+    const timer = setInterval(() => void refreshWorkSetIfStale(userId), CHECK_MS);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+      window.removeEventListener("online", onOnline);
+    };
+  }, [userId]);
   return null;
 }
