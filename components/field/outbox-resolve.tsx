@@ -106,7 +106,7 @@ type Fetched =
 
 function ProblemConflict({ item }: { item: OutboxItem }) {
   const t = useTranslations("field.resolve");
-  const tp = useTranslations("problems");
+  const tStatus = useTranslations("problems.status");
   const ids = useId();
   const mine = item.input as QueuedTransition;
   const [fetched, setFetched] = useState<Fetched>({ state: "loading" });
@@ -174,7 +174,7 @@ function ProblemConflict({ item }: { item: OutboxItem }) {
 
   const server = fetched.server;
   const rows = problemConflictRows(mine, server);
-  const show = (field: ConflictField, value: string) => (field === "status" && value ? tp(`status.${value}` as never) : value || t("empty"));
+  const show = (field: ConflictField, value: string) => (field === "status" && value ? tStatus(value as never) : value || t("empty"));
   const statusKept = choices.status === "server" || server.status === mine.to;
   // Every differing field needs a choice; once the server's status is kept, the rest cannot be sent anyway.
   const complete = statusKept || rows.every((r) => choices[r.field]);

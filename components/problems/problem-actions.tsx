@@ -37,7 +37,7 @@ type Props = {
 
 export function ProblemActions({ problemId, userId, title, version: renderedVersion, moves, departments, mayConfirmAsManager, assign }: Props) {
   const t = useTranslations("problems");
-  const tField = useTranslations("field.resolve");
+  const tField = useTranslations("field.resolve.forms");
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const ids = useId();
@@ -70,10 +70,10 @@ export function ProblemActions({ problemId, userId, title, version: renderedVers
     try {
       await enqueue({
         userId, kind: "problem.transition", input, fixHref: `/problems/${problemId}`,
-        label: tField("labels.problem", { title, status: t(`status.${to}`) }),
+        label: tField("problem", { title, status: t(`status.${to}`) }),
       });
       setMove(null);
-      setMessage({ tone: "success", text: tField("queuedOffline") });
+      setMessage({ tone: "success", text: tField("queued") });
     } catch {
       // No IndexedDB (private mode): nothing was kept, say so in the dialog.
       setDialogError(tErrors("network"));

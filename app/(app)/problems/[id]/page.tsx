@@ -37,7 +37,7 @@ export default async function ProblemDetailPage({ params }: { params: Promise<{ 
   const visit = problem.visit;
 
   return (
-    <ClientMessages namespaces={["problems", "field.resolve"]}>
+    <ClientMessages namespaces={["problems", "field.resolve.forms"]}>
       <div className="mx-auto max-w-3xl space-y-4">
         <Link href="/problems" className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
           <span aria-hidden="true" className="mr-1">←</span>
