@@ -1,6 +1,9 @@
 "use client";
 // Create or edit an enterprise: credit code checked in the browser with the same check
 // digit as the server; commissioner chosen from users of the actor's subtree.
+// Offline (issue 16) a new enterprise goes into the outbox and onto the device's places, as a
+// new household does (household-form.tsx).
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
@@ -11,6 +14,7 @@ import { FormShell } from "@/components/forms/form-shell";
 import { keepVersion } from "@/components/forms/use-version";
 import { Field, Input, Select } from "@/components/ui/field";
 import { LinkButton } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import type { OrgOption } from "@/components/admin/org-options";
 import { Optional, PhoneField, UnitAndAddressFields } from "./fields";
@@ -75,9 +79,13 @@ function EnterpriseFields({ options, commissioners, register, errorOf }: {
   );
 }
 
-export function CreateEnterpriseForm({ options, commissioners, draftKey }: { options: OrgOption[]; commissioners: CommissionerOption[]; draftKey: string }) {
+export function CreateEnterpriseForm({ options, commissioners, draftKey, userId, outboxItemId }: {
+  options: OrgOption[]; commissioners: CommissionerOption[]; draftKey: string; userId: string; outboxItemId?: string;
+}) {
   const t = useTranslations("registers");
+  const tField = useTranslations("field.resolve.forms");
   const router = useRouter();
+  const [queued, setQueued] = useState(false);
   const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm(createEnterpriseContract, createEnterpriseAction, {
     draftKey,
     defaultValues: {
@@ -85,6 +93,19 @@ export function CreateEnterpriseForm({ options, commissioners, draftKey }: { opt
       contactName: "", contactPhone: "", commissionerId: "",
     },
     onSuccess: (data) => router.push(`/registers/enterprises/${data.id}?created=1`),
+    outboxItemId,
+    offline: {
+      userId,
+      label: (v) => tField("enterprise", { name: v.name }),
+      fixHref: "/registers/enterprises/new?outbox=<id>",
+      onQueued: (id, v) => {
+        setQueued(true);
+        void import("@/lib/field/local/local-places").then(({ addLocalPlace }) => addLocalPlace(id, {
+          type: "ENTERPRISE", name: v.name, address: v.address, orgUnitId: v.orgUnitId, orgUnitName: options.find((o) => o.id === v.orgUnitId)?.name ?? "",
+          code: v.creditCode, phone: v.contactPhone,
+        })).catch(() => {});
+      },
+    },
   });
   const { register } = form;
   return (
@@ -93,6 +114,7 @@ export function CreateEnterpriseForm({ options, commissioners, draftKey }: { opt
       draftRestored={draftRestored} onDiscardDraft={discardDraft}
       secondary={<LinkButton href="/registers/enterprises" variant="ghost">{t("backToEnterprises")}</LinkButton>}
     >
+      {queued ? <Alert tone="success">{tField("queued")}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <EnterpriseFields options={options} commissioners={commissioners} register={register} errorOf={errorOf} />
         <Field id="contactPhone" label={<>{t("contactPhone")} <Optional /></>} error={errorOf("contactPhone")} hint={t("phoneHint")}>

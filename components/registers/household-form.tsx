@@ -1,6 +1,9 @@
 "use client";
 // Create or edit a household. The stored phone never reaches this form: editing shows the
 // masked number, an empty field keeps it, a new number replaces it.
+// Offline (issue 16) a new household goes into the outbox and onto the device's places, so the
+// visit form can pick it before it reaches the server (lib/field/local/local-places.ts).
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
@@ -12,6 +15,7 @@ import { keepVersion } from "@/components/forms/use-version";
 import { Field, Input } from "@/components/ui/field";
 import type { OrgOption } from "@/components/admin/org-options";
 import { LinkButton } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { Optional, PhoneField, UnitAndAddressFields } from "./fields";
 
 export type EditableHousehold = {
@@ -27,13 +31,29 @@ export type EditableHousehold = {
 };
 
 
-export function CreateHouseholdForm({ options, draftKey }: { options: OrgOption[]; draftKey: string }) {
+export function CreateHouseholdForm({ options, draftKey, userId, outboxItemId }: { options: OrgOption[]; draftKey: string; userId: string; outboxItemId?: string }) {
   const t = useTranslations("registers");
+  const tField = useTranslations("field.resolve.forms");
   const router = useRouter();
+  const [queued, setQueued] = useState(false);
   const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm(createHouseholdContract, createHouseholdAction, {
     draftKey,
     defaultValues: { householdKey: "", headName: "", address: "", orgUnitId: options.length === 1 ? options[0]!.id : "", phone: "", membersCount: 1, tags: "" },
     onSuccess: (data) => router.push(`/registers/households/${data.id}?created=1`),
+    outboxItemId,
+    offline: {
+      userId,
+      label: (v) => tField("household", { name: v.headName }),
+      fixHref: "/registers/households/new?outbox=<id>",
+      onQueued: (id, v) => {
+        setQueued(true);
+        // Loaded on use, like the outbox: the online form never downloads Dexie.
+        void import("@/lib/field/local/local-places").then(({ addLocalPlace }) => addLocalPlace(id, {
+          type: "HOUSEHOLD", name: v.headName, address: v.address, orgUnitId: v.orgUnitId, orgUnitName: options.find((o) => o.id === v.orgUnitId)?.name ?? "",
+          code: v.householdKey, phone: v.phone,
+        })).catch(() => {});
+      },
+    },
   });
   const { register } = form;
   return (
@@ -42,6 +62,7 @@ export function CreateHouseholdForm({ options, draftKey }: { options: OrgOption[
       draftRestored={draftRestored} onDiscardDraft={discardDraft}
       secondary={<LinkButton href="/registers/households" variant="ghost">{t("backToHouseholds")}</LinkButton>}
     >
+      {queued ? <Alert tone="success">{tField("queued")}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="householdKey" label={t("householdKey")} error={errorOf("householdKey")} hint={t("householdKeyHint")} required>
           {(p) => <Input {...p} autoComplete="off" {...register("householdKey")} />}

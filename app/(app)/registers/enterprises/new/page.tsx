@@ -7,16 +7,20 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = () => newRecordMetadata(ENTERPRISES);
 
-export default async function NewEnterprisePage() {
+/** `?outbox=<id>`: a registration the server refused offline, opened to fix (issue 16). */
+export default async function NewEnterprisePage({ searchParams }: { searchParams: Promise<{ outbox?: string | string[] }> }) {
   const actor = await requirePermission(ENTERPRISES.manage);
   const [options, commissioners] = await Promise.all([recordUnitOptions(ENTERPRISES, actor, false), commissionerOptions(actor)]);
+  const { outbox } = await searchParams;
   return (
-    <ClientMessages namespaces={["registers", "validation"]}>
+    <ClientMessages namespaces={["registers", "validation", "field.resolve.forms"]}>
       <NewRecordShell register={ENTERPRISES}>
         <CreateEnterpriseForm
           options={options}
           commissioners={commissioners.map((c) => ({ id: c.id, name: c.name, username: c.username, orgName: c.orgUnit.name }))}
           draftKey={`draft:${ENTERPRISES.draft}:new:${actor.id}`}
+          userId={actor.id}
+          outboxItemId={typeof outbox === "string" ? outbox : undefined}
         />
       </NewRecordShell>
     </ClientMessages>

@@ -6,13 +6,18 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = () => newRecordMetadata(HOUSEHOLDS);
 
-export default async function NewHouseholdPage() {
+/** `?outbox=<id>`: a registration the server refused offline, opened to fix (issue 16). */
+export default async function NewHouseholdPage({ searchParams }: { searchParams: Promise<{ outbox?: string | string[] }> }) {
   const actor = await requirePermission(HOUSEHOLDS.manage);
   const options = await recordUnitOptions(HOUSEHOLDS, actor, true);
+  const { outbox } = await searchParams;
   return (
-    <ClientMessages namespaces={["registers", "validation"]}>
+    <ClientMessages namespaces={["registers", "validation", "field.resolve.forms"]}>
       <NewRecordShell register={HOUSEHOLDS}>
-        <CreateHouseholdForm options={options} draftKey={`draft:${HOUSEHOLDS.draft}:new:${actor.id}`} />
+        <CreateHouseholdForm
+          options={options} draftKey={`draft:${HOUSEHOLDS.draft}:new:${actor.id}`} userId={actor.id}
+          outboxItemId={typeof outbox === "string" ? outbox : undefined}
+        />
       </NewRecordShell>
     </ClientMessages>
   );
