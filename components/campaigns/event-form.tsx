@@ -1,4 +1,6 @@
 "use client";
+// An event of a campaign (义诊, 宣讲…). Offline (issue 16) it goes into the outbox and is sent
+// when the network returns; a refused one opens here again (?outbox=<id>) to be fixed.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -9,10 +11,13 @@ import { FormShell } from "@/components/forms/form-shell";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 
-export function EventForm({ programmeId, units, defaultDate, minDate, maxDate }: { programmeId: string; units: { id: string; name: string }[]; defaultDate: string; minDate: string; maxDate: string }) {
+export function EventForm({ programmeId, units, defaultDate, minDate, maxDate, userId, outboxItemId }: {
+  programmeId: string; units: { id: string; name: string }[]; defaultDate: string; minDate: string; maxDate: string; userId: string; outboxItemId?: string;
+}) {
   const t = useTranslations("campaigns");
+  const tField = useTranslations("field.resolve.forms");
   const router = useRouter();
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<"sent" | "queued" | null>(null);
   const defaults: CreateEventFormValues = {
     programmeId, orgUnitId: units.length === 1 ? units[0]!.id : "", type: "CLINIC", title: "", heldOn: defaultDate, participants: "", notes: "",
   };
@@ -21,18 +26,25 @@ export function EventForm({ programmeId, units, defaultDate, minDate, maxDate }:
     draftKey: `campaign-event:${programmeId}`,
     onSuccess: () => {
       form.reset(defaults);
-      setSaved(true);
+      setSaved("sent");
       router.refresh();
+    },
+    outboxItemId,
+    offline: {
+      userId,
+      label: (v) => tField("event", { title: v.title }),
+      fixHref: `/campaigns/${programmeId}/events?outbox=<id>`,
+      onQueued: () => setSaved("queued"),
     },
   });
   const { register } = form;
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("events.submit")} label={t("events.new")} draftRestored={draftRestored} onDiscardDraft={discardDraft}>
-      {saved ? <Alert tone="success">{t("events.saved")}</Alert> : null}
+      {saved ? <Alert tone="success">{saved === "sent" ? t("events.saved") : tField("queued")}</Alert> : null}
       <input type="hidden" {...register("programmeId")} />
       <Field id="event-type" label={t("events.type")} error={errorOf("type")} required>
         {(p) => (
-          <Select {...p} {...register("type", { onChange: () => setSaved(false) })}>
+          <Select {...p} {...register("type", { onChange: () => setSaved(null) })}>
             {EVENT_TYPES.map((type) => <option key={type} value={type}>{t(`eventTypes.${type}`)}</option>)}
           </Select>
         )}

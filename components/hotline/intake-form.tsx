@@ -3,6 +3,8 @@
 // big targets, tel keyboard for the number, category as one tap. Typed text is kept in
 // localStorage (draftKey) until the submit succeeds. On success the confirmation number and
 // the one-time tracking code are shown for the operator to read out to the caller.
+// Offline (issue 16) the call goes into the outbox (the number and code come once it is sent:
+// the request then shows in the list); a refused one opens here again (?outbox=<id>).
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { intakeRequestAction } from "@/lib/hotline/actions";
@@ -16,15 +18,19 @@ import { cn } from "@/components/ui/cn";
 import { EnterpriseSearch, type EnterpriseMatch } from "./enterprise-search";
 
 type Props = {
+  userId: string;
+  outboxItemId?: string;
   programmes: { id: string; name: string; categories: string[] }[];
   visit: { id: string; enterprise: { id: string; name: string; creditCode: string } | null } | null;
 };
 
 type Created = { id: string; number?: string; trackingCode?: string };
 
-export function IntakeForm({ programmes, visit }: Props) {
+export function IntakeForm({ programmes, visit, userId, outboxItemId }: Props) {
   const t = useTranslations("hotline");
+  const tField = useTranslations("field.resolve.forms");
   const [created, setCreated] = useState<Created | null>(null);
+  const [queued, setQueued] = useState(false);
   const [picked, setPicked] = useState<EnterpriseMatch | null>(
     visit?.enterprise ? { id: visit.enterprise.id, label: visit.enterprise.name, detail: visit.enterprise.creditCode } : null,
   );
@@ -47,9 +53,21 @@ export function IntakeForm({ programmes, visit }: Props) {
     draftKey: visit?.id ? `hotline-intake:visit:${visit.id}` : visit?.enterprise ? `hotline-intake:enterprise:${visit.enterprise.id}` : "hotline-intake",
     onSuccess: (data) => {
       setCreated(data);
+      setQueued(false);
       setPicked(null);
       form.reset(defaults);
       window.scrollTo({ top: 0 });
+    },
+    outboxItemId,
+    offline: {
+      userId,
+      label: (v) => tField("intake", { title: [v.enterpriseMode === "existing" ? "" : v.enterpriseName, v.callerName, v.category].filter(Boolean).join(" · ") }),
+      fixHref: "/hotline/new?outbox=<id>",
+      onQueued: () => {
+        setQueued(true);
+        setPicked(null);
+        window.scrollTo({ top: 0 });
+      },
     },
   });
   const { register, watch, setValue } = form;
@@ -88,6 +106,7 @@ export function IntakeForm({ programmes, visit }: Props) {
 
   return (
     <FormShell onSubmit={onSubmit} rootError={rootError} pending={pending} submitLabel={t("submit")} draftRestored={draftRestored} onDiscardDraft={() => { discardDraft(); setPicked(null); }} label={t("newTitle")}>
+      {queued ? <Alert tone="success">{tField("queued")}</Alert> : null}
       {programmes.length > 1 ? (
         <Field id="programmeId" label={t("programme")} error={errorOf("programmeId")} required>
           {(p) => (

@@ -17,7 +17,8 @@ export async function generateMetadata() {
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("request.intake");
   const t = await getTranslations("hotline");
-  const { visit: visitId, enterprise: enterpriseId } = await searchParams;
+  // outbox: a call recorded offline that the server refused, opened to fix (issue 16).
+  const { visit: visitId, enterprise: enterpriseId, outbox } = await searchParams;
   const programmes = await hotlineProgrammeOptions(user);
   // "提交诉求" from a visit: the visit and its enterprise come prefilled (and are checked again on submit).
   let visit: { id: string; enterprise: { id: string; name: string; creditCode: string } | null } | null = null;
@@ -33,7 +34,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   }
 
   return (
-    <ClientMessages namespaces={["hotline", "validation"]}>
+    <ClientMessages namespaces={["hotline", "validation", "field.resolve.forms"]}>
       <div className="mx-auto max-w-2xl">
         <PageHeader title={t("newTitle")} description={visit?.id ? t("fromVisitIntro") : t("newIntro")} />
         {programmes.length === 0 ? (
@@ -43,6 +44,8 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
             <IntakeForm
               programmes={programmes.map((p) => ({ id: p.id, name: p.name, categories: p.settings.categories }))}
               visit={visit}
+              userId={user.id}
+              outboxItemId={outbox}
             />
           </Card>
         )}

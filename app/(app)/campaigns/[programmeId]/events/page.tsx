@@ -17,9 +17,11 @@ export async function generateMetadata() {
   return { title: t("events.title") };
 }
 
-export default async function CampaignEventsPage({ params }: { params: Promise<{ programmeId: string }> }) {
+/** `?outbox=<id>`: an event the server refused after it was recorded offline, opened to fix (issue 16). */
+export default async function CampaignEventsPage({ params, searchParams }: { params: Promise<{ programmeId: string }>; searchParams: Promise<{ outbox?: string | string[] }> }) {
   const user = await requirePermission("event.view");
   const { programmeId } = await params;
+  const { outbox } = await searchParams;
   const campaign = await loadOrNotFound(user, pageAuditName("/campaigns/[programmeId]/events"), () => getCampaignOrThrow(user, programmeId));
   const [{ rows, total }, units] = await Promise.all([
     listCampaignEvents(user, campaign.id),
@@ -31,7 +33,7 @@ export default async function CampaignEventsPage({ params }: { params: Promise<{
   const defaultDate = today < campaign.startDay ? campaign.startDay : today > campaign.endDay ? campaign.endDay : today;
 
   return (
-    <ClientMessages namespaces={["campaigns", "validation"]}>
+    <ClientMessages namespaces={["campaigns", "validation", "field.resolve.forms"]}>
       <div className="space-y-4">
         <CampaignHeader user={user} campaign={campaign} current="events" />
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
@@ -63,7 +65,10 @@ export default async function CampaignEventsPage({ params }: { params: Promise<{
               ) : units.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("events.noUnits")}</p>
               ) : (
-                <EventForm programmeId={campaign.id} units={units} defaultDate={defaultDate} minDate={campaign.startDay} maxDate={campaign.endDay} />
+                <EventForm
+                  programmeId={campaign.id} units={units} defaultDate={defaultDate} minDate={campaign.startDay} maxDate={campaign.endDay}
+                  userId={user.id} outboxItemId={typeof outbox === "string" ? outbox : undefined}
+                />
               )}
             </Card>
           ) : null}
