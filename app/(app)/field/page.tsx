@@ -19,7 +19,7 @@ export default async function FieldPage() {
   const user = await requirePermission("visit.create");
   const t = await getTranslations("field.outbox");
   return (
-    <ClientMessages namespaces={["field.outbox", "field.resolve", "field.pwa", "problems.status"]}>
+    <ClientMessages namespaces={["field.outbox", "field.resolve", "field.pwa", "field.workSet", "problems.status"]}>
       <div className="mx-auto max-w-3xl space-y-4">
         <PageHeader title={t("pageTitle")} description={t("pageIntro")} />
         <Card title={t("heading")}>
