@@ -3,9 +3,9 @@
 // "local:<outbox id>" (lib/field/schemas.ts localRef), so the visit form can pick it while
 // offline — a visit to it carries that reference and is sent only after the registration (the
 // outbox resolves "local:<id>" to the id the server gave it). Browser-only.
-import { localRef } from "@/lib/field/schemas";
+import { LOCAL_REF_PREFIX, localRef } from "@/lib/field/schemas";
 import { maskPhone } from "@/lib/platform/privacy/mask";
-import { fieldDb, type PlaceRow } from "./db";
+import { fieldDb, type FieldDb, type PlaceRow } from "./db";
 
 export type LocalRegistration = {
   type: PlaceRow["type"];
@@ -44,4 +44,19 @@ export async function promoteLocalPlace(outboxId: string, serverId: string): Pro
 /** The registration was merged into an existing record or discarded: its local place goes. */
 export async function dropLocalPlace(outboxId: string): Promise<void> {
   await fieldDb().places.delete(localRef(outboxId));
+}
+
+/**
+ * The device's own places still waiting in the outbox, to put back when the work set's places
+ * are replaced (refresh) or wiped (401, owner change): the registration outlives both, so the
+ * household must stay pickable. Call inside a transaction over places and outbox.
+ */
+export async function unsentLocalPlaces(db: FieldDb): Promise<PlaceRow[]> {
+  const rows = await db.places.where("id").startsWith(LOCAL_REF_PREFIX).toArray();
+  const kept: PlaceRow[] = [];
+  for (const row of rows) {
+    const item = await db.outbox.get(row.id.slice(LOCAL_REF_PREFIX.length));
+    if (item && item.state !== "sent") kept.push(row);
+  }
+  return kept;
 }

@@ -10,6 +10,7 @@ import { fieldDb, type OutboxItem } from "./db";
 import { applyOutcome, nextSendable, resolveRefs, startSending, type SendOutcome } from "./outbox-machine";
 import { itemBlobs, newOutboxId, pruneSent, recoverInterruptedItems } from "./outbox";
 import { requestOutboxSync } from "./sw-client";
+import { promoteLocalPlace } from "./local-places";
 
 export const SYNC_URL = "/api/field/sync";
 const LOCK_NAME = "zj-outbox-flush";
@@ -92,6 +93,10 @@ async function flushHoldingLock(userId: string | undefined): Promise<FlushResult
       if (await db.outbox.get(next.id)) await db.outbox.put(after);
     });
     if (after.state === "sent") sent += 1;
+    // A registration accepted: its place on the device takes the server's id (local-places.ts).
+    if (after.state === "sent" && after.resultId && (after.kind === "household.create" || after.kind === "enterprise.create")) {
+      await promoteLocalPlace(after.id, after.resultId).catch(() => {});
+    }
     // Offline, signed out, or the server failing: the rest would fare the same — wait for a trigger.
     if (after.state === "queued") {
       await pruneSent();

@@ -10,6 +10,7 @@ import { fieldDb, type PlaceRow } from "./db";
 import { warmOfflinePages } from "./pages";
 import { placeMatchesQuery, rankPlaces, workSetNeedsRefresh, type WorkSetMeta } from "./place-match";
 import { wipeAll, wipeWorkSet } from "./wipe";
+import { unsentLocalPlaces } from "./local-places";
 
 export const WORK_SET_URL = "/api/field/work-set";
 const META_KEY = "workSet";
@@ -94,10 +95,12 @@ async function storeWorkSet(workSet: WorkSet): Promise<WorkSetMeta> {
     capped: workSet.capped,
   };
   const db = fieldDb();
-  await db.transaction("rw", [db.meta, db.places, db.campaigns, db.due, db.problems], async () => {
+  await db.transaction("rw", [db.meta, db.places, db.campaigns, db.due, db.problems, db.outbox], async () => {
+    // Households registered offline and still queued are the device's own: kept (local-places.ts).
+    const local = await unsentLocalPlaces(db);
     await Promise.all([db.places.clear(), db.campaigns.clear(), db.due.clear(), db.problems.clear()]);
     await Promise.all([
-      db.places.bulkPut(workSet.places),
+      db.places.bulkPut([...workSet.places, ...local]),
       db.campaigns.bulkPut(workSet.campaigns.map((c) => ({ programmeId: c.id, ...c }))),
       db.due.bulkPut(workSet.due),
       db.problems.bulkPut(workSet.problems),
