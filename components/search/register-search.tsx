@@ -24,6 +24,8 @@ export type RegisterSearchLabels = {
   noMatch: string;
   /** The button that drops the pick and searches again. */
   change: string;
+  /** Said beside matches found on the device rather than the server (offline, issue 16). */
+  local?: string;
 };
 
 type Props = {
@@ -31,7 +33,7 @@ type Props = {
   selected: RegisterMatch | null;
   onSelect: (match: RegisterMatch | null) => void;
   /** The module's read action bound to its purpose (it carries that purpose's permission). */
-  search: (q: string) => Promise<ActionResult<RegisterMatch[]>>;
+  search: (q: string) => Promise<ActionResult<RegisterMatch[]> & { local?: boolean }>;
   /** What else the answer depends on (place type, programme): a change asks again for the same text. */
   scope?: string;
   labels: RegisterSearchLabels;
@@ -39,7 +41,7 @@ type Props = {
 };
 
 /** `failure: null` is a request that never got an answer (the network). */
-type Answer = { matches: RegisterMatch[] } | { failure: string | null };
+type Answer = { matches: RegisterMatch[]; local?: boolean } | { failure: string | null };
 
 export function RegisterSearch({ inputId, selected, onSelect, search, scope, labels, error }: Props) {
   const tErrors = useTranslations("errors");
@@ -63,7 +65,7 @@ export function RegisterSearch({ inputId, selected, onSelect, search, scope, lab
       setSearching(true);
       try {
         const result = await searchRef.current(q);
-        if (ticket === latest.current) setAnswer(result.ok ? { matches: result.data } : { failure: result.error });
+        if (ticket === latest.current) setAnswer(result.ok ? { matches: result.data, local: result.local } : { failure: result.error });
       } catch {
         if (ticket === latest.current) setAnswer({ failure: null });
       } finally {
@@ -152,7 +154,10 @@ export function RegisterSearch({ inputId, selected, onSelect, search, scope, lab
       <div id={listId} aria-live="polite">
         {searching ? <p className="text-sm text-slate-500">{labels.searching}</p> : null}
         {!searching && failure ? <p role="alert" className="text-sm text-red-700">{failure}</p> : null}
-        {!searching && q && answer && "matches" in answer && matches.length === 0 ? <p className="text-sm text-slate-500">{labels.noMatch}</p> : null}
+        {!searching && q && answer && "matches" in answer && matches.length === 0 ? (
+          <p className="text-sm text-slate-500">{labels.noMatch}{answer.local && labels.local ? labels.local : null}</p>
+        ) : null}
+        {!searching && open && answer && "matches" in answer && answer.local && labels.local ? <p className="text-sm text-slate-500">{labels.local}</p> : null}
         {open ? (
           <ul className="divide-y divide-slate-100 overflow-hidden rounded-md border border-slate-200">
             {matches.map((m, i) => (

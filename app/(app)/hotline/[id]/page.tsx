@@ -67,7 +67,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   );
 
   return (
-    <ClientMessages namespaces={["hotline"]}>
+    <ClientMessages namespaces={["hotline", "field.workSet.search"]}>
       <div className="mx-auto max-w-3xl space-y-4">
         <Link href="/hotline" className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
           <span aria-hidden="true" className="mr-1">←</span>

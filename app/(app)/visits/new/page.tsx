@@ -26,7 +26,7 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
   const campaign = wanted ?? (mine.length === 1 ? mine[0] : options.campaigns.length === 1 ? options.campaigns[0] : undefined);
 
   return (
-    <ClientMessages namespaces={["validation", "visits"]}>
+    <ClientMessages namespaces={["validation", "visits", "field.workSet.search"]}>
       <div className="mx-auto max-w-3xl space-y-4">
         <PageHeader title={t("recordTitle")} description={t("recordIntro")} />
         {options.campaigns.length === 0 ? (
