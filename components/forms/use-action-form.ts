@@ -18,7 +18,7 @@ import type { ActionContract, ActionResult, ContractAction, FormBinding } from "
 import type { z } from "zod";
 import { toLocale } from "@/lib/platform/i18n/locales";
 import { translateFieldError, zodErrorMap } from "@/lib/platform/i18n/zod";
-import type { OutboxKind } from "@/lib/field/schemas";
+import { OUTBOX_KINDS, type OutboxKind } from "@/lib/field/schemas";
 import type { OutboxItem } from "@/lib/field/local/db";
 import { newIdempotencyKey } from "./idempotency";
 
@@ -32,6 +32,8 @@ export type OfflineOption<TValues> = {
   label: (values: TValues) => string;
   /** The form that fixes the item; "<id>" becomes its id ("/visits/new?outbox=<id>"). */
   fixHref: string;
+  /** Kept with the item for the fixing form (not sent): e.g. the picked place's label. */
+  context?: (values: TValues) => Record<string, unknown>;
   /** After the values went into the outbox (the draft is cleared and the form reset by then). */
   onQueued?: (id: string, values: TValues) => void;
 };
@@ -54,6 +56,17 @@ type Options<TValues extends FieldValues, TData, N extends string = string> = {
   outboxItemId?: string | null;
 };
 
+/** What the implementation sees: the overloads have checked `offline` against the contract. */
+type AnyOptions<TValues extends FieldValues, TData> = Omit<Options<TValues, TData>, "offline"> & { offline?: OfflineOption<TValues> };
+
+/**
+ * A binding may be one of two actions (create or edit): `offline` is allowed when one of them is
+ * an outbox kind, and applies only while the bound one is (checked at run time).
+ */
+type BindingOptions<TValues extends FieldValues, TData, N extends string> = Omit<Options<TValues, TData>, "offline"> & {
+  offline?: [Extract<N, OutboxKind>] extends [never] ? never : OfflineOption<TValues>;
+};
+
 /**
  * `useActionForm(contract, serverAction, { defaultValues, … })`. The values are the contract's
  * form-schema input; an action built from another contract does not compile. An idempotent
@@ -68,16 +81,16 @@ export function useActionForm<N extends string, S extends z.ZodType, TValues ext
  * A form that serves two actions (create and edit) passes the one it needs, bound to its
  * contract (`bindAction`), and declares the values it holds (the two inputs differ).
  */
-export function useActionForm<TValues extends FieldValues, TData>(
-  binding: FormBinding<unknown, TData>,
-  options: Options<TValues, TData, never>,
+export function useActionForm<TValues extends FieldValues, TData, N extends string = string>(
+  binding: FormBinding<unknown, TData, N>,
+  options: BindingOptions<TValues, TData, N>,
 ): ActionForm<TValues>;
 export function useActionForm<TValues extends FieldValues, TData>(
   ...args:
-    | [contract: ActionContract<string, z.ZodType, TValues>, action: (input: unknown) => Promise<ActionResult<TData>>, options: Options<TValues, TData>]
-    | [binding: FormBinding<unknown, TData>, options: Options<TValues, TData>]
+    | [contract: ActionContract<string, z.ZodType, TValues>, action: (input: unknown) => Promise<ActionResult<TData>>, options: AnyOptions<TValues, TData>]
+    | [binding: FormBinding<unknown, TData>, options: AnyOptions<TValues, TData>]
 ): ActionForm<TValues> {
-  const [contract, action, options]: [ActionContract<string, z.ZodType, unknown>, (input: unknown) => Promise<ActionResult<TData>>, Options<TValues, TData>] =
+  const [contract, action, options]: [ActionContract<string, z.ZodType, unknown>, (input: unknown) => Promise<ActionResult<TData>>, AnyOptions<TValues, TData>] =
     args.length === 3 ? args : [args[0].contract, args[0].action, args[1]];
   // What the form holds is TValues: checked against the schema in the typed overload, declared
   // by the form with a binding.
@@ -104,8 +117,8 @@ export function useActionForm<TValues extends FieldValues, TData>(
   const [draftRestored, setDraftRestored] = useState(false);
   const keyRef = useRef<string | null>(null);
   const { draftKey, outboxItemId } = options;
-  // The overloads checked the contract's name is an OutboxKind; here it is just the option.
-  const offline = options.offline as OfflineOption<TValues> | undefined;
+  // The overloads checked the contract's name is an OutboxKind (a binding: one of its two may be).
+  const offline = OUTBOX_KINDS.includes(contract.name as OutboxKind) ? options.offline : undefined;
   const [outboxItem, setOutboxItem] = useState<OutboxItem | null>(null);
 
   // Which form to search for the first invalid field, and a request to do so after the
@@ -193,7 +206,7 @@ export function useActionForm<TValues extends FieldValues, TData>(
       const { idempotencyKey: _key, ...input } = payload;
       let id: string;
       if (outboxItem) {
-        await outbox.updateItem(outboxItem.id, input, offline.label(values));
+        await outbox.updateItem(outboxItem.id, input, { label: offline.label(values), context: offline.context?.(values) });
         id = outboxItem.id;
       } else {
         id = await outbox.enqueue({
@@ -202,6 +215,7 @@ export function useActionForm<TValues extends FieldValues, TData>(
           input,
           label: offline.label(values),
           fixHref: offline.fixHref,
+          context: offline.context?.(values),
           // The same key the failed call carried: if it did reach the server, the resend is the same record.
           id: keyRef.current ?? undefined,
         });

@@ -2,8 +2,11 @@
 // The visit form (记录走访), phone first: campaign, who, when, kind, where (quick search),
 // the campaign's checklist, problems raised, services delivered, notes and location. The
 // same component edits a saved visit (campaign, place and kind are then fixed). Nothing
-// typed is lost: a draft is kept until the visit is saved. Photos are added on the saved
-// visit's page.
+// typed is lost: a draft is kept until the visit is saved. Without signal (issue 16) the
+// visit goes into the device's outbox with its photos, and the form is ready for the next one;
+// a visit the server refused later is fixed here (?outbox=<id>). Photos of a new visit are
+// shrunk on the phone and each sent as its own retried upload after the visit row, online too:
+// one failed photo never loses the visit.
 import { useEffect, useMemo, useState, type ComponentProps } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -20,6 +23,10 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PlaceSearch } from "./place-search";
 import { PROBLEM_DUE_DAYS_DEFAULT, problemDueRange } from "@/lib/visits/campaigns/settings";
+import { localRef } from "@/lib/field/schemas";
+import { toShanghaiLocal } from "@/lib/platform/shanghai";
+import { now } from "@/lib/platform/clock";
+import { Alert } from "@/components/ui/alert";
 
 export type CampaignOption = {
   id: string;
@@ -67,6 +74,10 @@ type CreateProps = {
   officers: { id: string; name: string; orgName: string }[];
   self: { id: string; name: string };
   defaultValues: VisitFormValues;
+  /** Photos a new visit may carry (the server's MAX_PHOTOS_PER_VISIT). */
+  maxPhotos: number;
+  /** An outbox item the server refused, opened to fix (/visits/new?outbox=<id>). */
+  outboxItemId?: string | null;
 };
 type EditProps = {
   mode: "edit";
@@ -78,22 +89,78 @@ type EditProps = {
   defaultValues: VisitFormValues;
 };
 
+/** "12-03 10:20" from "2026-12-03T10:20": short enough for the outbox's one line. */
+const shortTime = (local: string) => (/^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(local) ?? []).slice(1).join(" ");
+
+/** Photos of a new visit: each an outbox item, sent after the visit (its id through "local:<visit item>" when the visit is queued too). */
+async function queuePhotos(userId: string, visit: { serverId?: string; outboxId?: string }, photos: File[], label: (n: number) => string) {
+  if (photos.length === 0) return;
+  const [{ enqueue }, { kickOutbox }] = await Promise.all([import("@/lib/field/local/outbox"), import("@/lib/field/local/sync-runner")]);
+  for (const [i, photo] of photos.entries()) {
+    await enqueue({
+      userId,
+      kind: "visit.photo.add",
+      input: { visitId: visit.serverId ?? localRef(visit.outboxId!) },
+      dependsOn: visit.outboxId ? [visit.outboxId] : [],
+      label: label(i + 1),
+      blobs: [{ blob: photo, name: photo.name, type: photo.type }],
+    });
+  }
+  await kickOutbox(userId);
+}
+
 export function VisitForm(props: CreateProps | EditProps) {
   const t = useTranslations("visits");
+  const tOutbox = useTranslations("field.outbox");
   const tc = useTranslations("common");
   const router = useRouter();
   const editing = props.mode === "edit";
   const { defaultValues } = props;
 
-  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft } = useActionForm<VisitFormValues, { id?: string }>(
+  const userId = props.mode === "create" ? props.self.id : "";
+  const fixing = props.mode === "create" && !!props.outboxItemId;
+  // Photos picked for a new visit, already compressed; they go with the visit into the outbox.
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [savedOffline, setSavedOffline] = useState(false);
+  // Where: the picked record (its label is kept beside the draft so a reload shows it).
+  const [place, setPlace] = useState<PlaceMatch | null>(null);
+  const photoLabel = (n: number) => tOutbox("photoLabel", { place: place?.label ?? "", n });
+
+  const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft, outboxItem } = useActionForm<VisitFormValues, { id?: string }, "visit.create" | "visit.update">(
     editing ? bindAction(updateVisitContract, updateVisitAction) : bindAction(createVisitContract, createVisitAction), {
     defaultValues,
-    draftKey: editing ? undefined : NEW_VISIT_DRAFT_KEY,
-    onSuccess: (data) => {
-      if (!editing) localStorage.removeItem(PLACE_DRAFT_KEY);
+    // A fix edits the outbox item, not the new-visit draft.
+    draftKey: editing || fixing ? undefined : NEW_VISIT_DRAFT_KEY,
+    onSuccess: async (data) => {
+      if (!editing && !fixing) localStorage.removeItem(PLACE_DRAFT_KEY);
       const id = data?.id ?? defaultValues.id;
+      // The visit row exists: each photo is now its own retried upload (a weak link may drop one).
+      if (!editing && id) await queuePhotos(userId, { serverId: id }, photos, photoLabel).catch(() => {});
       router.push(`/visits/${id}?notice=${editing ? "updated" : "created"}`);
     },
+    outboxItemId: props.mode === "create" ? props.outboxItemId : undefined,
+    offline: editing
+      ? undefined
+      : {
+          userId,
+          label: (v) => tOutbox("visitLabel", { place: place?.label ?? "", time: shortTime(v.visitedAt) }),
+          fixHref: "/visits/new?outbox=<id>",
+          context: () => ({ place }),
+          onQueued: async (id) => {
+            if (fixing) {
+              router.push("/field");
+              return;
+            }
+            await queuePhotos(userId, { outboxId: id }, photos, photoLabel).catch(() => {});
+            // Ready for the next household: a fresh time, no place, no photos.
+            setPhotos([]);
+            localStorage.removeItem(PLACE_DRAFT_KEY);
+            setPlace(null);
+            form.setValue("visitedAt", toShanghaiLocal(now()));
+            setSavedOffline(true);
+            window.scrollTo({ top: 0 });
+          },
+        },
   });
   const { register, control, setValue } = form;
   const nestedError = (path: string) => {
@@ -143,10 +210,14 @@ export function VisitForm(props: CreateProps | EditProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [programmeId, officerId]);
 
-  // Where: the picked record (its label is kept beside the draft so a reload shows it).
-  const [place, setPlace] = useState<PlaceMatch | null>(null);
+  // The item being fixed brings the place it was recorded for.
   useEffect(() => {
-    if (editing) return;
+    const saved = outboxItem?.context?.place as PlaceMatch | null | undefined;
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (saved) setPlace(saved);
+  }, [outboxItem]);
+  useEffect(() => {
+    if (editing || fixing) return;
     try {
       const saved = localStorage.getItem(PLACE_DRAFT_KEY);
       const parsed = saved ? (JSON.parse(saved) as PlaceMatch) : null;
@@ -159,6 +230,7 @@ export function VisitForm(props: CreateProps | EditProps) {
   }, [draftRestored]);
   const pickPlace = (p: PlaceMatch | null) => {
     setPlace(p);
+    setSavedOffline(false);
     setValue("placeId", p?.id ?? "", { shouldValidate: form.formState.isSubmitted });
     try {
       if (p) localStorage.setItem(PLACE_DRAFT_KEY, JSON.stringify(p));
@@ -206,6 +278,8 @@ export function VisitForm(props: CreateProps | EditProps) {
   const placeError = errorOf("placeId") && !form.getValues("placeId") ? t("choosePlace") : errorOf("placeId");
 
   return (
+    <>
+    {savedOffline ? <Alert tone="success">{tOutbox("savedOffline")}</Alert> : null}
     <FormShell
       onSubmit={onSubmit}
       rootError={rootError}
@@ -431,10 +505,79 @@ export function VisitForm(props: CreateProps | EditProps) {
             {locationError ? <p className="text-sm text-red-700" role="alert">{locationError}</p> : null}
             {errorOf("latitude") || errorOf("longitude") ? <p className="text-sm text-red-700">{errorOf("latitude") ?? errorOf("longitude")}</p> : null}
           </div>
-          {!editing ? <p className="text-sm text-slate-500">{t("photosAfterSave")}</p> : null}
         </div>
       </Card>
+      {props.mode === "create" && !fixing ? (
+        <Card title={t("newPhotos")}>
+          <NewVisitPhotos photos={photos} onChange={setPhotos} max={props.maxPhotos} />
+        </Card>
+      ) : null}
       {rootError ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{rootError}</p> : null}
     </FormShell>
+    </>
+  );
+}
+
+/** The new visit's photos: picked, shrunk on the phone (≈ 0.3 MB), listed with a remove button. */
+function NewVisitPhotos({ photos, onChange, max }: { photos: File[]; onChange: (next: File[]) => void; max: number }) {
+  const t = useTranslations("visits");
+  const tc = useTranslations("common");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const add = async (files: FileList | null) => {
+    if (!files?.length) return;
+    setError(null);
+    setBusy(true);
+    const { compressPhoto } = await import("@/lib/field/local/compress");
+    const next = [...photos];
+    for (const file of Array.from(files)) {
+      if (next.length >= max) {
+        setError(t("tooManyPhotos", { max }));
+        break;
+      }
+      if (!["image/jpeg", "image/png", "image/webp"].includes(file.type)) {
+        setError(t("photoTypeOf", { name: file.name }));
+        continue;
+      }
+      next.push(await compressPhoto(file));
+    }
+    onChange(next);
+    setBusy(false);
+  };
+  return (
+    <div className="space-y-2">
+      {photos.length > 0 ? (
+        <ul className="space-y-1">
+          {photos.map((p, i) => (
+            <li key={`${p.name}-${i}`} className="flex items-center justify-between gap-2 text-sm">
+              <span className="min-w-0 truncate">{p.name}（{Math.max(1, Math.round(p.size / 1024))} KB）</span>
+              <Button variant="ghost" size="sm" className="h-11" onClick={() => onChange(photos.filter((_, j) => j !== i))} aria-label={t("deletePhotoN", { n: i + 1 })}>
+                {tc("remove")}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {photos.length < max ? (
+        <div className="space-y-1">
+          <label htmlFor="new-visit-photos" className="block text-sm font-medium text-slate-700">{t("addPhotos")}</label>
+          <input
+            id="new-visit-photos"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            multiple
+            disabled={busy}
+            onChange={(e) => {
+              void add(e.target.files);
+              e.target.value = "";
+            }}
+            aria-describedby="new-visit-photos-hint"
+            className="block w-full text-sm file:mr-3 file:h-11 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:text-slate-800"
+          />
+          <p id="new-visit-photos-hint" className="text-xs text-slate-500">{busy ? t("compressing") : t("photosHint", { max })}</p>
+        </div>
+      ) : null}
+      {error ? <p className="text-sm text-red-700" role="alert">{error}</p> : null}
+    </div>
   );
 }

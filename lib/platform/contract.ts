@@ -90,14 +90,14 @@ export const pickedId = z.string().min(1, "@required").max(64);
  * compile). For a form that serves two actions (create and edit): it picks one binding, and
  * since the two schemas' inputs differ, it declares the values it holds itself.
  */
-export type FormBinding<V, T> = {
-  readonly contract: ActionContract<string, z.ZodType, V>;
+export type FormBinding<V, T, N extends string = string> = {
+  readonly contract: ActionContract<N, z.ZodType, V>;
   readonly action: (input: unknown) => Promise<ActionResult<T>>;
 };
 
 export function bindAction<N extends string, S extends z.ZodType, V, T>(
   contract: ActionContract<N, S, V>,
   action: ContractAction<ActionContract<NoInfer<N>, NoInfer<S>, NoInfer<V>>, T>,
-): FormBinding<V, T> {
+): FormBinding<V, T, N> {
   return { contract, action };
 }

@@ -43,6 +43,8 @@ export type OutboxItem = {
   label: string;
   /** The form that can open this item to fix it (e.g. "/visits/new?outbox=<id>"). */
   fixHref?: string;
+  /** What the fixing form needs to show beside the input, never sent (the visit form: the picked place's label). */
+  context?: Record<string, unknown>;
   /** Items whose server ids this one needs first (a visit's household, a photo's visit). */
   dependsOn: string[];
   state: OutboxState;

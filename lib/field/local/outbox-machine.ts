@@ -47,7 +47,7 @@ export type SendOutcome =
 export type RetryReason = "network" | "server" | "signIn";
 
 export type NewOutboxItem = Pick<OutboxItem, "id" | "userId" | "kind" | "input" | "label"> &
-  Partial<Pick<OutboxItem, "fixHref" | "dependsOn" | "confirmedNew">>;
+  Partial<Pick<OutboxItem, "fixHref" | "dependsOn" | "confirmedNew" | "context">>;
 
 /** A fresh item, due now. */
 export function createItem(fields: NewOutboxItem, now: number): OutboxItem {
@@ -130,7 +130,7 @@ export function recoverInterrupted(item: OutboxItem, now: number): OutboxItem {
  * The officer fixed the item (fix form, conflict or duplicate choice): new input, queued now,
  * attempts reset, SAME id (so the same idempotency key).
  */
-export function requeue(item: OutboxItem, now: number, changes: Partial<Pick<OutboxItem, "input" | "confirmedNew" | "label">> = {}): OutboxItem {
+export function requeue(item: OutboxItem, now: number, changes: Partial<Pick<OutboxItem, "input" | "confirmedNew" | "label" | "context">> = {}): OutboxItem {
   if (item.state === "sent") throw new Error(`outbox item ${item.id} was already accepted`);
   return {
     ...item,

@@ -50,6 +50,8 @@ export type EnqueueInput = {
   fixHref?: string;
   /** Outbox items this one needs sent first ("local:<id>" references in input are added anyway). */
   dependsOn?: string[];
+  /** Shown by the fixing form, never sent (e.g. the picked place's label). */
+  context?: Record<string, unknown>;
   /** visit.photo.add: the (already compressed) photo. */
   blobs?: EnqueueBlob[];
   /**
@@ -88,6 +90,7 @@ export async function enqueue(fields: EnqueueInput): Promise<string> {
       label: fields.label,
       fixHref: fields.fixHref?.replaceAll("<id>", id),
       dependsOn: fields.dependsOn ?? [],
+      ...(fields.context ? { context: fields.context } : {}),
     },
     now(),
   );
@@ -154,10 +157,18 @@ async function change(id: string, fn: (item: OutboxItem) => OutboxItem): Promise
  * The officer fixed a refused item (the fix form): new input, queued now, SAME id and key.
  * For idempotent kinds the key is kept whatever the form sends.
  */
-export async function updateItem(id: string, input: Record<string, unknown>, label?: string): Promise<OutboxItem> {
+export async function updateItem(
+  id: string,
+  input: Record<string, unknown>,
+  extra: { label?: string; context?: Record<string, unknown> } = {},
+): Promise<OutboxItem> {
   return change(id, (item) => {
     const next = IDEMPOTENT_KINDS.has(item.kind) ? { ...input, idempotencyKey: item.id } : input;
-    return requeue(item, now(), label === undefined ? { input: next } : { input: next, label });
+    return requeue(item, now(), {
+      input: next,
+      ...(extra.label !== undefined ? { label: extra.label } : {}),
+      ...(extra.context !== undefined ? { context: extra.context } : {}),
+    });
   });
 }
 

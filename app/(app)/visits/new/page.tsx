@@ -2,6 +2,7 @@ import { now } from "@/lib/platform/clock";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { visitFormOptions } from "@/lib/visits/queries";
+import { MAX_PHOTOS_PER_VISIT } from "@/lib/visits/photos";
 import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { PageHeader, EmptyState } from "@/components/ui/card";
 import { VisitForm } from "@/components/visits/visit-form";
@@ -17,7 +18,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function NewVisitPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("visit.create");
   const t = await getTranslations("visits");
-  const { programmeId } = await searchParams;
+  const { programmeId, outbox } = await searchParams;
   const options = await visitFormOptions(user);
   // ?programmeId=… preselects a campaign (ignored unless it is one the user may record for).
   const wanted = typeof programmeId === "string" ? options.campaigns.find((c) => c.id === programmeId) : undefined;
@@ -26,7 +27,8 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
   const campaign = wanted ?? (mine.length === 1 ? mine[0] : options.campaigns.length === 1 ? options.campaigns[0] : undefined);
 
   return (
-    <ClientMessages namespaces={["validation", "visits", "field.workSet.search"]}>
+    // field.outbox: the offline save's notice and the outbox item's label (issue 16).
+    <ClientMessages namespaces={["validation", "visits", "field.outbox", "field.workSet.search"]}>
       <div className="mx-auto max-w-3xl space-y-4">
         <PageHeader title={t("recordTitle")} description={t("recordIntro")} />
         {options.campaigns.length === 0 ? (
@@ -37,6 +39,9 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
             campaigns={options.campaigns}
             officers={options.officers}
             self={{ id: user.id, name: user.name }}
+            maxPhotos={MAX_PHOTOS_PER_VISIT}
+            // ?outbox=<id>: a visit kept on this device that the server refused, opened to fix.
+            outboxItemId={typeof outbox === "string" ? outbox : null}
             defaultValues={{
               programmeId: campaign?.id ?? "",
               officerId: "",
