@@ -6,8 +6,8 @@ import { can } from "@/lib/platform/authz/can";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ServiceWorkerRegistration } from "./sw-register";
 import { OfflineBanner } from "./offline-banner";
-import { WorkSetSync } from "./work-set-sync";
-import { OutboxBadge } from "./outbox-badge";
+// Dexie and zod come with these two: loaded after hydration, not in every page's first load.
+import { LazyOutboxBadge as OutboxBadge, LazyWorkSetSync as WorkSetSync } from "./lazy-parts";
 
 export function FieldShell({ user }: { user: SessionUser }) {
   return (

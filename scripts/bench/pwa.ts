@@ -21,6 +21,7 @@ import { sessionCookie } from "./session";
 
 export const PWA_PAGES = ["/", "/visits/new"] as const;
 const JS_BUDGET_BYTES = 150 * 1000;
+const LIGHTHOUSE_RUNS = 3;
 
 export type PwaRow = {
   page: string;
@@ -29,17 +30,27 @@ export type PwaRow = {
   jsGzip: number;
   /** The five largest, gzip bytes. */
   biggest: { file: string; gzip: number }[];
-  /** Lighthouse mobile performance, 0–100; null when it was not run or failed. */
+  /** Lighthouse mobile performance, 0–100, the median of the runs; null when it was not run or failed. */
   lighthouse: number | null;
+  lighthouseRuns?: number[];
   target: string;
 };
 
 const gzip = (b: Buffer) => gzipSync(b, { level: 6 }).length;
 
-/** The /_next/static scripts an HTML page references (script tags and preloads), in order, once each. */
+/**
+ * The /_next/static scripts an HTML page makes a modern browser fetch, once each: script tags
+ * (not `noModule` ones: Next's legacy polyfills, which only browsers without modules load) and
+ * script preloads.
+ */
 export function referencedScripts(html: string): string[] {
   const found = new Set<string>();
-  for (const m of html.matchAll(/(?:src|href)="(\/_next\/static\/[^"?#]+\.js)(?:\?[^"]*)?"/g)) found.add(m[1]!);
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
+    if (/\bnomodule\b/i.test(tag)) continue;
+    if (tag.startsWith("<link") && !/\bas="script"/.test(tag)) continue;
+    const url = /\b(?:src|href)="(\/_next\/static\/[^"?#]+\.js)/.exec(tag)?.[1];
+    if (url) found.add(url);
+  }
   return [...found];
 }
 
@@ -74,9 +85,20 @@ export async function measurePwa({ base, cookie, distDir, lighthouse }: { base: 
       scripts: files.length,
       jsGzip,
       biggest: [...files].sort((a, b) => b.gzip - a.gzip).slice(0, 5),
-      lighthouse: lighthouse ? lighthouseScore(`${base}${page}`, cookie) : null,
+      lighthouse: null,
       target: `JS ≤ ${JS_BUDGET_BYTES / 1000} kB gzip; Lighthouse ≥ 90`,
     });
+  }
+  // After every fetch above: a Lighthouse run outlasts the server's keep-alive, and a fetch on the
+  // socket it closed meanwhile fails.
+  // Lighthouse's simulated mobile throttling scales with the CPU it measured, so a busy machine
+  // moves a single score by 20 points: the median of LIGHTHOUSE_RUNS, the runs in the note.
+  if (lighthouse) {
+    for (const row of rows) {
+      const scores = Array.from({ length: LIGHTHOUSE_RUNS }, () => lighthouseScore(`${base}${row.page}`, cookie)).filter((x): x is number => x !== null).sort((a, b) => a - b);
+      row.lighthouse = scores.length ? scores[Math.floor(scores.length / 2)]! : null;
+      row.lighthouseRuns = scores;
+    }
   }
   return rows;
 }
@@ -95,7 +117,7 @@ export function pwaTable(rows: PwaRow[]): string {
   return [
     "| Page (officer, first load) | Scripts | JS gzip (kB) | Lighthouse mobile | Largest chunks (gzip kB) | Target |",
     "|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.page} | ${r.scripts} | ${kB(r.jsGzip)} | ${r.lighthouse ?? "—"} | ${r.biggest.map((b) => `${b.file.replace(/^chunks\//, "")} ${kB(b.gzip)}`).join(", ")} | ${r.target} |`),
+    ...rows.map((r) => `| ${r.page} | ${r.scripts} | ${kB(r.jsGzip)} | ${r.lighthouse ?? "—"}${r.lighthouseRuns?.length ? ` (${r.lighthouseRuns.join(", ")})` : ""} | ${r.biggest.map((b) => `${b.file.replace(/^chunks\//, "")} ${kB(b.gzip)}`).join(", ")} | ${r.target} |`),
   ].join("\n");
 }
 
