@@ -23,15 +23,16 @@ import { bytesTable, measureBytes, type BytesRow } from "./bench/bytes";
 import { sessionCookie } from "./bench/session";
 import { benchDashboardDrillDown } from "./bench/dashboard";
 import { measurePwa, pwaTable, scaleOfficerCookie } from "./bench/pwa";
+import { benchFieldWorkSet, fieldTable } from "./bench/field";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
 /**
- * --only=dashboard[,visits,create,writes,hotline,redemptions,import,bytes,queries,pwa] (pwa: the field app's JS budget; --lighthouse adds Lighthouse): just those rows (quick re-measure
+ * --only=dashboard[,visits,create,writes,hotline,redemptions,import,bytes,queries,pwa,field] (pwa: the field app's JS budget; --lighthouse adds Lighthouse; field: the work set's first download on Slow 3G): just those rows (quick re-measure
  * after a change); the results go to bench/results/<date>-<rows>.json.
  */
 const ONLY = args.find((a) => a.startsWith("--only="))?.split("=")[1];
-const ROWS = ["dashboard", "visits", "create", "writes", "hotline", "redemptions", "import", "bytes", "queries", "pwa"] as const;
+const ROWS = ["dashboard", "visits", "create", "writes", "hotline", "redemptions", "import", "bytes", "queries", "pwa", "field"] as const;
 const onlyRows = ONLY?.split(",").filter(Boolean);
 if (onlyRows?.some((r) => !(ROWS as readonly string[]).includes(r))) throw new Error(`--only takes ${ROWS.join(", ")}`);
 const want = (row: (typeof ROWS)[number]) => !onlyRows || onlyRows.includes(row);
@@ -544,6 +545,9 @@ async function main() {
     // The field app's budget (issue 16): first-load JS of the officer pages, Lighthouse with --lighthouse (scripts/bench/pwa.ts).
     const pwa = want("pwa") ? await measurePwa({ base: BASE, cookie: await scaleOfficerCookie(secret, sql), distDir: path.join(PROJECT_ROOT, DIST_DIR), lighthouse: args.includes("--lighthouse") }) : undefined;
 
+    // The officer's first work-set download on Slow 3G (issue 16, scripts/bench/field.ts).
+    const field = want("field") ? [await benchFieldWorkSet({ base: BASE, secret, sql })] : undefined;
+
     if (want("queries")) {
       // Statements per request, on a second server with Prisma's query events on (scripts/bench/queries.ts).
       const { queryCounts } = await import("./bench/queries");
@@ -553,14 +557,14 @@ async function main() {
     await sql.end();
     await logged.$disconnect();
     const day = new Date().toISOString().slice(0, 10);
-    const out = { at: new Date().toISOString(), scale: scaleInfo.scale, volumes: scaleInfo.volumes, seedSeconds: scaleInfo.seconds, runs: RUNS, machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, results, bytes, pwa };
+    const out = { at: new Date().toISOString(), scale: scaleInfo.scale, volumes: scaleInfo.volumes, seedSeconds: scaleInfo.seconds, runs: RUNS, machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, results, bytes, pwa, field };
     fs.mkdirSync(path.join(PROJECT_ROOT, "bench", "results"), { recursive: true });
     fs.writeFileSync(path.join(PROJECT_ROOT, "bench", "results", `${day}${onlyRows ? `-${onlyRows.join("+")}` : ""}.json`), JSON.stringify(out, null, 2) + "\n");
     const table = [
       "| Measure | Runs | App p50 (ms) | App p95 (ms) | SQL p50 (ms) | Floor p50 (ms) | App ÷ SQL | App ÷ (floor + SQL) | Target | Note |",
       "|---|---|---|---|---|---|---|---|---|---|",
       ...results.map((r) => `| ${r.name} | ${r.runs} | ${r.p50 ?? "—"} | ${r.p95 ?? "—"} | ${r.sqlP50 ?? "—"} | ${r.floorP50 ?? "—"} | ${r.ratio ?? "—"} | ${r.floorRatio ?? "—"} | ${r.target} | ${r.note ?? ""} |`),
-    ].join("\n") + (bytes ? `\n\n${bytesTable(bytes)}` : "") + (pwa ? `\n\n${pwaTable(pwa)}` : "");
+    ].join("\n") + (bytes ? `\n\n${bytesTable(bytes)}` : "") + (pwa ? `\n\n${pwaTable(pwa)}` : "") + (field ? `\n\n${fieldTable(field)}` : "");
     console.log(`\n${table}\n`);
     fs.writeFileSync(path.join(PROJECT_ROOT, "bench", ".last-table.md"), `Scale ${scaleInfo.scale} (${JSON.stringify(scaleInfo.volumes)}), ${day}, ${RUNS} runs\n\n${table}\n`);
   } finally {
