@@ -23,16 +23,16 @@ import { bytesTable, measureBytes, type BytesRow } from "./bench/bytes";
 import { sessionCookie } from "./bench/session";
 import { benchDashboardDrillDown } from "./bench/dashboard";
 import { measurePwa, pwaTable, scaleOfficerCookie } from "./bench/pwa";
-import { benchFieldWorkSet, fieldTable } from "./bench/field";
+import { benchFieldSync, benchFieldWorkSet, fieldTable } from "./bench/field";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
 /**
- * --only=dashboard[,visits,create,writes,hotline,redemptions,import,bytes,queries,pwa,field] (pwa: the field app's JS budget; --lighthouse adds Lighthouse; field: the work set's first download on Slow 3G): just those rows (quick re-measure
+ * --only=dashboard[,visits,create,writes,hotline,redemptions,import,bytes,queries,pwa,field,fieldSync] (pwa: the field app's JS budget; --lighthouse adds Lighthouse; field: the work set's first download on Slow 3G; fieldSync: a day's visits queued offline, sent on Slow 3G): just those rows (quick re-measure
  * after a change); the results go to bench/results/<date>-<rows>.json.
  */
 const ONLY = args.find((a) => a.startsWith("--only="))?.split("=")[1];
-const ROWS = ["dashboard", "visits", "create", "writes", "hotline", "redemptions", "import", "bytes", "queries", "pwa", "field"] as const;
+const ROWS = ["dashboard", "visits", "create", "writes", "hotline", "redemptions", "import", "bytes", "queries", "pwa", "field", "fieldSync"] as const;
 const onlyRows = ONLY?.split(",").filter(Boolean);
 if (onlyRows?.some((r) => !(ROWS as readonly string[]).includes(r))) throw new Error(`--only takes ${ROWS.join(", ")}`);
 const want = (row: (typeof ROWS)[number]) => !onlyRows || onlyRows.includes(row);
@@ -547,6 +547,11 @@ async function main() {
 
     // The officer's first work-set download on Slow 3G (issue 16, scripts/bench/field.ts).
     const field = want("field") ? [await benchFieldWorkSet({ base: BASE, secret, sql })] : undefined;
+    // A day's visits recorded offline, then sent when the link returns as Slow 3G (scripts/bench/field.ts).
+    if (want("fieldSync")) {
+      results.push(...await benchFieldSync({ base: BASE, secret, sql, runs: Math.min(RUNS, 3) }));
+      console.log(results.at(-1));
+    }
 
     if (want("queries")) {
       // Statements per request, on a second server with Prisma's query events on (scripts/bench/queries.ts).

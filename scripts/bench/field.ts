@@ -9,10 +9,12 @@
 // (as the server sends it), for the busiest scale officer (the one with most households).
 // A measurement, not a test.
 //
-// Used by scripts/bench.ts (row "field"). The e2e helper's sync row may sit beside this in the
-// same file as its own function.
+// Used by scripts/bench.ts (row "field"). Row "fieldSync" (benchFieldSync, below): a day's work
+// queued offline and sent when the link returns as Slow 3G.
 import { gzipSync } from "node:zlib";
 import type pg from "pg";
+import type { Page } from "@playwright/test";
+import { findChromium } from "../browser";
 import { sessionCookie, type SessionSubject } from "./session";
 
 export type FieldWorkSetRow = {
@@ -56,8 +58,9 @@ export async function benchFieldWorkSet(options: { base: string; secret: string;
   if (plain.status !== 200) throw new Error(`work set → ${plain.status}`);
   const body = Buffer.from(await plain.arrayBuffer());
   const workSet = JSON.parse(body.toString("utf8")) as { places: { type: string }[]; problems: unknown[] };
-  const zipped = await fetch(`${base}/api/field/work-set`, { headers: { cookie, "accept-encoding": "gzip" }, method: "HEAD" }).catch(() => null);
-  const servedGzip = (zipped?.headers.get("content-encoding") ?? "").includes("gzip");
+  const zipped = await fetch(`${base}/api/field/work-set`, { headers: { cookie, "accept-encoding": "gzip" } });
+  const servedGzip = (zipped.headers.get("content-encoding") ?? "").includes("gzip");
+  await zipped.arrayBuffer();
 
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
@@ -118,4 +121,195 @@ export function fieldTable(rows: FieldWorkSetRow[]): string {
     "|---|---|---|---|---|---|---|---|",
     ...rows.map((r) => `| ${r.name} | ${r.officer} | ${r.households} / ${r.enterprises} / ${r.problems} | ${kB(r.jsonBytes)} | ${kB(r.gzipBytes)} | ${r.servedGzip ? "yes" : "no"} | ${r.slow3gMs === null ? "did not finish" : (r.slow3gMs / 1000).toFixed(1)} | ${r.target} |`),
   ].join("\n");
+}
+
+// ── fieldSync: a day's work queued offline, sent on a slow 3G link (issue 16 part 5) ─────────
+
+/** What benchFieldSync needs from the bench: the server, its database and a signed-in officer. */
+export type FieldSyncContext = {
+  base: string;
+  /** The server's AUTH_SECRET: py.officer's session cookie is made with it (./session.ts). */
+  secret: string;
+  sql: pg.Client;
+  /** How many times to queue and send the day's work (each run records it afresh). */
+  runs: number;
+  visits?: number;
+};
+
+export type FieldSyncRow = {
+  name: string; kind: "write"; runs: number; p50: number | null; p95: number | null;
+  sqlP50: null; ratio: null; target: string; note: string;
+};
+
+/**
+ * A day's work — `visits` household visits with two problems and one photo each — recorded on
+ * the visit form without signal (Chromium, phone viewport), then the link comes back as Slow 3G
+ * (CDP Network.emulateNetworkConditions: 400 kbit/s each way, 400 ms latency): the time from
+ * the link's return until the device's outbox is empty, and until the last visit (the records,
+ * without their photos) is on the server. The offline phase and the slow link are emulated on
+ * the page (where the outbox's `online` flush runs); Background Sync is hidden from the page so
+ * the service worker, which a page's emulation does not throttle, does not send instead. Each run
+ * records into a campaign of its own (closed afterwards) and checks the server holds exactly the
+ * day's visits, problems and photos.
+ */
+export async function benchFieldSync(ctx: FieldSyncContext): Promise<FieldSyncRow[]> {
+  const visits = ctx.visits ?? 15;
+  const target = "≤ 10 s (issue 16: routine sync of a day's work on slow 3G)";
+  const name = `fieldSync: ${visits} visits (2 problems + 1 photo each) queued offline → outbox empty on Slow 3G`;
+  const recordsName = `fieldSync: the same ${visits} visits' records (without photos) on the server`;
+  const { chromium, devices } = await import("@playwright/test");
+  const browser = await chromium.launch({
+    executablePath: findChromium()?.path,
+    args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-gpu", "--lang=zh-CN",
+      ...(process.getuid?.() === 0 ? ["--no-sandbox"] : [])],
+  });
+  const q = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await ctx.sql.query<T>(text, params)).rows;
+  // py.officer (the demo part of the dataset): 谢家村's households, a campaign of the run's own under 浦阳镇.
+  const officer = (await q<SessionSubject>(`SELECT id, name, role, "orgUnitId", "sessionVersion" FROM app_user WHERE username = 'py.officer'`))[0];
+  const households = (await q<{ householdKey: string }>(
+    `SELECT h."householdKey" FROM household h JOIN org_unit o ON o.id = h."orgUnitId" WHERE o.code = 'XS-PY-XJ' AND h.active ORDER BY h."householdKey" LIMIT $1`, [visits],
+  )).map((r) => r.householdKey);
+  const empty: number[] = [];
+  const records: number[] = [];
+  let photoBytes: number[] = [];
+  try {
+    if (!officer) throw new Error("py.officer is not in this dataset");
+    if (households.length < visits) throw new Error(`谢家村 has ${households.length} households, ${visits} needed`);
+    const cookies = (await sessionCookie(ctx.secret, officer)).split(";").map((c) => c.trim()).filter(Boolean).map((c) => {
+      const at = c.indexOf("=");
+      return { name: c.slice(0, at), value: c.slice(at + 1), url: ctx.base };
+    });
+    for (let run = 0; run < ctx.runs; run++) {
+      const campaign = { id: `benchfield${Date.now().toString(36)}${run}`, name: `基准离线走访${Date.now().toString(36)}${run}` };
+      await q(
+        `INSERT INTO programme (id, type, name, "startDate", "endDate", "orgUnitId", status, "createdById", "updatedAt")
+         SELECT $1, 'VISIT_CAMPAIGN', $2, (now() AT TIME ZONE 'Asia/Shanghai')::date - 30, (now() AT TIME ZONE 'Asia/Shanghai')::date + 60, o.id, 'ACTIVE', $3, now()
+         FROM org_unit o WHERE o.code = 'XS-PY'`,
+        [campaign.id, campaign.name, officer.id],
+      );
+      const context = await browser.newContext({ ...devices["Pixel 7"], locale: "zh-CN", timezoneId: "Asia/Shanghai", baseURL: ctx.base });
+      try {
+        await context.addCookies(cookies);
+        // No Background Sync: the page's own `online` flush sends, on the page's emulated link.
+        await context.addInitScript(() => {
+          if (typeof ServiceWorkerRegistration !== "undefined") Object.defineProperty(ServiceWorkerRegistration.prototype, "sync", { get: () => undefined });
+        });
+        const page = await context.newPage();
+        await page.goto("/field");
+        await page.getByText(/本机数据更新于/).waitFor();
+        await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+        await page.goto("/visits/new");
+        const form = page.getByRole("form", { name: "记录走访" });
+        await form.waitFor();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Network.enable");
+        await cdp.send("Network.emulateNetworkConditions", { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+        const jpeg = await photoOf(page, run);
+        for (const [i, household] of households.entries()) {
+          const select = form.getByLabel("走访专项");
+          await select.selectOption(await select.locator("option", { hasText: campaign.name }).first().getAttribute("value") ?? "");
+          await form.getByLabel("农户/居民户").fill(household);
+          await form.getByRole("button", { name: new RegExp(`（${household}）`) }).click();
+          for (const n of [1, 2]) {
+            await form.getByRole("button", { name: "添加问题" }).click();
+            await form.getByLabel(`问题 ${n}`, { exact: true }).fill(`基准问题${i}-${n}`);
+          }
+          await form.getByLabel("添加照片").setInputFiles({ name: `现场${i}.jpg`, mimeType: "image/jpeg", buffer: jpeg });
+          await form.getByRole("button", { name: "保存走访" }).click();
+          await form.getByRole("button", { name: "更换" }).waitFor({ state: "detached" });
+        }
+        const queued = await outboxOf(page);
+        if (queued.visits !== visits) throw new Error(`${queued.visits} visits queued, ${visits} recorded`);
+        photoBytes = queued.photoBytes;
+
+        const started = performance.now();
+        let recordsAt: number | null = null;
+        await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+        for (;;) {
+          const left = await outboxOf(page);
+          if (recordsAt === null && left.visits === 0) recordsAt = performance.now();
+          if (left.items === 0) break;
+          if (performance.now() - started > 600_000) throw new Error(`outbox not empty after 10 minutes: ${JSON.stringify(left)}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const done = performance.now();
+        empty.push(done - started);
+        records.push((recordsAt ?? done) - started);
+        const [held] = await q<{ visits: number; problems: number; photos: number }>(
+          `SELECT (SELECT count(*)::int FROM visit WHERE "programmeId" = $1) AS visits,
+                  (SELECT count(*)::int FROM problem p JOIN visit v ON v.id = p."visitId" WHERE v."programmeId" = $1) AS problems,
+                  (SELECT count(*)::int FROM visit_photo f JOIN visit v ON v.id = f."visitId" WHERE v."programmeId" = $1) AS photos`, [campaign.id]);
+        if (held!.visits !== visits || held!.problems !== 2 * visits || held!.photos !== visits) throw new Error(`server holds ${JSON.stringify(held)}`);
+      } finally {
+        await context.close();
+        await q(`UPDATE programme SET status = 'CLOSED' WHERE id = $1`, [campaign.id]).catch(() => {});
+      }
+    }
+    const kb = photoBytes.length ? Math.round(photoBytes.reduce((a, b) => a + b, 0) / photoBytes.length / 1024) : 0;
+    const totalKb = Math.round(photoBytes.reduce((a, b) => a + b, 0) / 1024);
+    const link = "CDP Slow 3G: 400 kbit/s each way, 400 ms latency";
+    return [
+      { name, kind: "write", runs: empty.length, p50: pct(empty), p95: pct(empty, 95), sqlP50: null, ratio: null, target,
+        note: `${link}; photos compressed on the device to ${kb} KB each (${totalKb} KB in all: ${Math.round((totalKb * 1024) / 50_000)} s of upload at 400 kbit/s alone); the server holds exactly ${visits} visits, ${2 * visits} problems, ${visits} photos` },
+      { name: recordsName, kind: "write", runs: records.length, p50: pct(records), p95: pct(records, 95), sqlP50: null, ratio: null, target,
+        note: `${link}; from the link's return to the last visit.create item sent (its photos may still be on the way)` },
+    ];
+  } catch (e) {
+    const note = `failed: ${(e as Error).message.slice(0, 200)}`;
+    return [{ name, kind: "write", runs: 0, p50: null, p95: null, sqlP50: null, ratio: null, target, note }];
+  } finally {
+    await browser.close();
+  }
+}
+
+function pct(xs: number[], p = 50): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!);
+}
+
+/** A phone-camera-sized JPEG (2400×1800, textured so it does not compress to nothing), drawn by the browser. */
+async function photoOf(page: Page, seed: number): Promise<Buffer> {
+  const data = await page.evaluate((s) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 2400;
+    canvas.height = 1800;
+    const g = canvas.getContext("2d")!;
+    let x = s * 9301 + 49297;
+    const rnd = () => ((x = (x * 9301 + 49297) % 233280) / 233280);
+    for (let i = 0; i < 4000; i++) {
+      g.fillStyle = `hsl(${Math.floor(rnd() * 360)}, 50%, ${30 + Math.floor(rnd() * 40)}%)`;
+      g.fillRect(rnd() * 2400, rnd() * 1800, 10 + rnd() * 120, 10 + rnd() * 120);
+    }
+    return canvas.toDataURL("image/jpeg", 0.9).split(",")[1]!;
+  }, seed);
+  return Buffer.from(data, "base64");
+}
+
+/** The device's outbox as the page sees it (IndexedDB "zj-field", lib/field/local/db.ts). */
+async function outboxOf(page: Page): Promise<{ items: number; visits: number; photoBytes: number[] }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ items: number; visits: number; photoBytes: number[] }>((resolve, reject) => {
+        const open = indexedDB.open("zj-field");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(["outbox", "blobs"], "readonly");
+          const items = tx.objectStore("outbox").getAll();
+          const blobs = tx.objectStore("blobs").getAll();
+          tx.oncomplete = () => {
+            db.close();
+            // Accepted items stay a while (their server ids resolve later items' references): not counted.
+            const rows = (items.result as { kind: string; state: string }[]).filter((r) => r.state !== "sent");
+            resolve({
+              items: rows.length,
+              visits: rows.filter((r) => r.kind === "visit.create").length,
+              photoBytes: (blobs.result as { blob: Blob }[]).map((b) => b.blob.size),
+            });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
 }
