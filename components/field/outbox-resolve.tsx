@@ -19,6 +19,7 @@ import {
 } from "@/lib/field/problem-conflict";
 import { dropLocalPlace } from "@/lib/field/local/local-places";
 import { discardItem, duplicatesOf, markAccepted, resolveConflict, resolveDuplicate, type OutboxItem } from "@/lib/field/local/outbox";
+import { kickOutbox } from "@/lib/field/local/sync-runner";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
@@ -76,7 +77,14 @@ function DuplicateChoice({ item }: { item: OutboxItem }) {
           </li>
         ))}
       </ul>
-      <Button size="sm" disabled={busy} onClick={() => run(() => resolveDuplicate(item.id, { confirmedNew: true }))}>
+      <Button
+        size="sm" disabled={busy}
+        onClick={() => run(async () => {
+          await resolveDuplicate(item.id, { confirmedNew: true });
+          // Queued again: send now rather than at the next timer.
+          void kickOutbox(item.userId);
+        })}
+      >
         {t(enterprise ? "newEnterprise" : "newHousehold")}
       </Button>
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -126,7 +134,11 @@ function ProblemConflict({ item }: { item: OutboxItem }) {
         const server = (await res.json()) as ProblemServerState;
         if (!live) return;
         // The first send committed and only its answer was lost: nothing to ask.
-        if (alreadyApplied(mine, server)) await markAccepted(item.id, server.id);
+        if (alreadyApplied(mine, server)) {
+          await markAccepted(item.id, server.id);
+          // Items that waited on it may go now.
+          void kickOutbox(item.userId);
+        }
         else setFetched({ state: "ok", server });
       } catch {
         if (live) setFetched({ state: "failed" });
@@ -184,7 +196,11 @@ function ProblemConflict({ item }: { item: OutboxItem }) {
     setError(null);
     try {
       if (outcome.kind === "drop") await discardItem(item.id);
-      else await resolveConflict(item.id, outcome.input);
+      else {
+        await resolveConflict(item.id, outcome.input);
+        // Queued again: send now rather than at the next timer.
+        void kickOutbox(item.userId);
+      }
     } catch {
       setError(t("storageFailed"));
     } finally {
