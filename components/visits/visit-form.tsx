@@ -518,17 +518,27 @@ export function VisitForm(props: CreateProps | EditProps) {
   );
 }
 
+const loadCompressor = () => import("@/lib/field/local/compress");
+
 /** The new visit's photos: picked, shrunk on the phone (≈ 0.3 MB), listed with a remove button. */
 function NewVisitPhotos({ photos, onChange, max }: { photos: File[]; onChange: (next: File[]) => void; max: number }) {
   const t = useTranslations("visits");
   const tc = useTranslations("common");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The compressor is loaded while the page still has network (or from the worker's cache), so a
+  // photo picked without signal does not wait for a chunk that cannot arrive.
+  useEffect(() => {
+    void loadCompressor().catch(() => {});
+  }, []);
   const add = async (files: FileList | null) => {
     if (!files?.length) return;
     setError(null);
     setBusy(true);
-    const { compressPhoto } = await import("@/lib/field/local/compress");
+    // Not loadable (offline before it was ever fetched): the photo goes as picked; the server still checks it.
+    const compressPhoto = await loadCompressor()
+      .then((m) => m.compressPhoto)
+      .catch(() => async (f: File) => f);
     const next = [...photos];
     for (const file of Array.from(files)) {
       if (next.length >= max) {
