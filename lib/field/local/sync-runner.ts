@@ -144,3 +144,13 @@ async function send(item: OutboxItem, input: Record<string, unknown>): Promise<S
   if (response.ok) return { type: "network" };
   return { type: "http", status: response.status, error };
 }
+
+/**
+ * For the service worker's Background Sync event: rejects when items could not be sent (offline
+ * again, server failing), so the browser schedules another sync event later instead of
+ * considering the sync done.
+ */
+export async function flushForBackgroundSync(): Promise<void> {
+  const result = await flushOutbox();
+  if (result.failed) throw new Error("outbox: some items could not be sent yet");
+}
