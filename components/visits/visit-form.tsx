@@ -531,8 +531,8 @@ function NewVisitPhotos({ photos, onChange, max }: { photos: File[]; onChange: (
   useEffect(() => {
     void loadCompressor().catch(() => {});
   }, []);
-  const add = async (files: FileList | null) => {
-    if (!files?.length) return;
+  const add = async (files: File[]) => {
+    if (!files.length) return;
     setError(null);
     setBusy(true);
     // Not loadable (offline before it was ever fetched): the photo goes as picked; the server still checks it.
@@ -540,7 +540,7 @@ function NewVisitPhotos({ photos, onChange, max }: { photos: File[]; onChange: (
       .then((m) => m.compressPhoto)
       .catch(() => async (f: File) => f);
     const next = [...photos];
-    for (const file of Array.from(files)) {
+    for (const file of files) {
       if (next.length >= max) {
         setError(t("tooManyPhotos", { max }));
         break;
@@ -578,8 +578,10 @@ function NewVisitPhotos({ photos, onChange, max }: { photos: File[]; onChange: (
             multiple
             disabled={busy}
             onChange={(e) => {
-              void add(e.target.files);
+              // Copied first: clearing the input empties the very FileList an awaiting add() would read.
+              const picked = Array.from(e.target.files ?? []);
               e.target.value = "";
+              void add(picked);
             }}
             aria-describedby="new-visit-photos-hint"
             className="block w-full text-sm file:mr-3 file:h-11 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:text-slate-800"
