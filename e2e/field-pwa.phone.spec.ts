@@ -29,14 +29,24 @@ test("offline, the home page comes from the service worker with the banner; a pa
   // Registered after load; clientsClaim makes it this page's controller once active.
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   // A navigation through the worker keeps the page (NetworkFirst into field-pages).
-  await page.reload();
-  await expect.poll(() => page.evaluate(async () => Boolean(await (await caches.open("field-pages")).match("/")))).toBe(true);
+  await page.goto("/visits/new");
+  await page.goto("/");
+  const kept = () => page.evaluate(async () => Promise.all(["/", "/visits/new"].map(async (u) => Boolean(await (await caches.open("field-pages")).match(u)))));
+  await expect.poll(kept).toEqual([true, true]);
   await expect(page.getByText("当前离线")).toHaveCount(0);
 
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole("status").filter({ hasText: "当前离线：记录会先保存在本机，联网后自动同步" })).toBeVisible();
+  const banner = page.getByRole("status").filter({ hasText: "当前离线：记录会先保存在本机，联网后自动同步" });
+  await expect(banner).toBeVisible();
   await expect(page.locator("main")).toBeVisible();
+
+  // A client navigation: its RSC fetch fails offline, Next falls back to a full navigation, which
+  // the worker answers with the kept page.
+  await page.getByRole("link", { name: "记录走访" }).first().click();
+  await expect(page).toHaveURL(/\/visits\/new$/);
+  await expect(banner).toBeVisible();
+  await expect(page.locator("form").first()).toBeVisible();
 
   await page.goto("/rankings");
   await expect(page.getByRole("heading", { name: "当前离线，此页面没有保存在本机" })).toBeVisible();
