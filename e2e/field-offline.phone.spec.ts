@@ -140,7 +140,11 @@ async function recordVisit(page: Page, v: VisitSpec) {
     await form.getByRole("button", { name: "添加问题" }).click();
     await form.getByLabel(`问题 ${i + 1}`, { exact: true }).fill(title);
   }
-  if (v.photo) await form.getByLabel("添加照片").setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: v.photo });
+  if (v.photo) {
+    await form.getByLabel("添加照片").setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: v.photo });
+    // Compressed on the phone, then listed (with its delete button).
+    await expect(form.getByRole("button", { name: "删除照片 1" })).toBeVisible();
+  }
   await form.getByRole("button", { name: "保存走访" }).click();
   await expect(page.getByText("已保存在本机，联网后自动同步")).toBeVisible();
   // Reset for the next visit: the household is to be chosen again.
@@ -179,20 +183,30 @@ async function villageNumbers(page: Page, programmeId: string): Promise<VillageN
   return { households: await read("走访农户"), visits: await read("走访次数"), raised: await read("收集问题") };
 }
 
-/** Lets the first sync request reach the server, then loses its answer with the network. */
-async function dropFirstAnswer(context: BrowserContext): Promise<Promise<void>> {
+/**
+ * Once armed, lets the next sync request reach the server, then loses its answer with the
+ * network. Installed before the page loads: routing installed while the context is offline
+ * never returned (the service worker's session).
+ */
+async function dropFirstAnswer(context: BrowserContext): Promise<{ arm: () => Promise<void> }> {
+  let armed = false;
   let done!: () => void;
   const dropped = new Promise<void>((resolve) => (done = resolve));
-  let first = true;
   await context.route(SYNC, async (route: Route) => {
-    if (!first) return route.continue();
-    first = false;
+    if (!armed) return route.continue();
+    armed = false;
     await route.fetch();
     await context.setOffline(true);
     await route.abort("internetdisconnected");
     done();
   });
-  return dropped;
+  return {
+    arm: async () => {
+      armed = true;
+      await context.setOffline(false);
+      await dropped;
+    },
+  };
 }
 
 test.describe("offline visits", () => {
@@ -234,19 +248,17 @@ test.describe("offline visits", () => {
   test("a sync cut off after the server answered its first item ends with exactly three visits", async ({ page, context }) => {
     test.setTimeout(120_000);
     const campaign = await createCampaign("乙");
+    const cut = await dropFirstAnswer(context);
     await readyForOffline(page);
     await context.setOffline(true);
     await page.reload();
     for (const household of ["XJ-0014", "XJ-0015", "XJ-0016"]) await recordVisit(page, { campaign: campaign.name, household });
 
-    const dropped = await dropFirstAnswer(context);
-    await context.setOffline(false);
-    await dropped;
+    await cut.arm();
     // The server wrote the first visit; the device never heard so, and keeps all three.
     expect((await serverCounts(campaign.id)).visits).toBe(1);
     await expect(pending(page)).toHaveText(/3\s*条待同步/);
 
-    await context.unroute(SYNC);
     await context.setOffline(false);
     await outboxEmptied(page);
     expect((await serverCounts(campaign.id)).visits).toBe(3);
