@@ -222,6 +222,8 @@ export async function benchFieldSync(ctx: FieldSyncContext): Promise<FieldSyncRo
       const context = await browser.newContext({ ...devices["Pixel 7"], locale: "zh-CN", timezoneId: "Asia/Shanghai", baseURL: ctx.base });
       try {
         await context.addCookies(cookies);
+        // tsx keeps function names with an __name helper the page does not have (page.evaluate's code).
+        await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
         // No Background Sync: the page's own `online` flush sends, on the page's emulated link.
         await context.addInitScript(() => {
           if (typeof ServiceWorkerRegistration !== "undefined") Object.defineProperty(ServiceWorkerRegistration.prototype, "sync", { get: () => undefined });
@@ -247,6 +249,8 @@ export async function benchFieldSync(ctx: FieldSyncContext): Promise<FieldSyncRo
             await form.getByLabel(`问题 ${n}`, { exact: true }).fill(`基准问题${i}-${n}`);
           }
           await form.getByLabel("添加照片").setInputFiles({ name: `现场${i}.jpg`, mimeType: "image/jpeg", buffer: jpeg });
+          // Compressed on the phone first, then listed.
+          await form.getByRole("button", { name: "删除照片 1" }).waitFor();
           await form.getByRole("button", { name: "保存走访" }).click();
           await form.getByRole("button", { name: "更换" }).waitFor({ state: "detached" });
         }
