@@ -45,15 +45,17 @@ function useOutboxTriggers(userId: string, waiting: boolean) {
     const flush = () => {
       if (navigator.onLine !== false) void flushOutbox({ userId });
     };
+    // The link is back: what waited out a back-off because the link was gone goes now.
+    const onOnline = () => void flushOutbox({ userId, skipBackoff: true });
     const onVisible = () => {
       if (document.visibilityState === "visible") flush();
     };
     flush();
-    window.addEventListener("online", flush);
+    window.addEventListener("online", onOnline);
     window.addEventListener("focus", flush);
     document.addEventListener("visibilitychange", onVisible);
     return () => {
-      window.removeEventListener("online", flush);
+      window.removeEventListener("online", onOnline);
       window.removeEventListener("focus", flush);
       document.removeEventListener("visibilitychange", onVisible);
     };

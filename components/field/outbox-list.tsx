@@ -36,7 +36,7 @@ export function OutboxList({ userId }: { userId: string }) {
       return;
     }
     setSyncing(true);
-    const result = await flushOutbox({ userId });
+    const result = await flushOutbox({ userId, skipBackoff: true });
     setSyncing(false);
     if (result.locked) setNotice({ tone: "info", text: t("alreadySyncing") });
     else if (result.failed) setNotice({ tone: "warning", text: t("syncFailed", { sent: result.sent }) });

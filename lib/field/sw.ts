@@ -12,7 +12,7 @@
 // - POSTs (server actions, /api/*) are never routed here: they always go to the network.
 // - Background Sync "outbox" and the "flush" message run the outbox (Dexie works in a worker).
 import { CacheFirst, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, type PrecacheEntry, type SerwistPlugin } from "serwist";
-import { flushOutbox } from "@/lib/field/local/sync-runner";
+import { flushForBackgroundSync, flushOutbox } from "@/lib/field/local/sync-runner";
 import { OFFLINE_URL, OUTBOX_SYNC_TAG, PAGES_CACHE, isKeepablePageResponse, isOfflinePagePath, type SwMessage } from "@/lib/field/local/pages";
 
 /** Replaced at build time by the precache list (scripts/build-sw.mjs). */
@@ -80,7 +80,8 @@ async function warmPages(urls: string[]): Promise<void> {
 }
 
 sw.addEventListener("sync", (event) => {
-  if (event.tag === OUTBOX_SYNC_TAG) event.waitUntil(flushOutbox());
+  // Rejects when items are left, so the browser schedules the sync again.
+  if (event.tag === OUTBOX_SYNC_TAG) event.waitUntil(flushForBackgroundSync());
 });
 
 sw.addEventListener("message", (event) => {

@@ -129,6 +129,14 @@ describe("references and order", () => {
     expect(nextSendable([photo, refusedVisit], T0 + 6)).toBeNull();
   });
 
+  it("sends every due record before any photo, so a day's records are not stuck behind its photos", () => {
+    const sentVisit = applyOutcome(sending(visit), ok("srv-v"), T0 + 5);
+    const laterVisit = item("v2", {}, T0 + 3);
+    // The photo is older and sendable, but the later visit's record goes first.
+    expect(nextSendable([photo, sentVisit, laterVisit], T0 + 6)?.id).toBe("v2");
+    expect(nextSendable([photo, sentVisit], T0 + 6)?.id).toBe("p");
+  });
+
   it("sends the oldest due item first", () => {
     const b = item("b", {}, T0 + 2);
     const a = item("a", {}, T0 + 1);

@@ -203,11 +203,19 @@ export function isSendable(item: OutboxItem, byId: ReadonlyMap<string, OutboxIte
   return true;
 }
 
-/** The next item to send: the oldest sendable one (dependencies are always older, and sent first). */
+/**
+ * The next item to send: the oldest sendable record, and only when none is left, the oldest
+ * sendable photo. On a weak link a photo (≈ 300 KB) takes several seconds where a visit's
+ * record takes a fraction of one; in recording order, the last visit of a day waited behind
+ * every photo before it (90 s for 15 visits on Slow 3G), so a manager's figures lagged the
+ * photos. Records first, photos after: a photo only ever depends on its own visit, which is a
+ * record, so dependencies still go first.
+ */
 export function nextSendable(items: readonly OutboxItem[], now: number): OutboxItem | null {
   const byId = new Map(items.map((i) => [i.id, i]));
   const ordered = [...items].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  return ordered.find((i) => isSendable(i, byId, now)) ?? null;
+  const sendable = ordered.filter((i) => isSendable(i, byId, now));
+  return sendable.find((i) => i.kind !== "visit.photo.add") ?? sendable[0] ?? null;
 }
 
 /** When the next queued item falls due (for the retry timer), or null if none is waiting on time alone. */

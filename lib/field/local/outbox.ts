@@ -8,7 +8,7 @@
 import { liveQuery } from "dexie";
 import { nowMs } from "@/lib/platform/clock";
 import { useEffect, useState } from "react";
-import type { OutboxKind, DuplicateCandidate } from "@/lib/field/schemas";
+import { localRef, type OutboxKind, type DuplicateCandidate } from "@/lib/field/schemas";
 import { fieldDb, type BlobRow, type OutboxItem } from "./db";
 import {
   createItem,
@@ -175,11 +175,13 @@ export async function updateItem(
 /** Removes an item, everything that depends on it (a discarded visit's photos) and their photos. */
 export async function discardItem(id: string): Promise<void> {
   const db = fieldDb();
-  await db.transaction("rw", [db.outbox, db.blobs], async () => {
+  await db.transaction("rw", [db.outbox, db.blobs, db.places], async () => {
     const all = await db.outbox.toArray();
     const ids = [id, ...dependantsOf(id, all)];
     await db.outbox.bulkDelete(ids);
     await db.blobs.where("outboxId").anyOf(ids).delete();
+    // A discarded registration must not stay pickable in the visit form's search.
+    await db.places.bulkDelete(ids.map(localRef));
   });
 }
 

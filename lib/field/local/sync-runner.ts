@@ -24,21 +24,31 @@ type LockManagerLike = {
   request<T>(name: string, options: { ifAvailable: boolean }, cb: (lock: unknown) => Promise<T>): Promise<T>;
 };
 
+type FlushOptions = {
+  userId?: string;
+  /**
+   * Send items still waiting out their back-off too: on the `online` event and on 立即同步.
+   * Without it, an item whose answer was lost as the link dropped waited up to its back-off
+   * after the link returned (the online event's flush found nothing due).
+   */
+  skipBackoff?: boolean;
+};
+
 /**
  * Sends every due item (of `userId` when given: a page knows its user; the worker sends all,
  * since the device holds one user's outbox — another user's sign-in wipes it — and the server
  * refuses an item whose user is not the session's). Returns at once when another flush holds
  * the lock. Never throws.
  */
-export async function flushOutbox(options: { userId?: string } = {}): Promise<FlushResult> {
+export async function flushOutbox(options: FlushOptions = {}): Promise<FlushResult> {
   try {
     const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
     if (locks) {
       return await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) =>
-        lock ? flushHoldingLock(options.userId) : { sent: 0, failed: false, locked: true },
+        lock ? flushHoldingLock(options) : { sent: 0, failed: false, locked: true },
       );
     }
-    return await withLease(() => flushHoldingLock(options.userId));
+    return await withLease(() => flushHoldingLock(options));
   } catch {
     // IndexedDB closed under us (a wipe, private mode): nothing to do now; the next trigger retries.
     return { sent: 0, failed: true, locked: false };
@@ -71,7 +81,7 @@ async function withLease(run: () => Promise<FlushResult>): Promise<FlushResult> 
   }
 }
 
-async function flushHoldingLock(userId: string | undefined): Promise<FlushResult> {
+async function flushHoldingLock({ userId, skipBackoff = false }: FlushOptions): Promise<FlushResult> {
   const db = fieldDb();
   // Holding the lock, any "sending" item is one whose sender died (page closed mid-send).
   await recoverInterruptedItems();
@@ -79,7 +89,9 @@ async function flushHoldingLock(userId: string | undefined): Promise<FlushResult
   for (;;) {
     const all = await db.outbox.toArray();
     const mine = userId ? all.filter((i) => i.userId === userId) : all;
-    const next = nextSendable(mine, nowMs());
+    // skipBackoff: every queued item is due now (the back-off only spaces out retries while
+    // nothing has changed; the link coming back or the officer asking is a change).
+    const next = nextSendable(mine, skipBackoff ? Number.POSITIVE_INFINITY : nowMs());
     if (!next) break;
     const byId = new Map(all.map((i) => [i.id, i]));
     const refs = resolveRefs(next.input, byId);
