@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { signInAction, type SignInState } from "@/lib/account/actions";
 import { Alert } from "@/components/ui/alert";
@@ -17,6 +17,12 @@ const INITIAL: SignInState = { error: null, login: "" };
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
   const [state, formAction, pending] = useActionState(signInAction, INITIAL);
+  // Whoever signs in next on this device must not be shown the last officer's kept pages
+  // offline (a session that ran out never ran the sign-out's wipe). The helper is tiny and
+  // needs no worker: it deletes the page cache from here (decision 0022).
+  useEffect(() => {
+    void import("@/lib/field/local/pages").then(({ clearOfflinePages }) => clearOfflinePages()).catch(() => {});
+  }, []);
 
   return (
     <form action={formAction} noValidate aria-label={t("title")} className="space-y-4">

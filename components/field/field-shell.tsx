@@ -12,11 +12,13 @@ import { LazyOutboxBadge as OutboxBadge, LazyWorkSetSync as WorkSetSync } from "
 export function FieldShell({ user }: { user: SessionUser }) {
   return (
     <ClientMessages namespaces={["field.shell"]}>
-      <ServiceWorkerRegistration />
       <OfflineBanner />
-      {/* The work set and the outbox serve those who record visits in the field. */}
+      {/* The work set, the outbox and the kept pages serve those who record visits in the
+          field. Only they get the worker: its page cache is wiped by their sign-out and
+          work-set refresh, which nobody else runs. */}
       {can(user, "visit.create") ? (
         <>
+          <ServiceWorkerRegistration />
           <WorkSetSync userId={user.id} />
           <OutboxBadge userId={user.id} />
         </>

@@ -35,7 +35,7 @@ export type OfflineOption<TValues> = {
   /** Kept with the item for the fixing form (not sent): e.g. the picked place's label. */
   context?: (values: TValues) => Record<string, unknown>;
   /** After the values went into the outbox (the draft is cleared and the form reset by then). */
-  onQueued?: (id: string, values: TValues) => void;
+  onQueued?: (id: string, values: TValues) => void | Promise<void>;
 };
 
 type Options<TValues extends FieldValues, TData, N extends string = string> = {
@@ -226,7 +226,9 @@ export function useActionForm<TValues extends FieldValues, TData>(
       setDraftRestored(false);
       form.reset(options.defaultValues);
       setRootError(null);
-      offline.onQueued?.(id, values);
+      // Awaited: what onQueued writes (a registration's local place, a visit's photos) must be
+      // on the device before the sender may send and prune the item it belongs to.
+      await offline.onQueued?.(id, values);
       void runner.kickOutbox(offline.userId);
       return true;
     } catch {

@@ -100,7 +100,7 @@ export function CreateEnterpriseForm({ options, commissioners, draftKey, userId,
       fixHref: "/registers/enterprises/new?outbox=<id>",
       onQueued: (id, v) => {
         setQueued(true);
-        void import("@/lib/field/local/local-places").then(({ addLocalPlace }) => addLocalPlace(id, {
+        return import("@/lib/field/local/local-places").then(({ addLocalPlace }) => addLocalPlace(id, {
           type: "ENTERPRISE", name: v.name, address: v.address, orgUnitId: v.orgUnitId, orgUnitName: options.find((o) => o.id === v.orgUnitId)?.name ?? "",
           code: v.creditCode, phone: v.contactPhone,
         })).catch(() => {});

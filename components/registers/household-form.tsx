@@ -48,7 +48,7 @@ export function CreateHouseholdForm({ options, draftKey, userId, outboxItemId }:
       onQueued: (id, v) => {
         setQueued(true);
         // Loaded on use, like the outbox: the online form never downloads Dexie.
-        void import("@/lib/field/local/local-places").then(({ addLocalPlace }) => addLocalPlace(id, {
+        return import("@/lib/field/local/local-places").then(({ addLocalPlace }) => addLocalPlace(id, {
           type: "HOUSEHOLD", name: v.headName, address: v.address, orgUnitId: v.orgUnitId, orgUnitName: options.find((o) => o.id === v.orgUnitId)?.name ?? "",
           code: v.householdKey, phone: v.phone,
         })).catch(() => {});

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { compressPhoto } from "@/lib/field/local/compress";
+import { newIdempotencyKey } from "@/components/forms/idempotency";
 
 const TYPES = ["image/jpeg", "image/png", "image/webp"];
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -48,7 +49,7 @@ export function PhotoManager({ visitId, photos, editable, max }: { visitId: stri
       // Shrunk on the phone first (≈ 0.3 MB, long side 1600 px): a village's 3G carries it.
       form.set("photo", await compressPhoto(file));
       // One key per photo: a retried upload whose first answer was lost is stored once.
-      form.set("idempotencyKey", crypto.randomUUID());
+      form.set("idempotencyKey", newIdempotencyKey());
       try {
         const result = await uploadVisitPhotoAction(form);
         if (result.ok) {

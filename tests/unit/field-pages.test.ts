@@ -12,15 +12,21 @@ const response = (init: { status?: number; type?: ResponseType; redirected?: boo
 
 describe("offline page cache rules", () => {
   it("keeps the officer pages", () => {
-    for (const path of ["/", "/visits", "/visits/new", "/field", "/problems/abc", "/campaigns/x/due"]) expect(isOfflinePagePath(path), path).toBe(true);
+    for (const path of ["/", "/visits", "/visits/new", "/field", "/problems", "/problems/abc", "/campaigns", "/campaigns/x/due", "/campaigns/x/events", "/hotline/new", "/registers/households/new", "/registers/enterprises/new"]) {
+      expect(isOfflinePagePath(path), path).toBe(true);
+    }
   });
 
   it("never keeps sign-in, the public hotline, route handlers, the offline page or the worker's files", () => {
     for (const path of ["/login", "/login/x", "/service", "/service/track", "/api/field/work-set", "/offline", "/sw.js", "/manifest.webmanifest", "/icons/icon-192.png", "/_next/static/chunks/a.js"]) {
       expect(isOfflinePagePath(path), path).toBe(false);
     }
-    // Only whole segments: a page whose name starts like one of them is still kept.
-    expect(isOfflinePagePath("/services-figures")).toBe(true);
+  });
+
+  it("keeps nothing else: pages that may show a full phone after an unmask, admin, audit and talent pages", () => {
+    for (const path of ["/hotline", "/hotline/abc", "/registers/households", "/admin/users", "/admin/audit", "/talent", "/dashboard", "/rankings", "/visits/abc", "/visits/abc/edit", "/fieldx", "/problems/a/b"]) {
+      expect(isOfflinePagePath(path), path).toBe(false);
+    }
   });
 
   it("keeps a 200 HTML page, never a redirect, an error page or something else", () => {

@@ -10,6 +10,7 @@ import { nowMs } from "@/lib/platform/clock";
 import { useEffect, useState } from "react";
 import { localRef, type OutboxKind, type DuplicateCandidate } from "@/lib/field/schemas";
 import { fieldDb, type BlobRow, type OutboxItem } from "./db";
+import { promoteLocalPlace } from "./local-places";
 import {
   createItem,
   dependantsOf,
@@ -196,7 +197,11 @@ export async function discardCount(id: string): Promise<number> {
  * once they have gone.
  */
 export async function markAccepted(id: string, resultId: string | undefined): Promise<void> {
-  await change(id, (item) => ({ ...item, state: "sent", resultId, error: undefined, fieldErrors: undefined, updatedAt: now() }));
+  const item = await fieldDb().outbox.get(id);
+  await change(id, (i) => ({ ...i, state: "sent", resultId, error: undefined, fieldErrors: undefined, updatedAt: now() }));
+  // A registration fixed and sent from its form: its place takes the server's id, as after a
+  // sync (sync-runner), so a visit picked from it later never waits on a pruned item.
+  if (resultId && (item?.kind === "household.create" || item?.kind === "enterprise.create")) await promoteLocalPlace(id, resultId).catch(() => {});
   await pruneSent();
 }
 

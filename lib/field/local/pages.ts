@@ -14,15 +14,17 @@ export const OUTBOX_SYNC_TAG = "outbox";
 export type SwMessage = { type: "flush" } | { type: "warm-pages"; urls: string[] };
 
 /**
- * Pages never kept: sign-in (and Auth.js), the public hotline (nobody's data, but never an
- * officer's view of it), route handlers (files, exports, JSON), the offline page itself (it is
- * precached) and the worker's own files.
+ * The pages kept: only the field work's (the pages the work set lists, lib/field/work-set.ts,
+ * and the lists an officer opens on the way). An allow-list, not a deny-list: a manager's
+ * request page may show a full phone number after an unmask, and admin, audit and talent
+ * pages hold what no phone should keep; none of those may land in a cache that outlives the
+ * session on a shared device.
  */
-const NEVER_KEPT = /^\/(?:login|service|api|offline|sw\.js|manifest\.webmanifest|icons|_next)(?:\/|$)/;
+const KEPT = /^\/(?:|visits|visits\/new|field|problems|problems\/[^/]+|hotline\/new|registers\/(?:households|enterprises)\/new|campaigns|campaigns\/[^/]+\/(?:events|due))$/;
 
 /** Whether a same-origin page at this path may go into the offline page cache. */
 export function isOfflinePagePath(pathname: string): boolean {
-  return pathname.startsWith("/") && !NEVER_KEPT.test(pathname);
+  return KEPT.test(pathname);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { WorkSet } from "@/lib/field/schemas";
 import { fieldDb, type PlaceRow } from "./db";
 import { warmOfflinePages } from "./pages";
 import { placeMatchesQuery, rankPlaces, workSetNeedsRefresh, type WorkSetMeta } from "./place-match";
-import { wipeAll, wipeWorkSet } from "./wipe";
+import { wipeWorkSet } from "./wipe";
 import { unsentLocalPlaces } from "./local-places";
 
 export const WORK_SET_URL = "/api/field/work-set";
@@ -77,7 +77,11 @@ async function doRefresh(): Promise<RefreshResult> {
 
 async function storeWorkSet(workSet: WorkSet): Promise<WorkSetMeta> {
   const previous = await readWorkSetMeta();
-  if (previous && previous.owner.userId !== workSet.owner.userId) await wipeAll();
+  // Another user on this device (the last one's session ran out without a sign-out): their
+  // work set and kept pages go; their unsent records stay, invisible to this user (the outbox
+  // is per user, and the server refuses an item sent under another session), until they sign
+  // in again. Wiping them here would delete a day's visits without a word.
+  if (previous && previous.owner.userId !== workSet.owner.userId) await wipeWorkSet();
   else if (previous && previous.owner.fingerprint !== workSet.owner.fingerprint) await wipeWorkSet();
 
   const households = workSet.places.filter((p) => p.type === "HOUSEHOLD").length;
