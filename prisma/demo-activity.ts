@@ -20,6 +20,7 @@ import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/platform/db/client";
 import { exceptionsFromRows } from "@/lib/platform/calendar/working-days";
 import { dateOnly } from "@/lib/programmes/period";
+import type { EventType } from "@/lib/events/schemas";
 import { toWan } from "@/lib/platform/money";
 import { shanghaiYmd as shanghaiYmdOf } from "@/lib/platform/clock";
 import { cadreMentor, PY_CADRE_MENTORS, PY_SECRETARY_MENTORS, secretaryMentor, type GeneratedMentor } from "./demo-people";
@@ -88,7 +89,9 @@ const PROBLEMS: [string, string][] = [
   ["村道路灯损坏", "基础设施"], ["屋顶漏雨需要修缮", "住房安全"], ["灌溉水渠堵塞", "农业生产"], ["邻里宅基地纠纷", "矛盾纠纷"], ["独居老人就医不便", "民生服务"],
   ["垃圾清运不及时", "环境卫生"], ["农产品销路不畅", "农业生产"], ["河道岸坡塌方", "安全隐患"], ["子女入学咨询", "民生服务"], ["老旧电线存在隐患", "安全隐患"],
 ];
-const EVENT_TYPES: [string, string][] = [["义诊", "健康义诊进村"], ["文艺下乡", "文艺下乡演出"], ["暑期课堂", "暑期爱心课堂"], ["政策宣讲", "惠民政策宣讲会"], ["志愿服务", "邻里志愿服务日"]];
+// The type is the event form's code (lib/events/schemas.ts EVENT_TYPES), which the events page
+// names through messages; a Chinese word here showed as "campaigns.eventTypes.义诊".
+const EVENT_TYPES: [EventType, string][] = [["CLINIC", "健康义诊进村"], ["CULTURE", "文艺下乡演出"], ["SUMMER_CLASS", "暑期爱心课堂"], ["OTHER", "惠民政策宣讲会"], ["OTHER", "邻里志愿服务日"]];
 
 type VisitRow = { id: string; programmeId: string | null; orgUnitId: string; officerId: string; mentorId: string | null; kind: "HOUSEHOLD" | "ENTERPRISE"; householdId: string | null; enterpriseId: string | null; visitedAt: Date; checklist: object; notes: string; createdAt: Date };
 
