@@ -66,6 +66,15 @@ describe("GET /api/field/work-set", () => {
     expect(otherIds.has(mine.household.id)).toBe(false);
   });
 
+  it("each download is audited with what it held (a bulk copy of the register leaves for a device)", async () => {
+    const before = await db.auditLog.count({ where: { action: "field.workSet" } });
+    const workSet = await workSetOf("py.officer");
+    const rows = await db.auditLog.findMany({ where: { action: "field.workSet" }, orderBy: { seq: "desc" }, take: 1 });
+    expect(await db.auditLog.count({ where: { action: "field.workSet" } })).toBe(before + 1);
+    const households = workSet.places.filter((p) => p.type === "HOUSEHOLD").length;
+    expect(rows[0]!.data).toMatchObject({ households, enterprises: workSet.places.length - households, problems: workSet.problems.length });
+  });
+
   it("carries the visit form's campaigns with checklists and rules", async () => {
     const ws = await workSetOf("py.officer");
     expect(ws.campaigns.length).toBeGreaterThan(0);
