@@ -3,10 +3,11 @@
 //    its own scripts) and to the browser on the response; HSTS over HTTPS.
 // 2. Sends signed-out visitors to /login. This is a convenience, not a security boundary:
 //    every page query and server action checks the session and permissions itself.
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/platform/auth";
 import { peerIsTrustedProxy } from "@/lib/platform/client-address";
 import { newNonce, securityHeaders, servedOverHttps } from "@/lib/platform/security-headers";
+import { WARM_PAGE_HEADER } from "@/lib/field/schemas";
 
 /**
  * Pages anyone may open: sign-in itself, the enterprises' public hotline (/service…), and the
@@ -15,7 +16,8 @@ import { newNonce, securityHeaders, servedOverHttps } from "@/lib/platform/secur
  */
 const SIGNED_OUT_ALLOWED = /^\/(?:login|service|offline)(?:\/|$)/;
 
-export const proxy = auth((req) => {
+// auth(callback) is typed as both a middleware and a route handler; called here as the middleware.
+const authProxy = auth((req) => {
   const { pathname } = req.nextUrl;
   if (!req.auth?.user && !SIGNED_OUT_ALLOWED.test(pathname)) {
     const signInUrl = req.nextUrl.clone();
@@ -38,6 +40,19 @@ export const proxy = auth((req) => {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 });
+
+/**
+ * The service worker's background fetch of a page to keep offline (WARM_PAGE_HEADER) gets no
+ * Set-Cookie: Auth.js re-issues the session cookie on every page response, and a warm fetch
+ * still in flight when the officer signs out, or another user signs in on the phone, would put
+ * the officer's session back into the browser. Only a header the worker sets; a page that sends
+ * it itself merely keeps its cookie as it is.
+ */
+export async function proxy(req: NextRequest, event: NextFetchEvent) {
+  const response = await (authProxy as unknown as (r: NextRequest, e: NextFetchEvent) => Promise<Response | undefined>)(req, event);
+  if (response && req.headers.get(WARM_PAGE_HEADER) === "1") response.headers.delete("set-cookie");
+  return response;
+}
 
 export const config = {
   // Pages only. Route handlers (/api/…, the public hotline's POST handlers) stay out:

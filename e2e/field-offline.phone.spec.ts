@@ -16,6 +16,9 @@ import type { BrowserContext, Page, Route } from "@playwright/test";
 import { addDays, selectByText, shanghaiToday, signIn, unique } from "./helpers";
 import { expect, test } from "./sessions";
 
+// The service worker keeps the pages this spec opens offline (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: "allow" });
+
 const connectionString = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? 54349}/zjtrack_e2e`;
 const VILLAGE = "谢家村";
 const SYNC = "**/api/field/sync";

@@ -4,7 +4,8 @@
 import { request as playwrightRequest } from "@playwright/test";
 import { expect, test } from "./sessions";
 
-test.use({ signedInAs: "py.officer" });
+// The service worker is what this spec tests (playwright.config.ts blocks it elsewhere).
+test.use({ signedInAs: "py.officer", serviceWorkers: "allow" });
 
 test("the manifest, the service worker and /offline answer signed out", async ({ baseURL }) => {
   const anonymous = await playwrightRequest.newContext({ baseURL, maxRedirects: 0 });

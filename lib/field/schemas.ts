@@ -35,6 +35,14 @@ export const localRef = (outboxId: string) => `${LOCAL_REF_PREFIX}${outboxId}`;
  */
 export const OUTBOX_USER_HEADER = "x-outbox-user";
 
+/**
+ * Marks the service worker's background fetch of a page to keep (warmOfflinePages). proxy.ts
+ * drops the session cookie Auth.js would re-issue on that response: a warm fetch still in
+ * flight when the officer signs out, or another user signs in, must not put the officer's
+ * session back into the browser (it did: the next user's password change ran as the officer).
+ */
+export const WARM_PAGE_HEADER = "x-field-warm";
+
 /** The JSON body of POST /api/field/sync for every kind but photos (those are multipart). */
 export const syncEnvelopeSchema = z.strictObject({
   kind: z.enum(OUTBOX_KINDS),

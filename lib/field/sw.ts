@@ -13,6 +13,7 @@
 // - Background Sync "outbox" and the "flush" message run the outbox (Dexie works in a worker).
 import { CacheFirst, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, type PrecacheEntry, type SerwistPlugin } from "serwist";
 import { flushForBackgroundSync, flushOutbox } from "@/lib/field/local/sync-runner";
+import { WARM_PAGE_HEADER } from "@/lib/field/schemas";
 import { OFFLINE_URL, OUTBOX_SYNC_TAG, PAGES_CACHE, isKeepablePageResponse, isOfflinePagePath, type SwMessage } from "@/lib/field/local/pages";
 
 /** Replaced at build time by the precache list (scripts/build-sw.mjs). */
@@ -71,7 +72,7 @@ async function warmPages(urls: string[]): Promise<void> {
     const url = new URL(href, sw.location.origin);
     if (url.origin !== sw.location.origin || !isOfflinePagePath(url.pathname)) continue;
     try {
-      const response = await fetch(url, { credentials: "same-origin" });
+      const response = await fetch(url, { credentials: "same-origin", headers: { [WARM_PAGE_HEADER]: "1" } });
       if (isKeepablePageResponse(response)) await cache.put(url.href, response);
     } catch {
       // Offline again: the next refresh warms them.
