@@ -10,24 +10,14 @@
 //   Wiped on sign-out only after the officer is warned about unsent items, and when another user
 //   signs in on the device; never by a refresh.
 import Dexie, { type EntityTable } from "dexie";
-import type { OutboxKind } from "@/lib/field/schemas";
+import type { OutboxKind, WorkSetPlace } from "@/lib/field/schemas";
 
 export const FIELD_DB_NAME = "zj-field";
 
 export type MetaRow = { key: string; value: unknown };
 
-/** A household or enterprise of the officer's villages/grids, as the visit form shows it (no ID numbers, masked phone). */
-export type PlaceRow = {
-  id: string;
-  type: "HOUSEHOLD" | "ENTERPRISE";
-  name: string;
-  address: string;
-  orgUnitId: string;
-  orgUnitName: string;
-  /** 户号 or 统一社会信用代码. */
-  code: string;
-  phoneMasked: string;
-};
+/** A household or enterprise of the officer's villages/grids: stored as the work set sends it. */
+export type PlaceRow = WorkSetPlace;
 
 /** Outbox item states (lib/field/local/outbox.ts holds the transitions). */
 export type OutboxState = "queued" | "sending" | "refused" | "conflict" | "duplicate" | "sent";

@@ -7,6 +7,7 @@
 // (components/field/outbox-resolve.tsx) and the service worker (through sync-runner.ts).
 import { liveQuery } from "dexie";
 import { nowMs } from "@/lib/platform/clock";
+import { newIdempotencyKey } from "@/components/forms/idempotency";
 import { useEffect, useState } from "react";
 import { localRef, type OutboxKind, type DuplicateCandidate } from "@/lib/field/schemas";
 import { fieldDb, type BlobRow, type OutboxItem } from "./db";
@@ -65,17 +66,9 @@ export type EnqueueInput = {
 // The device's own clock (the one clock module, client-safe): back-off and ordering only, never a record's date.
 const now = () => nowMs();
 
-/**
- * A v4 UUID (an idempotency key must be one). crypto.randomUUID exists only in secure contexts;
- * an intranet deployment over plain http still has getRandomValues.
- */
+/** A v4 UUID (an idempotency key must be one): the forms' own key helper, http-safe. */
 export function newOutboxId(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return newIdempotencyKey();
 }
 
 /** Puts an item in the outbox; returns its id (= the idempotency key for idempotent kinds). */
