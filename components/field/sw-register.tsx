@@ -3,14 +3,13 @@
 // Production builds only: under `next dev` there is no /sw.js, and a worker caching dev chunks
 // would serve stale code.
 import { useEffect } from "react";
+import { afterPageSettles } from "./after-load";
 
 export function ServiceWorkerRegistration() {
   useEffect(() => {
     if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
     // After the page's own loading, so the worker's precache never competes with it on a weak link.
-    const register = () => void navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {});
-    if (document.readyState === "complete") register();
-    else window.addEventListener("load", register, { once: true });
+    return afterPageSettles(() => void navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {}), 0);
   }, []);
   return null;
 }

@@ -2,7 +2,7 @@
 // The work set's status on /field (issue 16): when the device's copy was last refreshed and
 // what it holds, an "立即更新" button, the note when the area was too large to keep whole, and
 // why the last refresh did not happen (offline: the device's copy is used).
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { liveQuery } from "dexie";
 import { useTranslations } from "next-intl";
 import { nowMs } from "@/lib/platform/clock";
@@ -46,6 +46,18 @@ export function WorkSetStatus(_props: { userId?: string }) {
     setProblem(result.ok ? null : result.reason);
     setBusy(false);
   };
+
+  // Nothing on the device when the page opened: the officer came here to see it, so download
+  // now rather than when the shell's background refresh gets to it (after the page settles).
+  // Only the first read: a copy that disappears later (sign-out's wipe) is not fetched again.
+  const firstRead = useRef(false);
+  useEffect(() => {
+    if (meta === undefined || firstRead.current) return;
+    firstRead.current = true;
+    // The refresh's "busy" state is the point of it here: the officer sees it downloading.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (meta === null && navigator.onLine) void refresh();
+  }, [meta]);
 
   return (
     <section aria-labelledby="work-set-status" className="space-y-2 rounded-md border border-slate-200 bg-white p-4">

@@ -9,7 +9,7 @@ import type { WorkSet } from "@/lib/field/schemas";
 import { fieldDb, type PlaceRow } from "./db";
 import { warmOfflinePages } from "./pages";
 import { placeMatchesQuery, rankPlaces, workSetNeedsRefresh, type WorkSetMeta } from "./place-match";
-import { wipeWorkSet } from "./wipe";
+import { wipeCount, wipedAllInThisPage, wipeWorkSet } from "./wipe";
 import { unsentLocalPlaces } from "./local-places";
 
 export const WORK_SET_URL = "/api/field/work-set";
@@ -47,7 +47,9 @@ export async function refreshWorkSetIfStale(userId: string): Promise<RefreshResu
 }
 
 async function doRefresh(): Promise<RefreshResult> {
+  if (wipedAllInThisPage()) return { ok: false, reason: "signedOut" };
   if (typeof navigator !== "undefined" && !navigator.onLine) return { ok: false, reason: "offline" };
+  const wipesBefore = wipeCount();
   let response: Response;
   try {
     response = await fetch(WORK_SET_URL, { credentials: "same-origin", cache: "no-store", headers: { accept: "application/json" } });
@@ -66,7 +68,8 @@ async function doRefresh(): Promise<RefreshResult> {
     }
     if (!response.ok) return { ok: false, reason: "failed" };
     const workSet = (await response.json()) as WorkSet;
-    const meta = await storeWorkSet(workSet);
+    const meta = await storeWorkSet(workSet, wipesBefore);
+    if (!meta) return { ok: false, reason: "signedOut" };
     // The pages to keep offline; the service worker fetches them in the background.
     await warmOfflinePages(workSet.offlinePages).catch(() => {});
     return { ok: true, meta };
@@ -75,14 +78,16 @@ async function doRefresh(): Promise<RefreshResult> {
   }
 }
 
-async function storeWorkSet(workSet: WorkSet): Promise<WorkSetMeta> {
+/** Null when the device was wiped since the download began (sign-out): nothing is stored. */
+async function storeWorkSet(workSet: WorkSet, wipesBefore: number): Promise<WorkSetMeta | null> {
+  if (wipeCount() !== wipesBefore) return null;
   const previous = await readWorkSetMeta();
   // Another user on this device (the last one's session ran out without a sign-out): their
   // work set and kept pages go; their unsent records stay, invisible to this user (the outbox
   // is per user, and the server refuses an item sent under another session), until they sign
   // in again. Wiping them here would delete a day's visits without a word.
-  if (previous && previous.owner.userId !== workSet.owner.userId) await wipeWorkSet();
-  else if (previous && previous.owner.fingerprint !== workSet.owner.fingerprint) await wipeWorkSet();
+  if (previous && previous.owner.userId !== workSet.owner.userId) await wipeWorkSet({ counted: false });
+  else if (previous && previous.owner.fingerprint !== workSet.owner.fingerprint) await wipeWorkSet({ counted: false });
 
   const households = workSet.places.filter((p) => p.type === "HOUSEHOLD").length;
   const meta: WorkSetMeta = {
@@ -99,7 +104,9 @@ async function storeWorkSet(workSet: WorkSet): Promise<WorkSetMeta> {
     capped: workSet.capped,
   };
   const db = fieldDb();
-  await db.transaction("rw", [db.meta, db.places, db.campaigns, db.due, db.problems, db.outbox], async () => {
+  const stored = await db.transaction("rw", [db.meta, db.places, db.campaigns, db.due, db.problems, db.outbox], async () => {
+    // Checked again inside the transaction: a wipe that began meanwhile clears after it or is seen here.
+    if (wipeCount() !== wipesBefore) return false;
     // Households registered offline and still queued are the device's own: kept (local-places.ts).
     const local = await unsentLocalPlaces(db);
     await Promise.all([db.places.clear(), db.campaigns.clear(), db.due.clear(), db.problems.clear()]);
@@ -110,8 +117,9 @@ async function storeWorkSet(workSet: WorkSet): Promise<WorkSetMeta> {
       db.problems.bulkPut(workSet.problems),
     ]);
     await db.meta.put({ key: META_KEY, value: meta });
+    return true;
   });
-  return meta;
+  return stored ? meta : null;
 }
 
 /** The offline place search: households or enterprises whose name, address or code contains q, best first. */
