@@ -1,7 +1,14 @@
 // @ts-check
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  // The catalogues (messages/<module>/<locale>.json) are compiled at build time, so the browser
+  // formats them without ICU's parser (intl-messageformat, 12 kB gzip on every page): the
+  // field app's budget (issue 16, docs/decisions/0023-field-js-budget.md). Outside a Next build
+  // (vitest, the tsx worker) the same files are plain JSON read by use-intl's full formatter.
+  experimental: { messages: { path: "./messages", format: "json", locales: ["zh-CN", "en"], sourceLocale: "zh-CN", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -11,19 +11,26 @@
 // (lib/field/local/outbox.ts) with the same idempotency key, and `outboxItemId` opens a queued
 // item the server refused, to fix and send it again without retyping.
 import { useEffect, useRef, useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver, type UseFormReturn } from "react-hook-form";
 import { useLocale, useTranslations } from "next-intl";
-import type { ActionContract, ActionResult, ContractAction, FormBinding } from "@/lib/platform/contract";
+import { loadContract, type ActionContract, type ActionResult, type ContractAction, type FormBinding, type FormContract } from "@/lib/platform/contract";
 import type { z } from "zod";
 import { toLocale } from "@/lib/platform/i18n/locales";
-import { translateFieldError, zodErrorMap } from "@/lib/platform/i18n/zod";
-import { OUTBOX_KINDS, type OutboxKind } from "@/lib/field/schemas";
+import { translateFieldError } from "@/lib/platform/i18n/field-errors";
+import { OUTBOX_KINDS, type OutboxKind } from "@/lib/field/constants";
 import type { OutboxItem } from "@/lib/field/local/db";
 import { newIdempotencyKey } from "./idempotency";
+import { afterPageSettles } from "@/components/field/after-load";
 
 /** The outbox part, loaded on first use: forms without `offline` never download Dexie. */
 const loadOutbox = () => Promise.all([import("@/lib/field/local/outbox"), import("@/lib/field/local/sync-runner")]);
+
+/**
+ * The validation part, loaded after the page is idle (and awaited by the first validation): zod
+ * and its resolver are not in any form page's first load, and with a lazyContract neither is
+ * the schema (issue 16's budget).
+ */
+const loadResolver = () => import("./zod-resolver");
 
 export type OfflineOption<TValues> = {
   /** The signed-in user: the item is theirs (sent only under their session, wiped with their sign-out). */
@@ -73,7 +80,7 @@ type BindingOptions<TValues extends FieldValues, TData, N extends string> = Omit
  * contract (create forms) sends an idempotency key with the values.
  */
 export function useActionForm<N extends string, S extends z.ZodType, TValues extends FieldValues, TData>(
-  contract: ActionContract<N, S, TValues>,
+  contract: FormContract<ActionContract<N, S, TValues>>,
   action: ContractAction<ActionContract<NoInfer<N>, NoInfer<S>, NoInfer<TValues>>, TData>,
   options: Options<NoInfer<TValues>, TData, NoInfer<N>>,
 ): ActionForm<TValues>;
@@ -87,21 +94,38 @@ export function useActionForm<TValues extends FieldValues, TData, N extends stri
 ): ActionForm<TValues>;
 export function useActionForm<TValues extends FieldValues, TData>(
   ...args:
-    | [contract: ActionContract<string, z.ZodType, TValues>, action: (input: unknown) => Promise<ActionResult<TData>>, options: AnyOptions<TValues, TData>]
+    | [contract: FormContract<ActionContract<string, z.ZodType, TValues>>, action: (input: unknown) => Promise<ActionResult<TData>>, options: AnyOptions<TValues, TData>]
     | [binding: FormBinding<unknown, TData>, options: AnyOptions<TValues, TData>]
 ): ActionForm<TValues> {
-  const [contract, action, options]: [ActionContract<string, z.ZodType, unknown>, (input: unknown) => Promise<ActionResult<TData>>, AnyOptions<TValues, TData>] =
+  const [contract, action, options]: [FormContract<ActionContract<string, z.ZodType, unknown>>, (input: unknown) => Promise<ActionResult<TData>>, AnyOptions<TValues, TData>] =
     args.length === 3 ? args : [args[0].contract, args[0].action, args[1]];
-  // What the form holds is TValues: checked against the schema in the typed overload, declared
-  // by the form with a binding.
-  const formSchema = contract.formSchema as z.ZodType<unknown, TValues>;
   const locale = toLocale(useLocale());
   const tErrors = useTranslations("errors");
   const tValidation = useTranslations("validation");
+  // The contract's form schema as a resolver, once loaded. A load that fails (offline before
+  // the worker cached the chunk) validates nothing in the browser and is tried again next
+  // time: the server parses every submit with the same schema, and its field errors land on
+  // the fields as always (online, or when the outbox sends the item).
+  const resolver = useRef<Promise<Resolver<TValues> | null> | null>(null);
+  const loadValidation = () =>
+    (resolver.current ??= Promise.all([loadContract(contract), loadResolver()])
+      // What the form holds is TValues: checked against the schema in the typed overload,
+      // declared by the form with a binding.
+      .then(([loaded, { contractResolver }]) => contractResolver(loaded.formSchema as z.ZodType<unknown, TValues>, locale))
+      .catch(() => {
+        resolver.current = null;
+        return null;
+      }));
+  useEffect(
+    () => afterPageSettles(() => void loadValidation(), 0),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
   const form = useForm<TValues>({
-    // raw: submit what the user typed; the server action parses (and transforms) it again
-    // with the same schema, so transformed output must not be sent.
-    resolver: zodResolver(formSchema, { error: zodErrorMap(locale) }, { raw: true }),
+    resolver: async (values, context, resolverOptions) => {
+      const validate = await loadValidation();
+      return validate ? validate(values, context, resolverOptions) : { values, errors: {} };
+    },
     defaultValues: options.defaultValues,
     // Errors appear on submit, then update as the user corrects them. (Validating on blur
     // made an error line appear under the last field just as the user reached for the
@@ -171,9 +195,7 @@ export function useActionForm<TValues extends FieldValues, TData>(
   // An offline form loads the outbox code while it can (online, or from the worker's cache), so
   // a submit after the signal dropped does not wait for a chunk that cannot arrive.
   const wantsOutbox = !!offline;
-  useEffect(() => {
-    if (wantsOutbox) void loadOutbox().catch(() => {});
-  }, [wantsOutbox]);
+  useEffect(() => (wantsOutbox ? afterPageSettles(() => void loadOutbox().catch(() => {}), 0) : undefined), [wantsOutbox]);
 
   // The fix flow: the refused item's values, its key, its server message and field errors.
   useEffect(() => {

@@ -24,6 +24,7 @@ export function Button({ variant, size, className, type = "button", ...props }: 
   return <button type={type} className={buttonClass(variant, size, className)} {...props} />;
 }
 
-export function LinkButton({ variant, size, className, ...props }: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
-  return <Link className={buttonClass(variant, size, className)} {...props} />;
+/** A link styled as a button. Not prefetched unless asked (`prefetch`): see NavLink. */
+export function LinkButton({ variant, size, className, prefetch = false, ...props }: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
+  return <Link className={buttonClass(variant, size, className)} prefetch={prefetch} {...props} />;
 }

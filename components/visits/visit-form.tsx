@@ -12,7 +12,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { createVisitAction, updateVisitAction } from "@/lib/visits/actions";
-import { createVisitContract, updateVisitContract, VISIT_KINDS, MAX_PROBLEMS_PER_VISIT, MAX_SERVICES_PER_VISIT } from "@/lib/visits/schemas";
+import { VISIT_KINDS, MAX_PROBLEMS_PER_VISIT, MAX_SERVICES_PER_VISIT } from "@/lib/visits/constants";
+import { createVisitForm, updateVisitForm } from "@/lib/visits/form-contracts";
 import type { PlaceMatch } from "@/lib/visits/queries";
 import { bindAction } from "@/lib/platform/contract";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -22,8 +23,8 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PlaceSearch } from "./place-search";
-import { PROBLEM_DUE_DAYS_DEFAULT, problemDueRange } from "@/lib/visits/campaigns/settings";
-import { localRef } from "@/lib/field/schemas";
+import { PROBLEM_DUE_DAYS_DEFAULT, problemDueRange } from "@/lib/visits/campaigns/due-range";
+import { localRef } from "@/lib/field/constants";
 import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { now } from "@/lib/platform/clock";
 import { Alert } from "@/components/ui/alert";
@@ -127,7 +128,7 @@ export function VisitForm(props: CreateProps | EditProps) {
   const photoLabel = (n: number) => tOutbox("photoLabel", { place: place?.label ?? "", n });
 
   const { form, onSubmit, rootError, errorOf, pending, draftRestored, discardDraft, outboxItem } = useActionForm<VisitFormValues, { id?: string }, "visit.create" | "visit.update">(
-    editing ? bindAction(updateVisitContract, updateVisitAction) : bindAction(createVisitContract, createVisitAction), {
+    editing ? bindAction(updateVisitForm, updateVisitAction) : bindAction(createVisitForm, createVisitAction), {
     defaultValues,
     // A fix edits the outbox item, not the new-visit draft.
     draftKey: editing || fixing ? undefined : NEW_VISIT_DRAFT_KEY,

@@ -10,7 +10,9 @@
 // through this (client-safe) module instead, and the action's TYPE carries its contract, so
 // a form handed another contract's action fails to compile (tests/unit/action-contract.test.ts).
 // See docs/decisions/0015-action-contracts.md.
-import { z } from "zod";
+// zod as a type only: forms import this module for bindAction and lazyContract, and a runtime
+// import would put zod (≈ 60 kB gzip) into every form page's first load.
+import type { z } from "zod";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -82,8 +84,6 @@ export function defineAction<const N extends string, S extends z.ZodType, F exte
   };
 }
 
-/** A select that must be picked: "必填" for the empty option rather than "too short". */
-export const pickedId = z.string().min(1, "@required").max(64);
 
 /**
  * A contract and its action, checked to belong together (another contract's action does not
@@ -91,13 +91,38 @@ export const pickedId = z.string().min(1, "@required").max(64);
  * since the two schemas' inputs differ, it declares the values it holds itself.
  */
 export type FormBinding<V, T, N extends string = string> = {
-  readonly contract: ActionContract<N, z.ZodType, V>;
+  readonly contract: FormContract<ActionContract<N, z.ZodType, V>>;
   readonly action: (input: unknown) => Promise<ActionResult<T>>;
 };
 
 export function bindAction<N extends string, S extends z.ZodType, V, T>(
-  contract: ActionContract<N, S, V>,
+  contract: FormContract<ActionContract<N, S, V>>,
   action: ContractAction<ActionContract<NoInfer<N>, NoInfer<S>, NoInfer<V>>, T>,
 ): FormBinding<V, T, N> {
   return { contract, action };
+}
+
+/**
+ * A contract its form loads on first use instead of with the page: the form renders without
+ * zod, and validates once the schemas module has arrived (prefetched as soon as the page is
+ * idle, and again on the first submit). For the field app's pages, whose first load must stay
+ * within 150 kB of JavaScript (issue 16; docs/decisions/0023-field-js-budget.md). Defined in a
+ * zod-free module beside the schemas (lib/visits/form-contracts.ts); its name and idempotency
+ * are checked against the loaded contract (tests/unit/action-contract.test.ts).
+ */
+export type LazyContract<C extends AnyContract> = {
+  readonly name: C["name"];
+  readonly idempotent: boolean;
+  readonly load: () => Promise<C>;
+};
+
+/** What a form takes: the contract itself, or one it loads on first use. */
+export type FormContract<C extends AnyContract> = C | LazyContract<C>;
+
+export function lazyContract<C extends AnyContract>(name: C["name"], idempotent: boolean, load: () => Promise<C>): LazyContract<C> {
+  return { name, idempotent, load };
+}
+
+export function loadContract<C extends AnyContract>(contract: FormContract<C>): Promise<C> {
+  return "load" in contract ? contract.load() : Promise.resolve(contract);
 }

@@ -1,7 +1,8 @@
 // Household (户) and enterprise (企业) register inputs. Strict objects: the server decides
 // active/version/ids; the org unit the user picks is checked against their subtree.
 import { z } from "zod";
-import { defineAction, pickedId } from "@/lib/platform/contract";
+import { defineAction } from "@/lib/platform/contract";
+import { pickedId } from "@/lib/platform/schema-fields";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { phoneField } from "@/lib/users/schemas";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";

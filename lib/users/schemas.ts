@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ROLES } from "@/lib/platform/authz/permissions";
 
 import { PASSWORD_MIN_LENGTH } from "@/lib/platform/auth/policy";
-import { defineAction, pickedId } from "@/lib/platform/contract";
+import { defineAction } from "@/lib/platform/contract";
+import { pickedId } from "@/lib/platform/schema-fields";
 
 // The policy is the platform's (lib/platform/auth/policy.ts); the forms import it from here.
 export { PASSWORD_MIN_LENGTH };

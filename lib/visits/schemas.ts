@@ -7,11 +7,8 @@ import { defineAction } from "@/lib/platform/contract";
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();
 
-export const VISIT_KINDS = ["HOUSEHOLD", "ENTERPRISE", "FOLLOW_UP"] as const;
-export const PLACE_TYPES = ["HOUSEHOLD", "ENTERPRISE"] as const;
-
-export const MAX_PROBLEMS_PER_VISIT = 20;
-export const MAX_SERVICES_PER_VISIT = 30;
+export * from "./constants";
+import { VISIT_KINDS, PLACE_TYPES, MAX_PROBLEMS_PER_VISIT, MAX_SERVICES_PER_VISIT } from "./constants";
 
 /** "" (an empty field) is "not given". */
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);

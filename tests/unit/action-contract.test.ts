@@ -6,9 +6,11 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import type { useActionForm } from "@/components/forms/use-action-form";
 import type { action } from "@/lib/platform/action";
-import { bindAction, defineAction, pickedId, type ContractAction, type ContractValues } from "@/lib/platform/contract";
+import { bindAction, defineAction, type ContractAction, type ContractValues } from "@/lib/platform/contract";
+import { pickedId } from "@/lib/platform/schema-fields";
 import type * as visitActions from "@/lib/visits/actions";
 import { createVisitContract, updateVisitContract } from "@/lib/visits/schemas";
+import * as visitFormContracts from "@/lib/visits/form-contracts";
 
 type UseActionForm = typeof useActionForm;
 // Type-level only: never called (a hook outside a component), and the server actions are
@@ -71,4 +73,17 @@ describe("action contracts", () => {
     expectTypeOf<ContractValues<typeof createVisitContract>>().toEqualTypeOf<z.input<typeof createVisitContract.schema>>();
     expectTypeOf<typeof visitActions.createVisitAction>().toExtend<ContractAction<typeof createVisitContract, { id: string }>>();
   });
+
+  it("a lazily loaded contract names the contract it loads, with the same idempotency (the form decides the outbox and the key before loading it)", async () => {
+    const lazy = Object.values(visitFormContracts);
+    expect(lazy.length).toBeGreaterThan(0);
+    for (const ref of lazy) {
+      const loaded = await ref.load();
+      expect({ name: ref.name, idempotent: ref.idempotent }).toEqual({ name: loaded.name, idempotent: loaded.idempotent });
+    }
+    expect((await visitFormContracts.createVisitForm.load()).formSchema).toBe(createVisitContract.formSchema);
+    // The action's type still checks against the contract behind the reference.
+    expectTypeOf(bindAction(visitFormContracts.createVisitForm, {} as typeof visitActions.createVisitAction)).not.toBeNever();
+  });
 });
+

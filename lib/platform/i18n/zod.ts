@@ -6,19 +6,16 @@
 // carry the limit from the schema ("不能大于 100000", "最多 500 个字", "请输入整数"). Schemas
 // should therefore write `.max(500)` without a message: an inline message would win over
 // this map and lose the limit.
-import { z } from "zod";
+import type { z } from "zod";
+// One locale module each, not `z.locales` (every language zod has, bundled into each form page).
+import { en as enLocale, zhCN } from "zod/locales";
 import type { Locale } from "./locales";
-import { PASSWORD_MIN_LENGTH } from "@/lib/platform/auth/policy";
+import { fieldMessage } from "./field-errors";
 
-const zh = z.locales.zhCN().localeError;
-const en = z.locales.en().localeError;
+export { fieldMessage, translateFieldError } from "./field-errors";
 
-type Params = Record<string, string>;
-
-/** "@key" plus the values it interpolates, in the one string a zod issue can carry. */
-export function fieldMessage(key: string, params?: Params): string {
-  return params ? `@${key}${JSON.stringify(params)}` : `@${key}`;
-}
+const zh = zhCN().localeError;
+const en = enLocale().localeError;
 
 /** Numbers as written in the schema: no grouping, so "100000" reads like the typed value. */
 const plain = (n: number | bigint) => String(n);
@@ -69,22 +66,4 @@ const maps = {
 
 export function zodErrorMap(locale: Locale) {
   return locale === "en" ? maps.en : maps["zh-CN"];
-}
-
-/** Values that "validation" messages may interpolate. */
-const VALIDATION_VALUES = { min: PASSWORD_MIN_LENGTH };
-
-const KEYED = /^@([\w.]+)(\{.*\})?$/s;
-
-export function translateFieldError(message: string, t: (key: string, values?: Record<string, string | number>) => string): string {
-  if (!message.startsWith("@")) return message;
-  const match = KEYED.exec(message);
-  if (!match) return t(message.slice(1), VALIDATION_VALUES);
-  let params: Params = {};
-  try {
-    if (match[2]) params = JSON.parse(match[2]) as Params;
-  } catch {
-    /* not ours: translate the key alone */
-  }
-  return t(match[1], { ...VALIDATION_VALUES, ...params });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { defineAction, pickedId } from "@/lib/platform/contract";
+import { defineAction } from "@/lib/platform/contract";
+import { pickedId } from "@/lib/platform/schema-fields";
 
 export const ORG_UNIT_KINDS = ["CITY", "DISTRICT", "ZONE", "STREET", "TOWN", "VILLAGE", "COMMUNITY", "GRID", "DEPARTMENT"] as const;
 

@@ -4,9 +4,8 @@
 import { z } from "zod";
 import { fieldMessage } from "@/lib/platform/i18n/zod";
 
-export const PROBLEM_DUE_DAYS_DEFAULT = 365;
-/** The largest horizon a campaign may set; also the bound the schema checks before the campaign is known. */
-export const PROBLEM_DUE_DAYS_MAX = 3650;
+export * from "./due-range";
+import { PROBLEM_DUE_DAYS_DEFAULT, PROBLEM_DUE_DAYS_MAX, problemDueRange } from "./due-range";
 
 export const campaignSettingsSchema = z.object({
   problemDueDays: z.number().int().min(1).max(PROBLEM_DUE_DAYS_MAX).catch(PROBLEM_DUE_DAYS_DEFAULT).default(PROBLEM_DUE_DAYS_DEFAULT),
@@ -20,13 +19,6 @@ export function campaignSettingsOf(json: unknown): CampaignSettings {
   return parsed.success ? parsed.data : { problemDueDays: PROBLEM_DUE_DAYS_DEFAULT };
 }
 
-const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-
-/** The due dates allowed for a problem raised on a visit of `visitDay` (both ends included). */
-export function problemDueRange(visitDay: string, horizonDays: number): { from: string; to: string } {
-  return { from: visitDay, to: addDays(visitDay, horizonDays) };
-}
 
 /**
  * The due dates a problem raised on a visit of `visitDay` may have, as a schema whose message
