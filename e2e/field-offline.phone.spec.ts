@@ -297,6 +297,57 @@ test.describe("offline visits", () => {
   });
 });
 
+/** Makes the device's IndexedDB refuse photos (storage full): every put into "blobs" throws QuotaExceededError. */
+async function refusePhotoStorage(page: Page) {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
+      if (this.name === "blobs") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+}
+
+test.describe("photos the phone will not keep", () => {
+  test.use({ signedInAs: "py.officer" });
+
+  test("online, the visit's photo goes straight up; offline, the officer is told it was not kept", async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const campaign = await createCampaign("己");
+    await readyForOffline(page);
+    await refusePhotoStorage(page);
+    await page.reload();
+    const jpeg = await photo(page);
+    const form = page.getByRole("form", { name: "记录走访" });
+
+    // Online: the visit is saved, and its photo, refused by the device, is uploaded directly.
+    await selectByText(page, "走访专项", campaign.name);
+    await form.getByLabel("农户/居民户").fill("XJ-0019");
+    await form.getByRole("button", { name: /（XJ-0019）/ }).click();
+    await form.getByLabel("添加照片").setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: jpeg });
+    await expect(form.getByRole("button", { name: "删除照片 1" })).toBeVisible();
+    await form.getByRole("button", { name: "保存走访" }).click();
+    await expect(page.getByText("走访已保存。")).toBeVisible();
+    expect(await serverCounts(campaign.id)).toEqual({ visits: 1, problems: 0, photos: 1 });
+
+    // Offline: the visit goes to the outbox, the photo cannot, and the form says so.
+    await page.goto("/visits/new");
+    await context.setOffline(true);
+    await page.reload();
+    await selectByText(page, "走访专项", campaign.name);
+    await form.getByLabel("农户/居民户").fill("XJ-0020");
+    await form.getByRole("button", { name: /（XJ-0020）/ }).click();
+    await form.getByLabel("添加照片").setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: jpeg });
+    await expect(form.getByRole("button", { name: "删除照片 1" })).toBeVisible();
+    await form.getByRole("button", { name: "保存走访" }).click();
+    await expect(page.getByText("已保存在本机，联网后自动同步")).toBeVisible();
+    await expect(page.getByText("有 1 张照片未能保存在本机（手机存储可能已满）。走访已保存，联网同步后请在走访详情页补传照片。")).toBeVisible();
+    await context.setOffline(false);
+    await outboxEmptied(page);
+    expect(await serverCounts(campaign.id)).toEqual({ visits: 2, problems: 0, photos: 1 });
+  });
+});
+
 test("signing out with an unsent visit warns, then leaves nothing of the officer on the device", async ({ page, context }) => {
   test.setTimeout(120_000);
   const campaign = await createCampaign("戊");

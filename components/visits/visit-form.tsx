@@ -11,7 +11,8 @@ import { useEffect, useMemo, useState, type ComponentProps } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useWatch } from "react-hook-form";
-import { createVisitAction, updateVisitAction } from "@/lib/visits/actions";
+import { createVisitAction, updateVisitAction, uploadVisitPhotoAction } from "@/lib/visits/actions";
+import { newIdempotencyKey } from "@/components/forms/idempotency";
 import { VISIT_KINDS, MAX_PROBLEMS_PER_VISIT, MAX_SERVICES_PER_VISIT } from "@/lib/visits/constants";
 import { createVisitForm, updateVisitForm } from "@/lib/visits/form-contracts";
 import type { PlaceMatch } from "@/lib/visits/queries";
@@ -93,21 +94,47 @@ type EditProps = {
 /** "12-03 10:20" from "2026-12-03T10:20": short enough for the outbox's one line. */
 const shortTime = (local: string) => (/^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(local) ?? []).slice(1).join(" ");
 
-/** Photos of a new visit: each an outbox item, sent after the visit (its id through "local:<visit item>" when the visit is queued too). */
-async function queuePhotos(userId: string, visit: { serverId?: string; outboxId?: string }, photos: File[], label: (n: number) => string) {
-  if (photos.length === 0) return;
-  const [{ enqueue }, { kickOutbox }] = await Promise.all([import("@/lib/field/local/outbox"), import("@/lib/field/local/sync-runner")]);
-  for (const [i, photo] of photos.entries()) {
-    await enqueue({
-      userId,
-      kind: "visit.photo.add",
-      input: { visitId: visit.serverId ?? localRef(visit.outboxId!) },
-      dependsOn: visit.outboxId ? [visit.outboxId] : [],
-      label: label(i + 1),
-      blobs: [{ blob: photo, name: photo.name, type: photo.type }],
-    });
+/** One photo straight to the server (the visit exists): the path when the device will not keep it. */
+async function uploadNow(visitId: string, photo: File): Promise<boolean> {
+  const form = new FormData();
+  form.set("visitId", visitId);
+  form.set("photo", photo);
+  form.set("idempotencyKey", newIdempotencyKey());
+  try {
+    return (await uploadVisitPhotoAction(form)).ok;
+  } catch {
+    return false;
   }
-  await kickOutbox(userId);
+}
+
+/**
+ * Photos of a new visit: each an outbox item, sent after the visit (its id through "local:<visit
+ * item>" when the visit is queued too). A photo the device will not keep (IndexedDB refused it:
+ * storage full, private mode; or the outbox code did not load) goes straight up when the visit is
+ * already on the server. Returns how many are neither kept nor sent: the officer is told, never
+ * left believing they are on the way.
+ */
+async function queuePhotos(userId: string, visit: { serverId?: string; outboxId?: string }, photos: File[], label: (n: number) => string): Promise<number> {
+  if (photos.length === 0) return 0;
+  const modules = await Promise.all([import("@/lib/field/local/outbox"), import("@/lib/field/local/sync-runner")]).catch(() => null);
+  let notKept = 0;
+  for (const [i, photo] of photos.entries()) {
+    try {
+      if (!modules) throw new Error("outbox not loaded");
+      await modules[0].enqueue({
+        userId,
+        kind: "visit.photo.add",
+        input: { visitId: visit.serverId ?? localRef(visit.outboxId!) },
+        dependsOn: visit.outboxId ? [visit.outboxId] : [],
+        label: label(i + 1),
+        blobs: [{ blob: photo, name: photo.name, type: photo.type }],
+      });
+    } catch {
+      if (!(visit.serverId && (await uploadNow(visit.serverId, photo)))) notKept += 1;
+    }
+  }
+  if (modules) void modules[1].kickOutbox(userId).catch(() => {});
+  return notKept;
 }
 
 export function VisitForm(props: CreateProps | EditProps) {
@@ -123,6 +150,8 @@ export function VisitForm(props: CreateProps | EditProps) {
   // Photos picked for a new visit, already compressed; they go with the visit into the outbox.
   const [photos, setPhotos] = useState<File[]>([]);
   const [savedOffline, setSavedOffline] = useState(false);
+  // Photos of the visit just queued that the device would not keep (see queuePhotos).
+  const [photosNotKept, setPhotosNotKept] = useState(0);
   // Where: the picked record (its label is kept beside the draft so a reload shows it).
   const [place, setPlace] = useState<PlaceMatch | null>(null);
   const photoLabel = (n: number) => tOutbox("photoLabel", { place: place?.label ?? "", n });
@@ -136,8 +165,9 @@ export function VisitForm(props: CreateProps | EditProps) {
       if (!editing && !fixing) localStorage.removeItem(PLACE_DRAFT_KEY);
       const id = data?.id ?? defaultValues.id;
       // The visit row exists: each photo is now its own retried upload (a weak link may drop one).
-      if (!editing && id) await queuePhotos(userId, { serverId: id }, photos, photoLabel).catch(() => {});
-      router.push(`/visits/${id}?notice=${editing ? "updated" : "created"}`);
+      const notKept = !editing && id ? await queuePhotos(userId, { serverId: id }, photos, photoLabel) : 0;
+      // The visit page has the photo uploader: it says how many to add again there.
+      router.push(`/visits/${id}?notice=${editing ? "updated" : notKept ? `photosNotKept-${notKept}` : "created"}`);
     },
     outboxItemId: props.mode === "create" ? props.outboxItemId : undefined,
     offline: editing
@@ -152,7 +182,7 @@ export function VisitForm(props: CreateProps | EditProps) {
               router.push("/field");
               return;
             }
-            await queuePhotos(userId, { outboxId: id }, photos, photoLabel).catch(() => {});
+            setPhotosNotKept(await queuePhotos(userId, { outboxId: id }, photos, photoLabel));
             // Ready for the next household: a fresh time, no place, no photos.
             setPhotos([]);
             localStorage.removeItem(PLACE_DRAFT_KEY);
@@ -281,6 +311,7 @@ export function VisitForm(props: CreateProps | EditProps) {
   return (
     <>
     {savedOffline ? <Alert tone="success">{tOutbox("savedOffline")}</Alert> : null}
+    {savedOffline && photosNotKept > 0 ? <Alert tone="error">{tOutbox("photosNotKept", { count: photosNotKept })}</Alert> : null}
     <FormShell
       onSubmit={onSubmit}
       rootError={rootError}

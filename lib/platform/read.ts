@@ -97,8 +97,10 @@ type RouteOptions<P, Q, B> = {
    * parsed as FormData (multipart or urlencoded) or JSON and checked against `schema`. Without
    * a schema the handler gets the parsed JSON (null when it is not JSON) and checks it itself.
    * Either way `ctx.request` then carries the bounded bytes, not the original stream.
+   * `maxBytes` may depend on the request (a route that takes both a small JSON body and a file
+   * caps each at its own size before anything is parsed).
    */
-  body?: { schema?: B; maxBytes: number };
+  body?: { schema?: B; maxBytes: number | ((request: Request) => number) };
   permission?: Permissions;
 };
 
@@ -224,7 +226,12 @@ export function route(
     if (!options.public) {
       user = await getCurrentUser();
       const refused = signInRefusal(user);
-      if (refused || !user) return answer(refused === "mustChangePassword" ? 403 : 401, refused ?? new UnauthenticatedError().messageKey);
+      if (refused === "mustChangePassword") {
+        // `refusal` names it for a client that retries on its own (the field app's outbox waits
+        // for the password change instead of marking every item as needing a fix).
+        return Response.json({ ...fail("mustChangePassword"), refusal: "mustChangePassword" }, { status: 403, headers: NO_STORE });
+      }
+      if (refused || !user) return answer(401, refused ?? new UnauthenticatedError().messageKey);
     }
     try {
       if (user) assertPermissions(user, options.permission);
@@ -238,10 +245,11 @@ export function route(
       let bounded = request;
       if (options.body) {
         let bytes: Uint8Array;
+        const maxBytes = typeof options.body.maxBytes === "function" ? options.body.maxBytes(request) : options.body.maxBytes;
         try {
-          bytes = await readBounded(request, options.body.maxBytes);
+          bytes = await readBounded(request, maxBytes);
         } catch (error) {
-          if (error instanceof BodyTooLarge) return answer(413, "bodyTooLarge", { max: sizeLabel(options.body.maxBytes) });
+          if (error instanceof BodyTooLarge) return answer(413, "bodyTooLarge", { max: sizeLabel(maxBytes) });
           throw error;
         }
         // The handler's request carries the bounded copy: reading it again cannot pass the cap.

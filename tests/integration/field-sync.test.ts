@@ -141,6 +141,31 @@ describe("POST /api/field/sync", () => {
     expect("result" in answer && !answer.result.ok && Object.keys(answer.result.fieldErrors ?? {})).toContain("placeId");
   });
 
+  it("a JSON envelope over 256 KB is refused with 413 while it is read (a photo's 5 MB cap is for multipart only); nothing is written", async () => {
+    await actAs("py.officer");
+    const before = await db.visit.count();
+    const big = JSON.stringify({ kind: "visit.create", input: visitInput({ notes: "长".repeat(200_000) }) });
+    expect(new TextEncoder().encode(big).byteLength).toBeGreaterThan(256 * 1024);
+    const res = await sync(JSON.parse(big));
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toContain("256 KB");
+    expect(await db.visit.count()).toBe(before);
+    // A multipart photo of 300 KB is under its own cap: answered by the action, not 413.
+    const form = photoForm("no-such-visit", crypto.randomUUID());
+    form.set("photo", new File([new Uint8Array(300 * 1024)], "p.png", { type: "image/png" }));
+    expect((await post(form)).status).not.toBe(413);
+  });
+
+  it("an officer who must set a new password first: 403 naming the refusal (the device waits instead of marking the item to fix); nothing is written", async () => {
+    await db.user.update({ where: { username: "py.officer2" }, data: { mustChangePassword: true } });
+    await actAs("py.officer2");
+    const before = await db.visit.count();
+    const res = await sync({ kind: "visit.create", input: visitInput() });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ ok: false, refusal: "mustChangePassword", error: expect.stringMatching(/密码/) });
+    expect(await db.visit.count()).toBe(before);
+  });
+
   it("an item recorded by another user on this device is refused with 401 and writes nothing", async () => {
     const manager = await actAs("py.manager");
     await actAs("py.officer");

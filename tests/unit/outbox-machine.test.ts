@@ -71,6 +71,14 @@ describe("transitions", () => {
     expect(applyOutcome(sending(item("a")), { type: "http", status: 413 }, T0)).toMatchObject({ state: "refused" });
   });
 
+  it("a user who must set a new password first: the item waits for it (queued, changePassword), it is not refused", () => {
+    const waiting = applyOutcome(sending(item("a")), { type: "http", status: 403, error: "请先修改密码。", refusal: "mustChangePassword" }, T0);
+    expect(waiting).toMatchObject({ state: "queued", retryReason: "changePassword", attempts: 1 });
+    expect(waiting.nextAttemptAt).toBeGreaterThan(T0);
+    // Any other 403 (no permission) is still a refusal the officer sees.
+    expect(applyOutcome(sending(item("a")), { type: "http", status: 403, error: "没有权限。" }, T0)).toMatchObject({ state: "refused" });
+  });
+
   it("a page closed mid-send: the sending item is queued again at start-up, due now; others untouched", () => {
     const cut = recoverInterrupted(sending(item("a")), T0 + 50);
     expect(cut).toMatchObject({ id: "a", state: "queued", nextAttemptAt: T0 + 50 });

@@ -50,7 +50,7 @@ export type OutboxItem = {
   conflict?: unknown;
   confirmedNew?: boolean;
   /** Queued again after a failed try: why (offline, server fault, signed out) — shown beside 待发送. */
-  retryReason?: "network" | "server" | "signIn";
+  retryReason?: "network" | "server" | "signIn" | "changePassword";
   /** The server id once accepted (what "local:<id>" references resolve to). */
   resultId?: string;
   createdAt: number;

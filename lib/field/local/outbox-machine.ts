@@ -41,10 +41,10 @@ export type SendOutcome =
   /** fetch threw (offline, aborted, DNS, connection reset): nothing known, try again. */
   | { type: "network" }
   /** Any other HTTP status: 401 (signed out), 5xx (server), 4xx (a broken request), with the body's message if any. */
-  | { type: "http"; status: number; error?: string };
+  | { type: "http"; status: number; error?: string; refusal?: "mustChangePassword" };
 
 /** Why a queued item is waiting to be retried (shown beside 待发送). */
-export type RetryReason = "network" | "server" | "signIn";
+export type RetryReason = "network" | "server" | "signIn" | "changePassword";
 
 export type NewOutboxItem = Pick<OutboxItem, "id" | "userId" | "kind" | "input" | "label"> &
   Partial<Pick<OutboxItem, "fixHref" | "dependsOn" | "confirmedNew" | "context">>;
@@ -89,6 +89,8 @@ export function applyOutcome(item: OutboxItem, outcome: SendOutcome, now: number
   if (outcome.type === "network") return retry(item, now, "network");
   if (outcome.type === "http") {
     if (outcome.status === 401) return retry(item, now, "signIn");
+    // The officer must set a new password first (403 with refusal): nothing is wrong with the item.
+    if (outcome.refusal === "mustChangePassword") return retry(item, now, "changePassword");
     if (outcome.status >= 500 || outcome.status === 408 || outcome.status === 429) return retry(item, now, "server", outcome.error);
     // 400/403/413…: this request will never be accepted as it is; the officer must see it.
     return { ...base, state: "refused", attempts: item.attempts + 1, error: outcome.error ?? `HTTP ${outcome.status}`, fieldErrors: undefined };

@@ -154,7 +154,8 @@ async function send(item: OutboxItem, input: Record<string, unknown>): Promise<S
   const error = json && typeof json === "object" && typeof (json as { error?: unknown }).error === "string" ? (json as { error: string }).error : undefined;
   // A 200 that is no answer (a captive portal's page): treat as no network.
   if (response.ok) return { type: "network" };
-  return { type: "http", status: response.status, error };
+  const refusal = json && typeof json === "object" && (json as { refusal?: unknown }).refusal === "mustChangePassword" ? "mustChangePassword" : undefined;
+  return { type: "http", status: response.status, error, ...(refusal ? { refusal } : {}) };
 }
 
 /**

@@ -26,6 +26,8 @@ export default async function VisitDetailPage({ params, searchParams }: Props) {
   const user = await requirePermission("visit.view");
   const { id } = await params;
   const { notice } = await searchParams;
+  // "photosNotKept-N": the new visit's N photos neither kept on the device nor uploaded (visit form).
+  const photosNotKept = typeof notice === "string" && /^photosNotKept-\d{1,2}$/.test(notice) ? Number(notice.slice("photosNotKept-".length)) : 0;
   const visit = await loadOrNotFound(user, pageAuditName("/visits/[id]"), () => getVisitOrThrow(user, id));
   const t = await getTranslations("visits");
   const tp = await getTranslations("problems");
@@ -53,6 +55,7 @@ export default async function VisitDetailPage({ params, searchParams }: Props) {
           <h1 className="break-words text-xl font-semibold text-slate-900 sm:text-2xl">{placeName}</h1>
           <p className="text-sm tabular-nums text-slate-600">{formatDateTime(visit.visitedAt, locale)}</p>
           {notice === "created" ? <Alert tone="success">{t("created")}</Alert> : null}
+          {photosNotKept ? <Alert tone="error">{t("photosNotKept", { count: photosNotKept })}</Alert> : null}
           {notice === "updated" ? <Alert tone="success">{t("updated")}</Alert> : null}
           {visit.enterprise && can(user, "request.intake") ? (
             // 亲企办: an enterprise's request heard on this visit goes to the hotline, enterprise and visit prefilled.

@@ -30,9 +30,12 @@ const ACTIONS: SyncActions = {
   "enterprise.create": createEnterpriseAction,
 };
 
+const isMultipart = (request: Request) => /^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "");
+
 export const POST = route(
-  // The cap is a photo's: a JSON envelope over its own (smaller) cap is refused below.
-  { name: "field.sync", body: { maxBytes: MAX_PHOTO_BYTES + MULTIPART_MARGIN_BYTES } },
+  // A photo's cap for multipart, the envelope's (256 KB) for JSON: both enforced while reading,
+  // before anything is parsed (a 5 MB JSON body used to be parsed before its own cap refused it).
+  { name: "field.sync", body: { maxBytes: (request) => (isMultipart(request) ? MAX_PHOTO_BYTES + MULTIPART_MARGIN_BYTES : SYNC_JSON_MAX_BYTES) } },
   async ({ request, user, body }) => {
     const { fail } = await failures();
     // The device's outbox says whose item this is: another user's session (someone else signed in
@@ -41,11 +44,6 @@ export const POST = route(
     const owner = request.headers.get(OUTBOX_USER_HEADER);
     if (owner !== null && owner !== user.id) {
       return NextResponse.json(fail("unauthenticated"), { status: 401, headers: NO_STORE });
-    }
-    const isJson = !/^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "");
-    // The bounded copy's length is the bytes actually read (a chunked body has no header).
-    if (isJson && (await request.clone().arrayBuffer()).byteLength > SYNC_JSON_MAX_BYTES) {
-      return NextResponse.json(fail("bodyTooLarge", { max: "256 KB" }), { status: 413, headers: NO_STORE });
     }
     const parsed = parseEnvelope(body);
     if (!parsed.ok) {
