@@ -34,9 +34,16 @@ const config = [
             { group: ["@/lib/platform/db/client", "**/lib/platform/db/client"], allowTypeImports: true, message: "Pages and components never hold the database client: call a lib/<domain> query or mutation (it defaults to the shared client)." },
             { group: ["@prisma/*", "**/generated/prisma/*", "@/lib/generated/*"], allowTypeImports: true, message: "Use lib/<domain> queries and mutations." },
           ],
+          paths: [
+            { name: "next/link", importNames: ["default"], message: "Use Link from @/components/ui/link: no viewport prefetch unless asked (decision 0023)." },
+          ],
         },
       ],
     },
+  },
+  {
+    files: ["components/ui/link.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
   // A module uses another module only through its index.ts (server surface) or its schemas.ts
   // (client-safe surface: zod schemas, contracts, pure rules), never through its other files,

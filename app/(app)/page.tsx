@@ -1,7 +1,7 @@
 // Home: what is due today for the signed-in user, first thing on a phone — visits due under
 // the campaigns' rules, hotline requests with a clock running, problems assigned to them,
 // mentoring milestones due. Managers and admins also get their dashboard one tap away.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/platform/auth/session";
@@ -24,13 +24,13 @@ function DueList({ title, count, children, empty, more }: { title: string; count
 }
 
 function MoreLink({ href, count, shown, label }: { href: string; count: number; shown: number; label: string }) {
-  return count > shown ? <Link href={href} prefetch={false} className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">{label}</Link> : null;
+  return count > shown ? <Link href={href} className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">{label}</Link> : null;
 }
 
 function DueLink({ href, title, meta, tone }: { href: string; title: string; meta: ReactNode; tone?: "red" | "amber" | null }) {
   return (
     <li>
-      <Link href={href} prefetch={false} className="flex min-h-12 items-center justify-between gap-3 py-2 hover:bg-slate-50">
+      <Link href={href} className="flex min-h-12 items-center justify-between gap-3 py-2 hover:bg-slate-50">
         <span className="min-w-0">
           <span className="block truncate font-medium text-slate-900">{title}</span>
           <span className={tone === "red" ? "text-sm text-red-700" : tone === "amber" ? "text-sm text-amber-700" : "text-sm text-slate-600"}>{meta}</span>

@@ -3,7 +3,7 @@
 // deactivate/activate) behind confirmations. Notices and the temporary password live here,
 // outside the form, so they survive the form being re-created with the saved version.
 import { useState, useTransition } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/platform/action";

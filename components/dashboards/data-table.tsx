@@ -1,6 +1,6 @@
 // The table behind a chart: scrolls sideways inside its card on a phone with the unit column
 // kept in view; unit names drill down when the unit has sub-units.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import type { Cell } from "@/lib/dashboards/view";
 import { ScrollRegion } from "@/components/ui/scroll-region";

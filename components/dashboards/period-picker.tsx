@@ -1,6 +1,6 @@
 // Period choice as plain links and a GET form: works without JavaScript and keeps the unit
 // and programme in the URL, so every view can be bookmarked and shared.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { PERIOD_KINDS, type DashboardPeriod } from "@/lib/dashboards/period";
 import { cn } from "@/components/ui/cn";

@@ -5,7 +5,7 @@
 // and every 30 s while items wait (Background Sync, where the browser has it, covers closed tabs).
 // Strings: field.shell (shipped on every page by app/(app)/layout.tsx).
 import { useEffect } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { useOutbox } from "@/lib/field/local/outbox";
 import { outboxCounts } from "@/lib/field/local/outbox-machine";

@@ -5,7 +5,7 @@
 // (components/field/outbox-resolve.tsx). "立即同步" sends what is due now; 放弃 asks first.
 // Strings: field.outbox (and field.resolve for the resolution panel).
 import { useState } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { discardCount, discardItem, useOutbox, type OutboxItem } from "@/lib/field/local/outbox";
 import { outboxCounts } from "@/lib/field/local/outbox-machine";

@@ -3,7 +3,7 @@
 // on the server). What is typed stays in localStorage until it is accepted. The honeypot
 // field "website" is hidden from people, visible to form-filling bots.
 import { useEffect, useId, useState } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

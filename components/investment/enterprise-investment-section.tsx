@@ -1,6 +1,6 @@
 // The enterprise file's (一企一档) investment section: its leads (招商线索) and key projects
 // (重点项目), each scoped as in their own lists. Renders nothing when there are none.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
 import { can } from "@/lib/platform/authz/can";

@@ -1,7 +1,7 @@
 // The new-year checklist (lib/new-year/readiness): shown to admins on their home page and on
 // every admin page from 1 November until next year is ready, then gone. Each open item links
 // to the page where it is done.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import { newYearBanner } from "@/lib/new-year/readiness";

@@ -1,6 +1,6 @@
 // The bell in the header: unread count, links to the notification centre. A server component
 // (one COUNT on the user's index per page render; no polling).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/platform/auth/session";
 import { unreadNotificationCount } from "@/lib/platform/notifications/queries";

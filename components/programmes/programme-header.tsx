@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { formatCalendarDate } from "@/lib/platform/format/dates";
 import { ProgrammeStatusBadge } from "@/components/programmes/badges";

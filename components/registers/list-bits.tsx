@@ -1,5 +1,5 @@
 // Pieces shared by the two register list pages (server components).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";

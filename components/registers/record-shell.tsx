@@ -2,7 +2,7 @@
 // create page's frame, the status line over a record (active, last change, audit trail) and
 // the org units its editor may offer. The forms and the record's own fields stay per kind.
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can, type Actor } from "@/lib/platform/authz/can";
 import { formatDateTime } from "@/lib/platform/format/dates";

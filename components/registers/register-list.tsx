@@ -5,7 +5,7 @@
 // Called as a function by the page (not rendered as <RegisterList>) so the page's returned
 // tree is the list itself, as the list-filter tests read it.
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { can, type Actor } from "@/lib/platform/authz/can";
 import { filterParams } from "@/lib/registers/filters";

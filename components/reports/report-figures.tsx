@@ -2,7 +2,7 @@
 // that matter first, then per programme the dashboard's headline tiles, the indicators against
 // their targets and the units behind, then overdue problems and breached clocks. Stacks to one
 // column on a phone; numbers are formatted as the dashboard formats them.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { indicatorName, unitLabel } from "@/lib/dashboards/view";
 import { leadingTarget, type ReportFigures, type ReportPeriod } from "@/lib/dashboards/reports";

@@ -1,7 +1,7 @@
 // The catalogue's filters, all in the URL (a plain GET form, works before hydration): the kind as
 // tabs with their counts (人工 / 自助), then category, department, a search box and — for admins —
 // whether inactive items show.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { CatalogueFilter } from "@/lib/service-stations/catalogue";
 import { SERVICE_ITEM_KINDS } from "@/lib/service-stations/schemas";

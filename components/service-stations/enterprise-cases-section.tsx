@@ -1,7 +1,7 @@
 // The enterprise file's (一企一档) service-station section: the enterprise's cases (办件) at the
 // stations the viewer sees, newest first, each linking to its case page. Renders nothing for a
 // viewer without the permission or when there are none.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
 import { can } from "@/lib/platform/authz/can";

@@ -1,7 +1,7 @@
 // The station's sections as tabs under its heading: 办件, 服务目录, 一类事, 进度. Links, so each
 // section has its own address (a bookmark, a shared link); the current one is marked for
 // screen readers (aria-current) and scrolls sideways on a phone rather than wrapping.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 

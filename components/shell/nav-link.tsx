@@ -1,5 +1,6 @@
 "use client";
-import Link, { useLinkStatus } from "next/link";
+import { useLinkStatus } from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
@@ -18,20 +19,13 @@ function PendingMark() {
   );
 }
 
-/**
- * No viewport prefetch: without a loading boundary Next's automatic prefetch of a dynamic page
- * brings only the shared layout the browser already has (two RSC requests of 2–3 kB per link),
- * and on an officer's weak link the dozen of them on every page load competed with the page
- * itself (≈ 120 ms of main thread on the officer home; issue 16's budget). The page is fetched
- * on the tap, with the pending mark below.
- */
+/** A nav entry: not prefetched in the viewport (components/ui/link.tsx), pending while the page renders. */
 export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   const pathname = usePathname();
   const active = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <Link
       href={href}
-      prefetch={false}
       aria-current={active ? "page" : undefined}
       className={cn(
         "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",

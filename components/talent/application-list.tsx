@@ -1,5 +1,5 @@
 // Applications as cards (phone) or a table (desktop).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDateTime } from "@/lib/platform/format/dates";
 import { EmptyState } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 // 一企一档: the enterprise's talent points — balance, points earned this year, tier (四档),
 // evaluation score, its tier quota places and recent ledger entries. Renders nothing when
 // the enterprise is outside the talent-points scheme or the user may not see talent data.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { EnterpriseSectionProps } from "@/components/registers/enterprise-file/types";
 import { can } from "@/lib/platform/authz/can";

@@ -1,6 +1,6 @@
 // A points account's ledger: every entry with its cause and the balance after it. Grants
 // not yet reversed get a "reverse" button for users holding points.reverse.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatCalendarDate, formatDateTime } from "@/lib/platform/format/dates";
 import { reverseGrantAction } from "@/lib/talent/points/ledger-actions";

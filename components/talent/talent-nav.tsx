@@ -2,7 +2,7 @@
 // The talent-points section's tabs; scrolls sideways on a phone. The row bleeds to the screen
 // edge by exactly the shell's phone padding (px-3, components/shell/app-shell.tsx): a wider
 // bleed made the whole page scroll sideways by the difference.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
@@ -24,7 +24,7 @@ export function Button({ variant, size, className, type = "button", ...props }: 
   return <button type={type} className={buttonClass(variant, size, className)} {...props} />;
 }
 
-/** A link styled as a button. Not prefetched unless asked (`prefetch`): see NavLink. */
-export function LinkButton({ variant, size, className, prefetch = false, ...props }: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
-  return <Link className={buttonClass(variant, size, className)} prefetch={prefetch} {...props} />;
+/** A link styled as a button (not prefetched in the viewport: components/ui/link.tsx). */
+export function LinkButton({ variant, size, className, ...props }: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
+  return <Link className={buttonClass(variant, size, className)} {...props} />;
 }

@@ -3,7 +3,6 @@
 // same secret and salt as the app), so auth() decodes it exactly as in production.
 import { encode } from "next-auth/jwt";
 import { createTranslator } from "next-intl";
-import { messagesFor } from "@/lib/programmes/messages";
 import { enablePeerHeader, PEER_HEADER, peerHeaderValue } from "@/lib/platform/client-address";
 import { nowMs } from "@/lib/platform/clock";
 
@@ -95,6 +94,10 @@ export const nextIntlServer = {
   getTranslations: async (opts?: string | { locale?: string; namespace?: string }) => {
     const namespace = typeof opts === "string" ? opts : opts?.namespace;
     const locale = (typeof opts === "object" && opts?.locale) || state.locale;
+    // Imported on first use, not with this module: the catalogue comes through the programme
+    // registry, i.e. every module of the app, and every test file loads these stubs (≈ 3 s of
+    // import per file, most of the suite's import time, for files that never translate).
+    const { messagesFor } = await import("@/lib/programmes/messages");
     return createTranslator({ locale, messages: messagesFor(locale === "en" ? "en" : "zh-CN") as never, namespace: namespace as never });
   },
 };

@@ -2,7 +2,7 @@
 // village) within the user's subtree, ?programme= picks the active programme, ?period=
 // (week|month|quarter|year|custom with from/to) the period. Every chart has its table and
 // an Excel export of exactly that table.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";

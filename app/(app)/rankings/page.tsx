@@ -1,7 +1,7 @@
 // 赛马排名: sibling units ranked on the scheme's weighted indicators, each scored on its own
 // figures (docs/decisions/0013-ranking-method.md), with each unit's score breakdown; the
 // period is selectable and the table exports to Excel.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";

@@ -1,6 +1,6 @@
 // 管理报告: the signed-in manager's own weekly and monthly reports (lib/dashboards/reports.ts),
 // newest period first. Made by the report jobs; nothing here writes.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { formatDateTime } from "@/lib/platform/format/dates";

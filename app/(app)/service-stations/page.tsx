@@ -2,7 +2,7 @@
 // an appointment for later counts too — 办件 elsewhere means finished ones), the cases still open and
 // the round-tables waiting for answers, one tap from its case list. Even a single station is
 // listed (not redirected to), so the page always says where the figures come from.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";

@@ -1,5 +1,5 @@
 // The enterprise's public pages (no login; see proxy.ts): a plain frame without the staff shell.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/platform/format/dates";
 import { enterpriseVisits, FILE_LIST_LIMIT } from "@/lib/hotline/enterprise-file";

@@ -1,5 +1,5 @@
 import { now } from "@/lib/platform/clock";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { filterDay, filterFlag, filterYear, parseFilters } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";

@@ -1,5 +1,5 @@
 import { now as clockNow } from "@/lib/platform/clock";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { ignoredChoice } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";

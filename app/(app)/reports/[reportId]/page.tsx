@@ -1,6 +1,6 @@
 // One manager report (the owner's only: another's id is the 404 page, audited as a refusal):
 // its stored figures and the Excel file made with it.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";

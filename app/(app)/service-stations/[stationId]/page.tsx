@@ -1,7 +1,7 @@
 // A station's cases (办件), newest first: status, channel, staff and registration dates as
 // filters in the URL (a bad value is named and ignored), keyset pages, and "新建办件" for those
 // who handle cases. On a phone each case is one card.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";

@@ -1,5 +1,5 @@
 import { shanghaiYear } from "@/lib/platform/clock";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { filterYear, parseFilters } from "@/lib/platform/url-filters";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";

@@ -1,6 +1,6 @@
 // A station's "一类事" bundles: each with its items in order, the departments it needs (its items'
 // distinct departments) and the sum of its items' standard and usual times.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";

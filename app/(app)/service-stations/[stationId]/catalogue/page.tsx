@@ -2,7 +2,7 @@
 // the kind as tabs, category / department / search filters in the URL. Everyone who may view the
 // station reads it (officers at the counter, on a phone: one card per item); admins also add,
 // edit and switch off items and import or export the workbook.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";

@@ -1,7 +1,7 @@
 // 办件进度: a station's figures over a period (this year unless the URL says otherwise):
 // the headline, cases per month, the items used most, the round-tables waiting and the staff.
 // Every number comes from stationProgress() through the same tables the Excel export writes.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";

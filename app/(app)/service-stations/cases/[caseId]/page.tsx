@@ -2,7 +2,7 @@
 // the staff, the timeline, what can be done next (start / finish / hand over / cancel), the
 // round-tables with each department's seat, and the documents. What is offered comes from
 // caseAllows: a case whose programme is not ACTIVE is not moved on, and the page says why.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";

@@ -1,7 +1,7 @@
 // 新建办件 at a station: for those who handle its cases, while the station and its programme are
 // active. The form offers the station's active items and bundles, and for a shop registered on
 // the spot the units of the user's area an enterprise may belong to.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/platform/auth/session";
