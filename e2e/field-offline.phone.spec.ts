@@ -132,8 +132,8 @@ async function photo(page: Page): Promise<Buffer> {
 
 type VisitSpec = { campaign: string; household: string; problems?: string[]; photo?: Buffer };
 
-/** Records one visit on the open visit form; offline, it goes to the outbox and the form resets. */
-async function recordVisit(page: Page, v: VisitSpec) {
+/** Fills the open visit form with one visit (campaign, household, problems, photo), not yet saved. */
+async function fillVisit(page: Page, v: VisitSpec) {
   const form = page.getByRole("form", { name: "记录走访" });
   await selectByText(page, "走访专项", v.campaign);
   await form.getByLabel("农户/居民户").fill(v.household);
@@ -148,6 +148,12 @@ async function recordVisit(page: Page, v: VisitSpec) {
     // Compressed on the phone, then listed (with its delete button).
     await expect(form.getByRole("button", { name: "删除照片 1" })).toBeVisible();
   }
+}
+
+/** Records one visit on the open visit form; offline, it goes to the outbox and the form resets. */
+async function recordVisit(page: Page, v: VisitSpec) {
+  const form = page.getByRole("form", { name: "记录走访" });
+  await fillVisit(page, v);
   await form.getByRole("button", { name: "保存走访" }).click();
   await expect(page.getByText("已保存在本机，联网后自动同步")).toBeVisible();
   // Reset for the next visit: the household is to be chosen again.
@@ -321,11 +327,7 @@ test.describe("photos the phone will not keep", () => {
     const form = page.getByRole("form", { name: "记录走访" });
 
     // Online: the visit is saved, and its photo, refused by the device, is uploaded directly.
-    await selectByText(page, "走访专项", campaign.name);
-    await form.getByLabel("农户/居民户").fill("XJ-0019");
-    await form.getByRole("button", { name: /（XJ-0019）/ }).click();
-    await form.getByLabel("添加照片").setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: jpeg });
-    await expect(form.getByRole("button", { name: "删除照片 1" })).toBeVisible();
+    await fillVisit(page, { campaign: campaign.name, household: "XJ-0019", photo: jpeg });
     await form.getByRole("button", { name: "保存走访" }).click();
     await expect(page.getByText("走访已保存。")).toBeVisible();
     expect(await serverCounts(campaign.id)).toEqual({ visits: 1, problems: 0, photos: 1 });
@@ -334,11 +336,7 @@ test.describe("photos the phone will not keep", () => {
     await page.goto("/visits/new");
     await context.setOffline(true);
     await page.reload();
-    await selectByText(page, "走访专项", campaign.name);
-    await form.getByLabel("农户/居民户").fill("XJ-0020");
-    await form.getByRole("button", { name: /（XJ-0020）/ }).click();
-    await form.getByLabel("添加照片").setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: jpeg });
-    await expect(form.getByRole("button", { name: "删除照片 1" })).toBeVisible();
+    await fillVisit(page, { campaign: campaign.name, household: "XJ-0020", photo: jpeg });
     await form.getByRole("button", { name: "保存走访" }).click();
     await expect(page.getByText("已保存在本机，联网后自动同步")).toBeVisible();
     await expect(page.getByText("有 1 张照片未能保存在本机（手机存储可能已满）。走访已保存，联网同步后请在走访详情页补传照片。")).toBeVisible();

@@ -229,7 +229,7 @@ export function route(
       if (refused === "mustChangePassword") {
         // `refusal` names it for a client that retries on its own (the field app's outbox waits
         // for the password change instead of marking every item as needing a fix).
-        return Response.json({ ...fail("mustChangePassword"), refusal: "mustChangePassword" }, { status: 403, headers: NO_STORE });
+        return errorResponse(403, Object.assign(fail("mustChangePassword"), { refusal: "mustChangePassword" }));
       }
       if (refused || !user) return answer(401, refused ?? new UnauthenticatedError().messageKey);
     }

@@ -151,11 +151,15 @@ async function send(item: OutboxItem, input: Record<string, unknown>): Promise<S
   if (response.status === 200 && json && typeof json === "object" && ("result" in json || "duplicates" in json)) {
     return { type: "answer", answer: json as SyncAnswer };
   }
-  const error = json && typeof json === "object" && typeof (json as { error?: unknown }).error === "string" ? (json as { error: string }).error : undefined;
   // A 200 that is no answer (a captive portal's page): treat as no network.
   if (response.ok) return { type: "network" };
-  const refusal = json && typeof json === "object" && (json as { refusal?: unknown }).refusal === "mustChangePassword" ? "mustChangePassword" : undefined;
-  return { type: "http", status: response.status, error, ...(refusal ? { refusal } : {}) };
+  const failure = json && typeof json === "object" ? (json as { error?: unknown; refusal?: unknown }) : {};
+  return {
+    type: "http",
+    status: response.status,
+    error: typeof failure.error === "string" ? failure.error : undefined,
+    ...(failure.refusal === "mustChangePassword" ? { refusal: "mustChangePassword" as const } : {}),
+  };
 }
 
 /**
