@@ -13,6 +13,7 @@ import { TEST_DIST_DIR } from "./dist-dir";
 import { PROJECT_ROOT } from "./db/embedded";
 import { findFaketime, installFaketime, shiftedEnv, shiftedRuns, underFaketime } from "./shifted-clock";
 import { ensureOpenpyxl } from "./system-packages";
+import { playwrightFailures, vitestFailures, type PlaywrightReport, type VitestReport } from "./test-report";
 
 const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", ".bin", name);
 // The tests build into their own folder so a demo running from `.next` keeps working meanwhile.
@@ -22,6 +23,9 @@ let passed = 0;
 let failed = 0;
 let dateShiftMissing: string | undefined;
 let chromiumMissing: string | undefined;
+/** Each failed test as one line, printed last: CI shows only the tail of a long run, and a
+ *  failure must name itself there (scripts/test-report.ts). */
+const failedTests: string[] = [];
 
 function step(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
   const started = Date.now();
@@ -77,7 +81,6 @@ function stepAside(name: string, command: string, args: string[]): Promise<boole
 if (step("typecheck", bin("next"), ["typegen"])) await Promise.all([stepAside("typecheck", bin("tsc"), ["--noEmit"]), stepAside("lint", bin("eslint"), ["--max-warnings=0", "."])]);
 else step("lint", bin("eslint"), ["--max-warnings=0", "."]);
 
-type VitestReport = { numPassedTests?: number; numFailedTests?: number; numFailedTestSuites?: number };
 /** Adds a Vitest JSON report to the totals. Trust the report as well as the exit code: a
  *  failed test must fail the run even if some exit hook in the runner's process lost the code. */
 function countVitest(name: string, report: string) {
@@ -86,10 +89,10 @@ function countVitest(name: string, report: string) {
     passed += vitest.numPassedTests ?? 0;
     failed += vitest.numFailedTests ?? 0;
     if ((vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0) > 0 && !failures.includes(name)) failures.push(name);
+    failedTests.push(...vitestFailures(name, vitest, PROJECT_ROOT));
   } else failed += 1;
 }
 
-type PlaywrightReport = { stats?: { expected?: number; unexpected?: number; flaky?: number } };
 /** Adds a Playwright JSON report to the totals; a run that left no report counts as one failure. */
 function countPlaywright(name: string, report: string) {
   const pw = readJson(report) as PlaywrightReport | undefined;
@@ -97,6 +100,7 @@ function countPlaywright(name: string, report: string) {
     passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
     failed += pw.stats.unexpected ?? 0;
     if ((pw.stats.unexpected ?? 0) > 0 && !failures.includes(name)) failures.push(name);
+    failedTests.push(...playwrightFailures(name, pw));
   } else failed += 1;
 }
 const TWIN_STEP = "end-to-end (two instances)";
@@ -163,6 +167,7 @@ console.log(`\n━━ dependency audit\n${auditLine}`);
 if (auditRun.status !== 0) failures.push("dependency audit");
 
 if (failures.length) console.log(`\nFailed steps: ${[...new Set(failures)].join(", ")}`);
+if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((t) => `- ${t}`).join("\n")}`);
 // Steps without test counts (typecheck, lint, build) count as one failed test when they fail,
 // so the summary line can never read "0 failed" for a broken run.
 const stepFailures = [...new Set(failures)].filter((f) => f === "typecheck" || f === "lint" || f === "build" || f === "dependency audit" || f.startsWith("date-shifted")).length;
