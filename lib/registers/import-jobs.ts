@@ -12,9 +12,12 @@ import { appendAudit, type AuditMeta } from "@/lib/platform/audit/write";
 import { auditRefusal } from "@/lib/platform/audit/denied";
 import { ConflictError, DomainError } from "@/lib/platform/errors";
 import { isLastAttempt, job, type JobAttempt } from "@/lib/platform/jobs/registry";
+import { JOBS_SCHEMA } from "@/lib/platform/jobs/boss";
+import { singletonJobId } from "@/lib/platform/jobs/enqueue";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getOrgUnitOrThrow } from "@/lib/platform/org/queries";
 import { PREVIEW_MAX_ERRORS, writeImportBatch } from "./import";
-import { deleteImport, loadImportSlice, managePermission } from "./import-service";
+import { deleteImport, loadImportSlice, managePermission, purgeStaleUploads } from "./import-service";
 import type { RegisterKind } from "./schemas";
 
 export const IMPORT_JOB = "registers.import";
@@ -109,8 +112,34 @@ export async function runImport(importId: string, attempt?: JobAttempt): Promise
   }
 }
 
+/**
+ * Stops every import whose job pg-boss no longer holds as waiting, retrying or running. Such a
+ * row would show "running" for good with nothing left to move it: the worker running the last
+ * attempt was killed (or that attempt expired), so runImport's give-up path never ran, or the
+ * job was removed. Marked FAILED ("registers.importLost"); the batches written stay, and the
+ * page says how many rows. The job of an import is inserted in the same transaction as its
+ * row (import-actions.ts) under a known id (singletonJobId), so there is no window in which a
+ * live import has no job row. Returns how many were stopped.
+ */
+export async function stopOrphanedImports(client = db): Promise<number> {
+  const open = await client.registerImport.findMany({ where: { status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
+  if (!open.length) return 0;
+  const jobIds = new Map(open.map((r) => [singletonJobId(IMPORT_JOB, r.id), r.id]));
+  const alive = await client.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM ${Prisma.raw(`"${JOBS_SCHEMA}".job`)}
+    WHERE name = ${IMPORT_JOB} AND id = ANY(${[...jobIds.keys()]}::uuid[]) AND state::text IN ('created', 'retry', 'active')`;
+  for (const { id } of alive) jobIds.delete(id);
+  for (const importId of jobIds.values()) await stopImport(importId, "registers.importLost");
+  return jobIds.size;
+}
+
 export const registerImportJobs = [
   // A district's file is a few minutes of batches; a worker that dies mid-way leaves the job to
   // expire and be retried, and the retry resumes at the next unwritten batch.
   job<ImportJobData>(IMPORT_JOB, async (data, attempt) => runImport(data.importId, attempt), { expireInSeconds: 3600, retryDelay: 10 }),
+  // Hourly housekeeping: imports left "running" by a dead worker, uploads nobody will import.
+  job(`${IMPORT_JOB}.sweep`, async () => {
+    await stopOrphanedImports();
+    await purgeStaleUploads();
+  }, { cron: "20 * * * *", expireInSeconds: 900 }),
 ];

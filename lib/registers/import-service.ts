@@ -142,6 +142,50 @@ export async function deleteImport(userId: string, importId: string) {
   await deleteSlices(userId, importId, meta?.sliceSize ? Math.ceil(meta.totalRows / meta.sliceSize) : 0);
 }
 
+/** How long an upload nobody imports (previewed and left, cut off mid-read, or left behind by an
+ *  import that ended) stays stored after its last write: a day, so a wizard left open over
+ *  lunch can still confirm it. */
+export const UPLOAD_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes stored uploads that no import will read: every file of an upload last written more
+ * than UPLOAD_KEPT_MS before `at`, unless its import is queued or running (its job reads the
+ * slices until the last batch). Uploads were otherwise deleted only when their import ended
+ * or the wizard discarded them, so every abandoned preview stayed on disk for good. Returns
+ * how many uploads were deleted. Run hourly by the sweep job (import-jobs.ts).
+ */
+export async function purgeStaleUploads(at: Date = now(), client: Db = db): Promise<number> {
+  const store = storage();
+  // imports/<userId>/<importId>.json (the meta) and imports/<userId>/<importId>.<n>.rows.json
+  // (and a .tmp of either, from a write cut off before its rename).
+  const uploads = new Map<string, { userId: string; importId: string; keys: string[]; lastWritten: number }>();
+  for await (const file of store.list("imports")) {
+    const m = /^imports\/([^/]+)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\./.exec(file.key);
+    if (!m) continue;
+    const upload = uploads.get(m[2]!) ?? { userId: m[1]!, importId: m[2]!, keys: [], lastWritten: 0 };
+    upload.keys.push(file.key);
+    upload.lastWritten = Math.max(upload.lastWritten, file.modifiedAt.getTime());
+    uploads.set(m[2]!, upload);
+  }
+  const old = [...uploads.values()].filter((u) => at.getTime() - u.lastWritten > UPLOAD_KEPT_MS);
+  if (!old.length) return 0;
+  const running = await client.registerImport.findMany({
+    where: { id: { in: old.map((u) => u.importId) }, status: { in: ["QUEUED", "RUNNING"] } },
+    select: { id: true },
+  });
+  const keep = new Set(running.map((r) => r.id));
+  let purged = 0;
+  for (const upload of old) {
+    if (keep.has(upload.importId)) continue;
+    // The meta first, as deleteImport does: a confirm racing this finds no upload, never half of one.
+    const meta = metaKey(upload.userId, upload.importId);
+    if (upload.keys.includes(meta)) await store.delete(meta);
+    await Promise.all(upload.keys.filter((k) => k !== meta).map((k) => store.delete(k)));
+    purged += 1;
+  }
+  return purged;
+}
+
 /** Whether `importId` was confirmed (a progress row exists, whoever's): its upload is the job's from then on. */
 export async function importStarted(importId: string, client: Db = db): Promise<boolean> {
   return (await client.registerImport.count({ where: { id: importId } })) > 0;

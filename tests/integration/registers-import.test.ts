@@ -1,18 +1,19 @@
 // Register import (streamed preview with per-row errors, the background job's batches and its
 // progress row, re-import updates, a 10,000-row file) and export (the filtered rows exactly,
 // masked phones, audited).
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { checkRollups } from "@/lib/dashboards/consistency";
 import { loadSessionUser } from "@/lib/platform/auth/session";
 import { discardImportAction, startImportAction } from "@/lib/registers/import-actions";
-import { runImport } from "@/lib/registers/import-jobs";
+import { IMPORT_JOB, runImport, stopOrphanedImports } from "@/lib/registers/import-jobs";
+import { singletonJobId } from "@/lib/platform/jobs/enqueue";
 import { IMPORT_BATCH_SIZE } from "@/lib/registers/import";
-import { receiveImportUpload } from "@/lib/registers/import-service";
+import { importProgress, purgeStaleUploads, receiveImportUpload, UPLOAD_KEPT_MS } from "@/lib/registers/import-service";
 import { makeCreditCode } from "@/lib/registers/credit-code";
 import type { RegisterKind } from "@/lib/registers/schemas";
 import { POST as uploadRoute } from "@/app/api/registers/import/route";
@@ -209,6 +210,81 @@ describe("household import", () => {
     expect(upload.preview).toMatchObject({ totalRows: 10_000, newRows: 9_999, invalidRows: 1 });
     expect(totals).toMatchObject({ created: 9_999, invalid: 1, batches: Math.ceil(10_000 / IMPORT_BATCH_SIZE) });
     expect(await db.household.count({ where: { householdKey: { startsWith: "BULK-" } } })).toBe(9_999);
+  });
+});
+
+describe("import housekeeping (the hourly sweep)", () => {
+  // The stored files of one upload, as the sweep sees them.
+  const uploadFiles = (userId: string, importId: string) => {
+    const dir = path.join(process.env.STORAGE_DIR!, "imports", userId);
+    return existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(`${importId}.`)).map((f) => path.join(dir, f)) : [];
+  };
+  const setJobState = (importId: string, state: "failed" | "completed") =>
+    db.$executeRaw`UPDATE pgboss.job SET state = ${state}::pgboss.job_state WHERE name = ${IMPORT_JOB} AND id = ${singletonJobId(IMPORT_JOB, importId)}::uuid`;
+
+  it("an import whose job died on its last attempt is stopped with a reason, not left running; one whose job waits is left alone", async () => {
+    const user = await sessionUser("py.manager");
+    const started: string[] = [];
+    for (const key of ["PY-LOST-1", "PY-LIVE-1"]) {
+      const upload = await receiveImportUpload(user, "households", `${key}.csv`, csv([HH_HEADERS, [key, "郑一", "", "谢家村", "", "1", ""]]));
+      if (!upload.ok) throw new Error(upload.error);
+      await actAs("py.manager");
+      expect((await startImportAction({ kind: "households", importId: upload.importId })).ok).toBe(true);
+      started.push(upload.importId);
+    }
+    const [lost, live] = started as [string, string];
+    // What pg-boss leaves when the worker running the last attempt is killed: the job expires,
+    // no retry is left, and no handler ever ran the give-up path.
+    await setJobState(lost, "failed");
+    await db.registerImport.update({ where: { id: lost }, data: { status: "RUNNING" } });
+
+    expect(await stopOrphanedImports()).toBe(1);
+    const progress = await importProgress(user, lost);
+    expect(progress).toMatchObject({ status: "FAILED", doneRows: 0, failure: "导入任务多次中断（如服务器重启）后已停止；已写入的行保留，其余行请重新上传。" });
+    expect(uploadFiles(user.id, lost)).toEqual([]);
+    // The waiting one keeps its row, its upload and its job, and still imports.
+    expect((await db.registerImport.findUniqueOrThrow({ where: { id: live } })).status).toBe("QUEUED");
+    expect(uploadFiles(user.id, live).length).toBeGreaterThan(0);
+    await runImport(live);
+    expect(await db.household.count({ where: { householdKey: { in: ["PY-LOST-1", "PY-LIVE-1"] } } })).toBe(1);
+    await setJobState(live, "completed");
+    expect(await stopOrphanedImports()).toBe(0);
+  });
+
+  it("deletes uploads nobody will import a day after their last write, never one whose import is queued", async () => {
+    // A storage of its own: the other tests' uploads are not this test's to count.
+    process.env.STORAGE_DIR = mkdtempSync(path.join(os.tmpdir(), "registers-sweep-"));
+    onTestFinished(() => {
+      rmSync(process.env.STORAGE_DIR!, { recursive: true, force: true });
+      process.env.STORAGE_DIR = storageDir;
+    });
+    const user = await sessionUser("py.manager");
+    const upload = async (key: string) => {
+      const u = await receiveImportUpload(user, "households", `${key}.csv`, csv([HH_HEADERS, [key, "王二", "", "谢家村", "", "1", ""]]));
+      if (!u.ok) throw new Error(u.error);
+      return u.importId;
+    };
+    const abandoned = await upload("PY-STALE-1");
+    const confirmed = await upload("PY-STALE-2");
+    await actAs("py.manager");
+    expect((await startImportAction({ kind: "households", importId: confirmed })).ok).toBe(true);
+    // A reading cut off before the meta was written: one slice, no meta.
+    const cutOff = "0f0e0d0c-0b0a-4908-8706-050403020100";
+    writeFileSync(path.join(process.env.STORAGE_DIR!, "imports", user.id, `${cutOff}.0.rows.json`), "{}");
+    // The files' times come from the test's clock, not the day the test runs.
+    const written = new Date("2031-05-06T02:00:00Z");
+    for (const id of [abandoned, confirmed, cutOff]) for (const f of uploadFiles(user.id, id)) utimesSync(f, written, written);
+
+    expect(await purgeStaleUploads(new Date(written.getTime() + UPLOAD_KEPT_MS - 60_000))).toBe(0);
+    expect(uploadFiles(user.id, abandoned).length).toBeGreaterThan(1);
+
+    expect(await purgeStaleUploads(new Date(written.getTime() + UPLOAD_KEPT_MS + 60_000))).toBe(2);
+    expect(uploadFiles(user.id, abandoned)).toEqual([]);
+    expect(uploadFiles(user.id, cutOff)).toEqual([]);
+    // The confirmed one is still the job's to read, and imports.
+    await runImport(confirmed);
+    expect((await db.registerImport.findUniqueOrThrow({ where: { id: confirmed } })).status).toBe("DONE");
+    expect(await db.household.count({ where: { householdKey: "PY-STALE-2" } })).toBe(1);
   });
 });
 

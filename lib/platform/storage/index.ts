@@ -2,7 +2,7 @@
 // a deployment can swap the local folder for object storage. Keys are relative paths made of
 // safe segments ("imports/<userId>/<uuid>"); nothing user-typed becomes a path unchecked.
 import "server-only";
-import { mkdir, readFile, rm, writeFile, rename } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, stat, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 
@@ -11,6 +11,12 @@ export interface Storage {
   /** The stored bytes, or null when there is no such file. */
   get(key: string): Promise<Buffer | null>;
   delete(key: string): Promise<void>;
+  /**
+   * Every stored key under `prefix` (a folder: "imports/<userId>"), with when it was last
+   * written, for housekeeping (abandoned uploads). Object stores list the same way (S3
+   * ListObjectsV2: Key, LastModified).
+   */
+  list(prefix: string): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -45,6 +51,22 @@ export function diskStorage(root: string): Storage {
     },
     async delete(key) {
       await rm(fileOf(key), { force: true });
+    },
+    async *list(prefix) {
+      const dir = fileOf(prefix);
+      let entries;
+      try {
+        entries = await readdir(dir, { recursive: true, withFileTypes: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+        throw e;
+      }
+      for (const entry of entries) {
+        if (!entry.isFile()) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const modifiedAt = await stat(file).then((s) => s.mtime, () => null);
+        if (modifiedAt) yield { key: path.relative(root, file).split(path.sep).join("/"), modifiedAt };
+      }
     },
   };
 }
