@@ -86,3 +86,32 @@ test("5,000 pasted characters stay in the field; the counter shows the limit and
   await expect(notes).toHaveValue(text);
   await expect(page).toHaveURL(/\/visits\/new/);
 });
+
+test("what an officer types before the page's JavaScript has run is kept, and saving waits until it has", async ({ page }) => {
+  await signInAs(page, "py.officer");
+  // A slow phone, made exact: the page's scripts arrive only when the test lets them.
+  let releaseScripts!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route((url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"), async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/visits/new", { waitUntil: "domcontentloaded" });
+  const form = page.getByRole("form", { name: "记录走访" });
+  const notes = form.getByLabel("备注", { exact: true });
+  const save = form.getByRole("button", { name: "保存走访" });
+  const typed = "院墙裂缝，已拍照，下周复查。";
+  await notes.fill(typed);
+  // Before hydration a tap on 保存 posted the page to itself, which came back empty
+  // (components/forms/use-hydrated.ts).
+  await expect(save).toBeDisabled();
+
+  releaseScripts();
+  await expect(save).toBeEnabled();
+  await expect(notes).toHaveValue(typed);
+  await expect(page.locator("#visit-notes-count")).toHaveText(`${typed.length}/2000`);
+  await pickHousehold(form);
+  await save.click();
+  await expect(page).toHaveURL(/\/visits\/[^/?]+\?notice=created/);
+  await expect(page.getByText(typed)).toBeVisible();
+});

@@ -14,6 +14,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
+import { useHydrated } from "./use-hydrated";
 
 export type QuickField = {
   name: string;
@@ -57,6 +58,8 @@ export function QuickForm({ action, hidden: renderedHidden, fields, submitLabel,
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [done, setDone] = useState(false);
   const [key, setKey] = useState<string | null>(null);
+  // The submit waits for hydration: before it, a tap would post the page to itself, empty.
+  const hydrated = useHydrated();
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -133,7 +136,7 @@ export function QuickForm({ action, hidden: renderedHidden, fields, submitLabel,
       {error ? <Alert tone="error">{error}</Alert> : null}
       {done && successMessage && !collapsed ? <Alert tone="success">{successMessage}</Alert> : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" size="sm" variant={tone} disabled={pending} aria-busy={pending}>{pending ? tCommon("saving") : submitLabel}</Button>
+        <Button type="submit" size="sm" variant={tone} disabled={pending || !hydrated} aria-busy={pending}>{pending ? tCommon("saving") : submitLabel}</Button>
         {collapsed ? <Button size="sm" variant="ghost" onClick={() => { setOpen(false); setError(null); setFieldErrors({}); }}>{tCommon("cancel")}</Button> : null}
       </div>
     </form>
