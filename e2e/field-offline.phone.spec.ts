@@ -96,21 +96,22 @@ async function deviceCounts(page: Page): Promise<Record<string, number>> {
 
 /**
  * Online first: the service worker controls the page, the work set is on the device (/field
- * says when it was refreshed) and /field and the visit form are kept for offline use.
+ * says when it was refreshed) and /field and the form (the visit form unless named) are kept
+ * for offline use.
  */
-async function readyForOffline(page: Page) {
+async function readyForOffline(page: Page, form = { path: "/visits/new", name: "记录走访" }) {
   await page.goto("/field");
   await expect(page.getByText(/本机数据更新于/)).toBeVisible();
   // Registered after load; clientsClaim makes it this page's controller once active.
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   // Navigations through the worker keep the pages (NetworkFirst into field-pages).
   await page.reload();
-  await page.goto("/visits/new");
-  await expect(page.getByRole("form", { name: "记录走访" })).toBeVisible();
-  const kept = () => page.evaluate(async () => {
+  await page.goto(form.path);
+  await expect(page.getByRole("form", { name: form.name })).toBeVisible();
+  const kept = () => page.evaluate(async (path) => {
     const cache = await caches.open("field-pages");
-    return Boolean((await cache.match("/field")) && (await cache.match("/visits/new")));
-  });
+    return Boolean((await cache.match("/field")) && (await cache.match(path)));
+  }, form.path);
   await expect.poll(kept).toBe(true);
 }
 
@@ -376,4 +377,39 @@ test("signing out with an unsent visit warns, then leaves nothing of the officer
   expect(left.places ?? 0).toBe(0);
   expect(left.meta ?? 0).toBe(0);
   expect((await serverCounts(campaign.id)).visits).toBe(0);
+});
+
+test.describe("a hotline call taken without signal", () => {
+  test.use({ signedInAs: "lz.officer" });
+
+  test("gets its number and the caller's tracking code on the device once it syncs, and the code works for the caller", async ({ page, context }) => {
+    test.setTimeout(120_000);
+    await readyForOffline(page, { path: "/hotline/new", name: "登记企业诉求" });
+    await context.setOffline(true);
+    await page.reload();
+    const description = `离线受理：厂区停电抢修进度${unique()}`;
+    await page.getByRole("radio", { name: "只记企业名称" }).check({ force: true });
+    await page.locator("#enterpriseName").fill("杭州瓶窑离线测试有限公司");
+    await page.getByLabel("来电人姓名").fill("蒋先生");
+    await page.getByLabel("联系电话").fill("13857100021");
+    await page.getByRole("radio", { name: "水电气保障" }).check({ force: true });
+    await page.getByLabel("诉求内容").fill(description);
+    await page.getByRole("button", { name: "提交诉求" }).click();
+    await expect(page.getByText("当前离线：已保存在本机，联网后自动提交。")).toBeVisible();
+
+    await context.setOffline(false);
+    await page.goto("/field");
+    await outboxEmptied(page);
+    const recent = page.getByRole("list", { name: "最近已同步" }).getByRole("listitem").filter({ hasText: "蒋先生" });
+    await expect(recent).toHaveCount(1);
+    const number = /编号 (\S+)/.exec((await recent.getByText(/^编号 /).textContent()) ?? "")?.[1];
+    const code = /查询码 (\S+)（/.exec((await recent.getByText(/^查询码 /).textContent()) ?? "")?.[1];
+    expect(number).toMatch(/^QQB/);
+    expect(code).toBeTruthy();
+    // The record it became, and the caller's view of it through the number and code.
+    await recent.getByRole("link", { name: /^查看/ }).click();
+    await expect(page.getByText(description)).toBeVisible();
+    await page.goto(`/service/track?n=${encodeURIComponent(number!)}&c=${encodeURIComponent(code!)}`);
+    await expect(page.getByText(description)).toBeVisible();
+  });
 });

@@ -300,9 +300,10 @@ export function useActionForm<TValues extends FieldValues, TData>(
       // The fixed item went through online: accepted (its photos then resolve its id), not queued.
       const item = outboxItem;
       setOutboxItem(null);
-      const id = (result.data as { id?: unknown } | undefined)?.id;
+      const data = (result.data ?? {}) as { id?: unknown; number?: unknown; trackingCode?: unknown };
+      const id = typeof data.id === "string" ? data.id : undefined;
       await loadOutbox()
-        .then(([outbox, runner]) => outbox.markAccepted(item.id, typeof id === "string" ? id : undefined).then(() => runner.kickOutbox(item.userId)))
+        .then(([outbox, runner]) => outbox.markAccepted(item.id, id, data).then(() => runner.kickOutbox(item.userId)))
         .catch(() => {});
     }
     options.onSuccess?.(result.data);

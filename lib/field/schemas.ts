@@ -41,12 +41,19 @@ export type DuplicateCandidate = {
 };
 
 /**
+ * What an accepted item's answer carries for the officer to pass on: a hotline intake's request
+ * number and the caller's tracking code (shown once: only its hash is stored; a replayed
+ * answer after a cut-off sync has neither, the caller has the code by SMS).
+ */
+export type SyncReceipt = { number?: string; trackingCode?: string };
+
+/**
  * What the sync route answers (HTTP 200; 4xx/5xx only for a broken request or no session):
  * - `result`: the action's own ActionResult (ok, or refused with its zh-CN message and field errors);
  * - `duplicates`: a registration that may already be in the register, not written.
  */
 export type SyncAnswer =
-  | { result: { ok: true; data: { id?: string; version?: number }; duplicate?: boolean } }
+  | { result: { ok: true; data: SyncReceipt & { id?: string; version?: number }; duplicate?: boolean } }
   | { result: { ok: false; error: string; fieldErrors?: Record<string, string[]>; requestId?: string; conflict?: boolean } }
   | { duplicates: DuplicateCandidate[] };
 

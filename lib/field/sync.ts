@@ -71,13 +71,16 @@ export async function runSync(user: SessionUser, envelope: ParsedEnvelope, actio
   }
   const result = await actions[kind](input);
   if (result.ok) {
-    const data = (result.data ?? {}) as { id?: unknown; version?: unknown };
+    const data = (result.data ?? {}) as { id?: unknown; version?: unknown; number?: unknown; trackingCode?: unknown };
     return {
       result: {
         ok: true,
         data: {
           ...(typeof data.id === "string" ? { id: data.id } : {}),
           ...(typeof data.version === "number" ? { version: data.version } : {}),
+          // The receipt the online form shows (hotline intake: number and tracking code).
+          ...(typeof data.number === "string" ? { number: data.number } : {}),
+          ...(typeof data.trackingCode === "string" ? { trackingCode: data.trackingCode } : {}),
         },
         ...(result.duplicate ? { duplicate: true } : {}),
       },

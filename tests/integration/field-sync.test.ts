@@ -12,6 +12,7 @@ import { createVisitAction } from "@/lib/visits/actions";
 import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { nowMs } from "@/lib/platform/clock";
 import { OUTBOX_USER_HEADER, type SyncAnswer } from "@/lib/field/schemas";
+import { trackingCodeMatches } from "@/lib/hotline/numbers";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, unitByCode } from "../support/fixtures";
 import { demoYear } from "../support/time";
@@ -84,6 +85,26 @@ describe("POST /api/field/sync", () => {
     expect(again).toEqual({ result: { ok: true, data: { id }, duplicate: true } });
     expect(await db.visit.count({ where: { notes: "离线走访", householdId: xjHousehold.id } })).toBe(1);
     expect(await db.auditLog.count({ where: { action: "visit.create", entityId: id } })).toBe(1);
+  });
+
+  it("a hotline call taken offline is answered with its number and the caller's tracking code (the device shows them); a resend, with the id only", async () => {
+    await actAs("lz.officer");
+    const programmeId = (await db.programme.findFirstOrThrow({ where: { type: "HOTLINE", name: "良渚街道亲企办24小时热线" } })).id;
+    const enterpriseId = (await db.enterprise.findFirstOrThrow({ where: { name: "杭州良渚文旅发展有限公司" } })).id;
+    const input = {
+      programmeId, enterpriseMode: "existing", enterpriseId, enterpriseName: "", creditCode: "", visitId: "",
+      callerName: "王经理", callerPhone: "13812345678", category: "检验检测", title: "", description: "离线受理的来电", urgency: "NORMAL",
+      idempotencyKey: crypto.randomUUID(),
+    };
+    const first = await answerOf(await sync({ kind: "request.intake", input }));
+    if (!("result" in first) || !first.result.ok) throw new Error(JSON.stringify(first));
+    const { id, number, trackingCode } = first.result.data;
+    const stored = await db.serviceRequest.findUniqueOrThrow({ where: { id: id! } });
+    expect(number).toBe(stored.number);
+    expect(trackingCodeMatches(trackingCode!, stored.trackingCode)).toBe(true);
+    // Only its hash is stored, so a resend after a lost answer cannot repeat the code.
+    const again = await answerOf(await sync({ kind: "request.intake", input }));
+    expect(again).toEqual({ result: { ok: true, data: { id }, duplicate: true } });
   });
 
   it("a household outside the officer's area is refused with the online form's zh-CN message; nothing is written", async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import {
   applyOutcome, backoffDelay, BACKOFF_CAP_MS, createItem, dependantsOf, isSendable, localRefsIn, nextDueAt, nextSendable,
-  outboxCounts, prunable, recoverInterrupted, redirectDependant, requeue, resolveRefs, startSending,
+  outboxCounts, prunable, RECENT_KEPT_MAX, RECENT_KEPT_MS, recentlySent, recoverInterrupted, redirectDependant, requeue, resolveRefs, startSending,
 } from "@/lib/field/local/outbox-machine";
 import type { OutboxItem } from "@/lib/field/local/db";
 import { IDEMPOTENT_KINDS } from "@/lib/field/local/outbox";
@@ -151,12 +151,36 @@ describe("references and order", () => {
     expect(nextSendable([b, a], T0 + 3)?.id).toBe("a");
   });
 
-  it("discarding takes the dependants along; sent items are pruned once nothing unsent needs them", () => {
+  it("discarding takes the dependants along; sent items are pruned once nothing unsent needs them and they are past the recent list", () => {
     const second = item("p2", { input: { visitId: localRef("v") } }, T0 + 2);
     expect(dependantsOf("v", [visit, photo, second]).sort()).toEqual(["p", "p2"]);
-    const sentVisit = { ...visit, state: "sent" as const, resultId: "srv-v" };
-    expect(prunable([sentVisit, photo])).toEqual([]);
-    expect(prunable([sentVisit, { ...photo, state: "sent" as const }]).sort()).toEqual(["p", "v"]);
+    const sentVisit = { ...visit, state: "sent" as const, resultId: "srv-v", sentAt: T0 + 5 };
+    expect(prunable([sentVisit, photo], T0 + 6)).toEqual([]);
+    // The sent photo goes at once (its visit shows it); the visit stays on the recent list…
+    expect(prunable([sentVisit, { ...photo, state: "sent" as const, sentAt: T0 + 5 }], T0 + 6)).toEqual(["p"]);
+    // … for RECENT_KEPT_MS after it was accepted.
+    expect(prunable([sentVisit], T0 + 5 + RECENT_KEPT_MS - 1)).toEqual([]);
+    expect(prunable([sentVisit], T0 + 5 + RECENT_KEPT_MS)).toEqual(["v"]);
+    // Still needed by an unsent item: kept however old.
+    expect(prunable([sentVisit, photo], T0 + 5 + RECENT_KEPT_MS * 10)).toEqual([]);
+  });
+
+  it("the recent list: accepted items newest first, no photos, at most RECENT_KEPT_MAX kept", () => {
+    const sent = Array.from({ length: RECENT_KEPT_MAX + 2 }, (_, n) => item(`s${n}`, { state: "sent", resultId: `srv-${n}`, sentAt: T0 + n }));
+    const sentPhoto = item("ph", { kind: "visit.photo.add", state: "sent", sentAt: T0 + 100 });
+    const all = [...sent, sentPhoto, item("q")];
+    expect(recentlySent(all).map((i) => i.id).slice(0, 2)).toEqual([`s${RECENT_KEPT_MAX + 1}`, `s${RECENT_KEPT_MAX}`]);
+    expect(recentlySent(all).some((i) => i.kind === "visit.photo.add" || i.state !== "sent")).toBe(false);
+    // The two oldest fall off the list; the photo goes too.
+    expect(prunable(all, T0 + 200).sort()).toEqual(["ph", "s0", "s1"]);
+  });
+
+  it("an accepted hotline intake keeps its number and tracking code for the officer to pass on", () => {
+    const intake = sending(item("i", { kind: "request.intake" }));
+    const answer = { type: "answer" as const, answer: { result: { ok: true as const, data: { id: "req-1", number: "QQB-0042", trackingCode: "7K4M9P" } } } };
+    expect(applyOutcome(intake, answer, T0 + 2)).toMatchObject({ state: "sent", resultId: "req-1", sentAt: T0 + 2, receipt: { number: "QQB-0042", trackingCode: "7K4M9P" } });
+    // A replayed answer (cut-off sync): the id only, no receipt.
+    expect(applyOutcome(intake, ok("req-1"), T0 + 2).receipt).toBeUndefined();
   });
 
   it("a duplicate merged into an existing record: its dependants point at that record and no longer wait", () => {

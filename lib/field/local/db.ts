@@ -10,7 +10,7 @@
 //   Wiped on sign-out only after the officer is warned about unsent items, and when another user
 //   signs in on the device; never by a refresh.
 import Dexie, { type EntityTable } from "dexie";
-import type { OutboxKind, WorkSetPlace } from "@/lib/field/schemas";
+import type { OutboxKind, SyncReceipt, WorkSetPlace } from "@/lib/field/schemas";
 
 export const FIELD_DB_NAME = "zj-field";
 
@@ -53,6 +53,9 @@ export type OutboxItem = {
   retryReason?: "network" | "server" | "signIn" | "changePassword";
   /** The server id once accepted (what "local:<id>" references resolve to). */
   resultId?: string;
+  /** Once accepted: when, and what the answer gave to pass on (a hotline intake's number and tracking code). */
+  sentAt?: number;
+  receipt?: SyncReceipt;
   createdAt: number;
   updatedAt: number;
 };

@@ -13,7 +13,7 @@
 // answer was lost (network dropped after the server committed) is answered "already done, here
 // is its id" on the next try instead of creating a second record. A refused send committed
 // nothing (the action's transaction rolled back, key included), so the fixed item may reuse it.
-import { LOCAL_REF_PREFIX, type SyncAnswer } from "@/lib/field/schemas";
+import { LOCAL_REF_PREFIX, type SyncAnswer, type SyncReceipt } from "@/lib/field/schemas";
 import type { OutboxItem, OutboxState } from "./db";
 
 /** First retry after 5 s, doubling, never more than 5 minutes apart. */
@@ -106,6 +106,8 @@ export function applyOutcome(item: OutboxItem, outcome: SendOutcome, now: number
       state: "sent",
       attempts: item.attempts + 1,
       resultId: result.data.id,
+      sentAt: now,
+      receipt: receiptOf(result.data),
       error: undefined,
       fieldErrors: undefined,
       duplicates: undefined,
@@ -244,15 +246,48 @@ export function dependantsOf(id: string, items: readonly OutboxItem[]): string[]
   return [...out];
 }
 
-/** Sent items nothing unsent still needs: safe to delete (their refs have all been resolved). */
-export function prunable(items: readonly OutboxItem[]): string[] {
+/** The answer's receipt (a hotline intake's number and tracking code); undefined when it has none. */
+export function receiptOf(data: { number?: unknown; trackingCode?: unknown }): SyncReceipt | undefined {
+  const receipt: SyncReceipt = {
+    ...(typeof data.number === "string" && data.number ? { number: data.number } : {}),
+    ...(typeof data.trackingCode === "string" && data.trackingCode ? { trackingCode: data.trackingCode } : {}),
+  };
+  return Object.keys(receipt).length ? receipt : undefined;
+}
+
+/**
+ * How long, and how many, accepted items stay on the device as "最近已同步": the officer can
+ * open what was recorded offline and read a hotline intake's tracking code to the caller, which
+ * exists only once the server has accepted the call. Sign-out wipes them with the rest.
+ */
+export const RECENT_KEPT_MS = 3 * 24 * 60 * 60 * 1000;
+export const RECENT_KEPT_MAX = 30;
+
+/** Accepted items the officer may look back at: not photos (they show on their visit), newest first. */
+export function recentlySent(items: readonly OutboxItem[]): OutboxItem[] {
+  return items
+    .filter((i) => i.state === "sent" && i.kind !== "visit.photo.add")
+    .sort((a, b) => (b.sentAt ?? b.updatedAt) - (a.sentAt ?? a.updatedAt));
+}
+
+/**
+ * Sent items safe to delete at `now`: nothing unsent still needs them (their refs have all been
+ * resolved), and they are past the recent list (a sent photo at once: its blob is the bulk).
+ */
+export function prunable(items: readonly OutboxItem[], now: number): string[] {
   const needed = new Set<string>();
   for (const i of items) {
     if (i.state === "sent") continue;
     for (const d of i.dependsOn) needed.add(d);
     for (const d of localRefsIn(i.input)) needed.add(d);
   }
-  return items.filter((i) => i.state === "sent" && !needed.has(i.id)).map((i) => i.id);
+  const recent = new Set(
+    recentlySent(items)
+      .filter((i) => now - (i.sentAt ?? i.updatedAt) < RECENT_KEPT_MS)
+      .slice(0, RECENT_KEPT_MAX)
+      .map((i) => i.id),
+  );
+  return items.filter((i) => i.state === "sent" && !needed.has(i.id) && !recent.has(i.id)).map((i) => i.id);
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   localRefsIn,
   outboxCounts,
   prunable,
+  receiptOf,
   recoverInterrupted,
   redirectDependant,
   requeue,
@@ -189,9 +190,10 @@ export async function discardCount(id: string): Promise<number> {
  * it becomes "sent" so its dependants (a visit's photos) can resolve "local:<id>", and is pruned
  * once they have gone.
  */
-export async function markAccepted(id: string, resultId: string | undefined): Promise<void> {
+export async function markAccepted(id: string, resultId: string | undefined, answer?: { number?: unknown; trackingCode?: unknown }): Promise<void> {
   const item = await fieldDb().outbox.get(id);
-  await change(id, (i) => ({ ...i, state: "sent", resultId, error: undefined, fieldErrors: undefined, updatedAt: now() }));
+  const at = now();
+  await change(id, (i) => ({ ...i, state: "sent", resultId, sentAt: at, receipt: answer && receiptOf(answer), error: undefined, fieldErrors: undefined, updatedAt: at }));
   // A registration fixed and sent from its form: its place takes the server's id, as after a
   // sync (sync-runner), so a visit picked from it later never waits on a pruned item.
   if (resultId && (item?.kind === "household.create" || item?.kind === "enterprise.create")) await promoteLocalPlace(id, resultId).catch(() => {});
@@ -251,14 +253,15 @@ export async function recoverInterruptedItems(): Promise<void> {
   });
 }
 
-/** Deletes accepted items nothing still needs, with their photos. */
+/** Deletes accepted items nothing still needs and past the recent list; an accepted item's photos go at once. */
 export async function pruneSent(): Promise<void> {
   const db = fieldDb();
   await db.transaction("rw", [db.outbox, db.blobs], async () => {
-    const ids = prunable(await db.outbox.toArray());
-    if (ids.length === 0) return;
-    await db.outbox.bulkDelete(ids);
-    await db.blobs.where("outboxId").anyOf(ids).delete();
+    const items = await db.outbox.toArray();
+    const ids = prunable(items, now());
+    if (ids.length) await db.outbox.bulkDelete(ids);
+    const sent = items.filter((i) => i.state === "sent").map((i) => i.id);
+    if (sent.length) await db.blobs.where("outboxId").anyOf(sent).delete();
   });
 }
 
