@@ -6,8 +6,11 @@
 // A file is client code when it says "use client" or a client file imports it (the bundler
 // puts the whole import tree under a "use client" file into the browser), until a
 // "use server" file (an action reference, whose imports stay on the server). Client code's
-// namespaces are the string arguments of useTranslations; a server component's translators
-// read the full catalogue on the server and are no concern here.
+// namespaces are the string arguments of useTranslations, narrowed to the keys it reads when
+// every use of the translator is a call with a literal key (`const t = useTranslations("errors")`
+// and only `t("network")`: "errors.network"), so a layout may ship a few keys of a large
+// namespace. A server component's translators read the full catalogue on the server and are
+// no concern here.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
@@ -24,7 +27,7 @@ export type SourceFile = {
   directive: "client" | "server" | null;
   /** Runtime imports (type-only ones left out), resolved to files of this repository. */
   imports: string[];
-  /** useTranslations("ns") arguments. */
+  /** useTranslations("ns") arguments, or "ns.key" for each key read when all keys are literal. */
   namespaces: string[];
   /** useTranslations / useMessages calls whose namespace cannot be read: "file:line what". */
   unreadable: string[];
@@ -61,6 +64,42 @@ function stringArray(node: ts.Expression): string[] | null {
   return out;
 }
 
+const literal = (node: ts.Node | undefined): string | null =>
+  node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null;
+
+/**
+ * What `useTranslations(namespace)` at `call` reads: "ns.key" for each key when the translator is
+ * a const whose every use, in the function that declares it, is `t("key")` or `t.rich("key")`
+ * (also markup, has, raw) with a literal key; otherwise the whole namespace (a computed key, the
+ * translator passed on or returned).
+ */
+function keysRead(call: ts.CallExpression, namespace: string): string[] {
+  const declaration = call.parent;
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return [namespace];
+  const name = declaration.name.text;
+  let scope: ts.Node = declaration;
+  while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  const keys = new Set<string>();
+  let whole = false;
+  const look = (node: ts.Node) => {
+    if (whole) return;
+    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
+      const parent = node.parent;
+      let key: string | null = null;
+      if (ts.isCallExpression(parent) && parent.expression === node) key = literal(parent.arguments[0]);
+      else if (ts.isPropertyAccessExpression(parent) && parent.expression === node && ["rich", "markup", "has", "raw"].includes(parent.name.text)) {
+        const use = parent.parent;
+        if (ts.isCallExpression(use) && use.expression === parent) key = literal(use.arguments[0]);
+      }
+      if (key === null) whole = true;
+      else keys.add(`${namespace}.${key}`);
+    }
+    ts.forEachChild(node, look);
+  };
+  look(scope);
+  return whole || keys.size === 0 ? [namespace] : [...keys];
+}
+
 export function parse(file: string): SourceFile {
   const cached = cache.get(file);
   if (cached) return cached;
@@ -90,7 +129,7 @@ export function parse(file: string): SourceFile {
       const name = ts.isIdentifier(callee) ? callee.text : null;
       if (name === "useTranslations") {
         const arg = node.arguments[0];
-        if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) info.namespaces.push(arg.text);
+        if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) info.namespaces.push(...keysRead(node, arg.text));
         else info.unreadable.push(`${where(node)} ${node.getText(source)}`);
       } else if (name === "useMessages") {
         info.unreadable.push(`${where(node)} useMessages() (the whole catalogue)`);

@@ -20,7 +20,10 @@ describe("client messages per segment", () => {
     expect(visitForm?.namespaces).toContain("visits");
     // Not "use client" itself, but imported by a client component: client code too.
     const forms = clientFilesFrom(file("app/(app)/visits/new/page.tsx")).find((c) => relative(c.file) === "components/forms/use-action-form.ts");
-    expect(forms?.namespaces).toEqual(expect.arrayContaining(["errors", "validation"]));
+    // The keys it reads where every use is t("literal"); the whole namespace where the
+    // translator is passed on (translateFieldError(message, tValidation)).
+    expect(forms?.namespaces).toEqual(expect.arrayContaining(["errors.network", "errors.checkFields", "validation"]));
+    expect(forms?.namespaces).not.toContain("errors");
     // A server component's translators are not client code.
     expect(clientFilesFrom(file("components/shell/app-shell.tsx")).map((c) => relative(c.file))).not.toContain("components/shell/app-shell.tsx");
     const login = routes().find((r) => relative(r.page) === "app/(auth)/login/page.tsx");
