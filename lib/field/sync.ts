@@ -13,6 +13,7 @@ import type { SessionUser } from "@/lib/platform/auth/session-user";
 import type { ActionResult } from "@/lib/platform/contract";
 import { db } from "@/lib/platform/db/client";
 import { findRegisterDuplicates } from "@/lib/registers";
+import { appendAuditStandalone, type AuditMeta } from "@/lib/platform/audit/write";
 
 export type SyncActions = Record<OutboxKind, (input: unknown) => Promise<ActionResult<unknown>>>;
 
@@ -60,13 +61,29 @@ async function alreadyAccepted(user: SessionUser, kind: OutboxKind, input: Recor
   return !!row && row.userId === user.id && row.action === kind;
 }
 
-/** Runs one envelope through its action; a possible duplicate registration is answered with the candidates instead. */
-export async function runSync(user: SessionUser, envelope: ParsedEnvelope, actions: SyncActions): Promise<SyncAnswer> {
+/**
+ * Runs one envelope through its action; a possible duplicate registration is answered with the
+ * candidates instead. Candidates name register records (head name, address, unit) found by
+ * what the officer typed — a phone number alone can find its holder — so an answer that names
+ * any is audited (`register.duplicateMatch`, with the records and the rules that matched), as a
+ * register read by key would be; "the register already has this key" outside the area names none.
+ */
+export async function runSync(user: SessionUser, envelope: ParsedEnvelope, actions: SyncActions, meta: Omit<AuditMeta, "actorId" | "actorName">): Promise<SyncAnswer> {
   const { kind, input, confirmedNew } = envelope;
   if ((kind === "household.create" || kind === "enterprise.create") && !confirmedNew && !(await alreadyAccepted(user, kind, input))) {
     // Only for input the action would accept: a malformed one is refused by the action below,
     // with its field errors, rather than matched. The finder reads within the caller's scope.
     const duplicates = await findRegisterDuplicates(user, kind, input);
+    const named = duplicates.filter((d) => !d.outOfScope);
+    if (named.length > 0) {
+      await appendAuditStandalone(
+        { actorId: user.id, actorName: user.name, ...meta },
+        {
+          action: "register.duplicateMatch", entityType: kind === "household.create" ? "Household" : "Enterprise", orgUnitId: user.orgUnitId,
+          data: { candidates: named.map((d) => ({ id: d.id, matchedOn: d.matchedOn })) },
+        },
+      );
+    }
     if (duplicates.length > 0) return { duplicates };
   }
   const result = await actions[kind](input);

@@ -2,6 +2,7 @@
 // calls — same scope refusal (same zh-CN message), same permission, one audit row, and the
 // idempotency key makes a resend after a lost answer return the first result instead of a second
 // visit or photo. A broken envelope is a 400 with a message, never a 500; signed out is a 401.
+import { randomInt } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,7 +24,7 @@ const PNG_1x1 = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAY
 
 let campaignId: string;
 let xjHousehold: { id: string };
-let jyHousehold: { id: string };
+let jyHousehold: { id: string; householdKey: string };
 
 beforeAll(async () => {
   process.env.STORAGE_DIR = await mkdtemp(path.join(tmpdir(), "field-sync-"));
@@ -105,6 +106,29 @@ describe("POST /api/field/sync", () => {
     // Only its hash is stored, so a resend after a lost answer cannot repeat the code.
     const again = await answerOf(await sync({ kind: "request.intake", input }));
     expect(again).toEqual({ result: { ok: true, data: { id }, duplicate: true } });
+  });
+
+  it("a registration answered with possible duplicates is audited with the records it named; one that only hits a key outside the area is not", async () => {
+    await actAs("py.officer");
+    const xj = await unitByCode("XS-PY-XJ");
+    const phone = `139${String(randomInt(10_000_000, 99_999_999))}`;
+    const existing = await db.household.create({ data: { householdKey: `F-DUP-${crypto.randomUUID().slice(0, 8)}`, orgUnitId: xj.id, headName: "谢查重", address: "谢家村8号", phone } });
+    const registration = (over: Record<string, unknown>) => ({
+      kind: "household.create",
+      input: { householdKey: `F-NEW-${crypto.randomUUID().slice(0, 8)}`, headName: "新登记", address: "", orgUnitId: xj.id, phone: "", membersCount: "1", tags: "", idempotencyKey: crypto.randomUUID(), ...over },
+    });
+    const audited = () => db.auditLog.findMany({ where: { action: "register.duplicateMatch", data: { path: ["candidates", "0", "id"], equals: existing.id } } });
+
+    const byPhone = await answerOf(await sync(registration({ phone })));
+    expect("duplicates" in byPhone && byPhone.duplicates.map((d) => [d.id, d.matchedOn])).toEqual([[existing.id, ["phone"]]]);
+    const rows = await audited();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ entityType: "Household", data: { candidates: [{ id: existing.id, matchedOn: ["phone"] }] } });
+
+    // 户号 held in another village: "the register has this key", nothing named, nothing audited.
+    const elsewhere = await answerOf(await sync(registration({ householdKey: jyHousehold.householdKey })));
+    expect("duplicates" in elsewhere && elsewhere.duplicates).toEqual([expect.objectContaining({ outOfScope: true, name: "" })]);
+    expect(await db.auditLog.count({ where: { action: "register.duplicateMatch", seq: { gt: rows[0]!.seq } } })).toBe(0);
   });
 
   it("a household outside the officer's area is refused with the online form's zh-CN message; nothing is written", async () => {

@@ -36,7 +36,7 @@ export const POST = route(
   // A photo's cap for multipart, the envelope's (256 KB) for JSON: both enforced while reading,
   // before anything is parsed (a 5 MB JSON body used to be parsed before its own cap refused it).
   { name: "field.sync", body: { maxBytes: (request) => (isMultipart(request) ? MAX_PHOTO_BYTES + MULTIPART_MARGIN_BYTES : SYNC_JSON_MAX_BYTES) } },
-  async ({ request, user, body }) => {
+  async ({ request, user, body, meta }) => {
     const { fail } = await failures();
     // The device's outbox says whose item this is: another user's session (someone else signed in
     // on this phone before its outbox was wiped) must not record it under their name. 401 keeps the
@@ -49,7 +49,7 @@ export const POST = route(
     if (!parsed.ok) {
       return NextResponse.json(fail("checkFields", undefined, issuesByPath(parsed.error.issues)), { status: 400, headers: NO_STORE });
     }
-    const answer = await runSync(user, parsed.envelope, ACTIONS);
+    const answer = await runSync(user, parsed.envelope, ACTIONS, { requestId: meta.requestId, ip: meta.ip });
     return NextResponse.json(answer, { headers: NO_STORE });
   },
 );
