@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import {
   applyOutcome, backoffDelay, BACKOFF_CAP_MS, createItem, dependantsOf, isSendable, localRefsIn, nextDueAt, nextSendable,
-  outboxCounts, prunable, RECENT_KEPT_MAX, RECENT_KEPT_MS, recentlySent, recoverInterrupted, redirectDependant, requeue, resolveRefs, startSending,
+  LEASE_MS, outboxCounts, prunable, renewLease, takeLease, RECENT_KEPT_MAX, RECENT_KEPT_MS, recentlySent, recoverInterrupted, redirectDependant, requeue, resolveRefs, startSending,
 } from "@/lib/field/local/outbox-machine";
 import type { OutboxItem } from "@/lib/field/local/db";
 import { IDEMPOTENT_KINDS } from "@/lib/field/local/outbox";
@@ -212,4 +212,23 @@ it("the outbox's idempotent kinds are exactly those whose contracts take a key",
     expect(contracts[kind].name).toBe(kind);
     expect(IDEMPOTENT_KINDS.has(kind)).toBe(contracts[kind].idempotent);
   }
+});
+
+describe("the flush lease where there are no Web Locks", () => {
+  it("one holder at a time; an expired lease may be taken; the holder renews before each item, for as long as the flush runs", () => {
+    const a = takeLease(undefined, "tab-a", T0)!;
+    expect(a).toEqual({ holder: "tab-a", until: T0 + LEASE_MS });
+    expect(takeLease(a, "tab-b", T0 + LEASE_MS - 1)).toBeNull();
+    // A day's photos on a slow link: renewed item by item, tab-a keeps it well past one LEASE_MS.
+    let held = a;
+    for (let t = T0 + 60_000; t < T0 + 5 * LEASE_MS; t += 60_000) {
+      held = renewLease(held, "tab-a", t)!;
+      expect(takeLease(held, "tab-b", t + 1)).toBeNull();
+    }
+    // tab-a died: its lease runs out and tab-b takes it; tab-a, come back, cannot renew it.
+    const b = takeLease(held, "tab-b", held.until)!;
+    expect(b.holder).toBe("tab-b");
+    expect(renewLease(b, "tab-a", held.until + 1)).toBeNull();
+    expect(renewLease(undefined, "tab-a", held.until + 1)).toBeNull();
+  });
 });

@@ -313,3 +313,23 @@ export function outboxCounts(items: readonly Pick<OutboxItem, "state">[]): { pen
   }
   return { pending, needsAction, unsent: pending + needsAction };
 }
+
+/**
+ * Where the browser has no Web Locks (Safari before 15.4), one flush at a time is kept by a
+ * lease in IndexedDB (sync-runner.ts). It lasts LEASE_MS and its holder renews it before each
+ * item it sends: a day's photos on a slow link outlast any fixed lease, and a second tab taking
+ * an expired one would reset the first tab's item in flight and send it again.
+ */
+export type Lease = { holder: string; until: number };
+export const LEASE_MS = 120_000;
+
+/** The lease `holder` has from `now` (taken or renewed), or null while another holder's runs. */
+export function takeLease(current: Lease | undefined, holder: string, now: number): Lease | null {
+  if (current && current.holder !== holder && current.until > now) return null;
+  return { holder, until: now + LEASE_MS };
+}
+
+/** Renewing: only the holder of the lease now may; a lease lost meanwhile (it ran out and another took it) is not taken back. */
+export function renewLease(current: Lease | undefined, holder: string, now: number): Lease | null {
+  return current?.holder === holder ? takeLease(current, holder, now) : null;
+}

@@ -7,16 +7,15 @@
 import { nowMs } from "@/lib/platform/clock";
 import { OUTBOX_USER_HEADER, type SyncAnswer } from "@/lib/field/schemas";
 import { fieldDb, type OutboxItem } from "./db";
-import { applyOutcome, nextSendable, resolveRefs, startSending, type SendOutcome } from "./outbox-machine";
+import { applyOutcome, nextSendable, renewLease, resolveRefs, startSending, takeLease, type Lease, type SendOutcome } from "./outbox-machine";
 import { itemBlobs, newOutboxId, pruneSent, recoverInterruptedItems } from "./outbox";
 import { requestOutboxSync } from "./sw-client";
 import { promoteLocalPlace } from "./local-places";
 
 export const SYNC_URL = "/api/field/sync";
 const LOCK_NAME = "zj-outbox-flush";
-/** Where navigator.locks is missing: a lease in the meta table, long enough for one photo on 3G. */
+/** Where navigator.locks is missing: a lease in the meta table, renewed before each item (outbox-machine.ts). */
 const LEASE_KEY = "outboxLease";
-const LEASE_MS = 120_000;
 
 export type FlushResult = { sent: number; failed: boolean; locked: boolean };
 
@@ -26,6 +25,8 @@ type LockManagerLike = {
 
 type FlushOptions = {
   userId?: string;
+  /** With a lease (no Web Locks): renews it before each item; false when it was lost, and the flush stops. */
+  keep?: () => Promise<boolean>;
   /**
    * Send items still waiting out their back-off too: on the `online` event and on 立即同步.
    * Without it, an item whose answer was lost as the link dropped waited up to its back-off
@@ -48,7 +49,7 @@ export async function flushOutbox(options: FlushOptions = {}): Promise<FlushResu
         lock ? flushHoldingLock(options) : { sent: 0, failed: false, locked: true },
       );
     }
-    return await withLease(() => flushHoldingLock(options));
+    return await withLease((keep) => flushHoldingLock({ ...options, keep }));
   } catch {
     // IndexedDB closed under us (a wipe, private mode): nothing to do now; the next trigger retries.
     return { sent: 0, failed: true, locked: false };
@@ -61,18 +62,18 @@ export async function kickOutbox(userId: string): Promise<void> {
   if (typeof navigator === "undefined" || navigator.onLine !== false) void flushOutbox({ userId });
 }
 
-async function withLease(run: () => Promise<FlushResult>): Promise<FlushResult> {
+async function withLease(run: (keep: () => Promise<boolean>) => Promise<FlushResult>): Promise<FlushResult> {
   const db = fieldDb();
   const holder = newOutboxId();
-  const taken = await db.transaction("rw", db.meta, async () => {
-    const lease = (await db.meta.get(LEASE_KEY))?.value as { holder: string; until: number } | undefined;
-    if (lease && lease.until > nowMs()) return false;
-    await db.meta.put({ key: LEASE_KEY, value: { holder, until: nowMs() + LEASE_MS } });
-    return true;
-  });
-  if (!taken) return { sent: 0, failed: false, locked: true };
+  const update = (decide: (current: Lease | undefined, holder: string, now: number) => Lease | null) =>
+    db.transaction("rw", db.meta, async () => {
+      const next = decide((await db.meta.get(LEASE_KEY))?.value as Lease | undefined, holder, nowMs());
+      if (next) await db.meta.put({ key: LEASE_KEY, value: next });
+      return next !== null;
+    });
+  if (!(await update(takeLease))) return { sent: 0, failed: false, locked: true };
   try {
-    return await run();
+    return await run(() => update(renewLease));
   } finally {
     await db.transaction("rw", db.meta, async () => {
       const lease = (await db.meta.get(LEASE_KEY))?.value as { holder: string } | undefined;
@@ -81,7 +82,7 @@ async function withLease(run: () => Promise<FlushResult>): Promise<FlushResult> 
   }
 }
 
-async function flushHoldingLock({ userId, skipBackoff = false }: FlushOptions): Promise<FlushResult> {
+async function flushHoldingLock({ userId, skipBackoff = false, keep }: FlushOptions): Promise<FlushResult> {
   const db = fieldDb();
   // Holding the lock, any "sending" item is one whose sender died (page closed mid-send).
   await recoverInterruptedItems();
@@ -97,6 +98,8 @@ async function flushHoldingLock({ userId, skipBackoff = false }: FlushOptions): 
     const refs = resolveRefs(next.input, byId);
     // nextSendable checked the dependencies; a reference it could not see is a bug, not a retry.
     if (refs.missing.length > 0) break;
+    // The lease ran out and another tab holds it now: it sends the rest.
+    if (keep && !(await keep())) return { sent, failed: false, locked: true };
     await db.outbox.put(startSending(next, nowMs()));
     const outcome = await send(next, refs.input);
     const after = applyOutcome({ ...next, state: "sending" }, outcome, nowMs());
