@@ -1,21 +1,15 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { campaignOfficerProgress, campaignProgress, campaignTargets, resolveProgressUnit } from "@/lib/visits/campaigns/progress";
 import { campaignDueItems } from "@/lib/visits/campaigns/due";
 import { getCampaignOrThrow, getCampaignSetup } from "@/lib/visits/campaigns/queries";
 import { saveCampaignSetupAction } from "@/lib/visits/campaigns/actions";
 import { createEventAction } from "@/lib/events/actions";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { demoNow, demoToday, demoYear } from "../support/time";
 
 beforeEach(() => resetRequest());
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 // The seeded campaign runs over the seed's calendar year; every date below is in that year
 // (Y), or just after it, whatever day the suite runs.

@@ -10,24 +10,18 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import { db } from "@/lib/platform/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { loadDashboard, panelTable, targetRowKey, targetsTable, trendTable, type DashboardModel, type Table } from "@/lib/dashboards/view";
 import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
 import { PERIOD_KINDS } from "@/lib/dashboards/period";
 import { dateOnly, formatDateOnly } from "@/lib/programmes/period";
 import { messagesFor } from "@/lib/programmes/messages";
 import { nowMs, pinClock, unpinClock } from "@/lib/platform/clock";
-import { demoUser, unitByCode } from "../support/fixtures";
+import { demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { demoNow, demoYear, shanghaiInstant, shanghaiYmd, ymd } from "../support/time";
 
 const t = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") as never, namespace: "dashboards" as never }) as unknown as (k: string, v?: Record<string, string | number>) => string;
 const NO_DATA = t("noData");
 const NO_TARGET = t("noTarget");
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 afterEach(() => unpinClock());
 

@@ -3,7 +3,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { loadDashboard, panelTable } from "@/lib/dashboards/view";
 import { INDICATOR_BY_KEY } from "@/lib/dashboards/indicators";
 import { dateOnly } from "@/lib/programmes/period";
@@ -16,17 +15,12 @@ import { computeRanking, listRankingSchemes } from "@/lib/rankings/queries";
 import { saveRankingSchemeAction } from "@/lib/rankings/actions";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { demoNow, shanghaiInstant, shanghaiYear, shanghaiYmd, ymd } from "../support/time";
 
 let programmeId: string;
 const NOW = new Date();
 const t = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") as never, namespace: "dashboards" as never }) as unknown as (k: string, v?: Record<string, string | number>) => string;
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 beforeAll(async () => {
   const admin = await demoUser("admin");

@@ -3,16 +3,10 @@
 // and nothing about a record outside the officer's area beyond "the register has this key".
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import type { SessionUser } from "@/lib/platform/auth/session-user";
 import { findRegisterDuplicates, normalizeAddress } from "@/lib/registers/duplicates";
 import { makeCreditCode } from "@/lib/registers/credit-code";
-import { demoUser, unitByCode } from "../support/fixtures";
-
-async function sessionUser(username: string): Promise<SessionUser> {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
+import { unitByCode, sessionUser } from "../support/fixtures";
 
 let officer: SessionUser;
 let xj: { id: string; name: string };

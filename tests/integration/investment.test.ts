@@ -3,12 +3,8 @@
 // lead scoping by task force with the programme's shareLeads setting, prospect conversion.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import type { ActionResult } from "@/lib/platform/action";
-import {
-  convertProspectAction, createLeadAction, createTaskForceAction, createTripAction, lookupEnterprisesAction, transitionLeadAction,
-  updateInvestmentSettingsAction,
-} from "@/lib/investment/actions";
+import { convertProspectAction, createLeadAction, createTaskForceAction, createTripAction, lookupEnterprisesAction, transitionLeadAction, updateInvestmentSettingsAction } from "@/lib/investment/actions";
 import { getLeadOrThrow, listLeads } from "@/lib/investment/queries";
 import { investmentProgress, yearRange } from "@/lib/investment/progress";
 import { formatAmount } from "@/lib/platform/money";
@@ -16,7 +12,7 @@ import { makeCreditCode } from "@/lib/registers/credit-code";
 import { dateOnly } from "@/lib/programmes/period";
 import { NotFoundError } from "@/lib/platform/errors";
 import { resetRequest, signOut } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { demoYear, shanghaiYear } from "../support/time";
 
 // The test's own programme is for this year; the demo programme (the export) for the seed's.
@@ -31,11 +27,6 @@ function expectOk<T>(r: ActionResult<T>): T {
   return r.data;
 }
 const key = () => ({ idempotencyKey: crypto.randomUUID() });
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 beforeAll(async () => {
   const etdz = await unitByCode("YH-ETDZ");

@@ -3,11 +3,8 @@
 // problems moved by the problem state machine; the battle map and totals; pledges; scoping.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import type { ActionResult } from "@/lib/platform/action";
-import {
-  advanceStageAction, completePledgeAction, createBlockerAction, createKeyProjectAction, createPledgeAction, updateMilestoneAction,
-} from "@/lib/key-projects/actions";
+import { advanceStageAction, completePledgeAction, createBlockerAction, createKeyProjectAction, createPledgeAction, updateMilestoneAction } from "@/lib/key-projects/actions";
 import { getKeyProjectOrThrow, keyProjectBoard, listPledges } from "@/lib/key-projects/queries";
 import { keyProjectTotals } from "@/lib/key-projects/progress";
 import { transitionProblemAction } from "@/lib/problems/actions";
@@ -15,7 +12,7 @@ import { NotFoundError } from "@/lib/platform/errors";
 import { todayInShanghai } from "@/lib/platform/shanghai";
 import { wanToCents } from "@/lib/platform/money";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";
 
 beforeEach(() => resetRequest());
@@ -25,10 +22,6 @@ function expectOk<T>(r: ActionResult<T>): T {
   return r.data;
 }
 const key = () => ({ idempotencyKey: crypto.randomUUID() });
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 async function programmeId() {
   return (await db.programme.findFirstOrThrow({ where: { name: "余杭区重点项目提速年" } })).id;
 }

@@ -4,7 +4,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { dateOnly } from "@/lib/programmes/period";
 import { listVisits } from "@/lib/visits/queries";
 import { listProblems } from "@/lib/problems/queries";
@@ -13,7 +12,7 @@ import { GET as exportVisits } from "@/app/api/exports/visits/route";
 import { GET as exportProblems } from "@/app/api/exports/problems/route";
 import { GET as exportRequests } from "@/app/api/exports/requests/route";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { shanghaiYear, ymd } from "../support/time";
 
 // The test's own programmes run over this year and next, around whatever day the suite runs.
@@ -21,11 +20,6 @@ const Y = shanghaiYear();
 
 let programmeId: string;
 const CATEGORY = "导出测试类";
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 async function rowsOf(response: Response) {
   expect(response.status).toBe(200);

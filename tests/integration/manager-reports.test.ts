@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { pinClock, unpinClock } from "@/lib/platform/clock";
 import { storage } from "@/lib/platform/storage";
 import { UNRESOLVED_STATUSES } from "@/lib/problems";
@@ -26,7 +25,7 @@ import { messagesFor } from "@/lib/programmes/messages";
 import { createTranslator } from "next-intl";
 import { elementText, findElements } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser } from "../support/fixtures";
+import { actAs, demoUser, sessionUser } from "../support/fixtures";
 import { addDaysYmd, demoToday, shanghaiInstant } from "../support/time";
 
 const at830 = (day: string) => {
@@ -39,11 +38,6 @@ const WEEKLY_AT = at830(addDaysYmd(demoWeek.from, 7));
 // The month the demo was seeded in, and the 1st after it at 08:30.
 const demoMonth = periodOf("month", demoToday);
 const MONTHLY_AT = at830(addDaysYmd(demoMonth.to, 1));
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 const managerCount = () => db.user.count({ where: { role: "MANAGER", active: true } });
 

@@ -3,15 +3,9 @@
 // which hold nothing for him, while the district manager keeps the district's 重点项目.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser, type SessionUser } from "@/lib/platform/auth/session";
 import { programmeTypesInUse } from "@/lib/programmes/in-use";
 import { navItemsFor } from "@/components/shell/nav-items";
-import { demoUser } from "../support/fixtures";
-
-async function sessionUser(username: string): Promise<SessionUser> {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
+import { demoUser, sessionUser } from "../support/fixtures";
 
 async function menu(username: string): Promise<string[]> {
   const user = await sessionUser(username);

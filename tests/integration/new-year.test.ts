@@ -6,7 +6,6 @@ import { createTranslator } from "next-intl";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { messagesFor } from "@/lib/programmes/messages";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { bulkLoadCalendarAction, confirmCalendarYearAction, deleteCalendarDayAction, saveCalendarDayAction, unconfirmCalendarYearAction } from "@/lib/platform/calendar/actions";
 import { calendarYearReadiness, unconfirmedClockYears } from "@/lib/platform/calendar/confirmation";
 import { provisionalHolidays, provisionalListText, PROVISIONAL_MARK } from "@/lib/platform/calendar/provisional";
@@ -19,7 +18,7 @@ import { rolloverDefaults, type RolloverFormValues } from "@/lib/programmes/roll
 import { formatDateOnly } from "@/lib/programmes/period";
 import { pinClock, unpinClock } from "@/lib/platform/clock";
 import { resetRequest, signOut } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, unitByCode, sessionUser } from "../support/fixtures";
 import { addDaysYmd, demoYear, shanghaiInstant, shanghaiYear, ymd } from "../support/time";
 
 const Y = demoYear;
@@ -28,11 +27,6 @@ const PY_CAMPAIGN = `${Y}年浦阳镇“民情双访”`;
 
 beforeEach(() => resetRequest());
 afterEach(() => unpinClock());
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 async function programmeByName(name: string) {
   return db.programme.findFirstOrThrow({ where: { name } });

@@ -11,14 +11,14 @@ import { listRequests } from "@/lib/hotline/queries";
 import { listProblems } from "@/lib/problems/queries";
 import { UNRESOLVED_STATUSES } from "@/lib/problems/transitions";
 import { officerDue } from "@/lib/dashboards/officer-home";
-import { loadSessionUser, type SessionUser } from "@/lib/platform/auth/session";
+import { type SessionUser } from "@/lib/platform/auth/session";
 import { now, pinClock, unpinClock } from "@/lib/platform/clock";
 import HomePage from "@/app/(app)/page";
 import RequestPage from "@/app/(app)/hotline/[id]/page";
 import { ClockList } from "@/components/hotline/clock-list";
 import { elementText, findElements } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, unitByCode, sessionUser } from "../support/fixtures";
 
 let programmeId: string;
 let enterpriseId: string;
@@ -33,11 +33,6 @@ afterEach(() => unpinClock());
 function ok<T>(r: ActionResult<T>): T {
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.data;
-}
-
-async function sessionUser(username: string): Promise<SessionUser> {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
 }
 
 /** A call logged by lz.officer, left waiting for his 受理. */

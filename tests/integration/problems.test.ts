@@ -14,7 +14,7 @@ import { NotFoundError } from "@/lib/platform/errors";
 import { dateOnly } from "@/lib/programmes/period";
 import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest, signInAs } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";
 
 let campaignId: string;
@@ -61,11 +61,6 @@ async function visitWithTwoProblems() {
   await db.problem.updateMany({ where: { visitId: id, title: "新居民子女校车" }, data: { dueDate: dateOnly(addDaysYmd(shanghaiYmd(), -30)) } });
   const problems = await db.problem.findMany({ where: { visitId: id } });
   return { visitId: id, bus: problems.find((p) => p.title === "新居民子女校车")!, road: problems.find((p) => p.title === "村道积水")! };
-}
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
 }
 
 async function statusOf(id: string) {

@@ -4,7 +4,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { dateOnly } from "@/lib/programmes/period";
 import { listPairings } from "@/lib/mentorship/queries";
 import { listTaskForces, listTrips } from "@/lib/investment/queries";
@@ -13,7 +12,7 @@ import { GET as exportShowcase } from "@/app/api/exports/showcase/route";
 import { GET as exportTrips } from "@/app/api/exports/trips/route";
 import { GET as exportTaskForces } from "@/app/api/exports/task-forces/route";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { shanghaiYear } from "../support/time";
 
 // The test's own programmes and records are in this year (and the programmes run into next).
@@ -24,11 +23,6 @@ let investmentId: string;
 let openSessionId: string;
 let closedSessionId: string;
 const BASE = "http://localhost:3000/api/exports";
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 async function rowsOf(response: Response) {
   expect(response.status).toBe(200);

@@ -2,9 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { listProgrammes } from "@/lib/programmes/queries";
 import { createProgrammeAction, setProgrammeStatusAction, updateProgrammeAction } from "@/lib/programmes/actions";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, unitByCode, sessionUser } from "../support/fixtures";
 import { demoYear, shanghaiYear, ymd } from "../support/time";
 
 beforeEach(() => resetRequest());
@@ -12,11 +11,6 @@ beforeEach(() => resetRequest());
 // The seeded campaign is named for the seed's year; the programme the tests create is for next year.
 const PY_CAMPAIGN = `${demoYear}年浦阳镇“民情双访”`;
 const NEXT = shanghaiYear() + 1;
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 describe("programme visibility", () => {
   it("a village officer sees the town's programmes, not another street's", async () => {

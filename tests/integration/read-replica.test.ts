@@ -7,7 +7,6 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import ExcelJS from "exceljs";
 import { createDbClient, db, readDb, replicaFor } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { now } from "@/lib/platform/clock";
 import { loadDashboard } from "@/lib/dashboards/view";
 import { parseDashboardPeriod } from "@/lib/dashboards/period";
@@ -18,7 +17,7 @@ import { GET as exportVisits } from "@/app/api/exports/visits/route";
 import { GET as exportStationProgress } from "@/app/api/exports/service-stations/progress/route";
 import { stationProgress } from "@/lib/service-stations/progress";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { adminQuery, cloneTemplate } from "../support/test-db";
 import { shanghaiYear, shanghaiYmd, ymd } from "../support/time";
 
@@ -32,11 +31,6 @@ const replicaWriter = createDbClient(process.env.DATABASE_REPLICA_URL);
 const Y = shanghaiYear();
 const MARK = "仅副本户主";
 let programmeId: string;
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 beforeAll(async () => {
   const admin = await demoUser("admin");

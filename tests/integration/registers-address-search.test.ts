@@ -2,14 +2,8 @@
 // step with the address on every write path.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { bigrams, listEnterprises, listHouseholds } from "@/lib/registers/queries";
-import { demoUser, unitByCode } from "../support/fixtures";
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
+import { unitByCode, sessionUser } from "../support/fixtures";
 
 describe("address search", () => {
   it("the trigger fills the bigrams exactly as the query computes them, and refreshes them on update", async () => {

@@ -16,7 +16,7 @@ import { registerImportJobs, runImport, runImportBatch } from "@/lib/registers/i
 import { importProgress, loadImportMeta, receiveImportUpload } from "@/lib/registers/import-service";
 import { GET as progressRoute } from "@/app/api/registers/import/[importId]/route";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 
 let storageDir: string;
 beforeAll(() => {
@@ -25,11 +25,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(storageDir, { recursive: true, force: true }));
 beforeEach(() => resetRequest());
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 const HH_HEADERS = ["户号", "户主姓名", "地址", "村/社区", "联系电话", "家庭人口", "标签"];
 const csvLine = (r: (string | number)[]) => r.map((c) => (/[",\r\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : c)).join(",");

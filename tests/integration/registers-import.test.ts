@@ -8,7 +8,6 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { checkRollups } from "@/lib/dashboards/consistency";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { discardImportAction, startImportAction } from "@/lib/registers/import-actions";
 import { IMPORT_JOB, runImport, stopOrphanedImports } from "@/lib/registers/import-jobs";
 import { singletonJobId } from "@/lib/platform/jobs/enqueue";
@@ -19,7 +18,7 @@ import type { RegisterKind } from "@/lib/registers/schemas";
 import { POST as uploadRoute } from "@/app/api/registers/import/route";
 import { GET as exportRoute } from "@/app/api/registers/[kind]/export/route";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 
 let storageDir: string;
 beforeAll(() => {
@@ -28,11 +27,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(storageDir, { recursive: true, force: true }));
 beforeEach(() => resetRequest());
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 const csv = (rows: (string | number)[][]) => Buffer.from(rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : c)).join(",")).join("\n"), "utf8");
 const HH_HEADERS = ["户号", "户主姓名", "地址", "村/社区", "联系电话", "家庭人口", "标签"];

@@ -10,14 +10,9 @@ import {
 import { getHouseholdOrThrow, listEnterprises, listHouseholds } from "@/lib/registers/queries";
 import { makeCreditCode } from "@/lib/registers/credit-code";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 
 beforeEach(() => resetRequest());
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 const key = () => crypto.randomUUID();
 

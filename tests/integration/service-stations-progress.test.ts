@@ -9,7 +9,6 @@ import ExcelJS from "exceljs";
 import { createTranslator } from "next-intl";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { pinClock, unpinClock } from "@/lib/platform/clock";
 import { dateOnly } from "@/lib/platform/dates";
 import { messagesFor } from "@/lib/programmes/messages";
@@ -24,7 +23,7 @@ import { enterpriseStationCases } from "@/lib/service-stations/enterprise-cases"
 import { GET as exportProgress } from "@/app/api/exports/service-stations/progress/route";
 import StationProgressPage from "@/app/(app)/service-stations/[stationId]/progress/page";
 import { requestState, resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { demoYear, shanghaiInstant, ymd } from "../support/time";
 
 // A year wholly past whatever day the suite runs: every month of it is in the trend.
@@ -34,11 +33,6 @@ const lastDay = (month: number) => new Date(Date.UTC(Y, month, 0)).getUTCDate();
 const HOUR = 3_600_000;
 
 const tz = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") as never, namespace: "serviceStation.progress" as never }) as unknown as (k: string, v?: Record<string, string | number>) => string;
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 type CaseSpec = {
   station: "A" | "B"; enterprise: number; staff: "lz" | "yh"; items: string[];

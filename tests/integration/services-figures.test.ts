@@ -3,22 +3,16 @@
 // current by the rollup triggers through adds, removals, moved and deleted visits.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { campaignOfficerProgress, campaignProgress } from "@/lib/visits/campaigns/progress";
 import { checkRollups } from "@/lib/dashboards/consistency";
 import { loadDashboard } from "@/lib/dashboards/view";
 import { dateOnly } from "@/lib/programmes/period";
-import { demoUser, unitByCode } from "../support/fixtures";
+import { demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { shanghaiInstant, shanghaiYmd, ymd } from "../support/time";
 
 const N = 7;
 let programmeId: string;
 let visitIds: string[] = [];
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
-}
 
 async function expectConsistent() {
   const report = await checkRollups();

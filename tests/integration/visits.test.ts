@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import { loadSessionUser } from "@/lib/platform/auth/session";
 import { createVisitAction, deleteVisitPhotoAction, searchPlacesAction, updateVisitAction, uploadVisitPhotoAction } from "@/lib/visits/actions";
 import { transitionProblemAction, assignProblemAction } from "@/lib/problems/actions";
 import { getVisitPhotoForUser, MAX_PHOTO_BYTES } from "@/lib/visits/photos";
@@ -15,7 +14,7 @@ import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
 import { addDaysYmd, demoYear, shanghaiYmd } from "../support/time";
 
 let campaignId: string;
@@ -81,11 +80,6 @@ async function visitTablesSnapshot() {
     db.visitPhoto.findMany({ orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify({ visits, services, problems, events, photos });
-}
-
-async function sessionUser(username: string) {
-  const u = await demoUser(username);
-  return (await loadSessionUser(u.id, u.sessionVersion))!;
 }
 
 describe("recording a visit", () => {

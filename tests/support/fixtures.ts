@@ -1,9 +1,16 @@
 // Lookups into the seeded demo district (prisma/demo-data.ts) that tests share.
 import { db } from "@/lib/platform/db/client";
+import { loadSessionUser, type SessionUser } from "@/lib/platform/auth/session-user";
 
 export async function demoUser(username: string) {
   const user = await db.user.findUniqueOrThrow({ where: { username }, include: { orgUnit: true } });
   return user;
+}
+
+/** A demo user as a signed-in session sees them (role, unit path, permissions), for calling lib functions directly. */
+export async function sessionUser(username: string): Promise<SessionUser> {
+  const u = await demoUser(username);
+  return (await loadSessionUser(u.id, u.sessionVersion))!;
 }
 
 export async function unitByCode(code: string) {
