@@ -13,7 +13,7 @@
 // Counts on the server are read from the e2e database, as e2e/manager-reports.phone.spec.ts does.
 import pg from "pg";
 import type { BrowserContext, Page, Route } from "@playwright/test";
-import { addDays, selectByText, shanghaiToday, signIn, unique } from "./helpers";
+import { addDays, fillIntakeByName, selectByText, shanghaiToday, signIn, unique } from "./helpers";
 import { expect, test } from "./sessions";
 
 // The service worker keeps the pages this spec opens offline (playwright.config.ts blocks it elsewhere).
@@ -388,18 +388,15 @@ test.describe("a hotline call taken without signal", () => {
     await context.setOffline(true);
     await page.reload();
     const description = `离线受理：厂区停电抢修进度${unique()}`;
-    await page.getByRole("radio", { name: "只记企业名称" }).check({ force: true });
-    await page.locator("#enterpriseName").fill("杭州瓶窑离线测试有限公司");
-    await page.getByLabel("来电人姓名").fill("蒋先生");
-    await page.getByLabel("联系电话").fill("13857100021");
-    await page.getByRole("radio", { name: "水电气保障" }).check({ force: true });
-    await page.getByLabel("诉求内容").fill(description);
+    await fillIntakeByName(page, { enterprise: "杭州瓶窑离线测试有限公司", caller: "蒋先生", phone: "13857100021", category: "水电气保障", description });
     await page.getByRole("button", { name: "提交诉求" }).click();
     await expect(page.getByText("当前离线：已保存在本机，联网后自动提交。")).toBeVisible();
 
+    // Stay on the page until it has synced: leaving mid-send aborts the request, and the resend
+    // is answered with the id only (the code is stored hashed), so the receipt would be lost.
     await context.setOffline(false);
-    await page.goto("/field");
     await outboxEmptied(page);
+    await page.goto("/field");
     const recent = page.getByRole("list", { name: "最近已同步" }).getByRole("listitem").filter({ hasText: "蒋先生" });
     await expect(recent).toHaveCount(1);
     const number = /编号 (\S+)/.exec((await recent.getByText(/^编号 /).textContent()) ?? "")?.[1];

@@ -103,3 +103,13 @@ export async function slowNetwork(page: Page, kilobytesPerSecond = 16): Promise<
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   };
 }
+
+/** Fills the hotline intake form (/hotline/new) for a caller whose enterprise is known by name only. */
+export async function fillIntakeByName(page: Page, call: { enterprise: string; caller: string; phone: string; category: string; description: string }) {
+  await page.getByRole("radio", { name: "只记企业名称" }).check({ force: true });
+  await page.locator("#enterpriseName").fill(call.enterprise);
+  await page.getByLabel("来电人姓名").fill(call.caller);
+  await page.getByLabel("联系电话").fill(call.phone);
+  await page.getByRole("radio", { name: call.category }).check({ force: true });
+  await page.getByLabel("诉求内容").fill(call.description);
+}

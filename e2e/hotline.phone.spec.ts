@@ -4,18 +4,14 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./sessions";
+import { fillIntakeByName } from "./helpers";
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? path.resolve("docs/screenshots") : null;
 
 test("an operator logs a call on a phone", async ({ page }) => {
   await signInAs(page, "lz.officer");
   await page.goto("/hotline/new");
-  await page.getByRole("radio", { name: "只记企业名称" }).check({ force: true });
-  await page.locator("#enterpriseName").fill("杭州瓶窑机电有限公司");
-  await page.getByLabel("来电人姓名").fill("褚女士");
-  await page.getByLabel("联系电话").fill("0571-88201234");
-  await page.getByRole("radio", { name: "水电气保障" }).check({ force: true });
-  await page.getByLabel("诉求内容").fill("新厂房天然气接入排期太长，影响投产。");
+  await fillIntakeByName(page, { enterprise: "杭州瓶窑机电有限公司", caller: "褚女士", phone: "0571-88201234", category: "水电气保障", description: "新厂房天然气接入排期太长，影响投产。" });
   // A reload keeps what was typed.
   await page.reload();
   await expect(page.getByText("已恢复您上次未提交的内容。")).toBeVisible();

@@ -14,6 +14,7 @@ import type { ActionResult } from "@/lib/platform/contract";
 import { db } from "@/lib/platform/db/client";
 import { findRegisterDuplicates } from "@/lib/registers";
 import { appendAuditStandalone, type AuditMeta } from "@/lib/platform/audit/write";
+import { receiptOf } from "@/lib/field/local/outbox-machine";
 
 export type SyncActions = Record<OutboxKind, (input: unknown) => Promise<ActionResult<unknown>>>;
 
@@ -88,7 +89,7 @@ export async function runSync(user: SessionUser, envelope: ParsedEnvelope, actio
   }
   const result = await actions[kind](input);
   if (result.ok) {
-    const data = (result.data ?? {}) as { id?: unknown; version?: unknown; number?: unknown; trackingCode?: unknown };
+    const data = (result.data ?? {}) as { id?: unknown; version?: unknown };
     return {
       result: {
         ok: true,
@@ -96,8 +97,7 @@ export async function runSync(user: SessionUser, envelope: ParsedEnvelope, actio
           ...(typeof data.id === "string" ? { id: data.id } : {}),
           ...(typeof data.version === "number" ? { version: data.version } : {}),
           // The receipt the online form shows (hotline intake: number and tracking code).
-          ...(typeof data.number === "string" ? { number: data.number } : {}),
-          ...(typeof data.trackingCode === "string" ? { trackingCode: data.trackingCode } : {}),
+          ...receiptOf(result.data ?? {}),
         },
         ...(result.duplicate ? { duplicate: true } : {}),
       },

@@ -7,6 +7,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/platform/db/client";
+import { now } from "@/lib/platform/clock";
 import { checkRollups } from "@/lib/dashboards/consistency";
 import { discardImportAction, startImportAction } from "@/lib/registers/import-actions";
 import { IMPORT_JOB, runImport, stopOrphanedImports } from "@/lib/registers/import-jobs";
@@ -265,8 +266,9 @@ describe("import housekeeping (the hourly sweep)", () => {
     // A reading cut off before the meta was written: one slice, no meta.
     const cutOff = "0f0e0d0c-0b0a-4908-8706-050403020100";
     writeFileSync(path.join(process.env.STORAGE_DIR!, "imports", user.id, `${cutOff}.0.rows.json`), "{}");
-    // The files' times come from the test's clock, not the day the test runs.
-    const written = new Date("2031-05-06T02:00:00Z");
+    // The files' times are set from the suite's clock (a week back), and the sweep is asked
+    // about instants measured from them: no dependence on the day the suite runs.
+    const written = new Date(now().getTime() - 7 * UPLOAD_KEPT_MS);
     for (const id of [abandoned, confirmed, cutOff]) for (const f of uploadFiles(user.id, id)) utimesSync(f, written, written);
 
     expect(await purgeStaleUploads(new Date(written.getTime() + UPLOAD_KEPT_MS - 60_000))).toBe(0);

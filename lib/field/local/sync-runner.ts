@@ -76,7 +76,7 @@ async function withLease(run: (keep: () => Promise<boolean>) => Promise<FlushRes
     return await run(() => update(renewLease));
   } finally {
     await db.transaction("rw", db.meta, async () => {
-      const lease = (await db.meta.get(LEASE_KEY))?.value as { holder: string } | undefined;
+      const lease = (await db.meta.get(LEASE_KEY))?.value as Lease | undefined;
       if (lease?.holder === holder) await db.meta.delete(LEASE_KEY);
     });
   }
