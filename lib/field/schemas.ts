@@ -42,8 +42,8 @@ export type DuplicateCandidate = {
 
 /**
  * What an accepted item's answer carries for the officer to pass on: a hotline intake's request
- * number and the caller's tracking code (shown once: only its hash is stored; a replayed
- * answer after a cut-off sync has neither, the caller has the code by SMS).
+ * number and the caller's tracking code (the request stores only its hash; a replayed answer
+ * after a cut-off sync repeats both from the idempotency key's encrypted receipt).
  */
 export type SyncReceipt = { number?: string; trackingCode?: string };
 

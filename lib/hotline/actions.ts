@@ -49,7 +49,9 @@ async function withStatusLabels<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export const intakeRequestAction = action(
-  intakeRequestContract, { revalidate },
+  // The receipt: a call whose answer was lost (an officer's sync cut off) still gets the
+  // number and the caller's tracking code on the resend, which the device shows.
+  intakeRequestContract, { revalidate, receipt: (r: { number: string; trackingCode: string }) => ({ number: r.number, trackingCode: r.trackingCode }) },
   async (input, { user, tx, audit }) => {
     assertCan(user, "request.intake");
     const programmes = await hotlineProgrammeOptions(user, tx);

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/platform/db/client";
 import { isUniqueViolation } from "@/lib/platform/db/errors";
 import { appendAudit, type AuditEntry, type AuditMeta } from "@/lib/platform/audit/write";
+import { decryptPii, encryptPii } from "@/lib/platform/privacy/crypto";
 import { auditRefusal } from "@/lib/platform/audit/refusal";
 import { getCurrentUser, type SessionUser } from "@/lib/platform/auth/session";
 import { ConflictError, DomainError, UnauthenticatedError } from "@/lib/platform/errors";
@@ -33,7 +34,14 @@ export type ActionContext = {
 };
 
 /** What only the server needs to know about an action (its contract holds the rest). */
-type ServerOptions<S extends z.ZodType = z.ZodType> = {
+type ServerOptions<S extends z.ZodType = z.ZodType, T = unknown> = {
+  /**
+   * Idempotent actions: what of the first answer, beyond its id, a replay must repeat. A
+   * device whose answer was lost in transit sends again and gets `{ id }` plus this; kept
+   * with the key, encrypted (a hotline intake's tracking code exists nowhere else in clear).
+   * Leave out what must not outlive the answer (a user's temporary password).
+   */
+  receipt?: (result: T) => Record<string, string | number>;
   /** Allowed while the user must still change a reset password. */
   allowDuringPasswordChange?: boolean;
   revalidate?: string[];
@@ -71,16 +79,16 @@ export function action<C extends AnyContract, T extends object | void>(
 ): ContractAction<C, T>;
 export function action<C extends AnyContract, T extends object | void>(
   contract: C,
-  options: ServerOptions<C["schema"]>,
+  options: ServerOptions<C["schema"], T>,
   handler: Handler<C["schema"], T>,
 ): ContractAction<C, T>;
 export function action<T extends object | void>(
   contract: AnyContract,
-  second: ServerOptions | Handler<z.ZodType, T>,
+  second: ServerOptions<z.ZodType, T> | Handler<z.ZodType, T>,
   third?: Handler<z.ZodType, T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   const handler = typeof second === "function" ? second : third!;
-  const server: ServerOptions = typeof second === "function" ? {} : second;
+  const server: ServerOptions<z.ZodType, T> = typeof second === "function" ? {} : second;
   const options = { ...contract, ...server };
   return async (rawInput: unknown): Promise<ActionResult<T>> => {
     const meta = await getRequestMeta();
@@ -129,9 +137,13 @@ export function action<T extends object | void>(
           if (audited === 0) throw new Error(`action ${options.name} changed data without an audit row`);
           if (idempotencyKey) {
             const resultId = (result as { id?: unknown } | undefined)?.id;
+            const receipt = options.receipt?.(result);
             await tx.idempotencyKey.update({
               where: { key: idempotencyKey },
-              data: { resultId: typeof resultId === "string" ? resultId : null },
+              data: {
+                resultId: typeof resultId === "string" ? resultId : null,
+                receipt: receipt ? encryptPii(JSON.stringify(receipt)) : null,
+              },
             });
           }
           return result;
@@ -146,7 +158,7 @@ export function action<T extends object | void>(
       if (idempotencyKey && isUniqueViolation(error)) {
         const first = await db.idempotencyKey.findUnique({ where: { key: idempotencyKey } });
         if (first && first.userId === user.id && first.action === options.name) {
-          return { ok: true, data: (first.resultId ? { id: first.resultId } : {}) as T, duplicate: true };
+          return { ok: true, data: replayed(first) as T, duplicate: true };
         }
       }
       return failureOf(error, { name: options.name, meta, auditMeta, fail });
@@ -155,6 +167,12 @@ export function action<T extends object | void>(
     await options.after?.(parsed.data, { user });
     return { ok: true, data };
   };
+}
+
+/** The answer a replay repeats: the first result's id and its receipt (see ServerOptions.receipt). */
+function replayed(first: { resultId: string | null; receipt: string | null }): Record<string, unknown> {
+  const receipt = first.receipt ? (JSON.parse(decryptPii(first.receipt)) as Record<string, unknown>) : {};
+  return { ...receipt, ...(first.resultId ? { id: first.resultId } : {}) };
 }
 
 export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;

@@ -14,6 +14,7 @@ import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { nowMs } from "@/lib/platform/clock";
 import { OUTBOX_USER_HEADER, type SyncAnswer } from "@/lib/field/schemas";
 import { trackingCodeMatches } from "@/lib/hotline/numbers";
+import { decryptPii } from "@/lib/platform/privacy/crypto";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, unitByCode } from "../support/fixtures";
 import { demoYear } from "../support/time";
@@ -88,7 +89,7 @@ describe("POST /api/field/sync", () => {
     expect(await db.auditLog.count({ where: { action: "visit.create", entityId: id } })).toBe(1);
   });
 
-  it("a hotline call taken offline is answered with its number and the caller's tracking code (the device shows them); a resend, with the id only", async () => {
+  it("a hotline call taken offline is answered with its number and the caller's tracking code (the device shows them); a resend after a lost answer, with the same", async () => {
     await actAs("lz.officer");
     const programmeId = (await db.programme.findFirstOrThrow({ where: { type: "HOTLINE", name: "良渚街道亲企办24小时热线" } })).id;
     const enterpriseId = (await db.enterprise.findFirstOrThrow({ where: { name: "杭州良渚文旅发展有限公司" } })).id;
@@ -103,9 +104,15 @@ describe("POST /api/field/sync", () => {
     const stored = await db.serviceRequest.findUniqueOrThrow({ where: { id: id! } });
     expect(number).toBe(stored.number);
     expect(trackingCodeMatches(trackingCode!, stored.trackingCode)).toBe(true);
-    // Only its hash is stored, so a resend after a lost answer cannot repeat the code.
+    // The request stores only the code's hash; the key's row keeps the answer encrypted, so a
+    // resend after a lost answer repeats it — and creates nothing.
     const again = await answerOf(await sync({ kind: "request.intake", input }));
-    expect(again).toEqual({ result: { ok: true, data: { id }, duplicate: true } });
+    expect(again).toEqual({ result: { ok: true, data: { id, number, trackingCode }, duplicate: true } });
+    expect(await db.serviceRequest.count({ where: { description: "离线受理的来电", createdAt: { gte: stored.createdAt } } })).toBe(1);
+    const key = await db.idempotencyKey.findUniqueOrThrow({ where: { key: input.idempotencyKey } });
+    expect(key.receipt).toBeTruthy();
+    expect(key.receipt).not.toContain(trackingCode!);
+    expect(decryptPii(key.receipt!)).toContain(trackingCode!);
   });
 
   it("a registration answered with possible duplicates is audited with the records it named; one that only hits a key outside the area is not", async () => {
