@@ -17,6 +17,13 @@ test("an operator logs a call on a phone", async ({ page }) => {
   await expect(page.getByText("已恢复您上次未提交的内容。")).toBeVisible();
   await expect(page.getByLabel("诉求内容")).toHaveValue("新厂房天然气接入排期太长，影响投产。");
   if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, "hotline-intake-phone.png"), fullPage: true });
+  // A wrong number is caught in the browser, in the hotline's own words (its branch of the
+  // field messages is shipped with this form, not with every form).
+  await page.getByLabel("联系电话").fill("12345");
+  await page.getByRole("button", { name: "提交诉求" }).click();
+  await expect(page.getByText("请输入手机号或带区号的座机号码")).toBeVisible();
+  await expect(page.getByLabel("联系电话")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("联系电话").fill("0571-88201234");
   await page.getByRole("button", { name: "提交诉求" }).click();
   await expect(page.getByTestId("created-number")).toContainText("QQB");
   await expect(page.getByTestId("created-code")).toBeVisible();

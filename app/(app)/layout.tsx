@@ -15,7 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // checkFields, searchNetwork) and error.tsx (pageTitle500, page500, retry). A page ships its
   // own module's namespaces (decision 0020).
   return (
-    <ClientMessages namespaces={["nav", "common", "field.shell", "errors.network", "errors.checkFields", "errors.searchNetwork", "errors.pageTitle500", "errors.page500", "errors.retry"]}>
+    <ClientMessages namespaces={["nav.language", "common", "field.shell", "errors.network", "errors.checkFields", "errors.searchNetwork", "errors.pageTitle500", "errors.page500", "errors.retry"]}>
       <AppShell user={user}>{children}</AppShell>
     </ClientMessages>
   );

@@ -1,5 +1,6 @@
 // Ships message namespaces to the client components below (docs/decisions/0020): a layout or
-// page renders <ClientMessages namespaces={["visits", "validation"]}> around what it renders.
+// page renders <ClientMessages namespaces={["visits", "validation.*"]}> around what it renders
+// ("validation.*": the field messages every form shows; "validation.hotline": one module's).
 // The list is an array literal of string literals, so tests/unit/client-messages.test.ts can
 // read it and compare it with the useTranslations namespaces of the client files under it.
 import type { ReactNode } from "react";

@@ -29,6 +29,12 @@ export type SourceFile = {
   imports: string[];
   /** useTranslations("ns") arguments, or "ns.key" for each key read when all keys are literal. */
   namespaces: string[];
+  /**
+   * Field messages of a module's branch that the file names ("@hotline.phoneFormat" →
+   * "validation.hotline.phoneFormat"): needed where a form translates field messages in the
+   * browser (a client file uses "validation.*"), see `used`.
+   */
+  fieldKeys: string[];
   /** useTranslations / useMessages calls whose namespace cannot be read: "file:line what". */
   unreadable: string[];
   /** <ClientMessages namespaces={[…]}>: what each one ships. */
@@ -38,6 +44,13 @@ export type SourceFile = {
 };
 
 const cache = new Map<string, SourceFile>();
+
+/** The namespace of field messages (lib/platform/i18n/field-errors.ts): "@key" or "@branch.key". */
+const FIELD_NAMESPACE = "validation";
+const BRANCH_KEY = /^[a-zA-Z]\w*(?:\.\w+)+/;
+const FIELD_BRANCH_KEY = /^@([a-zA-Z]\w*(?:\.\w+)+)/;
+const isFieldMessageKey = (node: ts.Node) =>
+  ts.isCallExpression(node.parent) && ts.isIdentifier(node.parent.expression) && node.parent.expression.text === "fieldMessage" && node.parent.arguments[0] === node;
 
 function rel(file: string) {
   return path.relative(ROOT, file);
@@ -91,6 +104,9 @@ function keysRead(call: ts.CallExpression, namespace: string): string[] {
         const use = parent.parent;
         if (ts.isCallExpression(use) && use.expression === parent) key = literal(use.arguments[0]);
       }
+      // translateFieldError(message, t): the field messages, which are the namespace's own
+      // strings ("ns.*"); a module's branch comes from the schemas that name its keys (below).
+      if (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === "translateFieldError" && parent.arguments[1] === node) key = "*";
       if (key === null) whole = true;
       else keys.add(`${namespace}.${key}`);
     }
@@ -105,7 +121,7 @@ export function parse(file: string): SourceFile {
   if (cached) return cached;
   const text = readFileSync(file, "utf8");
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  const info: SourceFile = { file, directive: null, imports: [], namespaces: [], unreadable: [], provides: [], unreadableProvides: [] };
+  const info: SourceFile = { file, directive: null, imports: [], namespaces: [], fieldKeys: [], unreadable: [], provides: [], unreadableProvides: [] };
   const first = source.statements[0];
   if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression)) {
     if (first.expression.text === "use client") info.directive = "client";
@@ -123,6 +139,11 @@ export function parse(file: string): SourceFile {
       if (!typeOnly) addImport(node.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       if (!node.isTypeOnly) addImport(node.moduleSpecifier.text);
+    } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      // A field message of a module's branch ("@hotline.callerPhone", fieldMessage("points.x")):
+      // where a schema runs in the browser, its form translates it there.
+      const key = FIELD_BRANCH_KEY.exec(node.text)?.[1] ?? (isFieldMessageKey(node) ? BRANCH_KEY.exec(node.text)?.[0] : undefined);
+      if (key) info.fieldKeys.push(`${FIELD_NAMESPACE}.${key}`);
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       if (callee.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) addImport(node.arguments[0].text);
@@ -203,22 +224,34 @@ export function routes(): Route[] {
   });
 }
 
-/** `namespace` is shipped when it or a namespace above it ("points" for "points.config") is. */
+/**
+ * `namespace` is shipped when it or a namespace above it ("points" for "points.config") is, or
+ * it is one of the own strings of an "ns.*" that is ("validation.required" by "validation.*").
+ */
 export function covers(shipped: readonly string[], namespace: string): boolean {
-  return shipped.some((s) => s === namespace || namespace.startsWith(`${s}.`));
+  return shipped.some(
+    (s) => s === namespace || namespace.startsWith(`${s}.`) || (s.endsWith(".*") && namespace.startsWith(s.slice(0, -1)) && !namespace.slice(s.length - 1).includes(".")),
+  );
 }
 
 export type Finding = { route: string; file: string; client: string; namespace: string };
+
+/**
+ * What `clients` read: their namespaces and, when one of them translates field messages in
+ * the browser ("validation.*", translateFieldError), the branch keys their schemas name.
+ */
+export function used(clients: readonly SourceFile[]): { client: SourceFile; namespace: string }[] {
+  const translatesFields = clients.some((c) => c.namespaces.includes(`${FIELD_NAMESPACE}.*`));
+  return clients.flatMap((client) => [...client.namespaces, ...(translatesFields ? client.fieldKeys : [])].map((namespace) => ({ client, namespace })));
+}
 
 /** Client files' namespaces that the providers around them do not ship. */
 export function missingNamespaces(): Finding[] {
   const findings: Finding[] = [];
   for (const route of routes()) {
     for (const { file, shipped } of route.files) {
-      for (const client of clientFilesFrom(file)) {
-        for (const namespace of client.namespaces) {
-          if (!covers(shipped, namespace)) findings.push({ route: rel(route.page), file: rel(file), client: rel(client.file), namespace });
-        }
+      for (const { client, namespace } of used(clientFilesFrom(file))) {
+        if (!covers(shipped, namespace)) findings.push({ route: rel(route.page), file: rel(file), client: rel(client.file), namespace });
       }
     }
   }
@@ -227,7 +260,7 @@ export function missingNamespaces(): Finding[] {
 
 /** Every namespace the client files under a route file use (for unused-declaration checks). */
 export function usedBelow(file: string): string[] {
-  return clientFilesFrom(file).flatMap((c) => c.namespaces);
+  return used(clientFilesFrom(file)).map((u) => u.namespace);
 }
 
 /** Every file reachable from the routes, parsed (server and client). */

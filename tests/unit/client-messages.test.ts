@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { mergeMessageTrees, pickMessages } from "@/lib/platform/i18n/client-messages";
 import { messagesFor } from "@/lib/programmes/messages";
-import { allReachable, clientFilesFrom, covers, missingNamespaces, parse, relative, routes } from "@/tests/support/client-graph";
+import { allReachable, clientFilesFrom, covers, missingNamespaces, parse, relative, routes, usedBelow } from "@/tests/support/client-graph";
 
 const file = (p: string) => path.join(process.cwd(), p);
 /** The provider's own client half reads the messages it inherits (useMessages) on purpose. */
@@ -22,10 +22,16 @@ describe("client messages per segment", () => {
     const forms = clientFilesFrom(file("app/(app)/visits/new/page.tsx")).find((c) => relative(c.file) === "components/forms/use-action-form.ts");
     // The keys it reads where every use is t("literal"); the whole namespace where the
     // translator is passed on (translateFieldError(message, tValidation)).
-    expect(forms?.namespaces).toEqual(expect.arrayContaining(["errors.network", "errors.checkFields", "validation"]));
+    expect(forms?.namespaces).toEqual(expect.arrayContaining(["errors.network", "errors.checkFields", "validation.*"]));
     expect(forms?.namespaces).not.toContain("errors");
     // A server component's translators are not client code.
     expect(clientFilesFrom(file("components/shell/app-shell.tsx")).map((c) => relative(c.file))).not.toContain("components/shell/app-shell.tsx");
+    // A module's field messages named in a schema ("@hotline.phoneFormat") are needed where a
+    // form translates field messages in the browser, and only there.
+    expect(usedBelow(file("app/(app)/hotline/new/page.tsx"))).toEqual(expect.arrayContaining(["validation.*", "validation.hotline.phoneFormat"]));
+    const noForm = clientFilesFrom(file("app/(app)/service-stations/[stationId]/page.tsx"));
+    expect(noForm.some((c) => c.fieldKeys.includes("validation.serviceStation.codeFormat"))).toBe(true);
+    expect(usedBelow(file("app/(app)/service-stations/[stationId]/page.tsx"))).not.toContain("validation.serviceStation.codeFormat");
     const login = routes().find((r) => relative(r.page) === "app/(auth)/login/page.tsx");
     expect(login?.files.map((f) => relative(f.file))).toEqual(["app/layout.tsx", "app/not-found.tsx", "app/forbidden.tsx", "app/(auth)/login/page.tsx"]);
     expect(routes().length).toBeGreaterThan(90);
@@ -54,11 +60,11 @@ describe("client messages per segment", () => {
     const usedUnder = new Map<string, Set<string>>();
     for (const route of routes()) {
       const declarers = route.files.map((f) => f.file).filter((f) => parse(f).provides.length);
-      const chainUses = route.files.flatMap((f) => clientFilesFrom(f.file).flatMap((c) => c.namespaces));
+      const chainUses = route.files.flatMap((f) => usedBelow(f.file));
       for (const d of declarers) {
         const used = usedUnder.get(d) ?? new Set<string>();
         // A layout wraps the whole route; a page or error file only what it renders itself.
-        const uses = path.basename(d) === "layout.tsx" ? chainUses : clientFilesFrom(d).flatMap((c) => c.namespaces);
+        const uses = path.basename(d) === "layout.tsx" ? chainUses : usedBelow(d);
         uses.forEach((u) => used.add(u));
         usedUnder.set(d, used);
       }
@@ -96,6 +102,15 @@ describe("pickMessages and mergeMessageTrees", () => {
     expect(pickMessages(catalogue, ["common", "points.config"])).toEqual({ common: { save: "保存" }, points: { config: { title: "配置" } } });
     expect(pickMessages(catalogue, ["points.config", "points"])).toEqual({ points: catalogue.points });
     expect(pickMessages(catalogue, [])).toEqual({});
+  });
+
+  it("\"ns.*\" picks the strings directly in a namespace, without its branches", () => {
+    const withBranches = { validation: { required: "必填", tooLong: "过长", hotline: { phoneFormat: "电话格式" }, points: { codeFormat: "编码" } } };
+    expect(pickMessages(withBranches, ["validation.*"])).toEqual({ validation: { required: "必填", tooLong: "过长" } });
+    expect(pickMessages(withBranches, ["validation.*", "validation.hotline"])).toEqual({ validation: { required: "必填", tooLong: "过长", hotline: { phoneFormat: "电话格式" } } });
+    expect(covers(["validation.*"], "validation.required")).toBe(true);
+    expect(covers(["validation.*"], "validation.hotline.phoneFormat")).toBe(false);
+    expect(covers(["validation.hotline"], "validation.hotline.phoneFormat")).toBe(true);
   });
 
   it("refuses a namespace the catalogue does not have", () => {

@@ -27,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     path = "/";
   }
   return (
-    <ClientMessages namespaces={["login", "nav"]}>
+    <ClientMessages namespaces={["login", "nav.language"]}>
       <main className="flex min-h-dvh flex-col items-center justify-center bg-gradient-to-b from-brand-700 to-brand-800 px-4 py-10">
         <div className="w-full max-w-sm rounded-xl bg-white p-6 shadow-xl">
           <div className="mb-6 flex items-start justify-between gap-2">

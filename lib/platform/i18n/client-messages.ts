@@ -10,15 +10,20 @@ import type { Messages } from "./messages";
 
 /**
  * The namespaces of `catalogue` named in `namespaces` ("visits", or "points.config" for one
- * branch), nested as in the catalogue. A name the catalogue lacks throws: a typo would
- * otherwise show raw keys only at run time (tests/unit/client-messages.test.ts checks them all).
+ * branch), nested as in the catalogue. "ns.*" is the strings directly in "ns" without its
+ * branches: "validation.*" is the field messages every form shows, "validation.hotline" the
+ * hotline's own, shipped only where a hotline form is. A name the catalogue lacks throws: a
+ * typo would otherwise show raw keys only at run time (tests/unit/client-messages.test.ts
+ * checks them all).
  */
 export function pickMessages(catalogue: Messages, namespaces: readonly string[]): Messages {
   const picked: Messages = {};
   for (const namespace of namespaces) {
-    const path = namespace.split(".");
+    const own = namespace.endsWith(".*");
+    const path = (own ? namespace.slice(0, -2) : namespace).split(".");
     let value: unknown = catalogue;
     for (const part of path) value = isTree(value) ? value[part] : undefined;
+    if (own && isTree(value)) value = Object.fromEntries(Object.entries(value).filter(([, v]) => !isTree(v)));
     if (value === undefined) throw new Error(`messages: no namespace "${namespace}" to ship to the client`);
     let target = picked;
     path.slice(0, -1).forEach((part) => {

@@ -14,7 +14,7 @@ export default async function ChangePasswordPage() {
   const user = await requireUser({ allowPasswordChange: true });
   const t = await getTranslations("account");
   return (
-    <ClientMessages namespaces={["account", "validation"]}>
+    <ClientMessages namespaces={["account", "validation.*"]}>
       <div className="max-w-lg">
         <PageHeader title={t("title")} description={t("intro")} />
         {user.mustChangePassword ? <Alert tone="warning" className="mb-4">{t("mustChangeIntro")}</Alert> : null}

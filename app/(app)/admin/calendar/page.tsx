@@ -57,7 +57,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const editHref = (d: string) => `/admin/calendar?year=${year}&date=${d}#day-form`;
 
   return (
-    <ClientMessages namespaces={["calendar", "newYear.calendarYear", "validation"]}>
+    <ClientMessages namespaces={["calendar", "newYear.calendarYear", "validation.*"]}>
       <div className="space-y-6">
         <PageHeader title={t("title")} description={t("intro")} actions={<a href="#day-form" className={buttonClass("primary", "md")}>{t("add")}</a>} />
         <Alert tone="warning">{t("confirmNote")}</Alert>

@@ -25,7 +25,7 @@ export default async function OrgUnitsPage() {
   if (root) walk(root);
 
   return (
-    <ClientMessages namespaces={["orgKinds", "orgUnits", "validation"]}>
+    <ClientMessages namespaces={["orgKinds", "orgUnits", "validation.*"]}>
       <div>
         <PageHeader title={t("title")} description={t("intro")} />
         <Card title={root ? t("summary", { count: total }) : undefined}>

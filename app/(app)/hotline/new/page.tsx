@@ -34,7 +34,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   }
 
   return (
-    <ClientMessages namespaces={["hotline", "validation", "field.resolve.forms", "field.workSet.search"]}>
+    <ClientMessages namespaces={["hotline", "validation.*", "field.resolve.forms", "field.workSet.search", "validation.hotline", "validation.registers"]}>
       <div className="mx-auto max-w-2xl">
         <PageHeader title={t("newTitle")} description={visit?.id ? t("fromVisitIntro") : t("newIntro")} />
         {programmes.length === 0 ? (

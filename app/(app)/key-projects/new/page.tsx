@@ -21,7 +21,7 @@ export default async function NewKeyProjectPage({ searchParams }: { searchParams
   if (!chosen) redirect("/key-projects");
   const [units, people, investment] = await Promise.all([orgUnitOptions(user), keyProjectPeopleOptions(user), investmentProgrammes(user)]);
   return (
-    <ClientMessages namespaces={["investment", "keyProjects", "validation"]}>
+    <ClientMessages namespaces={["investment", "keyProjects", "validation.*", "validation.investment"]}>
       <div className="max-w-3xl">
         <PageHeader title={t("newProject")} description={chosen.name} />
         <Card>

@@ -34,7 +34,7 @@ export default async function PledgesPage({ searchParams }: { searchParams: Prom
     : [[], [], []];
   const today = todayInShanghai();
   return (
-    <ClientMessages namespaces={["keyProjects", "validation"]}>
+    <ClientMessages namespaces={["keyProjects", "validation.*", "validation.investment"]}>
       <div className="max-w-4xl space-y-4">
         <PageHeader title={t("pledges")} description={t("pledgesIntro")} actions={<LinkButton variant="secondary" href={`/key-projects?programme=${chosen.id}`}>{t("back")}</LinkButton>} />
         <IgnoredFilters ignored={ignoredChoice("programme", requested, chosen.id)} labels={{ programme: t("programme") }} />

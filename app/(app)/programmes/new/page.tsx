@@ -16,7 +16,7 @@ export default async function NewProgrammePage() {
   const t = await getTranslations("programmes");
   const units = await orgUnitOptions(user);
   return (
-    <ClientMessages namespaces={["indicators", "programmeTypes", "programmes", "validation"]}>
+    <ClientMessages namespaces={["indicators", "programmeTypes", "programmes", "validation.*"]}>
       <div className="max-w-4xl">
         <PageHeader title={t("new")} />
         <ProgrammeForm

@@ -34,7 +34,7 @@ export default async function ConfigureRankingPage({ searchParams }: Props) {
     initial = { id: "", name: "", parentOrgUnitId: units[0]?.id ?? "", active: true, weights: [{ indicatorKey: "visits.coverage", weight: 1, threshold: "" }] };
   }
   return (
-    <ClientMessages namespaces={["rankings", "validation"]}>
+    <ClientMessages namespaces={["rankings", "validation.*", "validation.rankings"]}>
       <div className="space-y-4">
         <PageHeader title={id ? `${t("edit")} · ${initial.name}` : t("newScheme")} description={t("description")} actions={<LinkButton href="/rankings" variant="secondary">{t("backToRankings")}</LinkButton>} />
         <Card>

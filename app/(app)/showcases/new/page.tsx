@@ -24,7 +24,7 @@ export default async function NewSessionPage({ searchParams }: { searchParams: P
   const today = shanghaiDate(now());
   const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
   return (
-    <ClientMessages namespaces={["showcase", "validation"]}>
+    <ClientMessages namespaces={["showcase", "validation.*", "validation.showcase"]}>
       <div className="space-y-4">
         <PageHeader title={t("newSession")} description={programme.name} />
         <Card className="max-w-3xl"><SessionForm programmeId={programme.id} defaultQuarter={quarter} defaultDate={today} /></Card>

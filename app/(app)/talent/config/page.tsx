@@ -55,7 +55,7 @@ export default async function ConfigPage({ searchParams }: { searchParams: Promi
   );
 
   return (
-    <ClientMessages namespaces={["points.config", "validation"]}>
+    <ClientMessages namespaces={["points.config", "validation.*", "validation.points"]}>
       <div className="space-y-4">
         <PageHeader title={t("title")} description={t("intro", { programme: programme.name })}
           actions={items.length === 0 ? <StepButton label={t("addDefaults")} action={addDefaultsAction} input={{}} /> : null} />

@@ -18,7 +18,7 @@ export default async function NewTalentPage({ searchParams }: { searchParams: Pr
   const enterprises = await enterpriseOptions(user, programme.reach);
   const { enterprise } = await searchParams;
   return (
-    <ClientMessages namespaces={["talent", "validation"]}>
+    <ClientMessages namespaces={["talent", "validation.*", "validation.points"]}>
       <div className="mx-auto max-w-3xl">
         <PageHeader title={t("newTalent")} description={t("newTalentIntro")} />
         <TalentForm enterprises={enterprises.map((e) => ({ id: e.id, name: e.name }))} enterpriseId={enterprises.some((e) => e.id === enterprise) ? enterprise : undefined} />

@@ -57,7 +57,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   };
 
   return (
-    <ClientMessages namespaces={["roles", "users", "validation"]}>
+    <ClientMessages namespaces={["roles", "users", "validation.*"]}>
       <div className="max-w-3xl">
         <PageHeader
           title={user.name}

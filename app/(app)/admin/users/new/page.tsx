@@ -16,7 +16,7 @@ export default async function NewUserPage() {
   const t = await getTranslations("users");
   const options = await orgUnitOptions(actor);
   return (
-    <ClientMessages namespaces={["roles", "users", "validation"]}>
+    <ClientMessages namespaces={["roles", "users", "validation.*"]}>
       <div className="max-w-3xl">
         <PageHeader title={t("new")} description={t("newIntro")} actions={<LinkButton href="/admin/users" variant="ghost">{t("backToList")}</LinkButton>} />
         <Card>

@@ -33,7 +33,7 @@ export default async function CampaignEventsPage({ params, searchParams }: { par
   const defaultDate = today < campaign.startDay ? campaign.startDay : today > campaign.endDay ? campaign.endDay : today;
 
   return (
-    <ClientMessages namespaces={["campaigns", "validation", "field.resolve.forms"]}>
+    <ClientMessages namespaces={["campaigns", "validation.*", "field.resolve.forms"]}>
       <div className="space-y-4">
         <CampaignHeader user={user} campaign={campaign} current="events" />
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">

@@ -25,7 +25,7 @@ export default async function CampaignSetupPage({ params, searchParams }: { para
   const t = await getTranslations("campaigns");
 
   return (
-    <ClientMessages namespaces={["campaigns", "validation"]}>
+    <ClientMessages namespaces={["campaigns", "validation.*"]}>
       <div className="space-y-4">
         <CampaignHeader user={user} campaign={setup.campaign} current="setup" />
         {notice === "saved" ? <Alert tone="success">{t("setup.saved")}</Alert> : null}

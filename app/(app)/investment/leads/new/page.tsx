@@ -29,7 +29,7 @@ export default async function NewLeadPage({ searchParams }: { searchParams: Prom
     }
   }
   return (
-    <ClientMessages namespaces={["investment", "validation"]}>
+    <ClientMessages namespaces={["investment", "validation.*", "validation.investment"]}>
       <div className="max-w-3xl">
         <PageHeader title={t("newLead")} description={chosen.name} />
         <Card>

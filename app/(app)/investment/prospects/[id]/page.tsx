@@ -20,7 +20,7 @@ export default async function ProspectPage({ params }: { params: Promise<{ id: s
   const mayConvert = !p.convertedEnterprise && can(user, "investment.record") && can(user, "enterprise.manage");
   const units = mayConvert ? (await orgUnitOptions(user)).filter((o) => !ENTERPRISE_EXCLUDED_KINDS.includes(o.kind)) : [];
   return (
-    <ClientMessages namespaces={["investment", "validation"]}>
+    <ClientMessages namespaces={["investment", "validation.*", "validation.investment"]}>
       <div className="max-w-3xl space-y-4">
         <PageHeader title={p.name} description={[t("prospect"), p.city, p.sector, p.contactName].filter(Boolean).join(" · ")}
           actions={<LinkButton variant="secondary" href={`/investment/prospects?programme=${p.programmeId}`}>{t("back")}</LinkButton>} />

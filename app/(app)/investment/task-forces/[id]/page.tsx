@@ -35,7 +35,7 @@ export default async function TaskForcePage({ params }: { params: Promise<{ id: 
   const [units, people] = await Promise.all([orgUnitOptions(user), investmentPeopleOptions(user, tf.programme.orgUnit.path)]);
   const amount = amountFormValues(tf.targetInvestmentWan);
   return (
-    <ClientMessages namespaces={["investment", "validation"]}>
+    <ClientMessages namespaces={["investment", "validation.*", "validation.investment"]}>
       <div className="max-w-3xl space-y-4">
         <PageHeader title={tf.name} description={`${t(`kind.${tf.kind}`)} · ${tf.orgUnit.name}`} actions={links} />
         <Card title={t("editTaskForce")}>

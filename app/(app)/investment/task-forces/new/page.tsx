@@ -16,7 +16,7 @@ export default async function NewTaskForcePage({ searchParams }: { searchParams:
   if (!chosen) redirect("/investment/task-forces");
   const [units, people] = await Promise.all([orgUnitOptions(user), investmentPeopleOptions(user, chosen.orgUnit.path)]);
   return (
-    <ClientMessages namespaces={["investment", "validation"]}>
+    <ClientMessages namespaces={["investment", "validation.*", "validation.investment"]}>
       <div className="max-w-3xl">
         <PageHeader title={t("newTaskForce")} description={chosen.name} />
         <Card><TaskForceForm programmeId={chosen.id} units={units} people={people.map((p) => ({ id: p.id, name: p.name, orgName: p.orgUnit.name }))} /></Card>

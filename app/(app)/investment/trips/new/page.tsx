@@ -24,7 +24,7 @@ export default async function NewTripPage({ searchParams }: { searchParams: Prom
     return { id: tf.id, name: `${tf.name}（${tf.orgUnit.name}）`, people: people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i) };
   });
   return (
-    <ClientMessages namespaces={["investment", "validation"]}>
+    <ClientMessages namespaces={["investment", "validation.*", "validation.investment"]}>
       <div className="max-w-3xl">
         <PageHeader title={t("newTrip")} description={chosen.name} />
         <Card><TripForm programmeId={chosen.id} taskForces={choices} today={todayInShanghai()} /></Card>

@@ -55,7 +55,7 @@ export default async function EditProgrammePage({ params }: { params: Promise<{ 
   }
 
   return (
-    <ClientMessages namespaces={["indicators", "programmeTypes", "programmes", "validation"]}>
+    <ClientMessages namespaces={["indicators", "programmeTypes", "programmes", "validation.*"]}>
       <div className="max-w-4xl">
         <PageHeader title={t("edit")} description={programme.name} />
         <ProgrammeForm

@@ -52,7 +52,7 @@ export default async function RolloverPage({ params }: { params: Promise<{ id: s
     periods: programme.indicators.flatMap((i) => i.targets.map((x) => x.period)),
   });
   return (
-    <ClientMessages namespaces={["newYear.rollover", "validation"]}>
+    <ClientMessages namespaces={["newYear.rollover", "validation.*", "validation.rollover"]}>
       <div className="max-w-3xl space-y-4">
         <PageHeader title={t("title")} description={source} />
         <Alert tone="info">

@@ -38,7 +38,7 @@ export default async function EnterprisePage({ params, searchParams }: { params:
   const section: EnterpriseSectionProps = { actor, enterprise: { id: e.id, name: e.name, orgUnitId: e.orgUnitId, orgPath: e.orgPath } };
 
   return (
-    <ClientMessages namespaces={["registers", "validation", "field.resolve.forms"]}>
+    <ClientMessages namespaces={["registers", "validation.*", "field.resolve.forms", "validation.registers"]}>
       <div className="space-y-4">
         <PageHeader
           title={e.name}

@@ -13,7 +13,7 @@ export default async function NewEnterprisePage({ searchParams }: { searchParams
   const [options, commissioners] = await Promise.all([recordUnitOptions(ENTERPRISES, actor, false), commissionerOptions(actor)]);
   const { outbox } = await searchParams;
   return (
-    <ClientMessages namespaces={["registers", "validation", "field.resolve.forms"]}>
+    <ClientMessages namespaces={["registers", "validation.*", "field.resolve.forms", "validation.registers"]}>
       <NewRecordShell register={ENTERPRISES}>
         <CreateEnterpriseForm
           options={options}

@@ -30,7 +30,7 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
   const phoneMasked = maskPhone(h.phone);
 
   return (
-    <ClientMessages namespaces={["registers", "validation", "field.resolve.forms"]}>
+    <ClientMessages namespaces={["registers", "validation.*", "field.resolve.forms", "validation.registers"]}>
       <div className="max-w-3xl">
         <PageHeader
           title={h.headName}

@@ -12,7 +12,7 @@ export default async function NewHouseholdPage({ searchParams }: { searchParams:
   const options = await recordUnitOptions(HOUSEHOLDS, actor, true);
   const { outbox } = await searchParams;
   return (
-    <ClientMessages namespaces={["registers", "validation", "field.resolve.forms"]}>
+    <ClientMessages namespaces={["registers", "validation.*", "field.resolve.forms", "validation.registers"]}>
       <NewRecordShell register={HOUSEHOLDS}>
         <CreateHouseholdForm
           options={options} draftKey={`draft:${HOUSEHOLDS.draft}:new:${actor.id}`} userId={actor.id}

@@ -40,7 +40,7 @@ export default async function CataloguePage({ params, searchParams }: Props) {
   const minutes = (i: { standardMinutes: number; usualMinutes: number }) => t("minutesPair", { standard: i.standardMinutes, usual: i.usualMinutes });
 
   return (
-    <ClientMessages namespaces={["serviceStation.catalogue.import", "validation"]}>
+    <ClientMessages namespaces={["serviceStation.catalogue.import", "validation.import.fileTooLarge"]}>
       <div className="space-y-4">
         <Link href="/service-stations" className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
           <span aria-hidden="true" className="mr-1">←</span>

@@ -20,7 +20,7 @@ export default async function StationSettingsPage({ params }: { params: Promise<
   if (!can(user, "serviceStation.configure", station)) forbidden();
   const t = await getTranslations("serviceStation.stations");
   return (
-    <ClientMessages namespaces={["serviceStation.stations", "validation"]}>
+    <ClientMessages namespaces={["serviceStation.stations", "validation.*", "validation.registers", "validation.serviceStation"]}>
       <div className="space-y-4">
         <PageHeader title={t("settings")} description={t("settingsDescription", { programme: station.programme.name, unit: station.orgUnit.name })} />
         <Card className="max-w-3xl">

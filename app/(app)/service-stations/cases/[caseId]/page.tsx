@@ -50,7 +50,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   timeline.sort((a, b) => (a[1]?.getTime() ?? 0) - (b[1]?.getTime() ?? 0));
 
   return (
-    <ClientMessages namespaces={["serviceStation.cases", "serviceStation.documents", "serviceStation.roundTable", "validation"]}>
+    <ClientMessages namespaces={["serviceStation.cases", "serviceStation.documents", "serviceStation.roundTable", "validation.*", "validation.serviceStation.fileTooLarge", "validation.registers", "validation.serviceStation"]}>
       <div className="space-y-4">
         <Link href={`/service-stations/${c.station.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
           <span aria-hidden="true" className="mr-1">←</span>

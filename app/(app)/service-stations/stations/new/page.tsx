@@ -18,7 +18,7 @@ export default async function NewStationPage() {
   const t = await getTranslations("serviceStation.stations");
   const [programmes, units] = await Promise.all([stationProgrammeOptions(user), orgUnitOptions(user)]);
   return (
-    <ClientMessages namespaces={["serviceStation.stations", "validation"]}>
+    <ClientMessages namespaces={["serviceStation.stations", "validation.*", "validation.registers", "validation.serviceStation"]}>
       <div className="space-y-4">
         <PageHeader title={t("new")} />
         {programmes.length === 0 ? (

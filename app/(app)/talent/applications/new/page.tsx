@@ -21,7 +21,7 @@ export default async function NewApplicationPage({ searchParams }: { searchParam
   const talentId = talents.some((x) => x.id === sp.talentId) ? sp.talentId! : "";
   const enterpriseId = enterprises.some((x) => x.id === sp.enterpriseId) ? sp.enterpriseId! : "";
   return (
-    <ClientMessages namespaces={["points.apply", "validation"]}>
+    <ClientMessages namespaces={["points.apply", "validation.*", "validation.points"]}>
       <div className="mx-auto max-w-3xl">
         <PageHeader title={t("title")} description={t("intro")} />
         <ApplicationForm

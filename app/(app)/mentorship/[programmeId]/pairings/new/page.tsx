@@ -31,7 +31,7 @@ export default async function NewPairingPage({ params }: { params: Promise<{ pro
   const start = formatCalendarDate(programme.startDate);
   const end = formatCalendarDate(programme.endDate);
   return (
-    <ClientMessages namespaces={["mentorship", "validation"]}>
+    <ClientMessages namespaces={["mentorship", "validation.*", "validation.mentorship"]}>
       <div className="space-y-4">
         <MentorshipHeader user={user} programme={programme} current="pairings" />
         <Card title={t("newPairing")} className="max-w-2xl">

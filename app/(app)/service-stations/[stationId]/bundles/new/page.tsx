@@ -22,7 +22,7 @@ export default async function NewBundlePage({ params }: { params: Promise<{ stat
   const t = await getTranslations("serviceStation.bundles");
   const items = await listItems(user, station.id);
   return (
-    <ClientMessages namespaces={["serviceStation.bundles", "serviceStation.catalogue", "validation"]}>
+    <ClientMessages namespaces={["serviceStation.bundles", "serviceStation.catalogue", "validation.*", "validation.registers", "validation.serviceStation"]}>
       <div className="space-y-4">
         <PageHeader title={t("newBundle")} description={station.name} />
         <Card className="max-w-3xl"><BundleForm stationId={station.id} items={items} /></Card>

@@ -35,7 +35,7 @@ export default async function NewCasePage({ params }: { params: Promise<{ statio
   const enterpriseUnits = units.filter((u) => u.kind !== "DEPARTMENT");
   const defaultUnitId = enterpriseUnits.some((u) => u.id === station.orgUnitId) ? station.orgUnitId : (enterpriseUnits[0]?.id ?? "");
   return (
-    <ClientMessages namespaces={["registers", "serviceStation.cases", "validation"]}>
+    <ClientMessages namespaces={["registers", "serviceStation.cases", "validation.*", "validation.registers", "validation.serviceStation"]}>
       <div className="space-y-4">
         <Link href={`/service-stations/${station.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
           <span aria-hidden="true" className="mr-1">←</span>

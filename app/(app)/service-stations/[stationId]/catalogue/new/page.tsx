@@ -22,7 +22,7 @@ export default async function NewItemPage({ params }: { params: Promise<{ statio
   const t = await getTranslations("serviceStation.catalogue");
   const summary = await catalogueSummary(user, station.id);
   return (
-    <ClientMessages namespaces={["serviceStation.catalogue", "validation"]}>
+    <ClientMessages namespaces={["serviceStation.catalogue", "validation.*", "validation.registers", "validation.serviceStation"]}>
       <div className="space-y-4">
         <PageHeader title={t("newItem")} description={station.name} />
         <Card className="max-w-3xl"><ItemForm stationId={station.id} categories={summary.categories} departments={summary.departments} /></Card>

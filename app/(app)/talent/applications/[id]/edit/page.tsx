@@ -17,7 +17,7 @@ export default async function EditApplicationPage({ params }: { params: Promise<
   const t = await getTranslations("points");
   const items = await itemOptions(app.programmeId);
   return (
-    <ClientMessages namespaces={["points.apply", "validation"]}>
+    <ClientMessages namespaces={["points.apply", "validation.*", "validation.points"]}>
       <div className="mx-auto max-w-3xl">
         <PageHeader title={t("editLinesTitle", { number: app.number })} />
         <ApplicationForm

@@ -24,7 +24,7 @@ export default async function EditBundlePage({ params }: { params: Promise<{ sta
   const active = await listItems(user, stationId);
   const items = [...active, ...bundle.items.filter((i) => !active.some((a) => a.id === i.id))];
   return (
-    <ClientMessages namespaces={["serviceStation.bundles", "serviceStation.catalogue", "validation"]}>
+    <ClientMessages namespaces={["serviceStation.bundles", "serviceStation.catalogue", "validation.*", "validation.registers", "validation.serviceStation"]}>
       <div className="space-y-4">
         <PageHeader title={t("editBundle")} description={`${bundle.station.name} · ${bundle.name}`} />
         <Card className="max-w-3xl">

@@ -22,7 +22,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ stati
   const t = await getTranslations("serviceStation.catalogue");
   const summary = await catalogueSummary(user, item.stationId);
   return (
-    <ClientMessages namespaces={["serviceStation.catalogue", "validation"]}>
+    <ClientMessages namespaces={["serviceStation.catalogue", "validation.*", "validation.registers", "validation.serviceStation"]}>
       <div className="space-y-4">
         <PageHeader title={t("editItem")} description={`${item.station.name} · ${item.name}`} />
         <Card className="max-w-3xl">
