@@ -24,6 +24,7 @@ import { sessionCookie } from "./bench/session";
 import { benchDashboardDrillDown } from "./bench/dashboard";
 import { measurePwa, pwaTable, scaleOfficerCookie } from "./bench/pwa";
 import { benchFieldSync, benchFieldWorkSet, fieldTable } from "./bench/field";
+import { startDbDelayProxy } from "./bench/db-delay";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
@@ -66,6 +67,10 @@ async function main() {
     cluster = await startEmbeddedPostgres({ dir: process.env.SCALE_PG_DIR ?? ".data/pg-scale", port: Number(process.env.SCALE_PG_PORT ?? 54419), quiet: true });
     url = cluster.url("zjtrack_scale");
   }
+  // --db-delay=MS: the database across a (simulated) network, for the app and the bench's SQL alike.
+  const dbDelay = Number(args.find((a) => a.startsWith("--db-delay="))?.split("=")[1] ?? 0);
+  const delayProxy = dbDelay > 0 ? await startDbDelayProxy(url, dbDelay) : undefined;
+  if (delayProxy) url = delayProxy.url;
   // SCALE_INFO_FILE: the file seed:scale wrote for this database (two datasets side by side).
   const scaleInfo = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "bench", process.env.SCALE_INFO_FILE ?? ".scale.json"), "utf8"));
   process.env.DATABASE_URL = url;
@@ -78,6 +83,7 @@ async function main() {
   const server = spawn(nextBin, ["start", "-p", String(PORT)], { cwd: PROJECT_ROOT, env, stdio: "ignore" });
   const stop = async () => {
     server.kill("SIGTERM");
+    await delayProxy?.close();
     await cluster?.stop().catch(() => {});
   };
   try {
