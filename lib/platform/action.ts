@@ -171,7 +171,13 @@ export function action<T extends object | void>(
 
 /** The answer a replay repeats: the first result's id and its receipt (see ServerOptions.receipt). */
 function replayed(first: { resultId: string | null; receipt: string | null }): Record<string, unknown> {
-  const receipt = first.receipt ? (JSON.parse(decryptPii(first.receipt)) as Record<string, unknown>) : {};
+  let receipt: Record<string, unknown> = {};
+  try {
+    if (first.receipt) receipt = JSON.parse(decryptPii(first.receipt)) as Record<string, unknown>;
+  } catch {
+    // Unreadable (the PII key was changed since): the replay still answers the record's id,
+    // as it did before receipts were kept, rather than failing a write that did happen.
+  }
   return { ...receipt, ...(first.resultId ? { id: first.resultId } : {}) };
 }
 

@@ -113,6 +113,9 @@ describe("POST /api/field/sync", () => {
     expect(key.receipt).toBeTruthy();
     expect(key.receipt).not.toContain(trackingCode!);
     expect(decryptPii(key.receipt!)).toContain(trackingCode!);
+    // A receipt that can no longer be read (the PII key changed since) still replays the id.
+    await db.idempotencyKey.update({ where: { key: input.idempotencyKey }, data: { receipt: "v1.AAAA.AAAA.AAAA" } });
+    expect(await answerOf(await sync({ kind: "request.intake", input }))).toEqual({ result: { ok: true, data: { id }, duplicate: true } });
   });
 
   it("a registration answered with possible duplicates is audited with the records it named; one that only hits a key outside the area is not", async () => {
