@@ -28,7 +28,7 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
 
   return (
     // field.outbox: the offline save's notice and the outbox item's label (issue 16).
-    <ClientMessages namespaces={["validation.*", "visits", "field.outbox", "field.workSet.search"]}>
+    <ClientMessages namespaces={["validation.*", "visits", "field.outbox.visitLabel", "field.outbox.photoLabel", "field.outbox.savedOffline", "field.outbox.photosNotKept", "field.workSet.search"]}>
       <div className="mx-auto max-w-3xl space-y-4">
         <PageHeader title={t("recordTitle")} description={t("recordIntro")} />
         {options.campaigns.length === 0 ? (

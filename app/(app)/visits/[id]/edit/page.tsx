@@ -25,7 +25,7 @@ export default async function EditVisitPage({ params }: { params: Promise<{ id: 
   const placeName = visit.household ? `${visit.household.headName}（${visit.household.householdKey}）` : visit.enterprise?.name ?? "";
 
   return (
-    <ClientMessages namespaces={["validation.*", "visits", "field.workSet.search", "field.outbox"]}>
+    <ClientMessages namespaces={["validation.*", "visits", "field.workSet.search", "field.outbox.visitLabel", "field.outbox.photoLabel", "field.outbox.savedOffline", "field.outbox.photosNotKept"]}>
       <div className="mx-auto max-w-3xl space-y-4">
         <Link href={`/visits/${visit.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
           <span aria-hidden="true" className="mr-1">←</span>
