@@ -49,8 +49,9 @@ const cache = new Map<string, SourceFile>();
 const FIELD_NAMESPACE = "validation";
 const BRANCH_KEY = /^[a-zA-Z]\w*(?:\.\w+)+/;
 const FIELD_BRANCH_KEY = /^@([a-zA-Z]\w*(?:\.\w+)+)/;
-const isFieldMessageKey = (node: ts.Node) =>
-  ts.isCallExpression(node.parent) && ts.isIdentifier(node.parent.expression) && node.parent.expression.text === "fieldMessage" && node.parent.arguments[0] === node;
+/** `node` is argument `index` of a call to the function named `name`. */
+const isArgumentOf = (node: ts.Node, name: string, index: number) =>
+  ts.isCallExpression(node.parent) && ts.isIdentifier(node.parent.expression) && node.parent.expression.text === name && node.parent.arguments[index] === node;
 
 function rel(file: string) {
   return path.relative(ROOT, file);
@@ -106,7 +107,7 @@ function keysRead(call: ts.CallExpression, namespace: string): string[] {
       }
       // translateFieldError(message, t): the field messages, which are the namespace's own
       // strings ("ns.*"); a module's branch comes from the schemas that name its keys (below).
-      if (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === "translateFieldError" && parent.arguments[1] === node) key = "*";
+      if (isArgumentOf(node, "translateFieldError", 1)) key = "*";
       if (key === null) whole = true;
       else keys.add(`${namespace}.${key}`);
     }
@@ -142,7 +143,7 @@ export function parse(file: string): SourceFile {
     } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       // A field message of a module's branch ("@hotline.callerPhone", fieldMessage("points.x")):
       // where a schema runs in the browser, its form translates it there.
-      const key = FIELD_BRANCH_KEY.exec(node.text)?.[1] ?? (isFieldMessageKey(node) ? BRANCH_KEY.exec(node.text)?.[0] : undefined);
+      const key = FIELD_BRANCH_KEY.exec(node.text)?.[1] ?? (isArgumentOf(node, "fieldMessage", 0) ? BRANCH_KEY.exec(node.text)?.[0] : undefined);
       if (key) info.fieldKeys.push(`${FIELD_NAMESPACE}.${key}`);
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
@@ -229,9 +230,11 @@ export function routes(): Route[] {
  * it is one of the own strings of an "ns.*" that is ("validation.required" by "validation.*").
  */
 export function covers(shipped: readonly string[], namespace: string): boolean {
-  return shipped.some(
-    (s) => s === namespace || namespace.startsWith(`${s}.`) || (s.endsWith(".*") && namespace.startsWith(s.slice(0, -1)) && !namespace.slice(s.length - 1).includes(".")),
-  );
+  return shipped.some((s) => {
+    if (s === namespace || namespace.startsWith(`${s}.`)) return true;
+    const own = s.endsWith(".*") ? s.slice(0, -1) : null; // "validation."
+    return own !== null && namespace.startsWith(own) && !namespace.slice(own.length).includes(".");
+  });
 }
 
 export type Finding = { route: string; file: string; client: string; namespace: string };
