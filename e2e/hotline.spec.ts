@@ -85,6 +85,15 @@ test("a call goes from intake to closure with the enterprise's feedback", async 
   await expect(page.getByText("感谢您的评价").first()).toBeVisible();
   await expect(page.getByTestId("public-status")).toContainText("已评价闭环");
 
+  // The district manager sees the caller's phone masked and may ask for it; the look is audited.
+  await signInAs(page, "yh.manager");
+  await page.goto(requestUrl);
+  await expect(page.getByText("138****9999")).toBeVisible();
+  await expect(page.getByText("13857109999")).toHaveCount(0);
+  await page.getByRole("button", { name: "查看完整号码" }).click();
+  await expect(page.getByText("13857109999")).toBeVisible();
+  await expect(page.getByText("已记入审计日志")).toBeVisible();
+
   // The enterprise file shows the whole history.
   await signInAs(page, "lz.officer");
   await page.goto(requestUrl);

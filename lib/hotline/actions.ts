@@ -30,6 +30,7 @@ import {
   requestExtensionContract,
   decideExtensionContract,
   linkRequestEnterpriseContract,
+  unmaskCallerPhoneContract,
 } from "./schemas";
 
 const revalidate = ["/hotline", "/registers/enterprises"];
@@ -234,5 +235,19 @@ export const linkRequestEnterpriseAction = action(
       },
     });
     return { id: r.id, version: updated.version, status: updated.status };
+  },
+);
+
+/**
+ * The caller's full phone, for a user allowed to see it (the detail page shows it masked to
+ * everyone); every look is audited, as a register record's or a talent's.
+ */
+export const unmaskCallerPhoneAction = action(
+  unmaskCallerPhoneContract,
+  async (input, { user, tx, audit }) => {
+    const r = await getRequestOrThrow(user, input.id, tx);
+    assertCan(user, "personalData.unmask", r);
+    await audit({ action: "personalData.unmask", entityType: "ServiceRequest", entityId: r.id, orgUnitId: r.orgUnitId, data: { field: "callerPhone" } });
+    return { value: r.callerPhone };
   },
 );

@@ -140,3 +140,5 @@ export const chaseRequestContract = defineAction({ name: "request.chase", schema
 export const requestExtensionContract = defineAction({ name: "request.requestExtension", schema: extensionRequestSchema });
 export const decideExtensionContract = defineAction({ name: "request.decideExtension", schema: extensionDecisionSchema });
 export const linkRequestEnterpriseContract = defineAction({ name: "request.linkEnterprise", schema: linkEnterpriseSchema });
+// The caller's full phone, on request: the same one "personalData.unmask" as the registers' and talents'.
+export const unmaskCallerPhoneContract = defineAction({ name: "personalData.unmask", schema: z.strictObject({ id }) });

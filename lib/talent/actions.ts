@@ -71,6 +71,6 @@ export const unmaskTalentIdAction = action(
     const t = await getTalentOrThrow(user, input.id, tx);
     assertCan(user, "personalData.unmask", t);
     await audit({ action: "personalData.unmask", entityType: "Talent", entityId: t.id, orgUnitId: t.orgUnitId, data: { field: "idNumber" } });
-    return { idNumber: decryptPii(t.idNumberEnc), phone: t.phone ?? "" };
+    return { value: decryptPii(t.idNumberEnc) };
   },
 );

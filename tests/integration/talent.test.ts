@@ -109,7 +109,7 @@ describe("talent records", () => {
     const { id } = ok(await createTalentAction({ enterpriseId: e.id, name: "揭示测试", idNumber, phone: "", education: "", title: "", position: "", joinedOn: "", idempotencyKey: crypto.randomUUID() }));
     await actAs("yh.manager");
     const r = ok(await unmaskTalentIdAction({ id }));
-    expect(r.idNumber).toBe(idNumber);
+    expect(r).toEqual({ value: idNumber });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "personalData.unmask", entityType: "Talent", entityId: id } });
     expect(audit.data).toMatchObject({ field: "idNumber" });
     expect(JSON.stringify(audit.data)).not.toContain(idNumber);

@@ -285,6 +285,7 @@ export const REGISTRY: SweepEntry[] = [
     decideExtensionAction: { kind: "write", owner: "YH-LZ", alsoOwnedBy: (fx) => fx.handlerUnits.extension, input: (fx) => ({ id: fx.extension.requestId, extensionId: fx.extension.id, approve: true, note: "" }) },
     searchEnterprisesAction: { kind: "read", owner: "YH-LZ", input: (fx) => ({ q: fx.lzEnterprise.name.slice(0, 2) }) },
     linkRequestEnterpriseAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ ...move(fx.requests.received), enterpriseId: fx.lzEnterprise.id }) },
+    unmaskCallerPhoneAction: { kind: "write", owner: "YH-LZ", input: (fx) => ({ id: fx.requests.received.id }) },
   }),
   ...actions("lib/investment/actions", investmentActions, {
     createTaskForceAction: { kind: "write", owner: "YH-ETDZ", input: (fx) => ({ programmeId: fx.investment.id, ...taskForceFields(fx), idempotencyKey: key() }) },
@@ -726,6 +727,7 @@ export const INPUT_SCHEMAS: Record<string, z.ZodType> = Object.fromEntries([
     requestExtensionAction: hotlineSchemas.requestExtensionContract,
     decideExtensionAction: hotlineSchemas.decideExtensionContract,
     linkRequestEnterpriseAction: hotlineSchemas.linkRequestEnterpriseContract,
+    unmaskCallerPhoneAction: hotlineSchemas.unmaskCallerPhoneContract,
   }),
   ...contracts("lib/investment/actions", investmentActions, {
     createTaskForceAction: investmentSchemas.createTaskForceContract,

@@ -22,6 +22,8 @@ import { EnterpriseLink } from "@/components/hotline/enterprise-link";
 import { matchEnterprise } from "@/lib/hotline/enterprise-match";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { Unmask } from "@/components/ui/unmask";
+import { unmaskCallerPhoneAction } from "@/lib/hotline/actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("hotline");
@@ -45,8 +47,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     unconfirmedClockYears(r),
   ]);
   const tNewYear = await getTranslations("newYear");
-  const unmask = can(user, "personalData.unmask", r);
-  const phone = (p: string) => (unmask ? p : maskPhone(p));
+  // Masked to everyone, as the registers' phones: a holder of "personalData.unmask" asks for the
+  // full number (audited), so it is never sent with the page.
+  const unmask = can(user, "personalData.unmask", r) ? unmaskCallerPhoneAction : undefined;
   const time = (d: Date) => formatDateTime(d, locale).slice(0, -3);
   const decider = mayDecideExtension(user, r);
   const pendingExtensions = decider
@@ -118,7 +121,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
 
         <Card title={t("details")}>
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-            {row(t("caller"), <>{r.callerName} <span className="font-mono">{phone(r.callerPhone)}</span></>)}
+            {row(t("caller"), <>{r.callerName} <Unmask id={r.id} masked={maskPhone(r.callerPhone)} unmask={unmask} /></>)}
             {row(t("receivedAt"), <span className="tabular-nums">{time(r.receivedAt)} · {t(`channel.${r.channel}`)}{r.receivedBy ? ` · ${r.receivedBy.name}` : ""}</span>)}
             {row(t("programme"), r.programme.name)}
             {row(t("leadDepartment"), r.leadDepartment?.name ?? t("unassigned"))}
@@ -140,7 +143,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <ul className="space-y-2 text-sm">
               {r.mergedFrom.map((m) => (
                 <li key={m.id}>
-                  <Link href={`/hotline/${m.id}`} className="text-brand-700 hover:underline">{t("mergedFromLine", { number: m.number, caller: m.callerName, phone: phone(m.callerPhone), time: time(m.receivedAt) })}</Link>
+                  <Link href={`/hotline/${m.id}`} className="text-brand-700 hover:underline">{t("mergedFromLine", { number: m.number, caller: m.callerName, phone: maskPhone(m.callerPhone), time: time(m.receivedAt) })}</Link>
                   <p className="line-clamp-2 text-slate-600">{m.description}</p>
                 </li>
               ))}

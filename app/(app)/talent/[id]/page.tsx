@@ -12,7 +12,8 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/button";
 import { ApplicationStatusBadge, RedemptionStatusBadge } from "@/components/talent/badges";
 import { LedgerTable } from "@/components/talent/ledger-table";
-import { UnmaskId } from "@/components/talent/unmask-id";
+import { Unmask } from "@/components/ui/unmask";
+import { unmaskTalentIdAction } from "@/lib/talent/actions";
 import { RedemptionForm } from "@/components/talent/redemption-form";
 import { loadOrNotFound, pageAuditName } from "@/lib/platform/audit/refusal";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -40,7 +41,7 @@ export default async function TalentPage({ params }: { params: Promise<{ id: str
   const scoped = { orgPath: row.orgPath };
 
   return (
-    <ClientMessages namespaces={["points.redeem", "talent"]}>
+    <ClientMessages namespaces={["points.redeem"]}>
       <div className="space-y-4">
         <PageHeader
           title={talent.name}
@@ -56,7 +57,7 @@ export default async function TalentPage({ params }: { params: Promise<{ id: str
           <Card title={t("profile")} className="lg:col-span-2">
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
               <dt className="text-slate-500">{t("idNumber")}</dt>
-              <dd><UnmaskId talentId={talent.id} masked={talent.idMasked} canUnmask={can(user, "personalData.unmask", scoped)} /></dd>
+              <dd><Unmask id={talent.id} masked={talent.idMasked} unmask={can(user, "personalData.unmask", scoped) ? unmaskTalentIdAction : undefined} /></dd>
               <dt className="text-slate-500">{t("gender")}</dt><dd>{talent.gender ? t(`genders.${talent.gender}`) : "—"}</dd>
               <dt className="text-slate-500">{t("birthDate")}</dt><dd>{talent.birthDate ? formatCalendarDate(talent.birthDate) : "—"}</dd>
               <dt className="text-slate-500">{t("phone")}</dt><dd className="font-mono">{talent.phoneMasked || "—"}</dd>
