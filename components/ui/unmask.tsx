@@ -8,6 +8,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/platform/contract";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/forms/use-hydrated";
 
 export function Unmask({ id, masked, unmask }: {
   /** The record whose value is asked for. */
@@ -20,6 +21,8 @@ export function Unmask({ id, masked, unmask }: {
   const [shown, setShown] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  // Greyed until hydrated: a tap before the script ran would do nothing and say nothing.
+  const hydrated = useHydrated();
   const reveal = (action: NonNullable<typeof unmask>) => start(async () => {
     try {
       const r = await action({ id });
@@ -31,7 +34,7 @@ export function Unmask({ id, masked, unmask }: {
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <span className="font-mono">{shown ?? masked}</span>
-      {unmask && shown === null ? <Button size="sm" variant="ghost" disabled={pending} onClick={() => reveal(unmask)}>{t("unmask")}</Button> : null}
+      {unmask && shown === null ? <Button size="sm" variant="ghost" disabled={pending || !hydrated} onClick={() => reveal(unmask)}>{t("unmask")}</Button> : null}
       {shown !== null ? <span className="text-xs text-slate-500">{t("unmaskAudited")}</span> : null}
       {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
     </span>
