@@ -5,7 +5,6 @@
 // else's change must still be refused as a conflict.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import type { ActionResult } from "@/lib/platform/action";
 import {
   acceptRequestAction, assignRequestAction, decideExtensionAction, intakeRequestAction, reassignRequestAction,
   requestExtensionAction, respondRequestAction,
@@ -18,17 +17,12 @@ import { assignProblemAction, transitionProblemAction } from "@/lib/problems/act
 import { now } from "@/lib/platform/clock";
 import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, ok } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";
 
 const CONFLICT = "该记录已被他人修改，请刷新后重试。";
 
 beforeEach(() => resetRequest());
-
-function ok<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 
 /** The version an action returned, checked against the row's. */
 async function returnedIsStored(data: unknown, stored: () => Promise<{ version: number }>) {

@@ -5,13 +5,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { isValidElement } from "react";
 import { db } from "@/lib/platform/db/client";
-import type { ActionResult } from "@/lib/platform/action";
 import { intakeRequestAction, unmaskCallerPhoneAction } from "@/lib/hotline/actions";
 import RequestPage from "@/app/(app)/hotline/[id]/page";
 import { Unmask } from "@/components/ui/unmask";
 import { findElements } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";
-import { actAs } from "../support/fixtures";
+import { actAs, ok } from "../support/fixtures";
 
 const PHONE = "13812345678";
 let programmeId: string;
@@ -22,11 +21,6 @@ beforeAll(async () => {
   enterpriseId = (await db.enterprise.findFirstOrThrow({ where: { name: "杭州良渚文旅发展有限公司" } })).id;
 });
 beforeEach(() => resetRequest());
-
-function ok<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 
 async function callLogged() {
   await actAs("lz.officer");

@@ -5,7 +5,6 @@
 // An enterprise of another area is never linked, suggested nor accepted.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import type { ActionResult } from "@/lib/platform/action";
 import { intakeRequestAction, linkRequestEnterpriseAction } from "@/lib/hotline/actions";
 import { handlePublicIntake } from "@/lib/hotline/public";
 import { matchEnterprise, normaliseEnterpriseName } from "@/lib/hotline/enterprise-match";
@@ -14,7 +13,7 @@ import RequestPage from "@/app/(app)/hotline/[id]/page";
 import { EnterpriseLink } from "@/components/hotline/enterprise-link";
 import { isValidElement, type ReactElement } from "react";
 import { resetRequest, withPeer } from "../support/next-stubs";
-import { actAs, unitByCode } from "../support/fixtures";
+import { actAs, unitByCode, ok } from "../support/fixtures";
 
 const REGISTERED = "杭州良渚文旅发展有限公司";
 let programmeId: string;
@@ -46,11 +45,6 @@ async function publicRequest(enterpriseName: string, creditCode = "") {
   const json = await res.json();
   expect(json, JSON.stringify(json)).toMatchObject({ ok: true });
   return db.serviceRequest.findUniqueOrThrow({ where: { number: json.number }, select: { id: true, version: true, enterpriseId: true, orgUnitId: true, enterpriseName: true } });
-}
-
-function ok<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
 }
 
 /** The suggestions the request page offers the signed-in operator (none when it offers no link). */

@@ -6,7 +6,6 @@
 // The caller's number goes to Aliyun and nowhere else (not the delivery row, not the console).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import type { ActionResult } from "@/lib/platform/action";
 import { registerChannel, resetConfiguredChannels, unregisterChannel } from "@/lib/platform/notifications/channels";
 import { registerContactResolvers } from "@/lib/platform/notifications/contacts";
 import { DELIVER_JOB } from "@/lib/platform/notifications/notify";
@@ -21,7 +20,7 @@ import { hotlineModule } from "@/lib/hotline";
 import { programmeContacts } from "@/lib/programmes/registry";
 import { startFakeAliyunSms, type FakeAliyunSms } from "../support/fake-aliyun-sms";
 import { resetRequest, signInAs, withPeer } from "../support/next-stubs";
-import { actAs, unitByCode } from "../support/fixtures";
+import { actAs, unitByCode, ok } from "../support/fixtures";
 
 const KEYS = { accessKeyId: "LTAI-hotline-test", accessKeySecret: "hotline-test-secret", signName: "余杭亲企" };
 const TEMPLATES = { intake: "SMS_200000001", answered: "SMS_200000002", closed: "SMS_200000003" };
@@ -32,11 +31,6 @@ let enterpriseId: string;
 let handler: { id: string; role: "OFFICER"; orgUnitId: string; sessionVersion: number };
 let phoneSeq = 0;
 const freshMobile = () => `1370000${String(++phoneSeq).padStart(4, "0")}`;
-
-function ok<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 
 beforeAll(async () => {
   fake = await startFakeAliyunSms(KEYS);

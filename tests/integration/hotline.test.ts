@@ -18,7 +18,7 @@ import { loadSessionUser } from "@/lib/platform/auth/session";
 import { NotFoundError } from "@/lib/platform/errors";
 import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { resetRequest, signInAs } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, ok } from "../support/fixtures";
 import { shanghaiYear } from "../support/time";
 
 type U = { id: string; role: "OFFICER" | "MANAGER"; orgUnitId: string; sessionVersion: number; name: string };
@@ -42,11 +42,6 @@ beforeAll(async () => {
   enterpriseId = (await db.enterprise.findFirstOrThrow({ where: { name: "杭州良渚文旅发展有限公司" } })).id;
 });
 beforeEach(() => resetRequest());
-
-function ok<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 
 const intakeInput = (over: Record<string, unknown> = {}) => ({
   programmeId, enterpriseMode: "existing", enterpriseId, enterpriseName: "", creditCode: "", visitId: "",

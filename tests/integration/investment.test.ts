@@ -3,7 +3,6 @@
 // lead scoping by task force with the programme's shareLeads setting, prospect conversion.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import type { ActionResult } from "@/lib/platform/action";
 import { convertProspectAction, createLeadAction, createTaskForceAction, createTripAction, lookupEnterprisesAction, transitionLeadAction, updateInvestmentSettingsAction } from "@/lib/investment/actions";
 import { getLeadOrThrow, listLeads } from "@/lib/investment/queries";
 import { investmentProgress, yearRange } from "@/lib/investment/progress";
@@ -12,7 +11,7 @@ import { makeCreditCode } from "@/lib/registers/credit-code";
 import { dateOnly } from "@/lib/programmes/period";
 import { NotFoundError } from "@/lib/platform/errors";
 import { resetRequest, signOut } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser, ok } from "../support/fixtures";
 import { demoYear, shanghaiYear } from "../support/time";
 
 // The test's own programme is for this year; the demo programme (the export) for the seed's.
@@ -21,11 +20,6 @@ const YEAR = shanghaiYear();
 let programmeId: string; // a fresh programme, so figures do not depend on the demo records
 let demoProgrammeId: string;
 let taskForceId: string;
-
-function expectOk<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 const key = () => ({ idempotencyKey: crypto.randomUUID() });
 
 beforeAll(async () => {
@@ -43,7 +37,7 @@ async function newTaskForce(overrides: Record<string, unknown> = {}) {
   const zs = await unitByCode("YH-ETDZ-ZS");
   const officer = await demoUser("etdz.officer");
   const yh = await demoUser("yh.manager");
-  return expectOk(await createTaskForceAction({
+  return ok(await createTaskForceAction({
     programmeId, name: "测试突击队", kind: "DEPARTMENT", orgUnitId: zs.id, leaderId: officer.id, memberIds: [yh.id],
     sectors: "智能装备、新材料", targetTrips: "10", targetEnterprises: "20", targetProjects: "5", targetInvestment: "50", targetInvestmentUnit: "YI",
     ...overrides, ...key(),
@@ -52,7 +46,7 @@ async function newTaskForce(overrides: Record<string, unknown> = {}) {
 
 async function newLead(title: string, amount: string, unit: "WAN" | "YI") {
   const e = await db.enterprise.findFirstOrThrow({ where: { name: "杭州仁和智能装备有限公司" } });
-  return expectOk(await createLeadAction({ taskForceId, source: "ENTERPRISE", enterpriseId: e.id, title, sector: "智能装备", plannedAmount: amount, plannedUnit: unit, ...key() })).id;
+  return ok(await createLeadAction({ taskForceId, source: "ENTERPRISE", enterpriseId: e.id, title, sector: "智能装备", plannedAmount: amount, plannedUnit: unit, ...key() })).id;
 }
 
 const signing = (amount: string, unit: "WAN" | "YI") => ({ signedOn: `${YEAR}-06-01`, signedAmount: amount, signedUnit: unit, contractNo: `HT-${crypto.randomUUID().slice(0, 6)}` });
@@ -93,9 +87,9 @@ describe("trips", () => {
   it("log a trip meeting a register enterprise and a new prospect; both count as enterprises visited", async () => {
     taskForceId ??= await newTaskForce();
     await actAs("etdz.officer");
-    const lookup = expectOk(await lookupEnterprisesAction({ programmeId, q: "獐山" }));
+    const lookup = ok(await lookupEnterprisesAction({ programmeId, q: "獐山" }));
     expect(lookup.map((m) => m.label)).toEqual(["杭州獐山精密机械有限公司"]);
-    const trip = expectOk(await createTripAction({
+    const trip = ok(await createTripAction({
       taskForceId, startDate: `${YEAR}-05-06`, endDate: `${YEAR}-05-07`, destinationCity: "上海", participantIds: [], notes: "",
       meetings: [
         { kind: "ENTERPRISE", enterpriseId: lookup[0]!.id, notes: "扩产需求" },
@@ -127,8 +121,8 @@ describe("leads: stages and amounts", () => {
     const b = await newLead("五千万项目", "5000", "WAN");
     expect((await db.investmentLead.findUniqueOrThrow({ where: { id: a } })).plannedInvestmentWan.toFixed(2)).toBe("20000.00");
     for (const [id, amount, unit] of [[a, "2", "YI"], [b, "5,000", "WAN"]] as const) {
-      expectOk(await moveTo(id, "NEGOTIATING"));
-      expectOk(await moveTo(id, "SIGNED", signing(amount, unit)));
+      ok(await moveTo(id, "NEGOTIATING"));
+      ok(await moveTo(id, "SIGNED", signing(amount, unit)));
     }
     const progress = await investmentProgress(await sessionUser("etdz.manager"), programmeId, yearRange(String(YEAR)));
     const row = progress.taskForces.find((t) => t.key === taskForceId)!;
@@ -144,21 +138,21 @@ describe("leads: stages and amounts", () => {
     await actAs("etdz.officer");
     const id = await newLead("条件测试", "3000", "WAN");
     expect(await moveTo(id, "LANDED", { landedOn: `${YEAR}-06-01` })).toMatchObject({ ok: false, error: "状态不能从“线索”变为“已落地”，可能已被他人处理，请刷新。" });
-    expectOk(await moveTo(id, "NEGOTIATING"));
+    ok(await moveTo(id, "NEGOTIATING"));
     const bare = await moveTo(id, "SIGNED");
     expect(bare.ok).toBe(false);
     if (!bare.ok) expect(Object.keys(bare.fieldErrors ?? {}).sort()).toEqual(["contractNo", "signedAmount", "signedOn"]);
     const badAmount = await moveTo(id, "SIGNED", { ...signing("1.234", "WAN") });
     expect(badAmount.ok).toBe(false);
     if (!badAmount.ok) expect(badAmount.fieldErrors?.signedAmount).toEqual(["请输入金额（万元最多两位小数，亿元最多六位小数）"]);
-    expectOk(await moveTo(id, "SIGNED", signing("0.3", "YI")));
+    ok(await moveTo(id, "SIGNED", signing("0.3", "YI")));
     // Landing before signing is refused; a lost lead needs a reason.
     const early = await moveTo(id, "LANDED", { landedOn: `${YEAR}-05-01` });
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.fieldErrors?.landedOn).toEqual(["落地日期不能早于签约日期"]);
     const noReason = await moveTo(id, "LOST");
     expect(noReason.ok).toBe(false);
-    expectOk(await moveTo(id, "LANDED", { landedOn: `${YEAR}-07-01` }));
+    ok(await moveTo(id, "LANDED", { landedOn: `${YEAR}-07-01` }));
     const lead = await db.investmentLead.findUniqueOrThrow({ where: { id } });
     expect(lead).toMatchObject({ stage: "LANDED", contractNo: expect.stringMatching(/^HT-/) });
     expect(lead.signedAmountWan?.toFixed(2)).toBe("3000.00");
@@ -211,7 +205,7 @@ describe("lead scoping in the demo programme", () => {
     await actAs("rh.officer");
     expect((await updateInvestmentSettingsAction({ programmeId: demoProgrammeId, version: programme.version, shareLeads: true })).ok).toBe(false);
     await actAs("etdz.manager");
-    expectOk(await updateInvestmentSettingsAction({ programmeId: demoProgrammeId, version: programme.version, shareLeads: true }));
+    ok(await updateInvestmentSettingsAction({ programmeId: demoProgrammeId, version: programme.version, shareLeads: true }));
     expect((await db.programme.findUniqueOrThrow({ where: { id: demoProgrammeId } })).settings).toMatchObject({ shareLeads: true });
     expect(await listLeads(rh, { programmeId: demoProgrammeId })).toHaveLength(12);
     // Shared leads are read-only for other task forces.
@@ -223,7 +217,7 @@ describe("lead scoping in the demo programme", () => {
 
     await actAs("etdz.manager");
     const v = (await db.programme.findUniqueOrThrow({ where: { id: demoProgrammeId } })).version;
-    expectOk(await updateInvestmentSettingsAction({ programmeId: demoProgrammeId, version: v, shareLeads: false }));
+    ok(await updateInvestmentSettingsAction({ programmeId: demoProgrammeId, version: v, shareLeads: false }));
     expect(await listLeads(rh, { programmeId: demoProgrammeId })).toHaveLength(own.length);
     expect(await db.auditLog.count({ where: { action: "investment.settings.update", entityId: demoProgrammeId } })).toBe(2);
   });
@@ -233,7 +227,7 @@ describe("prospect conversion", () => {
   it("turns a landed prospect into a register enterprise in one transaction and moves its leads", async () => {
     taskForceId ??= await newTaskForce();
     await actAs("etdz.officer");
-    const leadId = expectOk(await createLeadAction({ taskForceId, source: "PROSPECT", prospectName: "杭州落地测试科技有限公司", prospectCity: "杭州", title: "落地测试", plannedAmount: "1.2", plannedUnit: "YI", ...key() })).id;
+    const leadId = ok(await createLeadAction({ taskForceId, source: "PROSPECT", prospectName: "杭州落地测试科技有限公司", prospectCity: "杭州", title: "落地测试", plannedAmount: "1.2", plannedUnit: "YI", ...key() })).id;
     const prospect = await db.prospect.findFirstOrThrow({ where: { name: "杭州落地测试科技有限公司" } });
     const rh = await unitByCode("YH-RH");
     // Officers may not create register enterprises.
@@ -244,7 +238,7 @@ describe("prospect conversion", () => {
     if (!bad.ok) expect(bad.fieldErrors?.creditCode).toEqual(["统一社会信用代码无效（应为 18 位且校验码正确）"]);
     const before = await db.enterprise.count();
     const code = makeCreditCode(99_002);
-    const done = expectOk(await convertProspectAction({ id: prospect.id, version: prospect.version, name: prospect.name, creditCode: ` ${code.toLowerCase()} `, orgUnitId: rh.id, industry: "软件" }));
+    const done = ok(await convertProspectAction({ id: prospect.id, version: prospect.version, name: prospect.name, creditCode: ` ${code.toLowerCase()} `, orgUnitId: rh.id, industry: "软件" }));
     expect(await db.enterprise.count()).toBe(before + 1);
     const enterprise = await db.enterprise.findUniqueOrThrow({ where: { id: done.enterpriseId } });
     expect(enterprise).toMatchObject({ creditCode: code, orgUnitId: rh.id });

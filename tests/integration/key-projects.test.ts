@@ -3,7 +3,6 @@
 // problems moved by the problem state machine; the battle map and totals; pledges; scoping.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import type { ActionResult } from "@/lib/platform/action";
 import { advanceStageAction, completePledgeAction, createBlockerAction, createKeyProjectAction, createPledgeAction, updateMilestoneAction } from "@/lib/key-projects/actions";
 import { getKeyProjectOrThrow, keyProjectBoard, listPledges } from "@/lib/key-projects/queries";
 import { keyProjectTotals } from "@/lib/key-projects/progress";
@@ -12,15 +11,10 @@ import { NotFoundError } from "@/lib/platform/errors";
 import { todayInShanghai } from "@/lib/platform/shanghai";
 import { wanToCents } from "@/lib/platform/money";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser, ok } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";
 
 beforeEach(() => resetRequest());
-
-function expectOk<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 const key = () => ({ idempotencyKey: crypto.randomUUID() });
 async function programmeId() {
   return (await db.programme.findFirstOrThrow({ where: { name: "余杭区重点项目提速年" } })).id;
@@ -34,7 +28,7 @@ async function newProject(name: string, amount = "3", unit = "YI") {
   await actAs("etdz.manager");
   const rh = await unitByCode("YH-RH");
   const liaison = await demoUser("rh.officer");
-  return expectOk(await createKeyProjectAction({
+  return ok(await createKeyProjectAction({
     programmeId: await programmeId(), name, orgUnitId: rh.id, investmentAmount: amount, investmentUnit: unit, location: "仁和街道",
     liaisonId: liaison.id, ownerEnterpriseId: "", milestones: milestones(), ...key(),
   })).id;
@@ -55,14 +49,14 @@ describe("stage advance", () => {
     const future = await updateMilestoneAction({ projectId: id, version: await version(id), kind: "START", plannedOn: day(-10), actualOn: day(1) });
     expect(future.ok).toBe(false);
     if (!future.ok) expect(future.fieldErrors?.actualOn).toEqual(["日期不能晚于今天"]);
-    expectOk(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "START", plannedOn: day(-10), actualOn: day(-5) }));
+    ok(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "START", plannedOn: day(-10), actualOn: day(-5) }));
     // …but advancing is a manager's decision.
     expect((await advanceStageAction({ id, version: await version(id), to: "UNDER_CONSTRUCTION" })).ok).toBe(false);
     await actAs("etdz.manager");
-    expect(expectOk(await advanceStageAction({ id, version: await version(id), to: "UNDER_CONSTRUCTION" })).stage).toBe("UNDER_CONSTRUCTION");
+    expect(ok(await advanceStageAction({ id, version: await version(id), to: "UNDER_CONSTRUCTION" })).stage).toBe("UNDER_CONSTRUCTION");
     expect((await advanceStageAction({ id, version: await version(id), to: "IN_PRODUCTION" })).ok).toBe(false);
-    expectOk(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "PRODUCTION", plannedOn: day(730), actualOn: todayInShanghai() }));
-    expectOk(await advanceStageAction({ id, version: await version(id), to: "IN_PRODUCTION" }));
+    ok(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "PRODUCTION", plannedOn: day(730), actualOn: todayInShanghai() }));
+    ok(await advanceStageAction({ id, version: await version(id), to: "IN_PRODUCTION" }));
     const events = await db.keyProjectEvent.findMany({ where: { projectId: id, kind: "STAGE" }, orderBy: { at: "asc" } });
     expect(events.map((e) => `${e.fromStage}>${e.toStage}`)).toEqual(["PLANNED>UNDER_CONSTRUCTION", "UNDER_CONSTRUCTION>IN_PRODUCTION"]);
     const audits = await db.auditLog.findMany({ where: { entityId: id, action: "keyProject.advance" }, orderBy: { seq: "asc" } });
@@ -73,7 +67,7 @@ describe("stage advance", () => {
   it("two managers advancing at once: exactly one wins", async () => {
     const id = await newProject("测试项目乙");
     await actAs("rh.officer");
-    expectOk(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "START", plannedOn: day(-10), actualOn: day(-10) }));
+    ok(await updateMilestoneAction({ projectId: id, version: await version(id), kind: "START", plannedOn: day(-10), actualOn: day(-10) }));
     const v = await version(id);
     await actAs("etdz.manager");
     const results = await Promise.all([
@@ -99,7 +93,7 @@ describe("battle map, blockers and totals", () => {
     expect(card.nextMilestone?.kind).toBe("LAND_LISTING");
 
     await actAs("rh.officer");
-    const blockerId = expectOk(await createBlockerAction({ projectId: id, title: "用地指标未落实", description: "", dueDate: "", ...key() })).id;
+    const blockerId = ok(await createBlockerAction({ projectId: id, title: "用地指标未落实", description: "", dueDate: "", ...key() })).id;
     const problem = await db.problem.findUniqueOrThrow({ where: { id: blockerId } });
     expect(problem).toMatchObject({ keyProjectId: id, status: "OPEN", orgUnitId: (await unitByCode("YH-RH")).id });
     board = await keyProjectBoard(manager, pid);
@@ -113,8 +107,8 @@ describe("battle map, blockers and totals", () => {
     expect(after.lateMilestones).toBe(before.lateMilestones + 3);
 
     // The blocker moves through the problem state machine and leaves the count when resolved.
-    let v = expectOk(await transitionProblemAction({ id: blockerId, version: problem.version, to: "IN_PROGRESS" })).version;
-    v = expectOk(await transitionProblemAction({ id: blockerId, version: v, to: "RESOLVED", resolution: "区里统筹解决指标" })).version;
+    let v = ok(await transitionProblemAction({ id: blockerId, version: problem.version, to: "IN_PROGRESS" })).version;
+    v = ok(await transitionProblemAction({ id: blockerId, version: v, to: "RESOLVED", resolution: "区里统筹解决指标" })).version;
     board = await keyProjectBoard(manager, pid);
     expect(board.cards.find((c) => c.id === id)!.openBlockers).toBe(0);
     expect(v).toBe(3);
@@ -143,12 +137,12 @@ describe("pledges (军令状)", () => {
     const input = { programmeId: pid, orgUnitId: rh.id, pledgerId: officer.id, keyProjectId: "", problem: "月底前解决用地指标", dueOn: day(-30), note: "" };
     expect((await createPledgeAction({ ...input, ...key() })).ok).toBe(false);
     await actAs("etdz.manager");
-    const id = expectOk(await createPledgeAction({ ...input, ...key() })).id;
+    const id = ok(await createPledgeAction({ ...input, ...key() })).id;
     const rows = await listPledges(await sessionUser("rh.officer"), { programmeId: pid });
     expect(rows.find((r) => r.id === id)).toMatchObject({ status: "OPEN", effectiveStatus: "MISSED" });
     // The pledger marks it done (late); a second completion is refused.
     await actAs("rh.officer");
-    expectOk(await completePledgeAction({ id, version: 1, doneOn: todayInShanghai(), note: "已落实" }));
+    ok(await completePledgeAction({ id, version: 1, doneOn: todayInShanghai(), note: "已落实" }));
     expect(await db.pledge.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DONE", version: 2 });
     expect((await completePledgeAction({ id, version: 2, doneOn: todayInShanghai() })).ok).toBe(false);
     expect(await db.auditLog.count({ where: { entityId: id } })).toBe(2);

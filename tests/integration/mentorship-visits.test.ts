@@ -5,9 +5,8 @@ import { db } from "@/lib/platform/db/client";
 import { createVisitAction, updateVisitAction } from "@/lib/visits/actions";
 import { recordGuidedVisit } from "@/lib/mentorship/guided-visit";
 import { toShanghaiLocal } from "@/lib/platform/shanghai";
-import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, ok } from "../support/fixtures";
 import { demoYear } from "../support/time";
 
 let campaignId: string;
@@ -27,11 +26,6 @@ beforeAll(async () => {
 });
 beforeEach(() => resetRequest());
 
-function expectOk<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
-
 const visit = (placeId: string, mentor: string) => ({
   programmeId: campaignId, officerId: "", mentorId: mentor, kind: "HOUSEHOLD", placeType: "HOUSEHOLD", placeId,
   visitedAt: toShanghaiLocal(new Date(Date.now() - 3_600_000)), checklist: [], problems: [], services: [], notes: "帮带走访", latitude: "", longitude: "",
@@ -43,7 +37,7 @@ describe("visit with the accompanying mentor", () => {
     await actAs("py.officer");
     const input = visit(xjHousehold.id, mentorId);
     const before = await db.mentoringActivity.count({ where: { pairingId } });
-    const { id } = expectOk(await createVisitAction(input));
+    const { id } = ok(await createVisitAction(input));
     const again = await createVisitAction(input); // the same submit retried
     expect(again).toMatchObject({ ok: true, duplicate: true });
     const activities = await db.mentoringActivity.findMany({ where: { visitId: id } });
@@ -59,25 +53,25 @@ describe("visit with the accompanying mentor", () => {
 
   it("no mentor, or a mentor the officer is not paired with: no activity", async () => {
     await actAs("py.officer");
-    const alone = expectOk(await createVisitAction(visit(xjHousehold.id, "")));
+    const alone = ok(await createVisitAction(visit(xjHousehold.id, "")));
     expect(await db.mentoringActivity.count({ where: { visitId: alone.id } })).toBe(0);
     // The seed also pairs py.manager with py.officer2; once that pairing has ended, a visit
     // with py.manager along is no longer a mentoring activity.
     await actAs("py.officer2");
     const officer2 = await demoUser("py.officer2");
     await db.pairing.updateMany({ where: { traineeId: officer2.id, mentorId }, data: { status: "ENDED" } });
-    const unpaired = expectOk(await createVisitAction(visit(shHousehold.id, mentorId)));
+    const unpaired = ok(await createVisitAction(visit(shHousehold.id, mentorId)));
     expect(await db.mentoringActivity.count({ where: { visitId: unpaired.id } })).toBe(0);
   });
 
   it("editing the visit to remove the mentor removes the automatic activity; adding the mentor back restores it", async () => {
     await actAs("py.officer");
-    const { id } = expectOk(await createVisitAction(visit(xjHousehold.id, mentorId)));
+    const { id } = ok(await createVisitAction(visit(xjHousehold.id, mentorId)));
     expect(await db.mentoringActivity.count({ where: { visitId: id } })).toBe(1);
     const edit = { id, version: 1, visitedAt: toShanghaiLocal(new Date(Date.now() - 2 * 3_600_000)), mentorId: "", checklist: [], services: [], notes: "导师未同行", latitude: "", longitude: "" };
-    expectOk(await updateVisitAction(edit));
+    ok(await updateVisitAction(edit));
     expect(await db.mentoringActivity.count({ where: { visitId: id } })).toBe(0);
-    expectOk(await updateVisitAction({ ...edit, version: 2, mentorId }));
+    ok(await updateVisitAction({ ...edit, version: 2, mentorId }));
     expect(await db.mentoringActivity.findMany({ where: { visitId: id } })).toEqual([expect.objectContaining({ pairingId, kind: "GUIDED_VISIT" })]);
   });
 

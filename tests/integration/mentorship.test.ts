@@ -24,9 +24,8 @@ import { getPairingOrThrow } from "@/lib/mentorship/queries";
 import { readSettings } from "@/lib/mentorship/schemas";
 import { now } from "@/lib/platform/clock";
 import { NotFoundError } from "@/lib/platform/errors";
-import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest, signInAs } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, ok } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";
 
 const NAME = "浦阳镇年轻干部“帮带导师”计划";
@@ -37,11 +36,6 @@ const people: Record<string, { id: string; role: "OFFICER"; orgUnitId: string; s
 // Every date the test writes is relative to the clock, so it passes on any day of any year.
 const today = shanghaiYmd(now());
 const daysAgo = (n: number) => addDaysYmd(today, -n);
-
-function expectOk<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 const key = () => crypto.randomUUID();
 
 async function mkUser(username: string, name: string, code: string) {
@@ -67,8 +61,8 @@ beforeAll(async () => {
   await mkUser("t.trainee3", "学员三", "XS-PY-AS");
   await mkUser("t.outsider", "旁观者", "XS-PY-JY");
   await actAs("py.manager");
-  expectOk(await addMember(people["t.mentor"]!.id, "MENTOR", { capacity: "1", lineOfWork: "测试条线" }));
-  for (const t of ["t.trainee1", "t.trainee2", "t.trainee3"]) expectOk(await addMember(people[t]!.id, "TRAINEE", { lineOfWork: "测试条线" }));
+  ok(await addMember(people["t.mentor"]!.id, "MENTOR", { capacity: "1", lineOfWork: "测试条线" }));
+  for (const t of ["t.trainee1", "t.trainee2", "t.trainee3"]) ok(await addMember(people[t]!.id, "TRAINEE", { lineOfWork: "测试条线" }));
 });
 beforeEach(() => resetRequest());
 
@@ -77,9 +71,9 @@ describe("pools", () => {
     await actAs("py.manager");
     const manager = await demoUser("py.manager");
     const member = await db.poolMember.findFirstOrThrow({ where: { programmeId, userId: people["t.trainee3"]!.id, pool: "TRAINEE" } });
-    expectOk(await changeMemberStatusAction({ memberId: member.id, version: member.version, toStatus: "PAUSED", effectiveOn: daysAgo(60), reason: "借调县里三个月" }));
-    expectOk(await changeMemberStatusAction({ memberId: member.id, version: member.version + 1, toStatus: "ACTIVE", effectiveOn: daysAgo(30), reason: "借调结束" }));
-    expectOk(await changeMemberFlagsAction({ memberId: member.id, version: member.version + 2, priorityPromotion: true, reserveCadre: true, reserveNote: "擅长矛盾调解", reason: "季度考评优秀" }));
+    ok(await changeMemberStatusAction({ memberId: member.id, version: member.version, toStatus: "PAUSED", effectiveOn: daysAgo(60), reason: "借调县里三个月" }));
+    ok(await changeMemberStatusAction({ memberId: member.id, version: member.version + 1, toStatus: "ACTIVE", effectiveOn: daysAgo(30), reason: "借调结束" }));
+    ok(await changeMemberFlagsAction({ memberId: member.id, version: member.version + 2, priorityPromotion: true, reserveCadre: true, reserveNote: "擅长矛盾调解", reason: "季度考评优秀" }));
     const history = await db.poolMemberChange.findMany({ where: { memberId: member.id }, orderBy: { at: "asc" } });
     expect(history.map((h) => [h.kind, h.fromStatus, h.toStatus])).toEqual([
       ["JOINED", null, "ACTIVE"],
@@ -131,18 +125,18 @@ describe("pairings and capacity", () => {
     expect(m).toMatchObject({ capacity: 1, activeTrainees: 1 });
 
     // A full mentor is not suggested; capacity cannot go below the trainees they have.
-    const suggestions = expectOk(await suggestMentorsAction({ programmeId, traineeId: people["t.trainee3"]!.id }));
+    const suggestions = ok(await suggestMentorsAction({ programmeId, traineeId: people["t.trainee3"]!.id }));
     expect(suggestions.map((s) => s.userId)).not.toContain(mentor);
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.every((s) => s.freePlaces === null || s.freePlaces > 0)).toBe(true);
 
     // Ending the pairing releases the place; the other trainee can now be paired.
-    const ok = results.find((r) => r.ok) as { ok: true; data: { id: string } };
-    const pairing = await db.pairing.findUniqueOrThrow({ where: { id: ok.data.id } });
-    expectOk(await endPairingAction({ pairingId: pairing.id, version: pairing.version, reason: "调整导师" }));
+    const accepted = results.find((r) => r.ok) as { ok: true; data: { id: string } };
+    const pairing = await db.pairing.findUniqueOrThrow({ where: { id: accepted.data.id } });
+    ok(await endPairingAction({ pairingId: pairing.id, version: pairing.version, reason: "调整导师" }));
     expect((await db.poolMember.findUniqueOrThrow({ where: { id: m.id } })).activeTrainees).toBe(0);
     const otherTrainee = pairing.traineeId === people["t.trainee1"]!.id ? people["t.trainee2"]! : people["t.trainee1"]!;
-    expectOk(await createPairingAction(pairingInput(otherTrainee.id, mentor)));
+    ok(await createPairingAction(pairingInput(otherTrainee.id, mentor)));
     expect((await db.poolMember.findUniqueOrThrow({ where: { id: m.id } })).activeTrainees).toBe(1);
     // The database itself refuses a count beyond capacity.
     await expect(db.poolMember.update({ where: { id: m.id }, data: { activeTrainees: 2 } })).rejects.toThrow();
@@ -170,14 +164,14 @@ describe("one-person-one-plan", () => {
   beforeAll(async () => {
     // The admin defines the template; the pairing instantiates it.
     await actAs("admin");
-    expectOk(await saveTemplateAction({
+    ok(await saveTemplateAction({
       programmeId, templateId: "", name: "测试模板", active: true,
       content: { areas: [{ name: "业务能力", goals: [{ title: "熟悉政策", milestones: [{ title: "政策宣讲", dueOffsetDays: "5" }, { title: "台账", dueOffsetDays: 40 }] }] }, { name: "实践操作", goals: [{ title: "走访", milestones: [{ title: "走访20户", dueOffsetDays: 30 }] }] }] },
     }));
     const tpl = await db.planTemplate.findFirstOrThrow({ where: { programmeId, name: "测试模板" } });
     await actAs("py.manager");
     const mentor = await demoUser("py.manager");
-    pairingId = expectOk(await createPairingAction({ ...pairingInput(people["t.trainee3"]!.id, mentor.id), templateId: tpl.id })).id;
+    pairingId = ok(await createPairingAction({ ...pairingInput(people["t.trainee3"]!.id, mentor.id), templateId: tpl.id })).id;
     planId = (await db.developmentPlan.findUniqueOrThrow({ where: { pairingId } })).id;
   });
 
@@ -195,11 +189,11 @@ describe("one-person-one-plan", () => {
     const milestones = await db.planMilestone.findMany({ where: { goal: { planId } }, include: { goal: true } });
     const speech = milestones.find((m) => m.title === "政策宣讲")!;
     await as("t.trainee3");
-    expectOk(await changePlanAction({ op: "updateMilestone", planId, planVersion: 1, note: "", milestoneId: speech.id, title: "政策宣讲", dueDate: daysAgo(15), status: "DONE", milestoneNote: "在安山村宣讲医保政策" }));
+    ok(await changePlanAction({ op: "updateMilestone", planId, planVersion: 1, note: "", milestoneId: speech.id, title: "政策宣讲", dueDate: daysAgo(15), status: "DONE", milestoneNote: "在安山村宣讲医保政策" }));
     await actAs("py.manager"); // py.manager is this pairing's mentor
-    expectOk(await changePlanAction({ op: "addMilestone", planId, planVersion: 2, note: "导师补充", goalId: speech.goalId, title: "独立宣讲一次", dueDate: addDaysYmd(today, 90) }));
+    ok(await changePlanAction({ op: "addMilestone", planId, planVersion: 2, note: "导师补充", goalId: speech.goalId, title: "独立宣讲一次", dueDate: addDaysYmd(today, 90) }));
     const ledger = milestones.find((m) => m.title === "台账")!;
-    expectOk(await changePlanAction({ op: "removeMilestone", planId, planVersion: 3, note: "", milestoneId: ledger.id }));
+    ok(await changePlanAction({ op: "removeMilestone", planId, planVersion: 3, note: "", milestoneId: ledger.id }));
 
     // Someone else's stale version is refused, nothing written.
     const stale = await changePlanAction({ op: "addGoal", planId, planVersion: 2, note: "", area: "政治素养", title: "旧页面提交" });
@@ -225,7 +219,7 @@ describe("one-person-one-plan", () => {
     expect((await signOffMilestoneAction({ planId, planVersion: 4, milestoneId: speech.id, note: "" })).ok).toBe(false);
     await actAs("admin");
     expect(await signOffMilestoneAction({ planId, planVersion: 4, milestoneId: walk.id, note: "" })).toMatchObject({ ok: false, error: expect.stringContaining("已完成") });
-    expectOk(await signOffMilestoneAction({ planId, planVersion: 4, milestoneId: speech.id, note: "" }));
+    ok(await signOffMilestoneAction({ planId, planVersion: 4, milestoneId: speech.id, note: "" }));
     const signed = await db.planMilestone.findUniqueOrThrow({ where: { id: speech.id } });
     expect(signed.status).toBe("SIGNED_OFF");
     expect(signed.signedOffById).toBe((await demoUser("admin")).id);
@@ -248,7 +242,7 @@ describe("one-person-one-plan", () => {
 
   it("mentor or trainee log activities; the manager evaluates, and the trainee sees it", async () => {
     await as("t.trainee3");
-    expectOk(await logActivityAction({ pairingId, kind: "TALK", occurredOn: today, place: "安山村村委", notes: "谈心谈话", idempotencyKey: key() }));
+    ok(await logActivityAction({ pairingId, kind: "TALK", occurredOn: today, place: "安山村村委", notes: "谈心谈话", idempotencyKey: key() }));
     expect(await logActivityAction({ pairingId, kind: "TALK", occurredOn: addDaysYmd(today, 1), place: "", notes: "", idempotencyKey: key() })).toMatchObject({ ok: false, fieldErrors: { occurredOn: ["日期不能晚于今天"] } });
     await as("t.outsider");
     expect((await logActivityAction({ pairingId, kind: "TALK", occurredOn: today, place: "", notes: "", idempotencyKey: key() })).ok).toBe(false);
@@ -261,7 +255,7 @@ describe("one-person-one-plan", () => {
     expect((await evaluatePairingAction({ pairingId, version: pairing.version, rating: 5, evaluation: "自评" })).ok).toBe(false);
     await actAs("admin");
     expect(await evaluatePairingAction({ pairingId, version: pairing.version, rating: 7, evaluation: "x" })).toMatchObject({ ok: false, fieldErrors: { rating: ["请选择 1–5 分"] } });
-    expectOk(await evaluatePairingAction({ pairingId, version: pairing.version, rating: 4, evaluation: "走访扎实，宣讲能力提升明显" }));
+    ok(await evaluatePairingAction({ pairingId, version: pairing.version, rating: 4, evaluation: "走访扎实，宣讲能力提升明显" }));
     await as("t.trainee3");
     const seen = await getPairingOrThrow((await loadSessionUser(people["t.trainee3"]!.id, 1))!, pairingId);
     expect(seen).toMatchObject({ rating: 4, evaluation: "走访扎实，宣讲能力提升明显" });
@@ -295,7 +289,7 @@ describe("expectations, progress and configuration", () => {
     await actAs("yh.admin"); // an admin, but 浦阳 is not under 余杭
     expect((await saveSettingsAction(input)).ok).toBe(false);
     await actAs("admin");
-    expectOk(await saveSettingsAction(input));
+    ok(await saveSettingsAction(input));
     expect(readSettings((await db.programme.findUniqueOrThrow({ where: { id: programmeId } })).settings).expectations).toEqual([{ kind: "GUIDED_VISIT", period: "WEEK", min: 2 }]);
     expect(await saveSettingsAction({ ...input, version: programme.version + 1, expectations: [{ kind: "NAP", period: "WEEK", min: 1 }] })).toMatchObject({ ok: false });
   });

@@ -5,7 +5,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ReactElement } from "react";
 import { db } from "@/lib/platform/db/client";
-import type { ActionResult } from "@/lib/platform/action";
 import { acceptRequestAction, assignRequestAction, intakeRequestAction } from "@/lib/hotline/actions";
 import { listRequests } from "@/lib/hotline/queries";
 import { listProblems } from "@/lib/problems/queries";
@@ -18,7 +17,7 @@ import RequestPage from "@/app/(app)/hotline/[id]/page";
 import { ClockList } from "@/components/hotline/clock-list";
 import { elementText, findElements } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, unitByCode, sessionUser } from "../support/fixtures";
+import { actAs, unitByCode, sessionUser, ok } from "../support/fixtures";
 
 let programmeId: string;
 let enterpriseId: string;
@@ -29,11 +28,6 @@ beforeAll(async () => {
 });
 beforeEach(() => resetRequest());
 afterEach(() => unpinClock());
-
-function ok<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 
 /** A call logged by lz.officer, left waiting for his 受理. */
 async function receivedRequest() {

@@ -14,17 +14,11 @@ import { findLedgerMismatches, postEntry, shanghaiYear } from "@/lib/talent/poin
 import { enterpriseStanding } from "@/lib/talent/points/tiers";
 import { expirePoints } from "@/lib/talent/points/expiry";
 import { DEFAULT_TALENT_ITEMS } from "@/lib/talent/points/defaults";
-import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest } from "../support/next-stubs";
-import { actAs } from "../support/fixtures";
+import { actAs, ok } from "../support/fixtures";
 import { demoYear } from "../support/time";
 
 beforeEach(() => resetRequest());
-
-function ok<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 
 const YEAR = shanghaiYear();
 let serial = 700;

@@ -12,9 +12,8 @@ import { PROBLEM_TRANSITIONS } from "@/lib/problems/transitions";
 import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { NotFoundError } from "@/lib/platform/errors";
 import { dateOnly } from "@/lib/programmes/period";
-import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest, signInAs } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser, ok } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";
 
 let campaignId: string;
@@ -39,15 +38,10 @@ beforeAll(async () => {
 });
 beforeEach(() => resetRequest());
 
-function expectOk<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
-
 /** lz.officer records a visit to 港南村 with two problems; returns them by title. */
 async function visitWithTwoProblems() {
   await actAs("lz.officer");
-  const { id } = expectOk(await createVisitAction({
+  const { id } = ok(await createVisitAction({
     programmeId: campaignId, officerId: "", mentorId: "", kind: "HOUSEHOLD", placeType: "HOUSEHOLD", placeId: householdId,
     visitedAt: toShanghaiLocal(new Date(Date.now() - 3_600_000)), checklist: [], services: [{ description: "政策讲解" }], notes: "", latitude: "", longitude: "",
     problems: [
@@ -80,26 +74,26 @@ describe("problem state machine", () => {
   it("OPEN → IN_PROGRESS → RESOLVED → REOPENED → IN_PROGRESS → RESOLVED → CONFIRMED, timed, audited, with a timeline", async () => {
     const { road } = await visitWithTwoProblems();
     const officer = await actAs("lz.officer");
-    let v = expectOk(await transitionProblemAction({ id: road.id, version: road.version, to: "IN_PROGRESS" })).version;
+    let v = ok(await transitionProblemAction({ id: road.id, version: road.version, to: "IN_PROGRESS" })).version;
     // A resolution is required.
     const bare = await transitionProblemAction({ id: road.id, version: v, to: "RESOLVED" });
     expect(bare.ok).toBe(false);
     if (!bare.ok) expect(Object.keys(bare.fieldErrors ?? {})).toEqual(["resolution"]);
-    v = expectOk(await transitionProblemAction({ id: road.id, version: v, to: "RESOLVED", resolution: "已疏通排水沟" })).version;
+    v = ok(await transitionProblemAction({ id: road.id, version: v, to: "RESOLVED", resolution: "已疏通排水沟" })).version;
     let row = await statusOf(road.id);
     expect(row).toMatchObject({ status: "RESOLVED", resolution: "已疏通排水沟" });
     expect(row.resolvedAt).not.toBeNull();
     // Not straight back to OPEN; reopening needs a reason.
     expect(await transitionProblemAction({ id: road.id, version: v, to: "OPEN" })).toMatchObject({ ok: false, error: "状态不能从“已解决”变为“待处理”，可能已被他人处理，请刷新。" });
     expect((await transitionProblemAction({ id: road.id, version: v, to: "REOPENED" })).ok).toBe(false);
-    v = expectOk(await transitionProblemAction({ id: road.id, version: v, to: "REOPENED", note: "雨后又积水" })).version;
+    v = ok(await transitionProblemAction({ id: road.id, version: v, to: "REOPENED", note: "雨后又积水" })).version;
     row = await statusOf(road.id);
     expect(row.resolvedAt).toBeNull();
-    v = expectOk(await transitionProblemAction({ id: road.id, version: v, to: "IN_PROGRESS" })).version;
-    v = expectOk(await transitionProblemAction({ id: road.id, version: v, to: "RESOLVED", resolution: "加装排水管" })).version;
+    v = ok(await transitionProblemAction({ id: road.id, version: v, to: "IN_PROGRESS" })).version;
+    v = ok(await transitionProblemAction({ id: road.id, version: v, to: "RESOLVED", resolution: "加装排水管" })).version;
     // An officer records the resident's confirmation, but may not confirm as a manager.
     expect((await transitionProblemAction({ id: road.id, version: v, to: "CONFIRMED", confirmation: "MANAGER" })).ok).toBe(false);
-    v = expectOk(await transitionProblemAction({ id: road.id, version: v, to: "CONFIRMED", confirmation: "RESIDENT", note: "住户满意" })).version;
+    v = ok(await transitionProblemAction({ id: road.id, version: v, to: "CONFIRMED", confirmation: "RESIDENT", note: "住户满意" })).version;
     row = await statusOf(road.id);
     expect(row.status).toBe("CONFIRMED");
     expect(row.confirmedAt).not.toBeNull();
@@ -157,7 +151,7 @@ describe("department queue", () => {
   it("余杭区教育局 sees the problem escalated to it and resolves it, but not the street's other problems", async () => {
     const { bus, road } = await visitWithTwoProblems();
     await actAs("yh.manager");
-    const escalated = expectOk(await transitionProblemAction({ id: bus.id, version: bus.version, to: "ESCALATED", escalatedToOrgUnitId: jyjId, note: "新居民子女校车需教育局协调" }));
+    const escalated = ok(await transitionProblemAction({ id: bus.id, version: bus.version, to: "ESCALATED", escalatedToOrgUnitId: jyjId, note: "新居民子女校车需教育局协调" }));
     const row = await statusOf(bus.id);
     expect(row).toMatchObject({ status: "ESCALATED", escalatedToOrgUnitId: jyjId, escalationReason: "新居民子女校车需教育局协调" });
 
@@ -176,23 +170,23 @@ describe("department queue", () => {
 
     const onRoad = await transitionProblemAction({ id: road.id, version: road.version, to: "IN_PROGRESS" });
     expect(onRoad).toMatchObject({ ok: false, error: "记录不存在，或不在您的管辖范围内。" });
-    let v = expectOk(await transitionProblemAction({ id: bus.id, version: escalated.version, to: "IN_PROGRESS" })).version;
-    v = expectOk(await transitionProblemAction({ id: bus.id, version: v, to: "RESOLVED", resolution: "已开通定制校车线路" })).version;
+    let v = ok(await transitionProblemAction({ id: bus.id, version: escalated.version, to: "IN_PROGRESS" })).version;
+    v = ok(await transitionProblemAction({ id: bus.id, version: v, to: "RESOLVED", resolution: "已开通定制校车线路" })).version;
     const confirm = await transitionProblemAction({ id: bus.id, version: v, to: "CONFIRMED", confirmation: "RESIDENT" });
     expect(confirm.ok).toBe(false);
     expect((await statusOf(bus.id)).status).toBe("RESOLVED");
     // The street confirms (the manager above, on the resident's word).
     await actAs("yh.manager");
-    expectOk(await transitionProblemAction({ id: bus.id, version: v, to: "CONFIRMED", confirmation: "MANAGER" }));
+    ok(await transitionProblemAction({ id: bus.id, version: v, to: "CONFIRMED", confirmation: "MANAGER" }));
     expect((await statusOf(bus.id)).confirmedAt).not.toBeNull();
   });
 
   it("the department may assign to its own people; an officer elsewhere sees nothing of it", async () => {
     const { bus } = await visitWithTwoProblems();
     await actAs("yh.manager");
-    const { version } = expectOk(await transitionProblemAction({ id: bus.id, version: bus.version, to: "ESCALATED", escalatedToOrgUnitId: jyjId, note: "校车" }));
+    const { version } = ok(await transitionProblemAction({ id: bus.id, version: bus.version, to: "ESCALATED", escalatedToOrgUnitId: jyjId, note: "校车" }));
     await signInAs(jyjUser);
-    expectOk(await assignProblemAction({ id: bus.id, version, assigneeId: jyjUser.id }));
+    ok(await assignProblemAction({ id: bus.id, version, assigneeId: jyjUser.id }));
     expect((await statusOf(bus.id)).assigneeId).toBe(jyjUser.id);
     const mine = await listProblems((await loadSessionUser(jyjUser.id, jyjUser.sessionVersion))!, { mine: true });
     expect(mine.rows.map((p) => p.id)).toContain(bus.id);
@@ -209,8 +203,8 @@ describe("problem lists", () => {
     expect(overdue).toContain(bus.id); // due 30 days ago
     expect(overdue).not.toContain(road.id); // no due date
     await actAs("lz.officer");
-    const v = expectOk(await transitionProblemAction({ id: bus.id, version: bus.version, to: "IN_PROGRESS" })).version;
-    expectOk(await transitionProblemAction({ id: bus.id, version: v, to: "RESOLVED", resolution: "已解决" }));
+    const v = ok(await transitionProblemAction({ id: bus.id, version: bus.version, to: "IN_PROGRESS" })).version;
+    ok(await transitionProblemAction({ id: bus.id, version: v, to: "RESOLVED", resolution: "已解决" }));
     expect((await listProblems(officer, { overdue: true })).rows.map((p) => p.id)).not.toContain(bus.id);
   });
 });

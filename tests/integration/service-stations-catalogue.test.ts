@@ -7,7 +7,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/platform/db/client";
-import type { ActionResult } from "@/lib/platform/action";
 import { dateOnly, formatDateOnly } from "@/lib/programmes/period";
 import {
   createBundleAction,
@@ -24,7 +23,7 @@ import { rolloverProgrammeAction } from "@/lib/programmes/rollover-actions";
 import { rolloverDefaults } from "@/lib/programmes/rollover-schema";
 import { GET as exportCatalogue } from "@/app/api/exports/service-stations/catalogue/route";
 import { requestState, resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, ok } from "../support/fixtures";
 import { addDaysYmd, demoToday, demoYear } from "../support/time";
 
 const key = () => crypto.randomUUID();
@@ -37,11 +36,6 @@ const items: Record<string, string> = {};
 async function reader(username: string) {
   const user = await actAs(username);
   return { ...user, orgPath: user.orgUnit.path };
-}
-
-function ok<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
 }
 
 const item = (code: string, over: Record<string, unknown> = {}) => ({

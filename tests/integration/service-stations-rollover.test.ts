@@ -5,14 +5,13 @@
 // to a round-table. Builds its own programme and station in 浦阳镇.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
-import type { ActionResult } from "@/lib/platform/action";
 import { dateOnly, formatDateOnly } from "@/lib/programmes/period";
 import { rolloverProgrammeAction } from "@/lib/programmes/rollover-actions";
 import { rolloverDefaults } from "@/lib/programmes/rollover-schema";
 import { makeCreditCode } from "@/lib/registers/credit-code";
 import { finishCaseAction, openRoundTableAction, startCaseAction } from "@/lib/service-stations/actions";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, ok } from "../support/fixtures";
 import { demoYear } from "../support/time";
 
 const NOT_ACTIVE = "该办件所属专项未启动或已结束，不能继续办理。";
@@ -25,11 +24,6 @@ let enterpriseId: string;
 let staffId: string;
 let itemId: string;
 let serial = 0;
-
-function ok<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 
 /** A case of the station in the given status (written directly: the transitions are tested elsewhere). */
 async function caseIn(status: Status, programme = programmeId) {

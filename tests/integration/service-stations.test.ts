@@ -9,7 +9,6 @@ import path from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/client";
 import { loadSessionUser } from "@/lib/platform/auth/session";
-import type { ActionResult } from "@/lib/platform/action";
 import { now, pinClock, unpinClock } from "@/lib/platform/clock";
 import { dateOnly } from "@/lib/platform/dates";
 import { NotFoundError } from "@/lib/platform/errors";
@@ -24,17 +23,12 @@ import { REGISTERED_ENTERPRISE_FIELD } from "@/lib/service-stations/schemas";
 import { getCaseDocumentOrThrow, getCaseOrThrow, getRoundTableOrThrow, getStationOrThrow, listCases, stationOverview } from "@/lib/service-stations/queries";
 import { GET as downloadDocument } from "@/app/api/service-stations/documents/[documentId]/route";
 import { resetRequest, signInAs } from "../support/next-stubs";
-import { unitByCode } from "../support/fixtures";
+import { unitByCode, ok } from "../support/fixtures";
 import { demoYear } from "../support/time";
 
 const key = () => crypto.randomUUID();
 const NOT_FOUND = "记录不存在，或不在您的管辖范围内。";
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-
-function expectOk<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 
 type Person = { id: string; role: "OFFICER" | "MANAGER" | "ADMIN"; orgUnitId: string; sessionVersion: number; name: string };
 const people: Record<string, Person> = {};
@@ -106,13 +100,13 @@ afterEach(() => unpinClock());
 describe("creating a case", () => {
   it("a walk-in starts now with the bundle's items and the picked ones, their minutes copied, numbered from the database counter", async () => {
     await as("lz.station1");
-    const { id, number } = expectOk(await walkIn([item.C!, item.A!], { bundleId }));
+    const { id, number } = ok(await walkIn([item.C!, item.A!], { bundleId }));
     expect(number).toMatch(/^LZ-\d{4}-\d{5}$/);
     const c = await db.serviceCase.findUniqueOrThrow({ where: { id }, include: { items: true } });
     expect(c).toMatchObject({ status: "IN_PROGRESS", channel: "WALK_IN", programmeId, stationId, orgUnitId: lzUnitId, staffId: people["lz.station1"]!.id, bundleId, enterpriseId });
     expect(c.startedAt).not.toBeNull();
     expect(c.items.map((i) => [i.itemId, i.usualMinutes]).sort()).toEqual([[item.A, 60], [item.B, 45], [item.C, 30]].sort());
-    const second = expectOk(await walkIn([item.A!]));
+    const second = ok(await walkIn([item.A!]));
     expect(Number(second.number.slice(-5))).toBe(Number(number.slice(-5)) + 1);
     expect(await auditsOf("serviceStation.case.create", id)).toHaveLength(1);
   });
@@ -120,7 +114,7 @@ describe("creating a case", () => {
   it("an appointment waits (SCHEDULED) for its time; starting it is conditional on the version and audited", async () => {
     await as("lz.station1");
     const at = toShanghaiLocal(new Date(now().getTime() + 86_400_000));
-    const { id } = expectOk(await createCaseAction({
+    const { id } = ok(await createCaseAction({
       stationId, channel: "APPOINTMENT", enterpriseId, newEnterprise: null, bundleId: "", itemIds: [item.C!], visitorName: "", request: "", scheduledAt: at, idempotencyKey: key(),
     }));
     const c = await caseRow(id);
@@ -128,7 +122,7 @@ describe("creating a case", () => {
     expect(toShanghaiLocal(c.scheduledAt!)).toBe(at);
     expect(await startCaseAction({ caseId: id, version: c.version + 1 })).toMatchObject({ ok: false, error: "该记录已被他人修改，请刷新后重试。" });
     expect((await caseRow(id)).status).toBe("SCHEDULED");
-    expectOk(await startCaseAction({ caseId: id, version: c.version }));
+    ok(await startCaseAction({ caseId: id, version: c.version }));
     expect(await caseRow(id)).toMatchObject({ status: "IN_PROGRESS", version: c.version + 1 });
     const [row] = await auditsOf("serviceStation.case.start", id);
     expect(row!.data).toMatchObject({ before: { status: "SCHEDULED" }, after: { status: "IN_PROGRESS" } });
@@ -141,8 +135,8 @@ describe("creating a case", () => {
     const before = await db.serviceCase.count({ where: { stationId } });
     const input = { stationId, channel: "WALK_IN", enterpriseId, newEnterprise: null, bundleId: "", itemIds: [item.A!], visitorName: "", request: "重复提交", scheduledAt: "", idempotencyKey };
     const [a, b] = await Promise.all([createCaseAction(input), createCaseAction(input)]);
-    expect(expectOk(a).id).toBe(expectOk(b).id);
-    expect(expectOk(await createCaseAction(input)).id).toBe(expectOk(a).id);
+    expect(ok(a).id).toBe(ok(b).id);
+    expect(ok(await createCaseAction(input)).id).toBe(ok(a).id);
     expect(await db.serviceCase.count({ where: { stationId } })).toBe(before + 1);
   });
 
@@ -164,7 +158,7 @@ describe("creating a case", () => {
     const newEnterprise = {
       name: "良渚咖啡馆", creditCode, address: "良渚路 8 号", orgUnitId: lzUnitId, industry: "餐饮", size: "SMALL_MICRO", contactName: "李店长", contactPhone: "13900001111", commissionerId: "",
     };
-    const { id } = expectOk(await walkIn([item.A!], { enterpriseId: "", newEnterprise }));
+    const { id } = ok(await walkIn([item.A!], { enterpriseId: "", newEnterprise }));
     const c = await db.serviceCase.findUniqueOrThrow({ where: { id }, include: { enterprise: true } });
     expect(c.enterprise).toMatchObject({ name: "良渚咖啡馆", creditCode, orgUnitId: lzUnitId });
     expect(await db.auditLog.count({ where: { action: "enterprise.create", entityId: c.enterpriseId } })).toBe(1);
@@ -199,12 +193,12 @@ describe("finishing, cancelling, assigning", () => {
     const t0 = now();
     pinClock(t0);
     await as("lz.station1");
-    const { id } = expectOk(await walkIn([item.A!, item.C!]));
+    const { id } = ok(await walkIn([item.A!, item.C!]));
     const v = (await caseRow(id)).version;
     pinClock(new Date(t0.getTime() + (37 * 60 + 42) * 1000));
     await as("lz.station1");
     expect(await finishCaseAction({ caseId: id, version: v + 1, outcome: "COMPLETED", outcomeNote: "", finishedAt: "" })).toMatchObject({ ok: false, error: "该记录已被他人修改，请刷新后重试。" });
-    expectOk(await finishCaseAction({ caseId: id, version: v, outcome: "COMPLETED", outcomeNote: "当场办结", finishedAt: "" }));
+    ok(await finishCaseAction({ caseId: id, version: v, outcome: "COMPLETED", outcomeNote: "当场办结", finishedAt: "" }));
     expect(await caseRow(id)).toMatchObject({ status: "FINISHED", outcome: "COMPLETED", usualMinutes: 90, actualMinutes: 37, savedMinutes: 53 });
     const [row] = await auditsOf("serviceStation.case.finish", id);
     expect(row!.data).toMatchObject({ before: { status: "IN_PROGRESS" }, after: { status: "FINISHED", savedMinutes: 53 } });
@@ -214,10 +208,10 @@ describe("finishing, cancelling, assigning", () => {
 
   it("the items' minutes are the ones copied at opening, not the catalogue's later edit", async () => {
     await as("lz.station1");
-    const { id } = expectOk(await walkIn([item.B!]));
+    const { id } = ok(await walkIn([item.B!]));
     await db.serviceItem.update({ where: { id: item.B! }, data: { usualMinutes: 999 } });
     try {
-      expectOk(await finishCaseAction({ caseId: id, version: (await caseRow(id)).version, outcome: "COMPLETED", outcomeNote: "", finishedAt: "" }));
+      ok(await finishCaseAction({ caseId: id, version: (await caseRow(id)).version, outcome: "COMPLETED", outcomeNote: "", finishedAt: "" }));
       expect((await caseRow(id)).usualMinutes).toBe(45);
     } finally {
       await db.serviceItem.update({ where: { id: item.B! }, data: { usualMinutes: 45 } });
@@ -226,9 +220,9 @@ describe("finishing, cancelling, assigning", () => {
 
   it("cancel records the reason; a cancelled case changes no more", async () => {
     await as("lz.station1");
-    const { id } = expectOk(await walkIn([item.A!]));
+    const { id } = ok(await walkIn([item.A!]));
     const v = (await caseRow(id)).version;
-    expectOk(await cancelCaseAction({ caseId: id, version: v, reason: "企业材料不齐，改日再来" }));
+    ok(await cancelCaseAction({ caseId: id, version: v, reason: "企业材料不齐，改日再来" }));
     expect(await caseRow(id)).toMatchObject({ status: "CANCELLED", outcomeNote: "企业材料不齐，改日再来" });
     expect((await cancelCaseAction({ caseId: id, version: v + 1, reason: "再次" })).ok).toBe(false);
     expect((await startCaseAction({ caseId: id, version: v + 1 })).ok).toBe(false);
@@ -236,13 +230,13 @@ describe("finishing, cancelling, assigning", () => {
 
   it("a case is handed only to someone of the station's area who may handle cases", async () => {
     await as("lz.station1");
-    const { id } = expectOk(await walkIn([item.A!]));
+    const { id } = ok(await walkIn([item.A!]));
     const v = (await caseRow(id)).version;
     // Someone of another area, and someone of a unit below the station (they could not open the case).
     for (const u of ["py.outsider", "lz.community"]) {
       expect(await assignCaseAction({ caseId: id, version: v, staffId: people[u]!.id })).toMatchObject({ ok: false, fieldErrors: { staffId: ["该人员不能办理本驿站的办件"] } });
     }
-    expectOk(await assignCaseAction({ caseId: id, version: v, staffId: people["lz.station2"]!.id }));
+    ok(await assignCaseAction({ caseId: id, version: v, staffId: people["lz.station2"]!.id }));
     expect((await caseRow(id)).staffId).toBe(people["lz.station2"]!.id);
     const [row] = await auditsOf("serviceStation.case.assign", id);
     expect(row!.data).toMatchObject({ before: { staffId: people["lz.station1"]!.id }, after: { staffId: people["lz.station2"]!.id } });
@@ -252,11 +246,11 @@ describe("finishing, cancelling, assigning", () => {
 describe("round-tables (圆桌协同审批)", () => {
   it("two departments answering at the same instant conclude the table exactly once and hand the case back", async () => {
     await as("lz.station1");
-    const { id } = expectOk(await walkIn([item.A!, item.B!]));
+    const { id } = ok(await walkIn([item.A!, item.B!]));
     const v = (await caseRow(id)).version;
     expect(await openRoundTableAction({ caseId: id, version: v, topic: "开店联审", departments: ["市场监管局", " 市场监管局 "] }))
       .toMatchObject({ ok: false, fieldErrors: { departments: ["圆桌会商至少需要两个不同的部门"] } });
-    const { id: rtId } = expectOk(await openRoundTableAction({ caseId: id, version: v, topic: "开店联审", departments: ["市场监管局", "消防救援大队"] }));
+    const { id: rtId } = ok(await openRoundTableAction({ caseId: id, version: v, topic: "开店联审", departments: ["市场监管局", "消防救援大队"] }));
     expect((await caseRow(id)).status).toBe("ROUND_TABLE");
     // The case waits: it cannot finish while a department has not answered.
     expect(await finishCaseAction({ caseId: id, version: v + 1, outcome: "COMPLETED", outcomeNote: "", finishedAt: "" }))
@@ -267,7 +261,7 @@ describe("round-tables (圆桌协同审批)", () => {
       answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" }),
       answerRoundTableAction({ roundTableId: rtId, department: "消防救援大队", verdict: "DISAGREE", comment: "疏散通道不足" }),
     ]);
-    const results = [expectOk(a), expectOk(b)];
+    const results = [ok(a), ok(b)];
     expect(results.filter((r) => r.concluded)).toHaveLength(1);
     const rt = await db.roundTable.findUniqueOrThrow({ where: { id: rtId }, include: { opinions: true } });
     expect(rt.status).toBe("CONCLUDED");
@@ -281,21 +275,21 @@ describe("round-tables (圆桌协同审批)", () => {
     // A seat answers once; the staff then decide (a disagreement: referred).
     expect((await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "DISAGREE", comment: "" })).ok).toBe(false);
     await as("lz.station1");
-    expectOk(await finishCaseAction({ caseId: id, version: c.version, outcome: "REFERRED", outcomeNote: "消防意见：转窗口整改后再办", finishedAt: "" }));
+    ok(await finishCaseAction({ caseId: id, version: c.version, outcome: "REFERRED", outcomeNote: "消防意见：转窗口整改后再办", finishedAt: "" }));
     expect((await caseRow(id)).outcome).toBe("REFERRED");
   });
 
   it("the station's staff record the seats, each showing who recorded it and when; an admin of the area may not", async () => {
     await as("lz.station1");
-    const { id } = expectOk(await walkIn([item.A!, item.B!]));
-    const { id: rtId } = expectOk(await openRoundTableAction({ caseId: id, version: (await caseRow(id)).version, topic: "开店联审", departments: ["市场监管局", "消防救援大队"] }));
+    const { id } = ok(await walkIn([item.A!, item.B!]));
+    const { id: rtId } = ok(await openRoundTableAction({ caseId: id, version: (await caseRow(id)).version, topic: "开店联审", departments: ["市场监管局", "消防救援大队"] }));
     await as("lz.admin");
     expect(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" })).toMatchObject({ ok: false, error: "您没有执行此操作的权限。" });
     expect(await db.roundTableOpinion.count({ where: { roundTableId: rtId, verdict: { not: null } } })).toBe(0);
     const at = now();
     pinClock(at);
     await as("lz.stationmgr");
-    expectOk(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" }));
+    ok(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" }));
     const c = await getCaseOrThrow(await actor("lz.station1"), id);
     expect(c.roundTables[0]!.opinions.find((o) => o.department === "市场监管局")).toMatchObject({ answeredBy: { name: "lz.stationmgr" }, answeredAt: at });
   });
@@ -304,19 +298,19 @@ describe("round-tables (圆桌协同审批)", () => {
     const t0 = now();
     pinClock(t0);
     await as("lz.station1");
-    const { id } = expectOk(await walkIn([item.A!, item.B!]));
+    const { id } = ok(await walkIn([item.A!, item.B!]));
     const v = (await caseRow(id)).version;
     pinClock(new Date(t0.getTime() + 10 * 60_000));
     await as("lz.station1");
-    const { id: rtId } = expectOk(await openRoundTableAction({ caseId: id, version: v, topic: "开店联审", departments: ["市场监管局", "消防救援大队"] }));
+    const { id: rtId } = ok(await openRoundTableAction({ caseId: id, version: v, topic: "开店联审", departments: ["市场监管局", "消防救援大队"] }));
     const [opened] = await auditsOf("serviceStation.case.roundTable", id);
     expect(opened).toMatchObject({ entityType: "ServiceCase", data: { roundTableId: rtId, before: { status: "IN_PROGRESS", version: v }, after: { status: "ROUND_TABLE", version: v + 1 } } });
-    expectOk(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" }));
+    ok(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" }));
     expect(await auditsOf("serviceStation.case.resume", id)).toHaveLength(0);
     const concludedAt = new Date(t0.getTime() + 30 * 60_000);
     pinClock(concludedAt);
     await as("lz.station2");
-    expectOk(await answerRoundTableAction({ roundTableId: rtId, department: "消防救援大队", verdict: "AGREE", comment: "" }));
+    ok(await answerRoundTableAction({ roundTableId: rtId, department: "消防救援大队", verdict: "AGREE", comment: "" }));
     const [resumed] = await auditsOf("serviceStation.case.resume", id);
     expect(resumed).toMatchObject({ entityType: "ServiceCase", data: { roundTableId: rtId, before: { status: "ROUND_TABLE", version: v + 1 }, after: { status: "IN_PROGRESS", version: v + 2 } } });
 
@@ -327,15 +321,15 @@ describe("round-tables (圆桌协同审批)", () => {
       .toMatchObject({ ok: false, fieldErrors: { finishedAt: ["办结时间不能早于圆桌会商全部答复的时间"] } });
     expect((await caseRow(id)).status).toBe("IN_PROGRESS");
     // The minute the table concluded in is fine (the typed time has no seconds).
-    expectOk(await finish(toShanghaiLocal(concludedAt)));
+    ok(await finish(toShanghaiLocal(concludedAt)));
     expect((await caseRow(id)).status).toBe("FINISHED");
   });
 
   it("a seat already answered is a conflict; an unknown department is refused on its field", async () => {
     await as("lz.station1");
-    const { id } = expectOk(await walkIn([item.A!, item.B!, item.C!]));
-    const { id: rtId } = expectOk(await openRoundTableAction({ caseId: id, version: (await caseRow(id)).version, topic: "店招", departments: ["市场监管局", "消防救援大队", "综合行政执法局"] }));
-    expectOk(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" }));
+    const { id } = ok(await walkIn([item.A!, item.B!, item.C!]));
+    const { id: rtId } = ok(await openRoundTableAction({ caseId: id, version: (await caseRow(id)).version, topic: "店招", departments: ["市场监管局", "消防救援大队", "综合行政执法局"] }));
+    ok(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" }));
     expect(await answerRoundTableAction({ roundTableId: rtId, department: "市场监管局", verdict: "AGREE", comment: "" })).toMatchObject({ ok: false, error: "该部门已答复，不能重复答复，请刷新。" });
     expect(await answerRoundTableAction({ roundTableId: rtId, department: "税务局", verdict: "AGREE", comment: "" })).toMatchObject({ ok: false, fieldErrors: { department: ["该部门不在本次圆桌会商中"] } });
     expect((await db.roundTable.findUniqueOrThrow({ where: { id: rtId } })).status).toBe("OPEN");
@@ -345,13 +339,13 @@ describe("round-tables (圆桌协同审批)", () => {
 describe("a case whose programme is not ACTIVE", () => {
   it("the case page offers nothing that moves it on (caseAllows), and the server refuses each of those", async () => {
     await as("lz.station1");
-    const { id: booked } = expectOk(await createCaseAction({
+    const { id: booked } = ok(await createCaseAction({
       stationId, channel: "APPOINTMENT", enterpriseId, newEnterprise: null, bundleId: "", itemIds: [item.C!], visitorName: "", request: "",
       scheduledAt: toShanghaiLocal(new Date(now().getTime() + 86_400_000)), idempotencyKey: key(),
     }));
-    const { id: working } = expectOk(await walkIn([item.A!, item.B!]));
-    const { id: waiting } = expectOk(await walkIn([item.A!, item.B!]));
-    const { id: rtId } = expectOk(await openRoundTableAction({ caseId: waiting, version: (await caseRow(waiting)).version, topic: "开店联审", departments: ["市场监管局", "消防救援大队"] }));
+    const { id: working } = ok(await walkIn([item.A!, item.B!]));
+    const { id: waiting } = ok(await walkIn([item.A!, item.B!]));
+    const { id: rtId } = ok(await openRoundTableAction({ caseId: waiting, version: (await caseRow(waiting)).version, topic: "开店联审", departments: ["市场监管局", "消防救援大队"] }));
     const allowsOf = async (id: string) => caseAllows(await getCaseOrThrow(await actor("lz.station1"), id));
     const nothing = { start: false, finish: false, openRoundTable: false, answer: false };
     expect(await allowsOf(booked)).toEqual({ ...nothing, start: true, assign: true, cancel: true, programmeNotActive: false });
@@ -381,7 +375,7 @@ describe("a case whose programme is not ACTIVE", () => {
 describe("documents", () => {
   it("stores a file recognised by its bytes, refuses another kind, and serves it only within the area", async () => {
     await as("lz.station1");
-    const { id } = expectOk(await walkIn([item.A!]));
+    const { id } = ok(await walkIn([item.A!]));
     const form = (file: File) => {
       const f = new FormData();
       f.set("caseId", id);
@@ -390,7 +384,7 @@ describe("documents", () => {
     };
     expect(await uploadCaseDocumentAction(form(new File(["just text"], "licence.pdf", { type: "application/pdf" }))))
       .toMatchObject({ ok: false, fieldErrors: { file: ["只能上传 PDF、JPG、PNG 或 Word（.docx）文件"] } });
-    const { id: docId } = expectOk(await uploadCaseDocumentAction(form(new File([PNG], "营业执照.png", { type: "application/octet-stream" }))));
+    const { id: docId } = ok(await uploadCaseDocumentAction(form(new File([PNG], "营业执照.png", { type: "application/octet-stream" }))));
     expect(await db.serviceCaseDocument.findUniqueOrThrow({ where: { id: docId } })).toMatchObject({ mime: "image/png", fileName: "营业执照.png", size: PNG.length });
     const url = `http://localhost:3000/api/service-stations/documents/${docId}`;
     const res = await downloadDocument(new Request(url), { params: Promise.resolve({ documentId: docId }) });
@@ -405,11 +399,11 @@ describe("documents", () => {
 describe("scoping", () => {
   it("someone of another area finds no station, case, round-table or document, and every action answers not found", async () => {
     await as("lz.station1");
-    const { id } = expectOk(await walkIn([item.A!, item.B!]));
+    const { id } = ok(await walkIn([item.A!, item.B!]));
     const v = (await caseRow(id)).version;
-    const { id: rtId } = expectOk(await openRoundTableAction({ caseId: id, version: v, topic: "联审", departments: ["市场监管局", "消防救援大队"] }));
+    const { id: rtId } = ok(await openRoundTableAction({ caseId: id, version: v, topic: "联审", departments: ["市场监管局", "消防救援大队"] }));
     const doc = await db.serviceCaseDocument.create({ data: { caseId: id, fileKey: "service-stations/cases/x/y", fileName: "a.pdf", mime: "application/pdf", size: 1, uploadedById: people["lz.station1"]!.id } });
-    const scheduled = expectOk(await createCaseAction({
+    const scheduled = ok(await createCaseAction({
       stationId, channel: "APPOINTMENT", enterpriseId, newEnterprise: null, bundleId: "", itemIds: [item.A!], visitorName: "", request: "",
       scheduledAt: toShanghaiLocal(new Date(now().getTime() + 3_600_000)), idempotencyKey: key(),
     }));
@@ -445,8 +439,8 @@ describe("scoping", () => {
 
   it("the station's own people see its cases and the landing counts them", async () => {
     await as("lz.station1");
-    const { id } = expectOk(await walkIn([item.A!, item.B!]));
-    expectOk(await openRoundTableAction({ caseId: id, version: (await caseRow(id)).version, topic: "联审", departments: ["市场监管局", "消防救援大队"] }));
+    const { id } = ok(await walkIn([item.A!, item.B!]));
+    ok(await openRoundTableAction({ caseId: id, version: (await caseRow(id)).version, topic: "联审", departments: ["市场监管局", "消防救援大队"] }));
     const mgr = await actor("lz.stationmgr");
     const page = await listCases(mgr, stationId, { status: "ROUND_TABLE" });
     expect(page.rows.length).toBeGreaterThan(0);

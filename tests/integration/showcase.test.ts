@@ -17,9 +17,8 @@ import {
 } from "@/lib/showcases/actions";
 import { myScores, yearLeaderboard } from "@/lib/showcases/queries";
 import { DEFAULT_CRITERIA } from "@/lib/showcases/schemas";
-import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest, signInAs } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, ok } from "../support/fixtures";
 import { demoToday, demoYear } from "../support/time";
 
 // The seeded programme runs over the seed's year and already holds sessions for the seed's
@@ -34,11 +33,6 @@ const people: Record<string, { id: string; role: "OFFICER"; orgUnitId: string; s
 const as = (u: string) => signInAs(people[u]!);
 const key = () => crypto.randomUUID();
 
-function expectOk<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
-
 async function mkUser(username: string, name: string, code: string) {
   const unit = await unitByCode(code);
   const u = await db.user.create({ data: { username, name, role: "OFFICER", orgUnitId: unit.id, passwordHash: "x" } });
@@ -48,17 +42,17 @@ async function mkUser(username: string, name: string, code: string) {
 /** A session with entrants e1..e3 and judges j1..jN (e1 is also a judge); simple 2-criterion sheet. */
 async function setupSession(quarter: string, judgeCount: number, trimMinJudges = 5) {
   await actAs("yh.manager");
-  const sessionId = expectOk(await createSessionAction({
+  const sessionId = ok(await createSessionAction({
     programmeId, quarter, heldOn: dayIn(quarter), place: "梦想小镇", trimMinJudges,
     criteria: [{ dimension: "LIVE", name: "现场", weight: 50, maxScore: 100 }, { dimension: "WRITTEN", name: "书面", weight: 50, maxScore: 100 }],
     idempotencyKey: key(),
   })).id;
   const entries: Record<string, string> = {};
   for (const e of ["e1", "e2", "e3"]) {
-    entries[e] = expectOk(await addEntryAction({ sessionId, officerId: people[e]!.id, topic: `${people[e]!.name}的工作`, narrative: "叙事", idempotencyKey: key() })).id;
+    entries[e] = ok(await addEntryAction({ sessionId, officerId: people[e]!.id, topic: `${people[e]!.name}的工作`, narrative: "叙事", idempotencyKey: key() })).id;
   }
-  for (let i = 1; i <= judgeCount; i += 1) expectOk(await addJudgeAction({ sessionId, userId: people[`j${i}`]!.id }));
-  expectOk(await addJudgeAction({ sessionId, userId: people.e1!.id }));
+  for (let i = 1; i <= judgeCount; i += 1) ok(await addJudgeAction({ sessionId, userId: people[`j${i}`]!.id }));
+  ok(await addJudgeAction({ sessionId, userId: people.e1!.id }));
   const criteria = await db.showcaseCriterion.findMany({ where: { sessionId }, orderBy: { sortOrder: "asc" } });
   return { sessionId, entries, criteria };
 }
@@ -83,9 +77,9 @@ describe("recusal and secrecy", () => {
 
   it("a judge cannot score their own entry, nor one they declared a conflict with — on the server", async () => {
     expect(await score("e1", s.entries.e1!, s.criteria, [90, 90])).toMatchObject({ ok: false, error: "评委不能给自己的参赛作品打分。" });
-    expectOk(await score("j2", s.entries.e2!, s.criteria, [70, 75]));
+    ok(await score("j2", s.entries.e2!, s.criteria, [70, 75]));
     await as("j2");
-    expectOk(await declareConflictAction({ entryId: s.entries.e2!, judgeId: "", reason: "同一科室" }));
+    ok(await declareConflictAction({ entryId: s.entries.e2!, judgeId: "", reason: "同一科室" }));
     // The score given before the declaration is gone; a new one is refused.
     expect(await db.showcaseScore.count({ where: { judgeId: people.j2!.id, entryId: s.entries.e2! } })).toBe(0);
     expect(await score("j2", s.entries.e2!, s.criteria, [70, 75])).toMatchObject({ ok: false, error: "您已声明回避该参赛者，不能打分。" });
@@ -93,7 +87,7 @@ describe("recusal and secrecy", () => {
     await as("j3");
     expect((await declareConflictAction({ entryId: s.entries.e3!, judgeId: people.j1!.id, reason: "代为" })).ok).toBe(false);
     await actAs("yh.manager");
-    expectOk(await declareConflictAction({ entryId: s.entries.e3!, judgeId: people.j1!.id, reason: "亲属关系" }));
+    ok(await declareConflictAction({ entryId: s.entries.e3!, judgeId: people.j1!.id, reason: "亲属关系" }));
     expect((await score("j1", s.entries.e3!, s.criteria, [80, 80])).ok).toBe(false);
   });
 
@@ -106,8 +100,8 @@ describe("recusal and secrecy", () => {
   });
 
   it("before closing, nobody can read anyone else's scores — not another judge, not the manager", async () => {
-    expectOk(await score("j3", s.entries.e3!, s.criteria, [88, 86]));
-    expectOk(await score("j1", s.entries.e1!, s.criteria, [77, 79]));
+    ok(await score("j3", s.entries.e3!, s.criteria, [88, 86]));
+    ok(await score("j1", s.entries.e1!, s.criteria, [77, 79]));
     await as("j1");
     expect(await readSessionScoresAction({ sessionId: s.sessionId })).toEqual({ ok: true, data: [] });
     await actAs("yh.manager");
@@ -127,9 +121,9 @@ describe("recusal and secrecy", () => {
     const session = await db.showcaseSession.findUniqueOrThrow({ where: { id: s.sessionId } });
     expect((await closeSessionAction({ sessionId: s.sessionId, version: session.version })).ok).toBe(false); // judges cannot close
     await actAs("yh.manager");
-    expectOk(await closeSessionAction({ sessionId: s.sessionId, version: session.version }));
+    ok(await closeSessionAction({ sessionId: s.sessionId, version: session.version }));
     await as("j2");
-    const all = expectOk(await readSessionScoresAction({ sessionId: s.sessionId }));
+    const all = ok(await readSessionScoresAction({ sessionId: s.sessionId }));
     expect(all).toHaveLength(await db.showcaseScore.count({ where: { entry: { sessionId: s.sessionId } } }));
     expect(all.length).toBeGreaterThan(0);
 
@@ -155,12 +149,12 @@ describe("final scores: weighted totals and the trimmed mean", () => {
       e3: [[10, 10], [70, 70], [80, 80], [90, 90], [75, 75], [85, 85], [99, 99]],
     } as const;
     for (const [entry, sheets] of Object.entries(totals)) {
-      for (const [i, values] of sheets.entries()) expectOk(await score(`j${i + 1}`, s.entries[entry]!, s.criteria, [...values]));
+      for (const [i, values] of sheets.entries()) ok(await score(`j${i + 1}`, s.entries[entry]!, s.criteria, [...values]));
     }
     // Mixed criteria on one extra sheet would change nothing above: weights are equal.
     await actAs("yh.manager");
     const session = await db.showcaseSession.findUniqueOrThrow({ where: { id: s.sessionId } });
-    expectOk(await closeSessionAction({ sessionId: s.sessionId, version: session.version }));
+    ok(await closeSessionAction({ sessionId: s.sessionId, version: session.version }));
     const entries = await db.showcaseEntry.findMany({ where: { sessionId: s.sessionId } });
     const byOfficer = Object.fromEntries(entries.map((e) => [e.officerId, { score: Number(e.finalScore), rank: e.rank }]));
     expect(byOfficer[people.e1!.id]).toEqual({ score: 82, rank: 1 }); // (70+80+96)/3
@@ -180,7 +174,7 @@ describe("talent list and permissions", () => {
     await as("e2");
     expect(await addToTalentListAction({ entryId: entry.id, list: "YOUNG", note: "" })).toMatchObject({ ok: false, error: "您没有执行此操作的权限。" });
     await actAs("yh.manager");
-    expectOk(await addToTalentListAction({ entryId: entry.id, list: "YOUNG", note: "第二季度并列第一" }));
+    ok(await addToTalentListAction({ entryId: entry.id, list: "YOUNG", note: "第二季度并列第一" }));
     expect(await addToTalentListAction({ entryId: entry.id, list: "YOUNG", note: "" })).toMatchObject({ ok: false, fieldErrors: { list: ["该干部已在此名单中"] } });
     expect(await db.talentListEntry.findFirst({ where: { userId: people.e1!.id, list: "YOUNG" } })).toMatchObject({ sourceEntryId: entry.id, note: "第二季度并列第一" });
   });

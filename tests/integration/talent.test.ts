@@ -9,17 +9,11 @@ import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
 import { createApplicationAction } from "@/lib/talent/points/application-actions";
 import { getApplicationOrThrow, listApplications } from "@/lib/talent/points/applications";
 import { loadSessionUser } from "@/lib/platform/auth/session";
-import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest } from "../support/next-stubs";
-import { actAs } from "../support/fixtures";
+import { actAs, ok } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";
 
 beforeEach(() => resetRequest());
-
-function ok<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
 
 async function sessionOf(username: string) {
   const u = await db.user.findUniqueOrThrow({ where: { username } });

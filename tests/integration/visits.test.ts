@@ -14,7 +14,7 @@ import { toShanghaiLocal } from "@/lib/platform/shanghai";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest } from "../support/next-stubs";
-import { actAs, demoUser, unitByCode, sessionUser } from "../support/fixtures";
+import { actAs, demoUser, unitByCode, sessionUser, ok } from "../support/fixtures";
 import { addDaysYmd, demoYear, shanghaiYmd } from "../support/time";
 
 let campaignId: string;
@@ -66,11 +66,6 @@ function visitInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function expectOk<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-}
-
 async function visitTablesSnapshot() {
   const [visits, services, problems, events, photos] = await Promise.all([
     db.visit.findMany({ orderBy: { id: "asc" } }),
@@ -86,7 +81,7 @@ describe("recording a visit", () => {
   it("saves the visit, two problems (OPEN, with a first event), a service, the checklist and one audit row together", async () => {
     const officer = await actAs("py.officer");
     const input = visitInput(); // once: the time is "an hour ago", which moves with the clock
-    const { id } = expectOk(await createVisitAction(input));
+    const { id } = ok(await createVisitAction(input));
     const visit = await db.visit.findUniqueOrThrow({ where: { id }, include: { services: true, problems: { include: { events: true } } } });
     const xj = await unitByCode("XS-PY-XJ");
     expect(visit).toMatchObject({ officerId: officer.id, orgUnitId: xj.id, programmeId: campaignId, householdId: xjHousehold.id, kind: "HOUSEHOLD", notes: "首次入户", latitude: 30.05, longitude: 120.21 });
@@ -143,17 +138,17 @@ describe("recording a visit", () => {
     await actAs("py.officer");
     const input = visitInput({ notes: "双击提交" });
     const [a, b] = await Promise.all([createVisitAction(input), createVisitAction(input)]);
-    expect(expectOk(a).id).toBe(expectOk(b).id);
+    expect(ok(a).id).toBe(ok(b).id);
     expect(await db.visit.count({ where: { notes: "双击提交" } })).toBe(1);
-    expect(await db.problem.count({ where: { visitId: expectOk(a).id } })).toBe(2);
+    expect(await db.problem.count({ where: { visitId: ok(a).id } })).toBe(2);
     const retry = await createVisitAction(input);
-    expect(retry).toMatchObject({ ok: true, duplicate: true, data: { id: expectOk(a).id } });
+    expect(retry).toMatchObject({ ok: true, duplicate: true, data: { id: ok(a).id } });
   });
 
   it("a manager records on behalf of an officer in the subtree; an officer cannot record for someone else", async () => {
     const officer = await demoUser("py.officer");
     await actAs("py.manager");
-    const { id } = expectOk(await createVisitAction(visitInput({ officerId: officer.id, notes: "代录" })));
+    const { id } = ok(await createVisitAction(visitInput({ officerId: officer.id, notes: "代录" })));
     expect((await db.visit.findUniqueOrThrow({ where: { id } })).officerId).toBe(officer.id);
     const other = await demoUser("py.officer2");
     await actAs("py.officer");
@@ -163,10 +158,10 @@ describe("recording a visit", () => {
 
   it("the quick search finds households in the subtree only, at most 10", async () => {
     await actAs("py.officer");
-    const mine = expectOk(await searchPlacesAction({ placeType: "HOUSEHOLD", q: "谢测" }));
+    const mine = ok(await searchPlacesAction({ placeType: "HOUSEHOLD", q: "谢测" }));
     expect(mine.map((m) => m.id)).toContain(xjHousehold.id);
     expect(JSON.stringify(mine)).not.toContain("13911112222");
-    const theirs = expectOk(await searchPlacesAction({ placeType: "HOUSEHOLD", q: "森测" }));
+    const theirs = ok(await searchPlacesAction({ placeType: "HOUSEHOLD", q: "森测" }));
     expect(theirs).toEqual([]);
   });
 });
@@ -174,9 +169,9 @@ describe("recording a visit", () => {
 describe("visit lists", () => {
   it("an officer sees their own visits, a manager the subtree's, paged by (visitedAt, id) without gaps or repeats", async () => {
     await actAs("py.officer");
-    for (let i = 0; i < 5; i++) expectOk(await createVisitAction(visitInput({ visitedAt: hoursAgo(10 + i), problems: [], notes: `分页${i}` })));
+    for (let i = 0; i < 5; i++) ok(await createVisitAction(visitInput({ visitedAt: hoursAgo(10 + i), problems: [], notes: `分页${i}` })));
     await actAs("py.officer2");
-    expectOk(await createVisitAction(visitInput({ placeId: shHousehold.id, problems: [], notes: "森海" })));
+    ok(await createVisitAction(visitInput({ placeId: shHousehold.id, problems: [], notes: "森海" })));
 
     const officer = await sessionUser("py.officer");
     const own = await listVisits(officer, {}, 1000);
@@ -199,9 +194,9 @@ describe("visit lists", () => {
 describe("editing a visit", () => {
   it("the author edits within the window; a stale version is refused; after the window it is read-only", async () => {
     await actAs("py.officer");
-    const { id } = expectOk(await createVisitAction(visitInput({ problems: [], notes: "待编辑" })));
+    const { id } = ok(await createVisitAction(visitInput({ problems: [], notes: "待编辑" })));
     const edit = { id, version: 1, visitedAt: hoursAgo(2), mentorId: "", checklist: [{ itemId: checkItems[1]!.id, checked: true, note: "已讲解" }], services: [{ description: "代办社保" }, { description: "送药" }], notes: "已编辑", latitude: "", longitude: "" };
-    expect(expectOk(await updateVisitAction(edit)).version).toBe(2);
+    expect(ok(await updateVisitAction(edit)).version).toBe(2);
     const saved = await db.visit.findUniqueOrThrow({ where: { id }, include: { services: { orderBy: { sortOrder: "asc" } } } });
     expect(saved.notes).toBe("已编辑");
     expect(saved.latitude).toBeNull();
@@ -221,7 +216,7 @@ describe("editing a visit", () => {
 
   it("someone other than the author cannot edit, even a manager above", async () => {
     await actAs("py.officer");
-    const { id } = expectOk(await createVisitAction(visitInput({ problems: [], notes: "作者专属" })));
+    const { id } = ok(await createVisitAction(visitInput({ problems: [], notes: "作者专属" })));
     await actAs("py.manager");
     const r = await updateVisitAction({ id, version: 1, visitedAt: hoursAgo(1), mentorId: "", checklist: [], services: [], notes: "经理改", latitude: "", longitude: "" });
     expect(r).toMatchObject({ ok: false, error: "您没有执行此操作的权限。" });
@@ -243,7 +238,7 @@ function photoForm(visitId: string, bytes: Uint8Array, name: string, type: strin
 describe("visit photos", () => {
   it("accepts a real image, refuses a non-image named .jpg and an oversized file, and serves photos only within scope", async () => {
     await actAs("py.officer");
-    const { id } = expectOk(await createVisitAction(visitInput({ problems: [], notes: "带照片" })));
+    const { id } = ok(await createVisitAction(visitInput({ problems: [], notes: "带照片" })));
 
     const fake = await uploadVisitPhotoAction(photoForm(id, Buffer.from("<html>not an image</html>"), "photo.jpg", "image/jpeg"));
     expect(fake.ok).toBe(false);
@@ -254,7 +249,7 @@ describe("visit photos", () => {
     expect(oversized.ok).toBe(false);
     expect(await db.visitPhoto.count({ where: { visitId: id } })).toBe(0);
 
-    const { id: photoId } = expectOk(await uploadVisitPhotoAction(photoForm(id, PNG_1x1, "anything.bin", "application/octet-stream")));
+    const { id: photoId } = ok(await uploadVisitPhotoAction(photoForm(id, PNG_1x1, "anything.bin", "application/octet-stream")));
     const row = await db.visitPhoto.findUniqueOrThrow({ where: { id: photoId } });
     expect(row).toMatchObject({ mimeType: "image/png", sizeBytes: PNG_1x1.length });
 
@@ -264,17 +259,17 @@ describe("visit photos", () => {
     await expect(getVisitPhotoForUser(await sessionUser("py.officer2"), id, photoId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getVisitPhotoForUser(await sessionUser("gd.officer"), id, photoId)).rejects.toBeInstanceOf(NotFoundError);
     // The photo id alone is not enough: it must belong to the visit named in the URL.
-    const { id: otherVisit } = expectOk(await createVisitAction(visitInput({ problems: [], notes: "另一次" })));
+    const { id: otherVisit } = ok(await createVisitAction(visitInput({ problems: [], notes: "另一次" })));
     await expect(getVisitPhotoForUser(await sessionUser("py.manager"), otherVisit, photoId)).rejects.toBeInstanceOf(NotFoundError);
 
-    expectOk(await deleteVisitPhotoAction({ visitId: id, photoId }));
+    ok(await deleteVisitPhotoAction({ visitId: id, photoId }));
     await expect(getVisitPhotoForUser(await sessionUser("py.manager"), id, photoId)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("refuses a seventh photo", async () => {
     await actAs("py.officer");
-    const { id } = expectOk(await createVisitAction(visitInput({ problems: [], notes: "六张" })));
-    for (let i = 0; i < 6; i++) expectOk(await uploadVisitPhotoAction(photoForm(id, PNG_1x1, `p${i}.png`, "image/png")));
+    const { id } = ok(await createVisitAction(visitInput({ problems: [], notes: "六张" })));
+    for (let i = 0; i < 6; i++) ok(await uploadVisitPhotoAction(photoForm(id, PNG_1x1, `p${i}.png`, "image/png")));
     const seventh = await uploadVisitPhotoAction(photoForm(id, PNG_1x1, "p7.png", "image/png"));
     expect(seventh.ok).toBe(false);
     expect(await db.visitPhoto.count({ where: { visitId: id } })).toBe(6);
@@ -284,7 +279,7 @@ describe("visit photos", () => {
 describe("scoping sweep", () => {
   it("an officer of another village gets NotFound on every visit and problem action, and nothing changes", async () => {
     await actAs("py.officer");
-    const { id } = expectOk(await createVisitAction(visitInput({ notes: "谢家村的走访" })));
+    const { id } = ok(await createVisitAction(visitInput({ notes: "谢家村的走访" })));
     const problem = await db.problem.findFirstOrThrow({ where: { visitId: id } });
 
     await actAs("py.officer2");

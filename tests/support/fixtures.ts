@@ -1,6 +1,7 @@
 // Lookups into the seeded demo district (prisma/demo-data.ts) that tests share.
 import { db } from "@/lib/platform/db/client";
 import { loadSessionUser, type SessionUser } from "@/lib/platform/auth/session-user";
+import type { ActionResult } from "@/lib/platform/action";
 
 export async function demoUser(username: string) {
   const user = await db.user.findUniqueOrThrow({ where: { username }, include: { orgUnit: true } });
@@ -23,4 +24,10 @@ export async function actAs(username: string) {
   const user = await demoUser(username);
   await signInAs(user);
   return user;
+}
+
+/** An action's data; a refusal fails the test with the whole answer (error and field errors). */
+export function ok<T>(r: ActionResult<T>): T {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.data;
 }
