@@ -34,7 +34,13 @@ export function Unmask({ id, masked, unmask }: {
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <span className="font-mono">{shown ?? masked}</span>
-      {unmask && shown === null ? <Button size="sm" variant="ghost" disabled={pending || !hydrated} onClick={() => reveal(unmask)}>{t("unmask")}</Button> : null}
+      {unmask && shown === null ? (
+        <>
+          <Button size="sm" variant="ghost" disabled={pending || !hydrated} onClick={() => reveal(unmask)}>{t("unmask")}</Button>
+          {/* Said before the click, not only after: the look is what gets recorded. */}
+          <span className="text-xs text-slate-500">{t("unmaskHint")}</span>
+        </>
+      ) : null}
       {shown !== null ? <span className="text-xs text-slate-500">{t("unmaskAudited")}</span> : null}
       {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
     </span>
