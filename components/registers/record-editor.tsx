@@ -12,6 +12,7 @@ import { useLatestVersion } from "@/components/forms/use-version";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Unmask } from "@/components/ui/unmask";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EditHouseholdForm, type EditableHousehold } from "./household-form";
 import { EditEnterpriseForm, type CommissionerOption, type EditableEnterprise } from "./enterprise-form";
@@ -26,7 +27,7 @@ export function HouseholdEditor({ household, options, ...common }: Common & { ho
       id={household.id}
       version={household.version}
       displayName={household.headName}
-      hasPhone={!!household.phoneMasked}
+      phoneMasked={household.phoneMasked}
       unmask={unmaskHouseholdPhoneAction}
       setActive={setHouseholdActiveAction}
       form={(onSaved) => <EditHouseholdForm key={household.version} household={household} options={options} onSaved={onSaved} />}
@@ -42,7 +43,7 @@ export function EnterpriseEditor({ enterprise, options, commissioners, ...common
       id={enterprise.id}
       version={enterprise.version}
       displayName={enterprise.name}
-      hasPhone={!!enterprise.contactPhoneMasked}
+      phoneMasked={enterprise.contactPhoneMasked}
       unmask={unmaskEnterprisePhoneAction}
       setActive={setEnterpriseActiveAction}
       form={(onSaved) => <EditEnterpriseForm key={enterprise.version} enterprise={enterprise} options={options} commissioners={commissioners} onSaved={onSaved} />}
@@ -56,33 +57,22 @@ type EditorProps = Common & {
   id: string;
   version: number;
   displayName: string;
-  hasPhone: boolean;
-  unmask: (input: unknown) => Promise<ActionResult<{ phone: string }>>;
+  /** The masked phone ("" when none is registered): the unmask row shows only with one. */
+  phoneMasked: string;
+  unmask: (input: unknown) => Promise<ActionResult<{ value: string }>>;
   setActive: (input: unknown) => Promise<ActionResult<{ id: string; version: number }>>;
   form: (onSaved: () => void) => ReactNode;
 };
 
-function Editor({ register, id, version: renderedVersion, displayName, hasPhone, active, canManage, canUnmask, justCreated, readOnly, unmask, setActive, form }: EditorProps) {
+function Editor({ register, id, version: renderedVersion, displayName, phoneMasked, active, canManage, canUnmask, justCreated, readOnly, unmask, setActive, form }: EditorProps) {
   const t = useTranslations("registers");
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(justCreated ? { tone: "success", text: t("created") } : null);
-  const [phone, setPhone] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
   // A save in the form (keepVersion there) or a (de)activation returns the record's new version.
   const [version, rememberVersion] = useLatestVersion(id, renderedVersion);
-
-  const reveal = () =>
-    startTransition(async () => {
-      try {
-        const r = await unmask({ id });
-        if (r.ok) setPhone(r.data.phone);
-        else setNotice({ tone: "error", text: r.error });
-      } catch {
-        setNotice({ tone: "error", text: tErrors("network") });
-      }
-    });
 
   const toggle = () =>
     startTransition(async () => {
@@ -102,16 +92,10 @@ function Editor({ register, id, version: renderedVersion, displayName, hasPhone,
     <div className="space-y-4">
       <div aria-live="polite">{notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}</div>
       {!active ? <Alert tone="warning">{t("inactiveNotice")}</Alert> : null}
-      {canUnmask && hasPhone ? (
-        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-          {phone !== null ? (
-            <p className="font-mono text-base text-slate-900" role="status">{t("unmasked", { phone: phone || "—" })}</p>
-          ) : (
-            <>
-              <Button variant="secondary" onClick={reveal} disabled={pending}>{t("unmask")}</Button>
-              <span className="text-xs text-slate-500">{t("unmaskHint")}</span>
-            </>
-          )}
+      {canUnmask && phoneMasked ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3 text-base shadow-sm">
+          <span className="text-sm text-slate-500">{t(register.phoneField)}</span>
+          <Unmask id={id} masked={phoneMasked} unmask={unmask} />
         </div>
       ) : null}
       {canManage ? (

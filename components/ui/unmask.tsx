@@ -2,8 +2,8 @@
 // A personal datum shown masked to everyone (SECURITY.md 5: masked by default), with
 // 查看完整号码 for a holder of "personalData.unmask". The full value is not in the page: the
 // click asks the server, which checks scope and permission again and audits every look. Used
-// for a talent's ID number and a hotline caller's phone (the registers' editor has its own,
-// inside its notices).
+// for every unmask: a household's or an enterprise's phone, a talent's ID number, a hotline
+// caller's phone. Each module's unmask action is "personalData.unmask" and answers { value }.
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/platform/contract";

@@ -133,7 +133,7 @@ function unmaskAction<E extends Row & Scoped, N extends string, V>(store: Store<
     const record = await store.load(user, input.id, tx);
     assertCan(user, "personalData.unmask", record);
     await audit({ action: "personalData.unmask", entityType: register.entityType, entityId: record.id, orgUnitId: record.orgUnitId, data: { field: register.phoneField } });
-    return { phone: store.phoneOf(record) ?? "" };
+    return { value: store.phoneOf(record) ?? "" };
   });
 }
 

@@ -174,7 +174,7 @@ describe("households", () => {
     const manager = await actAs("py.manager");
     const r = await unmaskHouseholdPhoneAction({ id: h.id });
     if (!r.ok) throw new Error(JSON.stringify(r));
-    expect(r.data.phone).toBe(h.phone);
+    expect(r.data).toEqual({ value: h.phone });
     const row = await db.auditLog.findFirstOrThrow({ where: { action: "personalData.unmask", entityId: h.id, outcome: "OK" } });
     expect(row).toMatchObject({ actorId: manager.id, entityType: "Household", orgUnitId: xj.id });
   });
