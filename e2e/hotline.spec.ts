@@ -93,6 +93,12 @@ test("a call goes from intake to closure with the enterprise's feedback", async 
   await page.getByRole("button", { name: "查看完整号码" }).click();
   await expect(page.getByText("13857109999")).toBeVisible();
   await expect(page.getByText("已记入审计日志")).toBeVisible();
+  // The enterprise's contact phone on its file, the same way.
+  await page.getByRole("heading", { level: 1 }).getByRole("link", { name: ENTERPRISE }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ENTERPRISE);
+  await expect(page.getByText(/^1\d\d\*{4}\d{4}$/)).toBeVisible();
+  await page.getByRole("button", { name: "查看完整号码" }).click();
+  await expect(page.getByText(/^1\d{10}$/)).toBeVisible();
 
   // The enterprise file shows the whole history.
   await signInAs(page, "lz.officer");
