@@ -154,7 +154,9 @@ export async function listRequests(actor: Actor, filter: RequestListFilter = {},
       enterprise: { select: { id: true, name: true } },
       leadDepartment: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true } },
-      orgUnit: { select: { id: true, name: true } },
+      // The path: a request seen through a lead or co-handling department may lie outside the
+      // actor's subtree, and what the actor may do with it (the export's unmask) depends on that.
+      orgUnit: { select: { id: true, name: true, path: true } },
     },
   });
   const page = rows.slice(0, pageSize);

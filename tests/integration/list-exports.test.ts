@@ -20,6 +20,7 @@ const Y = shanghaiYear();
 
 let programmeId: string;
 const CATEGORY = "导出测试类";
+const CATEGORY_LED = "导出测试类（牵头）";
 
 async function rowsOf(response: Response) {
   expect(response.status).toBe(200);
@@ -57,6 +58,18 @@ beforeAll(async () => {
       },
     });
   }
+  // 良渚's request led by 浦阳: 浦阳's manager sees it on the list (the lead department's view),
+  // but its caller is not in 浦阳's area — their page shows the phone masked with no unmask.
+  const lz = await unitByCode("YH-LZ");
+  const lzHotline = (await db.programme.create({
+    data: { type: "HOTLINE", name: "列表导出热线（良渚）", startDate: dateOnly(ymd(Y, 1, 1)), endDate: dateOnly(ymd(Y + 1, 12, 31)), orgUnitId: lz.id, status: "ACTIVE", createdById: admin.id },
+  })).id;
+  await db.serviceRequest.create({
+    data: {
+      number: "LEX-LZ", trackingCode: "lexlz", programmeId: lzHotline, orgUnitId: lz.id, leadDepartmentId: py.id, channel: "PHONE", callerName: "良渚来电人", callerPhone: "13900001234",
+      category: CATEGORY_LED, description: "导出诉求（良渚，浦阳牵头）", receivedAt: new Date(Date.now() - 3 * 60_000), acceptDueAt: due, assignDueAt: due, respondDueAt: due, status: "ASSIGNED",
+    },
+  });
 });
 beforeEach(() => resetRequest());
 
@@ -112,6 +125,14 @@ describe("list exports", () => {
     expect(rows.slice(2).every((r) => r[2] === "待受理")).toBe(true);
     expect(rows.slice(2).every((r) => r[9] === "13812348000")).toBe(true); // a manager may see personal data
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "request.export", actorId: manager.id }, orderBy: { seq: "desc" } });
-    expect(audit.data).toMatchObject({ rows: 2, tab: "all", category: CATEGORY });
+    expect(audit.data).toMatchObject({ rows: 2, tab: "all", category: CATEGORY, unmasked: 2 });
+  });
+
+  it("hotline requests: a request the list shows only as its lead department keeps the caller's phone masked (as on its page)", async () => {
+    const manager = await actAs("py.manager");
+    const rows = await rowsOf(await exportRequests(new Request(`http://localhost:3000/api/exports/requests?tab=all&category=${encodeURIComponent(CATEGORY_LED)}`)));
+    expect(rows.slice(2).map((r) => [r[0], r[8], r[9]])).toEqual([["LEX-LZ", "良渚来电人", "139****1234"]]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "request.export", actorId: manager.id }, orderBy: { seq: "desc" } });
+    expect(audit.data).toMatchObject({ rows: 1, category: CATEGORY_LED, unmasked: 0 });
   });
 });

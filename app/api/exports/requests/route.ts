@@ -1,7 +1,9 @@
 // GET /api/exports/requests?tab=&status=&category=&from=&to=: every hotline request the list
 // shows for these filters (all pages, read page by page on the list's keyset cursor, so rows
-// stream) as .xlsx. Permission "report.export" and "request.view"; the caller's phone is masked
-// unless the user may see personal data; audited with the filters and row count.
+// stream) as .xlsx. Permission "report.export" and "request.view"; the caller's phone is in full
+// only on the rows the user may unmask — "personalData.unmask" on the request, i.e. within their
+// own subtree, as on the request's page: a request the list shows because the user's unit leads
+// or co-handles it stays masked. Audited with the filters, row count and how many were unmasked.
 import { now as clockNow } from "@/lib/platform/clock";
 import { can } from "@/lib/platform/authz/can";
 import { cursorRows, EXPORT_PAGE } from "@/lib/platform/exports/pages";
@@ -18,7 +20,12 @@ export const GET = exportRoute(
   { name: "request.export", permission: ["report.export", "request.view"], namespace: "hotline", query: filterParams },
   async ({ user, search, t, tx, replica }) => {
     const filter: RequestPageFilter = { ...parseRequestFilter(Object.fromEntries(search)), cursor: undefined };
-    const unmask = can(user, "personalData.unmask");
+    let unmaskedRows = 0;
+    const phoneOf = (r: { orgUnit: { path: string } }, phone: string | null | undefined) => {
+      if (!phone || !can(user, "personalData.unmask", { orgPath: r.orgUnit.path })) return maskPhone(phone);
+      unmaskedRows += 1;
+      return phone;
+    };
     const now = clockNow();
     const tab = filter.tab ?? "queue";
     const filters = [
@@ -41,11 +48,14 @@ export const GET = exportRoute(
       }, ({ r, caller }) => [
         r.number, r.receivedAt, t(`status.${r.status}`), t(`channel.${r.channel}`), t(`urgency.${r.urgency}`), r.category,
         r.enterprise?.name ?? r.enterpriseName, r.title || r.description, caller?.callerName ?? "",
-        unmask ? (caller?.callerPhone ?? "") : maskPhone(caller?.callerPhone), r.leadDepartment?.name ?? "", r.assignee?.name ?? "", r.orgUnit.name,
+        phoneOf(r, caller?.callerPhone), r.leadDepartment?.name ?? "", r.assignee?.name ?? "", r.orgUnit.name,
       ]),
       audit: {
         action: "request.export", entityType: "ServiceRequest", entityId: null,
-        data: { tab, status: filter.status ?? null, category: filter.category ?? null, from: filter.fromDay ?? null, to: filter.toDay ?? null, unmasked: unmask },
+        data: ({ rows, truncated }) => ({
+          tab, status: filter.status ?? null, category: filter.category ?? null, from: filter.fromDay ?? null, to: filter.toDay ?? null,
+          rows, truncated, unmasked: unmaskedRows,
+        }),
       },
     };
   },
