@@ -8,12 +8,14 @@
 // exceljs's WorkbookWriter writes rows as they come from an async source into a Node stream,
 // so a large export never sits in memory. streamXlsx feeds a Response (a web stream) and
 // writes the audit row (who, what, filters, row count) before the stream ends, so a completed
-// download is always an audited one; callers check "report.export" (and their own view
+// download is always an audited one — and a download the client drops part way is audited too,
+// with the rows written until then and `cancelled: true` (the rows before the drop have left); callers check "report.export" (and their own view
 // permission) first — exportRoute (./route.ts) does both for a route. xlsxBytes collects the
 // same stream for a caller that wants the file whole (tests reading it back). The row cap is
 // EXPORT_MAX_ROWS per sheet.
 import { now as clockNow } from "@/lib/platform/clock";
 import "server-only";
+import { once } from "node:events";
 import { PassThrough, Readable, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { createTranslator } from "use-intl/core";
@@ -67,12 +69,15 @@ export type ExportSpec = {
   /** The whole file name when it is not `name-YYYYMMDD.xlsx`. */
   fileName?: string;
   /**
-   * The audit row, written once the last row is. `data` as an object is merged with the
+   * The audit row, written once the last row is (or the client dropped the download: then with
+   * `cancelled: true` and the rows written until then). `data` as an object is merged with the
    * filters and the rows written; as a function it is the whole data, for an export that
    * counts its own records (a report's groups, an investment workbook's task forces and leads).
    */
   audit: { action: string; entityType: string; entityId?: string | null; data: Record<string, unknown> | ((written: { rows: number; truncated: boolean }) => Record<string, unknown>) };
 };
+/** Rows written so far, over all sheets: what the audit row counts when the client drops the download. */
+type Progress = { written: number; signal: AbortSignal };
 export type ExportResult = { stream: ReadableStream<Uint8Array>; fileName: string; done: Promise<number> };
 
 // Asia/Shanghai has kept UTC+8 without daylight saving since 1991: Excel has no time zones,
@@ -152,7 +157,7 @@ const cellsOf = (row: Row): Cell[] => (Array.isArray(row) ? row : row.cells);
 
 /** Writes one sheet: caption, header (frozen, filtered), rows; returns the data rows written. */
 async function writeSheet(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, caption: string, maxRows: number, truncatedText: string, drain: () => Promise<void>,
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, caption: string, maxRows: number, truncatedText: string, drain: () => Promise<void>, progress: Progress,
 ): Promise<{ written: number; truncated: boolean }> {
   const sheet = workbook.addWorksheet(spec.name.slice(0, 31), { views: [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }] });
   const columns = spec.columns;
@@ -187,19 +192,26 @@ async function writeSheet(
     if (!Array.isArray(row)) added.font = { bold: true };
     added.commit();
     written += 1;
+    progress.written += 1;
     await drain();
   };
-  for (const row of sample) {
-    if (written >= maxRows) break;
-    await add(row);
-  }
-  while (!next.done) {
-    if (written >= maxRows) {
-      truncated = true;
-      break;
+  try {
+    for (const row of sample) {
+      if (written >= maxRows) break;
+      await add(row);
     }
-    await add(next.value);
-    next = await iterator.next();
+    while (!next.done) {
+      if (written >= maxRows) {
+        truncated = true;
+        break;
+      }
+      await add(next.value);
+      next = await iterator.next();
+    }
+  } finally {
+    // A source left part way (the cap, a dropped download, an error) is closed, so a generator
+    // reading page by page stops rather than waiting to be collected.
+    if (!next.done) await iterator.return?.();
   }
   if (sample.length > maxRows) truncated = true;
   if (columns.length) sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + written, column: columns.length } };
@@ -209,16 +221,18 @@ async function writeSheet(
 }
 
 /** Writes the workbook into `zip` and ends it; the data rows written over all sheets. */
-async function writeWorkbook(zip: PassThrough, sheets: SheetSpec[], caption: string, maxRows: number, truncatedText: string) {
+async function writeWorkbook(zip: PassThrough, sheets: SheetSpec[], caption: string, maxRows: number, truncatedText: string, progress: Progress) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zip as Writable, useStyles: true, useSharedStrings: false });
-  // Let the reader drain before producing more.
+  // Let the reader drain before producing more; a reader that went away never drains, so the
+  // wait ends with the signal (and the writer stops) instead of holding the export forever.
   const drain = async () => {
-    if (zip.writableNeedDrain) await new Promise((resolve) => zip.once("drain", resolve));
+    progress.signal.throwIfAborted();
+    if (zip.writableNeedDrain) await once(zip, "drain", { signal: progress.signal });
   };
   let written = 0;
   let truncated = false;
   for (const spec of sheets) {
-    const r = await writeSheet(workbook, spec, caption, maxRows, truncatedText, drain);
+    const r = await writeSheet(workbook, spec, caption, maxRows, truncatedText, drain, progress);
     written += r.written;
     truncated ||= r.truncated;
   }
@@ -254,21 +268,46 @@ export async function streamXlsx(user: SessionUser, spec: ExportSpec, locale: st
     zip.once("end", resolve);
     zip.once("error", reject);
   });
+  // `out` closes before it is ended only when the client dropped the download (Node destroys
+  // the stream behind a cancelled web stream): the writer stops at its next row.
+  const dropped = new AbortController();
+  let ended = false;
+  out.once("close", () => {
+    if (!ended) dropped.abort(new Error("export download cancelled by the client"));
+  });
+  const progress: Progress = { written: 0, signal: dropped.signal };
+  const untilDropped = new Promise<never>((_, reject) => dropped.signal.addEventListener("abort", () => reject(dropped.signal.reason), { once: true }));
+  untilDropped.catch(() => {});
 
-  const run = async (): Promise<number> => {
-    const { written, truncated } = await writeWorkbook(zip, sheetsOf(spec), caption, maxRows, t("truncated", { max: maxRows }));
-    await zipEnded;
-    await appendAuditStandalone(
+  const auditRow = (written: number, truncated: boolean, cancelled: boolean) => {
+    const data = typeof spec.audit.data === "function"
+      ? spec.audit.data({ rows: written, truncated })
+      : { filters: Object.fromEntries(spec.filters.map((f) => [f.label, f.value])), ...spec.audit.data, rows: written, truncated };
+    return appendAuditStandalone(
       { actorId: user.id, actorName: user.name, requestId: meta.requestId, ip: meta.ip },
       {
         action: spec.audit.action, entityType: spec.audit.entityType, entityId: spec.audit.entityId ?? null, orgUnitId: user.orgUnitId,
-        data: typeof spec.audit.data === "function"
-          ? spec.audit.data({ rows: written, truncated })
-          : { filters: Object.fromEntries(spec.filters.map((f) => [f.label, f.value])), ...spec.audit.data, rows: written, truncated },
+        data: cancelled ? { ...data, cancelled: true } : data,
       },
     );
-    out.end();
-    return written;
+  };
+
+  const run = async (): Promise<number> => {
+    try {
+      const { written, truncated } = await writeWorkbook(zip, sheetsOf(spec), caption, maxRows, t("truncated", { max: maxRows }), progress);
+      // The last rows are still on their way out: a drop now is a drop too.
+      await Promise.race([zipEnded, untilDropped]);
+      await auditRow(written, truncated, false);
+      ended = true;
+      out.end();
+      return written;
+    } catch (error) {
+      if (!dropped.signal.aborted) throw error;
+      // The rows written before the drop may have reached the client: audited as what they are.
+      // `zip` (and the unfinished workbook) is left to be collected: nothing reads or writes it.
+      await auditRow(progress.written, false, true);
+      return progress.written;
+    }
   };
 
   const done = run().catch((error) => {
