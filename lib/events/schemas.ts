@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "@/lib/platform/schema-fields";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { defineAction } from "@/lib/platform/contract";
 
@@ -7,7 +8,6 @@ export const EVENT_TYPES = ["CLINIC", "CULTURE", "SUMMER_CLASS", "BASKETBALL", "
 export type EventType = (typeof EVENT_TYPES)[number];
 
 const id = z.string().min(1).max(64);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat").refine((v) => !Number.isNaN(Date.parse(v)), "@dateFormat");
 
 /** Organiser and campaign scoping come from the server; the form names only these fields. */
 export const createEventSchema = z.strictObject({

@@ -8,6 +8,8 @@
 // Stage times: 受理 = accepted − received, 交办 = assigned − accepted, 回应 = responded − assigned.
 import "server-only";
 import { now as clockNow } from "@/lib/platform/clock";
+import { isCalendarDay } from "@/lib/platform/dates";
+import { parsePeriod } from "@/lib/programmes";
 import { db, replicaFor, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -104,29 +106,17 @@ export async function hotlineReport(actor: Actor, filter: ReportFilter, now = cl
   return { rows: grouped.map(toRow), overall: toRow(overall[0]!) };
 }
 
-/** "2026-11", "2026-Q4" or a custom range → [from, to) instants at Shanghai midnight. */
+/** "2026", "2026-11", "2026-Q4" (the programmes' one period syntax) or a custom range →
+ *  [from, to) instants at Shanghai midnight; neither → this year. */
 export function reportRange(params: { period?: string; from?: string; to?: string }, now = clockNow()): { from: Date; to: Date; label: string } {
   const day = (s: string) => new Date(`${s}T00:00:00+08:00`);
-  const valid = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(day(s).getTime());
-  if (valid(params.from) && valid(params.to) && params.from! <= params.to!) {
-    const to = day(params.to!);
-    return { from: day(params.from!), to: new Date(to.getTime() + 86_400_000), label: `${params.from} – ${params.to}` };
+  const dayAfter = (s: string) => new Date(day(s).getTime() + 86_400_000);
+  const valid = (s?: string): s is string => !!s && isCalendarDay(s);
+  if (valid(params.from) && valid(params.to) && params.from <= params.to) {
+    return { from: day(params.from), to: dayAfter(params.to), label: `${params.from} – ${params.to}` };
   }
-  const p = params.period ?? "";
-  let m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(p);
-  if (m) {
-    const y = Number(m[1]), mo = Number(m[2]);
-    const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
-    return { from: day(`${p}-01`), to: day(`${next}-01`), label: p };
-  }
-  m = /^(\d{4})-Q([1-4])$/.exec(p);
-  if (m) {
-    const y = Number(m[1]), q = Number(m[2]);
-    const start = `${y}-${String((q - 1) * 3 + 1).padStart(2, "0")}-01`;
-    const end = q === 4 ? `${y + 1}-01-01` : `${y}-${String(q * 3 + 1).padStart(2, "0")}-01`;
-    return { from: day(start), to: day(end), label: p };
-  }
-  // Default: this year so far.
+  const period = params.period ? parsePeriod(params.period) : null;
+  if (period) return { from: day(period.start), to: dayAfter(period.end), label: params.period! };
   const year = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric" }).format(now);
   return { from: day(`${year}-01-01`), to: day(`${Number(year) + 1}-01-01`), label: year };
 }

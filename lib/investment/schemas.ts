@@ -2,6 +2,7 @@
 // server or are checked against the user's scope; amounts arrive as text + unit and are
 // converted to 万元 exactly (amount.ts).
 import { z } from "zod";
+import { isoDate } from "@/lib/platform/schema-fields";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { AMOUNT_UNITS, parseAmount } from "@/lib/platform/money";
 import { defineAction } from "@/lib/platform/contract";
@@ -15,7 +16,6 @@ const optionalId = z.string().max(64).default("");
 const version = z.coerce.number().int().positive();
 const text = (max: number) => z.string().trim().max(max).default("");
 const requiredText = (max: number) => z.string().trim().min(1, "@required").max(max);
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat").refine((v) => !Number.isNaN(Date.parse(v)), "@dateFormat");
 /** "" is "not given". */
 export const optionalDate = z.union([z.literal(""), isoDate]).default("");
 const count = z.coerce.number(numberRequired).int().min(0, "@notNegative").max(100_000);

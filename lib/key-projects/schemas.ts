@@ -1,7 +1,8 @@
 // Key project (重点项目) inputs: strict allow-lists; stage, version and org scope are the server's.
 import { z } from "zod";
 import { AMOUNT_UNITS, parseAmount } from "@/lib/platform/money";
-import { isoDate, optionalDate } from "@/lib/investment/schemas";
+import { optionalDate } from "@/lib/investment/schemas";
+import { isoDate } from "@/lib/platform/schema-fields";
 import { defineAction } from "@/lib/platform/contract";
 
 export const KEY_PROJECT_STAGES = ["PLANNED", "UNDER_CONSTRUCTION", "IN_PRODUCTION"] as const;

@@ -3,6 +3,7 @@
 // and the action on the server. Messages "@mentorship.x" live in the "validation"
 // namespace (messages/<locale>.json, "validation.mentorship").
 import { z } from "zod";
+import { isoDate } from "@/lib/platform/schema-fields";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { defineAction } from "@/lib/platform/contract";
 
@@ -17,10 +18,6 @@ export const EDITABLE_MILESTONE_STATUSES = ["PLANNED", "IN_PROGRESS", "DONE"] as
 
 const id = z.string().min(1).max(64);
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), id.nullable());
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "@dateFormat");
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1, "@required").max(max);
 const version = z.coerce.number().int().min(1);

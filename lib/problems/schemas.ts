@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "@/lib/platform/schema-fields";
 import { CONFIRMATION_SOURCES, PROBLEM_STATUSES } from "./transitions";
 import { defineAction } from "@/lib/platform/contract";
 
@@ -6,7 +7,6 @@ const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();
 const optionalText = (max: number) => z.string().trim().max(max).default("");
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat").refine((v) => !Number.isNaN(Date.parse(v)), "@dateFormat");
 
 /** One problem raised on a visit (问题清单). Status, org unit and programme come from the server. */
 export const newProblemSchema = z.strictObject({

@@ -9,3 +9,4 @@ export {
   type ExportEntry, type IndicatorTemplate, type LoadedProgramme, type NavEntry, type ProgrammeKind, type ProgrammeModule, type ProgrammeSettings,
 } from "./descriptor";
 export { visibleProgrammeName, visibleProgrammes } from "./queries";
+export { parsePeriod } from "./period";

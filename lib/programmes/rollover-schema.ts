@@ -3,7 +3,7 @@
 // prefills it by shifting each old period by the years between the two start dates.
 import { z } from "zod";
 import { PERIOD_PATTERN, parsePeriod, shiftPeriod } from "./period";
-import { isoDate } from "./schemas";
+import { isoDate } from "@/lib/platform/schema-fields";
 import { defineAction } from "@/lib/platform/contract";
 
 const id = z.string().min(1).max(64);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "@/lib/platform/schema-fields";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { PROGRAMME_TYPES } from "./catalogue";
 import { PERIOD_PATTERN, parsePeriod } from "./period";
@@ -6,11 +7,6 @@ import { defineAction } from "@/lib/platform/contract";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().positive();
-// A real calendar day: Date.parse alone accepts "2026-02-30" (it rolls over into March).
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat").refine((v) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}, "@dateFormat");
 
 export const targetSchema = z.strictObject({
   orgUnitId: id,

@@ -1,6 +1,7 @@
 // Input schemas of 三争一实 showcases. Messages "@showcase.x" live in the "validation"
 // namespace (messages/<locale>.json, "validation.showcase").
 import { z } from "zod";
+import { isoDate } from "@/lib/platform/schema-fields";
 import { numberRequired } from "@/lib/platform/i18n/number-input";
 import { defineAction } from "@/lib/platform/contract";
 
@@ -9,10 +10,6 @@ export const TALENT_LISTS = ["PROFESSIONAL", "YOUNG"] as const;
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().min(1);
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "@dateFormat");
 const required = (max: number) => z.string().trim().min(1, "@required").max(max);
 const text = (max: number) => z.string().trim().max(max);
 const number = (min: number, max: number) =>

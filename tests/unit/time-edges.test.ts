@@ -9,6 +9,8 @@ import { addCalendarDays, isWorkingDay, nextWorkingDay, sameDayDeadline, shangha
 import { computeFrequency, daysLeft, evaluationInstant, periodContaining, shanghaiDate, type RuleInput, type VisitFact } from "@/lib/visits/campaigns/frequency";
 import { parseDashboardPeriod, periodOf, splitByMonths } from "@/lib/dashboards/period";
 import { reportRange } from "@/lib/hotline/reports";
+import { isoDate } from "@/lib/platform/schema-fields";
+import { newProblemSchema } from "@/lib/problems/schemas";
 import { daysOverdue, isMilestoneLate, milestoneTiming, pledgeEffectiveStatus } from "@/lib/key-projects/lateness";
 import { evaluateExpectations } from "@/lib/mentorship/expectations";
 import { now, shanghaiInstant, shanghaiYear, shanghaiYmd } from "@/lib/platform/clock";
@@ -297,6 +299,27 @@ describe("dashboard periods at the year end", () => {
     expect(reportRange({}, lastSecondOf(Y))).toMatchObject({ label: String(Y), from: shanghaiInstant(Y, 1, 1), to: shanghaiInstant(Y + 1, 1, 1) });
     expect(reportRange({}, newYearOf(Y))).toMatchObject({ label: String(Y + 1), from: shanghaiInstant(Y + 1, 1, 1), to: shanghaiInstant(Y + 2, 1, 1) });
     expect(reportRange({ period: `${LEAP}-02` })).toMatchObject({ from: shanghaiInstant(LEAP, 2, 1), to: shanghaiInstant(LEAP, 3, 1) });
+  });
+
+  it("the hotline report reads the year it was asked for, not this year (the hint offers \"2026\")", () => {
+    // Asked in the next year for last year's figures: last year, labelled as such.
+    expect(reportRange({ period: String(Y) }, newYearOf(Y))).toEqual({ label: String(Y), from: shanghaiInstant(Y, 1, 1), to: shanghaiInstant(Y + 1, 1, 1) });
+    expect(reportRange({ period: `${Y}-Q4` }, newYearOf(Y))).toEqual({ label: `${Y}-Q4`, from: shanghaiInstant(Y, 10, 1), to: shanghaiInstant(Y + 1, 1, 1) });
+    // A range ending on a day that does not exist is no range: the default year, not 1 March.
+    expect(reportRange({ from: ymd(COMMON, 2, 1), to: `${COMMON}-02-29` }, newYearOf(Y)).label).toBe(String(Y + 1));
+    expect(reportRange({ from: ymd(LEAP, 2, 1), to: ymd(LEAP, 2, 29) }, newYearOf(Y))).toMatchObject({ from: shanghaiInstant(LEAP, 2, 1), to: shanghaiInstant(LEAP, 3, 1) });
+  });
+
+  it("a date field takes real calendar days only: 29 February of a common year and 31 April are refused, not rolled into March and May", () => {
+    expect(isoDate.safeParse(ymd(LEAP, 2, 29)).success).toBe(true);
+    for (const bad of [`${COMMON}-02-29`, `${Y}-04-31`, `${Y}-13-01`, `${Y}-00-10`, `${Y}-1-1`]) {
+      const r = isoDate.safeParse(bad);
+      expect(r.success, bad).toBe(false);
+      expect(r.error?.issues[0]?.message, bad).toBe("@dateFormat");
+    }
+    // The modules' forms share it (a problem's due date accepted 29 February of any year before).
+    expect(newProblemSchema.shape.dueDate.safeParse(`${COMMON}-02-29`).success).toBe(false);
+    expect(newProblemSchema.shape.dueDate.safeParse(ymd(LEAP, 2, 29)).success).toBe(true);
   });
 });
 

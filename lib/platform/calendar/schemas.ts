@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/platform/dates";
 import { defineAction } from "@/lib/platform/contract";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@required").refine((v) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}, "@required");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@required").refine(isCalendarDay, "@required");
 
 export const calendarDaySchema = z.strictObject({
   date: day,

@@ -1,7 +1,7 @@
 // GET /api/investment/export?programme=…&from=…&to=…: investment progress and leads as .xlsx.
 import { z } from "zod";
 import { investmentExport } from "@/lib/investment/export";
-import { isoDate } from "@/lib/investment/schemas";
+import { isoDate } from "@/lib/platform/schema-fields";
 import { exportRoute } from "@/lib/platform/exports/route";
 import { idParam } from "@/lib/platform/read";
 
