@@ -91,11 +91,16 @@ export async function getTalentOrThrow(actor: Actor, id: string, client: Db | Tx
 
 export type TalentRow = Awaited<ReturnType<typeof getTalentOrThrow>>;
 
-/** What a page or a client component may receive: no ciphertext, ID masked, phone masked. */
+/**
+ * What a page or a client component may receive: no ciphertext, ID masked, phone masked — and
+ * the birth year only. The masked ID (3301**********123X) hides the birth date (8 of its 10
+ * hidden digits) and the district; with the full birth date beside it, the district code (a
+ * dozen or so in Hangzhou) and the visible check digit give the number back in a guess or two.
+ */
 export function talentView(t: TalentRow) {
   return {
     id: t.id, version: t.version, name: t.name, idMasked: maskedId(t), phoneMasked: maskPhone(t.phone), gender: t.gender,
-    birthDate: t.birthDate, education: t.education, title: t.title, position: t.position, joinedOn: t.joinedOn, active: t.active,
+    birthYear: t.birthDate ? t.birthDate.getUTCFullYear() : null, education: t.education, title: t.title, position: t.position, joinedOn: t.joinedOn, active: t.active,
     enterprise: t.enterprise, orgUnit: { id: t.orgUnit.id, name: t.orgUnit.name }, balance: t.account?.balance ?? 0, accountId: t.account?.id ?? null,
     updatedAt: t.updatedAt,
   };

@@ -3,12 +3,11 @@
 // and every look writes an audit row. Before this, the page sent a manager the full number with
 // the page and nothing recorded that it was seen.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { isValidElement } from "react";
 import { db } from "@/lib/platform/db/client";
 import { intakeRequestAction, unmaskCallerPhoneAction } from "@/lib/hotline/actions";
 import RequestPage from "@/app/(app)/hotline/[id]/page";
 import { Unmask } from "@/components/ui/unmask";
-import { findElements } from "../support/element-tree";
+import { elementStrings, findElements } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, ok } from "../support/fixtures";
 
@@ -31,21 +30,10 @@ async function callLogged() {
   })).id;
 }
 
-/** Every string anywhere in a page's element tree: text, props, props' arrays and objects. */
-function strings(node: unknown, out: string[] = [], seen = new Set<unknown>()): string[] {
-  if (typeof node === "string") out.push(node);
-  else if (node && typeof node === "object" && !seen.has(node)) {
-    seen.add(node);
-    const values = isValidElement(node) ? [node.props] : Array.isArray(node) ? node : Object.values(node);
-    for (const v of values) strings(v, out, seen);
-  }
-  return out;
-}
-
 async function rendered(id: string) {
   const page = await RequestPage({ params: Promise.resolve({ id }) });
   const [unmask] = findElements(page, (e) => e.type === Unmask);
-  return { all: strings(page).join("\n"), unmask: unmask?.props as Parameters<typeof Unmask>[0] | undefined };
+  return { all: elementStrings(page).join("\n"), unmask: unmask?.props as Parameters<typeof Unmask>[0] | undefined };
 }
 
 const looks = (id: string) => db.auditLog.findMany({ where: { action: "personalData.unmask", entityType: "ServiceRequest", entityId: id, outcome: "OK" } });

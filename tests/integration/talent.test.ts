@@ -9,6 +9,8 @@ import { getTalentProgrammeOrThrow } from "@/lib/talent/points/programme";
 import { createApplicationAction } from "@/lib/talent/points/application-actions";
 import { getApplicationOrThrow, listApplications } from "@/lib/talent/points/applications";
 import { loadSessionUser } from "@/lib/platform/auth/session";
+import TalentPage from "@/app/(app)/talent/[id]/page";
+import { elementStrings } from "../support/element-tree";
 import { resetRequest } from "../support/next-stubs";
 import { actAs, ok } from "../support/fixtures";
 import { addDaysYmd, shanghaiYmd } from "../support/time";
@@ -89,11 +91,27 @@ describe("talent records", () => {
     expect(text).not.toContain(idNumber);
     expect(text).not.toContain("13612345678");
     expect(text).toContain(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
+    // Nor the birth date (8 of the 10 masked digits): with it the number is a guess or two away.
+    expect(text).not.toContain(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`);
     expect(denied.ok).toBe(false);
     expect(officer.role).toBe("OFFICER");
     // Every seeded talent, too: no clear ID number anywhere in the officer's list.
     const all = await listTalents(actor, { reach: programme.reach });
     expect(all.talents.every((t) => /^\d{4}\*{10}[\dX]{4}$/.test(t.idMasked))).toBe(true);
+  });
+
+  it("the talent's page shows the birth year, never the birth date the masked number hides", async () => {
+    await actAs("lz.officer");
+    const e = await firm("杭州良渚文旅发展有限公司");
+    // 29 February: a day no other date on the page (none is set) can be.
+    const idNumber = makeIdNumber("330110", "19920229", serial++);
+    const { id } = ok(await createTalentAction({ enterpriseId: e.id, name: "生日测试", idNumber, phone: "", education: "", title: "", position: "", joinedOn: "", idempotencyKey: crypto.randomUUID() }));
+    const page = await TalentPage({ params: Promise.resolve({ id }) });
+    const all = elementStrings(page).join("\n");
+    expect(all).toContain("1992");
+    for (const day of ["02-29", "02/29", "2月29", "0229"]) expect(all).not.toContain(day);
+    expect(all).toContain(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
+    expect(all).not.toContain(idNumber);
   });
 
   it("a manager may unmask, and the look is audited", async () => {

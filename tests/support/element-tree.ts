@@ -21,3 +21,15 @@ export function elementText(node: ReactNode): string {
   if (isValidElement(node)) return elementText((node.props as { children?: ReactNode }).children);
   return "";
 }
+
+/** Every string (and number) anywhere in a page's element tree: text, props, props' arrays and objects — what
+ *  the page would send, shown or not (a prop of a client component is in the RSC payload). */
+export function elementStrings(node: unknown, out: string[] = [], seen = new Set<unknown>()): string[] {
+  if (typeof node === "string" || typeof node === "number") out.push(String(node));
+  else if (node && typeof node === "object" && !seen.has(node)) {
+    seen.add(node);
+    const values = isValidElement(node) ? [node.props] : Array.isArray(node) ? node : Object.values(node);
+    for (const v of values) elementStrings(v, out, seen);
+  }
+  return out;
+}

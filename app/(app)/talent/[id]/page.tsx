@@ -59,7 +59,7 @@ export default async function TalentPage({ params }: { params: Promise<{ id: str
               <dt className="text-slate-500">{t("idNumber")}</dt>
               <dd><Unmask id={talent.id} masked={talent.idMasked} unmask={can(user, "personalData.unmask", scoped) ? unmaskTalentIdAction : undefined} /></dd>
               <dt className="text-slate-500">{t("gender")}</dt><dd>{talent.gender ? t(`genders.${talent.gender}`) : "—"}</dd>
-              <dt className="text-slate-500">{t("birthDate")}</dt><dd>{talent.birthDate ? formatCalendarDate(talent.birthDate) : "—"}</dd>
+              <dt className="text-slate-500">{t("birthYear")}</dt><dd>{talent.birthYear ?? "—"}</dd>
               <dt className="text-slate-500">{t("phone")}</dt><dd className="font-mono">{talent.phoneMasked || "—"}</dd>
               <dt className="text-slate-500">{t("education")}</dt><dd>{talent.education || "—"}</dd>
               <dt className="text-slate-500">{t("titleField")}</dt><dd>{talent.title || "—"}</dd>
