@@ -9,7 +9,7 @@ import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { can } from "@/lib/platform/authz/can";
 import { calendarYearReadiness } from "@/lib/platform/calendar/confirmation";
-import { now, shanghaiYmd } from "@/lib/platform/clock";
+import { now, shanghaiYear, shanghaiYmd } from "@/lib/platform/clock";
 import { dateOnly } from "@/lib/platform/dates";
 
 /** The checklist opens on this Shanghai month-day of the year before… */
@@ -21,7 +21,8 @@ export type ChecklistItem =
   | { kind: "calendar"; done: boolean; href: string; loaded: boolean }
   | { kind: "rollover" | "pointsQuotas" | "tierPlaces" | "programmeTargets"; done: boolean; href: string; programmeId: string; programmeName: string };
 
-export type NewYearChecklist = { year: number; items: ChecklistItem[]; done: number; total: number };
+/** `late`: the checklist's window is over and the year's calendar is still not confirmed (the one item left). */
+export type NewYearChecklist = { year: number; items: ChecklistItem[]; done: number; total: number; late?: true };
 
 /**
  * The year being prepared at `at` (Shanghai dates): from 1 November of Y through 31 January
@@ -115,11 +116,19 @@ export async function newYearChecklist(actor: Actor, year: number, client: Db | 
   return { year, items, done, total: items.length };
 }
 
-/** The checklist to show now, or null: not an admin, before 1 November, or everything done. */
+/** The checklist to show now, or null: not an admin, everything done, or outside November–January with the year's calendar confirmed. */
 export async function newYearBanner(actor: Actor, at: Date = now(), client: Db | Tx = db): Promise<NewYearChecklist | null> {
   if (!seesChecklist(actor)) return null;
   const year = yearBeingPrepared(at);
-  if (year === null) return null;
+  if (year === null) {
+    // February to October the checklist is over, but a year running on an unconfirmed calendar
+    // is not: every hotline deadline counts its missing holidays as working days (春节 can be as
+    // late as 19 February). The calendar item stays until it is done, whatever the month.
+    const current = shanghaiYear(at);
+    const calendar = await calendarYearReadiness(current, client);
+    if (calendar.confirmed !== null) return null;
+    return { year: current, items: [{ kind: "calendar", done: false, loaded: calendar.loaded, href: `/admin/calendar?year=${current}` }], done: 0, total: 1, late: true };
+  }
   const list = await newYearChecklist(actor, year, client);
   return list.done === list.total ? null : list;
 }

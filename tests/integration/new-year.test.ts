@@ -17,6 +17,8 @@ import { rolloverProgrammeAction } from "@/lib/programmes/rollover-actions";
 import { rolloverDefaults, type RolloverFormValues } from "@/lib/programmes/rollover-schema";
 import { formatDateOnly } from "@/lib/programmes/period";
 import { pinClock, unpinClock } from "@/lib/platform/clock";
+import HotlinePage from "@/app/(app)/hotline/page";
+import { elementText, findElements } from "../support/element-tree";
 import { resetRequest, signOut } from "../support/next-stubs";
 import { actAs, unitByCode, sessionUser } from "../support/fixtures";
 import { addDaysYmd, demoYear, shanghaiInstant, shanghaiYear, ymd } from "../support/time";
@@ -82,11 +84,26 @@ describe("the new-year checklist window", () => {
     const campaign = await programmeByName(PY_CAMPAIGN);
     expect(banner?.items).toContainEqual(expect.objectContaining({ kind: "rollover", done: false, programmeId: campaign.id, href: `/programmes/${campaign.id}/rollover` }));
 
-    // The last minute of January still shows the year's open items; 1 February does not.
+    // The last minute of January still shows the year's open items; 1 February does not —
+    // but for the year's working calendar, while it is unconfirmed (its deadlines are wrong).
     pinClock(shanghaiInstant(NEXT, 1, 31, 23, 59, 0));
     expect((await newYearBanner(admin))?.year).toBe(NEXT);
+    expect((await newYearBanner(admin))?.late).toBeUndefined();
+    pinClock(shanghaiInstant(NEXT, 2, 1, 0, 0, 0));
+    const kept = await db.calendarYear.findUnique({ where: { year: NEXT } });
+    await db.calendarYear.deleteMany({ where: { year: NEXT } });
+    const late = await newYearBanner(admin);
+    expect(late).toMatchObject({ year: NEXT, late: true, done: 0, total: 1 });
+    expect(late?.items).toEqual([expect.objectContaining({ kind: "calendar", done: false, href: `/admin/calendar?year=${NEXT}` })]);
+    pinClock(shanghaiInstant(NEXT, 10, 31, 23, 59, 0));
+    expect(open((await newYearBanner(admin))!.items)).toEqual(["calendar"]);
+    for (const username of ["yh.manager", "py.officer"]) expect(await newYearBanner(await sessionUser(username))).toBeNull();
+    // Confirmed: gone until the next November.
+    await db.calendarYear.create({ data: { year: NEXT, confirmedAt: shanghaiInstant(NEXT, 1, 20), confirmedById: admin.id } });
     pinClock(shanghaiInstant(NEXT, 2, 1, 0, 0, 0));
     expect(await newYearBanner(admin)).toBeNull();
+    await db.calendarYear.deleteMany({ where: { year: NEXT } });
+    if (kept) await db.calendarYear.create({ data: kept });
   });
 
   it("is for admins only", async () => {
@@ -228,6 +245,18 @@ describe("the request page's unconfirmed-calendar notice", () => {
       expect(await confirmCalendarYearAction({ year })).toMatchObject({ ok: true });
     }
     expect(await unconfirmedClockYears(request)).toEqual([]);
+  });
+
+  it("the hotline list says so too while the running year's calendar is unconfirmed (its deadlines run on it)", async () => {
+    pinClock(shanghaiInstant(NEXT, 3, 10, 9));
+    const kept = await db.calendarYear.findUnique({ where: { year: NEXT } });
+    await db.calendarYear.deleteMany({ where: { year: NEXT } });
+    await actAs("lz.officer");
+    const notice = async () => elementText(findElements(await HotlinePage({ searchParams: Promise.resolve({}) }), (e) => (e.props as { "data-testid"?: string })["data-testid"] === "calendar-unconfirmed"));
+    expect(await notice()).toBe(`${NEXT} 年工作日历尚未确认，截止时间按无节假日计算`);
+    await db.calendarYear.create({ data: kept ?? { year: NEXT, confirmedAt: shanghaiInstant(NEXT, 1, 20), confirmedById: (await sessionUser("admin")).id } });
+    expect(await notice()).toBe("");
+    if (!kept) await db.calendarYear.deleteMany({ where: { year: NEXT } });
   });
 
   it("reads as one sentence naming the years, in both languages", () => {

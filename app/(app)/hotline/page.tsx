@@ -9,6 +9,7 @@ import { clocksOf, isBreached } from "@/lib/hotline/clocks";
 import { hotlineCategories, listRequests, pendingExtensions, REQUEST_TABS } from "@/lib/hotline/queries";
 import { parseRequestFilterWithIgnored, requestFilterQuery, type RequestPageFilter, type SearchParamsRecord } from "@/lib/hotline/list-filter";
 import { IgnoredFilters } from "@/components/ui/ignored-filters";
+import { unconfirmedYears } from "@/lib/platform/calendar/confirmation";
 import { ExportLink } from "@/components/dashboards/export-link";
 import { REQUEST_STATUSES } from "@/lib/hotline/transitions";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -37,11 +38,16 @@ export default async function HotlinePage({ searchParams }: { searchParams: Prom
   const { filter, ignored } = parseRequestFilterWithIgnored(await searchParams);
   const now = clockNow();
   const manager = can(user, "request.decideExtension");
-  const [page, categories, extensions] = await Promise.all([
+  const [page, categories, extensions, unconfirmed] = await Promise.all([
     listRequests(user, filter, now),
     hotlineCategories(user),
     manager ? pendingExtensions(user, 10) : Promise.resolve([]),
+    // The deadlines on this list run on this year's working calendar: while it is unconfirmed
+    // they may be a holiday off, and whoever reads them should know (the request page says so
+    // per request; the admin banner asks for the confirmation).
+    unconfirmedYears([now]),
   ]);
+  const tNewYear = await getTranslations("newYear");
   const filtered = !!(filter.status || filter.category || filter.fromDay || filter.toDay);
   const label = "block text-sm font-medium text-slate-700";
 
@@ -89,6 +95,11 @@ export default async function HotlinePage({ searchParams }: { searchParams: Prom
         })}
       </nav>
       <p className="text-sm text-slate-600">{t(`tabIntro.${filter.tab ?? "queue"}`)}</p>
+      {unconfirmed.length > 0 ? (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="calendar-unconfirmed">
+          {tNewYear("hotlineCalendarUnconfirmed", { years: unconfirmed.join("、") })}
+        </p>
+      ) : null}
       <IgnoredFilters ignored={ignored} labels={{ tab: t("tabs"), status: tc("status"), category: t("category"), from: t("receivedFrom"), to: t("receivedTo") }} />
 
       <Card>
