@@ -110,9 +110,9 @@ export function inPeriod(period: Period, instant: Date): boolean {
   return t >= period.start.getTime() && t < period.end.getTime();
 }
 
-/** A period overlaps the campaign's calendar dates ("YYYY-MM-DD", inclusive). */
-export function periodOverlaps(period: Period, campaign: { startDate: string; endDate: string }): boolean {
-  return period.firstDay <= campaign.endDate && campaign.startDate <= period.lastDay;
+/** A period lies wholly within the campaign's calendar dates ("YYYY-MM-DD", inclusive). */
+export function periodWithin(period: Period, campaign: { startDate: string; endDate: string }): boolean {
+  return campaign.startDate <= period.firstDay && period.lastDay <= campaign.endDate;
 }
 
 export type StatusInput = {

@@ -149,6 +149,19 @@ describe("computeFrequency", () => {
     expect(first.map((i) => i.status)).toEqual(["PENDING", "PENDING"]);
   });
 
+  it("a period the campaign began part way through is not missed: a weekly rule from Friday 1 January judges its first full week only", () => {
+    // Rolled over into the new year: 28–31 December's visits were filed under last year's
+    // campaign, 1–3 January are 元旦 and a weekend. Monday the 4th is not "overdue" for that week.
+    const newYear = { startDate: "2027-01-01", endDate: "2027-12-31" };
+    const rules: RuleInput[] = [{ id: "w", kind: "OFFICER_ANY", period: "WEEK", minVisits: 1, dueSoonDays: 2 }];
+    const monday4th = computeFrequency({ campaign: newYear, rules, officers, enterprises: [], visits: [], now: at("2027-01-04T02:00:00Z") });
+    expect(monday4th.map((i) => [i.status, i.missed])).toEqual([["PENDING", null], ["PENDING", null]]);
+    // The week of the 4th is the campaign's in full: missed, it is overdue on the 11th.
+    const monday11th = computeFrequency({ campaign: newYear, rules, officers, enterprises: [], visits: [v("o2", "2027-01-05T02:00:00Z")], now: at("2027-01-11T02:00:00Z") });
+    expect(monday11th.find((i) => i.subjectId === "o1")).toMatchObject({ status: "OVERDUE", missed: { firstDay: "2027-01-04", lastDay: "2027-01-10", count: 0 } });
+    expect(monday11th.find((i) => i.subjectId === "o2")).toMatchObject({ status: "PENDING", missed: null });
+  });
+
   it("summarises overdue and due soon per officer", () => {
     const rules: RuleInput[] = [{ id: "a", kind: "OFFICER_ANY", period: "WEEK", minVisits: 1, dueSoonDays: 3 }];
     const items = computeFrequency({ campaign, rules, officers, enterprises: [], visits: [v("o2", "2026-11-18T02:00:00Z")], now: at("2026-11-27T02:00:00Z") });

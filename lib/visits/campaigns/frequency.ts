@@ -7,14 +7,14 @@
 // lib/visits/campaigns/due.ts.
 import type { FrequencyPeriod, FrequencyRuleKind, VisitKind } from "@/lib/generated/prisma/enums";
 import {
-  SHANGHAI_OFFSET_MS, daysLeft, frequencyStatus, inPeriod, periodContaining, periodOverlaps, previousPeriod, shanghaiDate,
+  SHANGHAI_OFFSET_MS, daysLeft, frequencyStatus, inPeriod, periodContaining, periodWithin, previousPeriod, shanghaiDate,
   type FrequencyStatus,
 } from "@/lib/platform/periods";
 
 // The Shanghai periods and the due status are the platform's (lib/platform/periods.ts);
 // re-exported for this module's pages and tests that read them with the rules.
 export {
-  daysLeft, frequencyStatus, inPeriod, periodContaining, periodOverlaps, previousPeriod, shanghaiDate,
+  daysLeft, frequencyStatus, inPeriod, periodContaining, periodWithin, previousPeriod, shanghaiDate,
   type FrequencyStatus, type Period, type StatusInput,
 } from "@/lib/platform/periods";
 
@@ -101,7 +101,12 @@ export function computeFrequency({ campaign, rules, officers, enterprises, visit
   for (const rule of rules) {
     const current = periodContaining(rule.period, at);
     const previous = previousPeriod(current);
-    const previousApplies = periodOverlaps(previous, campaign);
+    // Only a period the campaign ran for in full can have been missed. One it began part way
+    // through had fewer days to meet the rule in — and when a campaign is rolled over into the
+    // new year, the days before it began belong to last year's campaign, whose visits are not
+    // this one's: a weekly rule starting on Friday 1 January would otherwise call every officer
+    // overdue on Monday the 4th for the 28–31 December visits filed under the old campaign.
+    const previousApplies = periodWithin(previous, campaign);
     const left = today > campaign.endDate ? 0 : daysLeft(current, now);
     const subjects =
       rule.kind === "ENTERPRISE_BY_COMMISSIONER"
