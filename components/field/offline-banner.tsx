@@ -1,21 +1,19 @@
 "use client";
-// The "当前离线" banner (issue 16): shown while the browser says it has no network, so the officer
-// knows records stay on the device until it returns. Hidden online (and during server rendering).
-import { useSyncExternalStore } from "react";
+// The "当前离线" banner (issue 16): shown while the app cannot reach its server
+// (lib/field/local/connectivity.ts: the device offline, or a request that failed on the way), so
+// the officer knows records stay on the device until it returns. A page the service worker
+// controls may have come from its cache, so it asks the server once on load. Hidden online (and
+// during server rendering).
+import { useEffect, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
-
-function subscribe(onChange: () => void) {
-  window.addEventListener("online", onChange);
-  window.addEventListener("offline", onChange);
-  return () => {
-    window.removeEventListener("online", onChange);
-    window.removeEventListener("offline", onChange);
-  };
-}
+import { isOffline, probeConnectivity, subscribeConnectivity } from "@/lib/field/local/connectivity";
 
 export function OfflineBanner() {
   const t = useTranslations("field.shell");
-  const offline = useSyncExternalStore(subscribe, () => !navigator.onLine, () => false);
+  const offline = useSyncExternalStore(subscribeConnectivity, isOffline, () => false);
+  useEffect(() => {
+    if (navigator.onLine !== false && navigator.serviceWorker?.controller) void probeConnectivity();
+  }, []);
   if (!offline) return null;
   return (
     <div role="status" className="bg-amber-100 px-4 py-2 text-sm text-amber-900">

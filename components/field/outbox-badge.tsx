@@ -10,6 +10,7 @@ import { useTranslations } from "next-intl";
 import { useOutbox } from "@/lib/field/local/outbox";
 import { outboxCounts } from "@/lib/field/local/outbox-machine";
 import { flushOutbox } from "@/lib/field/local/sync-runner";
+import { isOffline, onReconnect } from "@/lib/field/local/connectivity";
 
 /** While something waits: a retry this often (the back-off decides which items are due). */
 const RETRY_EVERY_MS = 30_000;
@@ -43,19 +44,19 @@ export function OutboxBadge({ userId }: { userId: string }) {
 function useOutboxTriggers(userId: string, waiting: boolean) {
   useEffect(() => {
     const flush = () => {
-      if (navigator.onLine !== false) void flushOutbox({ userId });
+      if (!isOffline()) void flushOutbox({ userId });
     };
-    // The link is back: what waited out a back-off because the link was gone goes now.
-    const onOnline = () => void flushOutbox({ userId, skipBackoff: true });
+    // The link is back (the device's "online", or the server answering again after a failure):
+    // what waited out a back-off because the link was gone goes now.
+    const stopReconnect = onReconnect(() => void flushOutbox({ userId, skipBackoff: true }));
     const onVisible = () => {
       if (document.visibilityState === "visible") flush();
     };
     flush();
-    window.addEventListener("online", onOnline);
     window.addEventListener("focus", flush);
     document.addEventListener("visibilitychange", onVisible);
     return () => {
-      window.removeEventListener("online", onOnline);
+      stopReconnect();
       window.removeEventListener("focus", flush);
       document.removeEventListener("visibilitychange", onVisible);
     };
@@ -64,7 +65,7 @@ function useOutboxTriggers(userId: string, waiting: boolean) {
   useEffect(() => {
     if (!waiting) return;
     const timer = window.setInterval(() => {
-      if (navigator.onLine !== false) void flushOutbox({ userId });
+      if (!isOffline()) void flushOutbox({ userId });
     }, RETRY_EVERY_MS);
     return () => window.clearInterval(timer);
   }, [userId, waiting]);

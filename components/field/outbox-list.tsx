@@ -19,6 +19,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { OutboxResolve } from "./outbox-resolve";
+import { isOffline, probeConnectivity } from "@/lib/field/local/connectivity";
 
 const STATE_TONE = { queued: "amber", sending: "blue", refused: "red", conflict: "red", duplicate: "red", sent: "green" } as const;
 
@@ -48,7 +49,8 @@ export function OutboxList({ userId }: { userId: string }) {
 
   const syncNow = async () => {
     setNotice(null);
-    if (navigator.onLine === false) {
+    // Known offline? Ask the server first: the link may be back before the next probe.
+    if (isOffline() && !(await probeConnectivity())) {
       setNotice({ tone: "warning", text: t("offlineNow") });
       return;
     }

@@ -9,6 +9,7 @@ import { nowMs } from "@/lib/platform/clock";
 import { WORK_SET_PLACES_CAP } from "@/lib/field/schemas";
 import { readWorkSetMeta, refreshWorkSet, type RefreshResult, type WorkSetMeta } from "@/lib/field/local/work-set";
 import { Button } from "@/components/ui/button";
+import { isOffline } from "@/lib/field/local/connectivity";
 
 const SHANGHAI = "Asia/Shanghai";
 
@@ -56,7 +57,7 @@ export function WorkSetStatus(_props: { userId?: string }) {
     firstRead.current = true;
     // The refresh's "busy" state is the point of it here: the officer sees it downloading.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (meta === null && navigator.onLine) void refresh();
+    if (meta === null && !isOffline()) void refresh();
   }, [meta]);
 
   return (

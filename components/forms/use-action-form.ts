@@ -21,6 +21,7 @@ import { OUTBOX_KINDS, type OutboxKind } from "@/lib/field/constants";
 import type { OutboxItem } from "@/lib/field/local/db";
 import { newIdempotencyKey } from "./idempotency";
 import { afterPageSettles } from "@/components/field/after-load";
+import { isOffline, reportNetworkFailure } from "@/lib/field/local/connectivity";
 
 /** The outbox part, loaded on first use: forms without `offline` never download Dexie. */
 const loadOutbox = () => Promise.all([import("@/lib/field/local/outbox"), import("@/lib/field/local/sync-runner")]);
@@ -272,7 +273,7 @@ export function useActionForm<TValues extends FieldValues, TData>(
     if (contract.idempotent || offline) keyRef.current ??= newIdempotencyKey();
     const payload = contract.idempotent ? { ...values, idempotencyKey: keyRef.current } : values;
     // Known offline: straight to the outbox, without waiting for a request that cannot go.
-    if (offline && typeof navigator !== "undefined" && navigator.onLine === false) {
+    if (offline && isOffline()) {
       if (!(await queue(values, payload as Record<string, unknown>))) setRootError(tErrors("network"));
       return;
     }
@@ -281,6 +282,7 @@ export function useActionForm<TValues extends FieldValues, TData>(
       result = await action(payload);
     } catch {
       // The request failed on the way (or its answer did): the outbox sends it again later, same key.
+      reportNetworkFailure();
       if (!(await queue(values, payload as Record<string, unknown>))) setRootError(tErrors("network"));
       return;
     }

@@ -20,6 +20,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { controlClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { CharCount } from "@/components/ui/char-count";
+import { isOffline } from "@/lib/field/local/connectivity";
 
 type Move = Pick<ProblemTransition, "to" | "needs">;
 
@@ -88,7 +89,7 @@ export function ProblemActions({ problemId, userId, title, version: renderedVers
       id: problemId, version, to: move.to, note, resolution, escalatedToOrgUnitId: department,
       ...(move.needs === "confirmation" ? { confirmation } : {}),
     };
-    if (typeof navigator !== "undefined" && !navigator.onLine) {
+    if (isOffline()) {
       await queue(input, move.to);
       setPending(false);
       return;

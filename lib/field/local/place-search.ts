@@ -4,6 +4,7 @@
 // say "（本机数据）". Dexie is loaded only then, so the forms' first load stays light.
 import type { ActionResult } from "@/lib/platform/action";
 import type { PlaceRow } from "./db";
+import { isOffline } from "./connectivity";
 
 export type PlaceSearchAnswer = ActionResult<{ id: string; label: string; detail: string }[]> & { local?: boolean };
 
@@ -12,7 +13,7 @@ export async function searchWithLocalFallback(
   q: string,
   online: () => Promise<ActionResult<{ id: string; label: string; detail: string }[]>>,
 ): Promise<PlaceSearchAnswer> {
-  if (typeof navigator === "undefined" || navigator.onLine) {
+  if (!isOffline()) {
     try {
       return await online();
     } catch {

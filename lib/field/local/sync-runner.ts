@@ -11,6 +11,7 @@ import { applyOutcome, nextSendable, renewLease, resolveRefs, startSending, take
 import { itemBlobs, newOutboxId, pruneSent, recoverInterruptedItems } from "./outbox";
 import { requestOutboxSync } from "./sw-client";
 import { promoteLocalPlace } from "./local-places";
+import { isOffline, reportNetworkFailure, reportNetworkSuccess } from "./connectivity";
 
 export const SYNC_URL = "/api/field/sync";
 const LOCK_NAME = "zj-outbox-flush";
@@ -59,7 +60,7 @@ export async function flushOutbox(options: FlushOptions = {}): Promise<FlushResu
 /** Put something in the outbox? Then call this: Background Sync where there is one, and a flush now when online. */
 export async function kickOutbox(userId: string): Promise<void> {
   await requestOutboxSync().catch(() => false);
-  if (typeof navigator === "undefined" || navigator.onLine !== false) void flushOutbox({ userId });
+  if (!isOffline()) void flushOutbox({ userId });
 }
 
 async function withLease(run: (keep: () => Promise<boolean>) => Promise<FlushResult>): Promise<FlushResult> {
@@ -142,8 +143,10 @@ async function send(item: OutboxItem, input: Record<string, unknown>): Promise<S
   try {
     response = await fetch(SYNC_URL, { method: "POST", headers, body, credentials: "same-origin", cache: "no-store" });
   } catch {
+    reportNetworkFailure();
     return { type: "network" };
   }
+  reportNetworkSuccess();
   let json: unknown = null;
   try {
     json = await response.json();

@@ -11,6 +11,7 @@ import { warmOfflinePages } from "./pages";
 import { placeMatchesQuery, rankPlaces, workSetNeedsRefresh, type WorkSetMeta } from "./place-match";
 import { wipeCount, wipedAllInThisPage, wipeWorkSet } from "./wipe";
 import { unsentLocalPlaces } from "./local-places";
+import { isOffline, reportNetworkFailure, reportNetworkSuccess } from "./connectivity";
 
 export const WORK_SET_URL = "/api/field/work-set";
 const META_KEY = "workSet";
@@ -48,14 +49,16 @@ export async function refreshWorkSetIfStale(userId: string): Promise<RefreshResu
 
 async function doRefresh(): Promise<RefreshResult> {
   if (wipedAllInThisPage()) return { ok: false, reason: "signedOut" };
-  if (typeof navigator !== "undefined" && !navigator.onLine) return { ok: false, reason: "offline" };
+  if (isOffline()) return { ok: false, reason: "offline" };
   const wipesBefore = wipeCount();
   let response: Response;
   try {
     response = await fetch(WORK_SET_URL, { credentials: "same-origin", cache: "no-store", headers: { accept: "application/json" } });
   } catch {
+    reportNetworkFailure();
     return { ok: false, reason: "offline" };
   }
+  reportNetworkSuccess();
   try {
     if (response.status === 401) {
       await wipeWorkSet();
