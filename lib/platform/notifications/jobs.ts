@@ -284,7 +284,8 @@ export async function flushHeld(now: Date = clockNow(), client: Db = db): Promis
       await advisoryXactLock(LOCK_NAMESPACE.notificationRecipient, recipientLockKey(channel, { userId }), tx);
       const held = await tx.notificationDelivery.findMany({
         where: { status: DELIVERY_STATUS.HELD, notBefore: { lte: now }, userId, channel },
-        orderBy: { createdAt: "asc" },
+        // Arrival order, ties (same millisecond) by id: the digest lists its kinds the same way every time.
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, kind: true },
       });
       if (held.length === 0) return;
