@@ -8,7 +8,7 @@ import "server-only";
 import { db, type Db, type Tx } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { can } from "@/lib/platform/authz/can";
-import { calendarYearReadiness } from "@/lib/platform/calendar/confirmation";
+import { calendarYearReadiness, unconfirmedYears } from "@/lib/platform/calendar/confirmation";
 import { now, shanghaiYear, shanghaiYmd } from "@/lib/platform/clock";
 import { dateOnly } from "@/lib/platform/dates";
 
@@ -124,9 +124,11 @@ export async function newYearBanner(actor: Actor, at: Date = now(), client: Db |
     // February to October the checklist is over, but a year running on an unconfirmed calendar
     // is not: every hotline deadline counts its missing holidays as working days (春节 can be as
     // late as 19 February). The calendar item stays until it is done, whatever the month.
+    // One indexed lookup on every admin page in the common (confirmed) case; the year's day
+    // counts only when the item is to be shown.
+    if ((await unconfirmedYears([at], client)).length === 0) return null;
     const current = shanghaiYear(at);
     const calendar = await calendarYearReadiness(current, client);
-    if (calendar.confirmed !== null) return null;
     return { year: current, items: [{ kind: "calendar", done: false, loaded: calendar.loaded, href: `/admin/calendar?year=${current}` }], done: 0, total: 1, late: true };
   }
   const list = await newYearChecklist(actor, year, client);

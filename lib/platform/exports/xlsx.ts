@@ -9,8 +9,8 @@
 // so a large export never sits in memory. streamXlsx feeds a Response (a web stream) and
 // writes the audit row (who, what, filters, row count) before the stream ends, so a completed
 // download is always an audited one — and a download the client drops part way is audited too,
-// with the rows written until then and `cancelled: true` (the rows before the drop have left); callers check "report.export" (and their own view
-// permission) first — exportRoute (./route.ts) does both for a route. xlsxBytes collects the
+// with the rows written until then and `cancelled: true` (the rows before the drop have left).
+// Callers check "report.export" (and their own view permission) first — exportRoute (./route.ts) does both for a route. xlsxBytes collects the
 // same stream for a caller that wants the file whole (tests reading it back). The row cap is
 // EXPORT_MAX_ROWS per sheet.
 import { now as clockNow } from "@/lib/platform/clock";
