@@ -21,7 +21,7 @@ import { OUTBOX_KINDS, type OutboxKind } from "@/lib/field/constants";
 import type { OutboxItem } from "@/lib/field/local/db";
 import { newIdempotencyKey } from "./idempotency";
 import { afterPageSettles } from "@/components/field/after-load";
-import { isOffline, reportNetworkFailure } from "@/lib/field/local/connectivity";
+import { isOffline, probeConnectivity } from "@/lib/field/local/connectivity";
 
 /** The outbox part, loaded on first use: forms without `offline` never download Dexie. */
 const loadOutbox = () => Promise.all([import("@/lib/field/local/outbox"), import("@/lib/field/local/sync-runner")]);
@@ -282,7 +282,8 @@ export function useActionForm<TValues extends FieldValues, TData>(
       result = await action(payload);
     } catch {
       // The request failed on the way (or its answer did): the outbox sends it again later, same key.
-      reportNetworkFailure();
+      // Whether the link is gone (or the server failed) is the probe's to say, not this catch's.
+      void probeConnectivity();
       if (!(await queue(values, payload as Record<string, unknown>))) setRootError(tErrors("network"));
       return;
     }

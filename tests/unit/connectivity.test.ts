@@ -78,7 +78,15 @@ describe("connectivity", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(c.isOffline()).toBe(false);
-    // Once for the device's event, once for the server answering.
-    expect(reconnected).toHaveBeenCalledTimes(2);
+    // Once: the server answering is the reconnect (the device's event only asked).
+    expect(reconnected).toHaveBeenCalledTimes(1);
+  });
+
+  it("the device's online event with no failed request is the reconnect itself", () => {
+    const reconnected = vi.fn();
+    c.onReconnect(reconnected);
+    window.dispatchEvent(new Event("online"));
+    expect(reconnected).toHaveBeenCalledTimes(1);
+    expect(fetch).not.toHaveBeenCalled();
   });
 });

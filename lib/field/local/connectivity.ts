@@ -67,29 +67,32 @@ function scheduleProbe() {
   }, PROBE_EVERY_MS);
 }
 
+// The device's own events, handled once for every subscriber: "offline" and "online" change
+// isOffline(); "online" after a failed request asks the server (its answer is the reconnect),
+// otherwise it is the reconnect itself — so a reconnect runs its listeners once, not twice.
+let deviceEventsOn = false;
+function onDeviceOnline() {
+  notify();
+  if (failed) void probeConnectivity();
+  else for (const l of reconnectListeners) l();
+}
+function listenToDevice() {
+  if (deviceEventsOn) return;
+  deviceEventsOn = true;
+  window.addEventListener("online", onDeviceOnline);
+  window.addEventListener("offline", notify);
+}
+
 /** For useSyncExternalStore: changes of isOffline(), the device's online/offline events included. */
 export function subscribeConnectivity(listener: Listener): () => void {
-  // The device says it is back: if a request had failed, ask the server now rather than at the next probe.
-  const onOnline = () => {
-    listener();
-    if (failed) void probeConnectivity();
-  };
+  listenToDevice();
   listeners.add(listener);
-  window.addEventListener("online", onOnline);
-  window.addEventListener("offline", listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("online", onOnline);
-    window.removeEventListener("offline", listener);
-  };
+  return () => listeners.delete(listener);
 }
 
 /** The link is back: the device's "online" event, or the server answering after a failure. */
 export function onReconnect(listener: Listener): () => void {
+  listenToDevice();
   reconnectListeners.add(listener);
-  window.addEventListener("online", listener);
-  return () => {
-    reconnectListeners.delete(listener);
-    window.removeEventListener("online", listener);
-  };
+  return () => reconnectListeners.delete(listener);
 }
