@@ -18,7 +18,7 @@ import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedCluster } from "./db/embedded";
-import { EMPTY_FLOOR, floorColumns, floorName, fromLog, measureFloor, prepareFloor, prepareWriteFloor, type Floor, type FloorContext } from "./bench/floor";
+import { EMPTY_FLOOR, floorColumns, floorName, fromLog, measureFloor, measureShell, prepareFloor, prepareWriteFloor, type Floor, type FloorContext } from "./bench/floor";
 import { bytesTable, measureBytes, type BytesRow } from "./bench/bytes";
 import { sessionCookie } from "./bench/session";
 import { benchDashboardDrillDown } from "./bench/dashboard";
@@ -544,6 +544,11 @@ async function main() {
       // The bare page alone (no statements): what every page of this build pays, and the bytes' baseline.
       const floor = await measureFloor(floorCtx, EMPTY_FLOOR, []);
       results.push({ name: "bare page (framework floor: proxy + root layout, no SQL)", kind: "read", runs: RUNS, p50: floor.p50, p95: floor.p95, sqlP50: null, ratio: null, target: "—", note: "app/(bench)/bench-floor, no statements" });
+      console.log(results.at(-1));
+      // The app shell around an empty page, the bare page run by run beside it: what every
+      // signed-in page pays before its own content (session, shell, layout messages).
+      const shell = await measureShell(floorCtx);
+      results.push({ name: "empty page in the app shell (session + shell, no page content)", kind: "read", runs: RUNS, p50: shell.p50, p95: shell.p95, sqlP50: null, ratio: null, target: "—", note: "app/(app)/bench-shell as yh.manager; floor = the bare page, no statements", ...floorColumns(shell.p50, shell.floor) });
       console.log(results.at(-1));
       bytes = await measureBytes({ base: BASE, secret, sql, managerCookie: cookie });
     }

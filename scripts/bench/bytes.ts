@@ -42,6 +42,9 @@ export async function measureBytes({ base, secret, sql, managerCookie }: { base:
   writeFloor(EMPTY_FLOOR, []);
   const pages: { page: string; as: string; cookie: string; target: string }[] = [
     { page: `/bench-floor/${EMPTY_FLOOR}`, as: "bare page (floor)", cookie: managerCookie, target: "baseline" },
+    // The app shell around an empty page (app/(app)/bench-shell): what every signed-in page ships before its own content.
+    { page: "/bench-shell", as: "officer, empty page in the shell", cookie: officerCookie, target: "—" },
+    { page: "/bench-shell", as: "manager, empty page in the shell", cookie: managerCookie, target: "—" },
     { page: "/login", as: "signed out", cookie: "NEXT_LOCALE=zh-CN", target: "HTML < 15 kB gzip" },
     { page: "/", as: "officer", cookie: officerCookie, target: "HTML gzip ≤ 2× bare" },
     { page: "/visits", as: "officer", cookie: officerCookie, target: "HTML gzip ≤ 2× bare" },

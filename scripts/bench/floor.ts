@@ -61,6 +61,32 @@ export async function measureFloor(ctx: FloorContext, name: string, statements: 
   return { p50: ctx.pct(times, 50), p95: ctx.pct(times, 95) };
 }
 
+/** The shell page (app/(app)/bench-shell) once, with the floor's session cookie: its time. */
+async function fetchShell(ctx: FloorContext) {
+  const t = performance.now();
+  const r = await fetch(`${ctx.base}/bench-shell`, { headers: { cookie: ctx.cookie }, redirect: "manual" });
+  const body = await r.text();
+  const ms = performance.now() - t;
+  if (r.status !== 200 || !body.includes("data-bench-shell")) throw new Error(`/bench-shell → ${r.status} (is the server started with BENCH_FLOOR=1?)`);
+  return ms;
+}
+
+/**
+ * The empty page inside the app shell and the bare page, taking turns run by run (3 warm-ups
+ * each): the shell's p50/p95, and the bare page's as its floor.
+ */
+export async function measureShell(ctx: FloorContext): Promise<Floor & { floor: Floor }> {
+  const bare = await prepareFloor(ctx, EMPTY_FLOOR, []);
+  for (let i = 0; i < 3; i++) await fetchShell(ctx);
+  const shell: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < ctx.runs; i++) {
+    shell.push(await fetchShell(ctx));
+    floor.push(await bare());
+  }
+  return { p50: ctx.pct(shell, 50), p95: ctx.pct(shell, 95), floor: { p50: ctx.pct(floor, 50), p95: ctx.pct(floor, 95) } };
+}
+
 /**
  * A write's floor: call i fetches it running statementsOf(i) (a BEGIN … COMMIT on fresh rows,
  * the same write as the row's SQL column), from a file written before the clock starts. The

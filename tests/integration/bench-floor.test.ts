@@ -8,7 +8,10 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import BenchFloorPage from "@/app/(bench)/bench-floor/[name]/page";
+import BenchShellPage from "@/app/(app)/bench-shell/page";
 import { elementText } from "../support/element-tree";
+import { actAs } from "../support/fixtures";
+import { resetRequest } from "../support/next-stubs";
 
 const DIR = path.join(process.cwd(), "bench", "tmp", "floor");
 const name = `test-${randomBytes(4).toString("hex")}`;
@@ -19,6 +22,7 @@ const open = (n: string) => BenchFloorPage({ params: Promise.resolve({ name: n }
 
 afterEach(() => {
   delete process.env.BENCH_FLOOR;
+  resetRequest();
 });
 afterAll(async () => {
   rmSync(path.join(DIR, `${name}.json`), { force: true });
@@ -44,5 +48,21 @@ describe("bench floor page", () => {
     const text = elementText(await open(name));
     expect(text).toContain("word");
     expect(text).toContain("floor-row");
+  });
+});
+
+// Its second floor, the empty page inside the app shell: the same switch, and a signed-in user.
+describe("bench shell page", () => {
+  it("answers 404 without BENCH_FLOOR=1, even signed in", async () => {
+    await actAs("py.officer");
+    await expect(BenchShellPage()).rejects.toThrow("NEXT_NOT_FOUND");
+  });
+
+  it("with the switch, sends a signed-out request to sign in and renders its marker for a user", async () => {
+    process.env.BENCH_FLOOR = "1";
+    await expect(BenchShellPage()).rejects.toThrow("NEXT_REDIRECT");
+    await actAs("py.officer");
+    const page = await BenchShellPage();
+    expect(page.props).toHaveProperty("data-bench-shell", "");
   });
 });
