@@ -8,7 +8,7 @@
 import "server-only";
 import { z } from "zod";
 import { failureOf, failures, issuesByPath, signInRefusal, type ActionFailure, type ActionResult, type Fail } from "@/lib/platform/action";
-import type { AuditMeta } from "@/lib/platform/audit/write";
+import { appendAuditStandalone, type AuditEntry, type AuditMeta } from "@/lib/platform/audit/write";
 import { getCurrentUser, type SessionUser } from "@/lib/platform/auth/session";
 import { can } from "@/lib/platform/authz/can";
 import type { Permission } from "@/lib/platform/authz/permissions";
@@ -114,6 +114,11 @@ export type RouteContext<U, P, Q, B> = {
   locale: Locale;
   /** A translated JSON error that is not a refusal (a record in scope without its file). */
   fail: (status: number, key: string) => Response;
+  /**
+   * Writes an audit row named after the route, as the user: for a read that discloses what
+   * the log must show was seen (a person's documents), written before the bytes are answered.
+   */
+  audit: (entry: Omit<AuditEntry, "action">) => Promise<void>;
 };
 
 const NO_STORE = { "cache-control": "no-store" };
@@ -265,7 +270,8 @@ export function route(
         }
       }
       // `user` is null exactly when the route is public, as the overloads promise.
-      return await handler({ request: bounded, user: user as never, params, query, body, meta, locale, fail: (status, key) => answer(status, key) });
+      const audit = (entry: Omit<AuditEntry, "action">) => appendAuditStandalone(actorMeta(user, meta), { ...entry, action: options.name });
+      return await handler({ request: bounded, user: user as never, params, query, body, meta, locale, fail: (status, key) => answer(status, key), audit });
     } catch (error) {
       const failure = await failureOf(error, { name: options.name, meta, auditMeta: actorMeta(user, meta), fail });
       return errorResponse(statusOf(error), failure);

@@ -243,9 +243,12 @@ describe("authorization sweep over the registry", () => {
     await actAs("py.jy.officer");
     const photo = (await ENTRIES.find((e) => e.key.startsWith("app/api/visits/[visitId]/photos/"))!.call!(fx)) as Response;
     expect(photo.status, "径游's own officer gets the photo the sweep asks for").toBe(200);
-    await actAs("yh.manager");
+    const manager = await actAs("yh.manager");
+    const viewed = () => db.auditLog.count({ where: { action: "points.evidence.view", entityId: fx.evidence.id, actorId: manager.id, outcome: "OK" } });
+    const viewedBefore = await viewed();
     const evidence = (await ENTRIES.find((e) => e.key.startsWith("app/api/talent/evidence/"))!.call!(fx)) as Response;
     expect(evidence.status, "余杭区's manager gets the evidence file the sweep asks for").toBe(200);
+    expect(await viewed(), "the file served is in the audit log").toBe(viewedBefore + 1);
     await actAs("admin");
     for (const k of ["lib/platform/org/actions#renameOrgUnitAction", "lib/users/actions#resetUserPasswordAction"]) {
       const result = (await ENTRIES.find((e) => e.key === k)!.call!(fx)) as { ok: boolean };

@@ -391,8 +391,12 @@ describe("documents", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/png");
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(PNG);
+    // The download is in the log: who, which document, which case — not the file's name.
+    const viewed = await db.auditLog.findMany({ where: { action: "serviceStation.document.view", entityId: docId } });
+    expect(viewed.map((r) => ({ outcome: r.outcome, actorId: r.actorId, data: r.data }))).toEqual([{ outcome: "OK", actorId: people["lz.station1"]!.id, data: { caseId: id } }]);
     await as("py.outsider");
     expect((await downloadDocument(new Request(url), { params: Promise.resolve({ documentId: docId }) })).status).toBe(404);
+    expect(await db.auditLog.count({ where: { action: "serviceStation.document.view", entityId: docId, outcome: "OK" } })).toBe(1);
   });
 });
 

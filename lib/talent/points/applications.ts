@@ -189,5 +189,5 @@ export async function approveApplication(app: ApplicationRow, version: number, a
 
 /** An evidence file of an application in the actor's scope (null otherwise). */
 export async function getEvidenceInScope(actor: Actor, evidenceId: string, client: Db | Tx = db) {
-  return client.pointEvidence.findFirst({ where: { id: evidenceId, application: applicationScope(actor) }, select: { storageKey: true, mimeType: true, fileName: true } });
+  return client.pointEvidence.findFirst({ where: { id: evidenceId, application: applicationScope(actor) }, select: { storageKey: true, mimeType: true, fileName: true, applicationId: true, application: { select: { enterprise: { select: { orgUnitId: true } } } } } });
 }
