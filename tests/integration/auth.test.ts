@@ -48,6 +48,19 @@ describe("sign-in", () => {
     expect(row?.data).toMatchObject({ login: "nobody-here", reason: "unknownUser" });
   });
 
+  it("keeps no phone number in clear in the log of a failed sign-in", async () => {
+    const user = await demoUser("py.ch.officer");
+    await db.user.update({ where: { id: user.id }, data: { phone: "13905710001" } });
+    expect(await verifyCredentials("13905710001", "wrong-password-1", meta)).toBeNull();
+    expect(await verifyCredentials("13905719999", "whatever-123", meta)).toBeNull();
+    const rows = await db.auditLog.findMany({ where: { action: "auth.signIn", outcome: "FAILED" }, orderBy: { seq: "desc" }, take: 2 });
+    expect(rows.map((r) => [r.entityId, r.data])).toEqual([
+      [null, { login: "139****9999", reason: "unknownUser" }],
+      [user.id, { via: "phone", reason: "wrongPassword" }],
+    ]);
+    expect(JSON.stringify(rows.map((r) => r.data))).not.toMatch(/1390571(0001|9999)/);
+  });
+
   it("refuses a deactivated account", async () => {
     await db.user.update({ where: { username: "py.officer2" }, data: { active: false } });
     expect(await verifyCredentials("py.officer2", DEMO_PASSWORD, meta)).toBeNull();

@@ -6,6 +6,7 @@ import "server-only";
 import { db } from "@/lib/platform/db/client";
 import { appendAudit, appendAuditStandalone } from "@/lib/platform/audit/write";
 import type { RequestMeta } from "@/lib/platform/request";
+import { maskPhone } from "@/lib/platform/privacy/mask";
 import type { Role } from "@/lib/platform/authz/permissions";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { isLocked, recordFailedSignIn, recordSuccessfulSignIn } from "./lockout";
@@ -18,6 +19,17 @@ export type SignedInUser = {
   orgUnitId: string;
   sessionVersion: number;
 };
+
+/**
+ * What a failed attempt's audit row keeps of the typed login. A known account is named by the
+ * row's entityId, so only how it was typed is kept — many sign in with their phone number,
+ * which the log must not copy in clear (SECURITY.md #5). An unknown login is kept to show what
+ * was tried ("admin", "root" …), masked when it is a number (a phone, 138****8000).
+ */
+function typedLogin(typed: string, user: { phone: string | null } | null): Record<string, string> {
+  if (user) return { via: user.phone !== null && typed === user.phone ? "phone" : "username" };
+  return { login: /^[+\d][\d\s-]{6,}$/.test(typed) ? maskPhone(typed.replace(/[\s-]/g, "")) : typed.slice(0, 64) };
+}
 
 export async function verifyCredentials(
   login: string,
@@ -38,7 +50,7 @@ export async function verifyCredentials(
         entityId: user?.id ?? null,
         orgUnitId: user?.orgUnitId ?? null,
         outcome: "FAILED",
-        data: { login: trimmed.slice(0, 64), reason, ...(locked ? { locked: true } : {}) },
+        data: { ...typedLogin(trimmed, user), reason, ...(locked ? { locked: true } : {}) },
       },
     );
     return null;
