@@ -1,6 +1,6 @@
 // 政企直通车 hotline (HOTLINE): the module's descriptor, read through lib/programmes/registry.ts.
 import "server-only";
-import { db, type Client } from "@/lib/platform/db/client";
+import type { Client } from "@/lib/platform/db/client";
 import type { Actor } from "@/lib/platform/authz/can";
 import { programmeModule } from "@/lib/programmes";
 import messagesZh from "@/messages/hotline/zh-CN.json";
@@ -8,7 +8,7 @@ import messagesEn from "@/messages/hotline/en.json";
 import { hotlineJobs } from "./jobs";
 import { CALLER_CONTACT, callerMobile, HOTLINE_NOTICE_KINDS } from "./notices";
 import { getHotlineProgramme, hotlineKind } from "./programme";
-import { requestReadScope } from "./queries";
+import { anyRequestReaches } from "./queries";
 
 export { getHotlineProgramme, hotlineKind, type HotlineProgramme } from "./programme";
 // The officer home shows the user's queue and its clocks.
@@ -41,5 +41,5 @@ export const hotlineModule = programmeModule({
   },
   // A request reaches a user through a department's queue or a personal assignment without
   // its programme being visible to them: the hotline is in use for them all the same.
-  alsoInUse: async (actor: Actor) => Boolean(await db.serviceRequest.findFirst({ where: requestReadScope(actor), select: { id: true } })),
+  alsoInUse: (actor: Actor) => anyRequestReaches(actor),
 });
