@@ -127,11 +127,11 @@ async function main() {
            at, at, at
     FROM (SELECT i, now() - (random() * interval '1095 days') AS at FROM generate_series(1, ${V.visits}) i) g`);
   await step(client, "problems (raised on visits)", `
-    INSERT INTO problem (id, "visitId", "programmeId", "orgUnitId", title, category, status, "resolvedAt", "createdAt", "updatedAt")
-    SELECT 'scp' || v.i, v.id, 'scpvisit', v."orgUnitId", '规模问题' || v.i, '基础设施',
+    INSERT INTO problem (id, "visitId", "foundById", "programmeId", "orgUnitId", title, category, status, "resolvedAt", "createdAt", "updatedAt")
+    SELECT 'scp' || v.i, v.id, v."officerId", 'scpvisit', v."orgUnitId", '规模问题' || v.i, '基础设施',
            CASE WHEN v.i % 3 = 0 THEN 'OPEN' WHEN v.i % 3 = 1 THEN 'RESOLVED' ELSE 'CONFIRMED' END::"ProblemStatus",
            CASE WHEN v.i % 3 <> 0 THEN v."visitedAt" + (v.i % 20 + 1) * interval '1 day' END, v."visitedAt", now()
-    FROM (SELECT substr(id, 6)::int AS i, id, "orgUnitId", "visitedAt" FROM visit WHERE id LIKE 'scvis%' AND substr(id, 6)::int % ${Math.max(1, Math.round(V.visits / V.problems))} = 0) v`);
+    FROM (SELECT substr(id, 6)::int AS i, id, "officerId", "orgUnitId", "visitedAt" FROM visit WHERE id LIKE 'scvis%' AND substr(id, 6)::int % ${Math.max(1, Math.round(V.visits / V.problems))} = 0) v`);
   await step(client, "hotline requests", `
     INSERT INTO service_request (id, number, "trackingCode", "programmeId", "orgUnitId", "enterpriseId", channel, "callerName", "callerPhone", category, description,
                                  status, "receivedAt", "acceptDueAt", "assignDueAt", "respondDueAt", "acceptedAt", "assignedAt", "respondedAt", "closedAt", satisfaction, "assigneeId", "updatedAt")

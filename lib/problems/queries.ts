@@ -23,9 +23,13 @@ export function departmentQueueScope(actor: Pick<Actor, "orgPath">) {
   return { escalatedTo: { path: { startsWith: actor.orgPath } } };
 }
 
-/** "只看我的": assigned to the user or found on their visit. The home page counts the open ones of the same rows. */
+/**
+ * "只看我的": assigned to the user or found on their visit. The home page counts the open ones of
+ * the same rows. foundById is the visit's officer, kept by the database (trigger problem_found_by),
+ * so both halves are indexed columns of the problem (a join to visit read every problem).
+ */
 export function mineWhere(actor: Pick<Actor, "id">): Prisma.ProblemWhereInput {
-  return { OR: [{ assigneeId: actor.id }, { visit: { officerId: actor.id } }] };
+  return { OR: [{ assigneeId: actor.id }, { foundById: actor.id }] };
 }
 
 const problemInclude = {

@@ -121,6 +121,25 @@ describe("the home's figures count what the lists hold", () => {
     const due = await officerDue(officer);
     expect(due.problems.map((p) => p.id)).toContain(problem.id);
   });
+
+  it("knows who found a problem from its visit, in the database: set on insert, not writable to anyone else", async () => {
+    const officer = await sessionUser("py.officer");
+    const other = await sessionUser("lz.officer");
+    const visit = await db.visit.findFirstOrThrow({ where: { officerId: officer.id }, select: { id: true, programmeId: true, orgUnitId: true } });
+    const problem = await db.problem.create({
+      data: { visitId: visit.id, programmeId: visit.programmeId, orgUnitId: visit.orgUnitId, title: "路灯不亮", category: "基础设施", description: "村口路灯", status: "OPEN", foundById: other.id },
+    });
+    const foundBy = async () => (await db.problem.findUniqueOrThrow({ where: { id: problem.id }, select: { foundById: true } })).foundById;
+    expect(await foundBy()).toBe(officer.id);
+    await db.problem.update({ where: { id: problem.id }, data: { foundById: other.id } });
+    expect(await foundBy()).toBe(officer.id);
+    await db.problem.update({ where: { id: problem.id }, data: { visitId: null } });
+    expect(await foundBy()).toBeNull();
+    // Every problem agrees with its visit (none found on a visit, none found by anyone).
+    const [{ n }] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM problem p LEFT JOIN visit v ON v.id = p."visitId" WHERE p."foundById" IS DISTINCT FROM v."officerId"`;
+    expect(n).toBe(0);
+  });
 });
 
 const testId = (id: string) => (e: ReactElement) => (e.props as Record<string, unknown>)["data-testid"] === id;
