@@ -9,8 +9,10 @@ import { db } from "@/lib/platform/db/client";
 import { createVisitAction, deleteVisitPhotoAction, searchPlacesAction, updateVisitAction, uploadVisitPhotoAction } from "@/lib/visits/actions";
 import { transitionProblemAction, assignProblemAction } from "@/lib/problems/actions";
 import { getVisitPhotoForUser, MAX_PHOTO_BYTES } from "@/lib/visits/photos";
-import { listVisits } from "@/lib/visits/queries";
-import { toShanghaiLocal } from "@/lib/platform/shanghai";
+import { listVisits, visitScope, type VisitListFilter } from "@/lib/visits/queries";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { shanghaiDate } from "@/lib/platform/periods";
+import { shanghaiDayStart, toShanghaiLocal } from "@/lib/platform/shanghai";
 import { NotFoundError } from "@/lib/platform/errors";
 import type { ActionResult } from "@/lib/platform/action";
 import { resetRequest } from "../support/next-stubs";
@@ -188,6 +190,37 @@ describe("visit lists", () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual(all.rows.map((r) => r.id));
+  });
+
+  it("a manager's list without officer or campaign (per unit, then merged) holds exactly the subtree's visits in (visitedAt, id) order, filtered and paged", async () => {
+    for (const username of ["yh.manager", "py.manager", "lz.qqb"]) {
+      const manager = await sessionUser(username);
+      const reference = async (where: Prisma.VisitWhereInput) =>
+        (await db.visit.findMany({ where: { AND: [visitScope(manager), where] }, orderBy: [{ visitedAt: "desc" }, { id: "desc" }], select: { id: true } })).map((v) => v.id);
+      const listed = async (filter: VisitListFilter, size: number) => {
+        const ids: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await listVisits(manager, { ...filter, cursor }, size);
+          ids.push(...page.rows.map((r) => r.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return ids;
+      };
+      const everything = await reference({});
+      expect(await listed({}, 7), username).toEqual(everything);
+      const households = await reference({ kind: "HOUSEHOLD" });
+      expect(await listed({ kind: "HOUSEHOLD" }, 5), username).toEqual(households);
+      const newest = await db.visit.findFirst({ where: visitScope(manager), orderBy: { visitedAt: "desc" }, select: { visitedAt: true } });
+      if (newest) {
+        const day = shanghaiDate(newest.visitedAt);
+        expect(await listed({ from: day, to: day }, 3), username).toEqual(
+          await reference({ visitedAt: { gte: shanghaiDayStart(day), lt: new Date(shanghaiDayStart(day).getTime() + 86_400_000) } }),
+        );
+      }
+      if (username === "lz.qqb") expect(everything, "a unit with no visits lists none").toEqual([]);
+      else expect(everything.length, username).toBeGreaterThan(7);
+    }
   });
 });
 
