@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/platform/authz/can";
 import { inSubtree, orgUnitInSubtree } from "@/lib/platform/org/scope";
 import { formatDateOnly } from "@/lib/platform/dates";
 import { visibleProgrammes } from "@/lib/programmes";
+import { visitCountsByProgramme } from "@/lib/dashboards";
 import { getVisitCampaignProgramme } from "./programme";
 
 /** A VISIT_CAMPAIGN programme the actor may see, with its owner's path for permission checks. */
@@ -30,11 +31,14 @@ export async function listCampaigns(actor: Actor, client: Db | Tx = db) {
     select: {
       id: true, name: true, status: true, startDate: true, endDate: true,
       orgUnit: { select: { id: true, name: true } },
-      // Visits and events counted within the actor's subtree only.
-      _count: { select: { campaignParticipants: true, campaignAssignments: true, visits: { where: inSubtree(actor) }, events: { where: inSubtree(actor) } } },
+      // Events counted within the actor's subtree only; visits likewise, from the rollups below.
+      _count: { select: { campaignParticipants: true, campaignAssignments: true, events: { where: inSubtree(actor) } } },
     },
   });
-  return rows.sort((a, b) => (LIST_ORDER[a.status] ?? 9) - (LIST_ORDER[b.status] ?? 9));
+  const visits = await visitCountsByProgramme(actor, rows.map((r) => r.id), client);
+  return rows
+    .map((r) => ({ ...r, _count: { ...r._count, visits: visits.get(r.id) ?? 0 } }))
+    .sort((a, b) => (LIST_ORDER[a.status] ?? 9) - (LIST_ORDER[b.status] ?? 9));
 }
 
 /** The campaign's configuration as the setup page shows it. */
