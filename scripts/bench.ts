@@ -116,6 +116,7 @@ async function main() {
     logged.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
     const { loadDashboard } = await import("../lib/dashboards/view");
     const { listVisits, getVisitOrThrow } = await import("../lib/visits/queries");
+    const { listCampaigns } = await import("../lib/visits/campaigns/queries");
     // The session user as lib/platform/auth/session builds it (imported directly it would pull in Next's runtime).
     const unitRow = await q1(`SELECT u.username, o.id, o.path, o.name FROM app_user u JOIN org_unit o ON o.id = u."orgUnitId" WHERE u.id = $1`, [manager.id]);
     const user = { id: manager.id, username: unitRow.username, name: manager.name, role: manager.role, orgUnitId: unitRow.id, orgPath: unitRow.path, orgName: unitRow.name, mustChangePassword: false };
@@ -168,6 +169,10 @@ async function main() {
       await read("visit list, filtered, page 50 (keyset)", `/visits?campaign=scpvisit&kind=HOUSEHOLD&after=${cursor}`, () => listVisits(user, { ...filter, cursor: cursor ?? undefined }, undefined, logged), "≤ 1.5× SQL");
       const visit = first.rows[0]!;
       await read("visit detail", `/visits/${visit.id}`, () => getVisitOrThrow(user, visit.id, logged), "≤ 1.5× SQL");
+      // What a district manager opens first: no filter (the subtree's newest, unit by unit), and
+      // the campaign list with each card's visits (month rollups).
+      await read("visit list, unfiltered (the district's newest), first page", `/visits`, () => listVisits(user, {}, undefined, logged), "≤ 1.5× SQL");
+      await read("campaign list (visits per campaign in the subtree)", `/campaigns`, () => listCampaigns(user, logged), "≤ 1.5× SQL");
     }
 
     // Writes: a server action over HTTP, as the browser calls it.

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/platform/authz/can";
 import { NotFoundError } from "@/lib/platform/errors";
 import { inSubtree } from "@/lib/platform/org/scope";
 import { maskPhone } from "@/lib/platform/privacy/mask";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { ENTERPRISES, HOUSEHOLDS, type RegisterDescriptor } from "./kinds";
 import type { EnterpriseSizeValue } from "./schemas";
 
@@ -60,7 +60,9 @@ async function commonWhere(actor: Actor, filter: RegisterFilter, client: Db | Tx
   };
 }
 
-export async function householdWhere(actor: Actor, filter: HouseholdFilter, client: Db | Tx = db): Promise<Prisma.HouseholdWhereInput> {
+type Scoped = { orgUnitId: { in: string[] } };
+
+export async function householdWhere(actor: Actor, filter: HouseholdFilter, client: Db | Tx = db): Promise<Prisma.HouseholdWhereInput & Scoped> {
   return {
     ...(await commonWhere(actor, filter, client)),
     ...(filter.tag ? { tags: { has: filter.tag } } : {}),
@@ -69,7 +71,7 @@ export async function householdWhere(actor: Actor, filter: HouseholdFilter, clie
   };
 }
 
-export async function enterpriseWhere(actor: Actor, filter: EnterpriseFilter, client: Db | Tx = db): Promise<Prisma.EnterpriseWhereInput> {
+export async function enterpriseWhere(actor: Actor, filter: EnterpriseFilter, client: Db | Tx = db): Promise<Prisma.EnterpriseWhereInput & Scoped> {
   const code = filter.q?.replace(/\s+/g, "").toUpperCase();
   return {
     ...(await commonWhere(actor, filter, client)),
@@ -83,6 +85,37 @@ function pageArgs(after?: string) {
   return { after: after ? [{ id: { gt: after } }] : [], orderBy: { id: "asc" as const }, take: PAGE_SIZE + 1 };
 }
 
+const REGISTER_TABLE = { household: Prisma.sql`household`, enterprise: Prisma.sql`enterprise` } as const;
+
+/**
+ * One keyset page of a register's rows in the scoped units, by id, for a list filtered by unit
+ * and active state only: each unit gives its first rows after the cursor through its
+ * (orgUnitId, id) index, and the first of those are kept. The same page as one
+ * `orgUnitId IN (…) ORDER BY id` walked the primary key through every other area's rows until
+ * it had a page — ≈ 300 ms at district scale for a village with few households. A name, key,
+ * tag, size or address filter keeps the plain query: those have indexes of their own.
+ */
+async function pageByUnit<R extends { id: string }>(
+  table: keyof typeof REGISTER_TABLE,
+  unitIds: string[],
+  active: boolean | undefined,
+  after: string | undefined,
+  load: (ids: string[]) => Promise<R[]>,
+  client: Db | Tx,
+): Promise<R[]> {
+  const take = PAGE_SIZE + 1;
+  const activeIs = active === undefined ? Prisma.empty : Prisma.sql`AND active = ${active}`;
+  const cursor = after ? Prisma.sql`AND id > ${after}` : Prisma.empty;
+  const ids = (await client.$queryRaw<{ id: string }[]>`
+    SELECT r.id FROM unnest(${unitIds}::text[]) AS u(id)
+    CROSS JOIN LATERAL (
+      SELECT id FROM ${REGISTER_TABLE[table]} WHERE "orgUnitId" = u.id ${activeIs} ${cursor} ORDER BY id LIMIT ${take}
+    ) r
+    ORDER BY r.id LIMIT ${take}`).map((r) => r.id);
+  const byId = new Map((await load(ids)).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** The first PAGE_SIZE rows as the list shows them, and the cursor of the next page (if any). */
 function keysetPage<R extends { id: string }, V>(rows: R[], view: (row: R) => V) {
   const kept = rows.slice(0, PAGE_SIZE);
@@ -93,14 +126,14 @@ function keysetPage<R extends { id: string }, V>(rows: R[], view: (row: R) => V)
 export async function listHouseholds(actor: Actor, filter: HouseholdFilter, after?: string, client: Db | Tx = db) {
   const where = await householdWhere(actor, filter, client);
   const { after: cursor, ...paging } = pageArgs(after);
-  const rows = await client.household.findMany({
-    where: { AND: [where, ...cursor] },
-    ...paging,
-    select: {
-      id: true, householdKey: true, headName: true, address: true, phone: true, membersCount: true, tags: true, active: true,
-      orgUnit: { select: { id: true, name: true } },
-    },
-  });
+  const select = {
+    id: true, householdKey: true, headName: true, address: true, phone: true, membersCount: true, tags: true, active: true,
+    orgUnit: { select: { id: true, name: true } },
+  } as const;
+  const byIds = (ids: string[]) => client.household.findMany({ where: { id: { in: ids } }, select });
+  const rows = !filter.q && !filter.tag && !filter.addr
+    ? await pageByUnit("household", where.orgUnitId.in, filter.active, after, byIds, client)
+    : await client.household.findMany({ where: { AND: [where, ...cursor] }, ...paging, select });
   const { page, nextCursor } = keysetPage(rows, ({ phone, ...h }) => ({ ...h, phoneMasked: maskPhone(phone) }));
   return { households: page, nextCursor };
 }
@@ -108,15 +141,15 @@ export async function listHouseholds(actor: Actor, filter: HouseholdFilter, afte
 export async function listEnterprises(actor: Actor, filter: EnterpriseFilter, after?: string, client: Db | Tx = db) {
   const where = await enterpriseWhere(actor, filter, client);
   const { after: cursor, ...paging } = pageArgs(after);
-  const rows = await client.enterprise.findMany({
-    where: { AND: [where, ...cursor] },
-    ...paging,
-    select: {
-      id: true, name: true, creditCode: true, address: true, industry: true, size: true, contactName: true, contactPhone: true, active: true,
-      orgUnit: { select: { id: true, name: true } },
-      commissioner: { select: { id: true, name: true } },
-    },
-  });
+  const select = {
+    id: true, name: true, creditCode: true, address: true, industry: true, size: true, contactName: true, contactPhone: true, active: true,
+    orgUnit: { select: { id: true, name: true } },
+    commissioner: { select: { id: true, name: true } },
+  } as const;
+  const byIds = (ids: string[]) => client.enterprise.findMany({ where: { id: { in: ids } }, select });
+  const rows = !filter.q && !filter.size && !filter.addr
+    ? await pageByUnit("enterprise", where.orgUnitId.in, filter.active, after, byIds, client)
+    : await client.enterprise.findMany({ where: { AND: [where, ...cursor] }, ...paging, select });
   const { page, nextCursor } = keysetPage(rows, ({ contactPhone, ...e }) => ({ ...e, contactPhoneMasked: maskPhone(contactPhone) }));
   return { enterprises: page, nextCursor };
 }
