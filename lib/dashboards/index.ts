@@ -6,7 +6,7 @@ import "server-only";
 
 export { FAMILIES, type FamilyName } from "./families";
 export { computeIndicators, INDICATOR_BY_KEY, TARGET_CODE_TO_KEY } from "./indicators";
-export { activeProgrammesAt, programmeTargets, visitCountsByProgramme, type DashboardUnit } from "./queries";
+export { activeProgrammesAt, programmeTargets, type DashboardUnit } from "./queries";
 export type { DashboardPeriod } from "./period";
 export type { Cell } from "./view";
 export { reportJobs } from "./report-jobs";

@@ -147,19 +147,3 @@ export async function programmePanel(type: ProgrammeType, programmeId: string, u
   }
   return { keys, values, trend: { grain, buckets, keys: trendKeys, values: trend } };
 }
-
-/**
- * Visits per programme within the actor's subtree, from the month rollups (decision 0021; kept
- * equal to the visit table by its triggers and checked by the consistency tests): a campaign's
- * list card counts its visits here instead of counting the visit rows — 3 M of them for a
- * district campaign, ≈ 0.5 s on every load of the campaign list.
- */
-export async function visitCountsByProgramme(actor: Pick<Actor, "orgPath">, programmeIds: string[], client: Client = db): Promise<Map<string, number>> {
-  if (!programmeIds.length) return new Map();
-  const rows = await client.$queryRaw<{ programmeKey: string; visits: number }[]>`
-    SELECT r."programmeKey", sum(r.visits)::int AS visits
-    FROM rollup_visit_month r JOIN org_unit o ON o.id = r."orgUnitId"
-    WHERE r."programmeKey" = ANY(${programmeIds}) AND starts_with(o.path, ${actor.orgPath})
-    GROUP BY r."programmeKey"`;
-  return new Map(rows.map((r) => [r.programmeKey, r.visits]));
-}
