@@ -109,7 +109,7 @@ export async function listVisits(actor: Actor, filter: VisitListFilter = {}, pag
 
 /**
  * The ids of a subtree's newest visits, newest first, `take` of them: each unit of the subtree
- * gives its own newest through the (orgUnitId, visitedAt) index, and the newest of those are
+ * gives its own newest through the (orgUnitId, visitedAt, id) index (index-only), and the newest of those are
  * kept. One ORDER BY over the subtree's join could use no index: a district manager's
  * unfiltered list sorted all 3 M visits of the district (1.2 s at district scale), and an index
  * on visitedAt alone walks the table backwards through other areas' visits for a unit with few
