@@ -88,31 +88,31 @@ function pageArgs(after?: string) {
 const REGISTER_TABLE = { household: Prisma.sql`household`, enterprise: Prisma.sql`enterprise` } as const;
 
 /**
- * One keyset page of a register's rows in the scoped units, by id, for a list filtered by unit
- * and active state only: each unit gives its first rows after the cursor through its
- * (orgUnitId, id) index, and the first of those are kept. The same page as one
+ * One keyset page of a register's rows (PAGE_SIZE + 1, by id). A list filtered by unit and
+ * active state only is read unit by unit: each unit gives its first rows after the cursor
+ * through its (orgUnitId, id) index, and the first of those are kept — the same page as one
  * `orgUnitId IN (…) ORDER BY id` walked the primary key through every other area's rows until
- * it had a page — ≈ 300 ms at district scale for a village with few households. A name, key,
- * tag, size or address filter keeps the plain query: those have indexes of their own.
+ * it had a page, ≈ 300 ms at district scale for a village with few households. A name, key,
+ * tag, size or address search keeps the plain query (`load.filtered`): those have indexes of
+ * their own.
  */
-async function pageByUnit<R extends { id: string }>(
+async function registerPage<R extends { id: string }>(
   table: keyof typeof REGISTER_TABLE,
-  unitIds: string[],
-  active: boolean | undefined,
-  after: string | undefined,
-  load: (ids: string[]) => Promise<R[]>,
+  scope: { unitIds: string[]; active: boolean | undefined; searched: boolean; after: string | undefined },
+  load: { byIds: (ids: string[]) => Promise<R[]>; filtered: (page: ReturnType<typeof pageArgs>) => Promise<R[]> },
   client: Db | Tx,
 ): Promise<R[]> {
+  if (scope.searched) return load.filtered(pageArgs(scope.after));
   const take = PAGE_SIZE + 1;
-  const activeIs = active === undefined ? Prisma.empty : Prisma.sql`AND active = ${active}`;
-  const cursor = after ? Prisma.sql`AND id > ${after}` : Prisma.empty;
+  const activeIs = scope.active === undefined ? Prisma.empty : Prisma.sql`AND active = ${scope.active}`;
+  const cursor = scope.after ? Prisma.sql`AND id > ${scope.after}` : Prisma.empty;
   const ids = (await client.$queryRaw<{ id: string }[]>`
-    SELECT r.id FROM unnest(${unitIds}::text[]) AS u(id)
+    SELECT r.id FROM unnest(${scope.unitIds}::text[]) AS u(id)
     CROSS JOIN LATERAL (
       SELECT id FROM ${REGISTER_TABLE[table]} WHERE "orgUnitId" = u.id ${activeIs} ${cursor} ORDER BY id LIMIT ${take}
     ) r
     ORDER BY r.id LIMIT ${take}`).map((r) => r.id);
-  const byId = new Map((await load(ids)).map((r) => [r.id, r]));
+  const byId = new Map((await load.byIds(ids)).map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -125,31 +125,29 @@ function keysetPage<R extends { id: string }, V>(rows: R[], view: (row: R) => V)
 /** One page of households, phones masked. `after` is the last id of the previous page. */
 export async function listHouseholds(actor: Actor, filter: HouseholdFilter, after?: string, client: Db | Tx = db) {
   const where = await householdWhere(actor, filter, client);
-  const { after: cursor, ...paging } = pageArgs(after);
   const select = {
     id: true, householdKey: true, headName: true, address: true, phone: true, membersCount: true, tags: true, active: true,
     orgUnit: { select: { id: true, name: true } },
   } as const;
-  const byIds = (ids: string[]) => client.household.findMany({ where: { id: { in: ids } }, select });
-  const rows = !filter.q && !filter.tag && !filter.addr
-    ? await pageByUnit("household", where.orgUnitId.in, filter.active, after, byIds, client)
-    : await client.household.findMany({ where: { AND: [where, ...cursor] }, ...paging, select });
+  const rows = await registerPage("household", { unitIds: where.orgUnitId.in, active: filter.active, searched: !!(filter.q || filter.tag || filter.addr), after }, {
+    byIds: (ids) => client.household.findMany({ where: { id: { in: ids } }, select }),
+    filtered: ({ after: cursor, ...paging }) => client.household.findMany({ where: { AND: [where, ...cursor] }, ...paging, select }),
+  }, client);
   const { page, nextCursor } = keysetPage(rows, ({ phone, ...h }) => ({ ...h, phoneMasked: maskPhone(phone) }));
   return { households: page, nextCursor };
 }
 
 export async function listEnterprises(actor: Actor, filter: EnterpriseFilter, after?: string, client: Db | Tx = db) {
   const where = await enterpriseWhere(actor, filter, client);
-  const { after: cursor, ...paging } = pageArgs(after);
   const select = {
     id: true, name: true, creditCode: true, address: true, industry: true, size: true, contactName: true, contactPhone: true, active: true,
     orgUnit: { select: { id: true, name: true } },
     commissioner: { select: { id: true, name: true } },
   } as const;
-  const byIds = (ids: string[]) => client.enterprise.findMany({ where: { id: { in: ids } }, select });
-  const rows = !filter.q && !filter.size && !filter.addr
-    ? await pageByUnit("enterprise", where.orgUnitId.in, filter.active, after, byIds, client)
-    : await client.enterprise.findMany({ where: { AND: [where, ...cursor] }, ...paging, select });
+  const rows = await registerPage("enterprise", { unitIds: where.orgUnitId.in, active: filter.active, searched: !!(filter.q || filter.size || filter.addr), after }, {
+    byIds: (ids) => client.enterprise.findMany({ where: { id: { in: ids } }, select }),
+    filtered: ({ after: cursor, ...paging }) => client.enterprise.findMany({ where: { AND: [where, ...cursor] }, ...paging, select }),
+  }, client);
   const { page, nextCursor } = keysetPage(rows, ({ contactPhone, ...e }) => ({ ...e, contactPhoneMasked: maskPhone(contactPhone) }));
   return { enterprises: page, nextCursor };
 }

@@ -256,6 +256,18 @@ describe("enterprises", () => {
 // An unfiltered list (unit and active state only) is read unit by unit and merged
 // (lib/registers/queries.ts pageByUnit); it must page through exactly the rows, in the order,
 // the plain `orgUnitId IN (…) ORDER BY id` query gives.
+/** The ids of every page of a keyset-paged list, following its cursor to the end. */
+async function everyPage(page: (after?: string) => Promise<{ rows: { id: string }[]; nextCursor?: string }>): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | undefined;
+  do {
+    const { rows, nextCursor } = await page(after);
+    ids.push(...rows.map((r) => r.id));
+    after = nextCursor;
+  } while (after);
+  return ids;
+}
+
 describe("register pages, unit by unit", () => {
   it("hold the same rows in the same id order as the plain query, page after page, for every level and active state", async () => {
     let rowsSeen = 0;
@@ -264,20 +276,15 @@ describe("register pages, unit by unit", () => {
       const units = (await db.orgUnit.findMany({ where: { path: { startsWith: user.orgPath } }, select: { id: true } })).map((u) => u.id);
       for (const active of [undefined, true, false]) {
         const where = { orgUnitId: { in: units }, ...(active === undefined ? {} : { active }) };
-        const households: string[] = [];
-        let after: string | undefined;
-        do {
-          const page = await listHouseholds(user, { active }, after);
-          households.push(...page.households.map((h) => h.id));
-          after = page.nextCursor;
-        } while (after);
+        const households = await everyPage(async (after) => {
+          const { households: rows, nextCursor } = await listHouseholds(user, { active }, after);
+          return { rows, nextCursor };
+        });
         expect(households, `${username} households active=${active}`).toEqual((await db.household.findMany({ where, orderBy: { id: "asc" }, select: { id: true } })).map((h) => h.id));
-        const enterprises: string[] = [];
-        do {
-          const page = await listEnterprises(user, { active }, after);
-          enterprises.push(...page.enterprises.map((e) => e.id));
-          after = page.nextCursor;
-        } while (after);
+        const enterprises = await everyPage(async (after) => {
+          const { enterprises: rows, nextCursor } = await listEnterprises(user, { active }, after);
+          return { rows, nextCursor };
+        });
         expect(enterprises, `${username} enterprises active=${active}`).toEqual((await db.enterprise.findMany({ where, orderBy: { id: "asc" }, select: { id: true } })).map((e) => e.id));
         rowsSeen += households.length + enterprises.length;
       }
