@@ -6,4 +6,4 @@ import { isCalendarDay } from "./dates";
 export const pickedId = z.string().min(1, "@required").max(64);
 
 /** A date field ("YYYY-MM-DD" from a date input): a real calendar day, "日期格式不正确" otherwise. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "@dateFormat").refine(isCalendarDay, "@dateFormat");
+export const isoDate = z.string().refine(isCalendarDay, "@dateFormat");

@@ -49,7 +49,7 @@ const yearInRange = (v: string) => {
 
 /** A real calendar day, "YYYY-MM-DD", in the years above ("2026-02-30", "2026-13-45" and
  *  "0001-01-01" are not). */
-export const filterDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => isCalendarDay(v) && yearInRange(v));
+export const filterDay = z.string().refine((v) => isCalendarDay(v) && yearInRange(v));
 
 /** A reporting period: a year, a month ("2026-03") or a quarter ("2026-Q1"), in the years above. */
 export const filterPeriod = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/).refine(yearInRange);
